@@ -1,0 +1,465 @@
+"""Reporting periods (kỳ báo cáo): codes, Vietnamese labels, composition, windows, deadlines.
+
+Plain Python, no Django. A period is ``Period(year, kind, index)``:
+
+========  ==========  ===========  ==============================
+kind      index       code         label_vi
+========  ==========  ===========  ==============================
+``M``     1..12       2023-07      Tháng 7/2023
+``Q``     1..4        2023-Q3      Quý III/2023
+``H``     1..2        2023-H1      6 tháng đầu năm 2023
+``9M``    1           2023-9M      9 tháng đầu năm 2023
+``Y``     1           2023         Năm 2023
+========  ==========  ===========  ==============================
+
+Half years, nine months and the year are *cumulative* (derived) periods: their figures are
+computed from the quarters (see :meth:`Period.quarters`), never typed in twice.
+
+Reporting regime
+----------------
+Each period has a data cut-off window and a deadline. The defaults follow Decree 09/2019/NĐ-CP
+(Art. 12): data run from the day after the cut-off of the month *before* the period's first month
+to the cut-off day (the 14th) of its last month -- a month 15/6–14/7, Q1 15/12–14/3, H1 15/12–14/6,
+H2 15/6–14/12, nine months 15/12–14/9 (not in the decree; provinces add it), year 15/12–14/12.
+The deadline is ``deadline_offset_days`` after the cut-off (default 6: the 20th of the last month,
+the usual deadline for subordinate units; Art. 13 has provinces report to the Government by the
+25th, i.e. offset 11). Art. 8(5) requires at least one day between cut-off and deadline, so an
+offset below 1 is refused. A deployment overrides this with its own :class:`ReportingRegime`
+(``cutoff_day=None`` gives calendar windows), per period kind and per level if needed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+__all__ = [
+    "KINDS",
+    "DEFAULT_REGIME",
+    "Period",
+    "PeriodError",
+    "ReportingRegime",
+    "parse_period",
+    "periods_between",
+]
+
+KINDS = ("M", "Q", "H", "9M", "Y")
+_MAX_INDEX = {"M": 12, "Q": 4, "H": 2, "9M": 1, "Y": 1}
+# (first month, number of months) of each period, by kind and index.
+_SPAN_MONTHS = {"M": 1, "Q": 3, "H": 6, "9M": 9, "Y": 12}
+_KIND_RANK = {k: i for i, k in enumerate(KINDS)}
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+_ROMAN_TO_INT = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_MONTHS_EN = [calendar.month_name[m] for m in range(13)]
+MIN_YEAR, MAX_YEAR = 1900, 2999
+
+
+class PeriodError(ValueError):
+    """A period code or value that cannot be understood (message in Vietnamese)."""
+
+
+# --------------------------------------------------------------------------- reporting regime
+
+
+@dataclass(frozen=True)
+class ReportingRegime:
+    """When a period's data are cut off and when its report is due.
+
+    ``cutoff_day``: day of the month data are cut off (14 under Decree 09/2019); ``None`` means
+    calendar periods (cut-off = last day of the period). A day beyond a month's length is the
+    month's last day.
+    ``deadline_offset_days``: days from cut-off to deadline (6 → the 20th).
+    ``deadline_offsets_by_kind``: per-kind overrides, e.g. ``{"Y": 11}``.
+    ``deadline_offsets_by_level``: per-level overrides used by ``deadline(level=...)``, e.g.
+    ``{"commune": 4, "province": 6}`` so that a roll-up has a deadline per level (Art. 8).
+    """
+
+    cutoff_day: int | None = 14
+    deadline_offset_days: int = 6
+    deadline_offsets_by_kind: Mapping[str, int] = field(default_factory=dict, hash=False)
+    deadline_offsets_by_level: Mapping[str, int] = field(default_factory=dict, hash=False)
+
+    def __post_init__(self) -> None:
+        if self.cutoff_day is not None and not 1 <= self.cutoff_day <= 31:
+            raise PeriodError(f"Ngày chốt số liệu không hợp lệ: {self.cutoff_day} (phải từ 1 đến 31).")
+        offsets = [self.deadline_offset_days, *self.deadline_offsets_by_kind.values(),
+                   *self.deadline_offsets_by_level.values()]
+        if any(o < 1 for o in offsets):
+            raise PeriodError(
+                "Hạn gửi báo cáo phải sau ngày chốt số liệu ít nhất 01 ngày (Nghị định 09/2019, Điều 8)."
+            )
+        for kind in self.deadline_offsets_by_kind:
+            if kind not in _MAX_INDEX:
+                raise PeriodError(f"Loại kỳ báo cáo không hợp lệ trong cấu hình hạn báo cáo: '{kind}'.")
+
+    @classmethod
+    def from_mapping(cls, data: Mapping) -> ReportingRegime:
+        """Build from a settings dict, e.g. ``{"cutoff_day": 14, "deadline_offset_days": 6}``."""
+        known = {"cutoff_day", "deadline_offset_days", "deadline_offsets_by_kind",
+                 "deadline_offsets_by_level"}
+        unknown = set(data) - known
+        if unknown:
+            raise PeriodError(f"Khóa cấu hình chế độ báo cáo không hợp lệ: {', '.join(sorted(unknown))}.")
+        return cls(**dict(data))
+
+    def cutoff_date(self, year: int, month: int) -> dt.date:
+        last = calendar.monthrange(year, month)[1]
+        day = last if self.cutoff_day is None else min(self.cutoff_day, last)
+        return dt.date(year, month, day)
+
+    def offset_for(self, kind: str, level: str | None = None) -> int:
+        if level is not None and level in self.deadline_offsets_by_level:
+            return self.deadline_offsets_by_level[level]
+        return self.deadline_offsets_by_kind.get(kind, self.deadline_offset_days)
+
+
+DEFAULT_REGIME = ReportingRegime()
+
+
+def _regime(config: ReportingRegime | Mapping | None) -> ReportingRegime:
+    if config is None:
+        return DEFAULT_REGIME
+    if isinstance(config, ReportingRegime):
+        return config
+    if isinstance(config, Mapping):
+        return ReportingRegime.from_mapping(config)
+    raise TypeError(f"config must be a ReportingRegime or a mapping, not {type(config).__name__}")
+
+
+# --------------------------------------------------------------------------- the period
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    n = year * 12 + (month - 1) + delta
+    return n // 12, n % 12 + 1
+
+
+@functools.total_ordering
+@dataclass(frozen=True, eq=True, order=False)
+class Period:
+    """One reporting period. Immutable, hashable, sorted chronologically (by end, then kind)."""
+
+    year: int
+    kind: str
+    index: int = 1
+
+    def __post_init__(self) -> None:
+        if self.kind not in _MAX_INDEX:
+            raise PeriodError(f"Loại kỳ báo cáo không hợp lệ: '{self.kind}' (phải là M, Q, H, 9M hoặc Y).")
+        if isinstance(self.year, bool) or not isinstance(self.year, int) or not MIN_YEAR <= self.year <= MAX_YEAR:
+            raise PeriodError(f"Năm của kỳ báo cáo không hợp lệ: '{self.year}'.")
+        if isinstance(self.index, bool) or not isinstance(self.index, int) or not 1 <= self.index <= _MAX_INDEX[self.kind]:
+            raise PeriodError(
+                f"Số thứ tự kỳ báo cáo không hợp lệ: '{self.index}' cho loại '{self.kind}' "
+                f"(phải từ 1 đến {_MAX_INDEX[self.kind]})."
+            )
+
+    # ---- parsing and formatting
+
+    @classmethod
+    def parse(cls, code: str | Period) -> Period:
+        """Read a period code; tolerant of DHIS2 codes and Vietnamese wording. See module doc."""
+        if isinstance(code, Period):
+            return code
+        if not isinstance(code, str):
+            raise PeriodError(f"Mã kỳ báo cáo không hợp lệ: '{code}' (phải là chuỗi ký tự).")
+        result = _parse(code)
+        if result is None:
+            raise PeriodError(
+                f"Mã kỳ báo cáo không hợp lệ: '{code}'. Dùng dạng 2023-07 (tháng), 2023-Q3 (quý), "
+                f"2023-H1/2023-H2 (6 tháng), 2023-9M (9 tháng) hoặc 2023 (năm)."
+            )
+        return result
+
+    @property
+    def code(self) -> str:
+        if self.kind == "M":
+            return f"{self.year}-{self.index:02d}"
+        if self.kind == "Q":
+            return f"{self.year}-Q{self.index}"
+        if self.kind == "H":
+            return f"{self.year}-H{self.index}"
+        if self.kind == "9M":
+            return f"{self.year}-9M"
+        return f"{self.year}"
+
+    def __str__(self) -> str:
+        return self.code
+
+    def to_json(self) -> str:
+        return self.code
+
+    @classmethod
+    def from_json(cls, value: str) -> Period:
+        return cls.parse(value)
+
+    @property
+    def label_vi(self) -> str:
+        if self.kind == "M":
+            return f"Tháng {self.index}/{self.year}"
+        if self.kind == "Q":
+            return f"Quý {_ROMAN[self.index]}/{self.year}"
+        if self.kind == "H":
+            half = "đầu" if self.index == 1 else "cuối"
+            return f"6 tháng {half} năm {self.year}"
+        if self.kind == "9M":
+            return f"9 tháng đầu năm {self.year}"
+        return f"Năm {self.year}"
+
+    @property
+    def label_en(self) -> str:
+        if self.kind == "M":
+            return f"{_MONTHS_EN[self.index]} {self.year}"
+        if self.kind == "Q":
+            return f"Q{self.index} {self.year}"
+        if self.kind == "H":
+            return f"{'First' if self.index == 1 else 'Second'} half of {self.year}"
+        if self.kind == "9M":
+            return f"First nine months of {self.year}"
+        return f"Year {self.year}"
+
+    # ---- calendar
+
+    @property
+    def first_month(self) -> int:
+        if self.kind == "M":
+            return self.index
+        if self.kind == "Q":
+            return 3 * self.index - 2
+        if self.kind == "H":
+            return 6 * self.index - 5
+        return 1
+
+    @property
+    def last_month(self) -> int:
+        return self.first_month + _SPAN_MONTHS[self.kind] - 1
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.year, self.first_month, 1)
+
+    @property
+    def end(self) -> dt.date:
+        return dt.date(self.year, self.last_month, calendar.monthrange(self.year, self.last_month)[1])
+
+    @property
+    def is_cumulative(self) -> bool:
+        """True for periods derived from quarters (half year, nine months, year)."""
+        return self.kind in ("H", "9M", "Y")
+
+    def months(self) -> list[Period]:
+        return [Period(self.year, "M", m) for m in range(self.first_month, self.last_month + 1)]
+
+    def quarters(self) -> list[Period]:
+        """The quarters that make up this period ([] for a month, [self] for a quarter)."""
+        if self.kind == "M":
+            return []
+        first, last = (self.first_month + 2) // 3, self.last_month // 3
+        return [Period(self.year, "Q", q) for q in range(first, last + 1)]
+
+    def contains(self, other: Period) -> bool:
+        """True when ``other`` lies wholly within this period (a period contains itself)."""
+        return self.start <= other.start and other.end <= self.end
+
+    def __contains__(self, other: object) -> bool:
+        return isinstance(other, Period) and self.contains(other)
+
+    # ---- navigation
+
+    def _shift(self, steps: int) -> Period:
+        if self.kind in ("9M", "Y"):
+            return Period(self.year + steps, self.kind, 1)
+        n = _MAX_INDEX[self.kind]
+        pos = self.year * n + (self.index - 1) + steps
+        return Period(pos // n, self.kind, pos % n + 1)
+
+    def previous(self) -> Period:
+        """The period of the same kind just before (for 9M and Y: the previous year's)."""
+        return self._shift(-1)
+
+    def next(self) -> Period:
+        return self._shift(1)
+
+    def same_period_last_year(self) -> Period:
+        """Kỳ cùng kỳ năm trước: same kind and index, one year earlier."""
+        return Period(self.year - 1, self.kind, self.index)
+
+    def year_to_date(self) -> list[Period]:
+        """From 1 January to this period's end: quarters (Q1..Qn), or months for a month.
+
+        A month is not a whole number of quarters, so a month's year-to-date is its months
+        (2023-08 → 2023-01 .. 2023-08).
+        """
+        if self.kind == "M":
+            return [Period(self.year, "M", m) for m in range(1, self.index + 1)]
+        return [Period(self.year, "Q", q) for q in range(1, self.last_month // 3 + 1)]
+
+    # ---- reporting regime
+
+    def data_window(self, config: ReportingRegime | Mapping | None = None) -> tuple[dt.date, dt.date]:
+        """(first day, cut-off day) of the data this period's report covers, both inclusive."""
+        regime = _regime(config)
+        if regime.cutoff_day is None:
+            return self.start, self.end
+        py, pm = _add_months(self.year, self.first_month, -1)
+        start = regime.cutoff_date(py, pm) + dt.timedelta(days=1)
+        return start, regime.cutoff_date(self.year, self.last_month)
+
+    def cutoff(self, config: ReportingRegime | Mapping | None = None) -> dt.date:
+        return self.data_window(config)[1]
+
+    def deadline(self, config: ReportingRegime | Mapping | None = None, level: str | None = None) -> dt.date:
+        """Last day to submit this period's report (cut-off + the regime's offset)."""
+        regime = _regime(config)
+        return self.cutoff(regime) + dt.timedelta(days=regime.offset_for(self.kind, level))
+
+    # ---- constructors
+
+    @classmethod
+    def for_date(cls, d: dt.date, kind: str = "Q") -> Period:
+        """The calendar period of ``kind`` containing date ``d``."""
+        kind = _normalize_kind(kind)
+        if kind == "M":
+            return cls(d.year, "M", d.month)
+        if kind == "Q":
+            return cls(d.year, "Q", (d.month - 1) // 3 + 1)
+        if kind == "H":
+            return cls(d.year, "H", 1 if d.month <= 6 else 2)
+        if kind == "9M":
+            if d.month > 9:
+                raise PeriodError(f"Ngày {d:%d/%m/%Y} không thuộc kỳ 9 tháng đầu năm nào.")
+            return cls(d.year, "9M", 1)
+        return cls(d.year, "Y", 1)
+
+    @classmethod
+    def for_reporting_date(cls, d: dt.date, kind: str = "Q",
+                           config: ReportingRegime | Mapping | None = None) -> Period:
+        """The period whose *data window* contains ``d`` (e.g. 20/12/2023 → 2024-Q1 under 15–14)."""
+        kind = _normalize_kind(kind)
+        if kind == "9M":
+            for p in (cls(d.year, "9M"), cls(d.year + 1, "9M")):
+                lo, hi = p.data_window(config)
+                if lo <= d <= hi:
+                    return p
+            raise PeriodError(f"Ngày {d:%d/%m/%Y} không thuộc khoảng số liệu của kỳ 9 tháng nào.")
+        p = cls.for_date(d, kind)
+        for candidate in (p, p.next(), p.previous()):
+            lo, hi = candidate.data_window(config)
+            if lo <= d <= hi:
+                return candidate
+        raise PeriodError(f"Không xác định được kỳ báo cáo cho ngày {d:%d/%m/%Y}.")  # pragma: no cover
+
+    @classmethod
+    def quarters_of(cls, year: int) -> list[Period]:
+        return [cls(year, "Q", q) for q in range(1, 5)]
+
+    @classmethod
+    def months_of(cls, year: int) -> list[Period]:
+        return [cls(year, "M", m) for m in range(1, 13)]
+
+    # ---- ordering
+
+    def sort_key(self) -> tuple:
+        return (self.end, _SPAN_MONTHS[self.kind], _KIND_RANK[self.kind], self.year, self.index)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
+
+
+parse_period = Period.parse
+
+
+def periods_between(first: Period | str, last: Period | str) -> list[Period]:
+    """All periods of one kind from ``first`` to ``last``, both included."""
+    first, last = Period.parse(first), Period.parse(last)
+    if first.kind != last.kind:
+        raise PeriodError(f"Hai kỳ '{first.code}' và '{last.code}' không cùng loại kỳ báo cáo.")
+    if last < first:
+        raise PeriodError(f"Kỳ đầu '{first.code}' nằm sau kỳ cuối '{last.code}'.")
+    out = [first]
+    while out[-1] != last:
+        out.append(out[-1].next())
+    return out
+
+
+def sort_periods(periods: Iterable[Period | str]) -> list[Period]:
+    return sorted(Period.parse(p) for p in periods)
+
+
+# --------------------------------------------------------------------------- the tolerant parser
+
+
+def _normalize_kind(kind: str) -> str:
+    k = str(kind).strip().upper()
+    k = {"MONTH": "M", "QUARTER": "Q", "HALF": "H", "S": "H", "YEAR": "Y", "A": "Y"}.get(k, k)
+    if k not in _MAX_INDEX:
+        raise PeriodError(f"Loại kỳ báo cáo không hợp lệ: '{kind}' (phải là M, Q, H, 9M hoặc Y).")
+    return k
+
+
+def _fold(text: str) -> str:
+    """Lower case, no diacritics, đ→d, single spaces: 'Quý III/2023' → 'quy iii/2023'."""
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = stripped.replace("đ", "d").replace("Đ", "D").lower()
+    return re.sub(r"\s+", " ", stripped).strip()
+
+
+_Y = r"(?P<y>\d{4})"
+_SEP = r"\s*(?:/|-|\.|nam)?\s*"  # between a part and the year: 'quý 3/2023', 'quý 3 năm 2023'
+_QNUM = r"(?P<q>[1-4]|iv|iii|ii|i)"
+
+_PATTERNS: list[tuple[re.Pattern, str]] = [
+    (re.compile(rf"^{_Y}$"), "Y"),
+    (re.compile(rf"^{_Y}-?(?:y|a|nam)$"), "Y"),
+    (re.compile(rf"^{_Y}-(?P<m>\d{{1,2}})$"), "M"),
+    (re.compile(rf"^{_Y}(?P<m>\d{{2}})$"), "M"),  # DHIS2 monthly 202307
+    (re.compile(rf"^{_Y}-?q{_QNUM}$"), "Q"),
+    (re.compile(rf"^{_Y}-?[hs](?P<h>[12])$"), "H"),  # 2023-H1, DHIS2 six-monthly 2023S1
+    (re.compile(rf"^{_Y}-?9m$"), "9M"),
+    # Vietnamese / day-to-day forms
+    (re.compile(rf"^(?:nam|ca nam) {_Y}$"), "Y"),
+    (re.compile(rf"^(?:thang|t) ?(?P<m>\d{{1,2}}){_SEP}{_Y}$"), "M"),
+    (re.compile(rf"^(?P<m>\d{{1,2}})/{_Y}$"), "M"),  # 07/2023
+    (re.compile(rf"^(?:quy|q) ?{_QNUM}{_SEP}{_Y}$"), "Q"),
+    (re.compile(rf"^(?:6|sau) thang (?P<half>dau|cuoi) nam {_Y}$"), "H"),
+    (re.compile(rf"^(?:6|sau) thang (?P<half>dau|cuoi) {_Y}$"), "H"),
+    (re.compile(rf"^(?:6|sau) thang(?: nam)?{_SEP}{_Y}$"), "H"),  # '6 tháng năm 2023' = first half
+    (re.compile(rf"^(?:9|chin) thang(?: dau)?(?: nam)?{_SEP}{_Y}$"), "9M"),
+]
+
+
+def _parse(code: str) -> Period | None:
+    text = _fold(unicodedata.normalize("NFC", code))
+    if not text:
+        return None
+    for pattern, kind in _PATTERNS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        year = int(m.group("y"))
+        groups = m.groupdict()
+        if kind == "M":
+            index = int(groups["m"])
+        elif kind == "Q":
+            q = groups["q"]
+            index = int(q) if q.isdigit() else _ROMAN_TO_INT[q]
+        elif kind == "H":
+            if groups.get("h"):
+                index = int(groups["h"])
+            else:
+                index = 2 if groups.get("half") == "cuoi" else 1
+        else:
+            index = 1
+        try:
+            return Period(year, kind, index)
+        except PeriodError:
+            return None
+    return None
