@@ -201,3 +201,20 @@ def test_to_decimal():
         to_decimal(True)
     with pytest.raises(TypeError):
         to_decimal(None)
+
+
+# Property: whatever we display, we read back (form fields are filled with formatted values).
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.decimals(min_value=-10**15, max_value=10**15, places=4, allow_nan=False, allow_infinity=False))
+def test_every_formatted_number_parses_back(value):
+    assert parse_vn_number(format_vn_number(value)) == value
+
+
+@given(st.integers(min_value=0, max_value=10**15))
+def test_grouping_inserts_a_dot_every_three_digits(n):
+    text = format_vn_number(n)
+    assert text.replace(".", "") == str(n)
+    assert all(len(g) == 3 for g in text.split(".")[1:])

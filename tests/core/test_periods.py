@@ -420,3 +420,33 @@ def test_every_period_of_four_years_round_trips():
                 assert p.start <= p.end
                 lo, hi = p.data_window()
                 assert lo < hi < p.deadline()
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_periods = st.builds(
+    lambda y, k, i: Period(y, k, min(i, {"M": 12, "Q": 4, "H": 2, "9M": 1, "Y": 1}[k])),
+    st.integers(1990, 2100), st.sampled_from(["M", "Q", "H", "9M", "Y"]), st.integers(1, 12),
+)
+
+
+@given(_periods, _periods)
+def test_order_agrees_with_end_dates(a, b):
+    if a.end < b.end:
+        assert a < b
+    assert (a < b) + (b < a) + (a == b) == 1
+
+
+@given(_periods)
+def test_codes_labels_and_navigation_round_trip(p):
+    assert Period.parse(p.code) == p == Period.parse(p.label_vi)
+    assert p.previous() < p < p.next()
+    last_year = p.same_period_last_year()
+    assert (last_year.kind, last_year.index, last_year.year) == (p.kind, p.index, p.year - 1)
+    if p.kind in ("9M", "Y"):
+        assert last_year == p.previous()
+    assert p.contains(p)
+    assert all(p.contains(q) for q in p.quarters())
+    lo, hi = p.data_window()
+    assert (hi - lo).days + 1 in range(28 * len(p.months()), 31 * len(p.months()) + 1)
