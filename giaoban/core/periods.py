@@ -428,7 +428,7 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"^(?:nam|ca nam) {_Y}$"), "Y"),
     (re.compile(rf"^(?:thang|t) ?(?P<m>\d{{1,2}}){_SEP}{_Y}$"), "M"),
     (re.compile(rf"^(?P<m>\d{{1,2}})/{_Y}$"), "M"),  # 07/2023
-    (re.compile(rf"^(?:quy|q) ?{_QNUM}{_SEP}{_Y}$"), "Q"),
+    (re.compile(rf"^(?:quy|qui|q) ?{_QNUM}{_SEP}{_Y}$"), "Q"),  # "quí": older spelling
     (re.compile(rf"^(?:6|sau) thang (?P<half>dau|cuoi) nam {_Y}$"), "H"),
     (re.compile(rf"^(?:6|sau) thang (?P<half>dau|cuoi) {_Y}$"), "H"),
     (re.compile(rf"^(?:6|sau) thang(?: nam)?{_SEP}{_Y}$"), "H"),  # '6 tháng năm 2023' = first half
