@@ -1,0 +1,3 @@
+from giaoban.cli import main
+
+raise SystemExit(main())

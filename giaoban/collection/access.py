@@ -1,0 +1,88 @@
+"""Who may do what for which unit. Every view, form post and API call asks here.
+
+A membership (user, unit, role) grants:
+- entry:   edit and submit the unit's own reports;
+- approve: approve or return the reports of the unit's direct children (same organization),
+           and view its subtree;
+- view:    view the unit's subtree.
+Any role also lets the user view their own unit's subtree. Superusers may do everything.
+The province's MTTQ (a membership on a province-level mttq unit) may view every organization's
+units in its area: the Front oversees the socio-political organizations.
+"""
+
+from django.db.models import Q, QuerySet
+
+from giaoban.collection.models import Membership, Report
+from giaoban.org.models import Unit
+
+
+def _memberships(user):
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cache = getattr(user, "_giaoban_memberships", None)
+    if cache is None:
+        cache = list(Membership.objects.filter(user=user).select_related("unit", "unit__organization", "unit__area"))
+        user._giaoban_memberships = cache
+    return cache
+
+
+def viewable_units(user) -> QuerySet:
+    """All units the user may see: the subtrees of their units (one query, by path prefix)."""
+    if not getattr(user, "is_authenticated", False):
+        return Unit.objects.none()
+    if user.is_superuser:
+        return Unit.objects.all()
+    condition = Q(pk__in=[])
+    for m in _memberships(user):
+        condition |= Q(path__startswith=m.unit.path)
+        if m.unit.organization.code == "mttq" and m.unit.level == Unit.Level.PROVINCE and m.unit.area_id:
+            # The Front oversees every organization's units in its area.
+            condition |= Q(area__path__startswith=m.unit.area.path) | Q(level=Unit.Level.PROVINCE, area=m.unit.area)
+    return Unit.objects.filter(condition)
+
+
+def can_view_unit(user, unit: Unit) -> bool:
+    return viewable_units(user).filter(pk=unit.pk).exists()
+
+
+def entry_units(user) -> QuerySet:
+    if not getattr(user, "is_authenticated", False):
+        return Unit.objects.none()
+    if user.is_superuser:
+        return Unit.objects.all()
+    ids = [m.unit_id for m in _memberships(user) if m.role == Membership.Role.ENTRY]
+    return Unit.objects.filter(pk__in=ids)
+
+
+def can_enter(user, unit: Unit) -> bool:
+    if getattr(user, "is_superuser", False):
+        return True
+    return any(m.unit_id == unit.pk and m.role == Membership.Role.ENTRY for m in _memberships(user))
+
+
+def approvable_units(user) -> QuerySet:
+    """Units whose reports the user approves: the direct children of their 'approve' units."""
+    if not getattr(user, "is_authenticated", False):
+        return Unit.objects.none()
+    if user.is_superuser:
+        return Unit.objects.exclude(parent=None)
+    ids = [m.unit_id for m in _memberships(user) if m.role == Membership.Role.APPROVE]
+    return Unit.objects.filter(parent_id__in=ids)
+
+
+def can_approve(user, unit: Unit) -> bool:
+    if getattr(user, "is_superuser", False):
+        return True
+    return unit.parent_id is not None and any(
+        m.unit_id == unit.parent_id and m.role == Membership.Role.APPROVE for m in _memberships(user)
+    )
+
+
+def visible_reports(user) -> QuerySet:
+    return Report.objects.filter(unit__in=viewable_units(user))
+
+
+def is_province_user(user) -> bool:
+    if getattr(user, "is_superuser", False):
+        return True
+    return any(m.unit.level == Unit.Level.PROVINCE for m in _memberships(user))

@@ -1,0 +1,369 @@
+"""Load the Lai Châu demo data set: areas before and after 2025, six organizations' unit trees,
+the indicator catalogue, yearly targets 2022–2025, quarterly figures 2022-Q1..2025-Q4, demo
+accounts.
+
+Deterministic (seeded by names, not by the clock) and idempotent: the tree and catalogue are
+upserted by natural keys, and figures are only generated when no demo figure exists yet.
+The province totals of 2023-Q3 equal the figures of the Lai Châu Q3 2023 briefing article
+(anchors in data/indicators.json), and every province figure of an additive indicator is the
+sum of its communes.
+"""
+
+import datetime
+import json
+import random
+from collections import defaultdict
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from giaoban.collection.models import DataValue, Membership, Report, Target
+from giaoban.core.periods import Period
+from giaoban.demo import areas as lai_chau
+from giaoban.org.models import BEGINNING, Area, AreaSuccession, Indicator, Organization, Unit, UnitSuccession
+
+DEMO_PASSWORD = "giaoban-demo"
+FIRST_QUARTER = Period.parse("2022-Q1")
+LAST_QUARTER = Period.parse("2025-Q4")
+ANCHOR = Period.parse("2023-Q3")
+LAST_DAY_BEFORE_REFORM = lai_chau.REFORM_DATE - datetime.timedelta(days=1)
+
+ORGANIZATIONS = [
+    # code, name, short name, province unit, district unit pattern, commune unit pattern
+    ("mttq", "Ủy ban Mặt trận Tổ quốc Việt Nam", "MTTQ", "Ủy ban MTTQ Việt Nam tỉnh {p}", "Ủy ban MTTQ Việt Nam {d}", "Ủy ban MTTQ Việt Nam {c}"),
+    ("congdoan", "Liên đoàn Lao động", "Công đoàn", "Liên đoàn Lao động tỉnh {p}", "Liên đoàn Lao động {d}", "Công đoàn {c}"),
+    ("phunu", "Hội Liên hiệp Phụ nữ", "Hội LHPN", "Hội LHPN tỉnh {p}", "Hội LHPN {d}", "Hội LHPN {c}"),
+    ("doan", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn TNCS Hồ Chí Minh", "Tỉnh đoàn {p}", "Đoàn TNCS Hồ Chí Minh {d}", "Đoàn TNCS Hồ Chí Minh {c}"),
+    ("nongdan", "Hội Nông dân", "Hội Nông dân", "Hội Nông dân tỉnh {p}", "Hội Nông dân {d}", "Hội Nông dân {c}"),
+    ("ccb", "Hội Cựu chiến binh", "Hội CCB", "Hội Cựu chiến binh tỉnh {p}", "Hội Cựu chiến binh {d}", "Hội Cựu chiến binh {c}"),
+]
+
+# Seasonal profile of a flow, quarter 1..4 (the anchor is the 2023-Q3 figure).
+SEASONS = {
+    "flat": (1.0, 1.0, 1.0, 1.0),
+    "q4": (0.8, 0.9, 1.0, 1.4),
+    "voters": (0.5, 1.0, 0.8, 1.0),
+    "nov18": (0.05, 0.05, 0.1, 1.0),
+    "tet": (1.8, 0.7, 0.8, 1.0),
+    "jul27": (0.5, 0.6, 1.5, 0.6),
+    "flood": (0.5, 0.9, 1.3, 0.7),
+}
+# Smallest step of an allocated value, so that commune figures add up exactly to the total.
+STEP = {"integer": Decimal(1), "decimal": Decimal("0.1"), "money": Decimal(1_000_000), "percent": Decimal("0.1")}
+
+
+def catalogue() -> list[dict]:
+    with open(lai_chau.DATA_DIR / "indicators.json", encoding="utf-8") as f:
+        return json.load(f)
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def rng_for(*key) -> random.Random:
+    return random.Random("|".join(str(k) for k in key))
+
+
+class DemoLoader:
+    def __init__(self, stdout=None):
+        self.say = (lambda msg: stdout.write(msg + "\n")) if stdout else (lambda msg: None)
+
+    # ---- tree -------------------------------------------------------------------------
+    def load_tree(self):
+        districts, old, new = lai_chau.load()
+        province, _ = Area.objects.update_or_create(
+            code=lai_chau.PROVINCE["code"], valid_from=BEGINNING,
+            defaults={"name": lai_chau.PROVINCE["name"], "kind": Area.Kind.PROVINCE, "level": Area.Level.PROVINCE, "parent": None},
+        )
+        district_areas = {}
+        for d in districts:
+            district_areas[d.code], _ = Area.objects.update_or_create(
+                code=d.code, valid_from=BEGINNING,
+                defaults={"name": d.name, "kind": d.kind, "level": Area.Level.DISTRICT, "parent": province,
+                          "valid_to": LAST_DAY_BEFORE_REFORM},
+            )
+        old_areas = {}
+        for c in old:
+            old_areas[c.code], _ = Area.objects.update_or_create(
+                code=c.code, valid_from=lai_chau.OLD_COMMUNES_FROM,
+                defaults={"name": c.name, "kind": c.kind, "level": Area.Level.COMMUNE,
+                          "parent": district_areas[c.district_code], "valid_to": LAST_DAY_BEFORE_REFORM},
+            )
+        new_areas = {}
+        for c in new:
+            new_areas[c.code], _ = Area.objects.update_or_create(
+                code=c.code, valid_from=lai_chau.REFORM_DATE,
+                defaults={"name": c.name, "kind": c.kind, "level": Area.Level.COMMUNE, "parent": province, "valid_to": None},
+            )
+            for pred in c.predecessor_codes:
+                AreaSuccession.objects.update_or_create(
+                    predecessor=old_areas[pred], successor=new_areas[c.code],
+                    defaults={"kind": AreaSuccession.Kind.MERGE, "share": 1, "effective_date": lai_chau.REFORM_DATE},
+                )
+        self.province, self.district_areas, self.old_areas, self.new_areas = province, district_areas, old_areas, new_areas
+        self.new_communes = new
+        self.say(f"Địa bàn: 1 tỉnh, {len(district_areas)} huyện, {len(old_areas)} xã cũ, {len(new_areas)} xã mới")
+
+    def load_units(self):
+        self.orgs, self.province_units, self.old_units, self.new_units = {}, {}, {}, {}
+        self.district_units = {}
+        p = self.province.name
+        for order, (code, name, short, prov_name, dist_name, comm_name) in enumerate(ORGANIZATIONS, start=1):
+            org, _ = Organization.objects.update_or_create(code=code, defaults={"name": name, "short_name": short, "sort_order": order})
+            self.orgs[code] = org
+            top, _ = Unit.objects.update_or_create(
+                code=f"{code}-{self.province.code}", valid_from=BEGINNING,
+                defaults={"organization": org, "name": prov_name.format(p=p), "level": Unit.Level.PROVINCE, "area": self.province, "parent": None},
+            )
+            self.province_units[code] = top
+            for dcode, area in self.district_areas.items():
+                self.district_units[code, dcode], _ = Unit.objects.update_or_create(
+                    code=f"{code}-{dcode}", valid_from=BEGINNING,
+                    defaults={"organization": org, "name": dist_name.format(d=lower_first(area.full_name)), "level": Unit.Level.DISTRICT,
+                              "area": area, "parent": top, "valid_to": LAST_DAY_BEFORE_REFORM},
+                )
+            for ccode, area in self.old_areas.items():
+                self.old_units[code, ccode], _ = Unit.objects.update_or_create(
+                    code=f"{code}-{ccode}", valid_from=area.valid_from,
+                    defaults={"organization": org, "name": comm_name.format(c=lower_first(area.full_name)), "level": Unit.Level.COMMUNE,
+                              "area": area, "parent": self.district_units[code, area.parent.code], "valid_to": LAST_DAY_BEFORE_REFORM},
+                )
+            for c in self.new_communes:
+                area = self.new_areas[c.code]
+                unit, _ = Unit.objects.update_or_create(
+                    code=f"{code}-{c.code}", valid_from=area.valid_from,
+                    defaults={"organization": org, "name": comm_name.format(c=lower_first(area.full_name)), "level": Unit.Level.COMMUNE,
+                              "area": area, "parent": top, "valid_to": None},
+                )
+                self.new_units[code, c.code] = unit
+                for pred in c.predecessor_codes:
+                    UnitSuccession.objects.update_or_create(
+                        predecessor=self.old_units[code, pred], successor=unit,
+                        defaults={"kind": UnitSuccession.Kind.MERGE, "share": 1, "effective_date": lai_chau.REFORM_DATE},
+                    )
+        self.say(f"Đơn vị: {Unit.objects.count()} của {len(self.orgs)} tổ chức")
+
+    def load_indicators(self):
+        self.indicators = {}
+        self.specs = catalogue()
+        for spec in self.specs:
+            ind, _ = Indicator.objects.update_or_create(
+                code=spec["code"],
+                defaults={k: spec[k] for k in ("name", "unit_noun", "value_type", "unit_aggregation", "time_aggregation", "section", "synonyms", "sort_order")},
+            )
+            ind.organizations.set([self.orgs[o] for o in spec["orgs"]])
+            self.indicators[spec["code"]] = ind
+        self.say(f"Chỉ tiêu: {len(self.indicators)}")
+
+    # ---- figures ----------------------------------------------------------------------
+    def commune_weights(self) -> tuple[dict, dict]:
+        """A fixed size for each old commune; a new commune weighs what its predecessors did."""
+        old = {code: rng_for("weight", code).uniform(0.5, 1.6) for code in self.old_areas}
+        new = {c.code: sum(old[p] for p in c.predecessor_codes) for c in self.new_communes}
+        return old, new
+
+    @staticmethod
+    def province_total(spec: dict, org: str, period: Period) -> Decimal:
+        demo = spec["demo"]
+        anchor = demo["anchor"][org]
+        years = (period.year - ANCHOR.year) + (period.index - ANCHOR.index) / 4
+        if spec["time_aggregation"] == "last":
+            value = anchor * (1 + demo["growth"]) ** years
+        else:
+            season = SEASONS[demo["season"]]
+            value = anchor * season[period.index - 1] / season[ANCHOR.index - 1] * (1 + demo["growth"]) ** (period.year - ANCHOR.year)
+            if period != ANCHOR:
+                value *= rng_for("noise", spec["code"], org, period.code).uniform(0.9, 1.1)
+        step = STEP[spec["value_type"]]
+        return (Decimal(str(value)) / step).quantize(Decimal(1)) * step
+
+    @staticmethod
+    def allocate(total: Decimal, weights: dict, step: Decimal) -> dict:
+        """Split total over keys by weight in multiples of step, adding up exactly (largest remainder)."""
+        units = int(total / step)
+        wsum = sum(weights.values())
+        raw = {k: units * w / wsum for k, w in weights.items()}
+        base = {k: int(v) for k, v in raw.items()}
+        left = units - sum(base.values())
+        for k in sorted(raw, key=lambda k: raw[k] - base[k], reverse=True)[:left]:
+            base[k] += 1
+        return {k: v * step for k, v in base.items()}
+
+    def load_figures(self):
+        if DataValue.objects.filter(source=DataValue.Source.DEMO).exists():
+            self.say("Số liệu mẫu đã có: bỏ qua.")
+            return
+        old_w, new_w = self.commune_weights()
+        periods = [FIRST_QUARTER]
+        while periods[-1] != LAST_QUARTER:
+            periods.append(periods[-1].next())
+        values: dict[tuple, dict] = defaultdict(dict)  # (unit, period) -> {indicator: value}
+        for spec in self.specs:
+            for org in spec["orgs"]:
+                for period in periods:
+                    total = self.province_total(spec, org, period)
+                    if spec["demo"]["level"] == "province":
+                        values[self.province_units[org], period.code][spec["code"]] = total
+                        continue
+                    before = period.end < lai_chau.REFORM_DATE
+                    weights = old_w if before else new_w
+                    units = self.old_units if before else self.new_units
+                    if spec["value_type"] == "percent":
+                        for ccode in weights:
+                            r = rng_for("pct", spec["code"], org, ccode, period.code)
+                            share = min(Decimal(100), max(Decimal(40), total + Decimal(str(round(r.gauss(0, 6), 1)))))
+                            values[units[org, ccode], period.code][spec["code"]] = share
+                        continue
+                    jitter = {c: w * rng_for("jit", spec["code"], org, c).uniform(0.7, 1.3) for c, w in weights.items()}
+                    for ccode, v in self.allocate(total, jitter, STEP[spec["value_type"]]).items():
+                        values[units[org, ccode], period.code][spec["code"]] = v
+        self.save_reports(values, periods)
+
+    def report_status(self, unit: Unit, period: Period) -> str | None:
+        """Everything is approved but the last quarter, where some units are late or missing."""
+        if period != LAST_QUARTER:
+            return Report.Status.APPROVED
+        if unit.level == Unit.Level.PROVINCE:
+            return Report.Status.SUBMITTED
+        r = rng_for("status", unit.code, period.code).random()
+        if r < 0.08:
+            return None
+        if r < 0.2:
+            return Report.Status.SUBMITTED
+        if r < 0.26:
+            return Report.Status.DRAFT
+        if r < 0.29:
+            return Report.Status.RETURNED
+        return Report.Status.APPROVED
+
+    def save_reports(self, values: dict, periods: list[Period]):
+        tz = timezone.get_current_timezone()
+        # District units report their narrative (and approve their communes) until the reform.
+        for (org, dcode), unit in self.district_units.items():
+            for period in periods:
+                if period.end < lai_chau.REFORM_DATE:
+                    values.setdefault((unit, period.code), {})
+        for org, unit in self.province_units.items():
+            for period in periods:
+                values.setdefault((unit, period.code), {})
+        reports = []
+        for (unit, pcode), figures in values.items():
+            period = Period.parse(pcode)
+            status = self.report_status(unit, period)
+            if status is None:
+                continue
+            r = rng_for("dates", unit.code, pcode)
+            deadline = period.deadline()
+            submitted = datetime.datetime.combine(deadline, datetime.time(9), tz) + datetime.timedelta(
+                days=r.choice([-6, -4, -3, -2, -1, -1, 0, 0, 1, 3]), hours=r.randint(0, 8))
+            report = Report(unit=unit, period=pcode, status=status, **self.narrative(unit, period, figures))
+            if status in (Report.Status.SUBMITTED, Report.Status.APPROVED, Report.Status.RETURNED):
+                report.submitted_at = submitted
+            if status == Report.Status.APPROVED:
+                report.approved_at = submitted + datetime.timedelta(days=r.randint(1, 5))
+            if status == Report.Status.RETURNED:
+                report.returned_reason = "Số lượt người dự tuyên truyền chưa khớp với số buổi; đề nghị rà soát lại."
+            reports.append(report)
+        Report.objects.bulk_create(reports, batch_size=1000)
+        ids = {(r.unit_id, r.period): r.pk for r in Report.objects.filter(period__in=[p.code for p in periods]).only("id", "unit_id", "period")}
+        rows = []
+        for (unit, pcode), figures in values.items():
+            report_id = ids.get((unit.pk, pcode))
+            if report_id is None:
+                continue
+            for code, value in figures.items():
+                rows.append(DataValue(report_id=report_id, unit=unit, indicator=self.indicators[code], period=pcode,
+                                      value=value, source=DataValue.Source.DEMO))
+        DataValue.objects.bulk_create(rows, batch_size=2000)
+        self.say(f"Báo cáo: {len(reports)}; số liệu: {len(rows)}")
+
+    def narrative(self, unit: Unit, period: Period, figures: dict) -> dict:
+        """Short narrative sections written from the unit's own figures."""
+        parts = []
+        for code in ("tuyen_truyen_buoi", "ket_nap_moi", "suat_qua", "nha_dai_doan_ket", "doi_hinh_tinh_nguyen"):
+            if code in figures:
+                ind = self.indicators[code]
+                parts.append(f"{lower_first(ind.name)}: {int(figures[code]):,} {ind.unit_noun}".replace(",", "."))
+        r = rng_for("narr", unit.code, period.code)
+        return {
+            "highlights": (f"Trong {lower_first(period.label_vi)}, {unit.name} đã " + "; ".join(parts) + ".") if parts else "",
+            "limitations": r.choice([
+                "Một số chi hội sinh hoạt chưa đều; nội dung sinh hoạt còn đơn điệu.",
+                "Việc nắm tình hình hội viên ở địa bàn vùng cao, biên giới còn khó khăn do giao thông đi lại.",
+                "Kinh phí hoạt động còn hạn hẹp; cán bộ cơ sở kiêm nhiệm nhiều việc.",
+                "Nợ quá hạn tại một số tổ tiết kiệm và vay vốn chưa được xử lý dứt điểm.",
+            ]),
+            "proposals": r.choice([
+                "Đề nghị cấp trên quan tâm bố trí kinh phí tập huấn cho cán bộ chi hội.",
+                "Đề nghị phối hợp với chính quyền xã đôn đốc thu hồi nợ quá hạn.",
+                "Đề nghị hỗ trợ tài liệu tuyên truyền bằng tiếng dân tộc.",
+            ]),
+            "next_tasks": "Tiếp tục tuyên truyền, vận động hội viên, đoàn viên thực hiện tốt chủ trương của Đảng, chính sách, pháp luật của Nhà nước.",
+        }
+
+    def load_targets(self):
+        if Target.objects.exists():
+            return
+        rows = []
+        flows = [s for s in self.specs if s["time_aggregation"] == "sum" and s["value_type"] != "percent"]
+        # A unit's yearly target is a little above or below what it will reach: some miss it.
+        actual = defaultdict(Decimal)
+        for unit_id, ind_id, period, value in DataValue.objects.filter(
+            source=DataValue.Source.DEMO, indicator__code__in=[s["code"] for s in flows]
+        ).values_list("unit_id", "indicator_id", "period"  , "value"):
+            actual[unit_id, ind_id, int(period[:4])] += value
+        units = {u.pk: u for u in Unit.objects.filter(level__in=[Unit.Level.PROVINCE, Unit.Level.DISTRICT, Unit.Level.COMMUNE])}
+        per_parent = defaultdict(Decimal)
+        for (unit_id, ind_id, year), value in actual.items():
+            step = STEP["money"] if value >= 10_000_000 else Decimal(1)
+            target = (value * Decimal(str(rng_for("target", unit_id, ind_id, year).uniform(0.9, 1.12))) / step).quantize(Decimal(1)) * step
+            rows.append(Target(unit_id=unit_id, indicator_id=ind_id, year=year, value=max(target, step)))
+            unit = units[unit_id]
+            for ancestor_id in [int(x) for x in unit.path.strip("/").split("/")[:-1]]:
+                per_parent[ancestor_id, ind_id, year] += rows[-1].value
+        for (unit_id, ind_id, year), value in per_parent.items():
+            if (unit_id, ind_id, year) not in actual:
+                rows.append(Target(unit_id=unit_id, indicator_id=ind_id, year=year, value=value))
+        Target.objects.bulk_create(rows, batch_size=2000)
+        self.say(f"Chỉ tiêu năm: {len(rows)}")
+
+    # ---- people -----------------------------------------------------------------------
+    def load_accounts(self) -> list[tuple[str, str]]:
+        User = get_user_model()
+        accounts = []
+
+        def account(username, full_name, grants, superuser=False):
+            first, _, last = full_name.rpartition(" ")
+            user, created = User.objects.get_or_create(username=username, defaults={"first_name": last, "last_name": first})
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.is_staff = user.is_superuser = superuser
+                user.save()
+            for unit, role in grants:
+                Membership.objects.get_or_create(user=user, unit=unit, role=role)
+            accounts.append((username, full_name + " – " + (", ".join(f"{Membership.Role(r).label} {u.name}" for u, r in grants) or "quản trị hệ thống")))
+
+        E, A, V = Membership.Role.ENTRY, Membership.Role.APPROVE, Membership.Role.VIEW
+        account("admin", "Quản trị Hệ thống", [], superuser=True)
+        for code, unit in self.province_units.items():
+            account(f"{code}.tinh", f"Cán bộ {unit.name}", [(unit, E), (unit, A), (unit, V)])
+        account("bandanvan", "Ban Tuyên giáo và Dân vận Tỉnh ủy", [(u, V) for u in self.province_units.values()])
+        doan_ket = self.new_areas["03388"]
+        for code in ("mttq", "phunu", "doan"):
+            account(f"{code}.doanket", f"Cán bộ {self.new_units[code, doan_ket.code].name}", [(self.new_units[code, doan_ket.code], E)])
+        account("phunu.bumnua.xem", "Cán bộ xem Hội LHPN xã Bum Nưa", [(self.new_units["phunu", "03466"], V)])
+        return accounts
+
+
+def load_demo(stdout=None) -> list[tuple[str, str]]:
+    loader = DemoLoader(stdout)
+    with transaction.atomic():
+        loader.load_tree()
+        loader.load_units()
+        loader.load_indicators()
+        loader.load_figures()
+        loader.load_targets()
+        return loader.load_accounts()

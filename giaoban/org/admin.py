@@ -1,0 +1,52 @@
+from django.contrib import admin
+
+from giaoban.org.models import Area, AreaSuccession, Indicator, Organization, Unit, UnitSuccession
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["code", "short_name", "name", "sort_order"]
+
+
+class AreaSuccessionInline(admin.TabularInline):
+    model = AreaSuccession
+    fk_name = "successor"
+    extra = 0
+    autocomplete_fields = ["predecessor"]
+    verbose_name = "địa bàn trước đây"
+    verbose_name_plural = "các địa bàn trước đây"
+
+
+@admin.register(Area)
+class AreaAdmin(admin.ModelAdmin):
+    list_display = ["code", "full_name", "level", "parent", "valid_from", "valid_to"]
+    list_filter = ["level", "kind"]
+    search_fields = ["code", "name"]
+    autocomplete_fields = ["parent"]
+    inlines = [AreaSuccessionInline]
+
+
+class UnitSuccessionInline(admin.TabularInline):
+    model = UnitSuccession
+    fk_name = "successor"
+    extra = 0
+    autocomplete_fields = ["predecessor"]
+    verbose_name = "đơn vị trước đây"
+    verbose_name_plural = "các đơn vị trước đây"
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "organization", "level", "area", "valid_from", "valid_to"]
+    list_filter = ["organization", "level"]
+    search_fields = ["code", "name"]
+    autocomplete_fields = ["parent", "area"]
+    inlines = [UnitSuccessionInline]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "unit_noun", "value_type", "unit_aggregation", "time_aggregation", "is_active"]
+    list_filter = ["organizations", "value_type", "time_aggregation", "is_active"]
+    search_fields = ["code", "name"]
+    filter_horizontal = ["organizations"]

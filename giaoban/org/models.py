@@ -1,0 +1,255 @@
+"""Organizations, the administrative tree, each organization's tree of units, and indicators.
+
+Areas and units are effective-dated: a row is one version of a body, valid from `valid_from`
+to `valid_to` inclusive (null: still valid). A restructuring never edits old rows' territory;
+it closes them and opens new ones, linked by succession rows, so the old tree still answers for
+old periods. Identity is (code, valid_from): the 2025 reform reuses codes and names for
+different territories.
+
+Subtrees are one indexed query: each row stores its materialized path of ids ("/1/9/57/"), so
+"everything under X" is `path LIKE '/1/9/%'`. A row's parent never changes (a move closes the row
+and opens a new version), so paths never need rewriting; a closure table would cost a second
+table and N×depth rows for the same query.
+"""
+
+import datetime
+
+from django.db import models
+from django.db.models import Q
+
+BEGINNING = datetime.date(1900, 1, 1)
+
+
+class Organization(models.Model):
+    code = models.SlugField("mã", max_length=20, unique=True)
+    name = models.CharField("tên", max_length=200)
+    short_name = models.CharField("tên ngắn", max_length=100)
+    sort_order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    class Meta:
+        verbose_name = "tổ chức"
+        verbose_name_plural = "tổ chức"
+        ordering = ["sort_order", "code"]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+
+class ValidityQuerySet(models.QuerySet):
+    def valid_on(self, date: datetime.date):
+        return self.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=date), valid_from__lte=date)
+
+    def overlapping(self, start: datetime.date, end: datetime.date):
+        return self.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=start), valid_from__lte=end)
+
+    def subtree(self, root, include_root: bool = True):
+        qs = self.filter(path__startswith=root.path)
+        return qs if include_root else qs.exclude(pk=root.pk)
+
+
+class TreeNode(models.Model):
+    """Shared shape of Area and Unit: effective dates and the materialized path."""
+
+    valid_from = models.DateField("hiệu lực từ", default=BEGINNING)
+    valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
+    path = models.CharField("đường dẫn", max_length=255, editable=False, db_index=True, default="")
+
+    objects = ValidityQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def is_valid_on(self, date: datetime.date) -> bool:
+        return self.valid_from <= date and (self.valid_to is None or self.valid_to >= date)
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        parent_path = self.parent.path if self.parent_id else "/"
+        path = f"{parent_path}{self.pk}/"
+        if path != self.path:
+            self.path = path
+            type(self).objects.filter(pk=self.pk).update(path=path)
+
+    def ancestors(self):
+        ids = [int(x) for x in self.path.strip("/").split("/") if x][:-1]
+        by_id = {n.pk: n for n in type(self).objects.filter(pk__in=ids)}
+        return [by_id[i] for i in ids if i in by_id]
+
+    @property
+    def depth(self) -> int:
+        return self.path.count("/") - 1
+
+
+class Area(TreeNode):
+    class Kind(models.TextChoices):
+        PROVINCE = "tinh", "Tỉnh"
+        CITY = "thanh_pho_tw", "Thành phố"
+        DISTRICT = "huyen", "Huyện"
+        PROVINCIAL_CITY = "thanh_pho", "Thành phố"
+        TOWN = "thi_xa", "Thị xã"
+        COMMUNE = "xa", "Xã"
+        WARD = "phuong", "Phường"
+        TOWNSHIP = "thi_tran", "Thị trấn"
+
+    class Level(models.IntegerChoices):
+        PROVINCE = 1, "Cấp tỉnh"
+        DISTRICT = 2, "Cấp huyện"
+        COMMUNE = 3, "Cấp xã"
+
+    code = models.CharField("mã hành chính", max_length=20, db_index=True)
+    name = models.CharField("tên", max_length=200)
+    kind = models.CharField("loại", max_length=20, choices=Kind.choices)
+    level = models.PositiveSmallIntegerField("cấp", choices=Level.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name="trực thuộc", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+
+    class Meta:
+        verbose_name = "địa bàn"
+        verbose_name_plural = "địa bàn"
+        ordering = ["level", "code", "valid_from"]
+        constraints = [models.UniqueConstraint(fields=["code", "valid_from"], name="area_code_version_unique")]
+        indexes = [models.Index(fields=["path"], name="area_path_like_idx", opclasses=["varchar_pattern_ops"])]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.get_kind_display()} {self.name}"
+
+
+class Unit(TreeNode):
+    """One organization's body at one place ('Hội LHPN xã Bum Nưa', 'Tỉnh đoàn Lai Châu')."""
+
+    class Level(models.IntegerChoices):
+        PROVINCE = 1, "Cấp tỉnh"
+        DISTRICT = 2, "Cấp huyện"
+        COMMUNE = 3, "Cấp xã"
+        GRASSROOTS = 4, "Cơ sở"
+
+    organization = models.ForeignKey(Organization, verbose_name="tổ chức", on_delete=models.PROTECT, related_name="units")
+    code = models.CharField("mã", max_length=40, db_index=True)
+    name = models.CharField("tên", max_length=255)
+    level = models.PositiveSmallIntegerField("cấp", choices=Level.choices)
+    area = models.ForeignKey(
+        Area, verbose_name="địa bàn", null=True, blank=True, on_delete=models.PROTECT, related_name="units"
+    )
+    parent = models.ForeignKey(
+        "self", verbose_name="đơn vị cấp trên", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+
+    class Meta:
+        verbose_name = "đơn vị"
+        verbose_name_plural = "đơn vị"
+        ordering = ["organization__sort_order", "level", "name"]
+        constraints = [models.UniqueConstraint(fields=["code", "valid_from"], name="unit_code_version_unique")]
+        indexes = [models.Index(fields=["path"], name="unit_path_like_idx", opclasses=["varchar_pattern_ops"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Succession(models.Model):
+    """A predecessor → successor link of a restructuring (merge, split, rename, move).
+
+    `share` is the part of the predecessor that went into the successor (1 for a merge; the
+    agreed shares for a split), used to reconstruct the successor's values for old periods.
+    """
+
+    class Kind(models.TextChoices):
+        MERGE = "merge", "Sáp nhập"
+        SPLIT = "split", "Chia tách"
+        RENAME = "rename", "Đổi tên"
+        MOVE = "move", "Chuyển cấp trên"
+
+    kind = models.CharField("loại thay đổi", max_length=10, choices=Kind.choices, default=Kind.MERGE)
+    share = models.DecimalField("tỷ lệ", max_digits=7, decimal_places=6, default=1)
+    effective_date = models.DateField("ngày hiệu lực")
+
+    class Meta:
+        abstract = True
+
+
+class AreaSuccession(Succession):
+    predecessor = models.ForeignKey(Area, verbose_name="địa bàn cũ", on_delete=models.PROTECT, related_name="successions")
+    successor = models.ForeignKey(Area, verbose_name="địa bàn mới", on_delete=models.PROTECT, related_name="predecessions")
+
+    class Meta:
+        verbose_name = "kế thừa địa bàn"
+        verbose_name_plural = "kế thừa địa bàn"
+        constraints = [models.UniqueConstraint(fields=["predecessor", "successor"], name="area_succession_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor}"
+
+
+class UnitSuccession(Succession):
+    predecessor = models.ForeignKey(Unit, verbose_name="đơn vị cũ", on_delete=models.PROTECT, related_name="successions")
+    successor = models.ForeignKey(Unit, verbose_name="đơn vị mới", on_delete=models.PROTECT, related_name="predecessions")
+
+    class Meta:
+        verbose_name = "kế thừa đơn vị"
+        verbose_name_plural = "kế thừa đơn vị"
+        constraints = [models.UniqueConstraint(fields=["predecessor", "successor"], name="unit_succession_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor}"
+
+
+class Indicator(models.Model):
+    class ValueType(models.TextChoices):
+        INTEGER = "integer", "Số nguyên"
+        DECIMAL = "decimal", "Số thập phân"
+        MONEY = "money", "Tiền (đồng)"
+        PERCENT = "percent", "Tỷ lệ (%)"
+
+    class UnitAggregation(models.TextChoices):
+        SUM = "sum", "Cộng"
+        AVERAGE = "average", "Trung bình"
+        NONE = "none", "Không cộng dồn"
+
+    class TimeAggregation(models.TextChoices):
+        SUM = "sum", "Cộng các kỳ (chỉ số phát sinh)"
+        LAST = "last", "Giá trị cuối kỳ (chỉ số tồn)"
+        AVERAGE = "average", "Trung bình các kỳ"
+
+    class ParentChildRule(models.TextChoices):
+        CHILDREN_ELSE_PARENT = "children_else_parent", "Tổng cấp dưới nếu có, nếu không lấy số của cấp trên"
+        PARENT_ONLY = "parent_only", "Chỉ lấy số của đơn vị cấp trên"
+        PARENT_PLUS_CHILDREN = "parent_plus_children", "Cộng cả cấp trên và cấp dưới"
+
+    code = models.SlugField("mã", max_length=60, unique=True)
+    name = models.CharField("tên chỉ tiêu", max_length=255)
+    unit_noun = models.CharField("đơn vị tính", max_length=40)
+    value_type = models.CharField("kiểu giá trị", max_length=10, choices=ValueType.choices, default=ValueType.INTEGER)
+    unit_aggregation = models.CharField(
+        "tổng hợp theo đơn vị", max_length=10, choices=UnitAggregation.choices, default=UnitAggregation.SUM
+    )
+    time_aggregation = models.CharField(
+        "tổng hợp theo thời gian", max_length=10, choices=TimeAggregation.choices, default=TimeAggregation.SUM
+    )
+    parent_child_rule = models.CharField(
+        "khi cấp trên và cấp dưới cùng báo cáo",
+        max_length=30,
+        choices=ParentChildRule.choices,
+        default=ParentChildRule.CHILDREN_ELSE_PARENT,
+    )
+    organizations = models.ManyToManyField(Organization, verbose_name="tổ chức báo cáo", related_name="indicators")
+    section = models.CharField("nhóm", max_length=120, blank=True)
+    sort_order = models.PositiveIntegerField("thứ tự", default=0)
+    synonyms = models.JSONField("cách viết khác trong văn bản", default=list, blank=True)
+    description = models.TextField("mô tả", blank=True)
+    is_active = models.BooleanField("đang dùng", default=True)
+
+    class Meta:
+        verbose_name = "chỉ tiêu"
+        verbose_name_plural = "chỉ tiêu"
+        ordering = ["sort_order", "code"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.unit_noun})"
+
+    @property
+    def is_stock(self) -> bool:
+        return self.time_aggregation == self.TimeAggregation.LAST
