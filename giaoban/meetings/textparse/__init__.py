@@ -1,0 +1,1 @@
+"""Small plain-Python helpers behind `giaoban.meetings.parse` (no Django import)."""

@@ -1,0 +1,128 @@
+"""People named in a meeting text, with their positions.
+
+Two ways of writing them are read:
+- 'đồng chí Lò Văn Cương - Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Tỉnh ủy phát biểu …'
+  (also 'ông', 'bà', 'đ/c'; the separator may be '-', '–', ',', ':' or '(');
+- 'Phó Chủ tịch Ủy ban MTTQ tỉnh Nguyễn Thị Mai chủ trì …' (a title, then a name that starts
+  with a common family name).
+A person named twice keeps the longest position. Text must be `normalize()`d already.
+"""
+
+import re
+
+SURNAMES = set(
+    "Nguyễn Trần Lê Đèo Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lò Lường Tòng Giàng "
+    "Vàng Sùng Tẩn Lù Hà Đinh Mai Trịnh Đào Cao Lâm Tạ Chu Lương Quàng Điêu Khổng Phùng Tống Kiều "
+    "Đoàn Triệu Thào Chẻo Mùa Lầu Pờ Lỳ Hạng Cầm Lừ Bạc Khoàng Nông Vi Lục Ma Đàm Lại Văn Tô Thái "
+    "Trương Quách Đồng Doãn Kim Lưu Mạc Tăng Từ Viên Âu Giáp Khúc Tào Hứa Ninh La Sầm Hầu".split()
+)
+_HONORIFIC = re.compile(r"(?<![^\W\d_])(?:đồng chí|Đồng chí|ĐỒNG CHÍ|đ/c|Đ/c|ông|Ông|bà|Bà)\s+")
+_WORD = re.compile(r"[^\W\d_]+")
+_SEPARATOR = re.compile(r"\s*(?:[-–—:,]|\()\s*")
+_TITLE_HEAD = re.compile(
+    r"(?:Phó |Nguyên )?(?:Ủy viên|Chủ tịch|Bí thư|Trưởng [Bb]an|Trưởng [Pp]hòng|Trưởng|Giám đốc|Chánh|"
+    r"Tổng [Bb]iên tập|Thường trực|Đại biểu|Chủ nhiệm|Thư ký)\b"
+)
+_TITLE_WORDS = {"Phó", "Chủ", "Bí", "Trưởng", "Ủy", "Giám", "Chánh", "Tổng", "Thường", "Đại", "Nguyên", "Tân"}
+# Where a position stops: the verb of the sentence, or a second person.
+_POSITION_END = re.compile(
+    r"\s(?:phát biểu|biểu dương|chủ trì|tham dự|dự hội nghị|đề nghị|nhấn mạnh|ghi nhận|cho biết|yêu cầu|"
+    r"kết luận|trình bày|báo cáo|đánh giá|khẳng định|chỉ đạo|thông qua|tham gia|đã\b|cùng\b|và đồng chí|"
+    r"và các|và lãnh đạo|thay mặt|trao\b|tặng\b|điều hành|quán triệt|phát động|gợi mở|lưu ý|chúc mừng|"
+    r"làm\b|được\b|là\b|có\b|với\b|tại\b|thì\b)"
+)
+
+
+def _name_after(text: str, pos: int, max_words: int = 5) -> tuple[str, int]:
+    """Capitalized words starting at pos, separated by single spaces: (name, end)."""
+    words: list[str] = []
+    end = pos
+    while len(words) < max_words:
+        m = _WORD.match(text, end)
+        if not m or not m.group(0)[0].isupper() or m.group(0).isupper() and len(m.group(0)) > 1:
+            break
+        words.append(m.group(0))
+        end = m.end()
+        if text[end : end + 1] != " ":
+            break
+        end += 1
+    name = " ".join(words)
+    return name, pos + len(name)
+
+
+def _position_after(text: str, pos: int) -> str:
+    """The position written after a name: comma-separated parts that start with a capital."""
+    stop = len(text)
+    for mark in (".", ";", "\n", ")", "(", ":"):
+        i = text.find(mark, pos)
+        if i != -1:
+            stop = min(stop, i)
+    segment = text[pos:stop]
+    verb = _POSITION_END.search(segment)
+    if verb:
+        segment = segment[: verb.start()]
+    for joined in re.finditer(r"\svà\s+(\w)", segment):
+        if joined.group(1).islower():  # 'và chủ tịch Hội 8 huyện' starts other people
+            segment = segment[: joined.start()]
+            break
+    parts = []
+    for part in segment.split(","):
+        part = part.strip()
+        if not part or not part[0].isupper():
+            break
+        parts.append(part)
+    return ", ".join(parts).strip(" -–")
+
+
+def _role(text: str, start: int, end: int) -> str:
+    """'chair' for who chaired, 'conclusion' for who concluded, else 'attendee'."""
+    clause_start = max(text.rfind(c, 0, start) for c in ".;\n")
+    before = text[clause_start + 1 : start].lower()
+    after = text[end : end + 40].lower().lstrip(" ,")
+    if "chủ trì:" in before or after.startswith(("chủ trì", "điều hành")):
+        return "chair"
+    if "kết luận" in before or after.startswith(("phát biểu kết luận", "kết luận")):
+        return "conclusion"
+    return "attendee"
+
+
+def _candidates(text: str):
+    for m in _HONORIFIC.finditer(text):
+        name, name_end = _name_after(text, m.end())
+        if len(name.split()) < 2 or name.split()[0] in _TITLE_WORDS:
+            continue  # 'đồng chí Phó Chủ tịch' names a position, not a person
+        sep = _SEPARATOR.match(text, name_end)
+        position = _position_after(text, sep.end()) if sep else ""
+        end = text.find(position, name_end) + len(position) if position else name_end
+        yield name, position, _role(text, m.start(), end), m.start()
+    for m in _WORD.finditer(text):
+        if m.group(0) not in SURNAMES:
+            continue
+        name, name_end = _name_after(text, m.start(), max_words=4)
+        if len(name.split()) < 2 or name.split()[0] != m.group(0):
+            continue
+        before = text[max(0, m.start() - 160) : m.start()]
+        if _HONORIFIC.search(before[-12:]):
+            continue
+        previous = _WORD.findall(before[-20:])
+        if previous and previous[-1][0].isupper() and not previous[-1].isupper() and before.endswith(" "):
+            continue  # 'Văn' inside 'Lê Văn Lương' is no family name
+        clause_start = max(before.rfind(c) for c in ".;:\n(") + 1
+        clause = before[clause_start:]
+        head = _TITLE_HEAD.search(clause)
+        if not head or not clause.endswith(" "):
+            continue
+        position = clause[head.start() :].strip(" ,-–")
+        yield name, position, _role(text, max(0, m.start() - len(clause)), name_end), m.start()
+
+
+def find_people(text: str) -> list[dict]:
+    """[{'name', 'position', 'role'}] in order of first mention, one entry per name."""
+    people: dict[str, dict] = {}
+    for name, position, role, _ in sorted(_candidates(text), key=lambda c: c[3]):
+        entry = people.setdefault(name, {"name": name, "position": "", "role": "attendee"})
+        if len(position) > len(entry["position"]):
+            entry["position"] = position
+        if role == "chair" or (role == "conclusion" and entry["role"] == "attendee"):
+            entry["role"] = role
+    return list(people.values())

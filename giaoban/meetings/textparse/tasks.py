@@ -1,0 +1,288 @@
+"""Task candidates from the task and conclusion paragraphs of a meeting text.
+
+A task paragraph opens with a forward-looking lead ('Nhiệm vụ quý IV, …', 'Thời gian tới, …',
+'Phương hướng, nhiệm vụ năm 2024: …'); the conclusion runs from the first paragraph that says
+'kết luận' (photo captions aside). Each sentence of these is split on ';' and bullet lines; a
+sentence that says 'đề nghị/yêu cầu … cần …' gives its subject ('các cơ quan, đơn vị cần') to
+every item. An item without a subject of its own ('đẩy mạnh …', 'tăng cường …') takes the
+paragraph's subject, so each candidate reads as a complete sentence.
+
+Text must be `normalize()`d; offsets are offsets into it.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .normalize import fold
+from .orgs import orgs_named, orgs_of_subject
+from .periods import find_mentions, is_after, next_period
+
+VERB_LEADS = (
+    "tập trung|đẩy mạnh|tăng cường|tiếp tục|phối hợp|quan tâm|chú trọng|nâng cao|làm tốt|rà soát|duy trì|"
+    "phát huy|chỉ đạo|đổi mới|triển khai|thực hiện|tổ chức|vận động|tuyên truyền|hướng dẫn|theo dõi|"
+    "kiểm tra|giám sát|chuẩn bị|hoàn thành|củng cố|phấn đấu|đôn đốc|nắm bắt|nắm chắc|bám sát|nghiên cứu|"
+    "xây dựng|tham mưu|tham gia|đánh giá|hỗ trợ|giúp đỡ|khẩn trương|quyết liệt|chủ động|kịp thời|sớm|"
+    "cần|phải|nghiêm túc|thường xuyên|đặc biệt|ưu tiên|cụ thể hóa|phát động|lựa chọn|biểu dương|khen thưởng"
+)
+_VERB_AT_START = re.compile(rf"^(?:{VERB_LEADS})\b")
+_VERB_ANYWHERE = re.compile(rf"(?<![^\W\d_])(?<!các )(?<!những )(?<!công tác )(?:{VERB_LEADS})\b")
+_TASK_LEAD = re.compile(
+    r"phương hướng|nhiệm vụ|thời gian tới|kế hoạch|trọng tâm|\btới\b|sắp tới|tiếp theo"
+)
+_DIRECTIVE = re.compile(r"(?<![^\W\d_])(?:đề nghị|yêu cầu|giao)\b")
+_NEEDS = re.compile(r"\s(?:cần|phải)\s")
+_BULLET = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)]|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là,?)\s+", re.I)
+_HEADING = re.compile(r"^\s*(?:[IVX]+|[A-Z]|\d{1,2})[.)/]\s+\S")
+_SENTENCE_END = re.compile(r"(?:\.{3}|…|\.)(?=\s+[^\W\d_]*[A-ZĐÀ-Ỹ]|\s*$)|(?<=[:])\s*$")
+_CAPTION_MAX_WORDS = 30
+_CONCLUSION = re.compile(r"kết luận|phát biểu chỉ đạo|chỉ đạo hội nghị")
+_TRAILING = " \t.;:,…-–"
+
+
+@dataclass
+class Candidate:
+    text: str
+    orgs: list[str]
+    due_period: str | None
+    source: str  # 'tasks' or 'conclusion'
+    start: int
+    end: int
+
+    def as_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "orgs": self.orgs,
+            "due_period": self.due_period,
+            "source": self.source,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int
+    text: str
+    kind: str = "other"  # tasks, conclusion, caption, other
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + line.index(stripped)
+            out.append(Paragraph(start, start + len(stripped), stripped))
+        pos += len(line) + 1
+    return out
+
+
+def _is_caption(p: Paragraph) -> bool:
+    words = p.text.split()
+    return len(words) <= _CAPTION_MAX_WORDS and ";" not in p.text and p.text.count(". ") == 0 and not p.text.endswith(":")
+
+
+def _lead(folded: str) -> str:
+    """The opening clause of a paragraph, up to the first comma or colon (at most 12 words)."""
+    m = re.match(r"^([^,:;.]{1,90})[,:]", folded)
+    if not m or len(m.group(1).split()) > 12:
+        return ""
+    return m.group(1)
+
+
+def _lead_period(lead: str, reviewed: str | None, year: int | None) -> str | None:
+    for m in find_mentions(lead):
+        code = m.code(year)
+        if is_after(code, reviewed):
+            return code
+    return None
+
+
+def classify(paras: list[Paragraph], reviewed: str | None, year: int | None) -> None:
+    """Mark task, conclusion and caption paragraphs (in place)."""
+    section = None  # a heading or a conclusion sets the kind of the paragraphs after it
+    for p in paras:
+        folded = fold(p.text)
+        if _BULLET.match(p.text) and not _HEADING.match(p.text) or (_BULLET.match(p.text) and section):
+            if section:
+                p.kind = section
+                continue
+        lead = _lead(folded)
+        heading = bool(_HEADING.match(p.text)) or (len(p.text.split()) <= 14 and p.text.endswith(":"))
+        if heading and section and not re.search(r"kết luận|nhiệm vụ|phương hướng|đề nghị|yêu cầu", folded):
+            section = None
+        if _is_caption(p) and not heading:
+            p.kind = "caption"
+            continue
+        if _CONCLUSION.search(folded[:200]) and not folded.startswith(("thảo luận", "đại biểu")):
+            p.kind = section = "conclusion"
+            continue
+        lead_periods = [m.code(year) for m in find_mentions(lead)] if lead else []
+        if lead_periods and all(c == reviewed for c in lead_periods):
+            forward = False
+        elif lead_periods:
+            forward = any(is_after(c, reviewed) for c in lead_periods)
+        else:
+            forward = bool(lead and _TASK_LEAD.search(lead) and "thực hiện nhiệm vụ" not in lead and "kết quả" not in lead)
+        if heading and re.search(r"nhiệm vụ|phương hướng|kết luận|đề nghị|kiến nghị", folded) and "kết quả" not in folded:
+            p.kind = section = "conclusion" if "kết luận" in folded else "tasks"
+            continue
+        if forward:
+            p.kind = section = "tasks"
+            continue
+        if section == "conclusion" and (_DIRECTIVE.search(folded) or _NEEDS.search(folded)):
+            p.kind = "conclusion"
+            continue
+        section = None if heading else section
+        if section and not heading and p.kind == "other" and section == "tasks" and _VERB_AT_START.match(folded):
+            p.kind = "tasks"
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.end() - pos > 1:
+            spans.append((pos, m.end()))
+        pos = m.end()
+    if end - pos > 1:
+        spans.append((pos, end))
+    return spans
+
+
+def _strip_span(text: str, start: int, end: int, chars: str = _TRAILING) -> tuple[int, int]:
+    while start < end and text[start] in chars + "\n":
+        start += 1
+    while end > start and text[end - 1] in chars + "\n":
+        end -= 1
+    return start, end
+
+
+def _skip_time_leads(text: str, folded: str, pos: int, end: int) -> int:
+    """Skip leading clauses such as 'Nhiệm vụ quý IV,' or ', trong quý IV,' or 'thời gian tới,'."""
+    while True:
+        while pos < end and text[pos] in " ,:":
+            pos += 1
+        m = re.match(r"([^,:;]{1,60})[,:]", folded[pos:end])
+        if not m:
+            return pos
+        clause = m.group(1)
+        if len(clause.split()) <= 9 and (find_mentions(clause) or _TASK_LEAD.search(clause)) and not _VERB_ANYWHERE.search(clause):
+            pos += m.end()
+            continue
+        return pos
+
+
+def _split_subject(text: str, folded: str, pos: int, end: int) -> tuple[str, int]:
+    """(subject, where the predicate starts). Subject '' when the sentence opens with its verb."""
+    if _VERB_AT_START.match(folded[pos:end]):
+        return "", pos
+    needs = _NEEDS.search(folded, pos, min(end, pos + 120))
+    verb = _VERB_ANYWHERE.search(folded, pos, min(end, pos + 120))
+    if needs and (not verb or needs.start() <= verb.start() + 1):
+        subject = text[pos : needs.end()].strip()
+        return subject, needs.end()
+    if not verb:
+        return "", pos
+    subject = text[pos : verb.start()].strip(" ,")
+    if len(subject.split()) > 14 or ";" in subject:
+        return "", pos
+    return subject, verb.start()
+
+
+def _sentence_case(s: str) -> str:
+    s = re.sub(r"\s+", " ", s).strip(_TRAILING)
+    s = re.sub(r"\.{2,}$|…$", "", s).strip(_TRAILING)
+    return (s[:1].upper() + s[1:] + ".") if s else s
+
+
+def _compose(subject: str, item: str) -> str:
+    if subject and (item[:1].islower() or _VERB_AT_START.match(fold(item))):
+        if subject.lower().endswith((" cần", " phải")) and re.match(r"(?:cần|phải)\b", fold(item)):
+            subject = subject.rsplit(" ", 1)[0]
+        return _sentence_case(subject + " " + item[:1].lower() + item[1:])
+    return _sentence_case(item)
+
+
+def _lower_subject(subject: str) -> str:
+    """Subject as written inside a sentence: lower-case its first word unless it is a name."""
+    first = subject.split(" ", 1)[0]
+    if first.lower() in {"các", "những", "mỗi", "từng", "mọi", "cấp", "cán", "đồng"}:
+        return subject[:1].lower() + subject[1:]
+    return subject
+
+
+def candidates(
+    text: str,
+    paras: list[Paragraph],
+    reviewed: str | None,
+    year: int | None,
+    default_orgs: list[str],
+) -> list[Candidate]:
+    folded = fold(text)
+    due_default = next_period(reviewed) if reviewed else None
+    out: list[Candidate] = []
+    subject = ""
+    due = due_default
+    previous_kind = None
+    for p in paras:
+        if p.kind not in ("tasks", "conclusion"):
+            previous_kind = None
+            continue
+        bullet = _BULLET.match(p.text)
+        if not bullet or previous_kind != p.kind:
+            if not bullet:
+                subject, due = "", due_default
+        previous_kind = p.kind
+        body_start = p.start + (bullet.end() if bullet else 0)
+        for s_start, s_end in _sentences(text, body_start, p.end):
+            sentence_folded = folded[s_start:s_end]
+            directive = _DIRECTIVE.search(sentence_folded)
+            is_task_sentence = (
+                p.kind == "tasks"
+                or bullet
+                or directive
+                or _NEEDS.search(sentence_folded)
+                or _VERB_AT_START.match(sentence_folded.lstrip())
+            )
+            if not is_task_sentence:
+                continue
+            lead_end = s_start + directive.end() if directive else s_start
+            lead_due = _lead_period(folded[s_start : lead_end + 60], reviewed, year) if directive or p.kind == "tasks" else None
+            pos = _skip_time_leads(text, folded, lead_end, s_end)
+            if lead_due and not bullet:
+                due = lead_due
+            own_subject, pred = _split_subject(text, folded, pos, s_end)
+            if own_subject:
+                subject = _lower_subject(own_subject) if directive else own_subject
+                pos_item = pred
+            else:
+                pos_item = pos
+            item_start = pos_item
+            # ';' splits the predicate into items; the first item keeps its subject.
+            pieces = []
+            cursor = item_start
+            for m in re.finditer(r";", text[item_start:s_end]):
+                pieces.append((cursor, item_start + m.start()))
+                cursor = item_start + m.end()
+            pieces.append((cursor, s_end))
+            if pieces and text[pieces[-1][0] : pieces[-1][1]].strip(_TRAILING) == "":
+                pieces.pop()
+            if pieces and text[pieces[-1][0] : pieces[-1][1]].rstrip().endswith(":"):
+                # 'đề nghị các cấp Hội tập trung một số nhiệm vụ sau:' introduces bullet lines
+                continue
+            for i_start, i_end in pieces:
+                i_start, i_end = _strip_span(text, i_start, i_end)
+                item = text[i_start:i_end]
+                if len(item.split()) < 3:
+                    continue
+                sentence = _compose(subject, item)
+                span_start = pos if (own_subject and i_start == pred and not directive) else i_start
+                orgs = orgs_of_subject(fold(subject)) if subject else []
+                if not orgs:
+                    orgs = orgs_named(fold(item)) or list(default_orgs)
+                out.append(Candidate(sentence, orgs, due, "conclusion" if p.kind == "conclusion" else "tasks", span_start, i_end))
+    return out

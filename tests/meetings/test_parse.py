@@ -1,0 +1,228 @@
+"""The meeting parser: the seed article, texts of our own in the genre, and its small parts."""
+
+import json
+import os
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from giaoban.meetings.parse import parse_file, parse_meeting, read_document
+from giaoban.meetings.textparse.normalize import normalize
+from giaoban.meetings.textparse.people import find_people
+from giaoban.meetings.textparse.periods import next_period, previous_period, reviewed_period
+from giaoban.meetings.textparse.normalize import fold
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "meetings"
+SHARED = Path(os.environ.get("GIAOBAN_SHARED", ROOT / ".." / "shared"))
+SEED = SHARED / "seeds" / "lai-chau-2023-q3.txt"
+ALL_ORGS = ["mttq", "congdoan", "phunu", "doan", "nongdan", "ccb"]
+
+
+def assert_readable_sentence(text: str) -> None:
+    assert text[0].isupper(), text
+    assert text.endswith(".") and not text.endswith(".."), text
+    assert ";" not in text and "…" not in text, text
+    assert len(text.split()) >= 6, text
+    assert "  " not in text, text
+
+
+# --- the seed article -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed():
+    if not SEED.exists():
+        pytest.skip("shared seed absent")
+    return parse_file(SEED), SEED.read_text(encoding="utf-8")
+
+
+def test_seed_period(seed):
+    result, _ = seed
+    assert result["period"] == "2023-Q3"
+    assert result["next_period"] == "2023-Q4"
+
+
+def test_seed_leaders_with_positions(seed):
+    result, _ = seed
+    gold = json.loads((SEED.parent / "lai-chau-2023-q3.gold.json").read_text(encoding="utf-8"))
+    people = {p["name"]: p for p in result["people"]}
+    for person in gold["people"]:
+        assert people[person["name"]]["position"] == person["role"]
+        if person.get("chairs_conclusion"):
+            assert people[person["name"]]["role"] == "conclusion"
+    # Headlines after 'Tin đọc nhiều' name other people: not attendees of this meeting.
+    assert len(result["people"]) == len(gold["people"])
+
+
+def test_seed_tasks_due_next_quarter(seed):
+    result, raw = seed
+    due = [t for t in result["tasks"] if t["due_period"] == "2023-Q4"]
+    assert len(due) >= 4
+    assert {t["source"] for t in due} == {"tasks", "conclusion"}
+    for task in due:
+        assert_readable_sentence(task["text"])
+        assert task["orgs"] == ALL_ORGS
+    # The Q4 paragraph's subject is carried into every item of its enumeration.
+    from_q4 = [t for t in due if t["source"] == "tasks"]
+    assert len(from_q4) >= 4
+    assert all(t["text"].startswith("MTTQ và các tổ chức chính trị - xã hội ") for t in from_q4)
+    # Offsets point at the item in the (NFC) text; the results paragraph of Q3 gives no task.
+    nfc = unicodedata.normalize("NFC", raw)
+    q4_start = nfc.index("Nhiệm vụ quý IV")
+    for task in due:
+        assert task["start"] >= q4_start
+        span = normalize(nfc[task["start"] : task["end"]])
+        assert span.split()[-1].strip(".") in task["text"]
+
+
+def test_seed_conclusions_and_organizations(seed):
+    result, _ = seed
+    assert result["organizations"] == ALL_ORGS
+    assert "đề nghị" in result["conclusions"]
+    assert "Quang cảnh" not in result["conclusions"]
+
+
+# --- texts of our own in the genre ------------------------------------------------------------
+
+
+def _source_for(stem: str, tmp_path: Path) -> str:
+    """The fixture's text, read the way a user would hand it to us."""
+    if (FIXTURES / f"{stem}.docx.txt").exists():
+        import docx
+
+        document = docx.Document()
+        for line in (FIXTURES / f"{stem}.docx.txt").read_text(encoding="utf-8").splitlines():
+            document.add_paragraph(line)
+        path = tmp_path / f"{stem}.docx"
+        document.save(path)
+        return read_document(path)
+    for suffix in (".txt", ".html"):
+        if (FIXTURES / f"{stem}{suffix}").exists():
+            return read_document(FIXTURES / f"{stem}{suffix}")
+    raise FileNotFoundError(stem)
+
+
+CASES = sorted(p.name.removesuffix(".expected.json") for p in FIXTURES.glob("*.expected.json"))
+
+
+def test_enough_own_cases():
+    assert len(CASES) >= 6
+
+
+@pytest.mark.parametrize("stem", CASES)
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_own_texts(stem, form, tmp_path):
+    expected = json.loads((FIXTURES / f"{stem}.expected.json").read_text(encoding="utf-8"))
+    text = unicodedata.normalize(form, _source_for(stem, tmp_path))
+    result = parse_meeting(text)
+    assert result["period"] == expected["period"]
+    assert result["date"] == expected["date"]
+    assert result["organizations"] == expected["organizations"]
+    got_people = {p["name"]: p for p in result["people"]}
+    assert set(got_people) == {p["name"] for p in expected["people"]}
+    for person in expected["people"]:
+        assert got_people[person["name"]]["position"] == person["position"]
+        if "role" in person:
+            assert got_people[person["name"]]["role"] == person["role"]
+    if expected["conclusions_contains"]:
+        assert expected["conclusions_contains"] in result["conclusions"]
+    got_tasks = [{k: t[k] for k in ("text", "orgs", "due_period", "source")} for t in result["tasks"]]
+    assert got_tasks == expected["tasks"]
+    nfc = unicodedata.normalize("NFC", text)
+    for task in result["tasks"]:
+        assert_readable_sentence(task["text"])
+        assert 0 <= task["start"] < task["end"] <= len(nfc)
+
+
+# --- parts --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Uỷ ban", "Ủy ban"),
+        ("hoà bình", "hòa bình"),
+        ("sức khoẻ", "sức khỏe"),
+        ("THUỶ", "THỦY"),
+        ("quý IV", "quý IV"),  # 'qu' + y keeps its mark
+        ("hoàng hôn", "hoàng hôn"),  # closed syllable: one placement only
+        (unicodedata.normalize("NFD", "Uỷ viên"), "Ủy viên"),
+    ],
+)
+def test_normalize(raw, expected):
+    assert normalize(raw) == expected
+    assert len(normalize(raw)) == len(unicodedata.normalize("NFC", raw))
+
+
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        ("Hội nghị giao ban quý I/2024. Nhiệm vụ quý II: tập trung tuyên truyền.", "2024-Q1"),
+        ("Sơ kết 6 tháng đầu năm 2024, triển khai nhiệm vụ 6 tháng cuối năm.", "2024-H1"),
+        ("Tổng kết công tác năm 2023, triển khai nhiệm vụ năm 2024.", "2023"),
+        ("Giao ban đánh giá kết quả 9 tháng năm 2022.", "2022-9M"),
+        ("Phương hướng nhiệm vụ quý I năm 2025 của các cấp Hội.", "2024-Q4"),
+        ("Kết quả quý IV năm 2024; nhiệm vụ quý I năm 2025.", "2024-Q4"),
+        ("Nhiệm kỳ 2020-2025, kết quả quý II năm 2021.", "2021-Q2"),
+        ("Hội nghị không nói kỳ nào.", None),
+    ],
+)
+def test_reviewed_period(text, period):
+    assert reviewed_period(fold(text))[0] == period
+
+
+@pytest.mark.parametrize(
+    "code, after",
+    [("2023-Q3", "2023-Q4"), ("2023-Q4", "2024-Q1"), ("2024-H1", "2024-H2"), ("2024-H2", "2025-H1"),
+     ("2023-9M", "2023-Q4"), ("2023", "2024"), ("2023-12", "2024-01")],
+)
+def test_next_period(code, after):
+    assert next_period(code) == after
+    if code != "2023-9M":
+        assert previous_period(after) == code
+
+
+@pytest.mark.parametrize(
+    "text, name, position",
+    [
+        ("Dự có đồng chí Quàng Văn Bình - Phó Chủ tịch Ủy ban MTTQ tỉnh phát biểu.", "Quàng Văn Bình", "Phó Chủ tịch Ủy ban MTTQ tỉnh"),
+        ("Bà Hà Thị Lan, Chủ tịch Hội LHPN huyện Than Uyên, trình bày báo cáo.", "Hà Thị Lan", "Chủ tịch Hội LHPN huyện Than Uyên"),
+        ("Chủ tịch Hội Nông dân tỉnh Lê Văn Tâm chủ trì hội nghị.", "Lê Văn Tâm", "Chủ tịch Hội Nông dân tỉnh"),
+        ("Ông Giàng A Dơ (Bí thư Đảng ủy xã Mù Cả) dự hội nghị.", "Giàng A Dơ", "Bí thư Đảng ủy xã Mù Cả"),
+    ],
+)
+def test_people(text, name, position):
+    people = find_people(normalize(text))
+    assert [(p["name"], p["position"]) for p in people] == [(name, position)]
+
+
+def test_people_title_is_not_a_name():
+    assert find_people(normalize("Đồng chí Phó Chủ tịch Thường trực kết luận hội nghị.")) == []
+
+
+def test_html_reads_article_body_only():
+    text = read_document(FIXTURES / "tinhdoan-2023-nam.html")
+    assert "Tỉnh đoàn tổng kết" in text
+    for outside in ("Trang chủ", "Trần Văn Sáu", "Phong Thổ", "Bản quyền", "2019"):
+        assert outside not in text
+
+
+def test_unknown_format_is_named(tmp_path):
+    path = tmp_path / "bien-ban.pdfx"
+    path.write_text("x")
+    with pytest.raises(ValueError, match="bien-ban.pdfx"):
+        read_document(path)
+
+
+def test_task_text_has_no_trailing_ellipsis():
+    result = parse_meeting(
+        "Giao ban quý II năm 2024.\nNhiệm vụ quý III, Hội Nông dân các cấp tập trung vận động hội viên tham gia "
+        "bảo hiểm y tế; đẩy mạnh phong trào sản xuất giỏi..."
+    )
+    assert [t["text"] for t in result["tasks"]] == [
+        "Hội Nông dân các cấp tập trung vận động hội viên tham gia bảo hiểm y tế.",
+        "Hội Nông dân các cấp đẩy mạnh phong trào sản xuất giỏi.",
+    ]
+    assert {t["due_period"] for t in result["tasks"]} == {"2024-Q3"}
