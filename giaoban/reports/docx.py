@@ -1,0 +1,377 @@
+"""The consolidated report as a Word file laid out per Decree 30/2020/NĐ-CP, Appendix I.
+
+A4; margins 20/20/30/15 mm (top, bottom, left, right); Times New Roman; body 14 pt justified with
+a 1.27 cm first-line indent and 6 pt after; page numbers top centre from page 2; the header block
+as a borderless two-column table; indicator tables whose header row repeats on every page;
+headings kept with what follows. `variant="party"` lays the first page out per Hướng dẫn
+36-HD/VPTW (Party committees: 'ĐẢNG CỘNG SẢN VIỆT NAM', '*', 'Số 127-BC/…').
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from typing import BinaryIO
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+from . import charts as chart_mod
+from .model import ReportModel
+from .vnformat import format_date_line
+from .writing import Block, compose, load_phrasing, summary_line
+
+FONT = "Times New Roman"
+BODY_PT = 14
+BODY_INDENT = Cm(1.27)
+MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+TEXT_WIDTH_CM = (210 - MARGINS_MM["left"] - MARGINS_MM["right"]) / 10  # 16.5 cm
+HEADER_COLS_CM = (6.3, TEXT_WIDTH_CM - 6.3)
+TABLE_COLS_CM = (0.9, 4.1, 1.6, 1.8, 1.7, 1.6, 1.2, 1.7, 1.5)
+CHART_WIDTH_CM = 15.0
+
+# Sizes that differ between the two layouts (Decree 30 vs. the Party's HD 36).
+LAYOUTS = {
+    "state": {"title": 12, "motto": 13, "agency": 13, "number": 13, "date": 14, "doc_type": 14, "summary": 14, "body": 14},
+    "party": {"title": 15, "motto": 0, "agency": 14, "number": 14, "date": 14, "doc_type": 16, "summary": 14, "body": 14},
+}
+
+
+# ---------------------------------------------------------------- low-level helpers
+
+
+def _set_fonts(rpr_parent, name: str = FONT) -> None:
+    """Times New Roman for every script slot; theme fonts removed so they cannot win."""
+    rpr = rpr_parent.get_or_add_rPr()
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr.insert(0, rfonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        rfonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        rfonts.set(qn(attr), name)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "vi-VN")
+
+
+def _run(paragraph, text: str, size: float | None = None, bold: bool = False, italic: bool = False, caps: bool = False):
+    run = paragraph.add_run(text)
+    font = run.font
+    if size:
+        font.size = Pt(size)
+    if bold:
+        font.bold = True
+    if italic:
+        font.italic = True
+    if caps:
+        font.all_caps = True
+    return run
+
+
+def _para(container, text: str = "", size: float | None = None, bold=False, italic=False,
+          align=WD_ALIGN_PARAGRAPH.CENTER, before=0, after=0, indent=None, keep_next=False, line=1.0):
+    p = container.add_paragraph()
+    fmt = p.paragraph_format
+    fmt.alignment = align
+    fmt.space_before = Pt(before)
+    fmt.space_after = Pt(after)
+    fmt.line_spacing = line
+    if indent is not None:
+        fmt.first_line_indent = indent
+    if keep_next:
+        fmt.keep_with_next = True
+    if text:
+        _run(p, text, size, bold, italic)
+    return p
+
+
+def _rule(container, length_cm: float, cell_width_cm: float, before: float = 0, after: float = 0):
+    """A short horizontal rule: an empty paragraph's bottom border, narrowed by its indents."""
+    p = container.add_paragraph()
+    fmt = p.paragraph_format
+    side = max(0.0, (cell_width_cm - 0.38 - length_cm) / 2)
+    fmt.left_indent = Cm(side)
+    fmt.right_indent = Cm(side)
+    fmt.space_before = Pt(before)
+    fmt.space_after = Pt(after)
+    fmt.line_spacing = Pt(2)
+    ppr = p._p.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, val in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), val)
+    border.append(bottom)
+    ppr.insert_element_before(border, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                              "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+                              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                              "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                              "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+                              "w:pPrChange")
+    return p
+
+
+def _no_borders(table) -> None:
+    tblpr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tblpr.append(borders)
+
+
+def _fixed_widths(table, widths_cm) -> None:
+    table.autofit = False
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm):
+            cell.width = Cm(width)
+    for col, width in zip(table.columns, widths_cm):
+        col.width = Cm(width)
+
+
+def _cell_margins(table, side_cm: float) -> None:
+    mar = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), str(int(side_cm / 2.54 * 1440)))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    table._tbl.tblPr.append(mar)
+
+
+def _repeat_header(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    trpr.append(el)
+
+
+def _cant_split(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:cantSplit"))
+
+
+def _page_field(paragraph) -> None:
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "2"), ("end", None)):
+        if kind:
+            fld = OxmlElement("w:fldChar")
+            fld.set(qn("w:fldCharType"), kind)
+            run._r.append(fld)
+        elif text == "PAGE":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = " PAGE "
+            run._r.append(instr)
+        else:
+            t = OxmlElement("w:t")
+            t.text = text
+            run._r.append(t)
+    run.font.size = Pt(13)
+
+
+# ---------------------------------------------------------------- document set-up
+
+
+def new_document(body_pt: int = BODY_PT) -> Document:
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
+    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+    section.header_distance = Mm(10)
+    section.footer_distance = Mm(10)
+    for style_name in ("Normal", "Table Grid", "Header", "Footer"):
+        try:
+            style = doc.styles[style_name]
+        except KeyError:
+            continue
+        _set_fonts(style.element)
+        if style_name == "Normal":
+            style.font.size = Pt(body_pt)
+            style.paragraph_format.space_after = Pt(0)
+            style.paragraph_format.line_spacing = 1.0
+    # Page numbers: none on page 1, centred at the top from page 2 on.
+    section.different_first_page_header_footer = True
+    header_p = section.header.paragraphs[0]
+    header_p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _page_field(header_p)
+    section.first_page_header.paragraphs[0].text = ""
+    props = doc.core_properties
+    props.language = "vi-VN"
+    return doc
+
+
+def _issuer_number(model: ReportModel) -> str:
+    issuer = model.issuer
+    number = issuer.number or "\u00a0" * 8
+    if issuer.variant == "party":
+        return f"Số {number}-{issuer.symbol}"  # HD 36: no colon
+    return f"Số: {number}/{issuer.symbol}"
+
+
+def header_block(doc, model: ReportModel) -> None:
+    issuer = model.issuer
+    party = issuer.variant == "party"
+    sizes = LAYOUTS["party" if party else "state"]
+    table = doc.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _no_borders(table)
+    _fixed_widths(table, HEADER_COLS_CM)
+    left, right = table.rows[0].cells
+    left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)
+    right.paragraphs[0]._p.getparent().remove(right.paragraphs[0]._p)
+
+    if issuer.parent_body:
+        _para(left, issuer.parent_body.upper(), sizes["agency"])
+    _para(left, issuer.body.upper(), sizes["agency"], bold=True)
+    if party:
+        _para(left, "*", sizes["agency"])
+    else:
+        _rule(left, HEADER_COLS_CM[0] / 3, HEADER_COLS_CM[0])
+    _para(left, _issuer_number(model), sizes["number"], before=6)
+
+    if party:
+        _para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", sizes["title"], bold=True)
+        _rule(right, 6.4, HEADER_COLS_CM[1])
+    else:
+        _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", sizes["title"], bold=True)
+        _para(right, "Độc lập - Tự do - Hạnh phúc", sizes["motto"], bold=True)
+        _rule(right, 6.3, HEADER_COLS_CM[1])
+    date_p = _para(right, format_date_line(issuer.place, model.report_date), sizes["date"], italic=True, before=6)
+    if party:
+        date_p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def title_block(doc, model: ReportModel, phrasing: dict) -> None:
+    sizes = LAYOUTS["party" if model.issuer.variant == "party" else "state"]
+    _para(doc, "BÁO CÁO", sizes["doc_type"], bold=True, before=18, keep_next=True)
+    _para(doc, summary_line(model, phrasing), sizes["summary"], bold=True, keep_next=True)
+    _rule(doc, 3.0, TEXT_WIDTH_CM, after=12)
+
+
+def _body(doc, text: str, keep_next: bool = False, size: float | None = None):
+    return _para(doc, text, size, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6, indent=BODY_INDENT,
+                 keep_next=keep_next, line=1.15)
+
+
+def indicator_table(doc, header: list[str], rows: list[list[str]]):
+    table = doc.add_table(rows=1 + len(rows), cols=len(header))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _fixed_widths(table, TABLE_COLS_CM)
+    _cell_margins(table, 0.08)
+    head = table.rows[0]
+    _repeat_header(head)
+    _cant_split(head)
+    for cell, text in zip(head.cells, header):
+        p = cell.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _run(p, text, 11, bold=True)
+    for r_index, values in enumerate(rows, start=1):
+        row = table.rows[r_index]
+        _cant_split(row)
+        for c_index, (cell, text) in enumerate(zip(row.cells, values)):
+            p = cell.paragraphs[0]
+            p.alignment = (WD_ALIGN_PARAGRAPH.LEFT if c_index == 1 else
+                           WD_ALIGN_PARAGRAPH.CENTER if c_index in (0, 2) else WD_ALIGN_PARAGRAPH.RIGHT)
+            _run(p, text, 11)
+    return table
+
+
+def signature_block(doc, model: ReportModel, phrasing: dict) -> None:
+    issuer = model.issuer
+    sizes = LAYOUTS["party" if issuer.variant == "party" else "state"]
+    _para(doc, "", after=6)
+    table = doc.add_table(rows=1, cols=2)
+    _no_borders(table)
+    _fixed_widths(table, (8.0, TEXT_WIDTH_CM - 8.0))
+    left, right = table.rows[0].cells
+    _cant_split(table.rows[0])
+    p = left.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    _run(p, phrasing["blocks"]["recipients_title"], 12, bold=True, italic=True)
+    for item in issuer.recipients or phrasing["blocks"]["default_recipients"]:
+        _para(left, f"- {item}", 11, align=WD_ALIGN_PARAGRAPH.LEFT)
+    first = right.paragraphs[0]
+    first.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    lines = [line for line in issuer.signer_title.split("\n") if line.strip()]
+    for i, line in enumerate(lines):
+        target = first if i == 0 else _para(right, "")
+        _run(target, line.upper(), sizes["body"], bold=True)
+    for _ in range(4):
+        _para(right, "")
+    if issuer.signer_name:
+        _para(right, issuer.signer_name, sizes["body"], bold=True)
+
+
+def render_blocks(doc, blocks: list[Block], chart_workers: int | None = None) -> None:
+    chart_blocks = [b for b in blocks if b.kind == "chart"]
+    pngs = dict(zip(map(id, chart_blocks), chart_mod.render_blocks(chart_blocks, "png", chart_workers)))
+    for block in blocks:
+        if block.kind == "heading1":
+            _para(doc, block.text, BODY_PT, bold=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, before=6, after=6,
+                  indent=BODY_INDENT, keep_next=True)
+        elif block.kind == "heading2":
+            _para(doc, block.text, BODY_PT, bold=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, before=3, after=6,
+                  indent=BODY_INDENT, keep_next=True)
+        elif block.kind == "para":
+            _body(doc, block.text)
+        elif block.kind == "bullet":
+            _body(doc, "- " + block.text)
+        elif block.kind == "caption":
+            # Table captions sit above their table and stay with it; chart captions follow the chart.
+            _para(doc, block.text, 12, italic=True, after=6, keep_next=True)
+        elif block.kind == "note":
+            _para(doc, block.text, 12, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, before=3, after=6)
+        elif block.kind == "table":
+            indicator_table(doc, block.extra["header"], block.extra["rows"])
+            _para(doc, "", 6)
+        elif block.kind == "chart":
+            png = pngs[id(block)]
+            p = _para(doc, "", before=6, keep_next=True)
+            p.add_run().add_picture(io.BytesIO(png), width=Cm(CHART_WIDTH_CM))
+
+
+def build_report_docx(model: ReportModel, phrasing: dict | None = None, charts: bool = True,
+                      chart_workers: int | None = None) -> Document:
+    phrasing = phrasing or load_phrasing()
+    doc = new_document(LAYOUTS["party" if model.issuer.variant == "party" else "state"]["body"])
+    # The default document starts with one empty paragraph: drop it so the header table is first.
+    body = doc.element.body
+    for p in list(body.iterchildren(qn("w:p"))):
+        body.remove(p)
+    header_block(doc, model)
+    title_block(doc, model, phrasing)
+    render_blocks(doc, compose(model, phrasing, charts=charts), chart_workers)
+    signature_block(doc, model, phrasing)
+    return doc
+
+
+def write_report_docx(model: ReportModel, target: str | os.PathLike | BinaryIO | None = None,
+                      phrasing: dict | None = None, charts: bool = True, chart_workers: int | None = None) -> bytes:
+    """Build the report and return the .docx bytes (also written to `target` when given)."""
+    doc = build_report_docx(model, phrasing, charts, chart_workers)
+    buf = io.BytesIO()
+    doc.save(buf)
+    data = buf.getvalue()
+    if target is not None:
+        if hasattr(target, "write"):
+            target.write(data)
+        else:
+            with open(target, "wb") as fh:
+                fh.write(data)
+    return data
