@@ -1,0 +1,230 @@
+"""Whose figure is it: the actor of the clause.
+
+The text is cut into sentences and clauses. An organization named at the start of a clause (after
+introductory words such as 'Trong quý III,' or 'Trong đó,') is the subject; it holds for the rest
+of the sentence and is carried to following sentences that name no new subject ('Tổ chức được
+942 hoạt động…'). Names joined by commas or 'và' form an enumeration: the figure then belongs to
+all of them (org None, orgs [...]). 'Hội', 'các cấp Hội' refer back to the association in focus.
+A document whose heading names one organization gives that organization as the default.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .orgs import HOI_ORGS, Mention, find_mentions
+
+_ABBREVIATIONS = {"tp", "ths", "ts", "pgs", "gs", "bs", "ks", "th", "tt", "v.v", "st", "đ/c", "mr", "ms", "ông", "bà"}
+_PLACE = r"(?: (?:tỉnh|huyện|thành phố|tp\.?|xã|phường|thị trấn|thị xã|cơ sở|các cấp|việt nam|trường|khối)(?: [^\s,;.:()]+){0,3})?"
+_CHAIN_SEP_RE = re.compile(_PLACE + r"(?:, | và |, và | cùng với | cùng |; )$")
+# Words that may stand before the subject of a clause.
+_INTRO_RE = re.compile(
+    r"^(?:(?:trong đó|đồng thời|bên cạnh đó|ngoài ra|riêng|còn|theo đó|tiếp đó|cùng với đó|đặc biệt|"
+    r"nổi bật|đáng chú ý|qua đó|từ đó|mặt khác|tương tự|sau đó|cụ thể|nhìn chung|nhờ đó|"
+    r"trong quý(?: [ivx\d]+)?(?:/\d+)?|trong năm(?: \d+)?|năm \d+|quý [ivx\d]+(?:/\d+)?|tháng \d+(?:/\d+)?|"
+    r"\d+ tháng(?: đầu năm| qua| cuối năm)?(?: \d+)?|thời gian qua|vừa qua|các cấp|cấp|ban thường vụ|"
+    r"ban thường trực|thường trực|ban chấp hành|ban chỉ đạo|cơ quan|lãnh đạo|đại diện|các đơn vị|các|"
+    r"toàn thể|toàn|mỗi|theo báo cáo của|báo cáo của|theo|tại hội nghị|tại buổi làm việc|về phía|phía|"
+    r"[a-zđ]\)|\d+(?:\.\d+)*[.)]|[ivx]+[.)]|[-+•*–])[\s,:]*)*$"
+)
+_INTRO_PREP_RE = re.compile(r"^[\s\-+•*–]*(với|trong|qua|từ|sau|nhân|dịp|tính đến|bằng|thông qua|có|gần|hơn|trên|khoảng)(?![^\W\d_])")
+_OWNER_BEFORE_RE = re.compile(r"(?<![^\W_])(của|qua|do|thuộc|theo báo cáo của) *$")
+_RESET_SUBJECT_RE = re.compile(
+    r"^[\s\-+•*–]*(nhân dân|người dân|cấp ủy|các cấp ủy|chính quyền|đồng chí|ông|bà|anh|chị)(?![^\W\d_])"
+)
+_MIXED_UNITS = {"hội, đoàn viên", "hội viên, đoàn viên", "đoàn viên, hội viên"}
+
+
+@dataclass
+class Actor:
+    org: str | None
+    orgs: list[str] | None
+    source: str  # subject, owner, carried, default, none
+
+
+@dataclass
+class _Subject:
+    pos: int
+    org: str | None
+    orgs: list[str] | None
+
+
+def split_sentences(text: str, key: str) -> list[tuple[int, int]]:
+    """Sentence ranges: a line break always ends one; '.', '!', '?', '…' end one before a capital."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    i = 0
+    while i < n:
+        c = text[i]
+        cut = False
+        if c == "\n":
+            cut = True
+        elif c in ".!?…;" and i + 1 < n and text[i + 1] in " \t":
+            j = i + 1
+            while j < n and text[j] in " \t":
+                j += 1
+            nxt = text[j] if j < n else ""
+            if c == ";" or nxt.isupper() or nxt in "\"'“(-–" or nxt.isdigit():
+                word = re.search(r"([\w/.]+)$", key[max(0, i - 6):i])
+                if c == ";" or not word or (word.group(1) not in _ABBREVIATIONS and not (len(word.group(1)) == 1 and text[i - 1].isupper())):
+                    cut = True
+        if cut:
+            if i > start:
+                out.append((start, i + (0 if c == "\n" else 1)))
+            start = i + 1
+        i += 1
+    if start < n:
+        out.append((start, n))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _merge_chains(key: str, mentions: list[Mention]) -> list[Mention]:
+    """'Hội Nông dân, Hội LHPN, Tỉnh đoàn' → one mention with orgs [nongdan, phunu, doan]."""
+    out: list[Mention] = []
+    for m in mentions:
+        if out and m.kind in ("name", "backref", "generic") and out[-1].kind in ("name", "backref", "generic", "chain"):
+            gap = key[out[-1].end:m.start]
+            if len(gap) < 40 and _CHAIN_SEP_RE.search(gap) and "\n" not in gap and _CHAIN_SEP_RE.match(gap):
+                prev = out[-1]
+                members = prev.orgs or [prev.org]
+                out[-1] = Mention(prev.start, m.end, "chain", "chain", members + [m.org])
+                continue
+        out.append(m)
+    return out
+
+
+def _resolve(m: Mention, last_hoi: str | None, default: str | None) -> tuple[str | None, list[str] | None]:
+    def one(org: str) -> str | None:
+        if org == "hoi":
+            return last_hoi or (default if default in HOI_ORGS else None)
+        return org or None
+
+    if m.kind == "chain":
+        members = [one(o) for o in (m.orgs or [])]
+        if any(o is None for o in members) or "" in (m.orgs or []):
+            return None, None  # 'MTTQ và các tổ chức chính trị - xã hội': a group, no single body
+        uniq = list(dict.fromkeys(o for o in members if o))
+        if len(uniq) == 1:
+            return uniq[0], None
+        return None, uniq
+    if m.kind == "generic":
+        return None, None
+    return one(m.org), None
+
+
+def _clause_starts(key: str, s: int, e: int, chains: list[Mention]) -> list[int]:
+    starts = [s]
+    for m in re.finditer(r"[,;:] |\(|\)| - ", key[s:e]):
+        p = s + m.end()
+        if any(c.start < p < c.end for c in chains):
+            continue
+        starts.append(p)
+    return starts
+
+
+def document_default(text: str, key: str, mentions: list[Mention]) -> str | None:
+    """The organization a report is from: named in its heading, or by far the most mentioned."""
+    head = key[:400]
+    found = [m for m in mentions if m.start < 400 and m.kind == "name" and m.org not in ("other", "", "hoi")]
+    # A heading line in capitals ('HỘI LHPN TỈNH LAI CHÂU', 'BAN CHẤP HÀNH ĐOÀN TỈNH') or a title
+    # 'Kết quả công tác Hội và phong trào phụ nữ'.
+    for m in found:
+        line_start = key.rfind("\n", 0, m.start) + 1
+        line_end = key.find("\n", m.start)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        letters = [c for c in line if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(line) < 120:
+            return m.org
+    tm = re.search(r"(phong trào|công tác) (phụ nữ|nông dân|thanh niên|thanh thiếu nhi|cựu chiến binh|công nhân|"
+                   r"mặt trận|công đoàn|đoàn|hội ccb)", head)
+    if tm and re.search(r"báo cáo|kết quả", head):
+        return {"phụ nữ": "phunu", "nông dân": "nongdan", "thanh niên": "doan", "thanh thiếu nhi": "doan",
+                "cựu chiến binh": "ccb", "công nhân": "congdoan", "mặt trận": "mttq", "công đoàn": "congdoan",
+                "đoàn": "doan", "hội ccb": "ccb"}[tm.group(2)]
+    counts = Counter(m.org for m in mentions if m.org not in ("", "hoi", "other", "chain") and m.kind != "people")
+    total = sum(counts.values())
+    if total >= 2:
+        org, n = counts.most_common(1)[0]
+        if n / total >= 0.75:
+            return org
+    return None
+
+
+class Attributor:
+    """Answers 'whose is the figure at position p?' for one text."""
+
+    def __init__(self, text: str, key: str) -> None:
+        self.text, self.key = text, key
+        raw = find_mentions(text, key)
+        self.mentions = _merge_chains(key, raw)
+        self.default = document_default(text, key, raw)
+        self.sentences = split_sentences(text, key)
+        self._by_sentence: list[tuple[int, int, list[_Subject], list[_Subject], Actor | None]] = []
+        self._build()
+
+    def _build(self) -> None:
+        key = self.key
+        last_hoi: str | None = self.default if self.default in HOI_ORGS else None
+        carried: Actor | None = None
+        mi = 0
+        ms = self.mentions
+        for s, e in self.sentences:
+            while mi < len(ms) and ms[mi].start < s:
+                mi += 1
+            here = []
+            j = mi
+            while j < len(ms) and ms[j].start < e:
+                here.append(ms[j])
+                j += 1
+            chains = [m for m in here if m.kind == "chain"]
+            starts = _clause_starts(key, s, e, chains)
+            subjects: list[_Subject] = []
+            owners: list[_Subject] = []
+            for m in here:
+                org, orgs = _resolve(m, last_hoi, self.default)
+                cs = max(p for p in starts if p <= m.start)
+                prefix = key[cs:m.start]
+                if m.kind == "people" and m.start != cs and not _INTRO_RE.match(prefix.strip()):
+                    pass
+                elif _INTRO_RE.match(prefix.strip()) and (m.kind != "people" or m.org != "phunu" or True):
+                    subjects.append(_Subject(m.start, org, orgs))
+                elif _OWNER_BEFORE_RE.search(prefix):
+                    owners.append(_Subject(m.start, org, orgs))
+                if org in HOI_ORGS and m.kind in ("name", "backref", "people") and m.org != "other":
+                    last_hoi = org
+                elif m.kind == "name" and m.org == "other" and "hội" in key[m.start:m.start + 4]:
+                    last_hoi = None
+            entry_carried = carried
+            if subjects:
+                last = subjects[-1]
+                carried = Actor(last.org, last.orgs, "carried")
+            elif _RESET_SUBJECT_RE.match(key[s:e]):
+                carried = None
+            self._by_sentence.append((s, e, subjects, owners, entry_carried))
+
+    def actor_at(self, pos: int, unit: str | None = None) -> Actor:
+        for s, e, subjects, owners, carried in self._by_sentence:
+            if not (s <= pos < e):
+                continue
+            before = [x for x in subjects if x.pos <= pos]
+            if before:
+                x = before[-1]
+                return Actor(x.org, x.orgs, "subject")
+            own = [x for x in owners if x.pos <= pos]
+            if own:
+                x = own[-1]
+                return Actor(x.org, x.orgs, "owner")
+            if subjects and _INTRO_PREP_RE.match(self.key[s:e]):
+                x = subjects[0]
+                return Actor(x.org, x.orgs, "subject")
+            if carried is not None:
+                if unit and unit.strip() in _MIXED_UNITS:
+                    return Actor(None, None, "none")  # 'hội, đoàn viên': members of several bodies
+                return Actor(carried.org, carried.orgs, "carried")
+            break
+        if self.default:
+            return Actor(self.default, None, "default")
+        return Actor(None, None, "none")

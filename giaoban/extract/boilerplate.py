@@ -1,0 +1,45 @@
+"""Parts of a web page saved as text that are not the article: the 'Tin đọc nhiều' block and other
+lists of headlines, navigation, sharing and tag lines. Returned as ranges so offsets stay those of
+the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .normalize import canonical
+
+# A line that opens a list of other articles; everything after it is site furniture.
+_TAIL_MARKERS = [
+    "Tin đọc nhiều", "Đọc nhiều", "Tin liên quan", "Tin cùng chuyên mục", "Bài viết liên quan",
+    "Tin khác", "Các tin khác", "Tin mới", "Tin mới nhất", "Tin mới hơn", "Tin cũ hơn", "Xem thêm",
+    "Đọc thêm", "Có thể bạn quan tâm", "Tin tiêu điểm", "Tin nổi bật", "Bài liên quan",
+    "Tin bài liên quan", "Cùng chuyên mục", "Tin xem nhiều", "Xem nhiều", "Tin đã đưa",
+    "Các bài viết khác", "Các tin đã đưa", "Tin tức liên quan", "Bài đọc nhiều",
+]
+_TAIL_RE = re.compile(
+    r"^[ \t#*>\-–]*(" + "|".join(re.escape(canonical(m)) for m in _TAIL_MARKERS) + r")[ \t:.…]*$",
+    re.MULTILINE,
+)
+# Single lines of furniture anywhere: sharing, tags, breadcrumbs, comment prompts.
+_LINE_RE = re.compile(
+    r"^[ \t]*(chia sẻ|bình luận|từ khóa|tags?|in bài|gửi bình luận|trang chủ ?[>»/]|chuyên mục:|"
+    r"nguồn:|theo dõi|quay lại|lên đầu trang|bản quyền|©|copyright)[^\n]*$",
+    re.MULTILINE,
+)
+
+
+def boilerplate_ranges(key: str) -> list[tuple[int, int]]:
+    ranges: list[tuple[int, int]] = []
+    m = _TAIL_RE.search(key)
+    # A marker in the first lines is a menu item, not the end of the article.
+    if m and m.start() > len(key) * 0.25:
+        ranges.append((m.start(), len(key)))
+    for m in _LINE_RE.finditer(key):
+        if len(m.group(0)) < 200:
+            ranges.append((m.start(), m.end()))
+    return ranges
+
+
+def inside(ranges: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in ranges)

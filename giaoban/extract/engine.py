@@ -1,0 +1,140 @@
+"""Vietnamese text → figures: glue of the small parsers (numbers, lexicon, orgs, period)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterable
+
+from .attribution import Attributor
+from .boilerplate import boilerplate_ranges, inside
+from .catalogue import Matcher, default_catalogue
+from .figures import Candidate, find_candidates
+from .normalize import match_key, nfc
+from .period import detect_period
+from .readers import read_file
+
+# A word that ends the noun phrase after a unit ('558 buổi | thu hút ...').
+_STOP_AFTER = {
+    "và", "với", "cho", "thu", "giúp", "góp", "nâng", "đạt", "trong", "so", "tăng", "giảm", "của", "tại",
+    "ở", "trên", "từ", "được", "đã", "nhằm", "để", "gồm", "bao", "theo", "qua", "khi", "thì", "là", "như",
+    "hơn", "gần", "khoảng", "chiếm", "bằng", "mỗi", "trở", "đến", "tới", "hoặc", "nhưng", "song",
+}
+_WORD_RE = re.compile(r"[^\W_]+(?:[&/][^\W_]+)*")
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def _matcher(catalogue: Iterable[dict[str, Any]] | dict[str, Any] | None) -> Matcher:
+    if catalogue is None:
+        key = id(default_catalogue())
+        if key not in _MATCHERS:
+            _MATCHERS[key] = Matcher(None)
+        return _MATCHERS[key]
+    return Matcher(catalogue)
+
+
+def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any] | None = None) -> dict[str, Any]:
+    """Figures of a Vietnamese report or article.
+
+    Offsets are into ``unicodedata.normalize('NFC', text)``. Returns
+    {"period": code or None, "period_detail": {...}, "figures": [ {start, end, text, value, unit,
+    qualifier, org, orgs, kind, indicator, indicator_code, confidence}, ... ]}; ``orgs`` is a list
+    only when several organizations named together own the figure (then ``org`` is None).
+    """
+    t = nfc(text if isinstance(text, str) else str(text))
+    key = match_key(t)
+    matcher = _matcher(catalogue)
+    excluded = boilerplate_ranges(key)
+    attributor = Attributor(t, key)
+    sentence_starts = [s for s, _ in attributor.sentences]
+    figures: list[dict[str, Any]] = []
+    for c in find_candidates(t, key):
+        if inside(excluded, c.start):
+            continue
+        actor = attributor.actor_at(c.start, key[c.end - len(c.unit_text):c.end] if c.unit_text else c.unit)
+        if c.qualifier_start is not None:
+            c.start = c.qualifier_start
+        i = bisect.bisect_right(sentence_starts, c.start) - 1
+        s_start, s_end = attributor.sentences[i] if i >= 0 else (0, len(t))
+        indicator, context = _indicator(t, key, c, s_start, s_end)
+        code, code_conf = matcher.match(context, c.unit, actor.org, actor.orgs)
+        figures.append({
+            "start": c.start,
+            "end": c.end,
+            "text": t[c.start:c.end],
+            "value": _json_number(c.value),
+            "unit": c.unit,
+            "qualifier": c.qualifier,
+            "org": actor.org,
+            "orgs": actor.orgs,
+            "kind": c.kind,
+            "indicator": indicator,
+            "indicator_code": code,
+            "confidence": _confidence(c, actor.source, code_conf),
+        })
+    period = detect_period(key)
+    if period.get("start") is not None:
+        period["text"] = t[period["start"]:period["end"]]
+    return {"period": period.get("code"), "period_detail": period, "figures": figures}
+
+
+def extract_file(path: str | Path, catalogue: Iterable[dict[str, Any]] | dict[str, Any] | None = None) -> dict[str, Any]:
+    """Read a .txt/.docx/.pdf/.html file and extract its figures (``ReadError`` if unreadable)."""
+    text = read_file(path)
+    result = extract_text(text, catalogue)
+    result["source"] = str(path)
+    result["text"] = text
+    return result
+
+
+def _json_number(v: Decimal) -> int | float:
+    if v == v.to_integral_value():
+        return int(v)
+    return float(v)
+
+
+def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int) -> tuple[str, str]:
+    """A short phrase for what is counted, and the canonical context for the catalogue."""
+    after_words: list[str] = []
+    pos = c.end
+    for m in _WORD_RE.finditer(key, pos, min(s_end, pos + 80)):
+        gap = key[pos:m.start()]
+        if any(ch in gap for ch in ",.;:()\n") or any(ch.isdigit() for ch in m.group()):
+            break
+        if m.group() in _STOP_AFTER or len(after_words) >= 6:
+            break
+        after_words.append(t[m.start():m.end()])
+        pos = m.end()
+    clause_start = max(s_start, max(key.rfind(ch, s_start, c.start) for ch in ",;:(\n") + 1)
+    before_words = [t[m.start():m.end()] for m in _WORD_RE.finditer(key, clause_start, c.start)
+                    if not any(ch.isdigit() for ch in m.group())]
+    from .lexicon import QUALIFIERS
+
+    qual_words = {w for w, _ in QUALIFIERS}
+    while before_words and before_words[-1].lower() in qual_words | {"được", "đạt", "với", "có", "cho", "là"}:
+        before_words.pop()
+    unit_text = c.unit_text or (c.unit or "")
+    if after_words:
+        phrase = f"{unit_text} {' '.join(after_words)}"
+    else:
+        phrase = f"{unit_text} ({' '.join(before_words[-5:])})" if before_words else unit_text
+    # Context for the catalogue: the clause before the number and the words after the unit, not
+    # the unit itself (a synonym that only repeats the unit says nothing).
+    ctx_before = key[max(s_start, c.start - 120):c.start]
+    context = ctx_before + " | " + key[c.end - len(c.unit_text):pos]
+    return phrase.strip(), context
+
+
+def _confidence(c: Candidate, source: str, code_conf: float) -> float:
+    conf = 0.95
+    penalties = {"unknown_unit": 0.25, "comma_thousands": 0.15, "odd_separators": 0.2, "words": 0.05,
+                 "no_unit": 0.2, "unit_from_label": 0.15}
+    for flag, p in penalties.items():
+        if flag in c.flags:
+            conf -= p
+    conf -= {"subject": 0.0, "owner": 0.05, "carried": 0.07, "default": 0.1, "none": 0.12}.get(source, 0.1)
+    if code_conf == 0.0:
+        conf -= 0.05
+    return round(max(0.05, min(0.99, conf)), 2)

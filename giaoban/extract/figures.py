@@ -1,0 +1,378 @@
+"""Finding figures: a number with its scale, qualifier and counted noun, minus the non-figures.
+
+One pass over the digit literals and one over runs of number words. Each candidate is judged by
+its neighbours: the word before (an identifier such as 'năm 2023', 'Chỉ thị 05'), the shape
+after ('19/10', '05-CT/TW', '2020-2025') and the noun after (a unit, or a time word).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from . import lexicon as lx
+from .numbers import LITERAL_RE, Literal, parse_literal, read_scales, read_word_run, space_grouped_end, words_value
+
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)(:?) *$")
+_TWO_WORDS_BEFORE_RE = re.compile(r"([^\W\d_]+ [^\W\d_]+) *$")
+_LINE_START_LIST_RE = re.compile(r"(?:^|\n)[ \t]*$")
+_NEXT_WORD_RE = re.compile(r" ?([^\W\d_]+)")
+_DOC_NUMBER_AFTER_RE = re.compile(r"(?:[-/]\s?[^\W\d_]*[A-ZĐ]|/\d{2,4}/)")
+_VAGUE_BEFORE_RE = re.compile(r"(?<![^\W_])(hàng|vài|mấy|dăm|một vài|gấp|hàng chục|hàng trăm|hàng nghìn|hàng ngàn) *$")
+_CHANGE_BEFORE_RE = re.compile(
+    r"(?<![^\W_])(tăng|giảm|tăng thêm|giảm thêm|tăng được|giảm được|giảm đi|tăng trưởng|nhiều hơn|ít hơn)"
+    r"(?: (?:gần|khoảng|hơn|trên|dưới|xấp xỉ))? *$"
+)
+_SHARE_AFTER_RE = re.compile(r" ?(?:so với )?(chỉ tiêu|kế hoạch|kh\b|nghị quyết|tổng|mục tiêu|cùng kỳ)")
+_WORD_NUMBER_START_RE = re.compile(
+    r"(?<![^\W_])(một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?![^\W_])"
+)
+_ABBREV_IDENT = {"covid", "sars"}
+# Prefixes of a non-figure kept as a phrase, checked on the two words before the number.
+_IDENT_TWO_WORDS = {"lần thứ", "tổ dân", "giai đoạn", "nhiệm kỳ", "tiểu khu", "quốc lộ", "tỉnh lộ", "hội nghị"}
+_NOT_IDENT_TWO_WORDS = {"tổng số", "số lượng"}
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    value: Decimal
+    unit: str | None
+    unit_category: str | None
+    unit_text: str = ""
+    qualifier: str = "exact"
+    kind: str = "level"
+    flags: set[str] = field(default_factory=set)
+    unit_end: int = 0  # end of the counted noun (the figure's span may stop earlier for x/y)
+    qualifier_start: int | None = None  # the span starts at the qualifier ('gần 3.000 tỷ đồng')
+
+
+def find_candidates(text: str, key: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    consumed_until = -1
+    for m in LITERAL_RE.finditer(key):
+        if m.start() < consumed_until:
+            continue
+        res = _judge_literal(text, key, m.start(), m.end())
+        if res is None:
+            continue
+        cands, consumed = res
+        out.extend(cands)
+        consumed_until = max(consumed_until, consumed)
+    taken = [(c.start, c.end) for c in out]
+    for m in _WORD_NUMBER_START_RE.finditer(key):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        c = _judge_words(text, key, m.start())
+        if c is not None:
+            out.append(c)
+            taken.append((c.start, c.end))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+# --- digit literals -------------------------------------------------------------------------------
+
+def _judge_literal(text: str, key: str, s: int, e: int) -> tuple[list[Candidate], int] | None:
+    raw = key[s:e]
+    prev = key[s - 1] if s > 0 else ""
+    if prev in "/-" and s >= 2 and (key[s - 2].isalnum()):
+        # Second half of 'x/y', 'COVID-19', '05-CT/TW', '2020-2025': handled with the first half.
+        return None
+    if prev == "." and s >= 2 and key[s - 2].isdigit():
+        return None
+    lit = parse_literal(raw)
+    if lit is None:
+        return None
+    before = key[max(0, s - 40):s]
+    # A list marker at the start of a line: '1. Công tác tuyên truyền', '2) ...'.
+    if _LINE_START_LIST_RE.search(before) and re.match(r"[.)]\s", key[e:e + 2]) and lit.plain_digits:
+        return None
+    if re.match(r"(\.\d+)+[.)]?\s", key[e:e + 6]) and _LINE_START_LIST_RE.search(before):
+        return None
+    if _is_identifier(text, key, s):
+        return None
+    after = key[e:e + 24]
+    # Document numbers and dates: '05-CT/TW', '123/KH-UBND', '09/2019/NĐ-CP', '1/7/2025'.
+    if re.match(r"[-/]\s?[^\W\d_]", after):
+        if not re.match(r"/[^\W\d_]", after) or text[e + 1:e + 2].isupper():
+            return None
+    if re.match(r"/\d+/\d+", after) or re.match(r"/\d+/\s?[^\W\d_]", after):
+        return None
+    if re.match(r"-\d+/", after):
+        return None
+    # Year ranges: 'nhiệm kỳ 2020-2025', 'giai đoạn 2021 - 2025'.
+    ym = re.match(r" ?[-–] ?((?:19|20)\d\d)(?!\d)", after)
+    if ym and lit.plain_digits and 1900 <= lit.value <= 2100:
+        return None
+    # Glued letters are only allowed for a unit: '34,5km', '10ha'.
+    if e < len(key) and key[e].isalpha():
+        um = lx.UNIT_RE.match(key, e)
+        if not um or um.start(1) != e:
+            return None
+    # x/y: a pair of figures ('156/157 chi hội') or a date ('19/10', '9/2023').
+    pm = re.match(r"/(\d+(?:[.,]\d+)*)", after)
+    if pm:
+        return _judge_pair(text, key, s, e, lit, e + 1, e + 1 + len(pm.group(1)))
+    # Ranges 'từ 10-15 hộ', '10 - 15 hộ', '10 đến 15 hộ'.
+    rm = re.match(r" ?[-–] ?(\d+(?:[.,]\d+)*)| (?:đến|tới) (\d+(?:[.,]\d+)*)", after)
+    if rm:
+        s2 = e + rm.start(1 if rm.group(1) else 2)
+        e2 = e + rm.end(1 if rm.group(1) else 2)
+        second = _read_figure(text, key, s2, e2, parse_literal(key[s2:e2]))
+        first = _read_figure(text, key, s, e, lit)
+        if second is not None and second.unit is not None and first is not None:
+            if first.unit is None:
+                first.unit, first.unit_category, first.unit_text = second.unit, second.unit_category, second.unit_text
+                first.unit_end = second.unit_end
+                first.end = e
+                _finish_value(first, lit, has_scale=False)
+            if _non_figure_unit(second) or _non_figure_unit(first):
+                return [], e2
+            second.qualifier = "exact"
+            return [first, second], e2
+    c = _read_figure(text, key, s, e, lit)
+    if c is None or c.unit is None or _non_figure_unit(c):
+        return None
+    return [c], c.end
+
+
+def _read_figure(text: str, key: str, s: int, e: int, lit: Literal | None) -> Candidate | None:
+    if lit is None:
+        return None
+    pos = e
+    # '19 136 hộ': space-grouped thousands.
+    grouped_end, extra = space_grouped_end(key, e, len(key[s:e]) if lit.plain_digits else 99)
+    value = lit.value
+    if extra and lx.UNIT_RE.match(key, grouped_end):
+        value = Decimal(key[s:e] + extra)
+        lit = Literal(s, grouped_end, value, plain_digits=True)
+        pos = grouped_end
+    scale_end, seq = read_scales(key, pos)
+    has_scale = bool(seq)
+    if has_scale:
+        v = words_value([lit.value] + seq)
+        if v is None:
+            return None
+        value = v
+        pos = scale_end
+    c = Candidate(s, pos, value, None, None)
+    c.unit_end = pos
+    _read_unit(text, key, c, pos, has_scale)
+    _finish_value(c, lit, has_scale)
+    c.qualifier, c.qualifier_start = qualifier_span(key, s)
+    if c.unit is not None:
+        qa = _qualifier_after(key, c.unit_end)
+        if qa:
+            c.qualifier = qa
+    c.kind = _kind(key, c)
+    if lit.odd:
+        c.flags.add("odd_separators")
+    return c
+
+
+def _read_unit(text: str, key: str, c: Candidate, pos: int, has_scale: bool) -> None:
+    lm = lx.LUOT_RE.match(key, pos)
+    um = lx.UNIT_RE.match(key, pos)
+    if lm and (not um or lm.end() >= um.end()):
+        person = lm.group(2)
+        if person and person.startswith("hộ"):
+            unit = "lượt hộ"
+        elif person == "cử tri":
+            unit = "lượt cử tri"
+        elif person:
+            unit = "lượt người"
+        else:
+            unit = "lượt"
+        c.unit, c.unit_category, c.unit_end = unit, "times", lm.end()
+    elif um:
+        k = um.group(1)
+        entry = next(en for en in lx.UNIT_ENTRIES if en[0] == k)
+        c.unit, c.unit_category, c.unit_end = entry[1], entry[2], um.end()
+        if k == "đ" and not has_scale and not re.match(r"(?![^\W_])", key[um.end():um.end() + 1] or " "):
+            c.unit = None
+    else:
+        nm = _NEXT_WORD_RE.match(key, pos)
+        if nm and nm.group(1) not in lx.NOT_A_UNIT and not text[nm.start(1)].isupper():
+            if nm.group(1) in lx.NON_FIGURE_UNITS:
+                c.unit, c.unit_category, c.unit_end = nm.group(1), "time", nm.end()
+            else:
+                c.unit, c.unit_category, c.unit_end = nm.group(1), "count", nm.end()
+                c.flags.add("unknown_unit")
+        else:
+            c.unit = _unit_from_label(key, c.start)
+            if c.unit is not None:
+                c.unit_category = "count"
+                c.flags.add("unit_from_label")
+    if c.unit is None:
+        return
+    # Money per unit '700.000 đồng/suất'; a share of a total '0,19%/tổng dư nợ'.
+    if c.unit_category == "money":
+        pm = re.match(r" ?/ ?([^\W\d_]+)", key[c.unit_end:c.unit_end + 20])
+        if pm:
+            c.unit = "đồng/" + pm.group(1)
+            c.unit_end += pm.end()
+    if c.unit_category == "time":
+        return
+    c.unit_text = text[c.end:c.unit_end].strip()
+    # Extend the span over the counted noun so the text reads '29.774 lượt người'.
+    c.end = c.unit_end
+
+
+def _unit_from_label(key: str, s: int) -> str | None:
+    """'Tổng số hội viên: 12.345' – the noun comes from the label before the number."""
+    m = re.search(r"(?:tổng )?số (?:lượng )?([^\W\d_]+(?: [^\W\d_]+)?)[^.\n]{0,30}?(?::|là|đạt) *$", key[max(0, s - 80):s])
+    if not m:
+        return None
+    words = m.group(1)
+    for k, unit, _cat in lx.UNIT_ENTRIES:
+        if words == k or words.startswith(k + " "):
+            return unit
+    return None
+
+
+def _finish_value(c: Candidate, lit: Literal, has_scale: bool) -> None:
+    # '14,917 hộ': a count cannot be fractional, so the comma groups thousands.
+    if lit.alt_thousands is not None and not has_scale and c.unit_category in ("person", "count", "times"):
+        c.value = lit.alt_thousands
+        c.flags.add("comma_thousands")
+
+
+def _non_figure_unit(c: Candidate) -> bool:
+    return c.unit_category == "time" or (c.unit is not None and c.unit in lx.NON_FIGURE_UNITS)
+
+
+def _judge_pair(text: str, key: str, s: int, e: int, lit: Literal, s2: int, e2: int) -> tuple[list[Candidate], int] | None:
+    lit2 = parse_literal(key[s2:e2])
+    if lit2 is None:
+        return None
+    second = _read_figure(text, key, s2, e2, lit2)
+    has_unit = second is not None and second.unit is not None and not _non_figure_unit(second)
+    both_small = lit.plain_digits and lit2.plain_digits and len(key[s:e]) <= 2 and len(key[s2:e2]) <= 2
+    if not has_unit:
+        if lit2.plain_digits and 1900 <= lit2.value <= 2100:
+            return [], e2  # 'tháng 9/2023', 'Quý III/2023'
+        if both_small and 1 <= lit.value <= 31 and 1 <= lit2.value <= 12:
+            return [], e2  # '19/10'
+        if second is None or lit.value > lit2.value:
+            return [], e2
+    elif both_small and 1 <= lit.value <= 31 and 1 <= lit2.value <= 12 and re.match(r" ?(năm|tháng|ngày)", key[e2:e2 + 6]):
+        return [], e2
+    # The first number of a pair carries its own unit when it has one ('8.460 cuộc/260.486 lượt').
+    first = Candidate(s, e, lit.value, None, None)
+    if second is None:
+        return [], e2
+    if has_unit:
+        first.unit, first.unit_category, first.unit_text = second.unit, second.unit_category, second.unit_text
+        _finish_value(first, lit, has_scale=False)
+    else:
+        second.unit = None
+        second.end = e2
+        second.flags.add("no_unit")
+        first.flags.add("no_unit")
+    first.unit_end = e
+    first.qualifier = qualifier_before(key, s)
+    first.kind = _kind(key, first)
+    second.qualifier = "exact"
+    first.flags.add("pair")
+    second.flags.add("pair")
+    return [first, second], max(e2, second.end)
+
+
+# --- numbers in words --------------------------------------------------------------------------------
+
+def _judge_words(text: str, key: str, s: int) -> Candidate | None:
+    end, words = read_word_run(key, s)
+    if not words or words[0] in ("không", "lăm", "mốt", "tư", "linh", "lẻ", "nhăm", "mươi"):
+        return None
+    # 'hai mươi năm' is twenty years: a trailing 'năm' is the noun, not five.
+    if len(words) > 1 and words[-1] == "năm":
+        words = words[:-1]
+        end = s + len(" ".join(words))
+    multipliers = {"mươi", "mười", "trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ"}
+    if not (set(words) & multipliers) and not (len(words) == 1 and words[0] not in ("năm", "một")):
+        return None
+    if words[0] in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ", "trăm") and len(words) == 1:
+        return None
+    if _VAGUE_BEFORE_RE.search(key[max(0, s - 12):s]) or _is_identifier(text, key, s):
+        return None
+    value = words_value(words)
+    if value is None or value == 0:
+        return None
+    c = Candidate(s, end, value, None, None)
+    c.unit_end = end
+    _read_unit(text, key, c, end, has_scale=bool(set(words) & {"nghìn", "ngàn", "triệu", "tỷ", "tỉ"}))
+    if c.unit is None or _non_figure_unit(c) or "unknown_unit" in c.flags:
+        return None
+    if len(words) == 1 and c.unit_category not in ("count", "person", "times"):
+        return None
+    if text[s].isupper() and len(words) == 1 and s > 0 and key[s - 1] not in "\n":
+        return None  # 'Ba Chẽ', a name
+    c.qualifier = qualifier_before(key, s)
+    c.kind = _kind(key, c)
+    c.flags.add("words")
+    return c
+
+
+# --- context -------------------------------------------------------------------------------------------
+
+def _is_identifier(text: str, key: str, s: int) -> bool:
+    before = key[max(0, s - 30):s]
+    if _VAGUE_BEFORE_RE.search(before):
+        return True
+    two = _TWO_WORDS_BEFORE_RE.search(before)
+    if two and two.group(1) in _NOT_IDENT_TWO_WORDS:
+        return False
+    if two and two.group(1) in _IDENT_TWO_WORDS:
+        return True
+    m = _WORD_BEFORE_RE.search(before)
+    if not m:
+        return False
+    w = m.group(1)
+    if m.group(2):
+        return w == "số"  # 'Số: 18/QĐ' is a number; 'Tam Đường: 120 hộ' is a figure
+    if w in lx.IDENTIFIER_BEFORE or w in _ABBREV_IDENT:
+        return True
+    # 'Vùng 3', 'Khu 5', 'Chỉ thị 05': a capitalized noun right before names the thing.
+    ws = s - len(m.group(0))
+    orig = text[ws:ws + len(w)]
+    if orig[:1].isupper() and ws > 0 and key[ws - 1] not in "\n.:" and not key[max(0, ws - 2):ws].endswith(". "):
+        if orig.isupper() and len(orig) >= 2:
+            return False  # 'ĐVTN 120'? rare; all-caps abbreviations are subjects, not names
+        return w not in lx.NOT_A_UNIT and w not in {q for q, _ in lx.QUALIFIERS}
+    return False
+
+
+def qualifier_before(key: str, s: int) -> str:
+    return qualifier_span(key, s)[0]
+
+
+def qualifier_span(key: str, s: int) -> tuple[str, int | None]:
+    """('approx', start of 'gần') for 'gần 3.000'; longest words first ('trên dưới' is approx)."""
+    lo = max(0, s - 16)
+    before = key[lo:s].rstrip(" ")
+    for word, q in lx.QUALIFIERS:
+        if before.endswith(word):
+            i = len(before) - len(word)
+            if (i == 0 and lo == 0) or (i > 0 and not before[i - 1].isalnum()):
+                return q, lo + i
+    return "exact", None
+
+
+def _qualifier_after(key: str, pos: int) -> str | None:
+    rest = key[pos:pos + 12]
+    for word, q in lx.QUALIFIERS_AFTER:
+        if rest.lstrip(" ").startswith(word):
+            return q
+    return None
+
+
+def _kind(key: str, c: Candidate) -> str:
+    before = key[max(0, c.start - 24):c.start]
+    if _CHANGE_BEFORE_RE.search(before):
+        return "change"
+    if c.unit == "%":
+        return "share"
+    return "level"

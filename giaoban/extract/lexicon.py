@@ -1,0 +1,159 @@
+"""Words around a number: qualifiers before it, the counted noun after it, and the contexts that
+make a number a non-figure (a year, a date, an age, a document number).
+
+All entries are written as people write them and canonicalized once at import (lower case, one
+tone placement), so they match the engine's key whatever the input's spelling.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .normalize import canonical
+
+# --- qualifiers ---------------------------------------------------------------------------------
+# Longest first so that 'trên dưới' wins over 'trên' and 'chưa đến' over 'đến'.
+_QUALIFIERS_RAW = {
+    "approx": ["trên dưới", "xấp xỉ", "khoảng gần", "khoảng", "gần", "ước khoảng", "ước tính",
+               "ước đạt", "ước", "chừng", "độ chừng", "tầm"],
+    "over": ["hơn", "trên", "vượt", "ngoài", "ít nhất", "tối thiểu", "có hơn", "có trên",
+             "nhiều hơn"],
+    "under": ["dưới", "chưa đến", "chưa tới", "chưa đầy", "không quá", "tối đa", "không đến",
+              "chưa được"],
+}
+QUALIFIERS: list[tuple[str, str]] = sorted(
+    ((canonical(w), q) for q, ws in _QUALIFIERS_RAW.items() for w in ws), key=lambda t: -len(t[0])
+)
+# After the unit: '100 hộ trở lên'.
+QUALIFIERS_AFTER = [(canonical("trở lên"), "over"), (canonical("trở xuống"), "under")]
+
+# --- units --------------------------------------------------------------------------------------
+# category: person (heads), times (lượt), count, money, percent, measure.
+PERSON_WORDS = [
+    "người", "hội viên", "đoàn viên", "cử tri", "đại biểu", "chị em", "phụ nữ", "thanh niên",
+    "đoàn viên thanh niên", "ĐVTN", "ĐVTN", "hội viên phụ nữ", "hội viên nông dân", "nông dân",
+    "cựu chiến binh", "CCB", "hội viên CCB", "hội viên cựu chiến binh", "đảng viên",
+    "đoàn viên công đoàn", "CNVCLĐ", "công nhân", "lao động", "người lao động", "học sinh",
+    "sinh viên", "trẻ em", "em", "cháu", "thiếu nhi", "học viên", "cán bộ", "hội, đoàn viên",
+    "hội viên, đoàn viên", "đoàn viên, hội viên", "hội viên, phụ nữ", "đoàn viên, thanh niên",
+    "hội viên, nông dân", "công nhân, viên chức, lao động", "viên chức", "người dân", "bệnh nhân",
+    "nạn nhân", "tình nguyện viên", "thanh thiếu nhi", "người cao tuổi", "hộ nghèo", "khách mời",
+    "tuyên truyền viên", "báo cáo viên", "cộng tác viên", "chiến sĩ", "quân nhân", "đồng chí",
+    "gương", "điển hình", "tập thể", "cá nhân",
+]
+# Normalized unit of a person word ('ĐVTN' → 'đoàn viên').
+_PERSON_UNIT = {
+    "hội viên": "hội viên", "hội viên phụ nữ": "hội viên", "hội viên nông dân": "hội viên",
+    "hội viên ccb": "hội viên", "hội viên cựu chiến binh": "hội viên", "hội, đoàn viên": "hội viên",
+    "hội viên, đoàn viên": "hội viên", "đoàn viên, hội viên": "đoàn viên", "hội viên, phụ nữ": "hội viên",
+    "hội viên, nông dân": "hội viên", "đoàn viên": "đoàn viên", "đoàn viên thanh niên": "đoàn viên",
+    "đvtn": "đoàn viên", "đoàn viên, thanh niên": "đoàn viên", "đoàn viên công đoàn": "đoàn viên",
+    "cử tri": "cử tri", "đại biểu": "đại biểu", "đảng viên": "đảng viên", "học viên": "học viên",
+    "cựu chiến binh": "hội viên", "ccb": "hội viên", "hộ nghèo": "hộ", "tập thể": "tập thể",
+    "cá nhân": "cá nhân", "gương": "gương", "điển hình": "điển hình",
+}
+
+COUNT_WORDS = [
+    "hộ", "hộ gia đình", "hộ hội viên", "hộ vay", "gia đình", "buổi", "cuộc", "hội nghị", "đội hình",
+    "đội", "hoạt động", "tin", "bài", "tin bài", "tin, bài", "tin, bài viết", "tin, bài viết, phóng sự",
+    "tin, bài, phóng sự", "tin bài, phóng sự", "bài viết", "phóng sự", "ngôi nhà", "căn nhà", "nhà",
+    "căn", "chi hội", "chi đoàn", "cơ sở hội", "cơ sở đoàn", "tổ hội", "xã", "phường", "thị trấn",
+    "thôn", "bản", "tổ dân phố", "khu dân cư", "KDC", "điểm", "điểm cầu", "mô hình", "câu lạc bộ",
+    "CLB", "tổ", "nhóm", "tổ hợp tác", "hợp tác xã", "HTX", "dự án", "suất", "suất quà", "phần quà",
+    "xuất", "công trình", "phần việc", "công trình, phần việc", "ngày công", "cây", "cây xanh", "con",
+    "lớp", "lớp học", "ý kiến", "kiến nghị", "ý kiến, kiến nghị", "vụ", "vụ việc", "việc", "thẻ",
+    "sổ", "đợt", "lần", "chương trình", "cuộc thi", "giải", "đơn", "đơn thư", "trường hợp",
+    "bằng khen", "giấy khen", "chiếc", "xe", "bộ", "tủ sách", "cuốn", "quyển", "hồ sơ", "văn bản",
+    "sản phẩm", "đầu sách", "túi", "thùng", "bao", "đội hình thanh niên tình nguyện", "tổ TK&VV",
+    "tổ tiết kiệm và vay vốn", "tổ tiết kiệm", "CĐCS", "công đoàn cơ sở", "doanh nghiệp",
+    "đơn vị", "cơ quan", "trường", "trạm", "tuyến", "tuyến đường", "cầu", "công trình thanh niên",
+    "video", "clip", "pano", "băng rôn", "khẩu hiệu", "tờ rơi", "tài liệu", "ấn phẩm", "lượt",
+    "giờ tình nguyện", "chuyến", "bình", "máy", "bữa", "bữa ăn", "suất ăn", "mái ấm", "giếng",
+    "bể nước", "chuồng", "con giống", "sáng kiến", "đề tài", "kế hoạch", "hội thi", "giải pháp",
+    "nội dung", "chỉ tiêu", "nhiệm vụ", "ý tưởng", "thỏa ước", "bản thỏa ước", "cuộc đối thoại",
+    "điểm giao dịch", "tổ vay vốn", "phong trào", "ngày hội", "lượt hộ", "tổ chức",
+]
+_COUNT_UNIT = {
+    "hộ gia đình": "hộ", "hộ hội viên": "hộ", "hộ vay": "hộ", "tin bài": "tin bài", "tin, bài": "tin bài",
+    "tin, bài viết": "tin bài", "tin, bài viết, phóng sự": "tin bài", "tin, bài, phóng sự": "tin bài",
+    "tin bài, phóng sự": "tin bài", "bài viết": "tin bài", "bài": "tin bài", "tin": "tin bài",
+    "căn nhà": "ngôi nhà", "nhà": "ngôi nhà", "căn": "ngôi nhà", "mái ấm": "ngôi nhà",
+    "clb": "câu lạc bộ", "htx": "hợp tác xã", "xuất": "suất", "suất quà": "suất", "phần quà": "suất",
+    "công trình, phần việc": "công trình", "cây xanh": "cây", "lớp học": "lớp", "kdc": "khu dân cư",
+    "ý kiến, kiến nghị": "ý kiến", "kiến nghị": "ý kiến", "vụ việc": "vụ", "đơn thư": "đơn",
+    "đội hình thanh niên tình nguyện": "đội hình", "tổ tk&vv": "tổ", "tổ tiết kiệm và vay vốn": "tổ",
+    "tổ tiết kiệm": "tổ", "tổ vay vốn": "tổ", "cđcs": "công đoàn cơ sở", "quyển": "cuốn",
+    "công trình thanh niên": "công trình", "bữa ăn": "suất", "suất ăn": "suất",
+}
+MONEY_WORDS = ["đồng", "nghìn đồng", "ngàn đồng", "triệu đồng", "tỷ đồng", "tỉ đồng", "đ", "vnđ", "vnd"]
+MEASURE_WORDS = {
+    "km": "km", "ki-lô-mét": "km", "cây số": "km", "m": "m", "mét": "m", "m2": "m²", "m²": "m²",
+    "ha": "ha", "héc-ta": "ha", "hecta": "ha", "tấn": "tấn", "tạ": "tạ", "kg": "kg", "lít": "lít",
+    "m3": "m³", "m³": "m³",
+}
+# Units that make the number a non-figure (time, age, ordinal).
+NON_FIGURE_UNITS = {
+    canonical(w) for w in [
+        "năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "tuổi", "quý", "thế kỷ", "kỳ",
+        "nhiệm kỳ", "thập kỷ", "khóa", "không", "sạch", "có", "bước", "tầng", "thứ", "số",
+    ]
+}
+
+
+def _entries() -> list[tuple[str, str, str]]:
+    out: list[tuple[str, str, str]] = []
+    for w in PERSON_WORDS:
+        k = canonical(w)
+        out.append((k, _PERSON_UNIT.get(k, "người"), "person"))
+    for w in COUNT_WORDS:
+        k = canonical(w)
+        out.append((k, _COUNT_UNIT.get(k, k), "count"))
+    for w in MONEY_WORDS:
+        out.append((canonical(w), "đồng", "money"))
+    for w, u in MEASURE_WORDS.items():
+        out.append((canonical(w), u, "measure"))
+    out.append(("%", "%", "percent"))
+    out.append((canonical("phần trăm"), "%", "percent"))
+    return out
+
+
+UNIT_ENTRIES = sorted(_entries(), key=lambda t: -len(t[0]))
+_UNIT_ALT = "|".join(re.escape(k) for k, _, _ in UNIT_ENTRIES)
+# A unit after the number: optional space, the word(s), and a word boundary ('34,5km' is fine).
+UNIT_RE = re.compile(r" ?(" + _UNIT_ALT + r")(?![^\W_])")
+# 'lượt' + a person word is a count of participations.
+LUOT_RE = re.compile(r" ?(lượt)(?: (" + "|".join(re.escape(canonical(w)) for w in sorted(
+    PERSON_WORDS + ["hộ", "hộ gia đình", "hộ vay", "người tham gia"], key=len, reverse=True)) + r"))?(?![^\W_])")
+
+# Verbs and function words that may follow a bare number without making it a counted noun.
+NOT_A_UNIT = {
+    canonical(w) for w in [
+        "và", "với", "của", "cho", "là", "được", "đã", "đang", "sẽ", "có", "trong", "tại", "theo",
+        "so", "thì", "mà", "để", "từ", "đến", "tới", "hoặc", "hay", "các", "những", "này", "đó",
+        "trên", "dưới", "hơn", "gần", "khoảng", "lên", "xuống", "ra", "vào", "về", "qua", "nên",
+        "không", "chưa", "vẫn", "cũng", "đều", "bị", "do", "vì", "nhưng", "còn", "đạt", "tăng", "giảm",
+        "tham", "thu", "nâng", "góp", "chiếm", "bằng", "gồm", "như", "mỗi", "một", "nhằm",
+    ]
+}
+
+# A word directly before the number that makes it an identifier, not a quantity.
+IDENTIFIER_BEFORE = {
+    canonical(w) for w in [
+        "năm", "tháng", "ngày", "quý", "tuần", "giờ", "thứ", "số", "số:", "điều", "khoản", "mục",
+        "chương", "phần", "tổ", "bản", "thôn", "khu", "khóa", "lớp", "phòng", "tầng", "vùng", "đội",
+        "xóm", "tiểu khu", "quốc lộ", "tỉnh lộ", "đường", "chỉ thị", "nghị định", "nghị quyết",
+        "quyết định", "kết luận", "thông tư", "công văn", "kế hoạch", "hướng dẫn", "chương trình",
+        "đề án", "luật", "quy định", "thông báo", "tờ trình", "covid", "top", "kỳ", "trang", "km",
+        "nhóm", "lần", "đợt", "giai đoạn", "nhiệm kỳ", "hạng", "cấp", "khối", "ban", "mẫu", "biểu",
+        "phụ lục", "hội nghị lần", "đại hội", "ấp", "cụm", "bảng", "hình", "tổ dân phố", "mã",
+        "lô", "xe", "điện thoại", "sđt", "hotline", "ô", "cửa", "dãy", "đoạn", "tiểu đội", "trung đội",
+        "tiểu đoàn", "trung đoàn", "sư đoàn", "quân khu", "quân đoàn", "hải đoàn", "đồn", "cột mốc", "mốc",
+    ]
+}
+# Phrases (ending right before the number) that make it an anniversary, a duration or an age.
+NON_FIGURE_BEFORE_RE = re.compile(
+    r"(kỷ niệm|kỉ niệm|chào mừng|lần thứ|thứ|hàng|vài|mấy|gấp|độ tuổi|từ|đủ|dưới|trên|trong|sau|"
+    r"trước|tròn|suốt|gần|hơn|khoảng) ?$"
+)
+# After the number and its unit: an anniversary ('87 năm thành lập') is already a time unit.
+VAGUE_WORDS = {canonical(w) for w in ["hàng", "vài", "mấy", "dăm", "nhiều", "hàng chục", "hàng trăm"]}

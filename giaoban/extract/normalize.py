@@ -1,0 +1,66 @@
+"""Text normalization for matching, with offsets that stay valid in the NFC text.
+
+The engine reports offsets into ``unicodedata.normalize("NFC", text)``. Matching, however, needs
+one spelling per word: lower case, one tone placement ('hoà' and 'hòa', 'Uỷ' and 'Ủy'), plain
+spaces and dashes. Every change made here maps one character to one character, so the matching
+key has exactly the length of the NFC text and an offset in one is the same offset in the other.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Tone marks as combining characters (NFD).
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+# Old-style placement puts the tone on the second vowel of a final 'oa', 'oe', 'uy'
+# ('hoà', 'khoẻ', 'thuỷ'); the canonical key uses the first ('hòa', 'khỏe', 'thủy').
+_PAIRS = ("oa", "oe", "uy")
+
+
+def _build_tone_map() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for first, second in _PAIRS:
+        for tone in _TONES:
+            old = first + unicodedata.normalize("NFC", second + tone)
+            new = unicodedata.normalize("NFC", first + tone) + second
+            table[old] = new
+    return table
+
+
+_TONE_MAP = _build_tone_map()
+# Only at the end of a syllable ('hoàn' is right in both styles) and never after 'q' ('quý').
+_TONE_RE = re.compile(r"(?<!q)(" + "|".join(_TONE_MAP) + r")(?![^\W\d_])")
+
+# One-character replacements that make matching simpler.
+_CHAR_MAP = {
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\t": " ",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"',
+    "\uff05": "%", "\u2026": "…",
+    # Vietnamese 'Đ' lowercases to 'đ' already; a Latin 'Ð' (eth) is sometimes typed for it.
+    "\u00d0": "đ", "\u0110": "đ",
+}
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _lower_char(c: str) -> str:
+    low = c.lower()
+    return low if len(low) == 1 else c
+
+
+def match_key(text_nfc: str) -> str:
+    """Lower-cased, tone-canonical key of the same length as ``text_nfc``."""
+    out = "".join(_CHAR_MAP.get(c) or _lower_char(c) for c in text_nfc)
+    out = _TONE_RE.sub(lambda m: _TONE_MAP[m.group(1)], out)
+    assert len(out) == len(text_nfc)
+    return out
+
+
+def canonical(text: str) -> str:
+    """Key for a lexicon entry or a user string (NFC first, then the matching key)."""
+    return match_key(nfc(text))

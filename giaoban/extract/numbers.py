@@ -1,0 +1,184 @@
+"""Vietnamese number grammar: digit literals, scale words and numbers written in words.
+
+Works on the matching key (lower case, NFC, same length as the text). Only says what number an
+expression denotes and where it lies; whether it is a *figure* (and not a year, a date, a decree
+number) is decided by the engine with the lexicon.
+
+Conventions: '.' groups thousands and ',' marks decimals ('29.774' = 29774, '34,5' = 34.5); a
+comma followed by exactly three digits is ambiguous ('14,917 hộ' is a typo for 14917; '50,261 tỷ'
+is 50.261 tỷ), so the literal reports both readings and the caller picks one from the unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+SCALES: dict[str, Decimal] = {
+    "nghìn": Decimal(1000), "ngàn": Decimal(1000), "vạn": Decimal(10000),
+    "triệu": Decimal(10) ** 6, "tỷ": Decimal(10) ** 9, "tỉ": Decimal(10) ** 9,
+}
+DIGIT_WORDS: dict[str, int] = {
+    "không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
+    "nhăm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
+}
+_WORD_PARTS = set(DIGIT_WORDS) | set(SCALES) | {"mười", "mươi", "trăm", "linh", "lẻ"}
+
+# A digit literal: groups joined by '.' or ','; no letter or digit directly before it.
+LITERAL_RE = re.compile(r"(?<![^\W_])\d+(?:[.,]\d+)*")
+_SPACE_GROUP_RE = re.compile(r" (\d{3})(?![\d.,])")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+@dataclass
+class Literal:
+    start: int
+    end: int
+    value: Decimal
+    # Reading of 'a,bcd' as a thousands group (None when the literal is not ambiguous).
+    alt_thousands: Decimal | None = None
+    is_integer_text: bool = True  # no decimal mark
+    plain_digits: bool = False  # only digits, no separator ('2023', '3000')
+    odd: bool = False  # separators that fit no convention ('1.2.3')
+
+
+def parse_literal(s: str) -> Literal | None:
+    """Read one digit literal (without offsets; the caller fills them in)."""
+    if s.isdigit():
+        return Literal(0, len(s), Decimal(s), plain_digits=True)
+    dec_part = ""
+    int_text = s
+    if "," in s and "." in s:
+        # '1.234,5': dots group, the comma is the decimal mark.
+        int_text, _, dec_part = s.rpartition(",")
+        groups = int_text.split(".")
+        if "," in int_text or not _is_grouped(groups):
+            return Literal(0, len(s), _dec(groups[0]), odd=True)
+        return Literal(0, len(s), _dec("".join(groups) + "." + dec_part), is_integer_text=False)
+    if "." in s:
+        groups = s.split(".")
+        if _is_grouped(groups):
+            return Literal(0, len(s), _dec("".join(groups)))
+        if len(groups) == 2:
+            # '3.5': English decimal point; rare in Vietnamese text, accept with a flag.
+            return Literal(0, len(s), _dec(s), is_integer_text=False, odd=True)
+        return None
+    groups = s.split(",")
+    if len(groups) == 2:
+        value = _dec(groups[0] + "." + groups[1])
+        alt = _dec("".join(groups)) if len(groups[1]) == 3 and len(groups[0]) <= 3 else None
+        return Literal(0, len(s), value, alt_thousands=alt, is_integer_text=False)
+    if _is_grouped(groups):
+        # '1,234,567': English grouping.
+        return Literal(0, len(s), _dec("".join(groups)), odd=True)
+    return None
+
+
+def _is_grouped(groups: list[str]) -> bool:
+    return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]) and groups[0] != "0"
+
+
+def _dec(s: str) -> Decimal:
+    try:
+        return Decimal(s)
+    except InvalidOperation:
+        return Decimal(0)
+
+
+def space_grouped_end(key: str, end: int, first_len: int) -> tuple[int, str]:
+    """'19 136': extend a 1–3 digit literal over following space-separated groups of three."""
+    if first_len > 3:
+        return end, ""
+    digits = ""
+    pos = end
+    while True:
+        m = _SPACE_GROUP_RE.match(key, pos)
+        if not m:
+            break
+        digits += m.group(1)
+        pos = m.end()
+    return pos, digits
+
+
+def words_value(words: list[str]) -> Decimal | None:
+    """Value of a sequence of number words and digit values: 'ba nghìn' → 3000,
+    'hai mươi lăm' → 25, [Decimal('1.5'), 'tỷ'] → 1 500 000 000, '2 tỷ 500 triệu'."""
+    parts: list[tuple[Decimal, Decimal]] = []  # (scale, value already multiplied)
+    group = Decimal(0)
+    pending: Decimal | None = None
+    seen = False
+    for w in words:
+        if isinstance(w, Decimal):
+            if pending is not None:
+                return None
+            pending = w
+        elif w in DIGIT_WORDS:
+            if pending is not None:
+                return None
+            pending = Decimal(DIGIT_WORDS[w])
+        elif w == "mười":
+            group += 10
+        elif w == "mươi":
+            group += (pending if pending is not None else Decimal(1)) * 10
+            pending = None
+        elif w == "trăm":
+            group += (pending if pending is not None else Decimal(1)) * 100
+            pending = None
+        elif w in ("linh", "lẻ"):
+            continue
+        elif w in SCALES:
+            scale = SCALES[w]
+            chunk = group + (pending or 0)
+            # 'một nghìn tỷ': what came before a larger scale is multiplied by it.
+            lower = sum((v for s, v in parts if s < scale), Decimal(0))
+            if chunk == 0 and lower == 0:
+                chunk = Decimal(1)
+            parts = [(s, v) for s, v in parts if s >= scale]
+            parts.append((scale, (chunk + lower) * scale))
+            group, pending = Decimal(0), None
+        else:
+            return None
+        seen = True
+    if not seen:
+        return None
+    return sum((v for _, v in parts), Decimal(0)) + group + (pending or 0)
+
+
+def read_word_run(key: str, pos: int) -> tuple[int, list[str]]:
+    """Number words starting at ``pos`` separated by single spaces: returns (end, words)."""
+    words: list[str] = []
+    end = pos
+    while True:
+        m = _WORD_RE.match(key, pos)
+        if not m or m.group() not in _WORD_PARTS:
+            break
+        words.append(m.group())
+        end = m.end()
+        if key.startswith(" ", end):
+            pos = end + 1
+        else:
+            break
+    return end, words
+
+
+def read_scales(key: str, pos: int) -> tuple[int, list[str | Decimal]]:
+    """After a digit literal: scale words and further 'digits scale' pairs ('2 tỷ 500 triệu')."""
+    seq: list[str | Decimal] = []
+    end = pos
+    while True:
+        m = re.compile(r" ?(nghìn|ngàn|triệu|tỷ|tỉ|trăm)(?![^\W\d_])").match(key, end)
+        if m:
+            seq.append(m.group(1))
+            end = m.end()
+            continue
+        # Another literal followed by a *smaller* scale word: '2 tỷ 500 triệu'.
+        m = re.compile(r" (\d{1,3}(?:,\d+)?) (nghìn|ngàn|triệu)(?![^\W\d_])").match(key, end)
+        if m and seq:
+            prev = [s for s in seq if isinstance(s, str)]
+            if prev and SCALES.get(prev[-1], Decimal(0)) > SCALES[m.group(2)]:
+                seq.extend([_dec(m.group(1).replace(",", ".")), m.group(2)])
+                end = m.end()
+                continue
+        break
+    return end, seq

@@ -1,0 +1,159 @@
+"""Organization mentions: names, abbreviations, back-references and generic groups.
+
+A mention is found on the matching key; a few entries need the original capitalization
+('Đoàn' the Youth Union, 'đoàn viên' a member; 'Hội' the association, 'hội nghị' a meeting).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .normalize import canonical
+
+ORG_CODES = ("mttq", "congdoan", "phunu", "doan", "nongdan", "ccb")
+
+# (surface, org, kind). kind: 'name' (the body itself), 'people' (its members, e.g. 'chị em'),
+# 'generic' (a group of several bodies: no single organization), 'other' bodies.
+_NAMES: list[tuple[str, str, str]] = [
+    # MTTQ
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam", "mttq", "name"), ("Ủy ban Mặt trận Tổ quốc", "mttq", "name"),
+    ("Mặt trận Tổ quốc Việt Nam", "mttq", "name"), ("Mặt trận Tổ quốc", "mttq", "name"),
+    ("Ủy ban MTTQ Việt Nam", "mttq", "name"), ("Ủy ban MTTQ", "mttq", "name"), ("UBMTTQ", "mttq", "name"),
+    ("UB MTTQ", "mttq", "name"), ("MTTQVN", "mttq", "name"), ("MTTQ", "mttq", "name"),
+    ("Ban Công tác Mặt trận", "mttq", "name"), ("Mặt trận các cấp", "mttq", "name"),
+    # Công đoàn
+    ("Liên đoàn Lao động", "congdoan", "name"), ("LĐLĐ", "congdoan", "name"),
+    ("Công đoàn cơ sở", "congdoan", "name"), ("CĐCS", "congdoan", "name"), ("Công đoàn", "congdoan", "name"),
+    ("Tổng Liên đoàn", "congdoan", "name"), ("đoàn viên công đoàn", "congdoan", "people"),
+    ("CNVCLĐ", "congdoan", "people"), ("công nhân, viên chức, lao động", "congdoan", "people"),
+    ("đoàn viên, người lao động", "congdoan", "people"),
+    # Phụ nữ
+    ("Hội Liên hiệp Phụ nữ Việt Nam", "phunu", "name"), ("Hội Liên hiệp Phụ nữ", "phunu", "name"),
+    ("Hội LHPN", "phunu", "name"), ("LHPN", "phunu", "name"), ("Hội Phụ nữ", "phunu", "name"),
+    ("HLHPN", "phunu", "name"), ("hội viên phụ nữ", "phunu", "people"), ("hội viên, phụ nữ", "phunu", "people"),
+    ("chị em phụ nữ", "phunu", "people"), ("chị em", "phunu", "people"), ("phụ nữ", "phunu", "people"),
+    # Đoàn
+    ("Đoàn Thanh niên Cộng sản Hồ Chí Minh", "doan", "name"), ("Đoàn TNCS Hồ Chí Minh", "doan", "name"),
+    ("Đoàn TNCS", "doan", "name"), ("TNCS", "doan", "name"), ("Đoàn Thanh niên", "doan", "name"),
+    ("Tỉnh đoàn", "doan", "name"), ("Huyện đoàn", "doan", "name"), ("Thành đoàn", "doan", "name"),
+    ("Thị đoàn", "doan", "name"), ("Đoàn xã", "doan", "name"), ("Đoàn phường", "doan", "name"),
+    ("Đoàn thị trấn", "doan", "name"), ("Đoàn trường", "doan", "name"), ("Đoàn cơ sở", "doan", "name"),
+    ("cấp bộ Đoàn", "doan", "name"), ("Đoàn khối", "doan", "name"),
+    ("Hội Liên hiệp Thanh niên", "doan", "name"), ("Hội LHTN", "doan", "name"),
+    ("Hội Sinh viên", "doan", "name"), ("Đội TNTP", "doan", "name"),
+    ("ĐVTN", "doan", "people"), ("đoàn viên thanh niên", "doan", "people"),
+    ("đoàn viên, thanh niên", "doan", "people"), ("tuổi trẻ", "doan", "people"),
+    # Nông dân
+    ("Hội Nông dân Việt Nam", "nongdan", "name"), ("Hội Nông dân", "nongdan", "name"),
+    ("HND", "nongdan", "name"), ("hội viên nông dân", "nongdan", "people"),
+    ("hội viên, nông dân", "nongdan", "people"), ("nông dân", "nongdan", "people"),
+    # CCB
+    ("Hội Cựu chiến binh Việt Nam", "ccb", "name"), ("Hội Cựu chiến binh", "ccb", "name"),
+    ("Hội CCB", "ccb", "name"), ("CCB", "ccb", "people"), ("cựu chiến binh", "ccb", "people"),
+    ("hội viên CCB", "ccb", "people"), ("hội viên cựu chiến binh", "ccb", "people"),
+    # Other named bodies (the figure is theirs, not one of the six organizations').
+    ("Ngân hàng Chính sách xã hội", "other", "name"), ("Ngân hàng CSXH", "other", "name"),
+    ("NHCSXH", "other", "name"), ("Phòng giao dịch", "other", "name"), ("Ngân hàng", "other", "name"),
+    ("Ủy ban nhân dân", "other", "name"), ("UBND", "other", "name"), ("HĐND", "other", "name"),
+    ("Hội đồng nhân dân", "other", "name"), ("Hội Chữ thập đỏ", "other", "name"),
+    ("Hội Người cao tuổi", "other", "name"), ("Hội Khuyến học", "other", "name"),
+    ("Hội Cựu thanh niên xung phong", "other", "name"), ("Hội Luật gia", "other", "name"),
+    ("Hội Doanh nhân", "other", "name"), ("Hội Doanh nghiệp", "other", "name"),
+    ("Hội Nạn nhân chất độc da cam", "other", "name"), ("Hội Bảo trợ", "other", "name"),
+    ("Liên minh Hợp tác xã", "other", "name"), ("Bộ đội Biên phòng", "other", "name"),
+    ("Bộ Chỉ huy", "other", "name"), ("Đồn Biên phòng", "other", "name"), ("Công an", "other", "name"),
+    ("Ban Dân vận", "other", "name"), ("Ban Tuyên giáo", "other", "name"), ("Tỉnh ủy", "other", "name"),
+    ("Huyện ủy", "other", "name"), ("Thành ủy", "other", "name"), ("Đảng ủy", "other", "name"),
+    ("Sở Lao động", "other", "name"), ("Sở Y tế", "other", "name"), ("Sở Giáo dục", "other", "name"),
+    ("Trung tâm Y tế", "other", "name"), ("Bảo hiểm xã hội", "other", "name"), ("Quân sự", "other", "name"),
+    ("Phòng Lao động", "other", "name"), ("Phòng Nông nghiệp", "other", "name"), ("Kho bạc", "other", "name"),
+    ("Ban Chỉ đạo", "other", "name"), ("Ban Vận động", "other", "name"),
+    # Groups of several bodies: no single organization.
+    ("các tổ chức chính trị - xã hội", "", "generic"), ("các tổ chức chính trị xã hội", "", "generic"),
+    ("các tổ chức CT-XH", "", "generic"), ("tổ chức chính trị - xã hội", "", "generic"),
+    ("các đoàn thể", "", "generic"), ("các tổ chức thành viên", "", "generic"),
+    ("các tổ chức đoàn thể", "", "generic"), ("các hội, đoàn thể", "", "generic"),
+    ("các cơ quan, đơn vị", "", "generic"), ("các ngành", "", "generic"), ("khối dân vận", "", "generic"),
+    ("cả hệ thống chính trị", "", "generic"), ("hệ thống chính trị", "", "generic"),
+    ("các tổ chức hội", "", "generic"), ("4 tổ chức hội", "", "generic"),
+    ("bốn tổ chức hội", "", "generic"), ("các hội đoàn thể", "", "generic"),
+    ("các tổ chức nhận ủy thác", "", "generic"),
+]
+# Back-references resolved against the conversation: 'Hội' means the association in focus.
+_BACKREFS: list[tuple[str, str]] = [
+    ("các cấp Hội", "hoi"), ("cấp Hội", "hoi"), ("toàn Hội", "hoi"), ("cơ sở Hội", "hoi"),
+    ("Hội", "hoi"), ("Đoàn", "doan"), ("Mặt trận", "mttq"),
+]
+HOI_ORGS = {"phunu", "nongdan", "ccb"}
+
+# Words after 'Hội'/'Đoàn' that make it something else ('Hội nghị', 'Đoàn công tác').
+_NOT_HOI_NEXT = re.compile(
+    r" ?(nghị|thi|thao|diễn|chợ|trại|đồng|viên|thảo|sách|quán|trường|khỏe|xuân|làng|chữ|người|"
+    r"khuyến|luật|doanh|cựu thanh|nạn|bảo trợ|sinh|liên hiệp thanh|lhtn)(?![^\W\d_])"
+)
+_NOT_DOAN_NEXT = re.compile(
+    r" ?(viên|kết|thể|công tác|giám sát|kiểm tra|đại biểu|khảo sát|văn công|nghệ thuật|xe|"
+    r"thanh tra|cán bộ|liên ngành|học sinh|y|bác sĩ|tình nguyện|khách|đoàn)(?![^\W\d_])"
+)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    org: str  # an org code, 'other', '' for a generic group, or 'hoi' (unresolved 'Hội')
+    kind: str  # name, people, generic, backref
+    orgs: list[str] = field(default_factory=list)  # set for an enumeration
+
+
+def _compile() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    table: dict[str, tuple[str, str]] = {}
+    for surface, org, kind in _NAMES:
+        table.setdefault(canonical(surface), (org, kind))
+    for surface, org in _BACKREFS:
+        table.setdefault(canonical(surface), (org, "backref"))
+    alt = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    return re.compile(r"(?<![^\W_])(" + alt + r")(?![^\W_])"), table
+
+
+_MENTION_RE, _TABLE = _compile()
+_CAPITALIZED = {canonical(s) for s, _ in _BACKREFS} | {"phụ nữ", "mặt trận"}
+
+
+def find_mentions(text: str, key: str) -> list[Mention]:
+    """Every organization mention, longest names first, no overlaps."""
+    out: list[Mention] = []
+    for m in _MENTION_RE.finditer(key):
+        k = m.group(1)
+        org, kind = _TABLE[k]
+        s, e = m.start(1), m.end(1)
+        if kind == "backref" or k in ("đoàn", "hội"):
+            # The bare word must be capitalized in the text: 'Hội', 'Đoàn' (or an all-caps heading).
+            word_start = e - (3 if k.endswith("hội") else 4)
+            if not text[word_start].isupper():
+                # 'các cấp hội' in lower case still refers to the association.
+                if k not in ("các cấp hội", "cấp hội", "toàn hội", "cơ sở hội"):
+                    continue
+            if k.endswith("hội") and _NOT_HOI_NEXT.match(key, e):
+                continue
+            if k.endswith("đoàn") and _NOT_DOAN_NEXT.match(key, e):
+                continue
+            if k == "đoàn" and _is_name_part(text, s):
+                continue
+        if k == "phụ nữ" and kind == "people":
+            # 'Hội viên phụ nữ' is handled above; a bare 'phụ nữ' is people only as a subject.
+            pass
+        out.append(Mention(s, e, org, kind))
+    return out
+
+
+def _is_name_part(text: str, s: int) -> bool:
+    """'phường Đoàn Kết', 'Nguyễn Thị Đoàn': a capitalized word right before makes it a name."""
+    before = text[max(0, s - 12):s]
+    m = re.search(r"(\w+) $", before)
+    if not m:
+        return False
+    w = m.group(1)
+    return w[:1].isupper() and canonical(w) not in {"các", "cấp", "toàn", "của", "với", "và", "ban", "trong", "đó",
+                                                     "thường", "vụ", "trực", "hành", "chấp"}
