@@ -5,6 +5,7 @@ ALLOWED_HOSTS, TIME_ZONE and LANGUAGE_CODE have safe development defaults. Set
 GIAOBAN_PRODUCTION=1 to turn on the secure cookie and header settings.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -46,6 +47,8 @@ INSTALLED_APPS = [
     "giaoban.analytics",
     "giaoban.meetings",
     "giaoban.web",
+    "axes",
+    "giaoban.security",
 ]
 
 MIDDLEWARE = [
@@ -58,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the Vietnamese 429 page
 ]
 
 ROOT_URLCONF = "giaoban.urls"
@@ -163,6 +167,24 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SAMESITE = "Lax"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Login throttling (django-axes): 5 failures for one username from one address lock that pair
+# out for 15 minutes; a success resets the count. Behind a reverse proxy set GIAOBAN_BEHIND_PROXY=1
+# so the address is the one the proxy appended to X-Forwarded-For, not the proxy's own.
+AUTHENTICATION_BACKENDS = [
+    "giaoban.security.backends.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "giaoban.security.lockout.lockout_response"
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "giaoban.security.lockout.client_ip"
+GIAOBAN_BEHIND_PROXY = env_bool("GIAOBAN_BEHIND_PROXY", False)
 
 LOGGING = {
     "version": 1,

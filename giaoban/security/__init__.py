@@ -1,0 +1,1 @@
+"""Cross-cutting protection: login throttling (django-axes) and its Vietnamese lockout page."""
