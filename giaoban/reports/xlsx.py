@@ -1,0 +1,225 @@
+"""The consolidated figures as an Excel workbook (openpyxl).
+
+One sheet per organization with its indicator table, one sheet per area level with the areas'
+figures. Totals and % đạt are real formulas (=SUM, =IF(target>0, value/target, "")), so Excel and
+LibreOffice recompute them when a user corrects a figure. Number formats '#,##0' and '0.0%'
+show with the reader's locale separators (29.774 and 12,3% on a Vietnamese system).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from typing import BinaryIO
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from .model import ReportModel
+from .writing import cap_first, load_phrasing, subject_forms
+
+THIN = Side(style="thin", color="999999")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+HEAD_FILL = PatternFill("solid", fgColor="DDE7F3")
+TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
+FONT = "Times New Roman"
+INT_FORMAT = "#,##0"
+DEC_FORMAT = "#,##0.0"
+PCT_FORMAT = "0.0%"
+
+ORG_HEADERS = ["TT", "Mã", "Chỉ tiêu", "Đơn vị tính", "{period}", "Lũy kế năm", "Chỉ tiêu năm", "% đạt",
+               "Cùng kỳ {prev_year}", "Tăng, giảm so với cùng kỳ"]
+ORG_WIDTHS = [5, 16, 46, 13, 14, 14, 14, 9, 14, 12]
+ORG_HEADER_ROW = 4
+LEVEL_LABELS = {"tỉnh": "Cấp tỉnh", "huyện": "Cấp huyện", "xã": "Cấp xã"}
+SHEET_NAME_BAD = re.compile(r"[\[\]\*\?/\\:]")
+
+
+def _sheet_name(text: str, used: set[str]) -> str:
+    name = SHEET_NAME_BAD.sub("-", text)[:31]
+    base, n = name, 2
+    while name in used:
+        suffix = f" ({n})"
+        name = base[: 31 - len(suffix)] + suffix
+        n += 1
+    used.add(name)
+    return name
+
+
+def _number_format(value_type: str) -> str:
+    return INT_FORMAT if value_type == "integer" else DEC_FORMAT
+
+
+def _cell_value(value, value_type: str):
+    """Money in triệu đồng (the unit column says so); percents as numbers of percent points."""
+    if value is None:
+        return None
+    if value_type == "money":
+        return round(float(value) / 1_000_000, 1)
+    if value_type == "integer":
+        return int(value)
+    return float(value)
+
+
+def _title(ws, text: str, subtitle: str, width: int) -> None:
+    ws.cell(row=1, column=1, value=text).font = Font(name=FONT, bold=True, size=13)
+    ws.cell(row=2, column=1, value=subtitle).font = Font(name=FONT, italic=True, size=11)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
+
+
+def _header(ws, row: int, headers: list[str]) -> None:
+    for col, text in enumerate(headers, start=1):
+        cell = ws.cell(row=row, column=col, value=text)
+        cell.font = Font(name=FONT, bold=True, size=11)
+        cell.fill = HEAD_FILL
+        cell.border = BORDER
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    ws.row_dimensions[row].height = 45
+
+
+def org_sheet(wb: Workbook, model: ReportModel, section, phrasing: dict, used: set[str]) -> None:
+    subj = subject_forms(phrasing, section)
+    ws = wb.create_sheet(_sheet_name(subj.get("sheet") or subj.get("name") or section.org_name, used))
+    period = cap_first(model.period_short_label or model.period_label)
+    headers = [h.format(period=period, prev_year=model.same_period_year or "") for h in ORG_HEADERS]
+    _title(ws, f"{subj.get('name') or section.org_name} – {model.area_name}",
+           f"Số liệu {model.period_label}; tiền tính bằng triệu đồng; % đạt = lũy kế năm / chỉ tiêu năm.", len(headers))
+    _header(ws, ORG_HEADER_ROW, headers)
+    for i, row in enumerate(section.rows, start=1):
+        r = ORG_HEADER_ROW + i
+        fmt = _number_format(row.value_type)
+        unit = "triệu đồng" if row.value_type == "money" else row.unit
+        values = [i, row.code, row.name + (" (*)" if row.reconstructed else ""), unit,
+                  _cell_value(row.value, row.value_type), _cell_value(row.year_to_date, row.value_type),
+                  _cell_value(row.target, row.value_type), f'=IF(G{r}>0,F{r}/G{r},"")',
+                  _cell_value(row.same_period_last_year, row.value_type),
+                  f'=IF(AND(ISNUMBER(I{r}),I{r}>0,ISNUMBER(E{r})),(E{r}-I{r})/I{r},"")']
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(row=r, column=col, value=value)
+            cell.border = BORDER
+            cell.font = Font(name=FONT, size=11)
+            if col in (5, 6, 7, 9):
+                cell.number_format = fmt
+            elif col in (8, 10):
+                cell.number_format = PCT_FORMAT
+            if col == 3:
+                cell.alignment = Alignment(wrap_text=True, vertical="center")
+    for col, width in enumerate(ORG_WIDTHS, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = ws.cell(row=ORG_HEADER_ROW + 1, column=4)
+    ws.print_title_rows = f"{ORG_HEADER_ROW}:{ORG_HEADER_ROW}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def area_sheets(wb: Workbook, model: ReportModel, phrasing: dict, used: set[str]) -> None:
+    """One sheet per area level: areas down, indicators across (grouped by organization), a
+    total row of =SUM formulas for the indicators that add up, and =AVERAGE for percentages."""
+    levels = []
+    for row in model.area_rows:
+        if row.level not in levels:
+            levels.append(row.level)
+    for level in levels:
+        rows = [r for r in model.area_rows if r.level == level]
+        ws = wb.create_sheet(_sheet_name(LEVEL_LABELS.get(level, f"Cấp {level}"), used))
+        columns = []  # (section, indicator row)
+        for section in model.sections:
+            if any(r.org_code == section.org_code for r in rows):
+                columns.extend((section, ind) for ind in section.rows)
+        _title(ws, f"Số liệu theo địa bàn – {LEVEL_LABELS.get(level, level).lower()} – {model.area_name}",
+               f"{cap_first(model.period_label)}; tiền tính bằng triệu đồng.", 2 + len(columns))
+        org_row, head_row = 3, 4
+        ws.cell(row=org_row, column=1, value="TT")
+        ws.cell(row=org_row, column=2, value="Địa bàn")
+        _header(ws, head_row, ["", ""] + [f"{ind.name} ({'triệu đồng' if ind.value_type == 'money' else ind.unit})" for _s, ind in columns])
+        for col in (1, 2):
+            ws.merge_cells(start_row=org_row, start_column=col, end_row=head_row, end_column=col)
+            cell = ws.cell(row=org_row, column=col)
+            cell.font = Font(name=FONT, bold=True, size=11)
+            cell.fill = HEAD_FILL
+            cell.alignment = Alignment(horizontal="center", vertical="center")
+        # Organization group headers over their indicator columns.
+        col = 3
+        for section in model.sections:
+            count = sum(1 for s, _ in columns if s is section)
+            if not count:
+                continue
+            cell = ws.cell(row=org_row, column=col, value=subject_forms(phrasing, section).get("name") or section.org_name)
+            cell.font = Font(name=FONT, bold=True, size=11)
+            cell.fill = HEAD_FILL
+            cell.alignment = Alignment(horizontal="center")
+            cell.border = BORDER
+            if count > 1:
+                ws.merge_cells(start_row=org_row, start_column=col, end_row=org_row, end_column=col + count - 1)
+            col += count
+        areas = []
+        for r in rows:
+            if r.area_name not in areas:
+                areas.append(r.area_name)
+        by_area_org = {(r.area_name, r.org_code): r for r in rows}
+        first = head_row + 1
+        for i, area in enumerate(areas):
+            r = first + i
+            ws.cell(row=r, column=1, value=i + 1).border = BORDER
+            ws.cell(row=r, column=2, value=area).border = BORDER
+            for c, (section, ind) in enumerate(columns, start=3):
+                src = by_area_org.get((area, section.org_code))
+                value = _cell_value(src.values.get(ind.code), ind.value_type) if src else None
+                cell = ws.cell(row=r, column=c, value=value)
+                cell.number_format = _number_format(ind.value_type)
+                cell.border = BORDER
+        last = first + len(areas) - 1
+        total_row = last + 1
+        label = ws.cell(row=total_row, column=2, value="Tổng cộng")
+        label.font = Font(name=FONT, bold=True)
+        for c, (_section, ind) in enumerate(columns, start=3):
+            letter = get_column_letter(c)
+            func = "AVERAGE" if ind.value_type == "percent" else "SUM"
+            cell = ws.cell(row=total_row, column=c, value=f"={func}({letter}{first}:{letter}{last})" if areas else None)
+            cell.number_format = _number_format(ind.value_type)
+            cell.font = Font(name=FONT, bold=True)
+            cell.fill = TOTAL_FILL
+            cell.border = BORDER
+        ws.column_dimensions["A"].width = 5
+        ws.column_dimensions["B"].width = 24
+        for c in range(3, 3 + len(columns)):
+            ws.column_dimensions[get_column_letter(c)].width = 14
+        ws.freeze_panes = ws.cell(row=first, column=3)
+        ws.print_title_rows = f"{org_row}:{head_row}"
+
+
+def build_report_xlsx(model: ReportModel, phrasing: dict | None = None) -> Workbook:
+    phrasing = phrasing or load_phrasing()
+    wb = Workbook()
+    wb.remove(wb.active)
+    used: set[str] = set()
+    for section in model.sections:
+        org_sheet(wb, model, section, phrasing, used)
+    area_sheets(wb, model, phrasing, used)
+    if not wb.sheetnames:
+        ws = wb.create_sheet("Báo cáo")
+        ws["A1"] = f"Không có số liệu {model.period_label} cho {model.area_name}."
+    # Ask the reader's spreadsheet program to recompute on open (openpyxl stores no results).
+    wb.calculation.fullCalcOnLoad = True
+    return wb
+
+
+def write_report_xlsx(model: ReportModel, target: str | os.PathLike | BinaryIO | None = None,
+                      phrasing: dict | None = None) -> bytes:
+    wb = build_report_xlsx(model, phrasing)
+    buf = io.BytesIO()
+    wb.save(buf)
+    data = buf.getvalue()
+    if target is not None:
+        if hasattr(target, "write"):
+            target.write(data)
+        else:
+            with open(target, "wb") as fh:
+                fh.write(data)
+    return data
