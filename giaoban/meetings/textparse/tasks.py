@@ -81,8 +81,12 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 
 def _is_caption(p: Paragraph) -> bool:
+    """A photo caption: one short sentence that asks nothing of anyone."""
     words = p.text.split()
-    return len(words) <= _CAPTION_MAX_WORDS and ";" not in p.text and p.text.count(". ") == 0 and not p.text.endswith(":")
+    if len(words) > _CAPTION_MAX_WORDS or ";" in p.text or ". " in p.text or p.text.endswith(":"):
+        return False
+    folded = fold(p.text)
+    return not (_DIRECTIVE.search(folded) or _NEEDS.search(folded))
 
 
 def _lead(folded: str) -> str:
@@ -114,12 +118,6 @@ def classify(paras: list[Paragraph], reviewed: str | None, year: int | None) -> 
         heading = bool(_HEADING.match(p.text)) or (len(p.text.split()) <= 14 and p.text.endswith(":"))
         if heading and section and not re.search(r"kết luận|nhiệm vụ|phương hướng|đề nghị|yêu cầu", folded):
             section = None
-        if _is_caption(p) and not heading:
-            p.kind = "caption"
-            continue
-        if _CONCLUSION.search(folded[:200]) and not folded.startswith(("thảo luận", "đại biểu")):
-            p.kind = section = "conclusion"
-            continue
         lead_periods = [m.code(year) for m in find_mentions(lead)] if lead else []
         if lead_periods and all(c == reviewed for c in lead_periods):
             forward = False
@@ -127,6 +125,12 @@ def classify(paras: list[Paragraph], reviewed: str | None, year: int | None) -> 
             forward = any(is_after(c, reviewed) for c in lead_periods)
         else:
             forward = bool(lead and _TASK_LEAD.search(lead) and "thực hiện nhiệm vụ" not in lead and "kết quả" not in lead)
+        if _is_caption(p) and not heading and not forward:
+            p.kind = "caption"
+            continue
+        if _CONCLUSION.search(folded[:200]) and not folded.startswith(("thảo luận", "đại biểu")):
+            p.kind = section = "conclusion"
+            continue
         if heading and re.search(r"nhiệm vụ|phương hướng|kết luận|đề nghị|kiến nghị", folded) and "kết quả" not in folded:
             p.kind = section = "conclusion" if "kết luận" in folded else "tasks"
             continue

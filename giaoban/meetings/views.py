@@ -1,0 +1,135 @@
+"""Meeting pages: list, detail, upload → candidates → confirmation, task detail with progress."""
+
+import tempfile
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from giaoban.core.periods import Period
+
+from . import access, services
+from .forms import CandidateFormSet, ProgressForm, UploadForm
+from .models import Meeting, Task
+from .parse import parse_meeting
+from .textparse.readers import UnreadableDocument, read_document
+
+
+def _require_manager(request):
+    if not access.can_manage(request.user):
+        raise Http404("Không tìm thấy trang.")
+
+
+@login_required
+def meeting_list(request):
+    current = Period.for_date(timezone.localdate(), "Q")
+    manage = access.can_manage(request.user)
+    meetings = Meeting.objects.prefetch_related("organizations")[:200] if manage else []
+    tasks = access.visible_tasks(request.user).filter(status__in=Task.OPEN).select_related("meeting")
+    overdue = [t for t in tasks if Period.parse(t.due_period).end < current.start]
+    return render(
+        request,
+        "meetings/list.html",
+        {"meetings": meetings, "tasks": list(tasks)[:200], "overdue": overdue, "manage": manage, "current": current},
+    )
+
+
+@login_required
+def meeting_detail(request, pk):
+    _require_manager(request)
+    meeting = get_object_or_404(Meeting, pk=pk)
+    tasks = meeting.tasks.prefetch_related("organizations", "units")
+    return render(request, "meetings/detail.html", {"meeting": meeting, "tasks": tasks})
+
+
+@login_required
+def meeting_upload(request):
+    _require_manager(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data.get("file")
+        try:
+            if upload:
+                with tempfile.TemporaryDirectory() as tmp:
+                    path = Path(tmp) / Path(upload.name).name
+                    with open(path, "wb") as fh:
+                        for chunk in upload.chunks():
+                            fh.write(chunk)
+                    text = read_document(path)
+            else:
+                text = form.cleaned_data["text"]
+            parsed = parse_meeting(text)
+            meeting = services.create_meeting_draft(
+                parsed, user=request.user, source_text=text, title=form.cleaned_data.get("title", ""),
+                area=form.cleaned_data.get("area"),
+            )
+        except (UnreadableDocument, services.MeetingError) as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, f"Đã tạo bản nháp hội nghị với {len(parsed['tasks'])} nhiệm vụ đề xuất.")
+            return redirect("meetings:confirm", pk=meeting.pk)
+    return render(request, "meetings/upload.html", {"form": form})
+
+
+@login_required
+def meeting_confirm(request, pk):
+    _require_manager(request)
+    meeting = get_object_or_404(Meeting, pk=pk)
+    if meeting.status == Meeting.Status.CONFIRMED:
+        messages.info(request, "Hội nghị đã được xác nhận.")
+        return redirect("meetings:detail", pk=meeting.pk)
+    default_due = services.following_period(meeting.period)
+    initial = [
+        {"keep": True, "text": c["text"], "orgs": c.get("orgs", []), "due_period": c.get("due_period") or default_due,
+         "priority": Task.Priority.NORMAL, "source": c.get("source", "")}
+        for c in meeting.candidates
+    ]
+    formset = CandidateFormSet(request.POST or None, initial=initial, prefix="c")
+    if request.method == "POST" and formset.is_valid():
+        items = [
+            {"text": f.cleaned_data["text"], "orgs": f.cleaned_data["orgs"], "due_period": f.cleaned_data["due_period"],
+             "priority": f.cleaned_data["priority"], "source": f.cleaned_data.get("source", "")}
+            for f in formset.forms
+            if f.cleaned_data.get("keep") and (f.cleaned_data.get("text") or "").strip()
+        ]
+        try:
+            tasks = services.confirm_tasks(meeting, items, user=request.user)
+        except services.MeetingError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"Đã giao {len(tasks)} nhiệm vụ.")
+            return redirect("meetings:detail", pk=meeting.pk)
+    return render(request, "meetings/confirm.html", {"meeting": meeting, "formset": formset})
+
+
+@login_required
+def task_detail(request, pk):
+    task = get_object_or_404(Task.objects.select_related("meeting", "carried_from"), pk=pk)
+    if not access.is_visible(request.user, task):
+        raise Http404("Không tìm thấy nhiệm vụ.")
+    units = access.units_reporting(request.user, task)
+    can_update = bool(units) and task.status != Task.Status.CARRIED
+    form = ProgressForm(request.POST or None, units=units, initial={"status": task.status})
+    if request.method == "POST":
+        if not can_update:
+            raise Http404("Không tìm thấy nhiệm vụ.")
+        if form.is_valid():
+            try:
+                services.set_status(
+                    task, form.cleaned_data["status"], user=request.user, unit=form.cleaned_data["unit"],
+                    note=form.cleaned_data["note"],
+                )
+            except services.MeetingError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, "Đã ghi tiến độ.")
+                return redirect("meetings:task", pk=task.pk)
+    return render(
+        request,
+        "meetings/task.html",
+        {"task": task, "form": form, "can_update": can_update, "progress": task.progress.select_related("unit", "user"),
+         "manage": access.can_manage(request.user)},
+    )
