@@ -1,0 +1,155 @@
+"""Accuracy and speed of the extraction engine.
+
+Accuracy: the shared scorer (../shared/tools/score_extraction.py, imported as is) on the seed's
+gold annotation (when ../shared is present) and on the project's own annotated fixtures
+(tests/fixtures/extraction/*.gold.json). Speed: characters per second of `extract_text` and, in
+the same run over the same texts, of underthesea's `word_tokenize` (install the `bench` extra).
+
+    .venv/bin/python benchmarks/extraction.py [--verbose]
+
+The last line printed is one JSON object.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+import json
+import os
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from giaoban.extract import extract_text  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures" / "extraction"
+SHARED = Path(os.environ.get("GIAOBAN_SHARED", ROOT / ".." / "shared"))
+
+
+def load_scorer():  # type: ignore[no-untyped-def]
+    """The shared scorer when present; otherwise the vendored copy (same code, attributed)."""
+    for path in (SHARED / "tools" / "score_extraction.py", Path(__file__).with_name("score_extraction.py")):
+        if path.exists():
+            spec = importlib.util.spec_from_file_location("score_extraction", path)
+            mod = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(mod)  # type: ignore[union-attr]
+            return mod, str(path)
+    raise SystemExit("score_extraction.py not found")
+
+
+def score(scorer, pairs: list[tuple[dict, dict]]) -> dict:  # type: ignore[no-untyped-def]
+    """The scorer's own totals (same matching and definitions as its main())."""
+    tot = dict(gold=0, pred=0, match=0, org=0, qual=0, strict=0)
+    for gold, pred in pairs:
+        g, p = gold["figures"], pred["figures"]
+        matched = scorer.match(g, p)
+        tot["gold"] += len(g)
+        tot["pred"] += len(p)
+        tot["match"] += len(matched)
+        tot["org"] += sum(scorer.orgs_of(a) == scorer.orgs_of(b) for a, b in matched)
+        tot["qual"] += sum(a.get("qualifier", "exact") == b.get("qualifier", "exact") for a, b in matched)
+        tot["strict"] += sum(scorer.orgs_of(a) == scorer.orgs_of(b)
+                             and a.get("qualifier", "exact") == b.get("qualifier", "exact") for a, b in matched)
+    p, r, f = scorer.f1(tot["match"], tot["pred"], tot["gold"])
+    _, _, sf = scorer.f1(tot["strict"], tot["pred"], tot["gold"])
+    m = tot["match"] or 1
+    return {"detection_p": round(p, 4), "detection_r": round(r, 4), "detection_f1": round(f, 4),
+            "attribution": round(tot["org"] / m, 4), "qualifier": round(tot["qual"] / m, 4),
+            "strict_f1": round(sf, 4), "gold": tot["gold"], "predicted": tot["pred"], "matched": tot["match"]}
+
+
+def verbose_report(scorer, items: list[tuple[str, dict, dict]]) -> None:  # type: ignore[no-untyped-def]
+    """Print the scorer's own --verbose output for each document."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        args = []
+        for name, gold, pred in items:
+            gp, pp = Path(tmp) / f"{name}.gold.json", Path(tmp) / f"{name}.pred.json"
+            gp.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+            pp.write_text(json.dumps(pred, ensure_ascii=False), encoding="utf-8")
+            args += [str(gp), str(pp)]
+        scorer.main(args + ["--verbose"])
+
+
+def fixture_texts() -> list[tuple[str, str, dict]]:
+    out = []
+    for gold_path in sorted(FIXTURES.glob("*.gold.json")):
+        name = gold_path.name[: -len(".gold.json")]
+        text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+        out.append((name, text, json.loads(gold_path.read_text(encoding="utf-8"))))
+    return out
+
+
+def speed(texts: list[str], repeat: int) -> dict:
+    total_chars = sum(len(t) for t in texts) * repeat
+    t0 = time.perf_counter()
+    for _ in range(repeat):
+        for t in texts:
+            extract_text(t)
+    ours = time.perf_counter() - t0
+    result = {"chars": total_chars, "engine_chars_per_s": round(total_chars / ours)}
+    try:
+        from underthesea import word_tokenize
+    except ImportError:
+        result["underthesea"] = "not installed (pip install -e '.[bench]')"
+        return result
+    for t in texts[:2]:
+        word_tokenize(t)  # load the model before timing
+    t0 = time.perf_counter()
+    for _ in range(repeat):
+        for t in texts:
+            word_tokenize(t)
+    theirs = time.perf_counter() - t0
+    result["underthesea_word_tokenize_chars_per_s"] = round(total_chars / theirs)
+    result["speedup"] = round(theirs / ours, 2)
+    return result
+
+
+def main(argv: list[str]) -> int:
+    verbose = "--verbose" in argv
+    scorer, scorer_path = load_scorer()
+    summary: dict = {"scorer": scorer_path}
+    texts: list[str] = []
+    seed_txt = SHARED / "seeds" / "lai-chau-2023-q3.txt"
+    seed_gold = SHARED / "seeds" / "lai-chau-2023-q3.gold.json"
+    if seed_txt.exists() and seed_gold.exists():
+        text = seed_txt.read_text(encoding="utf-8")
+        gold = json.loads(seed_gold.read_text(encoding="utf-8"))
+        pred = extract_text(text)
+        texts.append(text)
+        summary["seed"] = score(scorer, [(gold, pred)])
+        boiler = gold.get("boilerplate_from")
+        summary["seed"]["from_boilerplate"] = sum(1 for f in pred["figures"] if boiler is not None and f["start"] >= boiler)
+        summary["seed"]["period"] = pred["period"]
+        if verbose:
+            print("== seed")
+            verbose_report(scorer, [("seed", gold, pred)])
+    else:
+        summary["seed"] = "skipped (../shared absent)"
+    items = []
+    periods_ok = 0
+    for name, text, gold in fixture_texts():
+        pred = extract_text(text)
+        items.append((name, gold, pred))
+        texts.append(text)
+        periods_ok += pred["period"] == gold.get("period")
+    summary["fixtures"] = score(scorer, [(g, p) for _, g, p in items])
+    summary["fixtures"]["documents"] = len(items)
+    summary["fixtures"]["period_accuracy"] = round(periods_ok / max(1, len(items)), 4)
+    if verbose:
+        print("== fixtures")
+        verbose_report(scorer, items)
+    with contextlib.redirect_stderr(io.StringIO()):
+        summary["speed"] = speed([unicodedata.normalize("NFC", t) for t in texts], repeat=5)
+    print(json.dumps(summary, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
