@@ -132,3 +132,130 @@ class Target(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} – {self.indicator.code} – {self.year}: {self.value}"
+
+
+class ValidationRule(models.Model):
+    """A check on the figures of a report, editable in the admin.
+
+    bounds:   min ≤ value ≤ max (either may be empty);
+    required: the indicator must have a value before the report is sent;
+    relation: value (op) other indicator's value × factor, checked when both are present;
+    jump:     value > factor × the median of the unit's last four periods of the same kind
+              (a warning that needs a comment before sending).
+    """
+
+    class Kind(models.TextChoices):
+        BOUNDS = "bounds", "Giới hạn giá trị"
+        REQUIRED = "required", "Bắt buộc nhập"
+        RELATION = "relation", "Quan hệ giữa hai chỉ tiêu"
+        JUMP = "jump", "Tăng đột biến so với các kỳ trước"
+
+    class Operator(models.TextChoices):
+        GE = "ge", "≥"
+        LE = "le", "≤"
+        GT = "gt", ">"
+        LT = "lt", "<"
+        EQ = "eq", "="
+
+    class Severity(models.TextChoices):
+        ERROR = "error", "Lỗi (chặn gửi báo cáo)"
+        WARNING = "warning", "Cảnh báo (cần ghi chú)"
+
+    code = models.SlugField("mã quy tắc", max_length=80, unique=True)
+    name = models.CharField("tên quy tắc", max_length=255)
+    kind = models.CharField("loại", max_length=10, choices=Kind.choices)
+    indicator = models.ForeignKey(Indicator, verbose_name="chỉ tiêu", on_delete=models.CASCADE, related_name="rules")
+    operator = models.CharField("phép so sánh", max_length=2, choices=Operator.choices, blank=True)
+    other_indicator = models.ForeignKey(
+        Indicator, verbose_name="chỉ tiêu so sánh", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    min_value = models.DecimalField("giá trị nhỏ nhất", max_digits=20, decimal_places=4, null=True, blank=True)
+    max_value = models.DecimalField("giá trị lớn nhất", max_digits=20, decimal_places=4, null=True, blank=True)
+    factor = models.DecimalField("hệ số", max_digits=10, decimal_places=4, default=1)
+    severity = models.CharField("mức độ", max_length=10, choices=Severity.choices, default=Severity.ERROR)
+    organizations = models.ManyToManyField(
+        "org.Organization", verbose_name="áp dụng cho tổ chức (để trống: mọi tổ chức)", blank=True, related_name="+"
+    )
+    message = models.CharField("thông báo riêng", max_length=255, blank=True)
+    is_active = models.BooleanField("đang áp dụng", default=True)
+
+    class Meta:
+        verbose_name = "quy tắc kiểm tra"
+        verbose_name_plural = "quy tắc kiểm tra"
+        ordering = ["indicator__sort_order", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Deadline(models.Model):
+    """A deadline that replaces the default of the period module for one period (and one
+    organization, or every organization when empty)."""
+
+    period = models.CharField("kỳ báo cáo", max_length=10, help_text="Ví dụ: 2025-Q3, 2025-07")
+    organization = models.ForeignKey(
+        "org.Organization", verbose_name="tổ chức (để trống: mọi tổ chức)", null=True, blank=True, on_delete=models.CASCADE
+    )
+    due_date = models.DateField("hạn gửi")
+    note = models.CharField("ghi chú", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "hạn gửi báo cáo"
+        verbose_name_plural = "hạn gửi báo cáo"
+        ordering = ["-period", "organization"]
+        constraints = [models.UniqueConstraint(fields=["period", "organization"], name="deadline_period_org_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.period} – {self.organization or 'mọi tổ chức'}: {self.due_date:%d/%m/%Y}"
+
+
+def attachment_path(instance, filename: str) -> str:
+    # The user's file name never reaches the disk path; it is kept in original_name.
+    import uuid
+
+    return f"collection/{instance.report.unit_id}/{instance.report.period}/{uuid.uuid4().hex}"
+
+
+class Attachment(models.Model):
+    """The unit's original document (Word, PDF) attached to a report."""
+
+    report = models.ForeignKey(Report, verbose_name="báo cáo", on_delete=models.PROTECT, related_name="attachments")
+    file = models.FileField("tệp", upload_to=attachment_path, max_length=255)
+    original_name = models.CharField("tên tệp", max_length=255)
+    content_type = models.CharField("loại tệp", max_length=100)
+    size = models.PositiveBigIntegerField("dung lượng")
+    uploaded_at = models.DateTimeField("tải lên lúc", auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="người tải lên"
+    )
+    # Soft delete: nothing a unit sent is ever lost.
+    deleted_at = models.DateTimeField("đã gỡ lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "tệp đính kèm"
+        verbose_name_plural = "tệp đính kèm"
+        ordering = ["uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class Reminder(models.Model):
+    """An in-app reminder that a report is due (also e-mailed when SMTP is configured)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người nhận", on_delete=models.CASCADE, related_name="reminders")
+    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.CASCADE, related_name="+")
+    period = models.CharField("kỳ báo cáo", max_length=10)
+    message = models.TextField("nội dung")
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    emailed = models.BooleanField("đã gửi thư", default=False)
+    read_at = models.DateTimeField("đã đọc lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "nhắc nhở"
+        verbose_name_plural = "nhắc nhở"
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "read_at"], name="reminder_user_unread_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.unit} – {self.period}"

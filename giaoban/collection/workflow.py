@@ -1,0 +1,363 @@
+"""The life of a report, as plain service functions: the web pages, the API, the extraction
+review and the tests all go through here.
+
+    draft ──submit──▶ submitted ──approve──▶ approved ──lock──▶ locked
+      ▲                  │                      │                 │
+      └──── returned ◀───┘ return (reason)      └─ reopen (reason) ┘ (locked: administrators)
+
+Every function checks the user's scope (ScopeError, a PermissionDenied), runs in one
+transaction holding the report row (select_for_update; on SQLite the IMMEDIATE transaction
+mode serializes writers the same way) and writes one audit entry per changed value or status.
+`save_values` takes the version the caller started from: a stale version raises ConflictError
+and nothing is written, so two people saving the same report never overwrite each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from giaoban import audit
+from giaoban.collection import access
+from giaoban.collection.models import DataValue, Report
+from giaoban.core.numbers import format_vn_number
+from giaoban.core.periods import Period, PeriodError
+from giaoban.org.models import Indicator, Unit
+
+NARRATIVE_FIELDS = {
+    "highlights": "Kết quả nổi bật",
+    "limitations": "Hạn chế",
+    "proposals": "Đề xuất, kiến nghị",
+    "next_tasks": "Nhiệm vụ kỳ tới",
+}
+MAX_ABS_VALUE = Decimal(10) ** 15
+S = Report.Status
+
+
+class WorkflowError(Exception):
+    """An operation the report's state or the data do not allow (message in Vietnamese)."""
+
+    def __init__(self, message: str, issues=None):
+        super().__init__(message)
+        self.message = message
+        self.issues = list(issues or [])
+
+
+class ConflictError(WorkflowError):
+    """The report changed since the caller read it (stale expected_version)."""
+
+
+class ScopeError(PermissionDenied):
+    """The user may not do this for this unit."""
+
+
+@dataclass
+class SaveResult:
+    report: Report
+    changed: list[str] = field(default_factory=list)  # indicator codes and narrative fields
+
+    @property
+    def version(self) -> int:
+        return self.report.version
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def form_indicators(unit: Unit):
+    """The indicators the unit's organization reports, in form order."""
+    return Indicator.objects.filter(is_active=True, organizations=unit.organization_id).order_by("sort_order", "code")
+
+
+def base_period(period_code: str) -> Period:
+    """A period a report is made for: a quarter or a month (longer periods are derived)."""
+    try:
+        period = Period.parse(period_code)
+    except PeriodError as exc:
+        raise WorkflowError(str(exc)) from exc
+    if period.kind not in ("Q", "M"):
+        raise WorkflowError(
+            f"Kỳ {period.label_vi} được tổng hợp từ các quý, không nhập trực tiếp. Hãy chọn một quý hoặc một tháng."
+        )
+    return period
+
+
+def unit_active_in(unit: Unit, period: Period) -> bool:
+    return unit.valid_from <= period.end and (unit.valid_to is None or unit.valid_to >= period.start)
+
+
+def _locked(report: Report) -> Report:
+    return Report.objects.select_for_update().select_related("unit", "unit__organization").get(pk=report.pk)
+
+
+def _sync(target: Report, source: Report) -> None:
+    """Copy the saved row back onto the caller's object so it sees the new version and status."""
+    for f in Report._meta.concrete_fields:
+        setattr(target, f.attname, getattr(source, f.attname))
+
+
+def _who(user) -> str:
+    return getattr(user, "username", "") or "?"
+
+
+def plain(value) -> str | None:
+    """A Decimal as plain text without trailing zeros ('480.0000' → '480'), for the audit trail."""
+    if value is None:
+        return None
+    d = Decimal(value)
+    return format(d.normalize(), "f") if d != d.to_integral_value() else str(d.to_integral_value())
+
+
+def describe_value(value, qualifier: str = "exact") -> str:
+    if value is None:
+        return "(trống)"
+    text = format_vn_number(value)
+    if qualifier and qualifier != DataValue.Qualifier.EXACT:
+        text += f" ({DataValue.Qualifier(qualifier).label.lower()})"
+    return text
+
+
+# ---------------------------------------------------------------------------- creation
+
+
+def get_or_create_report(unit: Unit, period_code: str, user) -> Report:
+    """The unit's report for the period; created (as a draft) for users who enter the unit's data."""
+    period = base_period(period_code)
+    if not access.can_view_unit(user, unit):
+        raise ScopeError("Bạn không có quyền với đơn vị này.")
+    report = Report.objects.filter(unit=unit, period=period.code).first()
+    if report is not None:
+        return report
+    if not access.can_enter(user, unit):
+        raise ScopeError("Bạn không có quyền nhập báo cáo cho đơn vị này.")
+    if not unit_active_in(unit, period):
+        raise WorkflowError(f"{unit.name} không hoạt động trong {period.label_vi}.")
+    with transaction.atomic():
+        report, created = Report.objects.get_or_create(unit=unit, period=period.code)
+        if created:
+            audit.record(user, "report.create", report, field="status", new=report.status, unit=unit.code, period=period.code)
+    return report
+
+
+# ---------------------------------------------------------------------------- values
+
+
+def _clean_item(ind: Indicator, item) -> dict:
+    if not isinstance(item, dict):
+        item = {"value": item}
+    value = item.get("value")
+    if value is not None:
+        if not isinstance(value, Decimal):
+            try:
+                value = Decimal(str(value)) if isinstance(value, int | float) else None
+            except ArithmeticError:
+                value = None
+            if value is None:
+                raise WorkflowError(f"{ind.name}: giá trị phải là một số.")
+        if not value.is_finite() or abs(value) >= MAX_ABS_VALUE:
+            raise WorkflowError(f"{ind.name}: giá trị {value} quá lớn hoặc không hợp lệ.")
+        if value.as_tuple().exponent < -4 and value != value.quantize(Decimal("0.0001")):
+            raise WorkflowError(f"{ind.name}: chỉ nhận tối đa 4 chữ số thập phân.")
+    qualifier = item.get("qualifier") or DataValue.Qualifier.EXACT
+    if qualifier not in DataValue.Qualifier.values:
+        raise WorkflowError(f"{ind.name}: độ chính xác '{qualifier}' không hợp lệ.")
+    comment = (item.get("comment") or "").strip()
+    detail = item.get("source_detail") or {}
+    if not isinstance(detail, dict):
+        raise WorkflowError(f"{ind.name}: chi tiết nguồn phải là một đối tượng JSON.")
+    return {"value": value, "qualifier": qualifier, "comment": comment, "source_detail": detail,
+            "has_comment": "comment" in item}
+
+
+def save_values(report: Report, user, values, *, expected_version, source: str = "form", narrative=None) -> SaveResult:
+    """Write the given values (indicator code → dict(value, qualifier, comment, source_detail))
+    and narrative sections (field → text) of an editable report, all or nothing.
+
+    A value of None removes the figure. `expected_version` is the report version the caller
+    read; if someone saved in between, ConflictError is raised and nothing is written
+    (None skips the check: only for callers that re-read the report in the same transaction).
+    """
+    if not access.can_enter(user, report.unit):
+        raise ScopeError("Bạn không có quyền nhập số liệu cho đơn vị này.")
+    if source not in DataValue.Source.values:
+        raise WorkflowError(f"Nguồn số liệu '{source}' không hợp lệ.")
+    values = dict(values or {})
+    narrative = dict(narrative or {})
+    unknown = [k for k in narrative if k not in NARRATIVE_FIELDS]
+    if unknown:
+        raise WorkflowError(f"Phần báo cáo không hợp lệ: {', '.join(unknown)}.")
+    indicators = {i.code: i for i in form_indicators(report.unit)}
+    bad = [code for code in values if code not in indicators]
+    if bad:
+        raise WorkflowError(
+            f"Chỉ tiêu không thuộc biểu mẫu của {report.unit.organization}: {', '.join(sorted(map(str, bad)))}."
+        )
+    cleaned = {code: _clean_item(indicators[code], item) for code, item in values.items()}
+
+    with transaction.atomic():
+        locked = _locked(report)
+        if expected_version is not None and int(expected_version) != locked.version:
+            raise ConflictError(
+                f"Báo cáo vừa được người khác cập nhật lúc {timezone.localtime(locked.updated_at):%H:%M %d/%m/%Y} "
+                f"(phiên bản {locked.version}, bạn đang sửa phiên bản {expected_version}). Chưa lưu gì: hãy tải lại "
+                f"trang để xem số liệu mới rồi nhập lại phần thay đổi của bạn."
+            )
+        if not locked.is_editable:
+            raise WorkflowError(
+                f"Báo cáo đang ở trạng thái '{locked.get_status_display()}', không sửa được. "
+                f"Cấp trên cần trả lại hoặc mở lại báo cáo trước khi sửa."
+            )
+        existing = {dv.indicator.code: dv for dv in DataValue.objects.filter(report=locked).select_related("indicator")}
+        changed: list[str] = []
+        for code, item in cleaned.items():
+            ind, dv = indicators[code], existing.get(code)
+            if item["value"] is None:
+                if dv is not None:
+                    audit.record(user, "value.delete", locked, field=code, old=plain(dv.value), new=None, reason=item["comment"],
+                                 indicator=code, unit=locked.unit.code, period=locked.period, source=source,
+                                 old_display=describe_value(dv.value, dv.qualifier), new_display="(trống)")
+                    dv.delete()
+                    changed.append(code)
+                continue
+            if dv is None:
+                dv = DataValue(report=locked, unit=locked.unit, indicator=ind, period=locked.period)
+                old_display, old_value = "(trống)", None
+            else:
+                old_display, old_value = describe_value(dv.value, dv.qualifier), dv.value
+                same = (dv.value == item["value"] and dv.qualifier == item["qualifier"]
+                        and (not item["has_comment"] or dv.comment == item["comment"]))
+                if same:
+                    continue
+            dv.value, dv.qualifier = item["value"], item["qualifier"]
+            if item["has_comment"]:
+                dv.comment = item["comment"]
+            dv.source, dv.updated_by = source, user if getattr(user, "is_authenticated", False) else None
+            if item["source_detail"]:
+                dv.source_detail = item["source_detail"]
+            dv.save()
+            audit.record(user, "value.update" if old_value is not None else "value.create", locked, field=code,
+                         old=plain(old_value), new=plain(dv.value), reason=dv.comment, indicator=code, unit=locked.unit.code,
+                         period=locked.period, source=source, qualifier=dv.qualifier,
+                         old_display=old_display, new_display=describe_value(dv.value, dv.qualifier))
+            changed.append(code)
+        for name, text in narrative.items():
+            text = (text or "").strip()
+            if getattr(locked, name) != text:
+                audit.record(user, "narrative.update", locked, field=f"narrative.{name}", old=getattr(locked, name), new=text,
+                             unit=locked.unit.code, period=locked.period)
+                setattr(locked, name, text)
+                changed.append(name)
+        if changed:
+            locked.version += 1
+            locked.save()
+    _sync(report, locked)
+    return SaveResult(report, changed)
+
+
+# ---------------------------------------------------------------------------- status changes
+
+
+def _transition(report: Report, user, action: str, new_status: str, *, allowed_from, reason: str = "", **updates) -> Report:
+    with transaction.atomic():
+        locked = _locked(report)
+        if locked.status not in allowed_from:
+            names = ", ".join(f"'{S(s).label}'" for s in allowed_from)
+            raise WorkflowError(
+                f"Không thể thực hiện: báo cáo {locked.unit.name} {Period.parse(locked.period).label_vi} đang ở trạng thái "
+                f"'{locked.get_status_display()}' (cần ở trạng thái {names})."
+            )
+        old = locked.status
+        locked.status = new_status
+        for k, v in updates.items():
+            setattr(locked, k, v)
+        locked.version += 1
+        locked.save()
+        audit.record(user, action, locked, field="status", old=old, new=new_status, reason=reason,
+                     unit=locked.unit.code, period=locked.period)
+    _sync(report, locked)
+    return report
+
+
+def submit(report: Report, user) -> Report:
+    """Send the report to the parent unit. Errors (and warnings without a comment) block it."""
+    from giaoban.collection.rules import validate
+
+    if not access.can_enter(user, report.unit):
+        raise ScopeError("Bạn không có quyền gửi báo cáo của đơn vị này.")
+    blocking = [i for i in validate(report, for_submission=True) if i.blocks_submission]
+    if blocking:
+        lines = "; ".join(i.message + ("" if i.severity == "error" else " (cần ghi chú)") for i in blocking)
+        raise WorkflowError(f"Chưa gửi được báo cáo, còn {len(blocking)} vấn đề: {lines}", issues=blocking)
+    return _transition(report, user, "submit", S.SUBMITTED, allowed_from=(S.DRAFT, S.RETURNED),
+                       submitted_at=timezone.now(), submitted_by=user, returned_reason="")
+
+
+def approve(report: Report, user) -> Report:
+    if not access.can_approve(user, report.unit):
+        raise ScopeError("Chỉ đơn vị cấp trên trực tiếp của cùng tổ chức được duyệt báo cáo này.")
+    return _transition(report, user, "approve", S.APPROVED, allowed_from=(S.SUBMITTED,),
+                       approved_at=timezone.now(), approved_by=user)
+
+
+def _reason(reason: str, what: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise WorkflowError(f"Hãy ghi lý do {what}.")
+    return reason
+
+
+def return_report(report: Report, user, reason: str) -> Report:
+    if not access.can_approve(user, report.unit):
+        raise ScopeError("Chỉ đơn vị cấp trên trực tiếp của cùng tổ chức được trả lại báo cáo này.")
+    reason = _reason(reason, "trả lại báo cáo")
+    return _transition(report, user, "return", S.RETURNED, allowed_from=(S.SUBMITTED,), reason=reason,
+                       returned_reason=reason)
+
+
+def reopen(report: Report, user, reason: str) -> Report:
+    """Open an approved (or, for administrators, a locked) report again for corrections."""
+    if not access.can_approve(user, report.unit):
+        raise ScopeError("Chỉ đơn vị cấp trên trực tiếp của cùng tổ chức được mở lại báo cáo này.")
+    reason = _reason(reason, "mở lại báo cáo")
+    allowed = (S.APPROVED, S.LOCKED) if getattr(user, "is_superuser", False) else (S.APPROVED,)
+    return _transition(report, user, "reopen", S.RETURNED, allowed_from=allowed, reason=reason,
+                       returned_reason=reason, approved_at=None, approved_by=None)
+
+
+def lock(report: Report, user) -> Report:
+    """Close an approved report for good (only administrators can reopen it)."""
+    if not access.can_approve(user, report.unit):
+        raise ScopeError("Chỉ đơn vị cấp trên trực tiếp của cùng tổ chức được khóa báo cáo này.")
+    return _transition(report, user, "lock", S.LOCKED, allowed_from=(S.APPROVED,))
+
+
+def allowed_actions(report: Report | None, user) -> set[str]:
+    """What the user may do with the report now (for the buttons on the page)."""
+    if report is None:
+        return set()
+    unit = report.unit
+    actions = set()
+    if access.can_enter(user, unit) and report.is_editable:
+        actions |= {"edit", "submit"}
+    if access.can_approve(user, unit):
+        if report.status == S.SUBMITTED:
+            actions |= {"approve", "return"}
+        if report.status == S.APPROVED:
+            actions |= {"reopen", "lock"}
+        if report.status == S.LOCKED and getattr(user, "is_superuser", False):
+            actions.add("reopen")
+    return actions
+
+
+def value_history(report: Report, indicator_code: str):
+    """The audit entries of one value of the report, newest first."""
+    from giaoban.audit.models import AuditEntry
+
+    return AuditEntry.objects.filter(
+        Q(object_type=Report._meta.label_lower, object_id=str(report.pk), field=indicator_code)
+    ).select_related("user").order_by("-at", "-id")
