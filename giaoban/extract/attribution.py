@@ -10,6 +10,7 @@ A document whose heading names one organization gives that organization as the d
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -51,34 +52,33 @@ class _Subject:
     orgs: list[str] | None
 
 
+_BOUNDARY_RE = re.compile(r"\n|[.!?…;](?=[ \t]+(\S))")
+
+
 def split_sentences(text: str, key: str) -> list[tuple[int, int]]:
     """Sentence ranges: a line break always ends one; '.', '!', '?', '…' end one before a capital."""
     out: list[tuple[int, int]] = []
     start = 0
-    n = len(text)
-    i = 0
-    while i < n:
+    for m in _BOUNDARY_RE.finditer(text):
+        i = m.start()
         c = text[i]
-        cut = False
-        if c == "\n":
-            cut = True
-        elif c in ".!?…;" and i + 1 < n and text[i + 1] in " \t":
-            j = i + 1
-            while j < n and text[j] in " \t":
-                j += 1
-            nxt = text[j] if j < n else ""
-            if c == ";" or nxt.isupper() or nxt in "\"'“(-–" or nxt.isdigit():
-                word = re.search(r"([\w/.]+)$", key[max(0, i - 6):i])
-                if c == ";" or not word or (word.group(1) not in _ABBREVIATIONS and not (len(word.group(1)) == 1 and text[i - 1].isupper())):
-                    cut = True
-        if cut:
-            if i > start:
-                out.append((start, i + (0 if c == "\n" else 1)))
-            start = i + 1
-        i += 1
-    if start < n:
-        out.append((start, n))
-    return [(s, e) for s, e in out if text[s:e].strip()]
+        if c != "\n" and c != ";":
+            nxt = m.group(1)
+            if not (nxt.isupper() or nxt in "\"'“(-–" or nxt.isdigit()):
+                continue
+            word = _WORD_BEFORE_DOT_RE.search(key, max(0, i - 6), i)
+            if word and (word.group(1) in _ABBREVIATIONS or (len(word.group(1)) == 1 and text[i - 1].isupper())):
+                continue  # 'TP. Lai Châu', initials 'T. H.'
+        end = i if c == "\n" else i + 1
+        if end > start and text[start:end].strip():
+            out.append((start, end))
+        start = i + 1
+    if start < len(text) and text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+_WORD_BEFORE_DOT_RE = re.compile(r"([\w/.]+)$")
 
 
 def _merge_chains(key: str, mentions: list[Mention]) -> list[Mention]:
@@ -164,6 +164,7 @@ class Attributor:
         self.sentences = split_sentences(text, key)
         self._by_sentence: list[tuple[int, int, list[_Subject], list[_Subject], Actor | None]] = []
         self._build()
+        self._starts = [x[0] for x in self._by_sentence]
 
     def _build(self) -> None:
         key = self.key
@@ -187,7 +188,9 @@ class Attributor:
                 org, orgs = _resolve(m, last_hoi, self.default)
                 cs = max(p for p in starts if p <= m.start)
                 prefix = key[cs:m.start]
-                if m.kind == "people" and m.start != cs and not _INTRO_RE.match(prefix.strip()):
+                if m.kind == "people" and (cs != starts[0] or not _INTRO_RE.match(prefix.strip())):
+                    # Members ('đoàn viên thanh niên', 'chị em') are the subject only when they
+                    # open the sentence; after a comma they are usually the people counted.
                     pass
                 elif _INTRO_RE.match(prefix.strip()) and (m.kind != "people" or m.org != "phunu" or True):
                     subjects.append(_Subject(m.start, org, orgs))
@@ -197,6 +200,9 @@ class Attributor:
                     last_hoi = org
                 elif m.kind == "name" and m.org == "other" and "hội" in key[m.start:m.start + 4]:
                     last_hoi = None
+            if carried is not None and carried.org == "other" and s > 0 and key[s - 1] == "\n":
+                # Another body's sentence does not carry into the next paragraph of a report.
+                carried = None
             entry_carried = carried
             if subjects:
                 last = subjects[-1]
@@ -206,7 +212,8 @@ class Attributor:
             self._by_sentence.append((s, e, subjects, owners, entry_carried))
 
     def actor_at(self, pos: int, unit: str | None = None) -> Actor:
-        for s, e, subjects, owners, carried in self._by_sentence:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        for s, e, subjects, owners, carried in self._by_sentence[max(i, 0):i + 1]:
             if not (s <= pos < e):
                 continue
             before = [x for x in subjects if x.pos <= pos]

@@ -12,6 +12,7 @@ from .attribution import Attributor
 from .boilerplate import boilerplate_ranges, inside
 from .catalogue import Matcher, default_catalogue
 from .figures import Candidate, find_candidates
+from .lexicon import QUALIFIERS
 from .normalize import match_key, nfc
 from .period import detect_period
 from .readers import read_file
@@ -22,6 +23,7 @@ _STOP_AFTER = {
     "ở", "trên", "từ", "được", "đã", "nhằm", "để", "gồm", "bao", "theo", "qua", "khi", "thì", "là", "như",
     "hơn", "gần", "khoảng", "chiếm", "bằng", "mỗi", "trở", "đến", "tới", "hoặc", "nhưng", "song",
 }
+_DROP_BEFORE = {w for w, _ in QUALIFIERS} | {"được", "đạt", "với", "có", "cho", "là"}
 _WORD_RE = re.compile(r"[^\W_]+(?:[&/][^\W_]+)*")
 _MATCHERS: dict[int, Matcher] = {}
 
@@ -110,10 +112,7 @@ def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int) -> tupl
     clause_start = max(s_start, max(key.rfind(ch, s_start, c.start) for ch in ",;:(\n") + 1)
     before_words = [t[m.start():m.end()] for m in _WORD_RE.finditer(key, clause_start, c.start)
                     if not any(ch.isdigit() for ch in m.group())]
-    from .lexicon import QUALIFIERS
-
-    qual_words = {w for w, _ in QUALIFIERS}
-    while before_words and before_words[-1].lower() in qual_words | {"được", "đạt", "với", "có", "cho", "là"}:
+    while before_words and before_words[-1].lower() in _DROP_BEFORE:
         before_words.pop()
     unit_text = c.unit_text or (c.unit or "")
     if after_words:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import lexicon as lx
-from .numbers import LITERAL_RE, Literal, parse_literal, read_scales, read_word_run, space_grouped_end, words_value
+from .numbers import LITERAL_RE, SCALES, Literal, parse_literal, read_scales, read_word_run, space_grouped_end, words_value
 
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)(:?) *$")
 _TWO_WORDS_BEFORE_RE = re.compile(r"([^\W\d_]+ [^\W\d_]+) *$")
@@ -32,6 +32,23 @@ _ABBREV_IDENT = {"covid", "sars"}
 # Prefixes of a non-figure kept as a phrase, checked on the two words before the number.
 _IDENT_TWO_WORDS = {"lần thứ", "tổ dân", "giai đoạn", "nhiệm kỳ", "tiểu khu", "quốc lộ", "tỉnh lộ", "hội nghị"}
 _NOT_IDENT_TWO_WORDS = {"tổng số", "số lượng"}
+
+# Shapes checked right after a number (compiled once: this runs for every number).
+_LIST_MARK_AFTER = re.compile(r"[.)]\s")
+_SUBLIST_MARK_AFTER = re.compile(r"(\.\d+)+[.)]?\s")
+_DASH_OR_SLASH_WORD = re.compile(r"[-/]\s?[^\W\d_]")
+_SLASH_WORD = re.compile(r"/[^\W\d_]")
+_DATE_TAIL = re.compile(r"/\d+/\d+")
+_DOC_NUMBER_TAIL = re.compile(r"/\d+/\s?[^\W\d_]")
+_DASH_NUMBER_SLASH = re.compile(r"-\d+/")
+_YEAR_RANGE_TAIL = re.compile(r" ?[-–] ?((?:19|20)\d\d)(?!\d)")
+_PAIR_TAIL = re.compile(r"/(\d+(?:[.,]\d+)*)")
+_RANGE_TAIL = re.compile(r" ?[-–] ?(\d+(?:[.,]\d+)*)| (?:đến|tới) (\d+(?:[.,]\d+)*)")
+_SCALE_WORD = re.compile(r" ?(nghìn|ngàn|triệu|tỷ|tỉ)(?![^\W\d_])")
+_SCALE_WORD_LOOSE = re.compile(r" ?(nghìn|ngàn|triệu|tỷ|tỉ)")
+_WORD_END = re.compile(r"(?![^\W_])")
+_PER_UNIT = re.compile(r" ?/ ?([^\W\d_]+)")
+_TIME_NOUN = re.compile(r" ?(năm|tháng|ngày)")
 
 
 @dataclass
@@ -61,14 +78,16 @@ def find_candidates(text: str, key: str) -> list[Candidate]:
         cands, consumed = res
         out.extend(cands)
         consumed_until = max(consumed_until, consumed)
-    taken = [(c.start, c.end) for c in out]
+    taken = bytearray(len(key) + 1)  # positions already inside a digit figure
+    for c in out:
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     for m in _WORD_NUMBER_START_RE.finditer(key):
-        if any(s <= m.start() < e for s, e in taken):
+        if taken[m.start()]:
             continue
         c = _judge_words(text, key, m.start())
         if c is not None:
             out.append(c)
-            taken.append((c.start, c.end))
+            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     out.sort(key=lambda c: c.start)
     return out
 
@@ -78,7 +97,7 @@ def find_candidates(text: str, key: str) -> list[Candidate]:
 def _judge_literal(text: str, key: str, s: int, e: int) -> tuple[list[Candidate], int] | None:
     raw = key[s:e]
     prev = key[s - 1] if s > 0 else ""
-    if prev in "/-" and s >= 2 and (key[s - 2].isalnum()):
+    if s >= 2 and ((prev == "/" and key[s - 2].isdigit()) or (prev == "-" and key[s - 2].isalnum())):
         # Second half of 'x/y', 'COVID-19', '05-CT/TW', '2020-2025': handled with the first half.
         return None
     if prev == "." and s >= 2 and key[s - 2].isdigit():
@@ -88,23 +107,23 @@ def _judge_literal(text: str, key: str, s: int, e: int) -> tuple[list[Candidate]
         return None
     before = key[max(0, s - 40):s]
     # A list marker at the start of a line: '1. Công tác tuyên truyền', '2) ...'.
-    if _LINE_START_LIST_RE.search(before) and re.match(r"[.)]\s", key[e:e + 2]) and lit.plain_digits:
+    if _LINE_START_LIST_RE.search(before) and _LIST_MARK_AFTER.match(key[e:e + 2]) and lit.plain_digits:
         return None
-    if re.match(r"(\.\d+)+[.)]?\s", key[e:e + 6]) and _LINE_START_LIST_RE.search(before):
+    if _SUBLIST_MARK_AFTER.match(key[e:e + 6]) and _LINE_START_LIST_RE.search(before):
         return None
     if _is_identifier(text, key, s):
         return None
     after = key[e:e + 24]
     # Document numbers and dates: '05-CT/TW', '123/KH-UBND', '09/2019/NĐ-CP', '1/7/2025'.
-    if re.match(r"[-/]\s?[^\W\d_]", after):
-        if not re.match(r"/[^\W\d_]", after) or text[e + 1:e + 2].isupper():
+    if _DASH_OR_SLASH_WORD.match(after):
+        if not _SLASH_WORD.match(after) or text[e + 1:e + 2].isupper():
             return None
-    if re.match(r"/\d+/\d+", after) or re.match(r"/\d+/\s?[^\W\d_]", after):
+    if _DATE_TAIL.match(after) or _DOC_NUMBER_TAIL.match(after):
         return None
-    if re.match(r"-\d+/", after):
+    if _DASH_NUMBER_SLASH.match(after):
         return None
     # Year ranges: 'nhiệm kỳ 2020-2025', 'giai đoạn 2021 - 2025'.
-    ym = re.match(r" ?[-–] ?((?:19|20)\d\d)(?!\d)", after)
+    ym = _YEAR_RANGE_TAIL.match(after)
     if ym and lit.plain_digits and 1900 <= lit.value <= 2100:
         return None
     # Glued letters are only allowed for a unit: '34,5km', '10ha'.
@@ -113,17 +132,21 @@ def _judge_literal(text: str, key: str, s: int, e: int) -> tuple[list[Candidate]
         if not um or um.start(1) != e:
             return None
     # x/y: a pair of figures ('156/157 chi hội') or a date ('19/10', '9/2023').
-    pm = re.match(r"/(\d+(?:[.,]\d+)*)", after)
+    pm = _PAIR_TAIL.match(after)
     if pm:
         return _judge_pair(text, key, s, e, lit, e + 1, e + 1 + len(pm.group(1)))
     # Ranges 'từ 10-15 hộ', '10 - 15 hộ', '10 đến 15 hộ'.
-    rm = re.match(r" ?[-–] ?(\d+(?:[.,]\d+)*)| (?:đến|tới) (\d+(?:[.,]\d+)*)", after)
+    rm = _RANGE_TAIL.match(after)
     if rm:
         s2 = e + rm.start(1 if rm.group(1) else 2)
         e2 = e + rm.end(1 if rm.group(1) else 2)
         second = _read_figure(text, key, s2, e2, parse_literal(key[s2:e2]))
         first = _read_figure(text, key, s, e, lit)
         if second is not None and second.unit is not None and first is not None:
+            scale_m = _SCALE_WORD.match(key[e2:e2 + 8])
+            if first.unit is None and scale_m and not _SCALE_WORD_LOOSE.match(key[e:e + 8]):
+                # '40 - 50 triệu đồng': the scale word of the second number is the first's too.
+                first.value = first.value * SCALES[scale_m.group(1)]
             if first.unit is None:
                 first.unit, first.unit_category, first.unit_text = second.unit, second.unit_category, second.unit_text
                 first.unit_end = second.unit_end
@@ -189,9 +212,9 @@ def _read_unit(text: str, key: str, c: Candidate, pos: int, has_scale: bool) -> 
         c.unit, c.unit_category, c.unit_end = unit, "times", lm.end()
     elif um:
         k = um.group(1)
-        entry = next(en for en in lx.UNIT_ENTRIES if en[0] == k)
+        entry = lx.UNIT_BY_KEY[k]
         c.unit, c.unit_category, c.unit_end = entry[1], entry[2], um.end()
-        if k == "đ" and not has_scale and not re.match(r"(?![^\W_])", key[um.end():um.end() + 1] or " "):
+        if k == "đ" and not has_scale and not _WORD_END.match(key[um.end():um.end() + 1] or " "):
             c.unit = None
     else:
         nm = _NEXT_WORD_RE.match(key, pos)
@@ -210,7 +233,7 @@ def _read_unit(text: str, key: str, c: Candidate, pos: int, has_scale: bool) -> 
         return
     # Money per unit '700.000 đồng/suất'; a share of a total '0,19%/tổng dư nợ'.
     if c.unit_category == "money":
-        pm = re.match(r" ?/ ?([^\W\d_]+)", key[c.unit_end:c.unit_end + 20])
+        pm = _PER_UNIT.match(key[c.unit_end:c.unit_end + 20])
         if pm:
             c.unit = "đồng/" + pm.group(1)
             c.unit_end += pm.end()
@@ -258,7 +281,7 @@ def _judge_pair(text: str, key: str, s: int, e: int, lit: Literal, s2: int, e2: 
             return [], e2  # '19/10'
         if second is None or lit.value > lit2.value:
             return [], e2
-    elif both_small and 1 <= lit.value <= 31 and 1 <= lit2.value <= 12 and re.match(r" ?(năm|tháng|ngày)", key[e2:e2 + 6]):
+    elif both_small and 1 <= lit.value <= 31 and 1 <= lit2.value <= 12 and _TIME_NOUN.match(key[e2:e2 + 6]):
         return [], e2
     # The first number of a pair carries its own unit when it has one ('8.460 cuộc/260.486 lượt').
     first = Candidate(s, e, lit.value, None, None)
@@ -308,8 +331,8 @@ def _judge_words(text: str, key: str, s: int) -> Candidate | None:
         return None
     if len(words) == 1 and c.unit_category not in ("count", "person", "times"):
         return None
-    if text[s].isupper() and len(words) == 1 and s > 0 and key[s - 1] not in "\n":
-        return None  # 'Ba Chẽ', a name
+    if text[s].isupper() and len(words) == 1 and key[:s].rstrip(" \t")[-1:] not in ("", ".", "!", "?", "\n", ":"):
+        return None  # 'Ba Chẽ', a name (a capital is fine at the start of a sentence)
     c.qualifier = qualifier_before(key, s)
     c.kind = _kind(key, c)
     c.flags.add("words")
@@ -318,31 +341,61 @@ def _judge_words(text: str, key: str, s: int) -> Candidate | None:
 
 # --- context -------------------------------------------------------------------------------------------
 
+def _last_words(key: str, s: int, n: int = 2) -> tuple[list[str], int, bool]:
+    """The ``n`` words right before position ``s`` (nearest last), where the nearest starts, and
+    whether a colon stands between it and ``s``. A hand loop: anchored regex searches were slow."""
+    i = s
+    while i > 0 and key[i - 1] == " ":
+        i -= 1
+    colon = i > 0 and key[i - 1] == ":"
+    if colon:
+        i -= 1
+    words: list[str] = []
+    first_start = i
+    while len(words) < n:
+        j = i
+        while j > 0 and key[j - 1].isalpha():
+            j -= 1
+        if j == i:
+            break
+        words.insert(0, key[j:i])
+        if len(words) == 1:
+            first_start = j
+        if j == 0 or key[j - 1] != " ":
+            break
+        i = j - 1
+    return words, first_start, colon
+
+
+_VAGUE_WORDS = {"hàng", "vài", "mấy", "dăm", "gấp"}
+
+
 def _is_identifier(text: str, key: str, s: int) -> bool:
-    before = key[max(0, s - 30):s]
-    if _VAGUE_BEFORE_RE.search(before):
-        return True
-    two = _TWO_WORDS_BEFORE_RE.search(before)
-    if two and two.group(1) in _NOT_IDENT_TWO_WORDS:
+    words, ws, colon = _last_words(key, s)
+    if not words:
         return False
-    if two and two.group(1) in _IDENT_TWO_WORDS:
-        return True
-    m = _WORD_BEFORE_RE.search(before)
-    if not m:
-        return False
-    w = m.group(1)
-    if m.group(2):
+    w = words[-1]
+    if colon:
         return w == "số"  # 'Số: 18/QĐ' is a number; 'Tam Đường: 120 hộ' is a figure
+    if w in _VAGUE_WORDS:
+        return True
+    two = " ".join(words) if len(words) == 2 else ""
+    if two in _NOT_IDENT_TWO_WORDS:
+        return False
+    if two in _IDENT_TWO_WORDS:
+        return True
     if w in lx.IDENTIFIER_BEFORE or w in _ABBREV_IDENT:
         return True
     # 'Vùng 3', 'Khu 5', 'Chỉ thị 05': a capitalized noun right before names the thing.
-    ws = s - len(m.group(0))
     orig = text[ws:ws + len(w)]
     if orig[:1].isupper() and ws > 0 and key[ws - 1] not in "\n.:" and not key[max(0, ws - 2):ws].endswith(". "):
         if orig.isupper() and len(orig) >= 2:
-            return False  # 'ĐVTN 120'? rare; all-caps abbreviations are subjects, not names
-        return w not in lx.NOT_A_UNIT and w not in {q for q, _ in lx.QUALIFIERS}
+            return False  # all-caps abbreviations ('ĐVTN') are subjects, not names
+        return w not in lx.NOT_A_UNIT and w not in _QUALIFIER_WORDS
     return False
+
+
+_QUALIFIER_WORDS = {q for q, _ in lx.QUALIFIERS}
 
 
 def qualifier_before(key: str, s: int) -> str:
@@ -369,9 +422,15 @@ def _qualifier_after(key: str, pos: int) -> str | None:
     return None
 
 
+_CHANGE_WORDS = {"tăng", "giảm", "thêm", "trưởng"}
+_CHANGE_PAIRS = {"tăng thêm", "giảm thêm", "tăng được", "giảm được", "giảm đi", "tăng trưởng", "nhiều hơn", "ít hơn"}
+
+
 def _kind(key: str, c: Candidate) -> str:
-    before = key[max(0, c.start - 24):c.start]
-    if _CHANGE_BEFORE_RE.search(before):
+    words, _, _ = _last_words(key, c.start, 3)
+    if words and words[-1] in _QUALIFIER_WORDS:
+        words = words[:-1]  # 'tăng hơn 12%'
+    if words and (words[-1] in ("tăng", "giảm") or " ".join(words[-2:]) in _CHANGE_PAIRS):
         return "change"
     if c.unit == "%":
         return "share"

@@ -118,6 +118,9 @@ def _entries() -> list[tuple[str, str, str]]:
 
 
 UNIT_ENTRIES = sorted(_entries(), key=lambda t: -len(t[0]))
+UNIT_BY_KEY: dict[str, tuple[str, str, str]] = {}
+for _entry in UNIT_ENTRIES:
+    UNIT_BY_KEY.setdefault(_entry[0], _entry)
 _UNIT_ALT = "|".join(re.escape(k) for k, _, _ in UNIT_ENTRIES)
 # A unit after the number: optional space, the word(s), and a word boundary ('34,5km' is fine).
 UNIT_RE = re.compile(r" ?(" + _UNIT_ALT + r")(?![^\W_])")
@@ -144,7 +147,7 @@ IDENTIFIER_BEFORE = {
         "xóm", "tiểu khu", "quốc lộ", "tỉnh lộ", "đường", "chỉ thị", "nghị định", "nghị quyết",
         "quyết định", "kết luận", "thông tư", "công văn", "kế hoạch", "hướng dẫn", "chương trình",
         "đề án", "luật", "quy định", "thông báo", "tờ trình", "covid", "top", "kỳ", "trang", "km",
-        "nhóm", "lần", "đợt", "giai đoạn", "nhiệm kỳ", "hạng", "cấp", "khối", "ban", "mẫu", "biểu",
+        "nhóm", "lần", "đợt", "giai đoạn", "nhiệm kỳ", "hạng", "khối", "ban", "mẫu", "biểu",
         "phụ lục", "hội nghị lần", "đại hội", "ấp", "cụm", "bảng", "hình", "tổ dân phố", "mã",
         "lô", "xe", "điện thoại", "sđt", "hotline", "ô", "cửa", "dãy", "đoạn", "tiểu đội", "trung đội",
         "tiểu đoàn", "trung đoàn", "sư đoàn", "quân khu", "quân đoàn", "hải đoàn", "đồn", "cột mốc", "mốc",

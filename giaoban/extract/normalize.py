@@ -53,9 +53,16 @@ def _lower_char(c: str) -> str:
     return low if len(low) == 1 else c
 
 
+_TRANSLATE = str.maketrans(_CHAR_MAP)
+
+
 def match_key(text_nfc: str) -> str:
     """Lower-cased, tone-canonical key of the same length as ``text_nfc``."""
-    out = "".join(_CHAR_MAP.get(c) or _lower_char(c) for c in text_nfc)
+    low = text_nfc.lower()
+    if len(low) != len(text_nfc):
+        # A few characters lower-case to two ('İ'); keep those as they are.
+        low = "".join(_lower_char(c) for c in text_nfc)
+    out = low.translate(_TRANSLATE)
     out = _TONE_RE.sub(lambda m: _TONE_MAP[m.group(1)], out)
     assert len(out) == len(text_nfc)
     return out

@@ -29,6 +29,8 @@ _WORD_PARTS = set(DIGIT_WORDS) | set(SCALES) | {"mười", "mươi", "trăm", "l
 LITERAL_RE = re.compile(r"(?<![^\W_])\d+(?:[.,]\d+)*")
 _SPACE_GROUP_RE = re.compile(r" (\d{3})(?![\d.,])")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_SCALE_RE = re.compile(r" ?(nghìn|ngàn|triệu|tỷ|tỉ|trăm)(?![^\W\d_])")
+_SCALE_PAIR_RE = re.compile(r" (\d{1,3}(?:,\d+)?) (nghìn|ngàn|triệu)(?![^\W\d_])")
 
 
 @dataclass
@@ -167,13 +169,13 @@ def read_scales(key: str, pos: int) -> tuple[int, list[str | Decimal]]:
     seq: list[str | Decimal] = []
     end = pos
     while True:
-        m = re.compile(r" ?(nghìn|ngàn|triệu|tỷ|tỉ|trăm)(?![^\W\d_])").match(key, end)
+        m = _SCALE_RE.match(key, end)
         if m:
             seq.append(m.group(1))
             end = m.end()
             continue
         # Another literal followed by a *smaller* scale word: '2 tỷ 500 triệu'.
-        m = re.compile(r" (\d{1,3}(?:,\d+)?) (nghìn|ngàn|triệu)(?![^\W\d_])").match(key, end)
+        m = _SCALE_PAIR_RE.match(key, end)
         if m and seq:
             prev = [s for s in seq if isinstance(s, str)]
             if prev and SCALES.get(prev[-1], Decimal(0)) > SCALES[m.group(2)]:

@@ -69,6 +69,11 @@ _NAMES: list[tuple[str, str, str]] = [
     ("Trung tâm Y tế", "other", "name"), ("Bảo hiểm xã hội", "other", "name"), ("Quân sự", "other", "name"),
     ("Phòng Lao động", "other", "name"), ("Phòng Nông nghiệp", "other", "name"), ("Kho bạc", "other", "name"),
     ("Ban Chỉ đạo", "other", "name"), ("Ban Vận động", "other", "name"),
+    ("Ban Chỉ huy Quân sự", "other", "name"), ("Ban CHQS", "other", "name"),
+    ("Ban Thanh tra nhân dân", "other", "name"), ("Ban TTND", "other", "name"),
+    ("Trạm Y tế", "other", "name"), ("Bệnh viện", "other", "name"), ("Sở Tư pháp", "other", "name"),
+    ("Phòng Tư pháp", "other", "name"), ("Trạm Khuyến nông", "other", "name"),
+    ("Ban Giám đốc", "other", "name"), ("Ban Giám hiệu", "other", "name"),
     # Groups of several bodies: no single organization.
     ("các tổ chức chính trị - xã hội", "", "generic"), ("các tổ chức chính trị xã hội", "", "generic"),
     ("các tổ chức CT-XH", "", "generic"), ("tổ chức chính trị - xã hội", "", "generic"),
@@ -130,7 +135,7 @@ def find_mentions(text: str, key: str) -> list[Mention]:
         s, e = m.start(1), m.end(1)
         if kind == "backref" or k in ("đoàn", "hội"):
             # The bare word must be capitalized in the text: 'Hội', 'Đoàn' (or an all-caps heading).
-            word_start = e - (3 if k.endswith("hội") else 4)
+            word_start = s + k.rfind(" ") + 1 if k not in ("mặt trận",) else s
             if not text[word_start].isupper():
                 # 'các cấp hội' in lower case still refers to the association.
                 if k not in ("các cấp hội", "cấp hội", "toàn hội", "cơ sở hội"):
