@@ -83,7 +83,7 @@ _COUNT_UNIT = {
     "ý kiến, kiến nghị": "ý kiến", "kiến nghị": "ý kiến", "vụ việc": "vụ", "đơn thư": "đơn",
     "đội hình thanh niên tình nguyện": "đội hình", "tổ tk&vv": "tổ", "tổ tiết kiệm và vay vốn": "tổ",
     "tổ tiết kiệm": "tổ", "tổ vay vốn": "tổ", "cđcs": "công đoàn cơ sở", "quyển": "cuốn",
-    "công trình thanh niên": "công trình", "bữa ăn": "suất", "suất ăn": "suất",
+    "công trình thanh niên": "công trình", "bữa ăn": "suất", "suất ăn": "suất", "con giống": "con",
 }
 MONEY_WORDS = ["đồng", "nghìn đồng", "ngàn đồng", "triệu đồng", "tỷ đồng", "tỉ đồng", "đ", "vnđ", "vnd"]
 MEASURE_WORDS = {
