@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "giaoban.collection",
     "giaoban.analytics",
     "giaoban.meetings",
+    "giaoban.extraction",
     "giaoban.web",
     "axes",
     "giaoban.security",
