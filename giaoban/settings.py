@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "giaoban.meetings",
     "giaoban.extraction",
     "giaoban.web",
+    "giaoban.api",
+    "ninja",  # serves its bundled Swagger UI files (no CDN)
     "axes",
     "giaoban.security",
 ]
@@ -122,6 +124,7 @@ USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise serves from it; finders fill it in development
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -11,13 +11,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=["text", "json"], default="text")
+        parser.add_argument("--if-empty", action="store_true", help="chỉ nạp khi cơ sở dữ liệu chưa có tổ chức nào")
 
     def handle(self, *args, **options):
+        from giaoban.collection.models import DataValue, Report, Target
+        from giaoban.org.models import Area, Indicator, Organization, Unit
+
         started = time.monotonic()
         as_json = options["format"] == "json"
+        if options["if_empty"] and Organization.objects.exists():
+            if not as_json:
+                self.stdout.write("Cơ sở dữ liệu đã có dữ liệu: không nạp dữ liệu mẫu.")
+                self.stdout.write(f"Đăng nhập bằng tài khoản mẫu (ví dụ admin, phunu.tinh, phunu.doanket), mật khẩu: {DEMO_PASSWORD}")
+            return
         accounts = load_demo(stdout=None if as_json else self.stdout)
-        from giaoban.collection.models import DataValue, Report, Target
-        from giaoban.org.models import Area, Indicator, Unit
 
         summary = {
             "areas": Area.objects.count(),

@@ -1,0 +1,38 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEVSTAMP := $(VENV)/.installed-dev
+
+.PHONY: run test test-fast setup demo screenshots samples bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(DEVSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@ $(STAMP)
+
+setup: $(STAMP)
+	$(BIN)/giaoban migrate --noinput
+	$(BIN)/giaoban demo --if-empty
+
+run: setup
+	$(BIN)/giaoban serve
+
+# The whole suite, slow and browser tests included (what CI runs on both databases).
+test: $(DEVSTAMP)
+	$(BIN)/pytest
+
+# Quick feedback while developing: no slow or browser tests.
+test-fast: $(DEVSTAMP)
+	$(BIN)/pytest -m "not slow and not e2e"
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,115 @@
+"""The Lai Châu demo: real areas, the 2025 change, figures that agree with the Q3 2023 article."""
+
+import json
+from decimal import Decimal
+
+import pytest
+from django.db.models import Sum
+
+from giaoban.collection.models import DataValue, Membership, Report, Target
+from giaoban.demo import areas
+from giaoban.demo.load import load_demo
+from giaoban.org.models import Area, AreaSuccession, Indicator, Organization, Unit, UnitSuccession
+
+# Province totals for 2023-Q3 as the article about the Q3 2023 briefing meeting gives them.
+ARTICLE_FIGURES = [
+    ("phunu", "tuyen_truyen_buoi", 558),
+    ("phunu", "tuyen_truyen_luot_nguoi", 29774),
+    ("doan", "doi_hinh_tinh_nguyen", 692),
+    ("doan", "hoat_dong_phong_chong_thien_tai", 942),
+    ("doan", "dvtn_tham_gia", 8256),
+    ("doan", "gioi_thieu_dang", 1611),
+    ("doan", "lop_dang_vien_moi", 438),
+    ("congdoan", "tu_van_phap_luat_luot", 130),
+]
+
+
+def province_total(org: str, code: str, period: str) -> Decimal:
+    return DataValue.objects.filter(
+        unit__organization__code=org, indicator__code=code, period=period, report__status=Report.Status.APPROVED
+    ).aggregate(total=Sum("value"))["total"]
+
+
+def counts() -> dict:
+    models = [Area, AreaSuccession, Unit, UnitSuccession, Organization, Indicator, Report, DataValue, Target, Membership]
+    return {m.__name__: m.objects.count() for m in models}
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_demo_loads_real_lai_chau_and_agrees_with_the_article():
+    load_demo()
+    first = counts()
+
+    # The administrative tree: 1 province, 8 districts and 106 communes until 2025-06-30, 38 after.
+    assert Area.objects.filter(level=1).count() == 1
+    assert Area.objects.filter(level=2).count() == 8
+    old = Area.objects.filter(level=3, valid_to=areas.REFORM_DATE.replace(day=30, month=6))
+    new = Area.objects.filter(level=3, valid_from=areas.REFORM_DATE)
+    assert old.count() == 106 and new.count() == 38
+    assert sorted(new.values_list("kind", flat=True).distinct()) == ["phuong", "xa"]
+    assert AreaSuccession.objects.count() == 106
+    # Identity is (code, validity): new phường Đoàn Kết reuses old phường Quyết Tiến's code.
+    doan_ket = new.get(name="Đoàn Kết")
+    assert doan_ket.code == "03388"
+    assert old.get(code="03388").name == "Quyết Tiến"
+    predecessors = Area.objects.filter(successions__successor=doan_ket)
+    assert predecessors.count() == 5  # issue 8: the sum of its five predecessors
+    assert {a.parent.code for a in predecessors} == {"105", "109"}  # from two former districts
+    # Old xã Mường Than went into new xã Than Uyên, not into the new xã Mường Than.
+    old_muong_than = old.get(code="03619")
+    assert old_muong_than.successions.get().successor.name == "Than Uyên"
+
+    # Six organizations, each with province, district and commune units, and each unit's area matches.
+    assert set(Organization.objects.values_list("code", flat=True)) == {"mttq", "congdoan", "phunu", "doan", "nongdan", "ccb"}
+    for org in Organization.objects.all():
+        assert org.units.filter(level=1).count() == 1
+        assert org.units.filter(level=2).count() == 8
+        assert org.units.filter(level=3).count() == 106 + 38
+    assert Indicator.objects.count() >= 40
+
+    # Every quarter 2022-Q1..2025-Q4 has figures; 2025-Q4 has late and missing reports.
+    periods = set(DataValue.objects.values_list("period", flat=True).distinct())
+    assert periods == {f"{y}-Q{q}" for y in range(2022, 2026) for q in range(1, 5)}
+    last = Report.objects.filter(period="2025-Q4", unit__level=3)
+    assert last.filter(status=Report.Status.APPROVED).count() < last.count() < 6 * 38
+    assert Target.objects.filter(year=2025).exists() and Target.objects.filter(year=2022).exists()
+
+    # The article's province figures for 2023-Q3, as sums of the communes' approved figures.
+    for org, code, expected in ARTICLE_FIGURES:
+        assert province_total(org, code, "2023-Q3") == expected, (org, code)
+    loans = sum(province_total(o, "du_no_uy_thac", "2023-Q3") for o in ("nongdan", "phunu", "doan"))
+    assert Decimal("2_900e9") <= loans < Decimal("3_000e9")  # "gần 3.000 tỷ đồng"
+    households = sum(province_total(o, "ho_du_no", "2023-Q3") for o in ("nongdan", "phunu", "doan"))
+    assert 30_000 < households < 31_000  # "hơn 30.000 hộ"
+    new_members = sum(province_total(o, "ket_nap_moi", "2023-Q3") for o in ("congdoan", "phunu", "doan", "nongdan", "ccb"))
+    assert 1_900 <= new_members < 2_000  # "gần 2.000 hội, đoàn viên"
+
+    # A province figure is the sum of its communes: after the reform too, with the same total.
+    before = province_total("phunu", "tuyen_truyen_buoi", "2025-Q2")
+    communes = DataValue.objects.filter(unit__organization__code="phunu", unit__level=3, indicator__code="tuyen_truyen_buoi", period="2025-Q2")
+    assert communes.count() == 106 and before == communes.aggregate(s=Sum("value"))["s"]
+    assert DataValue.objects.filter(unit__level=3, period="2025-Q3", unit__valid_from=areas.REFORM_DATE).exists()
+    assert not DataValue.objects.filter(unit__level=3, period="2025-Q3", unit__valid_to__isnull=False).exists()
+
+    # Running it again changes nothing.
+    load_demo()
+    assert counts() == first
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_demo_figures_match_the_seed_gold_annotation(shared_dir):
+    gold = json.loads((shared_dir / "seeds" / "lai-chau-2023-q3.gold.json").read_text(encoding="utf-8"))
+    load_demo()
+    by_span = {f["span"]: f for f in gold["figures"]}
+    assert province_total("phunu", "tuyen_truyen_buoi", gold["period"]) == by_span["558 buổi"]["value"]
+    assert province_total("phunu", "tuyen_truyen_luot_nguoi", gold["period"]) == by_span["29.774 lượt người"]["value"]
+    assert province_total("doan", "gioi_thieu_dang", gold["period"]) == by_span["1.611 đoàn viên"]["value"]
+    assert province_total("congdoan", "tu_van_phap_luat_luot", gold["period"]) == by_span["130 lượt người"]["value"]
+
+
+def test_area_files_are_complete_without_the_shared_folder():
+    districts, old, new = areas.load()
+    assert len(districts) == 8 and len(old) == 106 and len(new) == 38
+    assert sorted(c for n in new for c in n.predecessor_codes) == sorted(c.code for c in old)
