@@ -10,6 +10,7 @@ headings kept with what follows. `variant="party"` lays the first page out per H
 from __future__ import annotations
 
 import io
+import math
 import os
 from typing import BinaryIO
 
@@ -19,7 +20,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Mm, Pt, Twips
 
 from . import charts as chart_mod
 from .model import ReportModel
@@ -185,13 +186,18 @@ def _page_field(paragraph) -> None:
 # ---------------------------------------------------------------- document set-up
 
 
+def _mm_up(mm: float) -> Twips:
+    return Twips(math.ceil(mm * 1440 / 25.4))
+
+
 def new_document(body_pt: int = BODY_PT) -> Document:
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
-    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+    # Word stores twips: round up so 15 mm does not become 14,99 mm, below the decree's minimum.
+    section.top_margin, section.bottom_margin = _mm_up(MARGINS_MM["top"]), _mm_up(MARGINS_MM["bottom"])
+    section.left_margin, section.right_margin = _mm_up(MARGINS_MM["left"]), _mm_up(MARGINS_MM["right"])
     section.header_distance = Mm(10)
     section.footer_distance = Mm(10)
     for style_name in ("Normal", "Table Grid", "Header", "Footer"):

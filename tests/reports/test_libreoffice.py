@@ -1,0 +1,81 @@
+"""Round trips through LibreOffice: the .docx as PDF, the .xlsx recalculated."""
+
+import shutil
+import subprocess
+
+import openpyxl
+import pytest
+
+from giaoban.reports import pdf
+from giaoban.reports.synthetic import build_synthetic_model
+from giaoban.reports.xlsx import write_report_xlsx
+
+needs_soffice = pytest.mark.skipif(pdf.soffice_path() is None, reason="LibreOffice (soffice) is not installed here")
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed here")
+
+
+def test_missing_libreoffice_is_said_in_vietnamese(tmp_path, monkeypatch):
+    monkeypatch.setenv("GIAOBAN_SOFFICE", str(tmp_path / "no-such-soffice"))
+    src = tmp_path / "a.docx"
+    src.write_bytes(b"x")
+    with pytest.raises(pdf.PdfUnavailable, match="chưa cài LibreOffice"):
+        pdf.docx_to_pdf(src, tmp_path)
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_a_broken_file_is_reported_not_silently_accepted(tmp_path):
+    src = tmp_path / "broken.docx"
+    src.write_bytes(b"PK\x03\x04 a zip header and nothing after it")  # soffice still exits 0 here
+    with pytest.raises(pdf.ConversionFailed, match="broken.docx"):
+        pdf.docx_to_pdf(src, tmp_path / "out")
+
+
+@pytest.mark.slow
+@needs_soffice
+@needs_poppler
+def test_docx_to_pdf_is_a4_with_vietnamese_text(tmp_path, report_docx_bytes):
+    src = tmp_path / "bao-cao.docx"
+    src.write_bytes(report_docx_bytes)
+    out = pdf.docx_to_pdf(src, tmp_path / "out")
+    assert out.is_file()
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert "(A4)" in info
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert pages >= 5
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    for expected in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ỦY BAN MTTQ VIỆT NAM",
+                     "Lai Châu, ngày 05 tháng 10 năm 2023", "BÁO CÁO", "Hội LHPN các cấp", "29.774", "Nơi nhận:"):
+        assert expected in text, expected
+    first_page = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(out), "-"], capture_output=True, text=True).stdout
+    second_page = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(out), "-"], capture_output=True, text=True).stdout
+    assert second_page.lstrip().startswith("2")  # the page number heads page 2 …
+    assert not first_page.lstrip().startswith("1")  # … and page 1 has none
+    subprocess.run(["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", str(out), str(tmp_path / "page")], check=True)
+    png = next(tmp_path.glob("page*.png"))
+    assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 5000
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_xlsx_formulas_compute_after_libreoffice_recalculation(tmp_path):
+    model = build_synthetic_model()
+    src = tmp_path / "so-lieu.xlsx"
+    write_report_xlsx(model, src)
+    out = pdf.recalculate_xlsx(src, tmp_path / "recalc")
+    wb = openpyxl.load_workbook(out, data_only=True)
+    ws = wb["Hội LHPN"]
+    section = model.section("phunu")
+    for i, row in enumerate(section.rows, start=5):
+        # Exactly what the cells say (money is rounded to 0,1 triệu đồng in the sheet) …
+        if row.target:
+            assert ws[f"H{i}"].value == pytest.approx(ws[f"F{i}"].value / ws[f"G{i}"].value, rel=1e-9)
+            # … and what the model says, to the sheet's rounding.
+            assert ws[f"H{i}"].value == pytest.approx(row.pct_achieved / 100, rel=1e-4)
+        if row.same_period_last_year:
+            assert ws[f"J{i}"].value == pytest.approx((ws[f"E{i}"].value - ws[f"I{i}"].value) / ws[f"I{i}"].value, rel=1e-9)
+            assert ws[f"J{i}"].value == pytest.approx(row.change_pct / 100, rel=1e-4)
+    area = wb["Cấp xã"]
+    total_row = 5 + 38
+    expected = sum(r.values["mt_tiep_xuc_cu_tri"] for r in model.area_rows if r.org_code == "mttq")
+    assert area[f"C{total_row}"].value == expected
