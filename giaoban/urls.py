@@ -8,5 +8,6 @@ admin.site.index_title = "Quản trị hệ thống"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("meetings/", include("giaoban.meetings.urls")),
+    path("bao-cao/", include("giaoban.collection.urls")),
     path("", include("giaoban.web.urls")),
 ]

@@ -1,0 +1,178 @@
+"""Deadlines and completeness: who has sent the period's report, on time or late, and who not.
+
+A unit is expected to report for a period when it exists on the period's last day. Its state:
+- missing:  no report, or a draft / returned report (nothing is with the parent now);
+- on time / late: sent (submitted, approved or locked), by the deadline or after it;
+- approved: approved or locked (also counted as on time or late).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from giaoban.collection.models import Deadline, Report
+from giaoban.core.periods import Period
+from giaoban.org.models import Area, Unit
+
+SENT = (Report.Status.SUBMITTED, Report.Status.APPROVED, Report.Status.LOCKED)
+APPROVED = (Report.Status.APPROVED, Report.Status.LOCKED)
+
+
+class Deadlines:
+    """deadline(organization_id) for one period: an admin override, else the period's default."""
+
+    def __init__(self, period: Period):
+        self.period = period
+        self.default = period.deadline()
+        self.overrides = {d.organization_id: d.due_date for d in Deadline.objects.filter(period=period.code)}
+
+    def for_org(self, organization_id) -> datetime.date:
+        if organization_id in self.overrides:
+            return self.overrides[organization_id]
+        return self.overrides.get(None, self.default)
+
+
+def deadline_for(unit: Unit, period: Period | str) -> datetime.date:
+    return Deadlines(Period.parse(period)).for_org(unit.organization_id)
+
+
+@dataclass
+class UnitState:
+    unit: Unit
+    report: Report | None
+    deadline: datetime.date
+
+    @property
+    def sent(self) -> bool:
+        return self.report is not None and self.report.status in SENT
+
+    @property
+    def missing(self) -> bool:
+        return not self.sent
+
+    @property
+    def approved(self) -> bool:
+        return self.report is not None and self.report.status in APPROVED
+
+    @property
+    def on_time(self) -> bool:
+        return self.sent and self.report.submitted_at is not None and (
+            timezone.localtime(self.report.submitted_at).date() <= self.deadline
+        )
+
+    @property
+    def late(self) -> bool:
+        return self.sent and not self.on_time
+
+    @property
+    def overdue(self) -> bool:
+        return self.missing and timezone.localdate() > self.deadline
+
+    @property
+    def label(self) -> str:
+        if self.approved:
+            return "Đã duyệt" + (" (nộp muộn)" if self.late else "")
+        if self.sent:
+            return "Đã gửi đúng hạn" if self.on_time else "Gửi muộn"
+        if self.report is not None and self.report.status == Report.Status.RETURNED:
+            return "Bị trả lại"
+        return "Quá hạn, chưa gửi" if self.overdue else "Chưa gửi"
+
+    @property
+    def css(self) -> str:
+        if self.approved:
+            return "approved"
+        if self.sent:
+            return "submitted" if self.on_time else "returned"
+        return "missing"
+
+
+@dataclass
+class Tally:
+    key: str
+    label: str
+    expected: int = 0
+    on_time: int = 0
+    late: int = 0
+    missing: int = 0
+    approved: int = 0
+    states: list = field(default_factory=list, repr=False)
+
+    def add(self, s: UnitState) -> None:
+        self.expected += 1
+        self.on_time += s.on_time
+        self.late += s.late
+        self.missing += s.missing
+        self.approved += s.approved
+
+    @property
+    def sent(self) -> int:
+        return self.on_time + self.late
+
+    def share(self, n: int) -> float | None:
+        return None if not self.expected else round(100 * n / self.expected, 1)
+
+    @property
+    def sent_pct(self):
+        return self.share(self.sent)
+
+    @property
+    def approved_pct(self):
+        return self.share(self.approved)
+
+    def as_dict(self) -> dict:
+        return {"key": self.key, "label": self.label, "expected": self.expected, "on_time": self.on_time, "late": self.late,
+                "missing": self.missing, "approved": self.approved, "sent_pct": self.sent_pct, "approved_pct": self.approved_pct}
+
+
+def expected_units(units_qs, period: Period):
+    return units_qs.valid_on(period.end).select_related("organization", "area", "parent")
+
+
+def unit_states(units_qs, period: Period) -> list[UnitState]:
+    units = list(expected_units(units_qs, period))
+    reports = {r.unit_id: r for r in Report.objects.filter(period=period.code, unit__in=[u.pk for u in units])}
+    deadlines = Deadlines(period)
+    return [UnitState(u, reports.get(u.pk), deadlines.for_org(u.organization_id)) for u in units]
+
+
+def _area_groups(states: list[UnitState]) -> dict[int, Area]:
+    """Each unit's area for the summary: its district (before 2025) or its own commune/province."""
+    ids = {int(x) for s in states if s.unit.area_id for x in s.unit.area.path.strip("/").split("/") if x}
+    areas = {a.pk: a for a in Area.objects.filter(pk__in=ids)}
+    out = {}
+    for s in states:
+        if not s.unit.area_id:
+            continue
+        chain = [areas[int(x)] for x in s.unit.area.path.strip("/").split("/") if x and int(x) in areas]
+        district = [a for a in chain if a.level == Area.Level.DISTRICT]
+        out[s.unit.pk] = district[0] if district else s.unit.area
+    return out
+
+
+def summarize(states: list[UnitState]) -> dict:
+    total = Tally("all", "Tổng cộng")
+    by_org: dict[int, Tally] = {}
+    by_area: dict = {}
+    groups = _area_groups(states)
+    for s in states:
+        total.add(s)
+        org = s.unit.organization
+        by_org.setdefault(org.pk, Tally(org.code, str(org))).add(s)
+        area = groups.get(s.unit.pk)
+        key = area.pk if area else None
+        by_area.setdefault(key, Tally(area.code if area else "-", area.full_name if area else "Không gắn địa bàn")).add(s)
+    orgs = sorted(by_org.values(), key=lambda t: t.key)
+    return {"total": total, "by_org": orgs, "by_area": sorted(by_area.values(), key=lambda t: t.label)}
+
+
+def pick_period(code: str | None, today: datetime.date | None = None) -> Period:
+    """The period asked for, else the quarter being reported now (its data window holds today)."""
+    if code:
+        return Period.parse(code)
+    today = today or timezone.localdate()
+    return Period.for_reporting_date(today, "Q")

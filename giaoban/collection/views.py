@@ -1,0 +1,418 @@
+"""Pages of data collection. Every view starts by loading the unit and period through `_load`,
+which answers 404 for anything outside the user's subtree (so nobody learns it exists), and
+checks the action's own permission (403) before touching data. The work itself is done by
+giaoban.collection.workflow."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from giaoban.collection import access, completeness as comp, excel, workflow
+from giaoban.collection.entry import QUALIFIER_CHOICES, build_rows, read_post
+from giaoban.collection.models import Attachment, Reminder, Report
+from giaoban.collection.rules import validate
+from giaoban.collection.workflow import NARRATIVE_FIELDS, ConflictError, WorkflowError
+from giaoban.core.periods import Period
+from giaoban.core.uploads import DOCX, OLE, PDF, UploadError, check_upload, read_upload
+from giaoban.org.models import Unit
+
+ATTACHMENT_KINDS = {DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    PDF: "application/pdf", OLE: "application/msword"}
+
+
+def _load(request, unit_id: int, period: str):
+    """(unit, period, report or None) if the user may see the unit; 404 otherwise."""
+    unit = get_object_or_404(access.viewable_units(request.user).select_related("organization", "parent"), pk=unit_id)
+    try:
+        p = workflow.base_period(period)
+    except WorkflowError:
+        raise Http404("Kỳ báo cáo không hợp lệ") from None
+    if not workflow.unit_active_in(unit, p):
+        raise Http404("Đơn vị không hoạt động trong kỳ này")
+    report = Report.objects.filter(unit=unit, period=p.code).first()
+    return unit, p, report
+
+
+def _posted_version(request) -> int:
+    """The version the page was loaded with (0 when missing or garbled: a conflict, not a guess)."""
+    text = request.POST.get("version", "")
+    return int(text) if text.isdigit() else 0
+
+
+def _entry_url(unit, period) -> str:
+    return reverse("collection:entry", args=[unit.pk, period.code])
+
+
+def recent_periods(count: int = 4) -> list[Period]:
+    current = comp.pick_period(None)
+    periods = [current]
+    while len(periods) < count:
+        periods.append(periods[-1].previous())
+    return periods
+
+
+# ---------------------------------------------------------------------------- lists
+
+
+@login_required
+def my_reports(request):
+    periods = recent_periods()
+    units = list(access.entry_units(request.user).select_related("organization")[:100])
+    reports = {(r.unit_id, r.period): r for r in Report.objects.filter(unit__in=units, period__in=[p.code for p in periods])}
+    rows = []
+    for unit in units:
+        deadlines_cells = []
+        for p in periods:
+            if not workflow.unit_active_in(unit, p):
+                deadlines_cells.append(None)
+                continue
+            state = comp.UnitState(unit, reports.get((unit.pk, p.code)), comp.deadline_for(unit, p))
+            deadlines_cells.append({"period": p, "state": state, "url": _entry_url(unit, p)})
+        rows.append({"unit": unit, "cells": deadlines_cells})
+    returned = Report.objects.filter(unit__in=units, status=Report.Status.RETURNED).select_related("unit")
+    reminders = Reminder.objects.filter(user=request.user, read_at=None).select_related("unit")[:20]
+    return render(request, "collection/my_reports.html",
+                  {"periods": periods, "rows": rows, "returned": returned, "reminders": reminders})
+
+
+@login_required
+def approvals(request):
+    approvable = access.approvable_units(request.user)
+    waiting = list(
+        Report.objects.filter(unit__in=approvable, status=Report.Status.SUBMITTED)
+        .select_related("unit", "unit__organization", "submitted_by").order_by("period", "unit__name")[:200]
+    )
+    for r in waiting:
+        r.state = comp.UnitState(r.unit, r, comp.deadline_for(r.unit, Period.parse(r.period)))
+        r.url = reverse("collection:entry", args=[r.unit_id, r.period])
+    parents = (
+        Unit.objects.filter(memberships__user=request.user, memberships__role="approve").distinct()
+        if not request.user.is_superuser else Unit.objects.none()
+    )
+    return render(request, "collection/approvals.html",
+                  {"waiting": waiting, "parents": parents, "period": recent_periods(1)[0]})
+
+
+@login_required
+def completeness(request):
+    viewable = access.viewable_units(request.user)
+    root = None
+    if request.GET.get("unit"):
+        root = get_object_or_404(viewable, pk=request.GET["unit"]) if request.GET["unit"].isdigit() else None
+        if root is None:
+            raise Http404
+    units = viewable.filter(path__startswith=root.path) if root else viewable
+    try:
+        period = comp.pick_period(request.GET.get("period"))
+    except ValueError:
+        raise Http404("Kỳ báo cáo không hợp lệ") from None
+    if not request.GET.get("period") and not Report.objects.filter(unit__in=units, period=period.code).exists():
+        latest = Report.objects.filter(unit__in=units, period__contains="-Q").order_by("-period").values_list("period", flat=True).first()
+        period = Period.parse(latest) if latest else period
+    states = comp.unit_states(units, period)
+    summary = comp.summarize(states)
+    show = request.GET.get("show", "")
+    listed = [s for s in states if (show != "missing" or s.missing) and (show != "late" or s.late)]
+    listed.sort(key=lambda s: (s.unit.organization.sort_order, s.unit.level, s.unit.name))
+    if request.GET.get("format") == "json":
+        return JsonResponse({
+            "period": period.code, "root": root.code if root else None, "total": summary["total"].as_dict(),
+            "by_org": [t.as_dict() for t in summary["by_org"]], "by_area": [t.as_dict() for t in summary["by_area"]],
+        })
+    roots = viewable.filter(level__lte=Unit.Level.DISTRICT).valid_on(period.end).select_related("organization")[:100]
+    periods = [period.next(), period] + [period.previous()]
+    while len(periods) < 8:
+        periods.append(periods[-1].previous())
+    return render(request, "collection/completeness.html", {
+        "period": period, "periods": periods, "root": root, "roots": roots, "summary": summary,
+        "states": listed[:500], "truncated": len(listed) > 500, "show": show,
+    })
+
+
+@login_required
+@require_POST
+def reminder_read(request, pk: int):
+    reminder = get_object_or_404(Reminder, pk=pk, user=request.user)
+    reminder.read_at = timezone.now()
+    reminder.save(update_fields=["read_at"])
+    return redirect("collection:my_reports")
+
+
+# ---------------------------------------------------------------------------- the report page
+
+
+def _page(request, unit, period, report, *, posted=None, errors=None, status=200, conflict=""):
+    issues = validate(report, for_submission=True) if report else []
+    actions = workflow.allowed_actions(report, request.user)
+    if report is None and access.can_enter(request.user, unit):
+        actions = {"edit", "submit"}
+    narrative = [
+        {"name": name, "label": label, "text": (posted or {}).get(name, getattr(report, name, "") if report else "")}
+        for name, label in NARRATIVE_FIELDS.items()
+    ]
+    attachments = report.attachments.filter(deleted_at=None) if report else []
+    children = excel.workflow_children(unit, period) if access.can_view_unit(request.user, unit) else []
+    return render(request, "collection/entry.html", {
+        "unit": unit, "period": period, "report": report, "sections": build_rows(unit, period, report, posted, errors, issues),
+        "issues": issues, "blocking": [i for i in issues if i.blocks_submission], "actions": actions,
+        "editable": "edit" in actions, "narrative": narrative, "attachments": attachments, "qualifiers": QUALIFIER_CHOICES,
+        "deadline": comp.deadline_for(unit, period), "conflict": conflict, "errors": errors or {},
+        "children": children, "max_upload_mb": settings.GIAOBAN_MAX_UPLOAD_BYTES // (1024 * 1024),
+    }, status=status)
+
+
+@login_required
+def entry(request, unit_id: int, period: str):
+    unit, period, report = _load(request, unit_id, period)
+    if request.method != "POST":
+        return _page(request, unit, period, report)
+    if not access.can_enter(request.user, unit):
+        raise PermissionDenied("Bạn không có quyền nhập số liệu cho đơn vị này.")
+    values, narrative, errors = read_post(request.POST, unit, period.code)
+    if errors:
+        messages.error(request, f"Chưa lưu: {len(errors)} ô nhập chưa đúng.")
+        return _page(request, unit, period, report, posted=request.POST, errors=errors, status=400)
+    report = report or workflow.get_or_create_report(unit, period.code, request.user)
+    try:
+        workflow.save_values(report, request.user, values, expected_version=_posted_version(request),
+                             narrative=narrative)
+    except ConflictError as exc:
+        return _page(request, unit, period, report, posted=request.POST, status=409, conflict=exc.message)
+    except WorkflowError as exc:
+        messages.error(request, exc.message)
+        return _page(request, unit, period, report, posted=request.POST, status=400)
+    if request.POST.get("action") == "submit":
+        return _do(request, unit, period, lambda r: workflow.submit(r, request.user), "Đã gửi báo cáo lên cấp trên.")
+    messages.success(request, "Đã lưu.")
+    return redirect(_entry_url(unit, period))
+
+
+@login_required
+@require_POST
+def autosave(request, unit_id: int, period: str):
+    """The page's script saves what changed (JSON answer); 409 on a conflict, nothing saved."""
+    unit, period, report = _load(request, unit_id, period)
+    if not access.can_enter(request.user, unit):
+        raise PermissionDenied("Bạn không có quyền nhập số liệu cho đơn vị này.")
+    values, narrative, errors = read_post(request.POST, unit, period.code)
+    if errors:
+        return JsonResponse({"ok": False, "errors": errors, "message": "Chưa lưu: có ô nhập chưa đúng."}, status=400)
+    report = report or workflow.get_or_create_report(unit, period.code, request.user)
+    try:
+        result = workflow.save_values(report, request.user, values, expected_version=_posted_version(request),
+                                      narrative=narrative)
+    except ConflictError as exc:
+        return JsonResponse({"ok": False, "conflict": True, "message": exc.message, "version": report.version}, status=409)
+    except WorkflowError as exc:
+        return JsonResponse({"ok": False, "message": exc.message}, status=400)
+    issues = [i.as_dict() for i in validate(report, for_submission=True)]
+    return JsonResponse({"ok": True, "version": result.version, "changed": result.changed, "issues": issues,
+                         "saved_at": timezone.localtime().strftime("%H:%M:%S")})
+
+
+def _do(request, unit, period, action, done: str):
+    report = Report.objects.filter(unit=unit, period=period.code).first()
+    if report is None:
+        raise Http404("Chưa có báo cáo")
+    try:
+        action(report)
+    except WorkflowError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, done)
+    return redirect(_entry_url(unit, period))
+
+
+@login_required
+@require_POST
+def submit(request, unit_id: int, period: str):
+    unit, period, _ = _load(request, unit_id, period)
+    if not access.can_enter(request.user, unit):
+        raise PermissionDenied
+    return _do(request, unit, period, lambda r: workflow.submit(r, request.user), "Đã gửi báo cáo lên cấp trên.")
+
+
+@login_required
+@require_POST
+def approve(request, unit_id: int, period: str):
+    unit, period, _ = _load(request, unit_id, period)
+    if not access.can_approve(request.user, unit):
+        raise PermissionDenied
+    return _do(request, unit, period, lambda r: workflow.approve(r, request.user), "Đã duyệt báo cáo.")
+
+
+@login_required
+@require_POST
+def return_report(request, unit_id: int, period: str):
+    unit, period, _ = _load(request, unit_id, period)
+    if not access.can_approve(request.user, unit):
+        raise PermissionDenied
+    reason = request.POST.get("reason", "")
+    return _do(request, unit, period, lambda r: workflow.return_report(r, request.user, reason), "Đã trả lại báo cáo.")
+
+
+@login_required
+@require_POST
+def reopen(request, unit_id: int, period: str):
+    unit, period, _ = _load(request, unit_id, period)
+    if not access.can_approve(request.user, unit):
+        raise PermissionDenied
+    reason = request.POST.get("reason", "")
+    return _do(request, unit, period, lambda r: workflow.reopen(r, request.user, reason), "Đã mở lại báo cáo để sửa.")
+
+
+@login_required
+@require_POST
+def lock(request, unit_id: int, period: str):
+    unit, period, _ = _load(request, unit_id, period)
+    if not access.can_approve(request.user, unit):
+        raise PermissionDenied
+    return _do(request, unit, period, lambda r: workflow.lock(r, request.user), "Đã khóa báo cáo.")
+
+
+@login_required
+@require_GET
+def history(request, unit_id: int, period: str, code: str):
+    unit, period, report = _load(request, unit_id, period)
+    indicator = get_object_or_404(workflow.form_indicators(unit), code=code)
+    entries = list(workflow.value_history(report, code)) if report else []
+    return render(request, "collection/history.html",
+                  {"unit": unit, "period": period, "indicator": indicator, "entries": entries, "back": _entry_url(unit, period)})
+
+
+# ---------------------------------------------------------------------------- attachments
+
+
+@login_required
+@require_POST
+def attachment_upload(request, unit_id: int, period: str):
+    unit, period, report = _load(request, unit_id, period)
+    if not access.can_enter(request.user, unit):
+        raise PermissionDenied
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "Hãy chọn tệp cần đính kèm.")
+        return redirect(_entry_url(unit, period))
+    try:
+        data = read_upload(upload, upload.name, settings.GIAOBAN_MAX_UPLOAD_BYTES)
+        kind = check_upload(data, upload.name, set(ATTACHMENT_KINDS), settings.GIAOBAN_MAX_UPLOAD_BYTES)
+    except UploadError as exc:
+        messages.error(request, str(exc))
+        return redirect(_entry_url(unit, period))
+    report = report or workflow.get_or_create_report(unit, period.code, request.user)
+    attachment = Attachment(report=report, original_name=upload.name[:255], content_type=ATTACHMENT_KINDS[kind],
+                            size=len(data), uploaded_by=request.user)
+    attachment.file.save("tep", ContentFile(data), save=True)
+    from giaoban import audit
+
+    audit.record(request.user, "attachment.add", report, field="attachment", new=attachment.original_name,
+                 attachment=attachment.pk, size=len(data))
+    messages.success(request, f"Đã đính kèm «{attachment.original_name}».")
+    return redirect(_entry_url(unit, period))
+
+
+@login_required
+@require_GET
+def attachment_download(request, unit_id: int, period: str, pk: int):
+    unit, period, report = _load(request, unit_id, period)
+    attachment = get_object_or_404(Attachment, pk=pk, report=report, deleted_at=None) if report else None
+    if attachment is None:
+        raise Http404
+    response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name,
+                            content_type=attachment.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_POST
+def attachment_remove(request, unit_id: int, period: str, pk: int):
+    unit, period, report = _load(request, unit_id, period)
+    if not access.can_enter(request.user, unit):
+        raise PermissionDenied
+    attachment = get_object_or_404(Attachment, pk=pk, report=report, deleted_at=None) if report else None
+    if attachment is None:
+        raise Http404
+    if not report.is_editable:
+        messages.error(request, "Báo cáo đã gửi: không gỡ được tệp đính kèm.")
+        return redirect(_entry_url(unit, period))
+    attachment.deleted_at = timezone.now()
+    attachment.save(update_fields=["deleted_at"])
+    from giaoban import audit
+
+    audit.record(request.user, "attachment.remove", report, field="attachment", old=attachment.original_name, attachment=pk)
+    messages.success(request, f"Đã gỡ «{attachment.original_name}» (tệp vẫn được lưu trong hệ thống).")
+    return redirect(_entry_url(unit, period))
+
+
+# ---------------------------------------------------------------------------- Excel
+
+
+def _xlsx(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=excel.XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_GET
+def excel_download(request, unit_id: int, period: str):
+    unit, period, report = _load(request, unit_id, period)
+    return _xlsx(excel.one_unit_workbook(unit, period, report), f"bieu-mau-{unit.code}-{period.code}.xlsx")
+
+
+@login_required
+@require_POST
+def excel_upload(request, unit_id: int, period: str):
+    unit, period, _ = _load(request, unit_id, period)
+    if not access.can_enter(request.user, unit):
+        raise PermissionDenied
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "Hãy chọn tệp Excel cần tải lên.")
+        return redirect(_entry_url(unit, period))
+    try:
+        excel.import_one_unit(upload, upload.name, unit, period, request.user)
+    except excel.ExcelImportError as exc:
+        return _upload_errors(request, unit, period, upload.name, exc.errors)
+    messages.success(request, f"Đã nhập số liệu từ «{upload.name}».")
+    return redirect(_entry_url(unit, period))
+
+
+@login_required
+@require_GET
+def children_excel_download(request, unit_id: int, period: str):
+    unit, period, _ = _load(request, unit_id, period)
+    children = excel.workflow_children(unit, period)
+    return _xlsx(excel.children_workbook(unit, period, children), f"bieu-mau-cap-duoi-{unit.code}-{period.code}.xlsx")
+
+
+@login_required
+@require_POST
+def children_excel_upload(request, unit_id: int, period: str):
+    unit, period, _ = _load(request, unit_id, period)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "Hãy chọn tệp Excel cần tải lên.")
+        return redirect(_entry_url(unit, period))
+    try:
+        saved = excel.import_children(upload, upload.name, unit, period, request.user)
+    except excel.ExcelImportError as exc:
+        return _upload_errors(request, unit, period, upload.name, exc.errors)
+    messages.success(request, f"Đã nhập số liệu của {len(saved)} đơn vị từ «{upload.name}».")
+    return redirect(_entry_url(unit, period))
+
+
+def _upload_errors(request, unit, period, name, errors):
+    return render(request, "collection/upload_errors.html",
+                  {"unit": unit, "period": period, "name": name, "errors": errors, "back": _entry_url(unit, period)}, status=400)
