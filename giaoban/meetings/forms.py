@@ -27,9 +27,9 @@ class UploadForm(forms.Form):
 
 class CandidateForm(forms.Form):
     keep = forms.BooleanField(label="Giao nhiệm vụ này", required=False, initial=True)
-    text = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 3}), required=False)
     orgs = forms.MultipleChoiceField(label="Tổ chức thực hiện", required=False, widget=forms.CheckboxSelectMultiple)
-    due_period = forms.CharField(label="Kỳ phải hoàn thành", max_length=10)
+    due_period = forms.CharField(label="Kỳ phải hoàn thành", max_length=10, required=False)
     priority = forms.ChoiceField(label="Mức ưu tiên", choices=Task.Priority.choices, initial=Task.Priority.NORMAL)
     source = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -37,12 +37,19 @@ class CandidateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["orgs"].choices = [(o.code, o.short_name or o.name) for o in Organization.objects.all()]
 
-    def clean_due_period(self):
-        value = self.cleaned_data["due_period"].strip()
+    def clean(self):
+        data = super().clean()
+        if not data.get("keep") or not (data.get("text") or "").strip():
+            return data  # an empty or unticked row is simply left out
+        value = (data.get("due_period") or "").strip()
+        if not value:
+            self.add_error("due_period", "Nhập kỳ phải hoàn thành (ví dụ 2023-Q4).")
+            return data
         try:
-            return Period.parse(value).code
+            data["due_period"] = Period.parse(value).code
         except ValueError as exc:
-            raise ValidationError(str(exc)) from exc
+            self.add_error("due_period", str(exc))
+        return data
 
 
 CandidateFormSet = forms.formset_factory(CandidateForm, extra=1)

@@ -155,16 +155,20 @@ def _ends_by(code: str) -> datetime.date:
     return Period.parse(code).end
 
 
-def _assigned_q(unit: Unit) -> Q:
-    """Tasks assigned to the unit, or to a unit above it in its organization's tree."""
-    ancestor_ids = [int(x) for x in unit.path.strip("/").split("/") if x]
-    return Q(units__in=ancestor_ids or [unit.pk])
+def assigned_q(unit: Unit) -> Q:
+    """Tasks assigned to the unit, or given to its organization with no unit named, when the
+    unit lies in the meeting's area (or the meeting has none)."""
+    in_area = Q(meeting__area__isnull=True)
+    if unit.area_id:
+        area_ids = [int(x) for x in unit.area.path.strip("/").split("/") if x]
+        in_area |= Q(meeting__area__in=area_ids)
+    return Q(units=unit) | (Q(units__isnull=True, organizations=unit.organization_id) & in_area)
 
 
 def tasks_for_unit(unit: Unit, period: str) -> list[Task]:
     """The unit's tasks for a period: due in it, or due earlier and still not done."""
     p = Period.parse(period)
-    candidates = Task.objects.filter(_assigned_q(unit)).distinct().select_related("meeting")
+    candidates = Task.objects.filter(assigned_q(unit)).distinct().select_related("meeting")
     out = []
     for task in candidates:
         due = Period.parse(task.due_period)

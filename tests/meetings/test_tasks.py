@@ -52,8 +52,8 @@ def test_visible_to_each_assigned_unit_and_not_to_others(world, q3_meeting):
     everyone, _, women_only = tasks
     units = world["units"]
     assert women_only in services.tasks_for_unit(units["phunu"], "2023-Q4")
-    # handed down the Women's Union tree
-    assert women_only in services.tasks_for_unit(units["phunu-tamduong"], "2023-Q4")
+    # a unit below an assigned one is not assigned
+    assert services.tasks_for_unit(units["phunu-tamduong"], "2023-Q4") == []
     assert women_only not in services.tasks_for_unit(units["ccb"], "2023-Q4")
     assert everyone in services.tasks_for_unit(units["ccb"], "2023-Q4")
     # not on the page of the period before
@@ -130,3 +130,14 @@ def test_confirm_rejects_bad_period_and_saves_nothing(world):
 def test_draft_needs_a_period(world):
     with pytest.raises(services.MeetingError, match="kỳ"):
         services.create_meeting_draft(parse_meeting("Hội nghị bàn về công tác dân vận."))
+
+
+def test_task_given_to_an_organization_reaches_its_units_in_the_area(world, q3_meeting):
+    meeting, _ = q3_meeting
+    [task] = services.confirm_tasks(
+        meeting, [{"text": "Hội LHPN các cấp vận động hội viên tham gia bảo hiểm xã hội.", "orgs": ["phunu"],
+                   "due_period": "2023-Q4", "units": []}]
+    )
+    assert task in services.tasks_for_unit(world["units"]["phunu-tamduong"], "2023-Q4")
+    assert task in services.tasks_for_unit(world["units"]["phunu"], "2023-Q4")
+    assert task not in services.tasks_for_unit(world["units"]["nongdan"], "2023-Q4")
