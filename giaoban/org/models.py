@@ -14,6 +14,7 @@ table and N×depth rows for the same query.
 
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
@@ -253,3 +254,46 @@ class Indicator(models.Model):
     @property
     def is_stock(self) -> bool:
         return self.time_aggregation == self.TimeAggregation.LAST
+
+
+class ChangeBatch(models.Model):
+    """One restructuring as a user prepared it: a plan (rows to close, rows to create, links),
+    previewed, applied in one transaction, then confirmed, or reverted while not yet confirmed.
+
+    `plan` is the plan as previewed (giaoban.org.operations.ChangePlan.to_dict); `result` holds
+    what apply did (ids created, rows closed with their former end date, links) so revert can
+    undo exactly that.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Đang soạn"
+        PREVIEWED = "previewed", "Đã xem trước"
+        APPLIED = "applied", "Đã áp dụng (chưa xác nhận)"
+        CONFIRMED = "confirmed", "Đã xác nhận"
+        REVERTED = "reverted", "Đã hoàn tác"
+
+    title = models.CharField("nội dung", max_length=255)
+    source = models.CharField("nguồn", max_length=255, blank=True)
+    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.DRAFT)
+    plan = models.JSONField("kế hoạch thay đổi", default=dict, blank=True)
+    result = models.JSONField("kết quả áp dụng", default=dict, blank=True)
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người tạo", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    applied_at = models.DateTimeField("áp dụng lúc", null=True, blank=True)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người áp dụng", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    closed_at = models.DateTimeField("xác nhận/hoàn tác lúc", null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người xác nhận/hoàn tác", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "đợt sắp xếp"
+        verbose_name_plural = "đợt sắp xếp"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.get_status_display()})"
