@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "giaoban.analytics",
     "giaoban.meetings",
     "giaoban.extraction",
+    "giaoban.documents",
     "giaoban.web",
     "giaoban.api",
     "ninja",  # serves its bundled Swagger UI files (no CDN)

@@ -8,6 +8,7 @@ admin.site.index_title = "Quản trị hệ thống"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("meetings/", include("giaoban.meetings.urls")),
+    path("documents/", include("giaoban.documents.urls")),
     path("bao-cao/", include("giaoban.collection.urls")),
     path("", include("giaoban.web.urls")),
 ]

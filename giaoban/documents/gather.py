@@ -1,0 +1,236 @@
+"""Fill the report model (giaoban.reports.model) from the database.
+
+Every figure comes from the analytics engine (`giaoban.analytics.engine.query`), so the report
+says exactly what the dashboards and the API say: approved reports only (unless asked),
+reconstructed areas flagged, targets of the subtree, the same period last year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Q
+
+from giaoban.analytics import engine
+from giaoban.collection.models import Report
+from giaoban.core.periods import Period
+from giaoban.org.models import Area, Indicator, Organization, Unit
+from giaoban.reports.model import (AreaRow, IndicatorRow, Issuer, MeetingInfo, NarrativeExcerpt, OrgSection, Person,
+                                   ReportModel, TaskItem, TrendSeries, period_labels)
+
+LEVEL_NAMES = {1: "tỉnh", 2: "huyện", 3: "xã"}
+TREND_QUARTERS = 5
+TREND_SERIES = 3
+VISIBLE_STATUSES = (Report.Status.APPROVED, Report.Status.LOCKED)
+
+
+def year_to_date(period: Period) -> Period | None:
+    """The cumulative period from January to the end of `period` (Q3 -> 9 months)."""
+    if period.kind == "Q":
+        return Period.parse({1: f"{period.year}-Q1", 2: f"{period.year}-H1", 3: f"{period.year}-9M", 4: f"{period.year}"}[period.index])
+    if period.kind in ("H", "9M", "Y"):
+        return Period.parse(f"{period.year}") if (period.kind == "H" and period.index == 2) else period
+    return None
+
+
+def _labels(period: Period) -> dict:
+    labels = period_labels(period.code)
+    if labels:
+        return labels
+    text = period.label_vi
+    return {"label": text[:1].lower() + text[1:], "short": text, "next": period.next().label_vi.lower(), "year": period.year}
+
+
+def _num(value):
+    if value is None:
+        return None
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return int(value)
+    return value
+
+
+def _org_rows(period: Period, ytd: Period | None, area: Area, org: Organization, include_submitted: bool):
+    rows = engine.query(None, period.code, area=area, org=org, by="indicator", include_submitted=include_submitted)
+    ytd_rows = {}
+    if ytd is not None and ytd != period:
+        ytd_rows = {r.indicator: r for r in engine.query(None, ytd.code, area=area, org=org, by="indicator",
+                                                         include_submitted=include_submitted, compare=False)}
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=[r.indicator for r in rows])}
+    out = []
+    for r in rows:
+        ind = indicators[r.indicator]
+        y = ytd_rows.get(r.indicator, r if ytd == period else None)
+        value = _num(r.value)
+        ytd_value = _num(y.value) if y is not None else None
+        last_year = _num(r.same_period_last_year.value) if r.same_period_last_year else None
+        target = _num(r.target_year)
+        if value is None and ytd_value is None and target is None:
+            continue
+        out.append((ind.sort_order, IndicatorRow(
+            code=ind.code, name=ind.name, unit=ind.unit_noun, value_type=ind.value_type, value=value,
+            year_to_date=ytd_value, target=target, same_period_last_year=last_year,
+            reconstructed=bool(r.reconstructed), qualifier=r.qualifier if r.qualifier in ("approx", "over", "under") else "exact",
+        )))
+    return [row for _order, row in sorted(out, key=lambda x: (x[0], x[1].code))]
+
+
+def _last_quarters(period: Period, n: int) -> list[Period]:
+    last = period.quarters()[-1] if period.kind != "M" else Period.parse(f"{period.year}-Q{(period.index - 1) // 3 + 1}")
+    out = [last]
+    while len(out) < n:
+        out.insert(0, out[0].previous())
+    return out
+
+
+def _trends(period: Period, area: Area, org: Organization, rows: list[IndicatorRow], include_submitted: bool):
+    picked = [r for r in rows if r.value_type != "percent" and r.value is not None][:TREND_SERIES]
+    if not picked:
+        return []
+    quarters = _last_quarters(period, TREND_QUARTERS)
+    values: dict[tuple[str, str], object] = {}
+    for year in sorted({q.year for q in quarters}):
+        for r in engine.query([p.code for p in picked], str(year), area=area, org=org, by="period",
+                              include_submitted=include_submitted, compare=False):
+            values[r.indicator, r.key.get("period", r.period)] = _num(r.value)
+    return [TrendSeries(org_code=org.code, indicator_code=row.code, label=f"{row.name} ({row.unit})",
+                        points=[(f"Q{q.index}/{q.year}", values.get((row.code, q.code))) for q in quarters],
+                        unit=row.unit, value_type=row.value_type) for row in picked]
+
+
+def _area_rows(period: Period, area: Area, org: Organization, include_submitted: bool) -> list[AreaRow]:
+    rows = engine.query(None, period.code, area=area, org=org, by="area", include_submitted=include_submitted, compare=False)
+    children = {a.code: a for a in Area.objects.valid_on(period.end).filter(parent=area)}
+    by_area: dict[str, AreaRow] = {}
+    for r in rows:
+        code = r.key.get("area")
+        child = children.get(code)
+        if child is None:
+            continue
+        item = by_area.setdefault(code, AreaRow(area_name=child.full_name, level=LEVEL_NAMES.get(child.level, str(child.level)),
+                                                org_code=org.code, parent_name=area.full_name))
+        item.values[r.indicator] = _num(r.value)
+    return [by_area[c] for c in sorted(by_area, key=lambda c: children[c].name)]
+
+
+def _split_items(text: str) -> list[str]:
+    parts = [p.strip(" -–•\t") for p in re.split(r"\n+|;\s*(?=\S)", text or "")]
+    return [p for p in parts if len(p) > 3]
+
+
+def _narratives(period: Period, area: Area, org: Organization | None, include_submitted: bool, levels: int):
+    statuses = list(VISIBLE_STATUSES) + ([Report.Status.SUBMITTED] if include_submitted else [])
+    codes = [q.code for q in period.quarters()] if period.is_cumulative else [period.code]
+    # The area's own units and those `levels - 1` steps down the tree (by parent links, not by
+    # level numbers: after 2025 communes sit directly under the province).
+    where = Q(unit__area=area)
+    step = "unit__area__parent"
+    for _ in range(levels - 1):
+        where |= Q(**{step: area})
+        step += "__parent"
+    qs = (Report.objects.filter(where, period__in=codes, status__in=statuses)
+          .select_related("unit", "unit__organization", "unit__area")
+          .order_by("unit__organization__sort_order", "unit__level", "unit__name", "period"))
+    if org is not None:
+        qs = qs.filter(unit__organization=org)
+    out = []
+    for report in qs:
+        for section, text in (("ket_qua", report.highlights), ("han_che", report.limitations), ("de_xuat", report.proposals)):
+            if text and text.strip():
+                out.append(NarrativeExcerpt(unit_name=report.unit.name, section=section, text=text.strip(),
+                                            org_code=report.unit.organization.code))
+    return out
+
+
+def _meetings(period: Period, area: Area):
+    try:
+        from giaoban.meetings.models import Meeting, Task
+    except ImportError:  # a deployment without the meetings app
+        return None, [], []
+    meeting = Meeting.objects.filter(period=period.code, area=area).order_by("-date", "-id").first()
+    info = None
+    next_tasks: list[str] = []
+    if meeting is not None:
+        attendees = list(meeting.attendees.all())
+        chair = next((a for a in attendees if a.role == "conclusion"), None) or next((a for a in attendees if a.role == "chair"), None)
+        chair_person = Person(meeting.chair_name, meeting.chair_position) if meeting.chair_name else (
+            Person(chair.name, chair.position) if chair else None)
+        info = MeetingInfo(
+            date=meeting.date, place=meeting.place, chair=chair_person,
+            attendees=[Person(a.name, a.position) for a in attendees if a.role == "attendee"],
+            attending_bodies=[o.short_name or o.name for o in meeting.organizations.all()],
+            conclusions=_split_items(meeting.conclusions),
+            next_tasks=[t.text for t in meeting.tasks.all()],
+        )
+        next_tasks = info.next_tasks
+    previous = []
+    prev_tasks = Task.objects.filter(meeting__period=period.previous().code, meeting__area=area).prefetch_related(
+        "organizations", "units", "progress")
+    for task in prev_tasks:
+        names = [o.short_name or o.name for o in task.organizations.all()] + [u.name for u in task.units.all()]
+        progress = task.progress.all()
+        note = progress[0].note if progress else ""
+        previous.append(TaskItem(text=task.text, orgs=names, status_label=task.get_status_display(), note=note))
+    return info, previous, next_tasks
+
+
+def _province_next_tasks(period: Period, area: Area, org: Organization | None) -> list[str]:
+    qs = Report.objects.filter(period=period.code, unit__area=area, status__in=VISIBLE_STATUSES).exclude(next_tasks="")
+    if org is not None:
+        qs = qs.filter(unit__organization=org)
+    tasks: list[str] = []
+    for report in qs.order_by("unit__organization__sort_order"):
+        for item in _split_items(report.next_tasks)[:2]:
+            if item not in tasks:
+                tasks.append(item)
+    return tasks[:8]
+
+
+def build_report_model(period_code: str, area, org_code: str | None = None, *, report_date: dt.date | None = None,
+                       include_submitted: bool = False, narrative_levels: int = 2, area_tables: bool = True,
+                       issuer: dict | None = None) -> ReportModel:
+    """The consolidated report of `area` (code, exact name or Area) for `period_code`.
+
+    `org_code` limits it to one organization; `narrative_levels` is how many levels of units'
+    narratives are merged (2: the area's own units and the level below)."""
+    period = engine.parse_period(period_code)
+    area_obj = engine.resolve_area(area, period.end)
+    orgs = list(Organization.objects.order_by("sort_order", "code"))
+    if org_code:
+        org = engine.resolve_org(org_code)
+        orgs = [org]
+    else:
+        org = None
+    ytd = year_to_date(period)
+    sections, trends, area_rows = [], [], []
+    for o in orgs:
+        rows = _org_rows(period, ytd, area_obj, o, include_submitted)
+        if not rows and org is None:
+            continue
+        sections.append(OrgSection(org_code=o.code, org_name=o.name, rows=rows))
+        trends.extend(_trends(period, area_obj, o, rows, include_submitted))
+        if area_tables:
+            area_rows.extend(_area_rows(period, area_obj, o, include_submitted))
+    meeting, previous_tasks, meeting_tasks = _meetings(period, area_obj)
+    labels = _labels(period)
+    issuer_data = dict(getattr(settings, "GIAOBAN_ISSUER", {}) or {})
+    issuer_data.update(issuer or {})
+    return ReportModel(
+        period_code=period.code,
+        period_label=labels["label"],
+        period_short_label=labels.get("short", ""),
+        next_period_label=labels.get("next", ""),
+        same_period_year=period.year - 1,
+        area_name=area_obj.full_name[:1].lower() + area_obj.full_name[1:],
+        report_date=report_date or dt.date.today(),
+        issuer=Issuer.from_mapping(issuer_data),
+        sections=sections,
+        narratives=_narratives(period, area_obj, org, include_submitted, narrative_levels),
+        previous_tasks=previous_tasks,
+        next_tasks=meeting_tasks or _province_next_tasks(period, area_obj, org),
+        trends=trends,
+        area_rows=area_rows,
+        meeting=meeting,
+    )

@@ -1,0 +1,98 @@
+"""Report downloads (Word, Excel, PDF, news draft) and the template preview page."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from giaoban.analytics.engine import AnalyticsError, resolve_area
+from giaoban.collection.models import Membership
+from giaoban.core.periods import Period, PeriodError
+from giaoban.org.models import Area, Organization
+from giaoban.reports.pdf import ConversionFailed, PdfUnavailable, soffice_path
+from giaoban.reports.writing import DEFAULT_PHRASING, PhrasingError, render_preview_html
+
+from .gather import build_report_model
+from .render import FORMATS, phrasing, render as render_format
+from .render import PREVIEW_CSS
+
+
+def _can_see_area(user, area: Area) -> bool:
+    """Staff see everything; others need a role on a unit placed at this area or above it."""
+    if user.is_superuser or user.is_staff:
+        return True
+    paths = Membership.objects.filter(user=user, unit__area__isnull=False).values_list("unit__area__path", flat=True)
+    return any(area.path.startswith(p) for p in paths)
+
+
+def _form_defaults():
+    current = Period.for_date(timezone.localdate(), "Q").previous()
+    top = Area.objects.valid_on(timezone.localdate()).filter(parent__isnull=True).order_by("code").first()
+    return {"period": current.code, "area": top.code if top else ""}
+
+
+def _params(request):
+    defaults = _form_defaults()
+    period = (request.GET.get("period") or defaults["period"]).strip()
+    area_text = (request.GET.get("area") or defaults["area"]).strip()
+    org = (request.GET.get("org") or "").strip() or None
+    try:
+        parsed = Period.parse(period)
+        area = resolve_area(area_text, parsed.end)
+    except (PeriodError, AnalyticsError) as exc:
+        return None, str(exc)
+    return {"period": parsed.code, "area": area, "org": org}, None
+
+
+@login_required
+def index(request):
+    return render(request, "documents/index.html", {
+        "defaults": _form_defaults(), "organizations": Organization.objects.order_by("sort_order"),
+        "formats": [("docx", "Word (.docx)"), ("xlsx", "Excel (.xlsx)"), ("pdf", "PDF"), ("news", "Tin bài (.txt)"),
+                    ("news-docx", "Tin bài (.docx)")],
+        "pdf_available": soffice_path() is not None,
+    })
+
+
+@login_required
+def download(request):
+    params, error = _params(request)
+    fmt = request.GET.get("format", "docx")
+    if error or fmt not in FORMATS:
+        return HttpResponse(error or f"Định dạng không hỗ trợ: '{fmt}'.", status=400, content_type="text/plain; charset=utf-8")
+    if not _can_see_area(request.user, params["area"]):
+        raise PermissionDenied("Bạn không có quyền xem báo cáo của địa bàn này.")
+    try:
+        model = build_report_model(params["period"], params["area"], params["org"], report_date=timezone.localdate())
+        data, ext, mime = render_format(model, fmt)
+    except PdfUnavailable as exc:
+        return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
+    except (ConversionFailed, PhrasingError, AnalyticsError) as exc:
+        return HttpResponse(str(exc), status=500 if isinstance(exc, ConversionFailed) else 400,
+                            content_type="text/plain; charset=utf-8")
+    name = f"bao-cao-{params['area'].code}-{params['period']}" + ("-tin-bai" if fmt.startswith("news") else "")
+    response = HttpResponse(data, content_type=mime)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{ext}"'
+    return response
+
+
+@login_required
+def preview(request):
+    """The report as the templates render it now: edit the phrasing file, reload, compare."""
+    params, error = _params(request)
+    context = {"error": error, "css": PREVIEW_CSS, "phrasing_path": getattr(settings, "GIAOBAN_REPORT_PHRASING", None)
+               or str(DEFAULT_PHRASING)}
+    if not error:
+        if not _can_see_area(request.user, params["area"]):
+            raise PermissionDenied("Bạn không có quyền xem báo cáo của địa bàn này.")
+        try:
+            model = build_report_model(params["period"], params["area"], params["org"], report_date=timezone.localdate())
+            context["html"] = render_preview_html(model, phrasing(), charts=request.GET.get("charts") != "0")
+            context["params"] = params
+        except (PhrasingError, AnalyticsError) as exc:
+            context["error"] = str(exc)
+    return render(request, "documents/preview.html", context, status=400 if context["error"] else 200)

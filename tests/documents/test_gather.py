@@ -1,0 +1,139 @@
+"""The report model and the documents built from the database agree with the analytics engine."""
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+import docx
+import openpyxl
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from giaoban.analytics import engine
+from giaoban.collection.models import DataValue, Report, Target
+from giaoban.documents.gather import build_report_model, year_to_date
+from giaoban.core.periods import Period
+from giaoban.org.models import Indicator
+from giaoban.reports.docx import write_report_docx
+from giaoban.reports.vnformat import table_value
+from giaoban.reports.xlsx import write_report_xlsx
+from tests.org.factories import make_tree
+
+pytestmark = pytest.mark.django_db
+
+# (code, name, unit noun, value type, time aggregation)
+INDICATORS = [
+    ("buoi_tt", "Buổi tuyên truyền", "buổi", "integer", "sum"),
+    ("luot_tt", "Lượt người tham dự", "lượt người", "integer", "sum"),
+    ("du_no", "Dư nợ ủy thác", "đồng", "money", "last"),
+]
+# commune -> quarter -> values of (buoi_tt, luot_tt, du_no)
+FIGURES = {
+    "C1": {"2022-Q3": (100, 5000, 1_000_000_000), "2023-Q1": (80, 4000, 1_100_000_000),
+           "2023-Q2": (90, 4200, 1_150_000_000), "2023-Q3": (300, 14774, 1_200_000_000)},
+    "C3": {"2022-Q3": (200, 9000, 500_000_000), "2023-Q1": (20, 1000, 600_000_000),
+           "2023-Q2": (10, 800, 650_000_000), "2023-Q3": (258, 15000, 700_000_000)},
+}
+
+
+@pytest.fixture
+def tree():
+    tree = make_tree(orgs=("phunu",))
+    inds = {}
+    for i, (code, name, unit, vtype, time_agg) in enumerate(INDICATORS):
+        ind = Indicator.objects.create(code=code, name=name, unit_noun=unit, value_type=vtype, time_aggregation=time_agg, sort_order=i)
+        ind.organizations.add(tree.orgs["phunu"])
+        inds[code] = ind
+    for area_code, quarters in FIGURES.items():
+        unit = tree.units["phunu", area_code]
+        for period, values in quarters.items():
+            report = Report.objects.create(unit=unit, period=period, status=Report.Status.DRAFT,
+                                           highlights=f"Kết quả của {unit.name} kỳ {period}",
+                                           limitations="Địa bàn rộng, đi lại khó khăn")
+            for (code, *_), value in zip(INDICATORS, values):
+                DataValue.objects.create(report=report, unit=unit, indicator=inds[code], period=period, value=Decimal(value))
+            report.status = Report.Status.APPROVED
+            report.save()
+    province = tree.units["phunu", "P"]
+    Target.objects.create(unit=province, indicator=inds["buoi_tt"], year=2023, value=1000)
+    Target.objects.create(unit=province, indicator=inds["du_no"], year=2023, value=2_000_000_000)
+    return tree
+
+
+def test_year_to_date_periods():
+    assert year_to_date(Period.parse("2023-Q3")).code == "2023-9M"
+    assert year_to_date(Period.parse("2023-Q1")).code == "2023-Q1"
+    assert year_to_date(Period.parse("2023-Q4")).code == "2023"
+
+
+def test_model_equals_the_engine(tree):
+    model = build_report_model("2023-Q3", "P", report_date=dt.date(2023, 10, 5), narrative_levels=3)
+    assert model.period_label == "quý III năm 2023"
+    assert model.area_name == "tỉnh Thử Nghiệm"
+    section = model.section("phunu")
+    rows = {r.code: r for r in section.rows}
+    engine_rows = {r.indicator: r for r in engine.query(None, "2023-Q3", area="P", org="phunu", by="indicator")}
+    assert rows["buoi_tt"].value == engine_rows["buoi_tt"].value == 558
+    assert rows["luot_tt"].value == 29774
+    assert rows["buoi_tt"].same_period_last_year == 300
+    assert rows["buoi_tt"].year_to_date == 558 + (80 + 20) + (90 + 10)  # 9 months
+    assert rows["buoi_tt"].target == 1000
+    assert rows["du_no"].value == 1_900_000_000  # a stock: the quarter's balance, not a sum over time
+    assert rows["du_no"].year_to_date == 1_900_000_000
+    assert rows["buoi_tt"].pct_achieved == pytest.approx(75.8)
+    assert any(n.unit_name == "Hội LHPN xã An" and n.section == "han_che" for n in model.narratives)
+    trend = next(t for t in model.trends if t.indicator_code == "buoi_tt")
+    assert [p[0] for p in trend.points] == ["Q3/2022", "Q4/2022", "Q1/2023", "Q2/2023", "Q3/2023"]
+    assert trend.points[-1][1] == 558 and trend.points[0][1] == 300
+    assert {r.area_name for r in model.area_rows} == {"Huyện Một", "Huyện Hai"}
+    assert not build_report_model("2023-Q3", "P", report_date=dt.date(2023, 10, 5)).narratives  # communes are 2 steps down
+
+
+def test_documents_hold_the_database_figures(tree):
+    model = build_report_model("2023-Q3", "P", report_date=dt.date(2023, 10, 5))
+    document = docx.Document(io.BytesIO(write_report_docx(model, charts=False)))
+    table = document.tables[1]
+    cells = {row.cells[1].text: [c.text for c in row.cells] for row in table.rows[1:]}
+    assert cells["Buổi tuyên truyền"][3] == "558"
+    assert cells["Lượt người tham dự"][3] == "29.774"
+    assert cells["Dư nợ ủy thác"][3] == table_value(1_900_000_000, "money") == "1.900"
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Hội LHPN các cấp" in text and "29.774 lượt người" in text
+    wb = openpyxl.load_workbook(io.BytesIO(write_report_xlsx(model)))
+    ws = wb["Hội LHPN"]
+    assert ws["E5"].value == 558 and ws["E6"].value == 29774
+
+
+def test_report_command_writes_each_format(tree, tmp_path):
+    for fmt in ("docx", "xlsx", "html", "news"):
+        out = tmp_path / f"r.{fmt}"
+        call_command("report", "2023-Q3", "--area", "P", "--format", fmt, "-o", str(out), "--no-charts", "--date", "2023-10-05")
+        assert out.stat().st_size > 500
+    assert "29.774" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_report_command_names_a_wrong_area(tree):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="Không-Có"):
+        call_command("report", "2023-Q3", "--area", "Không-Có")
+
+
+def test_download_needs_a_role_at_or_above_the_area(tree, django_user_model):
+    client = Client()
+    outsider = django_user_model.objects.create_user("ngoai", password="mat-khau-123456")
+    client.force_login(outsider)
+    response = client.get("/documents/tai-ve/", {"period": "2023-Q3", "area": "P", "format": "xlsx"})
+    assert response.status_code == 403
+    admin = django_user_model.objects.create_user("quantri", password="mat-khau-123456", is_staff=True)
+    client.force_login(admin)
+    response = client.get("/documents/tai-ve/", {"period": "2023-Q3", "area": "P", "format": "xlsx"})
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="bao-cao-P-2023-Q3.xlsx"'
+    wb = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert wb["Hội LHPN"]["E5"].value == 558
+    page = client.get("/documents/xem-truoc/", {"period": "2023-Q3", "area": "P", "charts": "0"})
+    assert page.status_code == 200 and "558 buổi tuyên truyền" in page.content.decode()
+    bad = client.get("/documents/tai-ve/", {"period": "2023-Q9", "area": "P"})
+    assert bad.status_code == 400
