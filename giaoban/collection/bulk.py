@@ -209,11 +209,11 @@ def write_values(
                 created = Report.objects.filter(period__in=periods, status=Report.Status.DRAFT)
             for r in created:
                 reports.setdefault((r.unit_id, r.period), r.pk)
-        _merge(keyed, reports, result, user=user, source=source, source_detail=source_detail or {}, dry_run=dry_run)
+        touched = _merge(keyed, reports, result, user=user, source=source, source_detail=source_detail or {}, dry_run=dry_run)
         if dry_run:
             transaction.set_rollback(True)
         else:
-            _refresh_summary({reports[pair] for pair, status in status_of.items() if status != Report.Status.DRAFT})
+            _refresh_summary({reports[pair] for pair in touched if status_of.get(pair, Report.Status.DRAFT) != Report.Status.DRAFT})
     return result
 
 
@@ -238,7 +238,8 @@ def _temp_rows(keyed: dict, reports: dict):
         yield (unit_id, ind_id, period, str(value), comment, reports.get((unit_id, period)))
 
 
-def _merge(keyed: dict, reports: dict, result: BulkResult, *, user, source: str, source_detail: dict, dry_run: bool):
+def _merge(keyed: dict, reports: dict, result: BulkResult, *, user, source: str, source_detail: dict, dry_run: bool) -> set:
+    """Write the rows; returns the (unit_id, period) pairs whose values changed."""
     dv = DataValue._meta.db_table
     vendor = connection.vendor
     now = timezone.now()
@@ -276,7 +277,7 @@ def _merge(keyed: dict, reports: dict, result: BulkResult, *, user, source: str,
         result.imported = len(keyed) - len(existing)
         if dry_run:
             _drop_temp(cursor, vendor)
-            return
+            return set()
         cursor.execute(
             f"INSERT INTO {dv} (report_id, unit_id, indicator_id, period, value, qualifier, source, source_detail,"
             f" comment, updated_at, updated_by_id)"
@@ -302,11 +303,16 @@ def _merge(keyed: dict, reports: dict, result: BulkResult, *, user, source: str,
             ],
             batch_size=2000,
         )
+    touched = {(r[1], r[3]) for r in changed}
+    if result.imported:
+        existing_keys = {(r[1], r[2], r[3]) for r in existing}
+        touched |= {(k[0], k[2]) for k in keyed if k not in existing_keys}
     AuditEntry.objects.create(
         user_id=user_id, action="value.bulk_write", object_type="collection.datavalue", object_id=result.batch,
         data={**source_detail, "source": source, "imported": result.imported, "updated": result.updated,
               "ignored": result.ignored, "at": now.isoformat()},
     )
+    return touched
 
 
 def _drop_temp(cursor, vendor):
