@@ -1,12 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from giaoban.api.api import api
+
 admin.site.site_header = "giaoban – Quản trị"
 admin.site.site_title = "giaoban"
 admin.site.index_title = "Quản trị hệ thống"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", api.urls),
     path("meetings/", include("giaoban.meetings.urls")),
     path("documents/", include("giaoban.documents.urls")),
     path("bao-cao/", include("giaoban.collection.urls")),

@@ -1,0 +1,551 @@
+"""The JSON API (django-ninja): schema at /api/openapi.json, docs at /api/docs.
+
+Authentication: `Authorization: Bearer gb_…` (ApiToken, for programs) or the browser session
+(with CSRF on writes). Permissions are the web pages' own (giaoban.collection.access and the
+workflow's checks): a unit or report outside the user's scope is answered 404 when the user may
+not even see it, 403 when they may see it but not do the action — never with its data.
+Errors all have the shape {"code", "message" (Vietnamese), "details"}.
+"""
+
+from __future__ import annotations
+
+import datetime
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import File, NinjaAPI, Query, Swagger
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.files import UploadedFile
+from ninja.security import HttpBearer, SessionAuth
+
+from giaoban.api import schemas as s
+from giaoban.api.models import ApiToken
+from giaoban.collection import access, bulk
+from giaoban.collection.models import DataValue, Report
+from giaoban.core.periods import KINDS, Period, PeriodError
+from giaoban.dhis2 import format as dhis2_format
+from giaoban.dhis2 import service as dhis2
+from giaoban.org.models import Area, Indicator, Organization, Unit
+
+ERRORS = frozenset({400, 401, 403, 404, 409, 422})
+MAX_PAGE = 5000
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request, token):
+        user = ApiToken.authenticate(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="giaoban API",
+    version="1",
+    description=(
+        "API của giaoban: danh mục (tổ chức, địa bàn, đơn vị, chỉ tiêu, kỳ), báo cáo và quy trình duyệt, "
+        "số liệu, đọc số liệu từ văn bản, trao đổi dataValueSets với DHIS2.\n\n"
+        "Xác thực: `Authorization: Bearer <mã truy cập>` (tạo bằng `giaoban apitoken TÊN_NGƯỜI_DÙNG`) "
+        "hoặc phiên đăng nhập của trình duyệt (kèm CSRF khi ghi)."
+    ),
+    urls_namespace="api",
+    auth=[TokenAuth(), SessionAuth()],
+    docs=Swagger(),
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+
+# ---------------------------------------------------------------------------- errors
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str, details: list | None = None):
+        super().__init__(message)
+        self.status, self.code, self.message, self.details = status, code, message, details or []
+
+
+def error(request, status: int, code: str, message: str, details: list | None = None):
+    return api.create_response(request, {"code": code, "message": message, "details": details or []}, status=status)
+
+
+@api.exception_handler(ApiError)
+def _api_error(request, exc: ApiError):
+    return error(request, exc.status, exc.code, exc.message, exc.details)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request, exc):
+    return error(request, 401, "unauthenticated", "Cần đăng nhập hoặc gửi mã truy cập (Authorization: Bearer …).")
+
+
+@api.exception_handler(ValidationError)
+def _invalid(request, exc: ValidationError):
+    details = [
+        {"field": ".".join(str(x) for x in e.get("loc", ()) if x not in ("body", "query", "path")), "message": e.get("msg", "")}
+        for e in exc.errors
+    ]
+    fields = ", ".join(d["field"] for d in details if d["field"]) or "dữ liệu gửi lên"
+    return error(request, 422, "invalid", f"Dữ liệu gửi lên không hợp lệ: {fields}.", details)
+
+
+@api.exception_handler(Http404)
+def _not_found(request, exc):
+    return error(request, 404, "not_found", str(exc) if str(exc) and not str(exc).startswith("No ") else "Không tìm thấy.")
+
+
+@api.exception_handler(PermissionDenied)
+def _forbidden(request, exc):
+    message = str(exc) or "Bạn không có quyền thực hiện thao tác này."
+    if "CSRF" in message:
+        message = "Thiếu hoặc sai mã CSRF: tải lại trang rồi thử lại."
+    return error(request, 403, "forbidden", message)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc: HttpError):
+    if exc.status_code == 403:
+        return error(request, 403, "forbidden", "Thiếu hoặc sai mã CSRF: tải lại trang rồi thử lại.")
+    return error(request, exc.status_code, "error", str(exc))
+
+
+def _workflow_errors():
+    from giaoban.collection import workflow
+
+    @api.exception_handler(workflow.ConflictError)
+    def _conflict(request, exc):
+        return error(request, 409, "conflict", exc.message, [_issue(i) for i in exc.issues])
+
+    @api.exception_handler(workflow.WorkflowError)
+    def _workflow(request, exc):
+        return error(request, 400, "workflow", exc.message, [_issue(i) for i in exc.issues])
+
+
+def _issue(issue) -> dict:
+    if isinstance(issue, dict):
+        return {k: str(v) for k, v in issue.items()}
+    out = {"message": str(getattr(issue, "message", issue))}
+    for attr in ("code", "indicator", "level", "severity"):
+        if hasattr(issue, attr):
+            out[attr] = str(getattr(issue, attr))
+    return out
+
+
+_workflow_errors()
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _period(code: str) -> Period:
+    try:
+        return dhis2.parse_any_period(code)
+    except PeriodError as exc:
+        raise ApiError(400, "invalid_period", str(exc)) from exc
+
+
+def _as_of(value: datetime.date | None) -> datetime.date:
+    return value or datetime.date.today()
+
+
+def _find_unit(user, code: str, period: Period | None = None, *, need: str = "view") -> Unit:
+    """The version of unit `code` valid in `period` (or today, or its latest), if the user may see
+    it; 404 otherwise. need='enter' adds a 403 when the user may see but not enter for it."""
+    versions = Unit.objects.filter(code=code).select_related("organization", "parent", "area").order_by("-valid_from")
+    if period is not None:
+        versions = versions.overlapping(period.start, period.end)
+    else:
+        current = versions.valid_on(datetime.date.today())
+        versions = current if current.exists() else versions
+    unit = versions.filter(pk__in=access.viewable_units(user)).first()
+    if unit is None:
+        raise ApiError(404, "not_found", f"Không tìm thấy đơn vị '{code}'" + (f" trong kỳ {period.code}." if period else "."))
+    if need == "enter" and not access.can_enter(user, unit):
+        raise ApiError(403, "forbidden", f"Bạn không có quyền nhập số liệu cho đơn vị '{code}'.")
+    return unit
+
+
+def _report(user, report_id: int) -> Report:
+    report = access.visible_reports(user).select_related("unit", "unit__organization").filter(pk=report_id).first()
+    if report is None:
+        raise ApiError(404, "not_found", f"Không tìm thấy báo cáo số {report_id}.")
+    return report
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _value_out(v: DataValue) -> dict:
+    return {
+        "unit": v.unit.code, "indicator": v.indicator.code, "period": v.period, "value": _plain(v.value),
+        "qualifier": v.qualifier, "source": v.source, "comment": v.comment, "updated_at": v.updated_at,
+    }
+
+
+def _allowed(report: Report, user) -> list[str]:
+    from giaoban.collection import workflow
+
+    return sorted(workflow.allowed_actions(report, user))
+
+
+def _report_out(report: Report, user, detail: bool = False) -> dict:
+    out = {
+        "id": report.pk, "unit": report.unit.code, "unit_name": report.unit.name, "period": report.period,
+        "status": report.status, "status_label": report.get_status_display(), "version": report.version,
+        "submitted_at": report.submitted_at, "approved_at": report.approved_at,
+        "returned_reason": report.returned_reason, "allowed_actions": _allowed(report, user),
+    }
+    if detail:
+        out.update(highlights=report.highlights, limitations=report.limitations, proposals=report.proposals,
+                   next_tasks=report.next_tasks)
+        values = report.values.select_related("unit", "indicator").order_by("indicator__sort_order", "indicator__code")
+        out["values"] = [_value_out(v) for v in values]
+    return out
+
+
+# ---------------------------------------------------------------------------- metadata
+
+
+@api.get("/me", response={200: s.MeOut, ERRORS: s.ErrorOut}, tags=["Danh mục"], summary="Người dùng hiện tại")
+def me(request):
+    user = request.user
+    memberships = [
+        {"unit": m.unit.code, "unit_name": m.unit.name, "role": m.role}
+        for m in user.memberships.select_related("unit").order_by("unit__code", "role")
+    ]
+    return {"username": user.get_username(), "full_name": user.get_full_name(), "is_superuser": user.is_superuser,
+            "memberships": memberships}
+
+
+@api.get("/organizations", response={200: list[s.OrganizationOut], ERRORS: s.ErrorOut}, tags=["Danh mục"], summary="Tổ chức")
+def organizations(request):
+    return list(Organization.objects.values("code", "name", "short_name"))
+
+
+@api.get("/areas", response={200: list[s.AreaOut], ERRORS: s.ErrorOut}, tags=["Danh mục"], summary="Địa bàn hiệu lực vào một ngày")
+def areas(request, as_of: datetime.date | None = None, level: int | None = None, parent: str | None = None):
+    qs = Area.objects.valid_on(_as_of(as_of)).select_related("parent")
+    if level is not None:
+        qs = qs.filter(level=level)
+    if parent:
+        qs = qs.filter(parent__code=parent)
+    return [
+        {"code": a.code, "name": a.name, "kind": a.kind, "level": a.level, "parent": a.parent.code if a.parent else None,
+         "valid_from": a.valid_from, "valid_to": a.valid_to}
+        for a in qs
+    ]
+
+
+@api.get("/units", response={200: list[s.UnitOut], ERRORS: s.ErrorOut}, tags=["Danh mục"],
+         summary="Đơn vị người dùng được xem, hiệu lực vào một ngày")
+def units(request, as_of: datetime.date | None = None, organization: str | None = None, level: int | None = None,
+          parent: str | None = None):
+    qs = access.viewable_units(request.user).valid_on(_as_of(as_of)).select_related("organization", "area", "parent")
+    if organization:
+        qs = qs.filter(organization__code=organization)
+    if level is not None:
+        qs = qs.filter(level=level)
+    if parent:
+        qs = qs.filter(parent__code=parent)
+    return [
+        {"code": u.code, "name": u.name, "organization": u.organization.code, "level": u.level,
+         "area": u.area.code if u.area else None, "parent": u.parent.code if u.parent else None,
+         "valid_from": u.valid_from, "valid_to": u.valid_to}
+        for u in qs.order_by("organization__sort_order", "level", "code")
+    ]
+
+
+@api.get("/indicators", response={200: list[s.IndicatorOut], ERRORS: s.ErrorOut}, tags=["Danh mục"], summary="Chỉ tiêu")
+def indicators(request, organization: str | None = None, active: bool = True):
+    qs = Indicator.objects.prefetch_related("organizations")
+    if active:
+        qs = qs.filter(is_active=True)
+    if organization:
+        qs = qs.filter(organizations__code=organization)
+    return [
+        {"code": i.code, "name": i.name, "unit_noun": i.unit_noun, "value_type": i.value_type,
+         "unit_aggregation": i.unit_aggregation, "time_aggregation": i.time_aggregation, "section": i.section,
+         "organizations": sorted(o.code for o in i.organizations.all())}
+        for i in qs.distinct()
+    ]
+
+
+def _period_out(p: Period) -> dict:
+    try:
+        dhis2_code = dhis2_format.to_dhis2_period(p)
+    except PeriodError:
+        dhis2_code = None
+    return {"code": p.code, "dhis2": dhis2_code, "kind": p.kind, "label_vi": p.label_vi, "start": p.start,
+            "end": p.end, "deadline": p.deadline(), "is_cumulative": p.is_cumulative}
+
+
+@api.get("/periods", response={200: list[s.PeriodOut], ERRORS: s.ErrorOut}, tags=["Danh mục"], summary="Các kỳ báo cáo của một năm")
+def periods(request, year: int | None = None, kind: str | None = None):
+    year = year or datetime.date.today().year
+    if not 1900 <= year <= 2999:
+        raise ApiError(400, "invalid_period", f"Năm không hợp lệ: {year}.")
+    if kind is not None and kind not in KINDS:
+        raise ApiError(400, "invalid_period", f"Loại kỳ không hợp lệ: '{kind}' (M, Q, H, 9M hoặc Y).")
+    out = [Period(year, "M", m) for m in range(1, 13)] + [Period(year, "Q", q) for q in range(1, 5)]
+    out += [Period(year, "H", 1), Period(year, "9M", 1), Period(year, "H", 2), Period(year, "Y", 1)]
+    return [_period_out(p) for p in sorted(out) if kind is None or p.kind == kind]
+
+
+@api.get("/periods/{code}", response={200: s.PeriodOut, ERRORS: s.ErrorOut}, tags=["Danh mục"], summary="Đọc một mã kỳ")
+def period_detail(request, code: str):
+    return _period_out(_period(code))
+
+
+# ---------------------------------------------------------------------------- reports
+
+
+@api.get("/reports", response={200: list[s.ReportOut], ERRORS: s.ErrorOut}, tags=["Báo cáo"], summary="Báo cáo được xem")
+def reports(request, period: str | None = None, unit: str | None = None, status: str | None = None,
+            organization: str | None = None, limit: int = 200, offset: int = 0):
+    qs = access.visible_reports(request.user).select_related("unit", "unit__organization")
+    if period:
+        qs = qs.filter(period=_period(period).code)
+    if unit:
+        qs = qs.filter(unit=_find_unit(request.user, unit, _period(period) if period else None))
+    if status:
+        if status not in Report.Status.values:
+            raise ApiError(400, "invalid", f"Trạng thái không hợp lệ: '{status}'.")
+        qs = qs.filter(status=status)
+    if organization:
+        qs = qs.filter(unit__organization__code=organization)
+    limit, offset = max(0, min(limit, MAX_PAGE)), max(0, offset)
+    return [_report_out(r, request.user) for r in qs.order_by("-period", "unit__code")[offset:offset + limit]]
+
+
+@api.get("/reports/{report_id}", response={200: s.ReportDetailOut, ERRORS: s.ErrorOut}, tags=["Báo cáo"], summary="Một báo cáo và số liệu")
+def report_detail(request, report_id: int):
+    return _report_out(_report(request.user, report_id), request.user, detail=True)
+
+
+@api.post("/reports", response={200: s.ReportDetailOut, ERRORS: s.ErrorOut}, tags=["Báo cáo"],
+          summary="Mở (hoặc lấy) báo cáo nháp của một đơn vị cho một kỳ")
+def report_create(request, body: s.ReportCreateIn):
+    from giaoban.collection import workflow
+
+    p = _period(body.period)
+    unit = _find_unit(request.user, body.unit, p)
+    report = workflow.get_or_create_report(unit, p.code, request.user)
+    return _report_out(report, request.user, detail=True)
+
+
+@api.put("/reports/{report_id}/values", response={200: s.ReportDetailOut, ERRORS: s.ErrorOut}, tags=["Báo cáo"],
+         summary="Ghi số liệu và phần lời của báo cáo (kèm phiên bản đã đọc)")
+def report_values(request, report_id: int, body: s.ReportValuesIn):
+    from giaoban.collection import workflow
+
+    report = _report(request.user, report_id)
+    values = {}
+    for code, v in body.values.items():
+        if isinstance(v, str):
+            try:
+                v = Decimal(v.strip())
+            except ArithmeticError:
+                raise ApiError(400, "invalid", f"Giá trị của chỉ tiêu '{code}' không phải là số: '{v}'.") from None
+        values[code] = {"value": v}
+    result = workflow.save_values(report, request.user, values, expected_version=body.version, source=DataValue.Source.API,
+                                  narrative=body.narrative)
+    return _report_out(result.report, request.user, detail=True)
+
+
+def _transition(request, report_id: int, action: str, reason: str | None = None):
+    from giaoban.collection import workflow
+
+    report = _report(request.user, report_id)
+    fn = {"submit": workflow.submit, "approve": workflow.approve, "return": workflow.return_report,
+          "reopen": workflow.reopen}[action]
+    report = fn(report, request.user, reason) if reason is not None else fn(report, request.user)
+    return _report_out(report, request.user, detail=True)
+
+
+@api.post("/reports/{report_id}/submit", response={200: s.ReportDetailOut, ERRORS: s.ErrorOut}, tags=["Báo cáo"], summary="Gửi báo cáo")
+def report_submit(request, report_id: int):
+    return _transition(request, report_id, "submit")
+
+
+@api.post("/reports/{report_id}/approve", response={200: s.ReportDetailOut, ERRORS: s.ErrorOut}, tags=["Báo cáo"], summary="Duyệt báo cáo")
+def report_approve(request, report_id: int):
+    return _transition(request, report_id, "approve")
+
+
+@api.post("/reports/{report_id}/return", response={200: s.ReportDetailOut, ERRORS: s.ErrorOut}, tags=["Báo cáo"],
+          summary="Trả lại báo cáo (kèm lý do)")
+def report_return(request, report_id: int, body: s.ReasonIn):
+    return _transition(request, report_id, "return", body.reason)
+
+
+@api.post("/reports/{report_id}/reopen", response={200: s.ReportDetailOut, ERRORS: s.ErrorOut}, tags=["Báo cáo"],
+          summary="Mở lại báo cáo đã duyệt (kèm lý do)")
+def report_reopen(request, report_id: int, body: s.ReasonIn):
+    return _transition(request, report_id, "reopen", body.reason)
+
+
+# ---------------------------------------------------------------------------- data values
+
+
+@api.get("/datavalues", response={200: list[s.ValueOut], ERRORS: s.ErrorOut}, tags=["Số liệu"], summary="Đọc số liệu (lọc)")
+def datavalues(request, period: str | None = None, unit: str | None = None, children: bool = False,
+               indicator: str | None = None, organization: str | None = None, limit: int = 1000, offset: int = 0):
+    user = request.user
+    qs = DataValue.objects.filter(unit__in=access.viewable_units(user)).select_related("unit", "indicator")
+    p = _period(period) if period else None
+    if p is not None:
+        qs = qs.filter(period__in=[x.code for x in dhis2._stored_periods(p)])
+    if unit:
+        u = _find_unit(user, unit, p)
+        qs = qs.filter(unit__in=Unit.objects.subtree(u)) if children else qs.filter(unit=u)
+    if indicator:
+        if not Indicator.objects.filter(code=indicator).exists():
+            raise ApiError(404, "not_found", f"Không tìm thấy chỉ tiêu '{indicator}'.")
+        qs = qs.filter(indicator__code=indicator)
+    if organization:
+        qs = qs.filter(unit__organization__code=organization)
+    limit, offset = max(0, min(limit, MAX_PAGE)), max(0, offset)
+    return [_value_out(v) for v in qs.order_by("period", "unit__code", "indicator__code")[offset:offset + limit]]
+
+
+@api.post("/datavalues", response={200: s.BulkOut, ERRORS: s.ErrorOut}, tags=["Số liệu"],
+          summary="Ghi nhiều số liệu một lần (tất cả hoặc không gì cả)")
+def datavalues_write(request, body: s.DataValuesIn):
+    user = request.user
+    indicator_ids = dict(Indicator.objects.values_list("code", "pk"))
+    rows, missing = [], []
+    unit_cache: dict[tuple[str, str], Unit] = {}
+    for i, v in enumerate(body.values):
+        p = _period(v.period)
+        key = (v.unit, p.code)
+        if key not in unit_cache:
+            try:
+                unit_cache[key] = _find_unit(user, v.unit, p)
+            except ApiError as exc:
+                missing.append({"index": i, "field": "unit", "object": v.unit, "message": exc.message})
+                continue
+        if v.indicator not in indicator_ids:
+            missing.append({"index": i, "field": "indicator", "object": v.indicator,
+                            "message": f"Không tìm thấy chỉ tiêu '{v.indicator}'."})
+            continue
+        raw = "" if v.value is None else str(v.value).strip()
+        rows.append((unit_cache[key].pk, indicator_ids[v.indicator], p.code, raw, v.comment, i))
+    if missing:
+        raise ApiError(404, "not_found", "Có mã đơn vị hoặc chỉ tiêu không tìm thấy; không có số liệu nào được lưu.", missing)
+    allowed = None if user.is_superuser else set(access.entry_units(user).values_list("pk", flat=True))
+    result = bulk.write_values(rows, user=user, source=DataValue.Source.API, allowed_unit_ids=allowed, dry_run=body.dry_run)
+    if result.problems:
+        kinds = {p.kind for p in result.problems}
+        status, code = (403, "forbidden") if "scope" in kinds else (409, "locked") if "locked" in kinds else (400, "invalid")
+        details = [{"index": p.index, "field": p.field, "object": p.object, "message": p.message} for p in result.problems]
+        raise ApiError(status, code, f"{result.problems[0].message} Không có số liệu nào được lưu.", details)
+    return {"imported": result.imported, "updated": result.updated, "ignored": result.ignored, "dry_run": result.dry_run,
+            "batch": result.batch}
+
+
+# ---------------------------------------------------------------------------- DHIS2
+
+
+class Dhis2ExportQuery(s.Schema):
+    period: str
+    orgUnit: str | None = None
+    children: bool = False
+    area: str | None = None
+
+
+def _export(request, q: Dhis2ExportQuery) -> list[dict]:
+    _period(q.period)
+    try:
+        return list(dhis2.export_values(q.period, user=request.user, area=q.area, org_unit=q.orgUnit, children=q.children))
+    except LookupError as exc:
+        raise ApiError(404, "not_found", str(exc)) from exc
+
+
+@api.get("/dataValueSets", response={200: s.DataValueSetOut, ERRORS: s.ErrorOut}, tags=["DHIS2"],
+         summary="Xuất dataValueSets (JSON) của một kỳ")
+def dhis2_export(request, q: Query[Dhis2ExportQuery]):
+    return {"dataValues": _export(request, q)}
+
+
+@api.get("/dataValueSets.json", response={200: s.DataValueSetOut, ERRORS: s.ErrorOut}, tags=["DHIS2"],
+         summary="Xuất dataValueSets (JSON) của một kỳ")
+def dhis2_export_json(request, q: Query[Dhis2ExportQuery]):
+    return {"dataValues": _export(request, q)}
+
+
+@api.get("/dataValueSets.csv", response={200: str, ERRORS: s.ErrorOut}, tags=["DHIS2"], summary="Xuất dataValueSets (CSV) của một kỳ",
+         openapi_extra={"responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}}})
+def dhis2_export_csv(request, q: Query[Dhis2ExportQuery]):
+    import io
+
+    out = io.StringIO()
+    dhis2_format.write_csv(_export(request, q), out)
+    return HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+
+
+_DVS_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "dataValueSets JSON (như tài liệu DHIS2); cũng nhận CSV với Content-Type: text/csv.",
+        "content": {"application/json": {"schema": s.DataValueSetIn.model_json_schema(ref_template="#/components/schemas/{model}")}},
+    }
+}
+
+
+@api.post("/dataValueSets", response={200: s.ImportSummaryOut, 409: s.ImportSummaryOut, frozenset({400, 401, 403, 404, 422}): s.ErrorOut},
+          tags=["DHIS2"], summary="Nhập dataValueSets (JSON hoặc CSV); dryRun=true để kiểm tra thử",
+          openapi_extra=_DVS_BODY)
+def dhis2_import(request, dryRun: bool = False, format: str | None = None):
+    content_type = (request.content_type or "").lower()
+    fmt = (format or ("csv" if "csv" in content_type else "json")).lower()
+    if fmt not in ("json", "csv"):
+        raise ApiError(400, "invalid", f"Định dạng không hỗ trợ: '{fmt}' (json hoặc csv).")
+    summary = dhis2.import_data_value_set(request.body, fmt, user=request.user, dry_run=dryRun, source_name="api")
+    return (409 if summary.status == "ERROR" else 200), summary.as_dict()
+
+
+# ---------------------------------------------------------------------------- extraction (if installed)
+
+
+def _extractor():
+    try:
+        from giaoban.extract import extract_file, extract_text  # type: ignore[attr-defined]
+    except ImportError:
+        try:
+            from giaoban.extract.engine import extract_file, extract_text
+        except ImportError:
+            return None
+    return extract_text, extract_file
+
+
+if _extractor() is not None:
+
+    @api.post("/extract", response={200: dict[str, Any], ERRORS: s.ErrorOut}, tags=["Đọc số liệu"],
+              summary="Đọc số liệu từ một đoạn văn bản")
+    def extract(request, body: s.ExtractIn):
+        extract_text, _ = _extractor()
+        return extract_text(body.text)
+
+    @api.post("/extract/file", response={200: dict[str, Any], ERRORS: s.ErrorOut}, tags=["Đọc số liệu"],
+              summary="Đọc số liệu từ một tệp (.docx, .pdf, .txt)")
+    def extract_upload(request, file: File[UploadedFile]):
+        _, extract_file = _extractor()
+        limit = getattr(settings, "GIAOBAN_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+        if file.size and file.size > limit:
+            raise ApiError(400, "too_large", f"Tệp '{file.name}' quá lớn (tối đa {limit // (1024 * 1024)} MB).")
+        suffix = Path(file.name or "").suffix.lower()[:10]
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"upload{suffix}"
+            with open(path, "wb") as f:
+                for chunk in file.chunks():
+                    f.write(chunk)
+            try:
+                return extract_file(path)
+            except (ValueError, OSError) as exc:
+                raise ApiError(400, "unreadable", f"Không đọc được tệp '{file.name}': {exc}") from exc

@@ -1,0 +1,358 @@
+"""DHIS2 dataValueSets, plain Python: periods, payload reading and writing, import summary.
+
+The JSON shape is DHIS2's (`/api/dataValueSets`): an object with optional defaults (`period`,
+`orgUnit`, `attributeOptionCombo`, `dataSet`, `completeDate`) and a `dataValues` list whose
+items carry `dataElement`, `period`, `orgUnit`, `categoryOptionCombo`, `attributeOptionCombo`,
+`value`, `storedBy`, `created`, `lastUpdated`, `comment`, `followup`. The CSV has one value a
+row, with or without a header; without one the columns are in DHIS2's order.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from giaoban.core.periods import Period, PeriodError
+
+FIELDS = (
+    "dataElement",
+    "period",
+    "orgUnit",
+    "categoryOptionCombo",
+    "attributeOptionCombo",
+    "value",
+    "storedBy",
+    "created",
+    "lastUpdated",
+    "comment",
+    "followup",
+)
+# DHIS2's own CSV column order, used when a file has no header row.
+HEADERLESS_ORDER = (
+    "dataElement",
+    "period",
+    "orgUnit",
+    "categoryOptionCombo",
+    "attributeOptionCombo",
+    "value",
+    "storedBy",
+    "lastUpdated",
+    "comment",
+    "followup",
+    "deleted",
+)
+_ALIASES = {
+    "dataelement": "dataElement", "de": "dataElement", "data_element": "dataElement",
+    "period": "period", "pe": "period",
+    "orgunit": "orgUnit", "ou": "orgUnit", "org_unit": "orgUnit",
+    "categoryoptioncombo": "categoryOptionCombo", "catoptcombo": "categoryOptionCombo", "coc": "categoryOptionCombo",
+    "attributeoptioncombo": "attributeOptionCombo", "attroptcombo": "attributeOptionCombo", "aoc": "attributeOptionCombo",
+    "value": "value",
+    "storedby": "storedBy",
+    "created": "created",
+    "lastupdated": "lastUpdated",
+    "comment": "comment",
+    "followup": "followup",
+    "deleted": "deleted",
+}
+# DHIS2's built-in "default" category option combo (the same UID on every instance).
+DEFAULT_COMBOS = frozenset({"", "default", "HllvX50cXC0"})
+
+
+class PayloadError(ValueError):
+    """A payload that cannot be read at all (message in Vietnamese, names the place)."""
+
+
+# --------------------------------------------------------------------------- periods
+
+_DHIS2_PERIOD = re.compile(r"^(\d{4})(?:(0[1-9]|1[0-2])|Q([1-4])|S([12]))?$")
+
+
+def to_dhis2_period(code: str | Period) -> str:
+    """Our period code → DHIS2's: 2023-Q3 → 2023Q3, 2023-H1 → 2023S1, 2023-07 → 202307."""
+    p = Period.parse(code)
+    if p.kind == "M":
+        return f"{p.year}{p.index:02d}"
+    if p.kind == "Q":
+        return f"{p.year}Q{p.index}"
+    if p.kind == "H":
+        return f"{p.year}S{p.index}"
+    if p.kind == "Y":
+        return str(p.year)
+    raise PeriodError(f"Kỳ {p.code} (9 tháng) không có kiểu kỳ tương ứng trong DHIS2.")
+
+
+def from_dhis2_period(code: str) -> str:
+    """DHIS2 period → our code: 2023Q3 → 2023-Q3, 2023S1 → 2023-H1, 202307 → 2023-07, 2023 → 2023."""
+    m = _DHIS2_PERIOD.match(code.strip()) if isinstance(code, str) else None
+    if not m:
+        raise PeriodError(
+            f"Kỳ DHIS2 không hợp lệ hoặc chưa hỗ trợ: '{code}' (dùng 202307, 2023Q3, 2023S1 hoặc 2023)."
+        )
+    year, month, quarter, half = m.groups()
+    if month:
+        return Period(int(year), "M", int(month)).code
+    if quarter:
+        return Period(int(year), "Q", int(quarter)).code
+    if half:
+        return Period(int(year), "H", int(half)).code
+    return Period(int(year), "Y", 1).code
+
+
+# --------------------------------------------------------------------------- values
+
+
+@dataclass(slots=True)
+class Dhis2Value:
+    """One data value as it arrived; `index` is its position (0-based; CSV: data row)."""
+
+    dataElement: str
+    period: str
+    orgUnit: str
+    value: str
+    categoryOptionCombo: str = ""
+    attributeOptionCombo: str = ""
+    storedBy: str = ""
+    created: str = ""
+    lastUpdated: str = ""
+    comment: str = ""
+    followup: bool = False
+    index: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        out = {name: getattr(self, name) for name in FIELDS}
+        return {k: v for k, v in out.items() if v not in ("", None)}
+
+
+@dataclass
+class DataValueSet:
+    values: list[Dhis2Value]
+    data_set: str = ""
+    complete_date: str = ""
+
+
+def _text(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return str(v).strip()
+
+
+def _bool(v: Any) -> bool:
+    if isinstance(v, bool):
+        return v
+    return _text(v).lower() in {"true", "1", "yes"}
+
+
+def parse_json(data: bytes | str | dict) -> DataValueSet:
+    """Read a DHIS2 dataValueSets JSON document (also accepts a bare list of values)."""
+    if isinstance(data, (bytes, bytearray)):
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise PayloadError(f"Tệp JSON không phải UTF-8 (byte {exc.start}).") from exc
+    if isinstance(data, str):
+        try:
+            data = json.loads(data)
+        except json.JSONDecodeError as exc:
+            raise PayloadError(f"JSON không hợp lệ: dòng {exc.lineno}, cột {exc.colno}: {exc.msg}.") from exc
+    if isinstance(data, list):
+        data = {"dataValues": data}
+    if not isinstance(data, dict):
+        raise PayloadError("JSON phải là một đối tượng có khóa 'dataValues'.")
+    items = data.get("dataValues")
+    if items is None:
+        items = []
+    if not isinstance(items, list):
+        raise PayloadError("'dataValues' phải là một danh sách.")
+    d_period = _text(data.get("period"))
+    d_org = _text(data.get("orgUnit"))
+    d_aoc = _text(data.get("attributeOptionCombo"))
+    values = []
+    append = values.append
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise PayloadError(f"Phần tử dataValues[{i}] phải là một đối tượng.")
+        get = item.get
+        append(
+            Dhis2Value(
+                _text(get("dataElement")),
+                _text(get("period")) or d_period,
+                _text(get("orgUnit")) or d_org,
+                _text(get("value")),
+                _text(get("categoryOptionCombo")),
+                _text(get("attributeOptionCombo")) or d_aoc,
+                _text(get("storedBy")),
+                _text(get("created")),
+                _text(get("lastUpdated")),
+                _text(get("comment")),
+                _bool(get("followup")),
+                i,
+            )
+        )
+    return DataValueSet(values, _text(data.get("dataSet")), _text(data.get("completeDate")))
+
+
+def parse_csv(data: bytes | str) -> DataValueSet:
+    """Read DHIS2 dataValueSets CSV, with a header row (any of DHIS2's column names) or without."""
+    if isinstance(data, (bytes, bytearray)):
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise PayloadError(f"Tệp CSV không phải UTF-8 (byte {exc.start}).") from exc
+    reader = csv.reader(io.StringIO(data))
+    rows = iter(reader)
+    first = next(rows, None)
+    if first is None:
+        return DataValueSet([])
+    keys = [c.strip().lower().replace(" ", "") for c in first]
+    if keys and keys[0] in _ALIASES:
+        unknown = [first[i] for i, k in enumerate(keys) if k not in _ALIASES]
+        if unknown:
+            raise PayloadError(f"CSV, dòng 1: cột không nhận ra: {', '.join(unknown)}.")
+        columns = [_ALIASES[k] for k in keys]
+        missing = {"dataElement", "period", "orgUnit", "value"} - set(columns)
+        if missing:
+            raise PayloadError(f"CSV, dòng 1: thiếu cột {', '.join(sorted(missing))}.")
+        body, line0 = rows, 2
+    else:
+        columns = list(HEADERLESS_ORDER)
+        body, line0 = _chain(first, rows), 1
+    pos = {name: i for i, name in enumerate(columns)}
+    i_de, i_pe, i_ou, i_v = pos["dataElement"], pos["period"], pos["orgUnit"], pos["value"]
+    optional = [(name, pos.get(name)) for name in
+                ("categoryOptionCombo", "attributeOptionCombo", "storedBy", "created", "lastUpdated", "comment")]
+    i_fu = pos.get("followup")
+    width = len(columns)
+    values = []
+    for n, row in enumerate(body):
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue
+        if len(row) < 4:
+            raise PayloadError(f"CSV, dòng {line0 + n}: chỉ có {len(row)} cột, cần ít nhất 4.")
+        if len(row) < width:
+            row = row + [""] * (width - len(row))
+        extra = {name: (row[i].strip() if i is not None else "") for name, i in optional}
+        values.append(
+            Dhis2Value(
+                row[i_de].strip(), row[i_pe].strip(), row[i_ou].strip(), row[i_v].strip(),
+                extra["categoryOptionCombo"], extra["attributeOptionCombo"], extra["storedBy"], extra["created"],
+                extra["lastUpdated"], extra["comment"], _bool(row[i_fu]) if i_fu is not None else False,
+                line0 + n,
+            )
+        )
+    return DataValueSet(values)
+
+
+def _chain(first: list[str], rest: Iterator[list[str]]) -> Iterator[list[str]]:
+    yield first
+    yield from rest
+
+
+def parse_payload(data: bytes | str, fmt: str) -> DataValueSet:
+    fmt = (fmt or "").lower()
+    if fmt == "json":
+        return parse_json(data)
+    if fmt == "csv":
+        return parse_csv(data)
+    raise PayloadError(f"Định dạng không hỗ trợ: '{fmt}' (dùng json hoặc csv).")
+
+
+def guess_format(filename: str, data: bytes | str) -> str:
+    name = (filename or "").lower()
+    if name.endswith(".json"):
+        return "json"
+    if name.endswith(".csv"):
+        return "csv"
+    head = data[:64].lstrip() if data else ""
+    if isinstance(head, bytes):
+        head = head.decode("utf-8", "replace")
+    return "json" if head.lstrip("\ufeff").startswith(("{", "[")) else "csv"
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def write_json(values: Iterable[dict[str, Any]], out: IO[str], **header: Any) -> None:
+    """Write {"dataValues": [...]} (plus header fields such as dataSet) as JSON, streaming."""
+    out.write("{")
+    for key, value in header.items():
+        if value not in (None, ""):
+            out.write(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}, ")
+    out.write('"dataValues": [')
+    first = True
+    for v in values:
+        out.write("\n  " if first else ",\n  ")
+        out.write(json.dumps(v, ensure_ascii=False))
+        first = False
+    out.write("\n]}\n")
+
+
+def write_csv(values: Iterable[dict[str, Any]], out: IO[str]) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(FIELDS)
+    for v in values:
+        writer.writerow(["true" if v.get(f) is True else "false" if v.get(f) is False else v.get(f, "") for f in FIELDS])
+
+
+# --------------------------------------------------------------------------- import summary
+
+
+@dataclass
+class Conflict:
+    """One problem: `object` is the offending code or value, `value` says what is wrong."""
+
+    object: str
+    value: str
+    property: str = ""
+    error_code: str = ""
+    indexes: list[int] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"object": self.object, "value": self.value}
+        if self.property:
+            out["property"] = self.property
+        if self.error_code:
+            out["errorCode"] = self.error_code
+        if self.indexes:
+            out["indexes"] = self.indexes[:50]
+        return out
+
+
+@dataclass
+class ImportSummary:
+    """DHIS2's ImportSummary: status SUCCESS or ERROR (atomic: never WARNING), counts, conflicts."""
+
+    imported: int = 0
+    updated: int = 0
+    ignored: int = 0
+    deleted: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
+    dry_run: bool = False
+    description: str = ""
+
+    @property
+    def status(self) -> str:
+        # Imports are atomic: any conflict means nothing was saved.
+        return "ERROR" if self.conflicts else "SUCCESS"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "responseType": "ImportSummary",
+            "status": self.status,
+            "description": self.description,
+            "importOptions": {"dryRun": self.dry_run, "idScheme": "CODE", "atomicMode": "ALL"},
+            "importCount": {
+                "imported": self.imported,
+                "updated": self.updated,
+                "ignored": self.ignored,
+                "deleted": self.deleted,
+            },
+            "conflicts": [c.as_dict() for c in self.conflicts],
+        }
