@@ -8,4 +8,7 @@ urlpatterns = [
     path("dang-nhap/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz", views.healthz, name="healthz"),
+    path("viec/<uuid:job_id>/", views.job_page, name="job"),
+    path("viec/<uuid:job_id>/trang-thai/", views.job_status, name="job_status"),
+    path("viec/<uuid:job_id>/tep/", views.job_file, name="job_file"),
 ]

@@ -2,13 +2,14 @@ import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from giaoban.collection import access
 from giaoban.collection.models import Report
 from giaoban.core.periods import Period
+from giaoban.web.models import Job
 
 
 def healthz(request):
@@ -54,3 +55,33 @@ def home(request):
         "web/home.html",
         {"periods": periods, "rows": rows, "waiting": waiting, "returned": returned, "today": today},
     )
+
+
+def _own_job(request, job_id) -> Job:
+    job = get_object_or_404(Job, pk=job_id)
+    if job.user_id != request.user.pk and not request.user.is_superuser:
+        raise Http404
+    return job
+
+
+@login_required
+def job_page(request, job_id):
+    return render(request, "web/job.html", {"job": _own_job(request, job_id)})
+
+
+@login_required
+def job_status(request, job_id):
+    job = _own_job(request, job_id)
+    return JsonResponse({
+        "status": job.status, "status_label": job.get_status_display(), "done": job.done, "total": job.total,
+        "percent": job.percent, "message": job.message, "result_url": job.result_url or (
+            f"/viec/{job.pk}/tep/" if job.result_file else ""),
+    })
+
+
+@login_required
+def job_file(request, job_id):
+    job = _own_job(request, job_id)
+    if not job.result_file:
+        raise Http404
+    return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=job.result_file.name.rsplit("/", 1)[-1])
