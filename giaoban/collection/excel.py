@@ -129,7 +129,8 @@ def children_workbook(parent, period: Period, children: list) -> bytes:
     ws["A1"] = f"BIỂU MẪU BÁO CÁO {period.label_vi.upper()} – CÁC ĐƠN VỊ TRỰC THUỘC {parent.name.upper()}"
     ws["A1"].font = Font(bold=True, size=13)
     ws["A2"], ws["B2"], ws["C2"], ws["D2"] = "Mã kỳ", period.code, "Mã đơn vị cấp trên", parent.code
-    ws["A3"] = "Mỗi dòng là một đơn vị; không sửa các cột mã, tên, phiên bản và dòng mã chỉ tiêu (dòng 5)."
+    ws["A3"] = ("Mỗi dòng là một đơn vị; ô để trống không làm thay đổi số liệu đã có. "
+                "Không sửa các cột mã, tên, phiên bản và dòng mã chỉ tiêu (dòng 5).")
     indicators = list(workflow.form_indicators(parent))
     labels = ["Mã đơn vị", "Tên đơn vị", "Phiên bản"] + [f"{i.name} ({i.unit_noun})" for i in indicators]
     codes = ["ma_don_vi", "ten_don_vi", "phien_ban"] + [i.code for i in indicators]
@@ -331,12 +332,16 @@ def import_children(fileobj, name: str, parent, period: Period, user) -> list[Re
             errors.append(f"{_where(CHILDREN_SHEET, r, 1, 'Mã đơn vị')}: đơn vị '{unit.name}' đã có ở dòng {seen[code]}.")
             continue
         seen[code] = r
+        # In this layout an empty cell means "no figure given": it neither clears nor changes anything.
+        filled = {col: ind_code for col, ind_code in columns.items() if _at(rows, r, col) not in (None, "")}
+        if not filled:
+            continue
         if not access.can_enter(user, unit):
             errors.append(f"{_where(CHILDREN_SHEET, r, 1, 'Mã đơn vị')}: bạn không có quyền nhập số liệu cho {unit.name}.")
             continue
         version = _version(_at(rows, r, 3), _where(CHILDREN_SHEET, r, 3, "Phiên bản"), errors)
         values = {}
-        for col, ind_code in columns.items():
+        for col, ind_code in filled.items():
             try:
                 values[ind_code] = {"value": parse_number_cell(_at(rows, r, col))}
             except NumberFormatError as exc:

@@ -152,9 +152,14 @@ def test_children_round_trip_all_rows_or_none(tree, client):
     wb = download(client, "children_excel_download", parent)
     ws = wb["Cấp dưới"]
     ws.cell(rows["phunu-a"], col).value = 8
+    ws.cell(rows["phunu-b"], col).value = 9
     response = upload(client, "children_excel_upload", parent, to_bytes(wb))
     assert response.status_code == 400 and "bạn không có quyền nhập số liệu cho Hội LHPN xã B" in response.content.decode()
     assert DataValue.objects.get(unit=a).value == 7
+    # B's row left empty: nothing to check for B, A's figure is saved
+    ws.cell(rows["phunu-b"], col).value = None
+    assert upload(client, "children_excel_upload", parent, to_bytes(wb)).status_code == 302
+    assert dict(DataValue.objects.values_list("unit__code", "value")) == {"phunu-a": 8, "phunu-b": 1234}
 
 
 @pytest.mark.slow
