@@ -18,7 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import File, NinjaAPI, Query, Swagger
+from ninja import File, NinjaAPI, Query, Status, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.files import UploadedFile
 from ninja.security import HttpBearer, SessionAuth
@@ -507,7 +507,7 @@ def dhis2_import(request, dryRun: bool = False, format: str | None = None):
     if fmt not in ("json", "csv"):
         raise ApiError(400, "invalid", f"Định dạng không hỗ trợ: '{fmt}' (json hoặc csv).")
     summary = dhis2.import_data_value_set(request.body, fmt, user=request.user, dry_run=dryRun, source_name="api")
-    return (409 if summary.status == "ERROR" else 200), summary.as_dict()
+    return Status(409 if summary.status == "ERROR" else 200, summary.as_dict())
 
 
 # ---------------------------------------------------------------------------- extraction (if installed)
