@@ -181,6 +181,12 @@ class Planner:
         self.counter = 0
         self.unit_for_area: dict[tuple[int, int | str], Row] = {}  # (organization, area ref) -> new unit
         self.replaced: dict[tuple[str, int | str], list[tuple[Row, Decimal, str]]] = {}
+        self.handled: set[tuple[str, int | str]] = set()  # rows an operation of this plan closed
+        self._continued: dict[tuple[str, int], bool] = {}
+        self._indexes: dict[tuple[str, datetime.date], tuple[dict, dict]] = {}
+        self._taken: dict[tuple[str, datetime.date], set[str]] = {}  # codes already starting on a date
+        self.new_by_parent: dict[tuple[str, int | str], list[Row]] = {}
+        self.new_by_area: dict[int | str, list[Row]] = {}
 
     # ---- the simulated state ------------------------------------------------------------
     def row(self, obj, model: str | None = None) -> Row:
@@ -198,20 +204,57 @@ class Planner:
             self.rows[key] = Row.of(MODELS[key[0]].objects.get(pk=obj))
         return self.rows[key]
 
+    def is_open(self, row: Row, date: datetime.date) -> bool:
+        """Whether a change effective `date` may close `row`: it existed the day before, no
+        operation of this plan closed it yet, and it continues past that day. A row whose end
+        is already set to the day before (a tree loaded with its end dates known) counts as open
+        unless a succession already continues it."""
+        if (row.model, row.ref) in self.handled or row.valid_from > date - DAY:
+            return False
+        if row.valid_to is None or row.valid_to >= date:
+            return True
+        return row.valid_to == date - DAY and not row.is_new and not self.continued(row.model, [row.ref]).get(row.ref)
+
+    def continued(self, model: str, ids: list[int]) -> dict[int, bool]:
+        """{id: whether a succession already leads out of it} (one query for the missing ones)."""
+        missing = [i for i in ids if (model, i) not in self._continued]
+        if missing:
+            have = set(EDGES[model].objects.filter(predecessor_id__in=missing).values_list("predecessor_id", flat=True))
+            for i in missing:
+                self._continued[(model, i)] = i in have
+        return {i: self._continued[(model, i)] for i in ids}
+
+    def open_rows(self, candidates: list[Row], date: datetime.date) -> list[Row]:
+        self.continued(candidates[0].model if candidates else "area",
+                       [r.ref for r in candidates if not r.is_new and r.valid_to == date - DAY])
+        return [r for r in candidates if self.is_open(r, date) or (r.is_new and r.is_valid_on(date) and (r.model, r.ref) not in self.handled)]
+
+    def index(self, model: str, date: datetime.date) -> tuple[dict, dict]:
+        """Existing rows valid the day before `date`, by parent and by area: one query per
+        (model, date) instead of one per node."""
+        key = (model, date)
+        if key not in self._indexes:
+            qs = MODELS[model].objects.valid_on(date - DAY)
+            qs = qs.order_by("organization__sort_order", "code") if model == "unit" else qs.order_by("code")
+            by_parent, by_area = {}, {}
+            rows = [self.row(obj) for obj in qs]
+            for r in rows:
+                by_parent.setdefault(r.parent, []).append(r)
+                if model == "unit":
+                    by_area.setdefault(r.area, []).append(r)
+            self.continued(model, [r.ref for r in rows if r.valid_to == date - DAY])
+            self._indexes[key] = (by_parent, by_area)
+        return self._indexes[key]
+
     def children(self, row: Row, date: datetime.date) -> list[Row]:
-        found = []
-        if not row.is_new:
-            qs = MODELS[row.model].objects.filter(parent_id=row.ref).valid_on(date).order_by("code")
-            found = [self.row(obj) for obj in qs]
-        found += [r for r in self.plan.creates if r.model == row.model and r.parent == row.ref]
-        return [r for r in found if r.is_valid_on(date)]
+        found = [] if row.is_new else list(self.index(row.model, date)[0].get(row.ref, []))
+        found += self.new_by_parent.get((row.model, row.ref), [])
+        return self.open_rows(found, date)
 
     def units_of(self, area: Row, date: datetime.date) -> list[Row]:
-        found = []
-        if not area.is_new:
-            found = [self.row(u) for u in Unit.objects.filter(area_id=area.ref).valid_on(date).order_by("organization__sort_order", "code")]
-        found += [r for r in self.plan.creates if r.model == "unit" and r.area == area.ref]
-        return [r for r in found if r.is_valid_on(date)]
+        found = [] if area.is_new else list(self.index("unit", date)[1].get(area.ref, []))
+        found += self.new_by_area.get(area.ref, [])
+        return self.open_rows(found, date)
 
     def is_under(self, row: Row, ancestor: Row) -> bool:
         """Whether `row` is `ancestor` or lies in its subtree (following plan-created parents)."""
@@ -227,10 +270,8 @@ class Planner:
 
     # ---- primitives ---------------------------------------------------------------------
     def close(self, row: Row, date: datetime.date) -> None:
-        if row.valid_from > date - DAY:
-            raise PlanError(f"Ngày hiệu lực {fmt_date(date)} không sau ngày {row.label} (mã {row.code}) bắt đầu có hiệu lực ({fmt_date(row.valid_from)}).")
-        if row.valid_to is not None and row.valid_to < date:
-            raise PlanError(f"{row.label} (mã {row.code}) đã hết hiệu lực từ {fmt_date(row.valid_to + DAY)}, không thể thay đổi từ {fmt_date(date)}.")
+        self.check_open([row], date)
+        self.handled.add((row.model, row.ref))
         if row.is_new:
             row.valid_to = date - DAY
             return
@@ -245,10 +286,11 @@ class Planner:
         code, name = (code or "").strip(), " ".join((name or "").split())
         if not code or not name:
             raise PlanError("Đơn vị/địa bàn mới cần có mã và tên.")
-        if parent is not None and not parent.is_valid_on(date):
+        if parent is not None and (not parent.is_valid_on(date) or (parent.model, parent.ref) in self.handled):
             raise PlanError(f"Cấp trên {parent.label} (mã {parent.code}) không có hiệu lực ngày {fmt_date(date)}.")
-        if MODELS[model].objects.filter(code=code, valid_from=date).exists() or any(
-                r.model == model and r.code == code and r.valid_from == date for r in self.plan.creates):
+        if (model, date) not in self._taken:
+            self._taken[(model, date)] = set(MODELS[model].objects.filter(valid_from=date).values_list("code", flat=True))
+        if code in self._taken[(model, date)]:
             raise PlanError(f"Đã có {'địa bàn' if model == 'area' else 'đơn vị'} mã '{code}' bắt đầu hiệu lực ngày {fmt_date(date)}.")
         if model == "area" and kind not in KIND_LABELS:
             raise PlanError(f"Loại địa bàn '{kind}' không hợp lệ.")
@@ -257,6 +299,10 @@ class Planner:
                   level or (parent.level + 1 if parent else 1), organization, area.ref if area else None)
         self.rows[(model, row.ref)] = row
         self.plan.creates.append(row)
+        self._taken[(model, date)].add(code)
+        self.new_by_parent.setdefault((model, row.parent), []).append(row)
+        if row.area is not None:
+            self.new_by_area.setdefault(row.area, []).append(row)
         return row
 
     def version(self, row: Row, date: datetime.date, parent: Row | None = "same", **changes) -> Row:
@@ -286,10 +332,15 @@ class Planner:
 
     def check_open(self, rows: list[Row], date: datetime.date) -> None:
         for r in rows:
-            if not r.is_valid_on(date - DAY) or not r.is_valid_on(date):
-                if r.valid_from > date - DAY:
-                    raise PlanError(f"Ngày hiệu lực {fmt_date(date)} không sau ngày {r.label} (mã {r.code}) bắt đầu có hiệu lực ({fmt_date(r.valid_from)}).")
-                raise PlanError(f"{r.label} (mã {r.code}) không còn hiệu lực ngày {fmt_date(date)}.")
+            if r.is_new and r.is_valid_on(date) and (r.model, r.ref) not in self.handled:
+                continue
+            if self.is_open(r, date):
+                continue
+            if r.valid_from > date - DAY:
+                raise PlanError(f"Ngày hiệu lực {fmt_date(date)} không sau ngày {r.label} (mã {r.code}) bắt đầu có hiệu lực ({fmt_date(r.valid_from)}).")
+            if (r.model, r.ref) in self.handled:
+                raise PlanError(f"{r.label} (mã {r.code}) đã có trong một thay đổi khác của kế hoạch này.")
+            raise PlanError(f"{r.label} (mã {r.code}) không còn hiệu lực ngày {fmt_date(date)}.")
 
     # ---- operations ---------------------------------------------------------------------
     def merge(self, sources, date: datetime.date, target=None, *, code: str = "", name: str = "", kind: str = "",
@@ -518,7 +569,7 @@ class Planner:
         if unit.parent is None:
             return None
         parent = self.row(unit.parent, "unit")
-        if parent.is_valid_on(date):
+        if parent.is_valid_on(date) and ("unit", parent.ref) not in self.handled:
             return parent
         heirs = self.replaced.get(("unit", parent.ref))
         return max(heirs, key=lambda t: t[1])[0] if heirs else None
