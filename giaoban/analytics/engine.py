@@ -1,0 +1,666 @@
+"""The aggregation engine: figures for any unit, area subtree or the whole country, any period,
+with the project's rules (``giaoban.core.aggregation``) and the work done in SQL.
+
+Public functions (other parts of the project call these; all return plain dataclasses):
+
+* :func:`query` ``(indicator, period, area=None, unit=None, org=None, as_of=None, by=None,
+  include_submitted=False, ...) -> list[Row]`` — one indicator (or all, ``by="indicator"``)
+  over a period, for an area subtree, a unit subtree or the country, optionally broken down
+  ``by`` ``"org" | "area" | "unit" | "period" | "indicator"``. Each :class:`Row` carries the
+  value, a qualifier summary, reporting/expected unit counts, the ``reconstructed`` flag, the
+  yearly target with % đạt and colour band, and the comparisons with the previous period and
+  the same period last year.
+* :func:`dashboard` ``(period, area, as_of=None, ...)`` — headline figures per organization,
+  progress toward targets, the last 8 quarters, completeness.
+* :func:`pivot` ``(rows_dim, cols_dim, filters) -> PivotTable`` — see ``pivot.py``.
+* :func:`completeness` ``(period, area=None, ...)`` — expected, submitted, approved reports.
+* :func:`resolve_area`, :func:`resolve_unit`, :func:`resolve_indicator`,
+  :func:`resolve_org` — a code or an exact Vietnamese name to the object (as of a date).
+
+How a figure is computed
+------------------------
+1. Stored figures are quarters (and months). A half year, nine months or year is combined
+   from its quarters with the indicator's time rule (flows sum, stocks take the last quarter
+   that has a figure, rates average): :func:`giaoban.core.aggregation.combine_over_time`.
+2. Per quarter, the subtree total is one GROUP BY over the summary table
+   (:mod:`giaoban.analytics.models`), counting each unit only under the indicator's
+   parent/child rule (default: a unit's own figure counts only when none of its sub-units
+   reported: :func:`giaoban.core.aggregation.resolve_parent_children`, applied at every
+   level). Units combine with the indicator's unit rule (sum; average; none = a single unit).
+3. The tree is the one valid on ``as_of`` (default: the end of the period). When the chosen
+   area or unit did not exist yet in a quarter, its figure for that quarter is the sum of its
+   predecessors' (times the share for a split), following succession links back through
+   several restructurings; such figures are marked ``reconstructed``.
+4. Approved reports only, unless ``include_submitted``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import unicodedata
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+
+from django.db import connection
+from django.db.models import Count, Q
+
+from giaoban.analytics.models import Fact, ReportingLevel
+from giaoban.analytics.summary import ensure_built
+from giaoban.collection.models import Target
+from giaoban.core import aggregation as rules
+from giaoban.core.periods import Period, PeriodError
+from giaoban.org.models import Area, AreaSuccession, Indicator, Organization, Unit, UnitSuccession
+
+__all__ = [
+    "AnalyticsError", "Comparison", "Node", "Row", "completeness", "dashboard", "query",
+    "resolve_area", "resolve_indicator", "resolve_org", "resolve_unit", "scope_for_user",
+]
+
+T = Fact._meta.db_table
+RULE_MAP = {
+    Indicator.ParentChildRule.CHILDREN_ELSE_PARENT: rules.ParentChildRule.CHILDREN_FIRST,
+    Indicator.ParentChildRule.PARENT_ONLY: rules.ParentChildRule.PARENT_FIRST,
+    Indicator.ParentChildRule.PARENT_PLUS_CHILDREN: rules.ParentChildRule.SUM_ALL,
+}
+QUALIFIER_LABELS = {"exact": "", "approx": "khoảng", "over": "hơn", "under": "dưới", "mixed": "có số ước tính"}
+FOUR = Decimal("0.0001")
+
+
+class AnalyticsError(ValueError):
+    """A question the engine cannot answer as asked (message in Vietnamese)."""
+
+
+# --------------------------------------------------------------------------- result types
+
+
+@dataclass
+class Comparison:
+    period: str
+    value: Decimal | None
+    change: Decimal | None
+    change_pct: Decimal | None
+    reconstructed: bool = False
+
+
+@dataclass
+class Row:
+    """One figure. ``key``/``labels`` name the breakdown (e.g. ``{"org": "phunu"}``)."""
+
+    indicator: str
+    period: str
+    value: Decimal | None
+    qualifier: str = "exact"  # exact | approx | over | under | mixed
+    qualifiers: dict = field(default_factory=dict)
+    reporting_units: int = 0
+    expected_units: int = 0
+    reconstructed: bool = False
+    key: dict = field(default_factory=dict)
+    labels: dict = field(default_factory=dict)
+    scope: str = ""
+    as_of: str = ""
+    target: Decimal | None = None
+    target_year: Decimal | None = None
+    progress_pct: Decimal | None = None
+    band: str | None = None
+    previous: Comparison | None = None
+    same_period_last_year: Comparison | None = None
+
+    def to_dict(self) -> dict:
+        def plain(v):
+            if isinstance(v, Decimal):
+                v = v.quantize(FOUR).normalize()
+                return int(v) if v == v.to_integral_value() else float(v)
+            if isinstance(v, dict):
+                return {k: plain(x) for k, x in v.items()}
+            return v
+        return plain(asdict(self))
+
+
+@dataclass(frozen=True)
+class Node:
+    """A scope: an area subtree, a unit subtree, or the country (kind 'nation')."""
+
+    kind: str
+    id: int | None = None
+    level: int = 1
+    code: str = ""
+    label: str = "Toàn quốc"
+    valid_from: datetime.date = datetime.date(1900, 1, 1)
+    valid_to: datetime.date | None = None
+
+    @classmethod
+    def of(cls, obj) -> Node:
+        if obj is None:
+            return NATION
+        kind = "area" if isinstance(obj, Area) else "unit"
+        label = obj.full_name if kind == "area" else obj.name
+        return cls(kind, obj.pk, obj.level, obj.code, label, obj.valid_from, obj.valid_to)
+
+    def column(self) -> str | None:
+        if self.kind == "nation":
+            return None
+        return f"{'area' if self.kind == 'area' else 'unit'}_l{self.level}"
+
+
+NATION = Node("nation")
+
+
+# --------------------------------------------------------------------------- name resolution
+
+
+def normalize_name(text: str) -> str:
+    """NFC, one tone placement ('hoà' → 'hòa', 'Uỷ' → 'Ủy'), single spaces, lower case."""
+    text = unicodedata.normalize("NFC", text or "").strip()
+    old_new = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "òe": "oè", "óe": "oé", "ỏe": "oẻ",
+               "õe": "oẽ", "ọe": "oẹ", "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}
+    low = " ".join(text.lower().split())
+    for modern, old in old_new.items():  # fold to the modern placement, on the vowel pair's second letter
+        low = low.replace(old, modern)
+    return low
+
+
+def _validity(obj) -> str:
+    start = obj.valid_from.strftime("%d/%m/%Y") if obj.valid_from.year > 1900 else "trước đây"
+    end = obj.valid_to.strftime("%d/%m/%Y") if obj.valid_to else "nay"
+    return f"{start} – {end}"
+
+
+def _pick(kind_vi: str, text: str, candidates: list, on: datetime.date | None):
+    if not candidates:
+        raise AnalyticsError(f"Không tìm thấy {kind_vi} '{text}' (nhập mã hoặc đúng tên tiếng Việt).")
+    valid = [c for c in candidates if on is None or c.is_valid_on(on)]
+    if len(valid) == 1:
+        return valid[0]
+    listing = "; ".join(f"{c} (mã {c.code}, hiệu lực {_validity(c)})" for c in candidates)
+    if not valid:
+        raise AnalyticsError(
+            f"{kind_vi.capitalize()} '{text}' không có hiệu lực vào ngày {on:%d/%m/%Y}. Các phiên bản: {listing}. "
+            "Hãy chọn ngày (--as-of) trong thời gian hiệu lực."
+        )
+    listing = "; ".join(f"{c} (mã {c.code}, hiệu lực {_validity(c)})" for c in valid)
+    raise AnalyticsError(f"Tên {kind_vi} '{text}' chưa rõ, có {len(valid)} {kind_vi} trùng tên: {listing}. Hãy dùng mã.")
+
+
+def resolve_area(text: str | Area, on: datetime.date | None = None) -> Area:
+    """An area by code or exact name ('phường Đoàn Kết' or 'Đoàn Kết'), the version valid ``on``."""
+    if isinstance(text, Area):
+        return text
+    text = str(text).strip()
+    by_code = list(Area.objects.filter(code=text))
+    if by_code:
+        return _pick("địa bàn", text, by_code, on)
+    wanted = normalize_name(text)
+    names = [a for a in Area.objects.all() if wanted in (normalize_name(a.full_name), normalize_name(a.name))]
+    return _pick("địa bàn", text, names, on)
+
+
+def resolve_unit(text: str | Unit, on: datetime.date | None = None) -> Unit:
+    if isinstance(text, Unit):
+        return text
+    text = str(text).strip()
+    by_code = list(Unit.objects.filter(code=text))
+    if by_code:
+        return _pick("đơn vị", text, by_code, on)
+    wanted = normalize_name(text)
+    names = [u for u in Unit.objects.filter(name__iexact=text)] or [
+        u for u in Unit.objects.all() if normalize_name(u.name) == wanted]
+    return _pick("đơn vị", text, names, on)
+
+
+def resolve_indicator(text: str | Indicator) -> Indicator:
+    if isinstance(text, Indicator):
+        return text
+    text = str(text).strip()
+    found = Indicator.objects.filter(code=text).first()
+    if found:
+        return found
+    wanted = normalize_name(text)
+    matches = [i for i in Indicator.objects.all() if normalize_name(i.name) == wanted]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise AnalyticsError(f"Không tìm thấy chỉ tiêu '{text}' (nhập mã, ví dụ tuyen_truyen_buoi, hoặc đúng tên).")
+    listing = "; ".join(f"{i.name} (mã {i.code})" for i in matches)
+    raise AnalyticsError(f"Tên chỉ tiêu '{text}' chưa rõ: {listing}. Hãy dùng mã.")
+
+
+def resolve_org(text: str | Organization | None) -> Organization | None:
+    if text is None or isinstance(text, Organization):
+        return text
+    text = str(text).strip()
+    found = Organization.objects.filter(code=text).first()
+    if found:
+        return found
+    wanted = normalize_name(text)
+    for org in Organization.objects.all():
+        if wanted in (normalize_name(org.name), normalize_name(org.short_name)):
+            return org
+    codes = ", ".join(Organization.objects.values_list("code", flat=True))
+    raise AnalyticsError(f"Không tìm thấy tổ chức '{text}' (các mã: {codes}).")
+
+
+def parse_period(text: str | Period) -> Period:
+    try:
+        return Period.parse(text)
+    except PeriodError as e:
+        raise AnalyticsError(str(e)) from None
+
+
+def parse_date(text: str | datetime.date | None) -> datetime.date | None:
+    if text is None or isinstance(text, datetime.date):
+        return text
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.datetime.strptime(str(text).strip(), fmt).date()
+        except ValueError:
+            continue
+    raise AnalyticsError(f"Ngày không hợp lệ: '{text}' (dùng dạng 2026-01-01 hoặc 01/01/2026).")
+
+
+# --------------------------------------------------------------------------- restructuring
+
+
+def expand(node: Node, date: datetime.date, _seen=None) -> list[tuple[Node, Decimal]]:
+    """The nodes that stood for ``node`` on ``date``, with weights: itself if it existed,
+    otherwise its predecessors (times their share), back through several changes."""
+    if node.kind == "nation" or node.valid_from <= date:
+        return [(node, Decimal(1))]
+    seen = (_seen or set()) | {(node.kind, node.id)}
+    model = AreaSuccession if node.kind == "area" else UnitSuccession
+    links = model.objects.filter(successor_id=node.id).select_related("predecessor")
+    out: list[tuple[Node, Decimal]] = []
+    for link in links:
+        pred = Node.of(link.predecessor)
+        if (pred.kind, pred.id) in seen:
+            continue
+        for sub, w in expand(pred, date, seen):
+            out.append((sub, w * link.share))
+    return out
+
+
+# --------------------------------------------------------------------------- the SQL side
+
+
+@dataclass
+class Cell:
+    total: Decimal = Decimal(0)
+    count: int = 0
+    qual: dict = field(default_factory=dict)
+    reconstructed: bool = False
+
+    def add(self, total, count, quals, weight=Decimal(1)):
+        self.total += Decimal(str(total)) * weight if total is not None else Decimal(0)
+        self.count += count
+        for k, n in quals.items():
+            if n:
+                self.qual[k] = self.qual.get(k, 0) + n
+
+
+def _rule_sql(indicators: list[Indicator], include_submitted: bool, root_level: int) -> tuple[str, list]:
+    suffix = "any" if include_submitted else "appr"
+    groups: dict = defaultdict(list)
+    for ind in indicators:
+        groups[RULE_MAP.get(ind.parent_child_rule, rules.ParentChildRule.CHILDREN_FIRST)].append(ind.pk)
+    parts, params = [], []
+    for rule, ids in groups.items():
+        marks = ",".join(["%s"] * len(ids))
+        if rule is rules.ParentChildRule.CHILDREN_FIRST:
+            parts.append(f"(indicator_id IN ({marks}) AND NOT desc_{suffix})")
+        elif rule is rules.ParentChildRule.PARENT_FIRST:
+            parts.append(f"(indicator_id IN ({marks}) AND anc_{suffix} < %s)")
+            params.extend(ids)
+            params.append(root_level)
+            continue
+        else:
+            parts.append(f"(indicator_id IN ({marks}))")
+        params.extend(ids)
+    return "(" + " OR ".join(parts) + ")", params
+
+
+def _fetch(nodes: list[Node], indicators: list[Indicator], periods: list[str], include_submitted: bool,
+           by_org: bool, org_ids: list[int] | None, within: list[Node] | None) -> dict:
+    """(node, org_id|None, indicator_id, period) -> (sum, count, {qualifier: n}) for nodes of one level/kind."""
+    if not nodes or not periods or not indicators:
+        return {}
+    node = nodes[0]
+    col = node.column()
+    rule, rule_params = _rule_sql(indicators, include_submitted, node.level)
+    where, params = [rule], list(rule_params)
+    where.append(f"period IN ({','.join(['%s'] * len(periods))})")
+    params += periods
+    if col:
+        where.append(f"{col} IN ({','.join(['%s'] * len(nodes))})")
+        params += [n.id for n in nodes]
+    if not include_submitted:
+        where.append("approved" + (" = 1" if connection.vendor == "sqlite" else ""))
+    if org_ids:
+        where.append(f"org_id IN ({','.join(['%s'] * len(org_ids))})")
+        params += org_ids
+    if within is not None:
+        conds = [f"{w.column()} = %s" for w in within if w.column()]
+        if len(conds) < len(within):  # a country-wide grant
+            conds = []
+        else:
+            where.append("(" + " OR ".join(conds) + ")" if conds else "1 = 0")
+            params += [w.id for w in within]
+    key = col or "0"
+    org = "org_id" if by_org else "0"
+    sql = (
+        f"SELECT {key}, {org}, indicator_id, period, SUM(value), COUNT(*), "
+        "SUM(CASE WHEN qualifier = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN qualifier = 2 THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN qualifier = 3 THEN 1 ELSE 0 END) "
+        f"FROM {T} WHERE {' AND '.join(where)} GROUP BY {', '.join(c for c in (col, 'org_id' if by_org else None) if c)}"
+        f"{', ' if col or by_org else ''}indicator_id, period"
+    )
+    by_id = {n.id: n for n in nodes}
+    out = {}
+    with connection.cursor() as cur:
+        cur.execute(sql, params)
+        for k, o, ind, per, total, count, approx, over, under in cur.fetchall():
+            n = by_id.get(k) if col else node
+            out[n, o or None, ind, per] = (total, count, {"approx": approx, "over": over, "under": under})
+    return out
+
+
+def _base_periods(period: Period) -> list[Period]:
+    return period.quarters() if period.is_cumulative else [period]
+
+
+def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], periods: list[Period],
+            include_submitted: bool = False, by_org: bool = False, org_ids: list[int] | None = None,
+            within: list[Node] | None = None) -> dict:
+    """The core: (row_key, org_id|None, indicator_code, period_code) -> Cell, for every target
+    node (with reconstruction) and period (cumulative periods combined from quarters)."""
+    ensure_built()
+    quarters = sorted({q for p in periods for q in _base_periods(p)})
+    # which stored node answers for which target node in which quarter
+    plan: dict[tuple, list] = defaultdict(list)  # (kind, level) -> [(node, quarter)]
+    uses: dict[tuple, list] = defaultdict(list)  # (node, quarter) -> [(row_key, weight, reconstructed)]
+    for row_key, node in targets:
+        for q in quarters:
+            expansion = expand(node, q.end)
+            recon = expansion != [(node, Decimal(1))]
+            for sub, weight in expansion:
+                uses[sub, q.code].append((row_key, weight, recon))
+                plan[sub.kind, sub.level].append((sub, q.code))
+    fetched: dict = {}
+    for (_kind, _level), pairs in plan.items():
+        nodes = list({n for n, _ in pairs})
+        qs = sorted({q for _, q in pairs})
+        fetched.update(_fetch(nodes, indicators, qs, include_submitted, by_org, org_ids, within))
+    by_quarter: dict[tuple, Cell] = defaultdict(Cell)
+    recon_marks: set = set()
+    for (sub, qcode), targets_of in uses.items():
+        for row_key, weight, recon in targets_of:
+            if recon:
+                recon_marks.add((row_key, qcode))
+    for (sub, org, ind_id, qcode), (total, count, quals) in fetched.items():
+        for row_key, weight, recon in uses.get((sub, qcode), []):
+            cell = by_quarter[row_key, org, ind_id, qcode]
+            cell.add(total, count, quals, weight)
+            cell.reconstructed = cell.reconstructed or recon
+    ind_by_id = {i.pk: i for i in indicators}
+    # combine over units (average/none) per quarter, then over time per period
+    per_q_value: dict[tuple, Decimal | None] = {}
+    for k, cell in by_quarter.items():
+        ind = ind_by_id[k[2]]
+        if ind.unit_aggregation == Indicator.UnitAggregation.AVERAGE:
+            per_q_value[k] = cell.total / cell.count if cell.count else None
+        elif ind.unit_aggregation == Indicator.UnitAggregation.NONE:
+            per_q_value[k] = cell.total if cell.count == 1 else None
+        else:
+            per_q_value[k] = cell.total
+    groups = {(k[0], k[1]) for k in by_quarter} or set()
+    result: dict = {}
+    for row_key, org in groups | {(rk, None) for rk, _ in targets if not by_org}:
+        for ind in indicators:
+            for p in periods:
+                qs = _base_periods(p)
+                parts = [(q, per_q_value.get((row_key, org, ind.pk, q.code))) for q in qs]
+                value = rules.combine_over_time(ind.time_aggregation, parts)
+                cells = [by_quarter.get((row_key, org, ind.pk, q.code)) for q in qs]
+                out = Cell()
+                out.total = value
+                present = [c for c in cells if c]
+                # reporters of the latest quarter with figures (matches expected units at the end)
+                out.count = present[-1].count if present else 0
+                for c in present:
+                    for kq, n in c.qual.items():
+                        out.qual[kq] = out.qual.get(kq, 0) + n
+                out.reconstructed = any((row_key, q.code) in recon_marks for q in qs)
+                result[row_key, org, ind.code, p.code] = out
+    return result
+
+
+# --------------------------------------------------------------------------- expected units and targets
+
+
+def _unit_filter(node: Node) -> Q:
+    if node.kind == "area":
+        area = Area.objects.only("path").get(pk=node.id)
+        return Q(area__path__startswith=area.path)
+    if node.kind == "unit":
+        unit = Unit.objects.only("path").get(pk=node.id)
+        return Q(path__startswith=unit.path)
+    return Q()
+
+
+def _within_filter(within: list[Node] | None) -> Q:
+    if within is None:
+        return Q()
+    q = Q(pk__in=[])
+    for w in within:
+        q |= _unit_filter(w)
+    return q
+
+
+def expected_units(node: Node, date: datetime.date, within=None) -> dict[tuple[int, int], int]:
+    """(org_id, level) -> units of the subtree valid on ``date`` (predecessors if it did not exist)."""
+    counts: dict = defaultdict(int)
+    for sub, _w in expand(node, date):
+        qs = Unit.objects.valid_on(date).filter(_unit_filter(sub)).filter(_within_filter(within))
+        for row in qs.values("organization_id", "level").annotate(n=Count("id")):
+            counts[row["organization_id"], row["level"]] += row["n"]
+    return counts
+
+
+def reporting_levels(indicator_ids: list[int]) -> dict[int, set[int]]:
+    out = defaultdict(set)
+    for ind_id, level in ReportingLevel.objects.filter(indicator_id__in=indicator_ids).values_list("indicator_id", "level"):
+        out[ind_id].add(level)
+    return out
+
+
+def _top_units(node: Node, year: int):
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    if node.kind == "unit":
+        return list(Unit.objects.filter(pk=node.id))
+    qs = Unit.objects.overlapping(start, end)
+    if node.kind == "area":
+        return list(qs.filter(area_id=node.id))
+    return list(qs.filter(parent__isnull=True))
+
+
+def yearly_targets(node: Node, indicators: list[Indicator], year: int, org_ids=None, by_org=False,
+                   within=None) -> dict[tuple[int | None, int], Decimal]:
+    """(org_id|None, indicator_id) -> the yearly target of the subtree: the target set at its top
+    (the province's own target for the province); where a top unit has none, the sum of its
+    sub-units' targets, level by level (never both, so nothing is counted twice)."""
+    out: dict = defaultdict(Decimal)
+    ind_ids = [i.pk for i in indicators]
+    frontier = {ind: _top_units(node, year) for ind in ind_ids}
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    allowed = None
+    if within is not None:
+        allowed = set(Unit.objects.filter(_within_filter(within)).values_list("pk", flat=True))
+    for _depth in range(4):
+        units = {u.pk: u for us in frontier.values() for u in us}
+        if not units:
+            break
+        found = {}
+        for unit_id, ind_id, value in (
+            Target.objects.filter(unit_id__in=list(units), indicator_id__in=ind_ids, year=year)
+            .values_list("unit_id", "indicator_id", "value")
+        ):
+            found[unit_id, ind_id] = value
+        missing_parents: dict[int, list[int]] = defaultdict(list)
+        for ind_id, us in frontier.items():
+            for u in us:
+                if org_ids and u.organization_id not in org_ids:
+                    continue
+                if allowed is not None and u.pk not in allowed:
+                    continue
+                v = found.get((u.pk, ind_id))
+                if v is not None:
+                    out[u.organization_id if by_org else None, ind_id] += v
+                else:
+                    missing_parents[u.pk].append(ind_id)
+        if not missing_parents:
+            break
+        children = defaultdict(list)
+        for child in Unit.objects.overlapping(start, end).filter(parent_id__in=list(missing_parents)):
+            children[child.parent_id].append(child)
+        frontier = defaultdict(list)
+        for parent_id, ind_list in missing_parents.items():
+            for ind_id in ind_list:
+                frontier[ind_id].extend(children.get(parent_id, []))
+    return dict(out)
+
+
+# --------------------------------------------------------------------------- query
+
+
+def _qualifier(quals: dict) -> str:
+    kinds = [k for k, n in quals.items() if n]
+    if not kinds:
+        return "exact"
+    return kinds[0] if len(kinds) == 1 else "mixed"
+
+
+def _dec(v):
+    return None if v is None else Decimal(v).quantize(FOUR)
+
+
+def _as_list(x):
+    return x if isinstance(x, list | tuple) else [x]
+
+
+def _children(node: Node, by: str, on: datetime.date, org: Organization | None) -> list[Node]:
+    if by == "area":
+        if node.kind == "unit":
+            raise AnalyticsError("Không thể chia theo địa bàn khi đã chọn một đơn vị; hãy chọn địa bàn.")
+        qs = Area.objects.valid_on(on)
+        qs = qs.filter(parent_id=node.id) if node.kind == "area" else qs.filter(parent__isnull=True)
+        return [Node.of(a) for a in qs.order_by("code")]
+    # by unit
+    qs = Unit.objects.valid_on(on).select_related("organization")
+    if node.kind == "unit":
+        qs = qs.filter(parent_id=node.id)
+    elif node.kind == "area":
+        qs = qs.filter(area_id=node.id)
+    else:
+        qs = qs.filter(parent__isnull=True)
+    if org:
+        qs = qs.filter(organization=org)
+    return [Node.of(u) for u in qs.order_by("organization__sort_order", "code")]
+
+
+def query(indicator=None, period="", area=None, unit=None, org=None, as_of=None, by=None,
+          include_submitted: bool = False, compare: bool = True, prorate: str = "even",
+          within: list[Node] | None = None) -> list[Row]:
+    """Figures of ``indicator`` (code, name or Indicator; a list, or None with by="indicator"
+    for all) over ``period`` for an area subtree, a unit subtree or the country.
+
+    ``as_of`` picks the tree (default: the end of the period); ``by`` breaks the figure down by
+    org | area | unit | period | indicator; ``include_submitted`` also counts submitted
+    reports; ``prorate`` ('even': the period's share of the year, the default; 'none'; 'cumulative')
+    gives the part of the yearly target the period is compared with (stocks: never prorated); ``within`` limits the data to some subtrees (a user's access scope)."""
+    period = parse_period(period)
+    if period.kind == "M" and by == "period":
+        raise AnalyticsError("Kỳ tháng không chia nhỏ hơn được.")
+    as_of = parse_date(as_of) or period.end
+    if by not in (None, "", "org", "area", "unit", "period", "indicator"):
+        raise AnalyticsError(f"Không chia được theo '{by}' (chọn org, area, unit, period hoặc indicator).")
+    if area is not None and unit is not None:
+        raise AnalyticsError("Chọn địa bàn hoặc đơn vị, không chọn cả hai.")
+    org = resolve_org(org)
+    if indicator is None:
+        indicators = list(Indicator.objects.filter(is_active=True))
+    else:
+        indicators = [resolve_indicator(i) for i in _as_list(indicator)]
+    if org is not None and indicator is None:
+        indicators = [i for i in indicators if i.organizations.filter(pk=org.pk).exists()]
+    node = Node.of(resolve_area(area, as_of) if area is not None else resolve_unit(unit, as_of) if unit is not None else None)
+    targets = [(node.code, node)]
+    if by in ("area", "unit"):
+        targets = [(child.code, child) for child in _children(node, by, as_of, org)]
+    periods = [period]
+    if by == "period":
+        periods = [q for q in _base_periods(period)]
+    comparisons = {}
+    if compare:
+        for p in list(periods):
+            comparisons[p.code] = (p.previous(), p.same_period_last_year())
+            periods += [p.previous(), p.same_period_last_year()]
+    periods = sorted(set(periods))
+    org_ids = [org.pk] if org else None
+    cells = compute(targets, indicators, periods, include_submitted, by == "org", org_ids, within)
+    orgs = {o.pk: o for o in Organization.objects.all()}
+    levels = reporting_levels([i.pk for i in indicators])
+    ind_orgs = {i.pk: set(i.organizations.values_list("pk", flat=True)) for i in indicators}
+    rows: list[Row] = []
+    target_cache: dict = {}
+    expected_cache: dict = {}
+    main_periods = [p for p in periods if not compare or p.code in comparisons]
+    for row_key, tnode in targets:
+        org_keys = sorted({k[1] for k in cells if k[0] == row_key and k[1] is not None}) if by == "org" else [None]
+        for org_key in org_keys:
+            for ind in indicators:
+                for p in main_periods:
+                    cell = cells.get((row_key, org_key, ind.code, p.code)) or Cell(total=None)
+                    key, labels = {}, {}
+                    if by in ("area", "unit"):
+                        key[by], labels[by] = tnode.code, tnode.label
+                    if by == "org":
+                        o = orgs[org_key]
+                        key["org"], labels["org"] = o.code, o.short_name
+                    if by == "period":
+                        key["period"], labels["period"] = p.code, p.label_vi
+                    if by == "indicator":
+                        key["indicator"], labels["indicator"] = ind.code, ind.name
+                    # expected reporters
+                    exp_date = p.end
+                    if (tnode, exp_date) not in expected_cache:
+                        expected_cache[tnode, exp_date] = expected_units(tnode, exp_date, within)
+                    counts = expected_cache[tnode, exp_date]
+                    want_orgs = {org_key} if org_key else (set(org_ids) if org_ids else ind_orgs[ind.pk])
+                    lv = levels.get(ind.pk, set())
+                    expected = sum(n for (o, level), n in counts.items() if o in want_orgs and level in lv)
+                    row = Row(
+                        indicator=ind.code, period=p.code, value=_dec(cell.total), qualifier=_qualifier(cell.qual),
+                        qualifiers={k: n for k, n in cell.qual.items() if n}, reporting_units=cell.count,
+                        expected_units=expected, reconstructed=cell.reconstructed, key=key, labels=labels,
+                        scope=node.label if node.kind != "nation" else "Toàn quốc", as_of=as_of.isoformat(),
+                    )
+                    # targets
+                    tk = (tnode, p.year)
+                    if tk not in target_cache:
+                        target_cache[tk] = yearly_targets(tnode, indicators, p.year, org_ids, by == "org", within)
+                    yearly = target_cache[tk].get((org_key, ind.pk))
+                    if yearly is not None:
+                        mode = rules.ProrateMode.NONE if ind.is_stock else prorate
+                        row.target_year = _dec(yearly)
+                        row.target = _dec(rules.prorate_target(yearly, p, mode))
+                        pct = rules.progress(row.value, row.target)
+                        row.progress_pct = _dec(pct)
+                        row.band = rules.progress_band(pct)
+                    if compare:
+                        prev, last_year = comparisons[p.code]
+                        for attr, cp in (("previous", prev), ("same_period_last_year", last_year)):
+                            c = cells.get((row_key, org_key, ind.code, cp.code))
+                            v = _dec(c.total) if c else None
+                            diff, pct = rules.change(row.value, v)
+                            setattr(row, attr, Comparison(cp.code, v, _dec(diff), _dec(pct), bool(c and c.reconstructed)))
+                    rows.append(row)
+    return rows

@@ -1,0 +1,96 @@
+"""The summary table the analytics engine reads: one row per submitted or approved data value,
+denormalized so that every roll-up is one indexed GROUP BY without joins.
+
+Why a copy of DataValue: a roll-up needs the report's status, the unit's organization and
+level, the unit's ancestors and the area's ancestors at each level. Joining DataValue → Report →
+Unit → Area for millions of rows on every dashboard is what makes other systems rebuild
+"analytics tables" for minutes; here the row is written once, when its report is submitted or
+approved (:func:`giaoban.analytics.summary.refresh_for_report`), and read many times.
+
+Ancestors are stored per *level* (``unit_l1`` = the province-level unit above, ``area_l3`` = the
+commune...), not per path position: after 2025 a commune hangs directly under its province, so
+the level, not the depth, says what a column means. "Everything under X" is ``unit_l{X.level} =
+X.id``, an equality on an indexed column, which SQLite and PostgreSQL both answer from an index.
+
+The parent/child flags make the double-counting rule a plain filter:
+``desc_*`` is true when a unit below this one reported the same indicator for the same period
+(children-first: drop this row); ``anc_*`` is the level of the lowest unit above this one that
+reported (parent-first: keep this row only if that level is above the query's root). ``*_appr``
+counts approved reports only, ``*_any`` counts submitted ones too.
+"""
+
+from django.db import models
+
+# columns a roll-up reads besides the keys: in the covering indexes so no table lookup is needed
+COVER = ["org_id", "approved", "desc_appr", "desc_any", "anc_appr", "anc_any", "unit_level", "value", "qualifier"]
+
+
+class Fact(models.Model):
+    indicator_id = models.BigIntegerField()
+    period = models.CharField(max_length=10)  # a stored base period: 2024-Q3 or 2024-07
+    year = models.PositiveSmallIntegerField()  # the PostgreSQL partition key (docs/scaling.md)
+    unit_id = models.BigIntegerField()
+    report_id = models.BigIntegerField()
+    org_id = models.BigIntegerField()
+    unit_level = models.PositiveSmallIntegerField()
+    unit_l1 = models.BigIntegerField(null=True)
+    unit_l2 = models.BigIntegerField(null=True)
+    unit_l3 = models.BigIntegerField(null=True)
+    unit_l4 = models.BigIntegerField(null=True)
+    area_id = models.BigIntegerField(null=True)
+    area_l1 = models.BigIntegerField(null=True)
+    area_l2 = models.BigIntegerField(null=True)
+    area_l3 = models.BigIntegerField(null=True)
+    approved = models.BooleanField(default=False)
+    value = models.DecimalField(max_digits=24, decimal_places=4)
+    # 0 exact, 1 approx, 2 over, 3 under: small and sortable
+    qualifier = models.PositiveSmallIntegerField(default=0)
+    desc_appr = models.BooleanField(default=False)
+    desc_any = models.BooleanField(default=False)
+    anc_appr = models.PositiveSmallIntegerField(default=0)
+    anc_any = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "số liệu tổng hợp"
+        verbose_name_plural = "số liệu tổng hợp"
+        constraints = [
+            models.UniqueConstraint(fields=["unit_id", "period", "indicator_id"], name="fact_unit_period_ind_uniq"),
+        ]
+        indexes = [
+            # covering: national and per-indicator roll-ups, provinces' dashboards
+            models.Index(fields=["indicator_id", "period", "area_l1", "unit_id", *COVER], name="fact_ind_period_cov"),
+            models.Index(fields=["area_l1", "indicator_id", "period", *COVER], name="fact_area1_cov"),
+            models.Index(fields=["area_l2", "indicator_id", "period"], name="fact_area2_idx"),
+            models.Index(fields=["area_l3", "indicator_id", "period"], name="fact_area3_idx"),
+            models.Index(fields=["unit_l1", "indicator_id", "period"], name="fact_unit1_idx"),
+            models.Index(fields=["unit_l2", "indicator_id", "period"], name="fact_unit2_idx"),
+            models.Index(fields=["unit_l3", "indicator_id", "period"], name="fact_unit3_idx"),
+        ]
+
+
+class UnitLevels(models.Model):
+    """Each unit's organization, level and ancestors by level (units and areas): the lookup
+    the set-based rebuild joins data values to. Rewritten by ``rebuild()``."""
+
+    unit_id = models.BigIntegerField(primary_key=True)
+    org_id = models.BigIntegerField()
+    unit_level = models.PositiveSmallIntegerField()
+    unit_l1 = models.BigIntegerField(null=True)
+    unit_l2 = models.BigIntegerField(null=True)
+    unit_l3 = models.BigIntegerField(null=True)
+    unit_l4 = models.BigIntegerField(null=True)
+    area_id = models.BigIntegerField(null=True)
+    area_l1 = models.BigIntegerField(null=True)
+    area_l2 = models.BigIntegerField(null=True)
+    area_l3 = models.BigIntegerField(null=True)
+
+
+class ReportingLevel(models.Model):
+    """Unit levels at which an indicator has been reported: the expected reporters of a figure
+    are the units of these levels (a commune-level figure is not expected from a province)."""
+
+    indicator_id = models.BigIntegerField()
+    level = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["indicator_id", "level"], name="reporting_level_uniq")]
