@@ -13,5 +13,7 @@ urlpatterns = [
     path("meetings/", include("giaoban.meetings.urls")),
     path("documents/", include("giaoban.documents.urls")),
     path("bao-cao/", include("giaoban.collection.urls")),
+    path("to-chuc/", include("giaoban.org.urls")),
+    path("doc-so-lieu/", include("giaoban.extraction.urls")),
     path("", include("giaoban.web.urls")),
 ]

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from giaoban.org import views
+
+app_name = "org"
+
+urlpatterns = [
+    path("", views.tree, name="tree"),
+    path("sap-xep/", views.batches, name="batches"),
+    path("sap-xep/<int:pk>/", views.batch, name="batch"),
+    path("sap-xep/<int:pk>/<str:action>/", views.batch_action, name="batch_action"),
+]

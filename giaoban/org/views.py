@@ -1,0 +1,153 @@
+"""Pages of the organization tree: the tree as of a date, and restructuring batches (upload a
+list or compose an operation → preview → apply → confirm or revert)."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from giaoban.collection import access
+from giaoban.collection.models import Membership
+from giaoban.org import lineage, operations
+from giaoban.org.importer import ChangeRow, ImportFailed, parse_area_kind, parse_date, parse_share, plan_changes, read_changes
+from giaoban.org.models import Area, ChangeBatch, Organization, Unit
+from giaoban.org.operations import PlanError
+
+MAX_UPLOAD = 5 * 1024 * 1024
+
+
+def can_restructure(user) -> bool:
+    """Superusers and province-level approvers."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    return access.is_province_user(user) and Membership.objects.filter(
+        user=user, role=Membership.Role.APPROVE, unit__level=Unit.Level.PROVINCE).exists()
+
+
+def require_restructurer(request):
+    if not can_restructure(request.user):
+        raise PermissionDenied("Chỉ quản trị hệ thống và cán bộ duyệt cấp tỉnh được sắp xếp địa bàn, đơn vị.")
+
+
+def as_of(request) -> datetime.date:
+    try:
+        return parse_date(request.GET.get("ngay")) if request.GET.get("ngay") else datetime.date.today()
+    except ValueError:
+        return datetime.date.today()
+
+
+@login_required
+def tree(request):
+    if not access.is_province_user(request.user):
+        raise PermissionDenied("Trang này dành cho cán bộ cấp tỉnh.")
+    date = as_of(request)
+    organizations = list(Organization.objects.all())
+    org_code = request.GET.get("to_chuc", "")
+    organization = next((o for o in organizations if o.code == org_code), None)
+    model = Unit if organization else Area
+    roots = model.objects.valid_on(date).filter(parent=None)
+    if organization:
+        roots = roots.filter(organization=organization)
+    rows = []
+    for root in roots:
+        for node, depth in lineage.build_tree(root, date).walk():
+            rows.append({"node": node, "depth": depth, "indent": depth * 1.25,
+                         "label": node.full_name if model is Area else node.name})
+    return render(request, "org/tree.html", {
+        "date": date, "rows": rows, "organizations": organizations, "organization": organization,
+        "can_restructure": can_restructure(request.user),
+    })
+
+
+def compose_rows(post) -> list[ChangeRow]:
+    """One operation typed into the form, as rows of the import format (so both paths share
+    one set of checks). Several old codes for a merge; several new codes, names and shares
+    (separated by ';') for a split."""
+    kind = post.get("kind", "")
+    split = lambda name: [x.strip() for x in post.get(name, "").replace(",", ";").split(";") if x.strip()]  # noqa: E731
+    date = parse_date(post.get("effective_date"))
+    new_kind = parse_area_kind(post.get("new_kind"))
+    olds, news = split("old_codes"), split("new_codes")
+    names = [x.strip() for x in post.get("new_names", "").split(";") if x.strip()]
+    shares = [x.strip() for x in post.get("shares", "").split(";") if x.strip()]
+    rows, line = [], 0
+    if kind == "split":
+        if len(olds) != 1:
+            raise ValueError("Chia tách cần đúng một mã cũ.")
+        for i, code in enumerate(news):
+            line += 1
+            rows.append(ChangeRow(line, olds[0], code, date, kind, parse_share(shares[i]) if i < len(shares) else None,
+                                  names[i] if i < len(names) else "", new_kind, post.get("new_parent", "").strip()))
+        return rows
+    for code in olds or [""]:
+        line += 1
+        rows.append(ChangeRow(line, code, news[0] if news else "", date, kind, None, names[0] if names else "",
+                              new_kind, post.get("new_parent", "").strip()))
+    return rows
+
+
+@login_required
+def batches(request):
+    require_restructurer(request)
+    errors = []
+    if request.method == "POST":
+        cascade = request.POST.get("cascade_units") == "on"
+        title = request.POST.get("title", "").strip()
+        try:
+            if request.POST.get("mode") == "upload":
+                upload = request.FILES.get("file")
+                if upload is None:
+                    raise ImportFailed([])
+                if upload.size > MAX_UPLOAD:
+                    raise ValueError(f"Tệp {upload.name} quá lớn (tối đa 5 MB).")
+                plan = plan_changes(read_changes(upload.read(), upload.name), cascade)
+                source = upload.name
+            else:
+                plan = plan_changes(compose_rows(request.POST), cascade)
+                source = "biểu mẫu"
+            batch = operations.save_preview(plan, request.user, title=title, source=source)
+            return redirect("org:batch", pk=batch.pk)
+        except ImportFailed as exc:
+            errors = [str(i) for i in exc.issues] or ["Chưa chọn tệp danh sách thay đổi."]
+        except (ValueError, PlanError) as exc:
+            errors = getattr(exc, "errors", None) or [str(exc)]
+    return render(request, "org/batches.html", {
+        "batches": ChangeBatch.objects.select_related("created_by")[:50], "errors": errors, "post": request.POST,
+        "kinds": [("merge", "Sáp nhập"), ("split", "Chia tách"), ("rename", "Đổi tên"), ("move", "Chuyển cấp trên"),
+                  ("close", "Giải thể"), ("create", "Thành lập mới")],
+        "today": datetime.date.today(),
+    })
+
+
+@login_required
+def batch(request, pk):
+    require_restructurer(request)
+    item = get_object_or_404(ChangeBatch, pk=pk)
+    plan = operations.ChangePlan.from_dict(item.plan)
+    blockers = operations.revert_blockers(item) if item.status == ChangeBatch.Status.APPLIED else []
+    return render(request, "org/batch.html", {"batch": item, "lines": plan.lines(), "summary": plan.summary(),
+                                              "warnings": plan.warnings, "blockers": blockers})
+
+
+@login_required
+@require_POST
+def batch_action(request, pk, action):
+    require_restructurer(request)
+    item = get_object_or_404(ChangeBatch, pk=pk)
+    do = {"apply": operations.apply, "confirm": operations.confirm, "revert": operations.revert}.get(action)
+    if do is None:
+        raise PermissionDenied("Thao tác không hợp lệ.")
+    try:
+        do(item, request.user)
+        done = {"apply": "Đã áp dụng. Kiểm tra cây địa bàn rồi xác nhận, hoặc hoàn tác nếu có sai sót.",
+                "confirm": "Đã xác nhận đợt sắp xếp.", "revert": "Đã hoàn tác: các dòng mới đã xóa, các dòng cũ mở lại."}
+        messages.success(request, done[action])
+    except PlanError as exc:
+        for e in exc.errors:
+            messages.error(request, e)
+    return redirect("org:batch", pk=item.pk)
