@@ -128,11 +128,19 @@ def noun_phrase(row: IndicatorRow, phrasing: dict) -> tuple[str, str, bool]:
             name = name[:1].lower() + name[1:]
     unit = row.unit.strip()
     lname, lunit = nfc_lower(name), nfc_lower(unit)
-    starts = bool(unit) and lname.startswith(lunit + " ")
-    rest = name[len(unit) + 1:] if starts else name
+    starts, rest = False, name
     if unit and lname.startswith(lunit + ","):
         rest = name[len(unit):]  # 'ý kiến, kiến nghị': the unit is part of a list; keep it whole
-        starts = True
+        return name, rest, True
+    # Compare word by word, commas aside: unit 'tin bài' and name 'Tin, bài đăng tải' match;
+    # unit 'ngôi nhà' and name 'Nhà Đại đoàn kết' share the head noun 'nhà'.
+    name_words = name.split()
+    plain = [nfc_lower(w).strip(",") for w in name_words]
+    unit_words = [nfc_lower(w).strip(",") for w in unit.split()]
+    for head in (unit_words, unit_words[-1:] if len(unit_words) > 1 else None):
+        if head and plain[:len(head)] == head:
+            starts, rest = True, " ".join(name_words[len(head):])
+            break
     return name, rest, starts
 
 
@@ -188,6 +196,11 @@ def _drop_word(phrase: str, word: str) -> str:
     return " ".join((phrase[:at] + phrase[at + len(word):]).split())
 
 
+def _strip_tail(phrase: str, word: str) -> str:
+    """'Quỹ "Vì người nghèo" được' (after 'vận động' went to the verb) -> 'Quỹ "Vì người nghèo"'."""
+    return phrase[: -len(word) - 1].rstrip(" ,") if phrase.endswith(" " + word) else phrase.rstrip(" ,")
+
+
 def indicator_clause(row: IndicatorRow, phrasing: dict, chooser: Chooser, key: str,
                      prev_verb: str | None) -> Clause:
     name, rest, _starts = noun_phrase(row, phrasing)
@@ -202,8 +215,11 @@ def indicator_clause(row: IndicatorRow, phrasing: dict, chooser: Chooser, key: s
         rest = rest.lstrip(", ")
         rest = f"{row.unit.strip()}, {rest}"
     # The verb the sentence supplies should not come back inside the name ('vận động Quỹ … vận động').
-    main_verb = verb
-    name, rest = _drop_word(name, main_verb), _drop_word(rest, main_verb)
+    phrase = form.split("{", 1)[0].strip()
+    words = phrase.split()
+    for part in {phrase, " ".join(words[2:]), verb, " ".join(words[-2:])} - {""}:
+        name, rest = _drop_word(name, part), _drop_word(rest, part)
+    name, rest = _strip_tail(name, "được"), _strip_tail(rest, "được")
     if prev_verb and verb and _main_verb(verb) == _main_verb(prev_verb) and form.startswith(verb + " {q}"):
         form = form[len(verb) + 1:]  # 'tổ chức 558 buổi…, 30 hội nghị…' instead of repeating the verb
     text = form.format(q=q, rest=rest, name=name, v=format_value(row.value, row.value_type, row.unit, False))

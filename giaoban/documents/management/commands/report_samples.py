@@ -18,7 +18,7 @@ from giaoban.reports.news import build_news, write_news_docx
 from giaoban.reports.pdf import PdfUnavailable, docx_to_pdf
 from giaoban.reports.xlsx import write_report_xlsx
 
-PERIOD, AREA, REPORT_DATE = "2023-Q3", "Lai Châu", dt.date(2023, 10, 5)
+PERIOD, AREA, REPORT_DATE = "2023-Q3", "12", dt.date(2023, 10, 5)  # 12: tỉnh Lai Châu (GSO code)
 
 
 class Command(BaseCommand):
