@@ -69,6 +69,8 @@
             }
           });
           store();
+          var badge = document.getElementById("report-status");
+          if (badge && badge.classList.contains("status-missing")) { badge.textContent = "Đang soạn"; badge.className = "status status-draft"; }
           say("Đã tự động lưu lúc " + d.saved_at + ".");
           if (Object.keys(dirty).length) schedule(500);
         } else if (res.status === 409) {
