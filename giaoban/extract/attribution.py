@@ -87,7 +87,8 @@ def _merge_chains(key: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if out and m.kind in ("name", "backref", "generic") and out[-1].kind in ("name", "backref", "generic", "chain"):
             gap = key[out[-1].end:m.start]
-            if len(gap) < 40 and _CHAIN_SEP_RE.search(gap) and "\n" not in gap and _CHAIN_SEP_RE.match(gap):
+            if (len(gap) < 40 and "\n" not in gap and _CHAIN_SEP_RE.match(gap)
+                    and len(out[-1].orgs or [out[-1].org]) < 8):
                 prev = out[-1]
                 members = prev.orgs or [prev.org]
                 out[-1] = Mention(prev.start, m.end, "chain", "chain", members + [m.org])
@@ -133,8 +134,10 @@ def document_default(text: str, key: str, mentions: list[Mention]) -> str | None
     # 'Kết quả công tác Hội và phong trào phụ nữ'.
     for m in found:
         line_start = key.rfind("\n", 0, m.start) + 1
-        line_end = key.find("\n", m.start)
-        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        line_end = key.find("\n", m.start, m.start + 200)
+        if line_end < 0:
+            continue  # a long line is body text, not a heading
+        line = text[line_start:line_end]
         letters = [c for c in line if c.isalpha()]
         if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(line) < 120:
             return m.org
@@ -186,15 +189,15 @@ class Attributor:
             owners: list[_Subject] = []
             for m in here:
                 org, orgs = _resolve(m, last_hoi, self.default)
-                cs = max(p for p in starts if p <= m.start)
-                prefix = key[cs:m.start]
+                cs = starts[bisect.bisect_right(starts, m.start) - 1]
+                prefix = key[max(cs, m.start - 160):m.start]
                 if m.kind == "people" and (cs != starts[0] or not _INTRO_RE.match(prefix.strip())):
                     # Members ('đoàn viên thanh niên', 'chị em') are the subject only when they
                     # open the sentence; after a comma they are usually the people counted.
                     pass
                 elif _INTRO_RE.match(prefix.strip()) and (m.kind != "people" or m.org != "phunu" or True):
                     subjects.append(_Subject(m.start, org, orgs))
-                elif _OWNER_BEFORE_RE.search(prefix):
+                elif _OWNER_BEFORE_RE.search(prefix[-30:]):
                     owners.append(_Subject(m.start, org, orgs))
                 if org in HOI_ORGS and m.kind in ("name", "backref", "people") and m.org != "other":
                     last_hoi = org

@@ -41,6 +41,7 @@ class Matcher:
         elif isinstance(catalogue, dict):
             catalogue = catalogue.get("indicators", [])
         self.entries: list[_Entry] = []
+        self._by_unit: dict[str, list[_Entry]] = {}
         for ind in catalogue:
             unit = canonical(str(ind.get("unit") or ""))
             units = {canonical(u) for u in ind.get("units") or []} | ({unit} if unit else set())
@@ -51,6 +52,17 @@ class Matcher:
                 percent=ind.get("value_type") == "percent" or unit == "%",
             ))
 
+    def _for_unit(self, u: str) -> list[_Entry]:
+        """Entries a figure counted in ``u`` may belong to (cached: the same units recur)."""
+        hit = self._by_unit.get(u)
+        if hit is None:
+            money, percent = u.startswith("đồng"), u == "%"
+            hit = [en for en in self.entries
+                   if (money and en.money) or (percent and (en.percent or "%" in en.units))
+                   or (not money and not percent and not en.money and u in en.units)]
+            self._by_unit[u] = hit
+        return hit
+
     def match(self, context: str, unit: str | None, org: str | None, orgs: list[str] | None) -> tuple[str | None, float]:
         """Best indicator code for a figure; ``context`` is the canonical clause around it."""
         if not unit:
@@ -59,7 +71,7 @@ class Matcher:
         money = u.startswith("đồng")
         percent = u == "%"
         best: tuple[float, str | None] = (0.0, None)
-        for en in self.entries:
+        for en in self._for_unit(u):
             if money != en.money and not (percent and en.percent):
                 continue
             if percent and not en.percent and "%" not in en.units:

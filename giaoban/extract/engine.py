@@ -24,6 +24,7 @@ _STOP_AFTER = {
     "hơn", "gần", "khoảng", "chiếm", "bằng", "mỗi", "trở", "đến", "tới", "hoặc", "nhưng", "song",
 }
 _DROP_BEFORE = {w for w, _ in QUALIFIERS} | {"được", "đạt", "với", "có", "cho", "là"}
+_LETTER_WORD_RE = re.compile(r"(?<![^\W_])[^\W\d_]+(?![^\W_])")
 _WORD_RE = re.compile(r"[^\W_]+(?:[&/][^\W_]+)*")
 _MATCHERS: dict[int, Matcher] = {}
 
@@ -109,9 +110,9 @@ def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int) -> tupl
             break
         after_words.append(t[m.start():m.end()])
         pos = m.end()
-    clause_start = max(s_start, max(key.rfind(ch, s_start, c.start) for ch in ",;:(\n") + 1)
-    before_words = [t[m.start():m.end()] for m in _WORD_RE.finditer(key, clause_start, c.start)
-                    if not any(ch.isdigit() for ch in m.group())]
+    lo = max(s_start, c.start - 200)  # a bounded look-back keeps long run-on 'sentences' linear
+    clause_start = max(lo, max(key.rfind(ch, lo, c.start) for ch in ",;:(\n") + 1)
+    before_words = [t[m.start():m.end()] for m in _LETTER_WORD_RE.finditer(key, max(clause_start, c.start - 60), c.start)]
     while before_words and before_words[-1].lower() in _DROP_BEFORE:
         before_words.pop()
     unit_text = c.unit_text or (c.unit or "")

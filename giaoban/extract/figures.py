@@ -81,9 +81,11 @@ def find_candidates(text: str, key: str) -> list[Candidate]:
     taken = bytearray(len(key) + 1)  # positions already inside a digit figure
     for c in out:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    run_end = -1
     for m in _WORD_NUMBER_START_RE.finditer(key):
-        if taken[m.start()]:
-            continue
+        if taken[m.start()] or m.start() < run_end:
+            continue  # inside a figure, or inside a run of number words already judged
+        run_end = read_word_run(key, m.start())[0]
         c = _judge_words(text, key, m.start())
         if c is not None:
             out.append(c)

@@ -151,7 +151,7 @@ def read_word_run(key: str, pos: int) -> tuple[int, list[str]]:
     """Number words starting at ``pos`` separated by single spaces: returns (end, words)."""
     words: list[str] = []
     end = pos
-    while True:
+    while len(words) < 12:  # no real number needs more words; bounds the work on odd input
         m = _WORD_RE.match(key, pos)
         if not m or m.group() not in _WORD_PARTS:
             break
