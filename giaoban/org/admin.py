@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from giaoban.org.models import Area, AreaSuccession, Indicator, Organization, Unit, UnitSuccession
+from giaoban.org.models import Area, AreaSuccession, ChangeBatch, Indicator, Organization, Unit, UnitSuccession
 
 
 @admin.register(Organization)
@@ -50,3 +50,18 @@ class IndicatorAdmin(admin.ModelAdmin):
     list_filter = ["organizations", "value_type", "time_aggregation", "is_active"]
     search_fields = ["code", "name"]
     filter_horizontal = ["organizations"]
+
+
+@admin.register(ChangeBatch)
+class ChangeBatchAdmin(admin.ModelAdmin):
+    """Read-only here: batches are applied, confirmed and reverted from the restructuring pages."""
+
+    list_display = ["id", "title", "status", "created_by", "created_at", "applied_at"]
+    list_filter = ["status"]
+    readonly_fields = [f.name for f in ChangeBatch._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

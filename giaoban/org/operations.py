@@ -340,6 +340,8 @@ class Planner:
                 raise PlanError(f"Ngày hiệu lực {fmt_date(date)} không sau ngày {r.label} (mã {r.code}) bắt đầu có hiệu lực ({fmt_date(r.valid_from)}).")
             if (r.model, r.ref) in self.handled:
                 raise PlanError(f"{r.label} (mã {r.code}) đã có trong một thay đổi khác của kế hoạch này.")
+            if not r.is_new and r.valid_to == date - DAY:
+                raise PlanError(f"{r.label} (mã {r.code}) đã được sắp xếp từ {fmt_date(date)} (đã có đơn vị kế thừa).")
             raise PlanError(f"{r.label} (mã {r.code}) không còn hiệu lực ngày {fmt_date(date)}.")
 
     # ---- operations ---------------------------------------------------------------------
