@@ -547,5 +547,7 @@ if _extractor() is not None:
                     f.write(chunk)
             try:
                 return extract_file(path)
-            except (ValueError, OSError) as exc:
-                raise ApiError(400, "unreadable", f"Không đọc được tệp '{file.name}': {exc}") from exc
+            except Exception as exc:  # the reader's ReadError, or a parser's on a damaged file
+                if exc.__class__.__name__ != "ReadError" and not isinstance(exc, ValueError | OSError):
+                    raise
+                raise ApiError(400, "unreadable", f"Không đọc được tệp '{file.name}': tệp hỏng hoặc sai định dạng.") from exc
