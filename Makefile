@@ -36,3 +36,9 @@ test-fast: $(DEVSTAMP)
 
 clean:
 	rm -rf $(VENV) var
+
+# README screenshots of the main pages with the demo data (needs chromium).
+screenshots: $(DEVSTAMP)
+	$(BIN)/giaoban migrate --noinput
+	$(BIN)/giaoban demo --if-empty
+	$(BIN)/giaoban screenshots

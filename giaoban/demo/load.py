@@ -373,6 +373,62 @@ class DemoLoader:
         return accounts
 
 
+DEMO_MEETINGS = [
+    {
+        "title": "Hội nghị giao ban MTTQ và các tổ chức chính trị - xã hội tỉnh quý II/2025",
+        "period": "2025-Q2", "date": "2025-07-09", "place": "Hội trường Tỉnh ủy Lai Châu",
+        "people": [
+            {"name": "Nguyễn Thị Hòa", "position": "Phó Bí thư Tỉnh ủy", "role": "chair"},
+            {"name": "Trần Văn Bình", "position": "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh", "role": "attendee"},
+        ],
+        "conclusions": "Hội nghị thống nhất tập trung chuẩn bị tốt việc sắp xếp tổ chức bộ máy từ ngày 01/7/2025; "
+                       "bảo đảm hoạt động của Mặt trận và các đoàn thể ở 38 xã, phường mới không bị gián đoạn.",
+        "tasks": [
+            ("Hoàn thành kiện toàn tổ chức Mặt trận và các đoàn thể ở 38 xã, phường mới.", ["mttq", "congdoan", "phunu", "doan", "nongdan", "ccb"], "done"),
+            ("Bàn giao hồ sơ, số liệu của cấp huyện cho cấp tỉnh và cấp xã mới, không để thất lạc.", ["mttq", "phunu", "doan", "nongdan", "ccb"], "done"),
+            ("Rà soát, củng cố các tổ tiết kiệm và vay vốn sau sắp xếp địa giới hành chính.", ["phunu", "doan", "nongdan"], "in_progress"),
+        ],
+    },
+    {
+        "title": "Hội nghị giao ban MTTQ và các tổ chức chính trị - xã hội tỉnh quý III/2025",
+        "period": "2025-Q3", "date": "2025-10-08", "place": "Hội trường Tỉnh ủy Lai Châu",
+        "people": [
+            {"name": "Nguyễn Thị Hòa", "position": "Phó Bí thư Tỉnh ủy", "role": "chair"},
+            {"name": "Lường Văn Thắng", "position": "Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy", "role": "attendee"},
+        ],
+        "conclusions": "Đề nghị các tổ chức tập trung hoàn thành chỉ tiêu năm 2025, nhất là xóa nhà tạm, nhà dột nát "
+                       "và thu hồi nợ quá hạn; chuẩn bị tổng kết năm.",
+        "tasks": [
+            ("Hoàn thành xóa nhà tạm, nhà dột nát trên địa bàn tỉnh trong quý IV.", ["mttq", "doan"], "in_progress"),
+            ("Đôn đốc thu hồi nợ quá hạn, giữ tỷ lệ nợ quá hạn dưới 0,2% tổng dư nợ ủy thác.", ["phunu", "doan", "nongdan"], "todo"),
+            ("Tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở 100% khu dân cư.", ["mttq"], "done"),
+            ("Tổng kết công tác năm 2025, xây dựng chương trình công tác năm 2026.", ["mttq", "congdoan", "phunu", "doan", "nongdan", "ccb"], "todo"),
+        ],
+    },
+]
+
+
+def load_meetings(loader: DemoLoader) -> None:
+    """Two briefing meetings of 2025 with their tasks at different stages."""
+    from giaoban.meetings import services
+    from giaoban.meetings.models import Meeting
+
+    if Meeting.objects.exists():
+        return
+    for spec in DEMO_MEETINGS:
+        meeting = services.create_meeting_draft(
+            {"period": spec["period"], "date": spec["date"], "place": spec["place"], "people": spec["people"],
+             "conclusions": spec["conclusions"], "organizations": [o[0] for o in ORGANIZATIONS]},
+            title=spec["title"], area=loader.province,
+        )
+        tasks = services.confirm_tasks(meeting, [{"text": t, "orgs": orgs} for t, orgs, _ in spec["tasks"]])
+        for task, (_, _, status) in zip(tasks, spec["tasks"]):
+            if status != "todo":
+                services.set_status(task, status, note="Cập nhật từ báo cáo của các tổ chức.",
+                                    date=Period.parse(spec["period"]).next().end)
+    loader.say(f"Hội nghị: {Meeting.objects.count()}")
+
+
 def load_demo(stdout=None) -> list[tuple[str, str]]:
     loader = DemoLoader(stdout)
     with transaction.atomic():
@@ -381,4 +437,5 @@ def load_demo(stdout=None) -> list[tuple[str, str]]:
         loader.load_indicators()
         loader.load_figures()
         loader.load_targets()
+        load_meetings(loader)
         return loader.load_accounts()

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET
 
 from giaoban.collection import access, workflow
 from giaoban.collection.workflow import WorkflowError
-from giaoban.core.numbers import format_vn_number
+from giaoban.core.numbers import NumberFormatError, format_vn_number, parse_vn_number
 from giaoban.core.periods import Period
 from giaoban.core.uploads import UploadError
 from giaoban.extraction import service
@@ -177,6 +177,13 @@ def _state(item: dict, owner: str, unit: Unit) -> str:
     return "other" if owner not in ("", unit.organization.code) else "off"
 
 
+def _same_value(stored, typed: str) -> bool:
+    try:
+        return parse_vn_number(typed) == stored
+    except NumberFormatError:
+        return False
+
+
 @login_required
 def review(request, pk: int):
     session = get_object_or_404(_sessions_in_scope(request.user), pk=pk)
@@ -194,6 +201,8 @@ def review(request, pk: int):
         state = _state(item, owner, unit)
         states.append(state)
         current = existing.get(item["indicator"])
+        if current is not None and _same_value(current.value, item["value"]):
+            current = None  # already what the reviewer proposes: nothing would be replaced
         rows.append({
             "i": i, "n": i + 1, "f": f, "d": item, "state": state, "state_label": STATE_LABELS[state],
             "owner_other": owner not in ("", unit.organization.code),

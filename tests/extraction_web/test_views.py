@@ -282,3 +282,23 @@ def test_original_file_can_be_downloaded_again(entry, tree, session):
     response = entry.get(reverse("extraction:original", args=[session.pk]))
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == REPORT_TEXT.encode()
+
+
+def test_existing_value_is_shown_and_replaced_with_the_page_version(entry, tree, session):
+    report = workflow.get_or_create_report(tree.units["phunu-a"], "2025-Q3", tree.users["entry_a"])
+    workflow.save_values(report, tree.users["entry_a"], {"tuyen_truyen_buoi": {"value": Decimal(10)}}, expected_version=1)
+    report.refresh_from_db()
+    page = entry.get(reverse("extraction:review", args=[session.pk])).content.decode()
+    buoi = figure_index(session, "12 buổi")
+
+    def note(page):
+        return re.search(rf'<li [^>]*id="f{buoi}".*?</li>', page, re.S).group(0)
+
+    assert "báo cáo đang có 10: nhận số này sẽ thay số đó" in note(page)
+    assert f'name="version" value="{report.version}"' in page
+    entry.post(reverse("extraction:review", args=[session.pk]), form_data(session, version=str(report.version)))
+    dv = DataValue.objects.get(report=report, indicator__code="tuyen_truyen_buoi")
+    assert dv.value == 12 and dv.source == "extraction"
+    assert AuditEntry.objects.filter(action="value.update", field="tuyen_truyen_buoi", data__source="extraction").exists()
+    page = entry.get(reverse("extraction:review", args=[session.pk])).content.decode()
+    assert "báo cáo đang có" not in note(page)

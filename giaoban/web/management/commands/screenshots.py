@@ -1,0 +1,109 @@
+"""Screenshots of the main pages with the demo data, at desktop width and at 360 px, for the
+README (docs/screenshots/). Serves the app with gunicorn on a free loopback port and drives
+Debian's Chromium with Playwright, logging in as the demo accounts."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.urls import NoReverseMatch, reverse
+
+from giaoban.demo.load import DEMO_PASSWORD
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def demo_pages() -> list[tuple[str, str | None, str]]:
+    """(file name, account or None for anonymous, path) for every main page this install has."""
+    from giaoban.collection.models import Report
+    from giaoban.org.models import Unit
+
+    pages: list[tuple[str, str | None, str]] = [("login", None, reverse("login")), ("home", "phunu.doanket", reverse("home"))]
+    unit = Unit.objects.filter(code="phunu-03388", valid_to__isnull=True).first()
+    candidates = [
+        ("entry", "phunu.doanket", "collection:entry", {"unit_id": unit.pk if unit else 0, "period": "2025-Q4"}),
+        ("approvals", "phunu.tinh", "collection:approvals", {}),
+        ("completeness", "mttq.tinh", "collection:completeness", {}),
+        ("dashboard", "mttq.tinh", "analytics:dashboard", {}),
+        ("pivot", "mttq.tinh", "analytics:pivot", {}),
+        ("documents", "mttq.tinh", "documents:index", {}),
+        ("meetings", "mttq.tinh", "meetings:list", {}),
+        ("extraction", "phunu.doanket", "extraction:upload", {}),
+        ("org-tree", "mttq.tinh", "org:tree", {}),
+    ]
+    for name, account, url_name, kwargs in candidates:
+        try:
+            pages.append((name, account, reverse(url_name, kwargs=kwargs)))
+        except NoReverseMatch:
+            continue
+    return pages
+
+
+class Command(BaseCommand):
+    help = "Chụp ảnh màn hình các trang chính (máy tính và điện thoại 360 px) vào docs/screenshots/."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--out", default=str(settings.BASE_DIR / "docs" / "screenshots"))
+
+    def handle(self, *args, **options):
+        if not Path(CHROMIUM).exists():
+            raise CommandError("Chưa cài Chromium (/usr/bin/chromium): apt-get install chromium")
+        from playwright.sync_api import sync_playwright
+
+        out = Path(options["out"])
+        out.mkdir(parents=True, exist_ok=True)
+        pages = demo_pages()
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "giaoban.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+            env={**os.environ, "DJANGO_SETTINGS_MODULE": "giaoban.settings"},
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        try:
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(f"{base}/healthz", timeout=1)
+                    break
+                except OSError:
+                    time.sleep(0.2)
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                contexts = {}
+                for name, account, path in pages:
+                    if account not in contexts:
+                        contexts[account] = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+                        if account:
+                            page = contexts[account].new_page()
+                            page.goto(f"{base}{reverse('login')}")
+                            page.fill("#id_username", account)
+                            page.fill("#id_password", DEMO_PASSWORD)
+                            page.click("button[type=submit]")
+                            page.wait_for_load_state()
+                            page.close()
+                    page = contexts[account].new_page()
+                    page.goto(f"{base}{path}", wait_until="networkidle")
+                    page.screenshot(path=str(out / f"{name}-desktop.png"), full_page=True)
+                    page.set_viewport_size({"width": 360, "height": 740})
+                    page.screenshot(path=str(out / f"{name}-360.png"), full_page=False)
+                    page.close()
+                    self.stdout.write(f"{name}: {path}")
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+        self.stdout.write(f"Đã lưu {2 * len(pages)} ảnh vào {out}")
