@@ -9,7 +9,6 @@ A unit is expected to report for a period when it exists on the period's last da
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.utils import timezone

@@ -7,7 +7,6 @@ import json
 from decimal import Decimal
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
