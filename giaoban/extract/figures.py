@@ -404,15 +404,29 @@ def qualifier_before(key: str, s: int) -> str:
     return qualifier_span(key, s)[0]
 
 
+_QUALIFIER_MAP = dict(lx.QUALIFIERS)
+
+
 def qualifier_span(key: str, s: int) -> tuple[str, int | None]:
     """('approx', start of 'gần') for 'gần 3.000'; longest words first ('trên dưới' is approx)."""
-    lo = max(0, s - 16)
-    before = key[lo:s].rstrip(" ")
-    for word, q in lx.QUALIFIERS:
-        if before.endswith(word):
-            i = len(before) - len(word)
-            if (i == 0 and lo == 0) or (i > 0 and not before[i - 1].isalnum()):
-                return q, lo + i
+    i = s
+    while i > 0 and key[i - 1] == " ":
+        i -= 1
+    # The three words before the number, nearest last, with their starts.
+    spans: list[int] = []
+    j = i
+    while len(spans) < 3 and j > 0 and key[j - 1].isalpha():
+        k = j
+        while k > 0 and key[k - 1].isalpha():
+            k -= 1
+        spans.insert(0, k)
+        if k == 0 or key[k - 1] != " ":
+            break
+        j = k - 1
+    for start in spans:  # longest phrase first
+        q = _QUALIFIER_MAP.get(key[start:i])
+        if q is not None:
+            return q, start
     return "exact", None
 
 

@@ -31,7 +31,9 @@ def _build_tone_map() -> dict[str, str]:
 
 _TONE_MAP = _build_tone_map()
 # Only at the end of a syllable ('hoàn' is right in both styles) and never after 'q' ('quý').
-_TONE_RE = re.compile(r"(?<!q)(" + "|".join(_TONE_MAP) + r")(?![^\W\d_])")
+_TONE_RE = re.compile(
+    r"(?<!q)([ou][" + "".join(sorted({k[1] for k in _TONE_MAP})) + r"])(?![^\W\d_])"
+)
 
 # One-character replacements that make matching simpler.
 _CHAR_MAP = {
@@ -63,7 +65,7 @@ def match_key(text_nfc: str) -> str:
         # A few characters lower-case to two ('İ'); keep those as they are.
         low = "".join(_lower_char(c) for c in text_nfc)
     out = low.translate(_TRANSLATE)
-    out = _TONE_RE.sub(lambda m: _TONE_MAP[m.group(1)], out)
+    out = _TONE_RE.sub(lambda m: _TONE_MAP.get(m.group(1), m.group(1)), out)
     assert len(out) == len(text_nfc)
     return out
 

@@ -18,6 +18,9 @@ _HALF_RE = re.compile(r"(?<![^\W_])(6|sáu) tháng (đầu|cuối) năm(?: ((?:1
 _NINE_RE = re.compile(r"(?<![^\W_])(9|chín) tháng(?: đầu năm)?(?: (?:năm )?((?:19|20)\d\d))?")
 _YEAR_RE = re.compile(r"(?<![^\W_])năm ((?:19|20)\d\d)(?![\d/-])")
 _TERM_RE = re.compile(r"(?<![^\W_])nhiệm kỳ ((?:19|20)\d\d) ?[-–] ?((?:19|20)\d\d)")
+# The title of a year or term report is in its first lines.
+_REPORT_YEAR_RE = re.compile(r"(tổng kết|báo cáo)[^\n]{0,80}năm (19|20)\d\d")
+_REPORT_TERM_RE = re.compile(r"(tổng kết|báo cáo|đại hội)[^\n]{0,80}nhiệm kỳ")
 _FUTURE_RE = re.compile(
     r"((phương hướng|tiếp theo|sắp tới|đề nghị|kế hoạch)[^.\n]{0,60}|(^|[.\n:] ?)(nhiệm vụ|trọng tâm)[^.\n]{0,20})$"
 )
@@ -38,9 +41,9 @@ def detect_period(key: str) -> dict[str, Any]:
     term = _TERM_RE.search(key)
     if past:
         best = min(past, key=lambda f: (f["m"].start() > 400 and f["rank"], f["m"].start()))
-    elif years and re.search(r"(tổng kết|báo cáo)[^\n]{0,80}năm (19|20)\d\d", key):
+    elif years and _REPORT_YEAR_RE.search(key, 0, 1500):
         best = dict(kind="year", number=None, year=years[0], m=_YEAR_RE.search(key), rank=3)
-    elif term and re.search(r"(tổng kết|báo cáo|đại hội)[^\n]{0,80}nhiệm kỳ", key):
+    elif term and _REPORT_TERM_RE.search(key, 0, 1500):
         return dict(code=None, kind="term", number=None, year=int(term.group(1)),
                     end_year=int(term.group(2)), text=term.group(0), start=term.start(), end=term.end())
     elif years:
@@ -56,13 +59,16 @@ def detect_period(key: str) -> dict[str, Any]:
                 year=year, text=m.group(0), start=m.start(), end=m.end())
 
 
+_ANY_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
 def _nearest_year(key: str, pos: int) -> int | None:
     best = None
     for m in _YEAR_RE.finditer(key):
         d = abs(m.start() - pos)
         if best is None or d < best[0]:
             best = (d, int(m.group(1)))
-    for m in re.finditer(r"(?<!\d)((?:19|20)\d\d)(?!\d)", key[:2000]):
+    for m in _ANY_YEAR_RE.finditer(key, 0, 2000):
         # Dates in the header ('ngày 25 tháng 9 năm 2023', '25/9/2023') give the year too.
         if best is None:
             best = (abs(m.start() - pos), int(m.group(1)))
