@@ -1,21 +1,23 @@
 """The navigation bar: only the pages that exist in this installation and fit the user's role."""
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from giaoban.collection import access
 
 # (url name, label, who sees it: "all", "entry", "approve", "province")
 NAVIGATION = [
-    ("home", "Trang chủ", "all"),
-    ("collection:my_reports", "Báo cáo của tôi", "entry"),
-    ("collection:approvals", "Chờ duyệt", "approve"),
-    ("collection:completeness", "Tiến độ nộp", "approve"),
-    ("analytics:dashboard", "Bảng điều khiển", "all"),
-    ("analytics:pivot", "Bảng tổng hợp", "all"),
-    ("documents:index", "Văn bản", "province"),
-    ("meetings:list", "Hội nghị, nhiệm vụ", "all"),
-    ("extraction:upload", "Đọc số liệu", "entry"),
-    ("org:tree", "Cơ cấu tổ chức", "province"),
+    ("home", gettext_noop("Trang chủ"), "all"),
+    ("collection:my_reports", gettext_noop("Báo cáo của tôi"), "entry"),
+    ("collection:approvals", gettext_noop("Chờ duyệt"), "approve"),
+    ("collection:completeness", gettext_noop("Tiến độ nộp"), "approve"),
+    ("analytics:dashboard", gettext_noop("Bảng điều khiển"), "all"),
+    ("analytics:pivot", gettext_noop("Bảng tổng hợp"), "all"),
+    ("documents:index", gettext_noop("Văn bản"), "province"),
+    ("meetings:list", gettext_noop("Hội nghị, nhiệm vụ"), "all"),
+    ("extraction:upload", gettext_noop("Đọc số liệu"), "entry"),
+    ("org:tree", gettext_noop("Cơ cấu tổ chức"), "province"),
 ]
 
 
@@ -38,5 +40,5 @@ def navigation(request):
             url = reverse(name)
         except NoReverseMatch:
             continue
-        items.append({"url": url, "label": label, "active": request.path == url})
+        items.append({"url": url, "label": _(label), "active": request.path == url})
     return {"nav_items": items}

@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from giaoban.web import views
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("dang-nhap/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz", views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("viec/<uuid:job_id>/", views.job_page, name="job"),
     path("viec/<uuid:job_id>/trang-thai/", views.job_status, name="job_status"),
     path("viec/<uuid:job_id>/tep/", views.job_file, name="job_file"),

@@ -80,3 +80,12 @@ def test_command_line_wraps_django_management():
     assert result.returncode == 0
     for command in ("demo", "serve", "migrate", "createsuperuser"):
         assert command in result.stdout
+
+
+def test_english_is_available(client, tree):
+    user = get_user_model().objects.create_user("someone", password="a-long-password-1")
+    client.force_login(user)
+    assert "Trang chủ" in client.get(reverse("home")).content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("home")).content.decode()
+    assert "Home" in page and "Log out" in page and "Trang chủ" not in page
