@@ -47,7 +47,7 @@ from django.db.models import Count, Q
 
 from giaoban.analytics.models import Fact, ReportingLevel
 from giaoban.analytics.summary import ensure_built
-from giaoban.collection.models import Target
+from giaoban.collection.models import Report, Target
 from giaoban.core import aggregation as rules
 from giaoban.core.periods import Period, PeriodError
 from giaoban.org.models import Area, AreaSuccession, Indicator, Organization, Unit, UnitSuccession
@@ -664,3 +664,122 @@ def query(indicator=None, period="", area=None, unit=None, org=None, as_of=None,
                             setattr(row, attr, Comparison(cp.code, v, _dec(diff), _dec(pct), bool(c and c.reconstructed)))
                     rows.append(row)
     return rows
+
+
+# --------------------------------------------------------------------------- completeness, dashboard
+
+
+def completeness(period, area=None, as_of=None, org=None, within: list[Node] | None = None) -> list[dict]:
+    """Per organization: units expected to report (valid at the end of the period, in the
+    subtree), and their reports by status. A cumulative period is judged by its last quarter."""
+    period = parse_period(period)
+    stored = _base_periods(period)[-1]
+    as_of = parse_date(as_of) or period.end
+    node = Node.of(resolve_area(area, as_of) if area is not None else None)
+    org = resolve_org(org)
+    units = Unit.objects.valid_on(stored.end).filter(_unit_filter(node)).filter(_within_filter(within))
+    if org:
+        units = units.filter(organization=org)
+    expected = dict(units.values_list("organization_id").annotate(n=Count("id")).values_list("organization_id", "n"))
+    by_status: dict = defaultdict(lambda: defaultdict(int))
+    for org_id, status, n in (
+        Report.objects.filter(period=stored.code, unit__in=units).values_list("unit__organization_id", "status").annotate(n=Count("id"))
+        .values_list("unit__organization_id", "status", "n")
+    ):
+        by_status[org_id][status] += n
+    rows = []
+    for o in Organization.objects.filter(pk__in=list(expected)).order_by("sort_order", "code"):
+        s = by_status[o.pk]
+        exp = expected[o.pk]
+        sent = s["submitted"] + s["approved"] + s["locked"]
+        approved = s["approved"] + s["locked"]
+        rows.append({
+            "org": o.code, "label": o.short_name, "period": stored.code, "expected": exp,
+            "draft": s["draft"], "returned": s["returned"], "submitted": s["submitted"], "approved": approved,
+            "missing": exp - sent - s["draft"] - s["returned"], "sent": sent,
+            "sent_pct": _dec(Decimal(sent * 100) / exp) if exp else None,
+            "approved_pct": _dec(Decimal(approved * 100) / exp) if exp else None,
+        })
+    return rows
+
+
+def last_quarters(period, count: int = 8) -> list[Period]:
+    q = _base_periods(parse_period(period))[-1]
+    if q.kind == "M":
+        q = Period.for_date(q.end, "Q")
+    out = [q]
+    while len(out) < count:
+        out.append(out[-1].previous())
+    return out[::-1]
+
+
+def headline_indicators(limit_per_org: int = 4) -> dict[int, list[Indicator]]:
+    """The first indicators of each organization (catalogue order): the dashboard's headline."""
+    out: dict = defaultdict(list)
+    for ind in Indicator.objects.filter(is_active=True).prefetch_related("organizations").order_by("sort_order", "code"):
+        for o in ind.organizations.all():
+            if len(out[o.pk]) < limit_per_org:
+                out[o.pk].append(ind)
+    return out
+
+
+def dashboard(period, area=None, as_of=None, include_submitted: bool = False,
+              within: list[Node] | None = None, trend_indicators: int = 3) -> dict:
+    """Everything the dashboard page shows, as plain data: per organization its headline
+    indicators (value, target, % đạt, band, same period last year, previous period), the trend of
+    the first indicators over the last 8 quarters, completeness."""
+    period = parse_period(period)
+    as_of = parse_date(as_of) or period.end
+    area_obj = resolve_area(area, as_of) if area is not None else None
+    node = Node.of(area_obj)
+    heads = headline_indicators()
+    indicators = sorted({i for lst in heads.values() for i in lst}, key=lambda i: (i.sort_order, i.code))
+    rows = query(indicators, period, area=area_obj, as_of=as_of, by="org", include_submitted=include_submitted, within=within)
+    wanted = {(o, i.code) for o, lst in heads.items() for i in lst}
+    orgs = {o.pk: o for o in Organization.objects.all()}
+    code_to_id = {o.code: o.pk for o in orgs.values()}
+    per_org: dict = defaultdict(list)
+    for r in rows:
+        oid = code_to_id[r.key["org"]]
+        if (oid, r.indicator) in wanted:
+            per_org[oid].append(r)
+    names = {i.code: i for i in indicators}
+    organizations = [
+        {"org": orgs[oid], "rows": [(names[r.indicator], r) for r in sorted(per_org[oid], key=lambda r: (names[r.indicator].sort_order, r.indicator))]}
+        for oid in sorted(per_org, key=lambda o: (orgs[o].sort_order, orgs[o].code))
+    ]
+    quarters = last_quarters(period)
+    trend_inds = indicators[:trend_indicators]
+    cells = compute([(node.code, node)], trend_inds, quarters, include_submitted, False, None, within)
+    trends = []
+    for ind in trend_inds:
+        points = []
+        for q in quarters:
+            c = cells.get((node.code, None, ind.code, q.code))
+            points.append((q, _dec(c.total) if c else None, bool(c and c.reconstructed)))
+        trends.append({"indicator": ind, "points": points})
+    return {
+        "period": period, "as_of": as_of, "node": node, "organizations": organizations, "trends": trends,
+        "completeness": completeness(period, area_obj, as_of, within=within),
+        "reconstructed": any(r.reconstructed for r in rows),
+    }
+
+
+def scope_for_user(user) -> tuple[list[Node] | None, list[Area]]:
+    """(within, areas): the subtrees a user may see (None: everything) and the areas they may
+    open. A membership grants its unit's subtree; the province MTTQ sees every organization in
+    its area (giaoban.collection.access)."""
+    if getattr(user, "is_superuser", False):
+        return None, []
+    from giaoban.collection.access import _memberships
+
+    within, areas = [], []
+    for m in _memberships(user):
+        unit = m.unit
+        if unit.organization.code == "mttq" and unit.level == Unit.Level.PROVINCE and unit.area_id:
+            within.append(Node.of(unit.area))
+        else:
+            within.append(Node.of(unit))
+        if unit.area_id:
+            areas.append(unit.area)
+    return within, areas

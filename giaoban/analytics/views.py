@@ -1,0 +1,126 @@
+"""Dashboard and pivot pages. Both read the engine, scoped to what the user may see."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from giaoban.analytics import engine
+from giaoban.analytics.charts import bar_chart
+from giaoban.analytics.pivot import DIMENSIONS, pivot, to_csv, to_xlsx
+from giaoban.core.periods import Period
+from giaoban.org.models import Area, Indicator, Organization
+
+
+def default_period() -> Period:
+    return Period.for_date(timezone.localdate(), "Q").previous()
+
+
+def _scope(request, period: Period):
+    """(area, as_of, within) for the request, or PermissionDenied when the area is not the user's."""
+    within, grant_areas = engine.scope_for_user(request.user)
+    as_of = engine.parse_date(request.GET.get("as_of") or None)
+    code = request.GET.get("area") or ""
+    if not code:
+        if within is None:
+            top = Area.objects.filter(parent__isnull=True).order_by("code").first()
+            code = top.code if top else ""
+        elif grant_areas:
+            code = grant_areas[0].code
+            if as_of is None and not grant_areas[0].is_valid_on(period.end):
+                as_of = grant_areas[0].valid_from  # the user's own (newer) area, reconstructed
+        else:
+            raise PermissionDenied("Tài khoản chưa được phân quyền xem số liệu địa bàn nào.")
+    as_of = as_of or period.end
+    area = engine.resolve_area(code, as_of) if code else None
+    if within is not None:
+        allowed = any(area is not None and area.path.startswith(g.path) for g in grant_areas)
+        if not allowed:
+            raise PermissionDenied("Bạn không có quyền xem số liệu của địa bàn này.")
+    return area, as_of, within
+
+
+def _common(request):
+    try:
+        period = engine.parse_period(request.GET.get("period") or default_period())
+    except engine.AnalyticsError as e:
+        return None, str(e)
+    return period, None
+
+
+@login_required
+def dashboard(request):
+    period, error = _common(request)
+    context = {"error": error, "periods": _period_choices(), "area": None, "organizations": None}
+    if period:
+        try:
+            area, as_of, within = _scope(request, period)
+            data = engine.dashboard(period, area, as_of, include_submitted=bool(request.GET.get("submitted")), within=within)
+        except engine.AnalyticsError as e:
+            context["error"] = str(e)
+        else:
+            context.update(data)
+            context["area"] = area
+            context["charts"] = [
+                {"title": t["indicator"].name, "svg": bar_chart(
+                    [(q.label_vi.replace("Quý ", ""), v, recon) for q, v, recon in t["points"]], unit=t["indicator"].unit_noun)}
+                for t in data["trends"]
+            ]
+    context["period"] = period
+    context["query"] = request.GET
+    context["area_code"] = request.GET.get("area") or (context["area"].code if context.get("area") else "")
+    return render(request, "analytics/dashboard.html", context)
+
+
+def _period_choices() -> list[Period]:
+    p = default_period()
+    out = []
+    for year in (p.year, p.year - 1, p.year - 2):
+        out += [Period(year, "Y"), Period(year, "9M"), Period(year, "H", 2), Period(year, "H", 1)] + Period.quarters_of(year)[::-1]
+    return out
+
+
+@login_required
+def pivot_view(request):
+    period, error = _common(request)
+    g = request.GET
+    rows_dim = g.get("rows") if g.get("rows") in DIMENSIONS else "area"
+    cols_dim = g.get("cols") if g.get("cols") in DIMENSIONS else "org"
+    context = {"error": error, "dimensions": DIMENSIONS, "rows_dim": rows_dim, "cols_dim": cols_dim,
+               "indicators": Indicator.objects.filter(is_active=True), "organizations": Organization.objects.all(),
+               "periods": _period_choices(), "period": period, "query": g, "table": None, "area": None,
+               "indicator": g.get("indicator") or ""}
+    if period:
+        try:
+            area, as_of, within = _scope(request, period)
+            indicator = g.get("indicator") or (None if "indicator" in (rows_dim, cols_dim) else Indicator.objects.filter(is_active=True).values_list("code", flat=True).first())
+            filters = {"period": period, "indicator": indicator, "area": area, "org": g.get("org") or None,
+                       "as_of": as_of, "include_submitted": bool(g.get("submitted")), "within": within}
+            table = pivot(rows_dim, cols_dim, filters)
+            ind = engine.resolve_indicator(indicator) if indicator else None
+            table.title = f"{ind.name + ' – ' if ind else ''}{period.label_vi} – {area.full_name if area else 'Toàn quốc'}"
+        except engine.AnalyticsError as e:
+            context["error"] = str(e)
+        else:
+            context.update({"table": table, "area": area, "as_of": as_of, "indicator": indicator})
+            fmt = g.get("export")
+            if fmt in ("csv", "xlsx"):
+                body = to_csv(table) if fmt == "csv" else to_xlsx(table)
+                ctype = "text/csv; charset=utf-8" if fmt == "csv" else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                resp = HttpResponse(body, content_type=ctype)
+                stamp = datetime.date.today().isoformat()
+                resp["Content-Disposition"] = f'attachment; filename="tong-hop-{period.code}-{stamp}.{fmt}"'
+                return resp
+            context["grid"] = [
+                {"label": rl, "cells": [(table.cells.get((rk, ck)), (rk, ck) in table.reconstructed) for ck, _ in table.col_headers],
+                 "total": table.row_totals.get(rk)}
+                for rk, rl in table.row_headers
+            ]
+            context["col_totals"] = [table.col_totals.get(ck) for ck, _ in table.col_headers]
+    context["area_code"] = g.get("area") or (context["area"].code if context.get("area") else "")
+    return render(request, "analytics/pivot.html", context)
