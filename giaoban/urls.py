@@ -15,5 +15,6 @@ urlpatterns = [
     path("bao-cao/", include("giaoban.collection.urls")),
     path("to-chuc/", include("giaoban.org.urls")),
     path("doc-so-lieu/", include("giaoban.extraction.urls")),
+    path("phan-tich/", include("giaoban.analytics.urls")),
     path("", include("giaoban.web.urls")),
 ]
