@@ -438,4 +438,8 @@ def load_demo(stdout=None) -> list[tuple[str, str]]:
         loader.load_figures()
         loader.load_targets()
         load_meetings(loader)
+        # Figures went in with plain INSERTs (no signals): build the analytics summary once.
+        from giaoban.analytics.summary import rebuild
+
+        rebuild()
         return loader.load_accounts()
