@@ -86,9 +86,10 @@ def fixture_texts() -> list[tuple[str, str, dict]]:
     return out
 
 
-def _best_time(fn, texts: list[str], rounds: int) -> float:  # type: ignore[no-untyped-def]
-    """Fastest of ``rounds`` passes over the texts (timeit's advice: the minimum is the least noisy
-    estimate on a shared machine); both tools are measured the same way, interleaved."""
+def _pass_time(fn, texts: list[str]) -> float:  # type: ignore[no-untyped-def]
+    """One pass over the texts. The caller keeps the fastest of several passes (timeit's advice:
+    the minimum is the least noisy estimate on a shared machine); both tools are measured the
+    same way, interleaved."""
     t0 = time.perf_counter()
     for t in texts:
         fn(t)
@@ -108,9 +109,9 @@ def speed(texts: list[str], rounds: int) -> dict:
         word_tokenize(texts[0])  # load the model before timing
     ours, theirs = [], []
     for _ in range(rounds):
-        ours.append(_best_time(extract_text, texts, 1))
+        ours.append(_pass_time(extract_text, texts))
         if word_tokenize is not None:
-            theirs.append(_best_time(word_tokenize, texts, 1))
+            theirs.append(_pass_time(word_tokenize, texts))
     result["engine_chars_per_s"] = round(chars / min(ours))
     if theirs:
         result["underthesea_word_tokenize_chars_per_s"] = round(chars / min(theirs))

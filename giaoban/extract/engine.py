@@ -93,9 +93,8 @@ def extract_file(path: str | Path, catalogue: Iterable[dict[str, Any]] | dict[st
 
 
 def _json_number(v: Decimal) -> int | float:
-    if v == v.to_integral_value():
-        return int(v)
-    return float(v)
+    i = int(v)
+    return i if i == v else float(v)
 
 
 def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int) -> tuple[str, str]:

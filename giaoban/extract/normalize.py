@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Tone marks as combining characters (NFD).
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -70,6 +71,7 @@ def match_key(text_nfc: str) -> str:
     return out
 
 
+@lru_cache(maxsize=4096)
 def canonical(text: str) -> str:
     """Key for a lexicon entry or a user string (NFC first, then the matching key)."""
     return match_key(nfc(text))
