@@ -69,6 +69,7 @@ def _pdf_with_matplotlib(path: Path, lines: list[str]) -> None:
     plt.close(fig)
 
 
+@pytest.mark.slow  # importing matplotlib and writing the PDF takes ~7 s on the shared machine
 def test_pdf(tmp_path: Path) -> None:
     p = tmp_path / "baocao.pdf"
     _pdf_with_matplotlib(p, BODY)
