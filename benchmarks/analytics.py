@@ -1,0 +1,202 @@
+"""Analytics at national scale: a synthetic country, loaded through the project's bulk path, and
+p50/p95 of (a) a province dashboard for nine months with targets and same period last year,
+(b) a national pivot 34 provinces × 6 organizations × 12 quarters for one indicator,
+(c) completeness of one quarter for the country, (d) freshness: approving one report until
+(a) shows it. DuckDB computes (a) and (b) by a raw GROUP BY over the same rows for comparison.
+
+    .venv/bin/python benchmarks/analytics.py --values 1000000
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/dev_analytics_bench .venv/bin/python benchmarks/analytics.py --values 10000000
+
+The database must be a dedicated one: it is flushed. Default: an SQLite file in var/.
+The last line printed is one JSON object with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def pct(samples, p):
+    s = sorted(samples)
+    return round(s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))] * 1000, 1)
+
+
+def timed(fn, repeat):
+    out = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t)
+    return {"p50_ms": pct(out, 50), "p95_ms": pct(out, 95)}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--values", type=int, default=200_000, help="about how many data values (10M: national)")
+    ap.add_argument("--provinces", type=int, default=34)
+    ap.add_argument("--indicators", type=int, default=40)
+    ap.add_argument("--repeat", type=int, default=15)
+    ap.add_argument("--chunk", type=int, default=200_000)
+    args = ap.parse_args()
+    if not os.environ.get("DATABASE_URL"):
+        (ROOT / "var").mkdir(exist_ok=True)
+        path = ROOT / "var" / "bench_analytics.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "giaoban.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from giaoban.analytics import engine, summary
+    from giaoban.collection import bulk
+    from giaoban.collection.models import Report, Target
+    from giaoban.core.periods import Period
+    from giaoban.org.models import Area, Indicator, Organization, Unit
+
+    call_command("migrate", verbosity=0)
+    call_command("flush", interactive=False, verbosity=0)
+    orgs_spec = ["mttq", "congdoan", "phunu", "doan", "nongdan", "ccb"]
+    quarters = [Period(y, "Q", q) for y in (2023, 2024, 2025) for q in (1, 2, 3, 4)]
+    communes = max(args.provinces, round(args.values / (len(orgs_spec) * args.indicators * len(quarters))))
+    communes = min(communes, 3321)
+    rng = random.Random(7)
+    t0 = time.perf_counter()
+    orgs = [Organization.objects.create(code=c, name=c, short_name=c, sort_order=i) for i, c in enumerate(orgs_spec)]
+    inds = [Indicator.objects.create(code=f"i{i:02d}", name=f"Chỉ tiêu {i}", unit_noun="lượt",
+                                     time_aggregation="last" if i % 10 == 9 else "sum") for i in range(args.indicators)]
+    for ind in inds:
+        ind.organizations.set(orgs)
+    provinces = [Area.objects.create(code=f"P{p:02d}", name=f"Tỉnh {p}", kind="tinh", level=1) for p in range(args.provinces)]
+    areas = Area.objects.bulk_create([
+        Area(code=f"X{c:04d}", name=f"Xã {c}", kind="xa", level=3, parent=provinces[c % args.provinces]) for c in range(communes)])
+    for a in areas:  # bulk_create skips save(): set the materialized paths
+        a.path = f"{a.parent.path}{a.pk}/"
+    Area.objects.bulk_update(areas, ["path"], batch_size=2000)
+    commune_units = []
+    for org in orgs:
+        tops = {p.pk: Unit.objects.create(organization=org, code=f"{org.code}-{p.code}", name=f"{org.code} {p.name}", level=1, area=p)
+                for p in provinces}
+        top_by_id = {t.pk: t for t in tops.values()}
+        units = Unit.objects.bulk_create([
+            Unit(organization=org, code=f"{org.code}-{a.code}", name=f"{org.code} {a.name}", level=3, area=a, parent=tops[a.parent_id])
+            for a in areas])
+        for u in units:
+            u.path = f"{top_by_id[u.parent_id].path}{u.pk}/"
+        Unit.objects.bulk_update(units, ["path"], batch_size=2000)
+        commune_units += units
+        Target.objects.bulk_create([Target(unit=t, indicator=i, year=y, value=communes * 400)
+                                    for t in tops.values() for i in inds for y in (2023, 2024, 2025)])
+    # data values through the project's bulk path (validated, one transaction per chunk)
+    rows, n_values = [], 0
+
+    def flush():
+        nonlocal rows, n_values
+        result = bulk.write_values(rows, source="import")
+        assert result.ok, result.problems[:3]
+        n_values += len(rows)
+        rows = []
+
+    for q in quarters:
+        for u in commune_units:
+            for ind in inds:
+                rows.append((u.pk, ind.pk, q.code, str(rng.randint(0, 200)), "", n_values + len(rows)))
+            if len(rows) >= args.chunk:
+                flush()
+    flush()
+    load_s = time.perf_counter() - t0
+    # everything approved but the last quarter, where one report in ten is still submitted
+    last = quarters[-1].code
+    Report.objects.exclude(period=last).update(status="approved")
+    Report.objects.filter(period=last).update(status="approved")
+    pending = list(Report.objects.filter(period=last).order_by("pk").values_list("pk", flat=True)[::10])
+    Report.objects.filter(pk__in=pending).update(status="submitted")
+    t = time.perf_counter()
+    facts = summary.rebuild()
+    rebuild_s = time.perf_counter() - t
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE")
+
+    province = provinces[0]
+    nine = Period(2025, "9M")
+    ind0 = inds[0]
+    prov_nodes = [(p.code, engine.Node.of(p)) for p in provinces]
+
+    def dash():
+        return engine.dashboard(nine, province)
+
+    def national_pivot():
+        return engine.compute(prov_nodes, [ind0], quarters, by_org=True)
+
+    def headline(d):
+        return [(b["org"].code, r.indicator, r.value, r.reporting_units) for b in d["organizations"] for _, r in b["rows"]]
+
+    def compl():
+        return engine.completeness(last)
+
+    results = {"a_dashboard": timed(dash, args.repeat), "b_pivot": timed(national_pivot, args.repeat),
+               "c_completeness": timed(compl, args.repeat)}
+    # (d) freshness: approve one submitted Q3 report of the province, time until (a) shows it
+    fresh = []
+    q3 = Period(2025, "Q", 3).code
+    candidates = list(Report.objects.filter(period=q3, unit__area__parent=province, unit__organization=orgs[0])[: args.repeat])
+    for report in candidates:
+        Report.objects.filter(pk=report.pk).update(status="submitted")
+        summary.refresh_for_report(report)
+        before = headline(dash())
+        t = time.perf_counter()
+        report.status = "approved"
+        report.save()  # the workflow's save: the signal refreshes the summary
+        after = headline(dash())
+        fresh.append(time.perf_counter() - t)
+        assert after != before, "the approved figure is not on the dashboard"
+    results["d_freshness"] = {"p50_ms": pct(fresh, 50), "p95_ms": pct(fresh, 95)} if fresh else None
+    # DuckDB: the same rows, raw GROUP BY
+    duck = None
+    try:
+        import duckdb
+    except ImportError:
+        duck = "duckdb not installed (pip install -e .[bench])"
+    if duck is None:
+        con = duckdb.connect()
+        con.execute("CREATE TABLE v (province INTEGER, org INTEGER, indicator INTEGER, period VARCHAR, approved BOOLEAN, value DOUBLE)")
+        import csv
+        import tempfile
+
+        with tempfile.NamedTemporaryFile("w", suffix=".csv", newline="", delete=False) as f, connection.cursor() as cur:
+            cur.execute("SELECT area_l1, org_id, indicator_id, period, approved, value FROM analytics_fact")
+            writer = csv.writer(f)
+            while chunk := cur.fetchmany(200_000):
+                writer.writerows((a, o, i, p, "true" if ap_ else "false", v) for a, o, i, p, ap_, v in chunk)
+        con.execute(f"INSERT INTO v SELECT * FROM read_csv('{f.name}', header=false, columns={{'a':'INTEGER','o':'INTEGER','i':'INTEGER','p':'VARCHAR','ap':'BOOLEAN','v':'DOUBLE'}})")
+        os.unlink(f.name)
+        qs_now = ",".join(f"'{q.code}'" for q in nine.quarters())
+        qs_last = ",".join(f"'{q.code}'" for q in nine.same_period_last_year().quarters())
+        da = timed(lambda: con.execute(
+            f"SELECT org, indicator, period, sum(value) FROM v WHERE province = {province.pk} AND approved AND period IN ({qs_now},{qs_last}) GROUP BY ALL").fetchall(), args.repeat)
+        db_ = timed(lambda: con.execute(
+            f"SELECT province, org, period, sum(value) FROM v WHERE indicator = {ind0.pk} AND approved GROUP BY ALL").fetchall(), args.repeat)
+        duck = {"a_dashboard": da, "b_pivot": db_,
+                "ratio_a": round(results["a_dashboard"]["p50_ms"] / max(da["p50_ms"], 0.01), 1),
+                "ratio_b": round(results["b_pivot"]["p50_ms"] / max(db_["p50_ms"], 0.01), 1)}
+    out = {"benchmark": "analytics", "database": connection.vendor, "values": n_values, "facts": facts,
+           "communes": communes, "units": len(commune_units) + len(orgs) * len(provinces),
+           "load_s": round(load_s, 1), "rebuild_s": round(rebuild_s, 1), **results, "duckdb": duck}
+    print(json.dumps(out, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
