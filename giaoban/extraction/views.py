@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import uuid
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -127,8 +126,7 @@ def _handle_upload(request):
     ids = [service.create_session(request.user, unit, period, name, data, kind, batch=batch).pk
            for name, data, kind in checked]
     url = reverse("extraction:upload") + f"?dot={batch}"
-    job = jobs.start(request.user, "extraction", f"Đọc số liệu từ {len(ids)} tệp – {unit.name}", _read_batch, ids, url,
-                     run_inline=getattr(settings, "GIAOBAN_JOBS_INLINE", False))
+    job = jobs.start(request.user, "extraction", f"Đọc số liệu từ {len(ids)} tệp – {unit.name}", _read_batch, ids, url)
     return redirect("job", job_id=job.pk)
 
 

@@ -16,7 +16,7 @@ from giaoban.collection import workflow
 from giaoban.collection.models import DataValue, Report
 from giaoban.extraction.models import ExtractionSession
 
-from .conftest import REPORT_TEXT, docx_bytes
+from .conftest import REPORT_TEXT, build_tree, docx_bytes
 
 UPLOAD = "/doc-so-lieu/"
 
@@ -239,18 +239,37 @@ def test_text_without_figures_and_html_is_escaped(entry, tree):
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
 
 
-def test_several_files_are_read_as_a_job(entry, tree):
+def wait_for_job(client, location, seconds=60):
+    """Poll the job's status URL as the page's script does, until it is done or failed."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        status = client.get(location + "trang-thai/").json()
+        if status["status"] in ("done", "failed"):
+            return status
+        time.sleep(0.3)
+    raise AssertionError(f"job still running after {seconds} s: {status}")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_several_files_are_read_as_a_background_job(client, settings):
+    # A real thread with its own connection, as in production (committed data: transaction=True).
+    settings.GIAOBAN_JOBS_INLINE = False
+    tree = build_tree()
+    client.force_login(tree.users["entry_a"])
     files = [SimpleUploadedFile("mot.txt", REPORT_TEXT.encode()),
              SimpleUploadedFile("hai.docx", docx_bytes(REPORT_TEXT))]
-    response = entry.post(UPLOAD, {"unit": tree.units["phunu-a"].pk, "period": "2025-Q2", "files": files})
+    response = client.post(UPLOAD, {"unit": tree.units["phunu-a"].pk, "period": "2025-Q2", "files": files})
     assert response.status_code == 302 and response["Location"].startswith("/viec/")
+    status = wait_for_job(client, response["Location"])
+    assert status["status"] == "done" and status["done"] == status["total"] == 2
+    assert status["message"] == "Đã đọc 2/2 tệp."
     sessions = list(ExtractionSession.objects.order_by("pk"))
     assert [s.status for s in sessions] == ["ready", "ready"]
     assert all(s.period == "2025-Q2" for s in sessions)  # chosen on upload, over the detected 2025-Q3
     assert sessions[0].batch == sessions[1].batch is not None
-    job_page = entry.get(response["Location"]).content.decode()
-    assert "Đã đọc 2/2 tệp" in job_page
-    listing = entry.get(f"{UPLOAD}?dot={sessions[0].batch}").content.decode()
+    listing = client.get(status["result_url"]).content.decode()
     assert "mot.txt" in listing and "hai.docx" in listing
 
 
@@ -262,10 +281,15 @@ def test_one_refused_file_refuses_the_whole_batch(entry, tree):
     assert not ExtractionSession.objects.exists()
 
 
-def test_unreadable_file_in_a_batch_is_kept_with_its_error(entry, tree):
+@pytest.mark.django_db(transaction=True)
+def test_unreadable_file_in_a_batch_is_kept_with_its_error(client, settings):
+    settings.GIAOBAN_JOBS_INLINE = False
+    tree = build_tree()
+    client.force_login(tree.users["entry_a"])
     files = [SimpleUploadedFile("mot.txt", REPORT_TEXT.encode()), SimpleUploadedFile("hong.pdf", b"%PDF-1.4 broken")]
-    response = entry.post(UPLOAD, {"unit": tree.units["phunu-a"].pk, "files": files})
-    assert "1 tệp không đọc được" in entry.get(response["Location"]).content.decode()
+    response = client.post(UPLOAD, {"unit": tree.units["phunu-a"].pk, "files": files})
+    status = wait_for_job(client, response["Location"])
+    assert status["message"] == "Đã đọc 1/2 tệp. 1 tệp không đọc được."
     broken = ExtractionSession.objects.get(original_name="hong.pdf")
     assert broken.status == "failed"
     assert "hong.pdf" in broken.error and "/tmp" not in broken.error
