@@ -161,12 +161,15 @@ def _page(request, unit, period, report, *, posted=None, errors=None, status=200
     ]
     attachments = report.attachments.filter(deleted_at=None) if report else []
     children = excel.workflow_children(unit, period) if access.can_view_unit(request.user, unit) else []
+    from giaoban.meetings.services import tasks_for_unit  # meetings builds on collection, not the reverse
+
+    tasks = tasks_for_unit(unit, period.code)
     return render(request, "collection/entry.html", {
         "unit": unit, "period": period, "report": report, "sections": build_rows(unit, period, report, posted, errors, issues),
         "issues": issues, "blocking": [i for i in issues if i.blocks_submission], "actions": actions,
         "editable": "edit" in actions, "narrative": narrative, "attachments": attachments, "qualifiers": QUALIFIER_CHOICES,
         "deadline": comp.deadline_for(unit, period), "conflict": conflict, "errors": errors or {},
-        "children": children, "max_upload_mb": settings.GIAOBAN_MAX_UPLOAD_BYTES // (1024 * 1024),
+        "children": children, "tasks": tasks, "max_upload_mb": settings.GIAOBAN_MAX_UPLOAD_BYTES // (1024 * 1024),
     }, status=status)
 
 

@@ -4,11 +4,14 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from giaoban.collection import access
+from giaoban.collection.completeness import deadline_for, pick_period
 from giaoban.collection.models import Report
 from giaoban.core.periods import Period
+from giaoban.meetings import services as meeting_services
 from giaoban.web.models import Job
 
 
@@ -26,34 +29,73 @@ def recent_quarters(today: datetime.date, count: int = 4) -> list[Period]:
     return periods
 
 
+def _link(name: str, label: str, hint: str) -> dict | None:
+    """A shortcut on the home page, or None when the page is not installed (yet)."""
+    try:
+        return {"url": reverse(name), "label": label, "hint": hint}
+    except NoReverseMatch:
+        return None
+
+
+PROVINCE_LINKS = [
+    ("analytics:dashboard", "Bảng điều khiển", "Số liệu toàn tỉnh, so với chỉ tiêu và cùng kỳ"),
+    ("collection:completeness", "Tiến độ nộp báo cáo", "Đơn vị đã nộp, nộp muộn, chưa nộp"),
+    ("documents:index", "Văn bản", "Tải báo cáo tổng hợp (Word, Excel, PDF) và tin bài"),
+    ("meetings:list", "Hội nghị, nhiệm vụ", "Kết luận hội nghị và tiến độ nhiệm vụ"),
+    ("analytics:pivot", "Bảng tổng hợp", "Lọc, xoay bảng số liệu, xuất Excel"),
+]
+
+
 @login_required
 def home(request):
-    """The periods and the reports of the user's units, with their status."""
+    """What the user has to do first: the data-entry person sees their forms, deadlines and
+    returned reports; the approver the reports waiting; the province its overview pages."""
     today = timezone.localdate()
     periods = recent_quarters(today)
+    due = pick_period(None, today)
     units = list(access.entry_units(request.user).select_related("organization")[:50])
     approvable = access.approvable_units(request.user)
     reports = {
         (r.unit_id, r.period): r
-        for r in Report.objects.filter(unit__in=units, period__in=[p.code for p in periods])
+        for r in Report.objects.filter(unit__in=units, period__in=[p.code for p in periods] + [due.code])
     }
     rows = []
     for unit in units:
         cells = []
         for p in periods:
             report = reports.get((unit.pk, p.code))
-            cells.append({"period": p, "report": report, "deadline": p.deadline()})
+            cells.append({"period": p, "report": report, "deadline": deadline_for(unit, p),
+                          "url": reverse("collection:entry", args=[unit.pk, p.code])})
         rows.append({"unit": unit, "cells": cells})
-    waiting = (
+    todo = []
+    for unit in units:
+        report = reports.get((unit.pk, due.code))
+        if report is None or report.status in (Report.Status.DRAFT, Report.Status.RETURNED):
+            deadline = deadline_for(unit, due)
+            todo.append({"unit": unit, "report": report, "deadline": deadline, "late": deadline < today,
+                         "days": (deadline - today).days, "url": reverse("collection:entry", args=[unit.pk, due.code])})
+    todo.sort(key=lambda t: (t["deadline"], t["unit"].name))
+    waiting = list(
         Report.objects.filter(unit__in=approvable, status=Report.Status.SUBMITTED)
         .select_related("unit", "unit__organization")
         .order_by("period", "unit__name")[:50]
     )
-    returned = Report.objects.filter(unit__in=units, status=Report.Status.RETURNED).select_related("unit")
+    for r in waiting:
+        r.url = reverse("collection:entry", args=[r.unit_id, r.period])
+    returned = list(Report.objects.filter(unit__in=units, status=Report.Status.RETURNED).select_related("unit"))
+    for r in returned:
+        r.url = reverse("collection:entry", args=[r.unit_id, r.period])
+    province = access.is_province_user(request.user)
+    links, overdue = [], []
+    if province:
+        links = [link for link in (_link(*item) for item in PROVINCE_LINKS) if link]
+        overdue = meeting_services.overdue_tasks(Period.for_date(today, "Q").code)[:30]
     return render(
         request,
         "web/home.html",
-        {"periods": periods, "rows": rows, "waiting": waiting, "returned": returned, "today": today},
+        {"periods": periods, "rows": rows, "waiting": waiting, "returned": returned, "today": today,
+         "due": due, "todo": todo, "province": province, "links": links, "overdue": overdue,
+         "is_entry": bool(units), "approvals_url": _link("collection:approvals", "", "")},
     )
 
 

@@ -8,6 +8,13 @@
     if (!/^-?[\d.]+(,\d+)?$/.test(t)) return null;
     return parseFloat(t.replace(/\./g, "").replace(",", "."));
   }
+  // "dd/mm/yyyy" or "HH:MM dd/mm/yyyy" -> a sortable number (dates as people read them here).
+  function dateOf(text) {
+    var m = /^(?:(\d{1,2}):(\d{2})\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(text);
+    if (!m) return null;
+    var h = m[1] || m[6] || "0", mi = m[2] || m[7] || "0";
+    return ((+m[5] * 100 + +m[4]) * 100 + +m[3]) * 10000 + +h * 100 + +mi;
+  }
   function sortBy(table, index, th) {
     var body = table.tBodies[0];
     if (!body) return;
@@ -18,7 +25,9 @@
     rows.sort(function (a, b) {
       var x = (a.cells[index] || {}).textContent || "", y = (b.cells[index] || {}).textContent || "";
       var nx = numberOf(x.trim()), ny = numberOf(y.trim()), r;
-      if (nx !== null && ny !== null) r = nx - ny; else r = fold(x).localeCompare(fold(y), "vi");
+      var dx = dateOf(x.trim()), dy = dateOf(y.trim());
+      if (dx !== null && dy !== null) r = dx - dy;
+      else if (nx !== null && ny !== null) r = nx - ny; else r = fold(x).localeCompare(fold(y), "vi");
       return ascending ? r : -r;
     });
     rows.forEach(function (row) { body.appendChild(row); });
