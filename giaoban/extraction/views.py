@@ -223,6 +223,7 @@ def review(request, pk: int):
         "session": session, "unit": unit, "rows": rows, "marked": highlight(session.text, session.figures, states),
         "indicators": indicators, "qualifiers": service.QUALIFIERS, "periods": periods,
         "period_label": Period.parse(session.period).label_vi, "detected_label": detected_label,
+        "detected_enterable": bool(service._enterable(session.detected_period)),
         "report": report, "version": report.version if report else "new",
         "ticked": sum(1 for it in items if it["accept"]),
         "entry_url": reverse("collection:entry", args=[unit.pk, session.period]) if report else "",

@@ -326,3 +326,23 @@ def test_existing_value_is_shown_and_replaced_with_the_page_version(entry, tree,
     assert AuditEntry.objects.filter(action="value.update", field="tuyen_truyen_buoi", data__source="extraction").exists()
     page = entry.get(reverse("extraction:review", args=[session.pk])).content.decode()
     assert "báo cáo đang có" not in note(page)
+
+
+def test_longer_period_in_the_text_falls_back_to_the_current_quarter(entry, tree):
+    from giaoban.extraction.service import current_quarter
+
+    text = "BÁO CÁO 9 THÁNG ĐẦU NĂM 2025\nHội LHPN xã A tổ chức 20 buổi tuyên truyền.".encode()
+    upload(entry, tree.units["phunu-a"], "chin-thang.txt", text)
+    session = ExtractionSession.objects.get()
+    assert session.detected_period == "2025-9M"
+    assert session.period == current_quarter().code
+    page = entry.get(reverse("extraction:review", args=[session.pk])).content.decode()
+    assert "hãy chọn kỳ phù hợp" in page
+
+
+def test_period_from_the_review_page_is_checked(entry, tree, session):
+    data = form_data(session)
+    data["period"] = "2025"
+    page = entry.post(reverse("extraction:review", args=[session.pk]), data, follow=True).content.decode()
+    assert "Kỳ báo cáo «2025»" in page and "chọn một quý hoặc một tháng" in page
+    assert not DataValue.objects.exists()
