@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterable
 
 from defusedxml import DefusedXmlException
@@ -69,6 +70,8 @@ _CT_MAIN = {
     "application/vnd.ms-excel.sheet.macroenabled.main+xml": XLSX,  # .xlsm: openpyxl reads it, macros ignored
 }
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+# What reading a damaged zip member can raise (bad CRC, bad deflate stream, unsupported method...).
+ZIP_READ_ERRORS = (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, OSError, EOFError, ValueError)
 
 
 class UploadError(ValueError):
@@ -187,7 +190,7 @@ def _read_member(zf: zipfile.ZipFile, member: str, name: str, limit: int) -> byt
     try:
         with zf.open(member) as f:
             raw = f.read(limit + 1)
-    except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError, ValueError) as exc:
+    except ZIP_READ_ERRORS as exc:
         raise UploadError(f"Tệp «{name}» bị hỏng: không giải nén được phần «{member}» ({exc}).", name) from None
     if len(raw) > limit:
         raise UploadError(f"Tệp «{name}»: phần «{member}» lớn bất thường; không mở.", name)
@@ -222,7 +225,8 @@ def check_zip_limits(zf: zipfile.ZipFile, filename, compressed_size: int) -> Non
 
 def check_xml_parts(zf: zipfile.ZipFile, filename) -> None:
     """Parse every XML part with defusedxml (streaming, no tree kept), DTDs forbidden: entity
-    expansion and external entities never reach lxml/expat in python-docx or openpyxl."""
+    expansion and external entities never reach lxml/expat in python-docx or openpyxl. The other
+    parts are read through once, so a damaged member (bad CRC or deflate stream) is found here."""
     import xml.sax
     from xml.sax.handler import ContentHandler
 
@@ -232,6 +236,12 @@ def check_xml_parts(zf: zipfile.ZipFile, filename) -> None:
     for info in zf.infolist():
         lower = info.filename.lower()
         if not (lower.endswith((".xml", ".rels", ".vml")) or lower == "[content_types].xml"):
+            try:
+                with zf.open(info) as f:
+                    while f.read(1 << 20):
+                        pass
+            except ZIP_READ_ERRORS as exc:
+                raise UploadError(f"Tệp «{name}» bị hỏng: không giải nén được phần «{info.filename}» ({exc}).", name) from None
             continue
         parser = DefusedExpatParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
         parser.setContentHandler(ContentHandler())
@@ -244,7 +254,7 @@ def check_xml_parts(zf: zipfile.ZipFile, filename) -> None:
                 "không được phép vì lý do an toàn. Hãy lưu lại tệp bằng Word/Excel rồi tải lên lại.", name) from None
         except xml.sax.SAXException as exc:
             raise UploadError(f"Tệp «{name}» bị hỏng: phần «{info.filename}» không phải XML hợp lệ ({exc.getMessage()}).", name) from None
-        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError, ValueError) as exc:
+        except ZIP_READ_ERRORS as exc:
             raise UploadError(f"Tệp «{name}» bị hỏng: không giải nén được phần «{info.filename}» ({exc}).", name) from None
 
 
@@ -297,7 +307,7 @@ def open_docx_safely(data: bytes, filename=None, max_bytes: int = DEFAULT_MAX_BY
 
     try:
         return docx.Document(io.BytesIO(data))
-    except (OpcError, KeyError, ValueError, TypeError, AttributeError, IndexError, zipfile.BadZipFile, SyntaxError) as exc:
+    except (OpcError, KeyError, TypeError, AttributeError, IndexError, SyntaxError, *ZIP_READ_ERRORS) as exc:
         # lxml's XMLSyntaxError is a SyntaxError.
         raise UploadError(f"Tệp «{name}» không mở được như tài liệu Word: {type(exc).__name__}: {exc}", name) from None
 
@@ -314,5 +324,5 @@ def open_xlsx_safely(data: bytes, filename=None, max_bytes: int = DEFAULT_MAX_BY
 
     try:
         return openpyxl.load_workbook(io.BytesIO(data), read_only=read_only, data_only=data_only)
-    except (KeyError, ValueError, TypeError, AttributeError, IndexError, zipfile.BadZipFile, SyntaxError, OSError) as exc:
+    except (KeyError, TypeError, AttributeError, IndexError, SyntaxError, *ZIP_READ_ERRORS) as exc:
         raise UploadError(f"Tệp «{name}» không mở được như bảng tính Excel: {type(exc).__name__}: {exc}", name) from None

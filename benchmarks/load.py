@@ -1,0 +1,289 @@
+"""Bounded load test: the app under gunicorn on a free 127.0.0.1 port, 32 simulated users.
+
+    .venv/bin/python benchmarks/load.py [--seconds 60] [--users 32] [--database-url URL]
+
+Loopback only, and it stops by itself after --seconds. Without --database-url it uses
+var/bench/load.sqlite3, created with `migrate` + `demo` on first use (about two minutes).
+Each simulated user logs in with a demo account (password 'giaoban-demo'), then loops:
+the home page, the dashboards that exist (found by URL name; missing ones are skipped), its
+report entry page, and an autosave of one figure (the form's own JSON endpoint). A 409 (two
+users on the same report: the optimistic lock at work) is counted as a conflict, not an error.
+
+The last line of output is one JSON object: p50/p95/p99 latency in ms, requests, errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSWORD = "giaoban-demo"
+# Demo accounts that can enter data (several users share one, as colleagues of one office do).
+ENTRY_ACCOUNTS = ["mttq.doanket", "phunu.doanket", "doan.doanket", "mttq.tinh", "phunu.tinh", "doan.tinh",
+                  "congdoan.tinh", "nongdan.tinh", "ccb.tinh"]
+VIEW_ACCOUNTS = ["bandanvan", "phunu.bumnua.xem", "admin"]
+PAGE_NAMES = ["home", "collection:my_reports", "collection:approvals", "collection:completeness",
+              "analytics:dashboard", "analytics:index", "meetings:list", "documents:index"]
+RAMP_UP_SECONDS = 5
+GRACE_SECONDS = 5
+ENTRY_LINK = re.compile(r'href="(/bao-cao/(\d+)/(\d{4}-(?:Q\d|\d\d))/)"')
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run(cmd, env):
+    subprocess.run(cmd, cwd=ROOT, env=env, check=True)
+
+
+def prepare_database(env: dict, url: str | None) -> dict:
+    if url:
+        env["DATABASE_URL"] = url
+        run([sys.executable, "-m", "giaoban", "migrate", "-v0"], env)
+        return env
+    path = ROOT / "var" / "bench" / "load.sqlite3"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    env["DATABASE_URL"] = f"sqlite:///{path}"
+    run([sys.executable, "-m", "giaoban", "migrate", "-v0"], env)
+    run([sys.executable, "-m", "giaoban", "demo", "--format", "json"], {**env, "PYTHONUNBUFFERED": "1"})
+    return env
+
+
+def discover_pages(env: dict) -> list[str]:
+    code = (
+        "import django, json; django.setup()\n"
+        "from django.urls import reverse, NoReverseMatch\n"
+        f"names = {PAGE_NAMES!r}\n"
+        "out = []\n"
+        "for n in names:\n"
+        "    try: out.append(reverse(n))\n"
+        "    except NoReverseMatch: pass\n"
+        "print(json.dumps(out))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**env, "DJANGO_SETTINGS_MODULE": "giaoban.settings"},
+                       capture_output=True, text=True, check=True)
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def start_server(env: dict, port: int, workers: int, threads: int) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "gunicorn", "giaoban.wsgi:application", "--bind", f"127.0.0.1:{port}",
+           "--workers", str(workers), "--threads", str(threads), "--timeout", "60", "--log-level", "warning",
+           "--preload"]  # load the app once, before forking: no cold first request per worker
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+                for _ in range(2 * workers):  # warm templates and connections in every worker
+                    requests.get(f"http://127.0.0.1:{port}/dang-nhap/", timeout=60)
+                return proc
+        except requests.RequestException:
+            time.sleep(0.3)
+    stop_server(proc)
+    raise SystemExit("gunicorn did not answer /healthz within 60 s")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)  # the process group of the gunicorn we started
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+class Stats:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.latencies: list[float] = []
+        self.by_page: dict[str, list[float]] = defaultdict(list)
+        self.errors = Counter()
+        self.conflicts = 0
+        self.saves = 0
+        self.unfinished = 0
+
+    def add(self, page: str, seconds: float):
+        with self.lock:
+            self.latencies.append(seconds)
+            self.by_page[page].append(seconds)
+
+    def error(self, what: str):
+        with self.lock:
+            self.errors[what] += 1
+
+
+def simulated_user(i: int, base: str, pages: list[str], deadline: float, stats: Stats):
+    rng = random.Random(i)
+    time.sleep(RAMP_UP_SECONDS * i / 32)  # people do not all log in within the same second
+    username = (ENTRY_ACCOUNTS + VIEW_ACCOUNTS)[i % (len(ENTRY_ACCOUNTS) + len(VIEW_ACCOUNTS))]
+    s = requests.Session()
+
+    def call(page, method, url, **kw):
+        t = time.perf_counter()
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return None
+        try:
+            # A request still running at the deadline is abandoned and counted as a timeout.
+            r = s.request(method, base + url, timeout=max(1.0, remaining + GRACE_SECONDS), allow_redirects=False, **kw)
+        except requests.RequestException as exc:
+            if time.monotonic() >= deadline:
+                with stats.lock:
+                    stats.unfinished += 1  # cut off by the end of the run, not an answer
+            else:
+                stats.error(f"{page}: {type(exc).__name__}")
+            return None
+        stats.add(page, time.perf_counter() - t)
+        if r.status_code >= 500:
+            stats.error(f"{page}: HTTP {r.status_code}")
+        return r
+
+    r = call("login", "GET", "/dang-nhap/")
+    if r is None:
+        return
+    r = call("login", "POST", "/dang-nhap/", data={"username": username, "password": PASSWORD,
+                                                     "csrfmiddlewaretoken": s.cookies.get("csrftoken", "")},
+             headers={"Referer": base + "/dang-nhap/"})
+    if r is None:
+        return
+    if r.status_code != 302:
+        stats.error(f"login {username}: HTTP {r.status_code}")
+        return
+    can_enter = username not in VIEW_ACCOUNTS
+    entry_pages: list[str] = []
+    my_reports = [p for p in pages if p.endswith("/bao-cao/")]
+    if can_enter and my_reports:
+        r = call(my_reports[0], "GET", my_reports[0])
+        if r is not None and r.status_code == 200:
+            entry_pages = sorted({m.group(1) for m in ENTRY_LINK.finditer(r.text)})
+    while time.monotonic() < deadline:
+        # One step: a dashboard page, or (for people who enter data) open the form and save a figure.
+        if can_enter and entry_pages and rng.random() < 0.4:
+            save_one(rng, s, base, rng.choice(entry_pages), call, stats)
+            continue
+        page = rng.choice(pages)
+        r = call(page, "GET", page)
+        if r is None:
+            continue
+        if r.status_code not in (200, 302):
+            stats.error(f"{page}: HTTP {r.status_code}")
+        elif page.endswith("/bao-cao/") and r.status_code == 200 and not entry_pages:
+            entry_pages = sorted({m.group(1) for m in ENTRY_LINK.finditer(r.text)})
+
+
+def save_one(rng, s, base, url, call, stats):
+    r = call("entry", "GET", url)
+    if r is None:
+        return
+    if r.status_code != 200:
+        stats.error(f"entry: HTTP {r.status_code}")
+        return
+    version = re.search(r'name="version"\s+value="(\d+)"', r.text) or re.search(r'value="(\d+)"\s+name="version"', r.text)
+    fields = re.findall(r'name="(v-[a-z0-9_]+)"', r.text)
+    if not version or not fields:
+        return  # not editable (submitted or approved): the page shows the figures only
+    field = rng.choice(fields)
+    token = s.cookies.get("csrftoken", "")
+    r = call("autosave", "POST", url + "tu-dong-luu/",
+             data={"version": version.group(1), field: str(rng.randint(1, 500)), "csrfmiddlewaretoken": token},
+             headers={"Referer": base + url, "X-CSRFToken": token})
+    if r is None:
+        return
+    if r.status_code == 409:
+        with stats.lock:
+            stats.conflicts += 1
+    elif r.status_code == 200:
+        with stats.lock:
+            stats.saves += 1
+    elif r.status_code != 400:  # 400: a validation message or a report that is not editable, a normal answer
+        stats.error(f"autosave: HTTP {r.status_code}")
+
+
+def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return 0.0
+    values = sorted(values)
+    k = (len(values) - 1) * p
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--users", type=int, default=32)
+    ap.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL"))
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=8)
+    args = ap.parse_args(argv)
+
+    env = {**os.environ, "DEBUG": "0", "GIAOBAN_PRODUCTION": "0", "LOG_LEVEL": "ERROR"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    env = prepare_database(env, args.database_url)
+    pages = discover_pages(env)
+    port = free_port()
+    server = start_server(env, port, args.workers, args.threads)
+    stats = Stats()
+    try:
+        base = f"http://127.0.0.1:{port}"
+        started = time.monotonic()
+        deadline = started + args.seconds
+        users = [threading.Thread(target=simulated_user, args=(i, base, pages, deadline, stats), daemon=True)
+                 for i in range(args.users)]
+        for t in users:
+            t.start()
+        for t in users:
+            t.join(timeout=max(0.0, deadline + GRACE_SECONDS + 1 - time.monotonic()))
+        elapsed = time.monotonic() - started
+    finally:
+        stop_server(server)
+    ms = [x * 1000 for x in stats.latencies]
+    browse = [x * 1000 for page, v in stats.by_page.items() if page != "login" for x in v]
+    summary = {
+        "benchmark": "load",
+        "users": args.users,
+        "seconds": round(elapsed, 1),
+        "server": f"gunicorn {args.workers} workers × {args.threads} threads",
+        "database": env["DATABASE_URL"].split(":", 1)[0],
+        "pages": pages,
+        "requests": len(ms),
+        "requests_per_second": round(len(ms) / elapsed, 1) if elapsed else 0,
+        "saves": stats.saves,
+        "conflicts_409": stats.conflicts,
+        "p50_ms": round(percentile(ms, 0.50), 1),
+        "p95_ms": round(percentile(ms, 0.95), 1),
+        "p99_ms": round(percentile(ms, 0.99), 1),
+        "mean_ms": round(statistics.fmean(ms), 1) if ms else 0,
+        "after_login_p50_ms": round(percentile(browse, 0.50), 1),
+        "after_login_p95_ms": round(percentile(browse, 0.95), 1),
+        "after_login_p99_ms": round(percentile(browse, 0.99), 1),
+        "load_average_1min": round(os.getloadavg()[0], 1),
+        "by_page_p95_ms": {k: round(percentile([x * 1000 for x in v], 0.95), 1) for k, v in sorted(stats.by_page.items())},
+        "unfinished_at_stop": stats.unfinished,
+        "errors": sum(stats.errors.values()),
+        "error_kinds": dict(stats.errors.most_common(10)),
+    }
+    print(json.dumps(summary, ensure_ascii=False))
+    return 0 if summary["errors"] == 0 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
