@@ -237,13 +237,14 @@ def save_values(report: Report, user, values, *, expected_version, source: str =
             if item["has_comment"]:
                 dv.comment = item["comment"]
             dv.source, dv.updated_by = source, user if getattr(user, "is_authenticated", False) else None
-            if item["source_detail"]:
-                dv.source_detail = item["source_detail"]
+            # A value typed over an extracted one no longer comes from that text span.
+            dv.source_detail = item["source_detail"] or {}
             dv.save()
             audit.record(user, "value.update" if old_value is not None else "value.create", locked, field=code,
                          old=plain(old_value), new=plain(dv.value), reason=dv.comment, indicator=code, unit=locked.unit.code,
                          period=locked.period, source=source, qualifier=dv.qualifier,
-                         old_display=old_display, new_display=describe_value(dv.value, dv.qualifier))
+                         old_display=old_display, new_display=describe_value(dv.value, dv.qualifier),
+                         source_detail=dv.source_detail)
             changed.append(code)
         for name, text in narrative.items():
             text = (text or "").strip()

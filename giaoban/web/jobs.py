@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 def start(user, kind: str, title: str, work, *args, run_inline: bool = False) -> Job:
     job = Job.objects.create(user=user, kind=kind, title=title)
     if run_inline:
-        _run(job.pk, work, args)
+        _run(job.pk, work, args, own_connection=False)
         job.refresh_from_db()
         return job
     thread = threading.Thread(target=_run, args=(job.pk, work, args), daemon=True, name=f"job-{job.pk}")
@@ -29,8 +29,9 @@ def start(user, kind: str, title: str, work, *args, run_inline: bool = False) ->
     return job
 
 
-def _run(job_id, work, args) -> None:
-    close_old_connections()
+def _run(job_id, work, args, own_connection: bool = True) -> None:
+    if own_connection:
+        close_old_connections()
     Job.objects.filter(pk=job_id).update(status=Job.Status.RUNNING)
 
     def progress(done: int, total: int, message: str = "") -> None:
@@ -53,4 +54,5 @@ def _run(job_id, work, args) -> None:
             status=Job.Status.FAILED, message=f"Lỗi: {exc}", finished_at=timezone.now()
         )
     finally:
-        connections.close_all()
+        if own_connection:  # a thread's connections are its own; the caller's are not
+            connections.close_all()

@@ -346,3 +346,18 @@ def test_period_from_the_review_page_is_checked(entry, tree, session):
     page = entry.post(reverse("extraction:review", args=[session.pk]), data, follow=True).content.decode()
     assert "Kỳ báo cáo «2025»" in page and "chọn một quý hoặc một tháng" in page
     assert not DataValue.objects.exists()
+
+
+def test_value_history_shows_the_text_span_it_came_from(entry, tree, session):
+    buoi = figure_index(session, "12 buổi")
+    entry.post(reverse("extraction:review", args=[session.pk]), form_data(session))
+    report = Report.objects.get(unit=tree.units["phunu-a"], period="2025-Q3")
+    history = entry.get(reverse("collection:history", args=[report.unit_id, report.period, "tuyen_truyen_buoi"])).content.decode()
+    assert "<q>12 buổi</q>" in history and "bao-cao-quy-3.txt" in history
+    assert f"#m{buoi}" in history
+
+    # Typed over on the form, the value no longer claims that span.
+    result = workflow.save_values(report, tree.users["entry_a"], {"tuyen_truyen_buoi": {"value": Decimal(13)}},
+                                  expected_version=report.version)
+    assert DataValue.objects.get(report=report, indicator__code="tuyen_truyen_buoi").source_detail == {}
+    assert result.changed == ["tuyen_truyen_buoi"]
