@@ -11,7 +11,8 @@ Speed comes from doing per-row work in plain Python against dictionaries loaded 
 handing the rows to the database in one go: PostgreSQL gets them by COPY into a temporary table,
 SQLite by executemany into one; then one INSERT … SELECT … ON CONFLICT DO UPDATE merges them.
 Values that change are recorded in the audit trail with their old value; an unchanged value is
-counted as ignored and not rewritten.
+counted as ignored and not rewritten. Every report whose values changed gets a new version, so an
+entry page opened before the import answers with the conflict message instead of overwriting it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from giaoban.audit.models import AuditEntry
@@ -213,8 +215,18 @@ def write_values(
         if dry_run:
             transaction.set_rollback(True)
         else:
+            _bump_versions({reports[pair] for pair in touched})
             _refresh_summary({reports[pair] for pair in touched if status_of.get(pair, Report.Status.DRAFT) != Report.Status.DRAFT})
     return result
+
+
+def _bump_versions(report_ids: set[int]) -> None:
+    """A report whose values changed gets a new version, as a form save does: someone with the
+    entry page open then gets the conflict message instead of overwriting the import."""
+    ids = sorted(report_ids)
+    now = timezone.now()
+    for start in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
+        Report.objects.filter(pk__in=ids[start:start + 500]).update(version=F("version") + 1, updated_at=now)
 
 
 def _refresh_summary(report_ids: set[int]) -> None:

@@ -1,0 +1,59 @@
+"""The bulk write path bumps the version of every report whose values it changed, so a form
+opened before an import answers with the conflict message instead of overwriting the import."""
+
+import pytest
+
+from giaoban.collection import bulk, workflow
+from giaoban.collection.models import DataValue, Report
+
+
+def _version(report: Report) -> int:
+    return Report.objects.get(pk=report.pk).version
+
+
+def test_import_bumps_changed_reports_only_and_the_open_form_gets_a_conflict(world):
+    changed = world.reports["phunu", "03388", "2023-Q3"]
+    same = world.reports["phunu", "03466", "2023-Q3"]
+    before_changed, before_same = changed.version, same.version
+    u_a, u_b = world.units["phunu", "03388"], world.units["phunu", "03466"]
+    rows = [
+        (u_a.pk, world.sessions.pk, "2023-Q3", "13", "", 0),  # 12 → 13: changed
+        (u_b.pk, world.sessions.pk, "2023-Q3", "7", "", 1),  # unchanged
+        (u_b.pk, world.attendees.pk, "2023-Q3", "820", "", 2),  # unchanged
+        (u_b.pk, world.sessions.pk, "2023-Q4", "2", "", 3),  # a new report
+    ]
+    result = bulk.write_values(rows, user=world.admin)
+    assert result.ok and (result.imported, result.updated, result.ignored) == (1, 1, 2)
+    assert _version(changed) == before_changed + 1
+    assert _version(same) == before_same
+    new = Report.objects.get(unit=u_b, period="2023-Q4")
+    assert new.version == 2  # an entry page opened on the empty report posts version 1
+
+    # The entry form was opened before the import: its save is refused, the import stays.
+    with pytest.raises(workflow.ConflictError):
+        workflow.save_values(changed, world.entry, {"tuyen_truyen_buoi": {"value": 99}}, expected_version=before_changed)
+    assert DataValue.objects.get(unit=u_a, indicator=world.sessions, period="2023-Q3").value == 13
+    # Reloaded, the form saves.
+    workflow.save_values(Report.objects.get(pk=changed.pk), world.entry, {"tuyen_truyen_buoi": {"value": 14}},
+                         expected_version=_version(changed))
+    assert DataValue.objects.get(unit=u_a, indicator=world.sessions, period="2023-Q3").value == 14
+
+
+def test_dry_run_and_refused_batches_bump_nothing(world):
+    report = world.reports["phunu", "03388", "2023-Q3"]
+    before = report.version
+    u_a = world.units["phunu", "03388"]
+    assert bulk.write_values([(u_a.pk, world.sessions.pk, "2023-Q3", "50", "", 0)], dry_run=True).ok
+    refused = bulk.write_values([(u_a.pk, world.sessions.pk, "2023-Q3", "50", "", 0),
+                                 (u_a.pk, world.sessions.pk, "2023-Q3", "không phải số", "", 1)])
+    assert not refused.ok
+    assert _version(report) == before
+
+
+def test_many_reports_are_bumped_past_the_parameter_limit(world):
+    """More reports than one UPDATE's id list holds (chunked): every one is bumped."""
+    u_a = world.units["phunu", "03388"]
+    periods = [f"{y}-{m:02d}" for y in range(1960, 2020) for m in range(1, 13)][:600]
+    result = bulk.write_values([(u_a.pk, world.sessions.pk, p, "1", "", i) for i, p in enumerate(periods)])
+    assert result.ok and result.imported == 600
+    assert set(Report.objects.filter(period__in=periods).values_list("version", flat=True)) == {2}
