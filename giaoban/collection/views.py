@@ -407,12 +407,41 @@ def children_excel_upload(request, unit_id: int, period: str):
     if upload is None:
         messages.error(request, "Hãy chọn tệp Excel cần tải lên.")
         return redirect(_entry_url(unit, period))
+    if len(excel.workflow_children(unit, period)) > BACKGROUND_CHILDREN:
+        # Many rows take a while on a slow server: run it as a job with a progress bar.
+        from io import BytesIO
+
+        from giaoban.web import jobs
+
+        data = upload.read(settings.GIAOBAN_MAX_UPLOAD_BYTES + 1)
+        job = jobs.start(request.user, "children-excel", f"Nhập Excel cấp dưới – {unit.name} – {period.label_vi}",
+                         _import_children_job, BytesIO(data), upload.name, unit.pk, period.code, request.user.pk,
+                         _entry_url(unit, period), run_inline=getattr(settings, "GIAOBAN_JOBS_INLINE", False))
+        return redirect("job", job_id=job.pk)
     try:
         saved = excel.import_children(upload, upload.name, unit, period, request.user)
     except excel.ExcelImportError as exc:
         return _upload_errors(request, unit, period, upload.name, exc.errors)
     messages.success(request, f"Đã nhập số liệu của {len(saved)} đơn vị từ «{upload.name}».")
     return redirect(_entry_url(unit, period))
+
+
+BACKGROUND_CHILDREN = 30  # more child units than this: the upload runs as a background job
+
+
+def _import_children_job(progress, fileobj, name: str, unit_id: int, period_code: str, user_id: int, back: str) -> dict:
+    from django.contrib.auth import get_user_model
+
+    unit, period = Unit.objects.get(pk=unit_id), Period.parse(period_code)
+    user = get_user_model().objects.get(pk=user_id)
+    progress(0, 2, f"Đang đọc và kiểm tra «{name}»…")
+    try:
+        saved = excel.import_children(fileobj, name, unit, period, user)
+    except excel.ExcelImportError as exc:
+        shown = "\n".join(exc.errors[:50]) + (f"\n… và {len(exc.errors) - 50} lỗi khác." if len(exc.errors) > 50 else "")
+        raise RuntimeError(f"chưa nhập gì, tệp có {len(exc.errors)} lỗi:\n{shown}") from None
+    progress(2, 2, f"Đã nhập số liệu của {len(saved)} đơn vị.")
+    return {"result_url": back, "message": f"Đã nhập số liệu của {len(saved)} đơn vị từ «{name}»."}
 
 
 def _upload_errors(request, unit, period, name, errors):

@@ -134,6 +134,25 @@ def batch(request, pk):
                                               "warnings": plan.warnings, "blockers": blockers})
 
 
+BACKGROUND_LINES = 40  # batches with more lines than this are applied as a background job
+
+
+def _apply_job(progress, batch_id: int, user_id: int) -> dict:
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    item = ChangeBatch.objects.get(pk=batch_id)
+    lines = len(operations.ChangePlan.from_dict(item.plan).lines())
+    progress(0, lines, f"Đang áp dụng {lines} dòng thay đổi (làm trọn một lần: lỗi thì không dòng nào được lưu)…")
+    try:
+        operations.apply(item, get_user_model().objects.get(pk=user_id))
+    except PlanError as exc:
+        raise RuntimeError("chưa áp dụng dòng nào:\n" + "\n".join(exc.errors[:50])) from None
+    progress(lines, lines, "Đã áp dụng.")
+    return {"result_url": reverse("org:batch", args=[batch_id]),
+            "message": "Đã áp dụng. Kiểm tra cây địa bàn rồi xác nhận, hoặc hoàn tác nếu có sai sót."}
+
+
 @login_required
 @require_POST
 def batch_action(request, pk, action):
@@ -142,6 +161,15 @@ def batch_action(request, pk, action):
     do = {"apply": operations.apply, "confirm": operations.confirm, "revert": operations.revert}.get(action)
     if do is None:
         raise PermissionDenied("Thao tác không hợp lệ.")
+    if action == "apply" and len(operations.ChangePlan.from_dict(item.plan).lines()) > BACKGROUND_LINES:
+        # A big batch (a whole province's communes) takes a while: a job with a progress bar.
+        from django.conf import settings
+
+        from giaoban.web import jobs
+
+        job = jobs.start(request.user, "org-apply", f"Áp dụng đợt sắp xếp «{item.title or item.pk}»", _apply_job,
+                         item.pk, request.user.pk, run_inline=getattr(settings, "GIAOBAN_JOBS_INLINE", False))
+        return redirect("job", job_id=job.pk)
     try:
         do(item, request.user)
         done = {"apply": "Đã áp dụng. Kiểm tra cây địa bàn rồi xác nhận, hoặc hoàn tác nếu có sai sót.",
