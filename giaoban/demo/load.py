@@ -5,8 +5,8 @@ accounts.
 Deterministic (seeded by names, not by the clock) and idempotent: the tree and catalogue are
 upserted by natural keys, and figures are only generated when no demo figure exists yet.
 The province totals of 2023-Q3 equal the figures of the Lai Châu Q3 2023 briefing article
-(anchors in data/indicators.json), and every province figure of an additive indicator is the
-sum of its communes.
+(anchors in data/figures.json; the indicators' metadata is giaoban/extract/catalogue.json), and
+every province figure of an additive indicator is the sum of its communes.
 """
 
 import datetime
@@ -23,6 +23,7 @@ from django.utils import timezone
 from giaoban.collection.models import DataValue, Membership, Report, Target
 from giaoban.core.periods import Period
 from giaoban.demo import areas as lai_chau
+from giaoban.extract.catalogue import default_catalogue
 from giaoban.org.models import BEGINNING, Area, AreaSuccession, Indicator, Organization, Unit, UnitSuccession
 
 DEMO_PASSWORD = "giaoban-demo"
@@ -56,8 +57,20 @@ STEP = {"integer": Decimal(1), "decimal": Decimal("0.1"), "money": Decimal(1_000
 
 
 def catalogue() -> list[dict]:
-    with open(lai_chau.DATA_DIR / "indicators.json", encoding="utf-8") as f:
-        return json.load(f)
+    """The indicators the demo generates figures for: the metadata of the extraction catalogue
+    (giaoban/extract/catalogue.json, the single source) with the generator's parameters of
+    data/figures.json under "demo"; "orgs" are the organizations the demo has figures for."""
+    with open(lai_chau.DATA_DIR / "figures.json", encoding="utf-8") as f:
+        figures = json.load(f)
+    indicators = {ind["code"]: ind for ind in default_catalogue()}
+    unknown = sorted(set(figures) - set(indicators))
+    if unknown:
+        raise ValueError(f"figures.json: mã chỉ tiêu không có trong danh mục chỉ tiêu: {', '.join(unknown)}")
+    specs = []
+    for code, demo in figures.items():
+        ind = indicators[code]
+        specs.append({**ind, "unit_noun": ind["unit"], "orgs": list(demo["anchor"]), "demo": demo})
+    return sorted(specs, key=lambda s: s["sort_order"])
 
 
 def lower_first(text: str) -> str:
@@ -158,12 +171,15 @@ class DemoLoader:
         self.say(f"Đơn vị: {Unit.objects.count()} của {len(self.orgs)} tổ chức")
 
     def load_indicators(self):
+        """Every indicator of the catalogue (reported by its organizations); figures are generated
+        only for those with parameters in data/figures.json (self.specs)."""
         self.indicators = {}
         self.specs = catalogue()
-        for spec in self.specs:
+        for spec in default_catalogue():
             ind, _ = Indicator.objects.update_or_create(
                 code=spec["code"],
-                defaults={k: spec[k] for k in ("name", "unit_noun", "value_type", "unit_aggregation", "time_aggregation", "section", "synonyms", "sort_order")},
+                defaults={"unit_noun": spec["unit"], "synonyms": list(spec["synonyms"]),
+                          **{k: spec[k] for k in ("name", "value_type", "unit_aggregation", "time_aggregation", "section", "sort_order")}},
             )
             ind.organizations.set([self.orgs[o] for o in spec["orgs"]])
             self.indicators[spec["code"]] = ind

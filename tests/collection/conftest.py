@@ -29,7 +29,7 @@ INDICATORS = [
     ("tuyen_truyen_luot_nguoi", "Lượt người dự tuyên truyền", "lượt người", "integer", "sum", "Tuyên truyền, giáo dục", ["phunu", "mttq"]),
     ("ket_nap_moi", "Hội viên, đoàn viên kết nạp mới", "hội viên", "integer", "sum", "Xây dựng tổ chức", ["phunu"]),
     ("tong_hoi_vien", "Tổng số hội viên, đoàn viên", "hội viên", "integer", "last", "Xây dựng tổ chức", ["phunu"]),
-    ("ty_le_co_so_vung_manh", "Tỷ lệ cơ sở hội trong sạch, vững mạnh", "%", "percent", "last", "Xây dựng tổ chức", ["phunu"]),
+    ("co_so_vung_manh", "Tỷ lệ cơ sở hội trong sạch, vững mạnh", "%", "percent", "last", "Xây dựng tổ chức", ["phunu"]),
     ("du_no_uy_thac", "Dư nợ ủy thác Ngân hàng Chính sách xã hội", "đồng", "money", "last", "Tín dụng chính sách", ["phunu"]),
     ("no_qua_han", "Nợ quá hạn", "đồng", "money", "last", "Tín dụng chính sách", ["phunu"]),
 ]

@@ -75,13 +75,13 @@ def test_one_unit_round_trip_with_openpyxl(tree, client):
     ws = wb["Biểu mẫu"]
     assert ws["D2"].value == "phunu-a" and ws["D3"].value == PERIOD and ws["B4"].value == 1
     fill_one(wb, {"tuyen_truyen_buoi": 12, "tuyen_truyen_luot_nguoi": "29.774", "du_no_uy_thac": 3_000_000_000,
-                  "ty_le_co_so_vung_manh": 82.5, "no_qua_han": "1,5"},
+                  "co_so_vung_manh": 82.5, "no_qua_han": "1,5"},
              comments={"no_qua_han": "một hộ"}, qualifiers={"tuyen_truyen_luot_nguoi": "khoảng"})
     response = upload(client, "excel_upload", a, to_bytes(wb))
     assert response.status_code == 302, response.content.decode()[:2000]
     values = {dv.indicator.code: dv for dv in DataValue.objects.filter(unit=a).select_related("indicator")}
     assert values["tuyen_truyen_luot_nguoi"].value == 29774 and values["tuyen_truyen_luot_nguoi"].qualifier == "approx"
-    assert values["du_no_uy_thac"].value == 3_000_000_000 and values["ty_le_co_so_vung_manh"].value == Decimal("82.5")
+    assert values["du_no_uy_thac"].value == 3_000_000_000 and values["co_so_vung_manh"].value == Decimal("82.5")
     assert values["no_qua_han"].value == Decimal("1.5") and values["no_qua_han"].comment == "một hộ"
     assert {dv.source for dv in values.values()} == {"excel"}
     # the download now carries the values and the new version
@@ -168,7 +168,7 @@ def test_round_trip_of_a_file_resaved_by_libreoffice(tree, client, tmp_path):
     wf.get_or_create_report(a, PERIOD, tree.users["entry_a"])
     client.force_login(tree.users["entry_a"])
     wb = fill_one(download(client, "excel_download", a), {"tuyen_truyen_buoi": 21, "tuyen_truyen_luot_nguoi": "1.500",
-                                                          "du_no_uy_thac": 2_500_000_000, "ty_le_co_so_vung_manh": 90.5},
+                                                          "du_no_uy_thac": 2_500_000_000, "co_so_vung_manh": 90.5},
                   qualifiers={"tuyen_truyen_luot_nguoi": "hơn"})
     resaved = libreoffice_resave(to_bytes(wb), tmp_path)
     response = upload(client, "excel_upload", a, resaved)
@@ -176,7 +176,7 @@ def test_round_trip_of_a_file_resaved_by_libreoffice(tree, client, tmp_path):
     values = {dv.indicator.code: dv for dv in DataValue.objects.filter(unit=a).select_related("indicator")}
     assert values["tuyen_truyen_buoi"].value == 21 and values["tuyen_truyen_luot_nguoi"].value == 1500
     assert values["tuyen_truyen_luot_nguoi"].qualifier == "over"
-    assert values["du_no_uy_thac"].value == 2_500_000_000 and values["ty_le_co_so_vung_manh"].value == Decimal("90.5")
+    assert values["du_no_uy_thac"].value == 2_500_000_000 and values["co_so_vung_manh"].value == Decimal("90.5")
     # and the children layout
     Membership.objects.create(user=tree.users["approver"], unit=a, role=Membership.Role.ENTRY)
     client.force_login(tree.users["approver"])

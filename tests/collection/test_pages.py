@@ -23,7 +23,7 @@ ENTRY_FORM = {
     "q-tuyen_truyen_luot_nguoi": "approx",
     "v-ket_nap_moi": "15",
     "v-tong_hoi_vien": "1.250",
-    "v-ty_le_co_so_vung_manh": "82,5",
+    "v-co_so_vung_manh": "82,5",
     "v-du_no_uy_thac": "3.000.000.000",
     "v-no_qua_han": "1,5",
     "c-no_qua_han": "Nợ của 1 hộ",
@@ -51,7 +51,7 @@ def test_lifecycle_through_the_pages(tree, client):
     values = dict(DataValue.objects.filter(report=report).values_list("indicator__code", "value"))
     assert values["tuyen_truyen_luot_nguoi"] == Decimal(29774)
     assert values["du_no_uy_thac"] == Decimal(3_000_000_000)
-    assert values["ty_le_co_so_vung_manh"] == Decimal("82.5")
+    assert values["co_so_vung_manh"] == Decimal("82.5")
     assert DataValue.objects.get(report=report, indicator__code="tuyen_truyen_luot_nguoi").qualifier == "approx"
     page = client.get(url("entry", a)).content.decode()
     assert 'value="29.774"' in page and 'value="3.000.000.000"' in page and 'value="82,5"' in page

@@ -103,11 +103,11 @@ def test_validation_errors_block_and_warnings_need_a_comment(tree):
     unit = tree.units["phunu-a"]
     report = wf.get_or_create_report(unit, PERIOD, entry)
     wf.save_values(report, entry, {"tuyen_truyen_buoi": v(20), "tuyen_truyen_luot_nguoi": v(10), "ket_nap_moi": v(50),
-                                   "tong_hoi_vien": v(40), "ty_le_co_so_vung_manh": v(120), "du_no_uy_thac": v(1_000_000),
+                                   "tong_hoi_vien": v(40), "co_so_vung_manh": v(120), "du_no_uy_thac": v(1_000_000),
                                    "no_qua_han": v(2_000_000)}, expected_version=1)
     issues = validate(report)
     assert {i.rule for i in issues if i.severity == "error"} == {
-        "luot-nguoi-ge-buoi", "ket-nap-le-tong", "no-qua-han-le-du-no", "phan-tram-ty-le-co-so-vung-manh"}
+        "luot-nguoi-ge-buoi", "ket-nap-le-tong", "no-qua-han-le-du-no", "phan-tram-co-so-vung-manh"}
     assert any("Lượt người dự tuyên truyền" in i.message and "buổi tuyên truyền" in i.message for i in issues)
     with pytest.raises(wf.WorkflowError) as exc:
         wf.submit(report, entry)
@@ -118,7 +118,7 @@ def test_validation_errors_block_and_warnings_need_a_comment(tree):
         past = Report.objects.create(unit=unit, period=code, status=Report.Status.APPROVED)
         DataValue.objects.create(report=past, unit=unit, indicator=tree.indicators["tuyen_truyen_buoi"], period=code, value=3 + i)
     wf.save_values(report, entry, {"tuyen_truyen_buoi": v(30), "tuyen_truyen_luot_nguoi": v(900), "ket_nap_moi": v(5),
-                                   "ty_le_co_so_vung_manh": v("82,5".replace(",", ".")), "no_qua_han": v(0)},
+                                   "co_so_vung_manh": v("82,5".replace(",", ".")), "no_qua_han": v(0)},
                    expected_version=report.version)
     issues = validate(report, for_submission=True)
     assert [(i.severity, i.rule, i.resolved) for i in issues] == [("warning", "tuyen-truyen-dot-bien", False)]

@@ -18,7 +18,7 @@ ARTICLE_FIGURES = [
     ("phunu", "tuyen_truyen_luot_nguoi", 29774),
     ("doan", "doi_hinh_tinh_nguyen", 692),
     ("doan", "hoat_dong_phong_chong_thien_tai", 942),
-    ("doan", "dvtn_tham_gia", 8256),
+    ("doan", "luot_dvtn_tinh_nguyen", 8256),
     ("doan", "gioi_thieu_dang", 1611),
     ("doan", "lop_dang_vien_moi", 438),
     ("congdoan", "tu_van_phap_luat_luot", 130),
