@@ -551,3 +551,9 @@ if _extractor() is not None:
                 if exc.__class__.__name__ != "ReadError" and not isinstance(exc, ValueError | OSError):
                     raise
                 raise ApiError(400, "unreadable", f"Không đọc được tệp '{file.name}': tệp hỏng hoặc sai định dạng.") from exc
+
+
+# ---------------------------------------------------------------------------- analytics, meetings and tasks
+
+from giaoban.api import analytics as _analytics_endpoints  # noqa: E402,F401  (registers on import)
+from giaoban.api import meetings as _meeting_endpoints  # noqa: E402,F401

@@ -205,3 +205,174 @@ class DataValueSetIn(Schema):
 
 class ExtractIn(Schema):
     text: str = Field(..., max_length=500_000)
+
+
+# ---------------------------------------------------------------------------- analytics
+
+Number = int | float
+
+
+class ComparisonOut(Schema):
+    period: str
+    value: Number | None
+    change: Number | None
+    change_pct: Number | None
+    reconstructed: bool
+
+
+class AnalyticsRowOut(Schema):
+    """One figure of the aggregation engine (as `giaoban query --format json`)."""
+
+    indicator: str
+    period: str
+    value: Number | None
+    qualifier: str = Field(..., description="exact | approx | over | under | mixed")
+    qualifiers: dict[str, int]
+    reporting_units: int
+    expected_units: int
+    reconstructed: bool = Field(..., description="dựng lại từ đơn vị/địa bàn trước khi sắp xếp lại")
+    key: dict[str, str]
+    labels: dict[str, str]
+    scope: str
+    as_of: str
+    target: Number | None
+    target_year: Number | None
+    progress_pct: Number | None
+    band: str | None
+    previous: ComparisonOut | None
+    same_period_last_year: ComparisonOut | None
+
+
+class DashboardRowOut(AnalyticsRowOut):
+    indicator_name: str
+    unit_noun: str
+
+
+class DashboardOrgOut(Schema):
+    org: str
+    label: str
+    rows: list[DashboardRowOut]
+
+
+class TrendPointOut(Schema):
+    period: str
+    label: str
+    value: Number | None
+    reconstructed: bool
+
+
+class TrendOut(Schema):
+    indicator: str
+    indicator_name: str
+    unit_noun: str
+    points: list[TrendPointOut]
+
+
+class CompletenessOut(Schema):
+    org: str
+    label: str
+    period: str
+    expected: int
+    draft: int
+    returned: int
+    submitted: int
+    approved: int
+    missing: int
+    sent: int
+    sent_pct: Number | None
+    approved_pct: Number | None
+
+
+class DashboardOut(Schema):
+    period: str
+    as_of: datetime.date
+    area: str | None
+    scope: str
+    reconstructed: bool
+    organizations: list[DashboardOrgOut]
+    trends: list[TrendOut]
+    completeness: list[CompletenessOut]
+
+
+# ---------------------------------------------------------------------------- meetings and tasks
+
+
+class TaskOut(Schema):
+    id: int
+    meeting: int
+    meeting_title: str
+    text: str
+    organizations: list[str]
+    units: list[str]
+    due_period: str
+    priority: str
+    status: str
+    status_label: str
+    carried_from: int | None
+    updated_at: datetime.datetime
+
+
+class TaskProgressOut(Schema):
+    date: datetime.date
+    unit: str | None
+    status: str
+    note: str
+    user: str | None
+    created_at: datetime.datetime
+
+
+class TaskDetailOut(TaskOut):
+    progress: list[TaskProgressOut]
+    can_update: bool
+    units_reporting: list[str] = Field(..., description="đơn vị người dùng được ghi tiến độ thay mặt")
+
+
+class TaskStatusIn(Schema):
+    status: str = Field(..., description="todo | in_progress | done", max_length=20)
+    note: str = Field("", max_length=5000)
+    unit: str | None = Field(None, description="mã đơn vị báo cáo (bỏ trống khi người dùng chỉ có một đơn vị được giao)",
+                             max_length=40)
+
+
+class CandidateOut(Schema):
+    text: str
+    orgs: list[str]
+    due_period: str | None
+    source: str
+    start: int | None = None
+    end: int | None = None
+
+
+class AttendeeOut(Schema):
+    name: str
+    position: str
+    organization: str | None
+    role: str
+
+
+class MeetingOut(Schema):
+    id: int
+    title: str
+    date: datetime.date | None
+    period: str
+    area: str | None
+    place: str
+    chair_name: str
+    chair_position: str
+    status: str
+    status_label: str
+    organizations: list[str]
+    tasks: int
+
+
+class MeetingDetailOut(MeetingOut):
+    conclusions: str
+    candidates: list[CandidateOut]
+    attendees: list[AttendeeOut]
+    task_list: list[TaskOut]
+
+
+class MeetingIn(Schema):
+    text: str = Field(..., description="Văn bản hội nghị (bài báo, biên bản)", min_length=1, max_length=500_000)
+    title: str = Field("", max_length=300)
+    area: str | None = Field(None, description="mã địa bàn của hội nghị", max_length=40)
