@@ -13,8 +13,9 @@ from .boilerplate import boilerplate_ranges, inside
 from .catalogue import Matcher, default_catalogue
 from .figures import Candidate, find_candidates
 from .lexicon import QUALIFIERS
-from .normalize import match_key, nfc
+from .normalize import WORD_START, match_key, nfc
 from .period import detect_period
+from .sections import target_ranges
 from .readers import read_file
 
 # A word that ends the noun phrase after a unit ('558 buổi | thu hút ...').
@@ -24,7 +25,7 @@ _STOP_AFTER = {
     "hơn", "gần", "khoảng", "chiếm", "bằng", "mỗi", "trở", "đến", "tới", "hoặc", "nhưng", "song",
 }
 _DROP_BEFORE = {w for w, _ in QUALIFIERS} | {"được", "đạt", "với", "có", "cho", "là"}
-_LETTER_WORD_RE = re.compile(r"(?<![^\W_])[^\W\d_]+(?![^\W_])")
+_LETTER_WORD_RE = re.compile(r"[^\W\d_]" + WORD_START + r"[^\W\d_]*(?![^\W_])")
 _WORD_RE = re.compile(r"[^\W_]+(?:[&/][^\W_]+)*")
 _MATCHERS: dict[int, Matcher] = {}
 
@@ -42,14 +43,21 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     """Figures of a Vietnamese report or article.
 
     Offsets are into ``unicodedata.normalize('NFC', text)``. Returns
-    {"period": code or None, "period_detail": {...}, "figures": [ {start, end, text, value, unit,
+    {"period": code or None, "period_detail": {...}, "target_sections": [{start, end}, ...],
+    "figures": [ {start, end, text, value, unit,
     qualifier, org, orgs, kind, indicator, indicator_code, confidence}, ... ]}; ``orgs`` is a list
     only when several organizations named together own the figure (then ``org`` is None).
+
+    ``kind`` is 'level' (an amount done or held), 'change' ('tăng 12% so với cùng kỳ'), 'share'
+    ('đạt 82,91% chỉ tiêu') or 'target': a figure in a section of plans ('Phương hướng, nhiệm vụ
+    quý IV', 'Nhiệm vụ trọng tâm thời gian tới', 'Chỉ tiêu năm 2024'), which states what is to
+    be done, not a result (the review page leaves those unticked).
     """
     t = nfc(text if isinstance(text, str) else str(text))
     key = match_key(t)
     matcher = _matcher(catalogue)
     excluded = boilerplate_ranges(key)
+    targets = target_ranges(t, key)
     attributor = Attributor(t, key)
     sentence_starts = [s for s, _ in attributor.sentences]
     figures: list[dict[str, Any]] = []
@@ -72,7 +80,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             "qualifier": c.qualifier,
             "org": actor.org,
             "orgs": actor.orgs,
-            "kind": c.kind,
+            "kind": "target" if targets and inside(targets, c.start) else c.kind,
             "indicator": indicator,
             "indicator_code": code,
             "confidence": _confidence(c, actor.source, code_conf),
@@ -80,7 +88,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     period = detect_period(key)
     if period.get("start") is not None:
         period["text"] = t[period["start"]:period["end"]]
-    return {"period": period.get("code"), "period_detail": period, "figures": figures}
+    return {"period": period.get("code"), "period_detail": period, "figures": figures,
+            "target_sections": [{"start": a, "end": b} for a, b in targets]}
 
 
 def extract_file(path: str | Path, catalogue: Iterable[dict[str, Any]] | dict[str, Any] | None = None) -> dict[str, Any]:

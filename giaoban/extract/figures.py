@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import lexicon as lx
+from .normalize import word_alternation
 from .numbers import LITERAL_RE, SCALES, Literal, parse_literal, read_scales, read_word_run, space_grouped_end, words_value
 
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)(:?) *$")
@@ -25,9 +26,8 @@ _CHANGE_BEFORE_RE = re.compile(
     r"(?: (?:gần|khoảng|hơn|trên|dưới|xấp xỉ))? *$"
 )
 _SHARE_AFTER_RE = re.compile(r" ?(?:so với )?(chỉ tiêu|kế hoạch|kh\b|nghị quyết|tổng|mục tiêu|cùng kỳ)")
-_WORD_NUMBER_START_RE = re.compile(
-    r"(?<![^\W_])(một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?![^\W_])"
-)
+_WORD_NUMBER_START_RE = re.compile(word_alternation(
+    "một hai ba bốn năm sáu bảy bẩy tám chín mười trăm nghìn ngàn triệu tỷ tỉ".split()) + r"(?![^\W_])")
 _ABBREV_IDENT = {"covid", "sars"}
 # Prefixes of a non-figure kept as a phrase, checked on the two words before the number.
 _IDENT_TWO_WORDS = {"lần thứ", "tổ dân", "giai đoạn", "nhiệm kỳ", "tiểu khu", "quốc lộ", "tỉnh lộ", "hội nghị"}

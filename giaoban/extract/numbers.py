@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from .normalize import WORD_START
+
 SCALES: dict[str, Decimal] = {
     "nghìn": Decimal(1000), "ngàn": Decimal(1000), "vạn": Decimal(10000),
     "triệu": Decimal(10) ** 6, "tỷ": Decimal(10) ** 9, "tỉ": Decimal(10) ** 9,
@@ -26,7 +28,7 @@ DIGIT_WORDS: dict[str, int] = {
 _WORD_PARTS = set(DIGIT_WORDS) | set(SCALES) | {"mười", "mươi", "trăm", "linh", "lẻ"}
 
 # A digit literal: groups joined by '.' or ','; no letter or digit directly before it.
-LITERAL_RE = re.compile(r"(?<![^\W_])\d+(?:[.,]\d+)*")
+LITERAL_RE = re.compile(r"\d" + WORD_START + r"\d*(?:[.,]\d+)*")
 _SPACE_GROUP_RE = re.compile(r" (\d{3})(?![\d.,])")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _SCALE_RE = re.compile(r" ?(nghìn|ngàn|triệu|tỷ|tỉ|trăm)(?![^\W\d_])")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .normalize import canonical
+from .normalize import canonical, word_alternation
 
 ORG_CODES = ("mttq", "congdoan", "phunu", "doan", "nongdan", "ccb")
 
@@ -119,7 +119,7 @@ def _compile() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     for surface, org in _BACKREFS:
         table.setdefault(canonical(surface), (org, "backref"))
     alt = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
-    return re.compile(r"(?<![^\W_])(" + alt + r")(?![^\W_])"), table
+    return re.compile(word_alternation(sorted(table, key=len, reverse=True)) + r"(?![^\W_])"), table
 
 
 _MENTION_RE, _TABLE = _compile()

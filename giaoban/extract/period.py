@@ -13,11 +13,11 @@ from typing import Any
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR = r"(?:năm )?((?:19|20)\d\d)"
-_QUARTER_RE = re.compile(r"(?<![^\W_])quý (iv|iii|ii|i|[1-4])(?![^\W_])(?:(?: |/|,? ?năm |-)((?:19|20)\d\d))?")
-_HALF_RE = re.compile(r"(?<![^\W_])(6|sáu) tháng (đầu|cuối) năm(?: ((?:19|20)\d\d))?")
-_NINE_RE = re.compile(r"(?<![^\W_])(9|chín) tháng(?: đầu năm)?(?: (?:năm )?((?:19|20)\d\d))?")
-_YEAR_RE = re.compile(r"(?<![^\W_])năm ((?:19|20)\d\d)(?![\d/-])")
-_TERM_RE = re.compile(r"(?<![^\W_])nhiệm kỳ ((?:19|20)\d\d) ?[-–] ?((?:19|20)\d\d)")
+_QUARTER_RE = re.compile(r"q(?<![^\W_].)uý (iv|iii|ii|i|[1-4])(?![^\W_])(?:(?: |/|,? ?năm |-)((?:19|20)\d\d))?")
+_HALF_RE = re.compile(r"(6(?<![^\W_].)|s(?<![^\W_].)áu) tháng (đầu|cuối) năm(?: ((?:19|20)\d\d))?")
+_NINE_RE = re.compile(r"(9(?<![^\W_].)|c(?<![^\W_].)hín) tháng(?: đầu năm)?(?: (?:năm )?((?:19|20)\d\d))?")
+_YEAR_RE = re.compile(r"n(?<![^\W_].)ăm ((?:19|20)\d\d)(?![\d/-])")
+_TERM_RE = re.compile(r"n(?<![^\W_].)hiệm kỳ ((?:19|20)\d\d) ?[-–] ?((?:19|20)\d\d)")
 # The title of a year or term report is in its first lines.
 _REPORT_YEAR_RE = re.compile(r"(tổng kết|báo cáo)[^\n]{0,80}năm (19|20)\d\d")
 _REPORT_TERM_RE = re.compile(r"(tổng kết|báo cáo|đại hội)[^\n]{0,80}nhiệm kỳ")

@@ -222,3 +222,32 @@ def test_kind(text: str, kind: str) -> None:
 
 def test_table_is_large() -> None:
     assert len(NUMBERS) + len(QUALIFIED_KINDS) >= 150
+
+
+# Figures in a section of plans are targets, not results (kind 'target'); the results before
+# the section and a results heading after it are not.
+TARGET_SECTIONS = [
+    ("I. KẾT QUẢ\nHội tổ chức 24 buổi tuyên truyền.\nII. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ IV\n"
+     "Phấn đấu kết nạp 50 hội viên mới.", ["level", "target"]),
+    ("Kết quả: Đoàn tổ chức 12 đội hình tình nguyện.\nNhiệm vụ trọng tâm thời gian tới:\n"
+     "- Thành lập mới 3 chi đoàn.\n- Giới thiệu 20 đoàn viên ưu tú cho Đảng.", ["level", "target", "target"]),
+    ("3. Chỉ tiêu năm 2025\nVận động 200 triệu đồng xây nhà Đại đoàn kết.\n4. Kết quả thực hiện\n"
+     "Đã xây 5 ngôi nhà.", ["target", "level"]),
+    ("Trong quý, Hội vận động 8 hộ thoát nghèo.\nPHƯƠNG HƯỚNG NHIỆM VỤ 6 THÁNG CUỐI NĂM\n"
+     "Tổ chức 2 lớp tập huấn.\nIII. ĐỀ XUẤT, KIẾN NGHỊ\nĐề nghị hỗ trợ 30 suất quà.", ["level", "target", "level"]),
+    ("Hội nghị đã đánh giá kết quả quý III với 558 buổi tuyên truyền. Nhiệm vụ quý IV, các tổ chức "
+     "tiếp tục tuyên truyền và phấn đấu giới thiệu 300 đoàn viên ưu tú cho Đảng xem xét kết nạp, "
+     "tổ chức các hoạt động chào mừng ngày thành lập.", ["level", "target"]),
+    ("Nhiệm vụ quý IV, các tổ chức tiếp tục tuyên truyền, vận động hội viên tham gia các phong trào "
+     "thi đua, phấn đấu giới thiệu 300 đoàn viên ưu tú cho Đảng xem xét kết nạp.\nHội LHPN đã tổ chức 12 buổi.",
+     ["target", "level"]),
+    ("Tổ chức 5 buổi tuyên truyền về kế hoạch năm tới.", ["level"]),
+]
+
+
+@pytest.mark.parametrize("text,kinds", TARGET_SECTIONS)
+def test_target_sections(text: str, kinds: list[str]) -> None:
+    result = extract_text(text)
+    assert [f["kind"] for f in result["figures"]] == kinds
+    for section in result["target_sections"]:
+        assert 0 <= section["start"] < section["end"] <= len(text)

@@ -1,0 +1,66 @@
+"""Parts of a report that state plans, not results: 'Phương hướng, nhiệm vụ quý IV',
+'Nhiệm vụ trọng tâm 6 tháng cuối năm', 'Chỉ tiêu năm 2024'. Figures there are targets (kind
+'target'), so a reviewer does not take them for what was done.
+
+A heading line opens such a section, which runs to the next heading line of another kind or
+the end of the text; a long line (a paragraph of an article) that opens with those words is a
+target section by itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+# List markers before a heading: 'IV.', '2.', 'b)', '-', '*'.
+_MARKER = r"[ \t]*(?:(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]*|[-+•*–][ \t]*)?"
+_TARGET_HEAD = (
+    r"(?:(?:về |các |một số )?(?:phương hướng|định hướng)"
+    r"|(?:các |một số )?(?:nhiệm vụ|giải pháp|kế hoạch|chương trình công tác)(?:,? (?:giải pháp|nhiệm vụ))?"
+    r"(?: (?:trọng tâm|chủ yếu|chính))?(?: (?:công tác))?(?:[^\n.:]{0,40}?)(?:tới|tiếp theo|sắp tới|cuối năm|kỳ tới|năm \d{4}|quý [ivx\d]+)"
+    r"|(?:các )?chỉ tiêu (?:năm|phấn đấu|kế hoạch|chủ yếu|nhiệm kỳ|giao)"
+    r"|mục tiêu(?:,? chỉ tiêu)?)(?![^\W_])"
+)
+_LINE_RE = re.compile(r"[^\n]*")
+_TARGET_LINE_RE = re.compile(_MARKER + _TARGET_HEAD)
+_HEADING_MAX = 120
+_SENTENCE_TARGET_RE = re.compile(r"[.!?] +(" + _TARGET_HEAD + r"),")
+
+
+def _is_heading(line: str, raw: str) -> bool:
+    s = raw.strip()
+    if not s or len(s) > _HEADING_MAX:
+        return False
+    letters = [c for c in s if c.isalpha()]
+    caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    numbered = re.match(r"[ \t]*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]", raw) is not None
+    return caps or s.endswith(":") or (numbered and not s.endswith("."))
+
+
+def target_ranges(text: str, key: str) -> list[tuple[int, int]]:
+    """(start, end) ranges of the text that state targets or plans."""
+    out: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in _LINE_RE.finditer(key):
+        s, e = m.start(), m.end()
+        if s == e and s < len(key) and key[s:s + 1] != "\n":
+            continue
+        line, raw = m.group(), text[s:e]
+        target = _TARGET_LINE_RE.match(line) is not None
+        heading = _is_heading(line, raw)
+        if heading:
+            if open_at is not None and not target:
+                out.append((open_at, s))
+                open_at = None
+            if target and open_at is None:
+                open_at = s
+        elif target and open_at is None and len(line.strip()) > _HEADING_MAX:
+            out.append((s, e))  # a paragraph that opens with 'Phương hướng, nhiệm vụ ...'
+        elif open_at is None and len(line) > _HEADING_MAX:
+            # A sentence of an article that turns to the plans runs to the end of its paragraph.
+            for sm in _SENTENCE_TARGET_RE.finditer(line):
+                if text[s + sm.start(1)].isupper():
+                    out.append((s + sm.start(1), e))
+                    break
+    if open_at is not None:
+        out.append((open_at, len(key)))
+    return out
