@@ -9,6 +9,8 @@ see answers 404, one they see but may not update 403.
 
 from __future__ import annotations
 
+from ninja import Status
+
 from giaoban.api import schemas as s
 from giaoban.api.api import ERRORS, ApiError, _find_unit, _period, api
 from giaoban.core.periods import Period
@@ -114,7 +116,7 @@ def meeting_create(request, body: s.MeetingIn):
             raise ApiError(404, "not_found", f"Không tìm thấy địa bàn '{body.area}'.")
     parsed = parse_meeting(body.text)
     meeting = services.create_meeting_draft(parsed, user=request.user, source_text=body.text, title=body.title.strip(), area=area)
-    return 201, _meeting_out(meeting, detail=True)
+    return Status(201, _meeting_out(meeting, detail=True))
 
 
 # ---------------------------------------------------------------------------- tasks

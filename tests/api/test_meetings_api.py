@@ -1,0 +1,183 @@
+"""Meetings and tasks endpoints, with the web pages' rules: province users manage meetings;
+tasks are seen and updated by the users of their assigned units (and by managers); anything out
+of scope is 404 (or 403 when seen but not allowed), never data — also with ids swapped in the
+URL and in the body."""
+
+import json
+
+import pytest
+from django.test import Client
+
+from giaoban.audit.models import AuditEntry
+from giaoban.meetings import services
+from giaoban.meetings.models import Meeting, Task, TaskProgress
+from tests.api.conftest import auth
+
+TEXT = """Giao ban công tác Mặt trận và các đoàn thể quý III năm 2023
+
+Sáng ngày 12/10/2023, Ủy ban MTTQ Việt Nam tỉnh Lai Châu tổ chức hội nghị giao ban đánh giá kết quả công tác \
+quý III năm 2023 với Hội Liên hiệp Phụ nữ tỉnh, Tỉnh đoàn, Hội Nông dân tỉnh. Đồng chí Trần Văn Bình, Chủ tịch \
+Ủy ban MTTQ Việt Nam tỉnh chủ trì hội nghị.
+
+Kết luận hội nghị, đồng chí Trần Văn Bình đề nghị trong quý IV năm 2023, Hội Liên hiệp Phụ nữ tỉnh tập trung \
+tuyên truyền phòng chống bạo lực gia đình tại các xã vùng cao. Tỉnh đoàn tiếp tục triển khai các đội hình tình \
+nguyện hỗ trợ nông dân thu hoạch.
+"""
+
+
+@pytest.fixture
+def client():
+    return Client()
+
+
+@pytest.fixture
+def tasks(world):
+    """A confirmed meeting: one task for phunu Đoàn Kết (Q4), one older open one (Q3), one for
+    MTTQ Đoàn Kết, one for the province's phunu (its organization's province unit)."""
+    w = world
+    meeting = services.create_meeting_draft({"period": "2023-Q3", "date": "2023-10-12", "tasks": []}, user=w.admin,
+                                            title="Giao ban quý III", area=w.province)
+    U = w.units
+    made = services.confirm_tasks(meeting, [
+        {"text": "Tuyên truyền phòng chống bạo lực gia đình", "orgs": ["phunu"], "due_period": "2023-Q4", "units": [U["phunu", "03388"].pk]},
+        {"text": "Hoàn thành mô hình cũ", "orgs": ["phunu"], "due_period": "2023-Q3", "units": [U["phunu", "03388"].pk]},
+        {"text": "Giám sát chính sách", "orgs": ["mttq"], "due_period": "2023-Q4", "units": [U["mttq", "03388"].pk]},
+        {"text": "Tổng kết năm", "orgs": ["phunu"], "due_period": "2023-Q4"},
+    ], user=w.admin)
+    w.meeting = meeting
+    w.t_doanket, w.t_old, w.t_mttq, w.t_province = made
+    return w
+
+
+def get(client, w, user, url, **params):
+    return client.get(url, params, **auth(w, user))
+
+
+def post(client, w, user, url, body):
+    return client.post(url, data=json.dumps(body), content_type="application/json", **auth(w, user))
+
+
+def assert_error(response, status, *secrets):
+    assert response.status_code == status, response.content
+    body = response.json()
+    assert set(body) == {"code", "message", "details"} and body["message"]
+    for secret in secrets:
+        assert secret not in response.content.decode()
+
+
+def ids(response) -> set[int]:
+    assert response.status_code == 200, response.content
+    return {t["id"] for t in response.json()}
+
+
+def test_meetings_are_for_province_users(client, tasks):
+    w = tasks
+    for user in (w.admin, w.approver):
+        listed = get(client, w, user, "/api/meetings").json()
+        assert [m["id"] for m in listed] == [w.meeting.pk] and listed[0]["tasks"] == 4
+        detail = get(client, w, user, f"/api/meetings/{w.meeting.pk}").json()
+        assert detail["status"] == "confirmed" and len(detail["task_list"]) == 4 and detail["area"] == "12"
+    for user in (w.entry, w.viewer, w.outsider):
+        assert get(client, w, user, "/api/meetings").json() == []
+        assert_error(get(client, w, user, f"/api/meetings/{w.meeting.pk}"), 404, "Giao ban quý III")
+    assert_error(get(client, w, w.admin, f"/api/meetings/{w.meeting.pk + 100}"), 404)
+    assert get(client, w, w.admin, "/api/meetings", period="2023-Q4").json() == []
+    assert get(client, w, w.admin, "/api/meetings", status="bogus").status_code == 400
+
+
+def test_a_province_user_creates_a_draft_from_text(client, tasks):
+    w = tasks
+    r = post(client, w, w.approver, "/api/meetings", {"text": TEXT, "area": "12"})
+    assert r.status_code == 201, r.content
+    body = r.json()
+    assert body["status"] == "draft" and body["period"] == "2023-Q3" and body["date"] == "2023-10-12"
+    assert body["chair_name"] == "Trần Văn Bình" and body["area"] == "12"
+    assert [c["orgs"] for c in body["candidates"]] == [["phunu"]] and body["candidates"][0]["due_period"] == "2023-Q4"
+    assert body["title"].startswith("Giao ban công tác")
+    meeting = Meeting.objects.get(pk=body["id"])
+    assert meeting.source_text == TEXT and meeting.created_by == w.approver
+    assert AuditEntry.objects.filter(action="meeting.create", object_id=str(meeting.pk)).exists()
+
+
+def test_drafts_are_refused_to_others_and_bad_texts_save_nothing(client, tasks):
+    w = tasks
+    before = Meeting.objects.count()
+    for user in (w.entry, w.viewer, w.outsider):
+        assert_error(post(client, w, user, "/api/meetings", {"text": TEXT}), 403)
+    assert_error(post(client, w, w.approver, "/api/meetings", {"text": "Một đoạn văn không nói kỳ nào."}), 400)
+    assert_error(post(client, w, w.approver, "/api/meetings", {"text": TEXT, "area": "99999"}), 404)
+    assert post(client, w, w.approver, "/api/meetings", {"text": ""}).status_code == 422
+    assert Meeting.objects.count() == before
+
+
+def test_tasks_of_a_unit_for_a_period(client, tasks):
+    w = tasks
+    url = "/api/tasks"
+    # Due in Q4, and the Q3 one still open: as on the entry page.
+    assert ids(get(client, w, w.entry, url, unit="phunu-03388", period="2023-Q4")) == {w.t_doanket.pk, w.t_old.pk}
+    assert ids(get(client, w, w.entry, url, unit="phunu-03388", period="2023Q4")) == {w.t_doanket.pk, w.t_old.pk}
+    assert ids(get(client, w, w.outsider, url, unit="mttq-03388", period="2023-Q4")) == {w.t_mttq.pk}
+    assert ids(get(client, w, w.approver, url, unit="phunu-03388", period="2023-Q4")) == {w.t_doanket.pk, w.t_old.pk}
+    assert ids(get(client, w, w.approver, url, unit="phunu-12", period="2023-Q4")) == {w.t_province.pk}
+    assert ids(get(client, w, w.viewer, url, unit="phunu-03466", period="2023-Q4")) == set()
+    # Swapped unit codes: units the user may not see are 404, whatever they hold.
+    for user, unit in ((w.entry, "mttq-03388"), (w.entry, "phunu-03466"), (w.viewer, "phunu-03388"),
+                       (w.outsider, "phunu-03388"), (w.approver, "mttq-03388"), (w.entry, "khong-co")):
+        assert_error(get(client, w, user, url, unit=unit, period="2023-Q4"), 404, "Tuyên truyền", "Giám sát")
+    assert_error(get(client, w, w.entry, url, unit="phunu-03388"), 400)
+    assert_error(get(client, w, w.entry, url, unit="phunu-03388", period="2023-Q7"), 400)
+
+
+def test_tasks_a_user_may_see(client, tasks):
+    w = tasks
+    assert ids(get(client, w, w.entry, "/api/tasks")) == {w.t_doanket.pk, w.t_old.pk}
+    assert ids(get(client, w, w.entry, "/api/tasks", period="2023-Q4")) == {w.t_doanket.pk}
+    assert ids(get(client, w, w.entry, "/api/tasks", period="2023-Q4", overdue="true")) == {w.t_old.pk}
+    assert ids(get(client, w, w.outsider, "/api/tasks")) == {w.t_mttq.pk}
+    assert ids(get(client, w, w.viewer, "/api/tasks")) == set()
+    assert ids(get(client, w, w.approver, "/api/tasks")) == {t.pk for t in (w.t_doanket, w.t_old, w.t_mttq, w.t_province)}
+    assert ids(get(client, w, w.approver, "/api/tasks", status="done")) == set()
+
+
+def test_task_detail_is_404_out_of_scope(client, tasks):
+    w = tasks
+    r = get(client, w, w.entry, f"/api/tasks/{w.t_doanket.pk}")
+    assert r.status_code == 200 and r.json()["units_reporting"] == ["phunu-03388"] and r.json()["can_update"]
+    for user, task in ((w.entry, w.t_mttq), (w.outsider, w.t_doanket), (w.viewer, w.t_doanket), (w.entry, w.t_province)):
+        assert_error(get(client, w, user, f"/api/tasks/{task.pk}"), 404, task.text)
+    assert get(client, w, w.approver, f"/api/tasks/{w.t_mttq.pk}").json()["units_reporting"] == ["mttq-03388"]
+    assert_error(get(client, w, w.admin, "/api/tasks/999999"), 404)
+
+
+def test_assigned_users_and_managers_update_status_with_a_note(client, tasks):
+    w = tasks
+    r = post(client, w, w.entry, f"/api/tasks/{w.t_doanket.pk}/status", {"status": "in_progress", "note": "Đã tổ chức 3 buổi."})
+    assert r.status_code == 200, r.content
+    body = r.json()
+    assert body["status"] == "in_progress" and body["progress"][0]["note"] == "Đã tổ chức 3 buổi."
+    assert body["progress"][0]["unit"] == "phunu-03388" and body["progress"][0]["user"] == w.entry.username
+    assert AuditEntry.objects.filter(action="task.status", object_id=str(w.t_doanket.pk)).exists()
+    # A province manager updates another organization's task, for its assigned unit.
+    r = post(client, w, w.approver, f"/api/tasks/{w.t_mttq.pk}/status", {"status": "done", "unit": "mttq-03388"})
+    assert r.status_code == 200 and Task.objects.get(pk=w.t_mttq.pk).status == "done"
+
+
+def test_status_updates_out_of_scope_change_nothing(client, tasks):
+    w = tasks
+    url = f"/api/tasks/{{}}/status"
+    body = {"status": "done", "note": "xong"}
+    # Tasks the user cannot see: 404 (swapped ids in the URL).
+    for user, task in ((w.entry, w.t_mttq), (w.outsider, w.t_doanket), (w.viewer, w.t_doanket), (w.entry, w.t_province)):
+        assert_error(post(client, w, user, url.format(task.pk), body), 404, task.text)
+    # A task the user sees, reported for a unit that is not theirs (swapped id in the body): 403.
+    assert_error(post(client, w, w.entry, url.format(w.t_doanket.pk), {**body, "unit": "mttq-03388"}), 403)
+    assert_error(post(client, w, w.entry, url.format(w.t_doanket.pk), {**body, "unit": "phunu-03466"}), 403)
+    # Bad statuses.
+    for status in ("carried", "xong", ""):
+        assert_error(post(client, w, w.entry, url.format(w.t_doanket.pk), {"status": status}), 400)
+    assert not TaskProgress.objects.exists()
+    assert set(Task.objects.values_list("status", flat=True)) == {"todo"}
+    # A carried task is updated in its successor.
+    services.carry_over("2023-Q3", user=w.admin)
+    assert_error(post(client, w, w.entry, url.format(w.t_old.pk), {"status": "done"}), 409)
+    assert Task.objects.get(pk=w.t_old.pk).status == "carried"
