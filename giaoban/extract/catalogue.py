@@ -71,6 +71,8 @@ class Matcher:
         money = u.startswith("đồng")
         percent = u == "%"
         best: tuple[float, str | None] = (0.0, None)
+        owners = set(orgs or []) | ({org} if org else set())
+        found: dict[str, bool] = {}  # synonyms shared by several entries are looked up once
         for en in self._for_unit(u):
             if money != en.money and not (percent and en.percent):
                 continue
@@ -80,10 +82,15 @@ class Matcher:
             if not unit_ok:
                 continue
             score = 1.0
-            hits = [s for s in en.synonyms if s in context]
+            hits = []
+            for s in en.synonyms:
+                hit = found.get(s)
+                if hit is None:
+                    hit = found[s] = s in context
+                if hit:
+                    hits.append(s)
             if hits:
                 score += 2.0 + max(len(s) for s in hits) / 10 + 0.3 * (len(hits) - 1)
-            owners = set(orgs or []) | ({org} if org else set())
             if owners and en.orgs:
                 score += 0.5 if owners <= en.orgs else -1.0
             if score > best[0]:

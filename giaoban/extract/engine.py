@@ -135,14 +135,16 @@ def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int) -> tupl
     return phrase.strip(), context
 
 
+_FLAG_PENALTIES = {"unknown_unit": 0.25, "comma_thousands": 0.15, "odd_separators": 0.2, "words": 0.05,
+                   "no_unit": 0.2, "unit_from_label": 0.15}
+_SOURCE_PENALTIES = {"subject": 0.0, "owner": 0.05, "carried": 0.07, "default": 0.1, "none": 0.12}
+
+
 def _confidence(c: Candidate, source: str, code_conf: float) -> float:
     conf = 0.95
-    penalties = {"unknown_unit": 0.25, "comma_thousands": 0.15, "odd_separators": 0.2, "words": 0.05,
-                 "no_unit": 0.2, "unit_from_label": 0.15}
-    for flag, p in penalties.items():
-        if flag in c.flags:
-            conf -= p
-    conf -= {"subject": 0.0, "owner": 0.05, "carried": 0.07, "default": 0.1, "none": 0.12}.get(source, 0.1)
+    for flag in c.flags:
+        conf -= _FLAG_PENALTIES.get(flag, 0.0)
+    conf -= _SOURCE_PENALTIES.get(source, 0.1)
     if code_conf == 0.0:
         conf -= 0.05
     return round(max(0.05, min(0.99, conf)), 2)
