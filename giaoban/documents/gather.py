@@ -52,29 +52,45 @@ def _num(value):
     return value
 
 
-def _org_rows(period: Period, ytd: Period | None, area: Area, org: Organization, include_submitted: bool):
-    rows = engine.query(None, period.code, area=area, org=org, by="indicator", include_submitted=include_submitted)
+def _indicator_row(ind: Indicator, r, y) -> IndicatorRow | None:
+    value = _num(r.value)
+    ytd_value = _num(y.value) if y is not None else None
+    last_year = _num(r.same_period_last_year.value) if r.same_period_last_year else None
+    target = _num(r.target_year)
+    if value is None and ytd_value is None and target is None:
+        return None
+    return IndicatorRow(
+        code=ind.code, name=ind.name, unit=ind.unit_noun, value_type=ind.value_type, value=value,
+        year_to_date=ytd_value, target=target, same_period_last_year=last_year,
+        reconstructed=bool(r.reconstructed), qualifier=r.qualifier if r.qualifier in ("approx", "over", "under") else "exact",
+    )
+
+
+def _all_org_rows(period: Period, ytd: Period | None, area: Area, orgs: list[Organization], org: Organization | None,
+                  include_submitted: bool, within=None) -> dict[str, list[IndicatorRow]]:
+    """Every organization's indicator rows from two engine calls (the period, and the year to
+    date), broken down by organization, instead of two calls per organization."""
+    by_org = engine.query(None, period.code, area=area, org=org, by="org", include_submitted=include_submitted,
+                          within=within)
     ytd_rows = {}
     if ytd is not None and ytd != period:
-        ytd_rows = {r.indicator: r for r in engine.query(None, ytd.code, area=area, org=org, by="indicator",
-                                                         include_submitted=include_submitted, compare=False)}
-    indicators = {i.code: i for i in Indicator.objects.filter(code__in=[r.indicator for r in rows])}
-    out = []
-    for r in rows:
-        ind = indicators[r.indicator]
-        y = ytd_rows.get(r.indicator, r if ytd == period else None)
-        value = _num(r.value)
-        ytd_value = _num(y.value) if y is not None else None
-        last_year = _num(r.same_period_last_year.value) if r.same_period_last_year else None
-        target = _num(r.target_year)
-        if value is None and ytd_value is None and target is None:
+        ytd_rows = {(r.key.get("org"), r.indicator): r for r in engine.query(
+            None, ytd.code, area=area, org=org, by="org", include_submitted=include_submitted, compare=False,
+            within=within)}
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in={r.indicator for r in by_org})
+                  .prefetch_related("organizations")}
+    members = {code: {o.code for o in ind.organizations.all()} for code, ind in indicators.items()}
+    out: dict[str, list] = {o.code: [] for o in orgs}
+    for r in by_org:
+        org_code = r.key.get("org")
+        if org_code not in out or org_code not in members.get(r.indicator, ()):
             continue
-        out.append((ind.sort_order, IndicatorRow(
-            code=ind.code, name=ind.name, unit=ind.unit_noun, value_type=ind.value_type, value=value,
-            year_to_date=ytd_value, target=target, same_period_last_year=last_year,
-            reconstructed=bool(r.reconstructed), qualifier=r.qualifier if r.qualifier in ("approx", "over", "under") else "exact",
-        )))
-    return [row for _order, row in sorted(out, key=lambda x: (x[0], x[1].code))]
+        ind = indicators[r.indicator]
+        y = ytd_rows.get((org_code, r.indicator), r if ytd == period else None)
+        row = _indicator_row(ind, r, y)
+        if row is not None:
+            out[org_code].append((ind.sort_order, row))
+    return {code: [row for _o, row in sorted(items, key=lambda x: (x[0], x[1].code))] for code, items in out.items()}
 
 
 def _last_quarters(period: Period, n: int) -> list[Period]:
@@ -85,23 +101,42 @@ def _last_quarters(period: Period, n: int) -> list[Period]:
     return out
 
 
-def _trends(period: Period, area: Area, org: Organization, rows: list[IndicatorRow], include_submitted: bool):
-    picked = [r for r in rows if r.value_type != "percent" and r.value is not None][:TREND_SERIES]
-    if not picked:
+def _trend_picks(rows: list[IndicatorRow]) -> list[IndicatorRow]:
+    return [r for r in rows if r.value_type != "percent" and r.value is not None][:TREND_SERIES]
+
+
+def _all_trends(period: Period, area: Area, org: Organization | None, rows_by_org: dict[str, list[IndicatorRow]],
+                include_submitted: bool, within=None) -> list[TrendSeries]:
+    """The last quarters of each organization's first indicators. One engine call per quarter
+    still missing, broken down by organization; each call also answers the quarter before and
+    the same quarter a year earlier (its comparisons), so five quarters take two calls."""
+    picks = {code: _trend_picks(rows) for code, rows in rows_by_org.items()}
+    codes = sorted({r.code for rows in picks.values() for r in rows})
+    if not codes:
         return []
     quarters = _last_quarters(period, TREND_QUARTERS)
-    values: dict[tuple[str, str], object] = {}
-    for year in sorted({q.year for q in quarters}):
-        for r in engine.query([p.code for p in picked], str(year), area=area, org=org, by="period",
-                              include_submitted=include_submitted, compare=False):
-            values[r.indicator, r.key.get("period", r.period)] = _num(r.value)
-    return [TrendSeries(org_code=org.code, indicator_code=row.code, label=f"{row.name} ({row.unit})",
-                        points=[(f"Q{q.index}/{q.year}", values.get((row.code, q.code))) for q in quarters],
-                        unit=row.unit, value_type=row.value_type) for row in picked]
+    values: dict[tuple[str, str, str], object] = {}
+    known: set[str] = set()
+    for q in reversed(quarters):
+        if q.code in known:
+            continue
+        for r in engine.query(codes, q.code, area=area, org=org, by="org", include_submitted=include_submitted,
+                              within=within):
+            o = r.key.get("org")
+            values[o, r.indicator, q.code] = _num(r.value)
+            for comp in (r.previous, r.same_period_last_year):
+                if comp is not None:
+                    values.setdefault((o, r.indicator, comp.period), _num(comp.value))
+        known.update({q.code, q.previous().code, q.same_period_last_year().code})
+    return [TrendSeries(org_code=o, indicator_code=row.code, label=f"{row.name} ({row.unit})",
+                        points=[(f"Q{q.index}/{q.year}", values.get((o, row.code, q.code))) for q in quarters],
+                        unit=row.unit, value_type=row.value_type)
+            for o, rows in picks.items() for row in rows]
 
 
-def _area_rows(period: Period, area: Area, org: Organization, include_submitted: bool) -> list[AreaRow]:
-    rows = engine.query(None, period.code, area=area, org=org, by="area", include_submitted=include_submitted, compare=False)
+def _area_rows(period: Period, area: Area, org: Organization, include_submitted: bool, within=None) -> list[AreaRow]:
+    rows = engine.query(None, period.code, area=area, org=org, by="area", include_submitted=include_submitted,
+                        compare=False, within=within)
     children = {a.code: a for a in Area.objects.valid_on(period.end).filter(parent=area)}
     by_area: dict[str, AreaRow] = {}
     for r in rows:
@@ -115,12 +150,28 @@ def _area_rows(period: Period, area: Area, org: Organization, include_submitted:
     return [by_area[c] for c in sorted(by_area, key=lambda c: children[c].name)]
 
 
+def _within_q(within) -> Q:
+    """Reports of units inside the scope `within` (engine Nodes: area or unit subtrees; None: all)."""
+    if within is None:
+        return Q()
+    q = Q(pk__in=[])
+    for node in within:
+        if node.kind == "area":
+            q |= Q(unit__area__path__startswith=Area.objects.only("path").get(pk=node.id).path)
+        elif node.kind == "unit":
+            q |= Q(unit__path__startswith=Unit.objects.only("path").get(pk=node.id).path)
+        else:
+            return Q()
+    return q
+
+
 def _split_items(text: str) -> list[str]:
     parts = [p.strip(" -–•\t") for p in re.split(r"\n+|;\s*(?=\S)", text or "")]
     return [p for p in parts if len(p) > 3]
 
 
-def _narratives(period: Period, area: Area, org: Organization | None, include_submitted: bool, levels: int):
+def _narratives(period: Period, area: Area, org: Organization | None, include_submitted: bool, levels: int,
+                within=None):
     statuses = list(VISIBLE_STATUSES) + ([Report.Status.SUBMITTED] if include_submitted else [])
     codes = [q.code for q in period.quarters()] if period.is_cumulative else [period.code]
     # The area's own units and those `levels - 1` steps down the tree (by parent links, not by
@@ -130,7 +181,7 @@ def _narratives(period: Period, area: Area, org: Organization | None, include_su
     for _ in range(levels - 1):
         where |= Q(**{step: area})
         step += "__parent"
-    qs = (Report.objects.filter(where, period__in=codes, status__in=statuses)
+    qs = (Report.objects.filter(where, period__in=codes, status__in=statuses).filter(_within_q(within))
           .select_related("unit", "unit__organization", "unit__area")
           .order_by("unit__organization__sort_order", "unit__level", "unit__name", "period"))
     if org is not None:
@@ -176,8 +227,9 @@ def _meetings(period: Period, area: Area):
     return info, previous, next_tasks
 
 
-def _province_next_tasks(period: Period, area: Area, org: Organization | None) -> list[str]:
-    qs = Report.objects.filter(period=period.code, unit__area=area, status__in=VISIBLE_STATUSES).exclude(next_tasks="")
+def _province_next_tasks(period: Period, area: Area, org: Organization | None, within=None) -> list[str]:
+    qs = (Report.objects.filter(period=period.code, unit__area=area, status__in=VISIBLE_STATUSES)
+          .exclude(next_tasks="").filter(_within_q(within)))
     if org is not None:
         qs = qs.filter(unit__organization=org)
     tasks: list[str] = []
@@ -190,11 +242,14 @@ def _province_next_tasks(period: Period, area: Area, org: Organization | None) -
 
 def build_report_model(period_code: str, area, org_code: str | None = None, *, report_date: dt.date | None = None,
                        include_submitted: bool = False, narrative_levels: int = 2, area_tables: bool = True,
-                       issuer: dict | None = None) -> ReportModel:
+                       issuer: dict | None = None, within: list | None = None) -> ReportModel:
     """The consolidated report of `area` (code, exact name or Area) for `period_code`.
 
     `org_code` limits it to one organization; `narrative_levels` is how many levels of units'
-    narratives are merged (2: the area's own units and the level below)."""
+    narratives are merged (2: the area's own units and the level below); `area_tables` adds the
+    per-area figures only the workbook shows (the costliest part: leave it off for Word, PDF and
+    the news draft); `within` (engine Nodes, see `engine.scope_for_user`) limits every figure and
+    narrative to the subtrees a user may see (None: everything)."""
     period = engine.parse_period(period_code)
     area_obj = engine.resolve_area(area, period.end)
     orgs = list(Organization.objects.order_by("sort_order", "code"))
@@ -204,15 +259,16 @@ def build_report_model(period_code: str, area, org_code: str | None = None, *, r
     else:
         org = None
     ytd = year_to_date(period)
-    sections, trends, area_rows = [], [], []
-    for o in orgs:
-        rows = _org_rows(period, ytd, area_obj, o, include_submitted)
-        if not rows and org is None:
-            continue
-        sections.append(OrgSection(org_code=o.code, org_name=o.name, rows=rows))
-        trends.extend(_trends(period, area_obj, o, rows, include_submitted))
-        if area_tables:
-            area_rows.extend(_area_rows(period, area_obj, o, include_submitted))
+    rows_by_org = _all_org_rows(period, ytd, area_obj, orgs, org, include_submitted, within)
+    if org is None:
+        rows_by_org = {code: rows for code, rows in rows_by_org.items() if rows}
+    sections = [OrgSection(org_code=o.code, org_name=o.name, rows=rows_by_org[o.code]) for o in orgs if o.code in rows_by_org]
+    trends = _all_trends(period, area_obj, org, rows_by_org, include_submitted, within)
+    area_rows = []
+    if area_tables:
+        for o in orgs:
+            if o.code in rows_by_org:
+                area_rows.extend(_area_rows(period, area_obj, o, include_submitted, within))
     meeting, previous_tasks, meeting_tasks = _meetings(period, area_obj)
     labels = _labels(period)
     issuer_data = dict(getattr(settings, "GIAOBAN_ISSUER", {}) or {})
@@ -227,9 +283,9 @@ def build_report_model(period_code: str, area, org_code: str | None = None, *, r
         report_date=report_date or dt.date.today(),
         issuer=Issuer.from_mapping(issuer_data),
         sections=sections,
-        narratives=_narratives(period, area_obj, org, include_submitted, narrative_levels),
+        narratives=_narratives(period, area_obj, org, include_submitted, narrative_levels, within),
         previous_tasks=previous_tasks,
-        next_tasks=meeting_tasks or _province_next_tasks(period, area_obj, org),
+        next_tasks=meeting_tasks or _province_next_tasks(period, area_obj, org, within),
         trends=trends,
         area_rows=area_rows,
         meeting=meeting,

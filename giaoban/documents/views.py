@@ -6,19 +6,29 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from giaoban.analytics.engine import AnalyticsError, resolve_area
+from giaoban.analytics.engine import AnalyticsError, resolve_area, scope_for_user
 from giaoban.collection.models import Membership
 from giaoban.core.periods import Period, PeriodError
 from giaoban.org.models import Area, Organization
 from giaoban.reports.pdf import ConversionFailed, PdfUnavailable, soffice_path
 from giaoban.reports.writing import DEFAULT_PHRASING, PhrasingError, render_preview_html
 
+from giaoban.web import jobs
+
 from .gather import build_report_model
 from .render import FORMATS, phrasing, render as render_format
 from .render import PREVIEW_CSS
+
+
+def _scope(user):
+    """The subtrees whose figures `user` may see (engine Nodes), None for staff: everything."""
+    if user.is_superuser or user.is_staff:
+        return None
+    within, _areas = scope_for_user(user)
+    return within
 
 
 def _can_see_area(user, area: Area) -> bool:
@@ -48,10 +58,30 @@ def _params(request):
     return {"period": parsed.code, "area": area, "org": org}, None
 
 
+def _period_choices(default: str) -> list[Period]:
+    """Recent quarters, half years, nine months and years, newest first, the default among them."""
+    current = Period.for_date(timezone.localdate(), "Q")
+    quarters = [current]
+    while len(quarters) < 8:
+        quarters.append(quarters[-1].previous())
+    year = current.start.year
+    extra = [f"{y}-{k}" for y in (year, year - 1) for k in ("H1", "9M")] + [str(year - 1), str(year)]
+    choices = {p.code: p for p in quarters}
+    for code in extra + [default]:
+        try:
+            p = Period.parse(code)
+        except PeriodError:
+            continue
+        choices.setdefault(p.code, p)
+    return sorted(choices.values(), key=lambda p: (p.end, -p.start.toordinal()), reverse=True)
+
+
 @login_required
 def index(request):
+    defaults = _form_defaults()
     return render(request, "documents/index.html", {
-        "defaults": _form_defaults(), "organizations": Organization.objects.order_by("sort_order"),
+        "defaults": defaults, "periods": _period_choices(defaults["period"]),
+        "organizations": Organization.objects.order_by("sort_order"),
         "formats": [("docx", "Word (.docx)"), ("xlsx", "Excel (.xlsx)"), ("pdf", "PDF"), ("news", "Tin bài (.txt)"),
                     ("news-docx", "Tin bài (.docx)")],
         "pdf_available": soffice_path() is not None,
@@ -66,18 +96,42 @@ def download(request):
         return HttpResponse(error or f"Định dạng không hỗ trợ: '{fmt}'.", status=400, content_type="text/plain; charset=utf-8")
     if not _can_see_area(request.user, params["area"]):
         raise PermissionDenied("Bạn không có quyền xem báo cáo của địa bàn này.")
+    name = f"bao-cao-{params['area'].code}-{params['period']}" + ("-tin-bai" if fmt.startswith("news") else "")
+    # Only the figures of the subtrees the user may see (a commune women's union officer asking
+    # for the commune gets the union's figures, not the other organizations').
+    within = _scope(request.user)
+    if fmt == "pdf":
+        # LibreOffice takes seconds: build in the background and show the job's progress bar.
+        if soffice_path() is None:
+            return HttpResponse("Máy chủ chưa cài LibreOffice nên chưa xuất được PDF.", status=503,
+                                content_type="text/plain; charset=utf-8")
+        job = jobs.start(request.user, "report-pdf", f"Báo cáo PDF – {params['area'].name} – {params['period']}",
+                         _build_file, params["period"], params["area"].pk, params["org"], fmt, name, within,
+                         run_inline=getattr(settings, "GIAOBAN_JOBS_INLINE", False))
+        return redirect("job", job_id=job.pk)
     try:
-        model = build_report_model(params["period"], params["area"], params["org"], report_date=timezone.localdate())
+        model = build_report_model(params["period"], params["area"], params["org"], report_date=timezone.localdate(),
+                                   within=within, area_tables=fmt == "xlsx")
         data, ext, mime = render_format(model, fmt)
     except PdfUnavailable as exc:
         return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
     except (ConversionFailed, PhrasingError, AnalyticsError) as exc:
         return HttpResponse(str(exc), status=500 if isinstance(exc, ConversionFailed) else 400,
                             content_type="text/plain; charset=utf-8")
-    name = f"bao-cao-{params['area'].code}-{params['period']}" + ("-tin-bai" if fmt.startswith("news") else "")
     response = HttpResponse(data, content_type=mime)
     response["Content-Disposition"] = f'attachment; filename="{name}.{ext}"'
     return response
+
+
+def _build_file(progress, period: str, area_id: int, org, fmt: str, name: str, within=None) -> dict:
+    """The job's work: gather the figures (within the user's scope), write the document, keep it as the job's file."""
+    progress(0, 3, "Đang tổng hợp số liệu…")
+    model = build_report_model(period, Area.objects.get(pk=area_id), org, report_date=timezone.localdate(),
+                               within=within, area_tables=fmt == "xlsx")
+    progress(1, 3, "Đang viết văn bản và chuyển sang PDF…")
+    data, ext, _mime = render_format(model, fmt)
+    progress(3, 3, "Xong.")
+    return {"result_file": (f"{name}.{ext}", data), "message": f"Đã tạo {name}.{ext}: bấm «Tải tệp về»."}
 
 
 @login_required
@@ -90,7 +144,8 @@ def preview(request):
         if not _can_see_area(request.user, params["area"]):
             raise PermissionDenied("Bạn không có quyền xem báo cáo của địa bàn này.")
         try:
-            model = build_report_model(params["period"], params["area"], params["org"], report_date=timezone.localdate())
+            model = build_report_model(params["period"], params["area"], params["org"], report_date=timezone.localdate(),
+                                       within=_scope(request.user), area_tables=False)
             context["html"] = render_preview_html(model, phrasing(), charts=request.GET.get("charts") != "0")
             context["params"] = params
         except (PhrasingError, AnalyticsError) as exc:

@@ -137,3 +137,54 @@ def test_download_needs_a_role_at_or_above_the_area(tree, django_user_model):
     assert page.status_code == 200 and "558 buổi tuyên truyền" in page.content.decode()
     bad = client.get("/documents/tai-ve/", {"period": "2023-Q9", "area": "P"})
     assert bad.status_code == 400
+
+
+def _docx_text(content: bytes) -> str:
+    document = docx.Document(io.BytesIO(content))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_download_holds_only_the_figures_in_the_users_scope(tree, django_user_model):
+    from giaoban.collection.models import Membership
+    from tests.org.factories import make_organization, make_unit
+
+    mttq = make_organization("mttq")
+    Indicator.objects.get(code="buoi_tt").organizations.add(mttq)
+    province = make_unit(mttq, tree.areas["P"])
+    district = make_unit(mttq, tree.areas["D1"], province)
+    commune = make_unit(mttq, tree.areas["C1"], district)
+    Report.objects.create(unit=district, period="2023-Q3", status=Report.Status.APPROVED,
+                          highlights="Mặt trận huyện Một vận động 77 hộ hiến đất làm đường")
+    report = Report.objects.create(unit=commune, period="2023-Q3", status=Report.Status.DRAFT)
+    DataValue.objects.create(report=report, unit=commune, indicator=Indicator.objects.get(code="buoi_tt"),
+                             period="2023-Q3", value=Decimal(4321))
+    report.status = Report.Status.APPROVED
+    report.save()
+    params = {"period": "2023-Q3", "area": "P", "format": "docx"}
+    client = Client()
+
+    staff = django_user_model.objects.create_user("quantri2", password="mat-khau-123456", is_staff=True)
+    client.force_login(staff)
+    everything = _docx_text(client.get("/documents/tai-ve/", params).content)
+    assert "4.321" in everything and "77 hộ hiến đất" in everything  # the Front's figures exist
+
+    officer = django_user_model.objects.create_user("phunu-tinh", password="mat-khau-123456")
+    Membership.objects.create(user=officer, unit=tree.units["phunu", "P"], role=Membership.Role.VIEW)
+    client.force_login(officer)
+    response = client.get("/documents/tai-ve/", params)
+    assert response.status_code == 200
+    text = _docx_text(response.content)
+    assert "29.774" in text and "558" in text  # the women's union: all of it
+    assert "4.321" not in text and "77 hộ hiến đất" not in text  # nothing of the Front
+    assert "1. Hội Liên hiệp Phụ nữ" in text and "Ủy ban MTTQ các cấp" not in text  # no section for the Front
+    preview = client.get("/documents/xem-truoc/", {"period": "2023-Q3", "area": "P", "charts": "0"}).content.decode()
+    assert "558 buổi" in preview and "4.321" not in preview
+
+    commune_officer = django_user_model.objects.create_user("phunu-xa", password="mat-khau-123456")
+    Membership.objects.create(user=commune_officer, unit=tree.units["phunu", "C1"], role=Membership.Role.VIEW)
+    client.force_login(commune_officer)
+    assert client.get("/documents/tai-ve/", params).status_code == 403  # the province is above their unit
+    wb = openpyxl.load_workbook(io.BytesIO(client.get("/documents/tai-ve/", {**params, "area": "C1", "format": "xlsx"}).content))
+    assert wb.sheetnames and "MTTQ" not in wb.sheetnames
+    assert wb["Hội LHPN"]["E5"].value == 300  # xã An's own figure

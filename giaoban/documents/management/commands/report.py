@@ -42,7 +42,8 @@ class Command(BaseCommand):
         issuer = {"variant": opts["variant"]} if opts["variant"] else None
         try:
             model = build_report_model(opts["period"], opts["area"], opts["org"], report_date=report_date,
-                                       include_submitted=opts["include_submitted"], issuer=issuer)
+                                       include_submitted=opts["include_submitted"], issuer=issuer,
+                                       area_tables=opts["format"] in ("xlsx", "json"))
         except (AnalyticsError, PeriodError) as exc:
             raise CommandError(str(exc)) from exc
         fmt = opts["format"]
