@@ -9,7 +9,21 @@ from django.contrib.auth import get_user_model
 
 from giaoban.api.models import ApiToken
 from giaoban.collection.models import DataValue, Membership, Report
+from giaoban.meetings import services as meeting_services
 from giaoban.org.models import Area, Indicator, Organization, Unit
+
+
+# A meeting text written for these tests (period, date, chair, one conclusion that is a task).
+MEETING_TEXT = """Giao ban công tác Mặt trận và các đoàn thể quý III năm 2023
+
+Sáng ngày 12/10/2023, Ủy ban MTTQ Việt Nam tỉnh Lai Châu tổ chức hội nghị giao ban đánh giá kết quả công tác \
+quý III năm 2023 với Hội Liên hiệp Phụ nữ tỉnh, Tỉnh đoàn, Hội Nông dân tỉnh. Đồng chí Trần Văn Bình, Chủ tịch \
+Ủy ban MTTQ Việt Nam tỉnh chủ trì hội nghị.
+
+Kết luận hội nghị, đồng chí Trần Văn Bình đề nghị trong quý IV năm 2023, Hội Liên hiệp Phụ nữ tỉnh tập trung \
+tuyên truyền phòng chống bạo lực gia đình tại các xã vùng cao. Tỉnh đoàn tiếp tục triển khai các đội hình tình \
+nguyện hỗ trợ nông dân thu hoạch.
+"""
 
 
 class World:
@@ -90,3 +104,22 @@ def snapshot() -> set[tuple]:
         (v.unit.code, v.indicator.code, v.period, v.value.normalize(), v.comment)
         for v in DataValue.objects.select_related("unit", "indicator")
     }
+
+
+@pytest.fixture
+def tasks(world):
+    """A confirmed meeting: one task for phunu Đoàn Kết (Q4), one older open one (Q3), one for
+    MTTQ Đoàn Kết, one for the province's phunu (its organization's province unit)."""
+    w = world
+    meeting = meeting_services.create_meeting_draft({"period": "2023-Q3", "date": "2023-10-12", "tasks": []}, user=w.admin,
+                                            title="Giao ban quý III", area=w.province)
+    U = w.units
+    made = meeting_services.confirm_tasks(meeting, [
+        {"text": "Tuyên truyền phòng chống bạo lực gia đình", "orgs": ["phunu"], "due_period": "2023-Q4", "units": [U["phunu", "03388"].pk]},
+        {"text": "Hoàn thành mô hình cũ", "orgs": ["phunu"], "due_period": "2023-Q3", "units": [U["phunu", "03388"].pk]},
+        {"text": "Giám sát chính sách", "orgs": ["mttq"], "due_period": "2023-Q4", "units": [U["mttq", "03388"].pk]},
+        {"text": "Tổng kết năm", "orgs": ["phunu"], "due_period": "2023-Q4"},
+    ], user=w.admin)
+    w.meeting = meeting
+    w.t_doanket, w.t_old, w.t_mttq, w.t_province = made
+    return w
