@@ -177,6 +177,7 @@ class Clause:
     verb: str
     text: str  # without the verb when the verb repeats the previous clause's
     attach: bool = False  # a participation figure hangs on the clause before it ('…, thu hút …')
+    simple: bool = True  # 'verb {q} …': the next clause may share the verb ('tổ chức 5 hội nghị, 3 lớp')
 
 
 def find_rule(row: IndicatorRow, phrasing: dict) -> dict:
@@ -202,7 +203,7 @@ def _strip_tail(phrase: str, word: str) -> str:
 
 
 def indicator_clause(row: IndicatorRow, phrasing: dict, chooser: Chooser, key: str,
-                     prev_verb: str | None) -> Clause:
+                     prev_verb: str | None, prev_simple: bool = True) -> Clause:
     name, rest, _starts = noun_phrase(row, phrasing)
     rule = find_rule(row, phrasing)
     forms = rule["forms"]
@@ -217,13 +218,17 @@ def indicator_clause(row: IndicatorRow, phrasing: dict, chooser: Chooser, key: s
     # The verb the sentence supplies should not come back inside the name ('vận động Quỹ … vận động').
     phrase = form.split("{", 1)[0].strip()
     words = phrase.split()
-    for part in {phrase, " ".join(words[2:]), verb, " ".join(words[-2:])} - {""}:
+    # Longest first, in a fixed order (a set's order changes between runs and so did the sentence).
+    for part in sorted({phrase, " ".join(words[2:]), verb, " ".join(words[-2:])} - {""}, key=lambda w: (-len(w), w)):
         name, rest = _drop_word(name, part), _drop_word(rest, part)
     name, rest = _strip_tail(name, "được"), _strip_tail(rest, "được")
-    if prev_verb and verb and _main_verb(verb) == _main_verb(prev_verb) and form.startswith(verb + " {q}"):
+    simple = form.startswith(verb + " {q}")
+    if prev_verb and prev_simple and verb and _main_verb(verb) == _main_verb(prev_verb) and simple:
+        # Only after a clause of the same shape: 'tổ chức tư vấn pháp luật cho 95 lượt người; 18 cuộc
+        # giám sát' drops a verb the reader never saw applied to a count.
         form = form[len(verb) + 1:]  # 'tổ chức 558 buổi…, 30 hội nghị…' instead of repeating the verb
     text = form.format(q=q, rest=rest, name=name, v=format_value(row.value, row.value_type, row.unit, False))
-    return Clause(verb=verb, text=" ".join(text.split()), attach=bool(rule.get("attach")))
+    return Clause(verb=verb, text=" ".join(text.split()), attach=bool(rule.get("attach")), simple=simple)
 
 
 def comparison_tail(row: IndicatorRow, phrasing: dict, chooser: Chooser, key: str, first: bool, prev_year) -> str:
@@ -294,21 +299,37 @@ def org_paragraphs(model: ReportModel, section: OrgSection, phrasing: dict, choo
             chunks.append([row])
     sentences = []
     compared_once = False
+    # A long paragraph is split every `sentences_per_paragraph` sentences, and within one
+    # paragraph a connector ('Ngoài ra', 'Đồng thời'…) is never used twice.
+    per_paragraph = max(1, int(phrasing.get("sentences_per_paragraph", 4)))
+    paragraphs: list[str] = []
+    used_connectors: set[str] = set()
     for s_index, chunk in enumerate(chunks):
         key = f"{section.org_code}:{s_index}"
+        if s_index and s_index % per_paragraph == 0 and len(chunks) - s_index >= 2:
+            paragraphs.append(" ".join(sentences))
+            sentences, used_connectors = [], set()
+        # 'Các cấp Hội Phụ nữ tỷ lệ cơ sở…' has no verb for its subject: a clause that starts
+        # with the indicator's name takes an opener without the subject.
+        subjectless = bool(find_rule(chunk[0], phrasing).get("subjectless"))
         if s_index == 0:
-            opener = chooser.pick("first_opener", phrasing["first_openers"], key=key)
+            firsts = [o for o in phrasing["first_openers"] if "{subject" not in o] if subjectless else []
+            opener = chooser.pick("first_opener", firsts or phrasing["first_openers"], key=key)
             subject = subj["full"]
         else:
-            opener = chooser.pick("next_opener", phrasing["next_openers"], key=key)
+            fresh = [o for o in phrasing["next_openers"] if o not in used_connectors
+                     and not (subjectless and "{subject" in o)]
+            opener = chooser.pick("next_opener", fresh or (["Bên cạnh đó,"] if subjectless else ["{subject}"]), key=key)
+            if not opener.startswith("{subject}"):
+                used_connectors.add(opener)
             subject = chooser.pick("subject:" + section.org_code, subj["short"], key=key)
         head = opener.format(subject=subject, subject_lc=_lc_subject(subject), **ctx)
         clauses: list[tuple[Clause, str]] = []
-        prev_verb = None
+        prev_verb, prev_simple = None, True
         comparisons = targets = 0
         for i, row in enumerate(chunk):
-            clause = indicator_clause(row, phrasing, chooser, key, prev_verb)
-            prev_verb = clause.verb
+            clause = indicator_clause(row, phrasing, chooser, key, prev_verb, prev_simple)
+            prev_verb, prev_simple = clause.verb, clause.simple
             next_attached = i + 1 < len(chunk) and bool(find_rule(chunk[i + 1], phrasing).get("attach"))
             # At most one comparison and one target remark per sentence, never between a figure
             # and the participation figure that hangs on it: enough to inform, not a table in words.
@@ -324,7 +345,7 @@ def org_paragraphs(model: ReportModel, section: OrgSection, phrasing: dict, choo
                     targets += 1 if tail else 0
             clauses.append((clause, tail))
         sentences.append(cap_first(f"{head} {_join_clauses(clauses)}".strip()) + ".")
-    paragraphs = [" ".join(sentences)]
+    paragraphs.append(" ".join(sentences))
     extra = _targets_sentences(model, section, rows, phrasing, chooser, subj)
     if extra:
         paragraphs.append(extra)
