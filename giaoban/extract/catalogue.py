@@ -34,6 +34,14 @@ class _Entry:
     percent: bool
 
 
+@dataclass(frozen=True)
+class _UnitIndex:
+    """The entries a figure counted in one unit may belong to, and their synonyms."""
+    entries: tuple[_Entry, ...]
+    synonyms: tuple[str, ...]  # each synonym once, for one ``in`` test per figure
+    by_synonym: dict[str, tuple[int, ...]]  # synonym -> positions in ``entries``
+
+
 class Matcher:
     def __init__(self, catalogue: Iterable[dict[str, Any]] | dict[str, Any] | None = None) -> None:
         if catalogue is None:
@@ -41,7 +49,7 @@ class Matcher:
         elif isinstance(catalogue, dict):
             catalogue = catalogue.get("indicators", [])
         self.entries: list[_Entry] = []
-        self._by_unit: dict[str, list[_Entry]] = {}
+        self._by_unit: dict[str, _UnitIndex] = {}
         for ind in catalogue:
             unit = canonical(str(ind.get("unit") or ""))
             units = {canonical(u) for u in ind.get("units") or []} | ({unit} if unit else set())
@@ -52,45 +60,48 @@ class Matcher:
                 percent=ind.get("value_type") == "percent" or unit == "%",
             ))
 
-    def _for_unit(self, u: str) -> list[_Entry]:
-        """Entries a figure counted in ``u`` may belong to (cached: the same units recur)."""
+    def _for_unit(self, u: str) -> _UnitIndex:
+        """Entries a figure counted in ``u`` may belong to (built once per unit: units recur).
+        Money matches the money entries, '%' the entries counted in '%', any other unit the
+        entries (not money) that list it."""
         hit = self._by_unit.get(u)
         if hit is None:
-            money, percent = u.startswith("đồng"), u == "%"
-            hit = [en for en in self.entries
-                   if (money and en.money) or (percent and (en.percent or "%" in en.units))
-                   or (not money and not percent and not en.money and u in en.units)]
-            self._by_unit[u] = hit
+            if u.startswith("đồng"):
+                entries = [en for en in self.entries if en.money]
+            elif u == "%":
+                entries = [en for en in self.entries if "%" in en.units and (en.percent or not en.money)]
+            else:
+                entries = [en for en in self.entries if not en.money and u in en.units]
+            by_synonym: dict[str, list[int]] = {}
+            for i, en in enumerate(entries):
+                for s in en.synonyms:  # a synonym listed twice counts twice, as it always did
+                    by_synonym.setdefault(s, []).append(i)
+            hit = self._by_unit[u] = _UnitIndex(tuple(entries), tuple(by_synonym),
+                                                {s: tuple(ix) for s, ix in by_synonym.items()})
         return hit
 
     def match(self, context: str, unit: str | None, org: str | None, orgs: list[str] | None) -> tuple[str | None, float]:
-        """Best indicator code for a figure; ``context`` is the canonical clause around it."""
+        """Best indicator code for a figure; ``context`` is the canonical clause around it.
+
+        An entry scores 1 for its unit, 2 + (longest synonym found)/10 + 0.3 per further synonym
+        found, and +0.5/-1 when the figure's organizations are/are not among the entry's; below
+        3 there is no match, so only entries with a synonym in the context are scored."""
         if not unit:
             return None, 0.0
-        u = canonical(unit)
-        money = u.startswith("đồng")
-        percent = u == "%"
-        best: tuple[float, str | None] = (0.0, None)
+        index = self._for_unit(canonical(unit))
+        found = [s for s in index.synonyms if s in context]
+        if not found:
+            return None, 0.0
+        hits: dict[int, list[str]] = {}
+        for s in found:
+            for i in index.by_synonym[s]:
+                hits.setdefault(i, []).append(s)
         owners = set(orgs or []) | ({org} if org else set())
-        found: dict[str, bool] = {}  # synonyms shared by several entries are looked up once
-        for en in self._for_unit(u):
-            if money != en.money and not (percent and en.percent):
-                continue
-            if percent and not en.percent and "%" not in en.units:
-                continue
-            unit_ok = u in en.units or (money and en.money)
-            if not unit_ok:
-                continue
+        best: tuple[float, str | None] = (0.0, None)
+        for i in sorted(hits):  # catalogue order: the first of equal scores wins
+            en, syns = index.entries[i], hits[i]
             score = 1.0
-            hits = []
-            for s in en.synonyms:
-                hit = found.get(s)
-                if hit is None:
-                    hit = found[s] = s in context
-                if hit:
-                    hits.append(s)
-            if hits:
-                score += 2.0 + max(len(s) for s in hits) / 10 + 0.3 * (len(hits) - 1)
+            score += 2.0 + max(len(s) for s in syns) / 10 + 0.3 * (len(syns) - 1)
             if owners and en.orgs:
                 score += 0.5 if owners <= en.orgs else -1.0
             if score > best[0]:

@@ -26,17 +26,51 @@ _STOP_AFTER = {
 }
 _DROP_BEFORE = {w for w, _ in QUALIFIERS} | {"được", "đạt", "với", "có", "cho", "là"}
 _LETTER_WORD_RE = re.compile(r"[^\W\d_]" + WORD_START + r"[^\W\d_]*(?![^\W_])")
-_WORD_RE = re.compile(r"[^\W_]+(?:[&/][^\W_]+)*")
-_MATCHERS: dict[int, Matcher] = {}
+# One step of the phrase after a unit: a gap without punctuation, then a word.
+_AFTER_STEP_RE = re.compile(r"(?:[^\w,.;:()\n]|_)*([^\W_]+(?:[&/][^\W_]+)*)")
+_CLAUSE_BREAK_RE = re.compile(r"[,;:(\n]")
+_MATCHERS: dict[Any, Matcher] = {}  # by the catalogue's content: callers pass a new list each time
+_MATCHERS_MAX = 16
+
+
+def _catalogue_key(entries: list[Any]) -> Any:
+    """What the Matcher reads of each indicator, as a hashable value."""
+    def seq(v: Any) -> tuple[str, ...]:
+        if isinstance(v, (list, tuple)):
+            return tuple(repr(x) for x in v)
+        return (type(v).__name__, repr(v))
+
+    return tuple(
+        (repr(ind.get("code")), repr(ind.get("name")), repr(ind.get("unit")), seq(ind.get("units")),
+         seq(ind.get("synonyms")), seq(ind.get("orgs")), repr(ind.get("value_type")))
+        for ind in entries
+    )
 
 
 def _matcher(catalogue: Iterable[dict[str, Any]] | dict[str, Any] | None) -> Matcher:
+    """One Matcher per catalogue content (building one canonicalizes every synonym)."""
     if catalogue is None:
-        key = id(default_catalogue())
-        if key not in _MATCHERS:
-            _MATCHERS[key] = Matcher(None)
-        return _MATCHERS[key]
-    return Matcher(catalogue)
+        default = _MATCHERS.get(None)
+        if default is None:
+            default = _MATCHERS[None] = Matcher(None)
+        return default
+    if isinstance(catalogue, dict):
+        entries = list(catalogue.get("indicators", []))
+    else:
+        entries = list(catalogue)
+    if not all(isinstance(ind, dict) for ind in entries):
+        return Matcher(entries)
+    try:
+        key = _catalogue_key(entries)
+        hit = _MATCHERS.get(key)
+    except TypeError:  # unhashable oddities: build without caching
+        return Matcher(entries)
+    if hit is None:
+        hit = Matcher(entries)
+        if len(_MATCHERS) >= _MATCHERS_MAX:
+            _MATCHERS.pop(next(k for k in _MATCHERS if k is not None))
+        _MATCHERS[key] = hit
+    return hit
 
 
 def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any] | None = None) -> dict[str, Any]:
@@ -60,6 +94,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     targets = target_ranges(t, key)
     attributor = Attributor(t, key)
     sentence_starts = [s for s, _ in attributor.sentences]
+    breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(key)]
     figures: list[dict[str, Any]] = []
     for c in find_candidates(t, key):
         if inside(excluded, c.start):
@@ -69,7 +104,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             c.start = c.qualifier_start
         i = bisect.bisect_right(sentence_starts, c.start) - 1
         s_start, s_end = attributor.sentences[i] if i >= 0 else (0, len(t))
-        indicator, context = _indicator(t, key, c, s_start, s_end)
+        indicator, context = _indicator(t, key, c, s_start, s_end, breaks)
         code, code_conf = matcher.match(context, c.unit, actor.org, actor.orgs)
         figures.append({
             "start": c.start,
@@ -106,32 +141,35 @@ def _json_number(v: Decimal) -> int | float:
     return i if i == v else float(v)
 
 
-def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int) -> tuple[str, str]:
-    """A short phrase for what is counted, and the canonical context for the catalogue."""
+def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int, breaks: list[int]) -> tuple[str, str]:
+    """A short phrase for what is counted, and the canonical context for the catalogue.
+    ``breaks``: the positions of clause marks (',;:(' and line breaks) in the text, sorted."""
     after_words: list[str] = []
     pos = c.end
-    for m in _WORD_RE.finditer(key, pos, min(s_end, pos + 80)):
-        gap = key[pos:m.start()]
-        if any(ch in gap for ch in ",.;:()\n") or any(ch.isdigit() for ch in m.group()):
+    end = min(s_end, pos + 80)
+    while len(after_words) < 6:
+        m = _AFTER_STEP_RE.match(key, pos, end)  # punctuation in the gap ends the phrase
+        if m is None:
             break
-        if m.group() in _STOP_AFTER or len(after_words) >= 6:
+        w = m.group(1)
+        if (not w.isalpha() and any(ch.isdigit() for ch in w)) or w in _STOP_AFTER:
             break
-        after_words.append(t[m.start():m.end()])
+        after_words.append(t[m.start(1):m.end()])
         pos = m.end()
-    lo = max(s_start, c.start - 200)  # a bounded look-back keeps long run-on 'sentences' linear
-    clause_start = max(lo, max(key.rfind(ch, lo, c.start) for ch in ",;:(\n") + 1)
-    before_words = [t[m.start():m.end()] for m in _LETTER_WORD_RE.finditer(key, max(clause_start, c.start - 60), c.start)]
-    while before_words and before_words[-1].lower() in _DROP_BEFORE:
-        before_words.pop()
     unit_text = c.unit_text or (c.unit or "")
     if after_words:
         phrase = f"{unit_text} {' '.join(after_words)}"
     else:
+        lo = max(s_start, c.start - 200)  # a bounded look-back keeps long run-on 'sentences' linear
+        i = bisect.bisect_left(breaks, c.start) - 1
+        clause_start = max(lo, breaks[i] + 1) if i >= 0 else lo
+        before_words = [t[m.start():m.end()] for m in _LETTER_WORD_RE.finditer(key, max(clause_start, c.start - 60), c.start)]
+        while before_words and before_words[-1].lower() in _DROP_BEFORE:
+            before_words.pop()
         phrase = f"{unit_text} ({' '.join(before_words[-5:])})" if before_words else unit_text
     # Context for the catalogue: the clause before the number and the words after the unit, not
     # the unit itself (a synonym that only repeats the unit says nothing).
-    ctx_before = key[max(s_start, c.start - 120):c.start]
-    context = ctx_before + " | " + key[c.end - len(c.unit_text):pos]
+    context = key[max(s_start, c.start - 120):c.start] + " | " + key[c.end - len(c.unit_text):pos]
     return phrase.strip(), context
 
 
