@@ -159,6 +159,14 @@ def write_values(
                 problem(index, "dataElement", ind[0], f"Chỉ tiêu {ind[0]} không thuộc danh mục báo cáo của tổ chức của đơn vị {unit[0]}.")
         if not ok:
             continue
+        if raw.__class__ is str and len(raw) < 16 and raw.isascii() and raw.isdigit():
+            # A plain whole number below 10^15 (most figures): valid for every value type, and
+            # the database reads the text as it is; no Decimal needed.
+            key = (unit_id, ind_id, period)
+            if key in keyed:
+                ignored += 1
+            keyed[key] = (raw, comment or "", index)
+            continue
         try:
             value = raw if isinstance(raw, Decimal) else D(raw)
         except (InvalidOperation, TypeError, ValueError):

@@ -179,20 +179,25 @@ def parse_json(data: bytes | str | dict) -> DataValueSet:
     for i, item in enumerate(items):
         if not isinstance(item, dict):
             raise PayloadError(f"Phần tử dataValues[{i}] phải là một đối tượng.")
+        # Strings (nearly every field of every file) are stripped inline; anything else, or a
+        # missing field, goes through _text: a function call per field costs more than the rest.
         get = item.get
+        de, pe, ou, val = get("dataElement"), get("period"), get("orgUnit"), get("value")
+        if len(item) == 4 and de is not None and pe is not None and ou is not None and val is not None:
+            extra = ("", d_aoc, "", "", "", "", False)  # exactly the four core fields
+        else:
+            coc, aoc, by, cr, lu, cm = (get("categoryOptionCombo"), get("attributeOptionCombo"), get("storedBy"),
+                                        get("created"), get("lastUpdated"), get("comment"))
+            coc = coc.strip() if coc.__class__ is str else _text(coc)
+            aoc = (aoc.strip() if aoc.__class__ is str else _text(aoc)) or d_aoc
+            extra = (coc, aoc, _text(by), _text(cr), _text(lu), _text(cm), _bool(get("followup")))
         append(
             Dhis2Value(
-                _text(get("dataElement")),
-                _text(get("period")) or d_period,
-                _text(get("orgUnit")) or d_org,
-                _text(get("value")),
-                _text(get("categoryOptionCombo")),
-                _text(get("attributeOptionCombo")) or d_aoc,
-                _text(get("storedBy")),
-                _text(get("created")),
-                _text(get("lastUpdated")),
-                _text(get("comment")),
-                _bool(get("followup")),
+                de.strip() if de.__class__ is str else _text(de),
+                (pe.strip() if pe.__class__ is str else _text(pe)) or d_period,
+                (ou.strip() if ou.__class__ is str else _text(ou)) or d_org,
+                val.strip() if val.__class__ is str else _text(val),
+                *extra,
                 i,
             )
         )

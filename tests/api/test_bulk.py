@@ -1,6 +1,8 @@
 """The bulk write path bumps the version of every report whose values it changed, so a form
 opened before an import answers with the conflict message instead of overwriting the import."""
 
+from decimal import Decimal
+
 import pytest
 
 from giaoban.collection import bulk, workflow
@@ -57,3 +59,19 @@ def test_many_reports_are_bumped_past_the_parameter_limit(world):
     result = bulk.write_values([(u_a.pk, world.sessions.pk, p, "1", "", i) for i, p in enumerate(periods)])
     assert result.ok and result.imported == 600
     assert set(Report.objects.filter(period__in=periods).values_list("version", flat=True)) == {2}
+
+
+@pytest.mark.parametrize("raw, stored", [("7", Decimal("7")), ("007", Decimal("7")), ("999999999999999", Decimal("999999999999999")),
+                                         ("12.0", Decimal("12")), ("-3", Decimal("-3"))])
+def test_whole_numbers_are_stored_as_read(world, raw, stored):
+    u = world.units["phunu", "03466"]
+    assert bulk.write_values([(u.pk, world.sessions.pk, "2023-Q4", raw, "", 0)]).ok
+    assert DataValue.objects.get(unit=u, indicator=world.sessions, period="2023-Q4").value == stored
+
+
+@pytest.mark.parametrize("raw", ["1000000000000000", "1.5", "12a", " "])
+def test_numbers_the_form_refuses_are_refused(world, raw):
+    u = world.units["phunu", "03466"]
+    result = bulk.write_values([(u.pk, world.sessions.pk, "2023-Q4", raw, "", 0)])
+    assert not result.ok and result.problems[0].field == "value"
+    assert not DataValue.objects.filter(period="2023-Q4").exists()
