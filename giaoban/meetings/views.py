@@ -112,7 +112,7 @@ def task_detail(request, pk):
         raise Http404("Không tìm thấy nhiệm vụ.")
     units = access.units_reporting(request.user, task)
     can_update = bool(units) and task.status != Task.Status.CARRIED
-    initial = {"status": task.status, "unit": units[0].pk if len(units) == 1 else None}  # one unit: nothing to choose
+    initial = {"status": task.status, "unit": units[0].pk if len({u.pk for u in units}) == 1 else None}  # one unit: nothing to choose
     form = ProgressForm(request.POST or None, units=units, initial=initial)
     if request.method == "POST":
         if not can_update:

@@ -13,3 +13,14 @@ def vi_name(user) -> str:
         return ""
     name = " ".join(part for part in (getattr(user, "last_name", ""), getattr(user, "first_name", "")) if part).strip()
     return name or getattr(user, "username", "")
+
+
+@register.filter
+def period_label(code) -> str:
+    """'2025-Q3' → 'Quý III/2025' (what people write); anything unreadable is shown as it is."""
+    from giaoban.core.periods import Period
+
+    try:
+        return Period.parse(str(code)).label_vi
+    except Exception:  # a label must never break a page
+        return code

@@ -21,6 +21,26 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
+PHONE_HEIGHT = 740  # a 360 × 740 phone; its shots stop after two screens
+
+
+MAX_DESKTOP_HEIGHT = 3600  # long lists (completeness of 500 units) stop after four screens
+
+
+def shrink_png(path: Path) -> None:
+    """Keep the README light: at most MAX_DESKTOP_HEIGHT px tall, a 256-colour palette (plenty for
+    these pages; Pillow comes with matplotlib). Without Pillow the shot stays as Chromium wrote it."""
+    try:
+        from PIL import Image
+    except ImportError:
+        return
+    with Image.open(path) as image:
+        if image.height > MAX_DESKTOP_HEIGHT:
+            image = image.crop((0, 0, image.width, MAX_DESKTOP_HEIGHT))
+        small = image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    small.save(path, optimize=True)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -32,16 +52,28 @@ def demo_pages() -> list[tuple[str, str | None, str]]:
     from giaoban.collection.models import Report
     from giaoban.org.models import Unit
 
-    pages: list[tuple[str, str | None, str]] = [("login", None, reverse("login")), ("home", "phunu.doanket", reverse("home"))]
+    from giaoban.meetings.models import Meeting, Task
+
+    pages: list[tuple[str, str | None, str]] = [
+        ("login", None, reverse("login")), ("home", "phunu.doanket", reverse("home")),
+        ("home-approver", "phunu.tinh", reverse("home")), ("home-province", "mttq.tinh", reverse("home")),
+    ]
     unit = Unit.objects.filter(code="phunu-03388", valid_to__isnull=True).first()
+    province_unit = Unit.objects.filter(code="phunu-12", valid_to__isnull=True).first()
+    meeting = Meeting.objects.order_by("-date").first()
+    task = Task.objects.filter(status__in=Task.OPEN).order_by("due_period", "pk").first()
     candidates = [
         ("entry", "phunu.doanket", "collection:entry", {"unit_id": unit.pk if unit else 0, "period": "2025-Q4"}),
+        ("entry-tasks", "phunu.tinh", "collection:entry", {"unit_id": province_unit.pk if province_unit else 0, "period": "2025-Q4"}),
+        ("my-reports", "phunu.doanket", "collection:my_reports", {}),
         ("approvals", "phunu.tinh", "collection:approvals", {}),
         ("completeness", "mttq.tinh", "collection:completeness", {}),
         ("dashboard", "mttq.tinh", "analytics:dashboard", {}),
         ("pivot", "mttq.tinh", "analytics:pivot", {}),
         ("documents", "mttq.tinh", "documents:index", {}),
         ("meetings", "mttq.tinh", "meetings:list", {}),
+        ("meeting", "mttq.tinh", "meetings:detail", {"pk": meeting.pk if meeting else 0}),
+        ("task", "phunu.tinh", "meetings:task", {"pk": task.pk if task else 0}),
         ("extraction", "phunu.doanket", "extraction:upload", {}),
         ("org-tree", "mttq.tinh", "org:tree", {}),
     ]
@@ -98,9 +130,13 @@ class Command(BaseCommand):
                     page = contexts[account].new_page()
                     page.goto(f"{base}{path}", wait_until="networkidle")
                     page.screenshot(path=str(out / f"{name}-desktop.png"), full_page=True)
-                    page.set_viewport_size({"width": 360, "height": 740})
-                    page.screenshot(path=str(out / f"{name}-360.png"), full_page=False)
+                    page.set_viewport_size({"width": 360, "height": PHONE_HEIGHT})
+                    height = min(page.evaluate("document.documentElement.scrollHeight"), 2 * PHONE_HEIGHT)
+                    page.screenshot(path=str(out / f"{name}-360.png"), full_page=True,
+                                    clip={"x": 0, "y": 0, "width": 360, "height": height})
                     page.close()
+                    for suffix in ("desktop", "360"):
+                        shrink_png(out / f"{name}-{suffix}.png")
                     self.stdout.write(f"{name}: {path}")
                 browser.close()
         finally:
