@@ -217,10 +217,17 @@ def _meetings(period: Period, area: Area):
         )
         next_tasks = info.next_tasks
     previous = []
-    prev_tasks = Task.objects.filter(meeting__period=period.previous().code, meeting__area=area).prefetch_related(
-        "organizations", "units", "progress")
+    try:  # the meetings app's own answer: tasks due in the period, given earlier or carried over
+        from giaoban.meetings.services import previous_meeting_tasks
+
+        prev_tasks = [t for t in previous_meeting_tasks(period.code, area=area) if t.meeting.period != period.code]
+    except ImportError:
+        prev_tasks = Task.objects.filter(meeting__period=period.previous().code, meeting__area=area)
     for task in prev_tasks:
-        names = [o.short_name or o.name for o in task.organizations.all()] + [u.name for u in task.units.all()]
+        orgs = list(task.organizations.all())
+        # A unit is named only when its organization is not already: 'Hội LHPN, Hội LHPN tỉnh…' says it twice.
+        names = [o.short_name or o.name for o in orgs] + [
+            u.name for u in task.units.all() if u.organization_id not in {o.pk for o in orgs}]
         progress = task.progress.all()
         note = progress[0].note if progress else ""
         previous.append(TaskItem(text=task.text, orgs=names, status_label=task.get_status_display(), note=note))

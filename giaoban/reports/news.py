@@ -120,7 +120,7 @@ def build_news(model: ReportModel, phrasing: dict | None = None) -> NewsDraft:
         if meeting and meeting.chair:
             chair = meeting.chair.name + (f" - {meeting.chair.position}" if meeting.chair.position else "")
         if chair and meeting.conclusions:
-            concl = "; ".join(c.strip().rstrip(".") for c in meeting.conclusions)
+            concl = "; ".join(_as_request(c) for c in meeting.conclusions)
             paragraphs.append(words["conclusion"].format(chair=chair, conclusions=concl, **ctx))
         elif chair:
             paragraphs.append(words["conclusion_default"].format(chair=chair, **ctx))
@@ -175,3 +175,22 @@ def write_news_docx(draft: NewsDraft, target: str | os.PathLike | BinaryIO | Non
             with open(target, "wb") as fh:
                 fh.write(data)
     return data
+
+
+_REQUEST_LEADS = ("đề nghị các tổ chức", "đề nghị các cơ quan, đơn vị", "đề nghị", "yêu cầu các tổ chức", "yêu cầu")
+
+
+def _as_request(text: str) -> str:
+    """A conclusion as it reads after 'Đồng chí đề nghị các cơ quan, đơn vị …': its own
+    'Đề nghị các tổ chức' goes, and its first letter is lower-cased."""
+    text = " ".join(text.split()).rstrip(".;")
+    low = text.lower()
+    for lead in _REQUEST_LEADS:
+        if low.startswith(lead + " "):
+            text = text[len(lead) + 1:]
+            break
+    first = text.split(" ", 1)[0]
+    if not (len(first) > 1 and first.isupper()):
+        text = text[:1].lower() + text[1:]
+    return text
+

@@ -188,3 +188,49 @@ def test_download_holds_only_the_figures_in_the_users_scope(tree, django_user_mo
     wb = openpyxl.load_workbook(io.BytesIO(client.get("/documents/tai-ve/", {**params, "area": "C1", "format": "xlsx"}).content))
     assert wb.sheetnames and "MTTQ" not in wb.sheetnames
     assert wb["Hội LHPN"]["E5"].value == 300  # xã An's own figure
+
+
+def test_previous_meeting_tasks_and_the_meeting_in_the_news(tree):
+    from giaoban.meetings import services
+    from giaoban.reports.news import build_news
+
+    area = tree.areas["P"]
+    earlier = services.create_meeting_draft(
+        {"period": "2023-Q2", "date": "2023-07-06", "place": "Hội trường tỉnh", "organizations": ["phunu"],
+         "people": [{"name": "Lò Văn Một", "position": "Phó Bí thư Tỉnh ủy", "role": "chair"}], "conclusions": ""},
+        title="Giao ban quý II/2023", area=area)
+    done, doing = services.confirm_tasks(earlier, [
+        {"text": "Tổ chức tuyên truyền phòng, chống lũ quét ở các xã vùng cao.", "orgs": ["phunu"]},
+        {"text": "Rà soát các tổ tiết kiệm và vay vốn hoạt động yếu.", "orgs": ["phunu"]},
+    ])
+    services.set_status(done, "done", note="Đã tổ chức ở 12 xã.", date=dt.date(2023, 9, 20))
+    services.set_status(doing, "in_progress", date=dt.date(2023, 9, 25))
+    meeting = services.create_meeting_draft(
+        {"period": "2023-Q3", "date": "2023-10-10", "place": "Hội trường tỉnh", "organizations": ["phunu"],
+         "people": [{"name": "Lò Văn Một", "position": "Phó Bí thư Tỉnh ủy", "role": "chair"},
+                    {"name": "Vàng Thị Hai", "position": "Trưởng Ban Dân vận Tỉnh ủy", "role": "attendee"}],
+         "conclusions": "Đề nghị các tổ chức hoàn thành chỉ tiêu kết nạp hội viên trước ngày 15/12."},
+        title="Giao ban quý III/2023", area=area)
+    services.confirm_tasks(meeting, [{"text": "Tổng kết công tác năm 2023.", "orgs": ["phunu"]}])
+
+    model = build_report_model("2023-Q3", "P", report_date=dt.date(2023, 10, 5))
+    tasks = {t.text: t for t in model.previous_tasks}
+    assert set(tasks) == {done.text, doing.text}  # the earlier meeting's, not this one's
+    assert tasks[done.text].status_label == "Hoàn thành" and tasks[done.text].note == "Đã tổ chức ở 12 xã."
+    assert tasks[doing.text].status_label == "Đang thực hiện"
+    assert tasks[done.text].orgs == ["Hội LHPN"]  # the organization once, not again as its province unit
+    assert model.next_tasks == ["Tổng kết công tác năm 2023."]
+    text = _docx_text(write_report_docx(model, charts=False))
+    assert "Rà soát các tổ tiết kiệm và vay vốn hoạt động yếu (Hội LHPN): Đang thực hiện." in text
+    assert "Hoàn thành; Đã tổ chức ở 12 xã." in text
+
+    news = build_news(model).text
+    assert "Vàng Thị Hai" in news and "Trưởng Ban Dân vận Tỉnh ủy" in news  # who attended
+    assert "Lò Văn Một" in news  # who concluded
+    assert "hoàn thành chỉ tiêu kết nạp hội viên trước ngày 15/12" in news  # the conclusions
+    assert "Đề nghị các tổ chức" not in news and "đề nghị các cơ quan, đơn vị đề nghị" not in news.lower()
+    assert "10/10/2023" in news  # the meeting's date
+    assert "Tổng kết công tác năm 2023" in news or "tổng kết công tác năm 2023" in news
+
+    without = build_news(build_report_model("2023-Q2", "P", report_date=dt.date(2023, 7, 5))).text
+    assert "Vàng Thị Hai" not in without and "Lò Văn Một" in without  # Q2's meeting: its chair, no attendee list
