@@ -2,9 +2,11 @@
 
 Archive layout:
   manifest.json   format, version, time, source database, counts per model, sha256 per member
-  data.json       Django's JSON serialization of every model (primary keys kept, so the
-                  materialized paths "/1/9/57/" stay true; content types and permissions by
-                  natural key, so the dump loads into any database, SQLite or PostgreSQL)
+  data.jsonl      Django's JSON serialization of every model, one line per batch of up to
+                  1,000 rows of one model (primary keys kept, so the materialized paths
+                  "/1/9/57/" stay true; content types and permissions by natural key, so the
+                  dump loads into any database, SQLite or PostgreSQL). Lines keep memory flat
+                  and let restore insert a batch in one statement.
   media/...       the files under MEDIA_ROOT
 
 What is left out: content types and permissions (recreated by migrate), sessions, and
@@ -32,7 +34,8 @@ from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 FORMAT = "giaoban-backup"
-VERSION = 1
+VERSION = 2  # 1: one data.json array (still restored, through loaddata)
+BATCH = 1000
 EXCLUDED_APPS = {"contenttypes", "sessions", "axes"}
 EXCLUDED_MODELS = {"auth.permission"}
 
@@ -62,9 +65,50 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _objects(models, using):
+def _batches(models, using):
     for model in models:
-        yield from model._base_manager.using(using).order_by(model._meta.pk.name).iterator(chunk_size=2000)
+        batch = []
+        for obj in model._base_manager.using(using).order_by(model._meta.pk.name).iterator(chunk_size=BATCH):
+            batch.append(obj)
+            if len(batch) == BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+
+def _load_lines(path: Path, using: str) -> None:
+    """Insert each line's batch with one raw INSERT (raw: auto_now fields such as the audit
+    trail's timestamps keep their stored values; no signals), then its many-to-many rows."""
+    connection = connections[using]
+    loaded = set()
+    with open(path, encoding="utf-8") as stream:
+        for line in stream:
+            if not line.strip():
+                continue
+            objects = list(serializers.deserialize("json", line, using=using))
+            if not objects:
+                continue
+            model = type(objects[0].object)
+            loaded.add(model)
+            fields = model._meta.local_concrete_fields
+            rows = [o.object for o in objects]
+            size = max(1, connection.ops.bulk_batch_size(fields, rows) or len(rows))
+            for i in range(0, len(rows), size):
+                model._base_manager._insert(rows[i:i + size], fields=fields, using=using, raw=True)
+            for field in model._meta.local_many_to_many:
+                through = field.remote_field.through
+                source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+                links = [through(**{f"{source}_id": o.object.pk, f"{target}_id": pk})
+                         for o in objects for pk in o.m2m_data.get(field.name, [])]
+                through._base_manager.using(using).bulk_create(links, batch_size=BATCH)
+    if loaded:
+        from django.core.management.color import no_style
+
+        statements = connection.ops.sequence_reset_sql(no_style(), list(loaded))
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
 
 
 def create_backup(target: Path | str, using: str = DEFAULT_DB_ALIAS) -> dict:
@@ -73,7 +117,7 @@ def create_backup(target: Path | str, using: str = DEFAULT_DB_ALIAS) -> dict:
     models = backed_up_models()
     connection = connections[using]
     with tempfile.TemporaryDirectory(prefix="giaoban-backup-") as tmp:
-        data_path = Path(tmp) / "data.json"
+        data_path = Path(tmp) / "data.jsonl"
         # One consistent snapshot for the counts and the dump.
         outermost = not connection.in_atomic_block
         with transaction.atomic(using=using):
@@ -82,8 +126,10 @@ def create_backup(target: Path | str, using: str = DEFAULT_DB_ALIAS) -> dict:
                     cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             counts = {m._meta.label_lower: m._base_manager.using(using).count() for m in models}
             with open(data_path, "w", encoding="utf-8") as stream:
-                serializers.serialize("json", _objects(models, using), stream=stream,
-                                      use_natural_foreign_keys=True, use_natural_primary_keys=False)
+                for batch in _batches(models, using):
+                    stream.write(serializers.serialize("json", batch, use_natural_foreign_keys=True,
+                                                       use_natural_primary_keys=False))
+                    stream.write("\n")
         media_root = Path(settings.MEDIA_ROOT)
         media_files = sorted(p for p in media_root.rglob("*") if p.is_file()) if media_root.is_dir() else []
         manifest = {
@@ -94,7 +140,7 @@ def create_backup(target: Path | str, using: str = DEFAULT_DB_ALIAS) -> dict:
             "counts": counts,
             "total_objects": sum(counts.values()),
             "media_files": len(media_files),
-            "checksums": {"data.json": _sha256(data_path)},
+            "checksums": {"data.jsonl": _sha256(data_path)},
         }
         for p in media_files:
             manifest["checksums"]["media/" + p.relative_to(media_root).as_posix()] = _sha256(p)
@@ -104,7 +150,7 @@ def create_backup(target: Path | str, using: str = DEFAULT_DB_ALIAS) -> dict:
         target.parent.mkdir(parents=True, exist_ok=True)
         with tarfile.open(partial, "w:gz") as tar:
             tar.add(manifest_path, arcname="manifest.json")
-            tar.add(data_path, arcname="data.json")
+            tar.add(data_path, arcname="data.jsonl")
             for p in media_files:
                 tar.add(p, arcname="media/" + p.relative_to(media_root).as_posix())
         partial.replace(target)
@@ -186,7 +232,10 @@ def restore_backup(archive: Path | str, using: str = DEFAULT_DB_ALIAS, force: bo
         _extract(archive, manifest, tmp)
         with transaction.atomic(using=using):
             _empty_tables(models, using)
-            call_command("loaddata", str(tmp / "data.json"), database=using, verbosity=0)
+            if (tmp / "data.jsonl").is_file():
+                _load_lines(tmp / "data.jsonl", using)
+            else:  # version 1
+                call_command("loaddata", str(tmp / "data.json"), database=using, verbosity=0)
             counts = {m._meta.label_lower: m._base_manager.using(using).count() for m in models}
             wrong = {k: (manifest["counts"].get(k, 0), counts.get(k, 0)) for k in known
                      if manifest["counts"].get(k, 0) != counts.get(k, 0)}

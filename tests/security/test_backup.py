@@ -100,7 +100,7 @@ def test_tampered_archive_is_refused_and_nothing_changes(data, media, tmp_path):
     with tarfile.open(archive) as src, tarfile.open(tampered, "w:gz") as dst:
         for m in src.getmembers():
             content = src.extractfile(m).read()
-            if m.name == "data.json":
+            if m.name == "data.jsonl":
                 content = content.replace("nổi bật".encode(), "bịa đặt".encode())
             m.size = len(content)
             dst.addfile(m, io.BytesIO(content))
