@@ -13,12 +13,20 @@ from django.utils import timezone
 from giaoban.analytics import engine
 from giaoban.analytics.charts import bar_chart
 from giaoban.analytics.pivot import DIMENSIONS, pivot, to_csv, to_xlsx
+from giaoban.collection.models import Report
 from giaoban.core.periods import Period
 from giaoban.org.models import Area, Indicator, Organization
 
 
 def default_period() -> Period:
-    return Period.for_date(timezone.localdate(), "Q").previous()
+    """The quarter just ended, or the latest quarter with approved reports when that one has
+    none yet (an install that stopped reporting, or the demo data)."""
+    period = Period.for_date(timezone.localdate(), "Q").previous()
+    approved = Report.objects.filter(status__in=[Report.Status.APPROVED, Report.Status.LOCKED], period__contains="-Q")
+    if approved.filter(period=period.code).exists():
+        return period
+    latest = approved.filter(period__lte=period.code).order_by("-period").values_list("period", flat=True).first()
+    return Period.parse(latest) if latest else period
 
 
 def _scope(request, period: Period):
