@@ -5,6 +5,8 @@ Authentication: `Authorization: Bearer gb_…` (ApiToken, for programs) or the b
 workflow's checks): a unit or report outside the user's scope is answered 404 when the user may
 not even see it, 403 when they may see it but not do the action — never with its data.
 Errors all have the shape {"code", "message" (Vietnamese), "details"}.
+Analytics endpoints live in giaoban/api/analytics.py, meetings and tasks in giaoban/api/meetings.py
+(imported at the end of this module: they register on the same NinjaAPI).
 """
 
 from __future__ import annotations
