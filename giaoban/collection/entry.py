@@ -11,6 +11,7 @@ from giaoban.collection.workflow import NARRATIVE_FIELDS, form_indicators
 from giaoban.core.aggregation import progress
 from giaoban.core.numbers import NumberFormatError, format_vn_money, format_vn_number, parse_vn_number
 from giaoban.core.periods import Period
+from giaoban.org import lineage
 
 QUALIFIER_CHOICES = [
     ("exact", "chính xác"),
@@ -59,15 +60,36 @@ def year_to_date_actual(indicator, current_values: dict, period: Period, history
     return total if seen else None
 
 
+def past_values(unit, periods: list[str]) -> tuple[dict, set[str]]:
+    """{(indicator code, period): value} of the unit for earlier periods, and the periods whose
+    values were rebuilt from the units it replaced (a commune merged in 2025 still sees its
+    'same period last year': the sum of its predecessors, times their shares)."""
+    history = {
+        (code, p): v
+        for code, p, v in DataValue.objects.filter(unit=unit, period__in=periods).values_list("indicator__code", "period", "value")
+    }
+    rebuilt = set()
+    for code in set(periods):
+        end = Period.parse(code).end
+        if unit.valid_from <= end:
+            continue
+        sources = lineage.predecessors_at(unit, end)
+        if not sources:
+            continue
+        shares = {row.pk: share for row, share in sources}
+        rows = DataValue.objects.filter(unit__in=list(shares), period=code, indicator__unit_aggregation="sum")
+        for ind_code, unit_id, value in rows.values_list("indicator__code", "unit_id", "value"):
+            history[ind_code, code] = history.get((ind_code, code), 0) + value * shares[unit_id]
+        rebuilt.add(code)
+    return history, rebuilt
+
+
 def build_rows(unit, period: Period, report, posted=None, errors=None, issues=()) -> list[tuple[str, list[Row]]]:
     """The indicators of the unit's form in sections, each with its context figures."""
     indicators = list(form_indicators(unit))
     current = {dv.indicator.code: dv for dv in DataValue.objects.filter(report=report).select_related("indicator")} if report else {}
     before = [period.previous().code, period.same_period_last_year().code] + [p.code for p in period.year_to_date()]
-    history = {
-        (code, p): v
-        for code, p, v in DataValue.objects.filter(unit=unit, period__in=before).values_list("indicator__code", "period", "value")
-    }
+    history, rebuilt = past_values(unit, before)
     targets = dict(Target.objects.filter(unit=unit, year=period.year).values_list("indicator__code", "value"))
     values_now = {code: dv.value for code, dv in current.items()}
     posted, errors = posted or {}, errors or {}
@@ -85,8 +107,9 @@ def build_rows(unit, period: Period, report, posted=None, errors=None, issues=()
             indicator=ind, value=dv, text=text,
             qualifier=posted.get(f"q-{ind.code}", dv.qualifier if dv else "exact"),
             comment=posted.get(f"c-{ind.code}", dv.comment if dv else ""),
-            previous=show(history.get((ind.code, period.previous().code)), ind),
-            last_year=show(history.get((ind.code, period.same_period_last_year().code)), ind),
+            previous=show(history.get((ind.code, period.previous().code)), ind) + ("*" if period.previous().code in rebuilt else ""),
+            last_year=show(history.get((ind.code, period.same_period_last_year().code)), ind)
+            + ("*" if period.same_period_last_year().code in rebuilt else ""),
             target=show(target, ind),
             progress="—" if pct is None else f"{format_vn_number(pct, 1)}%",
             error=errors.get(ind.code, ""),

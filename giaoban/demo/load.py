@@ -345,6 +345,16 @@ class DemoLoader:
             source=DataValue.Source.DEMO, indicator__code__in=[s["code"] for s in flows]
         ).values_list("unit_id", "indicator_id", "period"  , "value"):
             actual[unit_id, ind_id, int(period[:4])] += value
+        # A yearly target belongs to the units standing at the year's end: in 2025 the merged
+        # communes carry their predecessors' first half too, and the old units have none.
+        reform_year = lai_chau.REFORM_DATE.year
+        successors = defaultdict(list)
+        for old_id, new_id, share in UnitSuccession.objects.values_list("predecessor_id", "successor_id", "share"):
+            successors[old_id].append((new_id, share))
+        for (unit_id, ind_id, year) in [k for k in actual if k[2] == reform_year and k[0] in successors]:
+            value = actual.pop((unit_id, ind_id, year))
+            for new_id, share in successors[unit_id]:
+                actual[new_id, ind_id, year] += value * share
         units = {u.pk: u for u in Unit.objects.filter(level__in=[Unit.Level.PROVINCE, Unit.Level.DISTRICT, Unit.Level.COMMUNE])}
         per_parent = defaultdict(Decimal)
         for (unit_id, ind_id, year), value in actual.items():
@@ -355,7 +365,8 @@ class DemoLoader:
             for ancestor_id in [int(x) for x in units[unit_id].path.strip("/").split("/")[:-1]]:
                 per_parent[ancestor_id, ind_id, year] += target
         for (unit_id, ind_id, year), value in per_parent.items():
-            if (unit_id, ind_id, year) not in actual:
+            ended = units[unit_id].valid_to is not None and units[unit_id].valid_to.year <= year
+            if (unit_id, ind_id, year) not in actual and not ended:
                 rows.append((unit_id, ind_id, year, str(value)))
         insert_rows(Target, ["unit_id", "indicator_id", "year", "value"], rows)
         self.say(f"Chỉ tiêu năm: {len(rows)}")

@@ -107,6 +107,13 @@ def test_demo_loads_real_lai_chau_and_agrees_with_the_article():
 
     assert Meeting.objects.count() == 2 and Task.objects.filter(due_period="2025-Q4").exists()
 
+    # 2025 targets sit on the units standing at the year's end; the province's is their sum.
+    assert not Target.objects.filter(year=2025, unit__valid_to__year=2025).exists()
+    top = Unit.objects.get(code="phunu-12")
+    communes = Target.objects.filter(year=2025, indicator__code="tuyen_truyen_buoi", unit__organization__code="phunu", unit__level=3)
+    assert communes.count() == 38
+    assert Target.objects.get(year=2025, indicator__code="tuyen_truyen_buoi", unit=top).value == communes.aggregate(s=Sum("value"))["s"]
+
     # Running it again changes nothing.
     load_demo()
     assert counts() == first
