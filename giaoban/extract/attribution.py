@@ -116,14 +116,22 @@ def _resolve(m: Mention, last_hoi: str | None, default: str | None) -> tuple[str
     return one(m.org), None
 
 
+_CLAUSE_MARK_RE = re.compile(r"[,;:] |\(|\)| - ")
+
+
 def _clause_starts(key: str, s: int, e: int, chains: list[Mention]) -> list[int]:
     starts = [s]
-    for m in re.finditer(r"[,;:] |\(|\)| - ", key[s:e]):
-        p = s + m.end()
-        if any(c.start < p < c.end for c in chains):
+    for m in _CLAUSE_MARK_RE.finditer(key, s, e):
+        p = m.end()
+        if chains and any(c.start < p < c.end for c in chains):
             continue
         starts.append(p)
     return starts
+
+
+_MOVEMENT_RE = re.compile(r"(phong trào|công tác) (phụ nữ|nông dân|thanh niên|thanh thiếu nhi|cựu chiến binh|"
+                          r"công nhân|mặt trận|công đoàn|đoàn|hội ccb)")
+_REPORT_WORDS_RE = re.compile(r"báo cáo|kết quả")
 
 
 def document_default(text: str, key: str, mentions: list[Mention]) -> str | None:
@@ -138,12 +146,11 @@ def document_default(text: str, key: str, mentions: list[Mention]) -> str | None
         if line_end < 0:
             continue  # a long line is body text, not a heading
         line = text[line_start:line_end]
-        letters = [c for c in line if c.isalpha()]
-        if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(line) < 120:
+        letters = list(filter(str.isalpha, line))
+        if letters and sum(map(str.isupper, letters)) / len(letters) > 0.8 and len(line) < 120:
             return m.org
-    tm = re.search(r"(phong trào|công tác) (phụ nữ|nông dân|thanh niên|thanh thiếu nhi|cựu chiến binh|công nhân|"
-                   r"mặt trận|công đoàn|đoàn|hội ccb)", head)
-    if tm and re.search(r"báo cáo|kết quả", head):
+    tm = _MOVEMENT_RE.search(head)
+    if tm and _REPORT_WORDS_RE.search(head):
         return {"phụ nữ": "phunu", "nông dân": "nongdan", "thanh niên": "doan", "thanh thiếu nhi": "doan",
                 "cựu chiến binh": "ccb", "công nhân": "congdoan", "mặt trận": "mttq", "công đoàn": "congdoan",
                 "đoàn": "doan", "hội ccb": "ccb"}[tm.group(2)]
@@ -183,19 +190,20 @@ class Attributor:
             while j < len(ms) and ms[j].start < e:
                 here.append(ms[j])
                 j += 1
-            chains = [m for m in here if m.kind == "chain"]
-            starts = _clause_starts(key, s, e, chains)
             subjects: list[_Subject] = []
             owners: list[_Subject] = []
+            if here:
+                starts = _clause_starts(key, s, e, [m for m in here if m.kind == "chain"])
             for m in here:
                 org, orgs = _resolve(m, last_hoi, self.default)
                 cs = starts[bisect.bisect_right(starts, m.start) - 1]
                 prefix = key[max(cs, m.start - 160):m.start]
-                if m.kind == "people" and (cs != starts[0] or not _INTRO_RE.match(prefix.strip())):
+                intro = _INTRO_RE.match(prefix.strip()) is not None
+                if m.kind == "people" and (cs != starts[0] or not intro):
                     # Members ('đoàn viên thanh niên', 'chị em') are the subject only when they
                     # open the sentence; after a comma they are usually the people counted.
                     pass
-                elif _INTRO_RE.match(prefix.strip()) and (m.kind != "people" or m.org != "phunu" or True):
+                elif intro:
                     subjects.append(_Subject(m.start, org, orgs))
                 elif _OWNER_BEFORE_RE.search(prefix[-30:]):
                     owners.append(_Subject(m.start, org, orgs))

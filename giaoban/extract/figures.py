@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from . import lexicon as lx
 from .normalize import word_alternation
@@ -42,6 +43,8 @@ _DATE_TAIL = re.compile(r"/\d+/\d+")
 _DOC_NUMBER_TAIL = re.compile(r"/\d+/\s?[^\W\d_]")
 _DASH_NUMBER_SLASH = re.compile(r"-\d+/")
 _YEAR_RANGE_TAIL = re.compile(r" ?[-–] ?((?:19|20)\d\d)(?!\d)")
+# What every shape below starts with; most numbers are followed by a space and a word.
+_TAIL_HINT = re.compile(r"[-/–]| [-–]| (?:đến|tới) ")
 _PAIR_TAIL = re.compile(r"/(\d+(?:[.,]\d+)*)")
 _RANGE_TAIL = re.compile(r" ?[-–] ?(\d+(?:[.,]\d+)*)| (?:đến|tới) (\d+(?:[.,]\d+)*)")
 _SCALE_WORD = re.compile(r" ?(nghìn|ngàn|triệu|tỷ|tỉ)(?![^\W\d_])")
@@ -107,26 +110,22 @@ def _judge_literal(text: str, key: str, s: int, e: int) -> tuple[list[Candidate]
     lit = parse_literal(raw)
     if lit is None:
         return None
-    before = key[max(0, s - 40):s]
     # A list marker at the start of a line: '1. Công tác tuyên truyền', '2) ...'.
-    if _LINE_START_LIST_RE.search(before) and _LIST_MARK_AFTER.match(key[e:e + 2]) and lit.plain_digits:
-        return None
-    if _SUBLIST_MARK_AFTER.match(key[e:e + 6]) and _LINE_START_LIST_RE.search(before):
+    if ((lit.plain_digits and _LIST_MARK_AFTER.match(key, e, e + 2)) or _SUBLIST_MARK_AFTER.match(key, e, e + 6)) \
+            and _LINE_START_LIST_RE.search(key[max(0, s - 40):s]):
         return None
     if _is_identifier(text, key, s):
         return None
     after = key[e:e + 24]
+    tail = _TAIL_HINT.match(after) is not None  # a dash, a slash or 'đến': the shapes below
     # Document numbers and dates: '05-CT/TW', '123/KH-UBND', '09/2019/NĐ-CP', '1/7/2025'.
-    if _DASH_OR_SLASH_WORD.match(after):
+    if tail and _DASH_OR_SLASH_WORD.match(after):
         if not _SLASH_WORD.match(after) or text[e + 1:e + 2].isupper():
             return None
-    if _DATE_TAIL.match(after) or _DOC_NUMBER_TAIL.match(after):
-        return None
-    if _DASH_NUMBER_SLASH.match(after):
+    if tail and (_DATE_TAIL.match(after) or _DOC_NUMBER_TAIL.match(after) or _DASH_NUMBER_SLASH.match(after)):
         return None
     # Year ranges: 'nhiệm kỳ 2020-2025', 'giai đoạn 2021 - 2025'.
-    ym = _YEAR_RANGE_TAIL.match(after)
-    if ym and lit.plain_digits and 1900 <= lit.value <= 2100:
+    if tail and lit.plain_digits and 1900 <= lit.value <= 2100 and _YEAR_RANGE_TAIL.match(after):
         return None
     # Glued letters are only allowed for a unit: '34,5km', '10ha'.
     if e < len(key) and key[e].isalpha():
@@ -134,11 +133,11 @@ def _judge_literal(text: str, key: str, s: int, e: int) -> tuple[list[Candidate]
         if not um or um.start(1) != e:
             return None
     # x/y: a pair of figures ('156/157 chi hội') or a date ('19/10', '9/2023').
-    pm = _PAIR_TAIL.match(after)
+    pm = _PAIR_TAIL.match(after) if tail else None
     if pm:
         return _judge_pair(text, key, s, e, lit, e + 1, e + 1 + len(pm.group(1)))
     # Ranges 'từ 10-15 hộ', '10 - 15 hộ', '10 đến 15 hộ'.
-    rm = _RANGE_TAIL.match(after)
+    rm = _RANGE_TAIL.match(after) if tail else None
     if rm:
         s2 = e + rm.start(1 if rm.group(1) else 2)
         e2 = e + rm.end(1 if rm.group(1) else 2)
@@ -343,30 +342,39 @@ def _judge_words(text: str, key: str, s: int) -> Candidate | None:
 
 # --- context -------------------------------------------------------------------------------------------
 
-def _last_words(key: str, s: int, n: int = 2) -> tuple[list[str], int, bool]:
-    """The ``n`` words right before position ``s`` (nearest last), where the nearest starts, and
-    whether a colon stands between it and ``s``. A hand loop: anchored regex searches were slow."""
+@lru_cache(maxsize=256)
+def _words_back(key: str, s: int) -> tuple[tuple[str, ...], tuple[int, ...], bool, int]:
+    """The three words right before position ``s`` (nearest last) joined by single spaces, their
+    starts, whether a colon stands between the nearest and ``s``, and where the look-back
+    stopped. Cached: the identifier test, the qualifier and the kind all ask for the same
+    position. A hand loop: anchored regex searches were slow."""
     i = s
     while i > 0 and key[i - 1] == " ":
         i -= 1
     colon = i > 0 and key[i - 1] == ":"
     if colon:
         i -= 1
+    stop = i
     words: list[str] = []
-    first_start = i
-    while len(words) < n:
+    starts: list[int] = []
+    while len(words) < 3:
         j = i
         while j > 0 and key[j - 1].isalpha():
             j -= 1
         if j == i:
             break
         words.insert(0, key[j:i])
-        if len(words) == 1:
-            first_start = j
+        starts.insert(0, j)
         if j == 0 or key[j - 1] != " ":
             break
         i = j - 1
-    return words, first_start, colon
+    return tuple(words), tuple(starts), colon, stop
+
+
+def _last_words(key: str, s: int, n: int = 2) -> tuple[tuple[str, ...], int, bool]:
+    """The ``n`` (≤ 3) words right before ``s``, where the nearest starts, and the colon flag."""
+    words, starts, colon, stop = _words_back(key, s)
+    return words[-n:], (starts[-1] if starts else stop), colon
 
 
 _VAGUE_WORDS = {"hàng", "vài", "mấy", "dăm", "gấp"}
@@ -409,33 +417,25 @@ _QUALIFIER_MAP = dict(lx.QUALIFIERS)
 
 def qualifier_span(key: str, s: int) -> tuple[str, int | None]:
     """('approx', start of 'gần') for 'gần 3.000'; longest words first ('trên dưới' is approx)."""
-    i = s
-    while i > 0 and key[i - 1] == " ":
-        i -= 1
-    # The three words before the number, nearest last, with their starts.
-    spans: list[int] = []
-    j = i
-    while len(spans) < 3 and j > 0 and key[j - 1].isalpha():
-        k = j
-        while k > 0 and key[k - 1].isalpha():
-            k -= 1
-        spans.insert(0, k)
-        if k == 0 or key[k - 1] != " ":
-            break
-        j = k - 1
-    for start in spans:  # longest phrase first
-        q = _QUALIFIER_MAP.get(key[start:i])
+    words, starts, colon, _ = _words_back(key, s)
+    if colon or not words:
+        return "exact", None
+    end = starts[-1] + len(words[-1])
+    for start in starts:  # longest phrase first
+        q = _QUALIFIER_MAP.get(key[start:end])
         if q is not None:
             return q, start
     return "exact", None
 
 
+_QUALIFIER_AFTER_RE = re.compile(r" *(" + "|".join(re.escape(w) for w, _ in lx.QUALIFIERS_AFTER) + ")")
+_QUALIFIER_AFTER_MAP = dict(lx.QUALIFIERS_AFTER)
+
+
 def _qualifier_after(key: str, pos: int) -> str | None:
-    rest = key[pos:pos + 12]
-    for word, q in lx.QUALIFIERS_AFTER:
-        if rest.lstrip(" ").startswith(word):
-            return q
-    return None
+    """'100 hộ trở lên' → 'over'."""
+    m = _QUALIFIER_AFTER_RE.match(key[pos:pos + 12])
+    return _QUALIFIER_AFTER_MAP[m.group(1)] if m else None
 
 
 _CHANGE_WORDS = {"tăng", "giảm", "thêm", "trưởng"}

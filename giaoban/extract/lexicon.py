@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .normalize import canonical
+from .normalize import canonical, prefix_alternation
 
 # --- qualifiers ---------------------------------------------------------------------------------
 # Longest first so that 'trên dưới' wins over 'trên' and 'chưa đến' over 'đến'.
@@ -121,12 +121,11 @@ UNIT_ENTRIES = sorted(_entries(), key=lambda t: -len(t[0]))
 UNIT_BY_KEY: dict[str, tuple[str, str, str]] = {}
 for _entry in UNIT_ENTRIES:
     UNIT_BY_KEY.setdefault(_entry[0], _entry)
-_UNIT_ALT = "|".join(re.escape(k) for k, _, _ in UNIT_ENTRIES)
 # A unit after the number: optional space, the word(s), and a word boundary ('34,5km' is fine).
-UNIT_RE = re.compile(r" ?(" + _UNIT_ALT + r")(?![^\W_])")
+UNIT_RE = re.compile(r" ?" + prefix_alternation(k for k, _, _ in UNIT_ENTRIES) + r"(?![^\W_])")
 # 'lượt' + a person word is a count of participations.
-LUOT_RE = re.compile(r" ?(lượt)(?: (" + "|".join(re.escape(canonical(w)) for w in sorted(
-    PERSON_WORDS + ["hộ", "hộ gia đình", "hộ vay", "người tham gia"], key=len, reverse=True)) + r"))?(?![^\W_])")
+LUOT_RE = re.compile(r" ?(lượt)(?: " + prefix_alternation(canonical(w) for w in sorted(
+    PERSON_WORDS + ["hộ", "hộ gia đình", "hộ vay", "người tham gia"], key=len, reverse=True)) + r")?(?![^\W_])")
 
 # Verbs and function words that may follow a bare number without making it a counted noun.
 NOT_A_UNIT = {

@@ -60,10 +60,17 @@ def word_alternation(words: Iterable[str]) -> str:
     Grouped by first character, so the boundary is checked once per position and only the
     words with that first character are tried; within a group the given order is kept (put
     longer words first where one is a prefix of another)."""
+    return prefix_alternation(words, WORD_START)
+
+
+def prefix_alternation(words: Iterable[str], after_first: str = "") -> str:
+    """'(w1|w2|...)' grouped by first character: the regex engine tries one character test per
+    group instead of every word (the words of a group keep their order; a pattern
+    ``after_first`` goes after the first character)."""
     groups: dict[str, list[str]] = {}
     for w in words:
         groups.setdefault(w[0], []).append(re.escape(w[1:]))
-    return "(" + "|".join(re.escape(c) + WORD_START + "(?:" + "|".join(rest) + ")" for c, rest in groups.items()) + ")"
+    return "(" + "|".join(re.escape(c) + after_first + "(?:" + "|".join(rest) + ")" for c, rest in groups.items()) + ")"
 
 
 def nfc(text: str) -> str:
@@ -76,6 +83,11 @@ def _lower_char(c: str) -> str:
 
 
 _TRANSLATE = str.maketrans(_CHAR_MAP)
+_CHAR_RE = re.compile("[" + re.escape("".join(_CHAR_MAP)) + "]")
+
+
+def _retone(m: re.Match[str]) -> str:
+    return _TONE_MAP.get(m.group(1), m.group(1))
 
 
 def match_key(text_nfc: str) -> str:
@@ -84,8 +96,9 @@ def match_key(text_nfc: str) -> str:
     if len(low) != len(text_nfc):
         # A few characters lower-case to two ('İ'); keep those as they are.
         low = "".join(_lower_char(c) for c in text_nfc)
-    out = low.translate(_TRANSLATE)
-    out = _TONE_RE.sub(lambda m: _TONE_MAP.get(m.group(1), m.group(1)), out)
+    if _CHAR_RE.search(low):  # most texts have none or few: a scan in C, then the table
+        low = low.translate(_TRANSLATE)
+    out = _TONE_RE.sub(_retone, low)
     assert len(out) == len(text_nfc)
     return out
 

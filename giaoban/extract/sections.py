@@ -26,14 +26,17 @@ _HEADING_MAX = 120
 _SENTENCE_TARGET_RE = re.compile(r"[.!?] +(" + _TARGET_HEAD + r"),")
 
 
+_NUMBERED_RE = re.compile(r"[ \t]*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]")
+
+
 def _is_heading(line: str, raw: str) -> bool:
     s = raw.strip()
     if not s or len(s) > _HEADING_MAX:
         return False
-    letters = [c for c in s if c.isalpha()]
-    caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
-    numbered = re.match(r"[ \t]*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]", raw) is not None
-    return caps or s.endswith(":") or (numbered and not s.endswith("."))
+    if s.endswith(":") or (not s.endswith(".") and _NUMBERED_RE.match(raw)):
+        return True
+    letters = list(filter(str.isalpha, s))
+    return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
 def target_ranges(text: str, key: str) -> list[tuple[int, int]]:
