@@ -17,7 +17,7 @@ def shared_dir() -> Path:
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
+SCREENSHOTS = PROJECT_ROOT / "test-results" / "screenshots"  # artifacts of a run, not the README's
 
 
 @pytest.fixture(scope="session")
@@ -54,7 +54,7 @@ def login(page, base_url: str, username: str, password: str) -> None:
 
 
 def screenshot(page, name: str) -> None:
-    """Save the page at desktop width and at 360 px (a phone) into docs/screenshots/."""
+    """Save the page at desktop width and at 360 px (a phone) into test-results/screenshots/."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     size = page.viewport_size
     page.screenshot(path=str(SCREENSHOTS / f"{name}-desktop.png"), full_page=True)

@@ -8,7 +8,7 @@ import pytest
 
 from .conftest import PASSWORD, PERIOD, build_tree
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
