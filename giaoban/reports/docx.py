@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -33,8 +33,10 @@ BODY_INDENT = Cm(1.27)
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 TEXT_WIDTH_CM = (210 - MARGINS_MM["left"] - MARGINS_MM["right"]) / 10  # 16.5 cm
 HEADER_COLS_CM = (6.3, TEXT_WIDTH_CM - 6.3)
-TABLE_COLS_CM = (0.9, 4.1, 1.6, 1.8, 1.7, 1.6, 1.2, 1.7, 1.5)
+TABLE_COLS_CM = (0.8, 4.3, 1.9, 1.8, 1.7, 1.6, 1.2, 1.7, 1.5)  # 16,5 cm: the full text width
 CHART_WIDTH_CM = 15.0
+MOTTO_RULE_CM = 5.6  # as long as 'Độc lập - Tự do - Hạnh phúc' in 13 pt bold
+RULE_GAP_PT = 3  # the rules under the body, the tiêu ngữ and the summary sit clear of the letters' descenders
 
 # Sizes that differ between the two layouts (Decree 30 vs. the Party's HD 36).
 LAYOUTS = {
@@ -247,16 +249,16 @@ def header_block(doc, model: ReportModel) -> None:
     if party:
         _para(left, "*", sizes["agency"])
     else:
-        _rule(left, HEADER_COLS_CM[0] / 3, HEADER_COLS_CM[0])
+        _rule(left, HEADER_COLS_CM[0] / 3, HEADER_COLS_CM[0], before=RULE_GAP_PT)
     _para(left, _issuer_number(model), sizes["number"], before=6)
 
     if party:
         _para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", sizes["title"], bold=True)
-        _rule(right, 6.4, HEADER_COLS_CM[1])
+        _rule(right, 6.4, HEADER_COLS_CM[1], before=RULE_GAP_PT)
     else:
         _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", sizes["title"], bold=True)
         _para(right, "Độc lập - Tự do - Hạnh phúc", sizes["motto"], bold=True)
-        _rule(right, 6.3, HEADER_COLS_CM[1])
+        _rule(right, MOTTO_RULE_CM, HEADER_COLS_CM[1], before=RULE_GAP_PT)
     date_p = _para(right, format_date_line(issuer.place, model.report_date), sizes["date"], italic=True, before=6)
     if party:
         date_p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -266,7 +268,7 @@ def title_block(doc, model: ReportModel, phrasing: dict) -> None:
     sizes = LAYOUTS["party" if model.issuer.variant == "party" else "state"]
     _para(doc, "BÁO CÁO", sizes["doc_type"], bold=True, before=18, keep_next=True)
     _para(doc, summary_line(model, phrasing), sizes["summary"], bold=True, keep_next=True)
-    _rule(doc, 3.0, TEXT_WIDTH_CM, after=12)
+    _rule(doc, 3.0, TEXT_WIDTH_CM, before=RULE_GAP_PT, after=12)
 
 
 def _body(doc, text: str, keep_next: bool = False, size: float | None = None):
@@ -279,11 +281,12 @@ def indicator_table(doc, header: list[str], rows: list[list[str]]):
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _fixed_widths(table, TABLE_COLS_CM)
-    _cell_margins(table, 0.08)
+    _cell_margins(table, 0.12)  # figures must not touch the cell borders
     head = table.rows[0]
     _repeat_header(head)
     _cant_split(head)
     for cell, text in zip(head.cells, header):
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _run(p, text, 11, bold=True)
@@ -291,6 +294,7 @@ def indicator_table(doc, header: list[str], rows: list[list[str]]):
         row = table.rows[r_index]
         _cant_split(row)
         for c_index, (cell, text) in enumerate(zip(row.cells, values)):
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             p = cell.paragraphs[0]
             p.alignment = (WD_ALIGN_PARAGRAPH.LEFT if c_index == 1 else
                            WD_ALIGN_PARAGRAPH.CENTER if c_index in (0, 2) else WD_ALIGN_PARAGRAPH.RIGHT)

@@ -50,7 +50,7 @@ class Command(BaseCommand):
                 pdf = docx_to_pdf(docx_path, work)
                 if not shutil.which("pdftoppm"):
                     raise PdfUnavailable("Chưa cài poppler-utils (pdftoppm) nên không vẽ được ảnh trang.")
-                subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "2", str(pdf), str(Path(work) / "trang")],
+                subprocess.run(["pdftoppm", "-r", "110", "-png", "-f", "1", "-l", "2", str(pdf), str(Path(work) / "trang")],
                                check=True, timeout=120)
                 for i, png in enumerate(sorted(Path(work).glob("trang*.png")), start=1):
                     shutil.copyfile(png, out / f"{stem}-trang-{i}.png")
