@@ -2,6 +2,7 @@
 plainest load of the same rows, on SQLite and (when DATABASE_URL is set) PostgreSQL.
 
     .venv/bin/python benchmarks/import.py [--values 1000000] [--sqlite-only]
+    .venv/bin/python benchmarks/import.py --values 200000   # a quicker run (profiling)
 
 For each database it makes a fresh one (SQLite: a file in a temp dir; PostgreSQL: the database
 `bench_api_import` on DATABASE_URL's server, dropped and re-created), migrates, creates one
@@ -11,7 +12,8 @@ then times:
   code mapping, full validation, report creation, the merge, the audit entry;
 - plain: the same rows, already in memory as tuples, loaded into the empty data-value table with
   executemany (SQLite) or COPY (PostgreSQL), in one transaction, no validation.
-Prints one line per database and one JSON object on the last line.
+Prints one line per database and one JSON object on the last line, with the client process's CPU
+seconds for each load and the load average (the machine may be shared: wall-clock rates move with it).
 """
 
 from __future__ import annotations
@@ -93,7 +95,7 @@ def child(n_values: int, workdir: Path) -> dict:
     plain_rows = [(report_ids[u, p], u, i, p, v, "exact", "import", "{}", "", now, None) for u, i, p, v in rows]
     dv = DataValue._meta.db_table
     cols = "report_id, unit_id, indicator_id, period, value, qualifier, source, source_detail, comment, updated_at, updated_by_id"
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             with cursor.cursor.copy(f"COPY {dv} ({cols}) FROM STDIN") as copy:
@@ -102,7 +104,7 @@ def child(n_values: int, workdir: Path) -> dict:
         else:
             cursor.cursor.executemany(f"INSERT INTO {dv} ({cols}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                                       [r[:9] + (now.isoformat(), None) for r in plain_rows])
-    plain_s = time.perf_counter() - t0
+    plain_s, plain_cpu = time.perf_counter() - t0, time.process_time() - c0
     assert DataValue.objects.count() == len(rows)
     del plain_rows
     with connection.cursor() as cursor:
@@ -113,10 +115,10 @@ def child(n_values: int, workdir: Path) -> dict:
             cursor.execute(f"VACUUM ANALYZE {dv}")
 
     # the project's import, from the file's bytes
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     data = path.read_bytes()
     summary = import_data_value_set(data, "json", source_name=path.name)
-    import_s = time.perf_counter() - t0
+    import_s, import_cpu = time.perf_counter() - t0, time.process_time() - c0
     assert summary.status == "SUCCESS", summary.as_dict()
     assert summary.imported == len(rows), summary.as_dict()
     assert DataValue.objects.count() == len(rows)
@@ -129,6 +131,11 @@ def child(n_values: int, workdir: Path) -> dict:
         "plain_s": round(plain_s, 2),
         "plain_values_per_s": round(len(rows) / plain_s),
         "ratio_to_plain": round(plain_s / import_s, 2),
+        # The machine is shared: this process's CPU time (not the database server's) and the load.
+        "import_cpu_s": round(import_cpu, 2),
+        "plain_cpu_s": round(plain_cpu, 2),
+        "load_avg_1m": round(os.getloadavg()[0], 1),
+        "cpus": os.cpu_count(),
     }
 
 

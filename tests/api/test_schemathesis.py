@@ -6,6 +6,8 @@ match the schema (status code, content type, body)."""
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -20,6 +22,18 @@ from tests.api.conftest import MEETING_TEXT, auth
 
 EXAMPLES_PER_OPERATION = 12
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+
+
+@pytest.fixture(autouse=True)
+def keep_connection():
+    """Requests go straight to a WSGIHandler, whose request_started/finished signals close the
+    database connection: on PostgreSQL that kills the test's transaction (SQLite's in-memory
+    database ignores it). Django's own test client disconnects the same handler for its requests."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @pytest.mark.slow
