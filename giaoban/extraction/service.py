@@ -154,7 +154,11 @@ def figure_owner(figure: dict) -> str:
 
 def proposed(figure: dict, unit: Unit, codes: set[str]) -> bool:
     """Ticked by default: the unit's own organization (or no organization named), with a
-    proposed indicator of the unit's form. Another organization's figure is shown unticked."""
+    proposed indicator of the unit's form. Another organization's figure is shown unticked, and
+    so is a target ('kind' 'target': a figure of a plan section such as 'Phương hướng, nhiệm vụ
+    quý IV'), which states what is to be done, not a result."""
+    if figure.get("kind") == "target":
+        return False
     owner = figure_owner(figure)
     return owner in ("", unit.organization.code) and figure.get("indicator_code") in codes
 

@@ -32,7 +32,7 @@ from giaoban.web import jobs
 
 MAX_FILES = 20
 STATE_LABELS = {"accepted": "đã nhận", "rejected": "không nhận", "on": "sẽ nhận", "off": "chưa chọn",
-                "other": "tổ chức khác"}
+                "other": "tổ chức khác", "target": "chỉ tiêu/kế hoạch"}
 
 
 def recent_quarters(count: int = 8) -> list[Period]:
@@ -167,11 +167,13 @@ def highlight(text: str, figures: list[dict], states: list[str]):
     return mark_safe("".join(out))
 
 
-def _state(item: dict, owner: str, unit: Unit) -> str:
+def _state(item: dict, owner: str, unit: Unit, target: bool = False) -> str:
     if item.get("status") in ("accepted", "rejected"):
         return item["status"]
     if item.get("accept"):
         return "on"
+    if target:
+        return "target"  # a plan's figure: what is to be done, not a result
     return "other" if owner not in ("", unit.organization.code) else "off"
 
 
@@ -196,14 +198,15 @@ def review(request, pk: int):
     rows, states = [], []
     for i, (f, item) in enumerate(zip(session.figures, items)):
         owner = service.figure_owner(f)
-        state = _state(item, owner, unit)
+        target = f.get("kind") == "target"
+        state = _state(item, owner, unit, target)
         states.append(state)
         current = existing.get(item["indicator"])
         if current is not None and _same_value(current.value, item["value"]):
             current = None  # already what the reviewer proposes: nothing would be replaced
         rows.append({
             "i": i, "n": i + 1, "f": f, "d": item, "state": state, "state_label": STATE_LABELS[state],
-            "owner_other": owner not in ("", unit.organization.code),
+            "owner_other": owner not in ("", unit.organization.code), "target": target,
             "orgs": service.org_choices(f), "confidence": round(100 * (f.get("confidence") or 0)),
             "current": format_vn_number(current.value) if current else "",
         })

@@ -361,3 +361,45 @@ def test_value_history_shows_the_text_span_it_came_from(entry, tree, session):
                                   expected_version=report.version)
     assert DataValue.objects.get(report=report, indicator__code="tuyen_truyen_buoi").source_detail == {}
     assert result.changed == ["tuyen_truyen_buoi"]
+
+
+# Written for this test: a quarter's results, then the next quarter's plan, whose figures the
+# engine gives kind 'target'.
+PLAN_TEXT = (
+    "BÁO CÁO KẾT QUẢ CÔNG TÁC HỘI QUÝ III NĂM 2025\n"
+    "Trong quý, Hội LHPN xã A tổ chức 12 buổi tuyên truyền về phòng chống bạo lực gia đình, "
+    "thu hút 1.250 lượt người tham dự.\n"
+    "PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ IV NĂM 2025\n"
+    "Phấn đấu tổ chức 15 buổi tuyên truyền, kết nạp thêm 40 hội viên mới."
+)
+
+
+def test_plan_figures_are_shown_unticked_with_a_label(entry, tree):
+    response = upload(entry, tree.units["phunu-a"], "bao-cao-co-phuong-huong.txt", PLAN_TEXT.encode())
+    assert response.status_code == 302
+    session = ExtractionSession.objects.get()
+    kinds = {f["text"]: f["kind"] for f in session.figures}
+    assert kinds["12 buổi"] == "level" and kinds["15 buổi"] == "target" and kinds["40 hội viên"] == "target"
+    items = session.decisions["items"]
+    assert items[figure_index(session, "12 buổi")]["accept"] is True  # a result: ticked
+    for text in ("15 buổi", "40 hội viên"):
+        assert items[figure_index(session, text)]["accept"] is False  # a plan: unticked
+
+    page = entry.get(reverse("extraction:review", args=[session.pk])).content.decode()
+    marks = dict((session.figures[int(i)]["text"], state)
+                 for i, state in re.findall(r'<mark id="m(\d+)" class="fig st-(\w+)"', page))
+    assert marks["12 buổi"] == "on" and marks["15 buổi"] == "target" and marks["40 hội viên"] == "target"
+    i = figure_index(session, "15 buổi")
+    item = re.search(rf'<li class="ex-fig st-target" id="f{i}".*?</li>', page, re.S)
+    assert item and "chỉ tiêu/kế hoạch" in item.group(0)
+    assert not re.search(rf'name="f{i}-accept"[^>]*checked', page)
+    twelve = re.search(rf'<li class="ex-fig st-on" id="f{figure_index(session, "12 buổi")}".*?</li>', page, re.S)
+    assert twelve and "chỉ tiêu/kế hoạch" not in twelve.group(0)
+
+    # Accepting with the page's defaults saves the results only; the plan's figures stay out.
+    response = entry.post(reverse("extraction:review", args=[session.pk]), form_data(session))
+    assert response.status_code == 302
+    report = Report.objects.get(unit=tree.units["phunu-a"], period=session.period)
+    values = {v.indicator.code: v.value for v in DataValue.objects.filter(report=report)}
+    assert values.get("tuyen_truyen_buoi") == Decimal(12)
+    assert Decimal(15) not in values.values() and Decimal(40) not in values.values()

@@ -2,8 +2,9 @@
 (function () {
   var form = document.getElementById("review-form");
   if (!form) return;
-  var labels = { on: "sẽ nhận", off: "chưa chọn", other: "tổ chức khác", accepted: "đã nhận", rejected: "không nhận" };
-  var states = ["on", "off", "other", "accepted", "rejected"];
+  var labels = { on: "sẽ nhận", off: "chưa chọn", other: "tổ chức khác", target: "chỉ tiêu/kế hoạch",
+                 accepted: "đã nhận", rejected: "không nhận" };
+  var states = ["on", "off", "other", "target", "accepted", "rejected"];
   function setState(el, state) {
     if (!el) return;
     states.forEach(function (s) { el.classList.remove("st-" + s); });
@@ -21,7 +22,8 @@
     var item = box.closest(".ex-fig");
     var i = item.dataset.i;
     var other = item.dataset.other === "1";
-    var state = box.checked ? "on" : (other ? "other" : "off");
+    var target = item.dataset.target === "1";
+    var state = box.checked ? "on" : (target ? "target" : (other ? "other" : "off"));
     setState(item, state);
     setState(document.getElementById("m" + i), state);
     var tag = item.querySelector("[data-state-label]");
