@@ -72,15 +72,14 @@ def from_database(database: str, repeat: int) -> dict:
     from giaoban.documents.gather import build_report_model
 
     def build_model():
-        return build_report_model("2023-Q3", "12", report_date=dt.date(2023, 10, 5))
+        # As the Word download builds it: the per-area tables are for the workbook only.
+        return build_report_model("2023-Q3", "12", report_date=dt.date(2023, 10, 5), area_tables=False)
 
     build_model()  # warm: the engine's summary table, Django's query compilation
-    queries_before = len(connection.queries)
     m_wall, m_cpu, model = _timed(build_model, repeat)
     d_wall, d_cpu, data = _timed(lambda: write_report_docx(model), repeat)
     total = [a + b for a, b in zip(m_wall, d_wall)]
     total_cpu = [a + b for a, b in zip(m_cpu, d_cpu)]
-    del queries_before
     return {
         "database": connection.vendor,
         "organizations": len(model.sections),
@@ -90,6 +89,7 @@ def from_database(database: str, repeat: int) -> dict:
         "model_seconds_median": round(statistics.median(m_wall), 3),
         "model_cpu_seconds_median": round(statistics.median(m_cpu), 3),
         "docx_seconds_median": round(statistics.median(d_wall), 3),
+        "docx_cpu_seconds_median": round(statistics.median(d_cpu), 3),
         "seconds_median": round(statistics.median(total), 3),
         "cpu_seconds_median": round(statistics.median(total_cpu), 3),
         "bytes": len(data),

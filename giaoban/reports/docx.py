@@ -9,6 +9,7 @@ headings kept with what follows. `variant="party"` lays the first page out per H
 
 from __future__ import annotations
 
+import copy
 import io
 import math
 import os
@@ -277,7 +278,10 @@ def _body(doc, text: str, keep_next: bool = False, size: float | None = None):
 
 
 def indicator_table(doc, header: list[str], rows: list[list[str]]):
-    table = doc.add_table(rows=1 + len(rows), cols=len(header))
+    """The indicator table. The first data row is built through python-docx; the others are
+    copies of its XML with their texts replaced (a provincial report has ~150 rows × 9 cells,
+    and building each cell through the API was most of the document's time)."""
+    table = doc.add_table(rows=2 if rows else 1, cols=len(header))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _fixed_widths(table, TABLE_COLS_CM)
@@ -290,15 +294,26 @@ def indicator_table(doc, header: list[str], rows: list[list[str]]):
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _run(p, text, 11, bold=True)
-    for r_index, values in enumerate(rows, start=1):
-        row = table.rows[r_index]
-        _cant_split(row)
-        for c_index, (cell, text) in enumerate(zip(row.cells, values)):
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            p = cell.paragraphs[0]
-            p.alignment = (WD_ALIGN_PARAGRAPH.LEFT if c_index == 1 else
-                           WD_ALIGN_PARAGRAPH.CENTER if c_index in (0, 2) else WD_ALIGN_PARAGRAPH.RIGHT)
-            _run(p, text, 11)
+    if not rows:
+        return table
+    template = table.rows[1]
+    _cant_split(template)
+    for c_index, cell in enumerate(template.cells):
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        p = cell.paragraphs[0]
+        p.alignment = (WD_ALIGN_PARAGRAPH.LEFT if c_index == 1 else
+                       WD_ALIGN_PARAGRAPH.CENTER if c_index in (0, 2) else WD_ALIGN_PARAGRAPH.RIGHT)
+        _run(p, "\u2060", 11)  # a placeholder: every cell gets exactly one run and one w:t
+    tr = template._tr
+    texts_of = qn("w:t")
+    copies = [tr] + [copy.deepcopy(tr) for _ in rows[1:]]
+    for row_el, values in zip(copies, rows):
+        for t_el, text in zip(row_el.iter(texts_of), values):
+            t_el.text = text
+            if text != text.strip():
+                t_el.set(qn("xml:space"), "preserve")
+        if row_el is not tr:
+            table._tbl.append(row_el)
     return table
 
 

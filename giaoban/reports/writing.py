@@ -8,6 +8,7 @@ time it is built, while two neighbouring sentences do not repeat the same words.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import os
@@ -61,6 +62,7 @@ def load_phrasing(path: str | os.PathLike | None = None) -> dict:
 _OLD_TONE = re.compile(r"(o|u)(a|e|y)([\u0300\u0301\u0303\u0309\u0323])(?![a-zđ])")
 
 
+@functools.lru_cache(maxsize=8192)
 def nfc_lower(text: str) -> str:
     """NFC, lower case, one tone placement ('hoà' -> 'hòa', 'uỷ' -> 'ủy'; 'hoàn' unchanged)."""
     text = unicodedata.normalize("NFD", text.lower())
