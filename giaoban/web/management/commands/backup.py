@@ -1,6 +1,7 @@
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from giaoban.security.backup import BackupError, create_backup
 
@@ -18,6 +19,9 @@ class Command(BaseCommand):
             manifest = create_backup(options["file"], using=options["database"])
         except (BackupError, OSError) as exc:
             raise CommandError(str(exc)) from exc
+        except DatabaseError as exc:
+            raise CommandError(f"Không đọc được cơ sở dữ liệu ({exc}). Cơ sở dữ liệu đã được cập nhật chưa "
+                               "(giaoban migrate)?") from exc
         summary = {"file": options["file"], "created_at": manifest["created_at"], "total_objects": manifest["total_objects"],
                    "media_files": manifest["media_files"], "counts": manifest["counts"]}
         if options["format"] == "json":

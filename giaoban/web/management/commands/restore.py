@@ -1,6 +1,7 @@
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from giaoban.security.backup import BackupError, restore_backup
 
@@ -20,6 +21,9 @@ class Command(BaseCommand):
             result = restore_backup(options["file"], using=options["database"], force=options["force"])
         except (BackupError, OSError) as exc:
             raise CommandError(str(exc)) from exc
+        except DatabaseError as exc:
+            raise CommandError(f"Khôi phục thất bại, không có gì được ghi ({exc}). Cơ sở dữ liệu đã được tạo bảng "
+                               "(giaoban migrate) chưa?") from exc
         if options["format"] == "json":
             self.stdout.write(json.dumps(result, ensure_ascii=False, indent=1))
             return
