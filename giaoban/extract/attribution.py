@@ -30,22 +30,23 @@ _INTRO_RE = re.compile(
     r"toàn thể|toàn|mỗi|theo báo cáo của|báo cáo của|theo|tại hội nghị|tại buổi làm việc|về phía|phía|"
     r"[a-zđ]\)|\d+(?:\.\d+)*[.)]|[ivx]+[.)]|[-+•*–])[\s,:]*)*$"
 )
-_INTRO_PREP_RE = re.compile(r"^[\s\-+•*–]*(với|trong|qua|từ|sau|nhân|dịp|tính đến|bằng|thông qua|có|gần|hơn|trên|khoảng)(?![^\W\d_])")
+# Matched at a sentence's start (pattern.match(key, start, end)).
+_INTRO_PREP_RE = re.compile(r"[\s\-+•*–]*(với|trong|qua|từ|sau|nhân|dịp|tính đến|bằng|thông qua|có|gần|hơn|trên|khoảng)(?![^\W\d_])")
 _OWNER_BEFORE_RE = re.compile(r"(?<![^\W_])(của|qua|do|thuộc|theo báo cáo của) *$")
 _RESET_SUBJECT_RE = re.compile(
-    r"^[\s\-+•*–]*(nhân dân|người dân|cấp ủy|các cấp ủy|chính quyền|đồng chí|ông|bà|anh|chị)(?![^\W\d_])"
+    r"[\s\-+•*–]*(nhân dân|người dân|cấp ủy|các cấp ủy|chính quyền|đồng chí|ông|bà|anh|chị)(?![^\W\d_])"
 )
 _MIXED_UNITS = {"hội, đoàn viên", "hội viên, đoàn viên", "đoàn viên, hội viên"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Actor:
     org: str | None
     orgs: list[str] | None
     source: str  # subject, owner, carried, default, none
 
 
-@dataclass
+@dataclass(slots=True)
 class _Subject:
     pos: int
     org: str | None
@@ -174,7 +175,7 @@ class Attributor:
         self.sentences = split_sentences(text, key)
         self._by_sentence: list[tuple[int, int, list[_Subject], list[_Subject], Actor | None]] = []
         self._build()
-        self._starts = [x[0] for x in self._by_sentence]
+        self._starts = self.sentence_starts = [x[0] for x in self._by_sentence]
 
     def _build(self) -> None:
         key = self.key
@@ -218,7 +219,7 @@ class Attributor:
             if subjects:
                 last = subjects[-1]
                 carried = Actor(last.org, last.orgs, "carried")
-            elif _RESET_SUBJECT_RE.match(key[s:e]):
+            elif _RESET_SUBJECT_RE.match(key, s, e):
                 carried = None
             self._by_sentence.append((s, e, subjects, owners, entry_carried))
 
@@ -235,7 +236,7 @@ class Attributor:
             if own:
                 x = own[-1]
                 return Actor(x.org, x.orgs, "owner")
-            if subjects and _INTRO_PREP_RE.match(self.key[s:e]):
+            if subjects and _INTRO_PREP_RE.match(self.key, s, e):
                 x = subjects[0]
                 return Actor(x.org, x.orgs, "subject")
             if carried is not None:

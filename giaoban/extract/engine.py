@@ -93,7 +93,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     excluded = boilerplate_ranges(key)
     targets = target_ranges(t, key)
     attributor = Attributor(t, key)
-    sentence_starts = [s for s, _ in attributor.sentences]
+    sentence_starts = attributor.sentence_starts
     breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(key)]
     figures: list[dict[str, Any]] = []
     for c in find_candidates(t, key):

@@ -54,7 +54,7 @@ _PER_UNIT = re.compile(r" ?/ ?([^\W\d_]+)")
 _TIME_NOUN = re.compile(r" ?(năm|tháng|ngày)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     start: int
     end: int
@@ -88,8 +88,9 @@ def find_candidates(text: str, key: str) -> list[Candidate]:
     for m in _WORD_NUMBER_START_RE.finditer(key):
         if taken[m.start()] or m.start() < run_end:
             continue  # inside a figure, or inside a run of number words already judged
-        run_end = read_word_run(key, m.start())[0]
-        c = _judge_words(text, key, m.start())
+        run = read_word_run(key, m.start())
+        run_end = run[0]
+        c = _judge_words(text, key, m.start(), run)
         if c is not None:
             out.append(c)
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
@@ -198,7 +199,7 @@ def _read_figure(text: str, key: str, s: int, e: int, lit: Literal | None) -> Ca
 
 
 def _read_unit(text: str, key: str, c: Candidate, pos: int, has_scale: bool) -> None:
-    lm = lx.LUOT_RE.match(key, pos)
+    lm = lx.LUOT_RE.match(key, pos) if key.startswith("lượt", pos + (key[pos:pos + 1] == " ")) else None
     um = lx.UNIT_RE.match(key, pos)
     if lm and (not um or lm.end() >= um.end()):
         person = lm.group(2)
@@ -307,8 +308,8 @@ def _judge_pair(text: str, key: str, s: int, e: int, lit: Literal, s2: int, e2: 
 
 # --- numbers in words --------------------------------------------------------------------------------
 
-def _judge_words(text: str, key: str, s: int) -> Candidate | None:
-    end, words = read_word_run(key, s)
+def _judge_words(text: str, key: str, s: int, run: tuple[int, list[str]]) -> Candidate | None:
+    end, words = run  # read_word_run(key, s)
     if not words or words[0] in ("không", "lăm", "mốt", "tư", "linh", "lẻ", "nhăm", "mươi"):
         return None
     # 'hai mươi năm' is twenty years: a trailing 'năm' is the noun, not five.
@@ -347,7 +348,8 @@ def _words_back(key: str, s: int) -> tuple[tuple[str, ...], tuple[int, ...], boo
     """The three words right before position ``s`` (nearest last) joined by single spaces, their
     starts, whether a colon stands between the nearest and ``s``, and where the look-back
     stopped. Cached: the identifier test, the qualifier and the kind all ask for the same
-    position. A hand loop: anchored regex searches were slow."""
+    position. A hand loop: anchored regex searches (also on the reversed text) were slower.
+    """
     i = s
     while i > 0 and key[i - 1] == " ":
         i -= 1

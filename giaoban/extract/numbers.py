@@ -35,7 +35,7 @@ _SCALE_RE = re.compile(r" ?(nghìn|ngàn|triệu|tỷ|tỉ|trăm)(?![^\W\d_])")
 _SCALE_PAIR_RE = re.compile(r" (\d{1,3}(?:,\d+)?) (nghìn|ngàn|triệu)(?![^\W\d_])")
 
 
-@dataclass
+@dataclass(slots=True)
 class Literal:
     start: int
     end: int
@@ -92,7 +92,7 @@ def _dec(s: str) -> Decimal:
 
 def space_grouped_end(key: str, end: int, first_len: int) -> tuple[int, str]:
     """'19 136': extend a 1–3 digit literal over following space-separated groups of three."""
-    if first_len > 3:
+    if first_len > 3 or not key.startswith(" ", end):
         return end, ""
     digits = ""
     pos = end
@@ -177,8 +177,8 @@ def read_scales(key: str, pos: int) -> tuple[int, list[str | Decimal]]:
             end = m.end()
             continue
         # Another literal followed by a *smaller* scale word: '2 tỷ 500 triệu'.
-        m = _SCALE_PAIR_RE.match(key, end)
-        if m and seq:
+        m = _SCALE_PAIR_RE.match(key, end) if seq else None
+        if m:
             prev = [s for s in seq if isinstance(s, str)]
             if prev and SCALES.get(prev[-1], Decimal(0)) > SCALES[m.group(2)]:
                 seq.extend([_dec(m.group(1).replace(",", ".")), m.group(2)])

@@ -103,7 +103,7 @@ _NOT_DOAN_NEXT = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
