@@ -360,9 +360,7 @@ def _words_back(key: str, s: int) -> tuple[tuple[str, ...], tuple[int, ...], boo
     words: list[str] = []
     starts: list[int] = []
     while len(words) < 3:
-        j = i
-        while j > 0 and key[j - 1].isalpha():
-            j -= 1
+        j = _letters_start(key, i)
         if j == i:
             break
         words.insert(0, key[j:i])
@@ -371,6 +369,18 @@ def _words_back(key: str, s: int) -> tuple[tuple[str, ...], tuple[int, ...], boo
             break
         i = j - 1
     return tuple(words), tuple(starts), colon, stop
+
+
+def _letters_start(key: str, i: int) -> int:
+    """Start of the run of letters ending at ``i``: most words end at a space, found in C."""
+    lo = max(0, i - 32)
+    j = key.rfind(" ", lo, i) + 1
+    if j > lo and j < i and key[j:i].isalpha():
+        return j
+    j = i
+    while j > 0 and key[j - 1].isalpha():
+        j -= 1
+    return j
 
 
 def _last_words(key: str, s: int, n: int = 2) -> tuple[tuple[str, ...], int, bool]:
