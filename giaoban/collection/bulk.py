@@ -214,11 +214,14 @@ def write_values(
     with transaction.atomic():
         missing = [pair for pair in pairs if pair not in reports]
         if missing and not dry_run:
-            created = Report.objects.bulk_create([Report(unit_id=u, period=p) for u, p in missing], batch_size=2000)
-            if any(r.pk is None for r in created):  # databases that return no ids from bulk inserts
-                created = Report.objects.filter(period__in=periods, status=Report.Status.DRAFT)
-            for r in created:
-                reports.setdefault((r.unit_id, r.period), r.pk)
+            # Another import may create the same reports meanwhile: skip those rows, then read
+            # every id back (inserts that skip conflicts return none).
+            Report.objects.bulk_create([Report(unit_id=u, period=p) for u, p in missing], batch_size=2000,
+                                       ignore_conflicts=True)
+            wanted = set(missing)
+            for r in Report.objects.filter(unit_id__in={u for u, _ in missing}, period__in={p for _, p in missing}):
+                if (r.unit_id, r.period) in wanted:
+                    reports[r.unit_id, r.period] = r.pk
         touched = _merge(keyed, reports, result, user=user, source=source, source_detail=source_detail or {}, dry_run=dry_run)
         if dry_run:
             transaction.set_rollback(True)

@@ -206,6 +206,13 @@ def parse_json(data: bytes | str | dict) -> DataValueSet:
 
 def parse_csv(data: bytes | str) -> DataValueSet:
     """Read DHIS2 dataValueSets CSV, with a header row (any of DHIS2's column names) or without."""
+    try:
+        return _parse_csv(data)
+    except csv.Error as exc:  # e.g. a lone carriage return inside an unquoted field
+        raise PayloadError(f"Tệp CSV bị hỏng: {exc}.") from exc
+
+
+def _parse_csv(data: bytes | str) -> DataValueSet:
     if isinstance(data, (bytes, bytearray)):
         try:
             data = data.decode("utf-8-sig")

@@ -86,9 +86,6 @@ def test_concurrent_imports_leave_no_duplicates(results):
     assert d["values"] == 6 and d["reports"] == 3
 
 
-@pytest.mark.xfail(reason="bulk.write_values reads the existing reports before its transaction and creates the "
-                          "missing ones with a plain bulk_create: concurrent imports into a new period race and "
-                          "the losers get IntegrityError (see the issue-10 report)", strict=False)
 def test_concurrent_imports_all_succeed_without_unhandled_errors(results):
     d = scenario(results, "concurrent_imports")
     assert d["unexpected"] == [], d["unexpected"][:1]
