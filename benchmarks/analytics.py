@@ -47,7 +47,13 @@ def main():
     ap.add_argument("--indicators", type=int, default=40)
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--chunk", type=int, default=200_000)
+    ap.add_argument("--load-only", action="store_true", help="generate and load, then stop (no rebuild, no timings)")
+    ap.add_argument("--reuse", action="store_true", help="keep the data a --load-only run left (same --values)")
     args = ap.parse_args()
+    if args.reuse and not os.environ.get("DATABASE_URL") and not (ROOT / "var" / "bench_analytics.sqlite3").exists():
+        ap.error("--reuse: nothing loaded yet")
+    if not os.environ.get("DATABASE_URL") and args.reuse:
+        os.environ["DATABASE_URL"] = f"sqlite:///{ROOT / 'var' / 'bench_analytics.sqlite3'}"
     if not os.environ.get("DATABASE_URL"):
         (ROOT / "var").mkdir(exist_ok=True)
         path = ROOT / "var" / "bench_analytics.sqlite3"
@@ -63,67 +69,86 @@ def main():
 
     from giaoban.analytics import engine, summary
     from giaoban.collection import bulk
-    from giaoban.collection.models import Report, Target
+    from giaoban.collection.models import DataValue, Report, Target
     from giaoban.core.periods import Period
     from giaoban.org.models import Area, Indicator, Organization, Unit
 
     call_command("migrate", verbosity=0)
-    call_command("flush", interactive=False, verbosity=0)
+    if not args.reuse:
+        call_command("flush", interactive=False, verbosity=0)
     orgs_spec = ["mttq", "congdoan", "phunu", "doan", "nongdan", "ccb"]
     quarters = [Period(y, "Q", q) for y in (2023, 2024, 2025) for q in (1, 2, 3, 4)]
     communes = max(args.provinces, round(args.values / (len(orgs_spec) * args.indicators * len(quarters))))
     communes = min(communes, 3321)
     rng = random.Random(7)
-    t0 = time.perf_counter()
-    orgs = [Organization.objects.create(code=c, name=c, short_name=c, sort_order=i) for i, c in enumerate(orgs_spec)]
-    inds = [Indicator.objects.create(code=f"i{i:02d}", name=f"Chỉ tiêu {i}", unit_noun="lượt",
-                                     time_aggregation="last" if i % 10 == 9 else "sum") for i in range(args.indicators)]
-    for ind in inds:
-        ind.organizations.set(orgs)
-    provinces = [Area.objects.create(code=f"P{p:02d}", name=f"Tỉnh {p}", kind="tinh", level=1) for p in range(args.provinces)]
-    areas = Area.objects.bulk_create([
-        Area(code=f"X{c:04d}", name=f"Xã {c}", kind="xa", level=3, parent=provinces[c % args.provinces]) for c in range(communes)])
-    for a in areas:  # bulk_create skips save(): set the materialized paths
-        a.path = f"{a.parent.path}{a.pk}/"
-    Area.objects.bulk_update(areas, ["path"], batch_size=2000)
-    commune_units = []
-    for org in orgs:
-        tops = {p.pk: Unit.objects.create(organization=org, code=f"{org.code}-{p.code}", name=f"{org.code} {p.name}", level=1, area=p)
-                for p in provinces}
-        top_by_id = {t.pk: t for t in tops.values()}
-        units = Unit.objects.bulk_create([
-            Unit(organization=org, code=f"{org.code}-{a.code}", name=f"{org.code} {a.name}", level=3, area=a, parent=tops[a.parent_id])
-            for a in areas])
-        for u in units:
-            u.path = f"{top_by_id[u.parent_id].path}{u.pk}/"
-        Unit.objects.bulk_update(units, ["path"], batch_size=2000)
-        commune_units += units
-        Target.objects.bulk_create([Target(unit=t, indicator=i, year=y, value=communes * 400)
-                                    for t in tops.values() for i in inds for y in (2023, 2024, 2025)])
-    # data values through the project's bulk path (validated, one transaction per chunk)
-    rows, n_values = [], 0
-
-    def flush():
-        nonlocal rows, n_values
-        result = bulk.write_values(rows, source="import")
-        assert result.ok, result.problems[:3]
-        n_values += len(rows)
-        rows = []
-
-    for q in quarters:
-        for u in commune_units:
-            for ind in inds:
-                rows.append((u.pk, ind.pk, q.code, str(rng.randint(0, 200)), "", n_values + len(rows)))
-            if len(rows) >= args.chunk:
-                flush()
-    flush()
-    load_s = time.perf_counter() - t0
-    # everything approved but the last quarter, where one report in ten is still submitted
     last = quarters[-1].code
-    Report.objects.exclude(period=last).update(status="approved")
-    Report.objects.filter(period=last).update(status="approved")
-    pending = list(Report.objects.filter(period=last).order_by("pk").values_list("pk", flat=True)[::10])
-    Report.objects.filter(pk__in=pending).update(status="submitted")
+
+    def generate(args, communes, quarters, rng, t0):
+        orgs = [Organization.objects.create(code=c, name=c, short_name=c, sort_order=i) for i, c in enumerate(orgs_spec)]
+        inds = [Indicator.objects.create(code=f"i{i:02d}", name=f"Chỉ tiêu {i}", unit_noun="lượt",
+                                         time_aggregation="last" if i % 10 == 9 else "sum") for i in range(args.indicators)]
+        for ind in inds:
+            ind.organizations.set(orgs)
+        provinces = [Area.objects.create(code=f"P{p:02d}", name=f"Tỉnh {p}", kind="tinh", level=1) for p in range(args.provinces)]
+        areas = Area.objects.bulk_create([
+            Area(code=f"X{c:04d}", name=f"Xã {c}", kind="xa", level=3, parent=provinces[c % args.provinces]) for c in range(communes)])
+        for a in areas:  # bulk_create skips save(): set the materialized paths
+            a.path = f"{a.parent.path}{a.pk}/"
+        Area.objects.bulk_update(areas, ["path"], batch_size=2000)
+        commune_units = []
+        for org in orgs:
+            tops = {p.pk: Unit.objects.create(organization=org, code=f"{org.code}-{p.code}", name=f"{org.code} {p.name}", level=1, area=p)
+                    for p in provinces}
+            top_by_id = {t.pk: t for t in tops.values()}
+            units = Unit.objects.bulk_create([
+                Unit(organization=org, code=f"{org.code}-{a.code}", name=f"{org.code} {a.name}", level=3, area=a, parent=tops[a.parent_id])
+                for a in areas])
+            for u in units:
+                u.path = f"{top_by_id[u.parent_id].path}{u.pk}/"
+            Unit.objects.bulk_update(units, ["path"], batch_size=2000)
+            commune_units += units
+            Target.objects.bulk_create([Target(unit=t, indicator=i, year=y, value=communes * 400)
+                                        for t in tops.values() for i in inds for y in (2023, 2024, 2025)])
+        # data values through the project's bulk path (validated, one transaction per chunk)
+        rows, n_values = [], 0
+
+        def flush():
+            nonlocal rows, n_values
+            result = bulk.write_values(rows, source="import")
+            assert result.ok, result.problems[:3]
+            n_values += len(rows)
+            rows = []
+
+        for q in quarters:
+            for u in commune_units:
+                for ind in inds:
+                    rows.append((u.pk, ind.pk, q.code, str(rng.randint(0, 200)), "", n_values + len(rows)))
+                if len(rows) >= args.chunk:
+                    flush()
+        flush()
+        load_s = time.perf_counter() - t0
+        # everything approved but the last quarter, where one report in ten is still submitted
+        last = quarters[-1].code
+        Report.objects.exclude(period=last).update(status="approved")
+        Report.objects.filter(period=last).update(status="approved")
+        pending = list(Report.objects.filter(period=last).order_by("pk").values_list("pk", flat=True)[::10])
+        Report.objects.filter(pk__in=pending).update(status="submitted")
+        return orgs, inds, provinces, commune_units, n_values, load_s
+
+    t0 = time.perf_counter()
+    if args.reuse:
+        orgs = list(Organization.objects.order_by("sort_order"))
+        inds = list(Indicator.objects.order_by("code"))
+        provinces = list(Area.objects.filter(level=1).order_by("code"))
+        commune_units = list(Unit.objects.filter(level=3).only("pk"))
+        communes = Area.objects.filter(level=3).count()
+        n_values = DataValue.objects.count()
+        load_s = None
+    else:
+        orgs, inds, provinces, commune_units, n_values, load_s = generate(args, communes, quarters, rng, t0)
+    if args.load_only:
+        print(json.dumps({"loaded": n_values, "load_s": load_s}))
+        return
     t = time.perf_counter()
     facts = summary.rebuild()
     rebuild_s = time.perf_counter() - t
@@ -194,7 +219,7 @@ def main():
                 "ratio_b": round(results["b_pivot"]["p50_ms"] / max(db_["p50_ms"], 0.01), 1)}
     out = {"benchmark": "analytics", "database": connection.vendor, "values": n_values, "facts": facts,
            "communes": communes, "units": len(commune_units) + len(orgs) * len(provinces),
-           "load_s": round(load_s, 1), "rebuild_s": round(rebuild_s, 1), **results, "duckdb": duck}
+           "load_s": round(load_s, 1) if load_s is not None else "reused", "rebuild_s": round(rebuild_s, 1), **results, "duckdb": duck}
     print(json.dumps(out, ensure_ascii=False))
 
 

@@ -45,10 +45,11 @@ from decimal import Decimal
 from django.db import connection
 from django.db.models import Count, Q
 
-from giaoban.analytics.models import Fact, ReportingLevel
+from giaoban.analytics.models import NATION_SCOPE, TOTAL_SCOPES, Fact, FactTotal, ReportingLevel
 from giaoban.analytics.summary import ensure_built
 from giaoban.collection.models import Report, Target
 from giaoban.core import aggregation as rules
+from giaoban.core.numbers import to_decimal
 from giaoban.core.periods import Period, PeriodError
 from giaoban.org.models import Area, AreaSuccession, Indicator, Organization, Unit, UnitSuccession
 
@@ -58,11 +59,30 @@ __all__ = [
 ]
 
 T = Fact._meta.db_table
-RULE_MAP = {
-    Indicator.ParentChildRule.CHILDREN_ELSE_PARENT: rules.ParentChildRule.CHILDREN_FIRST,
-    Indicator.ParentChildRule.PARENT_ONLY: rules.ParentChildRule.PARENT_FIRST,
-    Indicator.ParentChildRule.PARENT_PLUS_CHILDREN: rules.ParentChildRule.SUM_ALL,
+TT = FactTotal._meta.db_table
+# Read the second summary level (FactTotal) when the query's shape allows; False: always Fact
+# (the tests compare both paths).
+USE_TOTALS = True
+
+# The one translation between the Indicator model's stored parent/child rule values (kept as they
+# are: data exists) and the rule names of giaoban.core.aggregation (which also names them in the
+# plain-Python tests). Every Indicator.ParentChildRule choice must be here (tested).
+PARENT_CHILD_RULES = {
+    Indicator.ParentChildRule.CHILDREN_ELSE_PARENT: rules.ParentChildRule.CHILDREN_FIRST,  # children's sum, else the parent's own
+    Indicator.ParentChildRule.PARENT_ONLY: rules.ParentChildRule.PARENT_FIRST,  # the parent's own, else the children's sum
+    Indicator.ParentChildRule.PARENT_PLUS_CHILDREN: rules.ParentChildRule.SUM_ALL,  # both, no overlap by definition
 }
+
+
+def parent_child_rule(indicator: Indicator) -> rules.ParentChildRule:
+    """The core rule for an indicator (an unknown stored value is an error, not a silent default)."""
+    try:
+        return PARENT_CHILD_RULES[indicator.parent_child_rule]
+    except KeyError:
+        raise AnalyticsError(
+            f"Chỉ tiêu '{indicator.code}': quy tắc cấp trên/cấp dưới '{indicator.parent_child_rule}' không hợp lệ.") from None
+
+
 QUALIFIER_LABELS = {"exact": "", "approx": "khoảng", "over": "hơn", "under": "dưới", "mixed": "có số ước tính"}
 FOUR = Decimal("0.0001")
 
@@ -301,7 +321,7 @@ def _rule_sql(indicators: list[Indicator], include_submitted: bool, root_level: 
     suffix = "any" if include_submitted else "appr"
     groups: dict = defaultdict(list)
     for ind in indicators:
-        groups[RULE_MAP.get(ind.parent_child_rule, rules.ParentChildRule.CHILDREN_FIRST)].append(ind.pk)
+        groups[parent_child_rule(ind)].append(ind.pk)
     parts, params = [], []
     for rule, ids in groups.items():
         marks = ",".join(["%s"] * len(ids))
@@ -318,20 +338,38 @@ def _rule_sql(indicators: list[Indicator], include_submitted: bool, root_level: 
     return "(" + " OR ".join(parts) + ")", params
 
 
+def _totals_answer(col: str | None, within) -> bool:
+    """FactTotal can answer a GROUP BY on the nation or a level-1/2 ancestor, without an access
+    scope (which needs each row's own ancestors)."""
+    return USE_TOTALS and within is None and (col is None or col in TOTAL_SCOPES)
+
+
 def _fetch(nodes: list[Node], indicators: list[Indicator], periods: list[str], include_submitted: bool,
            by_org: bool, org_ids: list[int] | None, within: list[Node] | None) -> dict:
-    """(node, org_id|None, indicator_id, period) -> (sum, count, {qualifier: n}) for nodes of one level/kind."""
+    """(node, org_id|None, indicator_id, period) -> (sum, count, {qualifier: n}) for nodes of one level/kind.
+
+    One GROUP BY: over FactTotal when it can answer (nation or a level-1/2 ancestor, no access
+    scope), else over Fact. Both carry the same flag columns, so the filters are the same SQL."""
     if not nodes or not periods or not indicators:
         return {}
     node = nodes[0]
     col = node.column()
+    totals = _totals_answer(col, within)
     rule, rule_params = _rule_sql(indicators, include_submitted, node.level)
-    where, params = [rule], list(rule_params)
-    where.append(f"period IN ({','.join(['%s'] * len(periods))})")
-    params += periods
-    if col:
+    where, params = [], []
+    if totals:
+        where.append("scope = %s")
+        params.append(col or NATION_SCOPE)
+        if col:
+            where.append(f"scope_id IN ({','.join(['%s'] * len(nodes))})")
+            params += [n.id for n in nodes]
+    elif col:
         where.append(f"{col} IN ({','.join(['%s'] * len(nodes))})")
         params += [n.id for n in nodes]
+    where.append(rule)
+    params += rule_params
+    where.append(f"period IN ({','.join(['%s'] * len(periods))})")
+    params += periods
     if not include_submitted:
         where.append("approved" + (" = 1" if connection.vendor == "sqlite" else ""))
     if org_ids:
@@ -344,27 +382,43 @@ def _fetch(nodes: list[Node], indicators: list[Indicator], periods: list[str], i
         else:
             where.append("(" + " OR ".join(conds) + ")" if conds else "1 = 0")
             params += [w.id for w in within]
-    key = col or "0"
+    key_col = ("scope_id" if totals else col) if col else None
+    group = ", ".join(c for c in (key_col, "org_id" if by_org else None, "indicator_id", "period") if c)
     org = "org_id" if by_org else "0"
-    sql = (
-        f"SELECT {key}, {org}, indicator_id, period, SUM(value), COUNT(*), "
-        "SUM(CASE WHEN qualifier = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN qualifier = 2 THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN qualifier = 3 THEN 1 ELSE 0 END) "
-        f"FROM {T} WHERE {' AND '.join(where)} GROUP BY {', '.join(c for c in (col, 'org_id' if by_org else None) if c)}"
-        f"{', ' if col or by_org else ''}indicator_id, period"
-    )
+    if totals:
+        measures = "SUM(total), SUM(n), SUM(n_approx), SUM(n_over), SUM(n_under)"
+        table = TT
+    else:
+        measures = ("SUM(value), COUNT(*), SUM(CASE WHEN qualifier = 1 THEN 1 ELSE 0 END), "
+                    "SUM(CASE WHEN qualifier = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN qualifier = 3 THEN 1 ELSE 0 END)")
+        table = T
+    sql = f"SELECT {key_col or '0'}, {org}, indicator_id, period, {measures} FROM {table} WHERE {' AND '.join(where)} GROUP BY {group}"
     by_id = {n.id: n for n in nodes}
     out = {}
     with connection.cursor() as cur:
         cur.execute(sql, params)
         for k, o, ind, per, total, count, approx, over, under in cur.fetchall():
             n = by_id.get(k) if col else node
+            # values have 4 decimals: a sum has too (SQLite sums them as floats, this drops the noise)
+            total = None if total is None else Decimal(str(total)).quantize(FOUR)
             out[n, o or None, ind, per] = (total, count, {"approx": approx, "over": over, "under": under})
     return out
 
 
 def _base_periods(period: Period) -> list[Period]:
     return period.quarters() if period.is_cumulative else [period]
+
+
+def _single(rule: rules.TimeAggregation, v) -> Decimal | None:
+    """``combine_over_time(rule, [(q, v)])`` without its checks: the same arithmetic."""
+    if v is None:
+        return None
+    d = to_decimal(v)
+    if rule is rules.TimeAggregation.SUM:
+        return Decimal(0) + d
+    if rule is rules.TimeAggregation.LAST:
+        return d
+    return sum([d], Decimal(0)) / 1
 
 
 def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], periods: list[Period],
@@ -412,16 +466,27 @@ def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], per
         else:
             per_q_value[k] = cell.total
     groups = {(k[0], k[1]) for k in by_quarter} or set()
+    base = {p: _base_periods(p) for p in periods}
+    time_rule = {ind.pk: rules.TimeAggregation(ind.time_aggregation) for ind in indicators}
     result: dict = {}
     for row_key, org in groups | {(rk, None) for rk, _ in targets if not by_org}:
         for ind in indicators:
             for p in periods:
-                qs = _base_periods(p)
-                parts = [(q, per_q_value.get((row_key, org, ind.pk, q.code))) for q in qs]
-                value = rules.combine_over_time(ind.time_aggregation, parts)
-                cells = [by_quarter.get((row_key, org, ind.pk, q.code)) for q in qs]
+                qs = base[p]
                 out = Cell()
-                out.total = value
+                if len(qs) == 1:  # a stored period: no combining over time (the national pivot's 2,448 cells)
+                    qcode = qs[0].code
+                    c = by_quarter.get((row_key, org, ind.pk, qcode))
+                    out.total = _single(time_rule[ind.pk], per_q_value.get((row_key, org, ind.pk, qcode)))
+                    if c:
+                        out.count = c.count
+                        out.qual = {kq: n for kq, n in c.qual.items()}
+                    out.reconstructed = (row_key, qcode) in recon_marks
+                    result[row_key, org, ind.code, p.code] = out
+                    continue
+                parts = [(q, per_q_value.get((row_key, org, ind.pk, q.code))) for q in qs]
+                out.total = rules.combine_over_time(time_rule[ind.pk], parts)
+                cells = [by_quarter.get((row_key, org, ind.pk, q.code)) for q in qs]
                 present = [c for c in cells if c]
                 # reporters of the latest quarter with figures (matches expected units at the end)
                 out.count = present[-1].count if present else 0
@@ -589,8 +654,12 @@ def query(indicator=None, period="", area=None, unit=None, org=None, as_of=None,
         indicators = list(Indicator.objects.filter(is_active=True))
     else:
         indicators = [resolve_indicator(i) for i in _as_list(indicator)]
+    ind_orgs: dict = defaultdict(set)  # indicator -> its organizations, one query for all
+    for ind_id, org_id in Indicator.organizations.through.objects.filter(
+            indicator_id__in=[i.pk for i in indicators]).values_list("indicator_id", "organization_id"):
+        ind_orgs[ind_id].add(org_id)
     if org is not None and indicator is None:
-        indicators = [i for i in indicators if i.organizations.filter(pk=org.pk).exists()]
+        indicators = [i for i in indicators if org.pk in ind_orgs[i.pk]]
     node = Node.of(resolve_area(area, as_of) if area is not None else resolve_unit(unit, as_of) if unit is not None else None)
     targets = [(node.code, node)]
     if by in ("area", "unit"):
@@ -608,7 +677,6 @@ def query(indicator=None, period="", area=None, unit=None, org=None, as_of=None,
     cells = compute(targets, indicators, periods, include_submitted, by == "org", org_ids, within)
     orgs = {o.pk: o for o in Organization.objects.all()}
     levels = reporting_levels([i.pk for i in indicators])
-    ind_orgs = {i.pk: set(i.organizations.values_list("pk", flat=True)) for i in indicators}
     rows: list[Row] = []
     target_cache: dict = {}
     expected_cache: dict = {}

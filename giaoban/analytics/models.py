@@ -94,3 +94,46 @@ class ReportingLevel(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["indicator_id", "level"], name="reporting_level_uniq")]
+
+
+# scopes the second summary level keeps totals for: a column of Fact (its level-1/level-2 ancestors)
+# or the whole country. Level 3 and below (communes, a commune's units) read Fact: few rows there.
+TOTAL_SCOPES = ["area_l1", "area_l2", "unit_l1", "unit_l2"]
+NATION_SCOPE = "nation"
+# the columns that group Fact rows into a FactTotal row besides the scope; the flags stay columns so
+# the engine's double-counting filter (desc_*/anc_* against the query's root) is the same SQL on both
+TOTAL_KEY = ["indicator_id", "period", "org_id", "approved", "desc_appr", "desc_any", "anc_appr", "anc_any"]
+
+
+class FactTotal(models.Model):
+    """The second summary level: totals of :class:`Fact` rows per scope (an area or unit ancestor at
+    level 1 or 2, or the country), indicator, base period, organization, approval flag and
+    parent/child flags. Kept by ``refresh_for_report`` (deltas on the report's ancestors only) and
+    ``rebuild()`` (one set-based GROUP BY per scope). A province dashboard or a national pivot
+    reads a few hundred of these rows instead of every commune's values."""
+
+    scope = models.CharField(max_length=8)  # 'area_l1' | 'area_l2' | 'unit_l1' | 'unit_l2' | 'nation'
+    scope_id = models.BigIntegerField()  # the ancestor's id; 0 for the nation
+    indicator_id = models.BigIntegerField()
+    period = models.CharField(max_length=10)
+    year = models.PositiveSmallIntegerField()
+    org_id = models.BigIntegerField()
+    approved = models.BooleanField()
+    desc_appr = models.BooleanField()
+    desc_any = models.BooleanField()
+    anc_appr = models.PositiveSmallIntegerField()
+    anc_any = models.PositiveSmallIntegerField()
+    total = models.DecimalField(max_digits=28, decimal_places=4)
+    n = models.IntegerField()  # Fact rows summed (reporting units)
+    n_approx = models.IntegerField(default=0)
+    n_over = models.IntegerField(default=0)
+    n_under = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = "tổng hợp theo cấp"
+        verbose_name_plural = "tổng hợp theo cấp"
+        constraints = [
+            # also the index every read uses (scope = , scope_id IN, indicator_id IN, period IN: see
+            # EXPLAIN in docs/scaling.md); no second index to keep up on each approval
+            models.UniqueConstraint(fields=["scope", "scope_id", *TOTAL_KEY], name="fact_total_key_uniq"),
+        ]

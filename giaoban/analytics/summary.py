@@ -6,15 +6,21 @@
   second, so an approved figure shows at once. The collection workflow calls it; the
   ``post_save`` signals below call it too, so a status change made anywhere is seen.
 * :func:`rebuild` — the whole table from DataValue, for bulk loads (demo, imports, benchmark).
+
+Both also keep the second summary level (:class:`~giaoban.analytics.models.FactTotal`): the refresh
+reads the affected Fact rows (the report's unit, its ancestors and descendants, for its period and
+indicators) before and after its change and adds the difference to the totals of their level-1/2
+ancestors and the nation; the rebuild writes them with one GROUP BY per scope.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from django.db import connection, transaction
 
-from giaoban.analytics.models import Fact, ReportingLevel, UnitLevels
+from giaoban.analytics.models import NATION_SCOPE, TOTAL_KEY, TOTAL_SCOPES, Fact, FactTotal, ReportingLevel, UnitLevels
 from giaoban.collection.models import DataValue, Report
 from giaoban.org.models import Area, Unit
 
@@ -23,6 +29,7 @@ APPROVED = (Report.Status.APPROVED, Report.Status.LOCKED)
 QUALIFIER_CODES = {"exact": 0, "approx": 1, "over": 2, "under": 3}
 QUALIFIER_NAMES = {v: k for k, v in QUALIFIER_CODES.items()}
 T = Fact._meta.db_table
+TT = FactTotal._meta.db_table
 
 
 def _path_ids(path: str) -> list[int]:
@@ -143,11 +150,70 @@ def _note_levels(facts: list[Fact]) -> None:
 
 # --------------------------------------------------------------------------- refresh and rebuild
 
+def _affected(report: Report, unit: Unit, inds: list[int]) -> tuple[str, list]:
+    """The Fact rows whose flags (or presence) a change of ``report`` can alter."""
+    marks = ",".join(["%s"] * len(inds))
+    related = _path_ids(unit.path)  # the unit and its ancestors
+    where = f"(unit_id IN ({','.join(['%s'] * len(related))})"
+    params: list = [*related]
+    if 1 <= unit.level <= 4:
+        where += f" OR unit_l{unit.level} = %s"
+        params.append(unit.pk)
+    return f"period = %s AND indicator_id IN ({marks}) AND {where})", [report.period, *inds, *params]
+
+
+_SNAP_COLS = [*TOTAL_SCOPES, *TOTAL_KEY, "year", "value", "qualifier"]
+
+
+def _contributions(where: str, params: list) -> dict:
+    """(scope, scope_id, *TOTAL_KEY, year) -> [total, n, approx, over, under] of the matching Fact rows."""
+    out: dict = {}
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT {', '.join(_SNAP_COLS)} FROM {T} WHERE {where}", params)
+        rows = cur.fetchall()
+    ns = len(TOTAL_SCOPES)
+    for row in rows:
+        key = (row[ns], row[ns + 1], row[ns + 2], bool(row[ns + 3]), bool(row[ns + 4]), bool(row[ns + 5]),
+               row[ns + 6], row[ns + 7], row[ns + 8])
+        value, qual = Decimal(str(row[ns + 9])), row[ns + 10]
+        scopes = [(sc, sid) for sc, sid in zip(TOTAL_SCOPES, row[:ns], strict=True) if sid is not None]
+        for sc, sid in [*scopes, (NATION_SCOPE, 0)]:
+            acc = out.setdefault((sc, sid, *key), [Decimal(0), 0, 0, 0, 0])
+            acc[0] += value
+            acc[1] += 1
+            if qual in (1, 2, 3):
+                acc[1 + qual] += 1
+    return out
+
+
+def _apply_deltas(before: dict, after: dict, period: str, inds: list[int]) -> None:
+    """Add after − before to the totals (insert missing rows, drop emptied ones)."""
+    rows = []
+    for key in before.keys() | after.keys():
+        b = before.get(key, [Decimal(0), 0, 0, 0, 0])
+        a = after.get(key, [Decimal(0), 0, 0, 0, 0])
+        d = [x - y for x, y in zip(a, b, strict=True)]
+        if any(d):
+            rows.append([*key, *d])
+    if not rows:
+        return
+    cols = ["scope", "scope_id", *TOTAL_KEY, "year", "total", "n", "n_approx", "n_over", "n_under"]
+    conflict = ", ".join(["scope", "scope_id", *TOTAL_KEY])
+    sets = ", ".join(f"{c} = {TT}.{c} + excluded.{c}" for c in ("total", "n", "n_approx", "n_over", "n_under"))
+    with connection.cursor() as cur:
+        cur.executemany(
+            f"INSERT INTO {TT} ({', '.join(cols)}) VALUES ({', '.join(['%s'] * len(cols))}) "
+            f"ON CONFLICT ({conflict}) DO UPDATE SET {sets}", rows)
+        marks = ",".join(["%s"] * len(inds))
+        cur.execute(f"DELETE FROM {TT} WHERE period = %s AND indicator_id IN ({marks}) AND n <= 0", [period, *inds])
+        if connection.vendor == "sqlite":  # SQLite adds decimals as floats: no drift left after many deltas
+            cur.execute(f"UPDATE {TT} SET total = ROUND(total, 4) WHERE period = %s AND indicator_id IN ({marks})", [period, *inds])
+
+
 def refresh_for_report(report: Report) -> int:
     """Bring the summary rows of one report up to date; returns the number of rows it now has."""
     with transaction.atomic():
         old_inds = set(Fact.objects.filter(unit_id=report.unit_id, period=report.period).values_list("indicator_id", flat=True))
-        Fact.objects.filter(unit_id=report.unit_id, period=report.period).delete()
         status = Report.objects.filter(pk=report.pk).values_list("status", flat=True).first()
         facts: list[Fact] = []
         if status in COUNTED:
@@ -155,13 +221,16 @@ def refresh_for_report(report: Report) -> int:
             values = DataValue.objects.filter(report_id=report.pk).values_list(
                 "report_id", "unit_id", "indicator_id", "period", "value", "qualifier")
             facts = facts_for_values(values, {report.pk: status}, cache)
-            Fact.objects.bulk_create(facts)
-            _note_levels(facts)
         inds = sorted(old_inds | {f.indicator_id for f in facts})
         if not inds:
             return 0
         unit = Unit.objects.only("pk", "path", "level").get(pk=report.unit_id)
-        related = _path_ids(unit.path)  # the unit and its ancestors
+        where, params = _affected(report, unit, inds)
+        before = _contributions(where, params)
+        Fact.objects.filter(unit_id=report.unit_id, period=report.period).delete()
+        Fact.objects.bulk_create(facts)
+        _note_levels(facts)
+        related = _path_ids(unit.path)
         marks = ",".join(["%s"] * len(inds))
         # ancestors (desc flags may change) and the unit itself (its anc flags)
         update_flags(
@@ -174,6 +243,7 @@ def refresh_for_report(report: Report) -> int:
                 f"unit_l{unit.level} = %s AND period = %s AND indicator_id IN ({marks}) AND unit_id <> %s",
                 [unit.pk, report.period, *inds, unit.pk],
             )
+        _apply_deltas(before, _contributions(where, params), report.period, inds)
         return len(facts)
 
 
@@ -220,15 +290,77 @@ def rebuild(progress=None) -> int:
             total = cur.rowcount
         if progress:
             progress(total)
-        update_flags()
+        rebuild_flags()
+        rebuild_totals()
         ReportingLevel.objects.all().delete()
         pairs = Fact.objects.values_list("indicator_id", "unit_level").distinct()
         ReportingLevel.objects.bulk_create([ReportingLevel(indicator_id=i, level=lvl) for i, lvl in pairs])
         return total
 
 
+def _sql_true() -> str:
+    return "1" if connection.vendor == "sqlite" else "TRUE"
+
+
+def rebuild_flags() -> None:
+    """The parent/child flags of the whole table, set-based: the (unit, period, indicator) triples
+    that have a reporting descendant go to a temporary table (one GROUP BY), then only the rows
+    that need a flag are updated (by joins, no per-row subqueries over the big table).
+    Gives what :func:`update_flags` computes row by row (tested)."""
+    true = _sql_true()
+    with connection.cursor() as cur:
+        for tmp in ("analytics_tmp_desc", "analytics_tmp_par"):
+            cur.execute(f"DROP TABLE IF EXISTS {tmp}")
+        union = " UNION ALL ".join(
+            f"SELECT unit_l{lv} AS uid, period, indicator_id, CASE WHEN approved THEN 1 ELSE 0 END AS a FROM {T} "
+            f"WHERE unit_l{lv} IS NOT NULL AND unit_l{lv} <> unit_id" for lv in (1, 2, 3))
+        cur.execute(f"CREATE TEMPORARY TABLE analytics_tmp_desc AS SELECT uid, period, indicator_id, MAX(a) AS appr "
+                    f"FROM ({union}) x GROUP BY uid, period, indicator_id")
+        cur.execute("CREATE INDEX analytics_tmp_desc_k ON analytics_tmp_desc (uid, period, indicator_id)")
+        # desc_*: rows that have a reporting descendant
+        cur.execute(
+            f"UPDATE {T} SET desc_any = {true}, desc_appr = (d.appr = 1) FROM analytics_tmp_desc d "
+            f"WHERE d.uid = {T}.unit_id AND d.period = {T}.period AND d.indicator_id = {T}.indicator_id "
+            f"AND {T}.unit_level IN (1, 2, 3)")
+        # the reporting ancestors: only units with a reporting descendant can be one
+        cur.execute(
+            f"CREATE TEMPORARY TABLE analytics_tmp_par AS SELECT f.unit_id, f.period, f.indicator_id, f.approved "
+            f"FROM {T} f JOIN analytics_tmp_desc d ON d.uid = f.unit_id AND d.period = f.period AND d.indicator_id = f.indicator_id")
+        cur.execute("CREATE INDEX analytics_tmp_par_k ON analytics_tmp_par (unit_id, period, indicator_id)")
+        # anc_*: the level of the lowest reporting ancestor (levels 3, 2, 1: the first found wins)
+        for lv in (3, 2, 1):
+            join = (f"FROM analytics_tmp_par p WHERE p.unit_id = {T}.unit_l{lv} AND p.period = {T}.period "
+                    f"AND p.indicator_id = {T}.indicator_id AND {T}.unit_l{lv} <> {T}.unit_id")
+            cur.execute(f"UPDATE {T} SET anc_any = {lv} {join} AND {T}.anc_any = 0")
+            cur.execute(f"UPDATE {T} SET anc_appr = {lv} {join} AND p.approved AND {T}.anc_appr = 0")
+        for tmp in ("analytics_tmp_desc", "analytics_tmp_par"):
+            cur.execute(f"DROP TABLE {tmp}")
+
+
+def rebuild_totals() -> int:
+    """The second summary level from Fact: one INSERT … SELECT … GROUP BY per scope."""
+    key = ", ".join(TOTAL_KEY)
+    measures = ("ROUND(SUM(value), 4), COUNT(*), SUM(CASE WHEN qualifier = 1 THEN 1 ELSE 0 END), "
+                "SUM(CASE WHEN qualifier = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN qualifier = 3 THEN 1 ELSE 0 END)")
+    cols = f"scope, scope_id, {key}, year, total, n, n_approx, n_over, n_under"
+    total = 0
+    with connection.cursor() as cur:
+        cur.execute(f"DELETE FROM {TT}")
+        for scope in [*TOTAL_SCOPES, NATION_SCOPE]:
+            sid = "0" if scope == NATION_SCOPE else scope
+            where = "" if scope == NATION_SCOPE else f" WHERE {scope} IS NOT NULL"
+            cur.execute(f"INSERT INTO {TT} ({cols}) SELECT '{scope}', {sid}, {key}, MIN(year), {measures} "
+                        f"FROM {T}{where} GROUP BY {'' if scope == NATION_SCOPE else sid + ', '}{key}")
+            total += cur.rowcount
+    return total
+
+
 def ensure_built() -> None:
-    """Build the table once if reports were loaded in bulk (without signals) and it is empty."""
-    if not Fact.objects.exists() and DataValue.objects.filter(report__status__in=COUNTED).exists():
-        rebuild()
+    """Build the tables once if reports were loaded in bulk (without signals) and they are empty."""
+    if not Fact.objects.exists():
+        if DataValue.objects.filter(report__status__in=COUNTED).exists():
+            rebuild()
+    elif not FactTotal.objects.exists():
+        with transaction.atomic():
+            rebuild_totals()
 
