@@ -12,14 +12,11 @@ Analytics endpoints live in giaoban/api/analytics.py, meetings and tasks in giao
 from __future__ import annotations
 
 import datetime
-import tempfile
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from ninja import File, NinjaAPI, Query, Status, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.files import UploadedFile
@@ -30,8 +27,11 @@ from giaoban.api.models import ApiToken
 from giaoban.collection import access, bulk
 from giaoban.collection.models import DataValue, Report
 from giaoban.core.periods import KINDS, Period, PeriodError
+from giaoban.core.uploads import UploadError
 from giaoban.dhis2 import format as dhis2_format
 from giaoban.dhis2 import service as dhis2
+from giaoban.extract import extract_text
+from giaoban.extraction.service import ExtractionError, check_file, read_document
 from giaoban.org.models import Area, Indicator, Organization, Unit
 
 ERRORS = frozenset({400, 401, 403, 404, 409, 422})
@@ -512,47 +512,23 @@ def dhis2_import(request, dryRun: bool = False, format: str | None = None):
     return Status(409 if summary.status == "ERROR" else 200, summary.as_dict())
 
 
-# ---------------------------------------------------------------------------- extraction (if installed)
+# ---------------------------------------------------------------------------- extraction
 
 
-def _extractor():
+@api.post("/extract", response={200: dict[str, Any], ERRORS: s.ErrorOut}, tags=["Đọc số liệu"],
+          summary="Đọc số liệu từ một đoạn văn bản")
+def extract(request, body: s.ExtractIn):
+    return extract_text(body.text)
+
+
+@api.post("/extract/file", response={200: dict[str, Any], ERRORS: s.ErrorOut}, tags=["Đọc số liệu"],
+          summary="Đọc số liệu từ một tệp (.docx, .pdf, .txt, .html)")
+def extract_upload(request, file: File[UploadedFile]):
     try:
-        from giaoban.extract import extract_file, extract_text  # type: ignore[attr-defined]
-    except ImportError:
-        try:
-            from giaoban.extract.engine import extract_file, extract_text
-        except ImportError:
-            return None
-    return extract_text, extract_file
-
-
-if _extractor() is not None:
-
-    @api.post("/extract", response={200: dict[str, Any], ERRORS: s.ErrorOut}, tags=["Đọc số liệu"],
-              summary="Đọc số liệu từ một đoạn văn bản")
-    def extract(request, body: s.ExtractIn):
-        extract_text, _ = _extractor()
-        return extract_text(body.text)
-
-    @api.post("/extract/file", response={200: dict[str, Any], ERRORS: s.ErrorOut}, tags=["Đọc số liệu"],
-              summary="Đọc số liệu từ một tệp (.docx, .pdf, .txt)")
-    def extract_upload(request, file: File[UploadedFile]):
-        _, extract_file = _extractor()
-        limit = getattr(settings, "GIAOBAN_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
-        if file.size and file.size > limit:
-            raise ApiError(400, "too_large", f"Tệp '{file.name}' quá lớn (tối đa {limit // (1024 * 1024)} MB).")
-        suffix = Path(file.name or "").suffix.lower()[:10]
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / f"upload{suffix}"
-            with open(path, "wb") as f:
-                for chunk in file.chunks():
-                    f.write(chunk)
-            try:
-                return extract_file(path)
-            except Exception as exc:  # the reader's ReadError, or a parser's on a damaged file
-                if exc.__class__.__name__ != "ReadError" and not isinstance(exc, ValueError | OSError):
-                    raise
-                raise ApiError(400, "unreadable", f"Không đọc được tệp '{file.name}': tệp hỏng hoặc sai định dạng.") from exc
+        data, kind = check_file(file)  # size and type by content, zip and XML limits
+        return extract_text(read_document(data, kind, file.name or "tệp"))
+    except (UploadError, ExtractionError) as exc:
+        raise ApiError(400, "unreadable", str(exc)) from exc
 
 
 # ---------------------------------------------------------------------------- analytics, meetings and tasks

@@ -1,6 +1,5 @@
 """Report downloads (Word, Excel, PDF, news draft) and the template preview page."""
 
-import datetime as dt
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required

@@ -10,7 +10,7 @@ from typing import Any, Iterable
 
 from .attribution import Attributor
 from .boilerplate import boilerplate_ranges, inside
-from .catalogue import Matcher, default_catalogue
+from .catalogue import Matcher
 from .figures import Candidate, find_candidates
 from .lexicon import QUALIFIERS
 from .normalize import WORD_START, match_key, nfc

@@ -118,7 +118,6 @@ def _compile() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
         table.setdefault(canonical(surface), (org, kind))
     for surface, org in _BACKREFS:
         table.setdefault(canonical(surface), (org, "backref"))
-    alt = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
     return re.compile(word_alternation(sorted(table, key=len, reverse=True)) + r"(?![^\W_])"), table
 
 

@@ -22,7 +22,7 @@ from giaoban.collection.models import DataValue, Report
 from giaoban.collection.workflow import ScopeError, WorkflowError
 from giaoban.core.numbers import NumberFormatError, format_vn_number, parse_vn_number
 from giaoban.core.periods import Period
-from giaoban.core.uploads import DOCX, HTML, PDF, TEXT, UploadError, check_upload
+from giaoban.core.uploads import DOCX, HTML, PDF, TEXT, check_upload
 from giaoban.extract import ReadError, default_catalogue, extract_text, read_file
 from giaoban.extraction.models import ExtractionSession
 from giaoban.org.models import Organization, Unit

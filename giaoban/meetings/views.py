@@ -1,7 +1,5 @@
 """Meeting pages: list, detail, upload → candidates → confirmation, task detail with progress."""
 
-import tempfile
-from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,12 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from giaoban.core.periods import Period
+from giaoban.core.uploads import UploadError
+from giaoban.extraction.service import ExtractionError, check_file, read_document
 
 from . import access, services
 from .forms import CandidateFormSet, ProgressForm, UploadForm
 from .models import Meeting, Task
 from .parse import parse_meeting
-from .textparse.readers import UnreadableDocument, read_document
 
 
 def _require_manager(request):
@@ -53,12 +52,9 @@ def meeting_upload(request):
         upload = form.cleaned_data.get("file")
         try:
             if upload:
-                with tempfile.TemporaryDirectory() as tmp:
-                    path = Path(tmp) / Path(upload.name).name
-                    with open(path, "wb") as fh:
-                        for chunk in upload.chunks():
-                            fh.write(chunk)
-                    text = read_document(path)
+                # Size and type checked by content, zip and XML limits, as for every upload.
+                data, kind = check_file(upload)
+                text = read_document(data, kind, upload.name)
             else:
                 text = form.cleaned_data["text"]
             parsed = parse_meeting(text)
@@ -66,7 +62,7 @@ def meeting_upload(request):
                 parsed, user=request.user, source_text=text, title=form.cleaned_data.get("title", ""),
                 area=form.cleaned_data.get("area"),
             )
-        except (UnreadableDocument, services.MeetingError) as exc:
+        except (UploadError, ExtractionError, services.MeetingError) as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, f"Đã tạo bản nháp hội nghị với {len(parsed['tasks'])} nhiệm vụ đề xuất.")

@@ -136,7 +136,7 @@ def test_assigned_users_and_managers_update_status_with_a_note(client, tasks):
 
 def test_status_updates_out_of_scope_change_nothing(client, tasks):
     w = tasks
-    url = f"/api/tasks/{{}}/status"
+    url = "/api/tasks/{}/status"
     body = {"status": "done", "note": "xong"}
     # Tasks the user cannot see: 404 (swapped ids in the URL).
     for user, task in ((w.entry, w.t_mttq), (w.outsider, w.t_doanket), (w.viewer, w.t_doanket), (w.entry, w.t_province)):

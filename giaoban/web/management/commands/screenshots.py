@@ -49,7 +49,6 @@ def free_port() -> int:
 
 def demo_pages() -> list[tuple[str, str | None, str]]:
     """(file name, account or None for anonymous, path) for every main page this install has."""
-    from giaoban.collection.models import Report
     from giaoban.org.models import Unit
 
     from giaoban.meetings.models import Meeting, Task
