@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from giaoban.core import uploads
 from giaoban.org.models import Area
 from giaoban.org.names import KIND_PREFIXES, name_key
 from giaoban.org.operations import DAY, ChangePlan, PlanError, Planner, fmt_date
@@ -88,14 +89,12 @@ class ChangeRow:
 # ---- reading --------------------------------------------------------------------------
 
 def read_table(data: bytes, filename: str) -> list[tuple[int, list]]:
-    """(row number as the user sees it, cells) from a CSV or .xlsx file."""
-    if filename.lower().endswith((".xlsx", ".xlsm")):
-        from openpyxl import load_workbook
-
+    """(row number as the user sees it, cells) from a CSV or .xlsx file, told apart by content."""
+    if uploads.sniff(data, filename) == uploads.XLSX:
         try:
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds for a damaged file
-            raise ImportFailed([ImportIssue(None, None, f"Không đọc được tệp Excel {filename}: {exc}")]) from None
+            book = uploads.open_xlsx_safely(data, filename)  # zip-bomb and XML entity limits
+        except uploads.UploadError as exc:
+            raise ImportFailed([ImportIssue(None, None, str(exc))]) from None
         sheet = book.worksheets[0]
         return [(i, list(r)) for i, r in enumerate(sheet.iter_rows(values_only=True), start=1)]
     try:
