@@ -110,6 +110,7 @@ def test_password_validators_accept_a_good_password(user):
 def run_giaoban(*args, env_extra=None, timeout=120):
     env = {**os.environ, **(env_extra or {})}
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests' fixture, not by a deployment
     return subprocess.run([sys.executable, "-m", "giaoban", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=timeout)
 

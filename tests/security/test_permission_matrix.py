@@ -36,6 +36,7 @@ PUBLIC = {
     "api:openapi-json": "lược đồ OpenAPI (mô tả API, không có dữ liệu)",
     "api:openapi-view": "tài liệu API",
     "api:api-root": "chỉ mục API (danh sách đường dẫn)",
+    "set_language": "đổi ngôn ngữ của chính người xem, không có dữ liệu",
 }
 # Patterns this test cannot fill (name → why); checked elsewhere.
 UNFILLABLE: dict[str, str] = {}
@@ -89,6 +90,12 @@ def candidates(tree, name: str, converter: str) -> list[str] | None:
         return [PERIOD, tree.indicators[0].code]
     if name in ("pk", "id", "object_id"):
         return sorted({str(r.pk) for r in reports.values()} | {str(u.pk) for u in units.values()} | {"1"})
+    if name in ("meeting_id", "task_id"):
+        # The tree has no meetings: unknown ids must still be refused without a 5xx; the
+        # meetings API tests check real tasks in and out of scope.
+        return ["1", "999999"]
+    if name == "action":
+        return ["apply", "confirm", "revert"]
     if converter == "uuid" or name.endswith("job_id"):
         return [str(uuid.uuid4())]
     return None
