@@ -85,6 +85,7 @@ def parent_child_rule(indicator: Indicator) -> rules.ParentChildRule:
 
 QUALIFIER_LABELS = {"exact": "", "approx": "khoảng", "over": "hơn", "under": "dưới", "mixed": "có số ước tính"}
 FOUR = Decimal("0.0001")
+ONE = Decimal(1)
 
 
 class AnalyticsError(ValueError):
@@ -156,6 +157,9 @@ class Node:
         kind = "area" if isinstance(obj, Area) else "unit"
         label = obj.full_name if kind == "area" else obj.name
         return cls(kind, obj.pk, obj.level, obj.code, label, obj.valid_from, obj.valid_to)
+
+    def __hash__(self):  # nodes key the engine's dicts: hash the identity, not every field
+        return hash((self.kind, self.id))
 
     def column(self) -> str | None:
         if self.kind == "nation":
@@ -309,8 +313,10 @@ class Cell:
     qual: dict = field(default_factory=dict)
     reconstructed: bool = False
 
-    def add(self, total, count, quals, weight=Decimal(1)):
-        self.total += Decimal(str(total)) * weight if total is not None else Decimal(0)
+    def add(self, total, count, quals, weight=ONE):
+        if total is not None:
+            total = total if isinstance(total, Decimal) else Decimal(str(total))
+            self.total += total if weight is ONE else total * weight
         self.count += count
         for k, n in quals.items():
             if n:
@@ -423,21 +429,23 @@ def _single(rule: rules.TimeAggregation, v) -> Decimal | None:
 
 def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], periods: list[Period],
             include_submitted: bool = False, by_org: bool = False, org_ids: list[int] | None = None,
-            within: list[Node] | None = None) -> dict:
+            within: list[Node] | None = None, check_built: bool = True) -> dict:
     """The core: (row_key, org_id|None, indicator_code, period_code) -> Cell, for every target
     node (with reconstruction) and period (cumulative periods combined from quarters)."""
-    ensure_built()
+    if check_built:
+        ensure_built()
     quarters = sorted({q for p in periods for q in _base_periods(p)})
     # which stored node answers for which target node in which quarter
     plan: dict[tuple, list] = defaultdict(list)  # (kind, level) -> [(node, quarter)]
     uses: dict[tuple, list] = defaultdict(list)  # (node, quarter) -> [(row_key, weight, reconstructed)]
+    qcodes = {q: q.code for q in quarters}
     for row_key, node in targets:
         for q in quarters:
             expansion = expand(node, q.end)
-            recon = expansion != [(node, Decimal(1))]
+            recon = expansion != [(node, ONE)]
             for sub, weight in expansion:
-                uses[sub, q.code].append((row_key, weight, recon))
-                plan[sub.kind, sub.level].append((sub, q.code))
+                uses[sub, qcodes[q]].append((row_key, ONE if weight == 1 else weight, recon))
+                plan[sub.kind, sub.level].append((sub, qcodes[q]))
     fetched: dict = {}
     for (_kind, _level), pairs in plan.items():
         nodes = list({n for n, _ in pairs})
@@ -467,26 +475,31 @@ def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], per
             per_q_value[k] = cell.total
     groups = {(k[0], k[1]) for k in by_quarter} or set()
     base = {p: _base_periods(p) for p in periods}
+    codes = {p: p.code for p in periods}
+    single = {p: qs[0].code for p, qs in base.items() if len(qs) == 1}
     time_rule = {ind.pk: rules.TimeAggregation(ind.time_aggregation) for ind in indicators}
     result: dict = {}
+    plist = [(codes[p], base[p], single.get(p)) for p in periods]
+    ilist = [(ind.pk, ind.code, time_rule[ind.pk]) for ind in indicators]
     for row_key, org in groups | {(rk, None) for rk, _ in targets if not by_org}:
-        for ind in indicators:
-            for p in periods:
-                qs = base[p]
+        for ind_pk, ind_code, trule in ilist:
+            for pcode, qs, qcode in plist:
                 out = Cell()
-                if len(qs) == 1:  # a stored period: no combining over time (the national pivot's 2,448 cells)
-                    qcode = qs[0].code
-                    c = by_quarter.get((row_key, org, ind.pk, qcode))
-                    out.total = _single(time_rule[ind.pk], per_q_value.get((row_key, org, ind.pk, qcode)))
+                if qcode is not None:  # a stored period: no combining over time (the national pivot's 2,448 cells)
+                    k = (row_key, org, ind_pk, qcode)
+                    c = by_quarter.get(k)
                     if c:
+                        out.total = _single(trule, per_q_value[k])
                         out.count = c.count
-                        out.qual = {kq: n for kq, n in c.qual.items()}
+                        out.qual = dict(c.qual)
+                    else:
+                        out.total = None
                     out.reconstructed = (row_key, qcode) in recon_marks
-                    result[row_key, org, ind.code, p.code] = out
+                    result[row_key, org, ind_code, pcode] = out
                     continue
-                parts = [(q, per_q_value.get((row_key, org, ind.pk, q.code))) for q in qs]
-                out.total = rules.combine_over_time(time_rule[ind.pk], parts)
-                cells = [by_quarter.get((row_key, org, ind.pk, q.code)) for q in qs]
+                parts = [(q, per_q_value.get((row_key, org, ind_pk, q.code))) for q in qs]
+                out.total = rules.combine_over_time(trule, parts)
+                cells = [by_quarter.get((row_key, org, ind_pk, q.code)) for q in qs]
                 present = [c for c in cells if c]
                 # reporters of the latest quarter with figures (matches expected units at the end)
                 out.count = present[-1].count if present else 0
@@ -494,7 +507,7 @@ def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], per
                     for kq, n in c.qual.items():
                         out.qual[kq] = out.qual.get(kq, 0) + n
                 out.reconstructed = any((row_key, q.code) in recon_marks for q in qs)
-                result[row_key, org, ind.code, p.code] = out
+                result[row_key, org, ind_code, pcode] = out
     return result
 
 
@@ -818,7 +831,7 @@ def dashboard(period, area=None, as_of=None, include_submitted: bool = False,
     ]
     quarters = last_quarters(period)
     trend_inds = indicators[:trend_indicators]
-    cells = compute([(node.code, node)], trend_inds, quarters, include_submitted, False, None, within)
+    cells = compute([(node.code, node)], trend_inds, quarters, include_submitted, False, None, within, check_built=False)
     trends = []
     for ind in trend_inds:
         points = []
