@@ -48,7 +48,8 @@ def test_fill_submit_approve_and_count(live_server, transactional_db, browser, s
     context.set_offline(True)
     page.fill("#v-du_no_uy_thac", "3.000.000.000")
     page.wait_for_selector("#save-state:has-text('Mất kết nối')", timeout=15000)
-    assert "3.000.000.000" in page.evaluate(f"localStorage.getItem('giaoban:{unit.pk}:{PERIOD}')")
+    key = f"giaoban:{unit.pk}:{PERIOD}"
+    page.wait_for_function(f"(localStorage.getItem('{key}') || '').includes('3.000.000.000')", timeout=15000)
     context.set_offline(False)
     page.wait_for_selector("#save-state:has-text('Đã tự động lưu')", timeout=15000)
     assert page.evaluate(f"localStorage.getItem('giaoban:{unit.pk}:{PERIOD}')") is None

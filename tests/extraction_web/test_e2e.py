@@ -25,6 +25,7 @@ def test_upload_review_and_accept(live_server, transactional_db, page, tmp_path,
 
     login(page, base, "phunu.a", PASSWORD)
     page.goto(f"{base}/doc-so-lieu/")
+    page.wait_for_selector(f"#id_unit option[value='{unit.pk}']", state="attached")
     page.select_option("#id_unit", str(unit.pk))
     page.set_input_files("#id_files", str(path))
     page.click("#upload-form button[type=submit]")
