@@ -346,7 +346,6 @@ def render_block(block, fmt: str) -> bytes:
     return progress_chart(block.data, fmt=fmt, pace=block.extra.get("pace"))
 
 
-def render_blocks(blocks: list, fmt: str = "png", workers: int | None = None) -> list[bytes]:
-    """Draw many charts. `workers` is accepted for compatibility and ignored: drawing is now a
-    few milliseconds per chart, less than starting a process would cost."""
+def render_blocks(blocks: list, fmt: str = "png") -> list[bytes]:
+    """Draw many charts (a few milliseconds each: no process pool is worth starting)."""
     return [render_block(b, fmt) for b in blocks]

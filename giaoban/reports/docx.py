@@ -343,9 +343,9 @@ def signature_block(doc, model: ReportModel, phrasing: dict) -> None:
         _para(right, issuer.signer_name, sizes["body"], bold=True)
 
 
-def render_blocks(doc, blocks: list[Block], chart_workers: int | None = None) -> None:
+def render_blocks(doc, blocks: list[Block]) -> None:
     chart_blocks = [b for b in blocks if b.kind == "chart"]
-    pngs = dict(zip(map(id, chart_blocks), chart_mod.render_blocks(chart_blocks, "png", chart_workers)))
+    pngs = dict(zip(map(id, chart_blocks), chart_mod.render_blocks(chart_blocks, "png")))
     for block in blocks:
         if block.kind == "heading1":
             _para(doc, block.text, BODY_PT, bold=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, before=6, after=6,
@@ -371,8 +371,7 @@ def render_blocks(doc, blocks: list[Block], chart_workers: int | None = None) ->
             p.add_run().add_picture(io.BytesIO(png), width=Cm(CHART_WIDTH_CM))
 
 
-def build_report_docx(model: ReportModel, phrasing: dict | None = None, charts: bool = True,
-                      chart_workers: int | None = None) -> Document:
+def build_report_docx(model: ReportModel, phrasing: dict | None = None, charts: bool = True) -> Document:
     phrasing = phrasing or load_phrasing()
     doc = new_document(LAYOUTS["party" if model.issuer.variant == "party" else "state"]["body"])
     # The default document starts with one empty paragraph: drop it so the header table is first.
@@ -381,15 +380,15 @@ def build_report_docx(model: ReportModel, phrasing: dict | None = None, charts: 
         body.remove(p)
     header_block(doc, model)
     title_block(doc, model, phrasing)
-    render_blocks(doc, compose(model, phrasing, charts=charts), chart_workers)
+    render_blocks(doc, compose(model, phrasing, charts=charts))
     signature_block(doc, model, phrasing)
     return doc
 
 
 def write_report_docx(model: ReportModel, target: str | os.PathLike | BinaryIO | None = None,
-                      phrasing: dict | None = None, charts: bool = True, chart_workers: int | None = None) -> bytes:
+                      phrasing: dict | None = None, charts: bool = True) -> bytes:
     """Build the report and return the .docx bytes (also written to `target` when given)."""
-    doc = build_report_docx(model, phrasing, charts, chart_workers)
+    doc = build_report_docx(model, phrasing, charts)
     buf = io.BytesIO()
     doc.save(buf)
     data = buf.getvalue()

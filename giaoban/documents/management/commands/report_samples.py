@@ -39,7 +39,7 @@ class Command(BaseCommand):
         words = phrasing()
         stem = "bao-cao-lai-chau-2023-Q3"
         docx_path = out / f"{stem}.docx"
-        write_report_docx(model, docx_path, phrasing=words, chart_workers=1)
+        write_report_docx(model, docx_path, phrasing=words)
         write_report_xlsx(model, out / f"{stem}.xlsx", phrasing=words)
         news = build_news(model, words)
         (out / "tin-bai-lai-chau-2023-Q3.txt").write_text(news.text, encoding="utf-8")
