@@ -24,7 +24,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, Twips
 
 from . import charts as chart_mod
-from .model import ReportModel
+from .model import ReportModel, saved_bytes
 from .vnformat import format_date_line
 from .writing import Block, compose, load_phrasing, summary_line
 
@@ -389,13 +389,4 @@ def write_report_docx(model: ReportModel, target: str | os.PathLike | BinaryIO |
                       phrasing: dict | None = None, charts: bool = True) -> bytes:
     """Build the report and return the .docx bytes (also written to `target` when given)."""
     doc = build_report_docx(model, phrasing, charts)
-    buf = io.BytesIO()
-    doc.save(buf)
-    data = buf.getvalue()
-    if target is not None:
-        if hasattr(target, "write"):
-            target.write(data)
-        else:
-            with open(target, "wb") as fh:
-                fh.write(data)
-    return data
+    return saved_bytes(doc, target)

@@ -222,3 +222,20 @@ def period_labels(code: str) -> dict | None:
         return {"year": year, "label": f"năm {year}", "short": f"năm {year}",
                 "next": f"năm {year + 1}", "next_short": f"năm {year + 1}"}
     return None
+
+
+def saved_bytes(document, target=None) -> bytes:
+    """The bytes of a python-docx Document or openpyxl Workbook, also written to `target`
+    (a path or a writable file) when given."""
+    import io
+
+    buf = io.BytesIO()
+    document.save(buf)
+    data = buf.getvalue()
+    if target is not None:
+        if hasattr(target, "write"):
+            target.write(data)
+        else:
+            with open(target, "wb") as fh:
+                fh.write(data)
+    return data

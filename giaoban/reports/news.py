@@ -7,13 +7,12 @@ editor; the last line says so.
 
 from __future__ import annotations
 
-import io
 import os
 import re
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from .model import ReportModel
+from .model import ReportModel, saved_bytes
 from .vnformat import format_date_text
 from .writing import (Chooser, _context, _lc_subject, cap_first, comparison_tail, find_rule, indicator_clause,
                       load_phrasing, subject_forms)
@@ -165,16 +164,7 @@ def write_news_docx(draft: NewsDraft, target: str | os.PathLike | BinaryIO | Non
             r.bold = True  # the sapo
         if i == len(draft.paragraphs) - 1:
             r.italic = True
-    buf = io.BytesIO()
-    doc.save(buf)
-    data = buf.getvalue()
-    if target is not None:
-        if hasattr(target, "write"):
-            target.write(data)
-        else:
-            with open(target, "wb") as fh:
-                fh.write(data)
-    return data
+    return saved_bytes(doc, target)
 
 
 _REQUEST_LEADS = ("đề nghị các tổ chức", "đề nghị các cơ quan, đơn vị", "đề nghị", "yêu cầu các tổ chức", "yêu cầu")

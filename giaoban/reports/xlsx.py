@@ -8,7 +8,6 @@ show with the reader's locale separators (29.774 and 12,3% on a Vietnamese syste
 
 from __future__ import annotations
 
-import io
 import os
 import re
 from typing import BinaryIO
@@ -17,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from .model import ReportModel
+from .model import ReportModel, saved_bytes
 from .writing import cap_first, load_phrasing, subject_forms
 
 THIN = Side(style="thin", color="999999")
@@ -213,13 +212,4 @@ def build_report_xlsx(model: ReportModel, phrasing: dict | None = None) -> Workb
 def write_report_xlsx(model: ReportModel, target: str | os.PathLike | BinaryIO | None = None,
                       phrasing: dict | None = None) -> bytes:
     wb = build_report_xlsx(model, phrasing)
-    buf = io.BytesIO()
-    wb.save(buf)
-    data = buf.getvalue()
-    if target is not None:
-        if hasattr(target, "write"):
-            target.write(data)
-        else:
-            with open(target, "wb") as fh:
-                fh.write(data)
-    return data
+    return saved_bytes(wb, target)
