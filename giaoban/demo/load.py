@@ -219,10 +219,11 @@ class DemoLoader:
             base[k] += 1
         return {k: v * step for k, v in base.items()}
 
-    def load_figures(self):
+    def load_figures(self) -> bool:
+        """Generate the figures; False when the demo's figures are already there."""
         if DataValue.objects.filter(source=DataValue.Source.DEMO).exists():
             self.say("Số liệu mẫu đã có: bỏ qua.")
-            return
+            return False
         old_w, new_w = self.commune_weights()
         periods = [FIRST_QUARTER]
         while periods[-1] != LAST_QUARTER:
@@ -250,6 +251,7 @@ class DemoLoader:
                     for ccode, v in self.allocate(total, jitters[before], STEP[spec["value_type"]]).items():
                         values[units[org, ccode], period.code][spec["code"]] = v
         self.save_reports(values, periods)
+        return True
 
     def report_status(self, unit: Unit, period: Period) -> str | None:
         """Everything is approved but the last quarter, where some units are late or missing."""
@@ -462,11 +464,13 @@ def load_demo(stdout=None) -> list[tuple[str, str]]:
         loader.load_tree()
         loader.load_units()
         loader.load_indicators()
-        loader.load_figures()
+        loaded = loader.load_figures()
         loader.load_targets()
         load_meetings(loader)
-        # Figures went in with plain INSERTs (no signals): build the analytics summary once.
-        from giaoban.analytics.summary import rebuild
+        if loaded:
+            # Figures went in with plain INSERTs (no signals): build the analytics summary once,
+            # not again on a second run that changed nothing.
+            from giaoban.analytics.summary import rebuild
 
-        rebuild()
+            rebuild()
         return loader.load_accounts()
