@@ -8,11 +8,12 @@ indicator's type, the user may enter for the unit, and the report is not approve
 (unless `allow_locked`). Missing reports are created as drafts.
 
 Speed comes from doing per-row work in plain Python against dictionaries loaded once, and from
-handing the rows to the database in one go: PostgreSQL gets them by COPY into a temporary table,
-SQLite by executemany into one; then one INSERT … SELECT … ON CONFLICT DO UPDATE merges them.
-Values that change are recorded in the audit trail with their old value; an unchanged value is
-counted as ignored and not rewritten. Every report whose values changed gets a new version, so an
-entry page opened before the import answers with the conflict message instead of overwriting it.
+handing the rows to the database as a plain load would: the reports are locked (as a form save
+locks its report), the values they hold are read once, and the new values go in by COPY on
+PostgreSQL and executemany on SQLite; changed values are updated by id, with their old value in
+the audit trail; an unchanged value is counted as ignored and not rewritten. Every report whose
+values changed gets a new version, so an entry page opened before the import answers with the
+conflict message instead of overwriting it.
 """
 
 from __future__ import annotations
@@ -36,7 +37,6 @@ BASE_KINDS = ("M", "Q")
 MAX_ABS = Decimal(10) ** 15  # as the form (workflow.MAX_ABS_VALUE)
 FOUR_PLACES = Decimal("0.0001")
 LOCKED = (Report.Status.APPROVED, Report.Status.LOCKED)
-TEMP_TABLE = "giaoban_bulk_values"
 
 
 @dataclass(slots=True)
@@ -188,47 +188,77 @@ def write_values(
 
     # Reports: existing ones must be open; missing ones are created as drafts.
     pairs = {(k[0], k[2]) for k in keyed}
-    periods = sorted({p for _, p in pairs})
-    reports: dict[tuple[int, str], int] = {}
-    status_of: dict[tuple[int, str], str] = {}
-    for pk, unit_id, period, status in Report.objects.filter(period__in=periods).values_list("pk", "unit_id", "period", "status"):
-        if (unit_id, period) in pairs:
-            reports[unit_id, period] = pk
-            status_of[unit_id, period] = status
-    if not allow_locked:
-        blocked = {pair for pair, status in status_of.items() if status in LOCKED}
-        if blocked:
-            seen = set()
-            for (unit_id, ind_id, period), (_, _, index) in keyed.items():
-                pair = (unit_id, period)
-                if pair in blocked and pair not in seen:
-                    seen.add(pair)
-                    code = units[unit_id][0]
-                    problem(index, "period", f"{code}/{period}",
-                            f"Báo cáo của đơn vị {code} kỳ {period} đã duyệt hoặc đã khóa; không thể ghi đè số liệu.", "locked")
     result.ignored = ignored
     if problems:
         result.ignored = ignored + len(keyed)
         return result
 
     with transaction.atomic():
-        missing = [pair for pair in pairs if pair not in reports]
-        if missing and not dry_run:
-            # Another import may create the same reports meanwhile: skip those rows, then read
-            # every id back (inserts that skip conflicts return none).
-            Report.objects.bulk_create([Report(unit_id=u, period=p) for u, p in missing], batch_size=2000,
-                                       ignore_conflicts=True)
-            wanted = set(missing)
-            for r in Report.objects.filter(unit_id__in={u for u, _ in missing}, period__in={p for _, p in missing}):
-                if (r.unit_id, r.period) in wanted:
-                    reports[r.unit_id, r.period] = r.pk
+        reports = _reports_for(pairs, create=not dry_run)
+        # Hold the reports as a form save does (select_for_update), so nobody writes their values
+        # or approves them meanwhile; their status is read under that lock.
+        status_of = _lock_reports(reports)
+        if not allow_locked:
+            blocked = {pair for pair, pk in reports.items() if status_of[pk] in LOCKED}
+            if blocked:
+                seen = set()
+                for (unit_id, ind_id, period), (_, _, index) in keyed.items():
+                    pair = (unit_id, period)
+                    if pair in blocked and pair not in seen:
+                        seen.add(pair)
+                        code = units[unit_id][0]
+                        problem(index, "period", f"{code}/{period}",
+                                f"Báo cáo của đơn vị {code} kỳ {period} đã duyệt hoặc đã khóa; không thể ghi đè số liệu.", "locked")
+                result.ignored = ignored + len(keyed)
+                transaction.set_rollback(True)  # the reports this call created go too
+                return result
         touched = _merge(keyed, reports, result, user=user, source=source, source_detail=source_detail or {}, dry_run=dry_run)
         if dry_run:
             transaction.set_rollback(True)
         else:
             _bump_versions({reports[pair] for pair in touched})
-            _refresh_summary({reports[pair] for pair in touched if status_of.get(pair, Report.Status.DRAFT) != Report.Status.DRAFT})
+            _refresh_summary({reports[pair] for pair in touched if status_of[reports[pair]] != Report.Status.DRAFT})
     return result
+
+
+def _reports_for(pairs: set[tuple[int, str]], *, create: bool) -> dict[tuple[int, str], int]:
+    """(unit_id, period) → report id, creating the missing reports as drafts when `create`."""
+    reports: dict[tuple[int, str], int] = {}
+    periods = sorted({p for _, p in pairs})
+    for pk, unit_id, period in Report.objects.filter(period__in=periods).values_list("pk", "unit_id", "period"):
+        if (unit_id, period) in pairs:
+            reports[unit_id, period] = pk
+    missing = sorted(pair for pair in pairs if pair not in reports)
+    if missing and create:
+        # Another import may create the same reports meanwhile: skip those rows (in a fixed
+        # order, so two imports never wait on each other crosswise), then read every id back
+        # (inserts that skip conflicts return none).
+        Report.objects.bulk_create([Report(unit_id=u, period=p) for u, p in missing], batch_size=2000,
+                                   ignore_conflicts=True)
+        wanted = set(missing)
+        for pk, unit_id, period in Report.objects.filter(
+                unit_id__in={u for u, _ in missing}, period__in={p for _, p in missing}).values_list("pk", "unit_id", "period"):
+            if (unit_id, period) in wanted:
+                reports[unit_id, period] = pk
+    return reports
+
+
+def _lock_reports(reports: dict) -> dict[int, str]:
+    """Lock the reports (PostgreSQL; SQLite's write transaction already excludes other writers)
+    in id order, and return their status as it stands under the lock."""
+    ids = sorted(reports.values())
+    rt = Report._meta.db_table
+    status_of: dict[int, str] = {}
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"SELECT id, status FROM {rt} WHERE id = ANY(%s) ORDER BY id FOR UPDATE", [ids])
+            status_of.update(cursor.fetchall())
+        else:
+            for start in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
+                chunk = ids[start:start + 500]
+                cursor.execute(f"SELECT id, status FROM {rt} WHERE id IN ({','.join(['%s'] * len(chunk))})", chunk)
+                status_of.update(cursor.fetchall())
+    return status_of
 
 
 def _bump_versions(report_ids: set[int]) -> None:
@@ -256,91 +286,85 @@ def _refresh_summary(report_ids: set[int]) -> None:
             refresh_for_report(report)
 
 
-def _temp_rows(keyed: dict, reports: dict):
-    for (unit_id, ind_id, period), (value, comment, _) in keyed.items():
-        yield (unit_id, ind_id, period, str(value), comment, reports.get((unit_id, period)))
+def _existing_values(cursor, report_ids: list[int]) -> dict[tuple[int, int, str], tuple]:
+    """(unit_id, indicator_id, period) → (id, value, comment) of the values these reports hold."""
+    dv = DataValue._meta.db_table
+    cols = "id, unit_id, indicator_id, period, value, comment"
+    existing = {}
+    if connection.vendor == "postgresql":
+        batches = [report_ids] if report_ids else []
+    else:
+        batches = [report_ids[s:s + 500] for s in range(0, len(report_ids), 500)]
+    for batch in batches:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"SELECT {cols} FROM {dv} WHERE report_id = ANY(%s)", [batch])
+        else:
+            cursor.execute(f"SELECT {cols} FROM {dv} WHERE report_id IN ({','.join(['%s'] * len(batch))})", batch)
+        for pk, unit_id, ind_id, period, value, comment in cursor.fetchall():
+            existing[unit_id, ind_id, period] = (pk, value, comment)
+    return existing
 
 
 def _merge(keyed: dict, reports: dict, result: BulkResult, *, user, source: str, source_detail: dict, dry_run: bool) -> set:
-    """Write the rows; returns the (unit_id, period) pairs whose values changed."""
+    """Write the rows; returns the (unit_id, period) pairs whose values changed.
+
+    The reports are locked, so the values they hold now are the ones to compare with: new keys
+    go straight into the table (COPY on PostgreSQL, executemany on SQLite, as a plain load
+    would), changed ones are updated by id, unchanged ones are left alone."""
     dv = DataValue._meta.db_table
-    vendor = connection.vendor
+    ops = connection.ops
     now = timezone.now()
     detail = json.dumps({**source_detail, "batch": result.batch}, ensure_ascii=False)
     user_id = user.pk if getattr(user, "is_authenticated", False) else None
+    exact = DataValue.Qualifier.EXACT
     with connection.cursor() as cursor:
-        if vendor == "postgresql":
-            cursor.execute(
-                f"CREATE TEMP TABLE IF NOT EXISTS {TEMP_TABLE} (unit_id bigint, indicator_id bigint, period varchar(10),"
-                f" value numeric(20,4), comment text, report_id bigint) ON COMMIT DROP"
-            )
-            cursor.execute(f"TRUNCATE {TEMP_TABLE}")
-            with cursor.cursor.copy(f"COPY {TEMP_TABLE} FROM STDIN") as copy:
-                for row in _temp_rows(keyed, reports):
-                    copy.write_row(row)
-            cursor.execute(f"ANALYZE {TEMP_TABLE}")
-        else:
-            cursor.execute(f"DROP TABLE IF EXISTS temp.{TEMP_TABLE}")
-            cursor.execute(
-                f"CREATE TEMP TABLE {TEMP_TABLE} (unit_id integer, indicator_id integer, period varchar(10),"
-                f" value decimal, comment text, report_id integer)"
-            )
-            raw = cursor.cursor  # the sqlite3 cursor: no per-row Django wrapping
-            raw.executemany(f"INSERT INTO {TEMP_TABLE} VALUES (?, ?, ?, ?, ?, ?)", _temp_rows(keyed, reports))
-        # Existing values: unchanged ones are ignored, changed ones audited with their old value.
-        cursor.execute(
-            f"SELECT d.id, d.unit_id, d.indicator_id, d.period, d.value, t.value, d.comment = t.comment"
-            f" FROM {TEMP_TABLE} t JOIN {dv} d"
-            f" ON d.unit_id = t.unit_id AND d.indicator_id = t.indicator_id AND d.period = t.period"
-        )
-        existing = cursor.fetchall()
-        changed = [r for r in existing if Decimal(str(r[4])) != Decimal(str(r[5])) or not r[6]]
-        result.updated = len(changed)
-        result.ignored += len(existing) - len(changed)
-        result.imported = len(keyed) - len(existing)
+        existing = _existing_values(cursor, sorted(set(reports.values())))
+        new, changed = [], []
+        for key, (value, comment, _) in keyed.items():
+            old = existing.get(key)
+            if old is None:
+                new.append((reports.get((key[0], key[2])), key[0], key[1], key[2], str(value), comment))
+            elif Decimal(str(old[1])) != Decimal(value) or old[2] != comment:
+                changed.append((old[0], key, old[1], value, comment))
+        result.imported, result.updated = len(new), len(changed)
+        result.ignored += len(keyed) - len(new) - len(changed)
         if dry_run:
-            _drop_temp(cursor, vendor)
             return set()
-        cursor.execute(
-            f"INSERT INTO {dv} (report_id, unit_id, indicator_id, period, value, qualifier, source, source_detail,"
-            f" comment, updated_at, updated_by_id)"
-            f" SELECT report_id, unit_id, indicator_id, period, value, %s, %s, %s, comment, %s, %s FROM {TEMP_TABLE}"
-            f" WHERE true"  # SQLite needs a WHERE for ON CONFLICT after SELECT
-            f" ON CONFLICT (unit_id, indicator_id, period) DO UPDATE SET value = excluded.value,"
-            f" comment = excluded.comment, report_id = excluded.report_id, qualifier = excluded.qualifier,"
-            f" source = excluded.source, source_detail = excluded.source_detail, updated_at = excluded.updated_at,"
-            f" updated_by_id = excluded.updated_by_id"
-            f" WHERE {dv}.value <> excluded.value OR {dv}.comment <> excluded.comment",
-            [DataValue.Qualifier.EXACT, source, detail, now, user_id],
-        )
-        _drop_temp(cursor, vendor)
+        cols = ("report_id, unit_id, indicator_id, period, value, comment, qualifier, source, source_detail,"
+                " updated_at, updated_by_id")
+        stamp = (exact, source, detail, ops.adapt_datetimefield_value(now), user_id)
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {dv} ({cols}) FROM STDIN") as copy:
+                for row in new:
+                    copy.write_row(row + stamp)
+        else:
+            raw = cursor.cursor  # the sqlite3 cursor: no per-row Django wrapping
+            raw.executemany(f"INSERT INTO {dv} ({cols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            (row + stamp for row in new))
+        if changed:
+            cursor.executemany(
+                f"UPDATE {dv} SET value = %s, comment = %s, qualifier = %s, source = %s, source_detail = %s,"
+                f" updated_at = %s, updated_by_id = %s WHERE id = %s",
+                [(str(value), comment, *stamp, pk) for pk, _, _, value, comment in changed],
+            )
     if changed:
         AuditEntry.objects.bulk_create(
             [
                 AuditEntry(
-                    user_id=user_id, action="value.bulk_update", object_type="collection.datavalue", object_id=str(r[0]),
-                    field="value", old_value=_fmt(r[4]), new_value=_fmt(r[5]),
-                    data={"batch": result.batch, "unit_id": r[1], "indicator_id": r[2], "period": r[3]},
+                    user_id=user_id, action="value.bulk_update", object_type="collection.datavalue", object_id=str(pk),
+                    field="value", old_value=_fmt(old), new_value=_fmt(value),
+                    data={"batch": result.batch, "unit_id": key[0], "indicator_id": key[1], "period": key[2]},
                 )
-                for r in changed
+                for pk, key, old, value, _ in changed
             ],
             batch_size=2000,
         )
-    touched = {(r[1], r[3]) for r in changed}
-    if result.imported:
-        existing_keys = {(r[1], r[2], r[3]) for r in existing}
-        touched |= {(k[0], k[2]) for k in keyed if k not in existing_keys}
     AuditEntry.objects.create(
         user_id=user_id, action="value.bulk_write", object_type="collection.datavalue", object_id=result.batch,
         data={**source_detail, "source": source, "imported": result.imported, "updated": result.updated,
               "ignored": result.ignored, "at": now.isoformat()},
     )
-    return touched
-
-
-def _drop_temp(cursor, vendor):
-    if vendor != "postgresql":  # PostgreSQL drops it on commit
-        cursor.execute(f"DROP TABLE IF EXISTS temp.{TEMP_TABLE}")
+    return {(key[0], key[2]) for _, key, _, _, _ in changed} | {(row[1], row[3]) for row in new}
 
 
 def _fmt(v) -> str:

@@ -92,8 +92,11 @@ class DataValue(models.Model):
         DEMO = "demo", "Dữ liệu mẫu"
 
     report = models.ForeignKey(Report, verbose_name="báo cáo", on_delete=models.PROTECT, related_name="values")
-    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="+")
-    indicator = models.ForeignKey(Indicator, verbose_name="chỉ tiêu", on_delete=models.PROTECT, related_name="values")
+    # No single-column indexes on unit and indicator: the unique constraint starts with the unit
+    # and datavalue_ind_period_idx with the indicator. Each index slows every write (bulk loads).
+    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="+", db_index=False)
+    indicator = models.ForeignKey(Indicator, verbose_name="chỉ tiêu", on_delete=models.PROTECT, related_name="values",
+                                  db_index=False)
     period = models.CharField("kỳ", max_length=10)
     value = models.DecimalField("giá trị", max_digits=20, decimal_places=4)
     qualifier = models.CharField("độ chính xác", max_length=10, choices=Qualifier.choices, default=Qualifier.EXACT)
@@ -102,8 +105,11 @@ class DataValue(models.Model):
     source_detail = models.JSONField("chi tiết nguồn", default=dict, blank=True)
     comment = models.TextField("ghi chú", blank=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+    # Not indexed: nothing looks values up by their last editor, and users are deactivated rather
+    # than deleted (a deletion scans the table once to clear the field).
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="người cập nhật"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="người cập nhật",
+        db_index=False,
     )
 
     class Meta:

@@ -275,7 +275,7 @@ def fault_bulk_import(tree):
     period = "2025-Q1"
     rows = [(tree.units[k].pk, ind.pk, period, str(7 + ind.pk), "", 0) for k in ("mttq_a1", "mttq_a2") for ind in tree.indicators]
     audits_before = AuditEntry.objects.count()
-    fired, error = _killed(lambda: bulk.write_values(rows, source="import"), 'INSERT INTO collection_datavalue')
+    fired, error = _killed(lambda: bulk.write_values(rows, source="import"), 'UPDATE collection_report SET version')
     after_kill = {"values": DataValue.objects.filter(period=period).count(),
                   "reports": Report.objects.filter(period=period).count(),
                   "audits": AuditEntry.objects.count() - audits_before}
