@@ -427,6 +427,20 @@ def _single(rule: rules.TimeAggregation, v) -> Decimal | None:
     return sum([d], Decimal(0)) / 1
 
 
+def _over_quarters(rule: rules.TimeAggregation, values: list) -> Decimal | None:
+    """``combine_over_time`` for the quarters of one period, given in order: they never overlap
+    and are sorted by construction, so its parsing, sorting and overlap checks are skipped (the
+    same arithmetic)."""
+    present = [to_decimal(v) for v in values if v is not None]
+    if not present:
+        return None
+    if rule is rules.TimeAggregation.SUM:
+        return sum(present, Decimal(0))
+    if rule is rules.TimeAggregation.LAST:
+        return present[-1]
+    return sum(present, Decimal(0)) / len(present)
+
+
 def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], periods: list[Period],
             include_submitted: bool = False, by_org: bool = False, org_ids: list[int] | None = None,
             within: list[Node] | None = None, check_built: bool = True) -> dict:
@@ -497,8 +511,7 @@ def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], per
                     out.reconstructed = (row_key, qcode) in recon_marks
                     result[row_key, org, ind_code, pcode] = out
                     continue
-                parts = [(q, per_q_value.get((row_key, org, ind_pk, q.code))) for q in qs]
-                out.total = rules.combine_over_time(trule, parts)
+                out.total = _over_quarters(trule, [per_q_value.get((row_key, org, ind_pk, q.code)) for q in qs])
                 cells = [by_quarter.get((row_key, org, ind_pk, q.code)) for q in qs]
                 present = [c for c in cells if c]
                 # reporters of the latest quarter with figures (matches expected units at the end)
@@ -567,7 +580,8 @@ def yearly_targets(node: Node, indicators: list[Indicator], year: int, org_ids=N
     sub-units' targets, level by level (never both, so nothing is counted twice)."""
     out: dict = defaultdict(Decimal)
     ind_ids = [i.pk for i in indicators]
-    frontier = {ind: _top_units(node, year) for ind in ind_ids}
+    tops = _top_units(node, year)  # the same top units for every indicator: one query
+    frontier = {ind: list(tops) for ind in ind_ids}
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     allowed = None
     if within is not None:
@@ -797,10 +811,13 @@ def last_quarters(period, count: int = 8) -> list[Period]:
 def headline_indicators(limit_per_org: int = 4) -> dict[int, list[Indicator]]:
     """The first indicators of each organization (catalogue order): the dashboard's headline."""
     out: dict = defaultdict(list)
-    for ind in Indicator.objects.filter(is_active=True).prefetch_related("organizations").order_by("sort_order", "code"):
-        for o in ind.organizations.all():
-            if len(out[o.pk]) < limit_per_org:
-                out[o.pk].append(ind)
+    orgs_of = defaultdict(list)  # the links in one query (prefetch_related costs two and a manager per row)
+    for ind_id, org_id in Indicator.organizations.through.objects.values_list("indicator_id", "organization_id"):
+        orgs_of[ind_id].append(org_id)
+    for ind in Indicator.objects.filter(is_active=True).order_by("sort_order", "code"):
+        for org_id in orgs_of[ind.pk]:
+            if len(out[org_id]) < limit_per_org:
+                out[org_id].append(ind)
     return out
 
 
