@@ -306,21 +306,18 @@ def expand(node: Node, date: datetime.date, _seen=None) -> list[tuple[Node, Deci
 # --------------------------------------------------------------------------- the SQL side
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
-    total: Decimal = Decimal(0)
+    """One figure of :func:`compute`: total, reporting units, qualifier counts (non-zero only)."""
+
+    total: Decimal | None = Decimal(0)
     count: int = 0
     qual: dict = field(default_factory=dict)
     reconstructed: bool = False
 
-    def add(self, total, count, quals, weight=ONE):
-        if total is not None:
-            total = total if isinstance(total, Decimal) else Decimal(str(total))
-            self.total += total if weight is ONE else total * weight
-        self.count += count
-        for k, n in quals.items():
-            if n:
-                self.qual[k] = self.qual.get(k, 0) + n
+
+ZERO = Decimal(0)
+QUAL_KINDS = ("approx", "over", "under")
 
 
 def _rule_sql(indicators: list[Indicator], include_submitted: bool, root_level: int) -> tuple[str, list]:
@@ -403,11 +400,13 @@ def _fetch(nodes: list[Node], indicators: list[Indicator], periods: list[str], i
     out = {}
     with connection.cursor() as cur:
         cur.execute(sql, params)
-        for k, o, ind, per, total, count, approx, over, under in cur.fetchall():
-            n = by_id.get(k) if col else node
-            # values have 4 decimals: a sum has too (SQLite sums them as floats, this drops the noise)
-            total = None if total is None else Decimal(str(total)).quantize(FOUR)
-            out[n, o or None, ind, per] = (total, count, {"approx": approx, "over": over, "under": under})
+        rows = cur.fetchall()
+    for k, o, ind, per, total, count, approx, over, under in rows:
+        # values have 4 decimals: a sum has too (SQLite sums them as floats, this drops the noise;
+        # PostgreSQL returns Decimals, an int is exact: no detour through str for those)
+        if total is not None:
+            total = (total if total.__class__ is Decimal else Decimal(total if total.__class__ is int else str(total))).quantize(FOUR)
+        out[by_id.get(k) if col else node, o or None, ind, per] = (total, count, approx, over, under)
     return out
 
 
@@ -465,28 +464,38 @@ def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], per
         nodes = list({n for n, _ in pairs})
         qs = sorted({q for _, q in pairs})
         fetched.update(_fetch(nodes, indicators, qs, include_submitted, by_org, org_ids, within))
-    by_quarter: dict[tuple, Cell] = defaultdict(Cell)
+    # per quarter: [total, count, approx, over, under] summed over the stored nodes answering for a target
+    by_quarter: dict[tuple, list] = {}
     recon_marks: set = set()
     for (sub, qcode), targets_of in uses.items():
         for row_key, weight, recon in targets_of:
             if recon:
                 recon_marks.add((row_key, qcode))
-    for (sub, org, ind_id, qcode), (total, count, quals) in fetched.items():
-        for row_key, weight, recon in uses.get((sub, qcode), []):
-            cell = by_quarter[row_key, org, ind_id, qcode]
-            cell.add(total, count, quals, weight)
-            cell.reconstructed = cell.reconstructed or recon
+    for (sub, org, ind_id, qcode), (total, count, approx, over, under) in fetched.items():
+        for row_key, weight, _recon in uses.get((sub, qcode), ()):
+            part = total if total is None or weight is ONE else total * weight
+            k = (row_key, org, ind_id, qcode)
+            acc = by_quarter.get(k)
+            if acc is None:
+                by_quarter[k] = [ZERO if part is None else ZERO + part, count, approx or 0, over or 0, under or 0]
+            else:
+                if part is not None:
+                    acc[0] += part
+                acc[1] += count
+                acc[2] += approx or 0
+                acc[3] += over or 0
+                acc[4] += under or 0
     ind_by_id = {i.pk: i for i in indicators}
     # combine over units (average/none) per quarter, then over time per period
     per_q_value: dict[tuple, Decimal | None] = {}
-    for k, cell in by_quarter.items():
-        ind = ind_by_id[k[2]]
-        if ind.unit_aggregation == Indicator.UnitAggregation.AVERAGE:
-            per_q_value[k] = cell.total / cell.count if cell.count else None
-        elif ind.unit_aggregation == Indicator.UnitAggregation.NONE:
-            per_q_value[k] = cell.total if cell.count == 1 else None
+    for k, acc in by_quarter.items():
+        rule = ind_by_id[k[2]].unit_aggregation
+        if rule == Indicator.UnitAggregation.AVERAGE:
+            per_q_value[k] = acc[0] / acc[1] if acc[1] else None
+        elif rule == Indicator.UnitAggregation.NONE:
+            per_q_value[k] = acc[0] if acc[1] == 1 else None
         else:
-            per_q_value[k] = cell.total
+            per_q_value[k] = acc[0]
     groups = {(k[0], k[1]) for k in by_quarter} or set()
     base = {p: _base_periods(p) for p in periods}
     codes = {p: p.code for p in periods}
@@ -498,29 +507,27 @@ def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], per
     for row_key, org in groups | {(rk, None) for rk, _ in targets if not by_org}:
         for ind_pk, ind_code, trule in ilist:
             for pcode, qs, qcode in plist:
-                out = Cell()
                 if qcode is not None:  # a stored period: no combining over time (the national pivot's 2,448 cells)
                     k = (row_key, org, ind_pk, qcode)
-                    c = by_quarter.get(k)
-                    if c:
-                        out.total = _single(trule, per_q_value[k])
-                        out.count = c.count
-                        out.qual = dict(c.qual)
+                    acc = by_quarter.get(k)
+                    recon = (row_key, qcode) in recon_marks
+                    if acc is None:
+                        result[row_key, org, ind_code, pcode] = Cell(None, 0, {}, recon)
                     else:
-                        out.total = None
-                    out.reconstructed = (row_key, qcode) in recon_marks
-                    result[row_key, org, ind_code, pcode] = out
+                        qual = {kind: n for kind, n in zip(QUAL_KINDS, acc[2:], strict=True) if n} if acc[2] or acc[3] or acc[4] else {}
+                        result[row_key, org, ind_code, pcode] = Cell(_single(trule, per_q_value[k]), acc[1], qual, recon)
                     continue
-                out.total = _over_quarters(trule, [per_q_value.get((row_key, org, ind_pk, q.code)) for q in qs])
-                cells = [by_quarter.get((row_key, org, ind_pk, q.code)) for q in qs]
-                present = [c for c in cells if c]
+                keys = [(row_key, org, ind_pk, q.code) for q in qs]
+                present = [acc for acc in map(by_quarter.get, keys) if acc]
                 # reporters of the latest quarter with figures (matches expected units at the end)
-                out.count = present[-1].count if present else 0
-                for c in present:
-                    for kq, n in c.qual.items():
-                        out.qual[kq] = out.qual.get(kq, 0) + n
-                out.reconstructed = any((row_key, q.code) in recon_marks for q in qs)
-                result[row_key, org, ind_code, pcode] = out
+                qual = {}
+                for acc in present:
+                    for kind, n in zip(QUAL_KINDS, acc[2:], strict=True):
+                        if n:
+                            qual[kind] = qual.get(kind, 0) + n
+                result[row_key, org, ind_code, pcode] = Cell(
+                    _over_quarters(trule, [per_q_value.get(k) for k in keys]), present[-1][1] if present else 0, qual,
+                    any((row_key, q.code) in recon_marks for q in qs))
     return result
 
 
