@@ -418,7 +418,7 @@ def _single(rule: rules.TimeAggregation, v) -> Decimal | None:
     """``combine_over_time(rule, [(q, v)])`` without its checks: the same arithmetic."""
     if v is None:
         return None
-    d = to_decimal(v)
+    d = v if v.__class__ is Decimal else to_decimal(v)
     if rule is rules.TimeAggregation.SUM:
         return Decimal(0) + d
     if rule is rules.TimeAggregation.LAST:
@@ -451,14 +451,18 @@ def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], per
     # which stored node answers for which target node in which quarter
     plan: dict[tuple, list] = defaultdict(list)  # (kind, level) -> [(node, quarter)]
     uses: dict[tuple, list] = defaultdict(list)  # (node, quarter) -> [(row_key, weight, reconstructed)]
-    qcodes = {q: q.code for q in quarters}
+    qinfo = [(q.code, q.end) for q in quarters]  # Period.end is computed, not stored
     for row_key, node in targets:
-        for q in quarters:
-            expansion = expand(node, q.end)
+        for qcode, qend in qinfo:
+            if node.kind == "nation" or node.valid_from <= qend:  # expand()'s own answer, without the call
+                uses[node, qcode].append((row_key, ONE, False))
+                plan[node.kind, node.level].append((node, qcode))
+                continue
+            expansion = expand(node, qend)
             recon = expansion != [(node, ONE)]
             for sub, weight in expansion:
-                uses[sub, qcodes[q]].append((row_key, ONE if weight == 1 else weight, recon))
-                plan[sub.kind, sub.level].append((sub, qcodes[q]))
+                uses[sub, qcode].append((row_key, ONE if weight == 1 else weight, recon))
+                plan[sub.kind, sub.level].append((sub, qcode))
     fetched: dict = {}
     for (_kind, _level), pairs in plan.items():
         nodes = list({n for n, _ in pairs})

@@ -399,10 +399,13 @@ def rebuild_totals() -> int:
 
 def ensure_built() -> None:
     """Build the tables once if reports were loaded in bulk (without signals) and they are empty."""
-    if not Fact.objects.exists():
+    with connection.cursor() as cur:  # both tables in one round trip (called by every compute)
+        cur.execute(f"SELECT EXISTS (SELECT 1 FROM {T}), EXISTS (SELECT 1 FROM {TT})")
+        has_facts, has_totals = cur.fetchone()
+    if not has_facts:
         if DataValue.objects.filter(report__status__in=COUNTED).exists():
             rebuild()
-    elif not FactTotal.objects.exists():
+    elif not has_totals:
         with transaction.atomic():
             rebuild_totals()
 
