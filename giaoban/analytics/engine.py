@@ -557,13 +557,51 @@ def _within_filter(within: list[Node] | None) -> Q:
     return q
 
 
+UNIT_T, AREA_T = Unit._meta.db_table, Area._meta.db_table
+
+
+def _node_sql(node: Node) -> tuple[str, list]:
+    """SQL on ``u`` (a Unit row) for :func:`_unit_filter`: the area subtree by the areas' paths
+    (few rows, then the unit's area index), a unit subtree by the unit's path."""
+    if node.kind == "area":
+        return (f"u.area_id IN (SELECT id FROM {AREA_T} WHERE path LIKE "
+                f"(SELECT path FROM {AREA_T} WHERE id = %s) || '%%')"), [node.id]
+    if node.kind == "unit":
+        return f"u.path LIKE (SELECT path FROM {UNIT_T} WHERE id = %s) || '%%'", [node.id]
+    return "", []
+
+
+def _units_sql(node: Node, date: datetime.date, within: list[Node] | None) -> tuple[str, list]:
+    """WHERE on ``u``: units valid on ``date`` in ``node``'s subtree and inside ``within`` (the
+    same rows as ``Unit.objects.valid_on(date).filter(_unit_filter(node)).filter(_within_filter(within))``,
+    without the ORM's cost on every dashboard). Paths hold digits and slashes only: no LIKE escaping."""
+    conds, params = ["u.valid_from <= %s", "(u.valid_to IS NULL OR u.valid_to >= %s)"], [date, date]
+    sql, p = _node_sql(node)
+    if sql:
+        conds.append(sql)
+        params += p
+    if within is not None:
+        parts = []
+        for w in within:
+            sql, p = _node_sql(w)
+            if not sql:  # a country-wide grant
+                break
+            parts.append(f"({sql})")
+            params += p
+        else:
+            conds.append("(" + " OR ".join(parts) + ")" if parts else "1 = 0")
+    return " AND ".join(conds), params
+
+
 def expected_units(node: Node, date: datetime.date, within=None) -> dict[tuple[int, int], int]:
     """(org_id, level) -> units of the subtree valid on ``date`` (predecessors if it did not exist)."""
     counts: dict = defaultdict(int)
-    for sub, _w in expand(node, date):
-        qs = Unit.objects.valid_on(date).filter(_unit_filter(sub)).filter(_within_filter(within))
-        for row in qs.values("organization_id", "level").annotate(n=Count("id")):
-            counts[row["organization_id"], row["level"]] += row["n"]
+    with connection.cursor() as cur:
+        for sub, _w in expand(node, date):
+            where, params = _units_sql(sub, date, within)
+            cur.execute(f"SELECT u.organization_id, u.level, COUNT(*) FROM {UNIT_T} u WHERE {where} GROUP BY 1, 2", params)
+            for org_id, level, n in cur.fetchall():
+                counts[org_id, level] += n
     return counts
 
 
@@ -783,16 +821,19 @@ def completeness(period, area=None, as_of=None, org=None, within: list[Node] | N
     as_of = parse_date(as_of) or period.end
     node = Node.of(resolve_area(area, as_of) if area is not None else None)
     org = resolve_org(org)
-    units = Unit.objects.valid_on(stored.end).filter(_unit_filter(node)).filter(_within_filter(within))
+    where, params = _units_sql(node, stored.end, within)
     if org:
-        units = units.filter(organization=org)
-    expected = dict(units.values_list("organization_id").annotate(n=Count("id")).values_list("organization_id", "n"))
+        where += " AND u.organization_id = %s"
+        params.append(org.pk)
     by_status: dict = defaultdict(lambda: defaultdict(int))
-    for org_id, status, n in (
-        Report.objects.filter(period=stored.code, unit__in=units).values_list("unit__organization_id", "status").annotate(n=Count("id"))
-        .values_list("unit__organization_id", "status", "n")
-    ):
-        by_status[org_id][status] += n
+    with connection.cursor() as cur:  # raw SQL: the same rows as the ORM's, a fraction of its cost per dashboard
+        cur.execute(f"SELECT u.organization_id, COUNT(*) FROM {UNIT_T} u WHERE {where} GROUP BY 1", params)
+        expected = dict(cur.fetchall())
+        cur.execute(f"SELECT u.organization_id, r.status, COUNT(*) FROM {Report._meta.db_table} r "
+                    f"JOIN {UNIT_T} u ON u.id = r.unit_id WHERE r.period = %s AND {where} GROUP BY 1, 2",
+                    [stored.code, *params])
+        for org_id, status, n in cur.fetchall():
+            by_status[org_id][status] += n
     rows = []
     for o in Organization.objects.filter(pk__in=list(expected)).order_by("sort_order", "code"):
         s = by_status[o.pk]

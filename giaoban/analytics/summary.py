@@ -270,12 +270,12 @@ def _fact_indexes() -> tuple[list[str], list[str]]:
     for index in Fact._meta.indexes:
         drop.append(f'DROP INDEX IF EXISTS "{index.name}"')
         create.append(str(index.create_sql(Fact, editor)))
-    for constraint in Fact._meta.constraints:
-        if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql":
+        for constraint in Fact._meta.constraints:
             drop.append(f'ALTER TABLE {T} DROP CONSTRAINT IF EXISTS "{constraint.name}"')
-        else:
-            drop.append(f'DROP INDEX IF EXISTS "{constraint.name}"')
-        create.append(str(constraint.create_sql(Fact, editor)))
+            create.append(str(constraint.create_sql(Fact, editor)))
+    # SQLite: Django declares the unique constraint inside CREATE TABLE (an automatic index that
+    # cannot be dropped), so it stays; it is kept up during the insert
     return drop, create
 
 

@@ -110,3 +110,25 @@ def test_totals_dropped_when_a_report_goes_back(world):
 def test_every_model_rule_is_mapped():
     assert set(engine.PARENT_CHILD_RULES) == set(Indicator.ParentChildRule.values)
     assert set(engine.PARENT_CHILD_RULES.values()) == set(rules.ParentChildRule)
+
+
+def test_rebuild_leaves_every_index_of_fact(world):
+    """rebuild() drops Fact's indexes around its insert and creates them again: same names, same
+    columns, the unique constraint enforced again."""
+    from django.db import IntegrityError, connection, transaction
+
+    def indexes():
+        with connection.cursor() as cur:
+            found = connection.introspection.get_constraints(cur, Fact._meta.db_table)
+        return {name: (tuple(c["columns"]), bool(c["unique"])) for name, c in found.items() if c["index"] or c["unique"]}
+
+    w = world
+    w.put(w.U1, "2024-Q1", {"buoi": 12})
+    before = indexes()
+    assert {i.name for i in Fact._meta.indexes} | {"fact_unit_period_ind_uniq"} <= set(before)
+    rebuild()
+    assert indexes() == before
+    row = Fact.objects.values().first()
+    row.pop("id")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Fact.objects.create(**row)
