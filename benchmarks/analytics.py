@@ -65,6 +65,7 @@ def main():
             Path(str(path) + suffix).unlink(missing_ok=True)
         os.environ["DATABASE_URL"] = f"sqlite:///{path}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "giaoban.settings")
+    os.environ.setdefault("DEBUG", "0")  # as in production: DEBUG logs every query's SQL
     import django
 
     django.setup()
@@ -162,7 +163,11 @@ def main():
         facts = summary.rebuild()
         rebuild_s = time.perf_counter() - t
     with connection.cursor() as cur:
-        cur.execute("ANALYZE")
+        # PostgreSQL: VACUUM too (docs/scaling.md: after bulk loads), so the visibility map lets
+        # index-only scans skip the heap; SQLite: the planner's statistics
+        cur.execute("VACUUM ANALYZE analytics_fact, analytics_facttotal" if connection.vendor == "postgresql" else "ANALYZE")
+        if connection.vendor == "postgresql":
+            cur.execute("ANALYZE")
 
     province = provinces[0]
     nine = Period(2025, "9M")

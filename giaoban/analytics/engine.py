@@ -440,6 +440,37 @@ def _over_quarters(rule: rules.TimeAggregation, values: list) -> Decimal | None:
     return sum(present, Decimal(0)) / len(present)
 
 
+def _stored_cells(targets, indicators, periods, by_org, uses, fetched) -> dict:
+    """:func:`compute` when every period is stored (quarters, months: nothing to combine over time)
+    and every target is answered by itself (no restructuring): one cell per fetched row, the same
+    values as the general path without its per-quarter accumulators (the national pivot)."""
+    row_of = {key: us[0][0] for key, us in uses.items()}
+    ind_info = {i.pk: (i.code, i.unit_aggregation, rules.TimeAggregation(i.time_aggregation)) for i in indicators}
+    average, none = Indicator.UnitAggregation.AVERAGE, Indicator.UnitAggregation.NONE
+    result: dict = {}
+    groups = set() if by_org else {(rk, None) for rk, _ in targets}
+    for (sub, org, ind_id, qcode), (total, count, approx, over, under) in fetched.items():
+        row_key = row_of.get((sub, qcode))
+        if row_key is None:
+            continue
+        code, unit_rule, trule = ind_info[ind_id]
+        value = ZERO if total is None else ZERO + total
+        if unit_rule == average:
+            value = value / count if count else None
+        elif unit_rule == none:
+            value = value if count == 1 else None
+        qual = {kind: n for kind, n in zip(QUAL_KINDS, (approx, over, under), strict=True) if n} if approx or over or under else {}
+        result[row_key, org, code, qcode] = Cell(_single(trule, value), count, qual, False)
+        groups.add((row_key, org))
+    codes = [p.code for p in periods]
+    for row_key, org in groups:  # the cells no row answered: empty, as in the general path
+        for code, _, _ in ind_info.values():
+            for pcode in codes:
+                if (row_key, org, code, pcode) not in result:
+                    result[row_key, org, code, pcode] = Cell(None, 0, {}, False)
+    return result
+
+
 def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], periods: list[Period],
             include_submitted: bool = False, by_org: bool = False, org_ids: list[int] | None = None,
             within: list[Node] | None = None, check_built: bool = True) -> dict:
@@ -468,6 +499,9 @@ def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], per
         nodes = list({n for n, _ in pairs})
         qs = sorted({q for _, q in pairs})
         fetched.update(_fetch(nodes, indicators, qs, include_submitted, by_org, org_ids, within))
+    if all(not p.is_cumulative for p in periods) and all(
+            len(us) == 1 and us[0][1] is ONE and not us[0][2] for us in uses.values()):
+        return _stored_cells(targets, indicators, periods, by_org, uses, fetched)
     # per quarter: [total, count, approx, over, under] summed over the stored nodes answering for a target
     by_quarter: dict[tuple, list] = {}
     recon_marks: set = set()
