@@ -43,7 +43,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Q
 
 from giaoban.analytics.models import NATION_SCOPE, TOTAL_SCOPES, Fact, FactTotal, ReportingLevel
 from giaoban.analytics.summary import ensure_built
@@ -495,7 +495,7 @@ def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], per
                 uses[sub, qcode].append((row_key, ONE if weight == 1 else weight, recon))
                 plan[sub.kind, sub.level].append((sub, qcode))
     fetched: dict = {}
-    for (_kind, _level), pairs in plan.items():
+    for pairs in plan.values():  # one GROUP BY per (kind, level)
         nodes = list({n for n, _ in pairs})
         qs = sorted({q for _, q in pairs})
         fetched.update(_fetch(nodes, indicators, qs, include_submitted, by_org, org_ids, within))
