@@ -863,9 +863,16 @@ def completeness(period, area=None, as_of=None, org=None, within: list[Node] | N
     with connection.cursor() as cur:  # raw SQL: the same rows as the ORM's, a fraction of its cost per dashboard
         cur.execute(f"SELECT u.organization_id, COUNT(*) FROM {UNIT_T} u WHERE {where} GROUP BY 1", params)
         expected = dict(cur.fetchall())
-        cur.execute(f"SELECT u.organization_id, r.status, COUNT(*) FROM {Report._meta.db_table} r "
-                    f"JOIN {UNIT_T} u ON u.id = r.unit_id WHERE r.period = %s AND {where} GROUP BY 1, 2",
-                    [stored.code, *params])
+        if connection.vendor == "postgresql" and node.kind != "nation":
+            # a subtree: each unit's report by the (unit_id, period) unique index; the plain join lets
+            # PostgreSQL pick the unit_id index and filter every period of the unit (3x slower at 10 M)
+            cur.execute(f"SELECT u.organization_id, r.status, COUNT(*) FROM {UNIT_T} u CROSS JOIN LATERAL "
+                        f"(SELECT status FROM {Report._meta.db_table} r WHERE r.unit_id = u.id AND r.period = %s "
+                        f"ORDER BY r.unit_id, r.period LIMIT 1) r WHERE {where} GROUP BY 1, 2", [stored.code, *params])
+        else:
+            cur.execute(f"SELECT u.organization_id, r.status, COUNT(*) FROM {Report._meta.db_table} r "
+                        f"JOIN {UNIT_T} u ON u.id = r.unit_id WHERE r.period = %s AND {where} GROUP BY 1, 2",
+                        [stored.code, *params])
         for org_id, status, n in cur.fetchall():
             by_status[org_id][status] += n
     rows = []
