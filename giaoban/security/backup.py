@@ -31,6 +31,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core import serializers
 from django.core.management import call_command
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 FORMAT = "giaoban-backup"
@@ -38,6 +39,18 @@ VERSION = 2  # 1: one data.json array (still restored, through loaddata)
 BATCH = 1000
 EXCLUDED_APPS = {"contenttypes", "sessions", "axes"}
 EXCLUDED_MODELS = {"auth.permission"}
+
+
+class _ExactTimesEncoder(DjangoJSONEncoder):
+    """Django's encoder cuts times to the millisecond; a backup keeps them as they were stored."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            text = o.isoformat()
+            return text[:-6] + "Z" if text.endswith("+00:00") else text
+        if isinstance(o, datetime.time):
+            return o.isoformat()
+        return super().default(o)
 
 
 class BackupError(Exception):
@@ -128,7 +141,7 @@ def create_backup(target: Path | str, using: str = DEFAULT_DB_ALIAS) -> dict:
             with open(data_path, "w", encoding="utf-8") as stream:
                 for batch in _batches(models, using):
                     stream.write(serializers.serialize("json", batch, use_natural_foreign_keys=True,
-                                                       use_natural_primary_keys=False))
+                                                       use_natural_primary_keys=False, cls=_ExactTimesEncoder))
                     stream.write("\n")
         media_root = Path(settings.MEDIA_ROOT)
         media_files = sorted(p for p in media_root.rglob("*") if p.is_file()) if media_root.is_dir() else []

@@ -226,3 +226,20 @@ def test_sqlite_to_postgresql_and_back(tmp_path):
     back = json.loads(python(sqlite_b, media_b, DUMP))
     assert len(back) == len(json.loads(original)) + 1
     assert [r for r in back if r["model"] != "audit.auditentry" or r["fields"]["action"] != "x"] == json.loads(original)
+
+
+def test_times_keep_their_microseconds(data, media, tmp_path):
+    """Django's JSON encoder cuts times to the millisecond: 12:00:00.000412 would come back as
+    12:00:00 (a snapshot at millisecond precision then differs, as it once did by chance)."""
+    import datetime
+
+    from giaoban.collection.models import DataValue
+
+    value = DataValue.objects.order_by("pk").first()
+    exact = datetime.datetime(2024, 4, 2, 12, 0, 0, 412, tzinfo=datetime.timezone.utc)
+    DataValue.objects.filter(pk=value.pk).update(updated_at=exact)
+    archive = tmp_path / "b.tar.gz"
+    call_command("backup", str(archive), stdout=io.StringIO())
+    wipe()
+    call_command("restore", str(archive), stdout=io.StringIO())
+    assert DataValue.objects.get(pk=value.pk).updated_at == exact
