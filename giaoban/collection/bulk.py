@@ -19,8 +19,10 @@ conflict message instead of overwriting it.
 from __future__ import annotations
 
 import json
+import queue
+import threading
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -37,6 +39,7 @@ BASE_KINDS = ("M", "Q")
 MAX_ABS = Decimal(10) ** 15  # as the form (workflow.MAX_ABS_VALUE)
 FOUR_PLACES = Decimal("0.0001")
 LOCKED = (Report.Status.APPROVED, Report.Status.LOCKED)
+CHUNK_SIZE = 100_000  # keys written per COPY: large enough to stream, small enough to overlap
 
 
 @dataclass(slots=True)
@@ -58,6 +61,7 @@ class BulkResult:
     problems: list[Problem] = field(default_factory=list)
     batch: str = ""
     dry_run: bool = False
+    refused: bool = False  # the rows' source refused the batch (RowsRefused)
 
     @property
     def ok(self) -> bool:
@@ -74,6 +78,11 @@ def _period_bounds(code: str):
     return (p.code, p.start, p.end), ""
 
 
+class RowsRefused(Exception):
+    """Raised by a `rows` iterable after its last row to refuse the whole batch: the caller
+    found problems of its own while the rows were being written (nothing is kept)."""
+
+
 def write_values(
     rows: Iterable[tuple],
     *,
@@ -84,141 +93,313 @@ def write_values(
     allow_locked: bool = False,
     dry_run: bool = False,
     max_problems: int = 1000,
+    read_ahead: bool = False,
+    chunk_size: int = CHUNK_SIZE,
 ) -> BulkResult:
     """Validate and write rows of (unit_id, indicator_id, period, value, comment, index).
 
     `value` is a str or Decimal ('' or None: the row is ignored); `index` locates the row in its
     source for messages. `allowed_unit_ids=None` means no scope restriction (the caller checked).
+
+    Rows are validated and written `chunk_size` keys at a time, all in one transaction, rolled
+    back at the end if any row had a problem. With `read_ahead`, the rows are read and validated
+    in a second thread while the database writes the previous chunk, so a large import costs
+    about the larger of the two, not their sum; `rows` must then not touch the database.
     """
     result = BulkResult(dry_run=dry_run, batch=uuid.uuid4().hex[:12])
-    problems = result.problems
+    check = _RowCheck(allowed_unit_ids, result.problems, max_problems)
+    writer = _ChunkWriter(check, result, user=user, source=source, source_detail=source_detail or {},
+                          allow_locked=allow_locked, dry_run=dry_run)
+    # A dry run writes nothing, so a key repeated in a later chunk could not be found: one chunk.
+    chunks = check.chunks(rows, None if dry_run else chunk_size)
+    try:
+        with transaction.atomic():
+            if read_ahead and not dry_run:
+                chunks = _read_ahead(chunks)
+            for keyed in chunks:
+                if not result.problems:  # after a problem, go on reading only to report them all
+                    writer.write(keyed)
+            if result.problems:
+                transaction.set_rollback(True)  # the reports this call created go too
+                result.imported = result.updated = 0
+                result.ignored = check.rows
+                return result
+            writer.finish()
+            if dry_run:
+                transaction.set_rollback(True)
+    except RowsRefused:
+        result.imported = result.updated = 0
+        result.ignored = check.rows
+        result.refused = True
+    return result
 
-    def problem(index, fld, obj, message, kind="invalid"):
-        if len(problems) < max_problems:
-            problems.append(Problem(index, fld, str(obj), message, kind))
 
-    units = {
-        pk: (code, org_id, vf, vt)
-        for pk, code, org_id, vf, vt in Unit.objects.values_list("pk", "code", "organization_id", "valid_from", "valid_to")
-    }
-    indicators = {
-        pk: (code, vt, active)
-        for pk, code, vt, active in Indicator.objects.values_list("pk", "code", "value_type", "is_active")
-    }
-    ind_orgs: dict[int, set[int]] = {}
-    for ind_id, org_id in Indicator.organizations.through.objects.values_list("indicator_id", "organization_id"):
-        ind_orgs.setdefault(ind_id, set()).add(org_id)
+def _read_ahead(items: Iterator, depth: int = 2) -> Iterator:
+    """Iterate `items` in a second thread, up to `depth` items ahead of the consumer."""
+    q: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+    done = object()
 
-    period_cache: dict[str, tuple] = {}
-    unit_period_ok: dict[tuple[int, str], bool] = {}
-    ind_unit_ok: dict[tuple[int, int], bool] = {}
-    integral = {pk for pk, (_, vt, _) in indicators.items() if vt == Indicator.ValueType.INTEGER}
-    keyed: dict[tuple[int, int, str], tuple] = {}
-    ignored = 0
-    D = Decimal
+    def offer(item) -> bool:
+        while not stop.is_set():
+            try:
+                q.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False  # the consumer is gone
 
-    for row in rows:
-        unit_id, ind_id, pcode, raw, comment, index = row
-        if raw is None or raw == "":
-            ignored += 1
-            continue
-        pinfo = period_cache.get(pcode)
-        if pinfo is None:
-            pinfo = period_cache[pcode] = _period_bounds(pcode)
-        bounds = pinfo[0]
-        if bounds is None:
-            problem(index, "period", pcode, pinfo[1])
-            continue
-        period = bounds[0]
-        unit = units.get(unit_id)
-        if unit is None:
-            problem(index, "orgUnit", unit_id, f"Không tìm thấy đơn vị có mã số {unit_id}.")
-            continue
-        key_up = (unit_id, period)
-        ok = unit_period_ok.get(key_up)
-        if ok is None:
-            ok = unit_period_ok[key_up] = unit[2] <= bounds[2] and (unit[3] is None or unit[3] >= bounds[1])
+    def produce():
+        try:
+            for item in items:
+                if not offer(item):
+                    return
+            offer(done)
+        except Exception as exc:  # noqa: BLE001 — handed to the consumer, raised there
+            offer(exc)
+
+    thread = threading.Thread(target=produce, name="bulk-read-ahead", daemon=True)
+    thread.start()
+    try:
+        while (item := q.get()) is not done:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()  # the consumer left early (an error): let the producer end
+        thread.join()
+
+
+class _RowCheck:
+    """Per-row validation against dictionaries loaded once (the only database reads)."""
+
+    def __init__(self, allowed_unit_ids, problems: list, max_problems: int):
+        self.allowed = allowed_unit_ids
+        self.problems = problems
+        self.max_problems = max_problems
+        self.units = {
+            pk: (code, org_id, vf, vt)
+            for pk, code, org_id, vf, vt in Unit.objects.values_list("pk", "code", "organization_id", "valid_from", "valid_to")
+        }
+        self.indicators = {
+            pk: (code, vt, active)
+            for pk, code, vt, active in Indicator.objects.values_list("pk", "code", "value_type", "is_active")
+        }
+        self.ind_orgs: dict[int, set[int]] = {}
+        for ind_id, org_id in Indicator.organizations.through.objects.values_list("indicator_id", "organization_id"):
+            self.ind_orgs.setdefault(ind_id, set()).add(org_id)
+        self.rows = 0  # rows read
+        self.ignored = 0  # empty values and repeated keys
+        # keys of earlier chunks met again (a later row wins): already written by this call
+        self.repeats: set[tuple[int, int, str]] = set()
+
+    def problem(self, index, fld, obj, message, kind="invalid"):
+        if len(self.problems) < self.max_problems:
+            self.problems.append(Problem(index, fld, str(obj), message, kind))
+
+    def chunks(self, rows: Iterable[tuple], chunk_size: int | None) -> Iterator[dict]:
+        """Valid rows as {(unit_id, indicator_id, period): (value, comment, index)}, in chunks."""
+        problem = self.problem
+        units, indicators, ind_orgs, allowed = self.units, self.indicators, self.ind_orgs, self.allowed
+        period_cache: dict[str, tuple] = {}
+        unit_period_ok: dict[tuple[int, str], bool] = {}
+        ind_unit_ok: dict[tuple[int, int], bool] = {}
+        integral = {pk for pk, (_, vt, _) in indicators.items() if vt == Indicator.ValueType.INTEGER}
+        seen: set[tuple[int, int, str]] = set()  # keys of earlier chunks
+        keyed: dict[tuple[int, int, str], tuple] = {}
+        D = Decimal
+        n = 0
+        for row in rows:
+            n += 1
+            unit_id, ind_id, pcode, raw, comment, index = row
+            if raw is None or raw == "":
+                self.ignored += 1
+                continue
+            pinfo = period_cache.get(pcode)
+            if pinfo is None:
+                pinfo = period_cache[pcode] = _period_bounds(pcode)
+            bounds = pinfo[0]
+            if bounds is None:
+                problem(index, "period", pcode, pinfo[1])
+                continue
+            period = bounds[0]
+            unit = units.get(unit_id)
+            if unit is None:
+                problem(index, "orgUnit", unit_id, f"Không tìm thấy đơn vị có mã số {unit_id}.")
+                continue
+            key_up = (unit_id, period)
+            ok = unit_period_ok.get(key_up)
+            if ok is None:
+                ok = unit_period_ok[key_up] = unit[2] <= bounds[2] and (unit[3] is None or unit[3] >= bounds[1])
+                if not ok:
+                    problem(index, "orgUnit", unit[0], f"Đơn vị {unit[0]} không tồn tại trong kỳ {period}.")
+                if ok and allowed is not None and unit_id not in allowed:
+                    ok = unit_period_ok[key_up] = False
+                    problem(index, "orgUnit", unit[0], f"Bạn không có quyền nhập số liệu cho đơn vị {unit[0]}.", "scope")
             if not ok:
-                problem(index, "orgUnit", unit[0], f"Đơn vị {unit[0]} không tồn tại trong kỳ {period}.")
-            if ok and allowed_unit_ids is not None and unit_id not in allowed_unit_ids:
-                ok = unit_period_ok[key_up] = False
-                problem(index, "orgUnit", unit[0], f"Bạn không có quyền nhập số liệu cho đơn vị {unit[0]}.", "scope")
-        if not ok:
-            continue
-        ind = indicators.get(ind_id)
-        if ind is None:
-            problem(index, "dataElement", ind_id, f"Không tìm thấy chỉ tiêu có mã số {ind_id}.")
-            continue
-        key_iu = (ind_id, unit[1])
-        ok = ind_unit_ok.get(key_iu)
-        if ok is None:
-            ok = ind_unit_ok[key_iu] = ind[2] and unit[1] in ind_orgs.get(ind_id, ())
-            if not ind[2]:
-                problem(index, "dataElement", ind[0], f"Chỉ tiêu {ind[0]} đã ngừng sử dụng.")
-            elif not ok:
-                problem(index, "dataElement", ind[0], f"Chỉ tiêu {ind[0]} không thuộc danh mục báo cáo của tổ chức của đơn vị {unit[0]}.")
-        if not ok:
-            continue
-        if raw.__class__ is str and len(raw) < 16 and raw.isascii() and raw.isdigit():
-            # A plain whole number below 10^15 (most figures): valid for every value type, and
-            # the database reads the text as it is; no Decimal needed.
+                continue
+            ind = indicators.get(ind_id)
+            if ind is None:
+                problem(index, "dataElement", ind_id, f"Không tìm thấy chỉ tiêu có mã số {ind_id}.")
+                continue
+            key_iu = (ind_id, unit[1])
+            ok = ind_unit_ok.get(key_iu)
+            if ok is None:
+                ok = ind_unit_ok[key_iu] = ind[2] and unit[1] in ind_orgs.get(ind_id, ())
+                if not ind[2]:
+                    problem(index, "dataElement", ind[0], f"Chỉ tiêu {ind[0]} đã ngừng sử dụng.")
+                elif not ok:
+                    problem(index, "dataElement", ind[0], f"Chỉ tiêu {ind[0]} không thuộc danh mục báo cáo của tổ chức của đơn vị {unit[0]}.")
+            if not ok:
+                continue
+            if raw.__class__ is str and len(raw) < 16 and raw.isascii() and raw.isdigit():
+                # A plain whole number below 10^15 (most figures): valid for every value type, and
+                # the database reads the text as it is; no Decimal needed.
+                value = raw
+            else:
+                try:
+                    value = raw if isinstance(raw, Decimal) else D(raw)
+                except (InvalidOperation, TypeError, ValueError):
+                    problem(index, "value", raw, f"Giá trị '{raw}' của chỉ tiêu {ind[0]}, đơn vị {unit[0]}, kỳ {period} không phải là số.")
+                    continue
+                if not value.is_finite() or abs(value) >= MAX_ABS:
+                    problem(index, "value", raw, f"Giá trị '{raw}' của chỉ tiêu {ind[0]}, đơn vị {unit[0]}, kỳ {period} quá lớn hoặc không hợp lệ.")
+                    continue
+                if value.as_tuple().exponent < -4 and value != value.quantize(FOUR_PLACES):
+                    problem(index, "value", raw, f"Giá trị '{raw}' của chỉ tiêu {ind[0]} có quá 4 chữ số thập phân.")
+                    continue
+                if ind_id in integral and value != value.to_integral_value():
+                    problem(index, "value", raw, f"Chỉ tiêu {ind[0]} nhận số nguyên; giá trị '{raw}' (đơn vị {unit[0]}, kỳ {period}) có phần thập phân.")
+                    continue
             key = (unit_id, ind_id, period)
             if key in keyed:
-                ignored += 1
-            keyed[key] = (raw, comment or "", index)
-            continue
-        try:
-            value = raw if isinstance(raw, Decimal) else D(raw)
-        except (InvalidOperation, TypeError, ValueError):
-            problem(index, "value", raw, f"Giá trị '{raw}' của chỉ tiêu {ind[0]}, đơn vị {unit[0]}, kỳ {period} không phải là số.")
-            continue
-        if not value.is_finite() or abs(value) >= MAX_ABS:
-            problem(index, "value", raw, f"Giá trị '{raw}' của chỉ tiêu {ind[0]}, đơn vị {unit[0]}, kỳ {period} quá lớn hoặc không hợp lệ.")
-            continue
-        if value.as_tuple().exponent < -4 and value != value.quantize(FOUR_PLACES):
-            problem(index, "value", raw, f"Giá trị '{raw}' của chỉ tiêu {ind[0]} có quá 4 chữ số thập phân.")
-            continue
-        if ind_id in integral and value != value.to_integral_value():
-            problem(index, "value", raw, f"Chỉ tiêu {ind[0]} nhận số nguyên; giá trị '{raw}' (đơn vị {unit[0]}, kỳ {period}) có phần thập phân.")
-            continue
-        key = (unit_id, ind_id, period)
-        if key in keyed:
-            ignored += 1  # a later row for the same value wins, as in DHIS2
-        keyed[key] = (value, comment or "", index)
+                self.ignored += 1  # a later row for the same value wins, as in DHIS2
+            elif key in seen:
+                self.ignored += 1
+                self.repeats.add(key)
+            keyed[key] = (value, comment or "", index)
+            if chunk_size and len(keyed) >= chunk_size:
+                self.rows = n
+                seen.update(keyed)
+                yield keyed
+                keyed = {}
+        self.rows = n
+        if keyed:
+            yield keyed
 
-    # Reports: existing ones must be open; missing ones are created as drafts.
-    pairs = {(k[0], k[2]) for k in keyed}
-    result.ignored = ignored
-    if problems:
-        result.ignored = ignored + len(keyed)
-        return result
 
-    with transaction.atomic():
-        reports = _reports_for(pairs, create=not dry_run)
-        # Hold the reports as a form save does (select_for_update), so nobody writes their values
-        # or approves them meanwhile; their status is read under that lock.
-        status_of = _lock_reports(reports)
-        if not allow_locked:
-            blocked = {pair for pair, pk in reports.items() if status_of[pk] in LOCKED}
-            if blocked:
-                seen = set()
-                for (unit_id, ind_id, period), (_, _, index) in keyed.items():
-                    pair = (unit_id, period)
-                    if pair in blocked and pair not in seen:
-                        seen.add(pair)
-                        code = units[unit_id][0]
-                        problem(index, "period", f"{code}/{period}",
-                                f"Báo cáo của đơn vị {code} kỳ {period} đã duyệt hoặc đã khóa; không thể ghi đè số liệu.", "locked")
-                result.ignored = ignored + len(keyed)
-                transaction.set_rollback(True)  # the reports this call created go too
-                return result
-        touched = _merge(keyed, reports, result, user=user, source=source, source_detail=source_detail or {}, dry_run=dry_run)
-        if dry_run:
-            transaction.set_rollback(True)
-        else:
-            _bump_versions({reports[pair] for pair in touched})
-            _refresh_summary({reports[pair] for pair in touched if status_of[reports[pair]] != Report.Status.DRAFT})
-    return result
+class _ChunkWriter:
+    """Writes validated chunks in the open transaction and keeps the totals of the call."""
+
+    def __init__(self, check: _RowCheck, result: BulkResult, *, user, source, source_detail, allow_locked, dry_run):
+        self.check, self.result = check, result
+        self.allow_locked, self.dry_run = allow_locked, dry_run
+        self.user_id = user.pk if getattr(user, "is_authenticated", False) else None
+        self.source, self.source_detail = source, source_detail
+        self.now = timezone.now()
+        detail = json.dumps({**source_detail, "batch": result.batch}, ensure_ascii=False)
+        self.stamp = (DataValue.Qualifier.EXACT, source, detail, connection.ops.adapt_datetimefield_value(self.now), self.user_id)
+        self.reports: dict[tuple[int, str], int] = {}
+        self.status_of: dict[int, str] = {}
+        self.touched: set[tuple[int, str]] = set()
+        self.changed: list[tuple] = []  # (id, key, old value, new value) for the audit trail
+
+    def write(self, keyed: dict) -> None:
+        pairs = {(k[0], k[2]) for k in keyed} - self.reports.keys()
+        if pairs:
+            reports = _reports_for(pairs, create=not self.dry_run)
+            # Hold the reports as a form save does (select_for_update), so nobody writes their
+            # values or approves them meanwhile; their status is read under that lock.
+            self.status_of.update(_lock_reports(reports))
+            self.reports.update(reports)
+            if not self.allow_locked:
+                blocked = {pair for pair, pk in reports.items() if self.status_of[pk] in LOCKED}
+                first_index = {}
+                for k, v in keyed.items():
+                    if (k[0], k[2]) in blocked:
+                        first_index.setdefault((k[0], k[2]), v[2])
+                for pair in sorted(blocked):
+                    index = first_index[pair]
+                    code = self.check.units[pair[0]][0]
+                    self.check.problem(index, "period", f"{code}/{pair[1]}",
+                                       f"Báo cáo của đơn vị {code} kỳ {pair[1]} đã duyệt hoặc đã khóa; không thể ghi đè số liệu.",
+                                       "locked")
+                if blocked:
+                    return
+        self._merge(keyed)
+
+    def _merge(self, keyed: dict) -> None:
+        """The reports are locked, so the values they hold now are the ones to compare with: new
+        keys go straight into the table (COPY on PostgreSQL, executemany on SQLite, as a plain
+        load would), changed ones are updated by id, unchanged ones are left alone."""
+        dv = DataValue._meta.db_table
+        reports, stamp, repeats, result = self.reports, self.stamp, self.check.repeats, self.result
+        with connection.cursor() as cursor:
+            existing = _existing_values(cursor, sorted({reports.get((k[0], k[2]), 0) for k in keyed}))
+            new, changed = [], []
+            for key, (value, comment, _) in keyed.items():
+                old = existing.get(key) if existing else None
+                if old is None:
+                    new.append((reports.get((key[0], key[2])), *key, str(value), comment, *stamp))
+                elif Decimal(str(old[1])) != Decimal(value) or old[2] != comment:
+                    changed.append((old[0], key, old[1], value, comment))
+                elif key not in repeats:
+                    result.ignored += 1
+            # A key this call wrote in an earlier chunk is rewritten but counted (ignored) once.
+            audited = [c for c in changed if c[1] not in repeats]
+            result.imported += len(new)
+            result.updated += len(audited)
+            self.changed += [c[:4] for c in audited]
+            self.touched.update((row[1], row[3]) for row in new)
+            self.touched.update((c[1][0], c[1][2]) for c in changed)
+            if self.dry_run:
+                return
+            cols = ("report_id, unit_id, indicator_id, period, value, comment, qualifier, source, source_detail,"
+                    " updated_at, updated_by_id")
+            if connection.vendor == "postgresql":
+                # Foreign keys checked now, not at commit: while the server checks this chunk,
+                # the next one is being read (read_ahead).
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                with cursor.cursor.copy(f"COPY {dv} ({cols}) FROM STDIN") as copy:
+                    for row in new:
+                        copy.write_row(row)
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            else:
+                raw = cursor.cursor  # the sqlite3 cursor: no per-row Django wrapping
+                raw.executemany(f"INSERT INTO {dv} ({cols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new)
+            if changed:
+                cursor.executemany(
+                    f"UPDATE {dv} SET value = %s, comment = %s, qualifier = %s, source = %s, source_detail = %s,"
+                    f" updated_at = %s, updated_by_id = %s WHERE id = %s",
+                    [(str(value), comment, *stamp, pk) for pk, _, _, value, comment in changed],
+                )
+
+    def finish(self) -> None:
+        """The audit trail, new report versions and the analytics summary, once per call."""
+        result, user_id = self.result, self.user_id
+        result.ignored += self.check.ignored
+        if self.dry_run:
+            return
+        if self.changed:
+            AuditEntry.objects.bulk_create(
+                [
+                    AuditEntry(
+                        user_id=user_id, action="value.bulk_update", object_type="collection.datavalue", object_id=str(pk),
+                        field="value", old_value=_fmt(old), new_value=_fmt(value),
+                        data={"batch": result.batch, "unit_id": key[0], "indicator_id": key[1], "period": key[2]},
+                    )
+                    for pk, key, old, value in self.changed
+                ],
+                batch_size=2000,
+            )
+        AuditEntry.objects.create(
+            user_id=user_id, action="value.bulk_write", object_type="collection.datavalue", object_id=result.batch,
+            data={**self.source_detail, "source": self.source, "imported": result.imported, "updated": result.updated,
+                  "ignored": result.ignored, "at": self.now.isoformat()},
+        )
+        ids = {self.reports[pair] for pair in self.touched}
+        _bump_versions(ids)
+        _refresh_summary({pk for pk in ids if self.status_of[pk] != Report.Status.DRAFT})
 
 
 def _reports_for(pairs: set[tuple[int, str]], *, create: bool) -> dict[tuple[int, str], int]:
@@ -233,14 +414,33 @@ def _reports_for(pairs: set[tuple[int, str]], *, create: bool) -> dict[tuple[int
         # Another import may create the same reports meanwhile: skip those rows (in a fixed
         # order, so two imports never wait on each other crosswise), then read every id back
         # (inserts that skip conflicts return none).
-        Report.objects.bulk_create([Report(unit_id=u, period=p) for u, p in missing], batch_size=2000,
-                                   ignore_conflicts=True)
+        _insert_draft_reports(missing)
         wanted = set(missing)
         for pk, unit_id, period in Report.objects.filter(
                 unit_id__in={u for u, _ in missing}, period__in={p for _, p in missing}).values_list("pk", "unit_id", "period"):
             if (unit_id, period) in wanted:
                 reports[unit_id, period] = pk
     return reports
+
+
+def _insert_draft_reports(pairs: list[tuple[int, str]]) -> None:
+    """INSERT … ON CONFLICT DO NOTHING of new draft reports. One row of defaults, prepared by the
+    model's own fields, is reused for every pair (bulk_create prepares every field of every
+    object: most of an import's time when it opens thousands of reports)."""
+    template = Report(unit_id=0, period="")
+    fields = [f for f in Report._meta.concrete_fields if not f.primary_key]
+    base = [f.get_db_prep_save(f.pre_save(template, True), connection) for f in fields]
+    names = [f.column for f in fields]
+    i_unit, i_period = names.index("unit_id"), names.index("period")
+    rows = []
+    for unit_id, period in pairs:
+        row = base.copy()
+        row[i_unit], row[i_period] = unit_id, period
+        rows.append(row)
+    sql = (f"INSERT INTO {Report._meta.db_table} ({', '.join(names)}) VALUES ({', '.join(['%s'] * len(names))})"
+           f" ON CONFLICT (unit_id, period) DO NOTHING")
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def _lock_reports(reports: dict) -> dict[int, str]:
@@ -303,68 +503,6 @@ def _existing_values(cursor, report_ids: list[int]) -> dict[tuple[int, int, str]
         for pk, unit_id, ind_id, period, value, comment in cursor.fetchall():
             existing[unit_id, ind_id, period] = (pk, value, comment)
     return existing
-
-
-def _merge(keyed: dict, reports: dict, result: BulkResult, *, user, source: str, source_detail: dict, dry_run: bool) -> set:
-    """Write the rows; returns the (unit_id, period) pairs whose values changed.
-
-    The reports are locked, so the values they hold now are the ones to compare with: new keys
-    go straight into the table (COPY on PostgreSQL, executemany on SQLite, as a plain load
-    would), changed ones are updated by id, unchanged ones are left alone."""
-    dv = DataValue._meta.db_table
-    ops = connection.ops
-    now = timezone.now()
-    detail = json.dumps({**source_detail, "batch": result.batch}, ensure_ascii=False)
-    user_id = user.pk if getattr(user, "is_authenticated", False) else None
-    exact = DataValue.Qualifier.EXACT
-    with connection.cursor() as cursor:
-        existing = _existing_values(cursor, sorted(set(reports.values())))
-        new, changed = [], []
-        for key, (value, comment, _) in keyed.items():
-            old = existing.get(key)
-            if old is None:
-                new.append((reports.get((key[0], key[2])), key[0], key[1], key[2], str(value), comment))
-            elif Decimal(str(old[1])) != Decimal(value) or old[2] != comment:
-                changed.append((old[0], key, old[1], value, comment))
-        result.imported, result.updated = len(new), len(changed)
-        result.ignored += len(keyed) - len(new) - len(changed)
-        if dry_run:
-            return set()
-        cols = ("report_id, unit_id, indicator_id, period, value, comment, qualifier, source, source_detail,"
-                " updated_at, updated_by_id")
-        stamp = (exact, source, detail, ops.adapt_datetimefield_value(now), user_id)
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {dv} ({cols}) FROM STDIN") as copy:
-                for row in new:
-                    copy.write_row(row + stamp)
-        else:
-            raw = cursor.cursor  # the sqlite3 cursor: no per-row Django wrapping
-            raw.executemany(f"INSERT INTO {dv} ({cols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            (row + stamp for row in new))
-        if changed:
-            cursor.executemany(
-                f"UPDATE {dv} SET value = %s, comment = %s, qualifier = %s, source = %s, source_detail = %s,"
-                f" updated_at = %s, updated_by_id = %s WHERE id = %s",
-                [(str(value), comment, *stamp, pk) for pk, _, _, value, comment in changed],
-            )
-    if changed:
-        AuditEntry.objects.bulk_create(
-            [
-                AuditEntry(
-                    user_id=user_id, action="value.bulk_update", object_type="collection.datavalue", object_id=str(pk),
-                    field="value", old_value=_fmt(old), new_value=_fmt(value),
-                    data={"batch": result.batch, "unit_id": key[0], "indicator_id": key[1], "period": key[2]},
-                )
-                for pk, key, old, value, _ in changed
-            ],
-            batch_size=2000,
-        )
-    AuditEntry.objects.create(
-        user_id=user_id, action="value.bulk_write", object_type="collection.datavalue", object_id=result.batch,
-        data={**source_detail, "source": source, "imported": result.imported, "updated": result.updated,
-              "ignored": result.ignored, "at": now.isoformat()},
-    )
-    return {(key[0], key[2]) for _, key, _, _, _ in changed} | {(row[1], row[3]) for row in new}
 
 
 def _fmt(v) -> str:

@@ -131,7 +131,7 @@ class Dhis2Value:
 
 @dataclass
 class DataValueSet:
-    values: list[Dhis2Value]
+    values: list[Dhis2Value] | Iterator[Dhis2Value]  # an iterator when parsed with lazy=True
     data_set: str = ""
     complete_date: str = ""
 
@@ -150,8 +150,11 @@ def _bool(v: Any) -> bool:
     return _text(v).lower() in {"true", "1", "yes"}
 
 
-def parse_json(data: bytes | str | dict) -> DataValueSet:
-    """Read a DHIS2 dataValueSets JSON document (also accepts a bare list of values)."""
+def parse_json(data: bytes | str | dict, *, lazy: bool = False) -> DataValueSet:
+    """Read a DHIS2 dataValueSets JSON document (also accepts a bare list of values).
+
+    With `lazy`, the values are made as they are iterated (a PayloadError may come then): an
+    import can write the first ones while the rest are still being read."""
     if isinstance(data, (bytes, bytearray)):
         try:
             data = data.decode("utf-8-sig")
@@ -174,8 +177,11 @@ def parse_json(data: bytes | str | dict) -> DataValueSet:
     d_period = _text(data.get("period"))
     d_org = _text(data.get("orgUnit"))
     d_aoc = _text(data.get("attributeOptionCombo"))
-    values = []
-    append = values.append
+    values = _json_values(items, d_period, d_org, d_aoc)
+    return DataValueSet(values if lazy else list(values), _text(data.get("dataSet")), _text(data.get("completeDate")))
+
+
+def _json_values(items: list, d_period: str, d_org: str, d_aoc: str) -> Iterator[Dhis2Value]:
     for i, item in enumerate(items):
         if not isinstance(item, dict):
             raise PayloadError(f"Phần tử dataValues[{i}] phải là một đối tượng.")
@@ -191,25 +197,26 @@ def parse_json(data: bytes | str | dict) -> DataValueSet:
             coc = coc.strip() if coc.__class__ is str else _text(coc)
             aoc = (aoc.strip() if aoc.__class__ is str else _text(aoc)) or d_aoc
             extra = (coc, aoc, _text(by), _text(cr), _text(lu), _text(cm), _bool(get("followup")))
-        append(
-            Dhis2Value(
-                de.strip() if de.__class__ is str else _text(de),
-                (pe.strip() if pe.__class__ is str else _text(pe)) or d_period,
-                (ou.strip() if ou.__class__ is str else _text(ou)) or d_org,
-                val.strip() if val.__class__ is str else _text(val),
-                *extra,
-                i,
-            )
+        yield Dhis2Value(
+            de.strip() if de.__class__ is str else _text(de),
+            (pe.strip() if pe.__class__ is str else _text(pe)) or d_period,
+            (ou.strip() if ou.__class__ is str else _text(ou)) or d_org,
+            val.strip() if val.__class__ is str else _text(val),
+            *extra,
+            i,
         )
-    return DataValueSet(values, _text(data.get("dataSet")), _text(data.get("completeDate")))
 
 
-def parse_csv(data: bytes | str) -> DataValueSet:
-    """Read DHIS2 dataValueSets CSV, with a header row (any of DHIS2's column names) or without."""
+def parse_csv(data: bytes | str, *, lazy: bool = False) -> DataValueSet:
+    """Read DHIS2 dataValueSets CSV, with a header row (any of DHIS2's column names) or without.
+    `lazy`: as for parse_json."""
     try:
-        return _parse_csv(data)
+        dvs = _parse_csv(data)
     except csv.Error as exc:  # e.g. a lone carriage return inside an unquoted field
         raise PayloadError(f"Tệp CSV bị hỏng: {exc}.") from exc
+    if not lazy:
+        dvs.values = list(dvs.values)
+    return dvs
 
 
 def _parse_csv(data: bytes | str) -> DataValueSet:
@@ -242,24 +249,27 @@ def _parse_csv(data: bytes | str) -> DataValueSet:
                 ("categoryOptionCombo", "attributeOptionCombo", "storedBy", "created", "lastUpdated", "comment")]
     i_fu = pos.get("followup")
     width = len(columns)
-    values = []
-    for n, row in enumerate(body):
-        if not row or (len(row) == 1 and not row[0].strip()):
-            continue
-        if len(row) < 4:
-            raise PayloadError(f"CSV, dòng {line0 + n}: chỉ có {len(row)} cột, cần ít nhất 4.")
-        if len(row) < width:
-            row = row + [""] * (width - len(row))
-        extra = {name: (row[i].strip() if i is not None else "") for name, i in optional}
-        values.append(
-            Dhis2Value(
-                row[i_de].strip(), row[i_pe].strip(), row[i_ou].strip(), row[i_v].strip(),
-                extra["categoryOptionCombo"], extra["attributeOptionCombo"], extra["storedBy"], extra["created"],
-                extra["lastUpdated"], extra["comment"], _bool(row[i_fu]) if i_fu is not None else False,
-                line0 + n,
-            )
-        )
-    return DataValueSet(values)
+
+    def values() -> Iterator[Dhis2Value]:
+        try:
+            for n, row in enumerate(body):
+                if not row or (len(row) == 1 and not row[0].strip()):
+                    continue
+                if len(row) < 4:
+                    raise PayloadError(f"CSV, dòng {line0 + n}: chỉ có {len(row)} cột, cần ít nhất 4.")
+                if len(row) < width:
+                    row = row + [""] * (width - len(row))
+                extra = {name: (row[i].strip() if i is not None else "") for name, i in optional}
+                yield Dhis2Value(
+                    row[i_de].strip(), row[i_pe].strip(), row[i_ou].strip(), row[i_v].strip(),
+                    extra["categoryOptionCombo"], extra["attributeOptionCombo"], extra["storedBy"], extra["created"],
+                    extra["lastUpdated"], extra["comment"], _bool(row[i_fu]) if i_fu is not None else False,
+                    line0 + n,
+                )
+        except csv.Error as exc:
+            raise PayloadError(f"Tệp CSV bị hỏng: {exc}.") from exc
+
+    return DataValueSet(values())
 
 
 def _chain(first: list[str], rest: Iterator[list[str]]) -> Iterator[list[str]]:
@@ -267,12 +277,12 @@ def _chain(first: list[str], rest: Iterator[list[str]]) -> Iterator[list[str]]:
     yield from rest
 
 
-def parse_payload(data: bytes | str, fmt: str) -> DataValueSet:
+def parse_payload(data: bytes | str, fmt: str, *, lazy: bool = False) -> DataValueSet:
     fmt = (fmt or "").lower()
     if fmt == "json":
-        return parse_json(data)
+        return parse_json(data, lazy=lazy)
     if fmt == "csv":
-        return parse_csv(data)
+        return parse_csv(data, lazy=lazy)
     raise PayloadError(f"Định dạng không hỗ trợ: '{fmt}' (dùng json hoặc csv).")
 
 

@@ -89,11 +89,9 @@ def import_data_value_set(
 
             dvs = parse_json(data)
         else:
-            dvs = parse_payload(data, fmt)
+            dvs = parse_payload(data, fmt, lazy=True)
     except PayloadError as exc:
-        summary.conflicts.append(Conflict(object=source_name or "payload", value=str(exc), error_code="E7600"))
-        summary.description = "Không đọc được dữ liệu; không có số liệu nào được lưu."
-        return summary
+        return _unreadable(summary, source_name, exc)
     values = dvs.values
     mapper = Mapper()
     superuser = getattr(user, "is_superuser", False)
@@ -117,9 +115,22 @@ def import_data_value_set(
     unit_cache: dict[tuple[str, str], tuple | None] = {}
     ind_cache: dict[str, int | None] = {}
     problems: list[tuple[str, str, str, int]] = []
-    rows = []
-    append = rows.append
-    for v in values:
+    read = [0]  # values read
+
+    # The values are read and mapped as the bulk path asks for them (in its read-ahead thread:
+    # everything used here was loaded above, nothing touches the database).
+    def rows():
+        n = 0
+        for v in values:
+            n += 1
+            row = _row(v)
+            if row is not None:
+                yield row
+        read[0] = n
+        if problems:
+            raise bulk.RowsRefused
+
+    def _row(v):
         idx = v.index
         pinfo = periods.get(v.period, False)
         if pinfo is False:
@@ -131,7 +142,7 @@ def import_data_value_set(
             periods[v.period] = pinfo
         if pinfo is None:
             problems.append(("period", v.period, f"Kỳ '{v.period}' không hợp lệ (dùng 202307, 2023Q3, 2023S1 hoặc 2023).", idx))
-            continue
+            return None
         ind_id = ind_cache.get(v.dataElement, -1)
         if ind_id == -1:
             ind_id = ind_cache[v.dataElement] = indicator_ids.get(mapper.from_dhis2("indicator", v.dataElement))
@@ -148,40 +159,49 @@ def import_data_value_set(
             unit_cache[ukey] = unit
         if unit is None:
             problems.append(("orgUnit", v.orgUnit, f"Không tìm thấy đơn vị (orgUnit) '{v.orgUnit}'.", idx))
-            continue
+            return None
         if unit == ():
             problems.append(("orgUnit", v.orgUnit, f"Đơn vị '{v.orgUnit}' không tồn tại trong kỳ {pinfo[0]}.", idx))
-            continue
+            return None
         if v.categoryOptionCombo not in DEFAULT_COMBOS:
             problems.append(("categoryOptionCombo", v.categoryOptionCombo,
                              f"Chưa hỗ trợ phân tổ (categoryOptionCombo) '{v.categoryOptionCombo}'; chỉ nhận phân tổ mặc định.", idx))
-            continue
+            return None
         if v.attributeOptionCombo not in DEFAULT_COMBOS and org_for_aoc(v.attributeOptionCombo) != unit[3]:
             problems.append(("attributeOptionCombo", v.attributeOptionCombo,
                              f"attributeOptionCombo '{v.attributeOptionCombo}' không phải tổ chức của đơn vị '{v.orgUnit}'.", idx))
-            continue
-        if ind_id is not None:
-            append((unit[0], ind_id, pinfo[0], v.value, v.comment, idx))
+            return None
+        if ind_id is None:
+            return None
+        return (unit[0], ind_id, pinfo[0], v.value, v.comment, idx)
 
+    try:
+        result = bulk.write_values(
+            rows(), user=user, source=DataValue.Source.IMPORT,
+            source_detail={"format": "dhis2", "file": source_name} if source_name else {"format": "dhis2"},
+            allowed_unit_ids=allowed, allow_locked=allow_locked, dry_run=dry_run, read_ahead=True,
+        )
+    except PayloadError as exc:  # met while reading the values: nothing was kept
+        return _unreadable(summary, source_name, exc)
     if problems:
         summary.conflicts = _group_conflicts(problems)
-        summary.ignored = len(values)
+        summary.ignored = read[0]
         summary.description = "Dữ liệu có mã hoặc giá trị không hợp lệ; không có số liệu nào được lưu."
         return summary
-
-    result = bulk.write_values(
-        rows, user=user, source=DataValue.Source.IMPORT,
-        source_detail={"format": "dhis2", "file": source_name} if source_name else {"format": "dhis2"},
-        allowed_unit_ids=allowed, allow_locked=allow_locked, dry_run=dry_run,
-    )
     if result.problems:
         summary.conflicts = _group_conflicts([(p.field, p.object, p.message, p.index) for p in result.problems])
-        summary.ignored = len(values)
+        summary.ignored = read[0]
         summary.description = "Dữ liệu có giá trị không hợp lệ; không có số liệu nào được lưu."
         return summary
     summary.imported, summary.updated, summary.ignored = result.imported, result.updated, result.ignored
     verb = "Kiểm tra thử (không lưu)" if dry_run else "Đã nhập"
     summary.description = f"{verb}: {result.imported} mới, {result.updated} cập nhật, {result.ignored} bỏ qua."
+    return summary
+
+
+def _unreadable(summary: ImportSummary, source_name: str, exc: PayloadError) -> ImportSummary:
+    summary.conflicts.append(Conflict(object=source_name or "payload", value=str(exc), error_code="E7600"))
+    summary.description = "Không đọc được dữ liệu; không có số liệu nào được lưu."
     return summary
 
 
