@@ -39,6 +39,7 @@ BASE_KINDS = ("M", "Q")
 MAX_ABS = Decimal(10) ** 15  # as the form (workflow.MAX_ABS_VALUE)
 FOUR_PLACES = Decimal("0.0001")
 LOCKED = (Report.Status.APPROVED, Report.Status.LOCKED)
+TEMP_TABLE = "giaoban_bulk_values"
 CHUNK_SIZE = 100_000  # keys written per COPY: large enough to stream, small enough to overlap
 
 
@@ -357,16 +358,17 @@ class _ChunkWriter:
             cols = ("report_id, unit_id, indicator_id, period, value, comment, qualifier, source, source_detail,"
                     " updated_at, updated_by_id")
             if connection.vendor == "postgresql":
-                # Foreign keys checked now, not at commit: while the server checks this chunk,
-                # the next one is being read (read_ahead).
-                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
                 with cursor.cursor.copy(f"COPY {dv} ({cols}) FROM STDIN") as copy:
                     for row in new:
                         copy.write_row(row)
-                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-            else:
+            elif new:
+                # SQLite inserts faster from a table than from bound parameters: the rows go to a
+                # temporary table without indexes first (about a fifth less time in all).
                 raw = cursor.cursor  # the sqlite3 cursor: no per-row Django wrapping
-                raw.executemany(f"INSERT INTO {dv} ({cols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new)
+                raw.execute(f"CREATE TEMP TABLE IF NOT EXISTS {TEMP_TABLE} AS SELECT {cols} FROM {dv} WHERE false")
+                raw.executemany(f"INSERT INTO temp.{TEMP_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new)
+                raw.execute(f"INSERT INTO {dv} ({cols}) SELECT {cols} FROM temp.{TEMP_TABLE}")
+                raw.execute(f"DELETE FROM temp.{TEMP_TABLE}")
             if changed:
                 cursor.executemany(
                     f"UPDATE {dv} SET value = %s, comment = %s, qualifier = %s, source = %s, source_detail = %s,"
@@ -425,22 +427,32 @@ def _reports_for(pairs: set[tuple[int, str]], *, create: bool) -> dict[tuple[int
 
 def _insert_draft_reports(pairs: list[tuple[int, str]]) -> None:
     """INSERT … ON CONFLICT DO NOTHING of new draft reports. One row of defaults, prepared by the
-    model's own fields, is reused for every pair (bulk_create prepares every field of every
-    object: most of an import's time when it opens thousands of reports)."""
+    model's own fields, serves every pair (bulk_create prepares every field of every object,
+    and one statement per report is slow on PostgreSQL: there the pairs go as two arrays)."""
     template = Report(unit_id=0, period="")
     fields = [f for f in Report._meta.concrete_fields if not f.primary_key]
     base = [f.get_db_prep_save(f.pre_save(template, True), connection) for f in fields]
     names = [f.column for f in fields]
     i_unit, i_period = names.index("unit_id"), names.index("period")
-    rows = []
-    for unit_id, period in pairs:
-        row = base.copy()
-        row[i_unit], row[i_period] = unit_id, period
-        rows.append(row)
-    sql = (f"INSERT INTO {Report._meta.db_table} ({', '.join(names)}) VALUES ({', '.join(['%s'] * len(names))})"
-           f" ON CONFLICT (unit_id, period) DO NOTHING")
+    insert = f"INSERT INTO {Report._meta.db_table} ({', '.join(names)})"
+    on_conflict = " ON CONFLICT (unit_id, period) DO NOTHING"
     with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+        if connection.vendor == "postgresql":
+            select = ["%s"] * len(names)
+            select[i_unit], select[i_period] = "t.unit_id", "t.period"
+            defaults = [v for i, v in enumerate(base) if i not in (i_unit, i_period)]
+            cursor.execute(
+                f"{insert} SELECT {', '.join(select)} FROM unnest(%s::bigint[], %s::varchar[]) AS t(unit_id, period)"
+                f" ORDER BY t.unit_id, t.period{on_conflict}",
+                [*defaults, [u for u, _ in pairs], [p for _, p in pairs]],
+            )
+            return
+        rows = []
+        for unit_id, period in pairs:
+            row = base.copy()
+            row[i_unit], row[i_period] = unit_id, period
+            rows.append(row)
+        cursor.executemany(f"{insert} VALUES ({', '.join(['%s'] * len(names))}){on_conflict}", rows)
 
 
 def _lock_reports(reports: dict) -> dict[int, str]:

@@ -75,3 +75,85 @@ def test_numbers_the_form_refuses_are_refused(world, raw):
     result = bulk.write_values([(u.pk, world.sessions.pk, "2023-Q4", raw, "", 0)])
     assert not result.ok and result.problems[0].field == "value"
     assert not DataValue.objects.filter(period="2023-Q4").exists()
+
+
+def _mixed_rows(world):
+    """Seven rows: a changed value, an unchanged one, new ones, and a key written twice, the
+    second time in a later chunk when chunks hold two keys."""
+    u_a, u_b = world.units["phunu", "03388"], world.units["phunu", "03466"]
+    s, a = world.sessions.pk, world.attendees.pk
+    return [
+        (u_a.pk, s, "2023-Q3", "13", "", 0),  # 12 → 13: changed
+        (u_b.pk, s, "2023-Q3", "7", "", 1),  # unchanged
+        (u_b.pk, s, "2023-Q4", "2", "", 2),  # new report
+        (u_b.pk, a, "2023-Q4", "40", "", 3),
+        (u_a.pk, s, "2024-Q1", "5", "", 4),
+        (u_b.pk, s, "2023-Q4", "3", "", 5),  # the same key as row 2, two chunks later: this one wins
+        ("", s, "2023-Q4", "", "", 6),  # empty: ignored
+    ]
+
+
+@pytest.mark.parametrize("chunk_size, read_ahead", [(2, False), (2, True), (1, True), (100, True)])
+def test_chunks_give_the_answer_of_one_batch(world, chunk_size, read_ahead):
+    rows = _mixed_rows(world)
+    result = bulk.write_values(rows, user=world.admin, chunk_size=chunk_size, read_ahead=read_ahead)
+    assert result.ok
+    # as one batch (chunk_size 100): 3 new keys, 1 changed, the unchanged, repeated and empty rows ignored
+    assert (result.imported, result.updated, result.ignored) == (3, 1, 3)
+    u_a, u_b = world.units["phunu", "03388"], world.units["phunu", "03466"]
+    assert DataValue.objects.get(unit=u_b, indicator=world.sessions, period="2023-Q4").value == 3
+    assert DataValue.objects.get(unit=u_a, indicator=world.sessions, period="2023-Q3").value == 13
+    from giaoban.audit.models import AuditEntry
+
+    assert AuditEntry.objects.filter(action="value.bulk_update", data__batch=result.batch).count() == 1
+
+
+@pytest.mark.parametrize("read_ahead", [False, True])
+def test_a_problem_in_a_later_chunk_keeps_nothing_of_the_earlier_ones(world, read_ahead):
+    rows = _mixed_rows(world)[:5] + [(world.units["phunu", "03466"].pk, world.sessions.pk, "2024-Q2", "không phải số", "", 9)]
+    before = set(DataValue.objects.values_list("unit_id", "indicator_id", "period", "value"))
+    reports = Report.objects.count()
+    result = bulk.write_values(rows, chunk_size=2, read_ahead=read_ahead)
+    assert not result.ok and [(p.index, p.field) for p in result.problems] == [(9, "value")]
+    assert (result.imported, result.updated) == (0, 0)
+    assert set(DataValue.objects.values_list("unit_id", "indicator_id", "period", "value")) == before
+    assert Report.objects.count() == reports  # the reports the first chunks opened are gone too
+
+
+def test_an_approved_report_in_a_later_chunk_refuses_the_batch(world):
+    approved = world.reports["phunu", "03466", "2023-Q3"]
+    Report.objects.filter(pk=approved.pk).update(status=Report.Status.APPROVED)
+    u_a, u_b = world.units["phunu", "03388"], world.units["phunu", "03466"]
+    rows = [(u_a.pk, world.sessions.pk, "2024-Q1", "1", "", 0), (u_a.pk, world.sessions.pk, "2024-Q2", "1", "", 1),
+            (u_b.pk, world.sessions.pk, "2023-Q3", "70", "", 2)]
+    result = bulk.write_values(rows, chunk_size=1, read_ahead=True)
+    assert [(p.index, p.kind) for p in result.problems] == [(2, "locked")]
+    assert not DataValue.objects.filter(period__in=["2024-Q1", "2024-Q2"]).exists()
+
+
+@pytest.mark.parametrize("read_ahead", [False, True])
+def test_the_source_may_refuse_after_its_last_row(world, read_ahead):
+    u = world.units["phunu", "03466"]
+
+    def rows():
+        yield (u.pk, world.sessions.pk, "2024-Q1", "1", "", 0)
+        yield (u.pk, world.sessions.pk, "2024-Q2", "1", "", 1)
+        raise bulk.RowsRefused
+
+    result = bulk.write_values(rows(), chunk_size=1, read_ahead=read_ahead)
+    assert result.refused and (result.imported, result.ignored) == (0, 2)
+    assert not DataValue.objects.filter(period__in=["2024-Q1", "2024-Q2"]).exists()
+    assert not Report.objects.filter(period__in=["2024-Q1", "2024-Q2"]).exists()
+
+
+def test_an_error_while_reading_ahead_reaches_the_caller_and_keeps_nothing(world):
+    u = world.units["phunu", "03466"]
+
+    def rows():
+        for i in range(5):
+            yield (u.pk, world.sessions.pk, f"2024-{i + 1:02d}", "1", "", i)
+        raise OSError("tệp bị cắt")
+
+    with pytest.raises(OSError, match="tệp bị cắt"):
+        bulk.write_values(rows(), chunk_size=2, read_ahead=True)
+    assert not DataValue.objects.filter(period__startswith="2024-0").exists()

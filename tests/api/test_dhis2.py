@@ -142,6 +142,21 @@ def test_unknown_codes_refuse_the_whole_payload_with_one_conflict_each(world):
     assert AuditEntry.objects.count() == audits
 
 
+def test_a_file_broken_after_valid_rows_saves_nothing_and_names_the_line(world):
+    """The values are read while the first ones are written: a short row near the end still
+    refuses the whole file, with its line."""
+    before = snapshot()
+    lines = ["dataElement,period,orgUnit,value"]
+    lines += [f"tuyen_truyen_buoi,2024{m:02d},phunu-03388,{m}" for m in range(1, 13)]
+    lines += ["tuyen_truyen_buoi,2024Q4"]
+    summary = import_data_value_set("\n".join(lines) + "\n", "csv", source_name="cut.csv").as_dict()
+    assert summary["status"] == "ERROR"
+    (conflict,) = summary["conflicts"]
+    assert conflict["object"] == "cut.csv" and "dòng 14" in conflict["value"]
+    assert snapshot() == before
+    assert not Report.objects.filter(period__startswith="2024-").exists()
+
+
 def test_bad_values_and_rules_refuse_everything(world):
     cases = [
         ({"dataElement": "tuyen_truyen_buoi", "orgUnit": "phunu-03388", "period": "2023Q4", "value": "mười"}, "mười"),
