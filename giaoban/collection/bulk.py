@@ -10,7 +10,7 @@ indicator's type, the user may enter for the unit, and the report is not approve
 Speed comes from doing per-row work in plain Python against dictionaries loaded once, and from
 handing the rows to the database as a plain load would: the reports are locked (as a form save
 locks its report), the values they hold are read once, and the new values go in by COPY on
-PostgreSQL and executemany on SQLite; changed values are updated by id, with their old value in
+PostgreSQL and through a temporary table on SQLite; changed values are updated by id, with their old value in
 the audit trail; an unchanged value is counted as ignored and not rewritten. Every report whose
 values changed gets a new version, so an entry page opened before the import answers with the
 conflict message instead of overwriting it.
@@ -310,7 +310,9 @@ class _ChunkWriter:
         if pairs:
             reports = _reports_for(pairs, create=not self.dry_run)
             # Hold the reports as a form save does (select_for_update), so nobody writes their
-            # values or approves them meanwhile; their status is read under that lock.
+            # values or approves them meanwhile; their status is read under that lock. (Two large
+            # imports of the same reports in different orders may deadlock across chunks: the
+            # database then refuses one of them whole.)
             self.status_of.update(_lock_reports(reports))
             self.reports.update(reports)
             if not self.allow_locked:
@@ -331,8 +333,8 @@ class _ChunkWriter:
 
     def _merge(self, keyed: dict) -> None:
         """The reports are locked, so the values they hold now are the ones to compare with: new
-        keys go straight into the table (COPY on PostgreSQL, executemany on SQLite, as a plain
-        load would), changed ones are updated by id, unchanged ones are left alone."""
+        keys go straight into the table, changed ones are updated by id, unchanged ones are left
+        alone."""
         dv = DataValue._meta.db_table
         reports, stamp, repeats, result = self.reports, self.stamp, self.check.repeats, self.result
         with connection.cursor() as cursor:
