@@ -6,4 +6,17 @@ class AnalyticsConfig(AppConfig):
     verbose_name = "Tổng hợp, phân tích"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from giaoban.analytics import signals  # noqa: F401  (connects the receivers)
+
+        post_migrate.connect(_install_triggers, sender=self, dispatch_uid="analytics_cache_triggers")
+
+
+def _install_triggers(sender, using="default", **kwargs):
+    """After every migrate: the cache's triggers (SQLite table remakes drop them)."""
+    from django.db import connections
+
+    from giaoban.analytics.cache import install_triggers
+
+    install_triggers(connections[using])

@@ -45,6 +45,7 @@ from decimal import Decimal
 from django.db import connection
 from django.db.models import Q
 
+from giaoban.analytics import cache
 from giaoban.analytics.models import NATION_SCOPE, TOTAL_SCOPES, Fact, FactTotal, ReportingLevel
 from giaoban.analytics.summary import ensure_built
 from giaoban.collection.models import Report, Target
@@ -639,11 +640,39 @@ def expected_units(node: Node, date: datetime.date, within=None) -> dict[tuple[i
     return counts
 
 
-def reporting_levels(indicator_ids: list[int]) -> dict[int, set[int]]:
+def reporting_levels(indicator_ids: list[int] | None) -> dict[int, set[int]]:
+    """indicator -> the unit levels that reported it (all indicators with None)."""
+    qs = ReportingLevel.objects.all() if indicator_ids is None else ReportingLevel.objects.filter(indicator_id__in=indicator_ids)
     out = defaultdict(set)
-    for ind_id, level in ReportingLevel.objects.filter(indicator_id__in=indicator_ids).values_list("indicator_id", "level"):
+    for ind_id, level in qs.values_list("indicator_id", "level"):
         out[ind_id].add(level)
     return out
+
+
+# --------------------------------------------------------------------------- cached lookups
+# (giaoban.analytics.cache: valid until a watched table changes; callers never mutate the values)
+
+
+def _memoized(memo: dict, key: tuple, compute_value):
+    try:
+        return memo[key]
+    except KeyError:
+        value = memo[key] = compute_value()
+        return value
+
+
+def _links(memo: dict) -> dict[int, frozenset[int]]:
+    """indicator -> the organizations that report it (the whole catalogue, one query)."""
+    def load():
+        out = defaultdict(set)
+        for ind_id, org_id in Indicator.organizations.through.objects.values_list("indicator_id", "organization_id"):
+            out[ind_id].add(org_id)
+        return {k: frozenset(v) for k, v in out.items()}
+    return _memoized(memo, ("links",), load)
+
+
+def _orgs(memo: dict) -> dict[int, Organization]:
+    return _memoized(memo, ("orgs",), lambda: {o.pk: o for o in Organization.objects.order_by("sort_order", "code")})
 
 
 def _top_units(node: Node, year: int):
@@ -764,10 +793,9 @@ def query(indicator=None, period="", area=None, unit=None, org=None, as_of=None,
         indicators = list(Indicator.objects.filter(is_active=True))
     else:
         indicators = [resolve_indicator(i) for i in _as_list(indicator)]
-    ind_orgs: dict = defaultdict(set)  # indicator -> its organizations, one query for all
-    for ind_id, org_id in Indicator.organizations.through.objects.filter(
-            indicator_id__in=[i.pk for i in indicators]).values_list("indicator_id", "organization_id"):
-        ind_orgs[ind_id].add(org_id)
+    memo = cache.entries()
+    links = _links(memo)
+    ind_orgs = {i.pk: links.get(i.pk, frozenset()) for i in indicators}  # indicator -> its organizations
     if org is not None and indicator is None:
         indicators = [i for i in indicators if org.pk in ind_orgs[i.pk]]
     node = Node.of(resolve_area(area, as_of) if area is not None else resolve_unit(unit, as_of) if unit is not None else None)
@@ -785,11 +813,10 @@ def query(indicator=None, period="", area=None, unit=None, org=None, as_of=None,
     periods = sorted(set(periods))
     org_ids = [org.pk] if org else None
     cells = compute(targets, indicators, periods, include_submitted, by == "org", org_ids, within)
-    orgs = {o.pk: o for o in Organization.objects.all()}
-    levels = reporting_levels([i.pk for i in indicators])
+    orgs = _orgs(memo)
+    levels = _memoized(memo, ("levels",), lambda: {k: frozenset(v) for k, v in reporting_levels(None).items()})
     rows: list[Row] = []
-    target_cache: dict = {}
-    expected_cache: dict = {}
+    within_key = tuple(within) if within is not None else None
     main_periods = [p for p in periods if not compare or p.code in comparisons]
     for row_key, tnode in targets:
         org_keys = sorted({k[1] for k in cells if k[0] == row_key and k[1] is not None}) if by == "org" else [None]
@@ -809,9 +836,10 @@ def query(indicator=None, period="", area=None, unit=None, org=None, as_of=None,
                         key["indicator"], labels["indicator"] = ind.code, ind.name
                     # expected reporters
                     exp_date = p.end
-                    if (tnode, exp_date) not in expected_cache:
-                        expected_cache[tnode, exp_date] = expected_units(tnode, exp_date, within)
-                    counts = expected_cache[tnode, exp_date]
+                    ek = ("expected", tnode, exp_date, within_key)
+                    counts = memo.get(ek)
+                    if counts is None:
+                        counts = memo[ek] = expected_units(tnode, exp_date, within)
                     want_orgs = {org_key} if org_key else (set(org_ids) if org_ids else ind_orgs[ind.pk])
                     lv = levels.get(ind.pk, set())
                     expected = sum(n for (o, level), n in counts.items() if o in want_orgs and level in lv)
@@ -822,10 +850,11 @@ def query(indicator=None, period="", area=None, unit=None, org=None, as_of=None,
                         scope=node.label if node.kind != "nation" else "Toàn quốc", as_of=as_of.isoformat(),
                     )
                     # targets
-                    tk = (tnode, p.year)
-                    if tk not in target_cache:
-                        target_cache[tk] = yearly_targets(tnode, indicators, p.year, org_ids, by == "org", within)
-                    yearly = target_cache[tk].get((org_key, ind.pk))
+                    tk = ("targets", tnode, p.year, tuple(i.pk for i in indicators), tuple(org_ids or ()), by == "org", within_key)
+                    by_target = memo.get(tk)
+                    if by_target is None:
+                        by_target = memo[tk] = yearly_targets(tnode, indicators, p.year, org_ids, by == "org", within)
+                    yearly = by_target.get((org_key, ind.pk))
                     if yearly is not None:
                         mode = rules.ProrateMode.NONE if ind.is_stock else prorate
                         row.target_year = _dec(yearly)
@@ -861,8 +890,14 @@ def completeness(period, area=None, as_of=None, org=None, within: list[Node] | N
         params.append(org.pk)
     by_status: dict = defaultdict(lambda: defaultdict(int))
     with connection.cursor() as cur:  # raw SQL: the same rows as the ORM's, a fraction of its cost per dashboard
-        cur.execute(f"SELECT u.organization_id, COUNT(*) FROM {UNIT_T} u WHERE {where} GROUP BY 1", params)
-        expected = dict(cur.fetchall())
+        memo = cache.entries()
+
+        def count_units():
+            cur.execute(f"SELECT u.organization_id, COUNT(*) FROM {UNIT_T} u WHERE {where} GROUP BY 1", params)
+            return dict(cur.fetchall())
+
+        expected = _memoized(memo, ("units_by_org", node, stored.end, tuple(within) if within is not None else None,
+                                    org.pk if org else None), count_units)
         if connection.vendor == "postgresql" and node.kind != "nation":
             # a subtree: each unit's report by the (unit_id, period) unique index; the plain join lets
             # PostgreSQL pick the unit_id index and filter every period of the unit (3x slower at 10 M)
@@ -876,7 +911,7 @@ def completeness(period, area=None, as_of=None, org=None, within: list[Node] | N
         for org_id, status, n in cur.fetchall():
             by_status[org_id][status] += n
     rows = []
-    for o in Organization.objects.filter(pk__in=list(expected)).order_by("sort_order", "code"):
+    for o in [o for o in _orgs(memo).values() if o.pk in expected]:  # sort_order, code
         s = by_status[o.pk]
         exp = expected[o.pk]
         sent = s["submitted"] + s["approved"] + s["locked"]
@@ -903,15 +938,16 @@ def last_quarters(period, count: int = 8) -> list[Period]:
 
 def headline_indicators(limit_per_org: int = 4) -> dict[int, list[Indicator]]:
     """The first indicators of each organization (catalogue order): the dashboard's headline."""
-    out: dict = defaultdict(list)
-    orgs_of = defaultdict(list)  # the links in one query (prefetch_related costs two and a manager per row)
-    for ind_id, org_id in Indicator.organizations.through.objects.values_list("indicator_id", "organization_id"):
-        orgs_of[ind_id].append(org_id)
-    for ind in Indicator.objects.filter(is_active=True).order_by("sort_order", "code"):
-        for org_id in orgs_of[ind.pk]:
-            if len(out[org_id]) < limit_per_org:
-                out[org_id].append(ind)
-    return out
+    def load():
+        out: dict = defaultdict(list)
+        links = _links(memo)
+        for ind in Indicator.objects.filter(is_active=True).order_by("sort_order", "code"):
+            for org_id in links.get(ind.pk, ()):
+                if len(out[org_id]) < limit_per_org:
+                    out[org_id].append(ind)
+        return dict(out)
+    memo = cache.entries()
+    return _memoized(memo, ("headline", limit_per_org), load)
 
 
 def dashboard(period, area=None, as_of=None, include_submitted: bool = False,
@@ -927,7 +963,7 @@ def dashboard(period, area=None, as_of=None, include_submitted: bool = False,
     indicators = sorted({i for lst in heads.values() for i in lst}, key=lambda i: (i.sort_order, i.code))
     rows = query(indicators, period, area=area_obj, as_of=as_of, by="org", include_submitted=include_submitted, within=within)
     wanted = {(o, i.code) for o, lst in heads.items() for i in lst}
-    orgs = {o.pk: o for o in Organization.objects.all()}
+    orgs = _orgs(cache.entries())
     code_to_id = {o.code: o.pk for o in orgs.values()}
     per_org: dict = defaultdict(list)
     for r in rows:
