@@ -87,7 +87,10 @@ def install_triggers(using_connection=None) -> None:
                 "ON CONFLICT (id) DO UPDATE SET stamp = excluded.stamp; RETURN NULL; END $$")
             for t in tables:
                 cur.execute(f'DROP TRIGGER IF EXISTS {TRIGGER_PREFIX} ON "{t}"')
-                cur.execute(f'CREATE TRIGGER {TRIGGER_PREFIX} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{t}" '
+                # BEFORE: the stamp row is locked before the statement locks any watched row, so two
+                # transactions writing watched tables queue on the stamp instead of deadlocking on
+                # it (they are serialized until commit: catalogue, tree and target edits are rare)
+                cur.execute(f'CREATE TRIGGER {TRIGGER_PREFIX} BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{t}" '
                             "FOR EACH STATEMENT EXECUTE FUNCTION analytics_renew_stamp()")
         else:  # SQLite: row triggers only
             for t in tables:
