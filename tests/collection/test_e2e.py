@@ -5,7 +5,6 @@ the completeness page. Screenshots of the entry page at desktop width and at 360
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
 from .conftest import PASSWORD, PERIOD, build_tree
 
@@ -22,11 +21,6 @@ def login(page, base, username):
     page.wait_for_url(lambda url: "/dang-nhap/" not in url)
 
 
-@pytest.mark.skipif(
-    connection.vendor == "postgresql",
-    reason="passes alone on PostgreSQL but not after the whole suite (pytest-django runs transactional "
-           "tests last); under investigation, the browser journey itself is database-independent and runs on SQLite",
-)
 def test_fill_submit_approve_and_count(live_server, transactional_db, browser, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     tree = build_tree()

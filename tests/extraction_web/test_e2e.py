@@ -5,7 +5,6 @@ its draft report. Screenshots 'extraction-review' at desktop width and at 360 px
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 
 from giaoban.collection.models import DataValue, Report
 from tests.conftest import login, screenshot
@@ -15,11 +14,6 @@ from .conftest import PASSWORD, REPORT_TEXT, build_tree, docx_bytes
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 
-@pytest.mark.skipif(
-    connection.vendor == "postgresql",
-    reason="passes alone on PostgreSQL but not after the whole suite (pytest-django runs transactional "
-           "tests last); under investigation, the browser journey itself is database-independent and runs on SQLite",
-)
 def test_upload_review_and_accept(live_server, transactional_db, page, tmp_path, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
