@@ -178,3 +178,28 @@ def test_keyboard_reaches_the_form_with_a_visible_focus(live_server, tree, page)
     assert page.evaluate("document.activeElement.className") == "skip"
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#main"
+
+
+def test_phone_navigation_folds_behind_a_menu_button(live_server, tree, browser):
+    """At 360 px the links fold behind "Danh mục" (the bar stays one line); the button opens and
+    closes them, by mouse and keyboard; at desktop width the links show and the button does not."""
+    base = live_server.url
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
+    page = context.new_page()
+    login(page, base, "phunu.tinh", PASSWORD)
+    page.goto(base + "/")
+    button, nav = page.locator(".menu-toggle"), page.locator("#main-nav")
+    assert button.is_visible() and not nav.is_visible()
+    assert page.evaluate("document.querySelector('.topbar').getBoundingClientRect().height") < 60
+    button.click()
+    assert nav.is_visible() and button.get_attribute("aria-expanded") == "true"
+    page.click("#main-nav >> text=Chờ duyệt")
+    page.wait_for_url("**/cho-duyet/")
+    page.focus(".menu-toggle")
+    page.keyboard.press("Enter")
+    assert nav.is_visible()
+    page.keyboard.press("Escape")
+    assert not nav.is_visible() and page.evaluate("document.activeElement.className") == "menu-toggle"
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert nav.is_visible() and not button.is_visible()
+    context.close()
