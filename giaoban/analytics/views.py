@@ -6,6 +6,7 @@ import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -30,7 +31,8 @@ def default_period() -> Period:
 
 
 def _scope(request, period: Period):
-    """(area, as_of, within) for the request, or PermissionDenied when the area is not the user's."""
+    """(area, as_of, within, grant areas) for the request, or PermissionDenied when the area is
+    not the user's."""
     within, grant_areas = engine.scope_for_user(request.user)
     as_of = engine.parse_date(request.GET.get("as_of") or None)
     code = request.GET.get("area") or ""
@@ -50,7 +52,23 @@ def _scope(request, period: Period):
         allowed = any(area is not None and area.path.startswith(g.path) for g in grant_areas)
         if not allowed:
             raise PermissionDenied("Bạn không có quyền xem số liệu của địa bàn này.")
-    return area, as_of, within
+    return area, as_of, within, grant_areas
+
+
+def _area_options(area: Area | None, grant_areas: list[Area], within, on: datetime.date) -> list[Area]:
+    """Suggestions for the area box, as the tree stands on `on`: the provinces and districts the
+    user may see, and the communes under the area on screen (every commune of a country would
+    weigh more than the page)."""
+    roots = list(Area.objects.filter(parent__isnull=True)) if within is None else grant_areas
+    if not roots:
+        return []
+    in_scope = Q()
+    for root in roots:
+        in_scope |= Q(path__startswith=root.path)
+    shown = Q(level__lte=Area.Level.DISTRICT)
+    if area is not None:
+        shown |= Q(path__startswith=area.path)
+    return list(Area.objects.valid_on(on).filter(in_scope & shown).order_by("path")[:2000])
 
 
 def _common(request):
@@ -67,7 +85,8 @@ def dashboard(request):
     context = {"error": error, "periods": _period_choices(), "area": None, "organizations": None}
     if period:
         try:
-            area, as_of, within = _scope(request, period)
+            area, as_of, within, grants = _scope(request, period)
+            context["area_options"] = _area_options(area, grants, within, as_of)
             data = engine.dashboard(period, area, as_of, include_submitted=bool(request.GET.get("submitted")), within=within)
         except engine.AnalyticsError as e:
             context["error"] = str(e)
@@ -105,7 +124,8 @@ def pivot_view(request):
                "indicator": g.get("indicator") or ""}
     if period:
         try:
-            area, as_of, within = _scope(request, period)
+            area, as_of, within, grants = _scope(request, period)
+            context["area_options"] = _area_options(area, grants, within, as_of)
             indicator = g.get("indicator") or (None if "indicator" in (rows_dim, cols_dim) else Indicator.objects.filter(is_active=True).values_list("code", flat=True).first())
             filters = {"period": period, "indicator": indicator, "area": area, "org": g.get("org") or None,
                        "as_of": as_of, "include_submitted": bool(g.get("submitted")), "within": within}

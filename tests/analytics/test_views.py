@@ -74,3 +74,23 @@ def test_dashboard_defaults_to_the_latest_quarter_with_approved_reports(client, 
     assert default_period().code == "2025-Q4"
     login(client, "admin2", superuser=True)
     assert "Quý IV/2025" in client.get("/phan-tich/").content.decode()
+
+
+def _suggested(html: str) -> set[str]:
+    import re
+
+    box = re.search(r'<datalist id="area-options">(.*?)</datalist>', html, re.S).group(1)
+    return set(re.findall(r'<option value="([^"]+)">', box))
+
+
+def test_area_box_suggests_the_tree_of_the_period_within_scope(client, data):
+    login(client, "admin", superuser=True)
+    # 2025-Q4: the province and its communes standing then; the former district and its communes are gone
+    assert _suggested(client.get("/phan-tich/", {"period": "2025-Q4", "area": "P"}).content.decode()) == {"P", "N", "S1", "S2"}
+    # 2024-Q4 on the province: the district of then and its communes
+    assert _suggested(client.get("/phan-tich/", {"period": "2024-Q4", "area": "P"}).content.decode()) >= {"P", "D", "C1", "C2", "C3"}
+    # a commune's user sees only their commune suggested (nothing above or beside it)
+    client.logout()
+    login(client, "xa.bon", unit=data.US1)
+    html = client.get("/phan-tich/bang-tong-hop/", {"period": "2025-Q4", "indicator": "buoi"}).content.decode()
+    assert _suggested(html) == {"S1"}
