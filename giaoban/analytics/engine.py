@@ -37,7 +37,6 @@ How a figure is computed
 from __future__ import annotations
 
 import datetime
-import unicodedata
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
@@ -53,6 +52,7 @@ from giaoban.core import aggregation as rules
 from giaoban.core.numbers import to_decimal
 from giaoban.core.periods import Period, PeriodError
 from giaoban.org.models import Area, AreaSuccession, Indicator, Organization, Unit, UnitSuccession
+from giaoban.org.names import name_key
 
 __all__ = [
     "AnalyticsError", "Comparison", "Node", "Row", "completeness", "dashboard", "query",
@@ -176,13 +176,7 @@ NATION = Node("nation")
 
 def normalize_name(text: str) -> str:
     """NFC, one tone placement ('hoà' → 'hòa', 'Uỷ' → 'Ủy'), single spaces, lower case."""
-    text = unicodedata.normalize("NFC", text or "").strip()
-    old_new = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "òe": "oè", "óe": "oé", "ỏe": "oẻ",
-               "õe": "oẽ", "ọe": "oẹ", "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}
-    low = " ".join(text.lower().split())
-    for modern, old in old_new.items():  # fold to the modern placement, on the vowel pair's second letter
-        low = low.replace(old, modern)
-    return low
+    return name_key(text)
 
 
 def _validity(obj) -> str:

@@ -5,16 +5,7 @@
 off so a name can be given with or without one.
 """
 
-import re
-import unicodedata
-
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
-_TONE_MAP = {}
-for _first, _second in ("oa", "oe", "uy"):
-    for _tone in _TONES:
-        _TONE_MAP[_first + unicodedata.normalize("NFC", _second + _tone)] = unicodedata.normalize("NFC", _first + _tone) + _second
-# Only at the end of a syllable ('hoàn' is the same in both styles) and never after 'q' ('quý').
-_TONE_RE = re.compile(r"(?<!q)(" + "|".join(_TONE_MAP) + r")(?![^\W\d_])")
+from giaoban.extract.normalize import canonical
 
 # Longest first, so 'thành phố' wins over nothing and 'thị trấn' over 'thị xã'.
 KIND_PREFIXES = {
@@ -31,10 +22,8 @@ KIND_PREFIXES = {
 
 
 def name_key(text: str) -> str:
-    """NFC, lower case, one tone placement, single spaces."""
-    text = unicodedata.normalize("NFC", text or "").replace("\u0110", "đ").replace("\u00d0", "đ").lower()
-    text = _TONE_RE.sub(lambda m: _TONE_MAP[m.group(1)], text)
-    return " ".join(text.split())
+    """NFC, lower case, one tone placement, single spaces (the extraction engine's matching key)."""
+    return " ".join(canonical(text or "").split())
 
 
 def split_kind(text: str) -> tuple[tuple[str, ...] | None, str]:
