@@ -36,6 +36,19 @@ _TONE_MAP = _build_tone_map()
 _TONE_RE = re.compile(
     r"([ou](?<!q.)[" + "".join(sorted({k[1] for k in _TONE_MAP})) + r"])(?![^\W\d_])"
 )
+# The same for text whose case is kept ('Uỷ' → 'Ủy', 'THUỶ' → 'THỦY'): each letter keeps its case.
+def _cased(pair: str, upper: tuple[bool, bool]) -> str:
+    return "".join(c.upper() if up else c for c, up in zip(pair, upper))
+
+
+_TONE_MAP_ANY_CASE = {
+    _cased(old, upper): _cased(new, upper)
+    for old, new in _TONE_MAP.items()
+    for upper in ((False, False), (True, False), (False, True), (True, True))
+}
+_TONE_RE_ANY_CASE = re.compile(
+    r"([ouOU](?<![qQ].)[" + "".join(sorted({k[1] for k in _TONE_MAP_ANY_CASE})) + r"])(?![^\W\d_])"
+)
 
 # One-character replacements that make matching simpler.
 _CHAR_MAP = {
@@ -101,6 +114,13 @@ def match_key(text_nfc: str) -> str:
     out = _TONE_RE.sub(_retone, low)
     assert len(out) == len(text_nfc)
     return out
+
+
+def retone(text: str) -> str:
+    """NFC with the canonical tone placement, case and everything else kept (same length as the
+    NFC text): for showing and storing a sentence, where ``match_key`` is for matching."""
+    text = nfc(text)
+    return _TONE_RE_ANY_CASE.sub(lambda m: _TONE_MAP_ANY_CASE[m.group(1)], text)
 
 
 @lru_cache(maxsize=4096)

@@ -39,3 +39,19 @@ def test_any_short_text(text: str) -> None:
 @given(st.text(min_size=0, max_size=100_000) | _VIETNAMESEISH.map(lambda s: (s * 2000)[:100_000]))
 def test_any_text_up_to_100_kb(text: str) -> None:
     _check(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=200), _VIETNAMESEISH))
+def test_retone_keeps_length_and_case_and_agrees_with_the_matching_key(text: str) -> None:
+    """`retone` (sentences shown and stored) and `match_key` (matching) place tones alike: the
+    lower-cased retone is the match key wherever the text has no character the key rewrites."""
+    from giaoban.extract.normalize import _CHAR_MAP, match_key, retone
+
+    nfc = unicodedata.normalize("NFC", text)
+    out = retone(text)
+    assert len(out) == len(nfc)
+    assert [c.isupper() for c in out] == [c.isupper() for c in nfc]
+    lowered = out.lower()
+    if len(lowered) == len(nfc) and not any(c in _CHAR_MAP for c in lowered):
+        assert lowered == match_key(nfc)
