@@ -36,11 +36,13 @@ _TONE_MAP = _build_tone_map()
 _TONE_RE = re.compile(
     r"([ou](?<!q.)[" + "".join(sorted({k[1] for k in _TONE_MAP})) + r"])(?![^\W\d_])"
 )
-# The same for text whose case is kept ('Uỷ' → 'Ủy', 'THUỶ' → 'THỦY'): each letter keeps its case.
+
+
 def _cased(pair: str, upper: tuple[bool, bool]) -> str:
     return "".join(c.upper() if up else c for c, up in zip(pair, upper))
 
 
+# The same for text whose case is kept ('Uỷ' → 'Ủy', 'THUỶ' → 'THỦY'): each letter keeps its case.
 _TONE_MAP_ANY_CASE = {
     _cased(old, upper): _cased(new, upper)
     for old, new in _TONE_MAP.items()
