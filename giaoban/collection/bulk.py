@@ -132,6 +132,8 @@ def write_values(
         result.imported = result.updated = 0
         result.ignored = check.rows
         result.refused = True
+    finally:
+        chunks.close()  # a write that failed: the read-ahead thread stops now, not when collected
     return result
 
 
