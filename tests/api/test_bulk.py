@@ -157,3 +157,20 @@ def test_an_error_while_reading_ahead_reaches_the_caller_and_keeps_nothing(world
     with pytest.raises(OSError, match="tệp bị cắt"):
         bulk.write_values(rows(), chunk_size=2, read_ahead=True)
     assert not DataValue.objects.filter(period__startswith="2024-0").exists()
+
+
+def test_a_failed_write_stops_the_read_ahead_thread_at_once(world, monkeypatch):
+    """A database error in the middle of a read-ahead import leaves no reading thread behind."""
+    import threading
+
+    u = world.units["phunu", "03466"]
+    rows = [(u.pk, world.sessions.pk, f"20{y}-{m:02d}", "1", "", i) for i, (y, m) in
+            enumerate((y, m) for y in range(10, 20) for m in range(1, 13))]
+
+    def fail(self, keyed):
+        raise RuntimeError("ổ đĩa đầy")
+
+    monkeypatch.setattr(bulk._ChunkWriter, "write", fail)
+    with pytest.raises(RuntimeError, match="ổ đĩa đầy"):
+        bulk.write_values(rows, chunk_size=2, read_ahead=True)
+    assert not [t for t in threading.enumerate() if t.name == "bulk-read-ahead"]
