@@ -1,9 +1,16 @@
 """Load the Lai Châu demo data set: areas before and after 2025, six organizations' unit trees,
-the indicator catalogue, yearly targets 2022–2025, quarterly figures 2022-Q1..2025-Q4, demo
-accounts.
+the indicator catalogue, quarterly figures from 2022-Q1 to the last quarter, yearly targets for
+every year they cover, briefing meetings, demo accounts.
 
-Deterministic (seeded by names, not by the clock) and idempotent: the tree and catalogue are
-upserted by natural keys, and figures are only generated when no demo figure exists yet.
+The last quarter is the latest quarter that has ended by the load date (on 30/11/2026:
+2026-Q3), or the one given (``load_demo(until="2026-Q3")``); it keeps a mix of late, missing,
+returned and draft reports, every earlier quarter is approved. Its meeting (held a week into
+the next quarter) gives tasks due in the quarter running.
+
+Deterministic for a given last quarter (seeded by names, not by the clock) and idempotent: the
+tree and catalogue are upserted by natural keys, and figures are only generated when no demo
+figure exists yet (a later run does not extend them).
+
 The province totals of 2023-Q3 equal the figures of the Lai Châu Q3 2023 briefing article
 (anchors in data/figures.json; the indicators' metadata is giaoban/extract/catalogue.json), and
 every province figure of an additive indicator is the sum of its communes.
@@ -17,18 +24,20 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.core.management.base import CommandError
 from django.db import connection, transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from giaoban.collection.models import DataValue, Membership, Report, Target
-from giaoban.core.periods import Period
+from giaoban.core.periods import Period, PeriodError, periods_between
 from giaoban.demo import areas as lai_chau
 from giaoban.extract.catalogue import default_catalogue
 from giaoban.org.models import BEGINNING, Area, AreaSuccession, Indicator, Organization, Unit, UnitSuccession
 
 DEMO_PASSWORD = "giaoban-demo"
 FIRST_QUARTER = Period.parse("2022-Q1")
-LAST_QUARTER = Period.parse("2025-Q4")
+EARLIEST_LAST_QUARTER = Period.parse("2025-Q4")  # the 2025 merger and its meetings are always in
 ANCHOR = Period.parse("2023-Q3")
 LAST_DAY_BEFORE_REFORM = lai_chau.REFORM_DATE - datetime.timedelta(days=1)
 
@@ -77,23 +86,65 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def insert_rows(model, columns: list[str], rows: list[tuple], batch: int = 5000) -> None:
-    """Plain executemany: the ORM's bulk_create spends most of its time preparing values."""
+def insert_rows(model, columns: list[str], rows: list[tuple], per_statement: int = 1000) -> None:
+    """Plain INSERTs: the ORM's bulk_create spends most of its time preparing values. SQLite
+    runs one prepared statement per row fastest; elsewhere many rows go in one statement, as
+    PostgreSQL's statement triggers (the analytics stamp: one row updated again and again in
+    the transaction) would otherwise fire once per row."""
     table = connection.ops.quote_name(model._meta.db_table)
     cols = ", ".join(connection.ops.quote_name(c) for c in columns)
-    sql = f"INSERT INTO {table} ({cols}) VALUES ({', '.join(['%s'] * len(columns))})"
+    row = f"({', '.join(['%s'] * len(columns))})"
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), batch):
-            cursor.executemany(sql, rows[start:start + batch])
+        if connection.vendor == "sqlite":
+            cursor.executemany(f"INSERT INTO {table} ({cols}) VALUES {row}", rows)
+            return
+        limit = connection.features.max_query_params
+        if limit:
+            per_statement = max(1, min(per_statement, limit // len(columns)))
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start:start + per_statement]
+            cursor.execute(f"INSERT INTO {table} ({cols}) VALUES {', '.join([row] * len(chunk))}",
+                           [value for r in chunk for value in r])
 
 
 def rng_for(*key) -> random.Random:
     return random.Random("|".join(str(k) for k in key))
 
 
+class DemoError(CommandError):
+    """A last quarter the demo cannot end on (message in Vietnamese); `giaoban demo` prints it."""
+
+
+def last_ended_quarter(today: datetime.date) -> Period:
+    """The latest quarter whose reporting period has ended by ``today``: the quarter before the
+    one running (30/11/2026 → 2026-Q3). Its report deadline has passed too."""
+    return Period.for_date(today, "Q").previous()
+
+
+def resolve_until(until: str | Period | None, today: datetime.date | None = None) -> Period:
+    """The demo's last quarter: ``until`` when given (checked), else derived from ``today``."""
+    today = today or timezone.localdate()
+    latest = last_ended_quarter(today)
+    if until is None or until == "":
+        return latest
+    try:
+        period = Period.parse(until)
+    except PeriodError as exc:
+        raise DemoError(str(exc)) from exc
+    if period.kind != "Q":
+        raise DemoError(f"Kỳ cuối của dữ liệu mẫu phải là một quý (ví dụ {latest.code}), không phải '{period.code}'.")
+    if period < EARLIEST_LAST_QUARTER:
+        raise DemoError(f"Dữ liệu mẫu chạy ít nhất đến {EARLIEST_LAST_QUARTER.label_vi} (sau sắp xếp đơn vị hành chính năm 2025); "
+                        f"'{period.code}' sớm hơn.")
+    if period > latest:
+        raise DemoError(f"{period.label_vi} chưa kết thúc vào ngày {today:%d/%m/%Y}: quý cuối muộn nhất là {latest.code}.")
+    return period
+
+
 class DemoLoader:
-    def __init__(self, stdout=None):
+    def __init__(self, stdout=None, until: str | Period | None = None, today: datetime.date | None = None):
         self.say = (lambda msg: stdout.write(msg + "\n")) if stdout else (lambda msg: None)
+        self.last = resolve_until(until, today)
 
     # ---- tree -------------------------------------------------------------------------
     def load_tree(self):
@@ -221,13 +272,19 @@ class DemoLoader:
 
     def load_figures(self) -> bool:
         """Generate the figures; False when the demo's figures are already there."""
-        if DataValue.objects.filter(source=DataValue.Source.DEMO).exists():
-            self.say("Số liệu mẫu đã có: bỏ qua.")
+        existing = DataValue.objects.filter(source=DataValue.Source.DEMO).aggregate(last=Max("period"))["last"]
+        if existing:
+            self.say(f"Số liệu mẫu đã có (đến {existing}): bỏ qua.")
             return False
+        periods = periods_between(FIRST_QUARTER, self.last)
+        self.say(f"Kỳ báo cáo: {FIRST_QUARTER.label_vi} – {self.last.label_vi}")
+        self.save_reports(self.generate(periods), periods)
+        return True
+
+    def generate(self, periods: list[Period]) -> dict[tuple, dict]:
+        """The figures of the periods, {(unit, period code): {indicator code: value}}. A period's
+        figures depend on it alone, not on the others asked for."""
         old_w, new_w = self.commune_weights()
-        periods = [FIRST_QUARTER]
-        while periods[-1] != LAST_QUARTER:
-            periods.append(periods[-1].next())
         values: dict[tuple, dict] = defaultdict(dict)  # (unit, period) -> {indicator: value}
         jitters = {}  # a commune's share of an indicator stays put from one quarter to the next
         for spec in self.specs:
@@ -250,12 +307,11 @@ class DemoLoader:
                         continue
                     for ccode, v in self.allocate(total, jitters[before], STEP[spec["value_type"]]).items():
                         values[units[org, ccode], period.code][spec["code"]] = v
-        self.save_reports(values, periods)
-        return True
+        return values
 
     def report_status(self, unit: Unit, period: Period) -> str | None:
         """Everything is approved but the last quarter, where some units are late or missing."""
-        if period != LAST_QUARTER:
+        if period != self.last:
             return Report.Status.APPROVED
         if unit.level == Unit.Level.PROVINCE:
             return Report.Status.SUBMITTED
@@ -341,12 +397,24 @@ class DemoLoader:
             return
         rows = []
         flows = [s for s in self.specs if s["time_aggregation"] == "sum" and s["value_type"] != "percent"]
+        codes = [s["code"] for s in flows]
+        demo = DataValue.objects.filter(source=DataValue.Source.DEMO, indicator__code__in=codes)
+        last = demo.aggregate(last=Max("period"))["last"]
+        if last is None:
+            return
+        last_year = Period.parse(last).year
+        flow_codes = set(codes)
         # A unit's yearly target is a little above or below what it will reach: some miss it.
         actual = defaultdict(Decimal)
-        for unit_id, ind_id, period, value in DataValue.objects.filter(
-            source=DataValue.Source.DEMO, indicator__code__in=[s["code"] for s in flows]
-        ).values_list("unit_id", "indicator_id", "period"  , "value"):
+        for unit_id, ind_id, period, value in demo.exclude(period__startswith=f"{last_year}-").values_list(
+            "unit_id", "indicator_id", "period", "value"
+        ):
             actual[unit_id, ind_id, int(period[:4])] += value
+        # The last year is not over (or not all reported): what its four quarters will reach.
+        for (unit, _), figures in self.generate(Period.quarters_of(last_year)).items():
+            for code, value in figures.items():
+                if code in flow_codes:
+                    actual[unit.pk, self.indicators[code].pk, last_year] += value
         # A yearly target belongs to the units standing at the year's end: in 2025 the merged
         # communes carry their predecessors' first half too, and the old units have none.
         reform_year = lai_chau.REFORM_DATE.year
@@ -437,29 +505,69 @@ DEMO_MEETINGS = [
 ]
 
 
+def last_quarter_meeting(last: Period) -> dict:
+    """The briefing meeting on the demo's last quarter, held early in the next one, in the style of
+    DEMO_MEETINGS: its tasks are due in the quarter running after the last one (the current one)."""
+    following = last.next()
+    tasks = [
+        ((f"Đôn đốc các xã, phường nộp báo cáo {lower_first(following.label_vi)} đúng hạn; hoàn thiện ngay các báo cáo "
+          f"{lower_first(last.label_vi)} chưa nộp hoặc bị trả lại."), [o[0] for o in ORGANIZATIONS], "in_progress"),
+        (f"Rà soát kết quả thực hiện chỉ tiêu năm {following.year} ở 38 xã, phường; tập trung các chỉ tiêu còn đạt thấp.",
+         [o[0] for o in ORGANIZATIONS], "todo"),
+        ("Đôn đốc thu hồi nợ quá hạn, củng cố các tổ tiết kiệm và vay vốn yếu kém.", ["phunu", "doan", "nongdan"], "todo"),
+    ]
+    if following.index == 4:
+        tasks.append((f"Tổng kết công tác năm {last.year}, xây dựng chương trình công tác năm {last.year + 1}.",
+                      [o[0] for o in ORGANIZATIONS], "todo"))
+    held = following.start + datetime.timedelta(days=7)
+    return {
+        "title": f"Hội nghị giao ban MTTQ và các tổ chức chính trị - xã hội tỉnh {lower_first(last.label_vi)}",
+        "period": last.code, "date": held.isoformat(), "place": "Hội trường Tỉnh ủy Lai Châu",
+        "people": [
+            {"name": "Nguyễn Thị Hòa", "position": "Phó Bí thư Tỉnh ủy", "role": "chair"},
+            {"name": "Lường Văn Thắng", "position": "Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy", "role": "attendee"},
+        ],
+        "conclusions": f"Hội nghị đánh giá kết quả {lower_first(last.label_vi)}; đề nghị Mặt trận và các đoàn thể tập trung thực hiện "
+                       f"nhiệm vụ {lower_first(following.label_vi)}, phấn đấu hoàn thành chỉ tiêu năm {following.year}; "
+                       f"chấn chỉnh việc nộp báo cáo chậm, thiếu ở cấp xã.",
+        "tasks": tasks,
+        "updated": held + datetime.timedelta(days=14),
+    }
+
+
+def demo_meetings(last: Period) -> list[dict]:
+    """The two briefing meetings of 2025, and the meeting on the last quarter when it is later."""
+    meetings = list(DEMO_MEETINGS)
+    if last > max(Period.parse(m["period"]) for m in meetings):
+        meetings.append(last_quarter_meeting(last))
+    return meetings
+
+
 def load_meetings(loader: DemoLoader) -> None:
-    """Two briefing meetings of 2025 with their tasks at different stages."""
+    """Briefing meetings with their tasks at different stages (see demo_meetings)."""
     from giaoban.meetings import services
     from giaoban.meetings.models import Meeting
 
     if Meeting.objects.exists():
         return
-    for spec in DEMO_MEETINGS:
+    for spec in demo_meetings(loader.last):
         meeting = services.create_meeting_draft(
             {"period": spec["period"], "date": spec["date"], "place": spec["place"], "people": spec["people"],
              "conclusions": spec["conclusions"], "organizations": [o[0] for o in ORGANIZATIONS]},
             title=spec["title"], area=loader.province,
         )
         tasks = services.confirm_tasks(meeting, [{"text": t, "orgs": orgs} for t, orgs, _ in spec["tasks"]])
+        updated = spec.get("updated") or Period.parse(spec["period"]).next().end
         for task, (_, _, status) in zip(tasks, spec["tasks"]):
             if status != "todo":
-                services.set_status(task, status, note="Cập nhật từ báo cáo của các tổ chức.",
-                                    date=Period.parse(spec["period"]).next().end)
+                services.set_status(task, status, note="Cập nhật từ báo cáo của các tổ chức.", date=updated)
     loader.say(f"Hội nghị: {Meeting.objects.count()}")
 
 
-def load_demo(stdout=None) -> list[tuple[str, str]]:
-    loader = DemoLoader(stdout)
+def load_demo(stdout=None, until: str | Period | None = None, today: datetime.date | None = None) -> list[tuple[str, str]]:
+    """Load the demo up to the quarter ``until`` (default: the latest quarter ended by ``today``,
+    default the local date); raises DemoError for a quarter it cannot end on."""
+    loader = DemoLoader(stdout, until=until, today=today)
     with transaction.atomic():
         loader.load_tree()
         loader.load_units()

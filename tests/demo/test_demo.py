@@ -1,14 +1,19 @@
-"""The Lai Châu demo: real areas, the 2025 change, figures that agree with the Q3 2023 article."""
+"""The Lai Châu demo: real areas, the 2025 change, figures that agree with the Q3 2023 article,
+quarters up to the last one ended by the load date."""
 
+import datetime
 import json
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 from django.db.models import Sum
+from django.utils import timezone
 
 from giaoban.collection.models import DataValue, Membership, Report, Target
+from giaoban.core.periods import Period
 from giaoban.demo import areas
-from giaoban.demo.load import load_demo
+from giaoban.demo.load import DemoError, DemoLoader, demo_meetings, last_ended_quarter, load_demo, resolve_until
 from giaoban.org.models import Area, AreaSuccession, Indicator, Organization, Unit, UnitSuccession
 from tests.conftest import SHARED
 
@@ -39,7 +44,7 @@ def counts() -> dict:
 @pytest.mark.slow
 @pytest.mark.django_db
 def test_demo_loads_real_lai_chau_and_agrees_with_the_article():
-    load_demo()
+    load_demo(until="2026-Q3")
     first = counts()
 
     # The administrative tree: 1 province, 8 districts and 106 communes until 2025-06-30, 38 after.
@@ -69,12 +74,20 @@ def test_demo_loads_real_lai_chau_and_agrees_with_the_article():
         assert org.units.filter(level=3).count() == 106 + 38
     assert Indicator.objects.count() >= 40
 
-    # Every quarter 2022-Q1..2025-Q4 has figures; 2025-Q4 has late and missing reports.
+    # Every quarter 2022-Q1..2026-Q3 has figures; all are approved but the last, 2026-Q3, which
+    # has late, missing, returned and draft reports.
     periods = set(DataValue.objects.values_list("period", flat=True))
-    assert periods == {f"{y}-Q{q}" for y in range(2022, 2026) for q in range(1, 5)}
-    last = Report.objects.filter(period="2025-Q4", unit__level=3)
+    assert periods == {f"{y}-Q{q}" for y in range(2022, 2026) for q in range(1, 5)} | {"2026-Q1", "2026-Q2", "2026-Q3"}
+    assert not Report.objects.exclude(period="2026-Q3").exclude(status=Report.Status.APPROVED).exists()
+    assert Report.objects.filter(period="2025-Q4").count() == 6 * 38 + 6
+    last = Report.objects.filter(period="2026-Q3", unit__level=3)
     assert last.filter(status=Report.Status.APPROVED).count() < last.count() < 6 * 38
+    assert set(last.values_list("status", flat=True)) == {"approved", "submitted", "draft", "returned"}
+    deadline = datetime.datetime.combine(Period.parse("2026-Q3").deadline(), datetime.time.max, timezone.get_current_timezone())
+    assert last.filter(submitted_at__gt=deadline).exists() and last.filter(submitted_at__lte=deadline).exists()
+    assert Report.objects.filter(period="2026-Q3", unit__level=1, status=Report.Status.SUBMITTED).count() == 6
     assert Target.objects.filter(year=2025).exists() and Target.objects.filter(year=2022).exists()
+    assert set(Target.objects.values_list("year", flat=True)) == {2022, 2023, 2024, 2025, 2026}
 
     # The article's province figures for 2023-Q3, as sums of the communes' approved figures.
     for org, code, expected in ARTICLE_FIGURES:
@@ -102,10 +115,15 @@ def test_demo_loads_real_lai_chau_and_agrees_with_the_article():
         assert province_total("doan", "gioi_thieu_dang", "2023-Q3") == gold["1.611 đoàn viên"]
         assert province_total("congdoan", "tu_van_phap_luat_luot", "2023-Q3") == gold["130 lượt người"]
 
-    # Two meetings of 2025 with tasks, so the dashboard and the report have some to show.
+    # Two meetings of 2025 and the one on the last quarter, with tasks due now, so the home page,
+    # the dashboard and the report have some to show.
     from giaoban.meetings.models import Meeting, Task
 
-    assert Meeting.objects.count() == 2 and Task.objects.filter(due_period="2025-Q4").exists()
+    assert list(Meeting.objects.order_by("date").values_list("period", flat=True)) == ["2025-Q2", "2025-Q3", "2026-Q3"]
+    assert Task.objects.filter(due_period="2025-Q4").exists()
+    current = Task.objects.filter(due_period="2026-Q4")
+    assert current.count() == 4 and set(current.values_list("status", flat=True)) == {"todo", "in_progress"}
+    assert Meeting.objects.get(period="2026-Q3").date == datetime.date(2026, 10, 8)
 
     # 2025 targets sit on the units standing at the year's end; the province's is their sum.
     assert not Target.objects.filter(year=2025, unit__valid_to__year=2025).exists()
@@ -114,8 +132,20 @@ def test_demo_loads_real_lai_chau_and_agrees_with_the_article():
     assert communes.count() == 38
     assert Target.objects.get(year=2025, indicator__code="tuyen_truyen_buoi", unit=top).value == communes.aggregate(s=Sum("value"))["s"]
 
-    # Running it again changes nothing.
-    load_demo()
+    # 2026 targets too, on the 38 merged communes (the old units have ended); three quarters in,
+    # the province has done most of its year's target but not all of it.
+    assert not Target.objects.filter(year=2026, unit__valid_to__isnull=False).exists()
+    communes = Target.objects.filter(year=2026, indicator__code="tuyen_truyen_buoi", unit__organization__code="phunu", unit__level=3)
+    assert communes.count() == 38 and set(communes.values_list("unit__valid_from", flat=True)) == {areas.REFORM_DATE}
+    target = Target.objects.get(year=2026, indicator__code="tuyen_truyen_buoi", unit=top).value
+    assert target == communes.aggregate(s=Sum("value"))["s"]
+    done = sum(province_total("phunu", "tuyen_truyen_buoi", f"2026-Q{q}") for q in (1, 2, 3))
+    assert Decimal("0.6") * target < done < target
+
+    # Running it again changes nothing, on a later date too (figures are not extended).
+    load_demo(until="2026-Q3")
+    assert counts() == first
+    load_demo(today=datetime.date(2027, 5, 1))
     assert counts() == first
 
 
@@ -123,3 +153,55 @@ def test_area_files_are_complete_without_the_shared_folder():
     districts, old, new = areas.load()
     assert len(districts) == 8 and len(old) == 106 and len(new) == 38
     assert sorted(c for n in new for c in n.predecessor_codes) == sorted(c.code for c in old)
+
+
+def test_the_last_quarter_is_the_latest_one_ended_by_the_date():
+    on = datetime.date
+    assert last_ended_quarter(on(2026, 11, 30)) == Period.parse("2026-Q3")  # 2026-Q4 is still running
+    assert last_ended_quarter(on(2026, 10, 1)) == Period.parse("2026-Q3")
+    assert last_ended_quarter(on(2026, 9, 30)) == Period.parse("2026-Q2")
+    assert last_ended_quarter(on(2027, 1, 1)) == Period.parse("2026-Q4")
+    # Its reports were due before the date.
+    for day in (on(2026, 10, 1), on(2027, 1, 1), on(2027, 4, 1)):
+        assert last_ended_quarter(day).deadline() < day
+
+    # The loader's default comes from the date; --until pins it.
+    assert DemoLoader(today=on(2026, 11, 30)).last == Period.parse("2026-Q3")
+    assert DemoLoader().last == last_ended_quarter(timezone.localdate())
+    assert DemoLoader(until="2025-Q4", today=on(2026, 11, 30)).last == Period.parse("2025-Q4")
+    assert resolve_until("Quý II/2026", on(2026, 11, 30)) == Period.parse("2026-Q2")
+
+
+@pytest.mark.parametrize("until, message", [
+    ("2026-Q4", "chưa kết thúc"),  # still running on 30/11/2026
+    ("2025-Q3", "ít nhất đến Quý IV/2025"),  # before the 2025 merger's end of year
+    ("2026-07", "phải là một quý"),
+    ("2026-Q5", "không hợp lệ"),
+])
+def test_until_is_checked(until, message):
+    with pytest.raises(DemoError, match=message):
+        resolve_until(until, datetime.date(2026, 11, 30))
+
+
+def test_the_meeting_on_the_last_quarter():
+    assert [m["period"] for m in demo_meetings(Period.parse("2025-Q4"))] == ["2025-Q2", "2025-Q3", "2025-Q4"]
+    meeting = demo_meetings(Period.parse("2026-Q3"))[-1]
+    assert meeting["title"].endswith("tỉnh quý III/2026") and meeting["date"] == "2026-10-08"
+    assert any("năm 2027" in text for text, _, _ in meeting["tasks"])  # a third quarter's: plan the next year
+    assert meeting["updated"] < datetime.date(2026, 11, 30)
+
+
+def _has_until_option() -> bool:
+    from giaoban.web.management.commands.demo import Command
+
+    parser = Command().create_parser("giaoban", "demo")
+    return any("--until" in action.option_strings for action in parser._actions)
+
+
+@pytest.mark.skipif(not _has_until_option(), reason="giaoban demo has no --until option yet (giaoban/web/management/commands/demo.py)")
+@pytest.mark.django_db
+def test_command_takes_until():
+    with pytest.raises(DemoError, match="chưa kết thúc"):
+        call_command("demo", "--until", "2999-Q1")
+    with pytest.raises(DemoError, match="phải là một quý"):
+        call_command("demo", "--until", "2026")
