@@ -12,6 +12,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=["text", "json"], default="text")
         parser.add_argument("--if-empty", action="store_true", help="chỉ nạp khi cơ sở dữ liệu chưa có tổ chức nào")
+        parser.add_argument("--until", metavar="PERIOD",
+                            help="quý cuối của dữ liệu mẫu, ví dụ 2026-Q3 (mặc định: quý gần nhất đã kết thúc)")
 
     def handle(self, *args, **options):
         from giaoban.collection.models import DataValue, Report, Target
@@ -24,7 +26,7 @@ class Command(BaseCommand):
                 self.stdout.write("Cơ sở dữ liệu đã có dữ liệu: không nạp dữ liệu mẫu.")
                 self.stdout.write(f"Đăng nhập bằng tài khoản mẫu (ví dụ admin, phunu.tinh, phunu.doanket), mật khẩu: {DEMO_PASSWORD}")
             return
-        accounts = load_demo(stdout=None if as_json else self.stdout)
+        accounts = load_demo(stdout=None if as_json else self.stdout, until=options["until"])
 
         summary = {
             "areas": Area.objects.count(),

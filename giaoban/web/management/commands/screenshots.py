@@ -49,9 +49,9 @@ def free_port() -> int:
 
 def demo_pages() -> list[tuple[str, str | None, str]]:
     """(file name, account or None for anonymous, path) for every main page this install has."""
-    from giaoban.org.models import Unit
-
+    from giaoban.collection.models import Report
     from giaoban.meetings.models import Meeting, Task
+    from giaoban.org.models import Unit
 
     pages: list[tuple[str, str | None, str]] = [
         ("login", None, reverse("login")), ("home", "phunu.doanket", reverse("home")),
@@ -61,9 +61,11 @@ def demo_pages() -> list[tuple[str, str | None, str]]:
     province_unit = Unit.objects.filter(code="phunu-12", valid_to__isnull=True).first()
     meeting = Meeting.objects.order_by("-date").first()
     task = Task.objects.filter(status__in=Task.OPEN).order_by("due_period", "pk").first()
+    # the demo's last quarter (the one with drafts, late and missing reports)
+    last = Report.objects.filter(period__contains="-Q").order_by("-period").values_list("period", flat=True).first() or "2025-Q4"
     candidates = [
-        ("entry", "phunu.doanket", "collection:entry", {"unit_id": unit.pk if unit else 0, "period": "2025-Q4"}),
-        ("entry-tasks", "phunu.tinh", "collection:entry", {"unit_id": province_unit.pk if province_unit else 0, "period": "2025-Q4"}),
+        ("entry", "phunu.doanket", "collection:entry", {"unit_id": unit.pk if unit else 0, "period": last}),
+        ("entry-tasks", "phunu.tinh", "collection:entry", {"unit_id": province_unit.pk if province_unit else 0, "period": last}),
         ("my-reports", "phunu.doanket", "collection:my_reports", {}),
         ("approvals", "phunu.tinh", "collection:approvals", {}),
         ("completeness", "mttq.tinh", "collection:completeness", {}),
