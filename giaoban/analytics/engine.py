@@ -49,7 +49,6 @@ from giaoban.analytics.models import NATION_SCOPE, TOTAL_SCOPES, Fact, FactTotal
 from giaoban.analytics.summary import ensure_built
 from giaoban.collection.models import Report, Target
 from giaoban.core import aggregation as rules
-from giaoban.core.numbers import to_decimal
 from giaoban.core.periods import Period, PeriodError
 from giaoban.org.models import Area, AreaSuccession, Indicator, Organization, Unit, UnitSuccession
 from giaoban.org.names import name_key
@@ -409,38 +408,12 @@ def _base_periods(period: Period) -> list[Period]:
     return period.quarters() if period.is_cumulative else [period]
 
 
-def _single(rule: rules.TimeAggregation, v) -> Decimal | None:
-    """``combine_over_time(rule, [(q, v)])`` without its checks: the same arithmetic."""
-    if v is None:
-        return None
-    d = v if v.__class__ is Decimal else to_decimal(v)
-    if rule is rules.TimeAggregation.SUM:
-        return Decimal(0) + d
-    if rule is rules.TimeAggregation.LAST:
-        return d
-    return sum([d], Decimal(0)) / 1
-
-
-def _over_quarters(rule: rules.TimeAggregation, values: list) -> Decimal | None:
-    """``combine_over_time`` for the quarters of one period, given in order: they never overlap
-    and are sorted by construction, so its parsing, sorting and overlap checks are skipped (the
-    same arithmetic)."""
-    present = [to_decimal(v) for v in values if v is not None]
-    if not present:
-        return None
-    if rule is rules.TimeAggregation.SUM:
-        return sum(present, Decimal(0))
-    if rule is rules.TimeAggregation.LAST:
-        return present[-1]
-    return sum(present, Decimal(0)) / len(present)
-
-
 def _stored_cells(targets, indicators, periods, by_org, uses, fetched) -> dict:
     """:func:`compute` when every period is stored (quarters, months: nothing to combine over time)
     and every target is answered by itself (no restructuring): one cell per fetched row, the same
     values as the general path without its per-quarter accumulators (the national pivot)."""
     row_of = {key: us[0][0] for key, us in uses.items()}
-    ind_info = {i.pk: (i.code, i.unit_aggregation, rules.TimeAggregation(i.time_aggregation)) for i in indicators}
+    ind_info = {i.pk: (i.code, i.unit_aggregation) for i in indicators}
     average, none = Indicator.UnitAggregation.AVERAGE, Indicator.UnitAggregation.NONE
     result: dict = {}
     groups = set() if by_org else {(rk, None) for rk, _ in targets}
@@ -448,18 +421,18 @@ def _stored_cells(targets, indicators, periods, by_org, uses, fetched) -> dict:
         row_key = row_of.get((sub, qcode))
         if row_key is None:
             continue
-        code, unit_rule, trule = ind_info[ind_id]
+        code, unit_rule = ind_info[ind_id]
         value = ZERO if total is None else ZERO + total
         if unit_rule == average:
             value = value / count if count else None
         elif unit_rule == none:
             value = value if count == 1 else None
         qual = {kind: n for kind, n in zip(QUAL_KINDS, (approx, over, under), strict=True) if n} if approx or over or under else {}
-        result[row_key, org, code, qcode] = Cell(_single(trule, value), count, qual, False)
+        result[row_key, org, code, qcode] = Cell(value, count, qual, False)  # one stored period: its own figure
         groups.add((row_key, org))
     codes = [p.code for p in periods]
     for row_key, org in groups:  # the cells no row answered: empty, as in the general path
-        for code, _, _ in ind_info.values():
+        for code, _ in ind_info.values():
             for pcode in codes:
                 if (row_key, org, code, pcode) not in result:
                     result[row_key, org, code, pcode] = Cell(None, 0, {}, False)
@@ -548,7 +521,7 @@ def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], per
                         result[row_key, org, ind_code, pcode] = Cell(None, 0, {}, recon)
                     else:
                         qual = {kind: n for kind, n in zip(QUAL_KINDS, acc[2:], strict=True) if n} if acc[2] or acc[3] or acc[4] else {}
-                        result[row_key, org, ind_code, pcode] = Cell(_single(trule, per_q_value[k]), acc[1], qual, recon)
+                        result[row_key, org, ind_code, pcode] = Cell(per_q_value[k], acc[1], qual, recon)
                     continue
                 keys = [(row_key, org, ind_pk, q.code) for q in qs]
                 present = [acc for acc in map(by_quarter.get, keys) if acc]
@@ -559,7 +532,7 @@ def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], per
                         if n:
                             qual[kind] = qual.get(kind, 0) + n
                 result[row_key, org, ind_code, pcode] = Cell(
-                    _over_quarters(trule, [per_q_value.get(k) for k in keys]), present[-1][1] if present else 0, qual,
+                    rules.combine_in_order(trule, [per_q_value.get(k) for k in keys]), present[-1][1] if present else 0, qual,
                     any((row_key, q.code) in recon_marks for q in qs))
     return result
 
@@ -811,6 +784,7 @@ def query(indicator=None, period="", area=None, unit=None, org=None, as_of=None,
     levels = _memoized(memo, ("levels",), lambda: {k: frozenset(v) for k, v in reporting_levels(None).items()})
     rows: list[Row] = []
     within_key = tuple(within) if within is not None else None
+    target_key = (tuple(i.pk for i in indicators), tuple(org_ids or ()), by == "org", within_key)
     main_periods = [p for p in periods if not compare or p.code in comparisons]
     for row_key, tnode in targets:
         org_keys = sorted({k[1] for k in cells if k[0] == row_key and k[1] is not None}) if by == "org" else [None]
@@ -830,10 +804,8 @@ def query(indicator=None, period="", area=None, unit=None, org=None, as_of=None,
                         key["indicator"], labels["indicator"] = ind.code, ind.name
                     # expected reporters
                     exp_date = p.end
-                    ek = ("expected", tnode, exp_date, within_key)
-                    counts = memo.get(ek)
-                    if counts is None:
-                        counts = memo[ek] = expected_units(tnode, exp_date, within)
+                    counts = _memoized(memo, ("expected", tnode, exp_date, within_key),
+                                       lambda: expected_units(tnode, exp_date, within))
                     want_orgs = {org_key} if org_key else (set(org_ids) if org_ids else ind_orgs[ind.pk])
                     lv = levels.get(ind.pk, set())
                     expected = sum(n for (o, level), n in counts.items() if o in want_orgs and level in lv)
@@ -844,10 +816,8 @@ def query(indicator=None, period="", area=None, unit=None, org=None, as_of=None,
                         scope=node.label if node.kind != "nation" else "Toàn quốc", as_of=as_of.isoformat(),
                     )
                     # targets
-                    tk = ("targets", tnode, p.year, tuple(i.pk for i in indicators), tuple(org_ids or ()), by == "org", within_key)
-                    by_target = memo.get(tk)
-                    if by_target is None:
-                        by_target = memo[tk] = yearly_targets(tnode, indicators, p.year, org_ids, by == "org", within)
+                    by_target = _memoized(memo, ("targets", tnode, p.year, target_key),
+                                          lambda: yearly_targets(tnode, indicators, p.year, org_ids, by == "org", within))
                     yearly = by_target.get((org_key, ind.pk))
                     if yearly is not None:
                         mode = rules.ProrateMode.NONE if ind.is_stock else prorate

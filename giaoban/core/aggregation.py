@@ -111,14 +111,21 @@ def combine_over_time(rule: TimeAggregation | str, items: Iterable[tuple[Period,
     for (a, _), (b, _) in zip(by_start, by_start[1:]):
         if b.start <= a.end:
             raise AggregationError(f"Các kỳ '{a.code}' và '{b.code}' chồng lên nhau, không thể cộng dồn.")
-    present = [(p, to_decimal(v)) for p, v in pairs if v is not None]
+    return combine_in_order(rule, [v for _, v in pairs])
+
+
+def combine_in_order(rule: TimeAggregation, values: Iterable[Number | None]) -> Decimal | None:
+    """The arithmetic of :func:`combine_over_time` for figures of non-overlapping periods already
+    in time order (the caller vouches for that, e.g. the quarters of one period): no parsing,
+    sorting or overlap check."""
+    present = [to_decimal(v) for v in values if v is not None]
     if not present:
         return None
     if rule is TimeAggregation.SUM:
-        return sum((v for _, v in present), Decimal(0))
+        return sum(present, Decimal(0))
     if rule is TimeAggregation.LAST:
-        return present[-1][1]
-    return _mean([v for _, v in present])
+        return present[-1]
+    return _mean(present)
 
 
 def derive_period_value(rule: TimeAggregation | str, period: Period | str,
