@@ -103,7 +103,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 30,
     }
-    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("GIAOBAN_TEST_SQLITE") or None}
+    # Tests use a file, never Django's shared-cache memory database: there a second connection
+    # (a job's worker, the concurrency tests) meets table locks that fail at once instead of
+    # waiting on the busy timeout ('database table is locked').
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("GIAOBAN_TEST_SQLITE") or str(VAR_DIR / "test-giaoban.sqlite3")
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

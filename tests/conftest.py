@@ -2,8 +2,18 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+# CI: a failing property test prints how to reproduce it, and the failures hypothesis found are
+# kept in the example database, so the next run tries them first.
+hypothesis_settings.register_profile(
+    "ci", print_blob=True, database=DirectoryBasedExampleDatabase(PROJECT_ROOT / ".hypothesis" / "examples")
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
 SHARED = Path(os.environ.get("GIAOBAN_SHARED", PROJECT_ROOT.parent / "shared"))
 
 

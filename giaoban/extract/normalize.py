@@ -33,9 +33,9 @@ def _build_tone_map() -> dict[str, str]:
 
 _TONE_MAP = _build_tone_map()
 # Only at the end of a syllable ('hoàn' is right in both styles) and never after 'q' ('quý').
-_TONE_RE = re.compile(
-    r"([ou](?<!q.)[" + "".join(sorted({k[1] for k in _TONE_MAP})) + r"])(?![^\W\d_])"
-)
+# The pattern lists the table's own keys, so everything it matches has a replacement ('uà' in
+# 'XUÀ' is no pair: a character class of second vowels matched it and the lookup failed).
+_TONE_RE = re.compile(r"(?<!q)(" + "|".join(sorted(_TONE_MAP)) + r")(?![^\W\d_])")
 
 
 def _cased(pair: str, upper: tuple[bool, bool]) -> str:
@@ -48,9 +48,7 @@ _TONE_MAP_ANY_CASE = {
     for old, new in _TONE_MAP.items()
     for upper in ((False, False), (True, False), (False, True), (True, True))
 }
-_TONE_RE_ANY_CASE = re.compile(
-    r"([ouOU](?<![qQ].)[" + "".join(sorted({k[1] for k in _TONE_MAP_ANY_CASE})) + r"])(?![^\W\d_])"
-)
+_TONE_RE_ANY_CASE = re.compile(r"(?<![qQ])(" + "|".join(sorted(_TONE_MAP_ANY_CASE)) + r")(?![^\W\d_])")
 
 # One-character replacements that make matching simpler.
 _CHAR_MAP = {

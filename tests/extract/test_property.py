@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from giaoban.extract import extract_text
@@ -43,6 +43,8 @@ def test_any_text_up_to_100_kb(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(st.text(max_size=200), _VIETNAMESEISH))
+@example("XUÀ")  # 'uà' not after 'q' is no pair: retone raised KeyError (found by a CI run)
+@example("thuà THUÀ Quà quà hoà HOÀ Uỷ quý")
 def test_retone_keeps_length_and_case_and_agrees_with_the_matching_key(text: str) -> None:
     """`retone` (sentences shown and stored) and `match_key` (matching) place tones alike: the
     lower-cased retone is the match key wherever the text has no character the key rewrites."""
