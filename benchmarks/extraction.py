@@ -1,8 +1,9 @@
 """Accuracy and speed of the extraction engine.
 
-Accuracy: the shared scorer (../shared/tools/score_extraction.py, imported as is) on the seed's
-gold annotation (when ../shared is present) and on the project's own annotated fixtures
-(tests/fixtures/extraction/*.gold.json). Speed: characters per second of `extract_text` and, in
+Accuracy: the project's scorer (giaoban.extract.scoring: the shared scorer's matching, with
+indicator accuracy, false-code rate and meetings) on the annotated corpus
+(tests/fixtures/corpus), its development part and its test part printed separately; on the
+older fixtures (tests/fixtures/extraction) and the shared seed (when ../shared is present). Speed: characters per second of `extract_text` and, in
 the same run over the same texts, of underthesea's `word_tokenize` (install the `bench` extra).
 
     .venv/bin/python benchmarks/extraction.py [--verbose]
@@ -13,7 +14,6 @@ The last line printed is one JSON object.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import json
 import os
@@ -25,42 +25,44 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from giaoban.extract import extract_text  # noqa: E402
+from giaoban.extract import extract_text, scoring  # noqa: E402
+from giaoban.meetings.parse import parse_meeting  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "extraction"
+CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 SHARED = Path(os.environ.get("GIAOBAN_SHARED", ROOT / ".." / "shared"))
 
 
 def load_scorer():  # type: ignore[no-untyped-def]
-    """The shared scorer when present; otherwise the vendored copy (same code, attributed)."""
-    for path in (SHARED / "tools" / "score_extraction.py", Path(__file__).with_name("score_extraction.py")):
-        if path.exists():
-            spec = importlib.util.spec_from_file_location("score_extraction", path)
-            mod = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(mod)  # type: ignore[union-attr]
-            return mod, str(path)
-    raise SystemExit("score_extraction.py not found")
+    return scoring, "giaoban.extract.scoring"
 
 
 def score(scorer, pairs: list[tuple[dict, dict]]) -> dict:  # type: ignore[no-untyped-def]
-    """The scorer's own totals (same matching and definitions as its main())."""
-    tot = dict(gold=0, pred=0, match=0, org=0, qual=0, strict=0)
-    for gold, pred in pairs:
-        g, p = gold["figures"], pred["figures"]
-        matched = scorer.match(g, p)
-        tot["gold"] += len(g)
-        tot["pred"] += len(p)
-        tot["match"] += len(matched)
-        tot["org"] += sum(scorer.orgs_of(a) == scorer.orgs_of(b) for a, b in matched)
-        tot["qual"] += sum(a.get("qualifier", "exact") == b.get("qualifier", "exact") for a, b in matched)
-        tot["strict"] += sum(scorer.orgs_of(a) == scorer.orgs_of(b)
-                             and a.get("qualifier", "exact") == b.get("qualifier", "exact") for a, b in matched)
-    p, r, f = scorer.f1(tot["match"], tot["pred"], tot["gold"])
-    _, _, sf = scorer.f1(tot["strict"], tot["pred"], tot["gold"])
-    m = tot["match"] or 1
-    return {"detection_p": round(p, 4), "detection_r": round(r, 4), "detection_f1": round(f, 4),
-            "attribution": round(tot["org"] / m, 4), "qualifier": round(tot["qual"] / m, 4),
-            "strict_f1": round(sf, 4), "gold": tot["gold"], "predicted": tot["pred"], "matched": tot["match"]}
+    return scoring.score_figures((g["figures"], p["figures"]) for g, p in pairs)
+
+
+def corpus_scores(verbose: bool) -> tuple[dict, list[str]]:
+    """Figures and meetings of the corpus, per part (dev, test)."""
+    out: dict = {}
+    texts: list[str] = []
+    figures = {"dev": scoring.FigureTally(), "test": scoring.FigureTally()}
+    meetings = {"dev": scoring.MeetingTally(), "test": scoring.MeetingTally()}
+    counts = {"dev": 0, "test": 0}
+    for name, text, gold in scoring.load_corpus(CORPUS):
+        part = scoring.split_of(name)
+        counts[part] += 1
+        texts.append(text)
+        figures[part].add(gold["figures"], extract_text(text)["figures"], name)
+        if "meeting" in gold:
+            meetings[part].add(gold["meeting"], parse_meeting(text), name)
+    for part in ("dev", "test"):
+        out[part] = figures[part].summary()
+        out[part]["texts"] = counts[part]
+        out[part]["meetings"] = meetings[part].summary()
+        if verbose and part == "dev":  # the test part is only ever scored, never read for tuning
+            print("== corpus dev")
+            print("\n".join(figures[part].problems + meetings[part].problems))
+    return out, texts
 
 
 def verbose_report(scorer, items: list[tuple[str, dict, dict]]) -> None:  # type: ignore[no-untyped-def]
@@ -129,7 +131,7 @@ def main(argv: list[str]) -> int:
     verbose = "--verbose" in argv
     scorer, scorer_path = load_scorer()
     summary: dict = {"scorer": scorer_path}
-    texts: list[str] = []
+    summary["corpus"], texts = corpus_scores(verbose)
     seed_txt = SHARED / "seeds" / "lai-chau-2023-q3.txt"
     seed_gold = SHARED / "seeds" / "lai-chau-2023-q3.gold.json"
     if seed_txt.exists() and seed_gold.exists():
@@ -161,6 +163,15 @@ def main(argv: list[str]) -> int:
         verbose_report(scorer, items)
     with contextlib.redirect_stderr(io.StringIO()):
         summary["speed"] = speed([unicodedata.normalize("NFC", t) for t in texts], rounds=7)
+    for part in ("dev", "test"):
+        c, m = summary["corpus"][part], summary["corpus"][part]["meetings"]
+        print(f"corpus {part} ({c['texts']} texts, {c['gold']} figures): strict F1 {c['strict_f1']:.3f}, "
+              f"detection F1 {c['detection_f1']:.3f}, attribution {c['attribution']:.3f}, "
+              f"indicator right {c['indicator_right']}, false code {c['false_code']}; meetings "
+              f"({m['texts']}): people F1 {m['people_f1']}, tasks recall {m['tasks_recall']}, "
+              f"next period {m['next_period']}")
+    if "speedup" in summary["speed"]:
+        print(f"speed: {summary['speed']['speedup']} x underthesea word_tokenize (wall clock)")
     print(json.dumps(summary, ensure_ascii=False))
     return 0
 
