@@ -195,6 +195,9 @@ AXES_LOCKOUT_CALLABLE = "giaoban.security.lockout.lockout_response"
 AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "giaoban.security.lockout.client_ip"
 GIAOBAN_BEHIND_PROXY = env_bool("GIAOBAN_BEHIND_PROXY", False)
+# DHIS2 clients log in with Basic (user name and password on every call): allowed in development,
+# off by default in production, where programs use API tokens (`Authorization: ApiToken …`).
+GIAOBAN_DHIS2_BASIC_AUTH = env_bool("GIAOBAN_DHIS2_BASIC_AUTH", not PRODUCTION)
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,7 @@
 """The JSON API (django-ninja): schema at /api/openapi.json, docs at /api/docs.
 
-Authentication: `Authorization: Bearer gb_…` (ApiToken, for programs) or the browser session
+Authentication (giaoban/api/auth.py): `Authorization: Bearer gb_…` or `ApiToken gb_…` (API
+tokens, for programs), Basic where the setting allows it (DHIS2 clients), or the browser session
 (with CSRF on writes). Permissions are the web pages' own (giaoban.collection.access and the
 workflow's checks): a unit or report outside the user's scope is answered 404 when the user may
 not even see it, 403 when they may see it but not do the action — never with its data.
@@ -20,10 +21,9 @@ from django.http import Http404, HttpResponse
 from ninja import File, NinjaAPI, Query, Status, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.files import UploadedFile
-from ninja.security import HttpBearer, SessionAuth
 
 from giaoban.api import schemas as s
-from giaoban.api.models import ApiToken
+from giaoban.api.auth import HeaderAuth, SessionCsrfAuth, challenge
 from giaoban.collection import access, bulk
 from giaoban.collection.models import DataValue, Report
 from giaoban.core.periods import KINDS, Period, PeriodError
@@ -38,14 +38,6 @@ ERRORS = frozenset({400, 401, 403, 404, 409, 422})
 MAX_PAGE = 5000
 
 
-class TokenAuth(HttpBearer):
-    def authenticate(self, request, token):
-        user = ApiToken.authenticate(token)
-        if user is not None:
-            request.user = user
-        return user
-
-
 api = NinjaAPI(
     title="giaoban API",
     version="1",
@@ -56,7 +48,7 @@ api = NinjaAPI(
         "hoặc phiên đăng nhập của trình duyệt (kèm CSRF khi ghi)."
     ),
     urls_namespace="api",
-    auth=[TokenAuth(), SessionAuth()],
+    auth=[HeaderAuth(), SessionCsrfAuth()],
     docs=Swagger(),
     docs_url="/docs",
     openapi_url="/openapi.json",
@@ -83,7 +75,9 @@ def _api_error(request, exc: ApiError):
 
 @api.exception_handler(AuthenticationError)
 def _unauthenticated(request, exc):
-    return error(request, 401, "unauthenticated", "Cần đăng nhập hoặc gửi mã truy cập (Authorization: Bearer …).")
+    response = error(request, 401, "unauthenticated", "Cần đăng nhập hoặc gửi mã truy cập (Authorization: Bearer …).")
+    response["WWW-Authenticate"] = challenge()
+    return response
 
 
 @api.exception_handler(ValidationError)
