@@ -287,8 +287,10 @@ def periods(request, year: int | None = None, kind: str | None = None):
     if not 1900 <= year <= 2999:
         raise ApiError(400, "invalid_period", f"Năm không hợp lệ: {year}.")
     if kind is not None and kind not in KINDS:
-        raise ApiError(400, "invalid_period", f"Loại kỳ không hợp lệ: '{kind}' (M, Q, H, 9M hoặc Y).")
-    out = [Period(year, "M", m) for m in range(1, 13)] + [Period(year, "Q", q) for q in range(1, 5)]
+        raise ApiError(400, "invalid_period", f"Loại kỳ không hợp lệ: '{kind}' (W, M, Q, H, 9M hoặc Y).")
+    # weeks only when asked for: 52 or 53 of them would bury the year's 20 other periods
+    out = Period.weeks_of(year) if kind == "W" else []
+    out += [Period(year, "M", m) for m in range(1, 13)] + [Period(year, "Q", q) for q in range(1, 5)]
     out += [Period(year, "H", 1), Period(year, "9M", 1), Period(year, "H", 2), Period(year, "Y", 1)]
     return [_period_out(p) for p in sorted(out) if kind is None or p.kind == kind]
 

@@ -224,6 +224,14 @@ def prorate_target(
         if len(weights) != 4 or any(w < 0 for w in weights) or sum(weights) == 0:
             raise AggregationError("Trọng số phân bổ chỉ tiêu phải gồm 4 số không âm (mỗi quý một số), tổng lớn hơn 0.")
         cumulative = False
+    if period.kind == "W":
+        # a week carries its quarter's weight shared among the quarter's weeks (13 or 14)
+        total = sum(weights, Decimal(0))
+        share = Decimal(0)
+        for week in period.year_to_date() if cumulative else [period]:
+            quarter = (week.first_month - 1) // 3
+            share += weights[quarter] / len(Period(week.year, "Q", quarter + 1).weeks())
+        return target * share / total
     first_month = 1 if cumulative else period.first_month
     # each month carries its quarter's weight; multiply before dividing to keep 1000 × 3/12 exact
     numerator = sum((weights[(m - 1) // 3] for m in range(first_month, period.last_month + 1)), Decimal(0))

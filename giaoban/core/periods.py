@@ -5,6 +5,7 @@ Plain Python, no Django. A period is ``Period(year, kind, index)``:
 ========  ==========  ===========  ==============================
 kind      index       code         label_vi
 ========  ==========  ===========  ==============================
+``W``     1..52/53    2026-W49     Tuần 49/2026
 ``M``     1..12       2023-07      Tháng 7/2023
 ``Q``     1..4        2023-Q3      Quý III/2023
 ``H``     1..2        2023-H1      6 tháng đầu năm 2023
@@ -14,6 +15,14 @@ kind      index       code         label_vi
 
 Half years, nine months and the year are *cumulative* (derived) periods: their figures are
 computed from the quarters (see :meth:`Period.quarters`), never typed in twice.
+
+Weeks are ISO weeks (Monday to Sunday; ``year`` is the ISO year, so 29/12/2025 is in
+2026-W01). A week that crosses a month's end belongs to the month of its Thursday, as DHIS2
+files weekly data under months: 2026-W05 (26/1–1/2/2026) is in January, 2026-W01
+(29/12/2025–4/1/2026) in January 2026 and in 2026-Q1, never in 2025. The Thursday is always
+in the ISO year, so a week's month and quarter are of its own ``year``. Weeks, months and
+quarters are all *stored* periods: a month's flow is its own figure plus the figures of its
+weeks (:meth:`Period.stored_parts`), reported by different units under their reporting regime.
 
 Reporting regime
 ----------------
@@ -48,10 +57,11 @@ __all__ = [
     "periods_between",
 ]
 
-KINDS = ("M", "Q", "H", "9M", "Y")
-_MAX_INDEX = {"M": 12, "Q": 4, "H": 2, "9M": 1, "Y": 1}
-# (first month, number of months) of each period, by kind and index.
-_SPAN_MONTHS = {"M": 1, "Q": 3, "H": 6, "9M": 9, "Y": 12}
+KINDS = ("W", "M", "Q", "H", "9M", "Y")
+_MAX_INDEX = {"W": 53, "M": 12, "Q": 4, "H": 2, "9M": 1, "Y": 1}
+# number of months of each period, by kind (a week: none of its own; it sorts before a month)
+_SPAN_MONTHS = {"W": 0, "M": 1, "Q": 3, "H": 6, "9M": 9, "Y": 12}
+STORED_KINDS = ("W", "M", "Q")
 _KIND_RANK = {k: i for i, k in enumerate(KINDS)}
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 _ROMAN_TO_INT = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -150,7 +160,7 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.kind not in _MAX_INDEX:
-            raise PeriodError(f"Loại kỳ báo cáo không hợp lệ: '{self.kind}' (phải là M, Q, H, 9M hoặc Y).")
+            raise PeriodError(f"Loại kỳ báo cáo không hợp lệ: '{self.kind}' (phải là W, M, Q, H, 9M hoặc Y).")
         if isinstance(self.year, bool) or not isinstance(self.year, int) or not MIN_YEAR <= self.year <= MAX_YEAR:
             raise PeriodError(f"Năm của kỳ báo cáo không hợp lệ: '{self.year}'.")
         if isinstance(self.index, bool) or not isinstance(self.index, int) or not 1 <= self.index <= _MAX_INDEX[self.kind]:
@@ -158,6 +168,8 @@ class Period:
                 f"Số thứ tự kỳ báo cáo không hợp lệ: '{self.index}' cho loại '{self.kind}' "
                 f"(phải từ 1 đến {_MAX_INDEX[self.kind]})."
             )
+        if self.kind == "W" and self.index > weeks_in_year(self.year):
+            raise PeriodError(f"Năm {self.year} chỉ có {weeks_in_year(self.year)} tuần (theo ISO 8601): không có tuần {self.index}.")
 
     # ---- parsing and formatting
 
@@ -171,13 +183,15 @@ class Period:
         result = _parse(code)
         if result is None:
             raise PeriodError(
-                f"Mã kỳ báo cáo không hợp lệ: '{code}'. Dùng dạng 2023-07 (tháng), 2023-Q3 (quý), "
+                f"Mã kỳ báo cáo không hợp lệ: '{code}'. Dùng dạng 2026-W49 (tuần), 2023-07 (tháng), 2023-Q3 (quý), "
                 f"2023-H1/2023-H2 (6 tháng), 2023-9M (9 tháng) hoặc 2023 (năm)."
             )
         return result
 
     @property
     def code(self) -> str:
+        if self.kind == "W":
+            return f"{self.year}-W{self.index:02d}"
         if self.kind == "M":
             return f"{self.year}-{self.index:02d}"
         if self.kind == "Q":
@@ -200,6 +214,8 @@ class Period:
 
     @property
     def label_vi(self) -> str:
+        if self.kind == "W":
+            return f"Tuần {self.index}/{self.year}"
         if self.kind == "M":
             return f"Tháng {self.index}/{self.year}"
         if self.kind == "Q":
@@ -213,6 +229,8 @@ class Period:
 
     @property
     def label_en(self) -> str:
+        if self.kind == "W":
+            return f"Week {self.index} {self.year}"
         if self.kind == "M":
             return f"{_MONTHS_EN[self.index]} {self.year}"
         if self.kind == "Q":
@@ -226,7 +244,16 @@ class Period:
     # ---- calendar
 
     @property
+    def thursday(self) -> dt.date:
+        """A week's Thursday: the day that files it under a month (the DHIS2 rule)."""
+        if self.kind != "W":
+            raise PeriodError(f"{self.label_vi} không phải là một tuần.")
+        return dt.date.fromisocalendar(self.year, self.index, 4)
+
+    @property
     def first_month(self) -> int:
+        if self.kind == "W":
+            return self.thursday.month
         if self.kind == "M":
             return self.index
         if self.kind == "Q":
@@ -237,15 +264,25 @@ class Period:
 
     @property
     def last_month(self) -> int:
-        return self.first_month + _SPAN_MONTHS[self.kind] - 1
+        return self.first_month + max(_SPAN_MONTHS[self.kind], 1) - 1
 
     @property
     def start(self) -> dt.date:
+        if self.kind == "W":
+            return dt.date.fromisocalendar(self.year, self.index, 1)
         return dt.date(self.year, self.first_month, 1)
 
     @property
     def end(self) -> dt.date:
+        if self.kind == "W":
+            return dt.date.fromisocalendar(self.year, self.index, 7)
         return dt.date(self.year, self.last_month, calendar.monthrange(self.year, self.last_month)[1])
+
+    def month(self) -> Period:
+        """The month a week is filed under (its Thursday's); a month for itself."""
+        if self.kind not in ("W", "M"):
+            raise PeriodError(f"{self.label_vi} dài hơn một tháng.")
+        return Period(self.year, "M", self.first_month)
 
     @property
     def is_cumulative(self) -> bool:
@@ -253,17 +290,48 @@ class Period:
         return self.kind in ("H", "9M", "Y")
 
     def months(self) -> list[Period]:
+        """The months of the period ([] for a week: see :meth:`month`)."""
+        if self.kind == "W":
+            return []
         return [Period(self.year, "M", m) for m in range(self.first_month, self.last_month + 1)]
 
+    def weeks(self) -> list[Period]:
+        """The ISO weeks filed under this period: those whose Thursday falls in it ([self] for a week)."""
+        if self.kind == "W":
+            return [self]
+        first = self.start + dt.timedelta(days=(3 - self.start.weekday()) % 7)  # its first Thursday
+        out = []
+        day = first
+        while day <= self.end:
+            iso = day.isocalendar()
+            out.append(Period(iso[0], "W", iso[1]))
+            day += dt.timedelta(days=7)
+        return out
+
+    def stored_parts(self) -> list[Period]:
+        """Every stored period (week, month, quarter) whose figures make up this one, in time order:
+        a quarter is its own figure, its months' and its weeks'; a year its quarters' and so on.
+        Under one reporting regime a unit reports an indicator for one kind only, so nothing is
+        counted twice."""
+        if self.kind == "W":
+            return [self]
+        parts = [*self.weeks(), *self.months(), *[q for q in self.quarters() if q.kind == "Q"]]
+        return sorted(parts)
+
     def quarters(self) -> list[Period]:
-        """The quarters that make up this period ([] for a month, [self] for a quarter)."""
-        if self.kind == "M":
+        """The quarters that make up this period ([] for a week or a month, [self] for a quarter)."""
+        if self.kind in ("W", "M"):
             return []
         first, last = (self.first_month + 2) // 3, self.last_month // 3
         return [Period(self.year, "Q", q) for q in range(first, last + 1)]
 
     def contains(self, other: Period) -> bool:
-        """True when ``other`` lies wholly within this period (a period contains itself)."""
+        """True when ``other`` lies within this period (a period contains itself); a week lies in
+        the period that holds its Thursday, even when it crosses the period's end."""
+        if other.kind == "W" and self.kind != "W":
+            return self.start <= other.thursday <= self.end
+        if self.kind == "W" and other.kind != "W":
+            return False
         return self.start <= other.start and other.end <= self.end
 
     def __contains__(self, other: object) -> bool:
@@ -272,6 +340,10 @@ class Period:
     # ---- navigation
 
     def _shift(self, steps: int) -> Period:
+        if self.kind == "W":
+            monday = self.start + dt.timedelta(weeks=steps)
+            iso = monday.isocalendar()
+            return Period(iso[0], "W", iso[1])
         if self.kind in ("9M", "Y"):
             return Period(self.year + steps, self.kind, 1)
         n = _MAX_INDEX[self.kind]
@@ -286,7 +358,10 @@ class Period:
         return self._shift(1)
 
     def same_period_last_year(self) -> Period:
-        """Kỳ cùng kỳ năm trước: same kind and index, one year earlier."""
+        """Kỳ cùng kỳ năm trước: same kind and index, one year earlier (week 53 → week 52 of a
+        year without a 53rd week)."""
+        if self.kind == "W":
+            return Period(self.year - 1, "W", min(self.index, weeks_in_year(self.year - 1)))
         return Period(self.year - 1, self.kind, self.index)
 
     def year_to_date(self) -> list[Period]:
@@ -295,6 +370,8 @@ class Period:
         A month is not a whole number of quarters, so a month's year-to-date is its months
         (2023-08 → 2023-01 .. 2023-08).
         """
+        if self.kind == "W":
+            return [Period(self.year, "W", w) for w in range(1, self.index + 1)]
         if self.kind == "M":
             return [Period(self.year, "M", m) for m in range(1, self.index + 1)]
         return [Period(self.year, "Q", q) for q in range(1, self.last_month // 3 + 1)]
@@ -304,7 +381,7 @@ class Period:
     def data_window(self, config: ReportingRegime | Mapping | None = None) -> tuple[dt.date, dt.date]:
         """(first day, cut-off day) of the data this period's report covers, both inclusive."""
         regime = _regime(config)
-        if regime.cutoff_day is None:
+        if regime.cutoff_day is None or self.kind == "W":  # a week is its own seven days
             return self.start, self.end
         py, pm = _add_months(self.year, self.first_month, -1)
         start = regime.cutoff_date(py, pm) + dt.timedelta(days=1)
@@ -324,6 +401,9 @@ class Period:
     def for_date(cls, d: dt.date, kind: str = "Q") -> Period:
         """The calendar period of ``kind`` containing date ``d``."""
         kind = _normalize_kind(kind)
+        if kind == "W":
+            iso = d.isocalendar()
+            return cls(iso[0], "W", iso[1])
         if kind == "M":
             return cls(d.year, "M", d.month)
         if kind == "Q":
@@ -362,10 +442,15 @@ class Period:
     def months_of(cls, year: int) -> list[Period]:
         return [cls(year, "M", m) for m in range(1, 13)]
 
+    @classmethod
+    def weeks_of(cls, year: int) -> list[Period]:
+        return [cls(year, "W", w) for w in range(1, weeks_in_year(year) + 1)]
+
     # ---- ordering
 
     def sort_key(self) -> tuple:
         return (self.end, _SPAN_MONTHS[self.kind], _KIND_RANK[self.kind], self.year, self.index)
+
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Period):
@@ -374,6 +459,11 @@ class Period:
 
 
 parse_period = Period.parse
+
+
+def weeks_in_year(year: int) -> int:
+    """52 or 53: the ISO week of 28 December is always the year's last."""
+    return dt.date(year, 12, 28).isocalendar()[1]
 
 
 def periods_between(first: Period | str, last: Period | str) -> list[Period]:
@@ -398,9 +488,9 @@ def sort_periods(periods: Iterable[Period | str]) -> list[Period]:
 
 def _normalize_kind(kind: str) -> str:
     k = str(kind).strip().upper()
-    k = {"MONTH": "M", "QUARTER": "Q", "HALF": "H", "S": "H", "YEAR": "Y", "A": "Y"}.get(k, k)
+    k = {"WEEK": "W", "MONTH": "M", "QUARTER": "Q", "HALF": "H", "S": "H", "YEAR": "Y", "A": "Y"}.get(k, k)
     if k not in _MAX_INDEX:
-        raise PeriodError(f"Loại kỳ báo cáo không hợp lệ: '{kind}' (phải là M, Q, H, 9M hoặc Y).")
+        raise PeriodError(f"Loại kỳ báo cáo không hợp lệ: '{kind}' (phải là W, M, Q, H, 9M hoặc Y).")
     return k
 
 
@@ -418,6 +508,8 @@ _QNUM = r"(?P<q>[1-4]|iv|iii|ii|i)"
 
 _PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"^{_Y}$"), "Y"),
+    (re.compile(rf"^{_Y}-?w(?P<w>\d{{1,2}})$"), "W"),  # 2026-W49, DHIS2 weekly 2026W49
+    (re.compile(rf"^tuan ?(?P<w>\d{{1,2}}){_SEP}{_Y}$"), "W"),  # 'tuần 49/2026', 'tuần 49 năm 2026'
     (re.compile(rf"^{_Y}-?(?:y|a|nam)$"), "Y"),
     (re.compile(rf"^{_Y}-(?P<m>\d{{1,2}})$"), "M"),
     (re.compile(rf"^{_Y}(?P<m>\d{{2}})$"), "M"),  # DHIS2 monthly 202307
@@ -446,7 +538,9 @@ def _parse(code: str) -> Period | None:
             continue
         year = int(m.group("y"))
         groups = m.groupdict()
-        if kind == "M":
+        if kind == "W":
+            index = int(groups["w"])
+        elif kind == "M":
             index = int(groups["m"])
         elif kind == "Q":
             q = groups["q"]

@@ -70,12 +70,14 @@ class PayloadError(ValueError):
 
 # --------------------------------------------------------------------------- periods
 
-_DHIS2_PERIOD = re.compile(r"^(\d{4})(?:(0[1-9]|1[0-2])|Q([1-4])|S([12]))?$")
+_DHIS2_PERIOD = re.compile(r"^(\d{4})(?:(0[1-9]|1[0-2])|Q([1-4])|S([12])|W([1-9]|[1-4]\d|5[0-3]))?$")
 
 
 def to_dhis2_period(code: str | Period) -> str:
     """Our period code → DHIS2's: 2023-Q3 → 2023Q3, 2023-H1 → 2023S1, 2023-07 → 202307."""
     p = Period.parse(code)
+    if p.kind == "W":
+        return f"{p.year}W{p.index}"
     if p.kind == "M":
         return f"{p.year}{p.index:02d}"
     if p.kind == "Q":
@@ -92,9 +94,11 @@ def from_dhis2_period(code: str) -> str:
     m = _DHIS2_PERIOD.match(code.strip()) if isinstance(code, str) else None
     if not m:
         raise PeriodError(
-            f"Kỳ DHIS2 không hợp lệ hoặc chưa hỗ trợ: '{code}' (dùng 202307, 2023Q3, 2023S1 hoặc 2023)."
+            f"Kỳ DHIS2 không hợp lệ hoặc chưa hỗ trợ: '{code}' (dùng 2026W49, 202307, 2023Q3, 2023S1 hoặc 2023)."
         )
-    year, month, quarter, half = m.groups()
+    year, month, quarter, half, week = m.groups()
+    if week:
+        return Period(int(year), "W", int(week)).code
     if month:
         return Period(int(year), "M", int(month)).code
     if quarter:

@@ -18,14 +18,14 @@ from tests.api.conftest import snapshot
 
 @pytest.mark.parametrize(
     "ours, theirs",
-    [("2023-Q3", "2023Q3"), ("2023-H1", "2023S1"), ("2023-H2", "2023S2"), ("2023-07", "202307"), ("2023-12", "202312"), ("2023", "2023")],
+    [("2023-Q3", "2023Q3"), ("2023-H1", "2023S1"), ("2023-H2", "2023S2"), ("2023-07", "202307"), ("2023-12", "202312"), ("2023", "2023"), ("2026-W49", "2026W49"), ("2026-W01", "2026W1")],
 )
 def test_period_conversion_both_ways(ours, theirs):
     assert to_dhis2_period(ours) == theirs
     assert from_dhis2_period(theirs) == ours
 
 
-@pytest.mark.parametrize("bad", ["2023Q5", "202313", "2023S3", "2023W12", "Q3", ""])
+@pytest.mark.parametrize("bad", ["2023Q5", "202313", "2023S3", "2023W54", "2023W53", "Q3", ""])
 def test_bad_dhis2_periods_are_refused(bad):
     with pytest.raises(PeriodError):
         from_dhis2_period(bad)

@@ -344,7 +344,7 @@ def test_for_date_outside_nine_months():
     with pytest.raises(PeriodError):
         Period.for_date(D(2023, 10, 1), "9M")
     with pytest.raises(PeriodError):
-        Period.for_date(D(2023, 10, 1), "W")
+        Period.for_date(D(2023, 10, 1), "X")
 
 
 FOR_REPORTING_DATE = [
