@@ -119,6 +119,135 @@ def build_rows(unit, period: Period, report, posted=None, errors=None, issues=()
     return list(sections.items())
 
 
+def _plain_text(text) -> str:
+    """A text as it is compared: line endings and surrounding blanks are formatting, not content."""
+    return (text or "").replace("\r\n", "\n").strip()
+
+
+def _typed_number(text):
+    """The number a field's text stands for (None when empty or unreadable: compared as text then)."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return parse_vn_number(text)
+    except NumberFormatError:
+        return text
+
+
+@dataclass
+class Conflict:
+    """One field both the officer and someone else changed since the officer's page was loaded."""
+
+    name: str  # form field name ('v-tuyen_truyen_buoi', 'highlights')
+    label: str
+    mine: str  # as the officer typed it
+    theirs: str  # as the page would show what is saved
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "label": self.label, "mine": self.mine, "theirs": self.theirs}
+
+
+def merge_with_saved(report, data, values: dict, narrative: dict, *, stale: bool) -> tuple[dict, dict, list[Conflict]]:
+    """Compare what a post would change with what the report holds now, ignoring formatting
+    (a trailing line break, '05' for 5, '1,50' for 1,5), field by field.
+
+    The post says what the officer's page read in 'was-<field>'. A field equal to the saved one
+    is left out; so is a field the officer did not change (typed = read: someone else's newer
+    figure stays). A field the officer changed is saved unless someone else changed it too
+    since the page read it: that is a conflict, not saved, shown with both values. Without
+    'was-' (a page without script), any difference on a stale version is a conflict.
+    Returns the values and narrative to save and the conflicts."""
+    stored = {dv.indicator.code: dv for dv in DataValue.objects.filter(report=report).select_related("indicator")} if report else {}
+    names = {i.code: i.name for i in form_indicators(report.unit)} if report else {}
+    conflicts: list[Conflict] = []
+
+    def decide(name: str, mine, saved, normalize) -> str:
+        """'skip', 'save' or 'conflict' for one field; mine and saved already normalized."""
+        if mine == saved:
+            return "skip"
+        if f"was-{name}" in data:
+            was = normalize(data.get(f"was-{name}"))
+            if was == mine:
+                return "skip"
+            return "save" if was == saved else "conflict"
+        return "conflict" if stale else "save"
+
+    keep_values = {}
+    for code, item in values.items():
+        dv = stored.get(code)
+        saved = {"v": dv.value if dv else None, "q": dv.qualifier if dv else "exact", "c": _plain_text(dv.comment if dv else "")}
+        parts = {"v": (item.get("value"), _typed_number)}
+        if "qualifier" in item:
+            parts["q"] = (item["qualifier"] or "exact", lambda t: t or "exact")
+        if "comment" in item:
+            parts["c"] = (_plain_text(item["comment"]), _plain_text)
+        if f"v-{code}" not in data:
+            parts.pop("v")  # a comment or qualifier alone: read_post filled in the stored figure
+        merged = {"value": saved["v"], "qualifier": saved["q"]}
+        clash, save = [], False
+        for part, (mine, normalize) in parts.items():
+            verdict = decide(f"{part}-{code}", _Normalized(mine), _Normalized(saved[part]), lambda t, n=normalize: _Normalized(n(t)))
+            if verdict == "conflict":
+                clash.append(part)
+            elif verdict == "save":
+                merged[{"v": "value", "q": "qualifier", "c": "comment"}[part]] = item[{"v": "value", "q": "qualifier", "c": "comment"}[part]]
+                save = True
+        label = names.get(code, code)
+        for part in clash:
+            suffix = {"v": "", "q": " (độ chính xác)", "c": " (ghi chú)"}[part]
+            conflicts.append(Conflict(f"{part}-{code}", label + suffix, data.get(f"{part}-{code}", ""), _show_saved(part, saved[part])))
+        if save and not clash:
+            keep_values[code] = merged
+    keep_narrative = {}
+    for name, text in narrative.items():
+        saved = _plain_text(getattr(report, name, "") if report else "")
+        verdict = decide(name, _plain_text(text), saved, _plain_text)
+        if verdict == "conflict":
+            conflicts.append(Conflict(name, NARRATIVE_FIELDS[name], text, saved))
+        elif verdict == "save":
+            keep_narrative[name] = text
+    return keep_values, keep_narrative, conflicts
+
+
+class _Normalized:
+    """A field's content for comparison: numbers by value (5 = 5,0000), the rest as text."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def __eq__(self, other) -> bool:
+        a, b = self.value, other.value
+        if isinstance(a, Decimal) and isinstance(b, Decimal):
+            return a == b
+        return type(a) is type(b) and a == b
+
+    __hash__ = None
+
+
+def _show_saved(part: str, saved) -> str:
+    if part == "v":
+        return "" if saved is None else format_vn_number(saved)
+    if part == "q":
+        return dict(QUALIFIER_CHOICES).get(saved, saved)
+    return saved
+
+
+def field_texts(report, names) -> dict[str, str]:
+    """What the page shows now in each of the named fields (after a save: '5' for a typed '05')."""
+    stored = {dv.indicator.code: dv for dv in DataValue.objects.filter(report=report).select_related("indicator")}
+    texts = {}
+    for name in names:
+        part, _, code = name.partition("-")
+        if name in NARRATIVE_FIELDS:
+            texts[name] = getattr(report, name)
+        elif part in ("v", "q", "c") and code:
+            dv = stored.get(code)
+            texts[name] = {"v": format_vn_number(dv.value) if dv else "", "q": dv.qualifier if dv else "exact",
+                           "c": dv.comment if dv else ""}[part]
+    return texts
+
+
 def read_post(data, unit, period_code: str) -> tuple[dict, dict, dict]:
     """(values, narrative, errors) from a posted form. Only the fields present are returned, so
     the autosave can send just what changed. Errors: indicator code → Vietnamese message."""

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from giaoban.collection import access, completeness as comp, excel, workflow
-from giaoban.collection.entry import QUALIFIER_CHOICES, build_rows, read_post
+from giaoban.collection.entry import QUALIFIER_CHOICES, build_rows, field_texts, merge_with_saved, read_post
 from giaoban.collection.models import Attachment, Reminder, Report
 from giaoban.collection.rules import validate
 from giaoban.collection.workflow import NARRATIVE_FIELDS, ConflictError, WorkflowError
@@ -150,7 +150,7 @@ def reminder_read(request, pk: int):
 # ---------------------------------------------------------------------------- the report page
 
 
-def _page(request, unit, period, report, *, posted=None, errors=None, status=200, conflict=""):
+def _page(request, unit, period, report, *, posted=None, errors=None, status=200, conflict="", conflicts=()):
     issues = validate(report, for_submission=True) if report else []
     actions = workflow.allowed_actions(report, request.user)
     if report is None and access.can_enter(request.user, unit):
@@ -168,7 +168,7 @@ def _page(request, unit, period, report, *, posted=None, errors=None, status=200
         "unit": unit, "period": period, "report": report, "sections": build_rows(unit, period, report, posted, errors, issues),
         "issues": issues, "blocking": [i for i in issues if i.blocks_submission], "actions": actions,
         "editable": "edit" in actions, "narrative": narrative, "attachments": attachments, "qualifiers": QUALIFIER_CHOICES,
-        "deadline": comp.deadline_for(unit, period), "conflict": conflict, "errors": errors or {},
+        "deadline": comp.deadline_for(unit, period), "conflict": conflict, "conflicts": conflicts, "errors": errors or {},
         "children": children, "tasks": tasks, "max_upload_mb": settings.GIAOBAN_MAX_UPLOAD_BYTES // (1024 * 1024),
     }, status=status)
 
@@ -186,13 +186,15 @@ def entry(request, unit_id: int, period: str):
         return _page(request, unit, period, report, posted=request.POST, errors=errors, status=400)
     report = report or workflow.get_or_create_report(unit, period.code, request.user)
     try:
-        workflow.save_values(report, request.user, values, expected_version=_posted_version(request),
-                             narrative=narrative)
+        conflicts = _save_merged(request, report, values, narrative)
     except ConflictError as exc:
         return _page(request, unit, period, report, posted=request.POST, status=409, conflict=exc.message)
     except WorkflowError as exc:
         messages.error(request, exc.message)
         return _page(request, unit, period, report, posted=request.POST, status=400)
+    if conflicts:
+        return _page(request, unit, period, report, posted=request.POST, status=409, conflicts=conflicts,
+                     conflict=_conflict_message(conflicts))
     if request.POST.get("action") == "submit":
         return _do(request, unit, period, lambda r: workflow.submit(r, request.user), "Đã gửi báo cáo lên cấp trên.")
     messages.success(request, "Đã lưu.")
@@ -211,15 +213,31 @@ def autosave(request, unit_id: int, period: str):
         return JsonResponse({"ok": False, "errors": errors, "message": "Chưa lưu: có ô nhập chưa đúng."}, status=400)
     report = report or workflow.get_or_create_report(unit, period.code, request.user)
     try:
-        result = workflow.save_values(report, request.user, values, expected_version=_posted_version(request),
-                                      narrative=narrative)
+        conflicts = _save_merged(request, report, values, narrative)
     except ConflictError as exc:
         return JsonResponse({"ok": False, "conflict": True, "message": exc.message, "version": report.version}, status=409)
     except WorkflowError as exc:
         return JsonResponse({"ok": False, "message": exc.message}, status=400)
+    if conflicts:
+        return JsonResponse({"ok": False, "conflict": True, "message": _conflict_message(conflicts), "version": report.version,
+                             "conflicts": [c.as_dict() for c in conflicts]}, status=409)
     issues = [i.as_dict() for i in validate(report, for_submission=True)]
-    return JsonResponse({"ok": True, "version": result.version, "changed": result.changed, "issues": issues,
+    return JsonResponse({"ok": True, "version": report.version, "issues": issues, "fields": field_texts(report, request.POST),
                          "saved_at": timezone.localtime().strftime("%H:%M:%S")})
+
+
+def _save_merged(request, report, values, narrative) -> list:
+    """Save what the officer changed; fields someone else changed meanwhile come back as
+    conflicts (not saved). Formatting differences ('05', a trailing line break) are no change."""
+    values, narrative, conflicts = merge_with_saved(report, request.POST, values, narrative,
+                                                    stale=_posted_version(request) != report.version)
+    workflow.save_values(report, request.user, values, expected_version=report.version, narrative=narrative)
+    return conflicts
+
+
+def _conflict_message(conflicts) -> str:
+    return (f"{len(conflicts)} ô vừa được người khác sửa trong lúc bạn nhập. Chọn giữ số của bạn hoặc lấy số đã lưu "
+            f"cho từng ô bên dưới; các ô khác đã được lưu.")
 
 
 def _do(request, unit, period, action, done: str):

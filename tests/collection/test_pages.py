@@ -112,9 +112,10 @@ def test_autosave_conflict_between_two_people(tree, client):
     other.force_login(second)
     # the second person loaded the page at version 1 too
     clash = other.post(url("autosave", a), {"version": "1", "v-tuyen_truyen_buoi": "99"})
-    assert clash.status_code == 409 and "người khác cập nhật" in clash.json()["message"]
+    assert clash.status_code == 409 and "người khác sửa" in clash.json()["message"]
+    assert clash.json()["conflicts"][0]["mine"] == "99" and clash.json()["conflicts"][0]["theirs"] == "10"
     form = other.post(url("entry", a), {"version": "1", "v-tuyen_truyen_buoi": "98"})
-    assert form.status_code == 409 and "người khác cập nhật" in form.content.decode()
+    assert form.status_code == 409 and "người khác sửa" in form.content.decode()
     assert DataValue.objects.get(unit=a, indicator__code="tuyen_truyen_buoi").value == 10
     # after reloading (version 2) the second person saves
     assert other.post(url("autosave", a), {"version": "2", "v-tuyen_truyen_buoi": "11"}).status_code == 200

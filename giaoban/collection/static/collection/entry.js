@@ -1,15 +1,24 @@
 /* Data-entry page: autosave of what changed, values kept in localStorage while offline and
-   saved when the connection returns, Enter moves to the next figure. No library. */
+   saved when the connection returns, Enter moves to the next figure. No library.
+
+   Every save says what the page read for each field it sends ('was-<field>'), so the server
+   can tell the officer's own change from someone else's: a field only she changed is saved
+   whatever the report's version, a field both changed comes back as a conflict, shown with
+   both values until she keeps one. The copy in localStorage is keyed by report and version
+   ('giaoban:unit:period:vN'); a copy of an older version is sent the same way on the next
+   visit, never with its old version, so it cannot resurrect anything. */
 (function () {
   "use strict";
   var form = document.getElementById("entry-form");
   if (!form) return;
   var url = form.getAttribute("data-autosave");
-  var key = form.getAttribute("data-key");
+  var prefix = form.getAttribute("data-key");
   var versionInput = form.querySelector("input[name=version]");
   var state = document.getElementById("save-state");
-  var dirty = {};
-  var timer = null, saving = false, stopped = false;
+  var dirty = {};  // name → value to send
+  var was = {};    // name → what the page read before the officer changed it
+  var held = {};   // name → {label, mine, theirs}: a conflict waiting for her choice
+  var timer = null, saving = false;
 
   function say(text, bad) {
     if (!state) return;
@@ -17,12 +26,41 @@
     state.style.color = bad ? "#b3261e" : "";
   }
   function field(name) { return form.elements.namedItem(name); }
+  function editable(el) {
+    return el && el.name && el.name !== "version" && el.name !== "csrfmiddlewaretoken" && el.type !== "file"
+      && el.type !== "hidden" && el.type !== "submit" && el.name.indexOf("was-") !== 0;
+  }
+  function savedValue(el) {
+    if (el.tagName === "SELECT") {
+      for (var i = 0; i < el.options.length; i++) if (el.options[i].defaultSelected) return el.options[i].value;
+      return el.options.length ? el.options[0].value : "";
+    }
+    return el.defaultValue;
+  }
+  function setSaved(el, value) {
+    if (el.tagName === "SELECT") {
+      for (var i = 0; i < el.options.length; i++) el.options[i].defaultSelected = el.options[i].value === value;
+    } else {
+      el.defaultValue = value;
+    }
+  }
+  function key(version) { return prefix + ":v" + version; }
+  function ownKeys() {
+    var keys = [];
+    for (var i = 0; i < localStorage.length; i++) {
+      var k = localStorage.key(i);
+      if (k === prefix || k.indexOf(prefix + ":v") === 0) keys.push(k);
+    }
+    return keys;
+  }
   function store() {
     try {
-      if (Object.keys(dirty).length) {
-        localStorage.setItem(key, JSON.stringify({ version: versionInput.value, values: dirty, at: Date.now() }));
-      } else {
-        localStorage.removeItem(key);
+      var values = {}, bases = {};
+      Object.keys(held).forEach(function (n) { values[n] = held[n].mine; bases[n] = held[n].was; });
+      Object.keys(dirty).forEach(function (n) { values[n] = dirty[n]; bases[n] = was[n]; });
+      ownKeys().forEach(function (k) { localStorage.removeItem(k); });
+      if (Object.keys(values).length) {
+        localStorage.setItem(key(versionInput.value), JSON.stringify({ version: versionInput.value, values: values, was: bases, at: Date.now() }));
       }
     } catch (e) { /* storage full or disabled: autosave still works online */ }
   }
@@ -33,8 +71,9 @@
     return m[1] + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ".") + (m[3] || "") + m[4];
   }
   function mark(name, value) {
-    dirty[name] = value;
     var el = field(name);
+    if (!(name in dirty)) was[name] = el ? savedValue(el) : "";
+    dirty[name] = value;
     if (el && el.classList) el.classList.add("dirty");
     store();
   }
@@ -42,8 +81,87 @@
     clearTimeout(timer);
     timer = setTimeout(save, ms);
   }
+  function settled(name, value) {
+    // the server holds `value` for this field now
+    var el = field(name);
+    delete dirty[name];
+    delete was[name];
+    if (el) {
+      if (el.value !== value && document.activeElement !== el) el.value = value;
+      setSaved(el, value);
+      if (el.classList) el.classList.remove("dirty");
+    }
+  }
+
+  // ------------------------------------------------------------------ conflicts, side by side
+  function conflictBox() {
+    var box = document.getElementById("conflicts");
+    if (box) return box;
+    box = document.createElement("section");
+    box.id = "conflicts";
+    box.className = "card conflict";
+    box.setAttribute("role", "alert");
+    box.innerHTML = '<h2>Ô vừa được người khác sửa</h2><p>Bạn và một người khác cùng sửa các ô dưới đây. ' +
+      'Chọn số giữ lại cho từng ô; các ô khác đã được lưu.</p>' +
+      '<table><thead><tr><th scope="col">Ô</th><th scope="col">Bạn nhập</th><th scope="col">Đã lưu</th><th scope="col"></th></tr></thead><tbody></tbody></table>';
+    form.insertBefore(box, versionInput.nextSibling);
+    return box;
+  }
+  function showConflict(c) {
+    held[c.name] = { label: c.label, mine: c.mine, theirs: c.theirs, was: c.theirs };
+    delete dirty[c.name];
+    var body = conflictBox().querySelector("tbody");
+    var old = body.querySelector('tr[data-name="' + c.name + '"]');
+    if (old) old.remove();
+    var tr = document.createElement("tr");
+    tr.setAttribute("data-name", c.name);
+    function cell(text, cls) { var td = document.createElement("td"); td.textContent = text === "" ? "(trống)" : text; if (cls) td.className = cls; tr.appendChild(td); }
+    cell(c.label);
+    cell(c.mine, "mine");
+    cell(c.theirs, "theirs");
+    var td = document.createElement("td");
+    td.innerHTML = '<button type="button" data-keep="mine">Giữ số của tôi</button> <button type="button" data-keep="theirs">Lấy số đã lưu</button>';
+    tr.appendChild(td);
+    body.appendChild(tr);
+    var el = field(c.name);
+    if (el && el.classList) el.classList.add("in-conflict");
+    store();
+  }
+  function resolve(name, keep) {
+    var c = held[name];
+    if (!c) return;
+    delete held[name];
+    var el = field(name);
+    if (el) {
+      setSaved(el, c.theirs);
+      if (el.classList) el.classList.remove("in-conflict");
+    }
+    if (keep === "mine") {
+      if (el) el.value = c.mine;
+      mark(name, c.mine); // was = what is saved now: the server takes it
+      schedule(100);
+    } else {
+      settled(name, c.theirs);
+      if (el) el.value = c.theirs;
+      store();
+    }
+    var box = document.getElementById("conflicts");
+    var row = box && box.querySelector('tr[data-name="' + name + '"]');
+    if (row) row.remove();
+    if (box && !box.querySelector("tbody tr")) box.remove();
+    var banner = document.getElementById("conflict");
+    if (banner && !Object.keys(held).length) banner.remove();
+  }
+  form.addEventListener("click", function (ev) {
+    var b = ev.target.closest && ev.target.closest("button[data-keep]");
+    if (!b) return;
+    ev.preventDefault();
+    resolve(b.closest("tr").getAttribute("data-name"), b.getAttribute("data-keep"));
+  });
+
+  // ------------------------------------------------------------------ saving
   function save() {
-    if (saving || stopped) return;
+    if (saving) return;
     var names = Object.keys(dirty);
     if (!names.length) return;
     if (!navigator.onLine) { say("Đang mất kết nối – số liệu được giữ trên máy này và sẽ tự lưu khi có mạng.", true); return; }
@@ -51,7 +169,11 @@
     var body = new FormData();
     body.append("csrfmiddlewaretoken", field("csrfmiddlewaretoken").value);
     body.append("version", versionInput.value);
-    names.forEach(function (n) { sent[n] = dirty[n]; body.append(n, dirty[n]); });
+    names.forEach(function (n) {
+      sent[n] = dirty[n];
+      body.append(n, dirty[n]);
+      body.append("was-" + n, was[n] === undefined ? "" : was[n]);
+    });
     saving = true;
     say("Đang lưu…");
     fetch(url, { method: "POST", body: body, credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
@@ -59,23 +181,22 @@
       .then(function (res) {
         saving = false;
         var d = res.data;
-        if (res.status === 200 && d.ok) {
-          versionInput.value = d.version;
-          names.forEach(function (n) {
-            if (dirty[n] === sent[n]) {
-              delete dirty[n];
-              var el = field(n);
-              if (el && el.classList) el.classList.remove("dirty");
-            }
-          });
+        if (d.version) versionInput.value = d.version;
+        if (res.status === 200 || (res.status === 409 && d.conflicts)) {
+          var clashing = {};
+          (d.conflicts || []).forEach(function (c) { clashing[c.name] = true; });
+          var shown = d.fields || {};
+          names.forEach(function (n) { if (!clashing[n] && dirty[n] === sent[n]) settled(n, n in shown ? shown[n] : sent[n]); });
+          (d.conflicts || []).forEach(showConflict);
           store();
           var badge = document.getElementById("report-status");
           if (badge && badge.classList.contains("status-missing")) { badge.textContent = "Đang soạn"; badge.className = "status status-draft"; }
-          say("Đã tự động lưu lúc " + d.saved_at + ".");
+          if (res.status === 200) say("Đã tự động lưu lúc " + d.saved_at + ".");
+          else say(d.message, true);
           if (Object.keys(dirty).length) schedule(500);
         } else if (res.status === 409) {
-          stopped = true;
-          say(d.message + " Số liệu bạn vừa nhập vẫn được giữ trên máy này.", true);
+          // someone saved between the server's reading and writing: try again on the new version
+          schedule(1000);
         } else {
           var msgs = d.errors ? Object.keys(d.errors).map(function (k) { return d.errors[k]; }) : [];
           say((d.message || "Chưa lưu được.") + (msgs.length ? " " + msgs.join(" ") : ""), true);
@@ -90,7 +211,8 @@
 
   function onEdit(ev) {
     var el = ev.target;
-    if (!el.name || el.name === "version" || el.name === "csrfmiddlewaretoken" || el.type === "file") return;
+    if (!editable(el)) return;
+    if (held[el.name]) return; // waiting for the choice in the conflict box
     mark(el.name, el.value);
     schedule(ev.type === "change" ? 300 : 1500);
   }
@@ -112,30 +234,56 @@
     var next = nums[nums.indexOf(el) + 1];
     if (next) next.focus();
   });
-  form.addEventListener("submit", function () { clearTimeout(timer); store(); });
-  window.addEventListener("online", function () { stopped = false; save(); });
+  form.addEventListener("submit", function () {
+    clearTimeout(timer);
+    // the whole form goes: say what the page read for each field, so only her changes count
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!editable(el)) return;
+      var hidden = document.createElement("input");
+      hidden.type = "hidden";
+      hidden.name = "was-" + el.name;
+      hidden.value = held[el.name] ? held[el.name].was : (el.name in was ? was[el.name] : savedValue(el));
+      form.appendChild(hidden);
+      if (el.value !== savedValue(el) && !(el.name in dirty) && !held[el.name]) { was[el.name] = savedValue(el); dirty[el.name] = el.value; }
+    });
+    store();
+  });
+  window.addEventListener("online", function () { save(); });
   window.addEventListener("offline", function () { say("Mất kết nối – số liệu được giữ trên máy này.", true); });
 
-  // Values typed earlier that never reached the server: put them back and save them.
+  // Conflicts the server found when the whole form was sent: the inputs hold her figures.
+  Array.prototype.forEach.call(document.querySelectorAll("#conflicts tr[data-name]"), function (tr) {
+    var name = tr.getAttribute("data-name");
+    held[name] = { label: tr.getAttribute("data-label"), mine: tr.getAttribute("data-mine"),
+                   theirs: tr.getAttribute("data-theirs"), was: tr.getAttribute("data-theirs") };
+    var el = field(name);
+    if (el && el.classList) el.classList.add("in-conflict");
+  });
+
+  // Values typed earlier that never reached the server. Typed against this version: put back
+  // and saved. Typed against an older one: sent with what they were typed over, so the server
+  // saves what nobody else changed and shows the rest side by side; the fields show what is
+  // saved until then.
   try {
-    var pending = JSON.parse(localStorage.getItem(key) || "null");
-    if (pending && pending.values) {
-      var left = 0;
+    var restored = 0, older = 0;
+    ownKeys().forEach(function (k) {
+      var pending = JSON.parse(localStorage.getItem(k) || "null");
+      if (!pending || !pending.values) return;
+      var current = String(pending.version) === String(versionInput.value);
       Object.keys(pending.values).forEach(function (n) {
         var el = field(n);
-        if (!el || el.value === pending.values[n]) return;
-        el.value = pending.values[n];
-        dirty[n] = pending.values[n];
-        if (el.classList) el.classList.add("dirty");
-        left += 1;
+        if (!el || held[n] || n in dirty) return;
+        var value = pending.values[n];
+        if (current && el.value === value) return;
+        was[n] = pending.was && n in pending.was ? pending.was[n] : (current ? savedValue(el) : "");
+        dirty[n] = value;
+        if (current) { el.value = value; if (el.classList) el.classList.add("dirty"); restored += 1; } else { older += 1; }
       });
-      if (left) {
-        versionInput.value = pending.version; // the version they were typed against: a conflict stays a conflict
-        say("Đã khôi phục " + left + " ô nhập chưa lưu từ lần trước; đang lưu…");
-        schedule(200);
-      } else {
-        localStorage.removeItem(key);
-      }
+    });
+    store();
+    if (restored || older) {
+      say("Đã khôi phục " + (restored + older) + " ô nhập chưa lưu từ lần trước; đang lưu…");
+      schedule(200);
     }
   } catch (e) { /* ignore a damaged entry */ }
 })();

@@ -1,0 +1,114 @@
+"""Data entry a commune officer can trust (issue 19), in headless Chromium: no false conflict
+after one's own save, a real conflict shown side by side with nothing typed lost."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from giaoban.collection import workflow
+from giaoban.collection.models import DataValue, Report
+from tests.collection.conftest import PASSWORD, PERIOD, build_tree
+from tests.conftest import login
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+
+@pytest.fixture
+def tree(transactional_db, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    return build_tree()
+
+
+def _entry(live_server, tree, unit="phunu-a"):
+    return live_server.url + reverse("collection:entry", args=[tree.units[unit].pk, PERIOD])
+
+
+@pytest.mark.parametrize("field, typed, stored", [
+    ("#n-highlights", "Tổ chức 3 buổi tuyên truyền.\n", None),
+    ("#v-tuyen_truyen_buoi", "05", "5"),
+    ("#v-co_so_vung_manh", "1,50", "1.5"),
+])
+def test_no_false_conflict_after_own_save(live_server, tree, page, field, typed, stored):
+    """Typed and saved at once with 'Lưu' (before the autosave ran): the page after the save,
+    a reload and the next 'Lưu' all go through without a conflict."""
+    login(page, live_server.url, "phunu.a", PASSWORD)
+    page.goto(_entry(live_server, tree))
+    page.fill(field, typed)
+    page.click("button[value=save]")
+    page.wait_for_selector("text=Đã lưu.")
+    page.wait_for_timeout(2500)  # anything the page's script would re-send has been sent
+    assert page.locator("#conflict, .conflict").count() == 0, page.inner_text("main")
+    assert "người khác cập nhật" not in page.inner_text("main")
+    page.reload()
+    page.wait_for_timeout(2000)
+    assert "người khác cập nhật" not in page.inner_text("main")
+    page.fill("#v-tong_hoi_vien", "1.250")
+    page.click("button[value=save]")
+    page.wait_for_selector("text=Đã lưu.")
+    report = Report.objects.get(unit=tree.units["phunu-a"], period=PERIOD)
+    assert DataValue.objects.get(report=report, indicator__code="tong_hoi_vien").value == 1250
+    if stored is not None:
+        code = field.removeprefix("#v-")
+        assert str(DataValue.objects.get(report=report, indicator__code=code).value.normalize()) == stored
+
+
+def test_real_conflict_shows_both_values_and_keeps_either(live_server, tree, page):
+    """Someone else saves the same figure while the officer types: both values side by side, the
+    officer keeps hers; in a second round she takes the other one. Nothing typed is lost."""
+    unit = tree.units["phunu-a"]
+    login(page, live_server.url, "phunu.a", PASSWORD)
+    page.goto(_entry(live_server, tree))
+    report = workflow.get_or_create_report(unit, PERIOD, tree.users["entry_a"])
+    workflow.save_values(report, tree.users["entry_a"], {"tuyen_truyen_buoi": 7}, expected_version=report.version)
+
+    page.fill("#v-tuyen_truyen_buoi", "12")
+    page.fill("#v-ket_nap_moi", "4")  # not touched by the other person: saved without a question
+    box = page.locator(".conflict")
+    box.wait_for(timeout=15000)
+    text = box.inner_text()
+    assert "Buổi tuyên truyền" in text and "12" in text and "7" in text, text
+    box.locator("button:has-text('Giữ số của tôi')").first.click()
+    page.wait_for_selector("#save-state:has-text('Đã tự động lưu')", timeout=15000)
+    assert page.locator(".conflict").count() == 0
+    values = dict(DataValue.objects.filter(report=report).values_list("indicator__code", "value"))
+    assert values["tuyen_truyen_buoi"] == 12 and values["ket_nap_moi"] == 4
+
+    # second round: the other value wins
+    report.refresh_from_db()
+    workflow.save_values(report, tree.users["entry_a"], {"tuyen_truyen_buoi": 9}, expected_version=report.version)
+    page.fill("#v-tuyen_truyen_buoi", "20")
+    box.wait_for(timeout=15000)
+    box.locator("button:has-text('Lấy số đã lưu')").first.click()
+    assert page.input_value("#v-tuyen_truyen_buoi") == "9"
+    page.wait_for_timeout(1500)
+    report.refresh_from_db()
+    assert DataValue.objects.get(report=report, indicator__code="tuyen_truyen_buoi").value == 9
+    page.click("button[value=save]")
+    page.wait_for_selector("text=Đã lưu.")
+    assert page.input_value("#v-tuyen_truyen_buoi") == "9"
+    assert page.locator(".conflict").count() == 0
+
+
+def test_offline_draft_of_an_older_version_is_shown_not_resent(live_server, tree, page):
+    """A copy typed offline against version 1, while someone else saved a different figure: on
+    the next visit the page offers both values instead of re-sending the old version."""
+    unit = tree.units["phunu-a"]
+    login(page, live_server.url, "phunu.a", PASSWORD)
+    page.goto(_entry(live_server, tree))
+    page.context.set_offline(True)
+    page.fill("#v-tuyen_truyen_buoi", "33")
+    page.wait_for_timeout(2000)
+    page.context.set_offline(False)
+    report = workflow.get_or_create_report(unit, PERIOD, tree.users["entry_a"])
+    workflow.save_values(report, tree.users["entry_a"], {"tuyen_truyen_buoi": 8}, expected_version=report.version)
+    workflow.save_values(report, tree.users["entry_a"], {"ket_nap_moi": 2}, expected_version=report.version)
+    page.goto(_entry(live_server, tree))
+    box = page.locator(".conflict")
+    box.wait_for(timeout=15000)
+    assert "33" in box.inner_text() and "8" in box.inner_text()
+    assert page.input_value("#v-tuyen_truyen_buoi") == "8"  # the page shows what is saved until she chooses
+    box.locator("button:has-text('Giữ số của tôi')").first.click()
+    page.wait_for_selector("#save-state:has-text('Đã tự động lưu')", timeout=15000)
+    assert DataValue.objects.get(report=report, indicator__code="tuyen_truyen_buoi").value == 33
+    assert re.search(r"giaoban:", page.evaluate("Object.keys(localStorage).join(' ')") or "") is None
