@@ -356,14 +356,20 @@ def report_values(request, report_id: int, body: s.ReportValuesIn):
     return _report_out(result.report, request.user, detail=True)
 
 
-def _transition(request, report_id: int, action: str, reason: str | None = None):
+def _transition(request, report_id: int, action: str, reason: str | None = None, version: int | None = None):
     from giaoban.collection import workflow
 
     report = _report(request.user, report_id)
-    fn = {"submit": workflow.submit, "approve": workflow.approve, "return": workflow.return_report,
-          "reopen": workflow.reopen}[action]
-    report = fn(report, request.user, reason) if reason is not None else fn(report, request.user)
-    return _report_out(report, request.user, detail=True)
+    user = request.user
+    if action == "submit":
+        report = workflow.submit(report, user)
+    elif action == "approve":
+        report = workflow.approve(report, user, expected_version=version)
+    elif action == "return":
+        report = workflow.return_report(report, user, reason, expected_version=version)
+    else:
+        report = workflow.reopen(report, user, reason)
+    return _report_out(report, user, detail=True)
 
 
 @api.post("/reports/{report_id}/submit", response={200: s.ReportDetailOut, ERRORS: s.ErrorOut}, tags=["Báo cáo"], summary="Gửi báo cáo")
@@ -371,15 +377,15 @@ def report_submit(request, report_id: int):
     return _transition(request, report_id, "submit")
 
 
-@api.post("/reports/{report_id}/approve", response={200: s.ReportDetailOut, ERRORS: s.ErrorOut}, tags=["Báo cáo"], summary="Duyệt báo cáo")
-def report_approve(request, report_id: int):
-    return _transition(request, report_id, "approve")
+@api.post("/reports/{report_id}/approve", response={200: s.ReportDetailOut, ERRORS: s.ErrorOut}, tags=["Báo cáo"], summary="Duyệt báo cáo (kèm phiên bản đã xem)")
+def report_approve(request, report_id: int, body: s.ApproveIn):
+    return _transition(request, report_id, "approve", version=body.version)
 
 
 @api.post("/reports/{report_id}/return", response={200: s.ReportDetailOut, ERRORS: s.ErrorOut}, tags=["Báo cáo"],
-          summary="Trả lại báo cáo (kèm lý do)")
-def report_return(request, report_id: int, body: s.ReasonIn):
-    return _transition(request, report_id, "return", body.reason)
+          summary="Trả lại báo cáo (kèm lý do và phiên bản đã xem)")
+def report_return(request, report_id: int, body: s.ReturnIn):
+    return _transition(request, report_id, "return", body.reason, body.version)
 
 
 @api.post("/reports/{report_id}/reopen", response={200: s.ReportDetailOut, ERRORS: s.ErrorOut}, tags=["Báo cáo"],

@@ -120,6 +120,15 @@ class ReasonIn(Schema):
     reason: str = Field(..., max_length=2000)
 
 
+class ApproveIn(Schema):
+    version: int = Field(..., ge=0, le=2_147_483_647, description="Phiên bản báo cáo người duyệt đã xem")
+
+
+class ReturnIn(Schema):
+    reason: str = Field(..., max_length=2000)
+    version: int = Field(..., ge=0, le=2_147_483_647, description="Phiên bản báo cáo người duyệt đã xem")
+
+
 class DataValueIn(Schema):
     unit: str = Field(..., max_length=40)
     indicator: str = Field(..., max_length=60)

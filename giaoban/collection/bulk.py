@@ -4,8 +4,10 @@
 none: a single problem refuses the whole batch (nothing saved half-way). Validation is the same
 as a form's: the period is a base period (month or quarter), the unit exists in that period, the
 indicator is active and reported by the unit's organization, the value is a number of the
-indicator's type, the user may enter for the unit, and the report is not approved or locked
-(unless `allow_locked`). Missing reports are created as drafts.
+indicator's type, the user may enter for the unit, the report is a draft or returned (not
+submitted, approved or locked; `allow_locked` lifts this for an administrator's import), and
+the blocking validation rules hold for what was written (rules.write_errors, as on the form).
+Missing reports are created as drafts.
 
 Speed comes from doing per-row work in plain Python against dictionaries loaded once, and from
 handing the rows to the database as a plain load would: the reports are locked (as a form save
@@ -31,6 +33,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from giaoban.audit.models import AuditEntry
+from giaoban.collection import rules as validation
 from giaoban.collection.models import DataValue, Report
 from giaoban.core.periods import Period, PeriodError
 from giaoban.org.models import Indicator, Unit
@@ -38,7 +41,10 @@ from giaoban.org.models import Indicator, Unit
 BASE_KINDS = ("M", "Q")
 MAX_ABS = Decimal(10) ** 15  # as the form (workflow.MAX_ABS_VALUE)
 FOUR_PLACES = Decimal("0.0001")
-LOCKED = (Report.Status.APPROVED, Report.Status.LOCKED)
+# Only a draft or a returned report takes values (as workflow.save_values): a submitted report
+# is what the approver is reading, an approved or locked one is final until reopened.
+NOT_EDITABLE = (Report.Status.SUBMITTED, Report.Status.APPROVED, Report.Status.LOCKED)
+LOCKED = NOT_EDITABLE  # the name other modules knew
 TEMP_TABLE = "giaoban_bulk_values"
 CHUNK_SIZE = 100_000  # keys written per COPY: large enough to stream, small enough to overlap
 
@@ -306,6 +312,7 @@ class _ChunkWriter:
         self.status_of: dict[int, str] = {}
         self.touched: set[tuple[int, str]] = set()
         self.changed: list[tuple] = []  # (id, key, old value, new value) for the audit trail
+        self.rules = None  # the validation rules, loaded at the first write
 
     def write(self, keyed: dict) -> None:
         pairs = {(k[0], k[2]) for k in keyed} - self.reports.keys()
@@ -318,7 +325,7 @@ class _ChunkWriter:
             self.status_of.update(_lock_reports(reports))
             self.reports.update(reports)
             if not self.allow_locked:
-                blocked = {pair for pair, pk in reports.items() if self.status_of[pk] in LOCKED}
+                blocked = {pair for pair, pk in reports.items() if self.status_of[pk] in NOT_EDITABLE}
                 first_index = {}
                 for k, v in keyed.items():
                     if (k[0], k[2]) in blocked:
@@ -326,8 +333,10 @@ class _ChunkWriter:
                 for pair in sorted(blocked):
                     index = first_index[pair]
                     code = self.check.units[pair[0]][0]
+                    status = Report.Status(self.status_of[reports[pair]]).label.lower()
                     self.check.problem(index, "period", f"{code}/{pair[1]}",
-                                       f"Báo cáo của đơn vị {code} kỳ {pair[1]} đã duyệt hoặc đã khóa; không thể ghi đè số liệu.",
+                                       f"Báo cáo của đơn vị {code} kỳ {pair[1]} {status}; không ghi được số liệu "
+                                       f"(cấp trên cần trả lại hoặc mở lại báo cáo trước).",
                                        "locked")
                 if blocked:
                     return
@@ -357,7 +366,9 @@ class _ChunkWriter:
             self.changed += [c[:4] for c in audited]
             self.touched.update((row[1], row[3]) for row in new)
             self.touched.update((c[1][0], c[1][2]) for c in changed)
+            written = [(row[1], row[2], row[3]) for row in new] + [c[1] for c in changed]
             if self.dry_run:
+                self._check_rules(keyed, written)
                 return
             cols = ("report_id, unit_id, indicator_id, period, value, comment, qualifier, source, source_detail,"
                     " updated_at, updated_by_id")
@@ -379,6 +390,46 @@ class _ChunkWriter:
                     f" updated_at = %s, updated_by_id = %s WHERE id = %s",
                     [(str(value), comment, *stamp, pk) for pk, _, _, value, comment in changed],
                 )
+        self._check_rules(keyed, written)
+
+    def _check_rules(self, keyed: dict, written: list[tuple[int, int, str]]) -> None:
+        """The blocking validation rules on the values this chunk wrote, with the report's other
+        values where a rule relates two indicators (read back inside this transaction; a dry run
+        overlays its chunk, which it did not write)."""
+        if not written:
+            return
+        check = self.check
+        if self.rules is None:
+            self.rules = validation.active_rules()
+            self.indicators = {i.pk: i for i in Indicator.objects.all()}
+            self.related = {r.indicator_id for r, _ in self.rules if r.other_indicator_id} | {
+                r.other_indicator_id for r, _ in self.rules if r.other_indicator_id}
+        by_pair: dict[tuple[int, str], dict[int, tuple]] = {}
+        for unit_id, ind_id, period in written:
+            value, comment, index = keyed[unit_id, ind_id, period]
+            by_pair.setdefault((unit_id, period), {})[ind_id] = (Decimal(value), comment, index)
+        context: dict[tuple[int, str], dict[int, tuple]] = {}
+        if self.related:
+            ids = {self.reports[pair]: pair for pair in by_pair if self.reports.get(pair)}
+            keys = sorted(ids)
+            for start in range(0, len(keys), 500):
+                rows = DataValue.objects.filter(report_id__in=keys[start:start + 500], indicator_id__in=self.related)
+                for report_id, ind_id, value, comment in rows.values_list("report_id", "indicator_id", "value", "comment"):
+                    context.setdefault(ids[report_id], {})[ind_id] = (value, comment, None)
+        units = Unit.objects.in_bulk({u for u, _ in by_pair})
+        periods: dict[str, Period] = {}
+        for pair, values in by_pair.items():
+            stored = context.get(pair, {})
+            indicators = {self.indicators[i].code: self.indicators[i] for i in {*stored, *values}}
+            entries = {self.indicators[i].code: validation.Entry(v, c) for i, (v, c, _) in {**stored, **values}.items()}
+            period = periods.get(pair[1]) or periods.setdefault(pair[1], Period.parse(pair[1]))
+            changed = {self.indicators[i].code: i for i in values}
+            for issue in validation.write_errors(entries, indicators, self.rules, unit=units[pair[0]], period=period,
+                                                 changed=changed):
+                ind_id = changed.get(issue.indicator) or changed.get(issue.other)
+                unit_code = check.units[pair[0]][0]
+                check.problem(values[ind_id][2], "value", f"{unit_code}/{pair[1]}/{issue.indicator}",
+                              f"{issue.message} (đơn vị {unit_code}, kỳ {pair[1]})")
 
     def finish(self) -> None:
         """The audit trail, new report versions and the analytics summary, once per call."""

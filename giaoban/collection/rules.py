@@ -74,6 +74,7 @@ class Issue:
     message: str  # Vietnamese, names the field
     rule: str = ""  # rule code or built-in check name
     resolved: bool = False  # a warning that carries a comment
+    other: str = ""  # a relation's other indicator code (a write to it can break the rule too)
 
     @property
     def blocks_submission(self) -> bool:
@@ -85,26 +86,26 @@ class Issue:
 
 
 @dataclass
-class _Entry:
+class Entry:
     value: Decimal | None
     comment: str = ""
     extra: dict = field(default_factory=dict)
 
 
-def _entries(report, values) -> dict[str, _Entry]:
+def _entries(report, values) -> dict[str, Entry]:
     """The stored values of the report, overlaid with `values` (code → Decimal | None | dict)."""
     from giaoban.collection.models import DataValue
 
     out = {}
     if report.pk:
         for dv in DataValue.objects.filter(report=report).select_related("indicator"):
-            out[dv.indicator.code] = _Entry(dv.value, dv.comment)
+            out[dv.indicator.code] = Entry(dv.value, dv.comment)
     for code, item in (values or {}).items():
         if isinstance(item, dict):
-            old = out.get(code, _Entry(None))
-            out[code] = _Entry(item.get("value"), item.get("comment", old.comment) or "")
+            old = out.get(code, Entry(None))
+            out[code] = Entry(item.get("value"), item.get("comment", old.comment) or "")
         else:
-            out[code] = _Entry(item, out.get(code, _Entry(None)).comment)
+            out[code] = Entry(item, out.get(code, Entry(None)).comment)
     return out
 
 
@@ -131,42 +132,66 @@ def history_median(unit, indicator, period: Period) -> Decimal | None:
     return Decimal(statistics.median(past))
 
 
-def validate(report, values=None, *, indicators=None, for_submission: bool = False) -> list[Issue]:
+def active_rules() -> list:
+    """The active rules with their organizations (empty set: every organization), loaded once."""
+    from giaoban.collection.models import ValidationRule
+
+    rules = ValidationRule.objects.filter(is_active=True).select_related("indicator", "other_indicator").prefetch_related("organizations")
+    return [(rule, {o.pk for o in rule.organizations.all()}) for rule in rules]
+
+
+def validate(report, values=None, *, indicators=None, for_submission: bool = False, rules=None) -> list[Issue]:
     """Check the report's figures (stored values overlaid with `values`).
 
     `for_submission` adds the 'required' rules (a draft may be incomplete)."""
-    from giaoban.collection.models import ValidationRule
     from giaoban.collection.workflow import form_indicators
 
     indicators = {i.code: i for i in (indicators if indicators is not None else form_indicators(report.unit))}
     entries = {code: e for code, e in _entries(report, values).items() if code in indicators}
+    rules = [(r, orgs) for r, orgs in (active_rules() if rules is None else rules) if r.indicator.code in indicators]
+    return evaluate(entries, indicators, rules, unit=report.unit, period=Period.parse(report.period),
+                    for_submission=for_submission)
+
+
+def write_errors(entries: dict, indicators: dict, rules, *, unit, period: Period, changed) -> list[Issue]:
+    """The errors a write may not leave behind: error-severity issues of the indicators it
+    changed (or of relations that involve them). Every way values are written calls this (the
+    form's save and the bulk path), so a draft never holds a negative count or a 5.000 %."""
+    changed = set(changed)
+    issues = evaluate(entries, indicators, rules, unit=unit, period=period, for_submission=False, only_errors=True)
+    return [i for i in issues if i.indicator in changed or i.other in changed]
+
+
+def evaluate(entries: dict, indicators: dict, rules, *, unit, period: Period, for_submission: bool,
+             only_errors: bool = False) -> list[Issue]:
+    """The one place the checks are written: `entries` code → Entry, `indicators` code →
+    Indicator, `rules` (rule, organization ids) from active_rules()."""
+    from giaoban.collection.models import ValidationRule
+
     issues: list[Issue] = []
 
-    def add(severity, ind, message, rule, resolved=False):
-        issues.append(Issue(severity, ind.code, ind.name, f"{ind.name}: {message}", rule, resolved))
+    def add(severity, ind, message, rule, resolved=False, other=""):
+        issues.append(Issue(severity, ind.code, ind.name, f"{ind.name}: {message}", rule, resolved, other))
 
     # Built-in: no negative figures; whole numbers where the indicator counts things.
     for code, e in entries.items():
-        ind = indicators[code]
-        if e.value is None:
+        ind = indicators.get(code)
+        if ind is None or e.value is None:
             continue
         if e.value < 0:
             add(ERROR, ind, "không được là số âm.", "built-in:negative")
         if ind.value_type == "integer" and e.value != e.value.to_integral_value():
             add(ERROR, ind, f"phải là số nguyên ({ind.unit_noun}), không nhận '{format_vn_number(e.value)}'.", "built-in:integer")
 
-    rules = (
-        ValidationRule.objects.filter(is_active=True, indicator__code__in=list(indicators))
-        .select_related("indicator", "other_indicator")
-        .prefetch_related("organizations")
-    )
-    period = Period.parse(report.period)
-    for rule in rules:
-        orgs = list(rule.organizations.all())
-        if orgs and report.unit.organization_id not in {o.pk for o in orgs}:
+    for rule, orgs in rules:
+        if orgs and unit.organization_id not in orgs:
             continue
-        ind = indicators[rule.indicator.code]
-        e = entries.get(ind.code, _Entry(None))
+        if only_errors and rule.severity != ERROR:
+            continue
+        ind = indicators.get(rule.indicator.code)
+        if ind is None:
+            continue
+        e = entries.get(ind.code, Entry(None))
         custom = rule.message
         if rule.kind == ValidationRule.Kind.REQUIRED:
             if for_submission and e.value is None:
@@ -191,9 +216,9 @@ def validate(report, values=None, *, indicators=None, for_submission: bool = Fal
                 factor = "" if rule.factor == 1 else f"{format_vn_number(rule.factor)} × "
                 add(rule.severity, ind,
                     custom or f"{format_vn_number(e.value)} {words} {factor}{rule.other_indicator.name.lower()} ({format_vn_number(other.value)}).",
-                    rule.code, bool(e.comment) and rule.severity == WARNING)
+                    rule.code, bool(e.comment) and rule.severity == WARNING, rule.other_indicator.code)
         elif rule.kind == ValidationRule.Kind.JUMP:
-            median = history_median(report.unit, ind, period)
+            median = history_median(unit, ind, period)
             if median is not None and median > 0 and e.value > rule.factor * median:
                 add(WARNING if rule.severity == WARNING else rule.severity, ind,
                     custom or f"{format_vn_number(e.value)} cao hơn {format_vn_number(rule.factor)} lần trung vị 4 kỳ trước "

@@ -268,7 +268,8 @@ def approve(request, unit_id: int, period: str):
     unit, period, _ = _load(request, unit_id, period)
     if not access.can_approve(request.user, unit):
         raise PermissionDenied
-    return _do(request, unit, period, lambda r: workflow.approve(r, request.user), "Đã duyệt báo cáo.")
+    return _do(request, unit, period, lambda r: workflow.approve(r, request.user, expected_version=_posted_version(request)),
+               "Đã duyệt báo cáo.")
 
 
 @login_required
@@ -278,7 +279,8 @@ def return_report(request, unit_id: int, period: str):
     if not access.can_approve(request.user, unit):
         raise PermissionDenied
     reason = request.POST.get("reason", "")
-    return _do(request, unit, period, lambda r: workflow.return_report(r, request.user, reason), "Đã trả lại báo cáo.")
+    return _do(request, unit, period, lambda r: workflow.return_report(r, request.user, reason, expected_version=_posted_version(request)),
+               "Đã trả lại báo cáo.")
 
 
 @login_required

@@ -10,6 +10,12 @@ transaction holding the report row (select_for_update; on SQLite the IMMEDIATE t
 mode serializes writers the same way) and writes one audit entry per changed value or status.
 `save_values` takes the version the caller started from: a stale version raises ConflictError
 and nothing is written, so two people saving the same report never overwrite each other.
+Approval and return take the version the approver saw in the same way.
+
+One rule for every way values are written (form, autosave, Excel, API, extraction accept here;
+DHIS2 dataValueSets and API bulk writes through `giaoban.collection.bulk.write_values`): only a
+draft or returned report takes values, and the blocking validation rules
+(`rules.write_errors`) run on every write, not only on submission.
 """
 
 from __future__ import annotations
@@ -213,6 +219,7 @@ def save_values(report: Report, user, values, *, expected_version, source: str =
                 f"Cấp trên cần trả lại hoặc mở lại báo cáo trước khi sửa."
             )
         existing = {dv.indicator.code: dv for dv in DataValue.objects.filter(report=locked).select_related("indicator")}
+        _refuse_rule_errors(locked, indicators, existing, cleaned)
         changed: list[str] = []
         for code, item in cleaned.items():
             ind, dv = indicators[code], existing.get(code)
@@ -260,12 +267,44 @@ def save_values(report: Report, user, values, *, expected_version, source: str =
     return SaveResult(report, changed)
 
 
+def _refuse_rule_errors(report: Report, indicators: dict, existing: dict, cleaned: dict) -> None:
+    """The blocking validation rules run on every write, not only on submission: the values as
+    they would stand after this write may hold no error in what the write touches."""
+    from giaoban.collection import rules
+
+    entries = {code: rules.Entry(dv.value, dv.comment) for code, dv in existing.items()}
+    for code, item in cleaned.items():
+        comment = item["comment"] if item["has_comment"] else entries.get(code, rules.Entry(None)).comment
+        entries[code] = rules.Entry(item["value"], comment)
+    errors = rules.write_errors(entries, indicators, rules.active_rules(), unit=report.unit,
+                                period=Period.parse(report.period), changed=cleaned)
+    if errors:
+        raise WorkflowError(f"Chưa lưu: {'; '.join(i.message for i in errors)}", issues=errors)
+
+
+def check_version(report: Report, expected_version, what: str) -> None:
+    """Refuse an approval or return of a report that changed since the approver read it."""
+    if expected_version is None:
+        return
+    try:
+        expected = int(expected_version)
+    except (TypeError, ValueError):
+        expected = -1
+    if expected != report.version:
+        raise ConflictError(
+            f"Báo cáo đã thay đổi từ lúc bạn mở (phiên bản {report.version}, bạn xem phiên bản {expected_version}): "
+            f"chưa {what}. Hãy tải lại trang, xem số liệu mới rồi {what} lại."
+        )
+
+
 # ---------------------------------------------------------------------------- status changes
 
 
-def _transition(report: Report, user, action: str, new_status: str, *, allowed_from, reason: str = "", **updates) -> Report:
+def _transition(report: Report, user, action: str, new_status: str, *, allowed_from, reason: str = "",
+                expected_version=None, what: str = "", **updates) -> Report:
     with transaction.atomic():
         locked = _locked(report)
+        check_version(locked, expected_version, what)
         if locked.status not in allowed_from:
             names = ", ".join(f"'{S(s).label}'" for s in allowed_from)
             raise WorkflowError(
@@ -298,10 +337,13 @@ def submit(report: Report, user) -> Report:
                        submitted_at=timezone.now(), submitted_by=user, returned_reason="")
 
 
-def approve(report: Report, user) -> Report:
+def approve(report: Report, user, *, expected_version) -> Report:
+    """Approve the figures the approver saw: `expected_version` is the version their page showed
+    (None only for callers that read the report in the same transaction)."""
     if not access.can_approve(user, report.unit):
         raise ScopeError("Chỉ đơn vị cấp trên trực tiếp của cùng tổ chức được duyệt báo cáo này.")
     return _transition(report, user, "approve", S.APPROVED, allowed_from=(S.SUBMITTED,),
+                       expected_version=expected_version, what="duyệt",
                        approved_at=timezone.now(), approved_by=user)
 
 
@@ -312,12 +354,12 @@ def _reason(reason: str, what: str) -> str:
     return reason
 
 
-def return_report(report: Report, user, reason: str) -> Report:
+def return_report(report: Report, user, reason: str, *, expected_version) -> Report:
     if not access.can_approve(user, report.unit):
         raise ScopeError("Chỉ đơn vị cấp trên trực tiếp của cùng tổ chức được trả lại báo cáo này.")
     reason = _reason(reason, "trả lại báo cáo")
     return _transition(report, user, "return", S.RETURNED, allowed_from=(S.SUBMITTED,), reason=reason,
-                       returned_reason=reason)
+                       expected_version=expected_version, what="trả lại", returned_reason=reason)
 
 
 def reopen(report: Report, user, reason: str) -> Report:

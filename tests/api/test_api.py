@@ -102,15 +102,16 @@ def test_report_lifecycle_through_the_api(client, world):
     assert assert_error(stale, 409)["code"] == "conflict"
     # others may not submit, approve or return it
     for user, action in [(world.outsider, "submit"), (world.viewer, "submit"), (world.entry, "approve")]:
-        assert post(client, world, user, f"/api/reports/{report['id']}/{action}").status_code in (403, 404)
+        assert post(client, world, user, f"/api/reports/{report['id']}/{action}", {"version": report["version"]}).status_code in (403, 404)
     r = post(client, world, world.entry, f"/api/reports/{report['id']}/submit")
     assert r.status_code in (200, 400), r.content
     if r.status_code == 200:
         assert r.json()["status"] == "submitted"
-        assert_error(post(client, world, world.entry, f"/api/reports/{report['id']}/approve"), 403)
-        r = post(client, world, world.approver, f"/api/reports/{report['id']}/return", {"reason": ""})
+        version = r.json()["version"]
+        assert_error(post(client, world, world.entry, f"/api/reports/{report['id']}/approve", {"version": version}), 403)
+        r = post(client, world, world.approver, f"/api/reports/{report['id']}/return", {"reason": "", "version": version})
         assert r.status_code in (400, 422)
-        r = post(client, world, world.approver, f"/api/reports/{report['id']}/return", {"reason": "Số lượt chưa khớp."})
+        r = post(client, world, world.approver, f"/api/reports/{report['id']}/return", {"reason": "Số lượt chưa khớp.", "version": version})
         assert r.status_code == 200 and r.json()["status"] == "returned"
 
 

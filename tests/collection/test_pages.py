@@ -71,7 +71,7 @@ def test_lifecycle_through_the_pages(tree, client):
     assert "Hội LHPN xã A" in client.get(reverse("collection:approvals")).content.decode()
     page = client.get(url("entry", a)).content.decode()
     assert "Duyệt</button>" in page and "Lưu và gửi báo cáo" not in page
-    client.post(url("return", a), {"reason": "Thiếu số liệu tổ vay vốn"})
+    client.post(url("return", a), {"reason": "Thiếu số liệu tổ vay vốn", "version": str(report.version)})
     report.refresh_from_db()
     assert report.status == Report.Status.RETURNED
     # the commune sees why, corrects and sends again
@@ -84,7 +84,7 @@ def test_lifecycle_through_the_pages(tree, client):
     client.force_login(tree.users["province_viewer"])
     assert client.post(url("approve", a)).status_code == 403
     client.force_login(tree.users["approver"])
-    client.post(url("approve", a))
+    client.post(url("approve", a), {"version": str(report.version)})
     report.refresh_from_db()
     assert report.status == Report.Status.APPROVED and report.approved_by == tree.users["approver"]
     response = client.post(url("reopen", a), {"reason": ""}, follow=True)
@@ -162,7 +162,7 @@ def test_completeness_deadlines_and_reminders(tree, client):
     # A sends on time; B is missing; the province sends late (deadline moved earlier by the admin)
     report_a = wf.get_or_create_report(a, PERIOD, tree.users["entry_a"])
     wf.submit(report_a, tree.users["entry_a"])
-    wf.approve(report_a, tree.users["approver"])
+    wf.approve(report_a, tree.users["approver"], expected_version=report_a.version)
     top = wf.get_or_create_report(tree.units["phunu-tinh"], PERIOD, tree.users["approver"])
     wf.submit(top, tree.users["approver"])
     yesterday = timezone.localdate() - datetime.timedelta(days=1)

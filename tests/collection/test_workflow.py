@@ -28,18 +28,18 @@ def test_full_lifecycle_records_every_change(tree):
     assert report.status == Report.Status.SUBMITTED and report.submitted_by == entry
     with pytest.raises(wf.WorkflowError):
         wf.save_values(report, entry, {"tuyen_truyen_buoi": v(13)}, expected_version=report.version)
-    wf.return_report(report, approver, "Số liệu lượt người chưa khớp")
+    wf.return_report(report, approver, "Số liệu lượt người chưa khớp", expected_version=report.version)
     assert report.status == Report.Status.RETURNED and report.returned_reason == "Số liệu lượt người chưa khớp"
     wf.save_values(report, entry, {"tuyen_truyen_luot_nguoi": v(500)}, expected_version=report.version)
     wf.submit(report, entry)
-    wf.approve(report, approver)
+    wf.approve(report, approver, expected_version=report.version)
     assert report.status == Report.Status.APPROVED and report.approved_by == approver
     with pytest.raises(wf.WorkflowError, match="lý do"):
         wf.reopen(report, approver, "  ")
     wf.reopen(report, approver, "Sửa số hội viên")
     assert report.status == Report.Status.RETURNED
     wf.submit(report, entry)
-    wf.approve(report, approver)
+    wf.approve(report, approver, expected_version=report.version)
     wf.lock(report, approver)
     assert report.status == Report.Status.LOCKED
     with pytest.raises(wf.WorkflowError):
@@ -80,9 +80,9 @@ def test_scope_is_enforced_by_every_function(tree):
     wf.submit(report, tree.users["entry_a"])
     for name in ("entry_a", "entry_b", "viewer_a", "province_viewer", "mttq_province", "outsider"):
         with pytest.raises(wf.ScopeError):
-            wf.approve(report, tree.users[name])
+            wf.approve(report, tree.users[name], expected_version=report.version)
         with pytest.raises(wf.ScopeError):
-            wf.return_report(report, tree.users[name], "x")
+            wf.return_report(report, tree.users[name], "x", expected_version=report.version)
     assert Report.objects.get(pk=report.pk).status == Report.Status.SUBMITTED
 
 
@@ -102,9 +102,15 @@ def test_validation_errors_block_and_warnings_need_a_comment(tree):
     entry = tree.users["entry_a"]
     unit = tree.units["phunu-a"]
     report = wf.get_or_create_report(unit, PERIOD, entry)
-    wf.save_values(report, entry, {"tuyen_truyen_buoi": v(20), "tuyen_truyen_luot_nguoi": v(10), "ket_nap_moi": v(50),
-                                   "tong_hoi_vien": v(40), "co_so_vung_manh": v(120), "du_no_uy_thac": v(1_000_000),
-                                   "no_qua_han": v(2_000_000)}, expected_version=1)
+    wrong = {"tuyen_truyen_buoi": v(20), "tuyen_truyen_luot_nguoi": v(10), "ket_nap_moi": v(50), "tong_hoi_vien": v(40),
+             "co_so_vung_manh": v(120), "du_no_uy_thac": v(1_000_000), "no_qua_han": v(2_000_000)}
+    # The rules run on every write: such figures are refused when saved, naming every error ...
+    with pytest.raises(wf.WorkflowError) as exc:
+        wf.save_values(report, entry, wrong, expected_version=1)
+    assert len(exc.value.issues) == 4 and not DataValue.objects.filter(report=report).exists()
+    # ... and a report that holds them anyway (from before a rule existed) is not sent.
+    for code, item in wrong.items():
+        DataValue.objects.create(report=report, unit=unit, indicator=tree.indicators[code], period=PERIOD, value=item["value"])
     issues = validate(report)
     assert {i.rule for i in issues if i.severity == "error"} == {
         "luot-nguoi-ge-buoi", "ket-nap-le-tong", "no-qua-han-le-du-no", "phan-tram-co-so-vung-manh"}

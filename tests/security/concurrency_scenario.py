@@ -131,7 +131,7 @@ def submit_approve_race(tree):
         workflow.submit(Report.objects.select_related("unit").get(pk=report_id), User.objects.get(username="entry_a1"))
 
     def approve(i):
-        workflow.approve(Report.objects.select_related("unit").get(pk=report_id), User.objects.get(username="approve_p"))
+        workflow.approve(Report.objects.select_related("unit").get(pk=report_id), User.objects.get(username="approve_p"), expected_version=None)
 
     submits = run_threads(submit)
     approves = run_threads(approve)
@@ -295,7 +295,7 @@ def fault_approval(tree):
     approver = get_user_model().objects.get(username="approve_p")
 
     def approve():
-        workflow.approve(Report.objects.select_related("unit").get(pk=report_id), approver)
+        workflow.approve(Report.objects.select_related("unit").get(pk=report_id), approver, expected_version=None)
 
     before = Report.objects.get(pk=report_id)
     fired, error = _killed(approve, 'UPDATE collection_report')
