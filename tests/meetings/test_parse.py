@@ -226,3 +226,20 @@ def test_task_text_has_no_trailing_ellipsis():
         "Hội Nông dân các cấp đẩy mạnh phong trào sản xuất giỏi.",
     ]
     assert {t["due_period"] for t in result["tasks"]} == {"2024-Q3"}
+
+
+def test_attendee_list_after_cac_dong_chi():
+    text = ("Dự hội nghị có các đồng chí: Vàng Thị Mai, Chủ tịch Ủy ban MTTQ tỉnh; Ksor Thị Nhung, Phó Chủ tịch "
+            "Ủy ban MTTQ xã, Chủ tịch Hội LHPN xã; Siu Văn Blếch, Bí thư Đoàn TNCS Hồ Chí Minh xã. Thư ký: Bà Lê Thị Thu.")
+    people = {p["name"]: p["position"] for p in find_people(normalize(text))}
+    assert people == {"Vàng Thị Mai": "Chủ tịch Ủy ban MTTQ tỉnh",
+                      "Ksor Thị Nhung": "Phó Chủ tịch Ủy ban MTTQ xã, Chủ tịch Hội LHPN xã",
+                      "Siu Văn Blếch": "Bí thư Đoàn TNCS Hồ Chí Minh xã", "Lê Thị Thu": "Thư ký"}
+
+
+def test_rank_before_a_name():
+    text = ("Dự hội nghị có Thượng tướng Nguyễn Văn Thành, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Quốc phòng; "
+            "Đại tá Y Wang Mlô, Chủ tịch Hội CCB tỉnh.")
+    people = {p["name"]: p["position"] for p in find_people(normalize(text))}
+    assert people == {"Nguyễn Văn Thành": "Ủy viên Trung ương Đảng, Thứ trưởng Bộ Quốc phòng",
+                      "Y Wang Mlô": "Chủ tịch Hội CCB tỉnh"}

@@ -116,10 +116,70 @@ def _candidates(text: str):
         yield name, position, _role(text, max(0, m.start() - len(clause)), name_end), m.start()
 
 
+# An attendee list: 'Dự hội nghị có các đồng chí: Name, position; Name, position; …', 'Thành phần
+# gồm các đồng chí: …', 'Thư ký: Name.'
+_LIST_HEAD = re.compile(r"(?:các|những) đồng chí\s*:\s*|(?<![^\W\d_])(?:Thư ký|Chủ trì)\s*:\s*(?=[A-ZĐ][^\W\d_]* [A-ZĐ])")
+# Military and police ranks written before a name ('Thượng tướng Nguyễn Văn Thành, Thứ trưởng …').
+_RANK = re.compile(
+    r"(?<![^\W\d_])(?:Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Chuẩn Đô đốc|Phó Đô đốc|Đại tá|"
+    r"Thượng tá|Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu úy)\s+"
+)
+_ITEM_END = re.compile(r";|\.(?=\s|$)|\n")
+
+
+def _listed(text: str):
+    """People of attendee lists: each item 'Name, position' up to ';' (the list ends at '.')."""
+    for head in _LIST_HEAD.finditer(text):
+        pos = head.end()
+        single = not head.group(0).lower().startswith(("các", "những"))
+        while pos < len(text):
+            honorific = _HONORIFIC.match(text, pos)
+            if honorific:
+                pos = honorific.end()
+            rank = _RANK.match(text, pos)
+            start = rank.end() if rank else pos
+            name, name_end = _name_after(text, start)
+            if len(name.split()) < 2 or name.split()[0] in _TITLE_WORDS:
+                break
+            end_m = _ITEM_END.search(text, name_end)
+            end = end_m.start() if end_m else len(text)
+            sep = _SEPARATOR.match(text, name_end, end)
+            position = _position_after(text[:end], sep.end()) if sep else ""
+            if head.group(0).startswith("Thư ký") and not position:
+                position = "Thư ký"
+            yield name, position, _role(text, head.start(), end), start
+            if single or not end_m or end_m.group(0) != ";":
+                break
+            pos = end_m.end()
+            while pos < len(text) and text[pos] == " ":
+                pos += 1
+
+
+def _ranked(text: str):
+    for m in _RANK.finditer(text):
+        name, name_end = _name_after(text, m.end())
+        if len(name.split()) < 2 or name.split()[0] in _TITLE_WORDS:
+            continue
+        sep = _SEPARATOR.match(text, name_end)
+        position = _position_after(text, sep.end()) if sep else ""
+        yield name, position, _role(text, m.start(), name_end), m.start()
+
+
+# A name inside the name of an organization, a school or a street is no attendee ('Đoàn TNCS Hồ Chí
+# Minh', 'Trường THPT Lê Quý Đôn', 'phường Phan Đình Phùng').
+_INSIDE_A_NAME = re.compile(
+    r"(?:TNCS|TNTP|[Tt]rường(?: [A-ZĐ]+)?|[Pp]hố|[Đđ]ường|[Pp]hường|[Xx]ã|[Tt]hành phố|TP\.?|[Tt]ư tưởng|[Bb]ác|"
+    r"[Hh]uyện|[Qq]uận|[Cc]ông ty|[Nn]hà văn hóa|[Cc]hi hội|[Cc]âu lạc bộ|CLB)\s+$"
+)
+
+
 def find_people(text: str) -> list[dict]:
     """[{'name', 'position', 'role'}] in order of first mention, one entry per name."""
     people: dict[str, dict] = {}
-    for name, position, role, _ in sorted(_candidates(text), key=lambda c: c[3]):
+    found = [*_candidates(text), *_listed(text), *_ranked(text)]
+    for name, position, role, start in sorted(found, key=lambda c: c[3]):
+        if name == "Hồ Chí Minh" or _INSIDE_A_NAME.search(text, max(0, start - 20), start):
+            continue
         entry = people.setdefault(name, {"name": name, "position": "", "role": "attendee"})
         if len(position) > len(entry["position"]):
             entry["position"] = position
