@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from ninja import File, NinjaAPI, Query, Status, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.files import UploadedFile
@@ -29,7 +29,9 @@ from giaoban.collection.models import DataValue, Report
 from giaoban.core.periods import KINDS, Period, PeriodError
 from giaoban.core.uploads import UploadError
 from giaoban.dhis2 import format as dhis2_format
+from giaoban.dhis2 import metadata as dhis2_metadata
 from giaoban.dhis2 import service as dhis2
+from giaoban.dhis2.query import parse_fields, select
 from giaoban.extract import extract_text
 from giaoban.extraction.service import ExtractionError, check_file, read_document
 from giaoban.org.models import Area, Indicator, Organization, Unit
@@ -208,15 +210,12 @@ def _report_out(report: Report, user, detail: bool = False) -> dict:
 # ---------------------------------------------------------------------------- metadata
 
 
-@api.get("/me", response={200: s.MeOut, ERRORS: s.ErrorOut}, tags=["Danh mục"], summary="Người dùng hiện tại")
+@api.get("/me", response={200: dict, ERRORS: s.ErrorOut}, tags=["Danh mục"],
+         summary="Người dùng hiện tại (các trường của DHIS2 và của giaoban)")
 def me(request):
-    user = request.user
-    memberships = [
-        {"unit": m.unit.code, "unit_name": m.unit.name, "role": m.role}
-        for m in user.memberships.select_related("unit").order_by("unit__code", "role")
-    ]
-    return {"username": user.get_username(), "full_name": user.get_full_name(), "is_superuser": user.is_superuser,
-            "memberships": memberships}
+    out = dhis2_metadata.me(request.user, dhis2_metadata.organisation_units(request.user))
+    fields = request.GET.getlist("fields")
+    return JsonResponse(select(out, parse_fields(fields)) if fields else out)
 
 
 @api.get("/organizations", response={200: list[s.OrganizationOut], ERRORS: s.ErrorOut}, tags=["Danh mục"], summary="Tổ chức")
@@ -537,3 +536,4 @@ def extract_upload(request, file: File[UploadedFile]):
 
 from giaoban.api import analytics as _analytics_endpoints  # noqa: E402,F401  (registers on import)
 from giaoban.api import meetings as _meeting_endpoints  # noqa: E402,F401
+from giaoban.api import dhis2_api as _dhis2_endpoints  # noqa: E402,F401

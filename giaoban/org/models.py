@@ -18,6 +18,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from giaoban.core.uids import make_uid
+
 BEGINNING = datetime.date(1900, 1, 1)
 
 
@@ -54,6 +56,8 @@ class TreeNode(models.Model):
     valid_from = models.DateField("hiệu lực từ", default=BEGINNING)
     valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
     path = models.CharField("đường dẫn", max_length=255, editable=False, db_index=True, default="")
+    # The DHIS2-style id of this version (giaoban.core.uids); a new version gets a new one.
+    uid = models.CharField("mã DHIS2 (UID)", max_length=11, unique=True, null=True, blank=True, editable=False)
 
     objects = ValidityQuerySet.as_manager()
 
@@ -64,6 +68,8 @@ class TreeNode(models.Model):
         return self.valid_from <= date and (self.valid_to is None or self.valid_to >= date)
 
     def save(self, *args, **kwargs):
+        if not self.uid:
+            self.uid = make_uid(self._meta.model_name, self.code, self.valid_from)
         super().save(*args, **kwargs)
         parent_path = self.parent.path if self.parent_id else "/"
         path = f"{parent_path}{self.pk}/"
@@ -242,6 +248,7 @@ class Indicator(models.Model):
     synonyms = models.JSONField("cách viết khác trong văn bản", default=list, blank=True)
     description = models.TextField("mô tả", blank=True)
     is_active = models.BooleanField("đang dùng", default=True)
+    uid = models.CharField("mã DHIS2 (UID)", max_length=11, unique=True, null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "chỉ tiêu"
@@ -250,6 +257,11 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.unit_noun})"
+
+    def save(self, *args, **kwargs):
+        if not self.uid:
+            self.uid = make_uid("indicator", self.code)
+        super().save(*args, **kwargs)
 
     @property
     def is_stock(self) -> bool:

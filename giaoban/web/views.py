@@ -1,5 +1,6 @@
 import datetime
 
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
@@ -46,10 +47,18 @@ PROVINCE_LINKS = [
 ]
 
 
-@login_required
+_login_here = auth_views.LoginView.as_view(template_name="web/login.html")
+
+
 def home(request):
     """What the user has to do first: the data-entry person sees their forms, deadlines and
-    returned reports; the approver the reports waiting; the province its overview pages."""
+    returned reports; the approver the reports waiting; the province its overview pages.
+
+    Signed out, "/" is the login form itself rather than a redirect to /dang-nhap/?next=/:
+    DHIS2 clients open the server's root to find its base URL and would take the login URL
+    with its query string for it."""
+    if not request.user.is_authenticated:
+        return _login_here(request)
     today = timezone.localdate()
     periods = recent_quarters(today)
     due = pick_period(None, today)
