@@ -25,6 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from giaoban.collection import access, workflow
 from giaoban.collection.entry import QUALIFIER_CHOICES
 from giaoban.collection.models import DataValue, Report
+from giaoban.core.cells import xlsx_text
 from giaoban.core.numbers import NumberFormatError, parse_vn_number
 from giaoban.core.periods import Period
 from giaoban.core.uploads import UploadError, open_xlsx_safely, read_upload
@@ -69,6 +70,12 @@ def _cell_value(value):
 
 
 def _save(wb) -> bytes:
+    # These sheets hold no formula of ours: any text that looks like one (a comment
+    # '=HYPERLINK(…)', a name) stays text in the approver's spreadsheet program.
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                xlsx_text(cell)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

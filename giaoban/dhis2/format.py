@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from giaoban.core.cells import csv_field
 from giaoban.core.periods import Period, PeriodError
 
 FIELDS = (
@@ -324,7 +325,9 @@ def write_csv(values: Iterable[dict[str, Any]], out: IO[str]) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(FIELDS)
     for v in values:
-        writer.writerow(["true" if v.get(f) is True else "false" if v.get(f) is False else v.get(f, "") for f in FIELDS])
+        # Comments and user names are people's text: one starting with '=' must not become a
+        # formula in the spreadsheet that opens the export (the values stay numbers).
+        writer.writerow([csv_field("true" if v.get(f) is True else "false" if v.get(f) is False else v.get(f, "")) for f in FIELDS])
 
 
 # --------------------------------------------------------------------------- import summary

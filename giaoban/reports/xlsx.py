@@ -13,6 +13,8 @@ import re
 from typing import BinaryIO
 
 from openpyxl import Workbook
+
+from giaoban.core.cells import xlsx_text
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
@@ -63,15 +65,15 @@ def _cell_value(value, value_type: str):
 
 
 def _title(ws, text: str, subtitle: str, width: int) -> None:
-    ws.cell(row=1, column=1, value=text).font = Font(name=FONT, bold=True, size=13)
-    ws.cell(row=2, column=1, value=subtitle).font = Font(name=FONT, italic=True, size=11)
+    xlsx_text(ws.cell(row=1, column=1, value=text)).font = Font(name=FONT, bold=True, size=13)
+    xlsx_text(ws.cell(row=2, column=1, value=subtitle)).font = Font(name=FONT, italic=True, size=11)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
 
 
 def _header(ws, row: int, headers: list[str]) -> None:
     for col, text in enumerate(headers, start=1):
-        cell = ws.cell(row=row, column=col, value=text)
+        cell = xlsx_text(ws.cell(row=row, column=col, value=text))
         cell.font = Font(name=FONT, bold=True, size=11)
         cell.fill = HEAD_FILL
         cell.border = BORDER
@@ -98,6 +100,8 @@ def org_sheet(wb: Workbook, model: ReportModel, section, phrasing: dict, used: s
                   f'=IF(AND(ISNUMBER(I{r}),I{r}>0,ISNUMBER(E{r})),(E{r}-I{r})/I{r},"")']
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=r, column=col, value=value)
+            if col in (2, 3, 4):  # names from the database; columns 8 and 10 are our formulas
+                xlsx_text(cell)
             cell.border = BORDER
             cell.font = Font(name=FONT, size=11)
             if col in (5, 6, 7, 9):
@@ -149,7 +153,7 @@ def area_sheets(wb: Workbook, model: ReportModel, phrasing: dict, used: set[str]
             count = sum(1 for s, _ in columns if s is section)
             if not count:
                 continue
-            cell = ws.cell(row=org_row, column=col, value=subject_forms(phrasing, section).get("name") or section.org_name)
+            cell = xlsx_text(ws.cell(row=org_row, column=col, value=subject_forms(phrasing, section).get("name") or section.org_name))
             cell.font = Font(name=FONT, bold=True, size=11)
             cell.fill = HEAD_FILL
             cell.alignment = Alignment(horizontal="center")
@@ -166,7 +170,7 @@ def area_sheets(wb: Workbook, model: ReportModel, phrasing: dict, used: set[str]
         for i, area in enumerate(areas):
             r = first + i
             ws.cell(row=r, column=1, value=i + 1).border = BORDER
-            ws.cell(row=r, column=2, value=area).border = BORDER
+            xlsx_text(ws.cell(row=r, column=2, value=area)).border = BORDER
             for c, (section, ind) in enumerate(columns, start=3):
                 src = by_area_org.get((area, section.org_code))
                 value = _cell_value(src.values.get(ind.code), ind.value_type) if src else None
