@@ -155,15 +155,13 @@ EMAIL_BACKEND = (
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "giaoban@localhost")
 
-# The body that issues the consolidated report and signs it (deployment settings).
-GIAOBAN_ISSUER = {
-    "parent_body": os.environ.get("GIAOBAN_ISSUER_PARENT", "ỦY BAN MTTQ VIỆT NAM"),
-    "body": os.environ.get("GIAOBAN_ISSUER_BODY", "TỈNH LAI CHÂU"),
-    "symbol": os.environ.get("GIAOBAN_ISSUER_SYMBOL", "BC-MTTQ"),
-    "place": os.environ.get("GIAOBAN_ISSUER_PLACE", "Lai Châu"),
-    "signer_title": os.environ.get("GIAOBAN_SIGNER_TITLE", "TM. BAN THƯỜNG TRỰC\nCHỦ TỊCH"),
-    "signer_name": os.environ.get("GIAOBAN_SIGNER_NAME", ""),
-}
+# The issuing body, place and signer come from the unit tree (the area's Front committee or the
+# organization's unit as it stood on the report's date, its signer_name); these variables
+# override them for the top-level report only.
+GIAOBAN_ISSUER = {key: os.environ[var] for key, var in (
+    ("parent_body", "GIAOBAN_ISSUER_PARENT"), ("body", "GIAOBAN_ISSUER_BODY"), ("symbol", "GIAOBAN_ISSUER_SYMBOL"),
+    ("place", "GIAOBAN_ISSUER_PLACE"), ("signer_title", "GIAOBAN_SIGNER_TITLE"), ("signer_name", "GIAOBAN_SIGNER_NAME"),
+) if os.environ.get(var)}
 
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True

@@ -18,10 +18,16 @@ from giaoban.analytics import engine
 from giaoban.collection.models import Report
 from giaoban.core.periods import Period
 from giaoban.org.models import Area, Indicator, Organization, Unit
+from giaoban.reports.issuer import IssuingUnit, make_issuer
 from giaoban.reports.model import (AreaRow, IndicatorRow, Issuer, MeetingInfo, NarrativeExcerpt, OrgSection, Person,
                                    ReportModel, TaskItem, TrendSeries, period_labels)
+from giaoban.reports.writing import load_phrasing
 
 LEVEL_NAMES = {1: "tỉnh", 2: "huyện", 3: "xã"}
+LEVEL_CODES = {1: "province", 2: "district", 3: "commune"}
+# The Party committee of an area, as its own documents name it ('Thường trực Tỉnh ủy').
+PARTY_COMMITTEES = {"tinh": "Tỉnh ủy", "thanh_pho_tw": "Thành ủy", "huyen": "Huyện ủy", "thanh_pho": "Thành ủy",
+                    "thi_xa": "Thị ủy", "xa": "Đảng ủy xã", "phuong": "Đảng ủy phường", "thi_tran": "Đảng ủy thị trấn"}
 TREND_QUARTERS = 5
 TREND_SERIES = 3
 VISIBLE_STATUSES = (Report.Status.APPROVED, Report.Status.LOCKED)
@@ -62,7 +68,10 @@ def _indicator_row(ind: Indicator, r, y) -> IndicatorRow | None:
     return IndicatorRow(
         code=ind.code, name=ind.name, unit=ind.unit_noun, value_type=ind.value_type, value=value,
         year_to_date=ytd_value, target=target, same_period_last_year=last_year,
-        reconstructed=bool(r.reconstructed), qualifier=r.qualifier if r.qualifier in ("approx", "over", "under") else "exact",
+        # the engine's flag, for this period's figure or the one it is compared with
+        reconstructed=bool(r.reconstructed or (r.same_period_last_year and r.same_period_last_year.reconstructed)),
+        qualifier=r.qualifier if r.qualifier in ("approx", "over", "under") else "exact",
+        stock=ind.is_stock, field=ind.section,
     )
 
 
@@ -187,12 +196,14 @@ def _narratives(period: Period, area: Area, org: Organization | None, include_su
     if org is not None:
         qs = qs.filter(unit__organization=org)
     out = []
+    units = set()
     for report in qs:
+        units.add(report.unit_id)
         for section, text in (("ket_qua", report.highlights), ("han_che", report.limitations), ("de_xuat", report.proposals)):
             if text and text.strip():
                 out.append(NarrativeExcerpt(unit_name=report.unit.name, section=section, text=text.strip(),
                                             org_code=report.unit.organization.code))
-    return out
+    return out, len(units)
 
 
 def _meetings(period: Period, area: Area):
@@ -247,9 +258,41 @@ def _province_next_tasks(period: Period, area: Area, org: Organization | None, w
     return tasks[:8]
 
 
+def default_report_date(period: Period, today: dt.date | None = None) -> dt.date:
+    """The period's reporting deadline, or today when that is still ahead: a report is dated on
+    or before its deadline, never weeks after the quarter it reports on."""
+    deadline = period.deadline(getattr(settings, "GIAOBAN_REPORTING", None))
+    today = today or dt.date.today()
+    return min(deadline, today)
+
+
+def issuing_unit(area: Area, org: Organization | None, date: dt.date) -> IssuingUnit:
+    """The body that issues the report as it stood on `date`: the area's Front committee, or the
+    organization's unit at the area when the report is one organization's."""
+    code = org.code if org is not None else "mttq"
+    unit = (Unit.objects.valid_on(date).filter(area=area, organization__code=code).select_related("parent")
+            .order_by("level").first())
+    if unit is None:  # the report is dated after the unit ended (or before it began): its version on the period
+        unit = Unit.objects.filter(area=area, organization__code=code).select_related("parent").order_by("-valid_from").first()
+    level = LEVEL_CODES.get(area.level, "commune")
+    kind = area.get_kind_display().lower()
+    return IssuingUnit(
+        org_code=code, level=level, area_name=area.full_name[:1].lower() + area.full_name[1:], kind=kind,
+        place=area.name, unit_name=unit.name if unit else "", upper_name=unit.parent.name if unit and unit.parent else "",
+        party=PARTY_COMMITTEES.get(area.kind, "Đảng ủy"),
+        signer_name=unit.signer_name if unit else "", signer_title=unit.signer_title if unit else "",
+    )
+
+
+def _completeness(period: Period, area: Area, org: Organization | None, within) -> dict[str, tuple[int, int]]:
+    """Per organization: (units whose report is approved, units expected to report)."""
+    return {row["org"]: (row["approved"], row["expected"])
+            for row in engine.completeness(period.code, area=area, org=org, within=within)}
+
+
 def build_report_model(period_code: str, area, org_code: str | None = None, *, report_date: dt.date | None = None,
                        include_submitted: bool = False, narrative_levels: int = 2, area_tables: bool = True,
-                       issuer: dict | None = None, within: list | None = None) -> ReportModel:
+                       issuer: dict | None = None, within: list | None = None, appendix: bool = False) -> ReportModel:
     """The consolidated report of `area` (code, exact name or Area) for `period_code`.
 
     `org_code` limits it to one organization; `narrative_levels` is how many levels of units'
@@ -269,7 +312,14 @@ def build_report_model(period_code: str, area, org_code: str | None = None, *, r
     rows_by_org = _all_org_rows(period, ytd, area_obj, orgs, org, include_submitted, within)
     if org is None:
         rows_by_org = {code: rows for code, rows in rows_by_org.items() if rows}
-    sections = [OrgSection(org_code=o.code, org_name=o.name, rows=rows_by_org[o.code]) for o in orgs if o.code in rows_by_org]
+    counts = _completeness(period, area_obj, org, within) if not include_submitted else {}
+    sections = [OrgSection(org_code=o.code, org_name=o.name, rows=rows_by_org[o.code],
+                           reported=counts.get(o.code, (None, None))[0], expected=counts.get(o.code, (None, None))[1])
+                for o in orgs if o.code in rows_by_org]
+    for section in sections:
+        if not section.complete:  # figures of part of the units: no change against a whole quarter
+            for row in section.rows:
+                row.comparable = False
     trends = _all_trends(period, area_obj, org, rows_by_org, include_submitted, within)
     area_rows = []
     if area_tables:
@@ -278,8 +328,16 @@ def build_report_model(period_code: str, area, org_code: str | None = None, *, r
                 area_rows.extend(_area_rows(period, area_obj, o, include_submitted, within))
     meeting, previous_tasks, meeting_tasks = _meetings(period, area_obj)
     labels = _labels(period)
-    issuer_data = dict(getattr(settings, "GIAOBAN_ISSUER", {}) or {})
-    issuer_data.update(issuer or {})
+    date = report_date or default_report_date(period)
+    unit = issuing_unit(area_obj, org, date)
+    issuer_obj = make_issuer(load_phrasing(getattr(settings, "GIAOBAN_REPORT_PHRASING", None)), unit, date)
+    # A deployment's own settings name the top body (GIAOBAN_ISSUER_*); lower levels are the tree's.
+    overrides = dict(getattr(settings, "GIAOBAN_ISSUER", {}) or {}) if area_obj.parent_id is None and org is None else {}
+    overrides.update(issuer or {})
+    for key, value in overrides.items():
+        if key in Issuer.__dataclass_fields__ and value not in (None, ""):
+            setattr(issuer_obj, key, [r.strip() for r in value.split(";") if r.strip()] if key == "recipients" and isinstance(value, str) else value)
+    narratives, total_units = _narratives(period, area_obj, org, include_submitted, narrative_levels, within)
     return ReportModel(
         period_code=period.code,
         period_label=labels["label"],
@@ -287,13 +345,18 @@ def build_report_model(period_code: str, area, org_code: str | None = None, *, r
         next_period_label=labels.get("next", ""),
         same_period_year=period.year - 1,
         area_name=area_obj.full_name[:1].lower() + area_obj.full_name[1:],
-        report_date=report_date or dt.date.today(),
-        issuer=Issuer.from_mapping(issuer_data),
+        report_date=date,
+        issuer=issuer_obj,
         sections=sections,
-        narratives=_narratives(period, area_obj, org, include_submitted, narrative_levels, within),
+        narratives=narratives,
+        total_units=total_units,
         previous_tasks=previous_tasks,
         next_tasks=meeting_tasks or _province_next_tasks(period, area_obj, org, within),
         trends=trends,
         area_rows=area_rows,
         meeting=meeting,
+        org_code=org.code if org is not None else "",
+        org_name=unit.unit_name if org is not None else "",
+        level=unit.level,
+        appendix=appendix,
     )

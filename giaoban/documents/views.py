@@ -109,7 +109,7 @@ def download(request):
                          run_inline=getattr(settings, "GIAOBAN_JOBS_INLINE", False))
         return redirect("job", job_id=job.pk)
     try:
-        model = build_report_model(params["period"], params["area"], params["org"], report_date=timezone.localdate(),
+        model = build_report_model(params["period"], params["area"], params["org"], report_date=None,
                                    within=within, area_tables=fmt == "xlsx")
         data, ext, mime = render_format(model, fmt)
     except PdfUnavailable as exc:
@@ -125,7 +125,7 @@ def download(request):
 def _build_file(progress, period: str, area_id: int, org, fmt: str, name: str, within=None) -> dict:
     """The job's work: gather the figures (within the user's scope), write the document, keep it as the job's file."""
     progress(0, 3, "Đang tổng hợp số liệu…")
-    model = build_report_model(period, Area.objects.get(pk=area_id), org, report_date=timezone.localdate(),
+    model = build_report_model(period, Area.objects.get(pk=area_id), org, report_date=None,
                                within=within, area_tables=fmt == "xlsx")
     progress(1, 3, "Đang viết văn bản và chuyển sang PDF…")
     data, ext, _mime = render_format(model, fmt)
@@ -143,7 +143,7 @@ def preview(request):
         if not _can_see_area(request.user, params["area"]):
             raise PermissionDenied("Bạn không có quyền xem báo cáo của địa bàn này.")
         try:
-            model = build_report_model(params["period"], params["area"], params["org"], report_date=timezone.localdate(),
+            model = build_report_model(params["period"], params["area"], params["org"], report_date=None,
                                        within=_scope(request.user), area_tables=False)
             context["html"] = render_preview_html(model, phrasing(), charts=request.GET.get("charts") != "0")
             context["params"] = params

@@ -145,6 +145,11 @@ class Unit(TreeNode):
     parent = models.ForeignKey(
         "self", verbose_name="đơn vị cấp trên", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
+    # Who signs the unit's consolidated report: the name under the signature, and the title when
+    # it is not the head's own ('KT. CHỦ TỊCH / PHÓ CHỦ TỊCH'; empty: the head of the body signs).
+    signer_name = models.CharField("người ký báo cáo", max_length=120, blank=True)
+    signer_title = models.CharField("chức danh ký", max_length=120, blank=True,
+                                    help_text="Ví dụ: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH (dấu / tách dòng). Để trống: người đứng đầu ký.")
 
     class Meta:
         verbose_name = "đơn vị"

@@ -3,8 +3,10 @@
 A4; margins 20/20/30/15 mm (top, bottom, left, right); Times New Roman; body 14 pt justified with
 a 1.27 cm first-line indent and 6 pt after; page numbers top centre from page 2; the header block
 as a borderless two-column table; indicator tables whose header row repeats on every page;
-headings kept with what follows. `variant="party"` lays the first page out per Hướng dẫn
-36-HD/VPTW (Party committees: 'ĐẢNG CỘNG SẢN VIỆT NAM', '*', 'Số 127-BC/…').
+headings kept with what follows; the closing paragraph, 'Nơi nhận' and the signature kept on one
+page. `variant="youth"` is the Youth Union's first page ('ĐOÀN TNCS HỒ CHÍ MINH' top right, '***'
+under the body, 'Số: 12-BC/TĐTN-VP'). The Party's own layout (HD 36) is not produced: these
+reports are issued by the Front and the organizations, never by a Party committee.
 """
 
 from __future__ import annotations
@@ -39,10 +41,10 @@ CHART_WIDTH_CM = 15.0
 MOTTO_RULE_CM = 5.6  # as long as 'Độc lập - Tự do - Hạnh phúc' in 13 pt bold
 RULE_GAP_PT = 3  # the rules under the body, the tiêu ngữ and the summary sit clear of the letters' descenders
 
-# Sizes that differ between the two layouts (Decree 30 vs. the Party's HD 36).
+# Decree 30 sizes; the Youth Union keeps them with its own title in place of the Quốc hiệu.
 LAYOUTS = {
     "state": {"title": 12, "motto": 13, "agency": 13, "number": 13, "date": 14, "doc_type": 14, "summary": 14, "body": 14},
-    "party": {"title": 15, "motto": 0, "agency": 14, "number": 14, "date": 14, "doc_type": 16, "summary": 14, "body": 14},
+    "youth": {"title": 13, "motto": 0, "agency": 13, "number": 13, "date": 14, "doc_type": 14, "summary": 14, "body": 14},
 }
 
 
@@ -224,18 +226,22 @@ def new_document(body_pt: int = BODY_PT) -> Document:
     return doc
 
 
+def _layout(model: ReportModel) -> dict:
+    return LAYOUTS.get(model.issuer.variant, LAYOUTS["state"])
+
+
 def _issuer_number(model: ReportModel) -> str:
     issuer = model.issuer
     number = issuer.number or "\u00a0" * 8
-    if issuer.variant == "party":
-        return f"Số {number}-{issuer.symbol}"  # HD 36: no colon
+    if issuer.variant == "youth":
+        return f"Số: {number}-{issuer.symbol}"  # 'Số: 12-BC/TĐTN-VP'
     return f"Số: {number}/{issuer.symbol}"
 
 
 def header_block(doc, model: ReportModel) -> None:
     issuer = model.issuer
-    party = issuer.variant == "party"
-    sizes = LAYOUTS["party" if party else "state"]
+    youth = issuer.variant == "youth"
+    sizes = _layout(model)
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _no_borders(table)
@@ -247,26 +253,28 @@ def header_block(doc, model: ReportModel) -> None:
     if issuer.parent_body:
         _para(left, issuer.parent_body.upper(), sizes["agency"])
     _para(left, issuer.body.upper(), sizes["agency"], bold=True)
-    if party:
-        _para(left, "*", sizes["agency"])
+    if issuer.board:
+        _para(left, issuer.board.upper(), sizes["agency"], bold=True)
+    if youth:
+        _para(left, "***", sizes["agency"])
     else:
         _rule(left, HEADER_COLS_CM[0] / 3, HEADER_COLS_CM[0], before=RULE_GAP_PT)
     _para(left, _issuer_number(model), sizes["number"], before=6)
 
-    if party:
-        _para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", sizes["title"], bold=True)
-        _rule(right, 6.4, HEADER_COLS_CM[1], before=RULE_GAP_PT)
-    else:
-        _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", sizes["title"], bold=True)
-        _para(right, "Độc lập - Tự do - Hạnh phúc", sizes["motto"], bold=True)
-        _rule(right, MOTTO_RULE_CM, HEADER_COLS_CM[1], before=RULE_GAP_PT)
-    date_p = _para(right, format_date_line(issuer.place, model.report_date), sizes["date"], italic=True, before=6)
-    if party:
+    if youth:
+        title = _para(right, "ĐOÀN TNCS HỒ CHÍ MINH", sizes["title"], bold=True)
+        title.runs[0].font.underline = True
+        date_p = _para(right, format_date_line(issuer.place, model.report_date), sizes["date"], italic=True, before=12)
         date_p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        return
+    _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", sizes["title"], bold=True)
+    _para(right, "Độc lập - Tự do - Hạnh phúc", sizes["motto"], bold=True)
+    _rule(right, MOTTO_RULE_CM, HEADER_COLS_CM[1], before=RULE_GAP_PT)
+    _para(right, format_date_line(issuer.place, model.report_date), sizes["date"], italic=True, before=6)
 
 
 def title_block(doc, model: ReportModel, phrasing: dict) -> None:
-    sizes = LAYOUTS["party" if model.issuer.variant == "party" else "state"]
+    sizes = _layout(model)
     _para(doc, "BÁO CÁO", sizes["doc_type"], bold=True, before=18, keep_next=True)
     _para(doc, summary_line(model, phrasing), sizes["summary"], bold=True, keep_next=True)
     _rule(doc, 3.0, TEXT_WIDTH_CM, before=RULE_GAP_PT, after=12)
@@ -275,6 +283,18 @@ def title_block(doc, model: ReportModel, phrasing: dict) -> None:
 def _body(doc, text: str, keep_next: bool = False, size: float | None = None):
     return _para(doc, text, size, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6, indent=BODY_INDENT,
                  keep_next=keep_next, line=1.15)
+
+
+def _no_wrap(cell) -> None:
+    """A figure stays on one line: Word and LibreOffice shrink nothing, they just do not break it."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    el = OxmlElement("w:noWrap")
+    later = next((c for c in tcpr if c.tag in {qn("w:tcMar"), qn("w:textDirection"), qn("w:tcFitText"), qn("w:vAlign"),
+                                                qn("w:hideMark")}), None)  # the schema's order
+    if later is not None:
+        later.addprevious(el)
+    else:
+        tcpr.append(el)
 
 
 def indicator_table(doc, header: list[str], rows: list[list[str]]):
@@ -304,6 +324,8 @@ def indicator_table(doc, header: list[str], rows: list[list[str]]):
         p.alignment = (WD_ALIGN_PARAGRAPH.LEFT if c_index == 1 else
                        WD_ALIGN_PARAGRAPH.CENTER if c_index in (0, 2) else WD_ALIGN_PARAGRAPH.RIGHT)
         _run(p, "\u2060", 11)  # a placeholder: every cell gets exactly one run and one w:t
+        if c_index >= 3:
+            _no_wrap(cell)
     tr = template._tr
     texts_of = qn("w:t")
     copies = [tr] + [copy.deepcopy(tr) for _ in rows[1:]]
@@ -318,9 +340,12 @@ def indicator_table(doc, header: list[str], rows: list[list[str]]):
 
 
 def signature_block(doc, model: ReportModel, phrasing: dict) -> None:
+    """'Nơi nhận' on the left, the signature on the right, in one row that cannot split; the
+    paragraphs before it (the closing sentence) keep with it, so it never sits alone on a page."""
     issuer = model.issuer
-    sizes = LAYOUTS["party" if issuer.variant == "party" else "state"]
-    _para(doc, "", after=6)
+    sizes = _layout(model)
+    spacer = _para(doc, "", after=6, keep_next=True)
+    spacer.paragraph_format.keep_together = True
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     _fixed_widths(table, (8.0, TEXT_WIDTH_CM - 8.0))
@@ -341,6 +366,10 @@ def signature_block(doc, model: ReportModel, phrasing: dict) -> None:
         _para(right, "")
     if issuer.signer_name:
         _para(right, issuer.signer_name, sizes["body"], bold=True)
+    for cell in (left, right):
+        for par in cell.paragraphs:
+            par.paragraph_format.keep_with_next = True
+            par.paragraph_format.keep_together = True
 
 
 def render_blocks(doc, blocks: list[Block]) -> None:
@@ -348,8 +377,10 @@ def render_blocks(doc, blocks: list[Block]) -> None:
     pngs = dict(zip(map(id, chart_blocks), chart_mod.render_blocks(chart_blocks, "png")))
     for block in blocks:
         if block.kind == "heading1":
-            _para(doc, block.text, BODY_PT, bold=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, before=6, after=6,
-                  indent=BODY_INDENT, keep_next=True)
+            p = _para(doc, block.text, BODY_PT, bold=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, before=6, after=6,
+                      indent=BODY_INDENT, keep_next=True)
+            if block.extra.get("page_break"):
+                p.paragraph_format.page_break_before = True
         elif block.kind == "heading2":
             _para(doc, block.text, BODY_PT, bold=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, before=3, after=6,
                   indent=BODY_INDENT, keep_next=True)
@@ -373,15 +404,22 @@ def render_blocks(doc, blocks: list[Block]) -> None:
 
 def build_report_docx(model: ReportModel, phrasing: dict | None = None, charts: bool = True) -> Document:
     phrasing = phrasing or load_phrasing()
-    doc = new_document(LAYOUTS["party" if model.issuer.variant == "party" else "state"]["body"])
+    doc = new_document(_layout(model)["body"])
     # The default document starts with one empty paragraph: drop it so the header table is first.
     body = doc.element.body
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
     header_block(doc, model)
     title_block(doc, model, phrasing)
-    render_blocks(doc, compose(model, phrasing, charts=charts))
+    blocks = compose(model, phrasing, charts=charts)
+    appendix_at = next((i for i, b in enumerate(blocks) if b.extra.get("page_break")), len(blocks))
+    render_blocks(doc, blocks[:appendix_at])
+    # The closing sentence keeps with the signature block that follows it.
+    closing = doc.paragraphs[-1]
+    closing.paragraph_format.keep_with_next = True
+    closing.paragraph_format.keep_together = True
     signature_block(doc, model, phrasing)
+    render_blocks(doc, blocks[appendix_at:])
     return doc
 
 

@@ -37,8 +37,11 @@ class Issuer:
     signer_title: str = "TM. BAN THƯỜNG TRỰC\nCHỦ TỊCH"
     signer_name: str = ""
     recipients: list[str] = field(default_factory=list)
-    # "state" = Decree 30/2020 (MTTQ uses the state quốc hiệu); "party" = HD 36-HD/VPTW.
+    # "state" = Decree 30/2020 (the MTTQ and the associations use the state quốc hiệu);
+    # "youth" = the Youth Union: 'ĐOÀN TNCS HỒ CHÍ MINH' top right, Party-style number 'Số 12-BC/TĐTN'.
     variant: str = "state"
+    board: str = ""  # the line under the body: 'BAN THƯỜNG TRỰC' for an MTTQ committee
+    org_code: str = ""  # the issuing organization ('mttq' for the Front's own report)
 
     @classmethod
     def from_mapping(cls, data: dict | None) -> "Issuer":
@@ -59,8 +62,11 @@ class IndicatorRow:
     year_to_date: Number | None = None
     target: Number | None = None
     same_period_last_year: Number | None = None
-    reconstructed: bool = False  # computed from predecessor areas (2025 merges)
+    reconstructed: bool = False  # computed from predecessor areas (2025 merges), this period or the one compared
     qualifier: str = "exact"  # exact / approx / over / under, as reported
+    stock: bool = False  # a level at the period's end (members, balances), not a count of what was done
+    field: str = ""  # the field of work ('Tuyên truyền, giáo dục'), for the results by field
+    comparable: bool = True  # False when the period's figure covers fewer units than the one compared
 
     @property
     def pct_achieved(self) -> float | None:
@@ -72,11 +78,25 @@ class IndicatorRow:
 
     @property
     def change_pct(self) -> float | None:
-        """Change against the same period last year, in percent."""
-        if self.value is None or not self.same_period_last_year:
+        """Change against the same period last year, in percent (None for a rate: see change_points,
+        and when the two figures do not cover the same units)."""
+        if self.value is None or not self.same_period_last_year or not self.comparable or self.value_type == "percent":
             return None
         prev = float(self.same_period_last_year)
         return (float(self.value) - prev) / prev * 100
+
+    @property
+    def change_points(self) -> float | None:
+        """A rate's change against the same period last year, in percentage points."""
+        if self.value_type != "percent" or self.value is None or self.same_period_last_year is None or not self.comparable:
+            return None
+        return float(self.value) - float(self.same_period_last_year)
+
+    @property
+    def change_abs(self) -> float | None:
+        if self.value is None or self.same_period_last_year is None or not self.comparable:
+            return None
+        return float(self.value) - float(self.same_period_last_year)
 
 
 @dataclass
@@ -84,6 +104,12 @@ class OrgSection:
     org_code: str
     org_name: str  # the organization's own name, e.g. "Hội Liên hiệp Phụ nữ"
     rows: list[IndicatorRow] = field(default_factory=list)
+    reported: int | None = None  # units whose report of the period is approved
+    expected: int | None = None  # units expected to report
+
+    @property
+    def complete(self) -> bool:
+        return self.expected is None or self.reported is None or self.reported >= self.expected
 
 
 @dataclass
@@ -161,6 +187,25 @@ class ReportModel:
     next_period_label: str = ""  # "quý IV năm 2023"
     same_period_year: int | None = None  # 2022
     summary_line: str = ""  # the trích yếu; a default is written from the period when empty
+    org_code: str = ""  # the report of one organization; empty: the Front and all organizations
+    org_name: str = ""  # that organization's name as the area knows it ('Hội LHPN tỉnh Lai Châu')
+    level: str = "province"  # the issuing level: province, district, commune
+    total_units: int = 0  # units whose reports (narratives) were read
+    appendix: bool = False  # add the units' own texts as an appendix
+
+    @property
+    def reported_units(self) -> int | None:
+        known = [s for s in self.sections if s.expected is not None]
+        return sum(s.reported or 0 for s in known) if known else None
+
+    @property
+    def expected_units(self) -> int | None:
+        known = [s for s in self.sections if s.expected is not None]
+        return sum(s.expected or 0 for s in known) if known else None
+
+    @property
+    def complete(self) -> bool:
+        return all(s.complete for s in self.sections)
 
     def __post_init__(self) -> None:
         labels = period_labels(self.period_code)

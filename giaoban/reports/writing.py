@@ -8,6 +8,7 @@ time it is built, while two neighbouring sentences do not repeat the same words.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import html
 import json
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import NARRATIVE_SECTION_TITLES, NARRATIVE_SECTIONS, ROMAN, IndicatorRow, OrgSection, ReportModel, period_labels
+from .summarize import group_remarks, summarize, summary_item
 from .vnformat import format_number, format_pct, format_value, table_unit, table_value
 
 DEFAULT_PHRASING = Path(__file__).with_name("templates") / "phrasing.json"
@@ -117,9 +119,13 @@ def subject_forms(phrasing: dict, section: OrgSection) -> dict:
     return {"full": f"{name} các cấp", "short": [f"{name} các cấp"], "name": name, "news": f"{name} các cấp"}
 
 
+_PARENS = re.compile(r"\s*\([^)]*\)")
+
+
 def noun_phrase(row: IndicatorRow, phrasing: dict) -> tuple[str, str, bool]:
     """(name as it reads inside a sentence, the name minus its leading unit noun, starts with unit)."""
-    name = unicodedata.normalize("NFC", row.name.strip())
+    # '(vốn)', '(*)': a table's gloss, not part of the name a sentence uses
+    name = " ".join(_PARENS.sub("", unicodedata.normalize("NFC", row.name.strip())).split())
     for prefix in phrasing.get("strip_prefixes", []):
         if name.startswith(prefix):
             name = name[len(prefix):]
@@ -159,6 +165,8 @@ def _rule_matches(rule: dict, row: IndicatorRow, lname: str, starts_with_unit: b
         if not units_hit:
             return False
     if "value_type" in rule and rule["value_type"] != row.value_type:
+        return False
+    if "stock" in rule and bool(rule["stock"]) != row.stock:
         return False
     if rule.get("starts_with_unit") and not starts_with_unit:
         return False
@@ -229,22 +237,50 @@ def indicator_clause(row: IndicatorRow, phrasing: dict, chooser: Chooser, key: s
         # Only after a clause of the same shape: 'tổ chức tư vấn pháp luật cho 95 lượt người; 18 cuộc
         # giám sát' drops a verb the reader never saw applied to a count.
         form = form[len(verb) + 1:]  # 'tổ chức 558 buổi…, 30 hội nghị…' instead of repeating the verb
-    text = form.format(q=q, rest=rest, name=name, v=format_value(row.value, row.value_type, row.unit, False))
+    text = form.format(q=q, rest=rest, name=name, unit=row.unit, v=format_value(row.value, row.value_type, row.unit, False))
     return Clause(verb=verb, text=" ".join(text.split()), attach=bool(rule.get("attach")), simple=simple)
 
 
+# Below this many (both this period and the one compared) a change is told as a difference,
+# not a percentage: with 3 hội nghị against 2 a single meeting is '+50 %', which says nothing of
+# the work and reads as a boast. 20 keeps a one-unit change under 5 %, the smallest change the
+# reports comment on.
+SMALL_COUNT = 20
+
+
 def comparison_tail(row: IndicatorRow, phrasing: dict, chooser: Chooser, key: str, first: bool, prev_year) -> str:
+    """'tăng 12,3% so với cùng kỳ năm 2022'; for a rate in percentage points, for a small count
+    as a difference; nothing when the two figures do not cover the same units."""
+    comp = phrasing["comparison"]
+    prev_year = prev_year or "trước"
+    note = comp.get("reconstructed", "") if row.reconstructed else ""
+    if row.value_type == "percent":
+        pts = row.change_points
+        if pts is None:
+            return ""
+        if abs(pts) < 0.05:
+            return chooser.pick("cmp:flat", comp["flat"], key=key).format(prev_year=prev_year) + note
+        kind = "up_points" if pts > 0 else "down_points"
+        return chooser.pick("cmp:" + kind, comp[kind], key=key).format(pts=format_number(abs(pts), 1), prev_year=prev_year) + note
+    diff = row.change_abs
+    if diff is None or not row.same_period_last_year:
+        return ""
+    if row.value_type == "integer" and max(abs(float(row.value)), abs(float(row.same_period_last_year))) < SMALL_COUNT:
+        if diff == 0:
+            return chooser.pick("cmp:flat", comp["flat"], key=key).format(prev_year=prev_year) + note
+        kind = "up_abs" if diff > 0 else "down_abs"
+        amount = format_value(abs(diff), row.value_type, row.unit)
+        return chooser.pick("cmp:" + kind, comp[kind], key=key).format(diff=amount, prev_year=prev_year) + note
     change = row.change_pct
     if change is None:
         return ""
-    comp = phrasing["comparison"]
     if abs(change) < 0.05:
         kind = "flat"
     else:
         kind = ("up" if change > 0 else "down") + ("_first" if first else "")
     options = comp.get(kind) or comp.get(kind.replace("_first", ""), [])
     form = chooser.pick("cmp:" + kind, options, key=key)
-    return form.format(pct=format_pct(abs(change)), prev_year=prev_year or "trước")
+    return form.format(pct=format_pct(abs(change)), prev_year=prev_year) + note
 
 
 def target_tail(row: IndicatorRow, phrasing: dict, chooser: Chooser, key: str, clause: str = "") -> str:
@@ -259,7 +295,7 @@ def target_tail(row: IndicatorRow, phrasing: dict, chooser: Chooser, key: str, c
         return kept or options
 
     ytd = row.year_to_date if row.year_to_date is not None else row.value
-    if ytd == row.value and phrasing.get("target_tail_stock"):
+    if (row.stock or ytd == row.value) and phrasing.get("target_tail_stock"):
         # A balance (dư nợ, tỷ lệ) or the year's first period: nothing accumulated to mention.
         return chooser.pick("target_stock", fresh(phrasing["target_tail_stock"]), key=key).format(pct=format_pct(pct))
     form = chooser.pick("target", fresh(phrasing["target_tail"]), key=key)
@@ -286,7 +322,12 @@ def expected_pace(period_code: str) -> float | None:
 def org_paragraphs(model: ReportModel, section: OrgSection, phrasing: dict, chooser: Chooser) -> list[str]:
     """The paragraph(s) about one organization's figures."""
     subj = subject_forms(phrasing, section)
-    rows = [r for r in section.rows if r.value is not None]
+    rows = prose_rows(model, section, phrasing)
+    # 'Hội Nông dân các cấp tỷ lệ …' has no verb: the paragraph opens on a figure that takes one.
+    lead = next((i for i, r in enumerate(rows) if not find_rule(r, phrasing).get("subjectless")
+                 and not find_rule(r, phrasing).get("attach")), 0)
+    if lead:
+        rows = [rows[lead]] + rows[:lead] + rows[lead + 1:]
     ctx = _context(model)
     if not rows:
         return [phrasing["no_data"].format(subject_lc=_lc_subject(subj["full"]), **ctx)]
@@ -354,6 +395,46 @@ def org_paragraphs(model: ReportModel, section: OrgSection, phrasing: dict, choo
     return paragraphs
 
 
+def prose_rows(model: ReportModel, section: OrgSection, phrasing: dict) -> list[IndicatorRow]:
+    """The figures an organization's paragraph tells (its table holds them all): at most
+    `prose_rows_per_org`, the standouts first: what the organization does alone or most of,
+    then the largest changes; told in the table's order. A participation figure comes with the
+    figure it hangs on."""
+    rows = [r for r in section.rows if r.value is not None]
+    limit = int(phrasing.get("prose_rows_per_org", 0) or 0)
+    if not limit or len(rows) <= limit:
+        return rows
+    scores = {id(r): standout_score(model, section, r) for r in rows}
+    chosen = set()
+    for r in sorted(rows, key=lambda r: -scores[id(r)]):
+        if len(chosen) >= limit:
+            break
+        if not find_rule(r, phrasing).get("attach"):
+            chosen.add(id(r))
+    out = []
+    for i, r in enumerate(rows):
+        if id(r) in chosen or (find_rule(r, phrasing).get("attach") and i and id(rows[i - 1]) in chosen):
+            out.append(r)
+    return out
+
+
+def standout_score(model: ReportModel, section: OrgSection, row: IndicatorRow) -> float:
+    """How much a figure stands out: the organization's share of what all organizations did
+    (1 when it alone reports it), plus the size of its change against the same period (capped)."""
+    total = 0.0
+    others = 0
+    for s in model.sections:
+        for r in s.rows:
+            if r.code == row.code and r.value is not None and r.value_type != "percent":
+                total += float(r.value)
+                others += 1
+    share = 1.0 if others <= 1 or not total else float(row.value) / total
+    change = row.change_pct
+    moved = min(abs(change), 50.0) / 50.0 if change is not None and float(row.value) >= SMALL_COUNT else 0.0
+    small = 0.5 if row.value_type == "integer" and float(row.value) < SMALL_COUNT else 0.0
+    return share + moved - small - (0.3 if row.value_type == "percent" else 0.0)
+
+
 def _join_clauses(clauses: list[tuple[Clause, str]]) -> str:
     # Clauses carrying their own comma-separated remark are set off by semicolons.
     strong = any(tail for _c, tail in clauses[:-1])
@@ -367,26 +448,77 @@ def _join_clauses(clauses: list[tuple[Clause, str]]) -> str:
 
 
 def _targets_sentences(model, section, rows, phrasing, chooser, subj) -> str:
-    pace = expected_pace(model.period_code)
+    """The year's targets already reached; those behind go to the assessment (part II)."""
     done = [r for r in rows if r.pct_achieved is not None and r.pct_achieved >= 100]
-    behind = [r for r in rows if pace and r.pct_achieved is not None and r.pct_achieved < pace * 0.8]
-    out = []
-    key = section.org_code
-    if done:
-        items = ", ".join(
-            phrasing["targets_done_item"].format(name=noun_phrase(r, phrasing)[0], pct=format_pct(r.pct_achieved))
-            for r in done
-        )
-        form = chooser.pick("targets_done", phrasing["targets_done"], key=key)
-        out.append(form.format(n=len(done), items=items, subject_lc=_lc_subject(subj["full"])))
-    if behind:
-        items = ", ".join(
-            phrasing["targets_behind_item"].format(name=noun_phrase(r, phrasing)[0], pct=format_pct(r.pct_achieved))
-            for r in behind
-        )
-        form = chooser.pick("targets_behind", phrasing["targets_behind"], key=key)
-        out.append(form.format(n=len(behind), items=items, subject_lc=_lc_subject(subj["full"])))
-    return " ".join(out)
+    if not done:
+        return ""
+    items = ", ".join(
+        phrasing["targets_done_item"].format(name=noun_phrase(r, phrasing)[0], pct=format_pct(r.pct_achieved))
+        for r in done
+    )
+    form = chooser.pick("targets_done", phrasing["targets_done"], key=section.org_code)
+    return form.format(n=len(done), items=items, subject_lc=_lc_subject(subj["full"]))
+
+
+def period_quarter(period_code: str) -> int:
+    """The last quarter a period reaches (Q3 and 9 months: 3; H1: 2; a year: 4)."""
+    code = period_code or ""
+    if "-Q" in code:
+        return int(code[-1])
+    if code.endswith("-H1"):
+        return 2
+    if code.endswith("-9M"):
+        return 3
+    if re.fullmatch(r"\d{4}-\d{2}", code):
+        return (int(code[-2:]) - 1) // 3 + 1
+    return 4
+
+
+def before_season(row: IndicatorRow, period_code: str, phrasing: dict) -> bool:
+    """An indicator whose work happens later in the year (Ngày hội Đại đoàn kết: around 18/11)
+    is not judged against the year's target before its quarter."""
+    name = nfc_lower(row.name)
+    quarter = period_quarter(period_code)
+    return any(quarter < rule.get("quarter", 1) and any(nfc_lower(k) in name for k in rule.get("name_has", []))
+               for rule in phrasing.get("seasonal", []))
+
+
+def behind_rows(model: ReportModel, phrasing: dict) -> tuple[list, list]:
+    """(section, row) pairs behind the year's pace, and those not judged yet (seasonal)."""
+    pace = expected_pace(model.period_code)
+    behind, waiting = [], []
+    for section in model.sections:
+        for row in section.rows:
+            pct = row.pct_achieved
+            if pct is None or row.value is None or not pace:
+                continue
+            expected = 100.0 if row.stock else pace
+            if pct >= expected * 0.8:
+                continue
+            (waiting if before_season(row, model.period_code, phrasing) else behind).append((section, row))
+    return behind, waiting
+
+
+def localize(section: OrgSection, phrasing: dict) -> OrgSection:
+    """The section's indicator names and units in the organization's own words ('đoàn viên'
+    for the trade union and the Youth Union, 'hội viên' for the associations)."""
+    words = phrasing.get("org_words", {}).get(section.org_code) or {}
+    pairs = words.get("replace") or []
+    if not pairs:
+        return section
+    rows = [dataclasses.replace(r, name=org_words(r.name, pairs), unit=org_words(r.unit, pairs)) for r in section.rows]
+    return dataclasses.replace(section, rows=rows)
+
+
+@functools.lru_cache(maxsize=256)
+def _word_re(word: str) -> re.Pattern:
+    return re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)", re.IGNORECASE)
+
+
+def org_words(text: str, pairs) -> str:
+    for old, new in pairs:
+        text = _word_re(old).sub(lambda m: cap_first(new) if m.group(0)[:1].isupper() else new, text)
+    return text
 
 
 def _lc_subject(subject: str) -> str:
@@ -405,6 +537,7 @@ def _context(model: ReportModel) -> dict:
         "next_period_label": model.next_period_label,
         "next_period_upper": (model.next_period_label or "").upper(),
         "area_name": model.area_name,
+        "org_title": model.org_name or model.area_name,
         "year": year,
         "prev_year": model.same_period_year,
     }
@@ -422,6 +555,9 @@ class Block:
 
 
 TABLE_HEADERS = ("TT", "Chỉ tiêu", "Đơn vị tính", "{period}", "Lũy kế năm", "Chỉ tiêu năm", "% đạt", "Cùng kỳ {prev_year}", "Tăng, giảm (%)")
+# Money rows reach billions of đồng: above this a row is written in tỷ đồng so that its figures
+# fit their columns on one line ('1.142,0' instead of '1.142.000,0').
+TABLE_TY_FROM = 10_000_000_000
 
 
 def table_header(model: ReportModel) -> list[str]:
@@ -429,97 +565,310 @@ def table_header(model: ReportModel) -> list[str]:
     return [h.format(period=period, prev_year=model.same_period_year or "") for h in TABLE_HEADERS]
 
 
+def _money_scale(row: IndicatorRow) -> tuple[str, float]:
+    values = [abs(float(v)) for v in (row.value, row.year_to_date, row.target, row.same_period_last_year) if v is not None]
+    if row.value_type == "money" and values and max(values) >= TABLE_TY_FROM:
+        return "Tỷ đồng", 1_000_000_000
+    return "Triệu đồng", 1_000_000
+
+
 def table_rows(section: OrgSection) -> list[list[str]]:
-    """The indicator table's cells, formatted the Vietnamese way."""
+    """The indicator table's cells, formatted the Vietnamese way. A rate's change is in
+    percentage points ('+1,6 đ'), marked so in the cell; an incomplete comparison shows '–'."""
     out = []
     for i, row in enumerate(section.rows, start=1):
         name = row.name + (" (*)" if row.reconstructed else "")
-        change = row.change_pct
+        if row.value_type == "money":
+            unit, scale = _money_scale(row)
+
+            def cell(v, _s=scale):
+                return "–" if v is None else format_number(float(v) / _s, 1)
+        else:
+            unit = table_unit(row.unit, row.value_type)
+
+            def cell(v, _t=row.value_type):
+                return table_value(v, _t)
+        if row.value_type == "percent":
+            pts = row.change_points
+            change = (("+" if pts > 0 else "") + format_number(pts, 1) + " đ") if pts is not None else "–"
+        else:
+            pct = row.change_pct
+            change = (("+" if pct > 0 else "") + format_number(pct, 1)) if pct is not None else "–"
         out.append([
-            str(i),
-            name,
-            table_unit(row.unit, row.value_type),
-            table_value(row.value, row.value_type),
-            table_value(row.year_to_date, row.value_type),
-            table_value(row.target, row.value_type),
+            str(i), name, unit, cell(row.value), cell(row.year_to_date), cell(row.target),
             format_number(row.pct_achieved, 1) if row.pct_achieved is not None else "–",
-            table_value(row.same_period_last_year, row.value_type),
-            (("+" if change > 0 else "") + format_number(change, 1)) if change is not None else "–",
+            cell(row.same_period_last_year), change,
         ])
     return out
 
 
 def summary_line(model: ReportModel, phrasing: dict) -> str:
-    return model.summary_line or phrasing["blocks"]["summary_line"].format(**_context(model))
+    if model.summary_line:
+        return model.summary_line
+    key = "summary_line_org" if model.org_code else "summary_line"
+    return phrasing["blocks"][key].format(**_context(model))
+
+
+def _org_label(phrasing: dict, section: OrgSection) -> str:
+    subj = subject_forms(phrasing, section)
+    return subj.get("name") or section.org_name
+
+
+def _org_short(phrasing: dict, code: str, fallback: str = "") -> str:
+    return (phrasing.get("org_subjects", {}).get(code) or {}).get("sheet") or fallback or code
+
+
+MEMBER_PAIRS = ("hội viên, đoàn viên", "đoàn viên, hội viên")
+
+
+def field_totals(model: ReportModel, phrasing: dict) -> list[tuple[str, list[tuple[IndicatorRow, list]]]]:
+    """Per field of work, the indicators two or more organizations report, added up where they
+    add up (counts and balances in the same unit; rates never): [(field, [(total row, [(org, row)])])]."""
+    by_code: dict[str, list] = {}
+    for section in model.sections:
+        for row in section.rows:
+            if row.value is not None and row.value_type != "percent":
+                by_code.setdefault(row.code, []).append((section, row))
+    out: dict[str, list] = {}
+    for code, pairs in by_code.items():
+        if len(pairs) < 2 or len({r.unit for _s, r in pairs}) > 1 or len({r.stock for _s, r in pairs}) > 1:
+            continue
+        first = pairs[0][1]
+        comparable = all(r.comparable and r.same_period_last_year is not None for _s, r in pairs)
+        local_rows = {id(r): localize(OrgSection(s.org_code, s.org_name, [r]), phrasing).rows[0] for s, r in pairs}
+        local_units = list(dict.fromkeys(lr.unit for lr in local_rows.values()))
+        total_name = org_words(first.name, phrasing.get("total_words") or [])
+        unit = first.unit
+        if len(local_units) > 1 and set(local_units) <= {"hội viên", "đoàn viên"}:
+            # members of several organizations: 'hội viên, đoàn viên' as the name says it
+            low = nfc_lower(total_name)
+            unit = next((p for p in MEMBER_PAIRS if low.startswith(p) or f" {p}" in low), MEMBER_PAIRS[0])
+        total = dataclasses.replace(
+            first, value=sum(r.value for _s, r in pairs),
+            same_period_last_year=sum(r.same_period_last_year for _s, r in pairs) if comparable else None,
+            year_to_date=None, target=None, comparable=comparable,
+            reconstructed=any(r.reconstructed for _s, r in pairs),
+            qualifier="exact" if all(r.qualifier == "exact" for _s, r in pairs) else "approx",
+            unit=unit,
+            name=total_name,
+        )
+        out.setdefault(first.field or "", []).append((total, [(s, local_rows[id(r)]) for s, r in pairs]))
+    return [(f, items) for f, items in out.items()]
+
+
+def overall_paragraphs(model: ReportModel, phrasing: dict, chooser: Chooser) -> list[str]:
+    """'Về tuyên truyền, giáo dục, Mặt trận và các tổ chức … tổ chức 1.918 buổi …' per field."""
+    words = phrasing["blocks"]
+    out = []
+    for index, (fld, items) in enumerate(field_totals(model, phrasing)):
+        clauses = []
+        prev_verb, prev_simple = None, True
+        for i, (total, pairs) in enumerate(items):
+            key = f"overall:{fld}:{i}"
+            clause = indicator_clause(total, phrasing, chooser, key, prev_verb, prev_simple)
+            prev_verb, prev_simple = clause.verb, clause.simple
+            text = clause.text
+            # The organization that did most of it, when it did a good part of it.
+            top_section, top_row = max(pairs, key=lambda p: float(p[1].value))
+            if total.value and float(top_row.value) / float(total.value) >= 0.3 and not clause.attach:
+                text += f" (riêng {_org_short(phrasing, top_section.org_code, top_section.org_name)} {quantity(top_row, phrasing)})"
+            tail = comparison_tail(total, phrasing, chooser, key, index == 0 and i == 0, model.same_period_year)
+            clauses.append((Clause(clause.verb, text, clause.attach, clause.simple), tail))
+        lead = words["field_lead"].format(field_lc=_field_lc(_PARENS.sub("", fld))) if fld else ""
+        subject = words["overall_subject"]
+        out.append(cap_first(f"{lead} {subject} {_join_clauses(clauses)}".strip()) + ".")
+    return out
+
+
+def _field_lc(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first.isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _narrative_items(model: ReportModel, section_code: str) -> list[tuple[str, str, str]]:
+    return [(n.unit_name, n.org_code, n.text) for n in model.narratives if n.section == section_code and n.text.strip()]
+
+
+_CAUSE_WORDS = ("do ", "nguyên nhân", "địa bàn", "giao thông", "đi lại", "thời tiết", "mưa lũ", "thiên tai",
+                "kiêm nhiệm", "kinh phí", "di cư", "đi làm ăn xa", "lao động tự do")
+
+
+def _is_cause(text: str) -> bool:
+    low = nfc_lower(text)
+    return any(w in low for w in _CAUSE_WORDS)
 
 
 def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = True) -> list[Block]:
-    """The report body as a list of blocks; docx.py and the HTML preview both render this."""
+    """The report body as a list of blocks; docx.py and the HTML preview both render this.
+
+    I. results (by field of work with the totals across organizations, then each organization;
+    the year's targets; the units' notable work; the last meeting's tasks), II. assessment
+    (strengths, shortcomings counted over the units, causes), III. the next period's tasks (the
+    meeting's conclusions, what is behind target, the year's plan), IV. proposals (when any);
+    the units' own texts only in an appendix when asked for."""
     phrasing = phrasing or load_phrasing()
-    blocks_text = phrasing["blocks"]
+    words = phrasing["blocks"]
     ctx = _context(model)
     chooser = Chooser()
-    units = {n.unit_name for n in model.narratives}
-    out: list[Block] = [Block("para", blocks_text["intro"].format(n_units=len(units) or len(model.sections), **ctx))]
+    sections = [localize(s, phrasing) for s in model.sections]
+    local = dataclasses.replace(model, sections=sections)
+    total_units = model.total_units or len({n.unit_name for n in model.narratives})
+    single = bool(model.org_code) and len(sections) == 1
+
+    reported, expected = model.reported_units, model.expected_units
+    completeness = ""
+    if expected:
+        if reported < expected:
+            missing = ", ".join(_org_short(phrasing, s.org_code, s.org_name) for s in sections if not s.complete)
+            completeness = words["completeness_partial"].format(reported=reported, expected=expected, missing=missing)
+        else:
+            completeness = words["completeness_full"].format(n=expected)
+    intro = words["intro_org" if model.org_code else "intro"].format(completeness=completeness, **ctx)
+    out: list[Block] = [Block("para", intro)]
     part = 0
 
-    part += 1
-    out.append(Block("heading1", f"{ROMAN[part - 1]}. " + blocks_text["heading_results"].format(**ctx)))
+    def heading1(text: str) -> None:
+        nonlocal part
+        part += 1
+        out.append(Block("heading1", f"{ROMAN[part - 1]}. {text}"))
+
+    heading1(words["heading_results"].format(**ctx))
+    sub = 0
     table_no = chart_no = 0
-    for i, section in enumerate(model.sections, start=1):
-        subj = subject_forms(phrasing, section)
-        out.append(Block("heading2", f"{i}. {subj.get('name') or section.org_name}"))
-        for text in org_paragraphs(model, section, phrasing, chooser):
-            out.append(Block("para", text))
+    if not single:
+        overall = overall_paragraphs(model, phrasing, chooser)
+        if overall:
+            sub += 1
+            out.append(Block("heading2", f"{sub}. {words['heading_overall']}"))
+            out.extend(Block("para", text) for text in overall)
+    for section in sections:
+        label = _org_label(phrasing, section)
+        if single:
+            # One organization's report: its results by field of work, then its table.
+            fields: dict[str, list] = {}
+            for row in section.rows:
+                fields.setdefault(row.field or label, []).append(row)
+            for fld, rows in fields.items():
+                sub += 1
+                out.append(Block("heading2", f"{sub}. {cap_first(fld)}"))
+                part_section = dataclasses.replace(section, rows=rows)
+                out.extend(Block("para", t) for t in org_paragraphs(local, part_section, phrasing, chooser))
+        else:
+            sub += 1
+            out.append(Block("heading2", f"{sub}. {label}"))
+            out.extend(Block("para", t) for t in org_paragraphs(local, section, phrasing, chooser))
         if section.rows:
             table_no += 1
-            out.append(Block("caption", blocks_text["table_caption"].format(n=table_no, org_name=subj.get("name") or section.org_name, **ctx)))
+            out.append(Block("caption", words["table_caption"].format(n=table_no, org_name=label, **ctx)))
             out.append(Block("table", data=section, extra={"header": table_header(model), "rows": table_rows(section)}))
             if any(r.reconstructed for r in section.rows):
-                out.append(Block("note", blocks_text["reconstructed_note"]))
+                out.append(Block("note", words["reconstructed_note"]))
         if charts:
             trends = [t for t in model.trends if t.org_code == section.org_code]
             if trends:
                 chart_no += 1
                 out.append(Block("chart", data=trends[:4], extra={"kind": "trend", "key": f"trend-{section.org_code}"}))
-                out.append(Block("caption", blocks_text["chart_trend_caption"].format(n=chart_no, org_name=subj.get("name") or section.org_name, **ctx)))
+                out.append(Block("caption", words["chart_trend_caption"].format(n=chart_no, org_name=label, **ctx)))
             progress = [r for r in section.rows if r.pct_achieved is not None]
             if progress:
                 chart_no += 1
                 out.append(Block("chart", data=progress, extra={"kind": "progress", "key": f"progress-{section.org_code}", "pace": expected_pace(model.period_code)}))
-                out.append(Block("caption", blocks_text["chart_progress_caption"].format(n=chart_no, org_name=subj.get("name") or section.org_name, **ctx)))
+                out.append(Block("caption", words["chart_progress_caption"].format(n=chart_no, org_name=label, **ctx)))
 
-    if model.narratives:
-        part += 1
-        out.append(Block("heading1", f"{ROMAN[part - 1]}. " + blocks_text["heading_narratives"].format(**ctx)))
-        n = 0
-        for section_code in NARRATIVE_SECTIONS:
-            items = [x for x in model.narratives if x.section == section_code and x.text.strip()]
-            if not items:
-                continue
-            n += 1
-            out.append(Block("heading2", f"{n}. {NARRATIVE_SECTION_TITLES[section_code]}"))
-            for item in items:
-                out.append(Block("bullet", f"{item.unit_name}: {_sentence(item.text)}", extra={"unit": item.unit_name}))
+    highlights = _narrative_items(model, "ket_qua")
+    if highlights:
+        items = summarize(highlights, total_units, max_items=5, rest_note=model.appendix)
+        sub += 1
+        out.append(Block("heading2", f"{sub}. {words['heading_unit_highlights']}"))
+        out.extend(Block("bullet", _sentence(t)) for t in items)
 
     if model.previous_tasks:
-        part += 1
-        out.append(Block("heading1", f"{ROMAN[part - 1]}. " + blocks_text["heading_previous_tasks"].format(**ctx)))
+        sub += 1
+        out.append(Block("heading2", f"{sub}. " + cap_first(words["heading_previous_tasks"].lower()).format(**ctx)))
         done = sum(1 for t in model.previous_tasks if "hoàn thành" in nfc_lower(t.status_label) and "chưa" not in nfc_lower(t.status_label))
         doing = sum(1 for t in model.previous_tasks if "đang" in nfc_lower(t.status_label))
         todo = len(model.previous_tasks) - done - doing
-        out.append(Block("para", blocks_text["previous_tasks_summary"].format(n=len(model.previous_tasks), done=done, doing=doing, todo=todo)))
+        out.append(Block("para", words["previous_tasks_summary"].format(n=len(model.previous_tasks), done=done, doing=doing, todo=todo)))
         for task in model.previous_tasks:
             who = f" ({', '.join(task.orgs)})" if task.orgs else ""
             status = f": {task.status_label}" if task.status_label else ""
             note = f"; {task.note}" if task.note else ""
             out.append(Block("bullet", f"{_sentence(task.text).rstrip('.')}{who}{status}{note}.", extra={"status": task.status_label}))
 
-    part += 1
-    out.append(Block("heading1", f"{ROMAN[part - 1]}. " + blocks_text["heading_next_tasks"].format(**ctx)))
-    for task in (model.next_tasks or blocks_text["default_next_tasks"]):
-        out.append(Block("bullet", _sentence(task)))
-    out.append(Block("para", blocks_text["closing"].format(**ctx)))
+    # II. Assessment
+    heading1(words["heading_assessment"])
+    behind, waiting = behind_rows(local, phrasing)
+    with_target = [(s, r) for s in sections for r in s.rows if r.pct_achieved is not None and r.value is not None
+                   and not before_season(r, model.period_code, phrasing)]
+    done = [(s, r) for s, r in with_target if r.pct_achieved >= 100]
+    out.append(Block("heading2", f"1. {words['heading_strengths']}"))
+    member_words = list(dict.fromkeys((phrasing.get("org_words", {}).get(s.org_code) or {}).get("member") or "" for s in sections))
+    member_words = [w for w in member_words if w and w != "thành viên"]
+    members = member_words[0] if len(member_words) == 1 else "đoàn viên, hội viên"
+    strengths = words["strengths_org" if model.org_code else "strengths"].format(members=members, **ctx)
+    if with_target:
+        done_part = words["strengths_done_part"].format(done=len(done)) if done else ""
+        strengths += " " + words["strengths_targets"].format(on_pace=len(with_target) - len(behind), n_targets=len(with_target),
+                                                             done_part=done_part, **ctx)
+    out.append(Block("para", strengths))
+    limitations = _narrative_items(model, "han_che")
+    groups = group_remarks(limitations) if limitations else []
+    causes = [g for g in groups if _is_cause(g.text)]
+    shortcomings = [g for g in groups if not _is_cause(g.text)]
+    out.append(Block("heading2", f"2. {words['heading_limitations']}"))
+    if behind:
+        items = ", ".join(words["behind_item"].format(name=noun_phrase(r, phrasing)[0], org=_org_short(phrasing, s.org_code, s.org_name),
+                                                      pct=format_pct(r.pct_achieved)) for s, r in behind[:8])
+        out.append(Block("para", words["behind_sentence"].format(n=len(behind), items=items)))
+    if waiting:
+        names = ", ".join(noun_phrase(r, phrasing)[0] for _s, r in waiting)
+        out.append(Block("para", words["seasonal_note"].format(items=names)))
+    for g in shortcomings[:6]:
+        out.append(Block("bullet", _sentence(summary_item(g, total_units))))
+    if not behind and not waiting and not shortcomings:
+        out.append(Block("para", words.get("no_limitations", "Các đơn vị chưa nêu hạn chế đáng kể trong kỳ.")))
+    if causes:
+        out.append(Block("heading2", f"3. {words['heading_causes']}"))
+        for g in causes[:6]:
+            out.append(Block("bullet", _sentence(summary_item(g, total_units))))
+
+    # III. Next period
+    heading1(words["heading_next_tasks"].format(**ctx))
+    tasks = list(model.next_tasks)
+    if model.meeting and model.meeting.conclusions:
+        tasks = [c for c in model.meeting.conclusions if c not in tasks] + tasks
+    if behind:
+        names = ", ".join(noun_phrase(r, phrasing)[0] for _s, r in behind[:5])
+        tasks.append(words["next_from_behind"].format(items=names, **ctx))
+    if period_quarter(model.period_code) == 3 and model.period_code[-3:] in ("-Q3", "-9M"):
+        tasks.append(words["next_year_end"].format(year=ctx["year"], next_year=ctx["year"] + 1))
+    if not tasks:
+        tasks = list(words["default_next_tasks"])
+    seen = set()
+    for task in tasks:
+        key = nfc_lower(task)[:60]
+        if key not in seen:
+            seen.add(key)
+            out.append(Block("bullet", _sentence(task)))
+
+    # IV. Proposals, when any
+    proposals = _narrative_items(model, "de_xuat")
+    if proposals:
+        heading1(words["heading_proposals"])
+        for text in summarize(proposals, total_units, max_items=6, rest_note=model.appendix):
+            out.append(Block("bullet", _sentence(text)))
+
+    closing = words["closing_org" if model.org_code else "closing"]
+    out.append(Block("para", closing.format(**ctx)))
+    if model.appendix and model.narratives:
+        out.append(Block("heading1", words["heading_appendix"], extra={"page_break": True}))
+        for section_code in NARRATIVE_SECTIONS:
+            items = [x for x in model.narratives if x.section == section_code and x.text.strip()]
+            if items:
+                out.append(Block("heading2", NARRATIVE_SECTION_TITLES[section_code]))
+                out.extend(Block("bullet", f"{x.unit_name}: {_sentence(x.text)}", extra={"unit": x.unit_name}) for x in items)
     return out
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from giaoban.reports.model import IndicatorRow, OrgSection, ReportModel
-from giaoban.reports.writing import Chooser, compose, load_phrasing, org_paragraphs
+from giaoban.reports.writing import Chooser, compose, load_phrasing, org_paragraphs, prose_rows
 
 ROOT = Path(__file__).resolve().parents[2] / "giaoban"
 CATALOGUE = ROOT / "extract" / "catalogue.json"
@@ -46,7 +46,7 @@ def demo_model(period: str = "2023-Q3", growth: float = 1.06) -> ReportModel:
             rows.append(IndicatorRow(
                 code=ind["code"], name=ind["name"], unit=ind["unit"], value_type=ind["value_type"], value=value,
                 year_to_date=value if stock else value * 3, target=value * (1.1 if stock else 4.2),
-                same_period_last_year=value / growth,
+                same_period_last_year=value / growth, stock=stock, field=ind.get("section", ""),
             ))
         sections.append(OrgSection(org, ORG_NAMES[org], rows))
     return ReportModel(period_code=period, period_label="quý III năm 2023", area_name="tỉnh Lai Châu",
@@ -64,12 +64,16 @@ def texts():
     return org_texts(demo_model())
 
 
-def test_every_demo_indicator_is_written_about(texts):
+def test_every_figure_chosen_for_the_prose_is_written_about(texts):
+    """Each organization's paragraph tells its standout figures (the table holds them all)."""
     model = demo_model()
+    phrasing = load_phrasing()
     assert len(texts) == 6
     for section in model.sections:
         prose = " ".join(texts[section.org_code])
-        for row in section.rows:
+        chosen = prose_rows(model, section, phrasing)
+        assert len([r for r in chosen if r.value_type == "integer"]) >= 3
+        for row in chosen:
             # each figure appears, in the Vietnamese format (a dot groups thousands)
             number = f"{int(row.value):,}".replace(",", ".") if row.value_type == "integer" else None
             if number:
