@@ -6,7 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from giaoban.collection.models import DataValue, Target
+from giaoban.collection.models import DataValue, Report, Target
+from giaoban.collection.rules import validate
 from giaoban.collection.workflow import NARRATIVE_FIELDS, form_indicators
 from giaoban.core.aggregation import progress
 from giaoban.core.numbers import NumberFormatError, format_vn_money, format_vn_number, parse_vn_number
@@ -32,6 +33,40 @@ def show(value, indicator=None) -> str:
     return format_vn_number(value)
 
 
+def read_back(value, indicator) -> str:
+    """What a typed figure was read as, shown under the field before saving:
+    '= 65.200.000.000 đồng (65,2 tỷ đồng)', '= 1.234 lượt người', '= 1,5%'."""
+    if value is None:
+        return ""
+    text = f"= {format_vn_number(value)}"
+    if indicator.value_type == "money":
+        return text + " đồng" + (f" ({format_vn_money(value)})" if abs(value) >= 1_000_000 else "")
+    if indicator.value_type == "percent":
+        return text + "%"
+    return f"{text} {indicator.unit_noun}".rstrip()
+
+
+def check_fields(report, unit, period: Period, data) -> dict:
+    """The page's check while the officer types (nothing saved): for each posted figure what it
+    was read as or why it cannot be read, and the flags of every indicator with the typed
+    figures in place. One rule everywhere: a figure that cannot be read is not saved; errors
+    are saved as a draft but block sending; warnings block sending until a note says why."""
+    values, _, errors = read_post(data, unit, period.code)
+    indicators = {i.code: i for i in form_indicators(unit)}
+    fields = {}
+    for code, ind in indicators.items():
+        if f"v-{code}" not in data:
+            continue
+        fields[f"v-{code}"] = {"shown": read_back(values[code]["value"], ind) if code in values else "",
+                               "error": errors.get(code, "")}
+    draft = report or Report(unit=unit, period=period.code)
+    flags: dict[str, list] = {code: [] for code in indicators}
+    for issue in validate(draft, {code: item for code, item in values.items()}, indicators=indicators.values()):
+        if issue.indicator in flags:
+            flags[issue.indicator].append({"severity": issue.severity, "message": issue.message, "resolved": issue.resolved})
+    return {"fields": fields, "flags": flags}
+
+
 @dataclass
 class Row:
     indicator: object
@@ -45,6 +80,7 @@ class Row:
     progress: str
     error: str = ""
     issues: list = field(default_factory=list)
+    shown: str = ""  # what the stored or typed figure reads as ('= 65.200.000.000 đồng')
 
 
 def year_to_date_actual(indicator, current_values: dict, period: Period, history: dict) -> Decimal | None:
@@ -58,6 +94,13 @@ def year_to_date_actual(indicator, current_values: dict, period: Period, history
             total += v
             seen = True
     return total if seen else None
+
+
+def _shown(text: str, indicator) -> str:
+    try:
+        return read_back(parse_vn_number(text), indicator) if text.strip() else ""
+    except NumberFormatError:
+        return ""
 
 
 def past_values(unit, periods: list[str]) -> tuple[dict, set[str]]:
@@ -114,6 +157,7 @@ def build_rows(unit, period: Period, report, posted=None, errors=None, issues=()
             progress="—" if pct is None else f"{format_vn_number(pct, 1)}%",
             error=errors.get(ind.code, ""),
             issues=by_indicator.get(ind.code, []),
+            shown=_shown(text, ind),
         )
         sections.setdefault(ind.section or "Chỉ tiêu khác", []).append(row)
     return list(sections.items())

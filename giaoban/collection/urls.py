@@ -13,6 +13,7 @@ urlpatterns = [
     path("nhac-nho/<int:pk>/da-doc/", views.reminder_read, name="reminder_read"),
     path(report, views.entry, name="entry"),
     path(report + "tu-dong-luu/", views.autosave, name="autosave"),
+    path(report + "kiem-tra/", views.check, name="check"),
     path(report + "gui/", views.submit, name="submit"),
     path(report + "duyet/", views.approve, name="approve"),
     path(report + "tra-lai/", views.return_report, name="return"),

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from giaoban.collection import access, completeness as comp, excel, workflow
-from giaoban.collection.entry import QUALIFIER_CHOICES, build_rows, field_texts, merge_with_saved, read_post
+from giaoban.collection.entry import QUALIFIER_CHOICES, build_rows, check_fields, field_texts, merge_with_saved, read_post
 from giaoban.collection.models import Attachment, Reminder, Report
 from giaoban.collection.rules import validate
 from giaoban.collection.workflow import NARRATIVE_FIELDS, ConflictError, WorkflowError
@@ -209,7 +209,7 @@ def autosave(request, unit_id: int, period: str):
     if not access.can_enter(request.user, unit):
         raise PermissionDenied("Bạn không có quyền nhập số liệu cho đơn vị này.")
     values, narrative, errors = read_post(request.POST, unit, period.code)
-    if errors:
+    if errors and not values and not narrative:
         return JsonResponse({"ok": False, "errors": errors, "message": "Chưa lưu: có ô nhập chưa đúng."}, status=400)
     report = report or workflow.get_or_create_report(unit, period.code, request.user)
     try:
@@ -220,10 +220,22 @@ def autosave(request, unit_id: int, period: str):
         return JsonResponse({"ok": False, "message": exc.message}, status=400)
     if conflicts:
         return JsonResponse({"ok": False, "conflict": True, "message": _conflict_message(conflicts), "version": report.version,
-                             "conflicts": [c.as_dict() for c in conflicts]}, status=409)
+                             "conflicts": [c.as_dict() for c in conflicts], "errors": errors}, status=409)
+    if errors:
+        # a figure that cannot be read is not saved; the others are (each field saves on its own)
+        return JsonResponse({"ok": False, "errors": errors, "version": report.version, "fields": field_texts(report, request.POST),
+                             "message": f"Chưa lưu {len(errors)} ô chưa đúng (xem ở từng ô); các ô khác đã lưu."}, status=400)
     issues = [i.as_dict() for i in validate(report, for_submission=True)]
     return JsonResponse({"ok": True, "version": report.version, "issues": issues, "fields": field_texts(report, request.POST),
                          "saved_at": timezone.localtime().strftime("%H:%M:%S")})
+
+
+@login_required
+@require_GET
+def check(request, unit_id: int, period: str):
+    """What the typed figures read as and their flags, while typing (nothing is saved)."""
+    unit, period, report = _load(request, unit_id, period)
+    return JsonResponse(check_fields(report, unit, period, request.GET))
 
 
 def _save_merged(request, report, values, narrative) -> list:

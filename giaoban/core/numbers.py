@@ -16,6 +16,8 @@ Input rules of :func:`parse_vn_number` (each is a row of the test table):
   and not fifteen hundred either (write '1.500'). A lone ``.`` followed by exactly three digits
   ('1.500') is always thousands grouping: 1500.
 * English style ('1,234.56') is refused with a hint.
+* The money words officers write may follow: ``nghìn``/``ngàn``, ``triệu``, ``tỷ``/``tỉ`` (and
+  ``nghìn tỷ``), then ``đồng``/``đ``: '65,2 tỷ' → 65 200 000 000, '40 triệu đồng' → 40 000 000.
 """
 
 from __future__ import annotations
@@ -41,6 +43,9 @@ class NumberFormatError(ValueError):
 _GROUPED = re.compile(r"^\d{1,3}(?:[.\u00a0 ]\d{3})+$")  # 29.774, 3.000.000, 3 000 000
 _PLAIN = re.compile(r"^\d+$")
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
+_SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+_WORDS = re.compile(r"^(?P<number>.*?)\s*(?P<scale>(?:(?:nghìn|ngàn)\s+)?(?:tỷ|tỉ)|nghìn|ngàn|triệu)?\s*(?P<money>đồng|đ|vnđ|vnd)?$",
+                    re.IGNORECASE)
 
 
 def _error(text: str, why: str) -> NumberFormatError:
@@ -64,6 +69,12 @@ def parse_vn_number(text: str | int | Decimal) -> Decimal:
     if not s:
         raise _error(original, "ô trống, hãy nhập một số.")
     s = s.replace("\u2212", "-")
+    words = _WORDS.match(s)
+    scale = 1
+    if words and (words["scale"] or words["money"]) and words["number"]:
+        s = words["number"]
+        for word in (words["scale"] or "").lower().split():
+            scale *= _SCALES[word]
     if s.endswith("%"):
         s = s[:-1].rstrip()
     sign = ""
@@ -74,7 +85,8 @@ def parse_vn_number(text: str | int | Decimal) -> Decimal:
     # internal runs of spaces act as thousands separators; normalise them to one space
     s = _SPACES.sub(" ", s)
     if not re.fullmatch(r"[\d., ]+", s):
-        raise _error(original, "chỉ được dùng chữ số, dấu chấm (phân cách hàng nghìn) và dấu phẩy (phần thập phân).")
+        raise _error(original, "chỉ được dùng chữ số, dấu chấm (phân cách hàng nghìn), dấu phẩy (phần thập phân) "
+                                "và các chữ nghìn, triệu, tỷ (ví dụ 65,2 tỷ).")
     if s.count(",") > 1:
         raise _error(original, "có nhiều hơn một dấu phẩy; dấu phẩy chỉ dùng cho phần thập phân (ví dụ 1,5).")
     integer, _, fraction = s.partition(",")
@@ -97,7 +109,7 @@ def parse_vn_number(text: str | int | Decimal) -> Decimal:
         )
     else:
         raise _error(original, "các nhóm hàng nghìn phải có đúng 3 chữ số (ví dụ 29.774 hoặc 3.000.000).")
-    value = Decimal(f"{sign}{digits}.{fraction}" if fraction else f"{sign}{digits}")
+    value = Decimal(f"{sign}{digits}.{fraction}" if fraction else f"{sign}{digits}") * scale
     return value + 0 if value == 0 else value  # no '-0'
 
 

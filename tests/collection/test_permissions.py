@@ -52,6 +52,7 @@ def endpoints(unit, period, attachment_pk):
     a = [unit.pk, period]
     return [
         ("entry", "get", reverse("collection:entry", args=a), None, "view"),
+        ("check", "get", reverse("collection:check", args=a) + "?v-tuyen_truyen_buoi=5", None, "view"),
         ("history", "get", reverse("collection:history", args=a + ["tuyen_truyen_buoi"]), None, "view"),
         ("attachment_download", "get", reverse("collection:attachment_download", args=a + [attachment_pk]), None, "view"),
         ("excel_download", "get", reverse("collection:excel_download", args=a), None, "view"),

@@ -12,13 +12,14 @@
   var form = document.getElementById("entry-form");
   if (!form) return;
   var url = form.getAttribute("data-autosave");
+  var checkUrl = form.getAttribute("data-check");
   var prefix = form.getAttribute("data-key");
   var versionInput = form.querySelector("input[name=version]");
   var state = document.getElementById("save-state");
   var dirty = {};  // name → value to send
   var was = {};    // name → what the page read before the officer changed it
   var held = {};   // name → {label, mine, theirs}: a conflict waiting for her choice
-  var timer = null, saving = false;
+  var timer = null, saving = false, checkTimer = null, checkSeq = 0;
 
   function say(text, bad) {
     if (!state) return;
@@ -159,6 +160,49 @@
     resolve(b.closest("tr").getAttribute("data-name"), b.getAttribute("data-keep"));
   });
 
+  // ------------------------------------------------------------------ checked while typing
+  // The server reads the typed figures with the one parser the save uses and answers what
+  // each reads as ('= 65.200.000.000 đồng') or why it cannot be read, and the flags of every
+  // figure with the typed ones in place. Nothing is saved by a check.
+  function fieldBox(code) { var el = field("v-" + code); return el && el.closest ? el.closest(".field") : null; }
+  function showCheck(d) {
+    Object.keys(d.fields || {}).forEach(function (name) {
+      var code = name.slice(2), f = d.fields[name], out = document.getElementById("chk-" + code), box = fieldBox(code);
+      if (out) out.textContent = f.error || f.shown;
+      if (box) box.classList.toggle("has-error", !!f.error);
+    });
+    Object.keys(d.flags || {}).forEach(function (code) {
+      var list = d.flags[code], err = document.getElementById("err-" + code), box = fieldBox(code);
+      var unreadable = d.fields && d.fields["v-" + code] && d.fields["v-" + code].error;
+      if (!err || unreadable) return;
+      err.textContent = list.map(function (i) { return i.message + (i.severity === "warning" && !i.resolved ? " (ghi chú lý do ở ô Ghi chú)" : ""); }).join(" ");
+      err.hidden = !list.length;
+      if (box) {
+        box.classList.toggle("has-warning", list.some(function (i) { return i.severity === "warning"; }));
+        box.classList.toggle("has-flag-error", list.some(function (i) { return i.severity === "error"; }));
+      }
+    });
+  }
+  function check(name) {
+    if (!checkUrl) return;
+    var params = new URLSearchParams();
+    Array.prototype.forEach.call(form.querySelectorAll("input.num"), function (el) {
+      if (el.name === name || el.value !== savedValue(el)) params.append(el.name, el.value);
+    });
+    Array.prototype.forEach.call(form.querySelectorAll("input.comment"), function (el) {
+      if (el.value !== savedValue(el)) params.append(el.name, el.value);
+    });
+    var seq = ++checkSeq;
+    fetch(checkUrl + "?" + params.toString(), { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (d) { if (d && seq === checkSeq) showCheck(d); })
+      .catch(function () { /* offline: the save will say it */ });
+  }
+  function scheduleCheck(name) {
+    clearTimeout(checkTimer);
+    checkTimer = setTimeout(function () { check(name); }, 250);
+  }
+
   // ------------------------------------------------------------------ saving
   function save() {
     if (saving) return;
@@ -182,9 +226,18 @@
         saving = false;
         var d = res.data;
         if (d.version) versionInput.value = d.version;
-        if (res.status === 200 || (res.status === 409 && d.conflicts)) {
+        if (res.status === 200 || (res.status === 409 && d.conflicts) || (res.status === 400 && d.version)) {
           var clashing = {};
           (d.conflicts || []).forEach(function (c) { clashing[c.name] = true; });
+          // a figure that cannot be read is not saved: it stays in the field, marked, and goes
+          // again when she corrects it
+          Object.keys(d.errors || {}).forEach(function (code) {
+            clashing["v-" + code] = true;
+            delete dirty["v-" + code];
+            var out = document.getElementById("chk-" + code), box = fieldBox(code);
+            if (out) out.textContent = d.errors[code];
+            if (box) box.classList.add("has-error");
+          });
           var shown = d.fields || {};
           names.forEach(function (n) { if (!clashing[n] && dirty[n] === sent[n]) settled(n, n in shown ? shown[n] : sent[n]); });
           (d.conflicts || []).forEach(showConflict);
@@ -193,6 +246,7 @@
           if (badge && badge.classList.contains("status-missing")) { badge.textContent = "Đang soạn"; badge.className = "status status-draft"; }
           if (res.status === 200) say("Đã tự động lưu lúc " + d.saved_at + ".");
           else say(d.message, true);
+          if (d.issues) check("");
           if (Object.keys(dirty).length) schedule(500);
         } else if (res.status === 409) {
           // someone saved between the server's reading and writing: try again on the new version
@@ -215,6 +269,7 @@
     if (held[el.name]) return; // waiting for the choice in the conflict box
     mark(el.name, el.value);
     schedule(ev.type === "change" ? 300 : 1500);
+    if (el.classList && (el.classList.contains("num") || el.classList.contains("comment"))) scheduleCheck(el.name);
   }
   form.addEventListener("input", onEdit);
   form.addEventListener("change", onEdit);
