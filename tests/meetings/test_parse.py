@@ -243,3 +243,18 @@ def test_rank_before_a_name():
     people = {p["name"]: p["position"] for p in find_people(normalize(text))}
     assert people == {"Nguyễn Văn Thành": "Ủy viên Trung ương Đảng, Thứ trưởng Bộ Quốc phòng",
                       "Y Wang Mlô": "Chủ tịch Hội CCB tỉnh"}
+
+
+def test_tasks_after_de_nghi_without_the_word_ket_luan():
+    text = ("Tỉnh đoàn sơ kết công tác 6 tháng đầu năm 2025\n"
+            "Sáng 9/7/2025, Ban Thường vụ Tỉnh đoàn tổ chức hội nghị sơ kết công tác Đoàn 6 tháng đầu năm 2025.\n"
+            "Đồng chí Lò Văn Pọm đề nghị các cấp bộ Đoàn 6 tháng cuối năm tiếp tục kiện toàn tổ chức Đoàn ở các xã "
+            "mới; tổ chức tốt Chiến dịch tình nguyện hè; tuyên truyền Đại hội Đảng bộ tỉnh.\n")
+    result = parse_meeting(text)
+    assert result["next_period"] == "2025-H2"
+    assert [t["text"] for t in result["tasks"]] == [
+        "Các cấp bộ Đoàn tiếp tục kiện toàn tổ chức Đoàn ở các xã mới.",
+        "Các cấp bộ Đoàn tổ chức tốt Chiến dịch tình nguyện hè.",
+        "Các cấp bộ Đoàn tuyên truyền Đại hội Đảng bộ tỉnh.",
+    ]
+    assert {t["due_period"] for t in result["tasks"]} == {"2025-H2"}

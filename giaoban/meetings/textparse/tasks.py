@@ -37,6 +37,9 @@ _SENTENCE_END = re.compile(r"(?:\.{3}|…|\.)(?=\s+[^\W\d_]*[A-ZĐÀ-Ỹ]|\s*$)|
 _CAPTION_MAX_WORDS = 30
 _CONCLUSION = re.compile(r"kết luận|phát biểu chỉ đạo|chỉ đạo hội nghị")
 _TRAILING = " \t.;:,…-–"
+# 'Đồng chí Lò Văn Pọm đề nghị …', 'Đồng chí Chủ tịch đề nghị, trong 6 tháng cuối năm, …': the one
+# who chairs asks for things; the paragraph holds tasks even without the word 'kết luận'.
+_SPEAKER_ASKS = re.compile(r"^(?:[^.;]{0,40}, )?(?:đồng chí|đ/c|ông|bà)\b[^.;:]{0,60}?(?<![^\W\d_])(?:đề nghị|yêu cầu)\b")
 
 
 @dataclass
@@ -128,7 +131,7 @@ def classify(paras: list[Paragraph], reviewed: str | None, year: int | None) -> 
         if _is_caption(p) and not heading and not forward:
             p.kind = "caption"
             continue
-        if _CONCLUSION.search(folded[:200]) and not folded.startswith(("thảo luận", "đại biểu")):
+        if (_CONCLUSION.search(folded[:200]) or _SPEAKER_ASKS.search(folded)) and not folded.startswith(("thảo luận", "đại biểu")):
             p.kind = section = "conclusion"
             continue
         if heading and re.search(r"nhiệm vụ|phương hướng|kết luận|đề nghị|kiến nghị", folded) and "kết quả" not in folded:
@@ -180,6 +183,12 @@ def _skip_time_leads(text: str, folded: str, pos: int, end: int) -> int:
         return pos
 
 
+_TIME_AFTER_SUBJECT = re.compile(
+    r"\s+(?:trong\s+|từ nay đến\s+)?(?:\d+ tháng (?:đầu|cuối) năm|sáu tháng (?:đầu|cuối) năm|những tháng cuối năm|"
+    r"quý [ivx\d]+|thời gian tới|năm \d{4})(?:\s+(?:năm\s+)?\d{4})?$"
+)
+
+
 def _split_subject(text: str, folded: str, pos: int, end: int) -> tuple[str, int]:
     """(subject, where the predicate starts). Subject '' when the sentence opens with its verb."""
     if _VERB_AT_START.match(folded[pos:end]):
@@ -194,6 +203,9 @@ def _split_subject(text: str, folded: str, pos: int, end: int) -> tuple[str, int
     subject = text[pos : verb.start()].strip(" ,")
     if len(subject.split()) > 14 or ";" in subject:
         return "", pos
+    when = _TIME_AFTER_SUBJECT.search(fold(subject))
+    if when and when.start() > 0:  # 'các cấp bộ Đoàn 6 tháng cuối năm tiếp tục …': the time is no subject
+        subject = subject[: when.start()]
     return subject, verb.start()
 
 
