@@ -56,6 +56,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "giaoban.web.timing.ServerTimingMiddleware",  # first: its figures include every other middleware
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -196,6 +197,8 @@ GIAOBAN_BEHIND_PROXY = env_bool("GIAOBAN_BEHIND_PROXY", False)
 # DHIS2 clients log in with Basic (user name and password on every call): allowed in development,
 # off by default in production, where programs use API tokens (`Authorization: ApiToken …`).
 GIAOBAN_DHIS2_BASIC_AUTH = env_bool("GIAOBAN_DHIS2_BASIC_AUTH", not PRODUCTION)
+# Server-Timing header with the request's time, CPU time and queries (giaoban/web/timing.py).
+GIAOBAN_SERVER_TIMING = env_bool("GIAOBAN_SERVER_TIMING", False)
 
 LOGGING = {
     "version": 1,

@@ -24,10 +24,21 @@ APPROVED = (Report.Status.APPROVED, Report.Status.LOCKED)
 class Deadlines:
     """deadline(organization_id) for one period: an admin override, else the period's default."""
 
-    def __init__(self, period: Period):
+    def __init__(self, period: Period, overrides: dict | None = None):
         self.period = period
         self.default = period.deadline()
-        self.overrides = {d.organization_id: d.due_date for d in Deadline.objects.filter(period=period.code)}
+        if overrides is None:
+            overrides = {d.organization_id: d.due_date for d in Deadline.objects.filter(period=period.code)}
+        self.overrides = overrides
+
+    @classmethod
+    def for_periods(cls, periods) -> dict[str, Deadlines]:
+        """{period code: Deadlines} for several periods in one query (pages list many units × periods)."""
+        periods = {p.code: p for p in (Period.parse(p) for p in periods)}
+        overrides: dict[str, dict] = {code: {} for code in periods}
+        for d in Deadline.objects.filter(period__in=list(periods)):
+            overrides[d.period][d.organization_id] = d.due_date
+        return {code: cls(p, overrides[code]) for code, p in periods.items()}
 
     def for_org(self, organization_id) -> datetime.date:
         if organization_id in self.overrides:

@@ -118,18 +118,25 @@ _OPS = {
 }
 
 
-def history_median(unit, indicator, period: Period) -> Decimal | None:
-    """Median of the unit's values of the last four periods of the same kind (None if fewer than 2)."""
+def history_medians(unit, indicator_ids, period: Period) -> dict[int, Decimal]:
+    """{indicator id: median of the unit's values of the last four periods of the same kind},
+    for the indicators with at least 2 such values; one query for all of them."""
     from giaoban.collection.models import DataValue
 
     codes, p = [], period
     for _ in range(4):
         p = p.previous()
         codes.append(p.code)
-    past = list(DataValue.objects.filter(unit=unit, indicator=indicator, period__in=codes).values_list("value", flat=True))
-    if len(past) < 2:
-        return None
-    return Decimal(statistics.median(past))
+    past: dict[int, list] = {}
+    rows = DataValue.objects.filter(unit=unit, indicator_id__in=list(indicator_ids), period__in=codes)
+    for indicator_id, value in rows.values_list("indicator_id", "value"):
+        past.setdefault(indicator_id, []).append(value)
+    return {i: Decimal(statistics.median(v)) for i, v in past.items() if len(v) >= 2}
+
+
+def history_median(unit, indicator, period: Period) -> Decimal | None:
+    """Median of the unit's values of the last four periods of the same kind (None if fewer than 2)."""
+    return history_medians(unit, [indicator.pk], period).get(indicator.pk)
 
 
 def active_rules() -> list:
@@ -183,6 +190,12 @@ def evaluate(entries: dict, indicators: dict, rules, *, unit, period: Period, fo
         if ind.value_type == "integer" and e.value != e.value.to_integral_value():
             add(ERROR, ind, f"phải là số nguyên ({ind.unit_noun}), không nhận '{format_vn_number(e.value)}'.", "built-in:integer")
 
+    rules = [(rule, orgs) for rule, orgs in rules if not (orgs and unit.organization_id not in orgs)
+             and not (only_errors and rule.severity != ERROR) and rule.indicator.code in indicators]
+    # the history of every jump rule's indicator in one query, not one per rule
+    jumps = {indicators[rule.indicator.code].pk for rule, _ in rules if rule.kind == ValidationRule.Kind.JUMP
+             and entries.get(rule.indicator.code, Entry(None)).value is not None}
+    medians = history_medians(unit, jumps, period) if jumps else {}
     for rule, orgs in rules:
         if orgs and unit.organization_id not in orgs:
             continue
@@ -218,7 +231,7 @@ def evaluate(entries: dict, indicators: dict, rules, *, unit, period: Period, fo
                     custom or f"{format_vn_number(e.value)} {words} {factor}{rule.other_indicator.name.lower()} ({format_vn_number(other.value)}).",
                     rule.code, bool(e.comment) and rule.severity == WARNING, rule.other_indicator.code)
         elif rule.kind == ValidationRule.Kind.JUMP:
-            median = history_median(unit, ind, period)
+            median = medians.get(ind.pk)
             if median is not None and median > 0 and e.value > rule.factor * median:
                 add(WARNING if rule.severity == WARNING else rule.severity, ind,
                     custom or f"{format_vn_number(e.value)} cao hơn {format_vn_number(rule.factor)} lần trung vị 4 kỳ trước "

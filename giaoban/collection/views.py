@@ -68,6 +68,7 @@ def my_reports(request):
     periods = recent_periods()
     units = list(access.entry_units(request.user).select_related("organization")[:100])
     reports = {(r.unit_id, r.period): r for r in Report.objects.filter(unit__in=units, period__in=[p.code for p in periods])}
+    deadlines = comp.Deadlines.for_periods(periods)
     rows = []
     for unit in units:
         deadlines_cells = []
@@ -75,7 +76,7 @@ def my_reports(request):
             if not workflow.unit_active_in(unit, p):
                 deadlines_cells.append(None)
                 continue
-            state = comp.UnitState(unit, reports.get((unit.pk, p.code)), comp.deadline_for(unit, p))
+            state = comp.UnitState(unit, reports.get((unit.pk, p.code)), deadlines[p.code].for_org(unit.organization_id))
             deadlines_cells.append({"period": p, "state": state, "url": _entry_url(unit, p)})
         rows.append({"unit": unit, "cells": deadlines_cells})
     returned = Report.objects.filter(unit__in=units, status=Report.Status.RETURNED).select_related("unit")
@@ -91,8 +92,9 @@ def approvals(request):
         Report.objects.filter(unit__in=approvable, status=Report.Status.SUBMITTED)
         .select_related("unit", "unit__organization", "submitted_by").order_by("period", "unit__name")[:200]
     )
+    deadlines = comp.Deadlines.for_periods({r.period for r in waiting})
     for r in waiting:
-        r.state = comp.UnitState(r.unit, r, comp.deadline_for(r.unit, Period.parse(r.period)))
+        r.state = comp.UnitState(r.unit, r, deadlines[r.period].for_org(r.unit.organization_id))
         r.url = reverse("collection:entry", args=[r.unit_id, r.period])
     parents = (
         Unit.objects.filter(memberships__user=request.user, memberships__role="approve").distinct()

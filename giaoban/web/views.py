@@ -9,7 +9,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from giaoban.collection import access
-from giaoban.collection.completeness import deadline_for, pick_period
+from giaoban.collection.completeness import Deadlines, pick_period
 from giaoban.collection.models import Report
 from giaoban.core.periods import Period
 from giaoban.meetings import services as meeting_services
@@ -68,19 +68,20 @@ def home(request):
         (r.unit_id, r.period): r
         for r in Report.objects.filter(unit__in=units, period__in=[p.code for p in periods] + [due.code])
     }
+    deadlines = Deadlines.for_periods([*periods, due])
     rows = []
     for unit in units:
         cells = []
         for p in periods:
             report = reports.get((unit.pk, p.code))
-            cells.append({"period": p, "report": report, "deadline": deadline_for(unit, p),
+            cells.append({"period": p, "report": report, "deadline": deadlines[p.code].for_org(unit.organization_id),
                           "url": reverse("collection:entry", args=[unit.pk, p.code])})
         rows.append({"unit": unit, "cells": cells})
     todo = []
     for unit in units:
         report = reports.get((unit.pk, due.code))
         if report is None or report.status in (Report.Status.DRAFT, Report.Status.RETURNED):
-            deadline = deadline_for(unit, due)
+            deadline = deadlines[due.code].for_org(unit.organization_id)
             todo.append({"unit": unit, "report": report, "deadline": deadline, "late": deadline < today,
                          "days": (deadline - today).days, "url": reverse("collection:entry", args=[unit.pk, due.code])})
     todo.sort(key=lambda t: (t["deadline"], t["unit"].name))

@@ -1,0 +1,100 @@
+"""Pages of the load mix cost a fixed number of queries, however many units a person sees:
+a query per unit (or per unit and period) is what made the home page 259 queries for the
+administrator of the demo. Each page is counted with a few communes and with many; the count
+must not grow, and stays within a budget."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from giaoban.collection.completeness import pick_period
+from giaoban.collection.models import DataValue, Deadline, Membership, Report
+from giaoban.org.models import Area, Unit
+from tests.collection.conftest import build_tree, make_user
+
+# Session, user, memberships, navigation and the page's own few queries.
+BUDGET = {"home": 14, "my_reports": 12, "approvals": 10, "completeness": 14, "entry": 26, "autosave": 26}
+
+
+def grow(tree, communes: int) -> dict:
+    """Add communes (a unit of each organization on each) with reports in the periods the pages
+    show, and give a district-like entry user and the approver all of them."""
+    due = pick_period(None)
+    periods = [due, due.previous(), due.previous().previous()]
+    today = timezone.localdate()
+    for org in tree.orgs.values():
+        Deadline.objects.create(period=due.code, organization=org, due_date=today + datetime.timedelta(days=3))
+    entry_all = make_user("nhieu.don.vi")
+    for i in range(communes):
+        area = Area.objects.create(code=f"95{i:03d}", name=f"Xã Thêm {i}", kind=Area.Kind.COMMUNE,
+                                   level=Area.Level.COMMUNE, parent=tree.province)
+        for code in ("phunu", "mttq"):
+            unit = Unit.objects.create(organization=tree.orgs[code], code=f"{code}-them-{i}", name=f"{code} xã Thêm {i}",
+                                       level=Unit.Level.COMMUNE, area=area, parent=tree.units[f"{code}-tinh"])
+            Membership.objects.create(user=entry_all, unit=unit, role=Membership.Role.ENTRY)
+            for p, status in zip(periods, (Report.Status.SUBMITTED, Report.Status.RETURNED, Report.Status.APPROVED), strict=True):
+                Report.objects.create(unit=unit, period=p.code, status=status, submitted_at=timezone.now())
+    draft_unit = tree.units["phunu-a"]
+    DataValue.objects.filter(unit=draft_unit).delete()  # the same draft, empty, for every count
+    Report.objects.get_or_create(unit=draft_unit, period=due.code)
+    return {"entry_all": entry_all, "due": due}
+
+
+def count_pages(client, tree, extra) -> dict[str, int]:
+    due = extra["due"]
+    counts = {}
+
+    def count(name, user, method, url, **data):
+        client.force_login(user)
+        with CaptureQueriesContext(connection) as ctx:
+            response = getattr(client, method)(url, data) if data else getattr(client, method)(url)
+        assert response.status_code == 200, (name, response.status_code)
+        counts[f"{name}:{user.username}"] = len(ctx.captured_queries)
+
+    for user in (tree.users["admin"], extra["entry_all"], tree.users["approver"], tree.users["mttq_province"]):
+        count("home", user, "get", reverse("home"))
+        count("my_reports", user, "get", reverse("collection:my_reports"))
+    for user in (tree.users["admin"], tree.users["approver"], tree.users["mttq_province"]):
+        count("approvals", user, "get", reverse("collection:approvals"))
+        count("completeness", user, "get", reverse("collection:completeness"))
+    a = tree.units["phunu-a"]
+    entry = reverse("collection:entry", args=[a.pk, due.code])
+    count("entry", tree.users["entry_a"], "get", entry)
+    version = str(Report.objects.get(unit=a, period=due.code).version)
+    count("autosave", tree.users["entry_a"], "post", entry + "tu-dong-luu/", version=version, **{"v-tuyen_truyen_buoi": "7"})
+    return counts
+
+
+@pytest.mark.django_db
+def test_page_queries_do_not_grow_with_the_number_of_units(client):
+    few_tree = build_tree()
+    few = count_pages(client, few_tree, grow(few_tree, 2))
+    # the same tree with many more communes: every page must cost the same number of queries
+    Report.objects.filter(unit__code__contains="-them-").delete()
+    Unit.objects.filter(code__contains="-them-").delete()
+    Area.objects.filter(code__startswith="95").delete()
+    Deadline.objects.all().delete()
+    Membership.objects.filter(user__username="nhieu.don.vi").delete()
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.filter(username="nhieu.don.vi").delete()
+    many = count_pages(client, few_tree, grow(few_tree, 25))
+    grew = {k: (few[k], many[k]) for k in few if many[k] > few[k]}
+    assert not grew, f"queries grow with the number of units (few, many): {grew}"
+    over = {k: v for k, v in many.items() if v > BUDGET[k.split(":")[0]]}
+    assert not over, f"pages over their query budget {BUDGET}: {over}"
+
+
+@pytest.mark.django_db
+def test_home_of_an_administrator_within_a_fixed_query_budget(client, django_assert_max_num_queries):
+    tree = build_tree()
+    grow(tree, 30)
+    client.force_login(tree.users["admin"])
+    with django_assert_max_num_queries(BUDGET["home"]):
+        assert client.get(reverse("home")).status_code == 200
