@@ -19,7 +19,7 @@ from giaoban.org.models import Area, Unit
 from tests.collection.conftest import build_tree, make_user
 
 # Session, user, memberships, navigation and the page's own few queries.
-BUDGET = {"home": 14, "my_reports": 12, "approvals": 10, "completeness": 14, "entry": 26, "autosave": 26}
+BUDGET = {"home": 14, "my_reports": 12, "approvals": 10, "completeness": 14, "entry": 26, "autosave": 30}
 
 
 def grow(tree, communes: int) -> dict:
