@@ -41,7 +41,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
     "giaoban.audit",
+    "giaoban.jobs",
     "giaoban.org",
     "giaoban.collection",
     "giaoban.analytics",
@@ -148,6 +151,17 @@ LOGOUT_REDIRECT_URL = "login"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 GIAOBAN_MAX_UPLOAD_BYTES = int(os.environ.get("GIAOBAN_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+
+# Background jobs (giaoban/jobs): a database queue served by `giaoban worker` processes, which
+# `giaoban serve` starts beside the web server. The number of worker processes is the number of
+# jobs that run at once. A running job writes a heartbeat; one silent for the lease is taken back
+# from its dead worker and run again, up to the attempts, then failed with the reason.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+GIAOBAN_JOB_WORKERS = int(os.environ.get("GIAOBAN_JOB_WORKERS", "2"))
+GIAOBAN_JOB_LEASE = float(os.environ.get("GIAOBAN_JOB_LEASE", "60"))  # seconds without a heartbeat
+GIAOBAN_JOB_ATTEMPTS = int(os.environ.get("GIAOBAN_JOB_ATTEMPTS", "2"))
+# Run a job inside the request instead (tests of the pages around a job; no worker needed).
+GIAOBAN_JOBS_INLINE = env_bool("GIAOBAN_JOBS_INLINE", False)
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

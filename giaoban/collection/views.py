@@ -23,6 +23,7 @@ from giaoban.collection.rules import validate
 from giaoban.collection.workflow import NARRATIVE_FIELDS, ConflictError, WorkflowError
 from giaoban.core.periods import Period
 from giaoban.core.uploads import DOCX, OLE, PDF, UploadError, check_upload, read_upload
+from giaoban.jobs.queue import start as start_job
 from giaoban.org.models import Unit
 
 ATTACHMENT_KINDS = {DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -443,14 +444,10 @@ def children_excel_upload(request, unit_id: int, period: str):
         return redirect(_entry_url(unit, period))
     if len(excel.workflow_children(unit, period)) > BACKGROUND_CHILDREN:
         # Many rows take a while on a slow server: run it as a job with a progress bar.
-        from io import BytesIO
-
-        from giaoban.web import jobs
-
         data = upload.read(settings.GIAOBAN_MAX_UPLOAD_BYTES + 1)
-        job = jobs.start(request.user, "children-excel", f"Nhập Excel cấp dưới – {unit.name} – {period.label_vi}",
-                         _import_children_job, BytesIO(data), upload.name, unit.pk, period.code, request.user.pk,
-                         _entry_url(unit, period), run_inline=getattr(settings, "GIAOBAN_JOBS_INLINE", False))
+        job = start_job(request.user, "children-excel", f"Nhập Excel cấp dưới – {unit.name} – {period.label_vi}",
+                        _import_children_job, upload.name, unit.pk, period.code, request.user.pk,
+                        _entry_url(unit, period), input_file=(upload.name, data))
         return redirect("job", job_id=job.pk)
     try:
         saved = excel.import_children(upload, upload.name, unit, period, request.user)

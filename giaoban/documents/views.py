@@ -2,6 +2,7 @@
 
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -11,11 +12,10 @@ from django.utils import timezone
 from giaoban.analytics.engine import AnalyticsError, resolve_area, scope_for_user
 from giaoban.collection.models import Membership
 from giaoban.core.periods import Period, PeriodError
+from giaoban.jobs.queue import start as start_job
 from giaoban.org.models import Area, Organization
 from giaoban.reports.pdf import ConversionFailed, PdfUnavailable, soffice_path
 from giaoban.reports.writing import DEFAULT_PHRASING, PhrasingError, render_preview_html
-
-from giaoban.web import jobs
 
 from .gather import build_report_model
 from .render import FORMATS, phrasing, render as render_format
@@ -104,9 +104,8 @@ def download(request):
         if soffice_path() is None:
             return HttpResponse("Máy chủ chưa cài LibreOffice nên chưa xuất được PDF.", status=503,
                                 content_type="text/plain; charset=utf-8")
-        job = jobs.start(request.user, "report-pdf", f"Báo cáo PDF – {params['area'].name} – {params['period']}",
-                         _build_file, params["period"], params["area"].pk, params["org"], fmt, name, within,
-                         run_inline=getattr(settings, "GIAOBAN_JOBS_INLINE", False))
+        job = start_job(request.user, "report-pdf", f"Báo cáo PDF – {params['area'].name} – {params['period']}",
+                        _build_file, params["period"], params["area"].pk, params["org"], fmt, name, request.user.pk)
         return redirect("job", job_id=job.pk)
     try:
         model = build_report_model(params["period"], params["area"], params["org"], report_date=None,
@@ -122,11 +121,11 @@ def download(request):
     return response
 
 
-def _build_file(progress, period: str, area_id: int, org, fmt: str, name: str, within=None) -> dict:
+def _build_file(progress, period: str, area_id: int, org, fmt: str, name: str, user_id: int) -> dict:
     """The job's work: gather the figures (within the user's scope), write the document, keep it as the job's file."""
     progress(0, 3, "Đang tổng hợp số liệu…")
     model = build_report_model(period, Area.objects.get(pk=area_id), org, report_date=None,
-                               within=within, area_tables=fmt == "xlsx")
+                               within=_scope(get_user_model().objects.get(pk=user_id)), area_tables=fmt == "xlsx")
     progress(1, 3, "Đang viết văn bản và chuyển sang PDF…")
     data, ext, _mime = render_format(model, fmt)
     progress(3, 3, "Xong.")

@@ -27,8 +27,8 @@ from giaoban.core.uploads import UploadError
 from giaoban.extraction import service
 from giaoban.extraction.models import ExtractionSession
 from giaoban.extraction.service import ExtractionError
+from giaoban.jobs.queue import start as start_job
 from giaoban.org.models import Unit
-from giaoban.web import jobs
 
 MAX_FILES = 20
 STATE_LABELS = {"accepted": "đã nhận", "rejected": "không nhận", "on": "sẽ nhận", "off": "chưa chọn",
@@ -126,7 +126,7 @@ def _handle_upload(request):
     ids = [service.create_session(request.user, unit, period, name, data, kind, batch=batch).pk
            for name, data, kind in checked]
     url = reverse("extraction:upload") + f"?dot={batch}"
-    job = jobs.start(request.user, "extraction", f"Đọc số liệu từ {len(ids)} tệp – {unit.name}", _read_batch, ids, url)
+    job = start_job(request.user, "extraction", f"Đọc số liệu từ {len(ids)} tệp – {unit.name}", _read_batch, ids, url)
     return redirect("job", job_id=job.pk)
 
 

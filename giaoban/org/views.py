@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from giaoban.collection import access
 from giaoban.collection.models import Membership
+from giaoban.jobs.queue import start as start_job
 from giaoban.org import lineage, operations
 from giaoban.org.importer import ChangeRow, ImportFailed, parse_area_kind, parse_date, parse_share, plan_changes, read_changes
 from giaoban.org.models import Area, ChangeBatch, Organization, Unit
@@ -163,12 +164,8 @@ def batch_action(request, pk, action):
         raise PermissionDenied("Thao tác không hợp lệ.")
     if action == "apply" and len(operations.ChangePlan.from_dict(item.plan).lines()) > BACKGROUND_LINES:
         # A big batch (a whole province's communes) takes a while: a job with a progress bar.
-        from django.conf import settings
-
-        from giaoban.web import jobs
-
-        job = jobs.start(request.user, "org-apply", f"Áp dụng đợt sắp xếp «{item.title or item.pk}»", _apply_job,
-                         item.pk, request.user.pk, run_inline=getattr(settings, "GIAOBAN_JOBS_INLINE", False))
+        job = start_job(request.user, "org-apply", f"Áp dụng đợt sắp xếp «{item.title or item.pk}»", _apply_job,
+                        item.pk, request.user.pk)
         return redirect("job", job_id=job.pk)
     try:
         do(item, request.user)

@@ -13,7 +13,7 @@ from giaoban.collection.completeness import Deadlines, pick_period
 from giaoban.collection.models import Report
 from giaoban.core.periods import Period
 from giaoban.meetings import services as meeting_services
-from giaoban.web.models import Job
+from giaoban.jobs.models import Job
 
 
 def healthz(request):
