@@ -29,10 +29,12 @@ _state: dict = {"stamp": None, "entries": {}}
 def watched_tables() -> list[str]:
     from giaoban.analytics.models import ReportingLevel
     from giaoban.collection.models import Target
-    from giaoban.org.models import Area, AreaSuccession, Indicator, Organization, Unit, UnitSuccession
+    from giaoban.org.models import (Area, AreaSuccession, Indicator, Organization, OrganizationVersion, ReportingSchedule,
+                                    Unit, UnitSuccession)
 
     return [m._meta.db_table for m in (Organization, Indicator, Indicator.organizations.through, Area, Unit,
-                                       AreaSuccession, UnitSuccession, Target, ReportingLevel)]
+                                       AreaSuccession, UnitSuccession, Target, ReportingLevel, OrganizationVersion,
+                                       ReportingSchedule)]
 
 
 def entries() -> dict:

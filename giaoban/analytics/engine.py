@@ -50,7 +50,9 @@ from giaoban.analytics.summary import ensure_built
 from giaoban.collection.models import Report, Target
 from giaoban.core import aggregation as rules
 from giaoban.core.periods import Period, PeriodError
-from giaoban.org.models import Area, AreaSuccession, Indicator, Organization, Unit, UnitSuccession
+from giaoban.org import identity, schedules
+from giaoban.org.models import (Area, AreaSuccession, Indicator, Organization, OrganizationVersion, ReportingSchedule, Unit,
+                                UnitSuccession)
 from giaoban.org.names import name_key
 
 __all__ = [
@@ -244,6 +246,7 @@ def resolve_indicator(text: str | Indicator) -> Indicator:
 
 
 def resolve_org(text: str | Organization | None) -> Organization | None:
+    """An organization by code, or by a name it has or had ('Hội Liên hiệp Phụ nữ', 'Hội LHPN')."""
     if text is None or isinstance(text, Organization):
         return text
     text = str(text).strip()
@@ -254,8 +257,35 @@ def resolve_org(text: str | Organization | None) -> Organization | None:
     for org in Organization.objects.all():
         if wanted in (normalize_name(org.name), normalize_name(org.short_name)):
             return org
-    codes = ", ".join(Organization.objects.values_list("code", flat=True))
+    for version in OrganizationVersion.objects.select_related("organization"):
+        if wanted in (normalize_name(version.name), normalize_name(version.short_name)):
+            return version.organization
+    codes = ", ".join([*Organization.objects.values_list("code", flat=True), identity.SYSTEM_CODE])
     raise AnalyticsError(f"Không tìm thấy tổ chức '{text}' (các mã: {codes}).")
+
+
+def resolve_orgs(text, on: datetime.date) -> list[Organization] | None:
+    """The organizations a query is about: None for all of them; one; or the roll-up
+    'MTTQ và các tổ chức chính trị - xã hội' (code mttq-ctxh; also 'mttq+' for any organization
+    with those under it): the organization and those under it or members of it on ``on``."""
+    if text is None or text == "":
+        return None
+    if isinstance(text, list | tuple):
+        return [resolve_org(t) for t in text]
+    if isinstance(text, str):
+        key = normalize_name(text)
+        if key in (identity.SYSTEM_CODE, normalize_name(identity.SYSTEM_NAME)):
+            root = Organization.objects.filter(code="mttq").first()
+            if root is None:
+                raise AnalyticsError("Chưa có tổ chức 'mttq' để tổng hợp MTTQ và các tổ chức chính trị - xã hội.")
+        elif key.endswith("+"):
+            root = resolve_org(text.strip()[:-1])
+        else:
+            return [resolve_org(text)]
+        ids = identity.family_ids(root, on)
+        by_id = Organization.objects.in_bulk(ids)
+        return [by_id[i] for i in ids]
+    return [resolve_org(text)]
 
 
 def parse_period(text: str | Period) -> Period:
@@ -404,8 +434,25 @@ def _fetch(nodes: list[Node], indicators: list[Indicator], periods: list[str], i
     return out
 
 
-def _base_periods(period: Period) -> list[Period]:
-    return period.quarters() if period.is_cumulative else [period]
+def _base_periods(period: Period, kinds: frozenset = frozenset()) -> list[Period]:
+    """The stored periods whose figures make ``period``: its quarters (or itself), and the weeks
+    and months filed under it (a week by its Thursday: Period.stored_parts) when ``kinds`` says
+    a reporting regime asks for weeks or months. Units of different regimes report an indicator
+    by week, month or quarter, never two of them, so the parts add up."""
+    base = period.quarters() if period.is_cumulative else [period]
+    if not kinds or period.kind == "W":
+        return base
+    extra = [p for p in period.stored_parts() if p.kind in kinds and p != period]
+    return sorted(base + extra) if extra else base
+
+
+def scheduled_kinds() -> frozenset:
+    """The kinds of period shorter than a quarter that an active reporting regime asks for
+    ('W', 'M'); none without regimes, and then quarters are read alone, as before regimes."""
+    def load():
+        return frozenset(ReportingSchedule.objects.filter(is_active=True).exclude(frequency="Q")
+                         .values_list("frequency", flat=True).distinct())
+    return _memoized(cache.entries(), ("scheduled_kinds",), load)
 
 
 def _stored_cells(targets, indicators, periods, by_org, uses, fetched) -> dict:
@@ -439,6 +486,20 @@ def _stored_cells(targets, indicators, periods, by_org, uses, fetched) -> dict:
     return result
 
 
+def _combine(rule: rules.TimeAggregation, parts: list[Period], values: list) -> Decimal | None:
+    """Combine the figures of a period's stored parts over time. Parts of one kind (the quarters
+    of a year): the indicator's time rule. Weeks, months and quarters together come from units
+    of different regimes: the rule within each kind, then the kinds added up (a stock's last
+    week of the working groups plus the last quarter of the organizations)."""
+    kinds = {p.kind for p in parts}
+    if len(kinds) == 1:
+        return rules.combine_in_order(rule, values)
+    per_kind = [rules.combine_in_order(rule, [v for p, v in zip(parts, values, strict=True) if p.kind == kind])
+                for kind in sorted(kinds)]
+    present = [v for v in per_kind if v is not None]
+    return sum(present, ZERO) if present else None
+
+
 def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], periods: list[Period],
             include_submitted: bool = False, by_org: bool = False, org_ids: list[int] | None = None,
             within: list[Node] | None = None, check_built: bool = True) -> dict:
@@ -446,7 +507,9 @@ def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], per
     node (with reconstruction) and period (cumulative periods combined from quarters)."""
     if check_built:
         ensure_built()
-    quarters = sorted({q for p in periods for q in _base_periods(p)})
+    kinds = scheduled_kinds()
+    base = {p: _base_periods(p, kinds) for p in periods}
+    quarters = sorted({q for p in periods for q in base[p]})
     # which stored node answers for which target node in which quarter
     plan: dict[tuple, list] = defaultdict(list)  # (kind, level) -> [(node, quarter)]
     uses: dict[tuple, list] = defaultdict(list)  # (node, quarter) -> [(row_key, weight, reconstructed)]
@@ -467,7 +530,7 @@ def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], per
         nodes = list({n for n, _ in pairs})
         qs = sorted({q for _, q in pairs})
         fetched.update(_fetch(nodes, indicators, qs, include_submitted, by_org, org_ids, within))
-    if all(not p.is_cumulative for p in periods) and all(
+    if all(len(base[p]) == 1 and base[p][0] == p for p in periods) and all(
             len(us) == 1 and us[0][1] is ONE and not us[0][2] for us in uses.values()):
         return _stored_cells(targets, indicators, periods, by_org, uses, fetched)
     # per quarter: [total, count, approx, over, under] summed over the stored nodes answering for a target
@@ -503,7 +566,6 @@ def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], per
         else:
             per_q_value[k] = acc[0]
     groups = {(k[0], k[1]) for k in by_quarter} or set()
-    base = {p: _base_periods(p) for p in periods}
     codes = {p: p.code for p in periods}
     single = {p: qs[0].code for p, qs in base.items() if len(qs) == 1}
     time_rule = {ind.pk: rules.TimeAggregation(ind.time_aggregation) for ind in indicators}
@@ -532,7 +594,7 @@ def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], per
                         if n:
                             qual[kind] = qual.get(kind, 0) + n
                 result[row_key, org, ind_code, pcode] = Cell(
-                    rules.combine_in_order(trule, [per_q_value.get(k) for k in keys]), present[-1][1] if present else 0, qual,
+                    _combine(trule, qs, [per_q_value.get(k) for k in keys]), present[-1][1] if present else 0, qual,
                     any((row_key, q.code) in recon_marks for q in qs))
     return result
 
@@ -717,7 +779,7 @@ def _as_list(x):
     return x if isinstance(x, list | tuple) else [x]
 
 
-def _children(node: Node, by: str, on: datetime.date, org: Organization | None) -> list[Node]:
+def _children(node: Node, by: str, on: datetime.date, org_ids: list[int] | None) -> list[Node]:
     if by == "area":
         if node.kind == "unit":
             raise AnalyticsError("Không thể chia theo địa bàn khi đã chọn một đơn vị; hãy chọn địa bàn.")
@@ -732,8 +794,8 @@ def _children(node: Node, by: str, on: datetime.date, org: Organization | None) 
         qs = qs.filter(area_id=node.id)
     else:
         qs = qs.filter(parent__isnull=True)
-    if org:
-        qs = qs.filter(organization=org)
+    if org_ids:
+        qs = qs.filter(organization_id__in=org_ids)
     return [Node.of(u) for u in qs.order_by("organization__sort_order", "code")]
 
 
@@ -748,14 +810,15 @@ def query(indicator=None, period="", area=None, unit=None, org=None, as_of=None,
     reports; ``prorate`` ('even': the period's share of the year, the default; 'none'; 'cumulative')
     gives the part of the yearly target the period is compared with (stocks: never prorated); ``within`` limits the data to some subtrees (a user's access scope)."""
     period = parse_period(period)
-    if period.kind == "M" and by == "period":
-        raise AnalyticsError("Kỳ tháng không chia nhỏ hơn được.")
+    if period.kind in ("W", "M") and by == "period":
+        raise AnalyticsError(f"Kỳ {'tuần' if period.kind == 'W' else 'tháng'} không chia nhỏ hơn được.")
     as_of = parse_date(as_of) or period.end
     if by not in (None, "", "org", "area", "unit", "period", "indicator"):
         raise AnalyticsError(f"Không chia được theo '{by}' (chọn org, area, unit, period hoặc indicator).")
     if area is not None and unit is not None:
         raise AnalyticsError("Chọn địa bàn hoặc đơn vị, không chọn cả hai.")
-    org = resolve_org(org)
+    selected = resolve_orgs(org, as_of)
+    org_ids = [o.pk for o in selected] if selected else None
     if indicator is None:
         indicators = list(Indicator.objects.filter(is_active=True))
     else:
@@ -763,12 +826,12 @@ def query(indicator=None, period="", area=None, unit=None, org=None, as_of=None,
     memo = cache.entries()
     links = _links(memo)
     ind_orgs = {i.pk: links.get(i.pk, frozenset()) for i in indicators}  # indicator -> its organizations
-    if org is not None and indicator is None:
-        indicators = [i for i in indicators if org.pk in ind_orgs[i.pk]]
+    if org_ids and indicator is None:
+        indicators = [i for i in indicators if ind_orgs[i.pk] & set(org_ids)]
     node = Node.of(resolve_area(area, as_of) if area is not None else resolve_unit(unit, as_of) if unit is not None else None)
     targets = [(node.code, node)]
     if by in ("area", "unit"):
-        targets = [(child.code, child) for child in _children(node, by, as_of, org)]
+        targets = [(child.code, child) for child in _children(node, by, as_of, org_ids)]
     periods = [period]
     if by == "period":
         periods = [q for q in _base_periods(period)]
@@ -778,7 +841,6 @@ def query(indicator=None, period="", area=None, unit=None, org=None, as_of=None,
             comparisons[p.code] = (p.previous(), p.same_period_last_year())
             periods += [p.previous(), p.same_period_last_year()]
     periods = sorted(set(periods))
-    org_ids = [org.pk] if org else None
     cells = compute(targets, indicators, periods, include_submitted, by == "org", org_ids, within)
     orgs = _orgs(memo)
     levels = _memoized(memo, ("levels",), lambda: {k: frozenset(v) for k, v in reporting_levels(None).items()})
@@ -796,7 +858,8 @@ def query(indicator=None, period="", area=None, unit=None, org=None, as_of=None,
                     if by in ("area", "unit"):
                         key[by], labels[by] = tnode.code, tnode.label
                     if by == "org":
-                        o = orgs[org_key]
+                        # the organization's name as it was in the period: keys stay, labels follow
+                        o = _memoized(memo, ("orgs_on", p.end), lambda: identity.organizations_as_of(p.end))[org_key]
                         key["org"], labels["org"] = o.code, o.short_name
                     if by == "period":
                         key["period"], labels["period"] = p.code, p.label_vi
@@ -847,11 +910,16 @@ def completeness(period, area=None, as_of=None, org=None, within: list[Node] | N
     stored = _base_periods(period)[-1]
     as_of = parse_date(as_of) or period.end
     node = Node.of(resolve_area(area, as_of) if area is not None else None)
-    org = resolve_org(org)
+    selected = resolve_orgs(org, as_of)
     where, params = _units_sql(node, stored.end, within)
-    if org:
-        where += " AND u.organization_id = %s"
-        params.append(org.pk)
+    if selected:
+        where += f" AND u.organization_id IN ({','.join(['%s'] * len(selected))})"
+        params += [o.pk for o in selected]
+    # the units whose reporting regime asks for this kind of period
+    due, due_params = schedules.expected_sql(stored.kind, "u", _memoized(cache.entries(), ("schedule_rules",), schedules.rules))
+    if due:
+        where += f" AND {due}"
+        params += due_params
     by_status: dict = defaultdict(lambda: defaultdict(int))
     with connection.cursor() as cur:  # raw SQL: the same rows as the ORM's, a fraction of its cost per dashboard
         memo = cache.entries()
@@ -860,8 +928,8 @@ def completeness(period, area=None, as_of=None, org=None, within: list[Node] | N
             cur.execute(f"SELECT u.organization_id, COUNT(*) FROM {UNIT_T} u WHERE {where} GROUP BY 1", params)
             return dict(cur.fetchall())
 
-        expected = _memoized(memo, ("units_by_org", node, stored.end, tuple(within) if within is not None else None,
-                                    org.pk if org else None), count_units)
+        expected = _memoized(memo, ("units_by_org", node, stored.end, stored.kind, tuple(within) if within is not None else None,
+                                    tuple(o.pk for o in selected or ())), count_units)
         if connection.vendor == "postgresql" and node.kind != "nation":
             # a subtree: each unit's report by the (unit_id, period) unique index; the plain join lets
             # PostgreSQL pick the unit_id index and filter every period of the unit (3x slower at 10 M)
@@ -875,9 +943,10 @@ def completeness(period, area=None, as_of=None, org=None, within: list[Node] | N
         for org_id, status, n in cur.fetchall():
             by_status[org_id][status] += n
     rows = []
-    for o in [o for o in _orgs(memo).values() if o.pk in expected]:  # sort_order, code
-        s = by_status[o.pk]
-        exp = expected[o.pk]
+    names = _memoized(memo, ("orgs_on", stored.end), lambda: identity.organizations_as_of(stored.end))
+    for o in [names[o.pk] for o in _orgs(memo).values() if o.pk in expected]:  # sort_order, code
+        s = by_status[o.id]
+        exp = expected[o.id]
         sent = s["submitted"] + s["approved"] + s["locked"]
         approved = s["approved"] + s["locked"]
         rows.append({
@@ -891,6 +960,7 @@ def completeness(period, area=None, as_of=None, org=None, within: list[Node] | N
 
 
 def last_quarters(period, count: int = 8) -> list[Period]:
+    """The trend's periods: the last ``count`` quarters (weeks for a week)."""
     q = _base_periods(parse_period(period))[-1]
     if q.kind == "M":
         q = Period.for_date(q.end, "Q")

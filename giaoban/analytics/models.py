@@ -41,6 +41,7 @@ class Fact(models.Model):
     area_l1 = models.BigIntegerField(null=True)
     area_l2 = models.BigIntegerField(null=True)
     area_l3 = models.BigIntegerField(null=True)
+    area_l4 = models.BigIntegerField(null=True)  # the residential area (thôn, bản, tổ dân phố), when there is one
     approved = models.BooleanField(default=False)
     value = models.DecimalField(max_digits=24, decimal_places=4)
     # 0 exact, 1 approx, 2 over, 3 under: small and sortable
@@ -62,6 +63,7 @@ class Fact(models.Model):
             models.Index(fields=["area_l1", "indicator_id", "period", *COVER], name="fact_area1_cov"),
             models.Index(fields=["area_l2", "indicator_id", "period"], name="fact_area2_idx"),
             models.Index(fields=["area_l3", "indicator_id", "period"], name="fact_area3_idx"),
+            models.Index(fields=["area_l4", "indicator_id", "period"], name="fact_area4_idx"),
             models.Index(fields=["unit_l1", "indicator_id", "period"], name="fact_unit1_idx"),
             models.Index(fields=["unit_l2", "indicator_id", "period"], name="fact_unit2_idx"),
             models.Index(fields=["unit_l3", "indicator_id", "period"], name="fact_unit3_idx"),
@@ -83,6 +85,7 @@ class UnitLevels(models.Model):
     area_l1 = models.BigIntegerField(null=True)
     area_l2 = models.BigIntegerField(null=True)
     area_l3 = models.BigIntegerField(null=True)
+    area_l4 = models.BigIntegerField(null=True)
 
 
 class ReportingLevel(models.Model):

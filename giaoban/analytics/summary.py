@@ -64,17 +64,17 @@ class LevelCache:
         levels = dict(Area.objects.filter(pk__in=needed).values_list("pk", "level"))
         for pk, path in rows:
             by_level = {levels[a]: a for a in _path_ids(path) if a in levels}
-            self.areas[pk] = [by_level.get(lv) for lv in (1, 2, 3)]
+            self.areas[pk] = [by_level.get(lv) for lv in (1, 2, 3, 4)]
 
     def fact_fields(self, unit_id: int) -> dict:
         self._load_units([unit_id])
         level, org_id, area_id, ul = self.units[unit_id]
         self._load_areas([area_id])
-        al = self.areas.get(area_id, [None, None, None])
+        al = self.areas.get(area_id, [None, None, None, None])
         return {
             "unit_level": level, "org_id": org_id, "area_id": area_id,
             "unit_l1": ul[0], "unit_l2": ul[1], "unit_l3": ul[2], "unit_l4": ul[3],
-            "area_l1": al[0], "area_l2": al[1], "area_l3": al[2],
+            "area_l1": al[0], "area_l2": al[1], "area_l3": al[2], "area_l4": al[3],
         }
 
     def prefetch(self, unit_ids: Iterable[int]):
@@ -248,7 +248,7 @@ def refresh_for_report(report: Report) -> int:
 
 
 LEVEL_COLUMNS = ["org_id", "unit_level", "unit_l1", "unit_l2", "unit_l3", "unit_l4",
-                 "area_id", "area_l1", "area_l2", "area_l3"]
+                 "area_id", "area_l1", "area_l2", "area_l3", "area_l4"]
 
 
 def _write_unit_levels(cache: LevelCache) -> None:

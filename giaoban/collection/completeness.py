@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from giaoban.collection.models import Deadline, Report
 from giaoban.core.periods import Period
+from giaoban.org import schedules
 from giaoban.org.models import Area, Unit
 
 SENT = (Report.Status.SUBMITTED, Report.Status.APPROVED, Report.Status.LOCKED)
@@ -24,12 +25,14 @@ APPROVED = (Report.Status.APPROVED, Report.Status.LOCKED)
 class Deadlines:
     """deadline(organization_id) for one period: an admin override, else the period's default."""
 
-    def __init__(self, period: Period, overrides: dict | None = None):
+    def __init__(self, period: Period, overrides: dict | None = None, rules: list | None = None):
         self.period = period
         self.default = period.deadline()
         if overrides is None:
             overrides = {d.organization_id: d.due_date for d in Deadline.objects.filter(period=period.code)}
         self.overrides = overrides
+        self.by_regime: dict = {}
+        self.rules = [] if rules is None else rules
 
     @classmethod
     def for_periods(cls, periods) -> dict[str, Deadlines]:
@@ -38,16 +41,28 @@ class Deadlines:
         overrides: dict[str, dict] = {code: {} for code in periods}
         for d in Deadline.objects.filter(period__in=list(periods)):
             overrides[d.period][d.organization_id] = d.due_date
-        return {code: cls(p, overrides[code]) for code, p in periods.items()}
+        rules: list = []  # shared: the reporting regimes are read once, when a unit first needs them
+        return {code: cls(p, overrides[code], rules) for code, p in periods.items()}
 
     def for_org(self, organization_id) -> datetime.date:
         if organization_id in self.overrides:
             return self.overrides[organization_id]
         return self.overrides.get(None, self.default)
 
+    def for_unit(self, unit: Unit) -> datetime.date:
+        """An admin override, else the unit's reporting regime's, else the period's default."""
+        if unit.organization_id in self.overrides or None in self.overrides:
+            return self.for_org(unit.organization_id)
+        key = (unit.organization_id, unit.level)
+        if key not in self.by_regime:
+            if not self.rules:
+                self.rules.append(schedules.rules())
+            self.by_regime[key] = schedules.deadline_for(unit, self.period, self.rules[0]) or self.default
+        return self.by_regime[key]
+
 
 def deadline_for(unit: Unit, period: Period | str) -> datetime.date:
-    return Deadlines(Period.parse(period)).for_org(unit.organization_id)
+    return Deadlines(Period.parse(period)).for_unit(unit)
 
 
 @dataclass
@@ -140,14 +155,17 @@ class Tally:
 
 
 def expected_units(units_qs, period: Period):
-    return units_qs.valid_on(period.end).select_related("organization", "area", "parent")
+    """The units that owe a report for ``period``: valid at its end, and asked for this kind of
+    period by their reporting regime (weekly working groups, monthly communes...)."""
+    return units_qs.valid_on(period.end).filter(schedules.expected_q(period.kind)).select_related(
+        "organization", "area", "parent")
 
 
 def unit_states(units_qs, period: Period) -> list[UnitState]:
     units = list(expected_units(units_qs, period))
     reports = {r.unit_id: r for r in Report.objects.filter(period=period.code, unit__in=[u.pk for u in units])}
     deadlines = Deadlines(period)
-    return [UnitState(u, reports.get(u.pk), deadlines.for_org(u.organization_id)) for u in units]
+    return [UnitState(u, reports.get(u.pk), deadlines.for_unit(u)) for u in units]
 
 
 def _area_groups(states: list[UnitState]) -> dict[int, Area]:

@@ -77,7 +77,7 @@ def my_reports(request):
             if not workflow.unit_active_in(unit, p):
                 deadlines_cells.append(None)
                 continue
-            state = comp.UnitState(unit, reports.get((unit.pk, p.code)), deadlines[p.code].for_org(unit.organization_id))
+            state = comp.UnitState(unit, reports.get((unit.pk, p.code)), deadlines[p.code].for_unit(unit))
             deadlines_cells.append({"period": p, "state": state, "url": _entry_url(unit, p)})
         rows.append({"unit": unit, "cells": deadlines_cells})
     returned = Report.objects.filter(unit__in=units, status=Report.Status.RETURNED).select_related("unit")
@@ -95,7 +95,7 @@ def approvals(request):
     )
     deadlines = comp.Deadlines.for_periods({r.period for r in waiting})
     for r in waiting:
-        r.state = comp.UnitState(r.unit, r, deadlines[r.period].for_org(r.unit.organization_id))
+        r.state = comp.UnitState(r.unit, r, deadlines[r.period].for_unit(r.unit))
         r.url = reverse("collection:entry", args=[r.unit_id, r.period])
     parents = (
         Unit.objects.filter(memberships__user=request.user, memberships__role="approve").distinct()

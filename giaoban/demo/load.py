@@ -33,7 +33,8 @@ from giaoban.collection.models import DataValue, Membership, Report, Target
 from giaoban.core.periods import Period, PeriodError, periods_between
 from giaoban.demo import areas as lai_chau
 from giaoban.extract.catalogue import default_catalogue
-from giaoban.org.models import BEGINNING, Area, AreaSuccession, Indicator, Organization, Unit, UnitSuccession
+from giaoban.org.models import (BEGINNING, Area, AreaSuccession, Indicator, Organization, OrganizationVersion, Unit,
+                                UnitSuccession)
 
 DEMO_PASSWORD = "giaoban-demo"
 FIRST_QUARTER = Period.parse("2022-Q1")
@@ -50,6 +51,17 @@ ORGANIZATIONS = [
     ("nongdan", "Hội Nông dân", "Hội Nông dân", "Hội Nông dân tỉnh {p}", "Hội Nông dân {d}", "Hội Nông dân {c}"),
     ("ccb", "Hội Cựu chiến binh", "Hội CCB", "Hội Cựu chiến binh tỉnh {p}", "Hội Cựu chiến binh {d}", "Hội Cựu chiến binh {c}"),
 ]
+
+# Signing words and document symbol of each organization's reports (editable in the admin; the
+# organizations' own symbols vary by province).
+SIGNING = {
+    "mttq": ("TM. BAN THƯỜNG TRỰC", "MTTQ-BTT"),
+    "congdoan": ("TM. BAN THƯỜNG VỤ", "LĐLĐ"),
+    "phunu": ("TM. BAN THƯỜNG VỤ", "HLHPN"),
+    "doan": ("TM. BAN THƯỜNG VỤ", "TĐTN"),
+    "nongdan": ("TM. BAN THƯỜNG VỤ", "HND"),
+    "ccb": ("TM. BAN THƯỜNG VỤ", "CCB"),
+}
 
 # Seasonal profile of a flow, quarter 1..4 (the anchor is the 2023-Q3 figure).
 SEASONS = {
@@ -189,6 +201,7 @@ class DemoLoader:
         for order, (code, name, short, prov_name, dist_name, comm_name) in enumerate(ORGANIZATIONS, start=1):
             org, _ = Organization.objects.update_or_create(code=code, defaults={"name": name, "short_name": short, "sort_order": order})
             self.orgs[code] = org
+            self.load_versions(org)
             top, _ = Unit.objects.update_or_create(
                 code=f"{code}-{self.province.code}", valid_from=BEGINNING,
                 defaults={"organization": org, "name": prov_name.format(p=p), "level": Unit.Level.PROVINCE, "area": self.province, "parent": None},
@@ -220,6 +233,22 @@ class DemoLoader:
                         defaults={"kind": UnitSuccession.Kind.MERGE, "share": 1, "effective_date": lai_chau.REFORM_DATE},
                     )
         self.say(f"Đơn vị: {Unit.objects.count()} của {len(self.orgs)} tổ chức")
+
+    def load_versions(self, org: Organization) -> None:
+        """The organization's versions: the MTTQ's one; each of the five a member organization of
+        the MTTQ until 30/6/2025 and under it from 1/7/2025 (Resolution 60-NQ/TW, Law 97/2025/QH15)."""
+        signing, symbol = SIGNING[org.code]
+        common = {"name": org.name, "short_name": org.short_name, "signing_title": signing, "document_symbol": symbol}
+        if org.code == "mttq":
+            OrganizationVersion.objects.update_or_create(organization=org, valid_from=BEGINNING, defaults=common)
+            return
+        front = self.orgs["mttq"]
+        OrganizationVersion.objects.update_or_create(
+            organization=org, valid_from=BEGINNING,
+            defaults={**common, "valid_to": LAST_DAY_BEFORE_REFORM, "parent": front, "relation": OrganizationVersion.Relation.MEMBER})
+        OrganizationVersion.objects.update_or_create(
+            organization=org, valid_from=lai_chau.REFORM_DATE,
+            defaults={**common, "valid_to": None, "parent": front, "relation": OrganizationVersion.Relation.UNDER})
 
     def load_indicators(self):
         """Every indicator of the catalogue (reported by its organizations); figures are generated

@@ -1,11 +1,28 @@
 from django.contrib import admin
 
-from giaoban.org.models import Area, AreaSuccession, ChangeBatch, Indicator, Organization, Unit, UnitSuccession
+from giaoban.org.models import (Area, AreaSuccession, ChangeBatch, Indicator, Organization, OrganizationVersion,
+                                ReportingSchedule, Unit, UnitSuccession)
+
+
+class OrganizationVersionInline(admin.TabularInline):
+    model = OrganizationVersion
+    fk_name = "organization"
+    extra = 0
+    verbose_name = "tên và quan hệ theo thời gian"
+    verbose_name_plural = "tên và quan hệ theo thời gian"
 
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
     list_display = ["code", "short_name", "name", "sort_order"]
+    inlines = [OrganizationVersionInline]
+
+
+@admin.register(ReportingSchedule)
+class ReportingScheduleAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "frequency", "organization", "unit_level", "deadline_days", "is_active"]
+    list_filter = ["frequency", "unit_level", "is_active"]
+    filter_horizontal = ["indicators"]
 
 
 class AreaSuccessionInline(admin.TabularInline):
@@ -40,7 +57,7 @@ class UnitAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "organization", "level", "area", "valid_from", "valid_to"]
     list_filter = ["organization", "level"]
     search_fields = ["code", "name"]
-    autocomplete_fields = ["parent", "area"]
+    autocomplete_fields = ["parent", "area", "served_areas"]
     inlines = [UnitSuccessionInline]
 
 

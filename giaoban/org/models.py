@@ -23,7 +23,23 @@ from giaoban.core.uids import make_uid
 BEGINNING = datetime.date(1900, 1, 1)
 
 
+class ValidityQuerySet(models.QuerySet):
+    def valid_on(self, date: datetime.date):
+        return self.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=date), valid_from__lte=date)
+
+    def overlapping(self, start: datetime.date, end: datetime.date):
+        return self.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=start), valid_from__lte=end)
+
+    def subtree(self, root, include_root: bool = True):
+        qs = self.filter(path__startswith=root.path)
+        return qs if include_root else qs.exclude(pk=root.pk)
+
+
 class Organization(models.Model):
+    """An organization's identity (its code never changes). `name` and `short_name` are today's;
+    what they were on a date, and which organization it belonged to, is in its versions
+    (OrganizationVersion; giaoban.org.identity.organization_as_of)."""
+
     code = models.SlugField("mã", max_length=20, unique=True)
     name = models.CharField("tên", max_length=200)
     short_name = models.CharField("tên ngắn", max_length=100)
@@ -38,16 +54,47 @@ class Organization(models.Model):
         return self.short_name or self.name
 
 
-class ValidityQuerySet(models.QuerySet):
-    def valid_on(self, date: datetime.date):
-        return self.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=date), valid_from__lte=date)
+class OrganizationVersion(models.Model):
+    """An organization as it stood from `valid_from` to `valid_to`: its names, the organization
+    it belonged to and how, and the words its documents are signed with.
 
-    def overlapping(self, start: datetime.date, end: datetime.date):
-        return self.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=start), valid_from__lte=end)
+    The five socio-political organizations were member organizations of the MTTQ (tổ chức
+    thành viên) before 1 July 2025 and are under it (trực thuộc) from that day (Resolution
+    60-NQ/TW, Law 97/2025/QH15): two versions each, same parent, another relation. Figures are
+    keyed by the organization, never by a version, so series stay summable across the change.
+    """
 
-    def subtree(self, root, include_root: bool = True):
-        qs = self.filter(path__startswith=root.path)
-        return qs if include_root else qs.exclude(pk=root.pk)
+    class Relation(models.TextChoices):
+        MEMBER = "member", "Tổ chức thành viên"
+        UNDER = "under", "Trực thuộc"
+
+    organization = models.ForeignKey(Organization, verbose_name="tổ chức", on_delete=models.CASCADE, related_name="versions")
+    valid_from = models.DateField("hiệu lực từ", default=BEGINNING)
+    valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
+    name = models.CharField("tên", max_length=200)
+    short_name = models.CharField("tên ngắn", max_length=100)
+    parent = models.ForeignKey(
+        Organization, verbose_name="thuộc tổ chức", null=True, blank=True, on_delete=models.PROTECT, related_name="member_versions"
+    )
+    relation = models.CharField("quan hệ với tổ chức trên", max_length=10, choices=Relation.choices, blank=True)
+    signing_title = models.CharField("thẩm quyền ký", max_length=100, blank=True, help_text="Ví dụ: TM. BAN THƯỜNG TRỰC")
+    document_symbol = models.CharField("ký hiệu văn bản", max_length=40, blank=True, help_text="Ví dụ: MTTQ-BTT (số …/BC-MTTQ-BTT)")
+
+    objects = ValidityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "phiên bản tổ chức"
+        verbose_name_plural = "phiên bản tổ chức"
+        ordering = ["organization__sort_order", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "valid_from"], name="org_version_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} (từ {self.valid_from:%d/%m/%Y})"
+
+    def is_valid_on(self, date: datetime.date) -> bool:
+        return self.valid_from <= date and (self.valid_to is None or self.valid_to >= date)
 
 
 class TreeNode(models.Model):
@@ -97,11 +144,15 @@ class Area(TreeNode):
         COMMUNE = "xa", "Xã"
         WARD = "phuong", "Phường"
         TOWNSHIP = "thi_tran", "Thị trấn"
+        VILLAGE = "thon", "Thôn"
+        HAMLET = "ban", "Bản"
+        STREET_GROUP = "to_dan_pho", "Tổ dân phố"
 
     class Level(models.IntegerChoices):
         PROVINCE = 1, "Cấp tỉnh"
         DISTRICT = 2, "Cấp huyện"
         COMMUNE = 3, "Cấp xã"
+        RESIDENTIAL = 4, "Khu dân cư"  # optional: thôn, bản, tổ dân phố under a commune
 
     code = models.CharField("mã hành chính", max_length=20, db_index=True)
     name = models.CharField("tên", max_length=200)
@@ -133,7 +184,7 @@ class Unit(TreeNode):
         PROVINCE = 1, "Cấp tỉnh"
         DISTRICT = 2, "Cấp huyện"
         COMMUNE = 3, "Cấp xã"
-        GRASSROOTS = 4, "Cơ sở"
+        GRASSROOTS = 4, "Cơ sở"  # a residential area's MTTQ working group, a workplace union
 
     organization = models.ForeignKey(Organization, verbose_name="tổ chức", on_delete=models.PROTECT, related_name="units")
     code = models.CharField("mã", max_length=40, db_index=True)
@@ -150,6 +201,11 @@ class Unit(TreeNode):
     signer_name = models.CharField("người ký báo cáo", max_length=120, blank=True)
     signer_title = models.CharField("chức danh ký", max_length=120, blank=True,
                                     help_text="Ví dụ: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH (dấu / tách dòng). Để trống: người đứng đầu ký.")
+    # The areas a unit serves when they are several (a commune trade union for three communes):
+    # `area` is then the lowest area containing them all, where the unit is counted once.
+    served_areas = models.ManyToManyField(
+        Area, verbose_name="các địa bàn phụ trách", blank=True, related_name="served_by_units"
+    )
 
     class Meta:
         verbose_name = "đơn vị"
@@ -314,3 +370,44 @@ class ChangeBatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.get_status_display()})"
+
+
+class ReportingSchedule(models.Model):
+    """A reporting regime (chế độ báo cáo): which indicators the units of one level (of one
+    organization, or of every one) report, how often, and by when.
+
+    For example the residential areas' MTTQ working groups report a few brief figures every week
+    (as the national platform 'Mặt trận số' asks), communes monthly, organizations quarterly.
+    Where no schedule names a unit's level, the unit reports every indicator of its organization
+    by quarter or month, as before schedules existed. An indicator is reported by a unit for one
+    frequency only, so weeks, months and quarters add up without counting anything twice
+    (giaoban.core.periods.Period.stored_parts).
+    """
+
+    class Frequency(models.TextChoices):
+        WEEK = "W", "Hằng tuần"
+        MONTH = "M", "Hằng tháng"
+        QUARTER = "Q", "Hằng quý"
+
+    code = models.SlugField("mã", max_length=60, unique=True)
+    name = models.CharField("tên", max_length=255)
+    frequency = models.CharField("kỳ báo cáo", max_length=1, choices=Frequency.choices)
+    organization = models.ForeignKey(
+        Organization, verbose_name="tổ chức (để trống: mọi tổ chức)", null=True, blank=True, on_delete=models.CASCADE,
+        related_name="schedules",
+    )
+    unit_level = models.PositiveSmallIntegerField("cấp đơn vị", choices=Unit.Level.choices)
+    indicators = models.ManyToManyField(Indicator, verbose_name="chỉ tiêu", related_name="schedules")
+    deadline_days = models.PositiveSmallIntegerField(
+        "hạn gửi (số ngày sau kỳ)", null=True, blank=True,
+        help_text="Để trống: hạn theo Nghị định 09/2019 (ngày 20 tháng cuối kỳ); kỳ tuần: ngày sau khi tuần kết thúc.",
+    )
+    is_active = models.BooleanField("đang áp dụng", default=True)
+
+    class Meta:
+        verbose_name = "chế độ báo cáo"
+        verbose_name_plural = "chế độ báo cáo"
+        ordering = ["unit_level", "frequency", "code"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -74,14 +74,14 @@ def home(request):
         cells = []
         for p in periods:
             report = reports.get((unit.pk, p.code))
-            cells.append({"period": p, "report": report, "deadline": deadlines[p.code].for_org(unit.organization_id),
+            cells.append({"period": p, "report": report, "deadline": deadlines[p.code].for_unit(unit),
                           "url": reverse("collection:entry", args=[unit.pk, p.code])})
         rows.append({"unit": unit, "cells": cells})
     todo = []
     for unit in units:
         report = reports.get((unit.pk, due.code))
         if report is None or report.status in (Report.Status.DRAFT, Report.Status.RETURNED):
-            deadline = deadlines[due.code].for_org(unit.organization_id)
+            deadline = deadlines[due.code].for_unit(unit)
             todo.append({"unit": unit, "report": report, "deadline": deadline, "late": deadline < today,
                          "days": (deadline - today).days, "url": reverse("collection:entry", args=[unit.pk, due.code])})
     todo.sort(key=lambda t: (t["deadline"], t["unit"].name))
