@@ -49,8 +49,9 @@ def read_back(value, indicator) -> str:
 def check_fields(report, unit, period: Period, data) -> dict:
     """The page's check while the officer types (nothing saved): for each posted figure what it
     was read as or why it cannot be read, and the flags of every indicator with the typed
-    figures in place. One rule everywhere: a figure that cannot be read is not saved; errors
-    are saved as a draft but block sending; warnings block sending until a note says why."""
+    figures in place. One rule everywhere: a figure that cannot be read or breaks an error
+    rule is not saved (marked at its field; the others are); warnings are saved and block
+    sending until a note says why."""
     values, _, errors = read_post(data, unit, period.code)
     indicators = {i.code: i for i in form_indicators(unit)}
     fields = {}

@@ -216,7 +216,7 @@ def autosave(request, unit_id: int, period: str):
         return JsonResponse({"ok": False, "errors": errors, "message": "Chưa lưu: có ô nhập chưa đúng."}, status=400)
     report = report or workflow.get_or_create_report(unit, period.code, request.user)
     try:
-        conflicts = _save_merged(request, report, values, narrative)
+        conflicts = _save_merged(request, report, values, narrative, refused=errors)
     except ConflictError as exc:
         return JsonResponse({"ok": False, "conflict": True, "message": exc.message, "version": report.version}, status=409)
     except WorkflowError as exc:
@@ -225,7 +225,8 @@ def autosave(request, unit_id: int, period: str):
         return JsonResponse({"ok": False, "conflict": True, "message": _conflict_message(conflicts), "version": report.version,
                              "conflicts": [c.as_dict() for c in conflicts], "errors": errors}, status=409)
     if errors:
-        # a figure that cannot be read is not saved; the others are (each field saves on its own)
+        # a figure that cannot be read or breaks a rule is not saved; the others are (each
+        # field saves on its own)
         return JsonResponse({"ok": False, "errors": errors, "version": report.version, "fields": field_texts(report, request.POST),
                              "message": f"Chưa lưu {len(errors)} ô chưa đúng (xem ở từng ô); các ô khác đã lưu."}, status=400)
     issues = [i.as_dict() for i in validate(report, for_submission=True)]
@@ -241,13 +242,28 @@ def check(request, unit_id: int, period: str):
     return JsonResponse(check_fields(report, unit, period, request.GET))
 
 
-def _save_merged(request, report, values, narrative) -> list:
+def _save_merged(request, report, values, narrative, refused=None) -> list:
     """Save what the officer changed; fields someone else changed meanwhile come back as
-    conflicts (not saved). Formatting differences ('05', a trailing line break) are no change."""
+    conflicts (not saved). Formatting differences ('05', a trailing line break) are no change.
+    With `refused` (the autosave, where each field saves on its own), figures that break an
+    error rule are left out and named there (code → message) instead of refusing the rest."""
     values, narrative, conflicts = merge_with_saved(report, request.POST, values, narrative,
                                                     stale=_posted_version(request) != report.version)
-    workflow.save_values(report, request.user, values, expected_version=report.version, narrative=narrative)
-    return conflicts
+    while True:
+        try:
+            workflow.save_values(report, request.user, values, expected_version=report.version, narrative=narrative)
+            return conflicts
+        except ConflictError:
+            raise
+        except WorkflowError as exc:
+            offending = {code for i in exc.issues for code in (i.indicator, i.other) if code in values}
+            if refused is None or not offending:
+                raise
+            for issue in exc.issues:
+                for code in (issue.indicator, issue.other):
+                    if code in offending:
+                        refused[code] = (refused.get(code, "") + " " + issue.message).strip()
+            values = {code: item for code, item in values.items() if code not in offending}
 
 
 def _conflict_message(conflicts) -> str:
