@@ -22,7 +22,8 @@ _PLACE = r"(?: (?:tỉnh|huyện|thành phố|tp\.?|xã|phường|thị trấn|t
 _CHAIN_SEP_RE = re.compile(_PLACE + r"(?:, | và |, và | cùng với | cùng |; )$")
 # Words that may stand before the subject of a clause.
 _INTRO_RE = re.compile(
-    r"^(?:(?:trong đó|đồng thời|bên cạnh đó|ngoài ra|riêng|còn|theo đó|tiếp đó|cùng với đó|đặc biệt|"
+    r"^(?:(?:dẫn đầu là|đứng đầu là|xếp sau là|xếp sau|tiếp đến là|tiếp đến|tiếp theo là|kế đến là|kế tiếp là|"
+    r"sau đó là|tiếp sau là|trong đó|đồng thời|bên cạnh đó|ngoài ra|riêng|còn|theo đó|tiếp đó|cùng với đó|đặc biệt|"
     r"nổi bật|đáng chú ý|qua đó|từ đó|mặt khác|tương tự|sau đó|cụ thể|nhìn chung|nhờ đó|"
     r"trong quý(?: [ivx\d]+)?(?:/\d+)?|trong năm(?: \d+)?|năm \d+|quý [ivx\d]+(?:/\d+)?|tháng \d+(?:/\d+)?|"
     r"\d+ tháng(?: đầu năm| qua| cuối năm)?(?: \d+)?|thời gian qua|vừa qua|các cấp|cấp|ban thường vụ|"
@@ -35,6 +36,19 @@ _INTRO_PREP_RE = re.compile(r"[\s\-+•*–]*(với|trong|qua|từ|sau|nhân|d�
 _OWNER_BEFORE_RE = re.compile(r"(?<![^\W_])(của|qua|do|thuộc|theo báo cáo của) *$")
 _RESET_SUBJECT_RE = re.compile(
     r"[\s\-+•*–]*(nhân dân|người dân|cấp ủy|các cấp ủy|chính quyền|đồng chí|ông|bà|anh|chị)(?![^\W\d_])"
+)
+# A sentence about one person ('Ông Nông Văn Thắng … nuôi 120 con lợn', 'Anh Võ Văn Tư cho biết …')
+# or the people at large ('Nhân dân đóng góp 4,6 tỷ đồng'): no organization's figure.
+_PERSON_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:ông|bà|anh|chị|cụ|em)(?= [^\W\d_])")
+_PEOPLE_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:nhân dân|người dân)(?= (?:đã |đóng góp|góp|hiến|ủng hộ))")
+# The area's own statistics ('Hiện huyện còn 1.208 hộ nghèo, chiếm 38,2%', 'số hộ nghèo toàn tỉnh còn
+# 24.512 hộ', 'Xã … mới có 36 thôn, bản'): no organization's figure.
+_AREA_STAT_RE = re.compile(
+    r"(?:(?:toàn |cả )?(?:tỉnh|huyện|xã|phường|thành phố|thị xã)(?: vẫn)? còn [\d.,]+ hộ nghèo|"
+    r"số hộ nghèo (?:toàn |của |cả )?(?:tỉnh|huyện|xã|phường|thành phố)|"
+    r"(?:tỉnh|huyện|xã|phường|thành phố)(?: [^\W\d_]+){0,4}(?:\)| mới)? có [\d.]+ (?:xã|phường|thôn|bản|ấp|khu phố|tổ dân phố|khu dân cư)|"
+    r"toàn (?:tỉnh|huyện|xã|phường|thành phố) có [\d.,]+ ?% |"
+    r"sau (?:sắp xếp|sáp nhập|hợp nhất)[^.;]{0,60} có [\d.]+ (?:xã|phường|thôn|bản|ấp|khu phố))"
 )
 _MIXED_UNITS = {"hội, đoàn viên", "hội viên, đoàn viên", "đoàn viên, hội viên"}
 
@@ -51,6 +65,10 @@ class _Subject:
     pos: int
     org: str | None
     orgs: list[str] | None
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[,;:.]")
+_NOBODY = Actor(None, None, "none")  # a sentence that is no organization's: nothing carries over
 
 
 _BOUNDARY_RE = re.compile(r"\n|[.!?…;](?=[ \t]+(\S))")
@@ -86,13 +104,13 @@ def _merge_chains(key: str, mentions: list[Mention]) -> list[Mention]:
     """'Hội Nông dân, Hội LHPN, Tỉnh đoàn' → one mention with orgs [nongdan, phunu, doan]."""
     out: list[Mention] = []
     for m in mentions:
-        if out and m.kind in ("name", "backref", "generic") and out[-1].kind in ("name", "backref", "generic", "chain"):
+        if out and m.kind in ("name", "backref", "generic", "group") and out[-1].kind in ("name", "backref", "generic", "chain", "group"):
             gap = key[out[-1].end:m.start]
             if (len(gap) < 40 and "\n" not in gap and _CHAIN_SEP_RE.match(gap)
                     and len(out[-1].orgs or [out[-1].org]) < 8):
                 prev = out[-1]
                 members = prev.orgs or [prev.org]
-                out[-1] = Mention(prev.start, m.end, "chain", "chain", members + [m.org])
+                out[-1] = Mention(prev.start, m.end, "chain", "chain", members + (m.orgs or [m.org]))
                 continue
         out.append(m)
     return out
@@ -111,9 +129,14 @@ def _resolve(m: Mention, last_hoi: str | None, default: str | None) -> tuple[str
         uniq = list(dict.fromkeys(o for o in members if o))
         if len(uniq) == 1:
             return uniq[0], None
+        if "other" in uniq:  # 'Hội LHPN phối hợp Ngân hàng …' names the partner: the figure is the first's
+            first = members[0]
+            return (first, None) if first != "other" else ("other", None)
         return None, uniq
     if m.kind == "generic":
         return None, None
+    if m.kind == "group":
+        return None, list(m.orgs)
     return one(m.org), None
 
 
@@ -155,13 +178,20 @@ def document_default(text: str, key: str, mentions: list[Mention]) -> str | None
         return {"phụ nữ": "phunu", "nông dân": "nongdan", "thanh niên": "doan", "thanh thiếu nhi": "doan",
                 "cựu chiến binh": "ccb", "công nhân": "congdoan", "mặt trận": "mttq", "công đoàn": "congdoan",
                 "đoàn": "doan", "hội ccb": "ccb"}[tm.group(2)]
-    counts = Counter(m.org for m in mentions if m.org not in ("", "hoi", "other", "chain") and m.kind != "people")
+    counts = Counter(m.org for m in mentions if m.org not in ("", "hoi", "other", "chain") and m.kind not in ("people", "group"))
     total = sum(counts.values())
+    if len(counts) == 1 and m_title_names(key, mentions):
+        return next(iter(counts))  # the one organization the text names, in its headline or first lines
     if total >= 2:
         org, n = counts.most_common(1)[0]
         if n / total >= 0.75:
             return org
     return None
+
+
+def m_title_names(key: str, mentions: list[Mention]) -> bool:
+    """Whether the first 300 characters name or speak of one of the organizations."""
+    return any(m.start < 300 and m.org not in ("", "other") for m in mentions)
 
 
 class Attributor:
@@ -170,6 +200,8 @@ class Attributor:
     def __init__(self, text: str, key: str) -> None:
         self.text, self.key = text, key
         raw = find_mentions(text, key)
+        # Numbers inside a group's name ('4 tổ chức hội') are no figures.
+        self.name_spans = [(m.start, m.end) for m in raw if m.kind == "group" and key[m.start:m.start + 1].isdigit()]
         self.mentions = _merge_chains(key, raw)
         self.default = document_default(text, key, raw)
         self.sentences = split_sentences(text, key)
@@ -206,13 +238,15 @@ class Attributor:
                     pass
                 elif intro:
                     subjects.append(_Subject(m.start, org, orgs))
-                elif _OWNER_BEFORE_RE.search(prefix[-30:]):
-                    owners.append(_Subject(m.start, org, orgs))
+                elif ob := _OWNER_BEFORE_RE.search(prefix[-30:]):
+                    # 'quà do các nhà hảo tâm trao thông qua Mặt trận': the giver owns, the channel not.
+                    if not (ob.group(1) == "qua" and owners and key[max(cs, m.start - 60):m.start].find("do ") >= 0):
+                        owners.append(_Subject(m.start, org, orgs))
                 if org in HOI_ORGS and m.kind in ("name", "backref", "people") and m.org != "other":
                     last_hoi = org
                 elif m.kind == "name" and m.org == "other" and "hội" in key[m.start:m.start + 4]:
                     last_hoi = None
-            if carried is not None and carried.org == "other" and s > 0 and key[s - 1] == "\n":
+            if carried is not None and (carried.org == "other" or carried is _NOBODY) and s > 0 and key[s - 1] == "\n":
                 # Another body's sentence does not carry into the next paragraph of a report.
                 carried = None
             entry_carried = carried
@@ -221,6 +255,13 @@ class Attributor:
                 carried = Actor(last.org, last.orgs, "carried")
             elif _RESET_SUBJECT_RE.match(key, s, e):
                 carried = None
+            if _PERSON_SUBJECT_RE.match(key, s, e) and not subjects:
+                entry_carried = carried = _NOBODY
+            elif _PEOPLE_SUBJECT_RE.match(key, s, e) and not subjects:
+                entry_carried = Actor("other", None, "carried")
+                carried = None
+            if _AREA_STAT_RE.search(key, s, e):
+                subjects, owners, entry_carried = [], [], _NOBODY
             self._by_sentence.append((s, e, subjects, owners, entry_carried))
 
     def actor_at(self, pos: int, unit: str | None = None) -> Actor:
@@ -233,12 +274,17 @@ class Attributor:
                 x = before[-1]
                 return Actor(x.org, x.orgs, "subject")
             own = [x for x in owners if x.pos <= pos]
+            if not own and not subjects:
+                # 'hơn 10.400 tỷ đồng vốn chính sách qua các tổ chức hội': the owner after the figure
+                own = [x for x in owners if pos < x.pos < pos + 60 and not _CLAUSE_BREAK_RE.search(self.key, pos, x.pos)][:1]
             if own:
                 x = own[-1]
                 return Actor(x.org, x.orgs, "owner")
             if subjects and _INTRO_PREP_RE.match(self.key, s, e):
                 x = subjects[0]
                 return Actor(x.org, x.orgs, "subject")
+            if carried is _NOBODY:
+                return Actor(None, None, "none")
             if carried is not None:
                 if unit and unit.strip() in _MIXED_UNITS:
                     return Actor(None, None, "none")  # 'hội, đoàn viên': members of several bodies

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable
 
-from .attribution import Attributor
+from .attribution import Actor, Attributor
 from .boilerplate import boilerplate_ranges, inside
 from .catalogue import Matcher
 from .figures import Candidate, find_candidates
@@ -29,6 +29,15 @@ _LETTER_WORD_RE = re.compile(r"[^\W\d_]" + WORD_START + r"[^\W\d_]*(?![^\W_])")
 # One step of the phrase after a unit: a gap without punctuation, then a word.
 _AFTER_STEP_RE = re.compile(r"(?:[^\w,.;:()\n]|_)*([^\W_]+(?:[&/][^\W_]+)*)")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:(\n]")
+_ADMIN_UNIT_RE = re.compile(r"(?:xã|phường|thôn|bản|ấp|khu phố|tổ dân phố|thị trấn|đặc khu|huyện)(?![^\W\d_])")
+# 'có 21 ấp', 'sáp nhập 3 xã', 'mới có 64 xã, phường' (but 'có 12/12 bản tổ chức Ngày hội' is work done).
+_AREA_HAS_RE = re.compile(r"(?<![^\W\d_])(?:có|gồm|còn|sáp nhập|hợp nhất|thành) $")
+_UNITS_ACT_RE = re.compile(r"[^.;\n]{0,12}?(?:tổ chức|đạt|hoàn thành|thực hiện|ra mắt|xây dựng|triển khai)")
+_DONOR_AFTER_RE = re.compile(
+    r"[^\W\d_ ]*(?: [^\W\d_]+){0,2} (?:của|do) (?:các |những )?(?:doanh nghiệp|nhà hảo tâm|công ty|tập đoàn|nhà tài trợ|mạnh thường quân)"
+)
+_NOBODY = Actor(None, None, "none")
+_OTHER = Actor("other", None, "subject")
 _MATCHERS: dict[Any, Matcher] = {}  # by the catalogue's content: callers pass a new list each time
 _MATCHERS_MAX = 16
 
@@ -97,9 +106,16 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(key)]
     figures: list[dict[str, Any]] = []
     for c in find_candidates(t, key):
-        if inside(excluded, c.start):
+        if inside(excluded, c.start) or any(a <= c.start < b for a, b in attributor.name_spans):
             continue
+        if c.value == 0 and c.unit == "đồng":
+            continue  # 'Phiên chợ 0 đồng', 'Trang phục 0 đồng': a programme's name, never an amount
         actor = attributor.actor_at(c.start, key[c.end - len(c.unit_text):c.end] if c.unit_text else c.unit)
+        if (_ADMIN_UNIT_RE.match(key, c.end - len(c.unit_text)) and _AREA_HAS_RE.search(key, max(0, c.start - 14), c.start)
+                and not _UNITS_ACT_RE.match(key, c.end)):
+            actor = _NOBODY  # '64 xã, phường', '21 ấp': the area's units, not what an organization did
+        elif _DONOR_AFTER_RE.match(key, c.end):
+            actor = _OTHER  # '1.240 suất quà của các doanh nghiệp, nhà hảo tâm': the givers'
         if c.qualifier_start is not None:
             c.start = c.qualifier_start
         i = bisect.bisect_right(sentence_starts, c.start) - 1

@@ -74,16 +74,28 @@ _NAMES: list[tuple[str, str, str]] = [
     ("Trạm Y tế", "other", "name"), ("Bệnh viện", "other", "name"), ("Sở Tư pháp", "other", "name"),
     ("Phòng Tư pháp", "other", "name"), ("Trạm Khuyến nông", "other", "name"),
     ("Ban Giám đốc", "other", "name"), ("Ban Giám hiệu", "other", "name"),
+    # Donors and other bodies that give through the organizations ('Công ty … trao 2 tỷ đồng').
+    ("Công ty", "other", "name"), ("Tập đoàn", "other", "name"), ("doanh nghiệp", "other", "name"),
+    ("các doanh nghiệp", "other", "name"), ("nhà hảo tâm", "other", "name"),
+    ("các nhà hảo tâm", "other", "name"), ("nhà tài trợ", "other", "name"),
+    ("ngân sách nhà nước", "other", "name"), ("Sở Nông nghiệp", "other", "name"),
+    ("ngành nông nghiệp", "other", "name"), ("ngành chức năng", "other", "name"),
+    ("Trung ương Hội", "other", "name"), ("Tổng Liên đoàn Lao động", "congdoan", "name"),
+    # Groups that name the organizations jointly: the socio-political organizations (the five
+    # under the MTTQ) and the four that take entrusted loans of the Social Policy Bank.
+    ("các tổ chức chính trị - xã hội", "ctxh", "group"), ("các tổ chức chính trị xã hội", "ctxh", "group"),
+    ("các tổ chức CT-XH", "ctxh", "group"), ("tổ chức chính trị - xã hội", "ctxh", "group"),
+    ("các đoàn thể", "ctxh", "group"), ("các tổ chức thành viên", "ctxh", "group"),
+    ("các tổ chức thành viên của Mặt trận", "ctxh", "group"), ("các tổ chức đoàn thể", "ctxh", "group"),
+    ("các hội, đoàn thể", "ctxh", "group"), ("các hội đoàn thể", "ctxh", "group"),
+    ("các tổ chức chính trị - xã hội trực thuộc", "ctxh", "group"),
+    ("các tổ chức hội", "hoi4", "group"), ("4 tổ chức hội", "hoi4", "group"), ("bốn tổ chức hội", "hoi4", "group"),
+    ("4 tổ chức hội, đoàn thể", "hoi4", "group"), ("các tổ chức hội, đoàn thể", "hoi4", "group"),
+    ("4 tổ chức chính trị - xã hội", "hoi4", "group"), ("các tổ chức nhận ủy thác", "hoi4", "group"),
+    ("4 hội, đoàn thể", "hoi4", "group"),
     # Groups of several bodies: no single organization.
-    ("các tổ chức chính trị - xã hội", "", "generic"), ("các tổ chức chính trị xã hội", "", "generic"),
-    ("các tổ chức CT-XH", "", "generic"), ("tổ chức chính trị - xã hội", "", "generic"),
-    ("các đoàn thể", "", "generic"), ("các tổ chức thành viên", "", "generic"),
-    ("các tổ chức đoàn thể", "", "generic"), ("các hội, đoàn thể", "", "generic"),
     ("các cơ quan, đơn vị", "", "generic"), ("các ngành", "", "generic"), ("khối dân vận", "", "generic"),
     ("cả hệ thống chính trị", "", "generic"), ("hệ thống chính trị", "", "generic"),
-    ("các tổ chức hội", "", "generic"), ("4 tổ chức hội", "", "generic"),
-    ("bốn tổ chức hội", "", "generic"), ("các hội đoàn thể", "", "generic"),
-    ("các tổ chức nhận ủy thác", "", "generic"),
 ]
 # Back-references resolved against the conversation: 'Hội' means the association in focus.
 _BACKREFS: list[tuple[str, str]] = [
@@ -91,6 +103,8 @@ _BACKREFS: list[tuple[str, str]] = [
     ("Hội", "hoi"), ("Đoàn", "doan"), ("Mặt trận", "mttq"),
 ]
 HOI_ORGS = {"phunu", "nongdan", "ccb"}
+# Members of the groups above.
+GROUPS = {"ctxh": ["ccb", "congdoan", "doan", "nongdan", "phunu"], "hoi4": ["ccb", "doan", "nongdan", "phunu"]}
 
 # Words after 'Hội'/'Đoàn' that make it something else ('Hội nghị', 'Đoàn công tác').
 _NOT_HOI_NEXT = re.compile(
@@ -148,7 +162,7 @@ def find_mentions(text: str, key: str) -> list[Mention]:
         if k == "phụ nữ" and kind == "people":
             # 'Hội viên phụ nữ' is handled above; a bare 'phụ nữ' is people only as a subject.
             pass
-        out.append(Mention(s, e, org, kind))
+        out.append(Mention(s, e, org, kind, list(GROUPS[org]) if kind == "group" else []))
     return out
 
 

@@ -19,7 +19,8 @@ CASES: list[tuple[str, list]] = [
     ("Hội Nông dân, Hội LHPN, Tỉnh đoàn được ủy thác gần 3.000 tỷ đồng.", [["nongdan", "phunu", "doan"]]),
     ("Các đơn vị: Hội Nông dân, Hội LHPN, Tỉnh đoàn giúp đỡ hơn 30.000 hộ vay.", [["nongdan", "phunu", "doan"]]),
     ("Hội LHPN và Hội CCB tỉnh quản lý 900 tổ tiết kiệm và vay vốn.", [["phunu", "ccb"]]),
-    ("MTTQ và các tổ chức chính trị - xã hội tổ chức 2.961 hội nghị.", [None]),
+    # Collective actors name the organizations jointly (issue 15): MTTQ and the five under it.
+    ("MTTQ và các tổ chức chính trị - xã hội tổ chức 2.961 hội nghị.", [["mttq", "ccb", "congdoan", "doan", "nongdan", "phunu"]]),
     ("Trong quý III, MTTQ tuyên truyền tại 8 xã.", ["mttq"]),
     ("Ủy ban MTTQ tỉnh phối hợp với Hội Nông dân tổ chức 5 hội nghị.", ["mttq"]),
     ("Uỷ ban MTTQ tỉnh vận động được 4,26 tỷ đồng.", ["mttq"]),
@@ -39,9 +40,33 @@ CASES: list[tuple[str, list]] = [
     ("Hội Cựu chiến binh tổ chức 326 buổi cho 21.000 lượt học sinh, đoàn viên thanh niên. "
      "Toàn tỉnh có 1.467 hội viên đạt danh hiệu giỏi.", ["ccb", "ccb", "ccb"]),
     ("Ban Thanh tra nhân dân xã tiếp nhận 5 đơn thư.", ["other"]),
-    ("Mặt trận và các đoàn thể huyện tổ chức 346 buổi.", [None]),
+    ("Mặt trận và các đoàn thể huyện tổ chức 346 buổi.", [["mttq", "ccb", "congdoan", "doan", "nongdan", "phunu"]]),
     ("Mặt trận huyện vận động Quỹ được 1,12 tỷ đồng.", ["mttq"]),
     ("Công tác xây dựng tổ chức hội đạt hiệu quả, gần 2.000 hội, đoàn viên được kết nạp mới.", [None]),
+]
+
+
+HOI4 = ["ccb", "doan", "nongdan", "phunu"]
+# Patterns of issue 15: collective and metonymic actors, discourse switches, donors, the area's own
+# statistics, numbers inside names, the one organization a text is about.
+CASES += [
+    ("Tổng dư nợ ủy thác qua 4 tổ chức hội, đoàn thể đạt 10.412 tỷ đồng.", [HOI4]),
+    ("Dẫn đầu là Hội LHPN tỉnh với dư nợ 3.808 tỷ đồng. Xếp sau là Hội Nông dân tỉnh, quản lý 3.276 tỷ đồng. "
+     "Tiếp đến là Hội CCB tỉnh với 1.946 tỷ đồng; còn Đoàn Thanh niên nhận ủy thác 1.382 tỷ đồng.",
+     ["phunu", "nongdan", "ccb", "doan"]),
+    ("Hội LHPN 808 triệu đồng; Hội Nông dân 776 triệu đồng; Hội CCB 646 triệu đồng.", ["phunu", "nongdan", "ccb"]),
+    ("Ủy ban MTTQ huyện Trạm Tấu vận động được 3,1 tỷ đồng. Từ nguồn này, huyện đã dựng mới 53 ngôi nhà Đại đoàn kết.",
+     ["mttq", "mttq"]),
+    ("Ủy ban MTTQ tỉnh vận động 58,6 tỷ đồng. Nhiều doanh nghiệp đã đồng hành: Công ty Xi măng Hoàng Mai trao 2 tỷ đồng.",
+     ["mttq", "other"]),
+    ("Mặt trận xã tiếp nhận 1.240 suất quà của các doanh nghiệp, nhà hảo tâm trao cho hộ nghèo.", ["other"]),
+    ("Ủy ban MTTQ huyện vận động 3,1 tỷ đồng. Hiện huyện còn 1.208 hộ nghèo, chiếm 38,2% tổng số hộ.",
+     ["mttq", None, None]),
+    ("Sau sắp xếp, tỉnh Cà Mau mới có 64 xã, phường. Ủy ban MTTQ tỉnh đã xóa 7.846 căn nhà tạm.", [None, "mttq"]),
+    ("Hội CCB huyện có 2.846 hội viên. Ông Nông Văn Thắng nuôi 120 con lợn thịt.", ["ccb", None]),
+    ("Chương trình \"Phiên chợ 0 đồng\" của Hội LHPN trao 300 suất quà.", ["phunu"]),
+    ("Nam Định: hơn 62.000 hộ nông dân sản xuất giỏi\nNăm 2020, Hội Nông dân tỉnh giới thiệu 412 hội viên ưu tú cho Đảng.",
+     ["nongdan", "nongdan"]),
 ]
 
 
