@@ -1,4 +1,5 @@
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,24 @@ hypothesis_settings.register_profile(
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 SHARED = Path(os.environ.get("GIAOBAN_SHARED", PROJECT_ROOT.parent / "shared"))
+
+# CI installs every system tool the tests use (.ci/run): there a missing tool is a failure, not a skip.
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def needs_tool(present: bool, reason: str):
+    """Skip when a system tool is missing on a developer's machine; in CI run (and fail) anyway."""
+    return pytest.mark.skipif(not present and not IN_CI, reason=f"{reason} (CI installs it and runs the test)")
+
+
+def require_tool(name: str) -> str:
+    """The tool's path; a skip on a developer's machine without it, a failure in CI."""
+    path = shutil.which(name)
+    if path is None:
+        if IN_CI:
+            pytest.fail(f"{name} is missing in CI: .ci/run should have installed it")
+        pytest.skip(f"{name} is not installed here (CI installs it and runs the test)")
+    return path
 
 
 @pytest.fixture
@@ -34,6 +53,8 @@ SCREENSHOTS = PROJECT_ROOT / "test-results" / "screenshots"  # artifacts of a ru
 def browser():
     """Debian's Chromium driven by Playwright (Playwright's own browser download is offline-blocked)."""
     if not CHROMIUM.exists():
+        if IN_CI:
+            pytest.fail("/usr/bin/chromium is missing in CI: .ci/run should have installed it")
         pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium; .ci/run does it)")
     # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are safe.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -2,7 +2,6 @@
 upload it; errors by sheet, row and column; nothing saved when any row is wrong."""
 
 import io
-import shutil
 import subprocess
 from decimal import Decimal
 
@@ -14,6 +13,8 @@ from django.urls import reverse
 from giaoban.collection import workflow as wf
 from giaoban.collection.excel import CHILD_FIRST_ROW, FIRST_ROW
 from giaoban.collection.models import DataValue, Membership, Report
+
+from tests.conftest import require_tool
 
 from .conftest import PERIOD
 
@@ -53,9 +54,7 @@ def fill_one(wb, values: dict, comments=None, qualifiers=None):
 
 
 def libreoffice_resave(data: bytes, tmp_path) -> bytes:
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
+    soffice = require_tool("soffice")
     src, out = tmp_path / "in" / "bieu-mau.xlsx", tmp_path / "out"
     src.parent.mkdir(parents=True)
     out.mkdir(parents=True)

@@ -9,9 +9,10 @@ import pytest
 from giaoban.reports import pdf
 from giaoban.reports.synthetic import build_synthetic_model
 from giaoban.reports.xlsx import write_report_xlsx
+from tests.conftest import needs_tool
 
-needs_soffice = pytest.mark.skipif(pdf.soffice_path() is None, reason="LibreOffice (soffice) is not installed here")
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed here")
+needs_soffice = needs_tool(pdf.soffice_path() is not None, "LibreOffice (soffice) is not installed here")
+needs_poppler = needs_tool(shutil.which("pdftotext") is not None, "poppler-utils (pdftotext) is not installed here")
 
 
 def test_missing_libreoffice_is_said_in_vietnamese(tmp_path, monkeypatch):
