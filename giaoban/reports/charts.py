@@ -5,7 +5,9 @@ two small back-ends paint them: Pillow for PNG (drawn at twice the size, ~250 dp
 Word shows it, so print stays sharp) and plain SVG text for the preview page (text stays text).
 No plotting library on this path: a whole provincial report draws its charts in tens of
 milliseconds, where matplotlib took ~0,2 s per chart. DejaVu Sans carries every Vietnamese
-letter (bundled with matplotlib, so it is always installed with the project).
+letter: Debian's fonts-dejavu-core (in the base system, and in .ci/run's list), else a copy some
+installed package carries (matplotlib's), else Liberation Sans (fonts-liberation2); without any,
+Pillow's own font with a warning (some Vietnamese letters may then show as boxes).
 Axis numbers are written the Vietnamese way (29.774; 1,5 tỷ).
 """
 
@@ -15,6 +17,7 @@ import functools
 import html
 import importlib.util
 import io
+import logging
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,22 +43,34 @@ FONT_FAMILY = "DejaVu Sans, Arial, sans-serif"
 # ---------------------------------------------------------------- fonts and text metrics
 
 
+FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu")]  # Debian, Fedora
+
+
 def _font_path(bold: bool = False) -> str | None:
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    spec = importlib.util.find_spec("matplotlib")
-    candidates = []
+    candidates = [folder / name for folder in FONT_DIRS]
+    spec = importlib.util.find_spec("matplotlib")  # not a dependency; its copy serves where installed
     if spec and spec.origin:
         candidates.append(Path(spec.origin).parent / "mpl-data" / "fonts" / "ttf" / name)
-    candidates += [Path("/usr/share/fonts/truetype/dejavu") / name, Path("/usr/share/fonts/dejavu") / name]
+    liberation = "LiberationSans-Bold.ttf" if bold else "LiberationSans-Regular.ttf"
+    candidates.append(Path("/usr/share/fonts/truetype/liberation2") / liberation)
     return next((str(p) for p in candidates if p.exists()), None)
 
 
 @functools.lru_cache(maxsize=64)
 def _font(size_px: float, bold: bool = False):
     path = _font_path(bold) or _font_path(False)
-    if path is None:  # pragma: no cover - matplotlib always ships DejaVu Sans
+    if path is None:
+        _warn_no_font()
         return ImageFont.load_default(size_px)
     return ImageFont.truetype(path, max(1, round(size_px)))
+
+
+@functools.cache
+def _warn_no_font() -> None:
+    logging.getLogger(__name__).warning(
+        "No DejaVu Sans or Liberation Sans font found (apt-get install fonts-dejavu-core): charts use "
+        "Pillow's default font, which may lack some Vietnamese letters.")
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:

@@ -29,7 +29,7 @@ MAX_DESKTOP_HEIGHT = 3600  # long lists (completeness of 500 units) stop after f
 
 def shrink_png(path: Path) -> None:
     """Keep the README light: at most MAX_DESKTOP_HEIGHT px tall, a 256-colour palette (plenty for
-    these pages; Pillow comes with matplotlib). Without Pillow the shot stays as Chromium wrote it."""
+    these pages; Pillow is a dependency). Without Pillow the shot stays as Chromium wrote it."""
     try:
         from PIL import Image
     except ImportError:
