@@ -58,7 +58,7 @@ def child(n_values: int, workdir: Path) -> dict:
          for i in range(1, n_units + 1)],
         batch_size=2000,
     )
-    inds = Indicator.objects.bulk_create(
+    Indicator.objects.bulk_create(
         [Indicator(code=f"chi_tieu_{i:02d}", name=f"Chỉ tiêu {i}", unit_noun="lượt") for i in range(n_ind)]
     )
     Indicator.organizations.through.objects.bulk_create(

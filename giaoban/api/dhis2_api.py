@@ -1,7 +1,7 @@
 """The DHIS2 facade: the metadata endpoints DHIS2 clients call first (system/info, organisation
 units and their levels, data elements, data sets, the default category combinations), with DHIS2's
 list parameters (giaoban.dhis2.query), and `dhis2_path`, which serves /api/{version}/… and
-…​.json paths by the same endpoints and answers unknown /api/ paths with JSON, never HTML.
+….json paths by the same endpoints and answers unknown /api/ paths with JSON, never HTML.
 
 Registered on the NinjaAPI of giaoban/api/api.py (imported at its end), so authentication is the
 same everywhere (giaoban/api/auth.py).

@@ -23,9 +23,12 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
 
 from giaoban.core.numbers import to_decimal
 from giaoban.core.periods import Period
+
+_E = TypeVar("_E", bound=enum.Enum)
 
 __all__ = [
     "AggregationError",
@@ -84,7 +87,7 @@ def _present(values: Iterable[Number | None]) -> list[Decimal]:
     return [to_decimal(v) for v in values if v is not None]
 
 
-def _coerce(enum_cls, value, what: str):
+def _coerce(enum_cls: type[_E], value: object, what: str) -> _E:
     try:
         return enum_cls(value)
     except ValueError:
@@ -217,7 +220,7 @@ def prorate_target(
         mode = _coerce(ProrateMode, mode, "phân bổ chỉ tiêu")
         if mode is ProrateMode.NONE:
             return target
-        weights = _QUARTER_SHARES
+        weights: tuple[Decimal, ...] = _QUARTER_SHARES
         cumulative = mode is ProrateMode.CUMULATIVE
     else:
         weights = tuple(to_decimal(w) for w in mode)

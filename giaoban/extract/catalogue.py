@@ -44,13 +44,16 @@ class _UnitIndex:
 
 class Matcher:
     def __init__(self, catalogue: Iterable[dict[str, Any]] | dict[str, Any] | None = None) -> None:
+        indicators: Iterable[dict[str, Any]]
         if catalogue is None:
-            catalogue = default_catalogue()
+            indicators = default_catalogue()
         elif isinstance(catalogue, dict):
-            catalogue = catalogue.get("indicators", [])
+            indicators = catalogue.get("indicators", [])
+        else:
+            indicators = catalogue
         self.entries: list[_Entry] = []
         self._by_unit: dict[str, _UnitIndex] = {}
-        for ind in catalogue:
+        for ind in indicators:
             unit = canonical(str(ind.get("unit") or ""))
             units = {canonical(u) for u in ind.get("units") or []} | ({unit} if unit else set())
             syn = [canonical(s) for s in ind.get("synonyms") or []] + [canonical(str(ind.get("name") or ""))]

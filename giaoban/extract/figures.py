@@ -90,10 +90,10 @@ def find_candidates(text: str, key: str) -> list[Candidate]:
             continue  # inside a figure, or inside a run of number words already judged
         run = read_word_run(key, m.start())
         run_end = run[0]
-        c = _judge_words(text, key, m.start(), run)
-        if c is not None:
-            out.append(c)
-            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        judged = _judge_words(text, key, m.start(), run)
+        if judged is not None:
+            out.append(judged)
+            taken[judged.start:judged.end] = b"\x01" * (judged.end - judged.start)
     out.sort(key=lambda c: c.start)
     return out
 
@@ -178,7 +178,7 @@ def _read_figure(text: str, key: str, s: int, e: int, lit: Literal | None) -> Ca
     scale_end, seq = read_scales(key, pos)
     has_scale = bool(seq)
     if has_scale:
-        v = words_value([lit.value] + seq)
+        v = words_value([lit.value, *seq])
         if v is None:
             return None
         value = v

@@ -18,7 +18,7 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 # Old-style placement puts the tone on the second vowel of a final 'oa', 'oe', 'uy'
 # ('hoà', 'khoẻ', 'thuỷ'); the canonical key uses the first ('hòa', 'khỏe', 'thủy').
-_PAIRS = ("oa", "oe", "uy")
+_PAIRS = (("o", "a"), ("o", "e"), ("u", "y"))
 
 
 def _build_tone_map() -> dict[str, str]:

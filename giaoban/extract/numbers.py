@@ -12,6 +12,7 @@ is 50.261 tỷ), so the literal reports both readings and the caller picks one f
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -105,7 +106,7 @@ def space_grouped_end(key: str, end: int, first_len: int) -> tuple[int, str]:
     return pos, digits
 
 
-def words_value(words: list[str]) -> Decimal | None:
+def words_value(words: Sequence[str | Decimal]) -> Decimal | None:
     """Value of a sequence of number words and digit values: 'ba nghìn' → 3000,
     'hai mươi lăm' → 25, [Decimal('1.5'), 'tỷ'] → 1 500 000 000, '2 tỷ 500 triệu'."""
     parts: list[tuple[Decimal, Decimal]] = []  # (scale, value already multiplied)

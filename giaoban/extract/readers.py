@@ -139,7 +139,7 @@ def read_html(data: bytes | str) -> str:
     return re.sub(r"[ \t]+", " ", text)
 
 
-def _best_container(soup):  # type: ignore[no-untyped-def]
+def _best_container(soup):
     article = soup.find("article")
     if article is not None and len(article.get_text(strip=True)) > 200:
         return article

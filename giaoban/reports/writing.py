@@ -517,7 +517,7 @@ def _word_re(word: str) -> re.Pattern:
 
 def org_words(text: str, pairs) -> str:
     for old, new in pairs:
-        text = _word_re(old).sub(lambda m: cap_first(new) if m.group(0)[:1].isupper() else new, text)
+        text = _word_re(old).sub(lambda m, new=new: cap_first(new) if m.group(0)[:1].isupper() else new, text)
     return text
 
 

@@ -65,7 +65,10 @@ def test_pager_page_size_and_filters(get, world):
     assert body["pager"] == {"page": 2, "pageCount": 4, "total": 7, "pageSize": 2}
     assert len(body["organisationUnits"]) == 2
     top = world.units["phunu", "12"].uid
-    only = lambda **p: {u["id"] for u in get("/api/organisationUnits", paging="false", **p).json()["organisationUnits"]}
+
+    def only(**p):
+        return {u["id"] for u in get("/api/organisationUnits", paging="false", **p).json()["organisationUnits"]}
+
     assert only(filter="level:eq:1") == {world.units["mttq", "12"].uid, top}
     assert only(filter=[f"path:like:/{top}", "level:eq:2"]) == {world.units["phunu", c].uid for c in ("03388", "03466")} | {world.old_unit.uid}
     wanted = [world.units["mttq", "03388"].uid, world.units["phunu", "03466"].uid]

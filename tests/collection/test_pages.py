@@ -158,7 +158,7 @@ def test_attachments_checked_by_content_and_soft_deleted(tree, client, settings,
 
 
 def test_completeness_deadlines_and_reminders(tree, client):
-    a, b = tree.units["phunu-a"], tree.units["phunu-b"]
+    a = tree.units["phunu-a"]
     # A sends on time; B is missing; the province sends late (deadline moved earlier by the admin)
     report_a = wf.get_or_create_report(a, PERIOD, tree.users["entry_a"])
     wf.submit(report_a, tree.users["entry_a"])

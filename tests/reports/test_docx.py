@@ -6,7 +6,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from giaoban.reports.docx import write_report_docx
 from giaoban.reports.synthetic import build_synthetic_model
 from giaoban.reports.vnformat import format_number, table_value
 from giaoban.reports.writing import table_header

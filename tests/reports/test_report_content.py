@@ -3,7 +3,6 @@ narratives summarized (never one bullet per unit), no empty heading, rates compa
 percentage points, no percentage on small counts, each organization's own member words,
 incomplete periods said and not compared."""
 
-import dataclasses
 import datetime as dt
 import io
 import re
@@ -12,7 +11,7 @@ import docx
 import pytest
 
 from giaoban.reports.docx import write_report_docx
-from giaoban.reports.model import IndicatorRow, NarrativeExcerpt, OrgSection, ReportModel
+from giaoban.reports.model import IndicatorRow, OrgSection, ReportModel
 from giaoban.reports.summarize import content_words, similarity
 from giaoban.reports.synthetic import build_synthetic_model
 
