@@ -842,7 +842,6 @@ def query(indicator=None, period="", area=None, unit=None, org=None, as_of=None,
             periods += [p.previous(), p.same_period_last_year()]
     periods = sorted(set(periods))
     cells = compute(targets, indicators, periods, include_submitted, by == "org", org_ids, within)
-    orgs = _orgs(memo)
     levels = _memoized(memo, ("levels",), lambda: {k: frozenset(v) for k, v in reporting_levels(None).items()})
     rows: list[Row] = []
     within_key = tuple(within) if within is not None else None
