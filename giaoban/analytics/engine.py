@@ -49,7 +49,7 @@ from giaoban.analytics.models import NATION_SCOPE, TOTAL_SCOPES, Fact, FactTotal
 from giaoban.analytics.summary import ensure_built
 from giaoban.collection.models import Report, Target
 from giaoban.core import aggregation as rules
-from giaoban.core.periods import Period, PeriodError
+from giaoban.core.periods import Period, PeriodError, parse_reachable
 from giaoban.org import identity, schedules
 from giaoban.org.models import (Area, AreaSuccession, Indicator, Organization, OrganizationVersion, ReportingSchedule, Unit,
                                 UnitSuccession)
@@ -290,7 +290,7 @@ def resolve_orgs(text, on: datetime.date) -> list[Organization] | None:
 
 def parse_period(text: str | Period) -> Period:
     try:
-        return Period.parse(text)
+        return parse_reachable(text)
     except PeriodError as e:
         raise AnalyticsError(str(e)) from None
 

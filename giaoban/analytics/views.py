@@ -101,7 +101,8 @@ def dashboard(request):
     context["period"] = period
     context["query"] = request.GET
     context["area_code"] = request.GET.get("area") or (context["area"].code if context.get("area") else "")
-    return render(request, "analytics/dashboard.html", context)
+    # A question the data cannot answer (a bad period, an unknown area) is the asker's: 400.
+    return render(request, "analytics/dashboard.html", context, status=400 if context["error"] else 200)
 
 
 def _period_choices() -> list[Period]:
@@ -151,4 +152,4 @@ def pivot_view(request):
             ]
             context["col_totals"] = [table.col_totals.get(ck) for ck, _ in table.col_headers]
     context["area_code"] = g.get("area") or (context["area"].code if context.get("area") else "")
-    return render(request, "analytics/pivot.html", context)
+    return render(request, "analytics/pivot.html", context, status=400 if context["error"] else 200)

@@ -26,7 +26,7 @@ from giaoban.api import schemas as s
 from giaoban.api.auth import HeaderAuth, SessionCsrfAuth, challenge
 from giaoban.collection import access, bulk
 from giaoban.collection.models import DataValue, Report
-from giaoban.core.periods import KINDS, Period, PeriodError
+from giaoban.core.periods import KINDS, REACHABLE_YEARS, Period, PeriodError
 from giaoban.core.uploads import UploadError
 from giaoban.dhis2 import format as dhis2_format
 from giaoban.dhis2 import metadata as dhis2_metadata
@@ -142,9 +142,27 @@ _workflow_errors()
 
 def _period(code: str) -> Period:
     try:
-        return dhis2.parse_any_period(code)
+        if len(code) > 40:
+            raise PeriodError(f"Mã kỳ báo cáo quá dài ({len(code)} ký tự).")
+        period = dhis2.parse_any_period(code)
     except PeriodError as exc:
         raise ApiError(400, "invalid_period", str(exc)) from exc
+    low, high = REACHABLE_YEARS
+    if not low <= period.year <= high:
+        raise ApiError(400, "invalid_period", f"Kỳ báo cáo {period.code} nằm ngoài khoảng năm {low}–{high} mà hệ thống xử lý.")
+    return period
+
+
+MAX_OFFSET = 10**9
+
+
+def _page(limit: int, offset: int) -> slice:
+    """The rows asked for; limits and offsets outside their bounds are a 400, not a database error."""
+    if not 0 <= limit <= MAX_PAGE:
+        raise ApiError(400, "invalid", f"limit phải từ 0 đến {MAX_PAGE} (nhận được {limit}).")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise ApiError(400, "invalid", f"offset phải từ 0 đến {MAX_OFFSET} (nhận được {offset}).")
+    return slice(offset, offset + limit)
 
 
 def _as_of(value: datetime.date | None) -> datetime.date:
@@ -316,8 +334,7 @@ def reports(request, period: str | None = None, unit: str | None = None, status:
         qs = qs.filter(status=status)
     if organization:
         qs = qs.filter(unit__organization__code=organization)
-    limit, offset = max(0, min(limit, MAX_PAGE)), max(0, offset)
-    return [_report_out(r, request.user) for r in qs.order_by("-period", "unit__code")[offset:offset + limit]]
+    return [_report_out(r, request.user) for r in qs.order_by("-period", "unit__code")[_page(limit, offset)]]
 
 
 @api.get("/reports/{report_id}", response={200: s.ReportDetailOut, ERRORS: s.ErrorOut}, tags=["Báo cáo"], summary="Một báo cáo và số liệu")
@@ -413,8 +430,7 @@ def datavalues(request, period: str | None = None, unit: str | None = None, chil
         qs = qs.filter(indicator__code=indicator)
     if organization:
         qs = qs.filter(unit__organization__code=organization)
-    limit, offset = max(0, min(limit, MAX_PAGE)), max(0, offset)
-    return [_value_out(v) for v in qs.order_by("period", "unit__code", "indicator__code")[offset:offset + limit]]
+    return [_value_out(v) for v in qs.order_by("period", "unit__code", "indicator__code")[_page(limit, offset)]]
 
 
 @api.post("/datavalues", response={200: s.BulkOut, ERRORS: s.ErrorOut}, tags=["Số liệu"],

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ninja import Status
 
 from giaoban.api import schemas as s
-from giaoban.api.api import ERRORS, ApiError, _find_unit, _period, api
+from giaoban.api.api import ERRORS, ApiError, _find_unit, _page, _period, api
 from giaoban.core.periods import Period
 from giaoban.meetings import access as meeting_access
 from giaoban.meetings import services
@@ -91,8 +91,7 @@ def meetings(request, period: str | None = None, status: str | None = None, limi
         if status not in Meeting.Status.values:
             raise ApiError(400, "invalid", f"Trạng thái không hợp lệ: '{status}' (draft hoặc confirmed).")
         qs = qs.filter(status=status)
-    limit, offset = max(0, min(limit, 1000)), max(0, offset)
-    return [_meeting_out(m) for m in qs[offset:offset + limit]]
+    return [_meeting_out(m) for m in qs[_page(limit, offset)]]
 
 
 @api.get("/meetings/{meeting_id}", response={200: s.MeetingDetailOut, ERRORS: s.ErrorOut}, tags=TAGS,
@@ -129,7 +128,8 @@ def _in_period(task: Task, p: Period) -> bool:
 
 @api.get("/tasks", response={200: list[s.TaskOut], ERRORS: s.ErrorOut}, tags=TAGS,
          summary="Nhiệm vụ của một đơn vị trong một kỳ (cả nhiệm vụ kỳ trước chưa xong), hoặc nhiệm vụ người dùng được xem")
-def tasks(request, unit: str | None = None, period: str | None = None, overdue: bool = False, status: str | None = None):
+def tasks(request, unit: str | None = None, period: str | None = None, overdue: bool = False, status: str | None = None,
+          limit: int = 1000, offset: int = 0):
     """With `unit` and `period`: the unit's tasks for the period (due in it, or due earlier and
     not done), as on the entry page. Without `unit`: the tasks the user may see (due in `period`;
     `overdue=true`: open and due before `period`)."""
@@ -157,7 +157,7 @@ def tasks(request, unit: str | None = None, period: str | None = None, overdue: 
         out.sort(key=lambda t: (Period.parse(t.due_period), t.pk))
     if status:
         out = [t for t in out if t.status == status]
-    return [_task_out(t) for t in out]
+    return [_task_out(t) for t in out[_page(limit, offset)]]
 
 
 def _visible_task(user, task_id: int) -> Task:

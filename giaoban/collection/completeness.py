@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from giaoban.collection.models import Deadline, Report
-from giaoban.core.periods import Period
+from giaoban.core.periods import Period, parse_reachable
 from giaoban.org import schedules
 from giaoban.org.models import Area, Unit
 
@@ -201,6 +201,6 @@ def summarize(states: list[UnitState]) -> dict:
 def pick_period(code: str | None, today: datetime.date | None = None) -> Period:
     """The period asked for, else the quarter being reported now (its data window holds today)."""
     if code:
-        return Period.parse(code)
+        return parse_reachable(code)
     today = today or timezone.localdate()
     return Period.for_reporting_date(today, "Q")

@@ -116,8 +116,8 @@ def completeness(request):
     units = viewable.filter(path__startswith=root.path) if root else viewable
     try:
         period = comp.pick_period(request.GET.get("period"))
-    except ValueError:
-        raise Http404("Kỳ báo cáo không hợp lệ") from None
+    except ValueError as exc:
+        return render(request, "400.html", {"message": str(exc)}, status=400)
     if not request.GET.get("period") and not Report.objects.filter(unit__in=units, period=period.code).exists():
         latest = Report.objects.filter(unit__in=units, period__contains="-Q").order_by("-period").values_list("period", flat=True).first()
         period = Period.parse(latest) if latest else period

@@ -461,6 +461,23 @@ class Period:
 parse_period = Period.parse
 
 
+# Pages and the API compare a period with earlier ones (previous quarters, the same period of
+# earlier years, trends): a period asked for from outside must leave room for them.
+REACHABLE_YEARS = (MIN_YEAR + 10, MAX_YEAR - 10)
+
+
+def parse_reachable(code: str | Period) -> Period:
+    """Period.parse for a period asked for by a user or a program (a page's ?period=, the API):
+    also refuses years so near the ends of the calendar that its comparisons fall outside it."""
+    if isinstance(code, str) and len(code) > 40:
+        raise PeriodError(f"Mã kỳ báo cáo quá dài ({len(code)} ký tự).")
+    period = Period.parse(code)
+    low, high = REACHABLE_YEARS
+    if not low <= period.year <= high:
+        raise PeriodError(f"Kỳ báo cáo {period.code} nằm ngoài khoảng năm {low}–{high} mà hệ thống xử lý.")
+    return period
+
+
 def weeks_in_year(year: int) -> int:
     """52 or 53: the ISO week of 28 December is always the year's last."""
     return dt.date(year, 12, 28).isocalendar()[1]

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from giaoban.analytics.engine import AnalyticsError, resolve_area, scope_for_user
 from giaoban.collection.models import Membership
-from giaoban.core.periods import Period, PeriodError
+from giaoban.core.periods import Period, PeriodError, parse_reachable
 from giaoban.jobs.queue import start as start_job
 from giaoban.org.models import Area, Organization
 from giaoban.reports.pdf import ConversionFailed, PdfUnavailable, soffice_path
@@ -50,7 +50,7 @@ def _params(request):
     area_text = (request.GET.get("area") or defaults["area"]).strip()
     org = (request.GET.get("org") or "").strip() or None
     try:
-        parsed = Period.parse(period)
+        parsed = parse_reachable(period)
         area = resolve_area(area_text, parsed.end)
     except (PeriodError, AnalyticsError) as exc:
         return None, str(exc)

@@ -26,6 +26,12 @@ class Command(BaseCommand):
         if options["dev"]:
             web = [sys.executable, "-m", "giaoban", "runserver", options["bind"]]
         else:
+            # The served app never shows Django's debug pages (settings, paths, SQL, the URL
+            # patterns on a 404): DEBUG is off unless asked for; --dev keeps it for development.
+            os.environ.setdefault("DEBUG", "0")
+            host = options["bind"].rsplit(":", 1)[0].strip("[]")
+            if "ALLOWED_HOSTS" not in os.environ and host not in ("", "0.0.0.0", "::", "127.0.0.1", "localhost"):
+                os.environ["ALLOWED_HOSTS"] = f"127.0.0.1,localhost,{host}"
             web = [sys.executable, "-m", "gunicorn", "giaoban.wsgi:application",
                    "--bind", options["bind"], "--workers", str(options["workers"]), "--threads", "4",
                    "--access-logfile", "-", "--timeout", "120"]
