@@ -26,7 +26,7 @@ def _free_port() -> int:
 
 def _get(url: str):
     try:
-        with urllib.request.urlopen(url, timeout=10) as r:
+        with urllib.request.urlopen(url, timeout=60) as r:
             return r.status, r.read().decode("utf-8", "replace"), dict(r.headers)
     except urllib.error.HTTPError as e:
         return e.code, e.read().decode("utf-8", "replace"), dict(e.headers)
@@ -38,19 +38,21 @@ def served(tmp_path):
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE")}
     env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'served.sqlite3'}"
-    proc = subprocess.Popen([sys.executable, "-m", "giaoban", "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+    proc = subprocess.Popen([sys.executable, "-m", "giaoban", "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1",
+                             "--job-workers", "0"],
                             cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        # gunicorn listens before its worker has loaded the app: wait for a first answer.
+        deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.3)
+                with urllib.request.urlopen(base + "/static/giaoban/site.css", timeout=30):
+                    break
+            except (OSError, urllib.error.URLError):
+                time.sleep(0.5)
         else:
-            pytest.fail("giaoban serve did not start")
+            pytest.fail("giaoban serve did not answer")
         yield base
     finally:
         proc.terminate()
