@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from giaoban.collection import plausibility
 from giaoban.collection.models import DataValue, Report, Target
 from giaoban.collection.rules import validate
 from giaoban.collection.workflow import NARRATIVE_FIELDS, form_indicators
@@ -65,6 +66,12 @@ def check_fields(report, unit, period: Period, data) -> dict:
     for issue in validate(draft, {code: item for code, item in values.items()}, indicators=indicators.values()):
         if issue.indicator in flags:
             flags[issue.indicator].append({"severity": issue.severity, "message": issue.message, "resolved": issue.resolved})
+    stored = {c: (v, n) for c, v, n in DataValue.objects.filter(report=report).values_list("indicator__code", "value", "comment")} \
+        if report else {}
+    figures = {code: v for code, (v, _) in stored.items()} | {code: item["value"] for code, item in values.items()}
+    notes = {code: n for code, (_, n) in stored.items()} | {code: item["comment"] for code, item in values.items() if "comment" in item}
+    for flag in plausibility.flags(unit, period, figures, notes, indicators):
+        flags[flag.indicator].append(flag.as_dict())
     return {"fields": fields, "flags": flags}
 
 

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from giaoban.collection import access, completeness as comp, excel, workflow
+from giaoban.collection import access, completeness as comp, excel, plausibility, workflow
 from giaoban.collection.entry import QUALIFIER_CHOICES, build_rows, check_fields, field_texts, merge_with_saved, read_post
 from giaoban.collection.models import Attachment, Reminder, Report
 from giaoban.collection.rules import validate
@@ -155,6 +155,7 @@ def reminder_read(request, pk: int):
 
 def _page(request, unit, period, report, *, posted=None, errors=None, status=200, conflict="", conflicts=()):
     issues = validate(report, for_submission=True) if report else []
+    flags = plausibility.report_flags(report, {i.code: i for i in workflow.form_indicators(unit)}) if report else []
     actions = workflow.allowed_actions(report, request.user)
     if report is None and access.can_enter(request.user, unit):
         actions = {"edit", "submit"}
@@ -168,7 +169,7 @@ def _page(request, unit, period, report, *, posted=None, errors=None, status=200
 
     tasks = tasks_for_unit(unit, period.code)
     return render(request, "collection/entry.html", {
-        "unit": unit, "period": period, "report": report, "sections": build_rows(unit, period, report, posted, errors, issues),
+        "unit": unit, "period": period, "report": report, "sections": build_rows(unit, period, report, posted, errors, list(issues) + flags), "flags": flags,
         "issues": issues, "blocking": [i for i in issues if i.blocks_submission], "actions": actions,
         "editable": "edit" in actions, "narrative": narrative, "attachments": attachments, "qualifiers": QUALIFIER_CHOICES,
         "deadline": comp.deadline_for(unit, period), "conflict": conflict, "conflicts": conflicts, "errors": errors or {},

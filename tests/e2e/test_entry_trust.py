@@ -146,3 +146,44 @@ def test_numbers_as_officers_type_them_read_back_before_saving(live_server, tree
     assert page.input_value("#v-tuyen_truyen_buoi") == "12a"  # kept as typed, to be corrected
     page.reload()
     assert "= 65.200.000.000 đồng (65,2 tỷ đồng)" in page.inner_text("#chk-du_no_uy_thac")
+
+
+def _history(tree):
+    """Xã A held 1 session the quarter before; xã B, its peer, 8 to 12 sessions and ~300 people."""
+    for key, user, rows in (("phunu-a", "entry_a", {"2025-Q2": (1, 40)}),
+                            ("phunu-b", "entry_b", {"2025-Q1": (8, 250), "2025-Q2": (12, 320), "2025-Q3": (10, 300)})):
+        for period, (sessions, people) in rows.items():
+            report = workflow.get_or_create_report(tree.units[key], period, tree.users[user])
+            workflow.save_values(report, tree.users[user], {"tuyen_truyen_buoi": sessions, "tuyen_truyen_luot_nguoi": people},
+                                 expected_version=report.version)
+
+
+def test_implausible_figures_flagged_while_typing_and_listed_for_the_approver(live_server, tree, browser):
+    _history(tree)
+    context = browser.new_context(viewport={"width": 1366, "height": 800}, locale="vi-VN")
+    page = context.new_page()
+    login(page, live_server.url, "phunu.a", PASSWORD)
+    page.goto(_entry(live_server, tree))
+    page.fill("#v-tuyen_truyen_buoi", "1.234")
+    page.wait_for_selector("#err-tuyen_truyen_buoi:has-text('bất thường')", timeout=5000)
+    assert "mức thường của đơn vị" in page.inner_text("#err-tuyen_truyen_buoi")
+    page.fill("#v-tuyen_truyen_luot_nguoi", "999.999.999.999")
+    page.wait_for_selector("#err-tuyen_truyen_luot_nguoi:has-text('các đơn vị cùng cấp')", timeout=5000)
+    page.fill("#v-tong_hoi_vien", "300")
+    page.fill("input[name=c-tuyen_truyen_buoi]", "Nhập nhầm? Để cấp trên xem.")
+    page.click("button[value=submit]")
+    page.wait_for_selector("text=Đã gửi báo cáo lên cấp trên.")
+    context.close()
+
+    context = browser.new_context(viewport={"width": 1366, "height": 800}, locale="vi-VN")
+    page = context.new_page()
+    login(page, live_server.url, "phunu.tinh", PASSWORD)
+    page.goto(_entry(live_server, tree))
+    assert page.inner_text("#flags-title") == "2 số liệu bất thường"
+    flags = page.inner_text("#flags")
+    assert "1.234" in flags and "999.999.999.999" in flags and "đã ghi chú" in flags
+    box = page.locator("#approve-button").bounding_box()
+    assert box["y"] + box["height"] <= 800, box  # the approval is on the first screen
+    page.click("#approve-button")
+    page.wait_for_selector("text=Đã duyệt báo cáo.")
+    context.close()
