@@ -32,6 +32,7 @@ from django.utils import timezone
 from giaoban.collection.models import DataValue, Membership, Report, Target
 from giaoban.core.periods import Period, PeriodError, periods_between
 from giaoban.demo import areas as lai_chau
+from giaoban.demo.narratives import unit_narrative
 from giaoban.extract.catalogue import default_catalogue
 from giaoban.org.models import (BEGINNING, Area, AreaSuccession, Indicator, Organization, OrganizationVersion, Unit,
                                 UnitSuccession)
@@ -123,6 +124,19 @@ def rng_for(*key) -> random.Random:
     return random.Random("|".join(str(k) for k in key))
 
 
+FAMILY = ("Lò", "Lường", "Tao", "Vàng", "Giàng", "Sùng", "Hoàng", "Nguyễn", "Trần", "Đèo", "Lý", "Phàn")
+MIDDLE = {"m": ("Văn", "A", "Đức", "Minh"), "f": ("Thị", "Thị", "Thu", "Ngọc")}
+GIVEN = {"m": ("Thắng", "Pao", "Chung", "Dũng", "Tuấn", "Sơn", "Hùng", "Khánh"),
+         "f": ("Hoa", "Mai", "Lan", "Sinh", "Dung", "Hương", "Thảo", "Xuân")}
+
+
+def signer_for(code: str, org: str) -> str:
+    """A made-up name for who signs the unit's reports (the women's union is chaired by a woman)."""
+    r = rng_for("signer", code)
+    sex = "f" if org == "phunu" else r.choice("mmf")
+    return f"{r.choice(FAMILY)} {r.choice(MIDDLE[sex])} {r.choice(GIVEN[sex])}"
+
+
 class DemoError(CommandError):
     """A last quarter the demo cannot end on (message in Vietnamese); `giaoban demo` prints it."""
 
@@ -204,27 +218,30 @@ class DemoLoader:
             self.load_versions(org)
             top, _ = Unit.objects.update_or_create(
                 code=f"{code}-{self.province.code}", valid_from=BEGINNING,
-                defaults={"organization": org, "name": prov_name.format(p=p), "level": Unit.Level.PROVINCE, "area": self.province, "parent": None},
+                defaults={"organization": org, "name": prov_name.format(p=p), "level": Unit.Level.PROVINCE, "area": self.province, "parent": None,
+                          "signer_name": signer_for(f"{code}-{self.province.code}", code)},
             )
             self.province_units[code] = top
             for dcode, area in self.district_areas.items():
                 self.district_units[code, dcode], _ = Unit.objects.update_or_create(
                     code=f"{code}-{dcode}", valid_from=BEGINNING,
                     defaults={"organization": org, "name": dist_name.format(d=lower_first(area.full_name)), "level": Unit.Level.DISTRICT,
-                              "area": area, "parent": top, "valid_to": LAST_DAY_BEFORE_REFORM},
+                              "area": area, "parent": top, "valid_to": LAST_DAY_BEFORE_REFORM,
+                              "signer_name": signer_for(f"{code}-{dcode}", code)},
                 )
             for ccode, area in self.old_areas.items():
                 self.old_units[code, ccode], _ = Unit.objects.update_or_create(
                     code=f"{code}-{ccode}", valid_from=area.valid_from,
                     defaults={"organization": org, "name": comm_name.format(c=lower_first(area.full_name)), "level": Unit.Level.COMMUNE,
-                              "area": area, "parent": self.district_units[code, area.parent.code], "valid_to": LAST_DAY_BEFORE_REFORM},
+                              "area": area, "parent": self.district_units[code, area.parent.code], "valid_to": LAST_DAY_BEFORE_REFORM,
+                              "signer_name": signer_for(f"{code}-{ccode}", code)},
                 )
             for c in self.new_communes:
                 area = self.new_areas[c.code]
                 unit, _ = Unit.objects.update_or_create(
                     code=f"{code}-{c.code}", valid_from=area.valid_from,
                     defaults={"organization": org, "name": comm_name.format(c=lower_first(area.full_name)), "level": Unit.Level.COMMUNE,
-                              "area": area, "parent": top, "valid_to": None},
+                              "area": area, "parent": top, "valid_to": None, "signer_name": signer_for(f"{code}-{c.code}", code)},
                 )
                 self.new_units[code, c.code] = unit
                 for pred in c.predecessor_codes:
@@ -398,28 +415,10 @@ class DemoLoader:
         self.say(f"Báo cáo: {len(reports)}; số liệu: {len(rows)}")
 
     def narrative(self, unit: Unit, period: Period, figures: dict) -> dict:
-        """Short narrative sections written from the unit's own figures."""
-        parts = []
-        for code in ("tuyen_truyen_buoi", "ket_nap_moi", "suat_qua", "nha_dai_doan_ket", "doi_hinh_tinh_nguyen"):
-            if code in figures:
-                ind = self.indicators[code]
-                parts.append(f"{lower_first(ind.name)}: {int(figures[code]):,} {ind.unit_noun}".replace(",", "."))
-        r = rng_for("narr", unit.code, period.code)
-        return {
-            "highlights": (f"Trong {lower_first(period.label_vi)}, {unit.name} đã " + "; ".join(parts) + ".") if parts else "",
-            "limitations": r.choice([
-                "Một số chi hội sinh hoạt chưa đều; nội dung sinh hoạt còn đơn điệu.",
-                "Việc nắm tình hình hội viên ở địa bàn vùng cao, biên giới còn khó khăn do giao thông đi lại.",
-                "Kinh phí hoạt động còn hạn hẹp; cán bộ cơ sở kiêm nhiệm nhiều việc.",
-                "Nợ quá hạn tại một số tổ tiết kiệm và vay vốn chưa được xử lý dứt điểm.",
-            ]),
-            "proposals": r.choice([
-                "Đề nghị cấp trên quan tâm bố trí kinh phí tập huấn cho cán bộ chi hội.",
-                "Đề nghị phối hợp với chính quyền xã đôn đốc thu hồi nợ quá hạn.",
-                "Đề nghị hỗ trợ tài liệu tuyên truyền bằng tiếng dân tộc.",
-            ]),
-            "next_tasks": "Tiếp tục tuyên truyền, vận động hội viên, đoàn viên thực hiện tốt chủ trương của Đảng, chính sách, pháp luật của Nhà nước.",
-        }
+        """The unit's narrative sections, in its organization's words and from its own figures
+        (giaoban.demo.narratives)."""
+        return unit_narrative(unit.organization.code, unit.name, unit.code, period.code, lower_first(period.label_vi),
+                              figures, period.end >= lai_chau.REFORM_DATE)
 
     def load_targets(self):
         if Target.objects.exists():

@@ -7,6 +7,7 @@ editor; the last line says so.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from dataclasses import dataclass
@@ -14,8 +15,8 @@ from typing import BinaryIO
 
 from .model import ReportModel, saved_bytes
 from .vnformat import format_date_text
-from .writing import (Chooser, _context, _lc_subject, cap_first, comparison_tail, find_rule, indicator_clause,
-                      load_phrasing, subject_forms)
+from .writing import (Chooser, _context, _lc_subject, cap_first, comparison_tail, field_totals, find_rule,
+                      indicator_clause, load_phrasing, localize, standout_score, subject_forms)
 
 MIN_WORDS, MAX_WORDS = 300, 600
 
@@ -51,34 +52,132 @@ def _people(people) -> str:
     return "; ".join(f"đồng chí {p.name}" + (f" - {p.position}" if p.position else "") for p in people)
 
 
-def _org_sentences(model: ReportModel, phrasing: dict, per_org: int) -> list[str]:
+def news_figure(value) -> tuple[float, str]:
+    """A total as a newspaper writes it: 2.968 -> (3.000, 'near'), 30.412 -> (30.000, 'over');
+    exact when rounding would move it more than a few percent. Money is rounded in its own
+    scale (tỷ, triệu)."""
+    v = float(value)
+    scale = 1.0
+    for step in (1e9, 1e6):
+        if abs(v) >= step:
+            scale = step
+            break
+    x = v / scale
+    if abs(x) < 1000:
+        return value, "exact"
+    digits = len(str(int(abs(x))))
+    for keep, tolerance in ((1, 0.05), (2, 0.02)):
+        rounded = round(x, -(digits - keep))
+        if rounded and abs(rounded - x) / abs(x) <= tolerance:
+            kind = "exact" if rounded == x else ("near" if rounded > x else "over")
+            return rounded * scale, kind
+    return value, "exact"
+
+
+def _approx(row):
+    value, kind = news_figure(row.value)
+    if kind == "exact":
+        return row
+    return dataclasses.replace(row, value=int(value) if float(value).is_integer() else value, qualifier=kind)
+
+
+def news_rows(model: ReportModel, section, phrasing: dict, limit: int) -> list:
+    """The figures a newspaper picks for an organization: what it alone does, what it does most
+    of among the organizations, what changed most; no rates (a percentage of branches says
+    little to a reader); told in the report's order, opening on a figure that takes a verb."""
+    shared = {}
+    for s in model.sections:
+        for r in s.rows:
+            shared[r.code] = shared.get(r.code, 0) + 1
+    # a level every organization keeps (members, branches, groups) is no news; one only this
+    # organization keeps (the Youth Union's volunteer teams) is
+    rows = [r for r in section.rows if r.value is not None and r.value_type != "percent"
+            and not (r.stock and r.value_type != "money" and shared.get(r.code, 0) > 1)]
+    top_of: dict[str, tuple[float, str]] = {}
+    counts: dict[str, int] = {}
+    for s in model.sections:
+        for r in s.rows:
+            if r.value is not None and r.value_type != "percent":
+                counts[r.code] = counts.get(r.code, 0) + 1
+                if r.code not in top_of or float(r.value) > top_of[r.code][0]:
+                    top_of[r.code] = (float(r.value), s.org_code)
+
+    def score(r) -> float:
+        lead = 0.5 if counts.get(r.code, 0) >= 3 and top_of[r.code][1] == section.org_code else 0.0
+        return standout_score(model, section, r) + lead
+
+    ranked = sorted((r for r in rows if not find_rule(r, phrasing).get("attach")), key=lambda r: -score(r))
+    # beyond the share every organization gets, up to two more of what only this one does
+    chosen = {id(r) for r in ranked[:limit]} | {id(r) for r in [r for r in ranked[limit:] if score(r) >= 1.1][:2 if limit >= 4 else 0]}
+    picked = [r for i, r in enumerate(rows)
+              if id(r) in chosen or (find_rule(r, phrasing).get("attach") and i and id(rows[i - 1]) in chosen)]
+    lead = next((i for i, r in enumerate(picked) if not find_rule(r, phrasing).get("subjectless")
+                 and not find_rule(r, phrasing).get("attach")), 0)
+    return [picked[lead]] + picked[:lead] + picked[lead + 1:] if lead else picked
+
+
+NEWS_OPENERS = ["{subject}", "Đáng chú ý, {subject_lc}", "Cùng với đó, {subject_lc}", "{subject} cũng",
+                "Trong khi đó, {subject_lc}", "Riêng {subject_lc}"]
+
+
+def _org_sentences(model: ReportModel, phrasing: dict, per_org: int, told: set[str] = frozenset()) -> list[str]:
+    """Each organization's standout figures (its share of what all did, its change), in
+    sentences that do not all open the same way; what the totals tell (`told`) is not repeated."""
     chooser = Chooser()
+    local = dataclasses.replace(model, sections=[
+        localize(dataclasses.replace(s, rows=[r for r in s.rows if r.code not in told]), phrasing) for s in model.sections])
     out = []
-    for index, section in enumerate(model.sections):
-        rows = [r for r in section.rows if r.value is not None]
+    for index, section in enumerate(local.sections):
+        rows = news_rows(local, section, phrasing, per_org)
         if not rows:
             continue
         subj = subject_forms(phrasing, section)
         subject = subj.get("news") or subj["full"]
-        picked = []
-        for row in rows:
-            if len(picked) >= per_org and not find_rule(row, phrasing).get("attach"):
-                break
-            picked.append(row)
+        opener = NEWS_OPENERS[index % len(NEWS_OPENERS)] if index else NEWS_OPENERS[0]
+        head = opener.format(subject=subject, subject_lc=_lc_subject(subject))
         parts, prev_verb, compared = [], None, False
-        for i, row in enumerate(picked):
+        for i, row in enumerate(rows):
             clause = indicator_clause(row, phrasing, chooser, "news:" + section.org_code, prev_verb)
             prev_verb = clause.verb
             text = clause.text
-            next_attached = i + 1 < len(picked) and bool(find_rule(picked[i + 1], phrasing).get("attach"))
+            next_attached = i + 1 < len(rows) and bool(find_rule(rows[i + 1], phrasing).get("attach"))
             if not compared and not next_attached:
                 tail = comparison_tail(row, phrasing, chooser, "news:" + section.org_code, index == 0, model.same_period_year)
-                if tail and abs(row.change_pct or 0) >= 5:
+                if tail and abs(row.change_pct or 0) >= 10:  # a change a reader would notice
                     text += ", " + tail
                     compared = True
             parts.append((", " if clause.attach or i == 0 else "; " if compared else ", ", text))
         body = "".join(sep + text if n else text for n, (sep, text) in enumerate(parts))
-        out.append(f"{subject} {body}.")
+        out.append(cap_first(f"{head} {body}.".replace("  ", " ")))
+    return out
+
+
+def _news_totals(model: ReportModel, phrasing: dict) -> list:
+    picked = []
+    for fld, items in field_totals(model, phrasing):
+        chosen = [(total, pairs) for total, pairs in items
+                  if total.value_type == "money" and total.stock or (len(pairs) >= 3 and total.value_type == "integer"
+                                                                     and ("kết nạp" in total.name.lower() or "hộ" == total.unit))]
+        if chosen:
+            picked.append((fld, chosen))
+    return picked
+
+
+def _total_sentences(model: ReportModel, phrasing: dict, words: dict) -> list[str]:
+    """What the organizations did together, rounded as a newspaper rounds ('gần 3.000 tỷ
+    đồng … hơn 30.000 hộ'): money and the counts three or more organizations report."""
+    chooser = Chooser()
+    out = []
+    for fld, picked in _news_totals(model, phrasing):
+        clauses, prev = [], None
+        for total, pairs in picked:
+            clause = indicator_clause(_approx(total), phrasing, chooser, "news-total:" + fld, prev)
+            prev = clause.verb
+            clauses.append(clause.text)
+        names = list(dict.fromkeys((phrasing.get("org_subjects", {}).get(p[0].org_code, {}).get("sheet") or p[0].org_name)
+                                        for _t, pairs in picked for p in pairs))
+        orgs = ("Các tổ chức " + ", ".join(names[:-1]) + " và " + names[-1]) if len(names) > 1 else names[0]
+        out.append(words["totals"].format(orgs=orgs, clauses="; ".join(clauses)))
     return out
 
 
@@ -88,36 +187,55 @@ def build_news(model: ReportModel, phrasing: dict | None = None) -> NewsDraft:
     ctx = _context(model)
     meeting = model.meeting
     area_title = _area_title(model)
-    date = meeting.date if meeting and meeting.date else model.report_date
-    host = f"Ủy ban MTTQ Việt Nam {model.area_name}"
-    title = words["title"].format(area_title=area_title, **ctx)
-    lead = words["lead"].format(meeting_date=format_date_text(date), host=host, **ctx)
+    one_org = bool(model.org_code)
+    host = model.org_name if one_org else f"Ủy ban MTTQ Việt Nam {model.area_name}"
+    title = (words["title_org"].format(**{**ctx, "org_title": cap_first(model.org_name)}) if one_org
+             else words["title"].format(area_title=area_title, **ctx))
+    has_meeting = bool(meeting and meeting.date)
+    chair = ""
+    if meeting and meeting.chair:
+        chair = meeting.chair.name + (f" - {meeting.chair.position}" if meeting.chair.position else "")
+    missing = [label for label, known in (("ngày họp", has_meeting), ("người chủ trì", bool(chair)),
+                                          ("kết luận hội nghị", bool(meeting and meeting.conclusions))) if not known]
+    if has_meeting:
+        lead = words["lead_org" if one_org else "lead"].format(meeting_date=format_date_text(meeting.date), host=host, **ctx)
+        if chair:
+            lead += " " + words["chair"].format(chair=chair)
+    else:
+        lead = words["lead_no_meeting"].format(host=host, **ctx)
 
     def assemble(per_org: int) -> list[str]:
-        paragraphs = [lead]
+        paragraphs = []
+        if missing:
+            paragraphs.append(words["missing"].format(items=", ".join(missing)))
+        paragraphs.append(lead)
         if meeting and meeting.attendees:
             attend = words["attendance"].format(attendees=_people(meeting.attendees))
             if meeting.attending_bodies:
                 attend += " " + words["attendance_bodies"].format(bodies=", ".join(meeting.attending_bodies))
             paragraphs.append(attend)
-        paragraphs.append(words["context"].format(**ctx))
-        sentences = _org_sentences(model, phrasing, per_org)
+        if per_org >= 5:  # the general remark goes first when words run short
+            paragraphs.append(words["context_org" if one_org else "context"].format(**ctx))
+        told = {total.code for _f, items in _news_totals(model, phrasing) for total, _p in items} if not one_org else set()
+        sentences = _org_sentences(model, phrasing, per_org, told)
         if sentences:
-            intro = Chooser().pick("news_intro", words["results_intro"], key=model.period_code)
+            intro = Chooser().pick("news_intro", words["results_intro" if has_meeting else "results_intro_report"],
+                                   key=model.period_code)
             first = f"{intro} trong {model.period_label}, {_lc_subject(sentences[0])}"
-            # Two paragraphs of results read better than one block of six organizations.
             half = (len(sentences) + 1) // 2
             paragraphs.append(" ".join([first] + sentences[1:half]))
             if sentences[half:]:
                 paragraphs.append(" ".join(sentences[half:]))
-        paragraphs.append(words["discussion"])
+        if not one_org:
+            totals = _total_sentences(model, phrasing, words)
+            if totals:
+                paragraphs.append(" ".join(totals))
+        if has_meeting and (meeting.discussion or meeting.attendees):
+            paragraphs.append(words["discussion"])
         tasks = (meeting.next_tasks if meeting and meeting.next_tasks else model.next_tasks)
         if tasks:
-            joined = "; ".join(t.strip().rstrip(".")[:1].lower() + t.strip().rstrip(".")[1:] for t in tasks)
-            paragraphs.append(words["next_tasks"].format(tasks=joined, **ctx))
-        chair = ""
-        if meeting and meeting.chair:
-            chair = meeting.chair.name + (f" - {meeting.chair.position}" if meeting.chair.position else "")
+            joined = "; ".join(t.strip().rstrip(".")[:1].lower() + t.strip().rstrip(".")[1:] for t in tasks[:4])
+            paragraphs.append(words["next_tasks_org" if one_org else "next_tasks"].format(tasks=joined, **ctx))
         if chair and meeting.conclusions:
             concl = "; ".join(_as_request(c) for c in meeting.conclusions)
             paragraphs.append(words["conclusion"].format(chair=chair, conclusions=concl, **ctx))
@@ -126,12 +244,12 @@ def build_news(model: ReportModel, phrasing: dict | None = None) -> NewsDraft:
         paragraphs.append(words["byline"])
         return paragraphs
 
-    per_org = 3
+    per_org = 5
     paragraphs = assemble(per_org)
     while count_words(title + " " + " ".join(paragraphs)) > MAX_WORDS and per_org > 1:
         per_org -= 1
         paragraphs = assemble(per_org)
-    while count_words(title + " " + " ".join(paragraphs)) < MIN_WORDS and per_org < 6:
+    while count_words(title + " " + " ".join(paragraphs)) < MIN_WORDS and per_org < 9:
         per_org += 1
         paragraphs = assemble(per_org)
     return NewsDraft(title=title, paragraphs=paragraphs)

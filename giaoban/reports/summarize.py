@@ -131,14 +131,16 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def summary_item(group: Group, total: int) -> str:
-    """'15/54 đơn vị nêu: kinh phí hoạt động còn hạn hẹp.' or, for one or two units, their names."""
+def summary_item(group: Group, total: int, org_label: str = "") -> str:
+    """'15/54 đơn vị nêu: kinh phí hoạt động còn hạn hẹp.' or, for one or two units, their names;
+    with `org_label`, whose units they are ('Đoàn TN: 10/38 đơn vị nêu: …')."""
     sentence = lower_first(group.text)
     if group.count <= NAME_AT_MOST:
         return f"{' và '.join(group.units)} nêu: {sentence}"
+    who = f"đơn vị {org_label}" if org_label else "đơn vị"
     if total and group.count >= total:
-        return f"Tất cả {total} đơn vị đều nêu: {sentence}"
-    return f"{group.count}/{total} đơn vị nêu: {sentence}"
+        return f"Tất cả {total} {who} đều nêu: {sentence}"
+    return f"{group.count}/{total} {who} nêu: {sentence}"
 
 
 def summarize(items: list[tuple[str, str, str]], total_units: int, max_items: int = 6,

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import NARRATIVE_SECTION_TITLES, NARRATIVE_SECTIONS, ROMAN, IndicatorRow, OrgSection, ReportModel, period_labels
-from .summarize import group_remarks, summarize, summary_item
+from .summarize import group_remarks, sentences, summarize, summary_item
 from .vnformat import format_number, format_pct, format_value, table_unit, table_value
 
 DEFAULT_PHRASING = Path(__file__).with_name("templates") / "phrasing.json"
@@ -488,6 +488,8 @@ def behind_rows(model: ReportModel, phrasing: dict) -> tuple[list, list]:
     pace = expected_pace(model.period_code)
     behind, waiting = [], []
     for section in model.sections:
+        if not section.complete:  # part of the units: their year to date says nothing of the pace
+            continue
         for row in section.rows:
             pct = row.pct_achieved
             if pct is None or row.value is None or not pace:
@@ -700,6 +702,36 @@ def _is_cause(text: str) -> bool:
     return any(w in low for w in _CAUSE_WORDS)
 
 
+def _org_summary(model: ReportModel, items: list[tuple[str, str, str]], phrasing: dict, limit: int,
+                 across: bool = False) -> list[str]:
+    """The units' remarks grouped and counted. In a report of several organizations each group
+    stays within one organization (its words: 'chi đoàn', 'chi hội') and says whose units made it,
+    counted over that organization's units; `across` first merges what several organizations'
+    units said alike (a cause, a proposal) and counts it over all units."""
+    if not items:
+        return []
+    orgs = list(dict.fromkeys(org for _u, org, _t in items))
+    total = model.total_units or len({n.unit_name for n in model.narratives})
+    if len(orgs) <= 1 or model.org_code:
+        return summarize(items, total, max_items=limit, rest_note=model.appendix)
+    units_of = {}
+    for n in model.narratives:
+        units_of.setdefault(n.org_code, set()).add(n.unit_name)
+    scored = []
+    if across:
+        for g in group_remarks(items):
+            if len(g.orgs) > 1:
+                scored.append((g.count, summary_item(g, total)))
+        shared = {m.text for g in group_remarks(items) if len(g.orgs) > 1 for m in g.members}
+        items = [i for i in items if i[2] not in shared]
+    for org in orgs:
+        label = _org_short(phrasing, org)
+        for g in group_remarks([i for i in items if i[1] == org]):
+            scored.append((g.count, summary_item(g, len(units_of.get(org, ())) or total, label)))
+    scored.sort(key=lambda x: -x[0])
+    return [text for _n, text in scored[:limit]]
+
+
 def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = True) -> list[Block]:
     """The report body as a list of blocks; docx.py and the HTML preview both render this.
 
@@ -778,8 +810,15 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
                 out.append(Block("caption", words["chart_progress_caption"].format(n=chart_no, org_name=label, **ctx)))
 
     highlights = _narrative_items(model, "ket_qua")
-    if highlights:
-        items = summarize(highlights, total_units, max_items=5, rest_note=model.appendix)
+    # What a unit or two did on its own (a model to spread) is worth naming; what every unit
+    # wrote about its figures is already in the figures above.
+    notable = tuple(nfc_lower(w) for w in phrasing.get("notable_markers", ["mô hình"]))
+    # (in a report of a dozen units or fewer, each unit's own remark is worth its line)
+    small = total_units <= 12
+    distinctive = [g for g in group_remarks(highlights, threshold=0.8)
+                   if g.count <= 2 and (small or any(w in nfc_lower(g.text) for w in notable))][:5] if highlights else []
+    if distinctive:
+        items = [summary_item(g, total_units) for g in distinctive]
         sub += 1
         out.append(Block("heading2", f"{sub}. {words['heading_unit_highlights']}"))
         out.extend(Block("bullet", _sentence(t)) for t in items)
@@ -800,8 +839,8 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
     # II. Assessment
     heading1(words["heading_assessment"])
     behind, waiting = behind_rows(local, phrasing)
-    with_target = [(s, r) for s in sections for r in s.rows if r.pct_achieved is not None and r.value is not None
-                   and not before_season(r, model.period_code, phrasing)]
+    with_target = [(s, r) for s in sections if s.complete for r in s.rows if r.pct_achieved is not None
+                   and r.value is not None and not before_season(r, model.period_code, phrasing)]
     done = [(s, r) for s, r in with_target if r.pct_achieved >= 100]
     out.append(Block("heading2", f"1. {words['heading_strengths']}"))
     member_words = list(dict.fromkeys((phrasing.get("org_words", {}).get(s.org_code) or {}).get("member") or "" for s in sections))
@@ -813,10 +852,18 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
         strengths += " " + words["strengths_targets"].format(on_pace=len(with_target) - len(behind), n_targets=len(with_target),
                                                              done_part=done_part, **ctx)
     out.append(Block("para", strengths))
-    limitations = _narrative_items(model, "han_che")
-    groups = group_remarks(limitations) if limitations else []
-    causes = [g for g in groups if _is_cause(g.text)]
-    shortcomings = [g for g in groups if not _is_cause(g.text)]
+    if any(not s.complete for s in sections):
+        out.append(Block("para", words["pace_incomplete"].format(
+            orgs=", ".join(_org_short(phrasing, s.org_code, s.org_name) for s in sections if not s.complete))))
+    # A remark and its cause are often one sentence ('… chưa đều do địa bàn rộng'): the part
+    # before 'do' is a shortcoming, the part after it a cause.
+    shortcoming_items, cause_items = [], []
+    for unit, org, text in _narrative_items(model, "han_che"):
+        for sentence in sentences(text):
+            head, sep, tail = sentence.partition(" do ")
+            (cause_items if _is_cause(head) else shortcoming_items).append((unit, org, head if sep else sentence))
+            if sep:
+                cause_items.append((unit, org, cap_first(tail)))
     out.append(Block("heading2", f"2. {words['heading_limitations']}"))
     if behind:
         items = ", ".join(words["behind_item"].format(name=noun_phrase(r, phrasing)[0], org=_org_short(phrasing, s.org_code, s.org_name),
@@ -825,20 +872,20 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
     if waiting:
         names = ", ".join(noun_phrase(r, phrasing)[0] for _s, r in waiting)
         out.append(Block("para", words["seasonal_note"].format(items=names)))
-    for g in shortcomings[:6]:
-        out.append(Block("bullet", _sentence(summary_item(g, total_units))))
-    if not behind and not waiting and not shortcomings:
+    remarks = _org_summary(model, shortcoming_items, phrasing, 6)
+    out.extend(Block("bullet", _sentence(t)) for t in remarks)
+    if not behind and not waiting and not remarks:
         out.append(Block("para", words.get("no_limitations", "Các đơn vị chưa nêu hạn chế đáng kể trong kỳ.")))
+    causes = _org_summary(model, cause_items, phrasing, 4, across=True)
     if causes:
         out.append(Block("heading2", f"3. {words['heading_causes']}"))
-        for g in causes[:6]:
-            out.append(Block("bullet", _sentence(summary_item(g, total_units))))
+        out.extend(Block("bullet", _sentence(t)) for t in causes)
 
     # III. Next period
     heading1(words["heading_next_tasks"].format(**ctx))
     tasks = list(model.next_tasks)
     if model.meeting and model.meeting.conclusions:
-        tasks = [c for c in model.meeting.conclusions if c not in tasks] + tasks
+        tasks = [t for t in (as_task(c) for c in model.meeting.conclusions) if t and t not in tasks] + tasks
     if behind:
         names = ", ".join(noun_phrase(r, phrasing)[0] for _s, r in behind[:5])
         tasks.append(words["next_from_behind"].format(items=names, **ctx))
@@ -854,11 +901,10 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
             out.append(Block("bullet", _sentence(task)))
 
     # IV. Proposals, when any
-    proposals = _narrative_items(model, "de_xuat")
+    proposals = _org_summary(model, _narrative_items(model, "de_xuat"), phrasing, 6, across=True)
     if proposals:
         heading1(words["heading_proposals"])
-        for text in summarize(proposals, total_units, max_items=6, rest_note=model.appendix):
-            out.append(Block("bullet", _sentence(text)))
+        out.extend(Block("bullet", _sentence(t)) for t in proposals)
 
     closing = words["closing_org" if model.org_code else "closing"]
     out.append(Block("para", closing.format(**ctx)))
@@ -870,6 +916,19 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
                 out.append(Block("heading2", NARRATIVE_SECTION_TITLES[section_code]))
                 out.extend(Block("bullet", f"{x.unit_name}: {_sentence(x.text)}", extra={"unit": x.unit_name}) for x in items)
     return out
+
+
+_REQUEST = re.compile(r"^(?:đề nghị|yêu cầu)\s+(?:(?:mặt trận và các đoàn thể|mặt trận và các tổ chức[^,]*?|các tổ chức|"
+                      r"các cơ quan, đơn vị|các đơn vị|các cấp)\s+)?", re.IGNORECASE)
+
+
+def as_task(conclusion: str) -> str:
+    """A meeting conclusion as a task of the next period: 'Đề nghị các tổ chức tập trung …' ->
+    'Tập trung …'; what only records the meeting ('Hội nghị đánh giá kết quả …') is no task."""
+    text = " ".join(conclusion.split()).rstrip(".;")
+    if re.match(r"^hội nghị (?:đánh giá|đã|ghi nhận|biểu dương)", text, re.IGNORECASE):
+        return ""
+    return cap_first(_REQUEST.sub("", text))
 
 
 def _sentence(text: str) -> str:

@@ -1,13 +1,18 @@
 """The consolidated figures as an Excel workbook (openpyxl).
 
 One sheet per organization with its indicator table, one sheet per area level with the areas'
-figures. Totals and % đạt are real formulas (=SUM, =IF(target>0, value/target, "")), so Excel and
-LibreOffice recompute them when a user corrects a figure. Number formats '#,##0' and '0.0%'
-show with the reader's locale separators (29.774 and 12,3% on a Vietnamese system).
+figures, the figures the level reports itself and the total. Totals and % đạt are real formulas
+(=SUM, =IF(target>0, value/target, "")), so Excel and LibreOffice recompute them when a user
+corrects a figure; a rate's total is the engine's (a rate of the whole, not an average of rates).
+Counts and money (in triệu đồng, whole) print with a literal '.' between thousands whatever the
+reader's locale (29.774 on an English system too); decimals and percentages keep the reader's
+decimal sign. Every sheet prints landscape on A4, one page wide, with its header rows (and the
+area column) repeated and 'Trang n/m' at the foot.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from typing import BinaryIO
@@ -19,20 +24,21 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from .model import ReportModel, saved_bytes
-from .writing import cap_first, load_phrasing, subject_forms
+from .writing import cap_first, load_phrasing, localize, subject_forms
 
 THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEAD_FILL = PatternFill("solid", fgColor="DDE7F3")
 TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
 FONT = "Times New Roman"
-INT_FORMAT = "#,##0"
+# Literal dots between thousands: the same on every locale (Excel's ',' follows the reader's system).
+INT_FORMAT = r"[>=1000000]#\.###\.##0;[>=1000]#\.##0;0"
 DEC_FORMAT = "#,##0.0"
 PCT_FORMAT = "0.0%"
 
-ORG_HEADERS = ["TT", "Mã", "Chỉ tiêu", "Đơn vị tính", "{period}", "Lũy kế năm", "Chỉ tiêu năm", "% đạt",
+ORG_HEADERS = ["TT", "Chỉ tiêu", "Đơn vị tính", "{period}", "Lũy kế năm", "Chỉ tiêu năm", "% đạt",
                "Cùng kỳ {prev_year}", "Tăng, giảm so với cùng kỳ"]
-ORG_WIDTHS = [5, 16, 46, 13, 14, 14, 14, 9, 14, 12]
+ORG_WIDTHS = [5, 50, 13, 14, 14, 14, 9, 14, 12]
 ORG_HEADER_ROW = 4
 LEVEL_LABELS = {"tỉnh": "Cấp tỉnh", "huyện": "Cấp huyện", "xã": "Cấp xã"}
 SHEET_NAME_BAD = re.compile(r"[\[\]\*\?/\\:]")
@@ -50,7 +56,22 @@ def _sheet_name(text: str, used: set[str]) -> str:
 
 
 def _number_format(value_type: str) -> str:
-    return INT_FORMAT if value_type == "integer" else DEC_FORMAT
+    return INT_FORMAT if value_type in ("integer", "money") else DEC_FORMAT
+
+
+def _print_setup(ws, title_rows: str, title_cols: str | None = None) -> None:
+    """Landscape A4, one page wide, header rows (and the name column) on every page, page numbers."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = title_rows
+    if title_cols:
+        ws.print_title_cols = title_cols
+    ws.oddFooter.center.text = "Trang &P/&N"
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
 
 
 def _cell_value(value, value_type: str):
@@ -58,7 +79,7 @@ def _cell_value(value, value_type: str):
     if value is None:
         return None
     if value_type == "money":
-        return round(float(value) / 1_000_000, 1)
+        return round(float(value) / 1_000_000)
     if value_type == "integer":
         return int(value)
     return float(value)
@@ -87,55 +108,63 @@ def org_sheet(wb: Workbook, model: ReportModel, section, phrasing: dict, used: s
     period = cap_first(model.period_short_label or model.period_label)
     headers = [h.format(period=period, prev_year=model.same_period_year or "") for h in ORG_HEADERS]
     _title(ws, f"{subj.get('name') or section.org_name} – {model.area_name}",
-           f"Số liệu {model.period_label}; tiền tính bằng triệu đồng; % đạt = lũy kế năm / chỉ tiêu năm.", len(headers))
+           f"Số liệu {model.period_label}; tiền tính bằng triệu đồng; % đạt = lũy kế năm / chỉ tiêu năm; "
+           f"tăng, giảm của tỷ lệ tính bằng điểm phần trăm.", len(headers))
     _header(ws, ORG_HEADER_ROW, headers)
     for i, row in enumerate(section.rows, start=1):
         r = ORG_HEADER_ROW + i
         fmt = _number_format(row.value_type)
         unit = "triệu đồng" if row.value_type == "money" else row.unit
-        values = [i, row.code, row.name + (" (*)" if row.reconstructed else ""), unit,
+        # A rate's change is in percentage points (a difference), others in percent; no change
+        # when this period's figure covers fewer units than the one compared.
+        if not row.comparable:
+            change = None
+        elif row.value_type == "percent":
+            change = f'=IF(AND(ISNUMBER(H{r}),ISNUMBER(D{r})),D{r}-H{r},"")'
+        else:
+            change = f'=IF(AND(ISNUMBER(H{r}),H{r}>0,ISNUMBER(D{r})),(D{r}-H{r})/H{r},"")'
+        values = [i, row.name + (" (*)" if row.reconstructed else ""), unit,
                   _cell_value(row.value, row.value_type), _cell_value(row.year_to_date, row.value_type),
-                  _cell_value(row.target, row.value_type), f'=IF(G{r}>0,F{r}/G{r},"")',
-                  _cell_value(row.same_period_last_year, row.value_type),
-                  f'=IF(AND(ISNUMBER(I{r}),I{r}>0,ISNUMBER(E{r})),(E{r}-I{r})/I{r},"")']
+                  _cell_value(row.target, row.value_type), f'=IF(F{r}>0,E{r}/F{r},"")',
+                  _cell_value(row.same_period_last_year, row.value_type), change]
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=r, column=col, value=value)
-            if col in (2, 3, 4):  # names from the database; columns 8 and 10 are our formulas
+            if col in (2, 3):  # names from the database; columns 7 and 9 are our formulas
                 xlsx_text(cell)
             cell.border = BORDER
             cell.font = Font(name=FONT, size=11)
-            if col in (5, 6, 7, 9):
+            if col in (4, 5, 6, 8):
                 cell.number_format = fmt
-            elif col in (8, 10):
+            elif col == 7:
                 cell.number_format = PCT_FORMAT
-            if col == 3:
+            elif col == 9:
+                cell.number_format = DEC_FORMAT if row.value_type == "percent" else PCT_FORMAT
+            if col == 2:
                 cell.alignment = Alignment(wrap_text=True, vertical="center")
     for col, width in enumerate(ORG_WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
-    ws.freeze_panes = ws.cell(row=ORG_HEADER_ROW + 1, column=4)
-    ws.print_title_rows = f"{ORG_HEADER_ROW}:{ORG_HEADER_ROW}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.freeze_panes = ws.cell(row=ORG_HEADER_ROW + 1, column=3)
+    _print_setup(ws, f"{ORG_HEADER_ROW}:{ORG_HEADER_ROW}")
 
 
 def area_sheets(wb: Workbook, model: ReportModel, phrasing: dict, used: set[str]) -> None:
-    """One sheet per area level: areas down, indicators across (grouped by organization), a
-    total row of =SUM formulas for the indicators that add up, and =AVERAGE for percentages."""
+    """One sheet per area level: areas down, indicators across (grouped by organization), the
+    level's own figures, a total row of =SUM formulas for the indicators that add up and the
+    engine's figure for rates."""
     levels = []
     for row in model.area_rows:
         if row.level not in levels:
             levels.append(row.level)
-    for level in levels:
-        rows = [r for r in model.area_rows if r.level == level]
-        ws = wb.create_sheet(_sheet_name(LEVEL_LABELS.get(level, f"Cấp {level}"), used))
-        columns = []  # (section, indicator row)
-        for section in model.sections:
-            if any(r.org_code == section.org_code for r in rows):
-                columns.extend((section, ind) for ind in section.rows)
-        _title(ws, f"Số liệu theo địa bàn – {LEVEL_LABELS.get(level, level).lower()} – {model.area_name}",
+    # One sheet per level and organization: ~20 indicator columns print one page wide; all
+    # organizations side by side (137 columns) printed as dozens of unreadable pages.
+    for level, org_section in [(lv, s) for lv in levels for s in model.sections]:
+        rows = [r for r in model.area_rows if r.level == level and r.org_code == org_section.org_code]
+        if not rows or not org_section.rows:
+            continue
+        short = subject_forms(phrasing, org_section).get("sheet") or org_section.org_name
+        ws = wb.create_sheet(_sheet_name(f"{LEVEL_LABELS.get(level, f'Cấp {level}')} - {short}", used))
+        columns = [(org_section, ind) for ind in org_section.rows]  # (section, indicator row)
+        _title(ws, f"Số liệu theo địa bàn – {LEVEL_LABELS.get(level, level).lower()} – {short} – {model.area_name}",
                f"{cap_first(model.period_label)}; tiền tính bằng triệu đồng.", 2 + len(columns))
         org_row, head_row = 3, 4
         ws.cell(row=org_row, column=1, value="TT")
@@ -178,13 +207,33 @@ def area_sheets(wb: Workbook, model: ReportModel, phrasing: dict, used: set[str]
                 cell.number_format = _number_format(ind.value_type)
                 cell.border = BORDER
         last = first + len(areas) - 1
-        total_row = last + 1
+        # What the level reports itself (a province-level unit's figures: new grassroots trade
+        # unions, the Women's Union's own loans): the engine's total less the areas', so that
+        # the total below equals the report's figure.
+        own_row = last + 1
+        xlsx_text(ws.cell(row=own_row, column=2, value=f"Cấp trên trực tiếp báo cáo ({model.area_name})")).border = BORDER
+        for c, (section, ind) in enumerate(columns, start=3):
+            value = None
+            if ind.value_type != "percent" and ind.value is not None:
+                areas_sum = sum(float(by_area_org[(a, section.org_code)].values.get(ind.code) or 0)
+                                for a in areas if (a, section.org_code) in by_area_org)
+                own = float(ind.value) - areas_sum
+                if own > 0:
+                    value = _cell_value(own, ind.value_type)
+            cell = ws.cell(row=own_row, column=c, value=value)
+            cell.number_format = _number_format(ind.value_type)
+            cell.border = BORDER
+        total_row = own_row + 1
         label = ws.cell(row=total_row, column=2, value="Tổng cộng")
         label.font = Font(name=FONT, bold=True)
         for c, (_section, ind) in enumerate(columns, start=3):
             letter = get_column_letter(c)
-            func = "AVERAGE" if ind.value_type == "percent" else "SUM"
-            cell = ws.cell(row=total_row, column=c, value=f"={func}({letter}{first}:{letter}{last})" if areas else None)
+            if ind.value_type == "percent":
+                # a rate of the whole as the engine combines it, never an average of the areas' rates
+                value = _cell_value(ind.value, ind.value_type)
+            else:
+                value = f"=SUM({letter}{first}:{letter}{own_row})" if areas else None
+            cell = ws.cell(row=total_row, column=c, value=value)
             cell.number_format = _number_format(ind.value_type)
             cell.font = Font(name=FONT, bold=True)
             cell.fill = TOTAL_FILL
@@ -194,11 +243,12 @@ def area_sheets(wb: Workbook, model: ReportModel, phrasing: dict, used: set[str]
         for c in range(3, 3 + len(columns)):
             ws.column_dimensions[get_column_letter(c)].width = 14
         ws.freeze_panes = ws.cell(row=first, column=3)
-        ws.print_title_rows = f"{org_row}:{head_row}"
+        _print_setup(ws, f"{org_row}:{head_row}", "A:B")
 
 
 def build_report_xlsx(model: ReportModel, phrasing: dict | None = None) -> Workbook:
     phrasing = phrasing or load_phrasing()
+    model = dataclasses.replace(model, sections=[localize(s, phrasing) for s in model.sections])
     wb = Workbook()
     wb.remove(wb.active)
     used: set[str] = set()
@@ -208,6 +258,7 @@ def build_report_xlsx(model: ReportModel, phrasing: dict | None = None) -> Workb
     if not wb.sheetnames:
         ws = wb.create_sheet("Báo cáo")
         ws["A1"] = f"Không có số liệu {model.period_label} cho {model.area_name}."
+        _print_setup(ws, "1:1")
     # Ask the reader's spreadsheet program to recompute on open (openpyxl stores no results).
     wb.calculation.fullCalcOnLoad = True
     return wb

@@ -102,7 +102,7 @@ def test_documents_hold_the_database_figures(tree):
     assert "Hội LHPN các cấp" in text and "29.774 lượt người" in text
     wb = openpyxl.load_workbook(io.BytesIO(write_report_xlsx(model)))
     ws = wb["Hội LHPN"]
-    assert ws["E5"].value == 558 and ws["E6"].value == 29774
+    assert ws["D5"].value == 558 and ws["D6"].value == 29774
 
 
 def test_report_command_writes_each_format(tree, tmp_path):
@@ -132,7 +132,7 @@ def test_download_needs_a_role_at_or_above_the_area(tree, django_user_model):
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="bao-cao-P-2023-Q3.xlsx"'
     wb = openpyxl.load_workbook(io.BytesIO(response.content))
-    assert wb["Hội LHPN"]["E5"].value == 558
+    assert wb["Hội LHPN"]["D5"].value == 558
     page = client.get("/documents/xem-truoc/", {"period": "2023-Q3", "area": "P", "charts": "0"})
     assert page.status_code == 200 and "558 buổi tuyên truyền" in page.content.decode()
     bad = client.get("/documents/tai-ve/", {"period": "2023-Q9", "area": "P"})
@@ -187,7 +187,7 @@ def test_download_holds_only_the_figures_in_the_users_scope(tree, django_user_mo
     assert client.get("/documents/tai-ve/", params).status_code == 403  # the province is above their unit
     wb = openpyxl.load_workbook(io.BytesIO(client.get("/documents/tai-ve/", {**params, "area": "C1", "format": "xlsx"}).content))
     assert wb.sheetnames and "MTTQ" not in wb.sheetnames
-    assert wb["Hội LHPN"]["E5"].value == 300  # xã An's own figure
+    assert wb["Hội LHPN"]["D5"].value == 300  # xã An's own figure
 
 
 def test_previous_meeting_tasks_and_the_meeting_in_the_news(tree):
