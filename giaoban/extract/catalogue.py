@@ -16,6 +16,7 @@ from typing import Any, Iterable
 from .normalize import canonical
 
 CATALOGUE_PATH = Path(__file__).with_name("catalogue.json")
+_NEAR_ONLY = {canonical(w) for w in ("có", "tổng số", "hiện có", "với", "toàn huyện có", "toàn xã có")}
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +84,8 @@ class Matcher:
                                                 {s: tuple(ix) for s, ix in by_synonym.items()})
         return hit
 
-    def match(self, context: str, unit: str | None, org: str | None, orgs: list[str] | None) -> tuple[str | None, float]:
+    def match(self, context: str, unit: str | None, org: str | None, orgs: list[str] | None,
+              near: str = "") -> tuple[str | None, float]:
         """Best indicator code for a figure; ``context`` is the canonical clause around it.
 
         An entry scores 1 for its unit, 2 + (longest synonym found)/10 + 0.3 per further synonym
@@ -92,7 +94,8 @@ class Matcher:
         if not unit:
             return None, 0.0
         index = self._for_unit(canonical(unit))
-        found = [s for s in index.synonyms if s in context]
+        # Weak words ('có', 'tổng số') say what is counted only right before the number.
+        found = [s for s in index.synonyms if (s in near if s in _NEAR_ONLY else s in context)]
         if not found:
             return None, 0.0
         hits: dict[int, list[str]] = {}
@@ -107,6 +110,8 @@ class Matcher:
             score += 2.0 + max(len(s) for s in syns) / 10 + 0.3 * (len(syns) - 1)
             if owners and en.orgs:
                 score += 0.5 if owners <= en.orgs else -1.0
+                if owners <= en.orgs and len(en.orgs) == 1:
+                    score += 0.6  # the organization's own vocabulary ('suất hỗ trợ đoàn viên' for a union)
             if score > best[0]:
                 best = (score, en.code)
         if best[0] < 3.0:

@@ -29,6 +29,7 @@ _LETTER_WORD_RE = re.compile(r"[^\W\d_]" + WORD_START + r"[^\W\d_]*(?![^\W_])")
 # One step of the phrase after a unit: a gap without punctuation, then a word.
 _AFTER_STEP_RE = re.compile(r"(?:[^\w,.;:()\n]|_)*([^\W_]+(?:[&/][^\W_]+)*)")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:(\n]")
+_TAIL_RE = re.compile(r" (?:cho|tới|đến) ([^,;:.()\n\d]+)")
 _ADMIN_UNIT_RE = re.compile(r"(?:xã|phường|thôn|bản|ấp|khu phố|tổ dân phố|thị trấn|đặc khu|huyện)(?![^\W\d_])")
 # 'có 21 ấp', 'sáp nhập 3 xã', 'mới có 64 xã, phường' (but 'có 12/12 bản tổ chức Ngày hội' is work done).
 _AREA_HAS_RE = re.compile(r"(?<![^\W\d_])(?:có|gồm|còn|sáp nhập|hợp nhất|thành) $")
@@ -36,6 +37,14 @@ _UNITS_ACT_RE = re.compile(r"[^.;\n]{0,12}?(?:tổ chức|đạt|hoàn thành|th
 _DONOR_AFTER_RE = re.compile(
     r"[^\W\d_ ]*(?: [^\W\d_]+){0,2} (?:của|do) (?:các |những )?(?:doanh nghiệp|nhà hảo tâm|công ty|tập đoàn|nhà tài trợ|mạnh thường quân)"
 )
+# Kind and what is counted: comparisons are changes; amounts per item and denominators are no levels.
+_COMPARED_BEFORE_RE = re.compile(
+    r"(?<![^\W\d_])(?:cao hơn|thấp hơn|nhiều hơn|ít hơn|tăng|giảm|vượt)(?: (?:so với )?(?:năm|cùng kỳ|kỳ|quý|đầu năm|cuối năm)(?: [\w/]+){0,2})? (?:trên |hơn |gần |khoảng )?$"
+)
+_COMPARED_AFTER_RE = re.compile(r"[^,;.()\n]{0,25}? so với (?!tổng)")
+_PER_ITEM_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:mỗi|bình quân|trung bình|mức)(?: [^\W\d_]+){0,3} $")
+_PER_ITEM_AFTER_RE = re.compile(r"[^,;.()\n]{0,14}?(?:mỗi|/)(?: ?[^\W\d_]+)")
+_DENOMINATOR_BEFORE_RE = re.compile(r"(?:trên tổng số|trên tổng|so với tổng số|/) ?$")
 _NOBODY = Actor(None, None, "none")
 _OTHER = Actor("other", None, "subject")
 _MATCHERS: dict[Any, Matcher] = {}  # by the catalogue's content: callers pass a new list each time
@@ -121,7 +130,17 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         i = bisect.bisect_right(sentence_starts, c.start) - 1
         s_start, s_end = attributor.sentences[i] if i >= 0 else (0, len(t))
         indicator, context = _indicator(t, key, c, s_start, s_end, breaks)
-        code, code_conf = matcher.match(context, c.unit, actor.org, actor.orgs)
+        j = bisect.bisect_left(breaks, c.start) - 1
+        clause_start = max(s_start, breaks[j] + 1) if j >= 0 else s_start
+        before = key[max(clause_start, c.start - 40):c.start]
+        if c.kind == "level" and c.unit != "%" and (_COMPARED_BEFORE_RE.search(before) or _COMPARED_AFTER_RE.match(key, c.end)):
+            c.kind = "change"  # 'cao hơn năm 2018 trên 9 tỷ đồng', 'vượt 312 căn so với kế hoạch'
+        code, code_conf = matcher.match(context, c.unit, actor.org, actor.orgs, near=before)
+        if code is not None and (c.kind == "change" or _PER_ITEM_BEFORE_RE.search(before)
+                                 or _PER_ITEM_AFTER_RE.match(key, c.end) or _DENOMINATOR_BEFORE_RE.search(before)):
+            # A change, an amount per item ('mỗi suất 1 triệu đồng') or a denominator ('trên tổng số
+            # 2.087 khu dân cư') is never the level the indicator counts.
+            code, code_conf = None, 0.0
         figures.append({
             "start": c.start,
             "end": c.end,
@@ -185,7 +204,10 @@ def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int, breaks:
         phrase = f"{unit_text} ({' '.join(before_words[-5:])})" if before_words else unit_text
     # Context for the catalogue: the clause before the number and the words after the unit, not
     # the unit itself (a synonym that only repeats the unit says nothing).
-    context = key[max(s_start, c.start - 120):c.start] + " | " + key[c.end - len(c.unit_text):pos]
+    # ... and who received it, up to the clause's end ('suất quà cho đoàn viên').
+    tail = _TAIL_RE.match(key, pos, min(s_end, pos + 40))
+    context = key[max(s_start, c.start - 120):c.start] + " | " + key[c.end - len(c.unit_text):pos] + (
+        tail.group(0) if tail else "")
     return phrase.strip(), context
 
 

@@ -203,7 +203,7 @@ def _read_unit(text: str, key: str, c: Candidate, pos: int, has_scale: bool) -> 
     um = lx.UNIT_RE.match(key, pos)
     if lm and (not um or lm.end() >= um.end()):
         person = lm.group(2)
-        if person and person.startswith("hộ"):
+        if person and (person == "hộ" or person.startswith("hộ ")):  # not 'hội viên'
             unit = "lượt hộ"
         elif person == "cử tri":
             unit = "lượt cử tri"

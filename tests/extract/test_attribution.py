@@ -120,3 +120,45 @@ def test_custom_catalogue() -> None:
     f = extract_text("Hội tổ chức 12 buổi sinh hoạt", catalogue)["figures"][0]
     assert f["indicator_code"] == "x_buoi"
     assert extract_text("Hội tổ chức 12 buổi sinh hoạt", [])["figures"][0]["indicator_code"] is None
+
+
+# What is counted decides the code (issue 15): changes, amounts per item, denominators and close but
+# different things get none; each organization's own vocabulary wins over the shared one.
+@pytest.mark.parametrize("text,code", [
+    ("Quỹ Hỗ trợ nông dân tăng thêm hơn 24 tỷ đồng.", None),
+    ("Hội Nông dân vận động Quỹ Hỗ trợ nông dân được 6,42 tỷ đồng, tăng 310 triệu đồng so với cùng kỳ.",
+     "quy_ho_tro_nong_dan"),
+    ("Mặt trận vận động Quỹ \"Vì người nghèo\" được 58,6 tỷ đồng, cao hơn năm 2018 trên 9 tỷ đồng.", "quy_vi_nguoi_ngheo"),
+    ("Liên đoàn Lao động tỉnh trao 2.150 suất quà cho đoàn viên, mỗi suất 1 triệu đồng.", "suat_ho_tro_doan_vien"),
+    ("Ủy ban MTTQ tỉnh chỉ đạo 1.986 khu dân cư tổ chức Ngày hội Đại đoàn kết trên tổng số 2.087 khu dân cư.",
+     "khu_dan_cu_ngay_hoi"),
+    ("Hội LHPN huyện giúp 38 hộ hội viên thoát nghèo; toàn huyện vẫn còn 2.114 hộ nghèo.", "ho_thoat_ngheo"),
+    ("Toàn tỉnh đã xóa 7.846 căn nhà tạm, nhà dột nát.", "nha_tam_xoa"),
+    ("Các cấp Hội tổ chức 186 buổi tuyên truyền cho 9.820 lượt hội viên.", "tuyen_truyen_buoi"),
+])
+def test_code_of_the_first_figure(text: str, code: str | None) -> None:
+    assert extract_text(text)["figures"][0]["indicator_code"] == code
+
+
+@pytest.mark.parametrize("text,codes", [
+    ("Mặt trận vận động Quỹ \"Vì người nghèo\" được 58,6 tỷ đồng, cao hơn năm 2018 trên 9 tỷ đồng.",
+     ["quy_vi_nguoi_ngheo", None]),
+    ("Liên đoàn Lao động tỉnh trao 2.150 suất quà cho đoàn viên, mỗi suất 1 triệu đồng.",
+     ["suat_ho_tro_doan_vien", None]),
+    ("Ủy ban MTTQ tỉnh chỉ đạo 1.986 khu dân cư tổ chức Ngày hội Đại đoàn kết trên tổng số 2.087 khu dân cư.",
+     ["khu_dan_cu_ngay_hoi", None]),
+    ("Hội LHPN huyện giúp 38 hộ hội viên thoát nghèo; toàn huyện vẫn còn 2.114 hộ nghèo.", ["ho_thoat_ngheo", None]),
+    ("Các cấp Hội tổ chức 186 buổi tuyên truyền cho 9.820 lượt hội viên.",
+     ["tuyen_truyen_buoi", "tuyen_truyen_luot_nguoi"]),
+])
+def test_codes(text: str, codes: list) -> None:
+    assert [f["indicator_code"] for f in extract_text(text)["figures"]] == codes
+
+
+def test_a_comparison_is_a_change() -> None:
+    figures = extract_text("Quỹ đạt 58,6 tỷ đồng, cao hơn năm 2018 trên 9 tỷ đồng.")["figures"]
+    assert [f["kind"] for f in figures] == ["level", "change"]
+
+
+def test_luot_hoi_vien_counts_people_not_households() -> None:
+    assert extract_text("thu hút 9.820 lượt hội viên")["figures"][0]["unit"] == "lượt người"

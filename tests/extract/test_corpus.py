@@ -125,12 +125,13 @@ def test_corpus_both_parts_hold_texts() -> None:
     assert parts.count("dev") >= 0.5 * len(parts)
 
 
-# Floors at the figures measured when the corpus landed (benchmarks/extraction.py prints them):
+# Floors just under the figures measured (benchmarks/extraction.py prints them):
 # the engine may only get better on both parts.
 @pytest.mark.parametrize("part", ["dev", "test"])
 def test_corpus_scores(corpus_scores: dict[str, dict], part: str) -> None:
     s = corpus_scores[part]
-    assert s["detection_f1"] >= 0.97, s
-    assert s["strict_f1"] >= 0.75, s
-    assert s["indicator_right"] >= 0.75, s
-    assert s["false_code"] <= 0.5, s
+    assert s["detection_f1"] >= 0.98, s
+    assert s["strict_f1"] >= 0.94, s
+    assert s["attribution"] >= 0.95, s
+    assert s["indicator_right"] >= 0.85, s
+    assert s["false_code"] <= 0.25, s
