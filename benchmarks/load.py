@@ -1,13 +1,22 @@
 """Bounded load test: the app under gunicorn on a free 127.0.0.1 port, 32 simulated users.
 
-    .venv/bin/python benchmarks/load.py [--seconds 60] [--users 32] [--database-url URL]
+    .venv/bin/python benchmarks/load.py [--seconds 60] [--users 32] [--database-url URL] [--rate R]
 
 Loopback only, and it stops by itself after --seconds. Without --database-url it uses
-var/bench/load.sqlite3, created with `migrate` + `demo` on first use (about two minutes).
+var/bench/load.sqlite3, created with `migrate` + `demo` on first use (about two minutes; later runs reuse it).
 Each simulated user logs in with a demo account (password 'giaoban-demo'), then loops:
 the home page, the dashboards that exist (found by URL name; missing ones are skipped), its
 report entry page, and an autosave of one figure (the form's own JSON endpoint). A 409 (two
 users on the same report: the optimistic lock at work) is counted as a conflict, not an error.
+
+Closed loop by default (each user sends the next request when the last one answered, without
+pause); --rate R is the open loop: steps (one page, or opening the form and saving) arrive R times a
+second whatever the server does, each on a free logged-in session, and latency counts from the
+moment the step was due, so waiting for the server is not hidden. The server sends its own time per
+request (Server-Timing, giaoban/web/timing.py): the summary gives the server's mean time, CPU time
+(the worker thread's) and queries per request, which move much less with the machine's load than
+latencies. A PostgreSQL run: --database-url postgres://postgres@127.0.0.1:5432/giaoban_load (the
+demo is loaded into it when it is empty).
 
 The last line of output is one JSON object: p50/p95/p99 latency in ms, requests, errors.
 """
@@ -24,6 +33,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import queue
 import threading
 import time
 from collections import Counter, defaultdict
@@ -58,12 +68,13 @@ def prepare_database(env: dict, url: str | None) -> dict:
     if url:
         env["DATABASE_URL"] = url
         run([sys.executable, "-m", "giaoban", "migrate", "-v0"], env)
+        run([sys.executable, "-m", "giaoban", "demo", "--if-empty"], env)
         return env
     path = ROOT / "var" / "bench" / "load.sqlite3"
     path.parent.mkdir(parents=True, exist_ok=True)
     env["DATABASE_URL"] = f"sqlite:///{path}"
     run([sys.executable, "-m", "giaoban", "migrate", "-v0"], env)
-    run([sys.executable, "-m", "giaoban", "demo", "--format", "json"], {**env, "PYTHONUNBUFFERED": "1"})
+    run([sys.executable, "-m", "giaoban", "demo", "--if-empty"], {**env, "PYTHONUNBUFFERED": "1"})
     return env
 
 
@@ -84,6 +95,7 @@ def discover_pages(env: dict) -> list[str]:
 
 
 def start_server(env: dict, port: int, workers: int, threads: int) -> subprocess.Popen:
+    env = {**env, "GIAOBAN_SERVER_TIMING": "1"}
     cmd = [sys.executable, "-m", "gunicorn", "giaoban.wsgi:application", "--bind", f"127.0.0.1:{port}",
            "--workers", str(workers), "--threads", str(threads), "--timeout", "60", "--log-level", "warning",
            "--preload"]  # load the app once, before forking: no cold first request per worker
@@ -110,36 +122,45 @@ def stop_server(proc: subprocess.Popen) -> None:
             os.killpg(proc.pid, signal.SIGKILL)
 
 
+SERVER_TIMING = re.compile(r'(app|cpu|db);dur=([0-9.]+)(?:;desc="(\d+) queries")?')
+
+
 class Stats:
     def __init__(self):
         self.lock = threading.Lock()
         self.latencies: list[float] = []
         self.by_page: dict[str, list[float]] = defaultdict(list)
+        self.server: dict[str, list[tuple]] = defaultdict(list)  # page -> (app ms, cpu ms, db ms, queries)
         self.errors = Counter()
         self.conflicts = 0
         self.saves = 0
         self.unfinished = 0
+        self.late_starts = 0
 
-    def add(self, page: str, seconds: float):
+    def add(self, page: str, seconds: float, response=None):
+        timing = {}
+        if response is not None:
+            for name, dur, queries in SERVER_TIMING.findall(response.headers.get("Server-Timing", "")):
+                timing[name] = float(dur)
+                if queries:
+                    timing["queries"] = int(queries)
         with self.lock:
             self.latencies.append(seconds)
             self.by_page[page].append(seconds)
+            if "cpu" in timing:
+                self.server[page].append((timing["app"], timing["cpu"], timing.get("db", 0.0), timing.get("queries", 0)))
 
     def error(self, what: str):
         with self.lock:
             self.errors[what] += 1
 
 
-def simulated_user(i: int, base: str, pages: list[str], deadline: float, stats: Stats, logged_in=None):
-    """One person: log in (unless `logged_in` is a session that already did), then browse and save."""
-    rng = random.Random(i)
-    username = (ENTRY_ACCOUNTS + VIEW_ACCOUNTS)[i % (len(ENTRY_ACCOUNTS) + len(VIEW_ACCOUNTS))]
-    if logged_in is None:
-        time.sleep(RAMP_UP_SECONDS * i / 32)  # people do not all log in within the same second
-    s = logged_in or requests.Session()
+def make_caller(s, base: str, deadline: float, stats: Stats):
+    """call(page, method, url, due=None, **kw): one request on session `s`, timed from `due`
+    (perf_counter; the open loop's arrival time) or from when it is sent."""
 
-    def call(page, method, url, **kw):
-        t = time.perf_counter()
+    def call(page, method, url, due=None, **kw):
+        t = time.perf_counter() if due is None else due
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             return None
@@ -153,11 +174,26 @@ def simulated_user(i: int, base: str, pages: list[str], deadline: float, stats: 
             else:
                 stats.error(f"{page}: {type(exc).__name__}")
             return None
-        stats.add(page, time.perf_counter() - t)
+        stats.add(page, time.perf_counter() - t, r)
         if r.status_code >= 500:
             stats.error(f"{page}: HTTP {r.status_code}")
         return r
 
+    return call
+
+
+def account(i: int) -> str:
+    return (ENTRY_ACCOUNTS + VIEW_ACCOUNTS)[i % (len(ENTRY_ACCOUNTS) + len(VIEW_ACCOUNTS))]
+
+
+def simulated_user(i: int, base: str, pages: list[str], deadline: float, stats: Stats, logged_in=None):
+    """One person: log in (unless `logged_in` is a session that already did), then browse and save."""
+    rng = random.Random(i)
+    username = account(i)
+    if logged_in is None:
+        time.sleep(RAMP_UP_SECONDS * i / 32)  # people do not all log in within the same second
+    s = logged_in or requests.Session()
+    call = make_caller(s, base, deadline, stats)
     if logged_in is not None:
         return browse(rng, username, s, base, pages, deadline, stats, call)
     r = call("login", "GET", "/dang-nhap/")
@@ -172,6 +208,67 @@ def simulated_user(i: int, base: str, pages: list[str], deadline: float, stats: 
         stats.error(f"login {username}: HTTP {r.status_code}")
         return
     browse(rng, username, s, base, pages, deadline, stats, call)
+
+
+class Person:
+    """A logged-in session of the open loop and the entry pages it found."""
+
+    def __init__(self, i: int, session, base: str, pages: list[str], deadline: float, stats: Stats):
+        self.rng = random.Random(i)
+        self.username = account(i)
+        self.s = session
+        self.call = make_caller(session, base, deadline, stats)
+        self.entry_pages: list[str] | None = None if self.username not in VIEW_ACCOUNTS else []
+
+    def step(self, base: str, pages: list[str], stats: Stats, due: float) -> None:
+        """The closed loop's step, started at `due`: a page, or open the form and save a figure."""
+        if self.entry_pages is None:
+            my_reports = [p for p in pages if p.endswith("/bao-cao/")]
+            self.entry_pages = []
+            if my_reports:
+                r = self.call(my_reports[0], "GET", my_reports[0], due=due)
+                if r is not None and r.status_code == 200:
+                    self.entry_pages = sorted({m.group(1) for m in ENTRY_LINK.finditer(r.text)})
+                return
+        if self.entry_pages and self.rng.random() < 0.4:
+            save_one(self.rng, self.s, base, self.rng.choice(self.entry_pages), self.call, stats, due=due)
+            return
+        page = self.rng.choice(pages)
+        r = self.call(page, "GET", page, due=due)
+        if r is not None and r.status_code not in (200, 302):
+            stats.error(f"{page}: HTTP {r.status_code}")
+
+
+def open_loop(people: list[Person], base: str, pages: list[str], rate: float, deadline: float, stats: Stats) -> None:
+    """Steps due at a fixed rate; each is taken by a free person. When all are busy the step waits
+    in the queue, and that wait is part of its latency (no coordinated omission)."""
+    due_steps: queue.Queue = queue.Queue()
+
+    def worker(person: Person):
+        while True:
+            due = due_steps.get()
+            if due is None:
+                return
+            if time.monotonic() < deadline:
+                person.step(base, pages, stats, due)
+
+    workers = [threading.Thread(target=worker, args=(p,), daemon=True) for p in people]
+    for w in workers:
+        w.start()
+    start, n = time.perf_counter(), 0
+    while time.monotonic() < deadline:
+        due = start + n / rate
+        now = time.perf_counter()
+        if due > now:
+            time.sleep(due - now)
+        due_steps.put(due)
+        n += 1
+    with stats.lock:
+        stats.late_starts = due_steps.qsize()  # steps that never found a free person before the end
+    for _ in workers:
+        due_steps.put(None)
+    for w in workers:
+        w.join(timeout=GRACE_SECONDS + 1)
 
 
 def browse(rng, username, s, base, pages, deadline, stats, call):
@@ -197,8 +294,8 @@ def browse(rng, username, s, base, pages, deadline, stats, call):
             entry_pages = sorted({m.group(1) for m in ENTRY_LINK.finditer(r.text)})
 
 
-def save_one(rng, s, base, url, call, stats):
-    r = call("entry", "GET", url)
+def save_one(rng, s, base, url, call, stats, due=None):
+    r = call("entry", "GET", url, due=due)
     if r is None:
         return
     if r.status_code != 200:
@@ -226,7 +323,7 @@ def save_one(rng, s, base, url, call, stats):
 
 
 def log_in(i: int, base: str, sessions: list, stats: Stats):
-    username = (ENTRY_ACCOUNTS + VIEW_ACCOUNTS)[i % (len(ENTRY_ACCOUNTS) + len(VIEW_ACCOUNTS))]
+    username = account(i)
     s = requests.Session()
     try:
         s.get(base + "/dang-nhap/", timeout=600)
@@ -260,7 +357,12 @@ def main(argv=None) -> int:
     ap.add_argument("--threads", type=int, default=8)
     ap.add_argument("--login-first", action="store_true",
                     help="log the users in before the timed window (which then measures browsing and saving only)")
+    ap.add_argument("--rate", type=float, default=0,
+                    help="open loop: steps a second arriving at a fixed rate, taken by --users logged-in sessions "
+                         "(implies --login-first); 0: the closed loop")
     args = ap.parse_args(argv)
+    if args.rate:
+        args.login_first = True
 
     env = {**os.environ, "DEBUG": "0", "GIAOBAN_PRODUCTION": "0", "LOG_LEVEL": "ERROR"}
     env.pop("DJANGO_SETTINGS_MODULE", None)
@@ -284,19 +386,30 @@ def main(argv=None) -> int:
                 raise SystemExit(f"login failed: {dict(login_stats.errors)}")
         started = time.monotonic()
         deadline = started + args.seconds
-        users = [threading.Thread(target=simulated_user, args=(i, base, pages, deadline, stats, sessions[i]), daemon=True)
-                 for i in range(args.users)]
-        for t in users:
-            t.start()
-        for t in users:
-            t.join(timeout=max(0.0, deadline + GRACE_SECONDS + 1 - time.monotonic()))
+        if args.rate:
+            people = [Person(i, sessions[i], base, pages, deadline, stats) for i in range(args.users)]
+            open_loop(people, base, pages, args.rate, deadline, stats)
+        else:
+            users = [threading.Thread(target=simulated_user, args=(i, base, pages, deadline, stats, sessions[i]), daemon=True)
+                     for i in range(args.users)]
+            for t in users:
+                t.start()
+            for t in users:
+                t.join(timeout=max(0.0, deadline + GRACE_SECONDS + 1 - time.monotonic()))
         elapsed = time.monotonic() - started
     finally:
         stop_server(server)
     ms = [x * 1000 for x in stats.latencies]
     browse = [x * 1000 for page, v in stats.by_page.items() if page != "login" for x in v]
+    served = [t for v in stats.server.values() for t in v]
+    served_browse = [t for page, v in stats.server.items() if page != "login" for t in v]
+
+    def server_mean(rows, i):
+        return round(statistics.fmean(r[i] for r in rows), 2) if rows else None
+
     summary = {
         "benchmark": "load",
+        "mode": f"open loop, {args.rate:g} steps/s" if args.rate else "closed loop, no pause",
         "users": args.users,
         "logins_in_window": not args.login_first,
         "seconds": round(elapsed, 1),
@@ -316,6 +429,17 @@ def main(argv=None) -> int:
         "after_login_p99_ms": round(percentile(browse, 0.99), 1),
         "load_average_1min": round(os.getloadavg()[0], 1),
         "by_page_p95_ms": {k: round(percentile([x * 1000 for x in v], 0.95), 1) for k, v in sorted(stats.by_page.items())},
+        # inside the server (Server-Timing): time in Django, the worker thread's CPU time, database
+        # time and queries, per request; 'after login' leaves out the password hashing of logins
+        "server_ms_mean": server_mean(served, 0),
+        "server_cpu_ms_mean": server_mean(served, 1),
+        "server_after_login_ms_mean": server_mean(served_browse, 0),
+        "server_after_login_cpu_ms_mean": server_mean(served_browse, 1),
+        "server_after_login_db_ms_mean": server_mean(served_browse, 2),
+        "queries_per_request_mean": server_mean(served_browse, 3),
+        "by_page_server_cpu_ms_mean": {k: server_mean(v, 1) for k, v in sorted(stats.server.items())},
+        "by_page_queries_mean": {k: server_mean(v, 3) for k, v in sorted(stats.server.items())},
+        "steps_not_started": stats.late_starts,
         "unfinished_at_stop": stats.unfinished,
         "errors": sum(stats.errors.values()),
         "error_kinds": dict(stats.errors.most_common(10)),

@@ -8,13 +8,16 @@ Without --database-url it reads var/bench/load.sqlite3 (made by benchmarks/load.
 account of the load mix opens every page of the mix (benchmarks/load.py's PAGE_NAMES), its report
 entry pages and saves one figure through the autosave endpoint, --rounds times. Per page: the
 number of queries (max over accounts), the median database time and CPU time (time.thread_time)
-per request. --top N prints the N most frequent statements of each page (to find per-row queries).
+per request, and the Python function calls per request (counted by cProfile in a first round of
+its own after a warm-up round: a measure of the work that does not move with the machine's load, as CPU time does).
+--top N prints the N most frequent statements of each page (to find per-row queries).
 The last line is one JSON object.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import os
 import re
@@ -64,9 +67,20 @@ def main(argv=None) -> int:
     queries: dict[str, list[int]] = defaultdict(list)
     db_ms: dict[str, list[float]] = defaultdict(list)
     cpu_ms: dict[str, list[float]] = defaultdict(list)
+    calls: dict[str, list[int]] = defaultdict(list)
+    phase = ["warm"]  # a round to warm the templates and caches, a round counting calls, then timing
     statements: dict[str, Counter] = defaultdict(Counter)
 
     def measure(label, client, method, url, **kw):
+        if phase[0] == "warm":
+            return getattr(client, method)(url, **kw)
+        if phase[0] == "count":
+            profile = cProfile.Profile()
+            profile.enable()
+            response = getattr(client, method)(url, **kw)
+            profile.disable()
+            calls[label].append(sum(row[1] for row in profile.getstats()))
+            return response
         with CaptureQueriesContext(connection) as ctx:
             cpu = time.thread_time()
             response = getattr(client, method)(url, **kw)
@@ -86,7 +100,8 @@ def main(argv=None) -> int:
         client = Client()
         client.force_login(User.objects.get(username=username))
         clients[username] = client
-    for _ in range(args.rounds):
+    for round_ in range(args.rounds + 2):
+        phase[0] = "warm" if round_ == 0 else "count" if round_ == 1 else "time"
         for username in accounts:
             client = clients[username]
             for page in pages:
@@ -107,16 +122,19 @@ def main(argv=None) -> int:
                        "queries_mean": round(statistics.fmean(queries[label]), 1),
                        "db_ms_median": round(statistics.median(db_ms[label]), 2),
                        "cpu_ms_median": round(statistics.median(cpu_ms[label]), 2),
-                       "cpu_ms_mean": round(statistics.fmean(cpu_ms[label]), 2)}
-    print(f"{'page':32} {'n':>4} {'q max':>6} {'q mean':>7} {'db ms':>7} {'cpu ms':>7}")
+                       "cpu_ms_mean": round(statistics.fmean(cpu_ms[label]), 2),
+                       "python_calls_mean": round(statistics.fmean(calls[label])) if calls[label] else None}
+    print(f"{'page':32} {'n':>4} {'q max':>6} {'q mean':>7} {'db ms':>7} {'cpu ms':>7} {'py calls':>9}")
     for label, row in rows.items():
         print(f"{label:32} {row['requests']:>4} {row['queries_max']:>6} {row['queries_mean']:>7} "
-              f"{row['db_ms_median']:>7} {row['cpu_ms_median']:>7}")
+              f"{row['db_ms_median']:>7} {row['cpu_ms_median']:>7} {row['python_calls_mean']:>9}")
         for sql, n in statements[label].most_common(args.top):
             print(f"    {n / len(queries[label]):6.1f}×  {sql}")
     every = [x for v in cpu_ms.values() for x in v]
+    every_calls = [x for v in calls.values() for x in v]
     print(json.dumps({"benchmark": "pages", "database": connection.vendor, "rounds": args.rounds,
                       "cpu_ms_mean_all": round(statistics.fmean(every), 2),
+                      "python_calls_mean_all": round(statistics.fmean(every_calls)),
                       "load_average_1min": round(os.getloadavg()[0], 1), "pages": rows}, ensure_ascii=False))
     return 0
 

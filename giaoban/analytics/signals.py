@@ -8,9 +8,11 @@ from giaoban.collection.models import DataValue, Report
 
 
 @receiver(post_save, sender=Report, dispatch_uid="analytics_report_saved")
-def report_saved(sender, instance: Report, raw=False, **kwargs):
+def report_saved(sender, instance: Report, raw=False, update_fields=None, **kwargs):
     if raw:
         return
+    if update_fields is not None and "status" not in update_fields:
+        return  # a save that leaves the status (the values refresh through their own signal)
     from giaoban.analytics.summary import refresh_for_report
 
     refresh_for_report(instance)

@@ -54,6 +54,24 @@ def entry_units(user) -> QuerySet:
     return Unit.objects.filter(pk__in=ids)
 
 
+def has_entry_units(user) -> bool:
+    """entry_units(user).exists() without a query for people with memberships (every page's menu asks)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return Unit.objects.exists()
+    return any(m.role == Membership.Role.ENTRY for m in _memberships(user))
+
+
+def has_approvable_units(user) -> bool:
+    """approvable_units(user).exists(), asked of the database only for people who approve."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if not user.is_superuser and not any(m.role == Membership.Role.APPROVE for m in _memberships(user)):
+        return False
+    return approvable_units(user).exists()
+
+
 def can_enter(user, unit: Unit) -> bool:
     if getattr(user, "is_superuser", False):
         return True

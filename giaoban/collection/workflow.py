@@ -204,6 +204,9 @@ def save_values(report: Report, user, values, *, expected_version, source: str =
             f"Chỉ tiêu không thuộc biểu mẫu của {report.unit.organization}: {', '.join(sorted(map(str, bad)))}."
         )
     cleaned = {code: _clean_item(indicators[code], item) for code, item in values.items()}
+    from giaoban.collection import rules
+
+    active_rules = rules.active_rules()  # read before the write transaction: it holds the lock for less
 
     with transaction.atomic():
         locked = _locked(report)
@@ -219,7 +222,7 @@ def save_values(report: Report, user, values, *, expected_version, source: str =
                 f"Cấp trên cần trả lại hoặc mở lại báo cáo trước khi sửa."
             )
         existing = {dv.indicator.code: dv for dv in DataValue.objects.filter(report=locked).select_related("indicator")}
-        _refuse_rule_errors(locked, indicators, existing, cleaned)
+        _refuse_rule_errors(locked, indicators, existing, cleaned, active_rules)
         changed: list[str] = []
         for code, item in cleaned.items():
             ind, dv = indicators[code], existing.get(code)
@@ -262,12 +265,13 @@ def save_values(report: Report, user, values, *, expected_version, source: str =
                 changed.append(name)
         if changed:
             locked.version += 1
-            locked.save()
+            # the status stays: the summary's report signal has nothing to refresh (update_fields says so)
+            locked.save(update_fields=["version", "updated_at", *(n for n in NARRATIVE_FIELDS if n in changed)])
     _sync(report, locked)
     return SaveResult(report, changed)
 
 
-def _refuse_rule_errors(report: Report, indicators: dict, existing: dict, cleaned: dict) -> None:
+def _refuse_rule_errors(report: Report, indicators: dict, existing: dict, cleaned: dict, active_rules=None) -> None:
     """The blocking validation rules run on every write, not only on submission: the values as
     they would stand after this write may hold no error in what the write touches."""
     from giaoban.collection import rules
@@ -276,7 +280,7 @@ def _refuse_rule_errors(report: Report, indicators: dict, existing: dict, cleane
     for code, item in cleaned.items():
         comment = item["comment"] if item["has_comment"] else entries.get(code, rules.Entry(None)).comment
         entries[code] = rules.Entry(item["value"], comment)
-    errors = rules.write_errors(entries, indicators, rules.active_rules(), unit=report.unit,
+    errors = rules.write_errors(entries, indicators, rules.active_rules() if active_rules is None else active_rules, unit=report.unit,
                                 period=Period.parse(report.period), changed=cleaned)
     if errors:
         raise WorkflowError(f"Chưa lưu: {'; '.join(i.message for i in errors)}", issues=errors)

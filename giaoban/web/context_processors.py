@@ -26,9 +26,9 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
     roles = {"all"}
-    if access.entry_units(user).exists():
+    if access.has_entry_units(user):
         roles.add("entry")
-    if access.approvable_units(user).exists():
+    if access.has_approvable_units(user):
         roles.add("approve")
     if access.is_province_user(user):
         roles.add("province")

@@ -1,0 +1,45 @@
+"""The autosave's write transaction is short: on SQLite every writer of the site waits while one
+holds it, on PostgreSQL the report row stays locked. Inside it only the report's own rows: lock
+the report, read its values, write the value, its audit entry and the new version; the catalogue
+and the validation rules are read before, and nothing else is read or written inside it."""
+
+from __future__ import annotations
+
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from giaoban.collection import workflow as wf
+from giaoban.collection.models import Report
+
+from .conftest import PERIOD
+
+OWN_TABLES = {"collection_report", "collection_datavalue", "audit_auditentry"}
+
+
+def write_transaction(queries: list[str]) -> list[str]:
+    """The statements inside the outermost savepoint (the tests' stand-in for the transaction)."""
+    start = next(i for i, q in enumerate(queries) if q.startswith("SAVEPOINT"))
+    name = queries[start].split()[1]
+    end = next(i for i, q in enumerate(queries) if q.startswith("RELEASE SAVEPOINT") and name in q)
+    return queries[start + 1:end]
+
+
+def test_autosave_holds_the_write_transaction_for_its_own_rows_only(tree, client):
+    a = tree.units["phunu-a"]
+    report = wf.get_or_create_report(a, PERIOD, tree.users["entry_a"])
+    wf.save_values(report, tree.users["entry_a"], {"tuyen_truyen_buoi": {"value": 3}}, expected_version=report.version)
+    report.refresh_from_db()
+    client.force_login(tree.users["entry_a"])
+    url = reverse("collection:autosave", args=[a.pk, PERIOD])
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.post(url, {"version": str(report.version), "was-v-tuyen_truyen_buoi": "3", "v-tuyen_truyen_buoi": "4"})
+    assert response.status_code == 200, response.content
+    inside = write_transaction([q["sql"] for q in ctx.captured_queries])
+    tables = {t for q in inside for t in re.findall(r'(?:FROM|INTO|UPDATE|JOIN)\s+"?([a-z_]+)"?', q)}
+    # joined for names: the report's unit and organization (with its lock), the values' indicators
+    assert tables <= OWN_TABLES | {"org_unit", "org_organization", "org_indicator"}, tables
+    assert len(inside) <= 7, "\n".join(q[:120] for q in inside)
+    assert Report.objects.get(pk=report.pk).version == report.version + 1
