@@ -189,3 +189,35 @@ def test_round_trip_of_a_file_resaved_by_libreoffice(tree, client, tmp_path):
     assert response.status_code == 302, response.content.decode()[:3000]
     assert DataValue.objects.get(unit=a, indicator__code="ket_nap_moi").value == 3
     assert DataValue.objects.get(unit=a, indicator__code="tuyen_truyen_buoi").value == 21
+
+
+@pytest.mark.django_db(transaction=True)  # the worker loop checks its connection as a worker process does
+def test_many_children_are_imported_by_a_queued_job(tree, client, monkeypatch, settings):
+    """Over BACKGROUND_CHILDREN rows the upload is kept with a queued job; the worker reads it."""
+    from giaoban.collection import views
+    from giaoban.jobs.models import Job
+    from giaoban.jobs.worker import run_pending
+
+    monkeypatch.setattr(views, "BACKGROUND_CHILDREN", 1)  # the two communes are "many" here
+    settings.GIAOBAN_JOBS_INLINE = False
+    parent, a, b = tree.units["phunu-tinh"], tree.units["phunu-a"], tree.units["phunu-b"]
+    for unit in (a, b):
+        Membership.objects.create(user=tree.users["approver"], unit=unit, role=Membership.Role.ENTRY)
+    client.force_login(tree.users["approver"])
+    wb = download(client, "children_excel_download", parent)
+    ws = wb["Cấp dưới"]
+    codes = [c.value for c in ws[5]]
+    rows = {ws.cell(r, 1).value: r for r in range(CHILD_FIRST_ROW, ws.max_row + 1)}
+    col = codes.index("tuyen_truyen_buoi") + 1
+    ws.cell(rows["phunu-a"], col).value = 7
+    ws.cell(rows["phunu-b"], col).value = "1.234"
+    response = upload(client, "children_excel_upload", parent, to_bytes(wb))
+    assert response.status_code == 302 and response["Location"].startswith("/viec/")
+    job = Job.objects.get()
+    assert job.status == "queued" and job.input_file and not DataValue.objects.exists()
+    run_pending()
+    job.refresh_from_db()
+    assert job.status == "done", job.message
+    assert job.message == "Đã nhập số liệu của 2 đơn vị từ «bieu-mau.xlsx»."
+    assert dict(DataValue.objects.values_list("unit__code", "value")) == {"phunu-a": 7, "phunu-b": 1234}
+    assert not job.input_file  # the upload is not kept once its job is done
