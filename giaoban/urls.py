@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import include, path
 
 from giaoban.api.api import api
 from giaoban.api.dhis2_api import dhis2_path
@@ -11,7 +11,7 @@ admin.site.index_title = "Quản trị hệ thống"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
-    re_path(r"^api/(?P<rest>.*)$", dhis2_path),  # /api/41/…, ….json, and JSON 404s under /api/
+    path("api/<path:rest>", dhis2_path, name="dhis2_path"),  # /api/41/…, ….json, and JSON 404s under /api/
     path("meetings/", include("giaoban.meetings.urls")),
     path("documents/", include("giaoban.documents.urls")),
     path("bao-cao/", include("giaoban.collection.urls")),

@@ -17,13 +17,13 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, JsonResponse
-from ninja import File, NinjaAPI, Query, Status, Swagger
+from django.http import Http404, JsonResponse
+from ninja import File, NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.files import UploadedFile
 
 from giaoban.api import schemas as s
-from giaoban.api.auth import HeaderAuth, SessionCsrfAuth, challenge
+from giaoban.api.auth import HeaderAuth, SessionCsrfAuth, challenge, is_dhis2_client
 from giaoban.collection import access, bulk
 from giaoban.collection.models import DataValue, Report
 from giaoban.core.periods import KINDS, REACHABLE_YEARS, Period, PeriodError
@@ -31,7 +31,7 @@ from giaoban.core.uploads import UploadError
 from giaoban.dhis2 import format as dhis2_format
 from giaoban.dhis2 import metadata as dhis2_metadata
 from giaoban.dhis2 import service as dhis2
-from giaoban.dhis2.query import parse_fields, select
+from giaoban.dhis2.query import listing, parse_fields, select
 from giaoban.extract import extract_text
 from giaoban.extraction.service import ExtractionError, check_file, read_document
 from giaoban.org.models import Area, Indicator, Organization, Unit
@@ -77,7 +77,11 @@ def _api_error(request, exc: ApiError):
 
 @api.exception_handler(AuthenticationError)
 def _unauthenticated(request, exc):
-    response = error(request, 401, "unauthenticated", "Cần đăng nhập hoặc gửi mã truy cập (Authorization: Bearer …).")
+    message = "Cần đăng nhập hoặc gửi mã truy cập (Authorization: Bearer … hoặc ApiToken …)."
+    # giaoban's error fields and DHIS2's WebMessage ones: who is calling is not known yet.
+    response = api.create_response(request, {"code": "unauthenticated", "message": message, "details": [],
+                                             "httpStatus": "Unauthorized", "httpStatusCode": 401, "status": "ERROR"},
+                                   status=401)
     response["WWW-Authenticate"] = challenge()
     return response
 
@@ -276,6 +280,10 @@ def units(request, as_of: datetime.date | None = None, organization: str | None 
 
 @api.get("/indicators", response={200: list[s.IndicatorOut], ERRORS: s.ErrorOut}, tags=["Danh mục"], summary="Chỉ tiêu")
 def indicators(request, organization: str | None = None, active: bool = True):
+    if is_dhis2_client(request):
+        # DHIS2's indicators are formulas over data elements; giaoban's indicators are its
+        # dataElements (/api/dataElements), so a DHIS2 client finds none here.
+        return JsonResponse(listing("indicators", [], request.GET))
     qs = Indicator.objects.prefetch_related("organizations")
     if active:
         qs = qs.filter(is_active=True)
@@ -470,63 +478,7 @@ def datavalues_write(request, body: s.DataValuesIn):
 
 # ---------------------------------------------------------------------------- DHIS2
 
-
-class Dhis2ExportQuery(s.Schema):
-    period: str
-    orgUnit: str | None = None
-    children: bool = False
-    area: str | None = None
-
-
-def _export(request, q: Dhis2ExportQuery) -> list[dict]:
-    _period(q.period)
-    try:
-        return list(dhis2.export_values(q.period, user=request.user, area=q.area, org_unit=q.orgUnit, children=q.children))
-    except LookupError as exc:
-        raise ApiError(404, "not_found", str(exc)) from exc
-
-
-@api.get("/dataValueSets", response={200: s.DataValueSetOut, ERRORS: s.ErrorOut}, tags=["DHIS2"],
-         summary="Xuất dataValueSets (JSON) của một kỳ")
-def dhis2_export(request, q: Query[Dhis2ExportQuery]):
-    return {"dataValues": _export(request, q)}
-
-
-@api.get("/dataValueSets.json", response={200: s.DataValueSetOut, ERRORS: s.ErrorOut}, tags=["DHIS2"],
-         summary="Xuất dataValueSets (JSON) của một kỳ")
-def dhis2_export_json(request, q: Query[Dhis2ExportQuery]):
-    return {"dataValues": _export(request, q)}
-
-
-@api.get("/dataValueSets.csv", response={200: str, ERRORS: s.ErrorOut}, tags=["DHIS2"], summary="Xuất dataValueSets (CSV) của một kỳ",
-         openapi_extra={"responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}}})
-def dhis2_export_csv(request, q: Query[Dhis2ExportQuery]):
-    import io
-
-    out = io.StringIO()
-    dhis2_format.write_csv(_export(request, q), out)
-    return HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-
-
-_DVS_BODY = {
-    "requestBody": {
-        "required": True,
-        "description": "dataValueSets JSON (như tài liệu DHIS2); cũng nhận CSV với Content-Type: text/csv.",
-        "content": {"application/json": {"schema": s.DataValueSetIn.model_json_schema(ref_template="#/components/schemas/{model}")}},
-    }
-}
-
-
-@api.post("/dataValueSets", response={200: s.ImportSummaryOut, 409: s.ImportSummaryOut, frozenset({400, 401, 403, 404, 422}): s.ErrorOut},
-          tags=["DHIS2"], summary="Nhập dataValueSets (JSON hoặc CSV); dryRun=true để kiểm tra thử",
-          openapi_extra=_DVS_BODY)
-def dhis2_import(request, dryRun: bool = False, format: str | None = None):
-    content_type = (request.content_type or "").lower()
-    fmt = (format or ("csv" if "csv" in content_type else "json")).lower()
-    if fmt not in ("json", "csv"):
-        raise ApiError(400, "invalid", f"Định dạng không hỗ trợ: '{fmt}' (json hoặc csv).")
-    summary = dhis2.import_data_value_set(request.body, fmt, user=request.user, dry_run=dryRun, source_name="api")
-    return Status(409 if summary.status == "ERROR" else 200, summary.as_dict())
+# dataValueSets and the metadata facade: giaoban/api/dhis2_api.py
 
 
 # ---------------------------------------------------------------------------- extraction

@@ -9,14 +9,22 @@ same everywhere (giaoban/api/auth.py).
 
 from __future__ import annotations
 
+import datetime
+import io
 import re
 
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.urls import Resolver404, resolve
 from django.views.decorators.csrf import csrf_exempt
+from ninja import Query, Status
 
+from giaoban.api import schemas as s
 from giaoban.api.api import api
+from giaoban.api.auth import is_dhis2_client
+from giaoban.core.periods import PeriodError
+from giaoban.dhis2 import format as dhis2_format
 from giaoban.dhis2 import metadata
+from giaoban.dhis2 import service as dhis2
 from giaoban.dhis2.query import QueryError, listing, parse_fields, select
 
 TAGS = ["DHIS2"]
@@ -41,14 +49,22 @@ def web_message_error(status: int, message: str) -> dict:
             "code": "not_found" if status == 404 else "invalid", "details": []}
 
 
+def _error_answer(request, status: int, message: str):
+    """DHIS2 clients get DHIS2's error WebMessage; giaoban's own keep its error shape."""
+    if is_dhis2_client(request):
+        return api.create_response(request, web_message_error(status, message), status=status)
+    code = "not_found" if status == 404 else "invalid"
+    return api.create_response(request, {"code": code, "message": message, "details": []}, status=status)
+
+
 @api.exception_handler(Dhis2Error)
 def _dhis2_error(request, exc: Dhis2Error):
-    return api.create_response(request, web_message_error(exc.status, exc.message), status=exc.status)
+    return _error_answer(request, exc.status, exc.message)
 
 
 @api.exception_handler(QueryError)
 def _query_error(request, exc: QueryError):
-    return api.create_response(request, web_message_error(400, str(exc)), status=400)
+    return _error_answer(request, 400, str(exc))
 
 
 def _listing(request, collection: str, objects: list[dict], default_fields: str = "id,displayName"):
@@ -116,6 +132,11 @@ def category_option_combos(request):
     return _listing(request, "categoryOptionCombos", metadata.category_option_combos())
 
 
+@api.get("/programIndicators", response=ANSWERS, tags=TAGS, summary="Chỉ số chương trình (không có; như DHIS2)")
+def program_indicators(request):
+    return _listing(request, "programIndicators", [])
+
+
 @api.get("/categoryCombos", response=ANSWERS, tags=TAGS, summary="Nhóm phân tổ mặc định (như DHIS2)")
 def category_combos(request):
     return _listing(request, "categoryCombos", metadata.category_combos())
@@ -148,3 +169,166 @@ def dhis2_path(request, rest: str):
             if match.func is not dhis2_path:
                 return match.func(request, *match.args, **match.kwargs)
     return JsonResponse(web_message_error(404, f"Không có địa chỉ API này: /api/{rest}"), status=404)
+
+
+# ---------------------------------------------------------------------------- dataValueSets
+
+_CONTENT_TYPES = {"json": "application/json", "csv": "application/csv; charset=utf-8", "xml": "application/xml; charset=utf-8"}
+
+
+def _flag(request, name: str, default: bool | None) -> bool | None:
+    value = request.GET.get(name)
+    if value in (None, ""):
+        return default
+    return value.strip().lower() in ("true", "1", "yes")
+
+
+def _scheme(request, kind: str, default: str | None) -> str | None:
+    value = request.GET.get(f"{kind}IdScheme") or request.GET.get("idScheme") or default
+    return value.upper() if value else None
+
+
+def _date(request, name: str):
+    value = request.GET.get(name)
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        raise Dhis2Error(400, f"{name} phải là ngày dạng YYYY-MM-DD: '{value}'.") from None
+
+
+def _wanted_format(request, fmt: str | None) -> str:
+    fmt = (fmt or getattr(request, "dhis2_format", "") or request.GET.get("format") or "").lower()
+    if not fmt:
+        accept = request.headers.get("Accept", "")
+        fmt = "csv" if "csv" in accept else "xml" if "xml" in accept and "json" not in accept else "json"
+    if fmt == "adx":
+        raise Dhis2Error(400, "Chưa hỗ trợ ADX; dùng JSON, CSV hoặc XML.")
+    if fmt not in _CONTENT_TYPES:
+        raise Dhis2Error(400, f"Định dạng không hỗ trợ: '{fmt}' (json, csv hoặc xml).")
+    return fmt
+
+
+def _export(request, fmt: str | None = None):
+    dhis2_client = is_dhis2_client(request)
+    fmt = _wanted_format(request, fmt)
+    get = request.GET
+    periods = get.getlist("period")
+    org_units = get.getlist("orgUnit")
+    data_sets = get.getlist("dataSet")
+    default_scheme = "UID" if dhis2_client else None
+    try:
+        for code in periods:
+            dhis2.parse_any_period(code)
+        values = dhis2.export_values(
+            periods=periods, user=request.user, area=get.get("area"), org_units=org_units,
+            children=_flag(request, "children", False), data_sets=data_sets,
+            start_date=_date(request, "startDate"), end_date=_date(request, "endDate"),
+            exact=dhis2_client or _flag(request, "exactPeriods", False),
+            id_scheme={"dataElement": _scheme(request, "dataElement", default_scheme),
+                       "orgUnit": _scheme(request, "orgUnit", default_scheme),
+                       "inputOrgUnit": (get.get("inputOrgUnitIdScheme") or get.get("inputIdScheme") or "").upper() or None},
+        )
+        values = list(values)
+    except PeriodError as exc:
+        raise Dhis2Error(400, str(exc)) from exc
+    except LookupError as exc:
+        raise Dhis2Error(404 if org_units or data_sets or get.get("area") else 400, str(exc).strip("'\"")) from exc
+    header = {}
+    if len(data_sets) == 1:
+        header["dataSet"] = data_sets[0]
+    if len(periods) == 1:
+        header["period"] = periods[0]
+    if len(org_units) == 1:
+        header["orgUnit"] = org_units[0]
+    out = io.StringIO()
+    if fmt == "csv":
+        dhis2_format.write_csv(values, out, header=_flag(request, "includeHeader", True))
+    elif fmt == "xml":
+        dhis2_format.write_xml(values, out, **header)
+    else:
+        dhis2_format.write_json(values, out, **header)
+    return HttpResponse(out.getvalue(), content_type=_CONTENT_TYPES[fmt])
+
+
+_EXPORT_DOC = dict(tags=TAGS, response={200: s.DataValueSetOut, frozenset({400, 401, 403, 404}): dict},
+                   summary="Xuất dataValueSets (như DHIS2 2.41): period, orgUnit, dataSet lặp lại được; startDate/endDate; "
+                           "children; idScheme; JSON, CSV hoặc XML")
+
+
+@api.get("/dataValueSets", **_EXPORT_DOC)
+def dhis2_export(request, period: list[str] | None = Query(None), orgUnit: list[str] | None = Query(None),  # noqa: N803
+                 dataSet: list[str] | None = Query(None), children: bool = False, area: str | None = None,  # noqa: N803
+                 startDate: str | None = None, endDate: str | None = None, idScheme: str | None = None):  # noqa: N803
+    return _export(request)
+
+
+@api.get("/dataValueSets.json", **_EXPORT_DOC)
+def dhis2_export_json(request, period: list[str] | None = Query(None), orgUnit: list[str] | None = Query(None),  # noqa: N803
+                      children: bool = False):
+    return _export(request, "json")
+
+
+@api.get("/dataValueSets.csv", tags=TAGS, response={200: str, frozenset({400, 401, 403, 404}): dict},
+         summary="Xuất dataValueSets (CSV, các cột theo thứ tự của DHIS2)",
+         openapi_extra={"responses": {"200": {"description": "CSV", "content": {"application/csv": {"schema": {"type": "string"}}}}}})
+def dhis2_export_csv(request, period: list[str] | None = Query(None), orgUnit: list[str] | None = Query(None),  # noqa: N803
+                     children: bool = False):
+    return _export(request, "csv")
+
+
+@api.get("/dataValueSets.xml", tags=TAGS, response={200: str, frozenset({400, 401, 403, 404}): dict},
+         summary="Xuất dataValueSets (XML của DHIS2)",
+         openapi_extra={"responses": {"200": {"description": "XML", "content": {"application/xml": {"schema": {"type": "string"}}}}}})
+def dhis2_export_xml(request, period: list[str] | None = Query(None), orgUnit: list[str] | None = Query(None),  # noqa: N803
+                     children: bool = False):
+    return _export(request, "xml")
+
+
+_DVS_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "dataValueSets JSON (như tài liệu DHIS2); cũng nhận CSV (Content-Type: application/csv hoặc "
+                       "text/csv) và XML (application/xml).",
+        "content": {"application/json": {"schema": s.DataValueSetIn.model_json_schema(ref_template="#/components/schemas/{model}")}},
+    }
+}
+
+
+def _payload_format(request) -> str:
+    named = (request.GET.get("format") or getattr(request, "dhis2_format", "") or "").lower()
+    if named:
+        return named
+    content_type = (request.content_type or "").lower()
+    if "adx" in content_type:
+        return "adx"
+    return "csv" if "csv" in content_type else "xml" if "xml" in content_type else "json"
+
+
+@api.post("/dataValueSets", response={200: dict, 409: dict, frozenset({400, 401, 403, 404, 422}): dict}, tags=TAGS,
+          summary="Nhập dataValueSets (như DHIS2 2.41): JSON, CSV hoặc XML; dryRun, importStrategy, atomicMode, idScheme",
+          openapi_extra=_DVS_BODY)
+def dhis2_import(request, dryRun: bool = False, importStrategy: str | None = None, atomicMode: str | None = None,  # noqa: N803
+                 idScheme: str | None = None, format: str | None = None):  # noqa: A002
+    """Programs that authenticate as DHIS2 clients do (ApiToken, Basic) get DHIS2's answer and
+    defaults: the WebMessage envelope, atomicMode NONE (valid values saved, the others listed as
+    conflicts: WARNING), ids in the DHIS2 scheme; giaoban's own clients (Bearer, browser) keep
+    the bare ImportSummary and all-or-nothing unless they ask otherwise (atomicMode=NONE)."""
+    dhis2_client = is_dhis2_client(request)
+    fmt = _payload_format(request)
+    if fmt not in ("json", "csv", "xml"):
+        raise Dhis2Error(400, f"Định dạng không hỗ trợ: '{fmt}' (json, csv hoặc xml).")
+    mode = (atomicMode or ("NONE" if dhis2_client else "ALL")).upper()
+    if mode not in ("ALL", "NONE"):
+        raise Dhis2Error(400, f"atomicMode không hợp lệ: '{atomicMode}' (ALL hoặc NONE).")
+    summary = dhis2.import_data_value_set(
+        request.body, fmt, user=request.user, dry_run=_flag(request, "dryRun", False), source_name="api",
+        atomic=mode == "ALL", strategy=importStrategy or request.GET.get("strategy") or "CREATE_AND_UPDATE",
+        id_schemes={"dataElement": _scheme(request, "dataElement", None), "orgUnit": _scheme(request, "orgUnit", None)},
+        first_row_is_header=_flag(request, "firstRowIsHeader", True if dhis2_client else None),
+    )
+    if dhis2_client:
+        status, body = summary.web_message()
+        return Status(status, body)
+    return Status(409 if summary.status != "SUCCESS" else 200, summary.as_dict())

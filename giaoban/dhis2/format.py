@@ -16,6 +16,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
+from xml.sax.saxutils import escape
+
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as DefusedET
 
 from giaoban.core.cells import csv_field
 from giaoban.core.periods import Period, PeriodError
@@ -56,13 +60,14 @@ _ALIASES = {
     "value": "value",
     "storedby": "storedBy",
     "created": "created",
-    "lastupdated": "lastUpdated",
+    "lastupdated": "lastUpdated", "timestamp": "lastUpdated",
     "comment": "comment",
     "followup": "followup",
     "deleted": "deleted",
 }
 # DHIS2's built-in "default" category option combo (the same UID on every instance).
-DEFAULT_COMBOS = frozenset({"", "default", "HllvX50cXC0"})
+DEFAULT_COC = "HllvX50cXC0"
+DEFAULT_COMBOS = frozenset({"", "default", DEFAULT_COC})
 
 
 class PayloadError(ValueError):
@@ -212,11 +217,14 @@ def _json_values(items: list, d_period: str, d_org: str, d_aoc: str) -> Iterator
         )
 
 
-def parse_csv(data: bytes | str, *, lazy: bool = False) -> DataValueSet:
+def parse_csv(data: bytes | str, *, lazy: bool = False, first_row_is_header: bool | None = None) -> DataValueSet:
     """Read DHIS2 dataValueSets CSV, with a header row (any of DHIS2's column names) or without.
-    `lazy`: as for parse_json."""
+    `lazy`: as for parse_json. `first_row_is_header` is DHIS2's firstRowIsHeader: None looks at
+    the row (giaoban's own files); True takes it for a header whatever it holds, as DHIS2 does
+    (a header-less file loses its first row there too: DHIS2 reads the columns by position);
+    False reads every row as data."""
     try:
-        dvs = _parse_csv(data)
+        dvs = _parse_csv(data, first_row_is_header)
     except csv.Error as exc:  # e.g. a lone carriage return inside an unquoted field
         raise PayloadError(f"Tệp CSV bị hỏng: {exc}.") from exc
     if not lazy:
@@ -224,7 +232,7 @@ def parse_csv(data: bytes | str, *, lazy: bool = False) -> DataValueSet:
     return dvs
 
 
-def _parse_csv(data: bytes | str) -> DataValueSet:
+def _parse_csv(data: bytes | str, first_row_is_header: bool | None = None) -> DataValueSet:
     if isinstance(data, (bytes, bytearray)):
         try:
             data = data.decode("utf-8-sig")
@@ -236,7 +244,7 @@ def _parse_csv(data: bytes | str) -> DataValueSet:
     if first is None:
         return DataValueSet([])
     keys = [c.strip().lower().replace(" ", "") for c in first]
-    if keys and keys[0] in _ALIASES:
+    if first_row_is_header is not False and keys and keys[0] in _ALIASES:
         unknown = [first[i] for i, k in enumerate(keys) if k not in _ALIASES]
         if unknown:
             raise PayloadError(f"CSV, dòng 1: cột không nhận ra: {', '.join(unknown)}.")
@@ -244,6 +252,9 @@ def _parse_csv(data: bytes | str) -> DataValueSet:
         missing = {"dataElement", "period", "orgUnit", "value"} - set(columns)
         if missing:
             raise PayloadError(f"CSV, dòng 1: thiếu cột {', '.join(sorted(missing))}.")
+        body, line0 = rows, 2
+    elif first_row_is_header:
+        columns = list(HEADERLESS_ORDER)
         body, line0 = rows, 2
     else:
         columns = list(HEADERLESS_ORDER)
@@ -282,13 +293,44 @@ def _chain(first: list[str], rest: Iterator[list[str]]) -> Iterator[list[str]]:
     yield from rest
 
 
-def parse_payload(data: bytes | str, fmt: str, *, lazy: bool = False) -> DataValueSet:
+def parse_payload(data: bytes | str, fmt: str, *, lazy: bool = False, first_row_is_header: bool | None = None) -> DataValueSet:
     fmt = (fmt or "").lower()
     if fmt == "json":
         return parse_json(data, lazy=lazy)
     if fmt == "csv":
-        return parse_csv(data, lazy=lazy)
-    raise PayloadError(f"Định dạng không hỗ trợ: '{fmt}' (dùng json hoặc csv).")
+        return parse_csv(data, lazy=lazy, first_row_is_header=first_row_is_header)
+    if fmt == "xml":
+        return parse_xml(data)
+    raise PayloadError(f"Định dạng không hỗ trợ: '{fmt}' (dùng json, csv hoặc xml).")
+
+
+_XML_NS = "http://dhis2.org/schema/dxf/2.0"
+
+
+def parse_xml(data: bytes | str) -> DataValueSet:
+    """Read DHIS2's XML dataValueSet (<dataValueSet …><dataValue …/></dataValueSet>), with or
+    without its namespace; defusedxml refuses entity expansion and external entities."""
+    try:
+        root = DefusedET.fromstring(data.encode("utf-8") if isinstance(data, str) else data)
+    except (DefusedET.ParseError, DefusedXmlException, ValueError) as exc:
+        raise PayloadError(f"XML không hợp lệ: {exc}.") from exc
+    local = lambda tag: tag.rsplit("}", 1)[-1]  # noqa: E731
+    if local(root.tag) == "dataValueSets":  # a wrapper around one or more sets: the first one
+        sets = [e for e in root if local(e.tag) == "dataValueSet"]
+        root = sets[0] if sets else root
+    if local(root.tag) not in ("dataValueSet", "dataValueSets"):
+        raise PayloadError(f"XML phải có phần tử gốc <dataValueSet>, không phải <{local(root.tag)}>.")
+    head = {k: (root.get(k) or "").strip() for k in ("period", "orgUnit", "attributeOptionCombo", "dataSet", "completeDate")}
+    items = []
+    for el in root.iter():
+        if local(el.tag) != "dataValue":
+            continue
+        item = {k: v for k, v in el.attrib.items()}
+        for child in el:  # <dataValue><value>…</value></dataValue> is accepted too
+            item.setdefault(local(child.tag), (child.text or "").strip())
+        items.append(item)
+    dvs = parse_json({**head, "dataValues": items})
+    return dvs
 
 
 def guess_format(filename: str, data: bytes | str) -> str:
@@ -297,10 +339,13 @@ def guess_format(filename: str, data: bytes | str) -> str:
         return "json"
     if name.endswith(".csv"):
         return "csv"
+    if name.endswith(".xml"):
+        return "xml"
     head = data[:64].lstrip() if data else ""
     if isinstance(head, bytes):
         head = head.decode("utf-8", "replace")
-    return "json" if head.lstrip("\ufeff").startswith(("{", "[")) else "csv"
+    head = head.lstrip("\ufeff")
+    return "json" if head.startswith(("{", "[")) else "xml" if head.startswith("<") else "csv"
 
 
 # --------------------------------------------------------------------------- writing
@@ -321,13 +366,31 @@ def write_json(values: Iterable[dict[str, Any]], out: IO[str], **header: Any) ->
     out.write("\n]}\n")
 
 
-def write_csv(values: Iterable[dict[str, Any]], out: IO[str]) -> None:
+_QUOTE = {'"': "&quot;"}
+# DHIS2's CSV columns, in its order (it reads them by position): no `created`.
+CSV_COLUMNS = ("dataElement", "period", "orgUnit", "categoryOptionCombo", "attributeOptionCombo", "value", "storedBy",
+               "lastUpdated", "comment", "followup", "deleted")
+
+
+def write_csv(values: Iterable[dict[str, Any]], out: IO[str], *, header: bool = True) -> None:
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(FIELDS)
+    if header:
+        writer.writerow(CSV_COLUMNS)
     for v in values:
         # Comments and user names are people's text: one starting with '=' must not become a
         # formula in the spreadsheet that opens the export (the values stay numbers).
-        writer.writerow([csv_field("true" if v.get(f) is True else "false" if v.get(f) is False else v.get(f, "")) for f in FIELDS])
+        writer.writerow([csv_field("true" if v.get(f) is True else "false" if v.get(f) is False else v.get(f, ""))
+                         for f in CSV_COLUMNS])
+
+
+def write_xml(values: Iterable[dict[str, Any]], out: IO[str], **header: Any) -> None:
+    """DHIS2's XML dataValueSet, streaming."""
+    attrs = "".join(f' {k}="{escape(str(v), _QUOTE)}"' for k, v in header.items() if v not in (None, ""))
+    out.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<dataValueSet xmlns="{_XML_NS}"{attrs}>\n')
+    for v in values:
+        items = "".join(f' {k}="{escape(_text(v[k]), _QUOTE)}"' for k in FIELDS if k in v and v[k] not in (None, ""))
+        out.write(f"  <dataValue{items}/>\n")
+    out.write("</dataValueSet>\n")
 
 
 # --------------------------------------------------------------------------- import summary
@@ -356,7 +419,9 @@ class Conflict:
 
 @dataclass
 class ImportSummary:
-    """DHIS2's ImportSummary: status SUCCESS or ERROR (atomic: never WARNING), counts, conflicts."""
+    """DHIS2's ImportSummary: counts and conflicts. With `atomic` (atomicMode ALL, giaoban's own
+    default) any conflict means nothing was saved: ERROR; without it (DHIS2's default, NONE) the
+    valid values were saved and the conflicts name the others: WARNING."""
 
     imported: int = 0
     updated: int = 0
@@ -365,18 +430,25 @@ class ImportSummary:
     conflicts: list[Conflict] = field(default_factory=list)
     dry_run: bool = False
     description: str = ""
+    atomic: bool = True
+    fatal: bool = False  # the payload could not be read at all
+    import_strategy: str = "CREATE_AND_UPDATE"
+    id_scheme: str = "CODE"
+    rejected_indexes: list[int] = field(default_factory=list)
 
     @property
     def status(self) -> str:
-        # Imports are atomic: any conflict means nothing was saved.
-        return "ERROR" if self.conflicts else "SUCCESS"
+        if self.fatal or (self.conflicts and self.atomic):
+            return "ERROR"
+        return "WARNING" if self.conflicts else "SUCCESS"
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "responseType": "ImportSummary",
             "status": self.status,
             "description": self.description,
-            "importOptions": {"dryRun": self.dry_run, "idScheme": "CODE", "atomicMode": "ALL"},
+            "importOptions": {"dryRun": self.dry_run, "idScheme": self.id_scheme, "importStrategy": self.import_strategy,
+                              "atomicMode": "ALL" if self.atomic else "NONE"},
             "importCount": {
                 "imported": self.imported,
                 "updated": self.updated,
@@ -384,4 +456,24 @@ class ImportSummary:
                 "deleted": self.deleted,
             },
             "conflicts": [c.as_dict() for c in self.conflicts],
+            "rejectedIndexes": sorted(set(self.rejected_indexes))[:1000],
+            "dataSetComplete": "false",
+        }
+
+    def web_message(self) -> tuple[int, dict[str, Any]]:
+        """DHIS2 2.41's answer (WebMessageUtils.importSummary): OK with 200; WARNING (conflicts,
+        the rest saved) and ERROR (nothing saved) with 409. Returns (HTTP status, body)."""
+        status = self.status
+        if status == "ERROR":
+            code, message = 409, "An error occurred, please check import summary."
+        elif status == "WARNING":
+            code, message = 409, "One more conflicts encountered, please check import summary."
+        else:
+            code, message = 200, "Import was successful."
+        return code, {
+            "httpStatus": "OK" if code == 200 else "Conflict",
+            "httpStatusCode": code,
+            "status": {"SUCCESS": "OK"}.get(status, status),
+            "message": message,
+            "response": self.as_dict(),
         }

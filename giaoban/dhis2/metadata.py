@@ -22,6 +22,7 @@ from django.conf import settings
 from giaoban.api.models import Dhis2Mapping
 from giaoban.collection import access
 from giaoban.core.uids import make_uid
+from giaoban.dhis2.service import dataset_uid
 from giaoban.org.models import Indicator, Organization, Unit
 
 DEFAULT_COC = "HllvX50cXC0"  # DHIS2's built-in default category option combo (same on every instance)
@@ -39,10 +40,6 @@ def _date(d: datetime.date | None) -> str | None:
 
 def _explicit(kind: str) -> dict[str, str]:
     return dict(Dhis2Mapping.objects.filter(kind=kind).values_list("code", "dhis2_id"))
-
-
-def dataset_uid(org_code: str) -> str:
-    return make_uid("dataset", org_code)
 
 
 def _ref(ident: str, name: str | None = None) -> dict:

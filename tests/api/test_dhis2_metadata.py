@@ -76,7 +76,7 @@ def test_pager_page_size_and_filters(get, world):
     assert only(filter="name:ilike:bum nưa") == {world.units["mttq", "03466"].uid, world.units["phunu", "03466"].uid}
     assert only(filter="code:eq:phunu-03400") == {world.old_unit.uid}  # a closed version is still there
     r = get("/api/organisationUnits", filter="level:zz:1")
-    assert r.status_code == 400 and r.json()["httpStatusCode"] == 400
+    assert r.status_code == 400 and "zz" in r.json()["message"]
 
 
 def test_data_elements_data_sets_and_default_combos(get, world):
@@ -103,7 +103,8 @@ def test_versioned_paths_json_suffix_and_json_404s(get, world):
     for url in ("/api/nothing", "/api/41/nothing.json", "/api/organisationUnits/AAAAAAAAAAA"):
         r = get(url)
         assert r.status_code == 404 and r["Content-Type"].startswith("application/json"), url
-        assert r.json()["httpStatusCode"] == 404 and r.json()["message"]
+        assert r.json()["message"]
+    assert Client().get("/api/nothing").json()["httpStatusCode"] == 404
 
 
 def test_unauthenticated_metadata_is_401(world):

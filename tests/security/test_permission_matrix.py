@@ -32,6 +32,7 @@ pytestmark = pytest.mark.slow
 # Pages anyone may open (name → why).
 PUBLIC = {
     "login": "trang đăng nhập",
+    "home": "khi chưa đăng nhập: chính trang đăng nhập (máy khách DHIS2 mở '/' để tìm địa chỉ gốc)",
     "healthz": "kiểm tra sống cho bộ cân bằng tải, không có dữ liệu",
     "api:openapi-json": "lược đồ OpenAPI (mô tả API, không có dữ liệu)",
     "api:openapi-view": "tài liệu API",
@@ -96,6 +97,10 @@ def candidates(tree, name: str, converter: str) -> list[str] | None:
         return ["1", "999999"]
     if name == "action":
         return ["apply", "confirm", "revert"]
+    if name == "ident":  # DHIS2 ids of units (each version) and indicators, and our codes
+        return [u.uid for u in units.values()] + [tree.indicators[0].uid, next(iter(units.values())).code]
+    if name == "rest":  # /api/{version}/….json served by the same endpoints, or a JSON 404
+        return ["41/me.json", "41/organisationUnits.json", "40/dataValueSets.json", "khong-co"]
     if converter == "uuid" or name.endswith("job_id"):
         return [str(uuid.uuid4())]
     return None
