@@ -16,7 +16,7 @@ import re
 from django.http import HttpResponse, JsonResponse
 from django.urls import Resolver404, resolve
 from django.views.decorators.csrf import csrf_exempt
-from ninja import Query, Status
+from ninja import Status
 
 from giaoban.api import schemas as s
 from giaoban.api.api import api
@@ -252,20 +252,22 @@ def _export(request, fmt: str | None = None):
     return HttpResponse(out.getvalue(), content_type=_CONTENT_TYPES[fmt])
 
 
+# The declared parameters document the endpoint; each of period, orgUnit and dataSet may be
+# repeated (a union), so the values are read from request.GET.
 _EXPORT_DOC = dict(tags=TAGS, response={200: s.DataValueSetOut, frozenset({400, 401, 403, 404}): dict},
                    summary="Xuất dataValueSets (như DHIS2 2.41): period, orgUnit, dataSet lặp lại được; startDate/endDate; "
                            "children; idScheme; JSON, CSV hoặc XML")
 
 
 @api.get("/dataValueSets", **_EXPORT_DOC)
-def dhis2_export(request, period: list[str] | None = Query(None), orgUnit: list[str] | None = Query(None),  # noqa: N803
-                 dataSet: list[str] | None = Query(None), children: bool = False, area: str | None = None,  # noqa: N803
+def dhis2_export(request, period: str | None = None, orgUnit: str | None = None,  # noqa: N803
+                 dataSet: str | None = None, children: bool = False, area: str | None = None,  # noqa: N803
                  startDate: str | None = None, endDate: str | None = None, idScheme: str | None = None):  # noqa: N803
     return _export(request)
 
 
 @api.get("/dataValueSets.json", **_EXPORT_DOC)
-def dhis2_export_json(request, period: list[str] | None = Query(None), orgUnit: list[str] | None = Query(None),  # noqa: N803
+def dhis2_export_json(request, period: str | None = None, orgUnit: str | None = None,  # noqa: N803
                       children: bool = False):
     return _export(request, "json")
 
@@ -273,7 +275,7 @@ def dhis2_export_json(request, period: list[str] | None = Query(None), orgUnit: 
 @api.get("/dataValueSets.csv", tags=TAGS, response={200: str, frozenset({400, 401, 403, 404}): dict},
          summary="Xuất dataValueSets (CSV, các cột theo thứ tự của DHIS2)",
          openapi_extra={"responses": {"200": {"description": "CSV", "content": {"application/csv": {"schema": {"type": "string"}}}}}})
-def dhis2_export_csv(request, period: list[str] | None = Query(None), orgUnit: list[str] | None = Query(None),  # noqa: N803
+def dhis2_export_csv(request, period: str | None = None, orgUnit: str | None = None,  # noqa: N803
                      children: bool = False):
     return _export(request, "csv")
 
@@ -281,7 +283,7 @@ def dhis2_export_csv(request, period: list[str] | None = Query(None), orgUnit: l
 @api.get("/dataValueSets.xml", tags=TAGS, response={200: str, frozenset({400, 401, 403, 404}): dict},
          summary="Xuất dataValueSets (XML của DHIS2)",
          openapi_extra={"responses": {"200": {"description": "XML", "content": {"application/xml": {"schema": {"type": "string"}}}}}})
-def dhis2_export_xml(request, period: list[str] | None = Query(None), orgUnit: list[str] | None = Query(None),  # noqa: N803
+def dhis2_export_xml(request, period: str | None = None, orgUnit: str | None = None,  # noqa: N803
                      children: bool = False):
     return _export(request, "xml")
 
