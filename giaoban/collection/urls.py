@@ -14,6 +14,7 @@ urlpatterns = [
     path(report, views.entry, name="entry"),
     path(report + "tu-dong-luu/", views.autosave, name="autosave"),
     path(report + "kiem-tra/", views.check, name="check"),
+    path(report + "luoi/", views.grid, name="grid"),
     path(report + "gui/", views.submit, name="submit"),
     path(report + "duyet/", views.approve, name="approve"),
     path(report + "tra-lai/", views.return_report, name="return"),

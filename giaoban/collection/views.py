@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,9 +19,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from giaoban.collection import access, completeness as comp, excel, plausibility, workflow
 from giaoban.collection.entry import QUALIFIER_CHOICES, build_rows, check_fields, field_texts, merge_with_saved, read_post
-from giaoban.collection.models import Attachment, Reminder, Report
+from giaoban.collection.models import Attachment, DataValue, Reminder, Report
 from giaoban.collection.rules import validate
 from giaoban.collection.workflow import NARRATIVE_FIELDS, ConflictError, WorkflowError
+from giaoban.core.numbers import NumberFormatError, format_vn_number, parse_vn_number
 from giaoban.core.periods import Period
 from giaoban.core.uploads import DOCX, OLE, PDF, UploadError, check_upload, read_upload
 from giaoban.jobs.queue import start as start_job
@@ -153,6 +155,17 @@ def reminder_read(request, pk: int):
 # ---------------------------------------------------------------------------- the report page
 
 
+FOLD_ABOVE = 12  # a form with more indicators opens with its sections folded
+
+
+def _folded(sections) -> list[dict]:
+    """The form's sections with their 'đã nhập 3/5' counters; a long form starts folded, a
+    section with something to fix open."""
+    fold = sum(len(rows) for _, rows in sections) > FOLD_ABOVE
+    return [{"name": name, "rows": rows, "filled": sum(1 for r in rows if (r.text or "").strip()), "total": len(rows),
+             "open": not fold or any(r.error or r.issues for r in rows)} for name, rows in sections]
+
+
 def _page(request, unit, period, report, *, posted=None, errors=None, status=200, conflict="", conflicts=()):
     issues = validate(report, for_submission=True) if report else []
     flags = plausibility.report_flags(report, {i.code: i for i in workflow.form_indicators(unit)}) if report else []
@@ -168,8 +181,11 @@ def _page(request, unit, period, report, *, posted=None, errors=None, status=200
     from giaoban.meetings.services import tasks_for_unit  # meetings builds on collection, not the reverse
 
     tasks = tasks_for_unit(unit, period.code)
+    sections = _folded(build_rows(unit, period, report, posted, errors, list(issues) + flags))
     return render(request, "collection/entry.html", {
-        "unit": unit, "period": period, "report": report, "sections": build_rows(unit, period, report, posted, errors, list(issues) + flags), "flags": flags,
+        "filled": sum(s["filled"] for s in sections), "total": sum(s["total"] for s in sections),
+        "folded": any(not s["open"] for s in sections),
+        "unit": unit, "period": period, "report": report, "sections": sections, "flags": flags,
         "issues": issues, "blocking": [i for i in issues if i.blocks_submission], "actions": actions,
         "editable": "edit" in actions, "narrative": narrative, "attachments": attachments, "qualifiers": QUALIFIER_CHOICES,
         "deadline": comp.deadline_for(unit, period), "conflict": conflict, "conflicts": conflicts, "errors": errors or {},
@@ -241,6 +257,85 @@ def check(request, unit_id: int, period: str):
     """What the typed figures read as and their flags, while typing (nothing is saved)."""
     unit, period, report = _load(request, unit_id, period)
     return JsonResponse(check_fields(report, unit, period, request.GET))
+
+
+GRID_ALL_ABOVE = 12  # more indicators than this: the grid shows one section at a time
+
+
+@login_required
+def grid(request, unit_id: int, period: str):
+    """All child units × indicators for one period on one screen: typed with the keyboard or
+    pasted from Excel, read by the one number parser, saved through the one write path, all or
+    nothing."""
+    unit, period, _ = _load(request, unit_id, period)
+    children = excel.workflow_children(unit, period)
+    if not children:
+        raise Http404("Đơn vị không có đơn vị trực thuộc trong kỳ này")
+    indicators = list(workflow.form_indicators(unit))
+    sections = list(dict.fromkeys(i.section or "Chỉ tiêu khác" for i in indicators))
+    section = request.GET.get("muc") or (sections[0] if len(indicators) > GRID_ALL_ABOVE else "")
+    if section:
+        indicators = [i for i in indicators if (i.section or "Chỉ tiêu khác") == section]
+    reports = {r.unit_id: r for r in Report.objects.filter(unit__in=children, period=period.code)}
+    stored = {(u, c): v for u, c, v in DataValue.objects.filter(unit__in=children, period=period.code)
+              .values_list("unit_id", "indicator__code", "value")}
+    writable = {c.pk for c in children if access.can_enter(request.user, c)
+                and (reports.get(c.pk) is None or reports[c.pk].is_editable)}
+    errors: dict[str, str] = {}
+    posted = request.POST if request.method == "POST" else {}
+    if request.method == "POST" and not writable:
+        raise PermissionDenied("Bạn không có quyền nhập số liệu cho các đơn vị trực thuộc.")
+    if request.method == "POST":
+        plans = []
+        for child in children:
+            if child.pk not in writable:
+                continue
+            values = {}
+            for ind in indicators:
+                name = f"g-{child.pk}-{ind.code}"
+                if name not in posted:
+                    continue
+                text = posted[name].strip()
+                try:
+                    value = parse_vn_number(text) if text else None
+                except NumberFormatError as exc:
+                    errors[name] = f"{child.name} – {ind.name}: {exc}"
+                    continue
+                if value != stored.get((child.pk, ind.code)):
+                    values[ind.code] = {"value": value}
+            if values:
+                plans.append((child, values))
+        if not errors:
+            try:
+                with transaction.atomic():
+                    for child, values in plans:
+                        report = workflow.get_or_create_report(child, period.code, request.user)
+                        try:
+                            workflow.save_values(report, request.user, values, expected_version=_grid_version(posted, child, report))
+                        except WorkflowError as exc:
+                            errors[f"row-{child.pk}"] = f"{child.name}: {exc.message}"
+                            raise
+            except WorkflowError:
+                pass
+            else:
+                messages.success(request, f"Đã lưu số liệu của {len(plans)} đơn vị.")
+                return redirect(request.get_full_path())
+    rows = []
+    for child in children:
+        report = reports.get(child.pk)
+        rows.append({"unit": child, "report": report, "writable": child.pk in writable, "error": errors.get(f"row-{child.pk}", ""),
+                     "cells": [{"name": f"g-{child.pk}-{ind.code}", "label": ind.name, "error": errors.get(f"g-{child.pk}-{ind.code}", ""),
+                                "text": posted.get(f"g-{child.pk}-{ind.code}", format_vn_number(stored.get((child.pk, ind.code))))}
+                               for ind in indicators]})
+    return render(request, "collection/grid.html", {
+        "unit": unit, "period": period, "indicators": indicators, "rows": rows, "sections": sections, "section": section,
+        "errors": errors, "back": _entry_url(unit, period), "any_writable": bool(writable),
+    }, status=400 if errors else 200)
+
+
+def _grid_version(posted, child, report) -> int:
+    text = posted.get(f"ver-{child.pk}", "")
+    return int(text) if text.isdigit() else report.version
 
 
 def _save_merged(request, report, values, narrative, refused=None) -> list:

@@ -2,6 +2,7 @@
 after one's own save, a real conflict shown side by side with nothing typed lost."""
 
 import re
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -186,4 +187,86 @@ def test_implausible_figures_flagged_while_typing_and_listed_for_the_approver(li
     assert box["y"] + box["height"] <= 800, box  # the approval is on the first screen
     page.click("#approve-button")
     page.wait_for_selector("text=Đã duyệt báo cáo.")
+    context.close()
+
+
+def _many_communes(tree, count=38):
+    """The province's women's union with `count` communes, and an officer who enters for all."""
+    from giaoban.collection.models import Membership
+    from giaoban.org.models import Area, Unit
+    from tests.collection.conftest import make_user
+
+    top = tree.units["phunu-tinh"]
+    children = [tree.units["phunu-a"], tree.units["phunu-b"]]
+    for n in range(len(children), count):
+        area = Area.objects.create(code=f"91{n:03d}", name=f"Xã Số {n:02d}", kind=Area.Kind.COMMUNE, level=Area.Level.COMMUNE,
+                                   parent=tree.province)
+        children.append(Unit.objects.create(organization=tree.orgs["phunu"], code=f"phunu-{n:02d}", name=f"Hội LHPN xã Số {n:02d}",
+                                            level=Unit.Level.COMMUNE, area=area, parent=top))
+    E = Membership.Role.ENTRY
+    make_user("phunu.nhaplieu", (top, Membership.Role.VIEW), *[(u, E) for u in children])
+    return sorted(children, key=lambda u: u.name)
+
+
+def test_grid_38_communes_by_keyboard_and_paste(live_server, tree, page):
+    children = _many_communes(tree)
+    codes = ["tuyen_truyen_buoi", "tuyen_truyen_luot_nguoi", "ket_nap_moi", "tong_hoi_vien", "co_so_vung_manh"]
+    login(page, live_server.url, "phunu.nhaplieu", PASSWORD)
+    page.goto(live_server.url + reverse("collection:entry", args=[tree.units["phunu-tinh"].pk, PERIOD]))
+    page.click("#grid-link")
+    page.wait_for_selector("#grid")
+    assert page.locator("#grid tbody tr").count() == 38
+    # the first column by keyboard: a figure, Enter, the next commune
+    page.focus(f"input[name=g-{children[0].pk}-tuyen_truyen_buoi]")
+    for i in range(38):
+        page.keyboard.type(str(10 + i))
+        page.keyboard.press("Enter")
+    # the other four columns pasted from Excel in one block (tab-separated, Vietnamese numbers)
+    block = "\n".join("\t".join([f"{1000 + i}", f"{i % 5}", f"{200 + i}", f"{50 + i},5"]) for i in range(38))
+    page.locator(f"input[name=g-{children[0].pk}-tuyen_truyen_luot_nguoi]").evaluate(
+        """(el, text) => { const dt = new DataTransfer(); dt.setData('text/plain', text);
+             el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true})); }""", block)
+    assert page.input_value(f"input[name=g-{children[37].pk}-co_so_vung_manh]") == "87,5"
+    page.click("#grid-form button[type=submit]")
+    page.wait_for_selector("text=Đã lưu số liệu của 38 đơn vị.")
+    for i, child in enumerate(children):
+        values = dict(DataValue.objects.filter(unit=child, period=PERIOD).values_list("indicator__code", "value"))
+        assert [values.get(c) for c in codes] == [10 + i, 1000 + i, i % 5, 200 + i, Decimal(50 + i) + Decimal("0.5")], child.name
+    assert page.input_value(f"input[name=g-{children[5].pk}-tuyen_truyen_luot_nguoi]") == "1.005"
+
+    # the same validation: an unreadable figure and a negative count save nothing
+    page.fill(f"input[name=g-{children[1].pk}-ket_nap_moi]", "3 người")
+    page.click("#grid-form button[type=submit]")
+    page.wait_for_selector("#grid-errors")
+    assert "Không đọc được số '3 người'" in page.inner_text("#grid-errors")
+    page.fill(f"input[name=g-{children[1].pk}-ket_nap_moi]", "-2")
+    page.click("#grid-form button[type=submit]")
+    page.wait_for_selector("#grid-errors:has-text('không được là số âm')")
+    assert DataValue.objects.get(unit=children[1], period=PERIOD, indicator__code="ket_nap_moi").value == 1
+
+
+def test_long_commune_form_folds_into_three_screens(live_server, tree, browser):
+    """36 indicators in 8 sections: folded with 'đã nhập n/m', the whole form within three
+    screens at 1366×800; Enter opens the next section."""
+    from giaoban.org.models import Indicator
+
+    for n in range(29):
+        ind = Indicator.objects.create(code=f"them_{n:02d}", name=f"Chỉ tiêu thêm {n:02d}", unit_noun="lượt", value_type="integer",
+                                       time_aggregation="sum", section=f"Mảng công tác {n // 5 + 1}", sort_order=1000 + n)
+        ind.organizations.set([tree.orgs["phunu"]])
+    context = browser.new_context(viewport={"width": 1366, "height": 800}, locale="vi-VN")
+    page = context.new_page()
+    login(page, live_server.url, "phunu.a", PASSWORD)
+    page.goto(_entry(live_server, tree))
+    assert page.inner_text("#filled-total") == "Đã nhập 0/36 chỉ tiêu"
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height <= 3 * 800, height
+    first = page.locator("details.section").first
+    first.locator("summary").click()
+    page.fill("#v-tuyen_truyen_buoi", "12")
+    assert "đã nhập 1/2" in first.locator("summary").inner_text()
+    assert page.inner_text("#filled-total") == "Đã nhập 1/36 chỉ tiêu"
+    page.focus("#v-tuyen_truyen_luot_nguoi")
+    page.keyboard.press("Enter")  # the next figure is in a folded section: it opens
+    assert page.evaluate("document.activeElement.id") == "v-ket_nap_moi"
     context.close()

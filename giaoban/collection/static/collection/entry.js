@@ -263,6 +263,20 @@
       });
   }
 
+  // 'đã nhập 3/5' on each section and in total follow what is typed
+  function recount() {
+    var all = 0;
+    Array.prototype.forEach.call(form.querySelectorAll("details.section"), function (sec) {
+      var n = 0;
+      Array.prototype.forEach.call(sec.querySelectorAll("input.num"), function (el) { if (el.value.trim()) n += 1; });
+      var out = sec.querySelector(".filled-n");
+      if (out) out.textContent = n;
+      all += n;
+    });
+    var total = document.querySelector("#filled-total b");
+    if (total) total.textContent = all;
+  }
+
   function onEdit(ev) {
     var el = ev.target;
     if (!editable(el)) return;
@@ -270,6 +284,7 @@
     mark(el.name, el.value);
     schedule(ev.type === "change" ? 300 : 1500);
     if (el.classList && (el.classList.contains("num") || el.classList.contains("comment"))) scheduleCheck(el.name);
+    if (el.classList && el.classList.contains("num")) recount();
   }
   form.addEventListener("input", onEdit);
   form.addEventListener("change", onEdit);
@@ -287,7 +302,17 @@
     ev.preventDefault();
     var nums = Array.prototype.slice.call(form.querySelectorAll("input.num"));
     var next = nums[nums.indexOf(el) + 1];
-    if (next) next.focus();
+    if (!next) return;
+    var sec = next.closest("details");
+    if (sec && !sec.open) sec.open = true; // the next figure may be in a folded section
+    next.focus();
+  });
+  // a link to a field (the lists at the top) opens its folded section
+  document.addEventListener("click", function (ev) {
+    var a = ev.target.closest && ev.target.closest('a[href^="#v-"]');
+    var el = a && document.getElementById(a.getAttribute("href").slice(1));
+    var sec = el && el.closest("details");
+    if (sec) sec.open = true;
   });
   form.addEventListener("submit", function () {
     clearTimeout(timer);
