@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils import timezone
 
@@ -71,33 +72,33 @@ class UnitState:
     report: Report | None
     deadline: datetime.date
 
-    @property
+    @cached_property  # each asked several times per unit (tallies, label, css) on pages of hundreds
     def sent(self) -> bool:
         return self.report is not None and self.report.status in SENT
 
-    @property
+    @cached_property
     def missing(self) -> bool:
         return not self.sent
 
-    @property
+    @cached_property
     def approved(self) -> bool:
         return self.report is not None and self.report.status in APPROVED
 
-    @property
+    @cached_property
     def on_time(self) -> bool:
         return self.sent and self.report.submitted_at is not None and (
             timezone.localtime(self.report.submitted_at).date() <= self.deadline
         )
 
-    @property
+    @cached_property
     def late(self) -> bool:
         return self.sent and not self.on_time
 
-    @property
+    @cached_property
     def overdue(self) -> bool:
         return self.missing and timezone.localdate() > self.deadline
 
-    @property
+    @cached_property
     def label(self) -> str:
         if self.approved:
             return "Đã duyệt" + (" (nộp muộn)" if self.late else "")
@@ -107,7 +108,7 @@ class UnitState:
             return "Bị trả lại"
         return "Quá hạn, chưa gửi" if self.overdue else "Chưa gửi"
 
-    @property
+    @cached_property
     def css(self) -> str:
         if self.approved:
             return "approved"

@@ -133,6 +133,9 @@ def completeness(request):
             "period": period.code, "root": root.code if root else None, "total": summary["total"].as_dict(),
             "by_org": [t.as_dict() for t in summary["by_org"]], "by_area": [t.as_dict() for t in summary["by_area"]],
         })
+    entry_url = reverse("collection:entry", args=[987654321, period.code])  # one reverse() for every row
+    for s in listed[:500]:
+        s.url = entry_url.replace("987654321", str(s.unit.pk))
     roots = viewable.filter(level__lte=Unit.Level.DISTRICT).valid_on(period.end).select_related("organization")[:100]
     periods = [period.next(), period] + [period.previous()]
     while len(periods) < 8:
