@@ -69,11 +69,14 @@ def _meeting_out(meeting: Meeting, detail: bool = False) -> dict:
     return out
 
 
-def _require_manager(user, status: int = 404):
-    if not meeting_access.can_manage(user):
-        if status == 403:
-            raise ApiError(403, "forbidden", "Chỉ cán bộ cấp tỉnh được tạo hội nghị.")
+def _require_viewer(user):
+    if not meeting_access.can_view_meetings(user):
         raise ApiError(404, "not_found", "Không tìm thấy hội nghị.")
+
+
+def _require_manager(user):
+    if not meeting_access.can_manage(user):
+        raise ApiError(403, "forbidden", "Chỉ người có quyền duyệt cấp tỉnh được tạo hội nghị và giao nhiệm vụ.")
 
 
 # ---------------------------------------------------------------------------- meetings
@@ -82,7 +85,7 @@ def _require_manager(user, status: int = 404):
 @api.get("/meetings", response={200: list[s.MeetingOut], ERRORS: s.ErrorOut}, tags=TAGS,
          summary="Hội nghị (cán bộ cấp tỉnh; người khác nhận danh sách rỗng)")
 def meetings(request, period: str | None = None, status: str | None = None, limit: int = 200, offset: int = 0):
-    if not meeting_access.can_manage(request.user):
+    if not meeting_access.can_view_meetings(request.user):
         return []
     qs = Meeting.objects.select_related("area").prefetch_related("organizations")
     if period:
@@ -97,7 +100,7 @@ def meetings(request, period: str | None = None, status: str | None = None, limi
 @api.get("/meetings/{meeting_id}", response={200: s.MeetingDetailOut, ERRORS: s.ErrorOut}, tags=TAGS,
          summary="Một hội nghị: đại biểu, kết luận, nhiệm vụ đề xuất và nhiệm vụ đã giao")
 def meeting_detail(request, meeting_id: int):
-    _require_manager(request.user)
+    _require_viewer(request.user)
     meeting = Meeting.objects.select_related("area").filter(pk=meeting_id).first()
     if meeting is None:
         raise ApiError(404, "not_found", f"Không tìm thấy hội nghị số {meeting_id}.")
@@ -107,7 +110,7 @@ def meeting_detail(request, meeting_id: int):
 @api.post("/meetings", response={201: s.MeetingDetailOut, ERRORS: s.ErrorOut}, tags=TAGS,
           summary="Tạo bản nháp hội nghị từ văn bản (đọc kỳ, đại biểu, kết luận, nhiệm vụ đề xuất)")
 def meeting_create(request, body: s.MeetingIn):
-    _require_manager(request.user, status=403)
+    _require_manager(request.user)
     area = None
     if body.area:
         area = Area.objects.filter(code=body.area.strip()).order_by("-valid_from").first()
@@ -207,5 +210,5 @@ def task_status(request, task_id: int, body: s.TaskStatusIn):
         unit = units[0]
     else:
         raise ApiError(400, "invalid", "Chọn đơn vị báo cáo (unit): " + ", ".join(sorted(u.code for u in units)) + ".")
-    services.set_status(task, body.status, user=user, unit=unit, note=body.note)
+    services.set_status(task, body.status, user=user, unit=unit, note=meeting_access.progress_note(user, unit, body.note))
     return _task_detail(user, _visible_task(user, task_id))

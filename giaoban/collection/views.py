@@ -451,6 +451,12 @@ def attachment_upload(request, unit_id: int, period: str):
     unit, period, report = _load(request, unit_id, period)
     if not access.can_enter(request.user, unit):
         raise PermissionDenied
+    if report is not None and not report.is_editable:
+        # A file added to a sent or approved report could never be removed (removal needs an
+        # editable report): what was approved stays what was approved.
+        messages.error(request, f"Báo cáo đang ở trạng thái '{report.get_status_display()}': không đính kèm thêm tệp. "
+                                f"Cấp trên cần trả lại hoặc mở lại báo cáo trước.")
+        return redirect(_entry_url(unit, period))
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, "Hãy chọn tệp cần đính kèm.")

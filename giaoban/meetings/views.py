@@ -3,6 +3,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -10,6 +11,7 @@ from django.utils import timezone
 from giaoban.core.periods import Period
 from giaoban.core.uploads import UploadError
 from giaoban.extraction.service import ExtractionError, check_file, read_document
+from giaoban.org.models import Organization
 
 from . import access, services
 from .forms import CandidateFormSet, ProgressForm, UploadForm
@@ -17,16 +19,22 @@ from .models import Meeting, Task
 from .parse import parse_meeting
 
 
-def _require_manager(request):
-    if not access.can_manage(request.user):
+def _require_viewer(request):
+    if not access.can_view_meetings(request.user):
         raise Http404("Không tìm thấy trang.")
+
+
+def _require_manager(request):
+    _require_viewer(request)
+    if not access.can_manage(request.user):
+        raise PermissionDenied("Chỉ người có quyền duyệt cấp tỉnh được tạo, xác nhận hội nghị và giao nhiệm vụ.")
 
 
 @login_required
 def meeting_list(request):
     current = Period.for_date(timezone.localdate(), "Q")
     manage = access.can_manage(request.user)
-    meetings = Meeting.objects.prefetch_related("organizations")[:200] if manage else []
+    meetings = Meeting.objects.prefetch_related("organizations")[:200] if access.can_view_meetings(request.user) else []
     tasks = access.visible_tasks(request.user).filter(status__in=Task.OPEN).select_related("meeting")
     overdue = [t for t in tasks if Period.parse(t.due_period).end < current.start]
     return render(
@@ -38,7 +46,7 @@ def meeting_list(request):
 
 @login_required
 def meeting_detail(request, pk):
-    _require_manager(request)
+    _require_viewer(request)
     meeting = get_object_or_404(Meeting, pk=pk)
     tasks = meeting.tasks.prefetch_related("organizations", "units")
     return render(request, "meetings/detail.html", {"meeting": meeting, "tasks": tasks})
@@ -92,6 +100,7 @@ def meeting_confirm(request, pk):
             if f.cleaned_data.get("keep") and (f.cleaned_data.get("text") or "").strip()
         ]
         try:
+            _check_task_orgs(request.user, items)
             tasks = services.confirm_tasks(meeting, items, user=request.user)
         except services.MeetingError as exc:
             messages.error(request, str(exc))
@@ -99,6 +108,20 @@ def meeting_confirm(request, pk):
             messages.success(request, f"Đã giao {len(tasks)} nhiệm vụ.")
             return redirect("meetings:detail", pk=meeting.pk)
     return render(request, "meetings/confirm.html", {"meeting": meeting, "formset": formset})
+
+
+def _check_task_orgs(user, items: list[dict]) -> None:
+    """A manager of some organizations assigns tasks to those only (the MTTQ: to every one)."""
+    orgs = access.manager_org_ids(user)
+    if orgs is None:
+        return
+    mine = set(Organization.objects.filter(pk__in=orgs).values_list("code", flat=True))
+    for item in items:
+        others = sorted(set(item["orgs"] or []) - mine) if item["orgs"] else ["(chưa chọn tổ chức)"]
+        if others:
+            raise services.MeetingError(
+                f"Nhiệm vụ «{item['text'][:60]}»: bạn chỉ giao được nhiệm vụ cho tổ chức của mình "
+                f"({', '.join(sorted(mine))}), không cho {', '.join(others)}.")
 
 
 @login_required
@@ -115,9 +138,10 @@ def task_detail(request, pk):
             raise Http404("Không tìm thấy nhiệm vụ.")
         if form.is_valid():
             try:
+                unit = form.cleaned_data["unit"]
                 services.set_status(
-                    task, form.cleaned_data["status"], user=request.user, unit=form.cleaned_data["unit"],
-                    note=form.cleaned_data["note"],
+                    task, form.cleaned_data["status"], user=request.user, unit=unit,
+                    note=access.progress_note(request.user, unit, form.cleaned_data["note"]),
                 )
             except services.MeetingError as exc:
                 messages.error(request, str(exc))

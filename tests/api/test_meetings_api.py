@@ -117,7 +117,9 @@ def test_task_detail_is_404_out_of_scope(client, tasks):
     assert r.status_code == 200 and r.json()["units_reporting"] == ["phunu-03388"] and r.json()["can_update"]
     for user, task in ((w.entry, w.t_mttq), (w.outsider, w.t_doanket), (w.viewer, w.t_doanket), (w.entry, w.t_province)):
         assert_error(get(client, w, user, f"/api/tasks/{task.pk}"), 404, task.text)
-    assert get(client, w, w.approver, f"/api/tasks/{w.t_mttq.pk}").json()["units_reporting"] == ["mttq-03388"]
+    # A Women's Union province approver sees the Front's task but writes nothing on it.
+    seen = get(client, w, w.approver, f"/api/tasks/{w.t_mttq.pk}").json()
+    assert seen["units_reporting"] == [] and not seen["can_update"]
     assert_error(get(client, w, w.admin, "/api/tasks/999999"), 404)
 
 
@@ -129,9 +131,15 @@ def test_assigned_users_and_managers_update_status_with_a_note(client, tasks):
     assert body["status"] == "in_progress" and body["progress"][0]["note"] == "Đã tổ chức 3 buổi."
     assert body["progress"][0]["unit"] == "phunu-03388" and body["progress"][0]["user"] == w.entry.username
     assert AuditEntry.objects.filter(action="task.status", object_id=str(w.t_doanket.pk)).exists()
-    # A province manager updates another organization's task, for its assigned unit.
+    # Another organization's province approver may not touch the Front's task ...
     r = post(client, w, w.approver, f"/api/tasks/{w.t_mttq.pk}/status", {"status": "done", "unit": "mttq-03388"})
-    assert r.status_code == 200 and Task.objects.get(pk=w.t_mttq.pk).status == "done"
+    assert r.status_code == 403 and Task.objects.get(pk=w.t_mttq.pk).status != "done"
+    # ... but writes for its own commune, recorded as written on the commune's behalf.
+    r = post(client, w, w.approver, f"/api/tasks/{w.t_doanket.pk}/status", {"status": "done", "note": "Xã báo qua điện thoại."})
+    assert r.status_code == 200, r.content
+    latest = next(p for p in r.json()["progress"] if p["user"] == w.approver.username)
+    assert latest["unit"] == "phunu-03388" and latest["user"] == w.approver.username
+    assert latest["note"] == "(cấp trên ghi thay) Xã báo qua điện thoại."
 
 
 def test_status_updates_out_of_scope_change_nothing(client, tasks):

@@ -242,3 +242,21 @@ def test_api_approve_and_return_carry_the_version(tree, client):
     assert report.status == S.SUBMITTED
     r = _api(client, approver, "post", f"/api/reports/{report.pk}/approve", {"version": report.version})
     assert r.status_code == 200 and r.json()["status"] == "approved"
+
+
+# ---------------------------------------------------------------------------- attachments follow the same rule
+
+
+@pytest.mark.parametrize("status", [S.SUBMITTED, S.APPROVED, S.LOCKED])
+def test_a_sent_or_approved_report_takes_no_attachment(tree, client, status):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .test_permissions import PDF
+
+    report = _report(tree, status, {"tuyen_truyen_buoi": "12"})
+    login(client, tree.users["entry_a"])
+    client.post(_entry_url(tree, "attachment_upload"), {"file": SimpleUploadedFile("bao-cao.pdf", PDF)})
+    assert not report.attachments.exists()
+    Report.objects.filter(pk=report.pk).update(status=S.RETURNED)
+    client.post(_entry_url(tree, "attachment_upload"), {"file": SimpleUploadedFile("bao-cao.pdf", PDF)})
+    assert report.attachments.count() == 1

@@ -32,7 +32,7 @@ def world(db):
     User = get_user_model()
     users = {}
     for username, unit, role in [
-        ("tinh", "mttq", Membership.Role.VIEW),
+        ("tinh", "mttq", Membership.Role.APPROVE),  # the Front's province approver convenes the briefing
         ("phunu", "phunu", Membership.Role.ENTRY),
         ("tamduong", "phunu-tamduong", Membership.Role.ENTRY),
     ]:
