@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from giaoban.api.api import api
+from giaoban.api.endpoints import api
 from giaoban.api.dhis2_api import dhis2_path
 
 admin.site.site_header = "giaoban – Quản trị"

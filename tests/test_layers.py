@@ -120,3 +120,75 @@ def test_the_plain_cores_do_not_import_django():
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
             assert not any(n == "django" or n.startswith("django.") for n in names), path
+
+
+def module_graph(sources: dict[str, tuple[str, bool]]) -> dict[str, set[str]]:
+    """Module → the giaoban modules it imports (`from pkg import submodule` counts as the submodule)."""
+    graph = {}
+    for module, (source, is_package) in sources.items():
+        targets = set()
+        for node in ast.walk(ast.parse(source)):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    parts = module.split(".")
+                    parts = parts[: len(parts) - node.level + (1 if is_package else 0)]
+                    base = ".".join(parts + ([node.module] if node.module else []))
+                names = [f"{base}.{alias.name}" if f"{base}.{alias.name}" in sources else base for alias in node.names]
+            for name in names:
+                parts = name.split(".")
+                while parts and ".".join(parts) not in sources:
+                    parts = parts[:-1]
+                if parts and ".".join(parts) != module:
+                    targets.add(".".join(parts))
+        graph[module] = targets
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in graph[v]:
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for v in graph:
+        if v not in index:
+            visit(v)
+    return found
+
+
+def test_no_module_imports_itself_back():
+    # collection.rules ↔ workflow and api.api ↔ api.analytics/meetings were the last ones.
+    assert cycles(module_graph(tree_sources())) == []
+
+
+def test_a_planted_cycle_fails():
+    sources = tree_sources()
+    source, is_package = sources["giaoban.collection.indicators"]
+    sources["giaoban.collection.indicators"] = (source + "\ndef f():\n    from giaoban.collection import workflow\n",
+                                                is_package)
+    planted = {"giaoban.collection.indicators", "giaoban.collection.workflow"}
+    assert any(planted <= set(group) for group in cycles(module_graph(sources)))

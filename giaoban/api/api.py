@@ -6,8 +6,9 @@ tokens, for programs), Basic where the setting allows it (DHIS2 clients), or the
 workflow's checks): a unit or report outside the user's scope is answered 404 when the user may
 not even see it, 403 when they may see it but not do the action — never with its data.
 Errors all have the shape {"code", "message" (Vietnamese), "details"}.
-Analytics endpoints live in giaoban/api/analytics.py, meetings and tasks in giaoban/api/meetings.py
-(imported at the end of this module: they register on the same NinjaAPI).
+Analytics endpoints live in giaoban/api/analytics.py, meetings and tasks in giaoban/api/meetings.py,
+the DHIS2 facade in giaoban/api/dhis2_api.py: they register on this NinjaAPI, and
+giaoban/api/endpoints.py gathers them all (the URLs take the API from there).
 """
 
 from __future__ import annotations
@@ -499,9 +500,3 @@ def extract_upload(request, file: File[UploadedFile]):
     except (UploadError, ExtractionError) as exc:
         raise ApiError(400, "unreadable", str(exc)) from exc
 
-
-# ---------------------------------------------------------------------------- analytics, meetings and tasks
-
-from giaoban.api import analytics as _analytics_endpoints  # noqa: E402,F401  (registers on import)
-from giaoban.api import meetings as _meeting_endpoints  # noqa: E402,F401
-from giaoban.api import dhis2_api as _dhis2_endpoints  # noqa: E402,F401

@@ -11,6 +11,7 @@ import statistics
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from giaoban.collection.indicators import form_indicators
 from giaoban.core.numbers import format_vn_number
 from giaoban.core.periods import Period
 
@@ -151,8 +152,6 @@ def validate(report, values=None, *, indicators=None, for_submission: bool = Fal
     """Check the report's figures (stored values overlaid with `values`).
 
     `for_submission` adds the 'required' rules (a draft may be incomplete)."""
-    from giaoban.collection.workflow import form_indicators
-
     indicators = {i.code: i for i in (indicators if indicators is not None else form_indicators(report.unit))}
     entries = {code: e for code, e in _entries(report, values).items() if code in indicators}
     rules = [(r, orgs) for r, orgs in (active_rules() if rules is None else rules) if r.indicator.code in indicators]

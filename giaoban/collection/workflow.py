@@ -29,7 +29,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from giaoban import audit
-from giaoban.collection import access
+from giaoban.collection import access, rules
+from giaoban.collection.indicators import form_indicators
 from giaoban.collection.models import DataValue, Report
 from giaoban.core.numbers import format_vn_number
 from giaoban.core.periods import Period, PeriodError
@@ -73,11 +74,6 @@ class SaveResult:
 
 
 # ---------------------------------------------------------------------------- helpers
-
-
-def form_indicators(unit: Unit):
-    """The indicators the unit's organization reports, in form order."""
-    return Indicator.objects.filter(is_active=True, organizations=unit.organization_id).order_by("sort_order", "code")
 
 
 def base_period(period_code: str) -> Period:
@@ -204,8 +200,6 @@ def save_values(report: Report, user, values, *, expected_version, source: str =
             f"Chỉ tiêu không thuộc biểu mẫu của {report.unit.organization}: {', '.join(sorted(map(str, bad)))}."
         )
     cleaned = {code: _clean_item(indicators[code], item) for code, item in values.items()}
-    from giaoban.collection import rules
-
     active_rules = rules.active_rules()  # read before the write transaction: it holds the lock for less
 
     with transaction.atomic():
@@ -274,8 +268,6 @@ def save_values(report: Report, user, values, *, expected_version, source: str =
 def _refuse_rule_errors(report: Report, indicators: dict, existing: dict, cleaned: dict, active_rules=None) -> None:
     """The blocking validation rules run on every write, not only on submission: the values as
     they would stand after this write may hold no error in what the write touches."""
-    from giaoban.collection import rules
-
     entries = {code: rules.Entry(dv.value, dv.comment) for code, dv in existing.items()}
     for code, item in cleaned.items():
         comment = item["comment"] if item["has_comment"] else entries.get(code, rules.Entry(None)).comment
@@ -329,11 +321,9 @@ def _transition(report: Report, user, action: str, new_status: str, *, allowed_f
 
 def submit(report: Report, user) -> Report:
     """Send the report to the parent unit. Errors (and warnings without a comment) block it."""
-    from giaoban.collection.rules import validate
-
     if not access.can_enter(user, report.unit):
         raise ScopeError("Bạn không có quyền gửi báo cáo của đơn vị này.")
-    blocking = [i for i in validate(report, for_submission=True) if i.blocks_submission]
+    blocking = [i for i in rules.validate(report, for_submission=True) if i.blocks_submission]
     if blocking:
         lines = "; ".join(i.message + ("" if i.severity == "error" else " (cần ghi chú)") for i in blocking)
         raise WorkflowError(f"Chưa gửi được báo cáo, còn {len(blocking)} vấn đề: {lines}", issues=blocking)
