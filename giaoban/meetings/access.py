@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from giaoban.collection import access
 from giaoban.collection import permissions as rights
 from giaoban.collection.models import Membership
 from giaoban.org.models import Unit
