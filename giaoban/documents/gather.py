@@ -17,6 +17,7 @@ from django.db.models import Q
 from giaoban.analytics import engine
 from giaoban.collection.models import Report
 from giaoban.core.periods import Period
+from giaoban.org.identity import PARTY_COMMISSION_MERGED, issuer_as_of
 from giaoban.org.models import Area, Indicator, Organization, Unit
 from giaoban.reports.issuer import IssuingUnit, make_issuer
 from giaoban.reports.model import (AreaRow, IndicatorRow, Issuer, MeetingInfo, NarrativeExcerpt, OrgSection, Person,
@@ -276,10 +277,13 @@ def issuing_unit(area: Area, org: Organization | None, date: dt.date) -> Issuing
         unit = Unit.objects.filter(area=area, organization__code=code).select_related("parent").order_by("-valid_from").first()
     level = LEVEL_CODES.get(area.level, "commune")
     kind = area.get_kind_display().lower()
+    # The body above as the organization tree stood on the date (org.identity: a commune's
+    # association is under the commune's Front committee from 1/7/2025).
+    governing = issuer_as_of(unit, date).governing_body if unit else ""
     return IssuingUnit(
         org_code=code, level=level, area_name=area.full_name[:1].lower() + area.full_name[1:], kind=kind,
         place=area.name, unit_name=unit.name if unit else "", upper_name=unit.parent.name if unit and unit.parent else "",
-        party=PARTY_COMMITTEES.get(area.kind, "Đảng ủy"),
+        governing_body=governing, party=PARTY_COMMITTEES.get(area.kind, "Đảng ủy"),
         signer_name=unit.signer_name if unit else "", signer_title=unit.signer_title if unit else "",
     )
 
@@ -330,7 +334,8 @@ def build_report_model(period_code: str, area, org_code: str | None = None, *, r
     labels = _labels(period)
     date = report_date or default_report_date(period)
     unit = issuing_unit(area_obj, org, date)
-    issuer_obj = make_issuer(load_phrasing(getattr(settings, "GIAOBAN_REPORT_PHRASING", None)), unit, date)
+    issuer_obj = make_issuer(load_phrasing(getattr(settings, "GIAOBAN_REPORT_PHRASING", None)), unit, date,
+                             commission_merged=PARTY_COMMISSION_MERGED)
     # A deployment's own settings name the top body (GIAOBAN_ISSUER_*); lower levels are the tree's.
     overrides = dict(getattr(settings, "GIAOBAN_ISSUER", {}) or {}) if area_obj.parent_id is None and org is None else {}
     overrides.update(issuer or {})

@@ -37,7 +37,7 @@ MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 TEXT_WIDTH_CM = (210 - MARGINS_MM["left"] - MARGINS_MM["right"]) / 10  # 16.5 cm
 HEADER_COLS_CM = (6.3, TEXT_WIDTH_CM - 6.3)
 TABLE_COLS_CM = (0.8, 4.3, 1.9, 1.8, 1.7, 1.6, 1.2, 1.7, 1.5)  # 16,5 cm: the full text width
-CHART_WIDTH_CM = 15.0
+CHART_WIDTH_CM = 12.5
 MOTTO_RULE_CM = 5.6  # as long as 'Độc lập - Tự do - Hạnh phúc' in 13 pt bold
 RULE_GAP_PT = 3  # the rules under the body, the tiêu ngữ and the summary sit clear of the letters' descenders
 

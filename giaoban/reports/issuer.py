@@ -22,7 +22,8 @@ class IssuingUnit:
     kind: str  # 'tỉnh', 'huyện', 'xã', 'phường'
     place: str  # 'Lai Châu', 'Bum Nưa'
     unit_name: str = ""  # 'Hội LHPN tỉnh Lai Châu'
-    upper_name: str = ""  # the unit above: 'Ủy ban MTTQ Việt Nam tỉnh Lai Châu'
+    upper_name: str = ""  # the unit above in the organization's own line: 'Hội LHPN tỉnh Lai Châu'
+    governing_body: str = ""  # the body above on the date (cơ quan chủ quản), upper case; default: upper_name
     party: str = ""  # the Party committee of the area: 'Tỉnh ủy', 'Huyện ủy Tam Đường', 'Đảng ủy xã Bum Nưa'
     signer_name: str = ""
     signer_title: str = ""  # 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH'; empty: the template's (the head signs)
@@ -34,20 +35,23 @@ def _by_level(value, level: str):
     return value
 
 
-def party_commission(phrasing: dict, date: dt.date) -> str:
+def party_commission(phrasing: dict, date: dt.date, merged: dt.date | None = None) -> str:
+    """'Ban Dân vận' before the commissions merged, 'Ban Tuyên giáo và Dân vận' from then; the
+    date from the organization tree (org.identity) when given, else from the phrasing file."""
     words = phrasing.get("party_commission") or {}
-    merged = words.get("merged_from")
-    if merged and date >= dt.date.fromisoformat(merged):
+    merged = merged or (dt.date.fromisoformat(words["merged_from"]) if words.get("merged_from") else None)
+    if merged and date >= merged:
         return words.get("after", "Ban Tuyên giáo và Dân vận")
     return words.get("before", "Ban Dân vận")
 
 
-def make_issuer(phrasing: dict, unit: IssuingUnit, date: dt.date) -> Issuer:
+def make_issuer(phrasing: dict, unit: IssuingUnit, date: dt.date, commission_merged: dt.date | None = None) -> Issuer:
     template = (phrasing.get("issuers") or {}).get(unit.org_code) or (phrasing.get("issuers") or {}).get("mttq") or {}
     level = unit.level
     fill = {
-        "AREA": unit.area_name.upper(), "UNIT": unit.unit_name.upper(), "UPPER": unit.upper_name.upper(),
-        "area": unit.area_name, "kind": unit.kind, "upper": unit.upper_name, "party": unit.party, "ban": party_commission(phrasing, date),
+        "AREA": unit.area_name.upper(), "UNIT": unit.unit_name.upper(),
+        "UPPER": (unit.governing_body or unit.upper_name).upper(),
+        "area": unit.area_name, "kind": unit.kind, "upper": unit.upper_name, "party": unit.party, "ban": party_commission(phrasing, date, commission_merged),
     }
 
     def text(key: str) -> str:

@@ -16,7 +16,7 @@ from typing import BinaryIO
 from .model import ReportModel, saved_bytes
 from .vnformat import format_date_text
 from .writing import (Chooser, _context, _lc_subject, cap_first, comparison_tail, field_totals, find_rule,
-                      indicator_clause, load_phrasing, localize, standout_score, subject_forms)
+                      indicator_clause, load_phrasing, localize, one_level_words, standout_score, subject_forms)
 
 MIN_WORDS, MAX_WORDS = 300, 600
 
@@ -182,7 +182,7 @@ def _total_sentences(model: ReportModel, phrasing: dict, words: dict) -> list[st
 
 
 def build_news(model: ReportModel, phrasing: dict | None = None) -> NewsDraft:
-    phrasing = phrasing or load_phrasing()
+    phrasing = one_level_words(model, phrasing or load_phrasing())
     words = phrasing["news"]
     ctx = _context(model)
     meeting = model.meeting

@@ -253,7 +253,7 @@ def comparison_tail(row: IndicatorRow, phrasing: dict, chooser: Chooser, key: st
     as a difference; nothing when the two figures do not cover the same units."""
     comp = phrasing["comparison"]
     prev_year = prev_year or "trước"
-    note = comp.get("reconstructed", "") if row.reconstructed else ""
+    note = ""  # figures rebuilt across the 2025 merger: said once in the introduction, '(*)' in the table
     if row.value_type == "percent":
         pts = row.change_points
         if pts is None:
@@ -702,6 +702,18 @@ def _is_cause(text: str) -> bool:
     return any(w in low for w in _CAUSE_WORDS)
 
 
+def one_level_words(model: ReportModel, phrasing: dict) -> dict:
+    """A commune has one level: 'Hội LHPN phường Đoàn Kết', not 'Hội LHPN các cấp'."""
+    if model.level != "commune":
+        return phrasing
+    subjects = {}
+    for code, forms in phrasing.get("org_subjects", {}).items():
+        own = f"{forms.get('sheet') or forms.get('name')} {model.area_name}"
+        subjects[code] = {**forms, "full": own, "short": [own], "news": own}
+    blocks = {**phrasing["blocks"], "overall_subject": f"Mặt trận và các tổ chức chính trị - xã hội {model.area_name}"}
+    return {**phrasing, "org_subjects": subjects, "blocks": blocks}
+
+
 def _org_summary(model: ReportModel, items: list[tuple[str, str, str]], phrasing: dict, limit: int,
                  across: bool = False) -> list[str]:
     """The units' remarks grouped and counted. In a report of several organizations each group
@@ -740,7 +752,7 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
     (strengths, shortcomings counted over the units, causes), III. the next period's tasks (the
     meeting's conclusions, what is behind target, the year's plan), IV. proposals (when any);
     the units' own texts only in an appendix when asked for."""
-    phrasing = phrasing or load_phrasing()
+    phrasing = one_level_words(model, phrasing or load_phrasing())
     words = phrasing["blocks"]
     ctx = _context(model)
     chooser = Chooser()
@@ -757,6 +769,8 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
             completeness = words["completeness_partial"].format(reported=reported, expected=expected, missing=missing)
         else:
             completeness = words["completeness_full"].format(n=expected)
+    if any(r.reconstructed for s in sections for r in s.rows):
+        completeness += words["reconstructed_intro"].format(**ctx)
     intro = words["intro_org" if model.org_code else "intro"].format(completeness=completeness, **ctx)
     out: list[Block] = [Block("para", intro)]
     part = 0
@@ -803,11 +817,8 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
                 chart_no += 1
                 out.append(Block("chart", data=trends[:4], extra={"kind": "trend", "key": f"trend-{section.org_code}"}))
                 out.append(Block("caption", words["chart_trend_caption"].format(n=chart_no, org_name=label, **ctx)))
-            progress = [r for r in section.rows if r.pct_achieved is not None]
-            if progress:
-                chart_no += 1
-                out.append(Block("chart", data=progress, extra={"kind": "progress", "key": f"progress-{section.org_code}", "pace": expected_pace(model.period_code)}))
-                out.append(Block("caption", words["chart_progress_caption"].format(n=chart_no, org_name=label, **ctx)))
+            # (the year's progress is the table's '% đạt' column: no second chart per organization,
+            # the report stays within a dozen pages)
 
     highlights = _narrative_items(model, "ket_qua")
     # What a unit or two did on its own (a model to spread) is worth naming; what every unit

@@ -71,7 +71,9 @@ def test_phrasing_is_deterministic_and_varied(model):
     openings = [" ".join(t.split()[:3]) for t in paras]
     assert len(set(openings)) > len(openings) // 2  # paragraphs do not all open alike
     comparisons = " ".join(first)
-    assert "so với cùng kỳ năm 2022" in comparisons and "cao hơn cùng kỳ năm trước" in comparisons
+    assert "so với cùng kỳ năm 2022" in comparisons
+    forms = ("so với cùng kỳ năm trước", "cao hơn cùng kỳ", "thấp hơn cùng kỳ", "so với cùng kỳ,", "so với cùng kỳ;")
+    assert sum(1 for f in forms if f in comparisons) >= 2  # the comparison is not worded one way only
 
 
 def test_a_deployment_overrides_phrasing_with_its_own_file(tmp_path, monkeypatch, model):
@@ -111,12 +113,12 @@ def test_outline_has_every_part(model):
     assert any(re.match(r"\d+/38 đơn vị nêu: ", t) for t in bullets)
     assert not any(t.startswith("Hội LHPN xã Than Uyên:") for t in bullets)
     assert any("Đang thực hiện" in t for t in bullets)
-    assert sum(1 for k, _ in kinds if k == "chart") == 12
+    assert sum(1 for k, _ in kinds if k == "chart") == 6
 
 
 def test_preview_html_escapes_and_contains_svg(model):
     model.sections[0].rows[0].name = "Điểm <tiếp xúc> cử tri"
     html = render_preview_html(model)
     assert "&lt;tiếp xúc&gt;" in html and "<tiếp xúc>" not in html
-    assert html.count("<svg") == 12
+    assert html.count("<svg") == 6
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in html
