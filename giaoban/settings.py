@@ -151,6 +151,9 @@ LOGOUT_REDIRECT_URL = "login"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 GIAOBAN_MAX_UPLOAD_BYTES = int(os.environ.get("GIAOBAN_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+# Files one user may send to be read (extraction: web and API) in a window of minutes.
+GIAOBAN_EXTRACT_RATE = int(os.environ.get("GIAOBAN_EXTRACT_RATE", "60"))
+GIAOBAN_EXTRACT_RATE_MINUTES = int(os.environ.get("GIAOBAN_EXTRACT_RATE_MINUTES", "10"))
 
 # Background jobs (giaoban/jobs): a database queue served by `giaoban worker` processes, which
 # `giaoban serve` starts beside the web server. The number of worker processes is the number of

@@ -34,7 +34,7 @@ from giaoban.dhis2 import metadata as dhis2_metadata
 from giaoban.dhis2 import service as dhis2
 from giaoban.dhis2.query import listing, parse_fields, select
 from giaoban.extract import extract_text
-from giaoban.extraction.service import ExtractionError, check_file, read_document
+from giaoban.extraction.service import ExtractionError, check_file, read_document, take_upload_quota
 from giaoban.org.models import Area, Indicator, Organization, Unit
 
 ERRORS = frozenset({400, 401, 403, 404, 409, 422})
@@ -491,9 +491,13 @@ def extract(request, body: s.ExtractIn):
     return extract_text(body.text)
 
 
-@api.post("/extract/file", response={200: dict[str, Any], ERRORS: s.ErrorOut}, tags=["Đọc số liệu"],
-          summary="Đọc số liệu từ một tệp (.docx, .pdf, .txt, .html)")
+@api.post("/extract/file", response={200: dict[str, Any], ERRORS | {429}: s.ErrorOut}, tags=["Đọc số liệu"],
+          summary="Đọc số liệu từ một tệp (.docx, .pdf, .txt, .html); mỗi người dùng có hạn mức số tệp")
 def extract_upload(request, file: File[UploadedFile]):
+    try:
+        take_upload_quota(request.user, 1)
+    except ExtractionError as exc:
+        raise ApiError(429, "rate_limited", str(exc)) from exc
     try:
         data, kind = check_file(file)  # size and type by content, zip and XML limits
         return extract_text(read_document(data, kind, file.name or "tệp"))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import time
+import zlib
 from pathlib import Path
 
 from .normalize import nfc
@@ -74,12 +76,69 @@ def read_docx(path: Path) -> str:
     return "\n".join(lines)
 
 
-def read_pdf(path: Path) -> str:
+# The work a PDF may ask for, checked before the text is extracted: a few kB of PDF can hold one
+# large content stream shared by every page (each page decodes it again), or a stream that
+# inflates to gigabytes. A report of the MTTQ runs to some ten pages of some 10-50 kB each.
+PDF_MAX_PAGES = 200
+PDF_MAX_STREAM_BYTES = 4 * 1024 * 1024  # one content stream, decompressed
+PDF_MAX_TOTAL_BYTES = 16 * 1024 * 1024  # every page's content, decompressed, a shared stream once per page
+PDF_MAX_SECONDS = 20.0  # text extraction of the whole file
+
+
+def read_pdf(path: Path, *, max_pages: int = PDF_MAX_PAGES, max_stream: int = PDF_MAX_STREAM_BYTES,
+             max_total: int = PDF_MAX_TOTAL_BYTES, max_seconds: float = PDF_MAX_SECONDS) -> str:
     from pypdf import PdfReader
 
     reader = PdfReader(str(path))
-    pages = [page.extract_text() or "" for page in reader.pages]
+    count = len(reader.pages)
+    if count > max_pages:
+        raise ReadError(f"Tệp '{path}' có {count} trang, quá giới hạn {max_pages} trang: hãy tách thành các tệp nhỏ hơn.")
+    sizes: dict = {}  # a stream's decompressed size, by object, measured once
+    total = 0
+    for page in reader.pages:
+        for stream in _content_streams(page):
+            key = id(stream) if stream.indirect_reference is None else (stream.indirect_reference.idnum, stream.indirect_reference.generation)
+            if key not in sizes:
+                sizes[key] = _decoded_size(stream, max_stream)
+            if sizes[key] > max_stream:
+                raise ReadError(f"Tệp '{path}' có một luồng nội dung quá lớn (hơn {max_stream // (1024 * 1024)} MB khi giải nén).")
+            total += sizes[key]
+            if total > max_total:
+                raise ReadError(f"Tệp '{path}' có nội dung quá lớn khi giải nén (hơn {max_total // (1024 * 1024)} MB): "
+                                "hãy lưu lại thành PDF thông thường hoặc gửi bản Word.")
+    started = time.monotonic()
+    pages = []
+    for number, page in enumerate(reader.pages, start=1):
+        if time.monotonic() - started > max_seconds:
+            raise ReadError(f"Tệp '{path}' đọc quá lâu (hơn {max_seconds:.0f} giây, mới tới trang {number}): "
+                            "hãy gửi bản Word hoặc tách tệp.")
+        pages.append(page.extract_text() or "")
     return reflow("\n".join(pages))
+
+
+def _content_streams(page) -> list:
+    contents = page.get("/Contents")
+    if contents is None:
+        return []
+    contents = contents.get_object()
+    if hasattr(contents, "get_data"):
+        return [contents]
+    return [c.get_object() for c in contents if hasattr(c.get_object(), "get_data")]
+
+
+def _decoded_size(stream, limit: int) -> int:
+    """The stream's decompressed size, inflating at most `limit` + 1 bytes of a Flate stream
+    (pypdf would inflate it whole first); other filters are decoded by pypdf."""
+    filters = stream.get("/Filter")
+    names = [str(f) for f in (filters if isinstance(filters, list) else [filters] if filters else [])]
+    raw = stream._data
+    if not names:
+        return len(raw)
+    if names == ["/FlateDecode"] and not stream.get("/DecodeParms"):
+        inflater = zlib.decompressobj()
+        size = len(inflater.decompress(raw, limit + 1))
+        return size
+    return len(stream.get_data())
 
 
 def reflow(text: str) -> str:

@@ -7,6 +7,7 @@ joins them and keeps the session, so the views stay short.
 
 from __future__ import annotations
 
+import datetime
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from giaoban import audit
+from giaoban.audit.models import AuditEntry
 from giaoban.collection import access, workflow
 from giaoban.collection.models import DataValue, Report
 from giaoban.collection.workflow import ScopeError, WorkflowError
@@ -80,6 +83,24 @@ def read_document(data: bytes, kind: str, name: str) -> str:
             f"Tệp «{name}» quá dài ({format_vn_number(len(text))} ký tự, giới hạn {format_vn_number(MAX_TEXT_CHARS)}). "
             "Hãy tách thành các tệp nhỏ hơn.")
     return text
+
+
+RATE_ACTION = "extract.upload"
+
+
+def take_upload_quota(user, files: int) -> None:
+    """Count `files` against the user's extraction quota (GIAOBAN_EXTRACT_RATE files a window of
+    GIAOBAN_EXTRACT_RATE_MINUTES, web and API together, over every server process: the count
+    is kept in the audit trail); ExtractionError when it would be passed."""
+    limit, minutes = settings.GIAOBAN_EXTRACT_RATE, settings.GIAOBAN_EXTRACT_RATE_MINUTES
+    since = timezone.now() - datetime.timedelta(minutes=minutes)
+    used = sum(e.get("files", 1) for e in AuditEntry.objects.filter(
+        user=user, action=RATE_ACTION, at__gte=since).values_list("data", flat=True))
+    if used + files > limit:
+        raise ExtractionError(
+            f"Bạn đã gửi {used} tệp để đọc trong {minutes} phút qua; mỗi người tối đa {limit} tệp trong {minutes} phút. "
+            f"Hãy thử lại sau ít phút.")
+    audit.record(user, RATE_ACTION, object_type="extraction", object_id="", files=files)
 
 
 def check_file(upload) -> tuple[bytes, str]:

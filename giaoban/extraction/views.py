@@ -100,6 +100,11 @@ def _handle_upload(request):
     if len(files) > MAX_FILES:
         messages.error(request, f"Mỗi lần chỉ tải lên tối đa {MAX_FILES} tệp (bạn chọn {len(files)} tệp).")
         return None
+    try:
+        service.take_upload_quota(request.user, len(files))
+    except service.ExtractionError as exc:
+        messages.error(request, str(exc))
+        return None
     checked, errors = [], []
     for f in files:
         try:
