@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 import re
+import uuid
 
 from django.http import HttpResponse, JsonResponse
 from django.urls import Resolver404, resolve
@@ -21,6 +23,8 @@ from ninja import Status
 from giaoban.api import schemas as s
 from giaoban.api.api import api
 from giaoban.api.auth import is_dhis2_client
+from giaoban.jobs import queue
+from giaoban.jobs.models import Job
 from giaoban.core.periods import PeriodError
 from giaoban.dhis2 import format as dhis2_format
 from giaoban.dhis2 import metadata
@@ -324,13 +328,69 @@ def dhis2_import(request, dryRun: bool = False, importStrategy: str | None = Non
     mode = (atomicMode or ("NONE" if dhis2_client else "ALL")).upper()
     if mode not in ("ALL", "NONE"):
         raise Dhis2Error(400, f"atomicMode không hợp lệ: '{atomicMode}' (ALL hoặc NONE).")
-    summary = dhis2.import_data_value_set(
-        request.body, fmt, user=request.user, dry_run=_flag(request, "dryRun", False), source_name="api",
-        atomic=mode == "ALL", strategy=importStrategy or request.GET.get("strategy") or "CREATE_AND_UPDATE",
+    options = dict(
+        dry_run=_flag(request, "dryRun", False), source_name="api", atomic=mode == "ALL",
+        strategy=importStrategy or request.GET.get("strategy") or "CREATE_AND_UPDATE",
         id_schemes={"dataElement": _scheme(request, "dataElement", None), "orgUnit": _scheme(request, "orgUnit", None)},
         first_row_is_header=_flag(request, "firstRowIsHeader", True if dhis2_client else None),
     )
+    if _flag(request, "async", False):
+        job = queue.start(request.user, dhis2.JOB_KIND, "Nhập dataValueSets (DHIS2)", dhis2.run_import_job,
+                          request.user.pk, fmt, options, input_file=(f"dataValueSets.{fmt}", request.body))
+        return Status(200, _job_message(job))
+    summary = dhis2.import_data_value_set(request.body, fmt, user=request.user, **options)
     if dhis2_client:
         status, body = summary.web_message()
         return Status(status, body)
     return Status(409 if summary.status != "SUCCESS" else 200, summary.as_dict())
+
+
+# ---------------------------------------------------------------------------- async jobs
+
+
+def _job_message(job: Job) -> dict:
+    """DHIS2's answer to an async import: the job to follow at /api/system/tasks/…"""
+    return {
+        "httpStatus": "OK", "httpStatusCode": 200, "status": "OK", "message": f"Initiated {dhis2.JOB_TYPE}",
+        "response": {"responseType": "JobConfigurationWebMessageResponse", "name": dhis2.JOB_TYPE, "id": str(job.pk),
+                     "created": job.created_at.isoformat(timespec="milliseconds"), "jobType": dhis2.JOB_TYPE,
+                     "jobStatus": "SCHEDULED",
+                     "relativeNotifierEndpoint": f"/api/system/tasks/{dhis2.JOB_TYPE}/{job.pk}"},
+    }
+
+
+def _job(request, job_type: str, job_id: str) -> Job:
+    job = None
+    if job_type == dhis2.JOB_TYPE:
+        try:
+            job = Job.objects.filter(pk=uuid.UUID(job_id), kind=dhis2.JOB_KIND).first()
+        except ValueError:
+            job = None
+    if job is None or (job.user_id != request.user.pk and not request.user.is_superuser):
+        raise Dhis2Error(404, f"Không tìm thấy việc {job_type}/{job_id}.")
+    return job
+
+
+@api.get("/system/tasks/{job_type}/{job_id}", response={200: list[dict], frozenset({401, 404}): dict}, tags=TAGS,
+         summary="Tiến trình một việc chạy nền (như DHIS2), mới nhất trước")
+def system_task(request, job_type: str, job_id: str):
+    job = _job(request, job_type, job_id)
+    started = {"id": f"{job.pk}-0", "uid": f"{job.pk}-0", "level": "INFO", "category": job_type,
+               "time": job.created_at.isoformat(timespec="milliseconds"), "message": "Process started", "completed": False}
+    if job.status not in (Job.Status.DONE, Job.Status.FAILED):
+        return JsonResponse([{**started, "message": job.message or started["message"]}] if job.message else [started],
+                            safe=False)
+    finished = {"id": f"{job.pk}-1", "uid": f"{job.pk}-1", "level": "ERROR" if job.status == Job.Status.FAILED else "INFO",
+                "category": job_type, "time": (job.finished_at or job.created_at).isoformat(timespec="milliseconds"),
+                "message": job.message or "Import done", "completed": True}
+    return JsonResponse([finished, started], safe=False)
+
+
+@api.get("/system/taskSummaries/{job_type}/{job_id}", response={200: dict, frozenset({401, 404}): dict}, tags=TAGS,
+         summary="Kết quả một việc nhập chạy nền (ImportSummary, như DHIS2)")
+def system_task_summary(request, job_type: str, job_id: str):
+    job = _job(request, job_type, job_id)
+    if job.status != Job.Status.DONE or not job.result_file:
+        return JsonResponse({})
+    with job.result_file.open("rb") as f:
+        return JsonResponse(json.loads(f.read().decode("utf-8")))

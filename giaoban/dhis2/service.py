@@ -15,11 +15,13 @@ default, NONE) the refused rows are left out and the rest is written by the same
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
@@ -554,3 +556,20 @@ def _stored_periods(p: Period) -> list[Period]:
     if p.kind == "M":
         out.append(p)
     return out
+
+
+# --------------------------------------------------------------------------- async import
+
+JOB_KIND = "dhis2_import"
+JOB_TYPE = "DATAVALUE_IMPORT"  # DHIS2's name for the job, in its task URLs
+
+
+def run_import_job(progress, fileobj, user_id: int, fmt: str, options: dict) -> dict:
+    """The background job of `POST /api/dataValueSets?async=true` (giaoban.jobs.queue): the
+    payload is the job's input file; the import summary is its result file (JSON)."""
+    user = get_user_model().objects.get(pk=user_id)
+    progress(0, 1, "Đang nhập dataValueSets…")
+    summary = import_data_value_set(fileobj.read(), fmt, user=user, **options)
+    progress(1, 1, summary.description)
+    body = json.dumps(summary.as_dict(), ensure_ascii=False).encode("utf-8")
+    return {"message": summary.description, "result_file": ("import-summary.json", body)}

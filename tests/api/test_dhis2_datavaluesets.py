@@ -13,6 +13,7 @@ from django.test import Client
 
 from giaoban.api.models import Dhis2Mapping
 from giaoban.collection.models import DataValue, Report
+from giaoban.jobs.worker import run_pending
 from tests.api.conftest import auth, snapshot
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "dhis2"
@@ -218,3 +219,21 @@ def test_documentation_examples_round_trip(dhis2, world, name, content_type, per
                 "2014-03": {("tuyen_truyen_buoi", 31, ""), ("tuyen_truyen_luot", 3200, ""),
                             ("du_no", 1750000000, "Số cuối quý & ghi chú")}}[period]
     assert stored == {(c, "phunu-03466", v, m) for c, v, m in original}
+
+
+@pytest.mark.django_db(transaction=True)  # the worker loop checks its connection as a worker process does
+def test_async_import_runs_on_the_job_queue(dhis2, world):
+    payload = {"period": "2023Q4", "orgUnit": "phunu-03388", "dataValues": [
+        {"dataElement": "tuyen_truyen_buoi", "value": "5"}, {"dataElement": "khong_co", "value": "1"}]}
+    body = dhis2.post("/api/dataValueSets?async=true", payload, user=world.entry).json()
+    assert body["status"] == "OK" and body["response"]["jobType"] == "DATAVALUE_IMPORT"
+    task = body["response"]["relativeNotifierEndpoint"]
+    assert value("phunu-03388", "tuyen_truyen_buoi", "2023-Q4") is None  # queued, not run yet
+    assert dhis2.get(task, user=world.entry).json()[0]["completed"] is False
+    run_pending()
+    notes = dhis2.get(task, user=world.entry).json()
+    assert notes[0]["completed"] is True and notes[0]["level"] == "INFO"
+    summary = dhis2.get(task.replace("/tasks/", "/taskSummaries/"), user=world.entry).json()
+    assert summary["status"] == "WARNING" and summary["importCount"]["imported"] == 1
+    assert value("phunu-03388", "tuyen_truyen_buoi", "2023-Q4") == 5
+    assert dhis2.get(task, user=world.viewer).status_code == 404  # another user's job
