@@ -170,6 +170,8 @@ def main(argv: list[str]) -> int:
               f"indicator right {c['indicator_right']}, false code {c['false_code']}; meetings "
               f"({m['texts']}): people F1 {m['people_f1']}, tasks recall {m['tasks_recall']}, "
               f"next period {m['next_period']}")
+        print(f"  confidence classes ({part}): " + "; ".join(
+            f"{k} {v['right']}/{v['figures']} = {v['precision']:.3f}" for k, v in c["classes"].items()))
     if "speedup" in summary["speed"]:
         print(f"speed: {summary['speed']['speedup']} x underthesea word_tokenize (wall clock)")
     print(json.dumps(summary, ensure_ascii=False))

@@ -11,7 +11,7 @@ number grammar), ``lexicon`` (qualifiers, units, non-figure contexts), ``figures
 """
 
 from .catalogue import default_catalogue
-from .engine import extract_file, extract_text
+from .engine import PRETICK_CLASSES, extract_file, extract_text
 from .readers import ReadError, read_file
 
-__all__ = ["extract_text", "extract_file", "read_file", "ReadError", "default_catalogue"]
+__all__ = ["PRETICK_CLASSES", "extract_text", "extract_file", "read_file", "ReadError", "default_catalogue"]

@@ -58,6 +58,7 @@ class Actor:
     org: str | None
     orgs: list[str] | None
     source: str  # subject, owner, carried, default, none
+    named_at: tuple[int, int] | None = None  # the words that named the organization
 
 
 @dataclass(slots=True)
@@ -65,6 +66,7 @@ class _Subject:
     pos: int
     org: str | None
     orgs: list[str] | None
+    end: int = 0
 
 
 _CLAUSE_BREAK_RE = re.compile(r"[,;:.]")
@@ -237,11 +239,11 @@ class Attributor:
                     # open the sentence; after a comma they are usually the people counted.
                     pass
                 elif intro:
-                    subjects.append(_Subject(m.start, org, orgs))
+                    subjects.append(_Subject(m.start, org, orgs, m.end))
                 elif ob := _OWNER_BEFORE_RE.search(prefix[-30:]):
                     # 'quà do các nhà hảo tâm trao thông qua Mặt trận': the giver owns, the channel not.
                     if not (ob.group(1) == "qua" and owners and key[max(cs, m.start - 60):m.start].find("do ") >= 0):
-                        owners.append(_Subject(m.start, org, orgs))
+                        owners.append(_Subject(m.start, org, orgs, m.end))
                 if org in HOI_ORGS and m.kind in ("name", "backref", "people") and m.org != "other":
                     last_hoi = org
                 elif m.kind == "name" and m.org == "other" and "hội" in key[m.start:m.start + 4]:
@@ -252,7 +254,7 @@ class Attributor:
             entry_carried = carried
             if subjects:
                 last = subjects[-1]
-                carried = Actor(last.org, last.orgs, "carried")
+                carried = Actor(last.org, last.orgs, "carried", (last.pos, last.end))
             elif _RESET_SUBJECT_RE.match(key, s, e):
                 carried = None
             if _PERSON_SUBJECT_RE.match(key, s, e) and not subjects:
@@ -272,23 +274,23 @@ class Attributor:
             before = [x for x in subjects if x.pos <= pos]
             if before:
                 x = before[-1]
-                return Actor(x.org, x.orgs, "subject")
+                return Actor(x.org, x.orgs, "subject", (x.pos, x.end))
             own = [x for x in owners if x.pos <= pos]
             if not own and not subjects:
                 # 'hơn 10.400 tỷ đồng vốn chính sách qua các tổ chức hội': the owner after the figure
                 own = [x for x in owners if pos < x.pos < pos + 60 and not _CLAUSE_BREAK_RE.search(self.key, pos, x.pos)][:1]
             if own:
                 x = own[-1]
-                return Actor(x.org, x.orgs, "owner")
+                return Actor(x.org, x.orgs, "owner", (x.pos, x.end))
             if subjects and _INTRO_PREP_RE.match(self.key, s, e):
                 x = subjects[0]
-                return Actor(x.org, x.orgs, "subject")
+                return Actor(x.org, x.orgs, "subject", (x.pos, x.end))
             if carried is _NOBODY:
                 return Actor(None, None, "none")
             if carried is not None:
                 if unit and unit.strip() in _MIXED_UNITS:
                     return Actor(None, None, "none")  # 'hội, đoàn viên': members of several bodies
-                return Actor(carried.org, carried.orgs, "carried")
+                return Actor(carried.org, carried.orgs, "carried", carried.named_at)
             break
         if self.default:
             return Actor(self.default, None, "default")

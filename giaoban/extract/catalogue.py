@@ -86,24 +86,32 @@ class Matcher:
 
     def match(self, context: str, unit: str | None, org: str | None, orgs: list[str] | None,
               near: str = "") -> tuple[str | None, float]:
+        """Best indicator code for a figure and its score scaled to 0..1 (see ``explain``)."""
+        m = self.explain(context, unit, org, orgs, near)
+        return m.code, m.score
+
+    def explain(self, context: str, unit: str | None, org: str | None, orgs: list[str] | None,
+                near: str = "") -> "CodeMatch":
         """Best indicator code for a figure; ``context`` is the canonical clause around it.
 
         An entry scores 1 for its unit, 2 + (longest synonym found)/10 + 0.3 per further synonym
-        found, and +0.5/-1 when the figure's organizations are/are not among the entry's; below
-        3 there is no match, so only entries with a synonym in the context are scored."""
+        found, and +0.5/-1 when the figure's organizations are/are not among the entry's (+0.6 more
+        for an organization's own indicator); below 3 there is no match, so only entries with a
+        synonym in the context are scored. Returned with the words that named it and its lead
+        over the next entry (for the confidence)."""
         if not unit:
-            return None, 0.0
+            return _NO_MATCH
         index = self._for_unit(canonical(unit))
         # Weak words ('có', 'tổng số') say what is counted only right before the number.
         found = [s for s in index.synonyms if (s in near if s in _NEAR_ONLY else s in context)]
         if not found:
-            return None, 0.0
+            return _NO_MATCH
         hits: dict[int, list[str]] = {}
         for s in found:
             for i in index.by_synonym[s]:
                 hits.setdefault(i, []).append(s)
         owners = set(orgs or []) | ({org} if org else set())
-        best: tuple[float, str | None] = (0.0, None)
+        scored: list[tuple[float, int]] = []
         for i in sorted(hits):  # catalogue order: the first of equal scores wins
             en, syns = index.entries[i], hits[i]
             score = 1.0
@@ -112,8 +120,21 @@ class Matcher:
                 score += 0.5 if owners <= en.orgs else -1.0
                 if owners <= en.orgs and len(en.orgs) == 1:
                     score += 0.6  # the organization's own vocabulary ('suất hỗ trợ đoàn viên' for a union)
-            if score > best[0]:
-                best = (score, en.code)
-        if best[0] < 3.0:
-            return None, 0.0
-        return best[1], min(1.0, best[0] / 6)
+            scored.append((score, i))
+        best_score, best_i = max(scored, key=lambda t: (t[0], -t[1]))
+        if best_score < 3.0:
+            return _NO_MATCH
+        second = max((sc for sc, i in scored if i != best_i), default=0.0)
+        return CodeMatch(index.entries[best_i].code, min(1.0, best_score / 6), tuple(hits[best_i]),
+                         best_score - max(second, 3.0) if second >= 3.0 else best_score - 2.0)
+
+
+@dataclass(frozen=True)
+class CodeMatch:
+    code: str | None
+    score: float
+    words: tuple[str, ...] = ()  # the synonyms that named the indicator
+    lead: float = 0.0  # score over the next indicator that also matched
+
+
+_NO_MATCH = CodeMatch(None, 0.0)

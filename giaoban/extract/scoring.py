@@ -78,10 +78,18 @@ def _pred_code(p: dict) -> str | None:
     return p.get("indicator_code")
 
 
+def all_right(g: dict | None, p: dict) -> bool:
+    """A predicted figure that could be accepted as is: matched, organization, qualifier and
+    indicator code (null included) right."""
+    return (g is not None and orgs_of(g) == orgs_of(p) and _qual(g) == _qual(p)
+            and g.get("indicator_code") == _pred_code(p))
+
+
 class FigureTally:
     """Counts over documents; ``add`` one document's gold and predicted figures."""
 
     def __init__(self) -> None:
+        self.by_class: dict[str, list[int]] = {}  # confidence class -> [all right, figures]
         self.gold = self.pred = self.match = self.org = self.qual = self.strict = 0
         self.coded = self.code_right = self.uncoded = self.code_false = 0
         self.problems: list[str] = []
@@ -93,6 +101,11 @@ class FigureTally:
         self.match += len(pairs)
         matched_g = {id(g) for g, _ in pairs}
         matched_p = {id(p) for _, p in pairs}
+        gold_of = {id(p): g for g, p in pairs}
+        for p in pred:
+            tally = self.by_class.setdefault(p.get("confidence_class") or "none", [0, 0])
+            tally[0] += all_right(gold_of.get(id(p)), p)
+            tally[1] += 1
         for g in gold:
             if id(g) not in matched_g:
                 self.problems.append(f"{name}: missed {g.get('span')!r} {g['value']} {sorted(orgs_of(g))}")
@@ -133,6 +146,8 @@ class FigureTally:
             "false_code": round(self.code_false / self.uncoded, 4) if self.uncoded else None,
             "gold": self.gold, "predicted": self.pred, "matched": self.match,
             "with_code": self.coded, "without_code": self.uncoded,
+            # precision of each confidence class: figures all right / figures of the class
+            "classes": {k: {"right": r, "figures": n, "precision": round(r / n, 4)} for k, (r, n) in sorted(self.by_class.items())},
         }
 
 

@@ -26,7 +26,7 @@ from giaoban.collection.workflow import ScopeError, WorkflowError
 from giaoban.core.numbers import NumberFormatError, format_vn_number, parse_vn_number
 from giaoban.core.periods import Period
 from giaoban.core.uploads import DOCX, HTML, PDF, TEXT, check_upload
-from giaoban.extract import ReadError, default_catalogue, extract_text, read_file
+from giaoban.extract import PRETICK_CLASSES, ReadError, default_catalogue, extract_text, read_file
 from giaoban.extraction.models import ExtractionSession
 from giaoban.org.models import Organization, Unit
 
@@ -177,9 +177,12 @@ def proposed(figure: dict, unit: Unit, codes: set[str]) -> bool:
     """Ticked by default: the unit's own organization (or no organization named), with a
     proposed indicator of the unit's form. Another organization's figure is shown unticked, and
     so is a target ('kind' 'target': a figure of a plan section such as 'Phương hướng, nhiệm vụ
-    quý IV'), which states what is to be done, not a result."""
+    quý IV'), which states what is to be done, not a result, and a figure whose class of
+    confidence is not precise enough (giaoban.extract.PRETICK_CLASSES)."""
     if figure.get("kind") == "target":
         return False
+    if "confidence_class" in figure and figure["confidence_class"] not in PRETICK_CLASSES:
+        return False  # only classes that were right for >= 98 % of the corpus's test part
     owner = figure_owner(figure)
     return owner in ("", unit.organization.code) and figure.get("indicator_code") in codes
 

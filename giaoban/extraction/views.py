@@ -189,6 +189,14 @@ def _same_value(stored, typed: str) -> bool:
         return False
 
 
+def _why(f: dict) -> dict:
+    """The words that named a figure's organization and its indicator (older sessions have none)."""
+    why = f.get("why") or {}
+    org = why.get("org") or ("tiêu đề văn bản" if why.get("org_source") == "default" else "")
+    words = list(dict.fromkeys(why.get("indicator") or []))
+    return {"why_org": org, "why_indicator": "», «".join(words[:3])}
+
+
 @login_required
 def review(request, pk: int):
     session = get_object_or_404(_sessions_in_scope(request.user), pk=pk)
@@ -213,6 +221,7 @@ def review(request, pk: int):
             "i": i, "n": i + 1, "f": f, "d": item, "state": state, "state_label": STATE_LABELS[state],
             "owner_other": owner not in ("", unit.organization.code), "target": target,
             "orgs": service.org_choices(f), "confidence": round(100 * (f.get("confidence") or 0)),
+            **_why(f),
             "current": format_vn_number(current.value) if current else "",
         })
     periods = recent_quarters()

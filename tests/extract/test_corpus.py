@@ -135,3 +135,11 @@ def test_corpus_scores(corpus_scores: dict[str, dict], part: str) -> None:
     assert s["attribution"] >= 0.95, s
     assert s["indicator_right"] >= 0.85, s
     assert s["false_code"] <= 0.25, s
+
+
+def test_pretick_classes_reach_098_on_the_test_part(corpus_scores: dict[str, dict]) -> None:
+    from giaoban.extract import PRETICK_CLASSES
+
+    classes = corpus_scores["test"]["classes"]
+    for name in PRETICK_CLASSES:
+        assert classes[name]["precision"] >= 0.98, (name, classes[name])
