@@ -63,7 +63,7 @@ def _empty_database():
     Report.objects.all().delete()
 
 
-@pytest.mark.parametrize("fmt", ["json", "csv"])
+@pytest.mark.parametrize("fmt", ["json", "csv", "xml"])
 def test_round_trip_export_then_import_into_empty_database(world, fmt, tmp_path):
     before = {row for row in snapshot() if row[2] in ("2023-Q3", "2023-07")}
     assert len(before) == 10
@@ -210,3 +210,16 @@ def test_import_respects_the_users_entry_scope(world):
     assert not DataValue.objects.filter(period="2023-Q4").exists()
     ok = {"period": "2023Q4", "dataValues": payload["dataValues"][:1]}
     assert import_data_value_set(ok, user=world.entry).status == "SUCCESS"
+
+
+def test_command_line_export_with_dhis2_uids_imports_back(world, tmp_path):
+    path = tmp_path / "q3.json"
+    call_command("export", "dhis2", "--period", "2023Q3", "--id-scheme", "uid", "-o", str(path))
+    values = json.loads(path.read_text(encoding="utf-8"))["dataValues"]
+    assert {v["orgUnit"] for v in values} >= {world.units["phunu", "03388"].uid}
+    before = {row for row in snapshot() if row[2] in ("2023-Q3", "2023-07")}
+    _empty_database()
+    out = io.StringIO()
+    call_command("import", "dhis2", str(path), "--format", "json", stdout=out)
+    assert json.loads(out.getvalue())["importCount"]["imported"] == 10
+    assert snapshot() == before

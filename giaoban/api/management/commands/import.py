@@ -18,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("kind", choices=["dhis2"], help="loại dữ liệu (hiện có: dhis2)")
         parser.add_argument("file", help="tệp .json hoặc .csv ('-' để đọc từ đầu vào chuẩn)")
         parser.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không lưu")
-        parser.add_argument("--input-format", choices=["json", "csv"], help="định dạng tệp (mặc định: đoán theo đuôi tệp)")
+        parser.add_argument("--input-format", choices=["json", "csv", "xml"], help="định dạng tệp (mặc định: đoán theo đuôi tệp)")
         parser.add_argument("--format", choices=["text", "json"], default="text", help="định dạng kết quả")
         parser.add_argument("--user", help="ghi nhận là người dùng này (mặc định: hệ thống, không giới hạn phạm vi)")
         parser.add_argument("--allow-locked", action="store_true", help="cho phép ghi vào báo cáo đã duyệt/khóa")
