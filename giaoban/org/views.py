@@ -30,6 +30,35 @@ def can_restructure(user) -> bool:
         user=user, role=Membership.Role.APPROVE, unit__level=Unit.Level.PROVINCE).exists()
 
 
+def restructure_orgs(user) -> set[int] | None:
+    """The organizations whose units the user may restructure (None: every organization, and
+    the areas): an administrator, or a province approver of every organization, holds all."""
+    if getattr(user, "is_superuser", False):
+        return None
+    mine = set(Membership.objects.filter(user=user, role=Membership.Role.APPROVE, unit__level=Unit.Level.PROVINCE)
+               .values_list("unit__organization_id", flat=True))
+    return None if mine >= set(Organization.objects.values_list("pk", flat=True)) else mine
+
+
+def check_plan_scope(user, plan) -> None:
+    """PlanError unless the user holds the restructuring right for every organization the plan
+    touches. An area change (and 'cascade units' with it) concerns every organization."""
+    orgs = restructure_orgs(user)
+    if orgs is None:
+        return
+    rows = [*plan.closes, *[r.to_dict() for r in plan.creates], *plan.links]
+    if any(r.get("model") == "area" for r in rows):
+        raise PlanError(["Sắp xếp địa bàn ảnh hưởng đơn vị của mọi tổ chức: chỉ quản trị hệ thống hoặc người giữ quyền "
+                         "duyệt cấp tỉnh của tất cả các tổ chức được thực hiện."])
+    unit_ids = [r["id"] for r in plan.closes if r.get("model") == "unit"]
+    touched = set(Unit.objects.filter(pk__in=unit_ids).values_list("organization_id", flat=True))
+    touched |= {r.organization for r in plan.creates if r.model == "unit" and r.organization}
+    others = touched - orgs
+    if others:
+        names = ", ".join(Organization.objects.filter(pk__in=others).values_list("short_name", flat=True))
+        raise PlanError([f"Bạn không giữ quyền sắp xếp đơn vị của: {names}. Không có thay đổi nào được lưu."])
+
+
 def require_restructurer(request):
     if not can_restructure(request.user):
         raise PermissionDenied("Chỉ quản trị hệ thống và cán bộ duyệt cấp tỉnh được sắp xếp địa bàn, đơn vị.")
@@ -111,6 +140,7 @@ def batches(request):
             else:
                 plan = plan_changes(compose_rows(request.POST), cascade)
                 source = "biểu mẫu"
+            check_plan_scope(request.user, plan)
             batch = operations.save_preview(plan, request.user, title=title, source=source)
             return redirect("org:batch", pk=batch.pk)
         except ImportFailed as exc:
@@ -162,6 +192,10 @@ def batch_action(request, pk, action):
     do = {"apply": operations.apply, "confirm": operations.confirm, "revert": operations.revert}.get(action)
     if do is None:
         raise PermissionDenied("Thao tác không hợp lệ.")
+    try:
+        check_plan_scope(request.user, operations.ChangePlan.from_dict(item.plan))
+    except PlanError as exc:
+        raise PermissionDenied(" ".join(exc.errors)) from None
     if action == "apply" and len(operations.ChangePlan.from_dict(item.plan).lines()) > BACKGROUND_LINES:
         # A big batch (a whole province's communes) takes a while: a job with a progress bar.
         job = start_job(request.user, "org-apply", f"Áp dụng đợt sắp xếp «{item.title or item.pk}»", _apply_job,
