@@ -234,7 +234,7 @@ def build_news(model: ReportModel, phrasing: dict | None = None) -> NewsDraft:
             paragraphs.append(words["discussion"])
         tasks = (meeting.next_tasks if meeting and meeting.next_tasks else model.next_tasks)
         if tasks:
-            joined = "; ".join(t.strip().rstrip(".")[:1].lower() + t.strip().rstrip(".")[1:] for t in tasks[:4])
+            joined = "; ".join(t.strip().rstrip(".")[:1].lower() + t.strip().rstrip(".")[1:] for t in tasks[:3])
             paragraphs.append(words["next_tasks_org" if one_org else "next_tasks"].format(tasks=joined, **ctx))
         if chair and meeting.conclusions:
             concl = "; ".join(_as_request(c) for c in meeting.conclusions)

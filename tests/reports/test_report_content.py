@@ -146,3 +146,16 @@ def test_the_units_own_texts_only_in_the_appendix():
     model.appendix = True
     with_appendix = body_text(write_report_docx(model, charts=False))
     assert "PHỤ LỤC" in with_appendix and f"{unit}: " in with_appendix.split("PHỤ LỤC")[1]
+
+
+def test_figures_rebuilt_across_the_merger_are_marked():
+    """The engine's `reconstructed` flag: said in the introduction, '(*)' and its note at the table."""
+    row = IndicatorRow("buoi", "Buổi tuyên truyền", "buổi", value=120, same_period_last_year=100, reconstructed=True)
+    model = _one_org("phunu", "Hội Liên hiệp Phụ nữ", [row])
+    model.period_code, model.period_label, model.same_period_year = "2026-Q2", "quý II năm 2026", 2025
+    data = write_report_docx(model, charts=False)
+    text = body_text(data)
+    assert "được quy đổi từ các đơn vị hành chính trước sắp xếp năm 2025" in text.split("I. KẾT QUẢ")[0]
+    table = docx.Document(io.BytesIO(data)).tables[1]
+    assert table.rows[1].cells[1].text == "Buổi tuyên truyền (*)"
+    assert "(*) Số liệu cùng kỳ được quy đổi" in text
