@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from giaoban.collection.indicators import form_indicators
+from giaoban.collection.models import DataValue, ValidationRule
 from giaoban.core.numbers import format_vn_number
 from giaoban.core.periods import Period
 
@@ -95,8 +96,6 @@ class Entry:
 
 def _entries(report, values) -> dict[str, Entry]:
     """The stored values of the report, overlaid with `values` (code → Decimal | None | dict)."""
-    from giaoban.collection.models import DataValue
-
     out = {}
     if report.pk:
         for dv in DataValue.objects.filter(report=report).select_related("indicator"):
@@ -122,8 +121,6 @@ _OPS = {
 def history_medians(unit, indicator_ids, period: Period) -> dict[int, Decimal]:
     """{indicator id: median of the unit's values of the last four periods of the same kind},
     for the indicators with at least 2 such values; one query for all of them."""
-    from giaoban.collection.models import DataValue
-
     codes, p = [], period
     for _ in range(4):
         p = p.previous()
@@ -142,8 +139,6 @@ def history_median(unit, indicator, period: Period) -> Decimal | None:
 
 def active_rules() -> list:
     """The active rules with their organizations (empty set: every organization), loaded once."""
-    from giaoban.collection.models import ValidationRule
-
     rules = ValidationRule.objects.filter(is_active=True).select_related("indicator", "other_indicator").prefetch_related("organizations")
     return [(rule, {o.pk for o in rule.organizations.all()}) for rule in rules]
 
@@ -172,8 +167,6 @@ def evaluate(entries: dict, indicators: dict, rules, *, unit, period: Period, fo
              only_errors: bool = False) -> list[Issue]:
     """The one place the checks are written: `entries` code → Entry, `indicators` code →
     Indicator, `rules` (rule, organization ids) from active_rules()."""
-    from giaoban.collection.models import ValidationRule
-
     issues: list[Issue] = []
 
     def add(severity, ind, message, rule, resolved=False, other=""):

@@ -29,6 +29,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from giaoban import audit
+from giaoban.audit.models import AuditEntry
 from giaoban.collection import access, rules
 from giaoban.collection.indicators import form_indicators
 from giaoban.collection.models import DataValue, Report
@@ -393,8 +394,6 @@ def allowed_actions(report: Report | None, user) -> set[str]:
 
 def value_history(report: Report, indicator_code: str):
     """The audit entries of one value of the report, newest first."""
-    from giaoban.audit.models import AuditEntry
-
     return AuditEntry.objects.filter(
         Q(object_type=Report._meta.label_lower, object_id=str(report.pk), field=indicator_code)
     ).select_related("user").order_by("-at", "-id")

@@ -4,9 +4,11 @@ list or compose an operation → preview → apply → confirm or revert)."""
 import datetime
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from giaoban.collection import access
@@ -169,9 +171,6 @@ BACKGROUND_LINES = 40  # batches with more lines than this are applied as a back
 
 
 def _apply_job(progress, batch_id: int, user_id: int) -> dict:
-    from django.contrib.auth import get_user_model
-    from django.urls import reverse
-
     item = ChangeBatch.objects.get(pk=batch_id)
     lines = len(operations.ChangePlan.from_dict(item.plan).lines())
     progress(0, lines, f"Đang áp dụng {lines} dòng thay đổi (làm trọn một lần: lỗi thì không dòng nào được lưu)…")
