@@ -207,7 +207,9 @@ def _narratives(period: Period, area: Area, org: Organization | None, include_su
     return out, len(units)
 
 
-def _meetings(period: Period, area: Area):
+def _meetings(period: Period, area: Area, visible=None):
+    """The period's meeting and its tasks; `visible` (a Task queryset) keeps only the tasks the
+    reader may see (None: every task, for the command line)."""
     try:
         from giaoban.meetings.models import Meeting, Task
     except ImportError:  # a deployment without the meetings app
@@ -225,7 +227,7 @@ def _meetings(period: Period, area: Area):
             attendees=[Person(a.name, a.position) for a in attendees if a.role == "attendee"],
             attending_bodies=[o.short_name or o.name for o in meeting.organizations.all()],
             conclusions=_split_items(meeting.conclusions),
-            next_tasks=[t.text for t in meeting.tasks.all()],
+            next_tasks=[t.text for t in (meeting.tasks.all() if visible is None else meeting.tasks.filter(pk__in=visible))],
         )
         next_tasks = info.next_tasks
     previous = []
@@ -233,6 +235,9 @@ def _meetings(period: Period, area: Area):
         from giaoban.meetings.services import previous_meeting_tasks
 
         prev_tasks = [t for t in previous_meeting_tasks(period.code, area=area) if t.meeting.period != period.code]
+        if visible is not None:
+            allowed = set(visible.filter(pk__in=[t.pk for t in prev_tasks]).values_list("pk", flat=True))
+            prev_tasks = [t for t in prev_tasks if t.pk in allowed]
     except ImportError:
         prev_tasks = Task.objects.filter(meeting__period=period.previous().code, meeting__area=area)
     for task in prev_tasks:
@@ -296,7 +301,8 @@ def _completeness(period: Period, area: Area, org: Organization | None, within) 
 
 def build_report_model(period_code: str, area, org_code: str | None = None, *, report_date: dt.date | None = None,
                        include_submitted: bool = False, narrative_levels: int = 2, area_tables: bool = True,
-                       issuer: dict | None = None, within: list | None = None, appendix: bool = False) -> ReportModel:
+                       issuer: dict | None = None, within: list | None = None, appendix: bool = False,
+                       tasks=None) -> ReportModel:
     """The consolidated report of `area` (code, exact name or Area) for `period_code`.
 
     `org_code` limits it to one organization; `narrative_levels` is how many levels of units'
@@ -330,7 +336,7 @@ def build_report_model(period_code: str, area, org_code: str | None = None, *, r
         for o in orgs:
             if o.code in rows_by_org:
                 area_rows.extend(_area_rows(period, area_obj, o, include_submitted, within))
-    meeting, previous_tasks, meeting_tasks = _meetings(period, area_obj)
+    meeting, previous_tasks, meeting_tasks = _meetings(period, area_obj, tasks)
     labels = _labels(period)
     date = report_date or default_report_date(period)
     unit = issuing_unit(area_obj, org, date)

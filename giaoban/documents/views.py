@@ -13,6 +13,7 @@ from giaoban.analytics.engine import AnalyticsError, resolve_area, scope_for_use
 from giaoban.collection.models import Membership
 from giaoban.core.periods import Period, PeriodError, parse_reachable
 from giaoban.jobs.queue import start as start_job
+from giaoban.meetings.access import visible_tasks
 from giaoban.org.models import Area, Organization
 from giaoban.reports.pdf import ConversionFailed, PdfUnavailable, soffice_path
 from giaoban.reports.writing import DEFAULT_PHRASING, PhrasingError, render_preview_html
@@ -109,7 +110,7 @@ def download(request):
         return redirect("job", job_id=job.pk)
     try:
         model = build_report_model(params["period"], params["area"], params["org"], report_date=None,
-                                   within=within, area_tables=fmt == "xlsx")
+                                   within=within, area_tables=fmt == "xlsx", tasks=visible_tasks(request.user))
         data, ext, mime = render_format(model, fmt)
     except PdfUnavailable as exc:
         return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
@@ -124,8 +125,9 @@ def download(request):
 def _build_file(progress, period: str, area_id: int, org, fmt: str, name: str, user_id: int) -> dict:
     """The job's work: gather the figures (within the user's scope), write the document, keep it as the job's file."""
     progress(0, 3, "Đang tổng hợp số liệu…")
+    user = get_user_model().objects.get(pk=user_id)
     model = build_report_model(period, Area.objects.get(pk=area_id), org, report_date=None,
-                               within=_scope(get_user_model().objects.get(pk=user_id)), area_tables=fmt == "xlsx")
+                               within=_scope(user), area_tables=fmt == "xlsx", tasks=visible_tasks(user))
     progress(1, 3, "Đang viết văn bản và chuyển sang PDF…")
     data, ext, _mime = render_format(model, fmt)
     progress(3, 3, "Xong.")
@@ -143,7 +145,8 @@ def preview(request):
             raise PermissionDenied("Bạn không có quyền xem báo cáo của địa bàn này.")
         try:
             model = build_report_model(params["period"], params["area"], params["org"], report_date=None,
-                                       within=_scope(request.user), area_tables=False)
+                                       within=_scope(request.user), area_tables=False,
+                                       tasks=visible_tasks(request.user))
             context["html"] = render_preview_html(model, phrasing(), charts=request.GET.get("charts") != "0")
             context["params"] = params
         except (PhrasingError, AnalyticsError) as exc:

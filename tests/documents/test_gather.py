@@ -234,3 +234,27 @@ def test_previous_meeting_tasks_and_the_meeting_in_the_news(tree):
 
     without = build_news(build_report_model("2023-Q2", "P", report_date=dt.date(2023, 7, 5))).text
     assert "Vàng Thị Hai" not in without and "Lò Văn Một" in without  # Q2's meeting: its chair, no attendee list
+
+
+def test_previews_show_only_the_tasks_the_reader_may_see(tree, django_user_model):
+    """A meeting with no area: its tasks were in every area's preview, also for users who get a
+    404 on the task itself (issue 20, finding 8)."""
+    from giaoban.collection.models import Membership
+    from giaoban.meetings import services
+    from tests.org.factories import make_organization
+
+    make_organization("mttq")
+    meeting = services.create_meeting_draft({"period": "2023-Q2", "date": "2023-07-06", "organizations": ["mttq"],
+                                             "people": [], "conclusions": ""}, title="Giao ban của Mặt trận")
+    secret, = services.confirm_tasks(meeting, [{"text": "Rà soát nhân sự ban công tác Mặt trận khu dân cư.", "orgs": ["mttq"],
+                                                "due_period": "2023-Q3"}])
+    officer = django_user_model.objects.create_user("phunu-xa-xem", password="mat-khau-123456")
+    Membership.objects.create(user=officer, unit=tree.units["phunu", "C1"], role=Membership.Role.VIEW)
+    client = Client()
+    client.force_login(officer)
+    assert client.get(f"/meetings/nhiem-vu/{secret.pk}/").status_code == 404
+    preview = client.get("/documents/xem-truoc/", {"period": "2023-Q3", "area": "C1", "charts": "0"})
+    assert preview.status_code == 200
+    assert "Rà soát nhân sự ban công tác Mặt trận" not in preview.content.decode()
+    # the command line (no user) still writes every task
+    assert secret.text in {t.text for t in build_report_model("2023-Q3", "C1").previous_tasks}
