@@ -961,10 +961,13 @@ def render_preview_html(model: ReportModel, phrasing: dict | None = None, charts
     issuer = model.issuer
     parts = ['<article class="report-preview" lang="vi">', '<header class="report-head">',
              f'<div class="issuer"><div>{esc(issuer.parent_body)}</div><div><b>{esc(issuer.body)}</b></div>'
-             f'<div>Số: {esc(issuer.number or "   ")}/{esc(issuer.symbol)}</div></div>',
-             '<div class="motto"><div><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b></div>'
-             '<div><b>Độc lập - Tự do - Hạnh phúc</b></div>'
-             f'<div><i>{esc(_date_line(model))}</i></div></div></header>',
+             + (f'<div><b>{esc(issuer.board)}</b></div>' if issuer.board else "")
+             + (f'<div>Số: {esc(issuer.number or "   ")}-{esc(issuer.symbol)}</div></div>' if issuer.variant == "youth"
+                else f'<div>Số: {esc(issuer.number or "   ")}/{esc(issuer.symbol)}</div></div>')
+             + ('<div class="motto"><div><b><u>ĐOÀN TNCS HỒ CHÍ MINH</u></b></div>' if issuer.variant == "youth" else
+                '<div class="motto"><div><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b></div>'
+                '<div><b>Độc lập - Tự do - Hạnh phúc</b></div>')
+             + f'<div><i>{esc(_date_line(model))}</i></div></div></header>',
              f'<h1>BÁO CÁO</h1><p class="summary"><b>{esc(summary_line(model, phrasing))}</b></p>']
     for block in compose(model, phrasing, charts=charts):
         if block.kind == "heading1":
