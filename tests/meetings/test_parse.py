@@ -258,3 +258,19 @@ def test_tasks_after_de_nghi_without_the_word_ket_luan():
         "Các cấp bộ Đoàn tuyên truyền Đại hội Đảng bộ tỉnh.",
     ]
     assert {t["due_period"] for t in result["tasks"]} == {"2025-H2"}
+
+
+def test_meeting_files_go_through_the_engines_readers_and_their_limits(tmp_path):
+    # One set of readers for the project (giaoban.extract.readers): a PDF is read, and a PDF past the
+    # page limit is refused with a Vietnamese message, as uploads for extraction are.
+    from giaoban.extract.readers import PDF_MAX_PAGES
+    from giaoban.meetings.textparse.readers import UnreadableDocument
+    from tests.security.test_pdf_limits import LINE, build_pdf
+
+    ok = tmp_path / "bien-ban.pdf"
+    ok.write_bytes(build_pdf(2, LINE))
+    assert "12 buoi tuyen truyen" in read_document(ok)
+    long = tmp_path / "dai.pdf"
+    long.write_bytes(build_pdf(PDF_MAX_PAGES + 1, LINE))
+    with pytest.raises(UnreadableDocument, match="trang"):
+        read_document(long)
