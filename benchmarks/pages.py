@@ -54,6 +54,9 @@ def main(argv=None) -> int:
     from django.test.utils import CaptureQueriesContext, setup_test_environment
     from django.urls import NoReverseMatch, reverse
 
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)  # the benchmark database may predate the code's last migration
     setup_test_environment()  # lets the test client run against this database
     import giaoban.wsgi  # noqa: F401  (the server's start-up: views loaded, heap frozen)
 
