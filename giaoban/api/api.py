@@ -236,7 +236,7 @@ def _report_out(report: Report, user, detail: bool = False) -> dict:
 @api.get("/me", response={200: dict, ERRORS: s.ErrorOut}, tags=["Danh mục"],
          summary="Người dùng hiện tại (các trường của DHIS2 và của giaoban)")
 def me(request):
-    out = dhis2_metadata.me(request.user, dhis2_metadata.organisation_units(request.user))
+    out = dhis2_metadata.me(request.user)
     fields = request.GET.getlist("fields")
     return JsonResponse(select(out, parse_fields(fields)) if fields else out)
 

@@ -162,19 +162,18 @@ def category_combos() -> list[dict]:
              "categories": [{"id": DEFAULT_CATEGORY}], "categoryOptionCombos": [{"id": DEFAULT_COC}]}]
 
 
-def me(user, units: list[dict]) -> dict:
+def me(user) -> dict:
     """DHIS2's /api/me (id, username, names, organisation units, authorities) with giaoban's own
     fields beside them (full_name, is_superuser, memberships) for its own clients."""
     memberships = list(user.memberships.select_related("unit").order_by("unit__code", "role"))
-    unit_ids = {u["code"]: u["id"] for u in units}
+    mapped = _explicit("unit")
     name = user.get_full_name() or user.get_username()
-    roots = []
-    for m in memberships:
-        ident = unit_ids.get(m.unit.code) or m.unit.uid
-        if ident and {"id": ident} not in roots:
-            roots.append({"id": ident})
-    if user.is_superuser:
-        roots = [{"id": u["id"]} for u in units if u["level"] == 1]
+    roots: list[dict] = []
+    tops = Unit.objects.filter(parent__isnull=True).order_by("path") if user.is_superuser else [m.unit for m in memberships]
+    for unit in tops:
+        ident = {"id": mapped.get(unit.code) or unit.uid}
+        if ident["id"] and ident not in roots:
+            roots.append(ident)
     return {
         "id": make_uid("user", user.pk, user.get_username()),
         "username": user.get_username(),
