@@ -26,13 +26,18 @@ def needs_tool(present: bool, reason: str):
     return pytest.mark.skipif(not present and not IN_CI, reason=f"{reason} (CI installs it and runs the test)")
 
 
+def missing(what: str) -> None:
+    """A system tool or service the test needs is absent: a skip here, a failure in CI (.ci/run provides it)."""
+    if IN_CI:
+        pytest.fail(f"{what} in CI: .ci/run should provide it")
+    pytest.skip(f"{what} (CI provides it and runs the test)")
+
+
 def require_tool(name: str) -> str:
     """The tool's path; a skip on a developer's machine without it, a failure in CI."""
     path = shutil.which(name)
     if path is None:
-        if IN_CI:
-            pytest.fail(f"{name} is missing in CI: .ci/run should have installed it")
-        pytest.skip(f"{name} is not installed here (CI installs it and runs the test)")
+        missing(f"{name} is not installed")
     return path
 
 

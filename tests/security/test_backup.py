@@ -18,6 +18,7 @@ from django.core.management.base import CommandError
 
 from giaoban import audit
 from giaoban.security.backup import backed_up_models, restore_backup
+from tests.conftest import missing
 from tests.security.tree import build_tree
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -193,7 +194,7 @@ def python(db_url, media_root, code):
 @pytest.mark.slow
 def test_sqlite_to_postgresql_and_back(tmp_path):
     if not pg_available():
-        pytest.skip("PostgreSQL is not reachable at 127.0.0.1:5432")
+        missing("PostgreSQL is not reachable at 127.0.0.1:5432")
     sqlite_a = f"sqlite:///{tmp_path / 'a.sqlite3'}"
     sqlite_b = f"sqlite:///{tmp_path / 'b.sqlite3'}"
     pg = f"postgres://postgres@127.0.0.1:5432/{XFER_DB}"

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import missing
+
 ROOT = Path(__file__).resolve().parents[2]
 PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
 PG_DB = "dev_security_conc"
@@ -37,7 +39,7 @@ def results(request, tmp_path_factory):
         url = f"sqlite:///{tmp_path_factory.mktemp('conc') / 'conc.sqlite3'}"
     else:
         if not pg_available():
-            pytest.skip("PostgreSQL is not reachable at 127.0.0.1:5432")
+            missing("PostgreSQL is not reachable at 127.0.0.1:5432")
         import psycopg
 
         with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
