@@ -205,6 +205,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+# Across addresses: past this many failures of one account within the cool-off, one attempt
+# every so many seconds (a slow-down, not a lock: giaoban.security.forms).
+GIAOBAN_ACCOUNT_SLOWDOWN_AFTER = int(os.environ.get("GIAOBAN_ACCOUNT_SLOWDOWN_AFTER", "10"))
+GIAOBAN_ACCOUNT_SLOWDOWN_SECONDS = int(os.environ.get("GIAOBAN_ACCOUNT_SLOWDOWN_SECONDS", "30"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "giaoban.security.lockout.lockout_response"

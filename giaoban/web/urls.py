@@ -1,11 +1,13 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from giaoban.security.forms import ThrottledAuthenticationForm
 from giaoban.web import views
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("dang-nhap/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
+    path("dang-nhap/", auth_views.LoginView.as_view(template_name="web/login.html",
+                                                     authentication_form=ThrottledAuthenticationForm), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),

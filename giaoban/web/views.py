@@ -14,6 +14,7 @@ from giaoban.collection.models import Report
 from giaoban.core.periods import Period
 from giaoban.meetings import services as meeting_services
 from giaoban.jobs.models import Job
+from giaoban.security.forms import ThrottledAuthenticationForm
 
 
 def healthz(request):
@@ -47,7 +48,7 @@ PROVINCE_LINKS = [
 ]
 
 
-_login_here = auth_views.LoginView.as_view(template_name="web/login.html")
+_login_here = auth_views.LoginView.as_view(template_name="web/login.html", authentication_form=ThrottledAuthenticationForm)
 
 
 def home(request):

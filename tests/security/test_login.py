@@ -154,3 +154,26 @@ def test_production_responses_carry_security_headers():
     assert "X-Frame-Options: DENY" in out
     assert "Referrer-Policy: same-origin" in out
     assert "cookie-secure: True" in out
+
+
+def test_password_spraying_across_addresses_slows_the_account_down_without_locking_it(client, user, settings):
+    """Issue 20, finding 9: 4 tries per address stayed under the lockout; failures of the account
+    are now counted across addresses, and past the limit it takes one attempt every 30 s."""
+    from giaoban.security import forms
+
+    settings.GIAOBAN_ACCOUNT_SLOWDOWN_AFTER = 8
+    for i in range(8):  # 4 addresses, 2 tries each: no address is locked
+        assert attempt(client, "canbo.xa", "sai", ip=f"10.1.0.{i // 2}").status_code == 200
+    assert forms.account_failures("canbo.xa") == 8
+    first = attempt(client, "canbo.xa", "doan-thu", ip="10.2.0.1")  # the first attempt of the window goes through
+    assert first.status_code == 200 and "phải cách nhau" not in first.content.decode()
+    r = attempt(client, "canbo.xa", "doan-tiep", ip="10.2.0.2")  # too soon: refused without a password check
+    assert r.status_code == 200 and "phải cách nhau 30 giây" in r.content.decode()
+    assert forms.account_failures("canbo.xa") == 9  # the refused one was not counted
+    r = attempt(client, "canbo.xa", PASSWORD, ip="10.3.0.1")  # the owner too must wait: a slow-down
+    assert "_auth_user_id" not in client.session and "Hãy đợi" in r.content.decode()
+    from django.core.cache import cache
+
+    cache.delete("login-slowdown:canbo.xa")  # 30 s later
+    r = attempt(client, "canbo.xa", PASSWORD, ip="10.3.0.1")
+    assert r.status_code == 302  # never locked out
