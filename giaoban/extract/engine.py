@@ -161,7 +161,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             "indicator_code": code,
             "confidence": conf,
             "confidence_class": confidence_class(conf, code, c, actor, cm, near_words, between,
-                                                 _heading_line(t, actor.named_at)),
+                                                 _heading_line(t, actor.named_at) if actor.source == "carried" else None),
             # Why: the words that named its organization and its indicator.
             "why": {"org": named_org, "org_source": actor.source, "indicator": list(cm.words) if code else []},
         })
@@ -268,10 +268,12 @@ def _heading_line(t: str, at: tuple[int, int] | None) -> str | None:
     """The line that named the organization when it is a heading in capitals ('HỘI LHPN XÃ A')."""
     if at is None:
         return None
-    start, end = t.rfind("\n", 0, at[0]) + 1, t.find("\n", at[1])
-    line = t[start:end if end >= 0 else len(t)]
+    start, end = t.rfind("\n", 0, at[0]) + 1, t.find("\n", at[1], at[1] + 120)
+    if end < 0 or end - start >= 120:
+        return None  # a long line is body text, not a heading
+    line = t[start:end]
     letters = [ch for ch in line if ch.isalpha()]
-    return line if letters and len(line) < 120 and sum(ch.isupper() for ch in letters) / len(letters) > 0.8 else None
+    return line if letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.8 else None
 
 
 # Words that name an indicator only loosely: alone they leave the figure for the reviewer.
