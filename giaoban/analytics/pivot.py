@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from giaoban.analytics import engine
+from giaoban.core.cells import csv_field, xlsx_text
 from giaoban.org.models import Indicator, Organization
 
 DIMENSIONS = {"org": "Tổ chức", "area": "Địa bàn", "unit": "Đơn vị", "period": "Kỳ", "indicator": "Chỉ tiêu"}
@@ -114,7 +115,8 @@ def to_csv(table: PivotTable) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf)
     for line in table.matrix():
-        writer.writerow(["" if v is None else _plain(v) for v in line])
+        # Labels are names from the database: one that starts like a formula stays text.
+        writer.writerow(["" if v is None else csv_field(_plain(v)) for v in line])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")  # BOM: Excel opens Vietnamese correctly
 
 
@@ -133,6 +135,9 @@ def to_xlsx(table: PivotTable) -> bytes:
         if i == 0:
             for cell in ws[ws.max_row]:
                 cell.font = Font(bold=True)
+    for row in ws.iter_rows():
+        for cell in row:
+            xlsx_text(cell)
     for row in ws.iter_rows(min_row=2, min_col=2):
         for cell in row:
             if isinstance(cell.value, int | float):

@@ -69,3 +69,19 @@ def test_numbers_stay_numbers_and_every_risky_start_is_quoted():
     for text in ["-3", "+1.5", "-0,5", "12", "1e5", "Bình thường", "", "x=1"]:
         assert csv_field(text) == text
     assert csv_field(Decimal("-3")) == Decimal("-3")
+
+
+def test_the_pivot_exports_keep_formula_like_labels_as_text():
+    from giaoban.analytics.pivot import PivotTable, to_csv, to_xlsx
+
+    class Table(PivotTable):
+        def matrix(self):
+            return [["Địa bàn", "MTTQ"], ["=HYPERLINK(\"http://x\")", Decimal("-3")], ["+Xã Mới", Decimal("12.5")]]
+
+    table = Table.__new__(Table)
+    table.title = "Tổng hợp"
+    rows = list(csv.reader(io.StringIO(to_csv(table).decode("utf-8-sig"))))
+    assert rows[1] == ["'=HYPERLINK(\"http://x\")", "-3"] and rows[2] == ["'+Xã Mới", "12.5"]
+    ws = openpyxl.load_workbook(io.BytesIO(to_xlsx(table))).active
+    assert ws["A3"].value == '=HYPERLINK("http://x")' and ws["A3"].data_type == "s"
+    assert ws["B3"].value == -3 and ws["B3"].data_type == "n"
