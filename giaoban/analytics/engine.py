@@ -796,7 +796,11 @@ def _children(node: Node, by: str, on: datetime.date, org_ids: list[int] | None)
         qs = qs.filter(parent__isnull=True)
     if org_ids:
         qs = qs.filter(organization_id__in=org_ids)
-    return [Node.of(u) for u in qs.order_by("organization__sort_order", "code")]
+    units = list(qs.order_by("organization__sort_order", "code"))
+    # a unit serving several areas sits at their common area beside its parent: the parent's
+    # subtree already holds it, so it is not a row of its own (nothing counted twice)
+    ids = {u.pk for u in units}
+    return [Node.of(u) for u in units if u.parent_id not in ids]
 
 
 def query(indicator=None, period="", area=None, unit=None, org=None, as_of=None, by=None,
@@ -983,6 +987,22 @@ def headline_indicators(limit_per_org: int = 4) -> dict[int, list[Indicator]]:
     return _memoized(memo, ("headline", limit_per_org), load)
 
 
+def scheduled_headlines(kind: str, limit_per_org: int = 4) -> dict[int, list[Indicator]]:
+    """The headline of a week's or a month's dashboard: the indicators of the reporting regimes
+    that ask for weeks (and, for a month, months), by organization."""
+    def load():
+        kinds = ["W"] if kind == "W" else ["W", "M"]
+        out: dict = defaultdict(list)
+        for schedule in ReportingSchedule.objects.filter(is_active=True, frequency__in=kinds).prefetch_related("indicators"):
+            for ind in sorted(schedule.indicators.all(), key=lambda i: (i.sort_order, i.code)):
+                for org_id in ([schedule.organization_id] if schedule.organization_id else _links(memo).get(ind.pk, ())):
+                    if ind not in out[org_id] and len(out[org_id]) < limit_per_org:
+                        out[org_id].append(ind)
+        return dict(out)
+    memo = cache.entries()
+    return _memoized(memo, ("scheduled_headline", kind, limit_per_org), load)
+
+
 def dashboard(period, area=None, as_of=None, include_submitted: bool = False,
               within: list[Node] | None = None, trend_indicators: int = 3) -> dict:
     """Everything the dashboard page shows, as plain data: per organization its headline
@@ -992,7 +1012,7 @@ def dashboard(period, area=None, as_of=None, include_submitted: bool = False,
     as_of = parse_date(as_of) or period.end
     area_obj = resolve_area(area, as_of) if area is not None else None
     node = Node.of(area_obj)
-    heads = headline_indicators()
+    heads = (period.kind in ("W", "M") and scheduled_headlines(period.kind)) or headline_indicators()
     indicators = sorted({i for lst in heads.values() for i in lst}, key=lambda i: (i.sort_order, i.code))
     rows = query(indicators, period, area=area_obj, as_of=as_of, by="org", include_submitted=include_submitted, within=within)
     wanted = {(o, i.code) for o, lst in heads.items() for i in lst}

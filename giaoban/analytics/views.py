@@ -108,6 +108,13 @@ def dashboard(request):
 def _period_choices() -> list[Period]:
     p = default_period()
     out = []
+    if "W" in engine.scheduled_kinds():  # the latest weeks and months when a regime asks for weeks
+        latest = Report.objects.filter(period__contains="-W", status__in=[Report.Status.APPROVED, Report.Status.LOCKED]
+                                       ).order_by("-period").values_list("period", flat=True).first()
+        week = Period.parse(latest) if latest else Period.for_date(timezone.localdate(), "W")
+        month = week.month()
+        out += [week] + [week := week.previous() for _ in range(11)]
+        out += [month] + [month := month.previous() for _ in range(5)]
     for year in (p.year, p.year - 1, p.year - 2):
         out += [Period(year, "Y"), Period(year, "9M"), Period(year, "H", 2), Period(year, "H", 1)] + Period.quarters_of(year)[::-1]
     return out

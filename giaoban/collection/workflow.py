@@ -35,6 +35,7 @@ from giaoban.collection.indicators import form_indicators
 from giaoban.collection.models import DataValue, Report
 from giaoban.core.numbers import format_vn_number
 from giaoban.core.periods import Period, PeriodError
+from giaoban.org import schedules
 from giaoban.org.models import Indicator, Unit
 
 NARRATIVE_FIELDS = {
@@ -78,14 +79,14 @@ class SaveResult:
 
 
 def base_period(period_code: str) -> Period:
-    """A period a report is made for: a quarter or a month (longer periods are derived)."""
+    """A period a report is made for: a quarter, a month or a week (longer periods are derived)."""
     try:
         period = Period.parse(period_code)
     except PeriodError as exc:
         raise WorkflowError(str(exc)) from exc
-    if period.kind not in ("Q", "M"):
+    if period.kind not in ("Q", "M", "W"):
         raise WorkflowError(
-            f"Kỳ {period.label_vi} được tổng hợp từ các quý, không nhập trực tiếp. Hãy chọn một quý hoặc một tháng."
+            f"Kỳ {period.label_vi} được tổng hợp từ các quý, không nhập trực tiếp. Hãy chọn một quý, một tháng hoặc một tuần."
         )
     return period
 
@@ -140,6 +141,8 @@ def get_or_create_report(unit: Unit, period_code: str, user) -> Report:
         raise ScopeError("Bạn không có quyền nhập báo cáo cho đơn vị này.")
     if not unit_active_in(unit, period):
         raise WorkflowError(f"{unit.name} không hoạt động trong {period.label_vi}.")
+    if period.kind == "W" and not schedules.applies(unit, "W"):
+        raise WorkflowError(f"{unit.name} không báo cáo theo tuần (chế độ báo cáo của đơn vị không có kỳ tuần).")
     with transaction.atomic():
         report, created = Report.objects.get_or_create(unit=unit, period=period.code)
         if created:
@@ -194,7 +197,7 @@ def save_values(report: Report, user, values, *, expected_version, source: str =
     unknown = [k for k in narrative if k not in NARRATIVE_FIELDS]
     if unknown:
         raise WorkflowError(f"Phần báo cáo không hợp lệ: {', '.join(unknown)}.")
-    indicators = {i.code: i for i in form_indicators(report.unit)}
+    indicators = {i.code: i for i in form_indicators(report.unit, Period.parse(report.period))}
     bad = [code for code in values if code not in indicators]
     if bad:
         raise WorkflowError(

@@ -33,9 +33,11 @@ from giaoban.collection.models import DataValue, Membership, Report, Target
 from giaoban.core.periods import Period, PeriodError, periods_between
 from giaoban.demo import areas as lai_chau
 from giaoban.demo.narratives import unit_narrative
+from giaoban.demo import weekly
 from giaoban.extract.catalogue import default_catalogue
-from giaoban.org.models import (BEGINNING, Area, AreaSuccession, Indicator, Organization, OrganizationVersion, Unit,
-                                UnitSuccession)
+from giaoban.org import coverage, identity
+from giaoban.org.models import (BEGINNING, Area, AreaSuccession, Indicator, Organization, OrganizationVersion,
+                                ReportingSchedule, Unit, UnitSuccession)
 
 DEMO_PASSWORD = "giaoban-demo"
 FIRST_QUARTER = Period.parse("2022-Q1")
@@ -236,20 +238,39 @@ class DemoLoader:
                               "area": area, "parent": self.district_units[code, area.parent.code], "valid_to": LAST_DAY_BEFORE_REFORM,
                               "signer_name": signer_for(f"{code}-{ccode}", code)},
                 )
-            for c in self.new_communes:
-                area = self.new_areas[c.code]
+            groups = self.union_groups() if code == "congdoan" else {c.code: [c.code] for c in self.new_communes}
+            by_code = {c.code: c for c in self.new_communes}
+            for lead, members in groups.items():
+                area = self.new_areas[lead]
                 unit, _ = Unit.objects.update_or_create(
-                    code=f"{code}-{c.code}", valid_from=area.valid_from,
+                    code=f"{code}-{lead}", valid_from=area.valid_from,
                     defaults={"organization": org, "name": comm_name.format(c=lower_first(area.full_name)), "level": Unit.Level.COMMUNE,
-                              "area": area, "parent": top, "valid_to": None, "signer_name": signer_for(f"{code}-{c.code}", code)},
+                              "area": area, "parent": top, "valid_to": None, "signer_name": signer_for(f"{code}-{lead}", code)},
                 )
-                self.new_units[code, c.code] = unit
-                for pred in c.predecessor_codes:
-                    UnitSuccession.objects.update_or_create(
-                        predecessor=self.old_units[code, pred], successor=unit,
-                        defaults={"kind": UnitSuccession.Kind.MERGE, "share": 1, "effective_date": lai_chau.REFORM_DATE},
-                    )
+                if len(members) > 1:  # counted once at the province, serving each of its communes
+                    coverage.serve(unit, [self.new_areas[m] for m in members])
+                for member in members:
+                    self.new_units[code, member] = unit
+                    for pred in by_code[member].predecessor_codes:
+                        UnitSuccession.objects.update_or_create(
+                            predecessor=self.old_units[code, pred], successor=unit,
+                            defaults={"kind": UnitSuccession.Kind.MERGE, "share": 1, "effective_date": lai_chau.REFORM_DATE},
+                        )
         self.say(f"Đơn vị: {Unit.objects.count()} của {len(self.orgs)} tổ chức")
+
+    def union_groups(self) -> dict[str, list[str]]:
+        """The commune trade unions from 1 July 2025 (the district ones dissolved): one for up to
+        three new communes of the same former district, named after the first (a sample grouping:
+        Lai Châu's real list was not found; Quảng Ninh has 22 for 54 communes)."""
+        by_district = defaultdict(list)
+        for c in self.new_communes:
+            by_district[self.old_areas[c.predecessor_codes[0]].parent.code].append(c.code)
+        groups = {}
+        for _district, codes in sorted(by_district.items()):
+            codes.sort()
+            for i in range(0, len(codes), 3):
+                groups[codes[i]] = codes[i:i + 3]
+        return groups
 
     def load_versions(self, org: Organization) -> None:
         """The organization's versions: the MTTQ's one; each of the five a member organization of
@@ -349,10 +370,12 @@ class DemoLoader:
                         for ccode in weights:
                             r = rng_for("pct", spec["code"], org, ccode, period.code)
                             share = min(Decimal(100), max(Decimal(40), total + Decimal(str(round(r.gauss(0, 6), 1)))))
-                            values[units[org, ccode], period.code][spec["code"]] = share
+                            values[units[org, ccode], period.code].setdefault(spec["code"], share)
                         continue
                     for ccode, v in self.allocate(total, jitters[before], STEP[spec["value_type"]]).items():
-                        values[units[org, ccode], period.code][spec["code"]] = v
+                        # a trade union serving several communes reports their sum
+                        figures = values[units[org, ccode], period.code]
+                        figures[spec["code"]] = figures.get(spec["code"], 0) + v
         return values
 
     def report_status(self, unit: Unit, period: Period) -> str | None:
@@ -495,6 +518,8 @@ class DemoLoader:
         for code in ("mttq", "phunu", "doan"):
             account(f"{code}.doanket", f"Cán bộ {self.new_units[code, doan_ket.code].name}", [(self.new_units[code, doan_ket.code], E)])
         account("phunu.bumnua.xem", "Cán bộ xem Hội LHPN xã Bum Nưa", [(self.new_units["phunu", "03466"], V)])
+        group = Unit.objects.get(code="mttq-03388-01", valid_from=lai_chau.REFORM_DATE)
+        account("bcttm.doanket", f"Trưởng {group.name}", [(group, E)])  # the weekly report on a phone
         return accounts
 
 
@@ -505,9 +530,12 @@ DEMO_MEETINGS = [
         "people": [
             {"name": "Nguyễn Thị Hòa", "position": "Phó Bí thư Tỉnh ủy", "role": "chair"},
             {"name": "Trần Văn Bình", "position": "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh", "role": "attendee"},
+            {"name": "Lường Văn Thắng", "position": "Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy", "role": "attendee"},
         ],
-        "conclusions": "Hội nghị thống nhất tập trung chuẩn bị tốt việc sắp xếp tổ chức bộ máy từ ngày 01/7/2025; "
-                       "bảo đảm hoạt động của Mặt trận và các đoàn thể ở 38 xã, phường mới không bị gián đoạn.",
+        "conclusions": "Hội nghị thống nhất tập trung chuẩn bị tốt việc sắp xếp tổ chức bộ máy từ ngày 01/7/2025: "
+                       "các tổ chức chính trị - xã hội trực thuộc Ủy ban MTTQ Việt Nam tỉnh, giải thể Liên đoàn Lao động "
+                       "cấp huyện, thành lập công đoàn xã, phường; bảo đảm hoạt động của Mặt trận và các đoàn thể ở 38 xã, "
+                       "phường mới không bị gián đoạn.",
         "tasks": [
             ("Hoàn thành kiện toàn tổ chức Mặt trận và các đoàn thể ở 38 xã, phường mới.", ["mttq", "congdoan", "phunu", "doan", "nongdan", "ccb"], "done"),
             ("Bàn giao hồ sơ, số liệu của cấp huyện cho cấp tỉnh và cấp xã mới, không để thất lạc.", ["mttq", "phunu", "doan", "nongdan", "ccb"], "done"),
@@ -553,7 +581,7 @@ def last_quarter_meeting(last: Period) -> dict:
         "period": last.code, "date": held.isoformat(), "place": "Hội trường Tỉnh ủy Lai Châu",
         "people": [
             {"name": "Nguyễn Thị Hòa", "position": "Phó Bí thư Tỉnh ủy", "role": "chair"},
-            {"name": "Lường Văn Thắng", "position": "Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy", "role": "attendee"},
+            {"name": "Lường Văn Thắng", "position": f"Trưởng {identity.party_commission_as_of(held)}", "role": "attendee"},
         ],
         "conclusions": f"Hội nghị đánh giá kết quả {lower_first(last.label_vi)}; đề nghị Mặt trận và các đoàn thể tập trung thực hiện "
                        f"nhiệm vụ {lower_first(following.label_vi)}, phấn đấu hoàn thành chỉ tiêu năm {following.year}; "
@@ -600,7 +628,9 @@ def load_demo(stdout=None, until: str | Period | None = None, today: datetime.da
         loader.load_tree()
         loader.load_units()
         loader.load_indicators()
+        groups = weekly.load_structure(loader)
         loaded = loader.load_figures()
+        loaded = weekly.load_figures(loader, groups) > 0 or loaded
         loader.load_targets()
         load_meetings(loader)
         if loaded:

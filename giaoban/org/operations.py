@@ -319,15 +319,17 @@ class Planner:
                                 "effective_date": date.isoformat()})
         self.replaced.setdefault((predecessor.model, predecessor.ref), []).append((successor, Decimal(share), kind))
 
-    def move_children(self, old: Row, new: Row, date: datetime.date, only: list[Row] | None = None) -> list[tuple[Row, Row]]:
-        """New versions of `old`'s open children under `new`; returns (old child, new child) pairs."""
+    def move_children(self, old: Row, new: Row, date: datetime.date, only: list[Row] | None = None,
+                      organization: int | None = None) -> list[tuple[Row, Row]]:
+        """New versions of `old`'s open children under `new` (of `organization` when given);
+        returns (old child, new child) pairs."""
         moved = []
         for child in (only if only is not None else self.children(old, date)):
             self.close(child, date)
-            copy = self.version(child, date, parent=new)
+            copy = self.version(child, date, parent=new, organization=organization)
             self.link(child, copy, "move", 1, date)
             moved.append((child, copy))
-            moved += self.move_children(child, copy, date)
+            moved += self.move_children(child, copy, date, organization=organization)
         return moved
 
     def check_open(self, rows: list[Row], date: datetime.date) -> None:
@@ -465,6 +467,8 @@ class Planner:
         return new
 
     def move(self, node, date: datetime.date, new_parent, name: str = "", kind: str = "") -> Row:
+        """A row under another parent; a unit under a unit of another organization joins that
+        organization with its whole subtree (its figures stay with its old rows)."""
         row = self.row(node)
         parent = self.row(new_parent, row.model)
         self.check_open([row], date)
@@ -472,13 +476,33 @@ class Planner:
             raise PlanError(f"Vòng lặp: không thể chuyển {row.label} vào {parent.label}, vốn nằm trong chính nó.")
         if row.parent == parent.ref and not (name or kind):
             raise PlanError(f"{row.label} đã trực thuộc {parent.label}.")
+        organization = parent.organization if row.model == "unit" and parent.organization != row.organization else None
         self.close(row, date)
-        new = self.version(row, date, parent=parent, name=name, kind=kind)
+        new = self.version(row, date, parent=parent, name=name, kind=kind, organization=organization)
         self.link(row, new, "move", 1, date)
-        pairs = [(row, new)] + self.move_children(row, new, date)
-        self.plan.operations.append(f"Chuyển {row.label} ({row.code}) về trực thuộc {parent.label} từ {fmt_date(date)}")
+        pairs = [(row, new)] + self.move_children(row, new, date, organization=organization)
+        self.plan.operations.append(f"Chuyển {row.label} ({row.code}) về trực thuộc {parent.label} từ {fmt_date(date)}"
+                                    + (" (sang tổ chức khác)" if organization else ""))
         self.after(pairs, date)
         return new
+
+    def dissolve(self, node, date: datetime.date) -> list[Row]:
+        """Dissolve a level: the row closes on the day before ``date`` (its history and reports stay
+        with it) and its open children continue directly under its parent (the district trade
+        unions dissolved on 1 July 2025, their commune unions now under the province's).
+        Returns the children's new versions."""
+        row = self.row(node)
+        self.check_open([row], date)
+        if row.parent is None:
+            raise PlanError(f"{row.label} không có cấp trên để nhận các đơn vị trực thuộc; hãy dùng 'giải thể' kèm đơn vị.")
+        parent = self.row(row.parent, row.model)
+        self.check_open([parent], date)
+        pairs = self.move_children(row, parent, date)
+        self.close(row, date)
+        self.plan.operations.append(
+            f"Giải thể {row.label} ({row.code}) từ {fmt_date(date)}; {len([p for p in pairs if p[1].parent == parent.ref])} "
+            f"đơn vị trực thuộc chuyển về {parent.label}")
+        return [new for old, new in pairs if new.parent == parent.ref]
 
     def close_node(self, node, date: datetime.date) -> None:
         """Close a row and everything still open under it (a dissolution: no successor)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Exists, Q
 
 from giaoban.core.periods import Period
 from giaoban.org.models import Indicator, ReportingSchedule, Unit
@@ -41,11 +41,13 @@ def _matches(rule: Rule, org_id: int, level: int) -> bool:
 
 def applies(unit: Unit, kind: str, all_rules: list[Rule] | None = None) -> bool:
     """True when ``unit`` owes a report for periods of ``kind`` (W, M or Q)."""
-    all_rules = rules() if all_rules is None else all_rules
-    mine = [r for r in all_rules if _matches(r, unit.organization_id, unit.level)]
-    if not mine:
+    if all_rules is None:
+        frequencies = {f for f, _ in _unit_links(unit)}
+    else:
+        frequencies = {r.frequency for r in all_rules if _matches(r, unit.organization_id, unit.level)}
+    if not frequencies:
         return kind == "Q"
-    return any(r.frequency == kind for r in mine)
+    return kind in frequencies
 
 
 def expected_q(kind: str, all_rules: list[Rule] | None = None) -> Q:
@@ -93,6 +95,39 @@ def expected_sql(kind: str, alias: str = "u", all_rules: list[Rule] | None = Non
         others.append(sql)
         other_params += p
     return f"({scheduled} OR NOT ({' OR '.join(others)}))", params + other_params
+
+
+def _unit_links(unit: Unit) -> list[tuple[str, int | None]]:
+    """[(frequency, indicator id or None)] of the active regimes naming ``unit``: one query,
+    kept on the unit object (a request asks several times for the same unit's form)."""
+    cached = getattr(unit, "_giaoban_regimes", None)
+    if cached is None:
+        schedules = ReportingSchedule.objects.filter(is_active=True, unit_level=unit.level).filter(
+            Q(organization__isnull=True) | Q(organization_id=unit.organization_id))
+        cached = [(f, i) for f, i in schedules.values_list("frequency", "indicators__id")]
+        unit._giaoban_regimes = cached
+    return cached
+
+
+def indicator_ids(unit: Unit, kind: str | None = None) -> list[int] | None:
+    """Ids of the indicators ``unit``'s regimes ask for (periods of ``kind``; every kind with
+    None); None when no regime names the unit."""
+    links = _unit_links(unit)
+    if not links:
+        return None
+    return sorted({i for f, i in links if i is not None and kind in (None, f)})
+
+
+def form_filter(unit: Unit, kind: str | None = None) -> Q:
+    """A filter on Indicator for ``unit``'s form, inside the one query that reads the form: its
+    regimes' indicators (for periods of ``kind``; any kind with None) when a regime names the
+    unit, else every indicator of its organization."""
+    mine = ReportingSchedule.objects.filter(is_active=True, unit_level=unit.level).filter(
+        Q(organization__isnull=True) | Q(organization_id=unit.organization_id))
+    wanted = mine if kind is None else mine.filter(frequency=kind)
+    through = ReportingSchedule.indicators.through.objects.filter(reportingschedule__in=wanted.values("pk"))
+    return (Q(Exists(mine), pk__in=through.values("indicator_id"))
+            | Q(~Exists(mine), organizations=unit.organization_id))
 
 
 def indicators_for(unit: Unit, kind: str) -> list[Indicator] | None:

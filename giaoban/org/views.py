@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from giaoban.collection import access
 from giaoban.collection.models import Membership
 from giaoban.jobs.queue import start as start_job
-from giaoban.org import lineage, operations
+from giaoban.org import coverage, lineage, operations
 from giaoban.org.importer import ChangeRow, ImportFailed, parse_area_kind, parse_date, parse_share, plan_changes, read_changes
 from giaoban.org.models import Area, ChangeBatch, Organization, Unit
 from giaoban.org.operations import PlanError
@@ -90,6 +90,17 @@ def tree(request):
         for node, depth in lineage.build_tree(root, date).walk():
             rows.append({"node": node, "depth": depth, "indent": depth * 1.25,
                          "label": node.full_name if model is Area else node.name})
+    # a unit serving several areas: under each area it serves, and its areas beside it
+    served = coverage.served_map([r["node"].pk for r in rows], date) if model is Area else {}
+    serving = {}
+    if model is Unit:
+        through = Unit.served_areas.through
+        for unit_id, area in ((t.unit_id, t.area) for t in through.objects.filter(
+                unit_id__in=[r["node"].pk for r in rows]).select_related("area")):
+            serving.setdefault(unit_id, []).append(area.full_name)
+    for r in rows:
+        r["served_by"] = served.get(r["node"].pk, [])
+        r["serves"] = sorted(serving.get(r["node"].pk, []))
     return render(request, "org/tree.html", {
         "date": date, "rows": rows, "organizations": organizations, "organization": organization,
         "can_restructure": can_restructure(request.user),

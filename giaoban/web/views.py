@@ -13,6 +13,7 @@ from giaoban.collection.completeness import Deadlines, pick_period
 from giaoban.collection.models import Report
 from giaoban.core.periods import Period
 from giaoban.meetings import services as meeting_services
+from giaoban.org import schedules
 from giaoban.jobs.models import Job
 from giaoban.security.forms import ThrottledAuthenticationForm
 
@@ -64,6 +65,13 @@ def home(request):
     periods = recent_quarters(today)
     due = pick_period(None, today)
     units = list(access.entry_units(request.user).select_related("organization")[:50])
+    regimes = schedules.rules() if units else []
+    if units and all(schedules.applies(u, "W", regimes) and not schedules.applies(u, "Q", regimes) for u in units):
+        # a residential area's working group reports every week: this week and the three before
+        due = Period.for_date(today, "W")
+        periods = [due]
+        while len(periods) < 4:
+            periods.append(periods[-1].previous())
     approvable = access.approvable_units(request.user)
     reports = {
         (r.unit_id, r.period): r

@@ -141,3 +141,25 @@ def test_forms_follow_the_regime(world):
     assert schedules.indicators_for(pc, "Q") is None  # no regime: the organization's whole list
     assert schedules.applies(group, "W") and not schedules.applies(group, "Q")
     assert schedules.applies(pc, "Q") and not schedules.applies(pc, "M") and not schedules.applies(pc, "W")
+
+
+def test_a_working_group_enters_its_weekly_report(world):
+    from django.contrib.auth import get_user_model
+
+    from giaoban.collection import workflow
+    from giaoban.collection.models import Membership
+
+    group, pc = world["groups"][0], world["pc"]
+    clerk = get_user_model().objects.create_user("bcttm.natam", password="x")
+    Membership.objects.create(user=clerk, unit=group, role=Membership.Role.ENTRY)
+    assert [i.code for i in workflow.form_indicators(group)] == ["ho_tham"]
+    report = workflow.get_or_create_report(group, "tuần 49/2026", clerk)
+    assert report.period == "2026-W49"
+    with pytest.raises(workflow.WorkflowError, match="không thuộc biểu mẫu"):
+        workflow.save_values(report, clerk, {"buoi": {"value": Decimal(1)}}, expected_version=report.version)
+    saved = workflow.save_values(report, clerk, {"ho_tham": {"value": Decimal(9)}}, expected_version=report.version)
+    workflow.submit(saved.report, clerk)
+    assert engine.query("ho_tham", "2026-12", area="C", include_submitted=True)[0].value == 9
+    admin = get_user_model().objects.create_superuser("admin", password="x")
+    with pytest.raises(workflow.WorkflowError, match="không báo cáo theo tuần"):
+        workflow.get_or_create_report(pc, "2026-W49", admin)

@@ -14,6 +14,7 @@ from giaoban.collection.models import DataValue, Membership, Report, Target
 from giaoban.core.periods import Period
 from giaoban.demo import areas
 from giaoban.demo.load import DemoError, DemoLoader, demo_meetings, last_ended_quarter, load_demo, resolve_until
+from giaoban.org import identity
 from giaoban.org.models import Area, AreaSuccession, Indicator, Organization, Unit, UnitSuccession
 from tests.conftest import SHARED
 
@@ -71,17 +72,32 @@ def test_demo_loads_real_lai_chau_and_agrees_with_the_article():
     for org in Organization.objects.all():
         assert org.units.filter(level=1).count() == 1
         assert org.units.filter(level=2).count() == 8
-        assert org.units.filter(level=3).count() == 106 + 38
+        # from 1 July 2025 a commune trade union may serve several communes: 17 for the 38
+        assert org.units.filter(level=3).count() == 106 + (17 if org.code == "congdoan" else 38)
     assert Indicator.objects.count() >= 40
+    # the five organizations are members of the MTTQ until 30/6/2025 and under it from 1/7/2025
+    for code in ("congdoan", "phunu", "doan", "nongdan", "ccb"):
+        assert identity.organization_as_of(code, datetime.date(2025, 6, 30)).relation == "member"
+        assert identity.organization_as_of(code, areas.REFORM_DATE).relation == "under"
+    unions = Unit.objects.filter(organization__code="congdoan", level=3, valid_from=areas.REFORM_DATE)
+    assert all(u.area.level == 1 for u in unions if u.served_areas.count() > 1)
+    assert {a.code for a in Area.objects.filter(level=3, valid_from=areas.REFORM_DATE)} == {
+        a.code for u in unions for a in (u.served_areas.all() or [u.area])}
+    # two sample communes have residential areas with weekly figures of their MTTQ working groups
+    villages = Area.objects.filter(level=4)
+    assert villages.count() == 11 and all("(mẫu)" in a.name for a in villages)
+    assert {a.parent.code for a in villages} == {"03388", "03466"}
+    weekly = set(DataValue.objects.filter(period__contains="-W").values_list("period", flat=True))
+    assert weekly == {w.code for q in Period.quarters_of(2026)[:3] for w in q.weeks()}
 
     # Every quarter 2022-Q1..2026-Q3 has figures; all are approved but the last, 2026-Q3, which
     # has late, missing, returned and draft reports.
-    periods = set(DataValue.objects.values_list("period", flat=True))
+    periods = set(DataValue.objects.exclude(period__contains="-W").values_list("period", flat=True))
     assert periods == {f"{y}-Q{q}" for y in range(2022, 2026) for q in range(1, 5)} | {"2026-Q1", "2026-Q2", "2026-Q3"}
-    assert not Report.objects.exclude(period="2026-Q3").exclude(status=Report.Status.APPROVED).exists()
-    assert Report.objects.filter(period="2025-Q4").count() == 6 * 38 + 6
+    assert not Report.objects.exclude(period="2026-Q3").exclude(period="2026-W39").exclude(status=Report.Status.APPROVED).exists()
+    assert Report.objects.filter(period="2025-Q4").count() == 5 * 38 + 17 + 6
     last = Report.objects.filter(period="2026-Q3", unit__level=3)
-    assert last.filter(status=Report.Status.APPROVED).count() < last.count() < 6 * 38
+    assert last.filter(status=Report.Status.APPROVED).count() < last.count() < 5 * 38 + 17
     assert set(last.values_list("status", flat=True)) == {"approved", "submitted", "draft", "returned"}
     deadline = datetime.datetime.combine(Period.parse("2026-Q3").deadline(), datetime.time.max, timezone.get_current_timezone())
     assert last.filter(submitted_at__gt=deadline).exists() and last.filter(submitted_at__lte=deadline).exists()
