@@ -86,7 +86,7 @@ def base_period(period_code: str) -> Period:
         raise WorkflowError(str(exc)) from exc
     if period.kind not in ("Q", "M", "W"):
         raise WorkflowError(
-            f"Kỳ {period.label_vi} được tổng hợp từ các quý, không nhập trực tiếp. Hãy chọn một quý, một tháng hoặc một tuần."
+            f"Kỳ {period.label_vi} được tổng hợp từ các quý, không nhập trực tiếp. Hãy chọn một quý hoặc một tháng (một tuần cho báo cáo nhanh hằng tuần)."
         )
     return period
 
