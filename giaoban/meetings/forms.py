@@ -58,7 +58,8 @@ CandidateFormSet = forms.formset_factory(CandidateForm, extra=1)
 class ProgressForm(forms.Form):
     unit = forms.ModelChoiceField(label="Đơn vị báo cáo", queryset=None)
     status = forms.ChoiceField(label="Trạng thái", choices=[c for c in Task.Status.choices if c[0] != Task.Status.CARRIED])
-    note = forms.CharField(label="Kết quả thực hiện", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    note = forms.CharField(label="Kết quả thực hiện", widget=forms.Textarea(attrs={"rows": 3}),
+                           error_messages={"required": "Hãy ghi kết quả thực hiện (đã làm gì, ở đâu, bao nhiêu)."})
 
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -140,15 +140,37 @@ def set_status(task: Task, status: str, *, user=None, unit=None, note: str = "",
         raise MeetingError(f"Trạng thái '{status}' không hợp lệ.")
     if task.status == Task.Status.CARRIED and status != Task.Status.CARRIED:
         raise MeetingError("Nhiệm vụ đã chuyển kỳ sau: cập nhật tiến độ ở nhiệm vụ của kỳ mới.")
+    if getattr(user, "is_authenticated", False) and not (note or "").strip():
+        # a person's progress note says what was done (the demo's and carry-over's say it themselves)
+        raise MeetingError("Hãy ghi kết quả thực hiện (đã làm gì, ở đâu, bao nhiêu).")
     progress = TaskProgress.objects.create(
         task=task, unit=unit, date=date or timezone.localdate(), note=note.strip(), status=status,
         user=user if getattr(user, "is_authenticated", False) else None,
     )
+    assigned = list(task.units.values_list("pk", flat=True))
+    if unit is not None and unit.pk in assigned and len(assigned) > 1:
+        # one unit's part: the task is done when every assigned unit's latest word is 'done'
+        statuses = unit_statuses(task)
+        parts = [statuses[pk] for pk in assigned]
+        if all(p == Task.Status.DONE for p in parts):
+            status = Task.Status.DONE
+        elif any(p in (Task.Status.DONE, Task.Status.IN_PROGRESS) for p in parts):
+            status = Task.Status.IN_PROGRESS
+        else:
+            status = Task.Status.TODO
     if task.status != status:
         audit.record(user, "task.status", task, field="status", old=task.status, new=status, unit=unit.pk if unit else None)
         task.status = status
         task.save(update_fields=["status", "updated_at"])
     return progress
+
+
+def unit_statuses(task: Task) -> dict[int, str]:
+    """Each assigned unit's status: its latest progress note's, 'todo' before its first."""
+    out = {pk: Task.Status.TODO for pk in task.units.values_list("pk", flat=True)}
+    for unit_id, status in task.progress.filter(unit__in=list(out)).order_by("date", "id").values_list("unit_id", "status"):
+        out[unit_id] = status
+    return out
 
 
 def _ends_by(code: str) -> datetime.date:

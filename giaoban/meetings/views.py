@@ -124,6 +124,12 @@ def _check_task_orgs(user, items: list[dict]) -> None:
                 f"({', '.join(sorted(mine))}), không cho {', '.join(others)}.")
 
 
+def _unit_statuses(task) -> list[dict]:
+    statuses = services.unit_statuses(task)
+    labels = dict(Task.Status.choices)
+    return [{"unit": u, "status": statuses[u.pk], "label": labels[statuses[u.pk]]} for u in task.units.all().order_by("name")]
+
+
 @login_required
 def task_detail(request, pk):
     task = get_object_or_404(Task.objects.select_related("meeting", "carried_from"), pk=pk)
@@ -152,5 +158,6 @@ def task_detail(request, pk):
         request,
         "meetings/task.html",
         {"task": task, "form": form, "can_update": can_update, "progress": task.progress.select_related("unit", "user"),
+         "unit_statuses": _unit_statuses(task),
          "manage": access.can_manage(request.user)},
     )
