@@ -71,3 +71,11 @@ def test_whole_form_without_script_on_a_stale_version(client, tree):
     html = response.content.decode()
     assert 'data-mine="12"' in html and 'data-theirs="7"' in html
     assert Report.objects.get(pk=report.pk).version == 2
+
+
+def test_a_sent_report_looks_read_only(client, tree):
+    report = _report(tree, tuyen_truyen_buoi=5)
+    workflow.submit(report, tree.users["entry_a"])
+    login(client, tree.users["entry_a"])
+    html = client.get(reverse("collection:entry", args=[tree.units["phunu-a"].pk, PERIOD])).content.decode()
+    assert 'class="entry readonly"' in html and "đang chờ cấp trên duyệt: chỉ xem" in html
