@@ -13,7 +13,8 @@ class UploadForm(forms.Form):
     file = forms.FileField(label="Tệp bài viết hoặc biên bản (.txt, .docx, .html)", required=False)
     text = forms.CharField(label="Hoặc dán nội dung", widget=forms.Textarea(attrs={"rows": 10}), required=False)
     title = forms.CharField(label="Tên hội nghị", max_length=300, required=False)
-    area = forms.ModelChoiceField(label="Địa bàn", queryset=Area.objects.filter(level=Area.Level.PROVINCE), required=False)
+    area = forms.ModelChoiceField(label="Địa bàn", queryset=Area.objects.filter(level=Area.Level.PROVINCE), required=False,
+                                  empty_label="(cả tỉnh / không ghi)")
 
     def clean(self):
         data = super().clean()
@@ -56,7 +57,7 @@ CandidateFormSet = forms.formset_factory(CandidateForm, extra=1)
 
 
 class ProgressForm(forms.Form):
-    unit = forms.ModelChoiceField(label="Đơn vị báo cáo", queryset=None)
+    unit = forms.ModelChoiceField(label="Đơn vị báo cáo", queryset=None, empty_label="— chọn đơn vị —")
     status = forms.ChoiceField(label="Trạng thái", choices=[c for c in Task.Status.choices if c[0] != Task.Status.CARRIED])
     note = forms.CharField(label="Kết quả thực hiện", widget=forms.Textarea(attrs={"rows": 3}),
                            error_messages={"required": "Hãy ghi kết quả thực hiện (đã làm gì, ở đâu, bao nhiêu)."})

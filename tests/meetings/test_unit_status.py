@@ -48,3 +48,17 @@ def test_task_page_shows_each_unit_and_who_wrote_each_note(world, shared_task, c
     assert "Lò Thị Hoa" in html and "Đã tổ chức 5 buổi." in html
     assert 'id="unit-statuses"' in html
     assert html.count("Chưa thực hiện") >= 1 and "Hội LHPN huyện Tam Đường" in html
+
+
+def test_task_form_has_no_dashes(world, shared_task, client):
+    """Django's '---------' is no choice an officer understands."""
+    from django.contrib.auth import get_user_model
+
+    from giaoban.collection.models import Membership
+
+    user = get_user_model().objects.create_user("hai.don.vi", password="mat-khau-dai-12345")
+    for key in ("phunu", "phunu-tamduong"):
+        Membership.objects.create(user=user, unit=world["units"][key], role=Membership.Role.ENTRY)
+    client.force_login(user)
+    html = client.get(reverse("meetings:task", args=[shared_task.pk])).content.decode()
+    assert "— chọn đơn vị —" in html and "---------" not in html
