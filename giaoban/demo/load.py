@@ -37,7 +37,7 @@ from giaoban.demo import weekly
 from giaoban.extract.catalogue import default_catalogue
 from giaoban.org import coverage, identity
 from giaoban.org.models import (BEGINNING, Area, AreaSuccession, Indicator, Organization, OrganizationVersion,
-                                ReportingSchedule, Unit, UnitSuccession)
+                                Unit, UnitSuccession)
 
 DEMO_PASSWORD = "giaoban-demo"
 FIRST_QUARTER = Period.parse("2022-Q1")
