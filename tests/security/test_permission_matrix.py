@@ -101,6 +101,8 @@ def candidates(tree, name: str, converter: str) -> list[str] | None:
         return [u.uid for u in units.values()] + [tree.indicators[0].uid, next(iter(units.values())).code]
     if name == "rest":  # /api/{version}/….json served by the same endpoints, or a JSON 404
         return ["41/me.json", "41/organisationUnits.json", "40/dataValueSets.json", "khong-co"]
+    if name == "job_type":  # DHIS2's job types: the one giaoban runs, and one it does not
+        return ["DATAVALUE_IMPORT", "METADATA_IMPORT"]
     if converter == "uuid" or name.endswith("job_id"):
         return [str(uuid.uuid4())]
     return None
