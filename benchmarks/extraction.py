@@ -1,6 +1,6 @@
 """Accuracy and speed of the extraction engine.
 
-Accuracy: the project's scorer (giaoban.extract.scoring: the shared scorer's matching, with
+Accuracy: the project's scorer (giaoban.textfigures.scoring: the shared scorer's matching, with
 indicator accuracy, false-code rate and meetings) on the annotated corpus
 (tests/fixtures/corpus), its development part and its test part printed separately; on the
 older fixtures (tests/fixtures/extraction) and the shared seed (when ../shared is present). Speed: characters per second of `extract_text` and, in
@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from giaoban.extract import extract_text, scoring  # noqa: E402
+from giaoban.textfigures import extract_text, scoring  # noqa: E402
 from giaoban.meetings.parse import parse_meeting  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "extraction"
@@ -34,7 +34,7 @@ SHARED = Path(os.environ.get("GIAOBAN_SHARED", ROOT / ".." / "shared"))
 
 
 def load_scorer():  # type: ignore[no-untyped-def]
-    return scoring, "giaoban.extract.scoring"
+    return scoring, "giaoban.textfigures.scoring"
 
 
 def score(scorer, pairs: list[tuple[dict, dict]]) -> dict:  # type: ignore[no-untyped-def]

@@ -1,6 +1,6 @@
 """Time to build the whole Lai Châu quarterly report as .docx.
 
-1. From the synthetic model of giaoban.reports.synthetic (six organizations, 46 indicators,
+1. From the synthetic model of giaoban.docwriter.synthetic (six organizations, 46 indicators,
    38 communes' narratives, one trend chart per organization): the writer alone. Goal: under 3 seconds.
 2. With --database (a DATABASE_URL or an SQLite file; or $GIAOBAN_BENCH_DATABASE) holding the
    demo data (`giaoban demo`): end to end, `build_report_model` (every figure through the
@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from giaoban.reports.docx import write_report_docx  # noqa: E402
-from giaoban.reports.synthetic import build_synthetic_model  # noqa: E402
+from giaoban.docwriter.docx import write_report_docx  # noqa: E402
+from giaoban.docwriter.synthetic import build_synthetic_model  # noqa: E402
 
 
 def _timed(fn, repeat: int):

@@ -49,7 +49,7 @@ INSTALLED_APPS = [
     "giaoban.collection",
     "giaoban.analytics",
     "giaoban.meetings",
-    "giaoban.extraction",
+    "giaoban.intake",
     "giaoban.documents",
     "giaoban.web",
     "giaoban.api",

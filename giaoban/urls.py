@@ -16,7 +16,7 @@ urlpatterns = [
     path("documents/", include("giaoban.documents.urls")),
     path("bao-cao/", include("giaoban.collection.urls")),
     path("to-chuc/", include("giaoban.org.urls")),
-    path("doc-so-lieu/", include("giaoban.extraction.urls")),
+    path("doc-so-lieu/", include("giaoban.intake.urls")),
     path("phan-tich/", include("giaoban.analytics.urls")),
     path("", include("giaoban.web.urls")),
 ]

@@ -12,11 +12,11 @@ PACKAGE = Path(__file__).resolve().parents[1] / "giaoban"
 
 LAYERS = [  # lowest first
     {"core"},  # plain cores (no Django): periods, numbers, aggregation rules …
-    {"extract", "reports", "formats"},  # … and what is built on them
+    {"textfigures", "docwriter", "formats"},  # … and what is built on them
     {"audit", "jobs"},  # what every app may use
     {"org"},
     {"collection"},
-    {"analytics", "extraction"},
+    {"analytics", "intake"},
     {"meetings"},
     {"documents", "demo", "dhis2"},
     {"web", "api", "security", "cli", "urls", "wsgi", "settings", "__main__"},  # edges
@@ -105,10 +105,10 @@ def test_a_planted_upward_import_fails():
     sources = tree_sources()
     sources["giaoban.org.planted"] = ("def view():\n    from giaoban.web import views\n", False)
     sources["giaoban.core.planted"] = ("from ..collection.models import Report\n", False)
-    sources["giaoban.analytics.planted"] = ("import giaoban.extraction.service\n", False)  # a sibling
+    sources["giaoban.analytics.planted"] = ("import giaoban.intake.service\n", False)  # a sibling
     assert violations(sources) - KNOWN == {("giaoban.org.planted", "giaoban.web"),
                                            ("giaoban.core.planted", "giaoban.collection"),
-                                           ("giaoban.analytics.planted", "giaoban.extraction")}
+                                           ("giaoban.analytics.planted", "giaoban.intake")}
 
 
 def test_the_plain_cores_do_not_import_django():

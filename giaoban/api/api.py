@@ -33,8 +33,8 @@ from giaoban.dhis2 import format as dhis2_format
 from giaoban.dhis2 import metadata as dhis2_metadata
 from giaoban.dhis2 import service as dhis2
 from giaoban.dhis2.query import listing, parse_fields, select
-from giaoban.extract import extract_text
-from giaoban.extraction.service import ExtractionError, check_file, read_document, take_upload_quota
+from giaoban.textfigures import extract_text
+from giaoban.intake.service import ExtractionError, check_file, read_document, take_upload_quota
 from giaoban.org.models import Area, Indicator, Organization, Unit
 
 ERRORS = frozenset({400, 401, 403, 404, 409, 422})

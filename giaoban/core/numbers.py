@@ -2,7 +2,7 @@
 
 Plain Python, no Django. This module is for *form input* (one number per field) and for
 display. Reading figures out of running text ("gần 1.200 đại biểu", "1,5 tỷ đồng") is the job
-of ``giaoban.extract``.
+of ``giaoban.textfigures``.
 
 Input rules of :func:`parse_vn_number` (each is a row of the test table):
 

@@ -12,7 +12,7 @@ tree and catalogue are upserted by natural keys, and figures are only generated 
 figure exists yet (a later run does not extend them).
 
 The province totals of 2023-Q3 equal the figures of the Lai Châu Q3 2023 briefing article
-(anchors in data/figures.json; the indicators' metadata is giaoban/extract/catalogue.json), and
+(anchors in data/figures.json; the indicators' metadata is giaoban/textfigures/catalogue.json), and
 every province figure of an additive indicator is the sum of its communes.
 """
 
@@ -34,7 +34,7 @@ from giaoban.core.periods import Period, PeriodError, periods_between
 from giaoban.demo import areas as lai_chau
 from giaoban.demo.narratives import unit_narrative
 from giaoban.demo import weekly
-from giaoban.extract.catalogue import default_catalogue
+from giaoban.textfigures.catalogue import default_catalogue
 from giaoban.org import coverage, identity
 from giaoban.org.models import (BEGINNING, Area, AreaSuccession, Indicator, Organization, OrganizationVersion,
                                 Unit, UnitSuccession)
@@ -82,7 +82,7 @@ STEP = {"integer": Decimal(1), "decimal": Decimal("0.1"), "money": Decimal(1_000
 
 def catalogue() -> list[dict]:
     """The indicators the demo generates figures for: the metadata of the extraction catalogue
-    (giaoban/extract/catalogue.json, the single source) with the generator's parameters of
+    (giaoban/textfigures/catalogue.json, the single source) with the generator's parameters of
     data/figures.json under "demo"; "orgs" are the organizations the demo has figures for."""
     with open(lai_chau.DATA_DIR / "figures.json", encoding="utf-8") as f:
         figures = json.load(f)

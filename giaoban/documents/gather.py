@@ -1,4 +1,4 @@
-"""Fill the report model (giaoban.reports.model) from the database.
+"""Fill the report model (giaoban.docwriter.model) from the database.
 
 Every figure comes from the analytics engine (`giaoban.analytics.engine.query`), so the report
 says exactly what the dashboards and the API say: approved reports only (unless asked),
@@ -19,10 +19,10 @@ from giaoban.collection.models import Report
 from giaoban.core.periods import Period
 from giaoban.org.identity import PARTY_COMMISSION_MERGED, issuer_as_of
 from giaoban.org.models import Area, Indicator, Organization, Unit
-from giaoban.reports.issuer import IssuingUnit, make_issuer
-from giaoban.reports.model import (AreaRow, IndicatorRow, Issuer, MeetingInfo, NarrativeExcerpt, OrgSection, Person,
+from giaoban.docwriter.issuer import IssuingUnit, make_issuer
+from giaoban.docwriter.model import (AreaRow, IndicatorRow, Issuer, MeetingInfo, NarrativeExcerpt, OrgSection, Person,
                                    ReportModel, TaskItem, TrendSeries, period_labels)
-from giaoban.reports.writing import load_phrasing
+from giaoban.docwriter.writing import load_phrasing
 
 LEVEL_NAMES = {1: "tỉnh", 2: "huyện", 3: "xã"}
 LEVEL_CODES = {1: "province", 2: "district", 3: "commune"}

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from giaoban.reports.docx import write_report_docx
-from giaoban.reports.model import ReportModel
-from giaoban.reports.news import build_news, write_news_docx
-from giaoban.reports.pdf import docx_bytes_to_pdf
-from giaoban.reports.writing import load_phrasing, render_preview_html
-from giaoban.reports.xlsx import write_report_xlsx
+from giaoban.docwriter.docx import write_report_docx
+from giaoban.docwriter.model import ReportModel
+from giaoban.docwriter.news import build_news, write_news_docx
+from giaoban.docwriter.pdf import docx_bytes_to_pdf
+from giaoban.docwriter.writing import load_phrasing, render_preview_html
+from giaoban.docwriter.xlsx import write_report_xlsx
 
 FORMATS = {
     "docx": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),

@@ -15,8 +15,8 @@ from giaoban.core.periods import Period, PeriodError, parse_reachable
 from giaoban.jobs.queue import start as start_job
 from giaoban.meetings.access import visible_tasks
 from giaoban.org.models import Area, Organization
-from giaoban.reports.pdf import ConversionFailed, PdfUnavailable, soffice_path
-from giaoban.reports.writing import DEFAULT_PHRASING, PhrasingError, render_preview_html
+from giaoban.docwriter.pdf import ConversionFailed, PdfUnavailable, soffice_path
+from giaoban.docwriter.writing import DEFAULT_PHRASING, PhrasingError, render_preview_html
 
 from .gather import build_report_model
 from .render import FORMATS, phrasing, render as render_format

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from giaoban.core.periods import Period
 from giaoban.core.uploads import UploadError
-from giaoban.extraction.service import ExtractionError, check_file, read_document
+from giaoban.intake.service import ExtractionError, check_file, read_document
 from giaoban.org.models import Organization
 
 from . import access, services

@@ -5,7 +5,7 @@
 off so a name can be given with or without one.
 """
 
-from giaoban.extract.normalize import canonical
+from giaoban.textfigures.normalize import canonical
 
 # Longest first, so 'thành phố' wins over nothing and 'thị trấn' over 'thị xã'.
 KIND_PREFIXES = {

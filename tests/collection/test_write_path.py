@@ -18,7 +18,7 @@ from django.urls import reverse
 from giaoban.api.models import ApiToken
 from giaoban.collection import workflow as wf
 from giaoban.collection.models import DataValue, Report
-from giaoban.extraction import service as extraction
+from giaoban.intake import service as extraction
 
 from .conftest import PERIOD, login
 from .test_excel import download, fill_one, to_bytes, upload

@@ -15,9 +15,9 @@ from giaoban.collection.models import DataValue, Report, Target
 from giaoban.documents.gather import build_report_model, year_to_date
 from giaoban.core.periods import Period
 from giaoban.org.models import Indicator
-from giaoban.reports.docx import write_report_docx
-from giaoban.reports.vnformat import table_value
-from giaoban.reports.xlsx import write_report_xlsx
+from giaoban.docwriter.docx import write_report_docx
+from giaoban.docwriter.vnformat import table_value
+from giaoban.docwriter.xlsx import write_report_xlsx
 from tests.org.factories import make_tree
 
 pytestmark = pytest.mark.django_db
@@ -192,7 +192,7 @@ def test_download_holds_only_the_figures_in_the_users_scope(tree, django_user_mo
 
 def test_previous_meeting_tasks_and_the_meeting_in_the_news(tree):
     from giaoban.meetings import services
-    from giaoban.reports.news import build_news
+    from giaoban.docwriter.news import build_news
 
     area = tree.areas["P"]
     earlier = services.create_meeting_draft(

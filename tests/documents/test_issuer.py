@@ -8,7 +8,7 @@ import docx
 import pytest
 
 from giaoban.documents.gather import build_report_model
-from giaoban.reports.docx import write_report_docx
+from giaoban.docwriter.docx import write_report_docx
 from tests.org.factories import make_tree
 
 pytestmark = pytest.mark.django_db

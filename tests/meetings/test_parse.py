@@ -261,9 +261,9 @@ def test_tasks_after_de_nghi_without_the_word_ket_luan():
 
 
 def test_meeting_files_go_through_the_engines_readers_and_their_limits(tmp_path):
-    # One set of readers for the project (giaoban.extract.readers): a PDF is read, and a PDF past the
+    # One set of readers for the project (giaoban.textfigures.readers): a PDF is read, and a PDF past the
     # page limit is refused with a Vietnamese message, as uploads for extraction are.
-    from giaoban.extract.readers import PDF_MAX_PAGES
+    from giaoban.textfigures.readers import PDF_MAX_PAGES
     from giaoban.meetings.textparse.readers import UnreadableDocument
     from tests.security.test_pdf_limits import LINE, build_pdf
 

@@ -149,7 +149,7 @@ TEXT = st.lists(st.one_of(st.sampled_from(WORDS), NUMBERS, st.text(max_size=8)),
 @settings(max_examples=2000, **FUZZ)
 @given(TEXT)
 def test_extraction_engine_never_crashes(text):
-    from giaoban.extract.engine import extract_text
+    from giaoban.textfigures.engine import extract_text
 
     result = extract_text(text)
     assert isinstance(result, dict)
@@ -164,7 +164,7 @@ def test_extraction_engine_never_crashes(text):
 @settings(max_examples=500, **FUZZ)
 @given(mutated())
 def test_extraction_upload_path_raises_only_its_errors(db, data):
-    from giaoban.extraction.service import ACCEPTED_KINDS, ExtractionError, read_document
+    from giaoban.intake.service import ACCEPTED_KINDS, ExtractionError, read_document
 
     try:
         kind = uploads.check_upload(data, "bao-cao.docx", set(ACCEPTED_KINDS), max_bytes=1024 * 1024)

@@ -9,8 +9,8 @@ import zlib
 import pytest
 
 from giaoban.core.uploads import PDF
-from giaoban.extract import readers
-from giaoban.extraction.service import ExtractionError, read_document
+from giaoban.textfigures import readers
+from giaoban.intake.service import ExtractionError, read_document
 
 
 def build_pdf(pages: int, content: bytes) -> bytes:

@@ -3,7 +3,7 @@ on the first vowel of open 'oa', 'oe', 'uy': 'Uỷ' → 'Ủy', 'hoà' → 'hòa
 gold annotation uses). Neither changes the length of an NFC string, so offsets found in the
 normalized text are offsets into the NFC text."""
 
-from giaoban.extract.normalize import retone
+from giaoban.textfigures.normalize import retone
 
 
 def normalize(text: str) -> str:

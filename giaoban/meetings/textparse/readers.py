@@ -1,10 +1,10 @@
 """Read meeting texts with the extraction engine's readers (one set of file readers and their
-safety checks for the project: giaoban.extract.readers); find where an article's body ends."""
+safety checks for the project: giaoban.textfigures.readers); find where an article's body ends."""
 
 import re
 from pathlib import Path
 
-from giaoban.extract.readers import ReadError, read_file
+from giaoban.textfigures.readers import ReadError, read_file
 
 # News sites append lists of other articles after the body ('Tin đọc nhiều', 'Tin liên quan').
 _BOILERPLATE = re.compile(

@@ -12,8 +12,8 @@ from giaoban.analytics.engine import AnalyticsError
 from giaoban.core.periods import PeriodError
 from giaoban.documents.gather import build_report_model
 from giaoban.documents.render import FORMATS, render
-from giaoban.reports.pdf import ConversionFailed, PdfUnavailable
-from giaoban.reports.writing import PhrasingError
+from giaoban.docwriter.pdf import ConversionFailed, PdfUnavailable
+from giaoban.docwriter.writing import PhrasingError
 
 
 class Command(BaseCommand):

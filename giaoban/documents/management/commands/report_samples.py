@@ -14,10 +14,10 @@ from django.core.management.base import BaseCommand, CommandError
 from giaoban.analytics.engine import AnalyticsError
 from giaoban.documents.gather import build_report_model
 from giaoban.documents.render import phrasing
-from giaoban.reports.docx import write_report_docx
-from giaoban.reports.news import build_news, write_news_docx
-from giaoban.reports.pdf import PdfUnavailable, docx_to_pdf
-from giaoban.reports.xlsx import write_report_xlsx
+from giaoban.docwriter.docx import write_report_docx
+from giaoban.docwriter.news import build_news, write_news_docx
+from giaoban.docwriter.pdf import PdfUnavailable, docx_to_pdf
+from giaoban.docwriter.xlsx import write_report_xlsx
 
 # (file stem, period, area code, organization): 12 is tỉnh Lai Châu (GSO code), 03388 phường
 # Đoàn Kết (one of the 38 communes formed on 1/7/2025).

@@ -1,1 +1,0 @@
-"""Đọc số liệu: the Django side of figure extraction (the engine itself is giaoban.extract)."""

@@ -1,0 +1,1 @@
+"""Đọc số liệu: the Django side of figure extraction (the engine itself is giaoban.textfigures)."""

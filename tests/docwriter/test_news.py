@@ -1,0 +1,106 @@
+import pytest
+import io
+
+import docx
+
+from giaoban.docwriter.news import build_news, count_words, write_news_docx
+from giaoban.docwriter.synthetic import build_synthetic_model
+
+
+def test_news_draft_length_and_content():
+    model = build_synthetic_model()
+    draft = build_news(model)
+    assert 300 <= draft.word_count <= 600, draft.word_count
+    text = draft.text
+    assert draft.title.startswith("Lai Châu: Giao ban công tác quý III năm 2023")
+    assert "Ngày 10/10/2023" in text
+    assert "đồng chí Nguyễn Văn An - Phó Bí thư Thường trực Tỉnh ủy" in text
+    assert "29.774 lượt người" in text and "Hội LHPN các cấp" in text
+    for subject in ("Ủy ban MTTQ các cấp", "Công đoàn các cấp", "bộ Đoàn", "Hội Nông dân các cấp", "Hội Cựu chiến binh các cấp"):
+        assert subject in text
+    assert "quý IV năm 2023" in text
+    assert "quản lý hiệu quả nguồn vốn ủy thác" in text
+
+
+def test_news_draft_stays_within_bounds_without_a_meeting():
+    model = build_synthetic_model()
+    model.meeting = None
+    draft = build_news(model)
+    assert 300 <= draft.word_count <= 600 or draft.word_count < 300 and "Bản thảo" in draft.text
+
+
+def test_news_docx_holds_the_same_text():
+    draft = build_news(build_synthetic_model())
+    doc = docx.Document(io.BytesIO(write_news_docx(draft)))
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0] == draft.title
+    assert texts[1:] == draft.paragraphs
+    assert count_words("\n".join(texts)) == draft.word_count
+
+
+# ---------------------------------------------------------------- the seed article, figure by figure
+
+import json  # noqa: E402
+import re  # noqa: E402
+
+from tests.conftest import SHARED  # noqa: E402
+from tests.docwriter.test_wording_demo import demo_model  # noqa: E402
+
+GOLD = SHARED / "seeds" / "lai-chau-2023-q3.gold.json"
+# Article figures the demo catalogue has no indicator for (nothing to write them from), and the
+# trade union's two smallest lines, which the draft leaves for the table: neither is large
+# for its indicator nor moved against the same quarter (the rule that picks what a news draft says).
+NOT_IN_THE_DEMO = {"8 xã"}
+NOT_STANDOUT = {"130 lượt người", "trên 50 tin, bài viết, phóng sự"}
+_FIGURE = re.compile(r"(gần|hơn|trên|khoảng)?\s*(\d{1,3}(?:\.\d{3})*(?:,\d+)?)\s*(tỷ|triệu)?")
+
+
+def draft_figures(text: str) -> list[float]:
+    out = []
+    for m in _FIGURE.finditer(text):
+        value = float(m[2].replace(".", "").replace(",", "."))
+        value *= {"tỷ": 1e9, "triệu": 1e6}.get(m[3] or "", 1)
+        out.append(value)
+    return out
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="../shared (the seed article) is not here")
+def test_every_standout_figure_of_the_seed_article_is_in_the_2023_q3_draft():
+    """The demo's 2023-Q3 province figures are the article's; the draft written from them
+    carries each figure the article gives prominence to (rounded totals within 5%)."""
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    draft = build_news(demo_model())
+    found = draft_figures(draft.text)
+    missing = []
+    for fig in gold["figures"]:
+        if fig["span"] in NOT_IN_THE_DEMO | NOT_STANDOUT:
+            continue
+        value = float(fig["value"])
+        tolerance = 0.0 if fig["qualifier"] == "exact" else 0.05
+        if not any(abs(v - value) <= tolerance * value for v in found):
+            missing.append(fig["span"])
+    assert not missing, (missing, draft.text)
+    assert 300 <= draft.word_count <= 600
+
+
+def test_a_draft_without_a_meeting_says_what_it_lacks():
+    draft = build_news(demo_model())
+    assert draft.paragraphs[0].startswith("[Bản thảo chưa có ngày họp, người chủ trì")
+    assert "Tại hội nghị" not in draft.text and "Ngày " not in draft.paragraphs[1]
+
+
+def test_sentences_do_not_all_open_alike():
+    draft = build_news(demo_model())
+    body = " ".join(draft.paragraphs[2:-1])
+    openings = [s.split(" ", 2)[:2] for s in re.split(r"(?<=\.) ", body) if s]
+    assert len({tuple(o) for o in openings}) >= len(openings) * 0.7
+
+
+def test_one_organization_has_its_own_headline():
+    model = demo_model()
+    model.sections = [s for s in model.sections if s.org_code == "phunu"]
+    model.org_code, model.org_name = "phunu", "Hội LHPN tỉnh Lai Châu"
+    draft = build_news(model)
+    assert draft.title.startswith("Hội LHPN tỉnh Lai Châu")
+    assert "Mặt trận Tổ quốc và các tổ chức" not in draft.title
+    assert "đoàn viên" not in draft.text.lower().replace("hội viên, đoàn viên", "")

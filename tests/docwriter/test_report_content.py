@@ -1,0 +1,161 @@
+"""The report's content read back from the .docx as an office would read it: the units'
+narratives summarized (never one bullet per unit), no empty heading, rates compared in
+percentage points, no percentage on small counts, each organization's own member words,
+incomplete periods said and not compared."""
+
+import datetime as dt
+import io
+import re
+
+import docx
+import pytest
+
+from giaoban.docwriter.docx import write_report_docx
+from giaoban.docwriter.model import IndicatorRow, OrgSection, ReportModel
+from giaoban.docwriter.summarize import content_words, similarity
+from giaoban.docwriter.synthetic import build_synthetic_model
+
+SIMILAR_AT_MOST = 3  # more than this many near-identical paragraphs is a per-unit dump
+
+
+def paragraphs(data: bytes) -> list[str]:
+    doc = docx.Document(io.BytesIO(data))
+    return [p.text for p in doc.paragraphs if p.text.strip()]
+
+
+def body_text(data: bytes) -> str:
+    return "\n".join(paragraphs(data))
+
+
+@pytest.fixture(scope="module")
+def synthetic_paragraphs(report_docx_bytes):
+    return paragraphs(report_docx_bytes)
+
+
+def test_no_per_unit_dump(synthetic_paragraphs):
+    """The synthetic model has 38 units each with three remarks drawn from a handful: the
+    report merges them; no remark is printed once per unit."""
+    sigs = [content_words(p) for p in synthetic_paragraphs]
+    for i, sig in enumerate(sigs):
+        similar = sum(1 for other in sigs if similarity(sig, other) >= 0.7)
+        assert similar <= SIMILAR_AT_MOST, synthetic_paragraphs[i]
+    assert any(re.search(r"\d+/38 đơn vị nêu: ", p) for p in synthetic_paragraphs)
+
+
+def test_every_heading_has_content(report_docx_bytes):
+    doc = docx.Document(io.BytesIO(report_docx_bytes))
+    body = doc.element.body
+    items = []  # ('h1'|'h2'|'text'|'table', text)
+    for el in body.iterchildren():
+        if el.tag.endswith("}tbl"):
+            items.append(("table", ""))
+        elif el.tag.endswith("}p"):
+            text = "".join(el.itertext()).strip()
+            if not text:
+                continue
+            if re.match(r"^(I|II|III|IV|V)\. [A-ZÀ-Ỹ]", text):
+                items.append(("h1", text))
+            elif re.match(r"^\d+\. ", text) and len(text) < 90:
+                items.append(("h2", text))
+            else:
+                items.append(("text", text))
+    heads = [i for i, (kind, _t) in enumerate(items) if kind in ("h1", "h2")]
+    assert len(heads) >= 8
+    for i in heads:
+        kind, text = items[i]
+        following = items[i + 1] if i + 1 < len(items) else ("end", "")
+        if kind == "h1":
+            assert following[0] in ("h2", "text", "table"), text
+        else:
+            assert following[0] in ("text", "table"), text
+
+
+def _one_org(org_code: str, org_name: str, rows: list[IndicatorRow], **model) -> ReportModel:
+    return ReportModel(period_code="2023-Q3", period_label="quý III năm 2023", area_name="tỉnh Lai Châu",
+                       report_date=dt.date(2023, 9, 20), sections=[OrgSection(org_code, org_name, rows)], **model)
+
+
+def test_a_rate_changes_in_percentage_points():
+    rate = IndicatorRow("tl", "Tỷ lệ cơ sở hội trong sạch, vững mạnh", "%", "percent", value=76.8, same_period_last_year=75.2)
+    text = body_text(write_report_docx(_one_org("phunu", "Hội Liên hiệp Phụ nữ", [rate]), charts=False))
+    assert "1,6 điểm phần trăm" in text
+    assert not re.search(r"76,8%[^.;]*(tăng|cao hơn)[^.;]*\d%", text), text
+
+
+def test_no_percentage_on_a_small_count():
+    count = IndicatorRow("hn", "Hội nghị phản biện xã hội", "hội nghị", value=3, same_period_last_year=2)
+    text = body_text(write_report_docx(_one_org("mttq", "Ủy ban MTTQ Việt Nam", [count]), charts=False))
+    assert "3 hội nghị phản biện xã hội" in text
+    assert re.search(r"(tăng|nhiều hơn cùng kỳ) 1 hội nghị", text), text
+    assert "50%" not in text
+
+
+@pytest.mark.parametrize("org,name,own,other", [
+    ("congdoan", "Liên đoàn Lao động", "đoàn viên", "hội viên"),
+    ("doan", "Đoàn TNCS Hồ Chí Minh", "đoàn viên", "hội viên"),
+    ("phunu", "Hội Liên hiệp Phụ nữ", "hội viên", "đoàn viên"),
+    ("nongdan", "Hội Nông dân", "hội viên", "đoàn viên"),
+    ("ccb", "Hội Cựu chiến binh", "hội viên", "đoàn viên"),
+])
+def test_each_organization_uses_its_own_member_word(org, name, own, other):
+    rows = [
+        IndicatorRow("ket_nap_moi", "Hội viên, đoàn viên kết nạp mới", "hội viên", value=210, same_period_last_year=190),
+        IndicatorRow("tong_hoi_vien", "Tổng số hội viên, đoàn viên", "hội viên", value=21400, stock=True),
+        IndicatorRow("gioi_thieu_dang", "Đoàn viên, hội viên ưu tú giới thiệu cho Đảng", "đoàn viên", value=95),
+    ]
+    data = write_report_docx(_one_org(org, name, rows), charts=False)
+    doc = docx.Document(io.BytesIO(data))
+    text = body_text(data) + "\n" + "\n".join(c.text for t in doc.tables[1:-1] for row in t.rows for c in row.cells)
+    assert f"210 {own}" in text
+    assert other not in text.lower(), text
+
+
+def test_an_incomplete_period_is_said_and_not_compared():
+    rows = [IndicatorRow("buoi", "Buổi tuyên truyền", "buổi", value=300, same_period_last_year=558, comparable=False)]
+    model = _one_org("phunu", "Hội Liên hiệp Phụ nữ", rows)
+    model.sections[0].reported, model.sections[0].expected = 25, 39
+    text = body_text(write_report_docx(model, charts=False))
+    assert "25/39 đơn vị" in text
+    paragraph = text.split("1. Hội Liên hiệp Phụ nữ")[1].split("Bảng 1")[0]
+    assert "300 buổi" in paragraph
+    assert "giảm" not in paragraph and "%" not in paragraph and "cùng kỳ" not in paragraph
+
+
+def test_a_stock_is_said_as_a_stock():
+    rows = [IndicatorRow("mo_hinh", "Mô hình \"Dân vận khéo\"", "mô hình", value=41, stock=True),
+            IndicatorRow("quy", "Quỹ Hỗ trợ nông dân (vốn)", "đồng", "money", value=18_600_000_000, stock=True)]
+    text = body_text(write_report_docx(_one_org("nongdan", "Hội Nông dân", rows), charts=False))
+    assert "duy trì 41 mô hình" in text or "hiện có 41 mô hình" in text
+    assert "(vốn)" not in text.split("Bảng")[0]
+    assert "vận động Quỹ" not in text
+
+
+def test_a_seasonal_indicator_is_not_called_low_before_its_season():
+    row = IndicatorRow("ngay_hoi", "Khu dân cư tổ chức Ngày hội Đại đoàn kết", "khu dân cư", value=12,
+                       year_to_date=20, target=900)
+    text = body_text(write_report_docx(_one_org("mttq", "Ủy ban MTTQ Việt Nam", [row]), charts=False))
+    assert "chưa đến thời điểm đánh giá" in text
+    assert not re.search(r"(đạt thấp|còn thấp)[^.]*Ngày hội Đại đoàn kết", text, re.IGNORECASE)
+
+
+def test_the_units_own_texts_only_in_the_appendix():
+    model = build_synthetic_model()
+    unit = model.narratives[0].unit_name
+    without = body_text(write_report_docx(model, charts=False))
+    assert f"{unit}: " not in without
+    model.appendix = True
+    with_appendix = body_text(write_report_docx(model, charts=False))
+    assert "PHỤ LỤC" in with_appendix and f"{unit}: " in with_appendix.split("PHỤ LỤC")[1]
+
+
+def test_figures_rebuilt_across_the_merger_are_marked():
+    """The engine's `reconstructed` flag: said in the introduction, '(*)' and its note at the table."""
+    row = IndicatorRow("buoi", "Buổi tuyên truyền", "buổi", value=120, same_period_last_year=100, reconstructed=True)
+    model = _one_org("phunu", "Hội Liên hiệp Phụ nữ", [row])
+    model.period_code, model.period_label, model.same_period_year = "2026-Q2", "quý II năm 2026", 2025
+    data = write_report_docx(model, charts=False)
+    text = body_text(data)
+    assert "được quy đổi từ các đơn vị hành chính trước sắp xếp năm 2025" in text.split("I. KẾT QUẢ")[0]
+    table = docx.Document(io.BytesIO(data)).tables[1]
+    assert table.rows[1].cells[1].text == "Buổi tuyên truyền (*)"
+    assert "(*) Số liệu cùng kỳ được quy đổi" in text

@@ -1,0 +1,164 @@
+"""Whose figure: the actor of the clause, enumerations, back-references, carried subjects."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from giaoban.textfigures import extract_text
+
+# (text, expected owner of each figure in order: an org code, a list of codes, or None)
+CASES: list[tuple[str, list]] = [
+    ("Công đoàn các cấp tư vấn pháp luật cho 130 lượt người.", ["congdoan"]),
+    ("Liên đoàn Lao động tỉnh đăng tải trên 50 tin, bài.", ["congdoan"]),
+    ("LĐLĐ tỉnh phát triển 612 đoàn viên.", ["congdoan"]),
+    ("Hội LHPN tỉnh tổ chức 24 buổi, thu hút 1.136 lượt hội viên.", ["phunu", "phunu"]),
+    ("Tỉnh Đoàn duy trì 692 đội hình. Tổ chức được 942 hoạt động với 8.256 ĐVTN tham gia.",
+     ["doan", "doan", "doan"]),
+    ("Hội Nông dân, Hội LHPN, Tỉnh đoàn được ủy thác gần 3.000 tỷ đồng.", [["nongdan", "phunu", "doan"]]),
+    ("Các đơn vị: Hội Nông dân, Hội LHPN, Tỉnh đoàn giúp đỡ hơn 30.000 hộ vay.", [["nongdan", "phunu", "doan"]]),
+    ("Hội LHPN và Hội CCB tỉnh quản lý 900 tổ tiết kiệm và vay vốn.", [["phunu", "ccb"]]),
+    # Collective actors name the organizations jointly (issue 15): MTTQ and the five under it.
+    ("MTTQ và các tổ chức chính trị - xã hội tổ chức 2.961 hội nghị.", [["mttq", "ccb", "congdoan", "doan", "nongdan", "phunu"]]),
+    ("Trong quý III, MTTQ tuyên truyền tại 8 xã.", ["mttq"]),
+    ("Ủy ban MTTQ tỉnh phối hợp với Hội Nông dân tổ chức 5 hội nghị.", ["mttq"]),
+    ("Uỷ ban MTTQ tỉnh vận động được 4,26 tỷ đồng.", ["mttq"]),
+    ("Hội Cựu chiến binh tỉnh kết nạp 512 hội viên.", ["ccb"]),
+    ("Hội CCB huyện có 2.340 hội viên.", ["ccb"]),
+    ("Hội Nông dân tỉnh tổ chức hội nghị. Các cấp Hội đã tổ chức 214 buổi.", ["nongdan"]),
+    ("Hội LHPN huyện tổ chức 18 lớp. Chị em đóng góp 3.280 ngày công.", ["phunu", "phunu"]),
+    ("Ngân hàng Chính sách xã hội tỉnh giải ngân 412 tỷ đồng.", ["other"]),
+    ("UBND xã hỗ trợ 40 triệu đồng.", ["other"]),
+    ("Hội Nông dân tỉnh tổ chức 10 buổi; Tỉnh đoàn tổ chức 20 buổi.", ["nongdan", "doan"]),
+    ("Hội LHPN tỉnh tổ chức 30 buổi, Hội Nông dân tổ chức 25 buổi.", ["phunu", "nongdan"]),
+    ("Trong đó, Tỉnh đoàn giới thiệu 1.611 đoàn viên ưu tú cho Đảng.", ["doan"]),
+    ("Với hơn 2.100 hội viên, Hội Cựu chiến binh huyện là lực lượng nòng cốt.", ["ccb"]),
+    ("Theo Tỉnh đoàn, toàn tỉnh có gần 700 đội hình.", ["doan"]),
+    ("Huyện đoàn tổ chức 9 đợt hiến máu với 1.316 lượt người tham gia.", ["doan", "doan"]),
+    ("Hội LHPN tỉnh tổ chức 20 buổi cho 900 đoàn viên thanh niên, hội viên.", ["phunu", "phunu"]),
+    ("Hội Cựu chiến binh tổ chức 326 buổi cho 21.000 lượt học sinh, đoàn viên thanh niên. "
+     "Toàn tỉnh có 1.467 hội viên đạt danh hiệu giỏi.", ["ccb", "ccb", "ccb"]),
+    ("Ban Thanh tra nhân dân xã tiếp nhận 5 đơn thư.", ["other"]),
+    ("Mặt trận và các đoàn thể huyện tổ chức 346 buổi.", [["mttq", "ccb", "congdoan", "doan", "nongdan", "phunu"]]),
+    ("Mặt trận huyện vận động Quỹ được 1,12 tỷ đồng.", ["mttq"]),
+    ("Công tác xây dựng tổ chức hội đạt hiệu quả, gần 2.000 hội, đoàn viên được kết nạp mới.", [None]),
+]
+
+
+HOI4 = ["ccb", "doan", "nongdan", "phunu"]
+# Patterns of issue 15: collective and metonymic actors, discourse switches, donors, the area's own
+# statistics, numbers inside names, the one organization a text is about.
+CASES += [
+    ("Tổng dư nợ ủy thác qua 4 tổ chức hội, đoàn thể đạt 10.412 tỷ đồng.", [HOI4]),
+    ("Dẫn đầu là Hội LHPN tỉnh với dư nợ 3.808 tỷ đồng. Xếp sau là Hội Nông dân tỉnh, quản lý 3.276 tỷ đồng. "
+     "Tiếp đến là Hội CCB tỉnh với 1.946 tỷ đồng; còn Đoàn Thanh niên nhận ủy thác 1.382 tỷ đồng.",
+     ["phunu", "nongdan", "ccb", "doan"]),
+    ("Hội LHPN 808 triệu đồng; Hội Nông dân 776 triệu đồng; Hội CCB 646 triệu đồng.", ["phunu", "nongdan", "ccb"]),
+    ("Ủy ban MTTQ huyện Trạm Tấu vận động được 3,1 tỷ đồng. Từ nguồn này, huyện đã dựng mới 53 ngôi nhà Đại đoàn kết.",
+     ["mttq", "mttq"]),
+    ("Ủy ban MTTQ tỉnh vận động 58,6 tỷ đồng. Nhiều doanh nghiệp đã đồng hành: Công ty Xi măng Hoàng Mai trao 2 tỷ đồng.",
+     ["mttq", "other"]),
+    ("Mặt trận xã tiếp nhận 1.240 suất quà của các doanh nghiệp, nhà hảo tâm trao cho hộ nghèo.", ["other"]),
+    ("Ủy ban MTTQ huyện vận động 3,1 tỷ đồng. Hiện huyện còn 1.208 hộ nghèo, chiếm 38,2% tổng số hộ.",
+     ["mttq", None, None]),
+    ("Sau sắp xếp, tỉnh Cà Mau mới có 64 xã, phường. Ủy ban MTTQ tỉnh đã xóa 7.846 căn nhà tạm.", [None, "mttq"]),
+    ("Hội CCB huyện có 2.846 hội viên. Ông Nông Văn Thắng nuôi 120 con lợn thịt.", ["ccb", None]),
+    ("Chương trình \"Phiên chợ 0 đồng\" của Hội LHPN trao 300 suất quà.", ["phunu"]),
+    ("Nam Định: hơn 62.000 hộ nông dân sản xuất giỏi\nNăm 2020, Hội Nông dân tỉnh giới thiệu 412 hội viên ưu tú cho Đảng.",
+     ["nongdan", "nongdan"]),
+]
+
+
+@pytest.mark.parametrize("text,owners", CASES, ids=[c[0][:60] for c in CASES])
+def test_attribution(text: str, owners: list) -> None:
+    got = [f["orgs"] if f["orgs"] else f["org"] for f in extract_text(text)["figures"]]
+    assert got == owners
+
+
+def test_report_heading_gives_the_default_organization() -> None:
+    text = "HỘI NÔNG DÂN XÃ NẬM HÀNG\nBáo cáo năm 2022\nTổ chức 72 buổi tuyên truyền."
+    assert extract_text(text)["figures"][0]["org"] == "nongdan"
+
+
+def test_both_tone_placements_and_nfd() -> None:
+    old = "Uỷ ban MTTQ xã hoà giải thành 4 vụ."
+    new = "Ủy ban MTTQ xã hòa giải thành 4 vụ."
+    for text in (old, new, unicodedata.normalize("NFD", old)):
+        result = extract_text(text)
+        nfc = unicodedata.normalize("NFC", text)
+        f = result["figures"][0]
+        assert (f["value"], f["org"]) == (4, "mttq")
+        assert nfc[f["start"]:f["end"]] == f["text"] == "4 vụ"
+
+
+def test_offsets_are_into_the_nfc_text() -> None:
+    text = unicodedata.normalize("NFD", "Hội Phụ nữ xã tổ chức 12 buổi, thu hút 450 lượt hội viên.")
+    nfc = unicodedata.normalize("NFC", text)
+    for f in extract_text(text)["figures"]:
+        assert nfc[f["start"]:f["end"]] == f["text"]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Hội Phụ nữ tổ chức 558 buổi tuyên truyền", "tuyen_truyen_buoi"),
+    ("Công đoàn tư vấn pháp luật cho 130 lượt người", "tu_van_phap_luat_luot"),
+    ("Tỉnh đoàn duy trì 692 đội hình thanh niên tình nguyện", "doi_hinh_tinh_nguyen"),
+    ("Tỉnh đoàn giới thiệu 1.611 đoàn viên ưu tú cho Đảng", "gioi_thieu_dang"),
+    ("dư nợ ủy thác đạt 17,6 tỷ đồng", "du_no_uy_thac"),
+    ("xây mới 96 nhà Đại đoàn kết", "nha_dai_doan_ket"),
+    ("tổ chức 88 điểm tiếp xúc cử tri", "diem_tiep_xuc_cu_tri"),
+    ("xây 9 nhà Nghĩa tình đồng đội", "nha_nghia_tinh_dong_doi"),
+    ("trao 3.240 suất quà", "suat_qua"),
+    ("đóng góp 540 ngày công", "ngay_cong"),
+])
+def test_indicator_code(text: str, code: str) -> None:
+    assert extract_text(text)["figures"][0]["indicator_code"] == code
+
+
+def test_custom_catalogue() -> None:
+    catalogue = [{"code": "x_buoi", "name": "Buổi sinh hoạt", "unit": "buổi", "synonyms": ["sinh hoạt"], "orgs": []}]
+    f = extract_text("Hội tổ chức 12 buổi sinh hoạt", catalogue)["figures"][0]
+    assert f["indicator_code"] == "x_buoi"
+    assert extract_text("Hội tổ chức 12 buổi sinh hoạt", [])["figures"][0]["indicator_code"] is None
+
+
+# What is counted decides the code (issue 15): changes, amounts per item, denominators and close but
+# different things get none; each organization's own vocabulary wins over the shared one.
+@pytest.mark.parametrize("text,code", [
+    ("Quỹ Hỗ trợ nông dân tăng thêm hơn 24 tỷ đồng.", None),
+    ("Hội Nông dân vận động Quỹ Hỗ trợ nông dân được 6,42 tỷ đồng, tăng 310 triệu đồng so với cùng kỳ.",
+     "quy_ho_tro_nong_dan"),
+    ("Mặt trận vận động Quỹ \"Vì người nghèo\" được 58,6 tỷ đồng, cao hơn năm 2018 trên 9 tỷ đồng.", "quy_vi_nguoi_ngheo"),
+    ("Liên đoàn Lao động tỉnh trao 2.150 suất quà cho đoàn viên, mỗi suất 1 triệu đồng.", "suat_ho_tro_doan_vien"),
+    ("Ủy ban MTTQ tỉnh chỉ đạo 1.986 khu dân cư tổ chức Ngày hội Đại đoàn kết trên tổng số 2.087 khu dân cư.",
+     "khu_dan_cu_ngay_hoi"),
+    ("Hội LHPN huyện giúp 38 hộ hội viên thoát nghèo; toàn huyện vẫn còn 2.114 hộ nghèo.", "ho_thoat_ngheo"),
+    ("Toàn tỉnh đã xóa 7.846 căn nhà tạm, nhà dột nát.", "nha_tam_xoa"),
+    ("Các cấp Hội tổ chức 186 buổi tuyên truyền cho 9.820 lượt hội viên.", "tuyen_truyen_buoi"),
+])
+def test_code_of_the_first_figure(text: str, code: str | None) -> None:
+    assert extract_text(text)["figures"][0]["indicator_code"] == code
+
+
+@pytest.mark.parametrize("text,codes", [
+    ("Mặt trận vận động Quỹ \"Vì người nghèo\" được 58,6 tỷ đồng, cao hơn năm 2018 trên 9 tỷ đồng.",
+     ["quy_vi_nguoi_ngheo", None]),
+    ("Liên đoàn Lao động tỉnh trao 2.150 suất quà cho đoàn viên, mỗi suất 1 triệu đồng.",
+     ["suat_ho_tro_doan_vien", None]),
+    ("Ủy ban MTTQ tỉnh chỉ đạo 1.986 khu dân cư tổ chức Ngày hội Đại đoàn kết trên tổng số 2.087 khu dân cư.",
+     ["khu_dan_cu_ngay_hoi", None]),
+    ("Hội LHPN huyện giúp 38 hộ hội viên thoát nghèo; toàn huyện vẫn còn 2.114 hộ nghèo.", ["ho_thoat_ngheo", None]),
+    ("Các cấp Hội tổ chức 186 buổi tuyên truyền cho 9.820 lượt hội viên.",
+     ["tuyen_truyen_buoi", "tuyen_truyen_luot_nguoi"]),
+])
+def test_codes(text: str, codes: list) -> None:
+    assert [f["indicator_code"] for f in extract_text(text)["figures"]] == codes
+
+
+def test_a_comparison_is_a_change() -> None:
+    figures = extract_text("Quỹ đạt 58,6 tỷ đồng, cao hơn năm 2018 trên 9 tỷ đồng.")["figures"]
+    assert [f["kind"] for f in figures] == ["level", "change"]
+
+
+def test_luot_hoi_vien_counts_people_not_households() -> None:
+    assert extract_text("thu hút 9.820 lượt hội viên")["figures"][0]["unit"] == "lượt người"
