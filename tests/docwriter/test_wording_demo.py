@@ -17,7 +17,7 @@ from giaoban.docwriter.model import IndicatorRow, OrgSection, ReportModel
 from giaoban.docwriter.writing import Chooser, compose, load_phrasing, org_paragraphs, prose_rows
 
 ROOT = Path(__file__).resolve().parents[2] / "giaoban"
-CATALOGUE = ROOT / "extract" / "catalogue.json"
+CATALOGUE = ROOT / "textfigures" / "catalogue.json"
 FIGURES = ROOT / "demo" / "data" / "figures.json"
 CONNECTORS = ("Ngoài ra", "Đồng thời", "Bên cạnh đó", "Cùng với đó", "Song song với đó", "Mặt khác")
 REDUPLICATIVES = {"song"}  # 'Song song với đó'
