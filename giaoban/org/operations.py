@@ -80,6 +80,8 @@ class Row:
     organization: int | None = None
     area: int | str | None = None
     path: str = ""
+    # The areas a unit serves when they are several (org.coverage): area refs, as `area`.
+    served: list = field(default_factory=list)
 
     @property
     def is_new(self) -> bool:
@@ -97,7 +99,7 @@ class Row:
         if isinstance(obj, Area):
             return cls("area", obj.pk, obj.code, obj.name, obj.valid_from, obj.valid_to, obj.parent_id, obj.kind, obj.level, path=obj.path)
         return cls("unit", obj.pk, obj.code, obj.name, obj.valid_from, obj.valid_to, obj.parent_id, "", obj.level,
-                   obj.organization_id, obj.area_id, obj.path)
+                   obj.organization_id, obj.area_id, obj.path, sorted(a.pk for a in obj.served_areas.all()))
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -162,7 +164,12 @@ class ChangePlan:
         for r in self.creates:
             parent = labels.get((r.model, r.parent))
             parent_label = parent.label if parent else (self.label_of(r.model, r.parent) if r.parent else "không có")
-            out.append(f"Tạo {what[r.model]} {r.label} (mã {r.code}) từ {fmt_date(r.valid_from)}, trực thuộc {parent_label}")
+            line = f"Tạo {what[r.model]} {r.label} (mã {r.code}) từ {fmt_date(r.valid_from)}, trực thuộc {parent_label}"
+            if r.served:
+                area_labels = {x.ref: x for x in self.creates if x.model == "area"}
+                line += "; phục vụ " + ", ".join(
+                    area_labels[a].label if a in area_labels else self.label_of("area", a).split(" (mã")[0] for a in r.served)
+            out.append(line)
         for link in self.links:
             out.append(f"Kế thừa ({LINK_LABELS.get(link['kind'], link['kind'])}, tỷ lệ {link['share']}): "
                        f"{self.label_of(link['model'], link['predecessor'])} → {self.label_of(link['model'], link['successor'])}")
@@ -187,6 +194,7 @@ class Planner:
         self._taken: dict[tuple[str, datetime.date], set[str]] = {}  # codes already starting on a date
         self.new_by_parent: dict[tuple[str, int | str], list[Row]] = {}
         self.new_by_area: dict[int | str, list[Row]] = {}
+        self._serving: dict[tuple[datetime.date, int | str], list[Row]] = {}  # (date, area ref) -> units serving it
 
     # ---- the simulated state ------------------------------------------------------------
     def row(self, obj, model: str | None = None) -> Row:
@@ -235,13 +243,15 @@ class Planner:
         key = (model, date)
         if key not in self._indexes:
             qs = MODELS[model].objects.valid_on(date - DAY)
-            qs = qs.order_by("organization__sort_order", "code") if model == "unit" else qs.order_by("code")
+            qs = qs.order_by("organization__sort_order", "code").prefetch_related("served_areas") if model == "unit" else qs.order_by("code")
             by_parent, by_area = {}, {}
             rows = [self.row(obj) for obj in qs]
             for r in rows:
                 by_parent.setdefault(r.parent, []).append(r)
                 if model == "unit":
                     by_area.setdefault(r.area, []).append(r)
+                    for served in r.served:
+                        self._serving.setdefault((date, served), []).append(r)
             self.continued(model, [r.ref for r in rows if r.valid_to == date - DAY])
             self._indexes[key] = (by_parent, by_area)
         return self._indexes[key]
@@ -282,7 +292,7 @@ class Planner:
         row.valid_to = date - DAY
 
     def create(self, model: str, date: datetime.date, *, code: str, name: str, parent: Row | None, kind: str = "",
-               level: int = 0, organization: int | None = None, area: Row | None = None) -> Row:
+               level: int = 0, organization: int | None = None, area: Row | None = None, served: list | None = None) -> Row:
         code, name = (code or "").strip(), " ".join((name or "").split())
         if not code or not name:
             raise PlanError("Đơn vị/địa bàn mới cần có mã và tên.")
@@ -296,7 +306,7 @@ class Planner:
             raise PlanError(f"Loại địa bàn '{kind}' không hợp lệ.")
         self.counter += 1
         row = Row(model, f"n{self.counter}", code, name, date, None, parent.ref if parent else None, kind,
-                  level or (parent.level + 1 if parent else 1), organization, area.ref if area else None)
+                  level or (parent.level + 1 if parent else 1), organization, area.ref if area else None, served=list(served or []))
         self.rows[(model, row.ref)] = row
         self.plan.creates.append(row)
         self._taken[(model, date)].add(code)
@@ -311,7 +321,53 @@ class Planner:
         area_row = (self.row(row.area, "area") if row.area is not None else None) if area == "same" else area
         fields = {"code": row.code, "name": row.name, "kind": row.kind, "level": row.level, "organization": row.organization}
         fields.update({k: v for k, v in changes.items() if v})
-        return self.create(row.model, date, parent=parent_row, area=area_row, **fields)
+        served = []
+        if row.served and area == "same":
+            # a unit serving several areas keeps serving them, under their new versions if this plan replaced them
+            area_row, served = self.coverage(self.successors_of(row.served, date), fallback=area_row)
+        return self.create(row.model, date, parent=parent_row, area=area_row, served=served, **fields)
+
+    # ---- units serving several areas (org.coverage) ------------------------------------
+    def successors_of(self, area_refs: list, date: datetime.date) -> list:
+        """The areas valid on `date` that took over `area_refs` in this plan (unchanged ones kept)."""
+        out: list = []
+        for ref in area_refs:
+            heirs = [r for r, _, _ in self.replaced.get(("area", ref), [])]
+            for new in (self.successors_of([h.ref for h in heirs], date) if heirs else [ref]):
+                if new not in out:
+                    out.append(new)
+        return out
+
+    def coverage(self, area_refs: list, fallback: Row | None = None) -> tuple[Row | None, list]:
+        """(area, served) of a unit serving `area_refs`: one area is the unit's own; several sit at
+        their lowest common area and are listed as served (as coverage.serve does)."""
+        refs = [r for r in area_refs if r is not None]
+        if not refs:
+            return fallback, []
+        if len(refs) == 1:
+            return self.row(refs[0], "area"), []
+        chains = []
+        for ref in refs:
+            chain, row = [], self.row(ref, "area")
+            while row is not None and len(chain) < 100:
+                chain.append(row.ref)
+                row = self.row(row.parent, "area") if row.parent is not None else None
+            chains.append(chain[::-1])
+        common = None
+        for refs_at_depth in zip(*chains):
+            if len(set(refs_at_depth)) != 1:
+                break
+            common = refs_at_depth[0]
+        if common is None:
+            raise PlanError("Các địa bàn không cùng thuộc một tỉnh: một đơn vị không phụ trách được.")
+        return self.row(common, "area"), sorted(refs, key=str)
+
+    def serving(self, area: Row, date: datetime.date) -> list[Row]:
+        """Open units that serve `area` among several."""
+        if area.is_new:
+            return []
+        self.index("unit", date)
+        return self.open_rows(list(self._serving.get((date, area.ref), [])), date)
 
     def link(self, predecessor: Row, successor: Row, kind: str, share, date: datetime.date) -> None:
         self.plan.links.append({"model": predecessor.model, "predecessor": predecessor.ref, "successor": successor.ref,
@@ -378,8 +434,13 @@ class Planner:
                                **({"area": area_row} if area_row else {}))
         else:
             base = rows[0]
+            served: list = []
+            if model == "unit" and area_row is None:
+                # two commune unions become one serving both communes (counted once, at their common area)
+                areas = self.successors_of([a for r in rows for a in (r.served or [r.area])], date)
+                area_row, served = self.coverage(areas)
             new = self.create(model, date, code=code, name=name, parent=parent_row, kind=kind or base.kind, level=base.level,
-                              organization=base.organization, area=area_row)
+                              organization=base.organization, area=area_row, served=served)
         for r in rows:
             self.link(r, new, "merge", 1, date)
         pairs = [(r, new) for r in rows]
@@ -565,6 +626,17 @@ class Planner:
                                                organization=unit.organization, area=new_area)
                         self.unit_for_area[(unit.organization, new_area.ref)] = new_unit
                     self.link(unit, new_unit, kind, share, date)
+        # Units serving a replaced area among several (a commune trade union for three communes):
+        # a new version serving the replacing areas, the same body (a 'move' link, share 1).
+        for old_area in {a.ref: a for a, _ in pairs}.values():
+            for unit in self.serving(old_area, date):
+                if unit.is_new:
+                    unit.served = self.successors_of(unit.served, date)
+                    continue
+                self.close(unit, date)
+                new_unit = self.version(unit, date)
+                self.link(unit, new_unit, "move", 1, date)
+                self.move_children(unit, new_unit, date)
         # Units under a replaced unit that no area change reached (grassroots, non-geographic).
         self.adopt_orphans(replaced_units, date)
 
@@ -669,6 +741,8 @@ def apply(plan, user, title: str = "", source: str = "") -> ChangeBatch:
             else:
                 fields.update(organization_id=r.organization, area_id=resolve("area", r.area) if r.area is not None else None)
             obj = Model.objects.create(**fields)
+            if r.model == "unit" and r.served:
+                obj.served_areas.set([resolve("area", a) for a in r.served])
             ids[(r.model, r.ref)] = obj.pk
             created[r.model].append(obj.pk)
         links = {"area": [], "unit": []}

@@ -86,3 +86,48 @@ def test_areas_of_two_provinces_are_refused(world):
     other = Area.objects.create(code="Q", name="Khác", kind="tinh", level=1)
     with pytest.raises(coverage.CoverageError, match="không cùng thuộc một tỉnh"):
         coverage.serve(world["shared"], [world["communes"][0], other])
+
+
+# ---- restructuring keeps what a unit serves (issue 17, item 2) --------------------------------
+
+def test_a_new_version_of_a_multi_commune_union_serves_the_same_communes(world):
+    from giaoban.org import operations
+
+    later = dt.date(2026, 1, 1)
+    p = operations.Planner()
+    p.rename(world["shared"], later, name="Công đoàn liên xã Số 1, 2, 3")
+    batch = operations.apply(p.plan, world["boss"], title="Đổi tên công đoàn")
+    new = Unit.objects.get(code="cd-C123", valid_from=later)
+    assert new.area == world["P"]
+    assert sorted(a.code for a in new.served_areas.all()) == ["C1", "C2", "C3"]
+    for commune in world["communes"][:3]:
+        assert [u.name for u in coverage.served_by(commune, later)] == ["Công đoàn liên xã Số 1, 2, 3"]
+    operations.revert(batch, world["boss"])
+    assert not Unit.objects.filter(code="cd-C123", valid_from=later).exists()
+
+
+def test_a_union_follows_its_communes_when_they_merge(world):
+    """Communes 1 and 2 merge (cascade to units): the union serving 1, 2, 3 gets a new version
+    serving the merged commune and commune 3."""
+    from giaoban.org import operations
+
+    later = dt.date(2026, 1, 1)
+    p = operations.Planner(cascade_units=True)
+    p.merge(world["communes"][:2], later, code="C12", name="Số Mười Hai", kind="xa")
+    operations.apply(p.plan, world["boss"], title="Sáp nhập xã")
+    new = Unit.objects.valid_on(later).get(code="cd-C123")
+    assert new.valid_from == later
+    assert sorted(a.code for a in new.served_areas.all()) == ["C12", "C3"]
+    assert [u.code for u in coverage.served_by(Area.objects.get(code="C12"), later)] == ["cd-C123"]
+
+
+def test_two_commune_unions_merge_into_one_serving_both_communes(world):
+    from giaoban.org import operations
+
+    later = dt.date(2026, 1, 1)
+    p = operations.Planner()
+    p.merge([world["shared"], world["own"]], later, code="cd-C1234", name="Công đoàn liên xã Số 1–4")
+    operations.apply(p.plan, world["boss"], title="Sáp nhập công đoàn")
+    new = Unit.objects.get(code="cd-C1234")
+    assert new.area == world["P"] and new.parent == world["top"]
+    assert sorted(a.code for a in new.served_areas.all()) == ["C1", "C2", "C3", "C4"]
