@@ -10,13 +10,18 @@ and a refused attempt is not counted as a failure (it never reaches the password
 
 from __future__ import annotations
 
+import datetime
+import math
+
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
+
+from giaoban.security.models import LoginSlowdown
 
 
 def account_failures(username: str) -> int:
@@ -29,14 +34,25 @@ def wait_seconds(username: str) -> int:
     """Seconds this account must still wait before its next attempt (0: go ahead)."""
     if not username or account_failures(username) < settings.GIAOBAN_ACCOUNT_SLOWDOWN_AFTER:
         return 0
-    key = f"login-slowdown:{username.lower()}"
-    now = timezone.now().timestamp()
-    last = cache.get(key)
-    gap = settings.GIAOBAN_ACCOUNT_SLOWDOWN_SECONDS
-    if last is not None and now - last < gap:
-        return int(gap - (now - last)) + 1
-    cache.set(key, now, gap)
-    return 0
+    return take_slot(username.lower(), datetime.timedelta(seconds=settings.GIAOBAN_ACCOUNT_SLOWDOWN_SECONDS))
+
+
+def take_slot(key: str, gap: datetime.timedelta) -> int:
+    """Let one attempt through per `gap` for `key`, across every process (the row in the
+    database is the one clock); the seconds still to wait when the slot is taken."""
+    now = timezone.now()
+    if LoginSlowdown.objects.filter(username=key, last_attempt__lte=now - gap).update(last_attempt=now):
+        return 0
+    try:
+        with transaction.atomic():
+            LoginSlowdown.objects.create(username=key, last_attempt=now)
+        return 0
+    except IntegrityError:  # the row exists and its slot is taken (or another process took it just now)
+        pass
+    last = LoginSlowdown.objects.filter(username=key).values_list("last_attempt", flat=True).first()
+    if last is None:  # removed in between (an administrator cleared it): go ahead
+        return 0
+    return max(1, math.ceil((gap - (now - last)).total_seconds()))
 
 
 class ThrottledAuthenticationForm(AuthenticationForm):

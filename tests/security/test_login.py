@@ -3,6 +3,7 @@ password validators; production settings pass `giaoban check --deploy`."""
 
 import os
 import secrets
+from datetime import timedelta
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.models import F
 from django.urls import reverse
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -172,8 +175,47 @@ def test_password_spraying_across_addresses_slows_the_account_down_without_locki
     assert forms.account_failures("canbo.xa") == 9  # the refused one was not counted
     r = attempt(client, "canbo.xa", PASSWORD, ip="10.3.0.1")  # the owner too must wait: a slow-down
     assert "_auth_user_id" not in client.session and "Hãy đợi" in r.content.decode()
-    from django.core.cache import cache
+    from giaoban.security.models import LoginSlowdown
 
-    cache.delete("login-slowdown:canbo.xa")  # 30 s later
+    LoginSlowdown.objects.filter(username="canbo.xa").update(last_attempt=F("last_attempt") - timedelta(seconds=30))  # 30 s later
     r = attempt(client, "canbo.xa", PASSWORD, ip="10.3.0.1")
     assert r.status_code == 302  # never locked out
+
+
+SLOT_IN_ANOTHER_PROCESS = (
+    "import django; django.setup();"
+    "from giaoban.security import forms;"
+    "print(forms.wait_seconds('canbo.xa'))"
+)
+
+
+def database_url() -> str:
+    """The test database as a URL, for a second process (another gunicorn worker) to use."""
+    s = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{s['NAME']}"
+    return f"postgres://{s['USER']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+def test_the_slow_down_is_one_count_for_every_server_process(transactional_db, settings):
+    """Issue 20, item 4: the interval was kept in the local-memory cache, so each gunicorn worker
+    let its own attempt through every interval (2 workers: twice the rate). Another process takes
+    the slot; this one must then wait."""
+    from axes.models import AccessAttempt
+
+    from giaoban.security import forms
+
+    get_user_model().objects.create_user("canbo.xa", password=PASSWORD)
+    settings.GIAOBAN_ACCOUNT_SLOWDOWN_AFTER = 8
+    for i in range(4):
+        AccessAttempt.objects.create(username="canbo.xa", ip_address=f"10.1.0.{i}", user_agent="x", failures_since_start=2,
+                                     get_data="", post_data="", http_accept="", path_info="/dang-nhap/")
+    env = {**os.environ, "DATABASE_URL": database_url(), "DJANGO_SETTINGS_MODULE": "giaoban.settings",
+           "GIAOBAN_ACCOUNT_SLOWDOWN_AFTER": "8", "GIAOBAN_ACCOUNT_SLOWDOWN_SECONDS": "30"}
+    other = subprocess.run([sys.executable, "-c", SLOT_IN_ANOTHER_PROCESS], cwd=ROOT, env=env, capture_output=True,
+                           text=True, timeout=120)
+    assert other.stdout.strip() == "0", other.stdout + other.stderr  # the other worker let its attempt through
+    assert 25 <= forms.wait_seconds("canbo.xa") <= 30  # this worker sees it: the account waits
+    again = subprocess.run([sys.executable, "-c", SLOT_IN_ANOTHER_PROCESS], cwd=ROOT, env=env, capture_output=True,
+                           text=True, timeout=120)
+    assert 25 <= int(again.stdout.strip()) <= 30, again.stdout + again.stderr
