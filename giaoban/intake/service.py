@@ -58,6 +58,11 @@ def catalogue_for(unit: Unit) -> list[dict]:
         extra = shipped.get(ind.code)
         if extra:
             entry["units"] = list(extra.get("units") or [])
+            # What the indicator counts beyond its words: the action it needs, what excludes it,
+            # whether it is a level held or may be a change.
+            for k in ("requires", "excludes", "time_aggregation", "counts_change"):
+                if k in extra:
+                    entry[k] = extra[k]
             entry["synonyms"] += [s for s in extra.get("synonyms") or [] if s not in entry["synonyms"]]
         out.append(entry)
     return out

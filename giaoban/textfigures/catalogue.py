@@ -1,7 +1,10 @@
 """The indicator catalogue and matching a figure to its indicator.
 
 A catalogue is plain data: a list of dicts with code, name, unit, synonyms, orgs (and the
-optional 'units' a figure of that indicator may be counted in). The default ships as
+optional 'units' a figure of that indicator may be counted in; 'requires', words of the action the
+indicator counts, one of which the figure's clause must hold ('thành lập' for grassroots unions
+founded: '184 công đoàn cơ sở' held is not that); 'excludes', words that make the clause another
+thing ('thắp sáng 24 km đường' is not road built)). The default ships as
 catalogue.json next to this module; the web app passes the indicators of its database.
 """
 
@@ -33,6 +36,10 @@ class _Entry:
     orgs: frozenset[str]
     money: bool
     percent: bool
+    requires: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+    stock: bool = False  # a level held ('last' over time), not a count of things done in the period
+    counts_change: bool = False  # the indicator is itself a decrease or an increase ('hộ nghèo giảm')
 
 
 @dataclass(frozen=True)
@@ -62,7 +69,17 @@ class Matcher:
                 code=str(ind["code"]), units=frozenset(units), synonyms=tuple(s for s in syn if s),
                 orgs=frozenset(ind.get("orgs") or []), money=ind.get("value_type") == "money" or unit == "đồng",
                 percent=ind.get("value_type") == "percent" or unit == "%",
+                requires=tuple(canonical(w) for w in ind.get("requires") or []),
+                excludes=tuple(canonical(w) for w in ind.get("excludes") or []),
+                stock=ind.get("time_aggregation") == "last",
+                counts_change=bool(ind.get("counts_change")),
             ))
+        self._counts_change = {en.code for en in self.entries if en.counts_change}
+
+    def counts_change(self, code: str) -> bool:
+        """Whether the indicator counts a change ('số hộ CCB nghèo giảm 128 hộ'), so that a
+        figure of kind change may have it."""
+        return code in self._counts_change
 
     def _for_unit(self, u: str) -> _UnitIndex:
         """Entries a figure counted in ``u`` may belong to (built once per unit: units recur).
@@ -85,20 +102,25 @@ class Matcher:
         return hit
 
     def match(self, context: str, unit: str | None, org: str | None, orgs: list[str] | None,
-              near: str = "") -> tuple[str | None, float]:
+              near: str = "", clause: str | None = None, stock_only: bool = False) -> tuple[str | None, float]:
         """Best indicator code for a figure and its score scaled to 0..1 (see ``explain``)."""
-        m = self.explain(context, unit, org, orgs, near)
+        m = self.explain(context, unit, org, orgs, near, clause, stock_only)
         return m.code, m.score
 
     def explain(self, context: str, unit: str | None, org: str | None, orgs: list[str] | None,
-                near: str = "") -> "CodeMatch":
+                near: str = "", clause: str | None = None, stock_only: bool = False) -> "CodeMatch":
         """Best indicator code for a figure; ``context`` is the canonical clause around it.
 
         An entry scores 1 for its unit, 2 + (longest synonym found)/10 + 0.3 per further synonym
-        found, and +0.5/-1 when the figure's organizations are/are not among the entry's (+0.6 more
-        for an organization's own indicator); below 3 there is no match, so only entries with a
+        found, +1 when one is in the figure's own clause, and +0.5 when the figure's organizations are among the entry's (+0.6 more for an
+        organization's own indicator; an entry that is not theirs is left out); below 3 there is no match, so only entries with a
         synonym in the context are scored. Returned with the words that named it and its lead
-        over the next entry (for the confidence)."""
+        over the next entry (for the confidence).
+
+        ``clause``: the figure's own clause; an entry whose 'requires' words are all absent from
+        it, or one of whose 'excludes' words is in it, is not the figure's (when no clause is
+        given, the context is used). ``stock_only``: the figure is what remains ('còn 642 hộ'),
+        so only indicators of a level held may have it."""
         if not unit:
             return _NO_MATCH
         index = self._for_unit(canonical(unit))
@@ -112,15 +134,26 @@ class Matcher:
                 hits.setdefault(i, []).append(s)
         owners = set(orgs or []) | ({org} if org else set())
         scored: list[tuple[float, int]] = []
+        own = context if clause is None else clause
         for i in sorted(hits):  # catalogue order: the first of equal scores wins
             en, syns = index.entries[i], hits[i]
+            if (stock_only and not en.stock) or (en.requires and not any(w in own for w in en.requires)) \
+                    or any(w in own for w in en.excludes):
+                continue
             score = 1.0
             score += 2.0 + max(len(s) for s in syns) / 10 + 0.3 * (len(syns) - 1)
+            if clause is not None and any(s in clause for s in syns):
+                score += 1.0  # named in the figure's own clause, not only in an earlier one
             if owners and en.orgs:
-                score += 0.5 if owners <= en.orgs else -1.0
+                if not (owners <= en.orgs if len(owners) == 1 else owners & en.orgs):
+                    continue  # an indicator the organization does not report ('14 nhà' of the Youth Union)
+                if owners <= en.orgs:
+                    score += 0.5
                 if owners <= en.orgs and len(en.orgs) == 1:
                     score += 0.6  # the organization's own vocabulary ('suất hỗ trợ đoàn viên' for a union)
             scored.append((score, i))
+        if not scored:
+            return _NO_MATCH
         best_score, best_i = max(scored, key=lambda t: (t[0], -t[1]))
         if best_score < 3.0:
             return _NO_MATCH

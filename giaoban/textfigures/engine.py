@@ -46,6 +46,15 @@ _PER_ITEM_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:mỗi|bình quân|trung bình
 _PER_ITEM_AFTER_RE = re.compile(r"[^,;.()\n]{0,14}?(?:mỗi|/)(?: ?[^\W\d_]+)")
 _OTHER_THAN_RE = re.compile(r"(?: [^\W\d_]+){0,2} khác(?![^\W\d_])")  # 'sửa chữa 6 nhà khác': not the indicator's houses
 _DENOMINATOR_BEFORE_RE = re.compile(r"(?:trên tổng số|trên tổng|so với tổng số|/) ?$")
+# 'giảm còn 642 hộ', 'toàn tỉnh còn 1.124 hộ': what remains is a level held, never a count of work done.
+# So is a total raised to ('nâng tổng số hội viên lên 12.460 người').
+_REMAINING_BEFORE_RE = re.compile(
+    r"(?<![^\W\d_])(?:còn|còn lại|nâng (?:tổng )?số[^,;.\n]{0,40}? lên) (?:trên |hơn |gần |khoảng |dưới )?$")
+# Words that give the value of the thing named just before ('… trị giá 420 triệu đồng').
+_VALUE_WORDS_RE = re.compile(
+    r"(?<![^\W\d_])(?:với )?(?:tổng )?(?:trị giá|giá trị|kinh phí|số tiền|số vốn|vốn)(?: thực hiện| xây dựng| là)?(?![^\W\d_])")
+_VALUE_BEFORE_RE = re.compile(_VALUE_WORDS_RE.pattern + r" (?:trên |hơn |gần |khoảng |dưới |ước )?$")
+_GIFT_UNITS = {"hộ", "gia đình", "lượt hộ", "trường hợp", "suất", "túi", "thùng", "bao", "chiếc", "bộ", "cuốn", "xe", "con", "bình", "sản phẩm"}
 _NOBODY = Actor(None, None, "none")
 _OTHER = Actor("other", None, "subject")
 _MATCHERS: dict[Any, Matcher] = {}  # by the catalogue's content: callers pass a new list each time
@@ -61,7 +70,8 @@ def _catalogue_key(entries: list[Any]) -> Any:
 
     return tuple(
         (repr(ind.get("code")), repr(ind.get("name")), repr(ind.get("unit")), seq(ind.get("units")),
-         seq(ind.get("synonyms")), seq(ind.get("orgs")), repr(ind.get("value_type")))
+         seq(ind.get("synonyms")), seq(ind.get("orgs")), repr(ind.get("value_type")),
+         seq(ind.get("requires")), seq(ind.get("excludes")), repr(ind.get("time_aggregation")), repr(ind.get("counts_change")))
         for ind in entries
     )
 
@@ -115,7 +125,9 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     sentence_starts = attributor.sentence_starts
     breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(key)]
     figures: list[dict[str, Any]] = []
-    for c in find_candidates(t, key):
+    previous: list[Candidate] = []  # the figures read so far
+    candidates = find_candidates(t, key)
+    for ci, c in enumerate(candidates):
         if inside(excluded, c.start) or any(a <= c.start < b for a, b in attributor.name_spans):
             continue
         if c.value == 0 and c.unit == "đồng":
@@ -130,15 +142,29 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             c.start = c.qualifier_start
         i = bisect.bisect_right(sentence_starts, c.start) - 1
         s_start, s_end = attributor.sentences[i] if i >= 0 else (0, len(t))
-        indicator, context = _indicator(t, key, c, s_start, s_end, breaks)
+        next_start = candidates[ci + 1].start if ci + 1 < len(candidates) else len(t)
+        indicator, context = _indicator(t, key, c, s_start, s_end, breaks, next_start)
         j = bisect.bisect_left(breaks, c.start) - 1
         clause_start = max(s_start, breaks[j] + 1) if j >= 0 else s_start
         before = key[max(clause_start, c.start - 40):c.start]
         if c.kind == "level" and c.unit != "%" and (_COMPARED_BEFORE_RE.search(before) or _COMPARED_AFTER_RE.match(key, c.end)):
             c.kind = "change"  # 'cao hơn năm 2018 trên 9 tỷ đồng', 'vượt 312 căn so với kế hoạch'
-        cm = matcher.explain(context, c.unit, actor.org, actor.orgs, near=before)
+        k = bisect.bisect_right(breaks, c.end)
+        clause = key[clause_start:min(s_end, breaks[k]) if k < len(breaks) else s_end]
+        thing = _valued_thing(key, c, previous, s_start, before)
+        if thing is not None:
+            # '52 nhà "Mái ấm tình thương" với tổng giá trị 3,1 tỷ đồng': the amount is what the
+            # houses cost, so only the thing valued says which indicator (none for most things).
+            context = clause = _VALUE_WORDS_RE.sub(" ", key[thing.start:c.start])
+        cm = matcher.explain(context, c.unit, actor.org, actor.orgs, near=before, clause=clause,
+                             stock_only=_REMAINING_BEFORE_RE.search(before) is not None)
         code, code_conf = cm.code, cm.score
-        if code is not None and (c.kind == "change" or _PER_ITEM_BEFORE_RE.search(before) or _OTHER_THAN_RE.match(key, c.end)
+        previous.append(c)
+        if code is not None and actor.org == "other":
+            # Another body's figure (a company's gifts, the bank's loans, the Red Cross's) is no
+            # indicator value of the organizations.
+            code, code_conf = None, 0.0
+        if code is not None and ((c.kind == "change" and not matcher.counts_change(code)) or _PER_ITEM_BEFORE_RE.search(before) or _OTHER_THAN_RE.match(key, c.end)
                                  or _PER_ITEM_AFTER_RE.match(key, c.end) or _DENOMINATOR_BEFORE_RE.search(before)):
             # A change, an amount per item ('mỗi suất 1 triệu đồng') or a denominator ('trên tổng số
             # 2.087 khu dân cư') is never the level the indicator counts.
@@ -181,12 +207,27 @@ def extract_file(path: str | Path, catalogue: Iterable[dict[str, Any]] | dict[st
     return result
 
 
+def _valued_thing(key: str, c: Candidate, previous: list[Candidate], s_start: int, before: str) -> Candidate | None:
+    """The counted thing (not a gift) whose value an amount gives: '38 công trình thanh niên, trị
+    giá 420 triệu đồng', '12 dự án, tổng số vốn 1,8 tỷ đồng'. None for gifts ('640 suất quà trị
+    giá …'), for people helped and when no value word stands right before the amount."""
+    if c.unit_category != "money" or not previous or not _VALUE_BEFORE_RE.search(before):
+        return None
+    p = previous[-1]
+    if p.start < s_start or c.start - p.end > 80 or p.unit_category != "count" or p.unit in _GIFT_UNITS:
+        return None
+    if any(ch in ".;\n" for ch in key[p.end:c.start]):
+        return None
+    return p
+
+
 def _json_number(v: Decimal) -> int | float:
     i = int(v)
     return i if i == v else float(v)
 
 
-def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int, breaks: list[int]) -> tuple[str, str]:
+def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int, breaks: list[int],
+               next_start: int) -> tuple[str, str]:
     """A short phrase for what is counted, and the canonical context for the catalogue.
     ``breaks``: the positions of clause marks (',;:(' and line breaks) in the text, sorted."""
     after_words: list[str] = []
@@ -217,8 +258,26 @@ def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int, breaks:
     # ... and who received it, up to the clause's end ('suất quà cho đoàn viên').
     tail = _TAIL_RE.match(key, pos, min(s_end, pos + 40))
     context = key[max(s_start, c.start - 120):c.start] + " | " + key[c.end - len(c.unit_text):pos] + (
-        tail.group(0) if tail else "")
+        tail.group(0) if tail else "") + " " + _predicate_after(key, pos, min(s_end, pos + 60, next_start))
     return phrase.strip(), context
+
+
+_PREDICATE_END_RE = re.compile(r"[;.\n]")
+
+
+def _predicate_after(key: str, pos: int, limit: int) -> str:
+    """What the clause says of the counted thing after it: '2.846 hộ | đạt tiêu chí "5 không 3
+    sạch"', '312 hộ | đạt sản xuất, kinh doanh giỏi', '38 hộ hội viên | đã thoát nghèo'. Up to
+    the clause's end, before the next figure; past a comma only for a short coordinated tail
+    without a number ('sản xuất, kinh doanh giỏi'), not into the next clause."""
+    m = _PREDICATE_END_RE.search(key, pos, limit)
+    ext = key[pos:m.start() if m else limit]
+    i = ext.find(",")
+    if i >= 0:
+        rest = ext[i + 1:]
+        if m is None or "," in rest or len(rest.split()) > 4 or any(ch.isdigit() for ch in rest):
+            ext = ext[:i]  # the clause goes on to another figure or past the look-ahead
+    return ext
 
 
 _FLAG_PENALTIES = {"unknown_unit": 0.25, "comma_thousands": 0.15, "odd_separators": 0.2, "words": 0.05,

@@ -72,6 +72,8 @@ COUNT_WORDS = [
     "bể nước", "chuồng", "con giống", "sáng kiến", "đề tài", "kế hoạch", "hội thi", "giải pháp",
     "nội dung", "chỉ tiêu", "nhiệm vụ", "ý tưởng", "thỏa ước", "bản thỏa ước", "cuộc đối thoại",
     "điểm giao dịch", "tổ vay vốn", "phong trào", "ngày hội", "lượt hộ", "tổ chức",
+    # Buildings and cards that are not the indicators' houses and membership cards.
+    "nhà văn hóa", "nhà vệ sinh", "nhà bán trú", "nhà sinh hoạt cộng đồng", "thẻ bảo hiểm y tế", "thẻ BHYT",
 ]
 _COUNT_UNIT = {
     "hộ gia đình": "hộ", "hộ hội viên": "hộ", "hộ vay": "hộ", "tin bài": "tin bài", "tin, bài": "tin bài",
@@ -84,6 +86,7 @@ _COUNT_UNIT = {
     "đội hình thanh niên tình nguyện": "đội hình", "tổ tk&vv": "tổ", "tổ tiết kiệm và vay vốn": "tổ",
     "tổ tiết kiệm": "tổ", "tổ vay vốn": "tổ", "cđcs": "công đoàn cơ sở", "quyển": "cuốn",
     "công trình thanh niên": "công trình", "bữa ăn": "suất", "suất ăn": "suất", "con giống": "con",
+    "thẻ bhyt": "thẻ bảo hiểm y tế",
 }
 MONEY_WORDS = ["đồng", "nghìn đồng", "ngàn đồng", "triệu đồng", "tỷ đồng", "tỉ đồng", "đ", "vnđ", "vnd"]
 MEASURE_WORDS = {

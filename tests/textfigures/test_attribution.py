@@ -155,6 +155,34 @@ def test_codes(text: str, codes: list) -> None:
     assert [f["indicator_code"] for f in extract_text(text)["figures"]] == codes
 
 
+# A code only when the text says the catalogue's thing (issue 15: false codes on texts never seen):
+# another body's figure, a stock where the indicator counts work done, a thing close to the
+# indicator's but not it, the value of a thing that is no gift, what remains after a decrease.
+@pytest.mark.parametrize("text,codes", [
+    ("Hội Chữ thập đỏ xã trao thêm 150 suất quà cho người khuyết tật.", [None]),
+    ("Ngân hàng Chính sách xã hội huyện cho 52 hộ vay 2,6 tỷ đồng.", [None, None]),
+    ("Toàn huyện có 96 công đoàn cơ sở với 8.400 đoàn viên.", [None, "tong_hoi_vien"]),
+    ("Liên đoàn Lao động huyện thành lập mới 4 công đoàn cơ sở.", ["cdcs_thanh_lap"]),
+    ("Đoàn viên thanh niên thắp sáng 12 km đường quê.", [None]),
+    ("Hội CCB giúp 40 hộ thoát nghèo; số hộ CCB nghèo giảm còn 310 hộ.", ["ho_thoat_ngheo", None]),
+    ("Chi đoàn thực hiện 12 công trình thanh niên, trị giá 180 triệu đồng.", ["cong_trinh_thanh_nien", None]),
+    ("Hội LHPN trao 3 nhà \"Mái ấm tình thương\" trị giá 150 triệu đồng.", ["nha_mai_am", None]),
+    ("Mặt trận xây mới 16 nhà Đại đoàn kết, kinh phí 960 triệu đồng.", ["nha_dai_doan_ket", "kinh_phi_nha_dai_doan_ket"]),
+    ("Hội trao 420 suất quà trị giá 210 triệu đồng.", ["suat_qua", "tri_gia_qua"]),
+    ("Hội LHPN xã có 1.240 hộ đạt tiêu chí \"5 không 3 sạch\".", ["ho_5_khong_3_sach"]),
+    ("Năm 2024, Hội CCB kết nạp mới 120 hội viên, nâng tổng số hội viên lên 5.300 người.",
+     ["ket_nap_moi", "tong_hoi_vien"]),
+    ("Tỉnh đoàn sửa chữa 6 nhà văn hóa thôn.", [None]),
+    ("Đoàn xã kết nạp 300 đoàn viên; 25 đoàn viên được kết nạp Đảng.", ["ket_nap_moi", None]),
+    ("Đoàn trường tổ chức 9 lớp học tiếng Anh cho thiếu nhi.", [None]),
+    ("Còn 4 chi đoàn xếp loại yếu.", [None]),
+    ("Quỹ dành 800 triệu đồng mua 2.000 thẻ bảo hiểm y tế cho người cận nghèo.", [None, None]),
+    ("Hội phối hợp tổ chức 5 lớp tập huấn trồng chè cho 210 hội viên.", ["lop_tap_huan", "luot_tap_huan"]),
+])
+def test_code_only_for_the_catalogue_thing(text: str, codes: list) -> None:
+    assert [f["indicator_code"] for f in extract_text(text)["figures"]] == codes
+
+
 def test_a_comparison_is_a_change() -> None:
     figures = extract_text("Quỹ đạt 58,6 tỷ đồng, cao hơn năm 2018 trên 9 tỷ đồng.")["figures"]
     assert [f["kind"] for f in figures] == ["level", "change"]
