@@ -15,7 +15,7 @@ urlpatterns = [
     path("meetings/", include("giaoban.meetings.urls")),
     path("documents/", include("giaoban.documents.urls")),
     path("bao-cao/", include("giaoban.collection.urls")),
-    path("to-chuc/", include("giaoban.org.urls")),
+    path("to-chuc/", include("giaoban.web.org_urls")),
     path("doc-so-lieu/", include("giaoban.intake.urls")),
     path("phan-tich/", include("giaoban.analytics.urls")),
     path("", include("giaoban.web.urls")),

@@ -27,16 +27,6 @@ PLAIN = LAYERS[0] | LAYERS[1]
 # Upward imports that remain today, each with why it is not fixed yet. The test fails when one is
 # added, and also when one of these goes away (so the list only shrinks, and says the truth).
 KNOWN = {
-    # org's pages check collection's roles: the views belong to the edges (move org/views.py to web).
-    ("giaoban.org.views", "giaoban.collection"),
-    # restructuring cascades to reports, values, targets and roles of the merged units.
-    ("giaoban.org.operations", "giaoban.collection"),
-    # the Lai Châu 2025 merger list reads the demo's area table (the table belongs in org).
-    ("giaoban.org.lai_chau", "giaoban.demo"),
-    # a bulk write refreshes analytics' summary table (analytics should listen instead).
-    ("giaoban.collection.bulk", "giaoban.analytics"),
-    # the data-entry page shows the meeting's tasks for the unit (the page belongs to an edge).
-    ("giaoban.collection.views", "giaoban.meetings"),
     # the DHIS2 mapping model lives in api (it belongs in dhis2, with a migration moving it).
     ("giaoban.dhis2.metadata", "giaoban.api"),
     ("giaoban.dhis2.service", "giaoban.api"),

@@ -4,7 +4,9 @@ refreshes that report's rows at once (no nightly rebuild)."""
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from giaoban.analytics.summary import COUNTED, rebuild, refresh_for_report
 from giaoban.collection.models import DataValue, Report
+from giaoban.collection.signals import values_written
 
 
 @receiver(post_save, sender=Report, dispatch_uid="analytics_report_saved")
@@ -13,8 +15,6 @@ def report_saved(sender, instance: Report, raw=False, update_fields=None, **kwar
         return
     if update_fields is not None and "status" not in update_fields:
         return  # a save that leaves the status (the values refresh through their own signal)
-    from giaoban.analytics.summary import refresh_for_report
-
     refresh_for_report(instance)
 
 
@@ -23,8 +23,18 @@ def report_saved(sender, instance: Report, raw=False, update_fields=None, **kwar
 def value_changed(sender, instance: DataValue, raw=False, **kwargs):
     if raw:
         return
-    from giaoban.analytics.summary import COUNTED, refresh_for_report
-
     report = Report.objects.filter(pk=instance.report_id).only("pk", "unit_id", "period", "status").first()
     if report is not None and report.status in COUNTED:
         refresh_for_report(report)
+
+
+@receiver(values_written, dispatch_uid="analytics_values_written")
+def values_bulk_written(sender, report_ids: set[int], **kwargs):
+    """A bulk write (raw SQL, no model signals): refresh the counted reports, or rebuild the
+    whole summary when there are many."""
+    counted = list(Report.objects.filter(pk__in=report_ids, status__in=COUNTED))
+    if len(counted) > 500:
+        rebuild()
+    else:
+        for report in counted:
+            refresh_for_report(report)

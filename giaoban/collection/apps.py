@@ -6,7 +6,7 @@ def _seed_rules_for_new_indicator(sender, instance, created, raw=False, **kwargs
     # The catalogue is usually loaded after the migrations ran (demo, fixtures): the default
     # rules are created once their indicators exist.
     if created and not raw:
-        from giaoban.collection.rules import seed_default_rules
+        from giaoban.collection.rules import seed_default_rules  # models: apps.py loads before them
 
         seed_default_rules()
 
@@ -16,4 +16,7 @@ class CollectionConfig(AppConfig):
     verbose_name = "Thu thập báo cáo"
 
     def ready(self):
+        from giaoban.collection import restructure  # it imports models: only once the apps are loaded
+
+        restructure.connect()
         post_save.connect(_seed_rules_for_new_indicator, sender="org.Indicator", dispatch_uid="collection-seed-rules")

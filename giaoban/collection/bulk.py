@@ -35,6 +35,7 @@ from django.utils import timezone
 from giaoban.audit.models import AuditEntry
 from giaoban.collection import rules as validation
 from giaoban.collection.models import DataValue, Report
+from giaoban.collection.signals import values_written
 from giaoban.core.periods import Period, PeriodError
 from giaoban.org.models import Indicator, Unit
 
@@ -456,7 +457,9 @@ class _ChunkWriter:
         )
         ids = {self.reports[pair] for pair in self.touched}
         _bump_versions(ids)
-        _refresh_summary({pk for pk in ids if self.status_of[pk] != Report.Status.DRAFT})
+        counted = {pk for pk in ids if self.status_of[pk] != Report.Status.DRAFT}
+        if counted:  # raw writes send no model signals: tell the apps that derive from values
+            values_written.send(sender=__name__, report_ids=counted)
 
 
 def _reports_for(pairs: set[tuple[int, str]], *, create: bool) -> dict[tuple[int, str], int]:
@@ -535,22 +538,6 @@ def _bump_versions(report_ids: set[int]) -> None:
     now = timezone.now()
     for start in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
         Report.objects.filter(pk__in=ids[start:start + 500]).update(version=F("version") + 1, updated_at=now)
-
-
-def _refresh_summary(report_ids: set[int]) -> None:
-    """Raw writes send no signals: bring the analytics summary of counted reports up to date."""
-    if not report_ids:
-        return
-    try:
-        from giaoban.analytics.summary import COUNTED, rebuild, refresh_for_report
-    except ImportError:
-        return
-    counted = list(Report.objects.filter(pk__in=report_ids, status__in=COUNTED))
-    if len(counted) > 500:
-        rebuild()
-    else:
-        for report in counted:
-            refresh_for_report(report)
 
 
 def _existing_values(cursor, report_ids: list[int]) -> dict[tuple[int, int, str], tuple]:

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from giaoban.collection import access, completeness as comp, excel, plausibility, workflow
+from giaoban.collection import access, completeness as comp, excel, panels, plausibility, workflow
 from giaoban.collection.entry import QUALIFIER_CHOICES, build_rows, check_fields, field_texts, merge_with_saved, read_post
 from giaoban.collection.models import Attachment, DataValue, Reminder, Report
 from giaoban.collection.rules import validate
@@ -181,9 +181,6 @@ def _page(request, unit, period, report, *, posted=None, errors=None, status=200
     ]
     attachments = report.attachments.filter(deleted_at=None) if report else []
     children = excel.workflow_children(unit, period) if access.can_view_unit(request.user, unit) else []
-    from giaoban.meetings.services import tasks_for_unit  # meetings builds on collection, not the reverse
-
-    tasks = tasks_for_unit(unit, period.code)
     sections = _folded(build_rows(unit, period, report, posted, errors, list(issues) + flags))
     return render(request, "collection/entry.html", {
         "filled": sum(s["filled"] for s in sections), "total": sum(s["total"] for s in sections),
@@ -192,7 +189,8 @@ def _page(request, unit, period, report, *, posted=None, errors=None, status=200
         "issues": issues, "blocking": [i for i in issues if i.blocks_submission], "actions": actions,
         "editable": "edit" in actions, "narrative": narrative, "attachments": attachments, "qualifiers": QUALIFIER_CHOICES,
         "deadline": comp.deadline_for(unit, period), "conflict": conflict, "conflicts": conflicts, "errors": errors or {},
-        "children": children, "tasks": tasks, "max_upload_mb": settings.GIAOBAN_MAX_UPLOAD_BYTES // (1024 * 1024),
+        "children": children, "max_upload_mb": settings.GIAOBAN_MAX_UPLOAD_BYTES // (1024 * 1024),
+        **panels.entry_context(unit, period),  # the meeting's tasks, from meetings
     }, status=status)
 
 

@@ -21,6 +21,7 @@ import json
 import random
 from collections import defaultdict
 from decimal import Decimal
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -31,7 +32,7 @@ from django.utils import timezone
 
 from giaoban.collection.models import DataValue, Membership, Report, Target
 from giaoban.core.periods import Period, PeriodError, periods_between
-from giaoban.demo import areas as lai_chau
+from giaoban.org import lai_chau_areas as lai_chau
 from giaoban.demo.narratives import unit_narrative
 from giaoban.demo import weekly
 from giaoban.textfigures.catalogue import default_catalogue
@@ -39,6 +40,7 @@ from giaoban.org import coverage, identity
 from giaoban.org.models import (BEGINNING, Area, AreaSuccession, Indicator, Organization, OrganizationVersion,
                                 Unit, UnitSuccession)
 
+DATA_DIR = Path(__file__).resolve().parent / "data"
 DEMO_PASSWORD = "giaoban-demo"
 FIRST_QUARTER = Period.parse("2022-Q1")
 EARLIEST_LAST_QUARTER = Period.parse("2025-Q4")  # the 2025 merger and its meetings are always in
@@ -84,7 +86,7 @@ def catalogue() -> list[dict]:
     """The indicators the demo generates figures for: the metadata of the extraction catalogue
     (giaoban/textfigures/catalogue.json, the single source) with the generator's parameters of
     data/figures.json under "demo"; "orgs" are the organizations the demo has figures for."""
-    with open(lai_chau.DATA_DIR / "figures.json", encoding="utf-8") as f:
+    with open(DATA_DIR / "figures.json", encoding="utf-8") as f:
         figures = json.load(f)
     indicators = {ind["code"]: ind for ind in default_catalogue()}
     unknown = sorted(set(figures) - set(indicators))

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class MeetingsConfig(AppConfig):
     name = "giaoban.meetings"
     verbose_name = "Hội nghị, nhiệm vụ"
+
+    def ready(self):
+        # Imported here: the services use the models, which exist only once the apps are loaded.
+        from giaoban.collection.panels import register_entry_panel
+        from giaoban.meetings.services import tasks_for_unit
+
+        register_entry_panel("meetings", lambda unit, period: {"tasks": tasks_for_unit(unit, period.code)})

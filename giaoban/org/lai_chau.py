@@ -1,5 +1,5 @@
 """The official list of Lai Châu's 1 July 2025 changes (NQ 1670/NQ-UBTVQH15) in the import
-format, built from the demo's before/after tables.
+format, built from the before/after tables in lai_chau_areas.
 
 Regenerate data/lai_chau_2025_changes.csv with `python -m giaoban.org.lai_chau`; a test checks
 that the shipped file equals what this builds.
@@ -9,7 +9,7 @@ import csv
 import io
 from pathlib import Path
 
-from giaoban.demo import areas
+from giaoban.org import lai_chau_areas as areas
 
 OUTPUT = Path(__file__).resolve().parent / "data" / "lai_chau_2025_changes.csv"
 HEADER = ["mã cũ", "mã mới", "ngày hiệu lực", "loại", "tỷ lệ", "tên mới", "loại địa bàn mới", "mã cấp trên mới"]

@@ -21,6 +21,7 @@ confirmed and no report was made against the new rows.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -766,19 +767,25 @@ def apply(plan, user, title: str = "", source: str = "") -> ChangeBatch:
     return batch
 
 
+# Apps built on org tell why a batch's new units cannot be deleted (reports, values, roles …
+# made against them): name → function(new unit ids) → messages. Registered in their ready().
+RevertCheck = Callable[[list[int]], list[str]]
+REVERT_CHECKS: dict[str, RevertCheck] = {}
+
+
+def register_revert_check(name: str, check: RevertCheck) -> None:
+    REVERT_CHECKS[name] = check
+
+
 def revert_blockers(batch: ChangeBatch) -> list[str]:
     """Why a batch cannot be reverted (empty: it can)."""
-    from giaoban.collection.models import DataValue, Membership, Report, Target
-
     if batch.status != ChangeBatch.Status.APPLIED:
         return [f"Chỉ hoàn tác được đợt đã áp dụng và chưa xác nhận (trạng thái hiện tại: {batch.get_status_display()})."]
     problems = []
     unit_ids = batch.result.get("created", {}).get("unit", [])
     area_ids = batch.result.get("created", {}).get("area", [])
-    for Model, label in ((DataValue, "số liệu"), (Report, "báo cáo"), (Target, "chỉ tiêu năm"), (Membership, "phân quyền")):
-        n = Model.objects.filter(unit_id__in=unit_ids).count()
-        if n:
-            problems.append(f"Đã có {n} {label} gắn với đơn vị mới của đợt này.")
+    for check in REVERT_CHECKS.values():
+        problems.extend(check(unit_ids))
     for model, ids in (("area", area_ids), ("unit", unit_ids)):
         Model, Edge = MODELS[model], EDGES[model]
         mine = set(batch.result.get("links", {}).get(model, []))

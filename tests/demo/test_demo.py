@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from giaoban.collection.models import DataValue, Membership, Report, Target
 from giaoban.core.periods import Period
-from giaoban.demo import areas
+from giaoban.org import lai_chau_areas as areas
 from giaoban.demo.load import DemoError, DemoLoader, demo_meetings, last_ended_quarter, load_demo, resolve_until
 from giaoban.org import identity
 from giaoban.org.models import Area, AreaSuccession, Indicator, Organization, Unit, UnitSuccession

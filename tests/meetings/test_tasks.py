@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 
 from giaoban.audit.models import AuditEntry
 from giaoban.meetings import services
@@ -46,6 +47,17 @@ def test_all_means_every_current_province_unit(world, q3_meeting):
     assert set(women_only.units.all()) == {world["units"]["phunu"]}
     assert [o.code for o in women_only.organizations.all()] == ["phunu"]
 
+
+
+def test_the_entry_page_shows_the_units_tasks(world, q3_meeting, client):
+    # collection's page gets them from meetings through collection.panels (no upward import)
+    _, tasks = q3_meeting
+    everyone, _, women_only = tasks
+    client.force_login(world["users"]["phunu"])
+    page = client.get(reverse("collection:entry", args=[world["units"]["phunu"].pk, "2023-Q4"]))
+    assert page.status_code == 200
+    assert [t.pk for t in page.context["tasks"]] == [t.pk for t in services.tasks_for_unit(world["units"]["phunu"], "2023-Q4")]
+    assert women_only in page.context["tasks"] and "Nhiệm vụ hội nghị giao cho đơn vị" in page.content.decode()
 
 def test_visible_to_each_assigned_unit_and_not_to_others(world, q3_meeting):
     _, tasks = q3_meeting

@@ -8,7 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from giaoban.demo import areas as lai_chau
+from giaoban.org import lai_chau_areas as lai_chau
 from giaoban.demo.load import ORGANIZATIONS, LAST_DAY_BEFORE_REFORM, lower_first
 from giaoban.org import lineage, operations
 from giaoban.org.importer import ImportFailed, plan_file

@@ -13,7 +13,7 @@ from giaoban.collection.models import Membership
 from giaoban.org import operations
 from giaoban.org.importer import plan_changes
 from giaoban.org.models import Area, ChangeBatch, Unit
-from giaoban.org.views import compose_rows
+from giaoban.web.org_views import compose_rows
 
 from .tree import build_tree
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from giaoban.org import views
+from giaoban.web import org_views as views
 
 app_name = "org"
 

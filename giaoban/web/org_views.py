@@ -1,5 +1,6 @@
 """Pages of the organization tree: the tree as of a date, and restructuring batches (upload a
-list or compose an operation → preview → apply → confirm or revert)."""
+list or compose an operation → preview → apply → confirm or revert). An edge: the pages check
+collection's roles, which org, the lowest app, cannot import."""
 
 import datetime
 

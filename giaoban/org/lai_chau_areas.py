@@ -1,7 +1,8 @@
 """Lai Châu's administrative units before and after the 1 July 2025 reorganization.
 
 The facts (names, GSO codes, the mapping of Resolution 1670/NQ-UBTVQH15) are copied into
-data/ beside this file so the project runs without the shared folder. Plain Python.
+data/ beside this file so the project runs without the shared folder. Plain Python; org's
+restructuring list (lai_chau.py) and the demo both read it.
 """
 
 import csv
