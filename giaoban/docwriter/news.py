@@ -16,9 +16,10 @@ from typing import BinaryIO
 from .model import ReportModel, saved_bytes
 from .vnformat import format_date_text
 from .writing import (Chooser, _context, _lc_subject, cap_first, comparison_tail, field_totals, find_rule,
-                      indicator_clause, load_phrasing, localize, one_level_words, standout_score, subject_forms)
+                      indicator_clause, load_phrasing, localize, one_level_words, SMALL_COUNT, standout_score, subject_forms)
 
 MIN_WORDS, MAX_WORDS = 300, 600
+ALONE_MAX, ALONE_SHARE = 4, 0.8
 
 
 @dataclass
@@ -81,7 +82,7 @@ def _approx(row):
     return dataclasses.replace(row, value=int(value) if float(value).is_integer() else value, qualifier=kind)
 
 
-def news_rows(model: ReportModel, section, phrasing: dict, limit: int) -> list:
+def news_rows(model: ReportModel, section, phrasing: dict, limit: int, alone_max: int = ALONE_MAX) -> list:
     """The figures a newspaper picks for an organization: what it alone does, what it does most
     of among the organizations, what changed most; no rates (a percentage of branches says
     little to a reader); told in the report's order, opening on a figure that takes a verb."""
@@ -93,6 +94,10 @@ def news_rows(model: ReportModel, section, phrasing: dict, limit: int) -> list:
     # organization keeps (the Youth Union's volunteer teams) is
     rows = [r for r in section.rows if r.value is not None and r.value_type != "percent"
             and not (r.stock and r.value_type != "money" and shared.get(r.code, 0) > 1)]
+    # a count under SMALL_COUNT (4 new grassroots unions, 6 agreements) is left to the report's
+    # table: a reader of the paper sees only the figures that carry the organization's work
+    rows = [r for r in rows if not (r.value_type == "integer" and float(r.value) < SMALL_COUNT)] or rows
+
     top_of: dict[str, tuple[float, str]] = {}
     counts: dict[str, int] = {}
     for s in model.sections:
@@ -107,8 +112,15 @@ def news_rows(model: ReportModel, section, phrasing: dict, limit: int) -> list:
         return standout_score(model, section, r) + lead
 
     ranked = sorted((r for r in rows if not find_rule(r, phrasing).get("attach")), key=lambda r: -score(r))
-    # beyond the share every organization gets, up to two more of what only this one does
-    chosen = {id(r) for r in ranked[:limit]} | {id(r) for r in [r for r in ranked[limit:] if score(r) >= 1.1][:2 if limit >= 4 else 0]}
+    # beyond the share every organization gets, what this one does alone or nearly alone (four
+    # fifths of the whole or more, at a size worth printing: the Youth Union's 692 volunteer
+    # teams, 438 members in Party classes, 1.611 of the 1.941 members put forward to the Party)
+    # is news before the share of the others is cut, up to alone_max of them. Only where it shares most of
+    # its lines with the others: when every line is its own, none of them sets it apart.
+    alone_rows = [r for r in ranked if standout_score(model, section, r) >= ALONE_SHARE]
+    distinct = sum(1 for r in section.rows if shared.get(r.code, 0) > 1) * 2 > len(section.rows)
+    alone = [r for r in alone_rows if r not in ranked[:limit]][:alone_max if distinct else 0]
+    chosen = {id(r) for r in ranked[:limit]} | {id(r) for r in alone}
     picked = [r for i, r in enumerate(rows)
               if id(r) in chosen or (find_rule(r, phrasing).get("attach") and i and id(rows[i - 1]) in chosen)]
     lead = next((i for i, r in enumerate(picked) if not find_rule(r, phrasing).get("subjectless")
@@ -120,7 +132,8 @@ NEWS_OPENERS = ["{subject}", "Đáng chú ý, {subject_lc}", "Cùng với đó, 
                 "Trong khi đó, {subject_lc}", "Riêng {subject_lc}"]
 
 
-def _org_sentences(model: ReportModel, phrasing: dict, per_org: int, told: set[str] = frozenset()) -> list[str]:
+def _org_sentences(model: ReportModel, phrasing: dict, per_org: int, told: set[str] = frozenset(),
+                   alone_max: int = ALONE_MAX) -> list[str]:
     """Each organization's standout figures (its share of what all did, its change), in
     sentences that do not all open the same way; what the totals tell (`told`) is not repeated."""
     chooser = Chooser()
@@ -128,7 +141,7 @@ def _org_sentences(model: ReportModel, phrasing: dict, per_org: int, told: set[s
         localize(dataclasses.replace(s, rows=[r for r in s.rows if r.code not in told]), phrasing) for s in model.sections])
     out = []
     for index, section in enumerate(local.sections):
-        rows = news_rows(local, section, phrasing, per_org)
+        rows = news_rows(local, section, phrasing, per_org, alone_max)
         if not rows:
             continue
         subj = subject_forms(phrasing, section)
@@ -204,7 +217,7 @@ def build_news(model: ReportModel, phrasing: dict | None = None) -> NewsDraft:
     else:
         lead = words["lead_no_meeting"].format(host=host, **ctx)
 
-    def assemble(per_org: int) -> list[str]:
+    def assemble(per_org: int, alone_max: int = ALONE_MAX) -> list[str]:
         paragraphs = []
         if missing:
             paragraphs.append(words["missing"].format(items=", ".join(missing)))
@@ -217,7 +230,7 @@ def build_news(model: ReportModel, phrasing: dict | None = None) -> NewsDraft:
         if per_org >= 5:  # the general remark goes first when words run short
             paragraphs.append(words["context_org" if one_org else "context"].format(**ctx))
         told = {total.code for _f, items in _news_totals(model, phrasing) for total, _p in items} if not one_org else set()
-        sentences = _org_sentences(model, phrasing, per_org, told)
+        sentences = _org_sentences(model, phrasing, per_org, told, alone_max)
         if sentences:
             intro = Chooser().pick("news_intro", words["results_intro" if has_meeting else "results_intro_report"],
                                    key=model.period_code)
@@ -249,6 +262,11 @@ def build_news(model: ReportModel, phrasing: dict | None = None) -> NewsDraft:
     while count_words(title + " " + " ".join(paragraphs)) > MAX_WORDS and per_org > 1:
         per_org -= 1
         paragraphs = assemble(per_org)
+    # what an organization alone does goes last, when even one shared figure each is too long
+    alone_max = ALONE_MAX
+    while count_words(title + " " + " ".join(paragraphs)) > MAX_WORDS and alone_max > 0:
+        alone_max -= 1
+        paragraphs = assemble(per_org, alone_max)
     while count_words(title + " " + " ".join(paragraphs)) < MIN_WORDS and per_org < 9:
         per_org += 1
         paragraphs = assemble(per_org)
