@@ -1,13 +1,16 @@
 """A small server-side SVG bar chart for the dashboard (no JavaScript, no CDN). Reconstructed
-bars are hatched so the reader sees they were rebuilt from the former units."""
+bars are hatched so the reader sees they were rebuilt from the former units; a bar with units
+missing is pale with a dashed outline and says how many reported ('12/38'), so a drop that only
+means 'not everyone has reported yet' is not read as a fall."""
 
 from html import escape
 
 from giaoban.core.numbers import format_vn_number
 
 
-def bar_chart(points: list[tuple[str, object, bool]], unit: str = "", width: int = 360, height: int = 150) -> str:
-    """points: (label, value or None, reconstructed)."""
+def bar_chart(points: list[tuple[str, object, bool]], unit: str = "", width: int = 360, height: int = 150,
+              coverage: list[tuple[int, int]] | None = None) -> str:
+    """points: (label, value or None, reconstructed); coverage: (reporting, expected) units per point."""
     values = [float(v) for _, v, _ in points if v is not None]
     top = max(values, default=0) or 1
     n = max(len(points), 1)
@@ -21,11 +24,18 @@ def bar_chart(points: list[tuple[str, object, bool]], unit: str = "", width: int
         x = 10 + i * bar_w
         if v is not None:
             h = float(v) / top * (base - 18)
-            fill = "url(#hatch)" if recon else "#0b57d0"
+            count, expected = coverage[i] if coverage else (0, 0)
+            short = count < expected
+            fill = "url(#hatch)" if recon else "#c9d8f5" if short else "#0b57d0"
             text = format_vn_number(round(float(v))) if abs(float(v)) >= 100 else format_vn_number(round(float(v), 1))
-            parts.append(f'<rect x="{x + 3:.1f}" y="{base - h:.1f}" width="{bar_w - 6:.1f}" height="{h:.1f}" fill="{fill}">'
-                         f'<title>{escape(label)}: {text} {escape(unit)}{" (dựng lại)" if recon else ""}</title></rect>')
+            notes = (" (dựng lại)" if recon else "") + (f" – chưa đủ: {count}/{expected} đơn vị" if short else "")
+            extra = ' class="incomplete" stroke="#0b57d0" stroke-dasharray="3 2"' if short else ""
+            parts.append(f'<rect x="{x + 3:.1f}" y="{base - h:.1f}" width="{bar_w - 6:.1f}" height="{h:.1f}" fill="{fill}"{extra}>'
+                         f'<title>{escape(label)}: {text} {escape(unit)}{notes}</title></rect>')
             parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{base - h - 4:.1f}" font-size="9" text-anchor="middle">{text}</text>')
+            if short:
+                parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{height - 3}" font-size="8" text-anchor="middle" '
+                             f'fill="#9a6700">{count}/{expected}</text>')
         parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{height - 14}" font-size="9" text-anchor="middle">{escape(label)}</text>')
     parts.append(f'<line x1="8" y1="{base}" x2="{width - 8}" y2="{base}" stroke="#57606a" stroke-width="0.6"/></svg>')
     return "".join(parts)

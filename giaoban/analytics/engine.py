@@ -104,6 +104,10 @@ class Comparison:
     change: Decimal | None
     change_pct: Decimal | None
     reconstructed: bool = False
+    reporting_units: int = 0
+    expected_units: int = 0
+    # like with like: every expected unit is in both figures (else the change is marked, not bare)
+    like: bool = True
 
 
 @dataclass
@@ -898,7 +902,14 @@ def query(indicator=None, period="", area=None, unit=None, org=None, as_of=None,
                             c = cells.get((row_key, org_key, ind.code, cp.code))
                             v = _dec(c.total) if c else None
                             diff, pct = rules.change(row.value, v)
-                            setattr(row, attr, Comparison(cp.code, v, _dec(diff), _dec(pct), bool(c and c.reconstructed)))
+                            cp_end = cp.end
+                            cp_counts = _memoized(memo, ("expected", tnode, cp_end, within_key),
+                                                  lambda: expected_units(tnode, cp_end, within))
+                            cp_expected = sum(n for (o, level), n in cp_counts.items() if o in want_orgs and level in lv)
+                            cp_count = c.count if c else 0
+                            like = row.reporting_units >= expected and cp_count >= cp_expected
+                            setattr(row, attr, Comparison(cp.code, v, _dec(diff), _dec(pct), bool(c and c.reconstructed),
+                                                          cp_count, cp_expected, like))
                     rows.append(row)
     return rows
 
@@ -1032,12 +1043,20 @@ def dashboard(period, area=None, as_of=None, include_submitted: bool = False,
     trend_inds = indicators[:trend_indicators]
     cells = compute([(node.code, node)], trend_inds, quarters, include_submitted, False, None, within, check_built=False)
     trends = []
+    memo = cache.entries()
+    links = _links(memo)
+    levels = _memoized(memo, ("levels",), lambda: {k: frozenset(v) for k, v in reporting_levels(None).items()})
+    within_key = tuple(within) if within is not None else None
     for ind in trend_inds:
-        points = []
+        points, coverage = [], []
         for q in quarters:
             c = cells.get((node.code, None, ind.code, q.code))
             points.append((q, _dec(c.total) if c else None, bool(c and c.reconstructed)))
-        trends.append({"indicator": ind, "points": points})
+            q_end = q.end
+            counts = _memoized(memo, ("expected", node, q_end, within_key), lambda: expected_units(node, q_end, within))
+            expected = sum(n for (o, level), n in counts.items() if o in links.get(ind.pk, ()) and level in levels.get(ind.pk, ()))
+            coverage.append((c.count if c else 0, expected))  # a bar that drops because units are missing says so
+        trends.append({"indicator": ind, "points": points, "coverage": coverage})
     return {
         "period": period, "as_of": as_of, "node": node, "organizations": organizations, "trends": trends,
         "completeness": completeness(period, area_obj, as_of, within=within),

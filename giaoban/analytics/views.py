@@ -95,14 +95,30 @@ def dashboard(request):
             context["area"] = area
             context["charts"] = [
                 {"title": t["indicator"].name, "svg": bar_chart(
-                    [(q.label_vi.replace("Quý ", ""), v, recon) for q, v, recon in t["points"]], unit=t["indicator"].unit_noun)}
+                    [(q.label_vi.replace("Quý ", ""), v, recon) for q, v, recon in t["points"]], unit=t["indicator"].unit_noun,
+                    coverage=t["coverage"])}
                 for t in data["trends"]
             ]
+            context.update(_coverage(data, period, request))
     context["period"] = period
     context["query"] = request.GET
     context["area_code"] = request.GET.get("area") or (context["area"].code if context.get("area") else "")
     # A question the data cannot answer (a bad period, an unknown area) is the asker's: 400.
     return render(request, "analytics/dashboard.html", context, status=400 if context["error"] else 200)
+
+
+def _coverage(data: dict, period: Period, request) -> dict:
+    """How complete the figures on screen are: the units in the headline figures against those
+    expected (the note above the tables), and, when nothing at all is approved, the reports
+    waiting and the actions that fill the page (the empty state)."""
+    rows = [r for block in data["organizations"] for _, r in block["rows"]]
+    short = [r for r in rows if r.reporting_units < r.expected_units]
+    least = min(short, key=lambda r: r.reporting_units / r.expected_units, default=None)
+    empty = not any(r.value is not None for r in rows)
+    query = request.GET.copy()
+    query["period"], query["submitted"] = period.code, "1"
+    return {"incomplete": least if short and not empty else None, "incomplete_count": len(short), "empty": empty,
+            "waiting": sum(c["submitted"] for c in data["completeness"]), "with_submitted": query.urlencode()}
 
 
 def _period_choices() -> list[Period]:

@@ -100,8 +100,9 @@ def analytics_dashboard(request, period: str, area: str | None = None, as_of: da
         ],
         "trends": [
             {"indicator": t["indicator"].code, "indicator_name": t["indicator"].name, "unit_noun": t["indicator"].unit_noun,
-             "points": [{"period": q.code, "label": q.label_vi, "value": _number(v), "reconstructed": recon}
-                        for q, v, recon in t["points"]]}
+             "points": [{"period": q.code, "label": q.label_vi, "value": _number(v), "reconstructed": recon,
+                         "reporting_units": n, "expected_units": e}
+                        for (q, v, recon), (n, e) in zip(t["points"], t["coverage"])]}
             for t in data["trends"]
         ],
         "completeness": [_completeness_row(r) for r in data["completeness"]],

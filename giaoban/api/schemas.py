@@ -227,6 +227,9 @@ class ComparisonOut(Schema):
     change: Number | None
     change_pct: Number | None
     reconstructed: bool
+    reporting_units: int
+    expected_units: int
+    like: bool = Field(..., description="every expected unit reported in both periods; else the change compares unlike sets")
 
 
 class AnalyticsRowOut(Schema):
@@ -268,6 +271,8 @@ class TrendPointOut(Schema):
     label: str
     value: Number | None
     reconstructed: bool
+    reporting_units: int
+    expected_units: int
 
 
 class TrendOut(Schema):

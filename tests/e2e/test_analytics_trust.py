@@ -1,0 +1,82 @@
+"""Figures a province officer can read right (issue 19), in headless Chromium: an incomplete
+quarter is never compared bare with complete ones, a trend bar that drops because units are
+missing says so, and a quarter with nothing approved says what to do."""
+
+from decimal import Decimal
+
+import pytest
+
+from giaoban.collection.models import DataValue, Report
+from giaoban.org.models import Indicator
+from tests.collection.conftest import PASSWORD, build_tree
+from tests.conftest import login
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+
+@pytest.fixture
+def tree(transactional_db, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    return build_tree()
+
+
+def put(unit, period, values: dict, status="approved"):
+    report, _ = Report.objects.get_or_create(unit=unit, period=period)
+    for code, value in values.items():
+        DataValue.objects.update_or_create(unit=unit, indicator=Indicator.objects.get(code=code), period=period,
+                                           defaults={"report": report, "value": Decimal(value)})
+    report.status = status
+    report.save()
+    return report
+
+
+@pytest.fixture
+def quarters(tree):
+    """Both communes approved for 2024-Q3 and 2025-Q2; for 2025-Q3 only xã A is approved (xã B
+    sent, not yet approved); for 2025-Q4 nothing is approved (xã A sent)."""
+    a, b = tree.units["phunu-a"], tree.units["phunu-b"]
+    for period, va, vb in (("2024-Q3", 10, 10), ("2025-Q2", 9, 11)):
+        put(a, period, {"tuyen_truyen_buoi": va})
+        put(b, period, {"tuyen_truyen_buoi": vb})
+    put(a, "2025-Q3", {"tuyen_truyen_buoi": 8})
+    put(b, "2025-Q3", {"tuyen_truyen_buoi": 12}, status="submitted")
+    put(a, "2025-Q4", {"tuyen_truyen_buoi": 7}, status="submitted")
+    return tree
+
+
+def test_incomplete_quarter_is_not_compared_bare(live_server, quarters, page):
+    login(page, live_server.url, "phunu.tinh", PASSWORD)
+    page.goto(live_server.url + "/phan-tich/?period=2025-Q3")
+    row = page.locator("tr", has=page.locator("td", has_text="Buổi tuyên truyền")).first
+    cell = row.locator("td.same-period")
+    # 8 sessions from 1 commune against 20 from 2: the −60 % is marked, with both counts
+    assert "1 so với 2 đơn vị" in cell.inner_text(), row.inner_text()
+    assert "unlike" in (cell.get_attribute("class") or "")
+    note = page.locator("#incomplete-note")
+    assert "chưa đủ" in note.inner_text() and "1/2" in note.inner_text()
+
+    # the trend: the 2025-Q3 bar is marked as incomplete, the complete ones are not
+    chart = page.locator("figure", has_text="Buổi tuyên truyền").first
+    incomplete = chart.locator("rect.incomplete")
+    assert incomplete.count() == 1
+    assert "chưa đủ: 1/2 đơn vị" in incomplete.first.locator("title").text_content()
+    assert "1/2" in chart.locator("svg").text_content()
+
+
+def test_quarter_with_nothing_approved_says_what_to_do(live_server, quarters, page):
+    login(page, live_server.url, "phunu.tinh", PASSWORD)
+    page.goto(live_server.url + "/phan-tich/?period=2025-Q4")
+    empty = page.locator("#empty-state")
+    text = empty.inner_text()
+    assert "Chưa có báo cáo nào được duyệt" in text and "1 báo cáo đã gửi đang chờ duyệt" in text, text
+    assert page.locator("main table td.num:text-is('—')").count() == 0  # no grid of dashes
+    empty.locator("a", has_text="Tính cả báo cáo đã gửi").click()
+    page.wait_for_load_state()
+    row = page.locator("tr", has=page.locator("td", has_text="Buổi tuyên truyền")).first
+    assert "7" in row.locator("td.num").first.inner_text()
+    empty_link = page.locator("#empty-state a", has_text="Duyệt")
+    assert empty_link.count() == 0  # figures are shown: no empty state
+    page.goto(live_server.url + "/phan-tich/?period=2025-Q4")
+    page.locator("#empty-state a", has_text="Duyệt báo cáo").click()
+    page.wait_for_load_state()
+    assert "/bao-cao/cho-duyet/" in page.url
