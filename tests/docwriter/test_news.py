@@ -64,8 +64,11 @@ def generated_model():
     from giaoban.demo.load import DemoLoader
     from tests.docwriter.test_wording_demo import _catalogue
 
+    from giaoban.demo.narratives import NEXT_TASKS
+
     specs = {i["code"]: i for i in _catalogue()}
     model = demo_model()
+    model.next_tasks = [NEXT_TASKS[org] + "." for org in NEXT_TASKS]  # the units' own, as the sample has them
     before = Period.parse("2022-Q3")
     for section in model.sections:
         for row in section.rows:
