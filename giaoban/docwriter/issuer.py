@@ -3,7 +3,9 @@
 The templates are in phrasing.json under "issuers" (per organization, per level: the parent body,
 the body, the number symbol, the signature title, the recipients); the names come from the unit
 tree as it stood on the report's date. The Party commission that receives a copy is 'Ban Dân vận'
-before its merger and 'Ban Tuyên giáo và Dân vận' from it (Lai Châu: 1/3/2025).
+before its merger and 'Ban Tuyên giáo và Dân vận' from it; the merger's date is the organization
+tree's (org.identity.PARTY_COMMISSION_MERGED, given by the caller), the phrasing file holds only
+the two names.
 """
 
 from __future__ import annotations
@@ -35,17 +37,15 @@ def _by_level(value, level: str):
     return value
 
 
-def party_commission(phrasing: dict, date: dt.date, merged: dt.date | None = None) -> str:
-    """'Ban Dân vận' before the commissions merged, 'Ban Tuyên giáo và Dân vận' from then; the
-    date from the organization tree (org.identity) when given, else from the phrasing file."""
+def party_commission(phrasing: dict, date: dt.date, merged: dt.date) -> str:
+    """'Ban Dân vận' before the commissions merged on `merged`, 'Ban Tuyên giáo và Dân vận' from then."""
     words = phrasing.get("party_commission") or {}
-    merged = merged or (dt.date.fromisoformat(words["merged_from"]) if words.get("merged_from") else None)
-    if merged and date >= merged:
+    if date >= merged:
         return words.get("after", "Ban Tuyên giáo và Dân vận")
     return words.get("before", "Ban Dân vận")
 
 
-def make_issuer(phrasing: dict, unit: IssuingUnit, date: dt.date, commission_merged: dt.date | None = None) -> Issuer:
+def make_issuer(phrasing: dict, unit: IssuingUnit, date: dt.date, *, commission_merged: dt.date) -> Issuer:
     template = (phrasing.get("issuers") or {}).get(unit.org_code) or (phrasing.get("issuers") or {}).get("mttq") or {}
     level = unit.level
     fill = {
