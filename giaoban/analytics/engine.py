@@ -450,13 +450,23 @@ def _base_periods(period: Period, kinds: frozenset = frozenset()) -> list[Period
     return sorted(base + extra) if extra else base
 
 
-def scheduled_kinds() -> frozenset:
+def scheduled_kinds(indicators: list[Indicator] | None = None) -> frozenset:
     """The kinds of period shorter than a quarter that an active reporting regime asks for
-    ('W', 'M'); none without regimes, and then quarters are read alone, as before regimes."""
+    ('W', 'M'), of ``indicators`` when given; none without regimes, and then quarters are read
+    alone, as before regimes. A quarter of indicators no weekly or monthly regime asks for is
+    thus one stored period (the fast path) even when the working groups report weekly."""
     def load():
-        return frozenset(ReportingSchedule.objects.filter(is_active=True).exclude(frequency="Q")
-                         .values_list("frequency", flat=True).distinct())
-    return _memoized(cache.entries(), ("scheduled_kinds",), load)
+        out: dict[int | None, set[str]] = defaultdict(set)
+        through = ReportingSchedule.indicators.through.objects.filter(reportingschedule__is_active=True).exclude(
+            reportingschedule__frequency="Q")
+        for frequency, ind_id in through.values_list("reportingschedule__frequency", "indicator_id"):
+            out[None].add(frequency)
+            out[ind_id].add(frequency)
+        return {k: frozenset(v) for k, v in out.items()}
+    by_indicator = _memoized(cache.entries(), ("scheduled_kinds",), load)
+    if indicators is None:
+        return by_indicator.get(None, frozenset())
+    return frozenset().union(*(by_indicator.get(i.pk, frozenset()) for i in indicators))
 
 
 def _stored_cells(targets, indicators, periods, by_org, uses, fetched) -> dict:
@@ -506,12 +516,13 @@ def _combine(rule: rules.TimeAggregation, parts: list[Period], values: list) -> 
 
 def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], periods: list[Period],
             include_submitted: bool = False, by_org: bool = False, org_ids: list[int] | None = None,
-            within: list[Node] | None = None, check_built: bool = True) -> dict:
+            within: list[Node] | None = None, check_built: bool = True, fast: bool = True) -> dict:
     """The core: (row_key, org_id|None, indicator_code, period_code) -> Cell, for every target
-    node (with reconstruction) and period (cumulative periods combined from quarters)."""
+    node (with reconstruction) and period (cumulative periods combined from quarters).
+    ``fast=False`` takes the general path even where the stored cells answer (tests compare both)."""
     if check_built:
         ensure_built()
-    kinds = scheduled_kinds()
+    kinds = scheduled_kinds(indicators)
     base = {p: _base_periods(p, kinds) for p in periods}
     quarters = sorted({q for p in periods for q in base[p]})
     # which stored node answers for which target node in which quarter
@@ -534,7 +545,7 @@ def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], per
         nodes = list({n for n, _ in pairs})
         qs = sorted({q for _, q in pairs})
         fetched.update(_fetch(nodes, indicators, qs, include_submitted, by_org, org_ids, within))
-    if all(len(base[p]) == 1 and base[p][0] == p for p in periods) and all(
+    if fast and all(len(base[p]) == 1 and base[p][0] == p for p in periods) and all(
             len(us) == 1 and us[0][1] is ONE and not us[0][2] for us in uses.values()):
         return _stored_cells(targets, indicators, periods, by_org, uses, fetched)
     # per quarter: [total, count, approx, over, under] summed over the stored nodes answering for a target

@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from giaoban import audit
@@ -37,6 +38,9 @@ EDGES = {"area": AreaSuccession, "unit": UnitSuccession}
 KIND_LABELS = dict(Area.Kind.choices)
 LINK_LABELS = dict(AreaSuccession.Kind.choices)
 SHARE_TOLERANCE = Decimal("0.000001")
+# Sent inside apply's transaction with batch, plan, ids ({(model, plan ref): new id}) and user:
+# the apps above the tree (collection: the roles on units that continue) follow the change.
+applied = Signal()
 
 
 class PlanError(ValueError):
@@ -758,6 +762,7 @@ def apply(plan, user, title: str = "", source: str = "") -> ChangeBatch:
         batch.applied_at, batch.applied_by = timezone.now(), actor
         batch.save()
         audit.record(user, "org.apply", batch, new=batch.title, **plan.summary())
+        applied.send(sender=ChangeBatch, batch=batch, plan=plan, ids=ids, user=user)
         for c in plan.closes:
             audit.record(user, "org.close", object_type=f"org.{c['model']}", object_id=c["id"], field="valid_to",
                          old=c["old_valid_to"], new=c["valid_to"], batch=batch.pk)
@@ -768,8 +773,8 @@ def apply(plan, user, title: str = "", source: str = "") -> ChangeBatch:
 
 
 # Apps built on org tell why a batch's new units cannot be deleted (reports, values, roles …
-# made against them): name → function(new unit ids) → messages. Registered in their ready().
-RevertCheck = Callable[[list[int]], list[str]]
+# made against them): name → function(batch, new unit ids) → messages. Registered in their ready().
+RevertCheck = Callable[[ChangeBatch, list[int]], list[str]]
 REVERT_CHECKS: dict[str, RevertCheck] = {}
 
 
@@ -785,7 +790,7 @@ def revert_blockers(batch: ChangeBatch) -> list[str]:
     unit_ids = batch.result.get("created", {}).get("unit", [])
     area_ids = batch.result.get("created", {}).get("area", [])
     for check in REVERT_CHECKS.values():
-        problems.extend(check(unit_ids))
+        problems.extend(check(batch, unit_ids))
     for model, ids in (("area", area_ids), ("unit", unit_ids)):
         Model, Edge = MODELS[model], EDGES[model]
         mine = set(batch.result.get("links", {}).get(model, []))

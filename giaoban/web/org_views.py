@@ -12,10 +12,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from giaoban.collection import access
+from giaoban.collection import access, restructure
 from giaoban.collection.models import Membership
 from giaoban.jobs.queue import start as start_job
-from giaoban.org import coverage, lineage, operations
+from giaoban.org import coverage, lineage, operations, unit_plans
 from giaoban.org.importer import ChangeRow, ImportFailed, parse_area_kind, parse_date, parse_share, plan_changes, read_changes
 from giaoban.org.models import Area, ChangeBatch, Organization, Unit
 from giaoban.org.operations import PlanError
@@ -135,6 +135,22 @@ def compose_rows(post) -> list[ChangeRow]:
     return rows
 
 
+def compose_unit_plan(post) -> operations.ChangePlan:
+    """One operation on the organizations' units typed into the form (codes are unit codes)."""
+    def split(name):
+        return [x.strip() for x in post.get(name, "").replace(",", ";").split(";") if x.strip()]
+
+    def parts(name):
+        return [x.strip() for x in post.get(name, "").split(";") if x.strip()]
+
+    date = parse_date(post.get("effective_date"))
+    shares = [parse_share(x) for x in parts("shares")]
+    # served areas: the parts of a split separated by ';', the areas of one part by ','
+    served = [[c.strip() for c in part.split(",") if c.strip()] for part in post.get("served", "").split(";")]
+    return unit_plans.plan_units(post.get("kind", ""), date, split("old_codes"), split("new_codes"), parts("new_names"),
+                                 shares, post.get("new_parent", "").strip(), [s for s in served if s])
+
+
 @login_required
 def batches(request):
     require_restructurer(request)
@@ -151,7 +167,12 @@ def batches(request):
                     raise ValueError(f"Tệp {upload.name} quá lớn (tối đa 5 MB).")
                 plan = plan_changes(read_changes(upload.read(), upload.name), cascade)
                 source = upload.name
+            elif request.POST.get("target") == "unit":
+                plan = compose_unit_plan(request.POST)
+                source = "biểu mẫu (đơn vị)"
             else:
+                if request.POST.get("kind") == "dissolve":
+                    raise PlanError("Giải thể một cấp chỉ dùng cho đơn vị; với địa bàn hãy dùng sáp nhập hoặc chuyển cấp trên.")
                 plan = plan_changes(compose_rows(request.POST), cascade)
                 source = "biểu mẫu"
             check_plan_scope(request.user, plan)
@@ -164,7 +185,9 @@ def batches(request):
     return render(request, "org/batches.html", {
         "batches": ChangeBatch.objects.select_related("created_by")[:50], "errors": errors, "post": request.POST,
         "kinds": [("merge", "Sáp nhập"), ("split", "Chia tách"), ("rename", "Đổi tên"), ("move", "Chuyển cấp trên"),
-                  ("close", "Giải thể"), ("create", "Thành lập mới")],
+                  ("close", "Giải thể (cả các đơn vị trực thuộc)"),
+                  ("dissolve", "Giải thể một cấp (đơn vị trực thuộc chuyển lên cấp trên)"), ("create", "Thành lập mới")],
+        "targets": [("area", "Địa bàn (xã, phường, khu dân cư...)"), ("unit", "Đơn vị của tổ chức")],
         "today": datetime.date.today(),
     })
 
@@ -176,7 +199,8 @@ def batch(request, pk):
     plan = operations.ChangePlan.from_dict(item.plan)
     blockers = operations.revert_blockers(item) if item.status == ChangeBatch.Status.APPLIED else []
     return render(request, "org/batch.html", {"batch": item, "lines": plan.lines(), "summary": plan.summary(),
-                                              "warnings": plan.warnings, "blockers": blockers})
+                                              "warnings": plan.warnings, "blockers": blockers,
+                                              "impact": restructure.impact(plan) if item.status == ChangeBatch.Status.PREVIEWED else []})
 
 
 BACKGROUND_LINES = 40  # batches with more lines than this are applied as a background job

@@ -163,3 +163,27 @@ def test_a_working_group_enters_its_weekly_report(world):
     admin = get_user_model().objects.create_superuser("admin", password="x")
     with pytest.raises(workflow.WorkflowError, match="không báo cáo theo tuần"):
         workflow.get_or_create_report(pc, "2026-W49", admin)
+
+
+# ---- a quarter of the quarterly set keeps the engine's fast path (issue 17, item 4) -------------
+
+def test_a_quarter_of_quarterly_indicators_keeps_the_fast_path_beside_a_weekly_regime(world, monkeypatch):
+    """The weekly regime asks for 'ho_tham' only: a quarter of 'buoi' has nothing to combine over
+    weeks or months, so it is answered from the stored quarter alone (the fast path), with the
+    same cells as the general (reference) path; 'ho_tham' still adds its weeks up."""
+    engine.ensure_built()
+    taken = []
+    real = engine._stored_cells
+    monkeypatch.setattr(engine, "_stored_cells", lambda *a: taken.append(1) or real(*a))
+    node = engine.Node.of(world["P"])
+    targets = [("P", node)]
+    buoi = [Indicator.objects.get(code="buoi")]
+    quarters = [Period.parse("2026-Q1"), Period.parse("2025-Q4")]
+    fast = engine.compute(targets, buoi, quarters, by_org=True)
+    assert taken == [1]
+    reference = engine.compute(targets, buoi, quarters, by_org=True, fast=False)
+    assert taken == [1] and fast == reference
+    assert {k: c.total for k, c in fast.items() if c.total is not None} == {
+        ("P", world["mc"].organization_id, "buoi", "2026-Q1"): 7, ("P", world["pc"].organization_id, "buoi", "2026-Q1"): 8}
+    weekly = engine.compute(targets, [Indicator.objects.get(code="ho_tham")], [Period.parse("2026-Q1")])
+    assert taken == [1] and weekly["P", None, "ho_tham", "2026-Q1"].total == 550
