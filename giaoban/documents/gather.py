@@ -204,6 +204,10 @@ def _narratives(period: Period, area: Area, org: Organization | None, include_su
             if text and text.strip():
                 out.append(NarrativeExcerpt(unit_name=report.unit.name, section=section, text=text.strip(),
                                             org_code=report.unit.organization.code))
+        # the next period's tasks one item each ('…; chuẩn bị …' is two tasks), grouped by the writer
+        for item in _split_items(report.next_tasks):
+            out.append(NarrativeExcerpt(unit_name=report.unit.name, section="phuong_huong", text=item.rstrip(".") + ".",
+                                        org_code=report.unit.organization.code))
     return out, len(units)
 
 
@@ -249,19 +253,6 @@ def _meetings(period: Period, area: Area, visible=None):
         note = progress[0].note if progress else ""
         previous.append(TaskItem(text=task.text, orgs=names, status_label=task.get_status_display(), note=note))
     return info, previous, next_tasks
-
-
-def _province_next_tasks(period: Period, area: Area, org: Organization | None, within=None) -> list[str]:
-    qs = (Report.objects.filter(period=period.code, unit__area=area, status__in=VISIBLE_STATUSES)
-          .exclude(next_tasks="").filter(_within_q(within)))
-    if org is not None:
-        qs = qs.filter(unit__organization=org)
-    tasks: list[str] = []
-    for report in qs.order_by("unit__organization__sort_order"):
-        for item in _split_items(report.next_tasks)[:2]:
-            if item not in tasks:
-                tasks.append(item)
-    return tasks[:8]
 
 
 def default_report_date(period: Period, today: dt.date | None = None) -> dt.date:
@@ -362,7 +353,7 @@ def build_report_model(period_code: str, area, org_code: str | None = None, *, r
         narratives=narratives,
         total_units=total_units,
         previous_tasks=previous_tasks,
-        next_tasks=meeting_tasks or _province_next_tasks(period, area_obj, org, within),
+        next_tasks=meeting_tasks,  # the units' own tasks are narratives, grouped by the writer
         trends=trends,
         area_rows=area_rows,
         meeting=meeting,

@@ -16,11 +16,12 @@ from typing import Union
 Number = Union[int, float, Decimal]
 
 VALUE_TYPES = ("integer", "decimal", "money", "percent")
-NARRATIVE_SECTIONS = ("ket_qua", "han_che", "de_xuat")
+NARRATIVE_SECTIONS = ("ket_qua", "han_che", "de_xuat", "phuong_huong")
 NARRATIVE_SECTION_TITLES = {
     "ket_qua": "Kết quả nổi bật",
     "han_che": "Hạn chế, khó khăn",
     "de_xuat": "Đề xuất, kiến nghị",
+    "phuong_huong": "Phương hướng, nhiệm vụ kỳ tới",
 }
 ROMAN = ("I", "II", "III", "IV")
 
@@ -179,7 +180,7 @@ class ReportModel:
     sections: list[OrgSection] = field(default_factory=list)
     narratives: list[NarrativeExcerpt] = field(default_factory=list)
     previous_tasks: list[TaskItem] = field(default_factory=list)
-    next_tasks: list[str] = field(default_factory=list)
+    next_tasks: list[str] = field(default_factory=list)  # the meeting's tasks; the units' own are narratives 'phuong_huong'
     trends: list[TrendSeries] = field(default_factory=list)
     area_rows: list[AreaRow] = field(default_factory=list)
     meeting: MeetingInfo | None = None

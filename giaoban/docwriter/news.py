@@ -16,7 +16,8 @@ from typing import BinaryIO
 from .model import ReportModel, saved_bytes
 from .vnformat import format_date_text
 from .writing import (Chooser, _context, _lc_subject, cap_first, comparison_tail, field_totals, find_rule,
-                      indicator_clause, load_phrasing, localize, one_level_words, SMALL_COUNT, standout_score, subject_forms)
+                      indicator_clause, load_phrasing, localize, one_level_words, SMALL_COUNT, standout_score, subject_forms,
+                      units_next_tasks)
 
 MIN_WORDS, MAX_WORDS = 300, 600
 ALONE_MAX, ALONE_SHARE = 5, 0.8
@@ -250,7 +251,7 @@ def build_news(model: ReportModel, phrasing: dict | None = None) -> NewsDraft:
                 paragraphs.append(" ".join(totals))
         if has_meeting and (meeting.discussion or meeting.attendees):
             paragraphs.append(words["discussion"])
-        tasks = (meeting.next_tasks if meeting and meeting.next_tasks else model.next_tasks)
+        tasks = (meeting.next_tasks if meeting and meeting.next_tasks else model.next_tasks) or units_next_tasks(model, phrasing, 3, with_subject=False)
         if tasks:
             joined = "; ".join(t.strip().rstrip(".")[:1].lower() + t.strip().rstrip(".")[1:] for t in tasks[:3])
             paragraphs.append(words["next_tasks_org" if one_org else "next_tasks"].format(tasks=joined, **ctx))

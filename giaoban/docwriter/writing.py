@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import NARRATIVE_SECTION_TITLES, NARRATIVE_SECTIONS, ROMAN, IndicatorRow, OrgSection, ReportModel, period_labels
-from .summarize import group_remarks, sentences, summarize, summary_item
+from .summarize import group_remarks, lower_first, sentences, summarize, summary_item
 from .vnformat import format_number, format_pct, format_value, table_unit, table_value
 
 DEFAULT_PHRASING = Path(__file__).with_name("templates") / "phrasing.json"
@@ -744,6 +744,42 @@ def _org_summary(model: ReportModel, items: list[tuple[str, str, str]], phrasing
     return [text for _n, text in scored[:limit]]
 
 
+# The units' own next-period tasks kept in section III: what several organizations' units set
+# first, then each organization's most shared; the rest is the units' (appendix).
+NEXT_TASKS_FROM_UNITS = 8
+
+
+def units_next_tasks(model: ReportModel, phrasing: dict, limit: int = NEXT_TASKS_FROM_UNITS,
+                     with_subject: bool = True) -> list[str]:
+    """The units' next-period tasks (phương hướng) grouped like their remarks: similar tasks merged
+    into one, the most often set first; a task of one organization's units is given to that
+    organization in its own words ('Hội LHPN các cấp tiếp tục vận động hội viên …'), a task of
+    several organizations' units stands as the Front's (`with_subject` False: the bare tasks, for
+    a sentence that has its subject)."""
+    items = _narrative_items(model, "phuong_huong")
+    if not items:
+        return []
+    groups = group_remarks(items)
+    single = bool(model.org_code) or len({org for _u, org, _t in items}) <= 1
+    shared = [g for g in groups if len(g.orgs) > 1 or single]
+    own = [g for g in groups if g not in shared]
+    # every organization's most shared task before any organization's second one
+    by_org: dict[str, list] = {s.org_code: [] for s in model.sections}  # in the report's order
+    for g in own:
+        by_org.setdefault(g.orgs[0], []).append(g)
+    rounds = []
+    for depth in range(max((len(v) for v in by_org.values()), default=0)):
+        rounds.extend(v[depth] for v in by_org.values() if len(v) > depth)
+    out = []
+    for g in (shared + rounds)[:limit]:
+        text = g.text.rstrip(".")
+        if with_subject and g not in shared:
+            subject = subject_forms(phrasing, OrgSection(g.orgs[0], g.orgs[0]))["full"]
+            text = f"{subject} {lower_first(text)}"
+        out.append(text)
+    return out
+
+
 def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = True) -> list[Block]:
     """The report body as a list of blocks; docx.py and the HTML preview both render this.
 
@@ -894,11 +930,11 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
 
     # III. Next period
     heading1(words["heading_next_tasks"].format(**ctx))
-    tasks = list(model.next_tasks)
+    tasks = list(model.next_tasks) + units_next_tasks(model, phrasing, NEXT_TASKS_FROM_UNITS)
     if model.meeting and model.meeting.conclusions:
         tasks = [t for t in (as_task(c) for c in model.meeting.conclusions) if t and t not in tasks] + tasks
     if behind:
-        names = ", ".join(noun_phrase(r, phrasing)[0] for _s, r in behind[:5])
+        names = ", ".join(dict.fromkeys(noun_phrase(r, phrasing)[0] for _s, r in behind[:5]))
         tasks.append(words["next_from_behind"].format(items=names, **ctx))
     if period_quarter(model.period_code) == 3 and model.period_code[-3:] in ("-Q3", "-9M"):
         tasks.append(words["next_year_end"].format(year=ctx["year"], next_year=ctx["year"] + 1))

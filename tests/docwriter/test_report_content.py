@@ -159,3 +159,34 @@ def test_figures_rebuilt_across_the_merger_are_marked():
     table = docx.Document(io.BytesIO(data)).tables[1]
     assert table.rows[1].cells[1].text == "Buổi tuyên truyền (*)"
     assert "(*) Số liệu cùng kỳ được quy đổi" in text
+
+
+def _section_iii(text: str) -> list[str]:
+    part = text.split("III. PHƯƠNG HƯỚNG")[1].split("\nIV. ")[0].split("\nTrên đây")[0]
+    return [line for line in part.splitlines()[1:] if line.strip()]
+
+
+def test_the_units_next_tasks_are_grouped_like_their_remarks():
+    """40 units set their next quarter's tasks in a few rewordings: section III keeps one task
+    for each, in the organization's words, the one several organizations set as the Front's;
+    never a task per unit."""
+    from giaoban.docwriter.model import NarrativeExcerpt
+
+    model = build_synthetic_model()
+    model.next_tasks = []
+    wordings = {
+        "phunu": ["Tiếp tục vận động hội viên xây dựng gia đình \"5 không 3 sạch\"",
+                  "Tiếp tục vận động hội viên xây dựng gia đình \"5 không 3 sạch\" ở các bản"],
+        "doan": ["Duy trì các đội hình thanh niên tình nguyện", "Tiếp tục duy trì các đội hình thanh niên tình nguyện"],
+    }
+    for i in range(40):
+        org = ("phunu", "doan")[i % 2]
+        unit = f"Đơn vị {i} ({org})"
+        model.narratives.append(NarrativeExcerpt(unit, "phuong_huong", wordings[org][i % 4 // 2] + ".", org))
+        model.narratives.append(NarrativeExcerpt(unit, "phuong_huong", "Chuẩn bị các điều kiện sắp xếp tổ chức bộ máy.", org))
+    tasks = _section_iii(body_text(write_report_docx(model, charts=False)))
+    assert len(tasks) <= 10, tasks
+    assert sum("đội hình thanh niên tình nguyện" in t for t in tasks) == 1, tasks
+    assert sum("5 không 3 sạch" in t for t in tasks) == 1, tasks
+    assert any(t.startswith("- Hội LHPN các cấp tiếp tục vận động hội viên") for t in tasks), tasks
+    assert "- Chuẩn bị các điều kiện sắp xếp tổ chức bộ máy." in tasks, tasks
