@@ -9,6 +9,10 @@ class AnalyticsConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from giaoban.analytics import signals  # noqa: F401  (connects the receivers)
+        from giaoban.analytics.models import ReportingLevel
+        from giaoban.org import stamp
+
+        stamp.watch(ReportingLevel)
 
         post_migrate.connect(_install_triggers, sender=self, dispatch_uid="analytics_cache_triggers")
 

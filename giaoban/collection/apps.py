@@ -20,3 +20,8 @@ class CollectionConfig(AppConfig):
 
         restructure.connect()
         post_save.connect(_seed_rules_for_new_indicator, sender="org.Indicator", dispatch_uid="collection-seed-rules")
+        from giaoban.collection.models import Target, ValidationRule
+        from giaoban.org import stamp
+
+        # targets are read by the dashboards, the rules by every form (giaoban.collection.form)
+        stamp.watch(Target, ValidationRule, ValidationRule.organizations.through)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from giaoban.collection import plausibility
 from giaoban.collection.models import DataValue, Report, Target
 from giaoban.collection.rules import validate
-from giaoban.collection.workflow import NARRATIVE_FIELDS, form_indicators
+from giaoban.collection.workflow import NARRATIVE_FIELDS, form_list
 from giaoban.core.aggregation import progress
 from giaoban.core.numbers import NumberFormatError, format_vn_money, format_vn_number, parse_vn_number
 from giaoban.core.periods import Period
@@ -54,7 +54,7 @@ def check_fields(report, unit, period: Period, data) -> dict:
     rule is not saved (marked at its field; the others are); warnings are saved and block
     sending until a note says why."""
     values, _, errors = read_post(data, unit, period.code)
-    indicators = {i.code: i for i in form_indicators(unit)}
+    indicators = {i.code: i for i in form_list(unit)}
     fields = {}
     for code, ind in indicators.items():
         if f"v-{code}" not in data:
@@ -135,10 +135,19 @@ def past_values(unit, periods: list[str]) -> tuple[dict, set[str]]:
     return history, rebuilt
 
 
-def build_rows(unit, period: Period, report, posted=None, errors=None, issues=()) -> list[tuple[str, list[Row]]]:
-    """The indicators of the unit's form in sections, each with its context figures."""
-    indicators = list(form_indicators(unit))
-    current = {dv.indicator.code: dv for dv in DataValue.objects.filter(report=report).select_related("indicator")} if report else {}
+def stored_values(report, indicators) -> dict:
+    """{code: DataValue} of the report's figures of the form's `indicators`: one read a request."""
+    if report is None or report.pk is None:
+        return {}
+    codes = {i.pk: i.code for i in indicators}
+    return {codes[dv.indicator_id]: dv for dv in DataValue.objects.filter(report=report) if dv.indicator_id in codes}
+
+
+def build_rows(unit, period: Period, report, posted=None, errors=None, issues=(), *, current=None) -> list[tuple[str, list[Row]]]:
+    """The indicators of the unit's form in sections, each with its context figures (`current`:
+    stored_values(), when the caller has read them)."""
+    indicators = form_list(unit)
+    current = stored_values(report, indicators) if current is None else current
     before = [period.previous().code, period.same_period_last_year().code] + [p.code for p in period.year_to_date()]
     history, rebuilt = past_values(unit, before)
     targets = dict(Target.objects.filter(unit=unit, year=period.year).values_list("indicator__code", "value"))
@@ -211,7 +220,7 @@ def merge_with_saved(report, data, values: dict, narrative: dict, *, stale: bool
     'was-' (a page without script), any difference on a stale version is a conflict.
     Returns the values and narrative to save and the conflicts."""
     stored = {dv.indicator.code: dv for dv in DataValue.objects.filter(report=report).select_related("indicator")} if report else {}
-    names = {i.code: i.name for i in form_indicators(report.unit)} if report else {}
+    names = {i.code: i.name for i in form_list(report.unit)} if report else {}
     conflicts: list[Conflict] = []
 
     def decide(name: str, mine, saved, normalize) -> str:
@@ -285,9 +294,11 @@ def _show_saved(part: str, saved) -> str:
     return saved
 
 
-def field_texts(report, names) -> dict[str, str]:
-    """What the page shows now in each of the named fields (after a save: '5' for a typed '05')."""
-    stored = {dv.indicator.code: dv for dv in DataValue.objects.filter(report=report).select_related("indicator")}
+def field_texts(report, names, stored=None) -> dict[str, str]:
+    """What the page shows now in each of the named fields (after a save: '5' for a typed '05');
+    `stored` (code → DataValue) when the caller has them."""
+    if stored is None:
+        stored = {dv.indicator.code: dv for dv in DataValue.objects.filter(report=report).select_related("indicator")}
     texts = {}
     for name in names:
         part, _, code = name.partition("-")
@@ -304,7 +315,7 @@ def read_post(data, unit, period_code: str) -> tuple[dict, dict, dict]:
     """(values, narrative, errors) from a posted form. Only the fields present are returned, so
     the autosave can send just what changed. Errors: indicator code → Vietnamese message."""
     values, errors = {}, {}
-    for ind in form_indicators(unit):
+    for ind in form_list(unit):
         key = f"v-{ind.code}"
         if key not in data and f"q-{ind.code}" not in data and f"c-{ind.code}" not in data:
             continue

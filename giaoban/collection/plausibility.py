@@ -15,6 +15,8 @@ import statistics
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import Count, Max
+
 from giaoban.collection.models import DataValue, Target
 from giaoban.core.numbers import format_vn_number
 from giaoban.core.periods import Period
@@ -58,13 +60,13 @@ def flags(unit, period: Period, values: dict, comments: dict, indicators: dict) 
     for ind_id, value in DataValue.objects.filter(unit=unit, indicator_id__in=list(ids), period__in=_earlier(period, 4)) \
             .values_list("indicator_id", "value"):
         own.setdefault(ids[ind_id], []).append(value)
+    # the bound per indicator is counted and maximized by the database: one row per indicator, not
+    # one per peer value (a commune's peers are every commune of the organization, eight periods)
     peer_rows = DataValue.objects.filter(
         unit__organization_id=unit.organization_id, unit__level=unit.level, indicator_id__in=list(ids),
         period__in=[period.code] + _earlier(period, 7),
-    ).exclude(unit=unit).values_list("indicator_id", "value")
-    peers: dict[str, list] = {}
-    for ind_id, value in peer_rows:
-        peers.setdefault(ids[ind_id], []).append(value)
+    ).exclude(unit=unit).order_by().values("indicator_id").annotate(n=Count("id"), top=Max("value"))
+    peers = {ids[row["indicator_id"]]: (row["n"], row["top"]) for row in peer_rows}
     targets = dict(Target.objects.filter(unit=unit, year=period.year, indicator_id__in=list(ids))
                    .values_list("indicator_id", "value"))
     out = []
@@ -79,10 +81,10 @@ def flags(unit, period: Period, values: dict, comments: dict, indicators: dict) 
             if value > JUMP_FACTOR * usual and value - usual >= JUMP_MIN:
                 reasons.append(f"gấp {_times(value, usual)} mức thường của đơn vị (trung vị {len(past)} kỳ trước: "
                                f"{format_vn_number(usual)})")
-        others = peers.get(code, [])
-        if len(others) >= PEER_MIN_VALUES and max(others) > 0 and value > PEER_FACTOR * max(others):
-            reasons.append(f"gấp {_times(value, max(others))} số cao nhất của các đơn vị cùng cấp trong hai năm "
-                           f"({format_vn_number(max(others))})")
+        count, top = peers.get(code, (0, None))
+        if count >= PEER_MIN_VALUES and top > 0 and value > PEER_FACTOR * top:
+            reasons.append(f"gấp {_times(value, top)} số cao nhất của các đơn vị cùng cấp trong hai năm "
+                           f"({format_vn_number(top)})")
         target = targets.get(ind.pk)
         if target and target > 0 and value > TARGET_FACTOR * target:
             reasons.append(f"gấp {_times(value, target)} chỉ tiêu cả năm ({format_vn_number(target)})")
@@ -97,7 +99,10 @@ def _times(value: Decimal, reference: Decimal) -> str:
     return f"{format_vn_number(ratio, 0 if ratio >= 10 else 1)} lần"
 
 
-def report_flags(report, indicators: dict) -> list[Flag]:
-    """The flags of a report's stored figures."""
-    stored = list(DataValue.objects.filter(report=report).values_list("indicator__code", "value", "comment"))
+def report_flags(report, indicators: dict, stored: dict | None = None) -> list[Flag]:
+    """The flags of a report's stored figures (`stored`, code → DataValue, when the caller has read them)."""
+    if stored is None:
+        stored = {c: DataValue(value=v, comment=n) for c, v, n in
+                  DataValue.objects.filter(report=report).values_list("indicator__code", "value", "comment")}
+    stored = [(c, dv.value, dv.comment) for c, dv in stored.items()]
     return flags(report.unit, Period.parse(report.period), {c: v for c, v, _ in stored}, {c: n for c, _, n in stored}, indicators)

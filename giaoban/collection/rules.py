@@ -11,10 +11,11 @@ import statistics
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from giaoban.collection.indicators import form_indicators
+from giaoban.collection.indicators import form_list
 from giaoban.collection.models import DataValue, ValidationRule
 from giaoban.core.numbers import format_vn_number
 from giaoban.core.periods import Period
+from giaoban.org import stamp
 
 ERROR, WARNING = "error", "warning"
 
@@ -94,10 +95,13 @@ class Entry:
     extra: dict = field(default_factory=dict)
 
 
-def _entries(report, values) -> dict[str, Entry]:
-    """The stored values of the report, overlaid with `values` (code → Decimal | None | dict)."""
+def _entries(report, values, stored=None) -> dict[str, Entry]:
+    """The stored values of the report, overlaid with `values` (code → Decimal | None | dict).
+    `stored` (code → DataValue) when the caller has read them already."""
     out = {}
-    if report.pk:
+    if stored is not None:
+        out = {code: Entry(dv.value, dv.comment) for code, dv in stored.items()}
+    elif report.pk:
         for dv in DataValue.objects.filter(report=report).select_related("indicator"):
             out[dv.indicator.code] = Entry(dv.value, dv.comment)
     for code, item in (values or {}).items():
@@ -138,17 +142,24 @@ def history_median(unit, indicator, period: Period) -> Decimal | None:
 
 
 def active_rules() -> list:
-    """The active rules with their organizations (empty set: every organization), loaded once."""
-    rules = ValidationRule.objects.filter(is_active=True).select_related("indicator", "other_indicator").prefetch_related("organizations")
-    return [(rule, {o.pk for o in rule.organizations.all()}) for rule in rules]
+    """The active rules with their organizations (empty set: every organization), read once until a
+    rule, its organizations or the catalogue change (giaoban.org.stamp): every form's load and
+    save checks them. Shared objects: read them, never change them."""
+    cached = stamp.entries()
+    if "rules" not in cached:
+        rules = ValidationRule.objects.filter(is_active=True).select_related("indicator", "other_indicator").prefetch_related(
+            "organizations")
+        cached["rules"] = [(rule, frozenset(o.pk for o in rule.organizations.all())) for rule in rules]
+    return cached["rules"]
 
 
-def validate(report, values=None, *, indicators=None, for_submission: bool = False, rules=None) -> list[Issue]:
-    """Check the report's figures (stored values overlaid with `values`).
+def validate(report, values=None, *, indicators=None, for_submission: bool = False, rules=None, stored=None) -> list[Issue]:
+    """Check the report's figures (stored values overlaid with `values`; `stored`, code →
+    DataValue, when the caller has read them).
 
     `for_submission` adds the 'required' rules (a draft may be incomplete)."""
-    indicators = {i.code: i for i in (indicators if indicators is not None else form_indicators(report.unit))}
-    entries = {code: e for code, e in _entries(report, values).items() if code in indicators}
+    indicators = {i.code: i for i in (indicators if indicators is not None else form_list(report.unit))}
+    entries = {code: e for code, e in _entries(report, values, stored).items() if code in indicators}
     rules = [(r, orgs) for r, orgs in (active_rules() if rules is None else rules) if r.indicator.code in indicators]
     return evaluate(entries, indicators, rules, unit=report.unit, period=Period.parse(report.period),
                     for_submission=for_submission)

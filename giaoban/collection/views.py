@@ -18,7 +18,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from giaoban.collection import access, completeness as comp, excel, panels, plausibility, workflow
-from giaoban.collection.entry import QUALIFIER_CHOICES, build_rows, check_fields, field_texts, merge_with_saved, read_post
+from giaoban.collection.entry import (QUALIFIER_CHOICES, build_rows, check_fields, field_texts, merge_with_saved, read_post,
+                                     stored_values)
+from giaoban.collection.indicators import form_list
 from giaoban.collection.models import Attachment, DataValue, Reminder, Report
 from giaoban.collection.rules import validate
 from giaoban.collection.workflow import NARRATIVE_FIELDS, ConflictError, WorkflowError
@@ -42,6 +44,8 @@ def _load(request, unit_id: int, period: str):
     if not workflow.unit_active_in(unit, p):
         raise Http404("Đơn vị không hoạt động trong kỳ này")
     report = Report.objects.filter(unit=unit, period=p.code).first()
+    if report is not None:
+        report.unit = unit  # the same object: its form is read once a request (form_list's memo)
     return unit, p, report
 
 
@@ -170,8 +174,10 @@ def _folded(sections) -> list[dict]:
 
 
 def _page(request, unit, period, report, *, posted=None, errors=None, status=200, conflict="", conflicts=()):
-    issues = validate(report, for_submission=True) if report else []
-    flags = plausibility.report_flags(report, {i.code: i for i in workflow.form_indicators(unit)}) if report else []
+    indicators = form_list(unit)  # the form, its rules and the report's figures read once for the page
+    stored = stored_values(report, indicators)
+    issues = validate(report, for_submission=True, indicators=indicators, stored=stored) if report else []
+    flags = plausibility.report_flags(report, {i.code: i for i in indicators}, stored) if report else []
     actions = workflow.allowed_actions(report, request.user)
     if report is None and access.can_enter(request.user, unit):
         actions = {"edit", "submit"}
@@ -181,7 +187,7 @@ def _page(request, unit, period, report, *, posted=None, errors=None, status=200
     ]
     attachments = report.attachments.filter(deleted_at=None) if report else []
     children = excel.workflow_children(unit, period) if access.can_view_unit(request.user, unit) else []
-    sections = _folded(build_rows(unit, period, report, posted, errors, list(issues) + flags))
+    sections = _folded(build_rows(unit, period, report, posted, errors, list(issues) + flags, current=stored))
     return render(request, "collection/entry.html", {
         "filled": sum(s["filled"] for s in sections), "total": sum(s["total"] for s in sections),
         "folded": any(not s["open"] for s in sections),
@@ -233,8 +239,9 @@ def autosave(request, unit_id: int, period: str):
     if errors and not values and not narrative:
         return JsonResponse({"ok": False, "errors": errors, "message": "Chưa lưu: có ô nhập chưa đúng."}, status=400)
     report = report or workflow.get_or_create_report(unit, period.code, request.user)
+    saved: dict = {}
     try:
-        conflicts = _save_merged(request, report, values, narrative, refused=errors)
+        conflicts = _save_merged(request, report, values, narrative, refused=errors, saved=saved)
     except ConflictError as exc:
         return JsonResponse({"ok": False, "conflict": True, "message": exc.message, "version": report.version}, status=409)
     except WorkflowError as exc:
@@ -245,10 +252,13 @@ def autosave(request, unit_id: int, period: str):
     if errors:
         # a figure that cannot be read or breaks a rule is not saved; the others are (each
         # field saves on its own)
-        return JsonResponse({"ok": False, "errors": errors, "version": report.version, "fields": field_texts(report, request.POST),
+        return JsonResponse({"ok": False, "errors": errors, "version": report.version,
+                             "fields": field_texts(report, request.POST, saved.get("values")),
                              "message": f"Chưa lưu {len(errors)} ô chưa đúng (xem ở từng ô); các ô khác đã lưu."}, status=400)
-    issues = [i.as_dict() for i in validate(report, for_submission=True)]
-    return JsonResponse({"ok": True, "version": report.version, "issues": issues, "fields": field_texts(report, request.POST),
+    # the figures as the save left them (read inside its transaction), not read again
+    stored = saved.get("values")
+    issues = [i.as_dict() for i in validate(report, for_submission=True, stored=stored)]
+    return JsonResponse({"ok": True, "version": report.version, "issues": issues, "fields": field_texts(report, request.POST, stored),
                          "saved_at": timezone.localtime().strftime("%H:%M:%S")})
 
 
@@ -272,7 +282,7 @@ def grid(request, unit_id: int, period: str):
     children = excel.workflow_children(unit, period)
     if not children:
         raise Http404("Đơn vị không có đơn vị trực thuộc trong kỳ này")
-    indicators = list(workflow.form_indicators(unit))
+    indicators = list(form_list(unit))
     sections = list(dict.fromkeys(i.section or "Chỉ tiêu khác" for i in indicators))
     section = request.GET.get("muc") or (sections[0] if len(indicators) > GRID_ALL_ABOVE else "")
     if section:
@@ -339,16 +349,19 @@ def _grid_version(posted, child, report) -> int:
     return int(text) if text.isdigit() else report.version
 
 
-def _save_merged(request, report, values, narrative, refused=None) -> list:
+def _save_merged(request, report, values, narrative, refused=None, saved=None) -> list:
     """Save what the officer changed; fields someone else changed meanwhile come back as
     conflicts (not saved). Formatting differences ('05', a trailing line break) are no change.
     With `refused` (the autosave, where each field saves on its own), figures that break an
-    error rule are left out and named there (code → message) instead of refusing the rest."""
+    error rule are left out and named there (code → message) instead of refusing the rest.
+    `saved` (a dict) receives the report's figures after the save ("values": code → DataValue)."""
     values, narrative, conflicts = merge_with_saved(report, request.POST, values, narrative,
                                                     stale=_posted_version(request) != report.version)
     while True:
         try:
-            workflow.save_values(report, request.user, values, expected_version=report.version, narrative=narrative)
+            result = workflow.save_values(report, request.user, values, expected_version=report.version, narrative=narrative)
+            if saved is not None:
+                saved["values"] = result.values
             return conflicts
         except ConflictError:
             raise

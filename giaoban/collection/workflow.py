@@ -31,7 +31,7 @@ from django.utils import timezone
 from giaoban import audit
 from giaoban.audit.models import AuditEntry
 from giaoban.collection import access, rules
-from giaoban.collection.indicators import form_indicators
+from giaoban.collection.indicators import form_indicators, form_list  # noqa: F401  (workflow.form_indicators: excel, intake)
 from giaoban.collection.models import DataValue, Report
 from giaoban.core.numbers import format_vn_number
 from giaoban.core.periods import Period, PeriodError
@@ -69,6 +69,7 @@ class ScopeError(PermissionDenied):
 class SaveResult:
     report: Report
     changed: list[str] = field(default_factory=list)  # indicator codes and narrative fields
+    values: dict = field(default_factory=dict)  # code → DataValue: the report's figures after the save
 
     @property
     def version(self) -> int:
@@ -197,7 +198,7 @@ def save_values(report: Report, user, values, *, expected_version, source: str =
     unknown = [k for k in narrative if k not in NARRATIVE_FIELDS]
     if unknown:
         raise WorkflowError(f"Phần báo cáo không hợp lệ: {', '.join(unknown)}.")
-    indicators = {i.code: i for i in form_indicators(report.unit, Period.parse(report.period))}
+    indicators = {i.code: i for i in form_list(report.unit, Period.parse(report.period))}
     bad = [code for code in values if code not in indicators]
     if bad:
         raise WorkflowError(
@@ -230,10 +231,11 @@ def save_values(report: Report, user, values, *, expected_version, source: str =
                                  indicator=code, unit=locked.unit.code, period=locked.period, source=source,
                                  old_display=describe_value(dv.value, dv.qualifier), new_display="(trống)")
                     dv.delete()
+                    del existing[code]
                     changed.append(code)
                 continue
             if dv is None:
-                dv = DataValue(report=locked, unit=locked.unit, indicator=ind, period=locked.period)
+                dv = existing[code] = DataValue(report=locked, unit=locked.unit, indicator=ind, period=locked.period)
                 old_display, old_value = "(trống)", None
             else:
                 old_display, old_value = describe_value(dv.value, dv.qualifier), dv.value
@@ -266,7 +268,7 @@ def save_values(report: Report, user, values, *, expected_version, source: str =
             # the status stays: the summary's report signal has nothing to refresh (update_fields says so)
             locked.save(update_fields=["version", "updated_at", *(n for n in NARRATIVE_FIELDS if n in changed)])
     _sync(report, locked)
-    return SaveResult(report, changed)
+    return SaveResult(report, changed, existing)
 
 
 def _refuse_rule_errors(report: Report, indicators: dict, existing: dict, cleaned: dict, active_rules=None) -> None:
