@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from giaoban.textfigures import extract_text, scoring  # noqa: E402
-from giaoban.meetings.parse import parse_meeting  # noqa: E402
+from giaoban.textfigures.meetings import parse_meeting  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "extraction"
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"

@@ -17,7 +17,7 @@ from giaoban.core.periods import Period
 from giaoban.meetings import access as meeting_access
 from giaoban.meetings import services
 from giaoban.meetings.models import Meeting, Task
-from giaoban.meetings.parse import parse_meeting
+from giaoban.textfigures.meetings import parse_meeting
 from giaoban.org.models import Area
 
 TAGS = ["Hội nghị và nhiệm vụ"]

@@ -357,6 +357,11 @@ class Period:
     def next(self) -> Period:
         return self._shift(1)
 
+    def following(self) -> Period:
+        """The period a review of this one plans for: the next of the same kind, except after nine
+        months, which the fourth quarter completes (a meeting on 9 months sets tasks for Q4)."""
+        return Period(self.year, "Q", 4) if self.kind == "9M" else self.next()
+
     def same_period_last_year(self) -> Period:
         """Kỳ cùng kỳ năm trước: same kind and index, one year earlier (week 53 → week 52 of a
         year without a 53rd week)."""
@@ -512,7 +517,7 @@ def _normalize_kind(kind: str) -> str:
 
 
 def _fold(text: str) -> str:
-    """Lower case, no diacritics, đ→d, single spaces: 'Quý III/2023' → 'quy iii/2023'."""
+    """Lower case, no diacritics, đ→d, single spaces: '2023-Q3 ' → '2023-q3' (the code forms)."""
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     stripped = stripped.replace("đ", "d").replace("Đ", "D").lower()
@@ -520,28 +525,20 @@ def _fold(text: str) -> str:
 
 
 _Y = r"(?P<y>\d{4})"
-_SEP = r"\s*(?:/|-|\.|nam)?\s*"  # between a part and the year: 'quý 3/2023', 'quý 3 năm 2023'
 _QNUM = r"(?P<q>[1-4]|iv|iii|ii|i)"
 
+# Codes: the project's, DHIS2's and a few day-to-day ones (on the folded text). The Vietnamese
+# wording ('Quý III/2023', '6 tháng đầu năm 2023') is read by the period words below.
 _PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"^{_Y}$"), "Y"),
     (re.compile(rf"^{_Y}-?w(?P<w>\d{{1,2}})$"), "W"),  # 2026-W49, DHIS2 weekly 2026W49
-    (re.compile(rf"^tuan ?(?P<w>\d{{1,2}}){_SEP}{_Y}$"), "W"),  # 'tuần 49/2026', 'tuần 49 năm 2026'
     (re.compile(rf"^{_Y}-?(?:y|a|nam)$"), "Y"),
     (re.compile(rf"^{_Y}-(?P<m>\d{{1,2}})$"), "M"),
     (re.compile(rf"^{_Y}(?P<m>\d{{2}})$"), "M"),  # DHIS2 monthly 202307
     (re.compile(rf"^{_Y}-?q{_QNUM}$"), "Q"),
     (re.compile(rf"^{_Y}-?[hs](?P<h>[12])$"), "H"),  # 2023-H1, DHIS2 six-monthly 2023S1
     (re.compile(rf"^{_Y}-?9m$"), "9M"),
-    # Vietnamese / day-to-day forms
-    (re.compile(rf"^(?:nam|ca nam) {_Y}$"), "Y"),
-    (re.compile(rf"^(?:thang|t) ?(?P<m>\d{{1,2}}){_SEP}{_Y}$"), "M"),
     (re.compile(rf"^(?P<m>\d{{1,2}})/{_Y}$"), "M"),  # 07/2023
-    (re.compile(rf"^(?:quy|qui|q) ?{_QNUM}{_SEP}{_Y}$"), "Q"),  # "quí": older spelling
-    (re.compile(rf"^(?:6|sau) thang (?P<half>dau|cuoi) nam {_Y}$"), "H"),
-    (re.compile(rf"^(?:6|sau) thang (?P<half>dau|cuoi) {_Y}$"), "H"),
-    (re.compile(rf"^(?:6|sau) thang(?: nam)?{_SEP}{_Y}$"), "H"),  # '6 tháng năm 2023' = first half
-    (re.compile(rf"^(?:9|chin) thang(?: dau)?(?: nam)?{_SEP}{_Y}$"), "9M"),
 ]
 
 
@@ -563,14 +560,120 @@ def _parse(code: str) -> Period | None:
             q = groups["q"]
             index = int(q) if q.isdigit() else _ROMAN_TO_INT[q]
         elif kind == "H":
-            if groups.get("h"):
-                index = int(groups["h"])
-            else:
-                index = 2 if groups.get("half") == "cuoi" else 1
+            index = int(groups["h"])
         else:
             index = 1
         try:
             return Period(year, kind, index)
         except PeriodError:
             return None
-    return None
+    words = _period_words(" ".join(unicodedata.normalize("NFC", code).lower().split()))
+    if words is None or words.year is None:
+        return None
+    return words.period()
+
+
+# --------------------------------------------------------------------------- period words
+
+
+@dataclass(frozen=True)
+class PeriodWords:
+    """A period named in Vietnamese ('quý III năm 2023', '6 tháng đầu năm', '9 tháng', 'năm 2024',
+    'tháng 7/2023', 'tuần 49/2026'), as found by :func:`find_period_words`: ``index`` is None for
+    '6 tháng' without 'đầu' or 'cuối' (read as the first half), ``year`` None when no year is
+    written beside the words; ``start``/``end`` are offsets in the text searched."""
+
+    kind: str
+    index: int | None
+    year: int | None
+    start: int
+    end: int
+
+    def period(self, default_year: int | None = None) -> Period | None:
+        """The period meant, the year taken from ``default_year`` when none is written beside it."""
+        year = self.year or default_year
+        if year is None:
+            return None
+        try:
+            return Period(year, self.kind, self.index or 1)
+        except PeriodError:
+            return None
+
+
+# One grammar of the period words, for codes typed by a user (``whole``: the words must be the whole
+# string; any year; diacritics optional, 'quy 3 nam 2023') and for running text (years 19xx and 20xx,
+# diacritics as written). Both on lower-case NFC text.
+_WORD_GRAMMAR = [
+    ("Q", r"q(?:uý|úy|uí{Q_LOOSE})\s*(iv|iii|ii|i|[1-4])(?![^\W_])"),
+    # Not 'ngày 6 tháng 7': a date.
+    ("H", r"(?:6|sáu)\s+tháng(?!\s+\d{{1,2}}(?!\d))(?:\s+(đầu|cuối))?(?:\s+năm)?"),
+    ("9M", r"(?:9|chín)\s+tháng(?!\s+\d{{1,2}}(?!\d))(?:\s+đầu)?(?:\s+năm)?"),
+    ("M", r"(?:tháng\s+|t\s?)(\d{{1,2}})(?!\d)"),
+    ("W", r"tuần\s*(\d{{1,2}})(?!\d)"),
+    ("Y", r"(?:cả\s+)?năm\s+{Y}(?![\d/-])(?!\s*[-–]\s*\d{{4}})"),
+]
+# The year written after the words: 'quý III năm 2023', 'quý 2/2024', 'Quý II - 2023', 'quý III, năm 2023'.
+_YEAR_TAIL = r"(?:(?:\s*,)?(?:\s+năm\s+|\s*[/.-]\s*|\s+){Y}(?![\d-]))?"
+
+
+def _loose(pattern: str) -> str:
+    """The pattern with each letter's diacritics optional ('quý' also matches 'quy', 'đầu' 'dau')."""
+    out = []
+    for ch in pattern:
+        base = "d" if ch == "đ" else unicodedata.normalize("NFD", ch)[0]
+        out.append(f"[{ch}{base}]" if base != ch and ch.isalpha() else ch)
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=16)
+def _compile_words(whole: bool, kinds: frozenset[str] = frozenset(KINDS)) -> re.Pattern[str]:
+    year = r"(\d{4})" if whole else r"((?:19|20)\d\d)"
+    parts = []
+    for kind, body in _WORD_GRAMMAR:
+        if kind not in kinds:
+            continue
+        body = body.format(Y=year, Q_LOOSE="|" if whole else "")
+        if kind != "Y":
+            body += _YEAR_TAIL.format(Y=year)
+        if whole:
+            body = _loose(body)
+        parts.append(f"(?P<{_GROUP[kind]}>{body})")
+    # A word starts after a non-letter: 'năm' inside 'chăm' is no year.
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(parts) + ")")
+
+
+_GROUP = {"9M": "N9M", **{k: k for k in KINDS if k != "9M"}}  # a group's name cannot start with a digit
+_HALF_WORD = {"đầu": 1, "dau": 1, "cuối": 2, "cuoi": 2}
+
+
+def _words_of(m: re.Match[str]) -> PeriodWords:
+    kind = "9M" if m.lastgroup == "N9M" else str(m.lastgroup)
+    # The inner groups of the alternative that matched, those that took part.
+    outer = m.re.groupindex[str(m.lastgroup)]
+    after = [i for i in m.re.groupindex.values() if i > outer]
+    values = [g for g in (m.group(i) for i in range(outer + 1, min(after, default=m.re.groups + 1))) if g is not None]
+    year = None
+    if values and len(values[-1]) == 4 and values[-1].isdigit():
+        year = int(values.pop())
+    index: int | None = 1
+    if kind == "Q":
+        q = values[0]
+        index = int(q) if q.isdigit() else _ROMAN_TO_INT[q]
+    elif kind == "H":
+        index = _HALF_WORD.get(values[0]) if values else None
+    elif kind in ("M", "W"):
+        index = int(values[0])
+    return PeriodWords(kind, index, year, m.start(), m.end())
+
+
+def find_period_words(key: str, kinds: Iterable[str] = ("Q", "H", "9M", "Y")) -> list[PeriodWords]:
+    """The periods named in running text (lower-case NFC, e.g. the extraction engine's match key),
+    in order, none inside another: 'năm 2024' in '6 tháng đầu năm 2024' is part of the half year.
+    Months and weeks only when asked for (``kinds``): 'ngày 2 tháng 7 năm 2024' is a date."""
+    return [_words_of(m) for m in _compile_words(False, frozenset(kinds)).finditer(key)]
+
+
+def _period_words(text: str) -> PeriodWords | None:
+    """The period words that make up the whole of ``text`` (lower-case NFC, single spaces)."""
+    m = _compile_words(True).fullmatch(text)
+    return _words_of(m) if m else None

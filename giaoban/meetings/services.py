@@ -15,9 +15,8 @@ from giaoban.core.periods import Period
 from giaoban.org.models import Organization, Unit
 
 from .models import Meeting, MeetingAttendee, Task, TaskProgress
-from .textparse.normalize import fold
-from .textparse.orgs import ORG_CODES, orgs_named
-from .textparse.periods import next_period
+from giaoban.textfigures.orgs import ORG_CODES, orgs_named
+
 
 
 class MeetingError(ValueError):
@@ -26,8 +25,7 @@ class MeetingError(ValueError):
 
 def following_period(code: str) -> str:
     """The period after `code` (after nine months comes the fourth quarter)."""
-    Period.parse(code)  # raises with a Vietnamese message for a bad code
-    return next_period(code)
+    return Period.parse(code).following().code  # a bad code raises with a Vietnamese message
 
 
 def _check_period(code: str, field: str) -> str:
@@ -67,7 +65,7 @@ def create_meeting_draft(parsed: dict, *, user=None, source_text: str = "", titl
     organizations = {o.code: o for o in Organization.objects.filter(code__in=ORG_CODES)}
     meeting.organizations.set([organizations[c] for c in parsed.get("organizations", []) if c in organizations])
     for person in people:
-        codes = orgs_named(fold(person.get("position", "")))
+        codes = orgs_named(person.get("position", ""))
         MeetingAttendee.objects.create(
             meeting=meeting,
             name=person["name"],

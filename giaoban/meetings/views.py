@@ -16,7 +16,7 @@ from giaoban.org.models import Organization
 from . import access, services
 from .forms import CandidateFormSet, ProgressForm, UploadForm
 from .models import Meeting, Task
-from .parse import parse_meeting
+from giaoban.textfigures.meetings import parse_meeting
 
 
 def _require_viewer(request):

@@ -7,7 +7,9 @@
 Modules, each a small parser: ``normalize`` (NFC, tone placement, offsets), ``numbers`` (the
 number grammar), ``lexicon`` (qualifiers, units, non-figure contexts), ``figures`` (candidates),
 ``orgs`` and ``attribution`` (whose figure), ``period``, ``catalogue`` (indicator codes),
-``readers`` and ``boilerplate`` (files and web pages).
+``readers`` and ``boilerplate`` (files and web pages). ``meetings`` reads meeting texts (period,
+people, tasks) on the same core: one normalizer, one table of organization names, one set of
+readers and the period words of ``giaoban.core.periods``.
 """
 
 from .catalogue import default_catalogue

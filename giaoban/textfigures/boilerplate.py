@@ -29,12 +29,18 @@ _LINE_RE = re.compile(
 )
 
 
+def body_end(key: str) -> int:
+    """Where the article ends: at the line that opens the lists of other articles ('Tin đọc
+    nhiều'), or the text's end. A marker in the first quarter is a menu item, not the end."""
+    m = _TAIL_RE.search(key)
+    return m.start() if m and m.start() > len(key) * 0.25 else len(key)
+
+
 def boilerplate_ranges(key: str) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
-    m = _TAIL_RE.search(key)
-    # A marker in the first lines is a menu item, not the end of the article.
-    if m and m.start() > len(key) * 0.25:
-        ranges.append((m.start(), len(key)))
+    end = body_end(key)
+    if end < len(key):
+        ranges.append((end, len(key)))
     for m in _LINE_RE.finditer(key):
         if len(m.group(0)) < 200:
             ranges.append((m.start(), m.end()))

@@ -1,4 +1,7 @@
-"""Organization mentions: names, abbreviations, back-references and generic groups.
+"""The organizations' names: every name, abbreviation, member word, back-reference and group of
+the six organizations (and of the other bodies a text names), in one table, for the extraction
+engine (whose figure), the meeting parser (who is concerned, whom a task is for) and anything else
+that matches organization names.
 
 A mention is found on the matching key; a few entries need the original capitalization
 ('Đoàn' the Youth Union, 'đoàn viên' a member; 'Hội' the association, 'hội nghị' a meeting).
@@ -9,12 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .normalize import canonical, word_alternation
+from .normalize import canonical, match_key, nfc, word_alternation
 
 ORG_CODES = ("mttq", "congdoan", "phunu", "doan", "nongdan", "ccb")
 
-# (surface, org, kind). kind: 'name' (the body itself), 'people' (its members, e.g. 'chị em'),
-# 'generic' (a group of several bodies: no single organization), 'other' bodies.
+# (surface, org, kind). kind: 'name' (the body itself), 'member' (its own members: 'CCB', 'ĐVTN'),
+# 'people' (whom it serves, e.g. 'chị em'; the engine reads members as people too), 'group' (the
+# organizations jointly), 'generic' (several bodies: no single organization); org 'other' for
+# other bodies.
 _NAMES: list[tuple[str, str, str]] = [
     # MTTQ
     ("Ủy ban Mặt trận Tổ quốc Việt Nam", "mttq", "name"), ("Ủy ban Mặt trận Tổ quốc", "mttq", "name"),
@@ -22,36 +27,39 @@ _NAMES: list[tuple[str, str, str]] = [
     ("Ủy ban MTTQ Việt Nam", "mttq", "name"), ("Ủy ban MTTQ", "mttq", "name"), ("UBMTTQ", "mttq", "name"),
     ("UB MTTQ", "mttq", "name"), ("MTTQVN", "mttq", "name"), ("MTTQ", "mttq", "name"),
     ("Ban Công tác Mặt trận", "mttq", "name"), ("Mặt trận các cấp", "mttq", "name"),
+    ("Mặt trận Tổ quốc các cấp", "mttq", "name"),
     # Công đoàn
     ("Liên đoàn Lao động", "congdoan", "name"), ("LĐLĐ", "congdoan", "name"),
     ("Công đoàn cơ sở", "congdoan", "name"), ("CĐCS", "congdoan", "name"), ("Công đoàn", "congdoan", "name"),
-    ("Tổng Liên đoàn", "congdoan", "name"), ("đoàn viên công đoàn", "congdoan", "people"),
+    ("Tổng Liên đoàn", "congdoan", "name"), ("đoàn viên công đoàn", "congdoan", "member"),
     ("CNVCLĐ", "congdoan", "people"), ("công nhân, viên chức, lao động", "congdoan", "people"),
     ("đoàn viên, người lao động", "congdoan", "people"),
     # Phụ nữ
     ("Hội Liên hiệp Phụ nữ Việt Nam", "phunu", "name"), ("Hội Liên hiệp Phụ nữ", "phunu", "name"),
     ("Hội LHPN", "phunu", "name"), ("LHPN", "phunu", "name"), ("Hội Phụ nữ", "phunu", "name"),
-    ("HLHPN", "phunu", "name"), ("hội viên phụ nữ", "phunu", "people"), ("hội viên, phụ nữ", "phunu", "people"),
+    ("HLHPN", "phunu", "name"), ("Hội LH Phụ nữ", "phunu", "name"), ("phụ nữ các cấp", "phunu", "name"),
+    ("hội viên phụ nữ", "phunu", "people"), ("hội viên, phụ nữ", "phunu", "people"),
     ("chị em phụ nữ", "phunu", "people"), ("chị em", "phunu", "people"), ("phụ nữ", "phunu", "people"),
     # Đoàn
     ("Đoàn Thanh niên Cộng sản Hồ Chí Minh", "doan", "name"), ("Đoàn TNCS Hồ Chí Minh", "doan", "name"),
     ("Đoàn TNCS", "doan", "name"), ("TNCS", "doan", "name"), ("Đoàn Thanh niên", "doan", "name"),
     ("Tỉnh đoàn", "doan", "name"), ("Huyện đoàn", "doan", "name"), ("Thành đoàn", "doan", "name"),
     ("Thị đoàn", "doan", "name"), ("Đoàn xã", "doan", "name"), ("Đoàn phường", "doan", "name"),
+    ("Xã đoàn", "doan", "name"), ("Phường đoàn", "doan", "name"), ("Đoàn TN", "doan", "name"),
     ("Đoàn thị trấn", "doan", "name"), ("Đoàn trường", "doan", "name"), ("Đoàn cơ sở", "doan", "name"),
     ("cấp bộ Đoàn", "doan", "name"), ("Đoàn khối", "doan", "name"),
     ("Hội Liên hiệp Thanh niên", "doan", "name"), ("Hội LHTN", "doan", "name"),
     ("Hội Sinh viên", "doan", "name"), ("Đội TNTP", "doan", "name"),
-    ("ĐVTN", "doan", "people"), ("đoàn viên thanh niên", "doan", "people"),
+    ("ĐVTN", "doan", "member"), ("đoàn viên thanh niên", "doan", "people"),
     ("đoàn viên, thanh niên", "doan", "people"), ("tuổi trẻ", "doan", "people"),
     # Nông dân
     ("Hội Nông dân Việt Nam", "nongdan", "name"), ("Hội Nông dân", "nongdan", "name"),
-    ("HND", "nongdan", "name"), ("hội viên nông dân", "nongdan", "people"),
+    ("HND", "nongdan", "name"), ("nông dân các cấp", "nongdan", "name"), ("hội viên nông dân", "nongdan", "people"),
     ("hội viên, nông dân", "nongdan", "people"), ("nông dân", "nongdan", "people"),
     # CCB
     ("Hội Cựu chiến binh Việt Nam", "ccb", "name"), ("Hội Cựu chiến binh", "ccb", "name"),
-    ("Hội CCB", "ccb", "name"), ("CCB", "ccb", "people"), ("cựu chiến binh", "ccb", "people"),
-    ("hội viên CCB", "ccb", "people"), ("hội viên cựu chiến binh", "ccb", "people"),
+    ("Hội CCB", "ccb", "name"), ("CCB", "ccb", "member"), ("cựu chiến binh", "ccb", "member"),
+    ("hội viên CCB", "ccb", "member"), ("hội viên cựu chiến binh", "ccb", "member"),
     # Other named bodies (the figure is theirs, not one of the six organizations').
     ("Ngân hàng Chính sách xã hội", "other", "name"), ("Ngân hàng CSXH", "other", "name"),
     ("NHCSXH", "other", "name"), ("Phòng giao dịch", "other", "name"), ("Ngân hàng", "other", "name"),
@@ -84,6 +92,8 @@ _NAMES: list[tuple[str, str, str]] = [
     # Groups that name the organizations jointly: the socio-political organizations (the five
     # under the MTTQ) and the four that take entrusted loans of the Social Policy Bank.
     ("các tổ chức chính trị - xã hội", "ctxh", "group"), ("các tổ chức chính trị xã hội", "ctxh", "group"),
+    ("các tổ chức chính trị-xã hội", "ctxh", "group"), ("các đoàn thể chính trị - xã hội", "ctxh", "group"),
+    ("các đoàn thể chính trị-xã hội", "ctxh", "group"),
     ("các tổ chức CT-XH", "ctxh", "group"), ("tổ chức chính trị - xã hội", "ctxh", "group"),
     ("các đoàn thể", "ctxh", "group"), ("các tổ chức thành viên", "ctxh", "group"),
     ("các tổ chức thành viên của Mặt trận", "ctxh", "group"), ("các tổ chức đoàn thể", "ctxh", "group"),
@@ -129,13 +139,14 @@ class Mention:
 def _compile() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     table: dict[str, tuple[str, str]] = {}
     for surface, org, kind in _NAMES:
-        table.setdefault(canonical(surface), (org, kind))
+        table.setdefault(canonical(surface), (org, "people" if kind == "member" else kind))
     for surface, org in _BACKREFS:
         table.setdefault(canonical(surface), (org, "backref"))
     return re.compile(word_alternation(sorted(table, key=len, reverse=True)) + r"(?![^\W_])"), table
 
 
 _MENTION_RE, _TABLE = _compile()
+_MEMBER_KEYS = {canonical(surface) for surface, _org, kind in _NAMES if kind == "member"}
 _CAPITALIZED = {canonical(s) for s, _ in _BACKREFS} | {"phụ nữ", "mặt trận"}
 
 
@@ -175,3 +186,44 @@ def _is_name_part(text: str, s: int) -> bool:
     w = m.group(1)
     return w[:1].isupper() and canonical(w) not in {"các", "cấp", "toàn", "của", "với", "và", "ban", "trong", "đó",
                                                      "thường", "vụ", "trực", "hành", "chấp"}
+
+
+# --- which organizations a text names (meetings: who is concerned, whom a task is for) ---------
+
+# Groups that stand, in a meeting of the front, for all six (the MTTQ with its organizations).
+_ALL_KEYS = {canonical("các cơ quan, đơn vị")}
+
+
+def _named(text: str) -> tuple[set[str], bool]:
+    text = nfc(text)
+    key = match_key(text)
+    orgs: set[str] = set()
+    everyone = False
+    for m in find_mentions(text, key):
+        k = key[m.start:m.end]
+        if m.kind == "group":
+            everyone = everyone or m.org == "ctxh"
+            orgs.update(m.orgs)
+        elif k in _ALL_KEYS:
+            everyone = True
+        elif m.org in ORG_CODES and (m.kind in ("name", "backref") or k in _MEMBER_KEYS):
+            orgs.add(m.org)
+    return orgs, everyone
+
+
+def orgs_named(text: str) -> list[str]:
+    """Organizations a text names (by name, member word, back-reference or a group of them), in the
+    order of ORG_CODES."""
+    orgs, _ = _named(text)
+    return [code for code in ORG_CODES if code in orgs]
+
+
+def says_all(text: str) -> bool:
+    """The text speaks of all six: 'các tổ chức chính trị - xã hội', 'các đoàn thể', 'các cơ quan, đơn vị'."""
+    return _named(text)[1]
+
+
+def orgs_of_subject(subject: str) -> list[str]:
+    """Assignees of a task from its subject: all six for the collective phrases, else those named."""
+    orgs, everyone = _named(subject)
+    return list(ORG_CODES) if everyone else [code for code in ORG_CODES if code in orgs]

@@ -8,7 +8,7 @@ from django.urls import reverse
 from giaoban.audit.models import AuditEntry
 from giaoban.meetings import services
 from giaoban.meetings.models import Meeting, Task
-from giaoban.meetings.parse import parse_meeting
+from giaoban.textfigures.meetings import parse_meeting
 
 Q3_TEXT = """Giao ban công tác quý III năm 2023
 Ngày 10/10/2023, Ban Dân vận Tỉnh ủy chủ trì hội nghị giao ban quý III với MTTQ và các tổ chức chính trị - xã hội tỉnh.

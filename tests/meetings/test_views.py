@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from giaoban.meetings import services
 from giaoban.meetings.models import Meeting, Task, TaskProgress
-from giaoban.meetings.parse import parse_meeting
+from giaoban.textfigures.meetings import parse_meeting
 
 from .test_tasks import Q3_TEXT
 

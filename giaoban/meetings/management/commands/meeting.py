@@ -6,8 +6,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from giaoban.meetings import services
-from giaoban.meetings.parse import parse_meeting
-from giaoban.meetings.textparse.readers import UnreadableDocument, read_document
+from giaoban.textfigures.meetings import UnreadableDocument, parse_meeting, read_document
 
 
 class Command(BaseCommand):

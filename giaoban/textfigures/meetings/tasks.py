@@ -13,9 +13,11 @@ Text must be `normalize()`d; offsets are offsets into it.
 import re
 from dataclasses import dataclass, field
 
-from .normalize import fold
-from .orgs import orgs_named, orgs_of_subject
-from .periods import find_mentions, is_after, next_period
+from giaoban.core.periods import Period
+
+from ..normalize import match_key
+from ..orgs import orgs_named, orgs_of_subject
+from .periods import find_mentions, is_after
 
 VERB_LEADS = (
     "tập trung|đẩy mạnh|tăng cường|tiếp tục|phối hợp|quan tâm|chú trọng|nâng cao|làm tốt|rà soát|duy trì|"
@@ -46,7 +48,7 @@ _SPEAKER_ASKS = re.compile(r"^(?:[^.;]{0,40}, )?(?:đồng chí|đ/c|ông|bà)\b
 class Candidate:
     text: str
     orgs: list[str]
-    due_period: str | None
+    due_period: Period | None
     source: str  # 'tasks' or 'conclusion'
     start: int
     end: int
@@ -55,7 +57,7 @@ class Candidate:
         return {
             "text": self.text,
             "orgs": self.orgs,
-            "due_period": self.due_period,
+            "due_period": self.due_period.code if self.due_period else None,
             "source": self.source,
             "start": self.start,
             "end": self.end,
@@ -88,7 +90,7 @@ def _is_caption(p: Paragraph) -> bool:
     words = p.text.split()
     if len(words) > _CAPTION_MAX_WORDS or ";" in p.text or ". " in p.text or p.text.endswith(":"):
         return False
-    folded = fold(p.text)
+    folded = match_key(p.text)
     return not (_DIRECTIVE.search(folded) or _NEEDS.search(folded))
 
 
@@ -100,19 +102,19 @@ def _lead(folded: str) -> str:
     return m.group(1)
 
 
-def _lead_period(lead: str, reviewed: str | None, year: int | None) -> str | None:
+def _lead_period(lead: str, reviewed: Period | None, year: int | None) -> Period | None:
     for m in find_mentions(lead):
-        code = m.code(year)
-        if is_after(code, reviewed):
-            return code
+        period = m.period(year)
+        if is_after(period, reviewed):
+            return period
     return None
 
 
-def classify(paras: list[Paragraph], reviewed: str | None, year: int | None) -> None:
+def classify(paras: list[Paragraph], reviewed: Period | None, year: int | None) -> None:
     """Mark task, conclusion and caption paragraphs (in place)."""
     section = None  # a heading or a conclusion sets the kind of the paragraphs after it
     for p in paras:
-        folded = fold(p.text)
+        folded = match_key(p.text)
         if _BULLET.match(p.text) and not _HEADING.match(p.text) or (_BULLET.match(p.text) and section):
             if section:
                 p.kind = section
@@ -121,7 +123,7 @@ def classify(paras: list[Paragraph], reviewed: str | None, year: int | None) -> 
         heading = bool(_HEADING.match(p.text)) or (len(p.text.split()) <= 14 and p.text.endswith(":"))
         if heading and section and not re.search(r"kết luận|nhiệm vụ|phương hướng|đề nghị|yêu cầu", folded):
             section = None
-        lead_periods = [m.code(year) for m in find_mentions(lead)] if lead else []
+        lead_periods = [m.period(year) for m in find_mentions(lead)] if lead else []
         if lead_periods and all(c == reviewed for c in lead_periods):
             forward = False
         elif lead_periods:
@@ -203,7 +205,7 @@ def _split_subject(text: str, folded: str, pos: int, end: int) -> tuple[str, int
     subject = text[pos : verb.start()].strip(" ,")
     if len(subject.split()) > 14 or ";" in subject:
         return "", pos
-    when = _TIME_AFTER_SUBJECT.search(fold(subject))
+    when = _TIME_AFTER_SUBJECT.search(match_key(subject))
     if when and when.start() > 0:  # 'các cấp bộ Đoàn 6 tháng cuối năm tiếp tục …': the time is no subject
         subject = subject[: when.start()]
     return subject, verb.start()
@@ -216,8 +218,8 @@ def _sentence_case(s: str) -> str:
 
 
 def _compose(subject: str, item: str) -> str:
-    if subject and (item[:1].islower() or _VERB_AT_START.match(fold(item))):
-        if subject.lower().endswith((" cần", " phải")) and re.match(r"(?:cần|phải)\b", fold(item)):
+    if subject and (item[:1].islower() or _VERB_AT_START.match(match_key(item))):
+        if subject.lower().endswith((" cần", " phải")) and re.match(r"(?:cần|phải)\b", match_key(item)):
             subject = subject.rsplit(" ", 1)[0]
         return _sentence_case(subject + " " + item[:1].lower() + item[1:])
     return _sentence_case(item)
@@ -234,12 +236,12 @@ def _lower_subject(subject: str) -> str:
 def candidates(
     text: str,
     paras: list[Paragraph],
-    reviewed: str | None,
+    reviewed: Period | None,
     year: int | None,
     default_orgs: list[str],
 ) -> list[Candidate]:
-    folded = fold(text)
-    due_default = next_period(reviewed) if reviewed else None
+    folded = match_key(text)
+    due_default = reviewed.following() if reviewed else None
     out: list[Candidate] = []
     subject = ""
     due = due_default
@@ -297,8 +299,8 @@ def candidates(
                     continue
                 sentence = _compose(subject, item)
                 span_start = pos if (own_subject and i_start == pred and not directive) else i_start
-                orgs = orgs_of_subject(fold(subject)) if subject else []
+                orgs = orgs_of_subject(subject) if subject else []
                 if not orgs:
-                    orgs = orgs_named(fold(item)) or list(default_orgs)
+                    orgs = orgs_named(item) or list(default_orgs)
                 out.append(Candidate(sentence, orgs, due, "conclusion" if p.kind == "conclusion" else "tasks", span_start, i_end))
     return out

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from giaoban.meetings.parse import parse_file, parse_meeting, read_document
-from giaoban.meetings.textparse.normalize import normalize
-from giaoban.meetings.textparse.people import find_people
-from giaoban.meetings.textparse.periods import next_period, previous_period, reviewed_period
-from giaoban.meetings.textparse.normalize import fold
+from giaoban.core.periods import Period
+from giaoban.textfigures.meetings import parse_file, parse_meeting, read_document
+from giaoban.textfigures.meetings.people import find_people
+from giaoban.textfigures.meetings.periods import reviewed_period
+from giaoban.textfigures.normalize import match_key, retone as normalize
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "meetings"
@@ -167,10 +167,13 @@ def test_normalize(raw, expected):
         ("Kết quả quý IV năm 2024; nhiệm vụ quý I năm 2025.", "2024-Q4"),
         ("Nhiệm kỳ 2020-2025, kết quả quý II năm 2021.", "2021-Q2"),
         ("Hội nghị không nói kỳ nào.", None),
+        # dates are no periods ('ngày 9 tháng 10' was read as nine months)
+        ("Ngày 9 tháng 10 năm 2024, hội nghị giao ban năm 2024 của Hội.", "2024"),
     ],
 )
 def test_reviewed_period(text, period):
-    assert reviewed_period(fold(text))[0] == period
+    found = reviewed_period(match_key(normalize(text)))[0]
+    assert (found.code if found else None) == period
 
 
 @pytest.mark.parametrize(
@@ -179,9 +182,9 @@ def test_reviewed_period(text, period):
      ("2023-9M", "2023-Q4"), ("2023", "2024"), ("2023-12", "2024-01")],
 )
 def test_next_period(code, after):
-    assert next_period(code) == after
+    assert Period.parse(code).following().code == after
     if code != "2023-9M":
-        assert previous_period(after) == code
+        assert Period.parse(after).previous().code == code
 
 
 @pytest.mark.parametrize(
@@ -264,7 +267,7 @@ def test_meeting_files_go_through_the_engines_readers_and_their_limits(tmp_path)
     # One set of readers for the project (giaoban.textfigures.readers): a PDF is read, and a PDF past the
     # page limit is refused with a Vietnamese message, as uploads for extraction are.
     from giaoban.textfigures.readers import PDF_MAX_PAGES
-    from giaoban.meetings.textparse.readers import UnreadableDocument
+    from giaoban.textfigures.meetings import UnreadableDocument
     from tests.security.test_pdf_limits import LINE, build_pdf
 
     ok = tmp_path / "bien-ban.pdf"
@@ -274,3 +277,15 @@ def test_meeting_files_go_through_the_engines_readers_and_their_limits(tmp_path)
     long.write_bytes(build_pdf(PDF_MAX_PAGES + 1, LINE))
     with pytest.raises(UnreadableDocument, match="trang"):
         read_document(long)
+
+
+def test_a_menu_line_at_the_top_does_not_end_the_article():
+    # 'Tin liên quan' in a page's menu is not the list of other articles that ends the body (the engine's
+    # boilerplate rule, now the meeting parser's too): the meeting's tasks below it are read.
+    text = ("Trang chủ\nTin liên quan\nHội nghị giao ban quý III năm 2023 của MTTQ và các tổ chức chính trị – xã hội.\n"
+            "Nhiệm vụ quý IV, các tổ chức tăng cường tuyên truyền, vận động hội viên tham gia bảo hiểm xã hội.\n"
+            "Đồng chí Chủ tịch đề nghị Hội LH Phụ nữ tỉnh đẩy mạnh phong trào xây dựng gia đình 5 không 3 sạch.\n")
+    result = parse_meeting(text)
+    assert result["period"] == "2023-Q3"
+    assert result["organizations"] == ALL_ORGS  # an en dash in 'chính trị – xã hội'
+    assert [t["orgs"] for t in result["tasks"]][-1] == ["phunu"]  # 'Hội LH Phụ nữ'

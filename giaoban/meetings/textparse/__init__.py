@@ -1,1 +1,0 @@
-"""Small plain-Python helpers behind `giaoban.meetings.parse` (no Django import)."""
