@@ -604,14 +604,18 @@ class PeriodWords:
 # string; any year; diacritics optional, 'quy 3 nam 2023') and for running text (years 19xx and 20xx,
 # diacritics as written). Both on lower-case NFC text.
 _WORD_GRAMMAR = [
-    ("Q", r"q(?:uý|úy|uí{Q_LOOSE})\s*(iv|iii|ii|i|[1-4])(?![^\W_])"),
+    ("Q", r"q{B}(?:uý|úy|uí{Q_LOOSE})\s*(iv|iii|ii|i|[1-4])(?![^\W_])"),
     # Not 'ngày 6 tháng 7': a date.
-    ("H", r"(?:6|sáu)\s+tháng(?!\s+\d{{1,2}}(?!\d))(?:\s+(đầu|cuối))?(?:\s+năm)?"),
-    ("9M", r"(?:9|chín)\s+tháng(?!\s+\d{{1,2}}(?!\d))(?:\s+đầu)?(?:\s+năm)?"),
-    ("M", r"(?:tháng\s+|t\s?)(\d{{1,2}})(?!\d)"),
-    ("W", r"tuần\s*(\d{{1,2}})(?!\d)"),
-    ("Y", r"(?:cả\s+)?năm\s+{Y}(?![\d/-])(?!\s*[-–]\s*\d{{4}})"),
+    ("H", r"(?:6{B}|s{B}áu)\s+tháng(?!\s+\d{{1,2}}(?!\d))(?:\s+(đầu|cuối))?(?:\s+năm)?"),
+    ("9M", r"(?:9{B}|c{B}hín)\s+tháng(?!\s+\d{{1,2}}(?!\d))(?:\s+đầu)?(?:\s+năm)?"),
+    ("M", r"t{B}(?:háng\s+|\s?)(\d{{1,2}})(?!\d)"),
+    ("W", r"t{B}uần\s*(\d{{1,2}})(?!\d)"),
+    ("Y", r"năm(?<![^\W\d_]năm)\s+{Y}(?![\d/-])(?!\s*[-–]\s*\d{{4}})"),
 ]
+# A word starts after a non-letter ('năm' inside 'chăm' is no year), checked after its first
+# letter: a pattern that starts with a letter is scanned for in C, a look-behind first is tried
+# at every position of the text.
+_WORD_START = r"(?<![^\W\d_].)"
 # The year written after the words: 'quý III năm 2023', 'quý 2/2024', 'Quý II - 2023', 'quý III, năm 2023'.
 _YEAR_TAIL = r"(?:(?:\s*,)?(?:\s+năm\s+|\s*[/.-]\s*|\s+){Y}(?![\d-]))?"
 
@@ -625,29 +629,36 @@ def _loose(pattern: str) -> str:
     return "".join(out)
 
 
-@functools.lru_cache(maxsize=16)
-def _compile_words(whole: bool, kinds: frozenset[str] = frozenset(KINDS)) -> re.Pattern[str]:
+def _compile_words(whole: bool, kinds: Iterable[str]) -> re.Pattern[str]:
     year = r"(\d{4})" if whole else r"((?:19|20)\d\d)"
     parts = []
     for kind, body in _WORD_GRAMMAR:
         if kind not in kinds:
             continue
-        body = body.format(Y=year, Q_LOOSE="|" if whole else "")
+        body = body.format(Y=year, Q_LOOSE="|" if whole else "", B=_WORD_START)
         if kind != "Y":
             body += _YEAR_TAIL.format(Y=year)
         if whole:
             body = _loose(body)
         parts.append(f"(?P<{_GROUP[kind]}>{body})")
-    # A word starts after a non-letter: 'năm' inside 'chăm' is no year.
-    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(parts) + ")")
+    return re.compile("|".join(parts))
 
 
 _GROUP = {"9M": "N9M", **{k: k for k in KINDS if k != "9M"}}  # a group's name cannot start with a digit
+_KIND = {group: kind for kind, group in _GROUP.items()}
+_WORDS_WHOLE = _compile_words(True, KINDS)
+# Running text: one pattern per kind, each scanned for by its first letters (an alternation of
+# all would be tried at every 'n', 's', 'c', … of the text).
+_SCANS = tuple((kind,) for kind in KINDS)
+_WORDS_TEXT = {kinds: _compile_words(False, kinds) for kinds in _SCANS}
+_GRAMMAR_ORDER = {kind: i for i, (kind, _) in enumerate(_WORD_GRAMMAR)}
+
+
 _HALF_WORD = {"đầu": 1, "dau": 1, "cuối": 2, "cuoi": 2}
 
 
 def _words_of(m: re.Match[str]) -> PeriodWords:
-    kind = "9M" if m.lastgroup == "N9M" else str(m.lastgroup)
+    kind = _KIND[str(m.lastgroup)]
     # The inner groups of the alternative that matched, those that took part.
     outer = m.re.groupindex[str(m.lastgroup)]
     after = [i for i in m.re.groupindex.values() if i > outer]
@@ -670,10 +681,19 @@ def find_period_words(key: str, kinds: Iterable[str] = ("Q", "H", "9M", "Y")) ->
     """The periods named in running text (lower-case NFC, e.g. the extraction engine's match key),
     in order, none inside another: 'năm 2024' in '6 tháng đầu năm 2024' is part of the half year.
     Months and weeks only when asked for (``kinds``): 'ngày 2 tháng 7 năm 2024' is a date."""
-    return [_words_of(m) for m in _compile_words(False, frozenset(kinds)).finditer(key)]
+    wanted = set(kinds)
+    found = sorted((m.start(), _GRAMMAR_ORDER[_KIND[str(m.lastgroup)]], m)
+                   for scan in _SCANS if wanted.intersection(scan) for m in _WORDS_TEXT[scan].finditer(key))
+    out: list[PeriodWords] = []
+    end = -1
+    for start, _, m in found:
+        if start >= end and _KIND[str(m.lastgroup)] in wanted:  # the first to start wins; on a tie the grammar's order
+            out.append(_words_of(m))
+            end = m.end()
+    return out
 
 
 def _period_words(text: str) -> PeriodWords | None:
     """The period words that make up the whole of ``text`` (lower-case NFC, single spaces)."""
-    m = _compile_words(True).fullmatch(text)
+    m = _WORDS_WHOLE.fullmatch(re.sub(r"^c[ảa] (?=n)", "", text))  # 'cả năm 2023': the year
     return _words_of(m) if m else None
