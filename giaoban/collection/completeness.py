@@ -110,11 +110,15 @@ class UnitState:
 
     @cached_property
     def css(self) -> str:
+        """One colour scale on every page (site.css): green approved, blue sent on time, amber
+        sent late, yellow not sent yet, red returned or overdue."""
         if self.approved:
             return "approved"
         if self.sent:
-            return "submitted" if self.on_time else "returned"
-        return "missing"
+            return "submitted" if self.on_time else "late"
+        if self.report is not None and self.report.status == Report.Status.RETURNED:
+            return "returned"
+        return "overdue" if self.overdue else "missing"
 
 
 @dataclass

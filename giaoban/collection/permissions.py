@@ -36,7 +36,7 @@ TABLE: tuple[Right, ...] = (
     Right("entry", VIEW_REPORTS, "any", "subtree", "xem báo cáo của đơn vị và cấp dưới"),
     Right("approve", VIEW_REPORTS, "any", "subtree", "xem báo cáo của đơn vị và cấp dưới"),
     Right("entry", ENTER_VALUES, "any", "unit", "nhập số liệu, gửi báo cáo, đính kèm tệp khi báo cáo đang soạn hoặc bị trả lại"),
-    Right("approve", APPROVE_REPORTS, "any", "children", "duyệt, trả lại, mở lại, khóa báo cáo của đơn vị trực thuộc cùng tổ chức"),
+    Right("approve", APPROVE_REPORTS, "any", "children", "duyệt, trả lại, mở lại, khóa báo cáo của đơn vị trực thuộc cùng tổ chức; nhắc đơn vị trực thuộc chưa gửi"),
     Right("view", VIEW_MEETINGS, "province", "all", "xem hội nghị và mọi nhiệm vụ"),
     Right("entry", VIEW_MEETINGS, "province", "all", "xem hội nghị và mọi nhiệm vụ"),
     Right("approve", VIEW_MEETINGS, "province", "all", "xem hội nghị và mọi nhiệm vụ"),

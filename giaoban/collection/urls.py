@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.my_reports, name="my_reports"),
     path("cho-duyet/", views.approvals, name="approvals"),
     path("tien-do/", views.completeness, name="completeness"),
+    path("tien-do/nhac/", views.remind, name="remind"),
     path("nhac-nho/<int:pk>/da-doc/", views.reminder_read, name="reminder_read"),
     path(report, views.entry, name="entry"),
     path(report + "tu-dong-luu/", views.autosave, name="autosave"),

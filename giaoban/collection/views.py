@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from giaoban.collection import access, completeness as comp, excel, panels, plausibility, workflow
+from giaoban.collection import access, completeness as comp, excel, panels, plausibility, reminders, workflow
 from giaoban.collection.entry import (QUALIFIER_CHOICES, build_rows, check_fields, field_texts, merge_with_saved, read_post,
                                      stored_values)
 from giaoban.collection.indicators import form_list
@@ -138,8 +138,10 @@ def completeness(request):
             "by_org": [t.as_dict() for t in summary["by_org"]], "by_area": [t.as_dict() for t in summary["by_area"]],
         })
     entry_url = reverse("collection:entry", args=[987654321, period.code])  # one reverse() for every row
+    may_remind = _remindable(request.user, [s.unit.pk for s in states if s.missing])
     for s in listed[:500]:
         s.url = entry_url.replace("987654321", str(s.unit.pk))
+        s.can_remind = s.unit.pk in may_remind
     roots = viewable.filter(level__lte=Unit.Level.DISTRICT).valid_on(period.end).select_related("organization")[:100]
     periods = [period.next(), period] + [period.previous()]
     while len(periods) < 8:
@@ -147,7 +149,50 @@ def completeness(request):
     return render(request, "collection/completeness.html", {
         "period": period, "periods": periods, "root": root, "roots": roots, "summary": summary,
         "states": listed[:500], "truncated": len(listed) > 500, "show": show,
+        "can_remind_all": bool(may_remind),
     })
+
+
+def _remindable(user, unit_ids: list[int]) -> set[int]:
+    """The units among `unit_ids` whose people this user may remind: those whose reports they
+    approve (the level above), every unit for an administrator."""
+    if user.is_superuser:
+        return set(unit_ids)
+    return set(access.approvable_units(user).filter(pk__in=unit_ids).values_list("pk", flat=True))
+
+
+@login_required
+@require_POST
+def remind(request):
+    """'Nhắc' on the completeness page: one unit (`unit`), or every unit not sent in the scope
+    (`all`, within `root`); then back to the page with what was done."""
+    try:
+        period = comp.pick_period(request.POST.get("period"))
+    except ValueError as exc:
+        return render(request, "400.html", {"message": str(exc)}, status=400)
+    viewable = access.viewable_units(request.user)
+    root_id = request.POST.get("root", "")
+    if request.POST.get("all"):
+        units = viewable.filter(path__startswith=get_object_or_404(viewable, pk=root_id).path) if root_id.isdigit() else viewable
+    elif request.POST.get("unit", "").isdigit():
+        units = viewable.filter(pk=get_object_or_404(viewable, pk=request.POST["unit"]).pk)
+    else:
+        return render(request, "400.html", {"message": "Chưa chọn đơn vị để nhắc."}, status=400)
+    states = [s for s in comp.unit_states(units, period) if s.missing]
+    allowed = _remindable(request.user, [s.unit.pk for s in states])
+    if not allowed and not request.POST.get("all"):
+        raise PermissionDenied("Chỉ cấp duyệt báo cáo của đơn vị mới nhắc được đơn vị đó.")
+    result = reminders.remind([s for s in states if s.unit.pk in allowed], period)
+    if result["units"]:
+        messages.success(request, f"Đã nhắc {result['units']} đơn vị chưa gửi báo cáo {period.label_vi}.")
+    elif not result["already"]:
+        messages.info(request, "Không có đơn vị nào cần nhắc.")
+    if result["already"]:
+        messages.info(request, f"{result['already']} đơn vị đã được nhắc hôm nay, không nhắc lại.")
+    if result["units_without_entry_user"]:
+        messages.warning(request, f"{result['units_without_entry_user']} đơn vị chưa có người nhập liệu để nhắc: hãy phân quyền nhập liệu.")
+    back = reverse("collection:completeness") + f"?period={period.code}"
+    return redirect(back + (f"&unit={root_id}" if root_id.isdigit() else ""))
 
 
 @login_required

@@ -80,3 +80,64 @@ def test_quarter_with_nothing_approved_says_what_to_do(live_server, quarters, pa
     page.locator("#empty-state a", has_text="Duyệt báo cáo").click()
     page.wait_for_load_state()
     assert "/bao-cao/cho-duyet/" in page.url
+
+
+@pytest.fixture
+def statuses(tree):
+    """2025-Q3 (deadline long past): the province's own report sent late, xã A returned with a
+    reason, xã B nothing at all."""
+    import datetime
+
+    from django.utils import timezone
+
+    from giaoban.collection.completeness import deadline_for
+
+    top, a = tree.units["phunu-tinh"], tree.units["phunu-a"]
+    late = put(top, "2025-Q3", {"tuyen_truyen_buoi": 3}, status="submitted")
+    late.submitted_at = timezone.make_aware(datetime.datetime.combine(deadline_for(top, "2025-Q3"), datetime.time(9))
+                                            + datetime.timedelta(days=5))
+    late.save()
+    returned = put(a, "2025-Q3", {"tuyen_truyen_buoi": 4}, status="returned")
+    returned.returned_reason = "Thiếu số lượt người dự tuyên truyền."
+    returned.save()
+    return tree
+
+
+def _background(locator) -> str:
+    return locator.evaluate("el => getComputedStyle(el).backgroundColor")
+
+
+def test_reminders_from_the_completeness_page_with_text_per_status(live_server, statuses, page):
+    from giaoban.collection.models import Reminder
+
+    tree = statuses
+    login(page, live_server.url, "phunu.tinh", PASSWORD)
+    page.goto(live_server.url + "/bao-cao/tien-do/?period=2025-Q3")
+    row_b = page.locator("#unit-states tr", has_text="Hội LHPN xã B")
+    row_b.locator("button", has_text="Nhắc").click()
+    page.wait_for_selector("text=Đã nhắc 1 đơn vị")
+    reminder = Reminder.objects.get(unit=tree.units["phunu-b"])
+    assert reminder.user.username == "phunu.b" and "chưa gửi báo cáo Quý III/2025" in reminder.message, reminder.message
+
+    page.locator("button", has_text="Nhắc tất cả đơn vị chưa gửi").click()
+    page.wait_for_selector("text=Đã nhắc 1 đơn vị")  # xã B was reminded today already: not twice
+    assert "đã được nhắc hôm nay" in page.inner_text("main")
+    to_a = Reminder.objects.get(unit=tree.units["phunu-a"])
+    assert "bị trả lại" in to_a.message and "Thiếu số lượt người" in to_a.message and "chưa gửi" not in to_a.message
+    assert Reminder.objects.filter(unit=tree.units["phunu-b"]).count() == 1
+    assert Reminder.objects.filter(unit=tree.units["phunu-tinh"]).count() == 0  # sent (late) is not reminded
+
+    # one colour scale: overdue and returned are the red of a returned report everywhere; late is milder
+    overdue = _background(row_b.locator(".status"))
+    returned = _background(page.locator("#unit-states tr", has_text="Hội LHPN xã A").locator(".status"))
+    late = _background(page.locator("#unit-states tr", has_text="Hội LHPN tỉnh").locator(".status"))
+    assert "Gửi muộn" in page.locator("#unit-states tr", has_text="Hội LHPN tỉnh").inner_text()
+    assert overdue == returned and late != overdue, (overdue, returned, late)
+    page.goto(live_server.url + f"/bao-cao/{tree.units['phunu-a'].pk}/2025-Q3/")
+    assert _background(page.locator("#report-status")) == returned
+
+    page.context.clear_cookies()
+    login(page, live_server.url, "phunu.a", PASSWORD)
+    page.goto(live_server.url + "/bao-cao/")
+    assert "bị trả lại" in page.inner_text("#rem-title + ul")
+    assert "2025-Q3" not in page.inner_text("main")  # periods in words

@@ -1,20 +1,15 @@
 """giaoban remind --period 2025-Q3 [--unit CODE] [--dry-run] [--format json]
 
-Reminds the data-entry people of every unit that has not sent the period's report: an in-app
-reminder (shown on 'Báo cáo của tôi') and an e-mail when EMAIL_HOST is set and the person has
-an address. One reminder per person, unit and period a day.
+Reminds the data-entry people of every unit that has not sent the period's report (the same as
+the completeness page's 'Nhắc' buttons: giaoban.collection.reminders).
 """
 
 import json
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
-from django.utils import timezone
 
 from giaoban.collection import completeness as comp
-from giaoban.collection.models import Membership, Reminder
+from giaoban.collection import reminders
 from giaoban.core.periods import Period, PeriodError
 from giaoban.org.models import Unit
 
@@ -39,35 +34,12 @@ class Command(BaseCommand):
             if root is None:
                 raise CommandError(f"Không có đơn vị mã '{unit}'.")
             units = units.filter(path__startswith=root.path)
-        missing = [s for s in comp.unit_states(units, p) if s.missing]
-        people = {}
-        for m in Membership.objects.filter(unit__in=[s.unit for s in missing], role=Membership.Role.ENTRY).select_related("user"):
-            people.setdefault(m.unit_id, []).append(m.user)
-        today = timezone.localdate()
-        email_on = bool(settings.EMAIL_HOST)
-        out = []
-        with transaction.atomic():
-            for s in missing:
-                for user in people.get(s.unit.pk, []):
-                    days = (s.deadline - today).days
-                    when = (f"đã quá hạn {-days} ngày" if days < 0 else "hạn là hôm nay" if days == 0 else f"còn {days} ngày")
-                    message = (f"{s.unit.name} chưa gửi báo cáo {p.label_vi}; hạn gửi {s.deadline:%d/%m/%Y} ({when}).")
-                    duplicate = Reminder.objects.filter(user=user, unit=s.unit, period=p.code, created_at__date=today).exists()
-                    emailed = False
-                    if not dry_run and not duplicate:
-                        if email_on and user.email:
-                            emailed = send_mail(f"[giaoban] Nhắc gửi báo cáo {p.label_vi}", message, None, [user.email],
-                                                fail_silently=True) > 0
-                        Reminder.objects.create(user=user, unit=s.unit, period=p.code, message=message, emailed=emailed)
-                    out.append({"user": user.username, "unit": s.unit.code, "unit_name": s.unit.name, "deadline": s.deadline.isoformat(),
-                                "message": message, "created": not dry_run and not duplicate, "emailed": emailed})
-        result = {"period": p.code, "dry_run": dry_run, "units_missing": len(missing),
-                  "units_without_entry_user": sum(1 for s in missing if s.unit.pk not in people),
-                  "reminders": out, "email": email_on}
+        result = reminders.remind(comp.unit_states(units, p), p, dry_run=dry_run)
+        out = result["reminders"]
         if format == "json":
             self.stdout.write(json.dumps(result, ensure_ascii=False, indent=1))
             return
-        self.stdout.write(f"Kỳ {p.label_vi}: {len(missing)} đơn vị chưa gửi; {len(out)} nhắc nhở"
+        self.stdout.write(f"Kỳ {p.label_vi}: {result['units_missing']} đơn vị chưa gửi; {len(out)} nhắc nhở"
                           f"{' (chạy thử, không tạo gì)' if dry_run else ''}.")
         for r in out:
             self.stdout.write(f"- {r['user']}: {r['message']}")
