@@ -4,9 +4,12 @@ One sheet per organization with its indicator table, one sheet per area level wi
 figures, the figures the level reports itself and the total. Totals and % đạt are real formulas
 (=SUM, =IF(target>0, value/target, "")), so Excel and LibreOffice recompute them when a user
 corrects a figure; a rate's total is the engine's (a rate of the whole, not an average of rates).
-Counts and money (in triệu đồng, whole) print with a literal '.' between thousands whatever the
-reader's locale (29.774 on an English system too); decimals and percentages keep the reader's
-decimal sign. Every sheet prints landscape on A4, one page wide, with its header rows (and the
+Counts and money (in triệu đồng, whole) are numbers that print with a literal '.' between
+thousands whatever the reader's locale (29.774 on an English system too). A decimal comma cannot
+be put in a number format (Excel takes the decimal sign from the reader's system: 34.5 km reads
+as thirty-four thousand to a Vietnamese eye), so decimals and rates are written as Vietnamese text
+('34,5', '77,7') and % đạt and the change are formulas that write it ('77,7 %', '+12,3 %'):
+FIXED gives the figure with the system's decimal sign and SUBSTITUTE makes it a comma. Every sheet prints landscape on A4, one page wide, with its header rows (and the
 area column) repeated and 'Trang n/m' at the foot.
 """
 
@@ -24,6 +27,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from .model import ReportModel, saved_bytes
+from .vnformat import format_number, table_value
 from .writing import cap_first, load_phrasing, localize, subject_forms
 
 THIN = Side(style="thin", color="999999")
@@ -33,8 +37,21 @@ TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
 FONT = "Times New Roman"
 # Literal dots between thousands: the same on every locale (Excel's ',' follows the reader's system).
 INT_FORMAT = r"[>=1000000]#\.###\.##0;[>=1000]#\.##0;0"
-DEC_FORMAT = "#,##0.0"
-PCT_FORMAT = "0.0%"
+TEXT_FORMAT = "@"
+
+
+def vn_text_formula(expr: str, signed: bool = False, suffix: str = " %") -> str:
+    """Excel text of `expr` to one decimal with a decimal comma on any locale: FIXED writes the
+    system's decimal sign ('.' or ','), no thousands separator; SUBSTITUTE turns '.' into ','."""
+    sign = f'IF(({expr})>0,"+","")&' if signed else ""
+    return f'{sign}SUBSTITUTE(FIXED({expr},1,TRUE),".",",")&"{suffix}"'
+
+
+def vn_text(value, value_type: str) -> str | None:
+    """A decimal or a rate as the report's tables write it ('34,5', '77,7', '1.234,5')."""
+    if value is None:
+        return None
+    return table_value(value, value_type)
 
 ORG_HEADERS = ["TT", "Chỉ tiêu", "Đơn vị tính", "{period}", "Lũy kế năm", "Chỉ tiêu năm", "% đạt",
                "Cùng kỳ {prev_year}", "Tăng, giảm so với cùng kỳ"]
@@ -56,7 +73,13 @@ def _sheet_name(text: str, used: set[str]) -> str:
 
 
 def _number_format(value_type: str) -> str:
-    return INT_FORMAT if value_type in ("integer", "money") else DEC_FORMAT
+    return INT_FORMAT if value_type in ("integer", "money") else TEXT_FORMAT
+
+
+def _numeric(value_type: str) -> bool:
+    """Counts and money stay numbers (their format prints dots on any locale); decimals and rates
+    are Vietnamese text."""
+    return value_type in ("integer", "money")
 
 
 def _print_setup(ws, title_rows: str, title_cols: str | None = None) -> None:
@@ -75,14 +98,15 @@ def _print_setup(ws, title_rows: str, title_cols: str | None = None) -> None:
 
 
 def _cell_value(value, value_type: str):
-    """Money in triệu đồng (the unit column says so); percents as numbers of percent points."""
+    """Money in triệu đồng (the unit column says so), counts as numbers; a decimal or a rate (in
+    percent) as its Vietnamese text."""
     if value is None:
         return None
     if value_type == "money":
         return round(float(value) / 1_000_000)
     if value_type == "integer":
         return int(value)
-    return float(value)
+    return vn_text(value, value_type)
 
 
 def _title(ws, text: str, subtitle: str, width: int) -> None:
@@ -117,28 +141,36 @@ def org_sheet(wb: Workbook, model: ReportModel, section, phrasing: dict, used: s
         unit = "triệu đồng" if row.value_type == "money" else row.unit
         # A rate's change is in percentage points (a difference), others in percent; no change
         # when this period's figure covers fewer units than the one compared.
+        # Counts and money: formulas (a corrected figure recomputes them); decimals and rates are
+        # text, so their % đạt and change are written here.
         if not row.comparable:
             change = None
         elif row.value_type == "percent":
-            change = f'=IF(AND(ISNUMBER(H{r}),ISNUMBER(D{r})),D{r}-H{r},"")'
+            pts = row.change_points
+            change = None if pts is None else ("+" if pts > 0 else "") + format_number(pts, 1, strip_zeros=False) + " đ"
+        elif not _numeric(row.value_type):
+            pct = row.change_pct
+            change = None if pct is None else ("+" if pct > 0 else "") + format_number(pct, 1, strip_zeros=False) + " %"
         else:
-            change = f'=IF(AND(ISNUMBER(H{r}),H{r}>0,ISNUMBER(D{r})),(D{r}-H{r})/H{r},"")'
+            change = f'=IF(AND(ISNUMBER(H{r}),H{r}>0,ISNUMBER(D{r})),{vn_text_formula(f"(D{r}-H{r})/H{r}*100", signed=True)},"")'
+        if _numeric(row.value_type):
+            achieved = f'=IF(AND(ISNUMBER(E{r}),ISNUMBER(F{r}),F{r}>0),{vn_text_formula(f"E{r}/F{r}*100")},"")'
+        else:
+            achieved = None if row.pct_achieved is None else format_number(row.pct_achieved, 1, strip_zeros=False) + " %"
         values = [i, row.name + (" (*)" if row.reconstructed else ""), unit,
                   _cell_value(row.value, row.value_type), _cell_value(row.year_to_date, row.value_type),
-                  _cell_value(row.target, row.value_type), f'=IF(F{r}>0,E{r}/F{r},"")',
+                  _cell_value(row.target, row.value_type), achieved,
                   _cell_value(row.same_period_last_year, row.value_type), change]
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=r, column=col, value=value)
-            if col in (2, 3):  # names from the database; columns 7 and 9 are our formulas
+            if col in (2, 3):  # names from the database; columns 7 and 9 are our formulas or text
                 xlsx_text(cell)
             cell.border = BORDER
             cell.font = Font(name=FONT, size=11)
             if col in (4, 5, 6, 8):
                 cell.number_format = fmt
-            elif col == 7:
-                cell.number_format = PCT_FORMAT
-            elif col == 9:
-                cell.number_format = DEC_FORMAT if row.value_type == "percent" else PCT_FORMAT
+            if col >= 4:
+                cell.alignment = Alignment(horizontal="right")
             if col == 2:
                 cell.alignment = Alignment(wrap_text=True, vertical="center")
     for col, width in enumerate(ORG_WIDTHS, start=1):
@@ -206,6 +238,8 @@ def area_sheets(wb: Workbook, model: ReportModel, phrasing: dict, used: set[str]
                 cell = ws.cell(row=r, column=c, value=value)
                 cell.number_format = _number_format(ind.value_type)
                 cell.border = BORDER
+                if not _numeric(ind.value_type):
+                    cell.alignment = Alignment(horizontal="right")
         last = first + len(areas) - 1
         # What the level reports itself (a province-level unit's figures: new grassroots trade
         # unions, the Women's Union's own loans): the engine's total less the areas', so that
@@ -218,8 +252,8 @@ def area_sheets(wb: Workbook, model: ReportModel, phrasing: dict, used: set[str]
                 areas_sum = sum(float(by_area_org[(a, section.org_code)].values.get(ind.code) or 0)
                                 for a in areas if (a, section.org_code) in by_area_org)
                 own = float(ind.value) - areas_sum
-                if own > 0:
-                    value = _cell_value(own, ind.value_type)
+                if abs(own) >= 0.05:
+                    value = _cell_value(round(own, 6), ind.value_type) if own > 0 else None
             cell = ws.cell(row=own_row, column=c, value=value)
             cell.number_format = _number_format(ind.value_type)
             cell.border = BORDER
@@ -228,8 +262,9 @@ def area_sheets(wb: Workbook, model: ReportModel, phrasing: dict, used: set[str]
         label.font = Font(name=FONT, bold=True)
         for c, (_section, ind) in enumerate(columns, start=3):
             letter = get_column_letter(c)
-            if ind.value_type == "percent":
-                # a rate of the whole as the engine combines it, never an average of the areas' rates
+            if not _numeric(ind.value_type):
+                # a rate of the whole as the engine combines it, never an average of the areas'
+                # rates; a decimal (text, which SUM would skip) is the engine's total as well
                 value = _cell_value(ind.value, ind.value_type)
             else:
                 value = f"=SUM({letter}{first}:{letter}{own_row})" if areas else None

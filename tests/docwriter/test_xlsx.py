@@ -4,6 +4,7 @@ import openpyxl
 import pytest
 
 from giaoban.docwriter.synthetic import build_synthetic_model
+from giaoban.docwriter.vnformat import format_number
 from giaoban.docwriter.xlsx import INT_FORMAT, write_report_xlsx
 
 
@@ -27,13 +28,14 @@ def test_org_sheet_values_formulas_formats(workbook):
         assert ws[f"B{i}"].value.startswith(ind.name)  # names, no code column
         if ind.value_type == "money":
             assert ws[f"D{i}"].value == round(ind.value / 1_000_000)
-        else:
+        elif ind.value_type == "integer":
             assert ws[f"D{i}"].value == ind.value
+        else:  # decimals and rates: the Vietnamese text
+            assert ws[f"D{i}"].value == format_number(ind.value, 1 if ind.value_type == "percent" else 2)
         if ind.value_type in ("integer", "money"):
             assert ws[f"D{i}"].number_format == INT_FORMAT
-        assert ws[f"G{i}"].value == f'=IF(F{i}>0,E{i}/F{i},"")'
-        assert ws[f"G{i}"].number_format == "0.0%"
-        assert ws[f"I{i}"].value.startswith("=IF(")
+            assert ws[f"G{i}"].value.startswith("=IF(") and "FIXED(E" in ws[f"G{i}"].value
+            assert ws[f"I{i}"].value.startswith("=IF(")
     assert ws.column_dimensions["B"].width >= 40
     assert not any(c.value == "Mã" for c in ws[4])
 
@@ -70,4 +72,19 @@ def test_area_totals_include_the_level_s_own_figures_and_rates_are_not_averaged(
     pct_col = headers.index("Tỷ lệ cơ sở hội trong sạch, vững mạnh (%)") + 1
     letter = openpyxl.utils.get_column_letter(pct_col)
     rate = next(r for r in model.section("ccb").rows if r.value_type == "percent")
-    assert ws[f"{letter}{total_row}"].value == rate.value  # the engine's rate, not =AVERAGE(...)
+    assert ws[f"{letter}{total_row}"].value == format_number(rate.value, 1)  # the engine's rate, not =AVERAGE(...)
+
+
+def test_decimals_and_percentages_read_vietnamese_on_any_locale(workbook):
+    """No number format may carry a decimal point or '%' (Excel prints it with the reader's
+    decimal sign: 77.7% on an English system); decimals and rates are Vietnamese text, and the
+    formulas for % đạt and the change write a decimal comma whatever the system's sign."""
+    for ws in workbook.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert "0.0" not in cell.number_format and "%" not in cell.number_format, (ws.title, cell.coordinate)
+                if isinstance(cell.value, float):
+                    raise AssertionError((ws.title, cell.coordinate, cell.value))  # a decimal left as a number
+    ws = workbook["Đoàn TN"]
+    formulas = [c.value for c in ws["G"][4:] + ws["I"][4:] if isinstance(c.value, str) and c.value.startswith("=")]
+    assert formulas and all('SUBSTITUTE(FIXED(' in f and '".",","' in f for f in formulas)
