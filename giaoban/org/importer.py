@@ -137,6 +137,11 @@ def parse_share(value) -> Decimal | None:
     return share
 
 
+# The residential areas' kinds by their words. Not name prefixes (names.KIND_PREFIXES): 'Bản Giang'
+# and 'Bản Hon' are communes of Lai Châu, whose names must not lose their first word.
+RESIDENTIAL_KINDS = {name_key(label): kind for kind, label in Area.Kind.choices if kind in ("thon", "ban", "to_dan_pho")}
+
+
 def parse_area_kind(value) -> str:
     text = name_key(str(value or ""))
     if not text:
@@ -145,7 +150,10 @@ def parse_area_kind(value) -> str:
         return text
     if text in KIND_PREFIXES:
         return KIND_PREFIXES[text][0]
-    raise ValueError(f"'{value}' không phải loại địa bàn (xã, phường, thị trấn, huyện, thị xã, thành phố, tỉnh).")
+    if text in RESIDENTIAL_KINDS:
+        return RESIDENTIAL_KINDS[text]
+    raise ValueError(f"'{value}' không phải loại địa bàn (xã, phường, thị trấn, huyện, thị xã, thành phố, tỉnh; "
+                     "khu dân cư: thôn, bản, tổ dân phố).")
 
 
 def read_changes(data: bytes, filename: str) -> list[ChangeRow]:
