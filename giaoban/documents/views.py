@@ -1,5 +1,6 @@
 """Report downloads (Word, Excel, PDF, news draft) and the template preview page."""
 
+import os
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -10,13 +11,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from giaoban.analytics.engine import AnalyticsError, resolve_area, scope_for_user
-from giaoban.collection.models import Membership
+from giaoban.collection.models import Membership, Report
 from giaoban.core.periods import Period, PeriodError, parse_reachable
 from giaoban.jobs.queue import start as start_job
 from giaoban.meetings.access import visible_tasks
 from giaoban.org.models import Area, Organization
 from giaoban.docwriter.pdf import ConversionFailed, PdfUnavailable, soffice_path
-from giaoban.docwriter.writing import DEFAULT_PHRASING, PhrasingError, render_preview_html
+from giaoban.docwriter.writing import PHRASING_ENV, PhrasingError, render_preview_html
 
 from .gather import build_report_model
 from .render import FORMATS, phrasing, render as render_format
@@ -59,13 +60,18 @@ def _params(request):
 
 
 def _period_choices(default: str) -> list[Period]:
-    """Recent quarters, half years, nine months and years, newest first, the default among them."""
+    """Every quarter, half year, nine months and year from the first year with a report to now,
+    newest first, the default among them (documents are written for past years too)."""
     current = Period.for_date(timezone.localdate(), "Q")
+    # the oldest report by the (unit, period) index's period order: one row, not a scan of periods
+    first = Report.objects.order_by("period").values_list("period", flat=True).first()
+    first_year = min(int(first[:4]) if first and first[:4].isdigit() else current.year, current.year)
+    first_year = max(first_year, current.year - 20)  # a typo'd year in old data does not list a century
     quarters = [current]
-    while len(quarters) < 8:
+    while quarters[-1].year > first_year or quarters[-1].code != f"{first_year}-Q1":
         quarters.append(quarters[-1].previous())
-    year = current.start.year
-    extra = [f"{y}-{k}" for y in (year, year - 1) for k in ("H1", "9M")] + [str(year - 1), str(year)]
+    extra = [f"{y}-{k}" for y in range(first_year, current.year + 1) for k in ("H1", "9M")]
+    extra += [str(y) for y in range(first_year, current.year + 1)]
     choices = {p.code: p for p in quarters}
     for code in extra + [default]:
         try:
@@ -138,8 +144,9 @@ def _build_file(progress, period: str, area_id: int, org, fmt: str, name: str, u
 def preview(request):
     """The report as the templates render it now: edit the phrasing file, reload, compare."""
     params, error = _params(request)
-    context = {"error": error, "css": PREVIEW_CSS, "phrasing_path": getattr(settings, "GIAOBAN_REPORT_PHRASING", None)
-               or str(DEFAULT_PHRASING)}
+    # where the phrasing comes from, in words: a server path or a setting's name means nothing to the reader
+    own = bool(getattr(settings, "GIAOBAN_REPORT_PHRASING", None) or os.environ.get(PHRASING_ENV))
+    context = {"error": error, "css": PREVIEW_CSS, "own_phrasing": own, "is_admin": request.user.is_superuser}
     if not error:
         if not _can_see_area(request.user, params["area"]):
             raise PermissionDenied("Bạn không có quyền xem báo cáo của địa bàn này.")

@@ -141,3 +141,20 @@ def test_reminders_from_the_completeness_page_with_text_per_status(live_server, 
     page.goto(live_server.url + "/bao-cao/")
     assert "bị trả lại" in page.inner_text("#rem-title + ul")
     assert "2025-Q3" not in page.inner_text("main")  # periods in words
+
+
+def test_documents_for_any_period_with_data_and_no_server_paths(live_server, tree, page):
+    """Reports of 2023-Q3 (three years back) can be written from the documents page; the preview
+    says where its phrasing comes from in words, not as a server path or a variable name."""
+    put(tree.units["phunu-a"], "2023-Q3", {"tuyen_truyen_buoi": 6})
+    login(page, live_server.url, "phunu.tinh", PASSWORD)
+    page.goto(live_server.url + "/documents/")
+    options = page.locator("#period option").all_inner_texts()
+    assert "Quý III/2023" in options and "Năm 2023" in options, options
+    page.select_option("#period", "2023-Q3")
+    page.click("button:has-text('Xem trước')")
+    page.wait_for_load_state()
+    text = page.inner_text("main")
+    assert "Quý III" in text and "2023" in text, text[:500]
+    assert "GIAOBAN_" not in text and ".json" not in text and "/" + "site-packages" not in text, text[:400]
+    assert not any(part in text for part in ("/work/", "/usr/", "/home/", "\\")), text[:400]
