@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from .orgs import HOI_ORGS, Mention, find_mentions
 
 _ABBREVIATIONS = {"tp", "ths", "ts", "pgs", "gs", "bs", "ks", "th", "tt", "v.v", "st", "đ/c", "mr", "ms", "ông", "bà"}
-_PLACE = r"(?: (?:tỉnh|huyện|thành phố|tp\.?|xã|phường|thị trấn|thị xã|cơ sở|các cấp|việt nam|trường|khối)(?: [^\s,;.:()]+){0,3})?"
+# A place after a name, never a number: in 'Hội Nông dân phường 26 hội viên; Hội CCB phường 12
+# hội viên' each item of the enumeration has its own organization.
+_PLACE = r"(?: (?:tỉnh|huyện|thành phố|tp\.?|xã|phường|thị trấn|thị xã|cơ sở|các cấp|việt nam|trường|khối)(?: [^\s\d,;.:()][^\s,;.:()]*){0,3})?"
 _CHAIN_SEP_RE = re.compile(_PLACE + r"(?:, | và |, và | cùng với | cùng |; )$")
 # Words that may stand before the subject of a clause.
 _INTRO_RE = re.compile(
@@ -28,7 +30,7 @@ _INTRO_RE = re.compile(
     r"trong quý(?: [ivx\d]+)?(?:/\d+)?|trong năm(?: \d+)?|năm \d+|quý [ivx\d]+(?:/\d+)?|tháng \d+(?:/\d+)?|"
     r"\d+ tháng(?: đầu năm| qua| cuối năm)?(?: \d+)?|thời gian qua|vừa qua|các cấp|cấp|ban thường vụ|"
     r"ban thường trực|thường trực|ban chấp hành|ban chỉ đạo|cơ quan|lãnh đạo|đại diện|các đơn vị|các|"
-    r"toàn thể|toàn|mỗi|theo báo cáo của|báo cáo của|theo|tại hội nghị|tại buổi làm việc|về phía|phía|"
+    r"toàn thể|toàn|mỗi|nhiều|một số|theo báo cáo của|báo cáo của|theo|tại hội nghị|tại buổi làm việc|về phía|phía|"
     r"[a-zđ]\)|\d+(?:\.\d+)*[.)]|[ivx]+[.)]|[-+•*–])[\s,:]*)*$"
 )
 # Matched at a sentence's start (pattern.match(key, start, end)).
@@ -51,6 +53,36 @@ _AREA_STAT_RE = re.compile(
     r"sau (?:sắp xếp|sáp nhập|hợp nhất)[^.;]{0,60} có [\d.]+ (?:xã|phường|thôn|bản|ấp|khu phố))"
 )
 _MIXED_UNITS = {"hội, đoàn viên", "hội viên, đoàn viên", "đoàn viên, hội viên"}
+# A numbered heading ('III. PHƯƠNG HƯỚNG QUÝ II', '2. Chăm lo Tết'): the subject of the paragraph
+# before it does not carry into the section it opens.
+_NUMBERED_HEADING_RE = re.compile(r"[ \t]*(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+[^\n]{1,110}$")
+# The funds name their owner: 'Quỹ "Vì người nghèo"' is the MTTQ's, 'Quỹ Hỗ trợ nông dân' the
+# Farmers' Union's; a later 'Quỹ' at the head of a clause is the fund last named ('Quỹ còn hỗ trợ
+# 1.420 học sinh').
+_FUND_RE = re.compile(r"quỹ(?: [\"“']?(vì người nghèo|đền ơn đáp nghĩa|hỗ trợ nông dân|htnd)[\"”']?)?(?![^\W\d_])")
+_FUND_ORG = {"vì người nghèo": "mttq", "đền ơn đáp nghĩa": "mttq", "hỗ trợ nông dân": "nongdan", "htnd": "nongdan"}
+
+
+def _with_funds(key: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with the funds' names added (an organization's words inside a fund's name,
+    'nông dân' in 'Quỹ Hỗ trợ nông dân', give way to the fund)."""
+    funds: list[Mention] = []
+    last: str | None = None
+    at = key.find("quỹ")
+    while at >= 0:
+        m = _FUND_RE.match(key, at) if at == 0 or not key[at - 1].isalnum() else None
+        at = key.find("quỹ", at + 3)
+        if m is None:
+            continue
+        org = _FUND_ORG[m.group(1)] if m.group(1) else last
+        if org is None:
+            continue
+        last = org
+        funds.append(Mention(m.start(), m.end(), org, "name"))
+    if not funds:
+        return mentions
+    kept = [m for m in mentions if not any(f.start <= m.start < f.end or m.start <= f.start < m.end for f in funds)]
+    return sorted(kept + funds, key=lambda m: m.start)
 
 
 @dataclass(slots=True)
@@ -201,7 +233,7 @@ class Attributor:
 
     def __init__(self, text: str, key: str) -> None:
         self.text, self.key = text, key
-        raw = find_mentions(text, key)
+        raw = _with_funds(key, find_mentions(text, key))
         # Numbers inside a group's name ('4 tổ chức hội') are no figures.
         self.name_spans = [(m.start, m.end) for m in raw if m.kind == "group" and key[m.start:m.start + 1].isdigit()]
         self.mentions = _merge_chains(key, raw)
@@ -241,8 +273,12 @@ class Attributor:
                 elif intro:
                     subjects.append(_Subject(m.start, org, orgs, m.end))
                 elif ob := _OWNER_BEFORE_RE.search(prefix[-30:]):
-                    # 'quà do các nhà hảo tâm trao thông qua Mặt trận': the giver owns, the channel not.
-                    if not (ob.group(1) == "qua" and owners and key[max(cs, m.start - 60):m.start].find("do ") >= 0):
+                    # 'quà do các nhà hảo tâm trao thông qua Mặt trận', 'doanh nghiệp trao thông
+                    # qua Mặt trận 8.200 phần quà': the giver owns, the channel not.
+                    giver = [x for x in here if x.start < m.start and x.org == "other" and x.kind == "name"]
+                    if ob.group(1) == "qua" and giver:
+                        owners.append(_Subject(giver[-1].start, "other", None, giver[-1].end))
+                    elif not (ob.group(1) == "qua" and owners and key[max(cs, m.start - 60):m.start].find("do ") >= 0):
                         owners.append(_Subject(m.start, org, orgs, m.end))
                 if org in HOI_ORGS and m.kind in ("name", "backref", "people") and m.org != "other":
                     last_hoi = org
@@ -255,7 +291,7 @@ class Attributor:
             if subjects:
                 last = subjects[-1]
                 carried = Actor(last.org, last.orgs, "carried", (last.pos, last.end))
-            elif _RESET_SUBJECT_RE.match(key, s, e):
+            elif _RESET_SUBJECT_RE.match(key, s, e) or self._in_numbered_heading(s):
                 carried = None
             if _PERSON_SUBJECT_RE.match(key, s, e) and not subjects:
                 entry_carried = carried = _NOBODY
@@ -265,6 +301,15 @@ class Attributor:
             if _AREA_STAT_RE.search(key, s, e):
                 subjects, owners, entry_carried = [], [], _NOBODY
             self._by_sentence.append((s, e, subjects, owners, entry_carried))
+
+    def _in_numbered_heading(self, s: int) -> bool:
+        """Whether the sentence at ``s`` is (part of) a numbered heading line: 'III. Phương hướng
+        quý II' (the splitter cuts 'III.' from its title)."""
+        key = self.key
+        start = key.rfind("\n", 0, s) + 1
+        end = key.find("\n", s)
+        end = len(key) if end < 0 else end
+        return key[end - 1:end] != "." and _NUMBERED_HEADING_RE.match(key, start, end) is not None
 
     def actor_at(self, pos: int, unit: str | None = None) -> Actor:
         i = bisect.bisect_right(self._starts, pos) - 1

@@ -48,6 +48,7 @@ class _UnitIndex:
     entries: tuple[_Entry, ...]
     synonyms: tuple[str, ...]  # each synonym once, for one ``in`` test per figure
     by_synonym: dict[str, tuple[int, ...]]  # synonym -> positions in ``entries``
+    near_only: tuple[str, ...] = ()  # the weak ones among them, looked for right before the number
 
 
 class Matcher:
@@ -75,6 +76,13 @@ class Matcher:
                 counts_change=bool(ind.get("counts_change")),
             ))
         self._counts_change = {en.code for en in self.entries if en.counts_change}
+        self._by_code = {en.code: en for en in self.entries}
+
+    def reported_by(self, code: str, org: str | None, orgs: list[str] | None) -> bool:
+        """Whether the organization (or each of the organizations) reports the indicator."""
+        owners = set(orgs or []) | ({org} if org else set())
+        en = self._by_code.get(code)
+        return en is not None and (not en.orgs or owners <= en.orgs)
 
     def counts_change(self, code: str) -> bool:
         """Whether the indicator counts a change ('số hộ CCB nghèo giảm 128 hộ'), so that a
@@ -97,8 +105,9 @@ class Matcher:
             for i, en in enumerate(entries):
                 for s in en.synonyms:  # a synonym listed twice counts twice, as it always did
                     by_synonym.setdefault(s, []).append(i)
-            hit = self._by_unit[u] = _UnitIndex(tuple(entries), tuple(by_synonym),
-                                                {s: tuple(ix) for s, ix in by_synonym.items()})
+            hit = self._by_unit[u] = _UnitIndex(tuple(entries), tuple(s for s in by_synonym if s not in _NEAR_ONLY),
+                                                {s: tuple(ix) for s, ix in by_synonym.items()},
+                                                tuple(s for s in by_synonym if s in _NEAR_ONLY))
         return hit
 
     def match(self, context: str, unit: str | None, org: str | None, orgs: list[str] | None,
@@ -123,9 +132,11 @@ class Matcher:
         so only indicators of a level held may have it."""
         if not unit:
             return _NO_MATCH
-        index = self._for_unit(canonical(unit))
+        u = canonical(unit)
+        money = u.startswith("đồng")
+        index = self._for_unit(u)
         # Weak words ('có', 'tổng số') say what is counted only right before the number.
-        found = [s for s in index.synonyms if (s in near if s in _NEAR_ONLY else s in context)]
+        found = [s for s in index.synonyms if s in context] + [s for s in index.near_only if s in near]
         if not found:
             return _NO_MATCH
         hits: dict[int, list[str]] = {}
@@ -135,9 +146,12 @@ class Matcher:
         owners = set(orgs or []) | ({org} if org else set())
         scored: list[tuple[float, int]] = []
         own = context if clause is None else clause
+        # An amount is often valued in a clause of its own ('trao 420 suất quà, tổng trị giá 210
+        # triệu đồng'): its action may be anywhere in the sentence before it.
+        acted = context if money else own
         for i in sorted(hits):  # catalogue order: the first of equal scores wins
             en, syns = index.entries[i], hits[i]
-            if (stock_only and not en.stock) or (en.requires and not any(w in own for w in en.requires)) \
+            if (stock_only and not en.stock) or (en.requires and not any(w in acted for w in en.requires)) \
                     or any(w in own for w in en.excludes):
                 continue
             score = 1.0

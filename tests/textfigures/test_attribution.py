@@ -67,6 +67,19 @@ CASES += [
     ("Chương trình \"Phiên chợ 0 đồng\" của Hội LHPN trao 300 suất quà.", ["phunu"]),
     ("Nam Định: hơn 62.000 hộ nông dân sản xuất giỏi\nNăm 2020, Hội Nông dân tỉnh giới thiệu 412 hội viên ưu tú cho Đảng.",
      ["nongdan", "nongdan"]),
+    # An enumeration after a place word: each item its own organization (a number is no place).
+    ("Hội LHPN phường kết nạp 48 hội viên; Hội Nông dân phường 26 hội viên; Hội CCB phường 12 hội viên.",
+     ["phunu", "nongdan", "ccb"]),
+    # Gifts given through the MTTQ are the givers' ('Nhiều doanh nghiệp … trao thông qua Mặt trận').
+    ("Mặt trận trao 2.400 phần quà. Nhiều doanh nghiệp, nhà hảo tâm trao thông qua Mặt trận 820 phần quà.",
+     ["mttq", "other"]),
+    # A fund names its owner, and 'Quỹ' later in the text is that fund.
+    ("Các tổ chức thành viên trao 600 phần quà. Quỹ \"Vì người nghèo\" hỗ trợ 40 hộ. Quỹ còn mua 900 thẻ bảo hiểm y tế.",
+     [["ccb", "congdoan", "doan", "nongdan", "phunu"], "mttq", "mttq"]),
+    ("Quỹ Hỗ trợ nông dân các cấp đạt 86 tỷ đồng.", ["nongdan"]),
+    # A numbered heading ends the carry-over of the paragraph before it.
+    ("ỦY BAN MTTQ XÃ TÂN HÒA\n2. Hoạt động các tổ chức\nĐoàn xã tổ chức 3 đợt ra quân.\n"
+     "III. Phương hướng quý II\nTổ chức 12 hội nghị tiếp xúc cử tri.", ["doan", "mttq"]),
 ]
 
 
@@ -178,6 +191,16 @@ def test_codes(text: str, codes: list) -> None:
     ("Còn 4 chi đoàn xếp loại yếu.", [None]),
     ("Quỹ dành 800 triệu đồng mua 2.000 thẻ bảo hiểm y tế cho người cận nghèo.", [None, None]),
     ("Hội phối hợp tổ chức 5 lớp tập huấn trồng chè cho 210 hội viên.", ["lop_tap_huan", "luot_tap_huan"]),
+    ("Chi hội Phụ nữ ra quân dọn vệ sinh với 46 hội viên tham gia.", [None]),
+    ("Quỹ Hỗ trợ nông dân giải ngân cho 1.240 hộ vay với tổng số tiền 58 tỷ đồng.", [None, None]),
+    ("Hội LHPN tỉnh có 286.400 hộ đạt tiêu chí \"5 không, 3 sạch\", chiếm 71,4% số hộ.", ["ho_5_khong_3_sach", None]),
+    ("Liên đoàn Lao động tỉnh trao 2.150 suất quà cho đoàn viên khó khăn. Tổng kinh phí chương trình hơn 2,6 tỷ đồng.",
+     ["suat_ho_tro_doan_vien", "tri_gia_qua"]),
+    # Items of an enumeration that name only their organization take the first item's indicator.
+    ("Hội Nông dân tỉnh kết nạp 1.420 hội viên; Hội LHPN tỉnh 1.860 hội viên; Hội CCB tỉnh 312 hội viên.",
+     ["ket_nap_moi", "ket_nap_moi", "ket_nap_moi"]),
+    ("Hội LHPN tỉnh đứng đầu với dư nợ ủy thác 2.612 tỷ đồng. Kế đến là Hội Nông dân tỉnh, quản lý 2.406 tỷ đồng.",
+     ["du_no_uy_thac", "du_no_uy_thac"]),
 ])
 def test_code_only_for_the_catalogue_thing(text: str, codes: list) -> None:
     assert [f["indicator_code"] for f in extract_text(text)["figures"]] == codes

@@ -126,15 +126,17 @@ def test_corpus_both_parts_hold_texts() -> None:
 
 
 # Floors just under the figures measured (benchmarks/extraction.py prints them):
-# the engine may only get better on both parts.
+# the engine may only get better on both parts. The test part grew by texts of genres the
+# corpus lacked (weekly reports of working groups, post-2025 wards), written before any rule was
+# tuned: strict F1 and attribution there are lower than on the older texts, the codes better.
 @pytest.mark.parametrize("part", ["dev", "test"])
 def test_corpus_scores(corpus_scores: dict[str, dict], part: str) -> None:
     s = corpus_scores[part]
     assert s["detection_f1"] >= 0.98, s
-    assert s["strict_f1"] >= 0.94, s
-    assert s["attribution"] >= 0.95, s
-    assert s["indicator_right"] >= 0.85, s
-    assert s["false_code"] <= 0.25, s
+    assert s["strict_f1"] >= 0.91, s
+    assert s["attribution"] >= 0.92, s
+    assert s["indicator_right"] >= 0.90, s
+    assert s["false_code"] <= 0.05, s
 
 
 def test_pretick_classes_reach_098_on_the_test_part(corpus_scores: dict[str, dict]) -> None:
