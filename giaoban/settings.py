@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "giaoban.meetings",
     "giaoban.intake",
     "giaoban.documents",
+    "giaoban.dhis2",
     "giaoban.web",
     "giaoban.api",
     "ninja",  # serves its bundled Swagger UI files (no CDN)

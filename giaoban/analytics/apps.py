@@ -8,7 +8,8 @@ class AnalyticsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from giaoban.analytics import signals  # noqa: F401  (connects the receivers)
+        # imported here because they import models, which load after apps.py; signals connects the receivers
+        from giaoban.analytics import signals  # noqa: F401
         from giaoban.analytics.models import ReportingLevel
         from giaoban.org import stamp
 
@@ -21,6 +22,6 @@ def _install_triggers(sender, using="default", **kwargs):
     """After every migrate: the cache's triggers (SQLite table remakes drop them)."""
     from django.db import connections
 
-    from giaoban.analytics.cache import install_triggers
+    from giaoban.analytics.cache import install_triggers  # it imports models: apps.py loads before them
 
     install_triggers(connections[using])

@@ -47,6 +47,7 @@ from django.db.models import Q
 from giaoban.analytics import cache
 from giaoban.analytics.models import NATION_SCOPE, TOTAL_SCOPES, Fact, FactTotal, ReportingLevel
 from giaoban.analytics.summary import ensure_built
+from giaoban.collection.access import _memberships
 from giaoban.collection.models import Report, Target
 from giaoban.core import aggregation as rules
 from giaoban.core.periods import Period, PeriodError, parse_reachable
@@ -1081,8 +1082,6 @@ def scope_for_user(user) -> tuple[list[Node] | None, list[Area]]:
     its area (giaoban.collection.access)."""
     if getattr(user, "is_superuser", False):
         return None, []
-    from giaoban.collection.access import _memberships
-
     within, areas = [], []
     for m in _memberships(user):
         unit = m.unit

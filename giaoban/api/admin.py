@@ -1,13 +1,6 @@
 from django.contrib import admin, messages
 
-from giaoban.api.models import ApiToken, Dhis2Mapping
-
-
-@admin.register(Dhis2Mapping)
-class Dhis2MappingAdmin(admin.ModelAdmin):
-    list_display = ["kind", "code", "dhis2_id"]
-    list_filter = ["kind"]
-    search_fields = ["code", "dhis2_id"]
+from giaoban.api.models import ApiToken
 
 
 @admin.register(ApiToken)

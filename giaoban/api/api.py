@@ -25,7 +25,7 @@ from ninja.files import UploadedFile
 
 from giaoban.api import schemas as s
 from giaoban.api.auth import HeaderAuth, SessionCsrfAuth, challenge, is_dhis2_client
-from giaoban.collection import access, bulk
+from giaoban.collection import access, bulk, workflow
 from giaoban.collection.models import DataValue, Report
 from giaoban.core.periods import KINDS, REACHABLE_YEARS, Period, PeriodError
 from giaoban.core.uploads import UploadError
@@ -118,8 +118,6 @@ def _http_error(request, exc: HttpError):
 
 
 def _workflow_errors():
-    from giaoban.collection import workflow
-
     @api.exception_handler(workflow.ConflictError)
     def _conflict(request, exc):
         return error(request, 409, "conflict", exc.message, [_issue(i) for i in exc.issues])
@@ -210,8 +208,6 @@ def _value_out(v: DataValue) -> dict:
 
 
 def _allowed(report: Report, user) -> list[str]:
-    from giaoban.collection import workflow
-
     return sorted(workflow.allowed_actions(report, user))
 
 
@@ -354,8 +350,6 @@ def report_detail(request, report_id: int):
 @api.post("/reports", response={200: s.ReportDetailOut, ERRORS: s.ErrorOut}, tags=["Báo cáo"],
           summary="Mở (hoặc lấy) báo cáo nháp của một đơn vị cho một kỳ")
 def report_create(request, body: s.ReportCreateIn):
-    from giaoban.collection import workflow
-
     p = _period(body.period)
     unit = _find_unit(request.user, body.unit, p)
     report = workflow.get_or_create_report(unit, p.code, request.user)
@@ -365,8 +359,6 @@ def report_create(request, body: s.ReportCreateIn):
 @api.put("/reports/{report_id}/values", response={200: s.ReportDetailOut, ERRORS: s.ErrorOut}, tags=["Báo cáo"],
          summary="Ghi số liệu và phần lời của báo cáo (kèm phiên bản đã đọc)")
 def report_values(request, report_id: int, body: s.ReportValuesIn):
-    from giaoban.collection import workflow
-
     report = _report(request.user, report_id)
     values = {}
     for code, v in body.values.items():
@@ -382,8 +374,6 @@ def report_values(request, report_id: int, body: s.ReportValuesIn):
 
 
 def _transition(request, report_id: int, action: str, reason: str | None = None, version: int | None = None):
-    from giaoban.collection import workflow
-
     report = _report(request.user, report_id)
     user = request.user
     if action == "submit":

@@ -3,7 +3,7 @@
 
 def record(user, action, obj=None, *, object_type=None, object_id=None, field="", old=None, new=None, reason="", **data):
     """Append one entry. `obj` is any model instance; values are stored as text."""
-    from giaoban.audit.models import AuditEntry
+    from giaoban.audit.models import AuditEntry  # `giaoban.audit` loads with the app registry, before models
 
     if obj is not None:
         object_type = object_type or obj._meta.label_lower

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from giaoban import audit
 from giaoban.collection import access, completeness as comp, excel, panels, plausibility, reminders, workflow
 from giaoban.collection.entry import (QUALIFIER_CHOICES, build_rows, check_fields, field_texts, merge_with_saved, read_post,
                                      stored_values)
@@ -527,8 +528,6 @@ def attachment_upload(request, unit_id: int, period: str):
     attachment = Attachment(report=report, original_name=upload.name[:255], content_type=ATTACHMENT_KINDS[kind],
                             size=len(data), uploaded_by=request.user)
     attachment.file.save("tep", ContentFile(data), save=True)
-    from giaoban import audit
-
     audit.record(request.user, "attachment.add", report, field="attachment", new=attachment.original_name,
                  attachment=attachment.pk, size=len(data))
     messages.success(request, f"Đã đính kèm «{attachment.original_name}».")
@@ -562,8 +561,6 @@ def attachment_remove(request, unit_id: int, period: str, pk: int):
         return redirect(_entry_url(unit, period))
     attachment.deleted_at = timezone.now()
     attachment.save(update_fields=["deleted_at"])
-    from giaoban import audit
-
     audit.record(request.user, "attachment.remove", report, field="attachment", old=attachment.original_name, attachment=pk)
     messages.success(request, f"Đã gỡ «{attachment.original_name}» (tệp vẫn được lưu trong hệ thống).")
     return redirect(_entry_url(unit, period))

@@ -35,6 +35,8 @@ from giaoban.core.periods import Period, PeriodError, periods_between
 from giaoban.org import lai_chau_areas as lai_chau
 from giaoban.demo.narratives import unit_narrative
 from giaoban.demo import weekly
+from giaoban.meetings import services
+from giaoban.meetings.models import Meeting
 from giaoban.textfigures.catalogue import default_catalogue
 from giaoban.org import coverage, identity
 from giaoban.org.models import (BEGINNING, Area, AreaSuccession, Indicator, Organization, OrganizationVersion,
@@ -603,9 +605,6 @@ def demo_meetings(last: Period) -> list[dict]:
 
 def load_meetings(loader: DemoLoader) -> None:
     """Briefing meetings with their tasks at different stages (see demo_meetings)."""
-    from giaoban.meetings import services
-    from giaoban.meetings.models import Meeting
-
     if Meeting.objects.exists():
         return
     for spec in demo_meetings(loader.last):

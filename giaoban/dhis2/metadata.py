@@ -19,7 +19,7 @@ from collections import defaultdict
 
 from django.conf import settings
 
-from giaoban.api.models import Dhis2Mapping
+from giaoban.dhis2.models import Dhis2Mapping
 from giaoban.collection import access
 from giaoban.core.uids import make_uid
 from giaoban.dhis2.service import dataset_uid

@@ -25,7 +25,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from giaoban.api.models import Dhis2Mapping
+from giaoban.dhis2.models import Dhis2Mapping
 from giaoban.collection import access, bulk, workflow
 from giaoban.collection.models import DataValue, Report
 from giaoban.core.periods import Period, PeriodError

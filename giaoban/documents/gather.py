@@ -17,6 +17,8 @@ from django.db.models import Q
 from giaoban.analytics import engine
 from giaoban.collection.models import Report
 from giaoban.core.periods import Period
+from giaoban.meetings.models import Meeting
+from giaoban.meetings.services import previous_meeting_tasks
 from giaoban.org.identity import PARTY_COMMISSION_MERGED, issuer_as_of
 from giaoban.org.models import Area, Indicator, Organization, Unit
 from giaoban.docwriter.issuer import IssuingUnit, make_issuer
@@ -214,10 +216,6 @@ def _narratives(period: Period, area: Area, org: Organization | None, include_su
 def _meetings(period: Period, area: Area, visible=None):
     """The period's meeting and its tasks; `visible` (a Task queryset) keeps only the tasks the
     reader may see (None: every task, for the command line)."""
-    try:
-        from giaoban.meetings.models import Meeting, Task
-    except ImportError:  # a deployment without the meetings app
-        return None, [], []
     meeting = Meeting.objects.filter(period=period.code, area=area).order_by("-date", "-id").first()
     info = None
     next_tasks: list[str] = []
@@ -235,15 +233,11 @@ def _meetings(period: Period, area: Area, visible=None):
         )
         next_tasks = info.next_tasks
     previous = []
-    try:  # the meetings app's own answer: tasks due in the period, given earlier or carried over
-        from giaoban.meetings.services import previous_meeting_tasks
-
-        prev_tasks = [t for t in previous_meeting_tasks(period.code, area=area) if t.meeting.period != period.code]
-        if visible is not None:
-            allowed = set(visible.filter(pk__in=[t.pk for t in prev_tasks]).values_list("pk", flat=True))
-            prev_tasks = [t for t in prev_tasks if t.pk in allowed]
-    except ImportError:
-        prev_tasks = Task.objects.filter(meeting__period=period.previous().code, meeting__area=area)
+    # the meetings app's own answer: tasks due in the period, given earlier or carried over
+    prev_tasks = [t for t in previous_meeting_tasks(period.code, area=area) if t.meeting.period != period.code]
+    if visible is not None:
+        allowed = set(visible.filter(pk__in=[t.pk for t in prev_tasks]).values_list("pk", flat=True))
+        prev_tasks = [t for t in prev_tasks if t.pk in allowed]
     for task in prev_tasks:
         orgs = list(task.organizations.all())
         # A unit is named only when its organization is not already: 'Hội LHPN, Hội LHPN tỉnh…' says it twice.

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from .docx import new_document
 from .model import ReportModel, saved_bytes
 from .vnformat import format_date_text
 from .writing import (Chooser, _context, _lc_subject, cap_first, comparison_tail, field_totals, find_rule,
@@ -282,8 +283,6 @@ def build_news(model: ReportModel, phrasing: dict | None = None) -> NewsDraft:
 def write_news_docx(draft: NewsDraft, target: str | os.PathLike | BinaryIO | None = None) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
-
-    from .docx import new_document
 
     doc = new_document()
     body = doc.element.body

@@ -13,7 +13,7 @@ import random
 from decimal import Decimal
 
 from .model import (AreaRow, IndicatorRow, Issuer, MeetingInfo, NarrativeExcerpt, OrgSection, Person,
-                    ReportModel, TaskItem, TrendSeries)
+                    ReportModel, TaskItem, TrendSeries, period_labels)
 
 ORGS = [
     ("mttq", "Ủy ban MTTQ Việt Nam", "MTTQ"),
@@ -204,8 +204,6 @@ def build_synthetic_model(seed: int = 2023, period_code: str = "2023-Q3", commun
                     "quản lý hiệu quả nguồn vốn ủy thác",
                     "tham gia xây dựng Đảng, chính quyền trong sạch, vững mạnh"],
     )
-    from .model import period_labels
-
     labels = period_labels(period_code)
     return ReportModel(
         period_code=period_code, period_label=labels["label"], area_name="tỉnh Lai Châu",

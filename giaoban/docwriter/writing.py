@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from .model import NARRATIVE_SECTION_TITLES, NARRATIVE_SECTIONS, ROMAN, IndicatorRow, OrgSection, ReportModel, period_labels
+from . import charts as chart_mod
 from .summarize import group_remarks, lower_first, sentences, summarize, summary_item
-from .vnformat import format_number, format_pct, format_value, table_unit, table_value
+from .vnformat import format_date_line, format_number, format_pct, format_value, table_unit, table_value
 
 DEFAULT_PHRASING = Path(__file__).with_name("templates") / "phrasing.json"
 PHRASING_ENV = "GIAOBAN_REPORT_PHRASING"
@@ -990,8 +991,6 @@ def _sentence(text: str) -> str:
 
 def render_preview_html(model: ReportModel, phrasing: dict | None = None, charts: bool = True) -> str:
     """The report as an HTML fragment (for the template preview page): same outline as the .docx."""
-    from . import charts as chart_mod
-
     phrasing = phrasing or load_phrasing()
     esc = html.escape
     issuer = model.issuer
@@ -1028,6 +1027,4 @@ def render_preview_html(model: ReportModel, phrasing: dict | None = None, charts
 
 
 def _date_line(model: ReportModel) -> str:
-    from .vnformat import format_date_line
-
     return format_date_line(model.issuer.place, model.report_date)

@@ -25,7 +25,7 @@ from giaoban.collection.models import DataValue, Report
 from giaoban.collection.workflow import ScopeError, WorkflowError
 from giaoban.core.numbers import NumberFormatError, format_vn_number, parse_vn_number
 from giaoban.core.periods import Period
-from giaoban.core.uploads import DOCX, HTML, PDF, TEXT, check_upload
+from giaoban.core.uploads import DOCX, HTML, PDF, TEXT, check_upload, read_upload
 from giaoban.textfigures import PRETICK_CLASSES, ReadError, default_catalogue, extract_text, read_file
 from giaoban.intake.models import ExtractionSession
 from giaoban.org.models import Organization, Unit
@@ -110,8 +110,6 @@ def take_upload_quota(user, files: int) -> None:
 
 def check_file(upload) -> tuple[bytes, str]:
     """(bytes, kind) of an uploaded file, checked by size and content; UploadError otherwise."""
-    from giaoban.core.uploads import read_upload
-
     limit = settings.GIAOBAN_MAX_UPLOAD_BYTES
     data = read_upload(upload, upload.name, limit)
     kind = check_upload(data, upload.name, set(ACCEPTED_KINDS), limit)

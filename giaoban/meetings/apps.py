@@ -6,7 +6,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = "Hội nghị, nhiệm vụ"
 
     def ready(self):
-        # Imported here: the services use the models, which exist only once the apps are loaded.
+        # Imported here, not at the top: both import models, which load only after the apps.
         from giaoban.collection.panels import register_entry_panel
         from giaoban.meetings.services import tasks_for_unit
 

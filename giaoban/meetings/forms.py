@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from giaoban.core.periods import Period
-from giaoban.org.models import Area, Organization
+from giaoban.org.models import Area, Organization, Unit
 
 from .models import Task
 
@@ -64,6 +64,4 @@ class ProgressForm(forms.Form):
 
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
-        from giaoban.org.models import Unit
-
         self.fields["unit"].queryset = Unit.objects.filter(pk__in=[u.pk for u in units])

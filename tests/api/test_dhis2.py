@@ -7,7 +7,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from giaoban.api.models import Dhis2Mapping
+from giaoban.dhis2.models import Dhis2Mapping
 from giaoban.audit.models import AuditEntry
 from giaoban.collection.models import DataValue, Report
 from giaoban.core.periods import PeriodError

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from giaoban.api.models import Dhis2Mapping
+from giaoban.dhis2.models import Dhis2Mapping
 from giaoban.collection.models import DataValue, Report
 from giaoban.jobs.worker import run_pending
 from tests.api.conftest import auth, snapshot

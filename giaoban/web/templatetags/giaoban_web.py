@@ -2,6 +2,8 @@
 
 from django import template
 
+from giaoban.core.periods import Period
+
 register = template.Library()
 
 
@@ -18,8 +20,6 @@ def vi_name(user) -> str:
 @register.filter
 def period_label(code) -> str:
     """'2025-Q3' → 'Quý III/2025' (what people write); anything unreadable is shown as it is."""
-    from giaoban.core.periods import Period
-
     try:
         return Period.parse(str(code)).label_vi
     except Exception:  # a label must never break a page

@@ -3,7 +3,9 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from giaoban.collection.models import DataValue, Report, Target
 from giaoban.demo.load import DEMO_PASSWORD, load_demo
+from giaoban.org.models import Area, Indicator, Organization, Unit
 
 
 class Command(BaseCommand):
@@ -16,9 +18,6 @@ class Command(BaseCommand):
                             help="quý cuối của dữ liệu mẫu, ví dụ 2026-Q3 (mặc định: quý gần nhất đã kết thúc)")
 
     def handle(self, *args, **options):
-        from giaoban.collection.models import DataValue, Report, Target
-        from giaoban.org.models import Area, Indicator, Organization, Unit
-
         started = time.monotonic()
         as_json = options["format"] == "json"
         if options["if_empty"] and Organization.objects.exists():

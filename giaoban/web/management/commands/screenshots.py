@@ -14,7 +14,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import NoReverseMatch, reverse
 
+from giaoban.collection.models import Report
 from giaoban.demo.load import DEMO_PASSWORD
+from giaoban.meetings.models import Meeting, Task
+from giaoban.org.models import Unit
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -49,10 +52,6 @@ def free_port() -> int:
 
 def demo_pages() -> list[tuple[str, str | None, str]]:
     """(file name, account or None for anonymous, path) for every main page this install has."""
-    from giaoban.collection.models import Report
-    from giaoban.meetings.models import Meeting, Task
-    from giaoban.org.models import Unit
-
     pages: list[tuple[str, str | None, str]] = [
         ("login", None, reverse("login")), ("home", "phunu.doanket", reverse("home")),
         ("home-approver", "phunu.tinh", reverse("home")), ("home-province", "mttq.tinh", reverse("home")),
