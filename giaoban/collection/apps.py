@@ -20,6 +20,7 @@ class CollectionConfig(AppConfig):
 
         restructure.connect()
         post_save.connect(_seed_rules_for_new_indicator, sender="org.Indicator", dispatch_uid="collection-seed-rules")
+        # models load after apps.py: imported here
         from giaoban.collection.models import Target, ValidationRule
         from giaoban.org import stamp
 

@@ -25,6 +25,9 @@ import random
 
 from django.db import connection
 
+from giaoban.org.models import (Area, AreaSuccession, Indicator, Organization, OrganizationVersion, ReportingSchedule, Unit,
+                                UnitSuccession)
+
 STAMP_TABLE = "analytics_cachestamp"
 TRIGGER_PREFIX = "analytics_stamp"
 
@@ -40,9 +43,6 @@ def watch(*models) -> None:
 
 
 def watched_tables() -> list[str]:
-    from giaoban.org.models import (Area, AreaSuccession, Indicator, Organization, OrganizationVersion, ReportingSchedule,
-                                    Unit, UnitSuccession)
-
     return [m._meta.db_table for m in (Organization, Indicator, Indicator.organizations.through, Area, Unit,
                                        AreaSuccession, UnitSuccession, OrganizationVersion, ReportingSchedule,
                                        ReportingSchedule.indicators.through, *_watched_above)]
