@@ -11,6 +11,8 @@ reports are issued by the Front and the organizations, never by a Party committe
 
 from __future__ import annotations
 
+import re
+
 import copy
 import io
 import math
@@ -238,6 +240,18 @@ def _issuer_number(model: ReportModel) -> str:
     return f"Số: {number}/{issuer.symbol}"
 
 
+_PLACE_LEVEL = re.compile(r"\s((?:TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s.+)$")
+
+
+def keep_place_together(body: str) -> str:
+    """'HỘI LHPN TỈNH LAI CHÂU' wraps in the header column as 'HỘI LHPN / TỈNH LAI CHÂU', never
+    'HỘI LHPN TỈNH LAI / CHÂU': the place after the body's name is joined by no-break spaces."""
+    m = _PLACE_LEVEL.search(body)
+    if not m:
+        return body
+    return body[:m.start(1)] + m.group(1).replace(" ", "\u00a0")
+
+
 def header_block(doc, model: ReportModel) -> None:
     issuer = model.issuer
     youth = issuer.variant == "youth"
@@ -252,7 +266,7 @@ def header_block(doc, model: ReportModel) -> None:
 
     if issuer.parent_body:
         _para(left, issuer.parent_body.upper(), sizes["agency"])
-    _para(left, issuer.body.upper(), sizes["agency"], bold=True)
+    _para(left, keep_place_together(issuer.body.upper()), sizes["agency"], bold=True)
     if issuer.board:
         _para(left, issuer.board.upper(), sizes["agency"], bold=True)
     if youth:

@@ -502,6 +502,21 @@ def behind_rows(model: ReportModel, phrasing: dict) -> tuple[list, list]:
     return behind, waiting
 
 
+# Indicators named in the shortcomings (the count says how many more there are).
+BEHIND_NAMED = 6
+
+
+def _behind_groups(model: ReportModel, behind: list, phrasing: dict) -> list[tuple[str, list]]:
+    """The indicators behind the year's pace, the furthest behind first (share of the pace due
+    by now), each once with every organization behind on it: an office names the worst ones
+    across the organizations, not the first ones in the table's order."""
+    pace = expected_pace(model.period_code) or 100.0
+    groups: dict[str, list] = {}
+    for section, row in sorted(behind, key=lambda p: float(p[1].pct_achieved or 0) / (100.0 if p[1].stock else pace)):
+        groups.setdefault(noun_phrase(row, phrasing)[0], []).append((section, row))
+    return list(groups.items())
+
+
 def localize(section: OrgSection, phrasing: dict) -> OrgSection:
     """The section's indicator names and units in the organization's own words ('đoàn viên'
     for the trade union and the Youth Union, 'hội viên' for the associations)."""
@@ -585,7 +600,10 @@ def table_rows(section: OrgSection) -> list[list[str]]:
             unit, scale = _money_scale(row)
 
             def cell(v, _s=scale):
-                return "–" if v is None else format_number(float(v) / _s, 1)
+                # as the text writes it ('4,25 tỷ đồng' below 10 tỷ): a table never says 4,3 beside it
+                if v is None:
+                    return "–"
+                return format_number(float(v) / _s, 2 if _s == 1_000_000_000 and abs(float(v)) < 10 * _s else 1)
         else:
             unit = table_unit(row.unit, row.value_type)
 
@@ -803,7 +821,9 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
     if expected:
         if reported < expected:
             missing = ", ".join(_org_short(phrasing, s.org_code, s.org_name) for s in sections if not s.complete)
-            completeness = words["completeness_partial"].format(reported=reported, expected=expected, missing=missing)
+            # one organization's report: naming it as 'the organizations still missing' says nothing
+            key = "completeness_partial_org" if single and "completeness_partial_org" in words else "completeness_partial"
+            completeness = words[key].format(reported=reported, expected=expected, missing=missing)
         else:
             completeness = words["completeness_full"].format(n=expected)
     if any(r.reconstructed for s in sections for r in s.rows):
@@ -913,10 +933,18 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
             if sep:
                 cause_items.append((unit, org, cap_first(tail)))
     out.append(Block("heading2", f"2. {words['heading_limitations']}"))
+    behind_groups = _behind_groups(model, behind, phrasing)
     if behind:
-        items = ", ".join(words["behind_item"].format(name=noun_phrase(r, phrasing)[0], org=_org_short(phrasing, s.org_code, s.org_name),
-                                                      pct=format_pct(r.pct_achieved)) for s, r in behind[:8])
-        out.append(Block("para", words["behind_sentence"].format(n=len(behind), items=items)))
+        items = []
+        for name, pairs in behind_groups[:BEHIND_NAMED]:
+            if len(pairs) == 1:
+                s, r = pairs[0]
+                items.append(words["behind_item"].format(name=name, org=_org_short(phrasing, s.org_code, s.org_name),
+                                                         pct=format_pct(r.pct_achieved)))
+            else:
+                each = ", ".join(f"{_org_short(phrasing, s.org_code, s.org_name)} {format_pct(r.pct_achieved)}" for s, r in pairs)
+                items.append(words.get("behind_item_many", "{name} ({each})").format(name=name, each=each))
+        out.append(Block("para", words["behind_sentence"].format(n=len(behind), items=", ".join(items))))
     if waiting:
         names = ", ".join(noun_phrase(r, phrasing)[0] for _s, r in waiting)
         out.append(Block("para", words["seasonal_note"].format(items=names)))
@@ -935,7 +963,7 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
     if model.meeting and model.meeting.conclusions:
         tasks = [t for t in (as_task(c) for c in model.meeting.conclusions) if t and t not in tasks] + tasks
     if behind:
-        names = ", ".join(dict.fromkeys(noun_phrase(r, phrasing)[0] for _s, r in behind[:5]))
+        names = ", ".join(name for name, _pairs in behind_groups[:5])
         tasks.append(words["next_from_behind"].format(items=names, **ctx))
     if period_quarter(model.period_code) == 3 and model.period_code[-3:] in ("-Q3", "-9M"):
         tasks.append(words["next_year_end"].format(year=ctx["year"], next_year=ctx["year"] + 1))

@@ -190,3 +190,50 @@ def test_the_units_next_tasks_are_grouped_like_their_remarks():
     assert sum("5 không 3 sạch" in t for t in tasks) == 1, tasks
     assert any(t.startswith("- Hội LHPN các cấp tiếp tục vận động hội viên") for t in tasks), tasks
     assert "- Chuẩn bị các điều kiện sắp xếp tổ chức bộ máy." in tasks, tasks
+
+
+def test_the_shortcomings_name_the_furthest_behind_first_each_indicator_once():
+    """An office names the worst lines across the organizations, an indicator behind in several
+    once with each one's figure — not the first eight rows of the first two tables."""
+    def row(code, name, unit, ytd):
+        return IndicatorRow(code, name, unit, value=ytd // 3, year_to_date=ytd, target=100)
+
+    model = ReportModel(period_code="2023-Q3", period_label="quý III năm 2023", area_name="tỉnh Lai Châu",
+                        report_date=dt.date(2023, 9, 20), sections=[
+                            OrgSection("mttq", "Ủy ban MTTQ Việt Nam", [row("a", "Cuộc giám sát", "cuộc", 50),
+                                                                         row("dvk", "Mô hình \"Dân vận khéo\"", "mô hình", 40)]),
+                            OrgSection("congdoan", "Liên đoàn Lao động", [row("dvk", "Mô hình \"Dân vận khéo\"", "mô hình", 12)]),
+                            OrgSection("phunu", "Hội Liên hiệp Phụ nữ", [row("b", "Hộ hội viên thoát nghèo", "hộ", 20)]),
+                        ])
+    text = body_text(write_report_docx(model, charts=False))
+    sentence = next(line for line in text.splitlines() if line.startswith("Có 4 chỉ tiêu đạt dưới 80%"))
+    assert sentence.index("Dân vận khéo") < sentence.index("thoát nghèo") < sentence.index("giám sát"), sentence
+    assert sentence.count("Dân vận khéo") == 1 and "Công đoàn 12%" in sentence and "MTTQ 40%" in sentence, sentence
+
+
+def test_one_organization_s_incomplete_report_does_not_name_itself_as_missing():
+    rows = [IndicatorRow("buoi", "Buổi tuyên truyền", "buổi", value=300, same_period_last_year=558, comparable=False)]
+    model = _one_org("phunu", "Hội Liên hiệp Phụ nữ", rows)
+    model.org_code, model.org_name = "phunu", "Hội LHPN tỉnh Lai Châu"
+    model.sections[0].reported, model.sections[0].expected = 25, 39
+    text = body_text(write_report_docx(model, charts=False))
+    assert "25/39 đơn vị" in text and "còn thiếu báo cáo (Hội LHPN)" not in text
+
+
+def test_money_in_a_table_is_rounded_as_the_text_rounds_it():
+    from giaoban.docwriter.writing import table_rows
+
+    row = IndicatorRow("kp", "Kinh phí xây, sửa nhà Đại đoàn kết", "đồng", "money", value=4_250_000_000,
+                       year_to_date=12_170_000_000, target=16_200_000_000)
+    cells = table_rows(OrgSection("mttq", "Ủy ban MTTQ Việt Nam", [row]))[0]
+    assert cells[2] == "Tỷ đồng" and cells[3] == "4,25" and cells[4] == "12,2", cells  # text: '4,25 tỷ đồng'
+
+
+def test_a_long_issuing_body_keeps_its_place_on_one_line():
+    from giaoban.docwriter.model import Issuer
+
+    model = _one_org("phunu", "Hội Liên hiệp Phụ nữ", [IndicatorRow("buoi", "Buổi tuyên truyền", "buổi", value=300)],
+                     issuer=Issuer(parent_body="HỘI LHPN VIỆT NAM", body="HỘI LHPN TỈNH LAI CHÂU", symbol="BC-HPN"))
+    doc = docx.Document(io.BytesIO(write_report_docx(model, charts=False)))
+    left = [p.text for p in doc.tables[0].rows[0].cells[0].paragraphs if p.text]
+    assert left[1] == "HỘI LHPN TỈNH\u00a0LAI\u00a0CHÂU"  # wraps as 'HỘI LHPN / TỈNH LAI CHÂU', not '… LAI / CHÂU'
