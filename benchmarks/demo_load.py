@@ -5,7 +5,8 @@ DATABASE_URL names a PostgreSQL server, on a fresh database `bench_demo_load` th
     .venv/bin/python benchmarks/demo_load.py [--until 2026-Q3]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python benchmarks/demo_load.py
 
-Prints one line per database and one JSON object on the last line.
+Prints one line per database, the tree at the end of the last quarter (areas per level, units
+per organization and level), and one JSON object on the last line.
 """
 
 from __future__ import annotations
@@ -35,6 +36,30 @@ def run(env: dict, until: str) -> dict:
             "reports": summary.get("reports"), "load_avg_1m": round(os.getloadavg()[0], 1)}
 
 
+# The tree the demo stands on at the end of its last quarter: areas per level, units per organization
+# and level, and the units serving several areas (the closing note of issue 17 quotes it).
+TREE = """
+import json
+from django.db.models import Count
+from giaoban.core.periods import Period
+from giaoban.org.models import Area, Unit
+day = Period.parse(UNTIL).end
+areas = Area.objects.valid_on(day).values_list("level").annotate(n=Count("id"))
+units = {}
+for org, level, n in Unit.objects.valid_on(day).values_list("organization__code", "level").annotate(n=Count("id")):
+    units.setdefault(org, {})[level] = n
+several = Unit.objects.valid_on(day).annotate(k=Count("served_areas")).filter(k__gt=1).count()
+print(json.dumps({"date": day.isoformat(), "areas_by_level": dict(areas), "units_by_org_and_level": units,
+                  "units_serving_several_areas": several}))
+"""
+
+
+def tree(env: dict, until: str) -> dict:
+    out = subprocess.run([GIAOBAN, "shell", "-c", TREE.replace("UNTIL", repr(until))], env=env, check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--until", default="2026-Q3", help="the demo's last quarter (pinned: comparable runs)")
@@ -45,6 +70,8 @@ def main() -> None:
         env.pop("DATABASE_URL", None)
         results["sqlite"] = run(env, args.until)
         print(f"SQLite:     {results['sqlite']}", flush=True)
+        results["tree"] = tree(env, args.until)
+        print(f"Tree:       {results['tree']}", flush=True)
         base = os.environ.get("DATABASE_URL", "")
         if base.startswith("postgres"):
             import psycopg

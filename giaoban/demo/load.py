@@ -632,6 +632,7 @@ def load_demo(stdout=None, until: str | Period | None = None, today: datetime.da
         groups = weekly.load_structure(loader)
         loaded = loader.load_figures()
         loaded = weekly.load_figures(loader, groups) > 0 or loaded
+        loaded = weekly.load_monthly_figures(loader) > 0 or loaded
         loader.load_targets()
         load_meetings(loader)
         if loaded:

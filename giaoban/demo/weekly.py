@@ -32,6 +32,16 @@ WEEKLY_INDICATORS = [
 ]
 SECTION = "Báo cáo nhanh hằng tuần của Ban Công tác Mặt trận khu dân cư"
 
+# The communes' MTTQ committees report a few figures every month (code, name, unit noun, monthly
+# mean per commune): weeks from the residential areas, months from the communes, quarters from
+# the organizations, as the regimes of 2026 ask. Their own set, so nothing is counted twice.
+MONTHLY_INDICATORS = [
+    ("mttq_thang_kien_nghi", "Ý kiến, kiến nghị của cử tri và Nhân dân được tổng hợp, chuyển đến cơ quan có thẩm quyền",
+     "ý kiến", 12),
+    ("mttq_thang_hoa_giai", "Vụ việc được tổ hòa giải ở cơ sở hòa giải thành", "vụ việc", 3),
+]
+MONTHLY_SECTION = "Báo cáo tháng của Ủy ban MTTQ cấp xã"
+
 
 def load_structure(loader) -> list[Unit]:
     """Residential areas, working groups, the weekly indicators and the reporting regimes
@@ -63,8 +73,20 @@ def load_structure(loader) -> list[Unit]:
         defaults={"name": "Báo cáo nhanh hằng tuần của Ban Công tác Mặt trận khu dân cư", "frequency": "W",
                   "organization": mttq, "unit_level": Unit.Level.GRASSROOTS, "deadline_days": 1})
     schedule.indicators.set(weekly)
-    # the MTTQ's communes and province keep their quarterly form, without the working groups' set
-    quarterly = [i for i in Indicator.objects.filter(organizations=mttq) if i.code not in {c for c, *_ in WEEKLY_INDICATORS}]
+    monthly = []
+    for order, (code, name, noun, _mean) in enumerate(MONTHLY_INDICATORS, start=950):
+        ind, _ = Indicator.objects.update_or_create(
+            code=code, defaults={"name": name, "unit_noun": noun, "section": MONTHLY_SECTION, "sort_order": order})
+        ind.organizations.set([mttq])
+        monthly.append(ind)
+    loader.indicators.update({i.code: i for i in monthly})
+    schedule, _ = ReportingSchedule.objects.update_or_create(
+        code="thang-mttq-xa", defaults={"name": MONTHLY_SECTION, "frequency": "M", "organization": mttq,
+                                         "unit_level": Unit.Level.COMMUNE})
+    schedule.indicators.set(monthly)
+    # the MTTQ's communes and province keep their quarterly form, without the weekly and monthly sets
+    own_sets = {c for c, *_ in WEEKLY_INDICATORS} | {c for c, *_ in MONTHLY_INDICATORS}
+    quarterly = [i for i in Indicator.objects.filter(organizations=mttq) if i.code not in own_sets]
     for level, words in ((Unit.Level.COMMUNE, "xã, phường"), (Unit.Level.PROVINCE, "tỉnh")):
         s, _ = ReportingSchedule.objects.update_or_create(
             code=f"quy-mttq-{level}", defaults={"name": f"Báo cáo quý của Ủy ban MTTQ cấp {words}", "frequency": "Q",
@@ -115,4 +137,46 @@ def load_figures(loader, groups: list[Unit]) -> int:
                                   value=Decimal(value), source=DataValue.Source.DEMO))
     DataValue.objects.bulk_create(rows, batch_size=1000)
     loader.say(f"Báo cáo tuần của {len(groups)} Ban Công tác Mặt trận: {len(reports)}; số liệu: {len(rows)}")
+    return len(rows)
+
+
+def load_monthly_figures(loader) -> int:
+    """Monthly reports of the communes' MTTQ committees for the months of the last quarter's year;
+    skipped when present. Every month approved but the last one (some sent, one draft, some
+    missing)."""
+    codes = [c for c, *_ in MONTHLY_INDICATORS]
+    if DataValue.objects.filter(indicator__code__in=codes).exists():
+        return 0
+
+    def rng_for(*key) -> random.Random:  # seeded by names, not by the clock or database ids
+        return random.Random("|".join(str(k) for k in key))
+
+    months = [m for q in Period.quarters_of(loader.last.year) if q <= loader.last for m in q.months()]
+    units = [loader.new_units["mttq", c.code] for c in loader.new_communes]
+    tz = timezone.get_current_timezone()
+    reports = []
+    for unit in units:
+        for month in months:
+            r = rng_for("month", unit.code, month.code)
+            status = Report.Status.APPROVED
+            if month == months[-1]:
+                roll = r.random()
+                status = None if roll < 0.1 else Report.Status.DRAFT if roll < 0.2 else Report.Status.SUBMITTED if roll < 0.4 else status
+            if status is None:
+                continue
+            sent = datetime.datetime.combine(month.end + datetime.timedelta(days=r.choice([1, 2, 3, 5])), datetime.time(16), tz)
+            reports.append(Report(unit=unit, period=month.code, status=status,
+                                  submitted_at=sent if status != Report.Status.DRAFT else None,
+                                  approved_at=sent + datetime.timedelta(days=2) if status == Report.Status.APPROVED else None))
+    Report.objects.bulk_create(reports, batch_size=1000)
+    ids = {(r.unit_id, r.period): r.pk for r in Report.objects.filter(period__in=[m.code for m in months], unit__in=units)}
+    names = {u.pk: u.code for u in units}
+    rows = []
+    for (unit_id, period), report_id in sorted(ids.items()):
+        for code, _name, _noun, mean in MONTHLY_INDICATORS:
+            r = rng_for("monthly", names[unit_id], period, code)
+            rows.append(DataValue(report_id=report_id, unit_id=unit_id, indicator=loader.indicators[code], period=period,
+                                  value=Decimal(max(0, round(r.gauss(mean, mean / 3)))), source=DataValue.Source.DEMO))
+    DataValue.objects.bulk_create(rows, batch_size=1000)
+    loader.say(f"Báo cáo tháng của {len(units)} Ủy ban MTTQ cấp xã: {len(reports)}; số liệu: {len(rows)}")
     return len(rows)

@@ -93,8 +93,11 @@ def test_demo_loads_real_lai_chau_and_agrees_with_the_article():
     # Every quarter 2022-Q1..2026-Q3 has figures; all are approved but the last, 2026-Q3, which
     # has late, missing, returned and draft reports.
     periods = set(DataValue.objects.exclude(period__contains="-W").values_list("period", flat=True))
-    assert periods == {f"{y}-Q{q}" for y in range(2022, 2026) for q in range(1, 5)} | {"2026-Q1", "2026-Q2", "2026-Q3"}
-    assert not Report.objects.exclude(period="2026-Q3").exclude(period="2026-W39").exclude(status=Report.Status.APPROVED).exists()
+    months = {f"2026-{m:02d}" for m in range(1, 10)}  # the communes' MTTQ monthly set, January to September 2026
+    assert periods == {f"{y}-Q{q}" for y in range(2022, 2026) for q in range(1, 5)} | {"2026-Q1", "2026-Q2", "2026-Q3"} | months
+    assert set(DataValue.objects.filter(period__in=months).values_list("unit__organization__code", "unit__level").distinct()) == {("mttq", 3)}
+    assert Report.objects.filter(period="2026-08").count() == 38
+    assert not Report.objects.exclude(period__in=["2026-Q3", "2026-W39", "2026-09"]).exclude(status=Report.Status.APPROVED).exists()
     assert Report.objects.filter(period="2025-Q4").count() == 5 * 38 + 17 + 6
     last = Report.objects.filter(period="2026-Q3", unit__level=3)
     assert last.filter(status=Report.Status.APPROVED).count() < last.count() < 5 * 38 + 17
@@ -157,6 +160,39 @@ def test_demo_loads_real_lai_chau_and_agrees_with_the_article():
     assert target == communes.aggregate(s=Sum("value"))["s"]
     done = sum(province_total("phunu", "tuyen_truyen_buoi", f"2026-Q{q}") for q in (1, 2, 3))
     assert Decimal("0.6") * target < done < target
+
+    # `giaoban query` and the dashboard answer for a week, a month and a quarter of 2026.
+    def approved(code, periods, level=None):
+        qs = DataValue.objects.filter(indicator__code=code, period__in=periods, report__status=Report.Status.APPROVED)
+        return qs.filter(unit__level=level).aggregate(s=Sum("value"))["s"] if level else qs.aggregate(s=Sum("value"))["s"]
+
+    def ask(indicator, period, **kw):
+        from io import StringIO
+
+        out = StringIO()
+        call_command("query", indicator=indicator, period=period, area="12", format="json", stdout=out, **kw)
+        return json.loads(out.getvalue())[0]
+
+    week = ask("btt_ho_tham_hoi", "2026-W05")
+    assert Decimal(week["value"]) == approved("btt_ho_tham_hoi", ["2026-W05"]) > 0 and week["expected_units"] == 11
+    feb_weeks = [w.code for w in Period.parse("2026-02").weeks()]
+    assert Decimal(ask("btt_ho_tham_hoi", "2026-02")["value"]) == approved("btt_ho_tham_hoi", feb_weeks)
+    month = ask("mttq_thang_kien_nghi", "2026-02")
+    assert Decimal(month["value"]) == approved("mttq_thang_kien_nghi", ["2026-02"]) > 0 and month["expected_units"] == 38
+    assert Decimal(ask("mttq_thang_kien_nghi", "2026-Q1")["value"]) == approved("mttq_thang_kien_nghi", ["2026-01", "2026-02", "2026-03"])
+    quarter = ask("tuyen_truyen_buoi", "2026-Q2", org="phunu")
+    assert Decimal(quarter["value"]) == province_total("phunu", "tuyen_truyen_buoi", "2026-Q2")
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client()
+    client.force_login(get_user_model().objects.filter(is_superuser=True).first())
+    for period, shown in (("2026-W05", "Hộ gia đình được Ban Công tác Mặt trận thăm hỏi"),
+                          ("2026-02", "Ý kiến, kiến nghị của cử tri và Nhân dân được tổng hợp"),
+                          ("2026-Q2", "Buổi tuyên truyền")):
+        page = client.get("/phan-tich/", {"period": period})
+        assert page.status_code == 200 and Period.parse(period).label_vi in page.content.decode(), period
+        assert shown in page.content.decode(), period
 
     # Running it again changes nothing, on a later date too (figures are not extended).
     load_demo(until="2026-Q3")
