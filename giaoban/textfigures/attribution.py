@@ -101,7 +101,7 @@ class _Subject:
     end: int = 0
 
 
-_CLAUSE_BREAK_RE = re.compile(r"[,;:.]")
+_CLAUSE_BREAK_RE = re.compile(r"[,;:]|\.(?!\d)")  # not the dot of '10.400
 _NOBODY = Actor(None, None, "none")  # a sentence that is no organization's: nothing carries over
 
 

@@ -121,8 +121,8 @@ class Matcher:
         """Best indicator code for a figure; ``context`` is the canonical clause around it.
 
         An entry scores 1 for its unit, 2 + (longest synonym found)/10 + 0.3 per further synonym
-        found, +1 when one is in the figure's own clause, and +0.5 when the figure's organizations are among the entry's (+0.6 more for an
-        organization's own indicator; an entry that is not theirs is left out); below 3 there is no match, so only entries with a
+        found, +1 when one is in the figure's own clause, and +0.5 when the figure's organizations are among the entry's (+0.5 more for an
+        organization's own indicator, +1 in all; an entry that is not theirs is left out); below 3 there is no match, so only entries with a
         synonym in the context are scored. Returned with the words that named it and its lead
         over the next entry (for the confidence).
 
@@ -164,7 +164,7 @@ class Matcher:
                 if owners <= en.orgs:
                     score += 0.5
                 if owners <= en.orgs and len(en.orgs) == 1:
-                    score += 0.6  # the organization's own vocabulary ('suất hỗ trợ đoàn viên' for a union)
+                    score += 1.0  # the organization's own vocabulary ('suất hỗ trợ đoàn viên' for a union)
             scored.append((score, i))
         if not scored:
             return _NO_MATCH

@@ -32,7 +32,9 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:(\n]")
 _TAIL_RE = re.compile(r" (?:cho|tới|đến) ([^,;:.()\n\d]+)")
 _ADMIN_UNIT_RE = re.compile(r"(?:xã|phường|thôn|bản|ấp|khu phố|tổ dân phố|thị trấn|đặc khu|huyện)(?![^\W\d_])")
 # 'có 21 ấp', 'sáp nhập 3 xã', 'mới có 64 xã, phường' (but 'có 12/12 bản tổ chức Ngày hội' is work done).
-_AREA_HAS_RE = re.compile(r"(?<![^\W\d_])(?:có|gồm|còn|sáp nhập|hợp nhất|thành) $")
+_AREA_HAS_RE = re.compile(r"(?<![^\W\d_])(?:có|gồm|còn|sáp nhập|hợp nhất|sắp xếp|thành) $")
+# '5 tổ chức chính trị - xã hội trực thuộc': how the front is made up, not work done.
+_ORGS_COUNTED_RE = re.compile(r" (?:chính trị - xã hội|chính trị xã hội|thành viên|hội|đoàn thể|ct-xh)(?![^\W\d_])")
 _UNITS_ACT_RE = re.compile(r"[^.;\n]{0,12}?(?:tổ chức|đạt|hoàn thành|thực hiện|ra mắt|xây dựng|triển khai)")
 _DONOR_AFTER_RE = re.compile(
     r"[^\W\d_ ]*(?: [^\W\d_]+){0,2} (?:của|do) (?:các |những )?(?:doanh nghiệp|nhà hảo tâm|công ty|tập đoàn|nhà tài trợ|mạnh thường quân)"
@@ -54,6 +56,10 @@ _REMAINING_BEFORE_RE = re.compile(
 _VALUE_WORDS_RE = re.compile(
     r"(?<![^\W\d_])(?:với )?(?:tổng )?(?:trị giá|giá trị|kinh phí|số tiền|số vốn|vốn)(?: thực hiện| xây dựng| là)?(?![^\W\d_])")
 _VALUE_BEFORE_RE = re.compile(_VALUE_WORDS_RE.pattern + r" (?:trên |hơn |gần |khoảng |dưới |ước )?$")
+# A numbered heading line ('II. Vận động Quỹ "Vì người nghèo"'); its words count for the sentence
+# right under it.
+_SECTION_HEADING_RE = re.compile(r"(?m)^[ \t]*(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+[^\n]{1,100}$")
+_HEADING_REACH = 200
 _TOTAL_OPENS_RE = re.compile(r"[\s\-+•*–]*tổng (?:kinh phí|trị giá|giá trị|số tiền)")
 _GIFT_UNITS = {"hộ", "gia đình", "lượt hộ", "trường hợp", "suất", "túi", "thùng", "bao", "chiếc", "bộ", "cuốn", "xe", "con", "bình", "sản phẩm"}
 _NOBODY = Actor(None, None, "none")
@@ -127,7 +133,13 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(key)]
     figures: list[dict[str, Any]] = []
     previous: list[Candidate] = []  # the figures read so far
-    last_coded: tuple[Candidate, str, str | None, int] | None = None  # the last figure given a code
+    last_coded: dict[str | None, tuple[Candidate, str, str | None, int]] = {}  # by unit: the last figure given a code
+    headings = [(m.start(), m.end()) for m in _SECTION_HEADING_RE.finditer(key) if key[m.end() - 1] != "."]
+    heading_starts = [a for a, _ in headings]
+
+    def heading_sentence(end: int) -> int:
+        """The index of the sentence right after a heading that ends at ``end``."""
+        return bisect.bisect_right(sentence_starts, end)
     candidates = find_candidates(t, key)
     for ci, c in enumerate(candidates):
         if inside(excluded, c.start) or any(a <= c.start < b for a, b in attributor.name_spans):
@@ -138,6 +150,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         if (_ADMIN_UNIT_RE.match(key, c.end - len(c.unit_text)) and _AREA_HAS_RE.search(key, max(0, c.start - 14), c.start)
                 and not _UNITS_ACT_RE.match(key, c.end)):
             actor = _NOBODY  # '64 xã, phường', '21 ấp': the area's units, not what an organization did
+        elif c.unit == "tổ chức" and _ORGS_COUNTED_RE.match(key, c.end):
+            actor = _NOBODY
         elif _DONOR_AFTER_RE.match(key, c.end):
             actor = _OTHER  # '1.240 suất quà của các doanh nghiệp, nhà hảo tâm': the givers'
         if c.qualifier_start is not None:
@@ -174,12 +188,21 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # A change, an amount per item ('mỗi suất 1 triệu đồng') or a denominator ('trên tổng số
             # 2.087 khu dân cư') is never the level the indicator counts.
             code, code_conf = None, 0.0
+        if code is None and c.kind == "level" and headings and actor.org != "other" and thing is None:
+            # 'II. Vận động Quỹ "Vì người nghèo" / Tiếp nhận 6,8 tỷ đồng': the section's heading
+            # says what the first figures under it count when their own sentence does not.
+            h = bisect.bisect_right(heading_starts, c.start) - 1
+            if h >= 0 and c.start - headings[h][1] < _HEADING_REACH and i == heading_sentence(headings[h][1]):
+                hm = matcher.explain(key[headings[h][0]:headings[h][1]] + " | " + context, c.unit, actor.org,
+                                     actor.orgs, near=before, clause=clause)
+                if hm.code is not None and any(w in key[headings[h][0]:headings[h][1]] for w in hm.words):
+                    cm, code, code_conf = hm, hm.code, hm.score * 0.8
         if code is None and c.kind == "level" and actor.org not in (None, "other"):
-            inherited = _enumerated_code(t, key, c, actor, last_coded, i, matcher)
+            inherited = _enumerated_code(t, key, c, actor, last_coded.get(c.unit), i, matcher)
             if inherited is not None:
                 code, code_conf = inherited, 0.5
         if code is not None:
-            last_coded = (c, code, actor.org, i)
+            last_coded[c.unit] = (c, code, actor.org, i)
         named_org = t[actor.named_at[0]:actor.named_at[1]] if actor.named_at else ""
         between = key[actor.named_at[1]:c.start] if actor.named_at and actor.named_at[1] <= c.start else None
         near_words = before + " " + key[c.end - len(c.unit_text):c.end + 40]

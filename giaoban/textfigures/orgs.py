@@ -89,6 +89,10 @@ _NAMES: list[tuple[str, str, str]] = [
     ("ngân sách nhà nước", "other", "name"), ("Sở Nông nghiệp", "other", "name"),
     ("ngành nông nghiệp", "other", "name"), ("ngành chức năng", "other", "name"),
     ("Trung ương Hội", "other", "name"), ("Tổng Liên đoàn Lao động", "congdoan", "name"),
+    # Branches in a residential area, written with a small 'hội' / 'đoàn' ('Chi hội Phụ nữ bản').
+    ("Chi hội Phụ nữ", "phunu", "name"), ("Chi hội Nông dân", "nongdan", "name"),
+    ("Chi hội Cựu chiến binh", "ccb", "name"), ("Chi hội CCB", "ccb", "name"),
+    ("Chi đoàn thanh niên", "doan", "name"), ("Chi đoàn", "doan", "name"),
     # Groups that name the organizations jointly: the socio-political organizations (the five
     # under the MTTQ) and the four that take entrusted loans of the Social Policy Bank.
     ("các tổ chức chính trị - xã hội", "ctxh", "group"), ("các tổ chức chính trị xã hội", "ctxh", "group"),

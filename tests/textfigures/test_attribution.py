@@ -77,6 +77,14 @@ CASES += [
     ("Các tổ chức thành viên trao 600 phần quà. Quỹ \"Vì người nghèo\" hỗ trợ 40 hộ. Quỹ còn mua 900 thẻ bảo hiểm y tế.",
      [["ccb", "congdoan", "doan", "nongdan", "phunu"], "mttq", "mttq"]),
     ("Quỹ Hỗ trợ nông dân các cấp đạt 86 tỷ đồng.", ["nongdan"]),
+    # Branches of a residential area ('Chi hội Phụ nữ bản', 'Chi đoàn thanh niên') are their organizations.
+    ("Ban Công tác Mặt trận bản thăm 18 hộ. Chi hội Phụ nữ bản ra quân với 46 hội viên tham gia; "
+     "Chi đoàn thanh niên sửa 2 cầu tạm.", ["mttq", "phunu", "doan"]),
+    # How the area and the front are made up after the merger is nobody's work.
+    ("Phường Long An được thành lập trên cơ sở sắp xếp 3 phường cũ. "
+     "Ủy ban MTTQ phường có 5 tổ chức chính trị - xã hội trực thuộc.", [None, None]),
+    # The owner after the figure, past the dot of '10.400'.
+    ("Thanh Hóa: hơn 10.400 tỷ đồng vốn chính sách qua các tổ chức hội, đoàn thể", [["ccb", "doan", "nongdan", "phunu"]]),
     # A numbered heading ends the carry-over of the paragraph before it.
     ("ỦY BAN MTTQ XÃ TÂN HÒA\n2. Hoạt động các tổ chức\nĐoàn xã tổ chức 3 đợt ra quân.\n"
      "III. Phương hướng quý II\nTổ chức 12 hội nghị tiếp xúc cử tri.", ["doan", "mttq"]),
@@ -199,8 +207,13 @@ def test_codes(text: str, codes: list) -> None:
     # Items of an enumeration that name only their organization take the first item's indicator.
     ("Hội Nông dân tỉnh kết nạp 1.420 hội viên; Hội LHPN tỉnh 1.860 hội viên; Hội CCB tỉnh 312 hội viên.",
      ["ket_nap_moi", "ket_nap_moi", "ket_nap_moi"]),
-    ("Hội LHPN tỉnh đứng đầu với dư nợ ủy thác 2.612 tỷ đồng. Kế đến là Hội Nông dân tỉnh, quản lý 2.406 tỷ đồng.",
-     ["du_no_uy_thac", "du_no_uy_thac"]),
+    ("Hội LHPN tỉnh đứng đầu với dư nợ ủy thác 2.612 tỷ đồng, 1.284 tổ tiết kiệm và vay vốn. "
+     "Kế đến là Hội Nông dân tỉnh, quản lý 2.406 tỷ đồng.", ["du_no_uy_thac", "to_tk_vv", "du_no_uy_thac"]),
+    ("Thanh Hóa: hơn 10.400 tỷ đồng vốn chính sách qua các tổ chức hội, đoàn thể", ["du_no_uy_thac"]),
+    # A numbered heading says what the figure right under it counts.
+    ("ỦY BAN MTTQ XÃ TÂN HÒA\nII. Vận động Quỹ \"Vì người nghèo\"\nTiếp nhận 6,8 tỷ đồng.", ["quy_vi_nguoi_ngheo"]),
+    # The organization's own indicator wins over the shared one when its words are there.
+    ("Công đoàn phường thăm, tặng 420 suất quà cho đoàn viên, người lao động khó khăn.", ["suat_ho_tro_doan_vien"]),
 ])
 def test_code_only_for_the_catalogue_thing(text: str, codes: list) -> None:
     assert [f["indicator_code"] for f in extract_text(text)["figures"]] == codes
