@@ -25,7 +25,7 @@ from giaoban.collection.indicators import form_list
 from giaoban.collection.models import Attachment, DataValue, Reminder, Report
 from giaoban.collection.rules import validate
 from giaoban.collection.workflow import NARRATIVE_FIELDS, ConflictError, WorkflowError
-from giaoban.core.numbers import NumberFormatError, format_vn_number, parse_vn_number
+from giaoban.core.numbers import NumberFormatError, format_vn_number, parse_id, parse_vn_number
 from giaoban.core.periods import Period
 from giaoban.core.uploads import DOCX, OLE, PDF, UploadError, check_upload, read_upload
 from giaoban.jobs.queue import start as start_job
@@ -52,8 +52,8 @@ def _load(request, unit_id: int, period: str):
 
 def _posted_version(request) -> int:
     """The version the page was loaded with (0 when missing or garbled: a conflict, not a guess)."""
-    text = request.POST.get("version", "")
-    return int(text) if text.isdigit() else 0
+    version = parse_id(request.POST.get("version"))
+    return 0 if version is None else version
 
 
 def _entry_url(unit, period) -> str:
@@ -117,7 +117,8 @@ def completeness(request):
     viewable = access.viewable_units(request.user)
     root = None
     if request.GET.get("unit"):
-        root = get_object_or_404(viewable, pk=request.GET["unit"]) if request.GET["unit"].isdigit() else None
+        unit_id = parse_id(request.GET["unit"])
+        root = get_object_or_404(viewable, pk=unit_id) if unit_id is not None else None
         if root is None:
             raise Http404
     units = viewable.filter(path__startswith=root.path) if root else viewable
@@ -391,8 +392,8 @@ def grid(request, unit_id: int, period: str):
 
 
 def _grid_version(posted, child, report) -> int:
-    text = posted.get(f"ver-{child.pk}", "")
-    return int(text) if text.isdigit() else report.version
+    version = parse_id(posted.get(f"ver-{child.pk}"))
+    return report.version if version is None else version
 
 
 def _save_merged(request, report, values, narrative, refused=None, saved=None) -> list:

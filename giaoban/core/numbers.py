@@ -199,3 +199,13 @@ def format_vn_percent(value: int | float | Decimal | None, decimals: int = 1) ->
     if value is None:
         return ""
     return f"{format_vn_number(value, decimals)}%"
+
+
+def parse_id(text: str | None, max_digits: int = 18) -> int | None:
+    """A database id or version typed into a URL or a form: ASCII digits only, at most
+    `max_digits` (a bigint holds 18 in full), else None. str.isdigit() alone takes '¹' and '٣',
+    which int() then refuses (a 500 where a 400/404 belongs)."""
+    text = (text or "").strip()
+    if not text or len(text) > max_digits or not (text.isascii() and text.isdigit()):
+        return None
+    return int(text)

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET
 
 from giaoban.collection import access, workflow
 from giaoban.collection.workflow import WorkflowError
-from giaoban.core.numbers import NumberFormatError, format_vn_number, parse_vn_number
+from giaoban.core.numbers import NumberFormatError, format_vn_number, parse_id, parse_vn_number
 from giaoban.core.periods import Period
 from giaoban.core.uploads import UploadError
 from giaoban.intake import service
@@ -80,8 +80,8 @@ def upload(request):
 
 def _handle_upload(request):
     """Check everything first; nothing is kept unless every file passes."""
-    unit_id = request.POST.get("unit", "")
-    unit = Unit.objects.select_related("organization").filter(pk=int(unit_id)).first() if unit_id.isdigit() else None
+    unit_id = parse_id(request.POST.get("unit"))
+    unit = Unit.objects.select_related("organization").filter(pk=unit_id).first() if unit_id is not None else None
     if unit is None:
         raise Http404("Không có đơn vị này")
     if not access.can_enter(request.user, unit):

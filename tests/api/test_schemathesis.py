@@ -1,7 +1,10 @@
 """Property-based run of the whole API against its own OpenAPI schema (schemathesis): for every
 operation, a bounded number of generated requests, authenticated with a superuser's token
 (so the requests reach the code, not the 401), must never get a 5xx and every response must
-match the schema (status code, content type, body)."""
+match the schema (status code, content type, body). The number of cases run is printed and
+written to test-results/api-fuzz.json (the web pages' fuzz: tests/security/test_web_fuzz.py)."""
+
+import json
 
 import pytest
 import schemathesis
@@ -19,6 +22,7 @@ from schemathesis.specs.openapi.checks import (
 from giaoban.analytics import summary
 from giaoban.collection.models import Report
 from tests.api.conftest import MEETING_TEXT, auth
+from tests.conftest import PROJECT_ROOT
 
 EXAMPLES_PER_OPERATION = 12
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
@@ -41,7 +45,7 @@ def test_api_conforms_to_its_schema(world):
     app = WSGIHandler()
     schema = schemathesis.openapi.from_wsgi("/api/openapi.json", app)
     headers = {"Authorization": auth(world, world.admin)["HTTP_AUTHORIZATION"]}
-    failures, operations, paths = [], 0, set()
+    failures, operations, paths, cases = [], 0, set(), [0]
     for result in schema.get_all_operations():
         operation = result.ok()
         operations += 1
@@ -51,12 +55,18 @@ def test_api_conforms_to_its_schema(world):
         @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None, derandomize=True,
                   suppress_health_check=list(HealthCheck))
         def run(case):
+            cases[0] += 1
             case.call_and_validate(headers=headers, checks=CHECKS)
 
         try:
             run()
         except Exception as exc:  # collect every operation's failure, then report them all
             failures.append(f"{operation.method.upper()} {operation.path}: {exc}")
+    summary = {"cases": cases[0], "operations": operations, "paths": len(paths), "failures": len(failures)}
+    print("API fuzz:", json.dumps(summary))
+    out = PROJECT_ROOT / "test-results"
+    out.mkdir(exist_ok=True)
+    (out / "api-fuzz.json").write_text(json.dumps({**summary, "failed": failures}, ensure_ascii=False, indent=1))
     assert operations >= 20
     assert NEW_PATHS <= paths, NEW_PATHS - paths
     assert not failures, "\n\n".join(failures)

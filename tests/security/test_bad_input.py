@@ -59,3 +59,30 @@ def test_huge_ids_in_pages_are_not_500(tree, client, url):
     client.force_login(tree.users["admin"])
     r = client.get(url.format(huge=HUGE))
     assert r.status_code in (400, 404), (url, r.status_code)
+
+
+# Digits that str.isdigit() takes and int() refuses (found by tests/security/test_web_fuzz.py).
+NOT_ASCII_DIGITS = ["¹", "²³", "٣", "１２"]
+
+
+@pytest.mark.parametrize("text", NOT_ASCII_DIGITS)
+def test_a_version_or_unit_in_other_digits_is_not_500(tree, client, text):
+    client.force_login(tree.users["approve_p"])
+    unit = tree.units["mttq_a2"]
+    for name in ("collection:approve", "collection:return"):
+        r = client.post(reverse(name, args=[unit.pk, "2024-Q1"]), {"version": text, "reason": "Thiếu số liệu"})
+        assert r.status_code < 500, (name, text, r.status_code)
+    tree.reports["mttq_a2"].refresh_from_db()
+    assert tree.reports["mttq_a2"].status == "submitted"  # a garbled version is a conflict: nothing approved
+    r = client.get(reverse("collection:completeness"), {"unit": text, "period": "2024-Q1"})
+    assert r.status_code == 404
+    client.force_login(tree.users["entry_a1"])
+    r = client.post(reverse("extraction:upload"), {"unit": text, "period": "2024-Q1"})
+    assert r.status_code in (400, 404)
+
+
+def test_parse_id_takes_only_ascii_digits():
+    from giaoban.core.numbers import parse_id
+
+    assert parse_id("42") == 42 and parse_id(" 7 ") == 7
+    assert [parse_id(t) for t in NOT_ASCII_DIGITS + ["", None, "-1", "1.0", "9" * 19]] == [None] * 9
