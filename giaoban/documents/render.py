@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.conf import settings
 
 from giaoban.docwriter.docx import write_report_docx
@@ -49,17 +51,6 @@ def render(model: ReportModel, fmt: str, charts: bool = True) -> tuple[bytes, st
     return data, ext, mime
 
 
-PREVIEW_CSS = """
-.report-preview{font-family:"Times New Roman",Tinos,"Liberation Serif",serif;font-size:14pt;max-width:21cm;margin:0 auto;padding:1.5cm 1.5cm 2cm 3cm;background:#fff;color:#000;line-height:1.35}
-.report-head{display:grid;grid-template-columns:6.3cm 1fr;text-align:center;font-size:13pt}
-.report-preview h1{text-align:center;font-size:14pt;margin:1.2em 0 0}
-.report-preview .summary{text-align:center;margin-top:0}
-.report-preview h2,.report-preview h3{font-size:14pt;text-indent:1.27cm;margin:.6em 0 .3em}
-.report-preview p{text-align:justify;text-indent:1.27cm;margin:0 0 6pt}
-.report-preview p.caption{text-align:center;text-indent:0;font-size:12pt}
-.report-preview table{border-collapse:collapse;width:100%;font-size:11pt;margin-bottom:8pt}
-.report-preview th,.report-preview td{border:1px solid #444;padding:2px 4px}
-.report-preview td:nth-child(n+4){text-align:right}
-.report-preview figure{margin:6pt 0;text-align:center}.report-preview svg{max-width:100%;height:auto}
-@media (max-width:700px){.report-preview{padding:.5cm;font-size:12pt}.report-head{grid-template-columns:1fr}.report-preview table{display:block;overflow-x:auto}}
-"""
+# One style sheet for the preview page (linked: the Content-Security-Policy refuses inline style)
+# and the downloaded .html file (inline: it is opened from disk).
+PREVIEW_CSS = (Path(__file__).resolve().parent / "static" / "documents" / "preview.css").read_text(encoding="utf-8")

@@ -21,7 +21,6 @@ from giaoban.docwriter.writing import PHRASING_ENV, PhrasingError, render_previe
 
 from .gather import build_report_model
 from .render import FORMATS, phrasing, render as render_format
-from .render import PREVIEW_CSS
 
 
 def _scope(user):
@@ -146,7 +145,7 @@ def preview(request):
     params, error = _params(request)
     # where the phrasing comes from, in words: a server path or a setting's name means nothing to the reader
     own = bool(getattr(settings, "GIAOBAN_REPORT_PHRASING", None) or os.environ.get(PHRASING_ENV))
-    context = {"error": error, "css": PREVIEW_CSS, "own_phrasing": own, "is_admin": request.user.is_superuser}
+    context = {"error": error, "own_phrasing": own, "is_admin": request.user.is_superuser}
     if not error:
         if not _can_see_area(request.user, params["area"]):
             raise PermissionDenied("Bạn không có quyền xem báo cáo của địa bàn này.")

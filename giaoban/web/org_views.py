@@ -89,7 +89,7 @@ def tree(request):
     rows = []
     for root in roots:
         for node, depth in lineage.build_tree(root, date).walk():
-            rows.append({"node": node, "depth": depth, "indent": depth * 1.25,
+            rows.append({"node": node, "depth": depth, "depth_class": min(depth, 9),
                          "label": node.full_name if model is Area else node.name})
     # a unit serving several areas: under each area it serves, and its areas beside it
     served = coverage.served_map([r["node"].pk for r in rows], date) if model is Area else {}

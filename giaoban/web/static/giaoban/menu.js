@@ -17,3 +17,9 @@
     }
   });
 })();
+
+// A <select data-submit-on-change> sends its form when changed (the language menu; without
+// scripts its <noscript> button does).
+document.querySelectorAll("select[data-submit-on-change]").forEach(function (select) {
+  select.addEventListener("change", function () { select.form.submit(); });
+});
