@@ -13,7 +13,7 @@ from .boilerplate import boilerplate_ranges, inside
 from .catalogue import Matcher
 from .figures import Candidate, find_candidates
 from .lexicon import QUALIFIERS
-from .normalize import WORD_START, match_key, nfc
+from .normalize import WORD_START, match_key, nfc, prefix_alternation
 from .period import detect_period
 from .sections import target_ranges
 from .readers import read_file
@@ -40,22 +40,30 @@ _DONOR_AFTER_RE = re.compile(
     r"[^\W\d_ ]*(?: [^\W\d_]+){0,2} (?:của|do) (?:các |những )?(?:doanh nghiệp|nhà hảo tâm|công ty|tập đoàn|nhà tài trợ|mạnh thường quân)"
 )
 # Kind and what is counted: comparisons are changes; amounts per item and denominators are no levels.
+# The patterns below are only asked whether they match, at the end of the words before a figure;
+# each starts with its words' first letters (a look-behind first is tried at every position).
+_LETTER_START = r"(?<![^\W\d_].)"
 _COMPARED_BEFORE_RE = re.compile(
-    r"(?<![^\W\d_])(?:cao hơn|thấp hơn|nhiều hơn|ít hơn|tăng|giảm|vượt)(?: (?:so với )?(?:năm|cùng kỳ|kỳ|quý|đầu năm|cuối năm)(?: [\w/]+){0,2})? (?:trên |hơn |gần |khoảng )?$"
+    prefix_alternation(("cao hơn", "thấp hơn", "nhiều hơn", "ít hơn", "tăng", "giảm", "vượt"), _LETTER_START)
+    + r"(?: (?:so với )?(?:năm|cùng kỳ|kỳ|quý|đầu năm|cuối năm)(?: [\w/]+){0,2})? (?:trên |hơn |gần |khoảng )?$"
 )
 _COMPARED_AFTER_RE = re.compile(r"[^,;.()\n]{0,25}? so với (?!tổng)")
-_PER_ITEM_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:mỗi|bình quân|trung bình|mức)(?: [^\W\d_]+){0,3} $")
+_PER_ITEM_BEFORE_RE = re.compile(
+    prefix_alternation(("mỗi", "bình quân", "trung bình", "mức"), _LETTER_START) + r"(?: [^\W\d_]+){0,3} $")
 _PER_ITEM_AFTER_RE = re.compile(r"[^,;.()\n]{0,14}?(?:mỗi|/)(?: ?[^\W\d_]+)")
 _OTHER_THAN_RE = re.compile(r"(?: [^\W\d_]+){0,2} khác(?![^\W\d_])")  # 'sửa chữa 6 nhà khác': not the indicator's houses
 _DENOMINATOR_BEFORE_RE = re.compile(r"(?:trên tổng số|trên tổng|so với tổng số|/) ?$")
 # 'giảm còn 642 hộ', 'toàn tỉnh còn 1.124 hộ': what remains is a level held, never a count of work done.
 # So is a total raised to ('nâng tổng số hội viên lên 12.460 người').
 _REMAINING_BEFORE_RE = re.compile(
-    r"(?<![^\W\d_])(?:còn|còn lại|nâng (?:tổng )?số[^,;.\n]{0,40}? lên) (?:trên |hơn |gần |khoảng |dưới )?$")
+    r"(?:c" + _LETTER_START + r"òn|c" + _LETTER_START + r"òn lại|n" + _LETTER_START
+    + r"âng (?:tổng )?số[^,;.\n]{0,40}? lên) (?:trên |hơn |gần |khoảng |dưới )?$")
 # Words that give the value of the thing named just before ('… trị giá 420 triệu đồng').
 _VALUE_WORDS_RE = re.compile(
     r"(?<![^\W\d_])(?:với )?(?:tổng )?(?:trị giá|giá trị|kinh phí|số tiền|số vốn|vốn)(?: thực hiện| xây dựng| là)?(?![^\W\d_])")
-_VALUE_BEFORE_RE = re.compile(_VALUE_WORDS_RE.pattern + r" (?:trên |hơn |gần |khoảng |dưới |ước )?$")
+_VALUE_BEFORE_RE = re.compile(prefix_alternation(
+    (f"{a}{b}{w}" for a in ("với ", "") for b in ("tổng ", "") for w in ("trị giá", "giá trị", "kinh phí", "số tiền", "số vốn", "vốn")),
+    _LETTER_START) + r"(?: thực hiện| xây dựng| là)?(?![^\W\d_]) (?:trên |hơn |gần |khoảng |dưới |ước )?$")
 # A numbered heading line ('II. Vận động Quỹ "Vì người nghèo"'); its words count for the sentence
 # right under it.
 _SECTION_HEADING_RE = re.compile(r"(?m)^[ \t]*(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+[^\n]{1,100}$")
