@@ -22,7 +22,7 @@ from typing import Any
 
 from .model import NARRATIVE_SECTION_TITLES, NARRATIVE_SECTIONS, ROMAN, IndicatorRow, OrgSection, ReportModel, period_labels
 from . import charts as chart_mod
-from .summarize import group_remarks, lower_first, sentences, summarize, summary_item
+from .summarize import Group, _without_unit, group_remarks, lower_first, sentences, summarize, summary_item
 from .vnformat import format_date_line, format_number, format_pct, format_value, table_unit, table_value
 
 DEFAULT_PHRASING = Path(__file__).with_name("templates") / "phrasing.json"
@@ -750,11 +750,22 @@ def _org_summary(model: ReportModel, items: list[tuple[str, str, str]], phrasing
         units_of.setdefault(n.org_code, set()).add(n.unit_name)
     scored = []
     if across:
+        # Several organizations' units said it in the same words ('kinh phí hoạt động còn hạn
+        # hẹp'): one item over all units. A rewording carries its organization's words ('cán bộ
+        # chi hội phụ nữ …', 'cán bộ chi đoàn …'): merged, the Farmers' Union would be said to
+        # have a problem with Women's Union branches; those stay with their organization.
+        shared: set[tuple[str, str]] = set()
         for g in group_remarks(items):
-            if len(g.orgs) > 1:
-                scored.append((g.count, summary_item(g, total)))
-        shared = {m.text for g in group_remarks(items) if len(g.orgs) > 1 for m in g.members}
-        items = [i for i in items if i[2] not in shared]
+            if len(g.orgs) < 2:
+                continue
+            same = [m for m in g.members if nfc_lower(_without_unit(m)) == nfc_lower(g.text)]
+            if len({m.org_code for m in same}) < 2:
+                continue
+            merged = Group(text=g.text, members=same, units=list(dict.fromkeys(m.unit for m in same)),
+                           orgs=list(dict.fromkeys(m.org_code for m in same)))
+            scored.append((merged.count, summary_item(merged, total)))
+            shared |= {(m.unit, m.text) for m in same}
+        items = [i for i in items if not all((i[0], t) in shared for t in sentences(i[2]))]
     for org in orgs:
         label = _org_short(phrasing, org)
         for g in group_remarks([i for i in items if i[1] == org]):
@@ -969,6 +980,8 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
         tasks.append(words["next_year_end"].format(year=ctx["year"], next_year=ctx["year"] + 1))
     if not tasks:
         tasks = list(words["default_next_tasks"])
+    # the work first; the reporting chores a meeting also set ('nộp báo cáo đúng hạn') after it
+    tasks.sort(key=lambda t: bool(_CHORE.search(nfc_lower(t))))
     seen = set()
     for task in tasks:
         key = nfc_lower(task)[:60]
@@ -993,6 +1006,8 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
                 out.extend(Block("bullet", f"{x.unit_name}: {_sentence(x.text)}", extra={"unit": x.unit_name}) for x in items)
     return out
 
+
+_CHORE = re.compile(r"nộp báo cáo|báo cáo (?:chậm|đúng hạn|định kỳ)|chế độ (?:thông tin, )?báo cáo")
 
 _REQUEST = re.compile(r"^(?:đề nghị|yêu cầu)\s+(?:(?:mặt trận và các đoàn thể|mặt trận và các tổ chức[^,]*?|các tổ chức|"
                       r"các cơ quan, đơn vị|các đơn vị|các cấp)\s+)?", re.IGNORECASE)

@@ -237,3 +237,41 @@ def test_a_long_issuing_body_keeps_its_place_on_one_line():
     doc = docx.Document(io.BytesIO(write_report_docx(model, charts=False)))
     left = [p.text for p in doc.tables[0].rows[0].cells[0].paragraphs if p.text]
     assert left[1] == "HỘI LHPN TỈNH\u00a0LAI\u00a0CHÂU"  # wraps as 'HỘI LHPN / TỈNH LAI CHÂU', not '… LAI / CHÂU'
+
+
+def test_a_remark_merged_across_organizations_keeps_each_one_s_words():
+    """'Cán bộ chi hội phụ nữ …' and 'cán bộ chi hội nông dân …' are one remark in two
+    organizations' words: merged, the Farmers' Union would be said to have Women's Union branches.
+    What they say in the same words ('kinh phí hoạt động còn hạn hẹp') is one item over all."""
+    from giaoban.docwriter.model import NarrativeExcerpt
+
+    rows = [IndicatorRow("buoi", "Buổi tuyên truyền", "buổi", value=30)]
+    model = ReportModel(period_code="2026-Q3", period_label="quý III năm 2026", area_name="phường Đoàn Kết",
+                        report_date=dt.date(2026, 9, 20), level="commune",
+                        sections=[OrgSection("phunu", "Hội Liên hiệp Phụ nữ", rows), OrgSection("nongdan", "Hội Nông dân", rows)])
+    for org, unit, branch in (("phunu", "Hội LHPN phường Đoàn Kết", "chi hội phụ nữ"),
+                              ("nongdan", "Hội Nông dân phường Đoàn Kết", "chi hội nông dân")):
+        model.narratives.append(NarrativeExcerpt(unit, "han_che", f"Một số {branch} sinh hoạt chưa đều do cán bộ {branch} "
+                                                                  "mới được kiện toàn, kinh nghiệm còn ít.", org))
+        model.narratives.append(NarrativeExcerpt(unit, "han_che", "Tỷ lệ tham gia sinh hoạt còn thấp do kinh phí hoạt động "
+                                                                  "còn hạn hẹp, cán bộ cơ sở kiêm nhiệm nhiều việc.", org))
+    text = body_text(write_report_docx(model, charts=False))
+    causes = text.split("3. Nguyên nhân")[1].split("III. ")[0]
+    for line in causes.splitlines():
+        if "Hội Nông dân" in line:
+            assert "phụ nữ" not in line, line
+        if "Hội LHPN" in line:
+            assert "nông dân" not in line.split("nêu:")[1], line
+    assert "Hội LHPN phường Đoàn Kết và Hội Nông dân phường Đoàn Kết nêu: kinh phí hoạt động còn hạn hẹp" in causes, causes
+
+
+def test_reporting_chores_come_after_the_work_in_the_next_tasks():
+    from giaoban.docwriter.model import MeetingInfo
+
+    model = build_synthetic_model()
+    model.meeting = MeetingInfo(date=dt.date(2023, 10, 10), conclusions=[
+        "Đôn đốc các xã nộp báo cáo quý IV đúng hạn.", "Chấn chỉnh việc nộp báo cáo chậm, thiếu ở cấp xã.",
+        "Đôn đốc thu hồi nợ quá hạn, củng cố các tổ tiết kiệm và vay vốn."])
+    tasks = _section_iii(body_text(write_report_docx(model, charts=False)))
+    first_chore = next(i for i, t in enumerate(tasks) if "nộp báo cáo" in t)
+    assert all("nộp báo cáo" in t or "Tổng kết công tác" in t for t in tasks[first_chore:]), tasks
