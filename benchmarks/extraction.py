@@ -5,6 +5,8 @@ indicator accuracy, false-code rate and meetings) on the annotated corpus
 (tests/fixtures/corpus), its development part and its test part printed separately; on the
 older fixtures (tests/fixtures/extraction) and the shared seed (when ../shared is present). Speed: characters per second of `extract_text` and, in
 the same run over the same texts, of underthesea's `word_tokenize` (install the `bench` extra).
+Segmentation: figure detection by the engine's own chunker next to detection from underthesea's
+word segmentation and POS tags, on the corpus (which serves the engine better, issue #15).
 
     .venv/bin/python benchmarks/extraction.py [--verbose]
 
@@ -26,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from giaoban.textfigures import extract_text, scoring  # noqa: E402
+from giaoban.textfigures.normalize import match_key  # noqa: E402
 from giaoban.textfigures.meetings import parse_meeting  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "extraction"
@@ -85,6 +88,71 @@ def fixture_texts() -> list[tuple[str, str, dict]]:
         name = gold_path.name[: -len(".gold.json")]
         text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
         out.append((name, text, json.loads(gold_path.read_text(encoding="utf-8"))))
+    return out
+
+
+_SCALE_WORDS = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+
+
+def _pos_figures(text: str, pos_tag) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Figures as underthesea's segmentation and POS tags give them: a number token (with the
+    scale words after it) followed by a noun ('24 | buổi', '17,6 | tỷ | đồng'), the span from the
+    number to the noun. Offsets found by locating each token in the text in order."""
+    from giaoban.textfigures.numbers import parse_literal
+
+    tokens, pos = [], 0
+    for word, tag in pos_tag(text):
+        at = text.find(word, pos)
+        if at < 0:
+            continue
+        tokens.append((word, tag, at, at + len(word)))
+        pos = at + len(word)
+    out = []
+    for i, (word, _tag, start, _end) in enumerate(tokens):
+        lit = parse_literal(word) if word[:1].isdigit() else None
+        if lit is None:
+            continue
+        value, j = float(lit.value), i + 1
+        while j < len(tokens) and tokens[j][0].lower() in _SCALE_WORDS:
+            value *= _SCALE_WORDS[tokens[j][0].lower()]
+            j += 1
+        if j < len(tokens) and tokens[j][1] in ("N", "Nc", "Nu"):
+            out.append({"start": start, "end": tokens[j][3], "value": value})
+    return out
+
+
+def segmentation(corpus: list[tuple[str, str, dict]]) -> dict:
+    """Figure detection with the engine's own chunker (digit and word numbers, scale words, the
+    counted noun read by its lexicon) next to detection from underthesea's word segmentation and
+    POS tags (a number, its scale words, then a noun), scored alike (span and value, as the scorer
+    matches) on both parts of the corpus. Also how many counted nouns of two or more syllables, as
+    written in the gold figures ('hội viên', 'tổ hợp tác'), underthesea keeps as one word."""
+    try:
+        from underthesea import pos_tag, word_tokenize
+    except ImportError:
+        return {"underthesea": "not installed (pip install -e '.[bench]')"}
+    out: dict = {}
+    for part in ("dev", "test"):
+        docs = [(text, gold) for name, text, gold in corpus if scoring.split_of(name) == part]
+        ours = scoring.FigureTally()
+        theirs = scoring.FigureTally()
+        kept = units = 0
+        for text, gold in docs:
+            text = unicodedata.normalize("NFC", text)
+            ours.add(gold["figures"], extract_text(text)["figures"])
+            theirs.add(gold["figures"], [dict(f, org=None, qualifier="exact", indicator_code=None, confidence_class="check")
+                                         for f in _pos_figures(text, pos_tag)])
+            words = set(word_tokenize(text))
+            for g in gold["figures"]:  # units written as such in the figure ('15 hội viên', '12 tổ hợp tác')
+                if len(str(g.get("unit") or "").split()) > 1 and g["unit"] in match_key(g["span"]):
+                    units += 1
+                    kept += g["unit"] in words
+        a, b = ours.summary(), theirs.summary()
+        out[part] = {
+            "engine": {k: a[k] for k in ("detection_f1", "detection_p", "detection_r")},
+            "underthesea_pos": {k: b[k] for k in ("detection_f1", "detection_p", "detection_r")},
+            "multiword_units_kept_whole": f"{kept}/{units}",
+        }
     return out
 
 
@@ -172,6 +240,7 @@ def main(argv: list[str]) -> int:
         print("== fixtures")
         verbose_report(scorer, items)
     with contextlib.redirect_stderr(io.StringIO()):
+        summary["segmentation"] = segmentation(scoring.load_corpus(CORPUS))
         summary["speed"] = speed([unicodedata.normalize("NFC", t) for t in texts], rounds=7)
     for part in ("dev", "test"):
         c, m = summary["corpus"][part], summary["corpus"][part]["meetings"]
@@ -182,6 +251,13 @@ def main(argv: list[str]) -> int:
               f"next period {m['next_period']}")
         print(f"  confidence classes ({part}): " + "; ".join(
             f"{k} {v['right']}/{v['figures']} = {v['precision']:.3f}" for k, v in c["classes"].items()))
+    for part, seg in summary["segmentation"].items():
+        if isinstance(seg, dict):
+            e, u = seg["engine"], seg["underthesea_pos"]
+            print(f"figure detection ({part}): engine's own chunker F1 {e['detection_f1']:.3f} (P {e['detection_p']:.3f}, "
+                  f"R {e['detection_r']:.3f}); underthesea word segmentation + POS tags F1 {u['detection_f1']:.3f} "
+                  f"(P {u['detection_p']:.3f}, R {u['detection_r']:.3f}); gold units of several words kept whole by "
+                  f"underthesea {seg['multiword_units_kept_whole']}")
     if "speedup" in summary["speed"]:
         sp = summary["speed"]
         print(f"speed: {sp['speedup_cpu']} x underthesea word_tokenize in CPU time, {sp['speedup']} x in wall-clock "
