@@ -46,7 +46,7 @@ TABLE: tuple[Right, ...] = (
     Right("approve", TASK_PROGRESS, "any", "assigned", "ghi tiến độ nhiệm vụ được giao cho đơn vị"),
     Right("approve", TASK_PROGRESS_ON_BEHALF, "any", "children-assigned",
           "ghi tiến độ thay đơn vị trực thuộc được giao (ghi rõ là cấp trên ghi thay)"),
-    Right("admin", RESTRUCTURE, "any", "all", "sắp xếp lại địa bàn, đơn vị (sáp nhập, chia tách, đổi tên), mọi tổ chức"),
+    Right("admin", RESTRUCTURE, "any", "all", "sắp xếp lại địa bàn, đơn vị (sáp nhập, chia tách, đổi tên, chuyển sang tổ chức khác, giải thể một cấp), mọi tổ chức"),
     Right("approve", RESTRUCTURE, "province", "all-organizations",
           "sắp xếp lại khi giữ quyền duyệt cấp tỉnh của mọi tổ chức có đơn vị bị ảnh hưởng; "
           "'kèm đơn vị' chỉ với các tổ chức mình giữ quyền"),
