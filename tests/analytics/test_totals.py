@@ -65,7 +65,7 @@ def test_totals_path_agrees_with_fact_path(world, seed, monkeypatch):
     _fill(world, seed)
     assert FactTotal.objects.exists()
     via_totals = _answers(world)
-    monkeypatch.setattr(engine, "USE_TOTALS", False)
+    monkeypatch.setattr(engine.sql, "USE_TOTALS", False)
     via_facts = _answers(world)
     assert via_totals == via_facts
     assert any(v[0] for v in via_facts.values())  # not a comparison of empty answers
