@@ -60,7 +60,7 @@ def catalogue_for(unit: Unit) -> list[dict]:
             entry["units"] = list(extra.get("units") or [])
             # What the indicator counts beyond its words: the action it needs, what excludes it,
             # whether it is a level held or may be a change.
-            for k in ("requires", "excludes", "time_aggregation", "counts_change"):
+            for k in ("requires", "excludes", "excludes_sentence", "time_aggregation", "counts_change"):
                 if k in extra:
                     entry[k] = extra[k]
             entry["synonyms"] += [s for s in extra.get("synonyms") or [] if s not in entry["synonyms"]]

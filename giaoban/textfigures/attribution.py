@@ -30,7 +30,7 @@ _INTRO_RE = re.compile(
     r"trong quý(?: [ivx\d]+)?(?:/\d+)?|trong năm(?: \d+)?|năm \d+|quý [ivx\d]+(?:/\d+)?|tháng \d+(?:/\d+)?|"
     r"\d+ tháng(?: đầu năm| qua| cuối năm)?(?: \d+)?|thời gian qua|vừa qua|các cấp|cấp|ban thường vụ|"
     r"ban thường trực|thường trực|ban chấp hành|ban chỉ đạo|cơ quan|lãnh đạo|đại diện|các đơn vị|các|"
-    r"toàn thể|toàn|mỗi|nhiều|một số|theo báo cáo của|báo cáo của|theo|tại hội nghị|tại buổi làm việc|về phía|phía|"
+    r"toàn thể|toàn|mỗi|nhiều|một số|một|theo báo cáo của|báo cáo của|theo|tại hội nghị|tại buổi làm việc|về phía|phía|"
     r"[a-zđ]\)|\d+(?:\.\d+)*[.)]|[ivx]+[.)]|[-+•*–])[\s,:]*)*$"
 )
 # Matched at a sentence's start (pattern.match(key, start, end)).
@@ -43,6 +43,9 @@ _RESET_SUBJECT_RE = re.compile(
 # or the people at large ('Nhân dân đóng góp 4,6 tỷ đồng'): no organization's figure.
 _PERSON_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:ông|bà|anh|chị|cụ|em)(?= [^\W\d_])")
 _PEOPLE_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:nhân dân|người dân)(?= (?:đã |đóng góp|góp|hiến|ủng hộ))")
+# Households as the subject ('Nhiều hộ trồng cam có thu nhập trên 1 tỷ đồng') and the area's
+# production ('Toàn huyện có 8.400 ha cam'): no organization's figure.
+_HOUSEHOLDS_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:nhiều|các|một số) (?:hộ|gia đình)(?![^\W\d_])")
 # The area's own statistics ('Hiện huyện còn 1.208 hộ nghèo, chiếm 38,2%', 'số hộ nghèo toàn tỉnh còn
 # 24.512 hộ', 'Xã … mới có 36 thôn, bản'): no organization's figure.
 _AREA_STAT_RE = re.compile(
@@ -50,6 +53,7 @@ _AREA_STAT_RE = re.compile(
     r"số hộ nghèo (?:toàn |của |cả )?(?:tỉnh|huyện|xã|phường|thành phố)|"
     r"(?:tỉnh|huyện|xã|phường|thành phố)(?: [^\W\d_]+){0,4}(?:\)| mới)? có [\d.]+ (?:xã|phường|thôn|bản|ấp|khu phố|tổ dân phố|khu dân cư)|"
     r"toàn (?:tỉnh|huyện|xã|phường|thành phố) có [\d.,]+ ?% |"
+    r"toàn (?:tỉnh|huyện|xã|phường|thành phố) có [\d.,]+ (?:ha|héc-ta|tấn|tạ|km2|con)(?![^\W\d_])|"
     r"sau (?:sắp xếp|sáp nhập|hợp nhất)[^.;]{0,60} có [\d.]+ (?:xã|phường|thôn|bản|ấp|khu phố))"
 )
 _MIXED_UNITS = {"hội, đoàn viên", "hội viên, đoàn viên", "đoàn viên, hội viên"}
@@ -293,7 +297,7 @@ class Attributor:
                 carried = Actor(last.org, last.orgs, "carried", (last.pos, last.end))
             elif _RESET_SUBJECT_RE.match(key, s, e) or self._in_numbered_heading(s):
                 carried = None
-            if _PERSON_SUBJECT_RE.match(key, s, e) and not subjects:
+            if (_PERSON_SUBJECT_RE.match(key, s, e) or _HOUSEHOLDS_SUBJECT_RE.match(key, s, e)) and not subjects:
                 entry_carried = carried = _NOBODY
             elif _PEOPLE_SUBJECT_RE.match(key, s, e) and not subjects:
                 entry_carried = Actor("other", None, "carried")

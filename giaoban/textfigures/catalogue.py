@@ -4,7 +4,8 @@ A catalogue is plain data: a list of dicts with code, name, unit, synonyms, orgs
 optional 'units' a figure of that indicator may be counted in; 'requires', words of the action the
 indicator counts, one of which the figure's clause must hold ('thành lập' for grassroots unions
 founded: '184 công đoàn cơ sở' held is not that); 'excludes', words that make the clause another
-thing ('thắp sáng 24 km đường' is not road built)). The default ships as
+thing ('thắp sáng 24 km đường' is not road built); 'excludes_sentence', the same anywhere in the
+sentence before the figure; 'counts_change', an indicator that is itself a change). The default ships as
 catalogue.json next to this module; the web app passes the indicators of its database.
 """
 
@@ -38,6 +39,7 @@ class _Entry:
     percent: bool
     requires: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
+    excludes_sentence: tuple[str, ...] = ()  # … anywhere in the sentence before the figure ('Từ nguồn Quỹ HTND, Hội cho 42 hộ vay')
     stock: bool = False  # a level held ('last' over time), not a count of things done in the period
     counts_change: bool = False  # the indicator is itself a decrease or an increase ('hộ nghèo giảm')
 
@@ -72,6 +74,7 @@ class Matcher:
                 percent=ind.get("value_type") == "percent" or unit == "%",
                 requires=tuple(canonical(w) for w in ind.get("requires") or []),
                 excludes=tuple(canonical(w) for w in ind.get("excludes") or []),
+                excludes_sentence=tuple(canonical(w) for w in ind.get("excludes_sentence") or []),
                 stock=ind.get("time_aggregation") == "last",
                 counts_change=bool(ind.get("counts_change")),
             ))
@@ -152,7 +155,8 @@ class Matcher:
         for i in sorted(hits):  # catalogue order: the first of equal scores wins
             en, syns = index.entries[i], hits[i]
             if (stock_only and not en.stock) or (en.requires and not any(w in acted for w in en.requires)) \
-                    or any(w in own for w in en.excludes):
+                    or any(w in own for w in en.excludes) \
+                    or (en.excludes_sentence and any(w in context.partition(" | ")[0] for w in en.excludes_sentence)):
                 continue
             score = 1.0
             score += 2.0 + max(len(s) for s in syns) / 10 + 0.3 * (len(syns) - 1)

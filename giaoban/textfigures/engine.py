@@ -32,7 +32,10 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:(\n]")
 _TAIL_RE = re.compile(r" (?:cho|tới|đến) ([^,;:.()\n\d]+)")
 _ADMIN_UNIT_RE = re.compile(r"(?:xã|phường|thôn|bản|ấp|khu phố|tổ dân phố|thị trấn|đặc khu|huyện)(?![^\W\d_])")
 # 'có 21 ấp', 'sáp nhập 3 xã', 'mới có 64 xã, phường' (but 'có 12/12 bản tổ chức Ngày hội' is work done).
-_AREA_HAS_RE = re.compile(r"(?<![^\W\d_])(?:có|gồm|còn|sáp nhập|hợp nhất|sắp xếp|thành) $")
+_AREA_HAS_RE = re.compile(r"(?<![^\W\d_])(?:có|gồm|còn|sáp nhập|hợp nhất|sắp xếp|thành|phụ trách) $")
+# 'tại 99 xã, phường', 'với Mặt trận 45 xã, phường', 'của 4 xã cũ': a list of levels or the former
+# units say where, not what was done.
+_ADMIN_LIST_AFTER_RE = re.compile(r"(?:,? (?:xã|phường|thị trấn|đặc khu|thôn|bản|ấp|khu phố|tổ dân phố)(?![^\W\d_])| cũ(?![^\W\d_]))")
 # '5 tổ chức chính trị - xã hội trực thuộc': how the front is made up, not work done.
 _ORGS_COUNTED_RE = re.compile(r" (?:chính trị - xã hội|chính trị xã hội|thành viên|hội|đoàn thể|ct-xh)(?![^\W\d_])")
 _UNITS_ACT_RE = re.compile(r"[^.;\n]{0,12}?(?:tổ chức|đạt|hoàn thành|thực hiện|ra mắt|xây dựng|triển khai)")
@@ -86,7 +89,8 @@ def _catalogue_key(entries: list[Any]) -> Any:
     return tuple(
         (repr(ind.get("code")), repr(ind.get("name")), repr(ind.get("unit")), seq(ind.get("units")),
          seq(ind.get("synonyms")), seq(ind.get("orgs")), repr(ind.get("value_type")),
-         seq(ind.get("requires")), seq(ind.get("excludes")), repr(ind.get("time_aggregation")), repr(ind.get("counts_change")))
+         seq(ind.get("requires")), seq(ind.get("excludes")), repr(ind.get("time_aggregation")), repr(ind.get("counts_change")),
+         seq(ind.get("excludes_sentence")))
         for ind in entries
     )
 
@@ -155,8 +159,9 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         if c.value == 0 and c.unit == "đồng":
             continue  # 'Phiên chợ 0 đồng', 'Trang phục 0 đồng': a programme's name, never an amount
         actor = attributor.actor_at(c.start, key[c.end - len(c.unit_text):c.end] if c.unit_text else c.unit)
-        if (_ADMIN_UNIT_RE.match(key, c.end - len(c.unit_text)) and _AREA_HAS_RE.search(key, max(0, c.start - 14), c.start)
-                and not _UNITS_ACT_RE.match(key, c.end)):
+        if (_ADMIN_UNIT_RE.match(key, c.end - len(c.unit_text)) and not _UNITS_ACT_RE.match(key, c.end)
+                and (_AREA_HAS_RE.search(key, max(0, c.start - 14), c.start)
+                     or (actor.org != "other" and _ADMIN_LIST_AFTER_RE.match(key, c.end)))):
             actor = _NOBODY  # '64 xã, phường', '21 ấp': the area's units, not what an organization did
         elif c.unit == "tổ chức" and _ORGS_COUNTED_RE.match(key, c.end):
             actor = _NOBODY

@@ -83,6 +83,15 @@ CASES += [
     # How the area and the front are made up after the merger is nobody's work.
     ("Phường Long An được thành lập trên cơ sở sắp xếp 3 phường cũ. "
      "Ủy ban MTTQ phường có 5 tổ chức chính trị - xã hội trực thuộc.", [None, None]),
+    # Where, not what was done: a list of levels, the former units, the area in charge.
+    ("Ủy ban MTTQ tỉnh giao ban với Mặt trận 45 xã, phường.", [None]),
+    ("Hội LHPN xã được thành lập trên cơ sở hợp nhất Hội LHPN của 4 xã cũ.", [None]),
+    ("Công đoàn phụ trách 3 xã với 64 công đoàn cơ sở.", [None, "congdoan"]),
+    ("Ban Thanh tra nhân dân ở 124 xã, phường đã tiếp nhận 186 đơn thư.", ["other", "other"]),
+    # The area's production and households as the subject are no organization's.
+    ("Hội Nông dân huyện tổ chức 24 lớp tập huấn. Toàn huyện có 8.400 ha cam. "
+     "Nhiều hộ trồng cam có thu nhập trên 1 tỷ đồng mỗi năm.", ["nongdan", None, None]),
+    ("Đoàn phường trao 30 suất học bổng; một doanh nghiệp tặng thêm 20 chiếc xe đạp.", ["doan", "other"]),
     # The owner after the figure, past the dot of '10.400'.
     ("Thanh Hóa: hơn 10.400 tỷ đồng vốn chính sách qua các tổ chức hội, đoàn thể", [["ccb", "doan", "nongdan", "phunu"]]),
     # A numbered heading ends the carry-over of the paragraph before it.
@@ -204,6 +213,8 @@ def test_codes(text: str, codes: list) -> None:
     ("Hội LHPN tỉnh có 286.400 hộ đạt tiêu chí \"5 không, 3 sạch\", chiếm 71,4% số hộ.", ["ho_5_khong_3_sach", None]),
     ("Liên đoàn Lao động tỉnh trao 2.150 suất quà cho đoàn viên khó khăn. Tổng kinh phí chương trình hơn 2,6 tỷ đồng.",
      ["suat_ho_tro_doan_vien", "tri_gia_qua"]),
+    ("Đoàn phường trao 30 suất học bổng cho học sinh vượt khó.", [None]),
+    ("Từ nguồn Quỹ Hỗ trợ nông dân, Hội Nông dân cho 42 hộ vay 2,1 tỷ đồng.", [None, None]),
     # Items of an enumeration that name only their organization take the first item's indicator.
     ("Hội Nông dân tỉnh kết nạp 1.420 hội viên; Hội LHPN tỉnh 1.860 hội viên; Hội CCB tỉnh 312 hội viên.",
      ["ket_nap_moi", "ket_nap_moi", "ket_nap_moi"]),
