@@ -42,3 +42,10 @@ screenshots: $(DEVSTAMP)
 	$(BIN)/giaoban migrate --noinput
 	$(BIN)/giaoban demo --if-empty
 	$(BIN)/giaoban screenshots
+
+# docs/samples: the consolidated reports, their first pages as PNG and the news draft from the
+# demo data (needs LibreOffice and poppler for the PDFs and PNGs).
+samples: $(DEVSTAMP)
+	$(BIN)/giaoban migrate --noinput
+	$(BIN)/giaoban demo --if-empty --until 2026-Q3
+	$(BIN)/giaoban report_samples
