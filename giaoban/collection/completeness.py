@@ -162,13 +162,14 @@ class Tally:
 def expected_units(units_qs, period: Period):
     """The units that owe a report for ``period``: valid at its end, and asked for this kind of
     period by their reporting regime (weekly working groups, monthly communes...)."""
-    return units_qs.valid_on(period.end).filter(schedules.expected_q(period.kind)).select_related(
-        "organization", "area", "parent")
+    return units_qs.valid_on(period.end).filter(schedules.expected_q(period.kind)).select_related("organization", "area")
 
 
 def unit_states(units_qs, period: Period) -> list[UnitState]:
     units = list(expected_units(units_qs, period))
-    reports = {r.unit_id: r for r in Report.objects.filter(period=period.code, unit__in=[u.pk for u in units])}
+    # a state needs the status and the sending time, not the report's texts
+    reports = {r.unit_id: r for r in Report.objects.filter(period=period.code, unit__in=[u.pk for u in units]).only(
+        "id", "unit_id", "period", "status", "submitted_at")}
     deadlines = Deadlines(period)
     return [UnitState(u, reports.get(u.pk), deadlines.for_unit(u)) for u in units]
 
