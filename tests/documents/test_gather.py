@@ -113,6 +113,15 @@ def test_report_command_writes_each_format(tree, tmp_path):
     assert "29.774" in (tmp_path / "r.html").read_text(encoding="utf-8")
 
 
+def test_report_command_offers_no_party_layout(tree, tmp_path):
+    """The Party layout ('ĐẢNG CỘNG SẢN VIỆT NAM' over an MTTQ body) is gone; the option that
+    asked for it silently printed the state layout."""
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("report", "2023-Q3", "--area", "P", "--variant", "party", "-o", str(tmp_path / "r.docx"))
+
+
 def test_report_command_names_a_wrong_area(tree):
     from django.core.management.base import CommandError
 

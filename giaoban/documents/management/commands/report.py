@@ -25,9 +25,9 @@ class Command(BaseCommand):
         parser.add_argument("--org", help="chỉ một tổ chức: mttq, congdoan, phunu, doan, nongdan, ccb")
         parser.add_argument("--format", default="docx", choices=sorted(FORMATS) + ["json"])
         parser.add_argument("-o", "--output", help="tệp kết quả (mặc định: bao-cao-<địa bàn>-<kỳ>.<đuôi>)")
-        parser.add_argument("--date", help="ngày ký báo cáo YYYY-MM-DD (mặc định: hôm nay)")
-        parser.add_argument("--variant", choices=["state", "party"], default=None,
-                            help="thể thức: state (Nghị định 30/2020) hoặc party (Hướng dẫn 36-HD/VPTW)")
+        parser.add_argument("--date", help="ngày ký báo cáo YYYY-MM-DD (mặc định: hạn báo cáo của kỳ)")
+        # No --variant: the layout is the issuing organization's (Decree 30 for the MTTQ and the
+        # associations, the Youth Union's own); the Party layout was dropped, as no MTTQ body issues one.
         parser.add_argument("--include-submitted", action="store_true", help="tính cả báo cáo đã gửi, chưa duyệt")
         parser.add_argument("--no-charts", action="store_true", help="không vẽ biểu đồ")
 
@@ -39,10 +39,9 @@ class Command(BaseCommand):
                 report_date = dt.date.fromisoformat(opts["date"])
             except ValueError as exc:
                 raise CommandError(f"Ngày ký '{opts['date']}' không đúng dạng YYYY-MM-DD.") from exc
-        issuer = {"variant": opts["variant"]} if opts["variant"] else None
         try:
             model = build_report_model(opts["period"], opts["area"], opts["org"], report_date=report_date,
-                                       include_submitted=opts["include_submitted"], issuer=issuer,
+                                       include_submitted=opts["include_submitted"],
                                        area_tables=opts["format"] in ("xlsx", "json"))
         except (AnalyticsError, PeriodError) as exc:
             raise CommandError(str(exc)) from exc
