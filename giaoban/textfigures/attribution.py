@@ -51,11 +51,13 @@ _HOUSEHOLDS_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:nhiều|các|một số)
 _AREA_STAT_RE = re.compile(
     r"(?:(?:toàn |cả )?(?:tỉnh|huyện|xã|phường|thành phố|thị xã)(?: vẫn)? còn [\d.,]+ hộ nghèo|"
     r"số hộ nghèo (?:toàn |của |cả )?(?:tỉnh|huyện|xã|phường|thành phố)|"
-    r"(?:tỉnh|huyện|xã|phường|thành phố)(?: [^\W\d_]+){0,4}(?:\)| mới)? có [\d.]+ (?:xã|phường|thôn|bản|ấp|khu phố|tổ dân phố|khu dân cư)|"
     r"toàn (?:tỉnh|huyện|xã|phường|thành phố) có [\d.,]+ ?% |"
-    r"toàn (?:tỉnh|huyện|xã|phường|thành phố) có [\d.,]+ (?:ha|héc-ta|tấn|tạ|km2|con)(?![^\W\d_])|"
-    r"sau (?:sắp xếp|sáp nhập|hợp nhất)[^.;]{0,60} có [\d.]+ (?:xã|phường|thôn|bản|ấp|khu phố))"
+    r"toàn (?:tỉnh|huyện|xã|phường|thành phố) có [\d.,]+ (?:ha|héc-ta|tấn|tạ|km2|con)(?![^\W\d_]))"
 )
+# A sentence that sums up after an enumeration of organizations ('Hội LHPN …; Hội Nông dân …; Hội
+# CCB …; còn Đoàn Thanh niên …. So với đầu năm, dư nợ ủy thác tăng thêm 845 tỷ đồng') speaks of
+# them all.
+_SUMMARY_OPEN_RE = re.compile(r"[\s\-+•*–]*(?:so với|tổng cộng|tính chung|nhìn chung|như vậy|cộng chung|chung cả)(?![^\W\d_])")
 _MIXED_UNITS = {"hội, đoàn viên", "hội viên, đoàn viên", "đoàn viên, hội viên"}
 # A numbered heading ('III. PHƯƠNG HƯỚNG QUÝ II', '2. Chăm lo Tết'): the subject of the paragraph
 # before it does not carry into the section it opens.
@@ -251,6 +253,7 @@ class Attributor:
         key = self.key
         last_hoi: str | None = self.default if self.default in HOI_ORGS else None
         carried: Actor | None = None
+        run_orgs: list[str] = []  # the organizations of an enumeration running over the last sentences
         mi = 0
         ms = self.mentions
         for s, e in self.sentences:
@@ -292,6 +295,13 @@ class Attributor:
                 # Another body's sentence does not carry into the next paragraph of a report.
                 carried = None
             entry_carried = carried
+            if subjects and all(x.org not in (None, "other") and not x.orgs for x in subjects):
+                run_orgs.extend(x.org for x in subjects if x.org is not None)
+            elif not subjects and len(set(run_orgs)) >= 3 and _SUMMARY_OPEN_RE.match(key, s, e):
+                entry_carried = carried = Actor(None, sorted(set(run_orgs)), "carried")
+                run_orgs = []
+            else:
+                run_orgs = []
             if subjects:
                 last = subjects[-1]
                 carried = Actor(last.org, last.orgs, "carried", (last.pos, last.end))

@@ -196,7 +196,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # Another body's figure (a company's gifts, the bank's loans, the Red Cross's) is no
             # indicator value of the organizations.
             code, code_conf = None, 0.0
-        if code is not None and ((c.kind == "change" and not matcher.counts_change(code)) or _PER_ITEM_BEFORE_RE.search(before) or _OTHER_THAN_RE.match(key, c.end)
+        if code is not None and ((c.kind == "change" and not (matcher.counts_change(code) and (actor.org or actor.orgs))) or _PER_ITEM_BEFORE_RE.search(before) or _OTHER_THAN_RE.match(key, c.end)
                                  or _PER_ITEM_AFTER_RE.match(key, c.end) or _DENOMINATOR_BEFORE_RE.search(before)):
             # A change, an amount per item ('mỗi suất 1 triệu đồng') or a denominator ('trên tổng số
             # 2.087 khu dân cư') is never the level the indicator counts.

@@ -93,6 +93,8 @@ _NAMES: list[tuple[str, str, str]] = [
     ("Chi hội Phụ nữ", "phunu", "name"), ("Chi hội Nông dân", "nongdan", "name"),
     ("Chi hội Cựu chiến binh", "ccb", "name"), ("Chi hội CCB", "ccb", "name"),
     ("Chi đoàn thanh niên", "doan", "name"), ("Chi đoàn", "doan", "name"),
+    # Groups the organizations help, acting on their own ('các tổ hợp tác bán ra 42.000 đôi chiếu').
+    ("các tổ hợp tác", "other", "name"), ("các hợp tác xã", "other", "name"),
     # Groups that name the organizations jointly: the socio-political organizations (the five
     # under the MTTQ) and the four that take entrusted loans of the Social Policy Bank.
     ("các tổ chức chính trị - xã hội", "ctxh", "group"), ("các tổ chức chính trị xã hội", "ctxh", "group"),

@@ -92,6 +92,14 @@ CASES += [
     ("Hội Nông dân huyện tổ chức 24 lớp tập huấn. Toàn huyện có 8.400 ha cam. "
      "Nhiều hộ trồng cam có thu nhập trên 1 tỷ đồng mỗi năm.", ["nongdan", None, None]),
     ("Đoàn phường trao 30 suất học bổng; một doanh nghiệp tặng thêm 20 chiếc xe đạp.", ["doan", "other"]),
+    # A sentence that sums up after an enumeration speaks of all its organizations.
+    ("Hội LHPN tỉnh quản lý 2.612 tỷ đồng. Hội Nông dân tỉnh quản lý 2.406 tỷ đồng. Hội CCB tỉnh 1.318 tỷ đồng; "
+     "còn Tỉnh đoàn nhận ủy thác 848 tỷ đồng. So với đầu năm, dư nợ ủy thác tăng 426 tỷ đồng; nợ quá hạn chiếm 0,09%.",
+     ["phunu", "nongdan", "ccb", "doan", ["ccb", "doan", "nongdan", "phunu"], ["ccb", "doan", "nongdan", "phunu"]]),
+    # The groups an organization helps act on their own.
+    ("Hội LHPN huyện duy trì 6 tổ hợp tác. Năm 2023, các tổ hợp tác bán ra 42.000 đôi chiếu.", ["phunu", "other"]),
+    # The area's make-up does not take the organization's figure in the same sentence with it.
+    ("HỘI LHPN PHƯỜNG PHƯỚC HẬU\nSau khi sắp xếp, phường Phước Hậu có 14 khu phố với 14 chi hội phụ nữ.", [None, "phunu"]),
     # The owner after the figure, past the dot of '10.400'.
     ("Thanh Hóa: hơn 10.400 tỷ đồng vốn chính sách qua các tổ chức hội, đoàn thể", [["ccb", "doan", "nongdan", "phunu"]]),
     # A numbered heading ends the carry-over of the paragraph before it.
@@ -214,6 +222,8 @@ def test_codes(text: str, codes: list) -> None:
     ("Liên đoàn Lao động tỉnh trao 2.150 suất quà cho đoàn viên khó khăn. Tổng kinh phí chương trình hơn 2,6 tỷ đồng.",
      ["suat_ho_tro_doan_vien", "tri_gia_qua"]),
     ("Đoàn phường trao 30 suất học bổng cho học sinh vượt khó.", [None]),
+    # A change counted by an indicator of one organization needs that organization named.
+    ("Hiện toàn tỉnh còn 6.812 hộ nghèo, giảm 412 hộ so với năm trước.", [None, None]),
     ("Từ nguồn Quỹ Hỗ trợ nông dân, Hội Nông dân cho 42 hộ vay 2,1 tỷ đồng.", [None, None]),
     # Items of an enumeration that name only their organization take the first item's indicator.
     ("Hội Nông dân tỉnh kết nạp 1.420 hội viên; Hội LHPN tỉnh 1.860 hội viên; Hội CCB tỉnh 312 hội viên.",
