@@ -833,7 +833,9 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
         if reported < expected:
             missing = ", ".join(_org_short(phrasing, s.org_code, s.org_name) for s in sections if not s.complete)
             # one organization's report: naming it as 'the organizations still missing' says nothing
-            key = "completeness_partial_org" if single and "completeness_partial_org" in words else "completeness_partial"
+            # … nor when every organization is missing some: the list would be all of them
+            everyone = all(not sec.complete for sec in sections)
+            key = "completeness_partial_org" if (single or everyone) and "completeness_partial_org" in words else "completeness_partial"
             completeness = words[key].format(reported=reported, expected=expected, missing=missing)
         else:
             completeness = words["completeness_full"].format(n=expected)

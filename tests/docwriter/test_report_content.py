@@ -275,3 +275,12 @@ def test_reporting_chores_come_after_the_work_in_the_next_tasks():
     tasks = _section_iii(body_text(write_report_docx(model, charts=False)))
     first_chore = next(i for i, t in enumerate(tasks) if "nộp báo cáo" in t)
     assert all("nộp báo cáo" in t or "Tổng kết công tác" in t for t in tasks[first_chore:]), tasks
+
+
+def test_when_every_organization_is_incomplete_none_is_listed_as_missing():
+    model = build_synthetic_model()
+    for section in model.sections:
+        section.reported, section.expected = 20, 38
+    text = body_text(write_report_docx(model, charts=False))
+    intro = next(line for line in text.splitlines() if "đơn vị đã báo cáo" in line)
+    assert "120/228 đơn vị" in intro and "còn thiếu báo cáo (" not in intro, intro
