@@ -576,7 +576,7 @@ def _parse(code: str) -> Period | None:
 # --------------------------------------------------------------------------- period words
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: made for every period named in every text read, and a frozen one is slow to make
 class PeriodWords:
     """A period named in Vietnamese ('quý III năm 2023', '6 tháng đầu năm', '9 tháng', 'năm 2024',
     'tháng 7/2023', 'tuần 49/2026'), as found by :func:`find_period_words`: ``index`` is None for
