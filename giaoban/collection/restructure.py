@@ -57,14 +57,13 @@ def impact(plan: ChangePlan) -> list[str]:
     for m in Membership.objects.filter(unit_id__in=ids).select_related("user").order_by("user__username", "role"):
         roles[m.unit_id].append(m)
     late: dict[int, list[str]] = defaultdict(list)  # reports of periods after the unit ends
-    for c in closes:
-        end = datetime.date.fromisoformat(c["valid_to"])
-        for code in Report.objects.filter(unit_id=c["id"]).values_list("period", flat=True):
-            try:
-                if Period.parse(code).end > end:
-                    late[c["id"]].append(code)
-            except PeriodError:
-                pass
+    ends = {c["id"]: datetime.date.fromisoformat(c["valid_to"]) for c in closes}
+    for unit_id, code in Report.objects.filter(unit_id__in=ids).values_list("unit_id", "period"):  # one query for a province
+        try:
+            if Period.parse(code).end > ends[unit_id]:
+                late[unit_id].append(code)
+        except PeriodError:
+            pass
     heirs: dict[int, list[tuple[str, str]]] = defaultdict(list)  # old id -> [(kind, successor label)]
     for link in plan.links:
         if link["model"] == "unit" and not isinstance(link["predecessor"], str):
