@@ -30,7 +30,7 @@ _INTRO_RE = re.compile(
     r"trong quý(?: [ivx\d]+)?(?:/\d+)?|trong năm(?: \d+)?|năm \d+|quý [ivx\d]+(?:/\d+)?|tháng \d+(?:/\d+)?|"
     r"\d+ tháng(?: đầu năm| qua| cuối năm)?(?: \d+)?|thời gian qua|vừa qua|các cấp|cấp|ban thường vụ|"
     r"ban thường trực|thường trực|ban chấp hành|ban chỉ đạo|cơ quan|lãnh đạo|đại diện|các đơn vị|các|"
-    r"toàn thể|toàn|mỗi|nhiều|một số|một|theo báo cáo của|báo cáo của|theo|tại hội nghị|tại buổi làm việc|về phía|phía|"
+    r"toàn thể|toàn|mỗi|nhiều|một số|một|ban tổ chức (?:gồm|bao gồm|là)|theo báo cáo của|báo cáo của|theo|tại hội nghị|tại buổi làm việc|về phía|phía|"
     r"[a-zđ]\)|\d+(?:\.\d+)*[.)]|[ivx]+[.)]|[-+•*–])[\s,:]*)*$"
 )
 # Matched at a sentence's start (pattern.match(key, start, end)).
@@ -67,6 +67,20 @@ _NUMBERED_HEADING_RE = re.compile(r"[ \t]*(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)]
 # 1.420 học sinh').
 _FUND_RE = re.compile(r"quỹ(?: [\"“']?(vì người nghèo|đền ơn đáp nghĩa|hỗ trợ nông dân|htnd)[\"”']?)?(?![^\W\d_])")
 _FUND_ORG = {"vì người nghèo": "mttq", "đền ơn đáp nghĩa": "mttq", "hỗ trợ nông dân": "nongdan", "htnd": "nongdan"}
+
+
+# An organizing committee of several organizations ('Ban tổ chức gồm Ủy ban MTTQ phường, Hội LHPN
+# phường và Đoàn phường') is those organizations jointly, and so is 'Ban tổ chức' later on.
+_COMMITTEE_RE = re.compile(r"ban tổ chức(?! (?:gồm|bao gồm|là)(?![^\W\d_]))(?![^\W\d_])")
+_COMMITTEE_NAMED_RE = re.compile(r"ban tổ chức (?:gồm|bao gồm|là) $")
+
+
+def _with_committees(key: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with each later 'Ban tổ chức' added as a reference to the committee named."""
+    if "ban tổ chức" not in key:
+        return mentions
+    refs = [Mention(m.start(), m.end(), "", "committee") for m in _COMMITTEE_RE.finditer(key)]
+    return sorted(mentions + refs, key=lambda m: m.start) if refs else mentions
 
 
 def _with_funds(key: str, mentions: list[Mention]) -> list[Mention]:
@@ -239,7 +253,7 @@ class Attributor:
 
     def __init__(self, text: str, key: str) -> None:
         self.text, self.key = text, key
-        raw = _with_funds(key, find_mentions(text, key))
+        raw = _with_committees(key, _with_funds(key, find_mentions(text, key)))
         # Numbers inside a group's name ('4 tổ chức hội') are no figures.
         self.name_spans = [(m.start, m.end) for m in raw if m.kind == "group" and key[m.start:m.start + 1].isdigit()]
         self.mentions = _merge_chains(key, raw)
@@ -254,6 +268,7 @@ class Attributor:
         last_hoi: str | None = self.default if self.default in HOI_ORGS else None
         carried: Actor | None = None
         run_orgs: list[str] = []  # the organizations of an enumeration running over the last sentences
+        committee: tuple[str | None, list[str] | None] | None = None  # 'Ban tổ chức gồm …
         mi = 0
         ms = self.mentions
         for s, e in self.sentences:
@@ -269,7 +284,14 @@ class Attributor:
             if here:
                 starts = _clause_starts(key, s, e, [m for m in here if m.kind == "chain"])
             for m in here:
-                org, orgs = _resolve(m, last_hoi, self.default)
+                if m.kind == "committee":
+                    if committee is None:
+                        continue
+                    org, orgs = committee
+                else:
+                    org, orgs = _resolve(m, last_hoi, self.default)
+                    if orgs and _COMMITTEE_NAMED_RE.search(key, max(s, m.start - 24), m.start):
+                        committee = (org, orgs)
                 cs = starts[bisect.bisect_right(starts, m.start) - 1]
                 prefix = key[max(cs, m.start - 160):m.start]
                 intro = _INTRO_RE.match(prefix.strip()) is not None

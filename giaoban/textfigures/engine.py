@@ -71,6 +71,8 @@ _VALUE_BEFORE_RE = re.compile(prefix_alternation(
 # right under it.
 _SECTION_HEADING_RE = re.compile(r"(?m)^[ \t]*(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+[^\n]{1,100}$")
 _HEADING_REACH = 200
+# After the second of a pair, up to the clause's end: '/118 thôn, làng, tổ dân phố | tổ chức Ngày hội'.
+_PAIR_TAIL_RE = re.compile(r"[^;.\n\d]+")
 _TOTAL_OPENS_RE = re.compile(r"[\s\-+•*–]*tổng (?:kinh phí|trị giá|giá trị|số tiền)")
 _GIFT_UNITS = {"hộ", "gia đình", "lượt hộ", "trường hợp", "suất", "túi", "thùng", "bao", "chiếc", "bộ", "cuốn", "xe", "con", "bình", "sản phẩm"}
 _NOBODY = Actor(None, None, "none")
@@ -172,10 +174,19 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         i = bisect.bisect_right(sentence_starts, c.start) - 1
         s_start, s_end = attributor.sentences[i] if i >= 0 else (0, len(t))
         next_start = candidates[ci + 1].start if ci + 1 < len(candidates) else len(t)
+        if "pair" in c.flags and ci + 1 < len(candidates) and "pair" in candidates[ci + 1].flags:
+            # '112/118 thôn tổ chức Ngày hội': the first of a pair is said by the words after the second.
+            second = candidates[ci + 1]
+            tail_m = _PAIR_TAIL_RE.match(key, second.end, min(s_end, second.end + 70))
+            pair_tail = tail_m.group() if tail_m else ""
+        else:
+            pair_tail = ""
         ctx_start = s_start
         if i > 0 and c.unit_category == "money" and _TOTAL_OPENS_RE.match(key, s_start):
             ctx_start = attributor.sentences[i - 1][0]  # 'Tổng kinh phí …' totals the sentence before
         indicator, context = _indicator(t, key, c, s_start, s_end, breaks, next_start, ctx_start)
+        if pair_tail:
+            context += " " + pair_tail
         j = bisect.bisect_left(breaks, c.start) - 1
         clause_start = max(s_start, breaks[j] + 1) if j >= 0 else s_start
         before = key[max(clause_start, c.start - 40):c.start]

@@ -96,6 +96,9 @@ CASES += [
     ("Hội LHPN tỉnh quản lý 2.612 tỷ đồng. Hội Nông dân tỉnh quản lý 2.406 tỷ đồng. Hội CCB tỉnh 1.318 tỷ đồng; "
      "còn Tỉnh đoàn nhận ủy thác 848 tỷ đồng. So với đầu năm, dư nợ ủy thác tăng 426 tỷ đồng; nợ quá hạn chiếm 0,09%.",
      ["phunu", "nongdan", "ccb", "doan", ["ccb", "doan", "nongdan", "phunu"], ["ccb", "doan", "nongdan", "phunu"]]),
+    # An organizing committee of several organizations is them jointly, and so is 'Ban tổ chức' later.
+    ("Ban tổ chức gồm Ủy ban MTTQ phường, Hội LHPN phường và Đoàn phường tổ chức Ngày hội, thu hút 600 người dân. "
+     "Dịp này, Ban tổ chức trao 50 suất quà.", [["mttq", "phunu", "doan"], ["mttq", "phunu", "doan"]]),
     # The groups an organization helps act on their own.
     ("Hội LHPN huyện duy trì 6 tổ hợp tác. Năm 2023, các tổ hợp tác bán ra 42.000 đôi chiếu.", ["phunu", "other"]),
     # The area's make-up does not take the organization's figure in the same sentence with it.
@@ -222,6 +225,11 @@ def test_codes(text: str, codes: list) -> None:
     ("Liên đoàn Lao động tỉnh trao 2.150 suất quà cho đoàn viên khó khăn. Tổng kinh phí chương trình hơn 2,6 tỷ đồng.",
      ["suat_ho_tro_doan_vien", "tri_gia_qua"]),
     ("Đoàn phường trao 30 suất học bổng cho học sinh vượt khó.", [None]),
+    # The first of a pair is said by the words after the second.
+    ("Ủy ban MTTQ thành phố chỉ đạo, toàn thành phố có 112/118 thôn, làng, tổ dân phố tổ chức Ngày hội Đại đoàn kết.",
+     ["khu_dan_cu_ngay_hoi", None]),
+    # Those admitted to the Party are not members admitted.
+    ("Đoàn xã giới thiệu 14 đoàn viên ưu tú cho Đảng, trong đó 9 đồng chí đã được kết nạp.", ["gioi_thieu_dang", None]),
     # A change counted by an indicator of one organization needs that organization named.
     ("Hiện toàn tỉnh còn 6.812 hộ nghèo, giảm 412 hộ so với năm trước.", [None, None]),
     ("Từ nguồn Quỹ Hỗ trợ nông dân, Hội Nông dân cho 42 hộ vay 2,1 tỷ đồng.", [None, None]),
