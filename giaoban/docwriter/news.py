@@ -17,8 +17,8 @@ from .docx import new_document
 from .model import ReportModel, saved_bytes
 from .vnformat import format_date_text
 from .writing import (Chooser, _context, _lc_subject, cap_first, comparison_tail, field_totals, find_rule,
-                      indicator_clause, load_phrasing, localize, one_level_words, SMALL_COUNT, standout_score, subject_forms,
-                      units_next_tasks)
+                      indicator_clause, is_chore, load_phrasing, localize, nfc_lower, one_level_words, SMALL_COUNT, standout_score,
+                      subject_forms, units_next_tasks)
 
 MIN_WORDS, MAX_WORDS = 300, 600
 ALONE_MAX, ALONE_SHARE = 5, 0.8
@@ -250,14 +250,21 @@ def build_news(model: ReportModel, phrasing: dict | None = None) -> NewsDraft:
             totals = _total_sentences(model, phrasing, words)
             if totals:
                 paragraphs.append(" ".join(totals))
+        reported, expected = model.reported_units, model.expected_units
+        if expected and reported is not None and reported < expected and paragraphs:
+            # a third of the units missing is news too: the reader must not take these as the quarter's
+            paragraphs[-1] += " " + words.get("partial", "").format(reported=reported, expected=expected)
         if has_meeting and (meeting.discussion or meeting.attendees):
             paragraphs.append(words["discussion"])
         tasks = (meeting.next_tasks if meeting and meeting.next_tasks else model.next_tasks) or units_next_tasks(model, phrasing, 3, with_subject=False)
+        # the work, not the reporting chores ('nộp báo cáo đúng hạn'), makes the article
+        tasks = [t for t in tasks if not is_chore(t)] or tasks
         if tasks:
             joined = "; ".join(t.strip().rstrip(".")[:1].lower() + t.strip().rstrip(".")[1:] for t in tasks[:3])
             paragraphs.append(words["next_tasks_org" if one_org else "next_tasks"].format(tasks=joined, **ctx))
-        if chair and meeting.conclusions:
-            concl = "; ".join(_as_request(c) for c in meeting.conclusions)
+        requests = [c for c in (meeting.conclusions if meeting else []) if not _is_assessment(c)]
+        if chair and requests:
+            concl = "; ".join(_as_request(c) for c in requests)
             paragraphs.append(words["conclusion"].format(chair=chair, conclusions=concl, **ctx))
         elif chair:
             paragraphs.append(words["conclusion_default"].format(chair=chair, **ctx))
@@ -308,20 +315,34 @@ def write_news_docx(draft: NewsDraft, target: str | os.PathLike | BinaryIO | Non
     return saved_bytes(doc, target)
 
 
-_REQUEST_LEADS = ("đề nghị các tổ chức", "đề nghị các cơ quan, đơn vị", "đề nghị", "yêu cầu các tổ chức", "yêu cầu")
+# the conclusion's own addressee goes too: the sentence already says 'các cơ quan, đơn vị'
+_REQUEST_LEADS = ("đề nghị các tổ chức", "đề nghị các cơ quan, đơn vị", "đề nghị", "yêu cầu các tổ chức", "yêu cầu",
+                  "mặt trận và các tổ chức chính trị - xã hội", "mặt trận và các đoàn thể", "các tổ chức")
+
+
+def _is_assessment(text: str) -> bool:
+    """'Hội nghị đánh giá kết quả quý III/2026' states what the meeting did: it is no request
+    ('Đồng chí đề nghị các cơ quan, đơn vị hội nghị đánh giá …' is nonsense)."""
+    return nfc_lower(text.strip()).startswith(("hội nghị ", "hội nghị đã "))
 
 
 def _as_request(text: str) -> str:
     """A conclusion as it reads after 'Đồng chí đề nghị các cơ quan, đơn vị …': its own
     'Đề nghị các tổ chức' goes, and its first letter is lower-cased."""
     text = " ".join(text.split()).rstrip(".;")
-    low = text.lower()
-    for lead in _REQUEST_LEADS:
-        if low.startswith(lead + " "):
-            text = text[len(lead) + 1:]
-            break
+    stripped = True
+    while stripped:  # 'Đề nghị Mặt trận và các đoàn thể tập trung …' -> 'tập trung …'
+        stripped = False
+        low = nfc_lower(text)
+        for lead in _REQUEST_LEADS:
+            if low.startswith(lead + " "):
+                text, stripped = text[len(lead) + 1:], True
+                break
     first = text.split(" ", 1)[0]
-    if not (len(first) > 1 and first.isupper()):
+    if not (len(first) > 1 and first.isupper()) and not nfc_lower(text).startswith(_PROPER_LEADS):
         text = text[:1].lower() + text[1:]
     return text
+
+
+_PROPER_LEADS = ("mặt trận", "ủy ban", "đảng", "nhà nước", "hội ", "đoàn ", "công đoàn")
 

@@ -983,7 +983,7 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
     if not tasks:
         tasks = list(words["default_next_tasks"])
     # the work first; the reporting chores a meeting also set ('nộp báo cáo đúng hạn') after it
-    tasks.sort(key=lambda t: bool(_CHORE.search(nfc_lower(t))))
+    tasks.sort(key=is_chore)
     seen = set()
     for task in tasks:
         key = nfc_lower(task)[:60]
@@ -1010,6 +1010,11 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
 
 
 _CHORE = re.compile(r"nộp báo cáo|báo cáo (?:chậm|đúng hạn|định kỳ)|chế độ (?:thông tin, )?báo cáo")
+
+def is_chore(task: str) -> bool:
+    """A reporting chore ('đôn đốc nộp báo cáo đúng hạn'), not the work."""
+    return bool(_CHORE.search(nfc_lower(task)))
+
 
 _REQUEST = re.compile(r"^(?:đề nghị|yêu cầu)\s+(?:(?:mặt trận và các đoàn thể|mặt trận và các tổ chức[^,]*?|các tổ chức|"
                       r"các cơ quan, đơn vị|các đơn vị|các cấp)\s+)?", re.IGNORECASE)

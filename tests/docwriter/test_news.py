@@ -125,3 +125,32 @@ def test_one_organization_has_its_own_headline():
     assert draft.title.startswith("Hội LHPN tỉnh Lai Châu")
     assert "Mặt trận Tổ quốc và các tổ chức" not in draft.title
     assert "đoàn viên" not in draft.text.lower().replace("hội viên, đoàn viên", "")
+
+
+def _with_meeting(conclusions, tasks):
+    from giaoban.docwriter.model import MeetingInfo, Person
+
+    model = build_synthetic_model()
+    model.meeting = MeetingInfo(date=model.report_date, chair=Person("Nguyễn Thị Hòa", "Phó Bí thư Tỉnh ủy"),
+                                conclusions=conclusions, next_tasks=tasks)
+    return model
+
+
+def test_a_draft_of_an_incomplete_quarter_says_whose_figures_they_are():
+    """2026-Q3 with a third of the units missing: the reader must not take the figures for the quarter's."""
+    model = build_synthetic_model()
+    for section in model.sections:
+        section.reported, section.expected = 25, 38
+    text = build_news(model).text
+    assert "150/228 đơn vị đã báo cáo" in text
+
+
+def test_the_draft_tells_the_work_not_the_reporting_chores_nor_the_meeting_s_own_assessment():
+    model = _with_meeting(
+        ["Hội nghị đánh giá kết quả quý III/2026.", "Đề nghị Mặt trận và các đoàn thể tập trung thực hiện nhiệm vụ quý IV/2026."],
+        ["Đôn đốc các xã, phường nộp báo cáo quý IV/2026 đúng hạn.", "Đôn đốc thu hồi nợ quá hạn."])
+    text = build_news(model).text
+    assert "nộp báo cáo" not in text.split("Về nhiệm vụ")[1].split("\n")[0], text
+    assert "thu hồi nợ quá hạn" in text
+    assert "đơn vị tập trung thực hiện nhiệm vụ quý IV/2026" in text, text
+    assert "đơn vị hội nghị" not in text and "đơn vị Mặt trận" not in text
