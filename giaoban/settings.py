@@ -223,6 +223,25 @@ AUTHENTICATION_BACKENDS = [
     "giaoban.security.backends.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Optional single sign-on by OpenID Connect (giaoban.security.oidc): on when OIDC_RP_CLIENT_ID is
+# set, with the provider's endpoints in mozilla-django-oidc's own variable names. Who may do what
+# comes from the administrator's mapping (security.SingleSignOnGrant), never from the provider.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+GIAOBAN_OIDC = bool(OIDC_RP_CLIENT_ID)
+if GIAOBAN_OIDC:
+    OIDC_RP_CLIENT_SECRET = os.environ["OIDC_RP_CLIENT_SECRET"]
+    OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ["OIDC_OP_AUTHORIZATION_ENDPOINT"]
+    OIDC_OP_TOKEN_ENDPOINT = os.environ["OIDC_OP_TOKEN_ENDPOINT"]
+    OIDC_OP_USER_ENDPOINT = os.environ["OIDC_OP_USER_ENDPOINT"]
+    OIDC_OP_JWKS_ENDPOINT = os.environ["OIDC_OP_JWKS_ENDPOINT"]
+    OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+    OIDC_USE_PKCE = True
+    AUTHENTICATION_BACKENDS.append("giaoban.security.oidc.UnitMappingOIDCBackend")
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_callback"
+OIDC_TIMEOUT = 10  # seconds for each call to the provider (the library's default waits for ever)
+LOGIN_REDIRECT_URL_FAILURE = "/dang-nhap/"
+
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 # Across addresses: past this many failures of one account within the cool-off, one attempt

@@ -10,7 +10,7 @@ Archive layout:
   media/...       the files under MEDIA_ROOT
 
 What is left out: content types and permissions (recreated by migrate), sessions, and
-django-axes' login attempts (transient).
+django-axes' login attempts and the login slow-down's clock (transient).
 
 Restore runs in one transaction: the tables being restored are emptied, the dump is loaded,
 every model's count is compared with the manifest, and only then is it committed; the media
@@ -38,7 +38,7 @@ FORMAT = "giaoban-backup"
 VERSION = 2  # 1: one data.json array (still restored, through loaddata)
 BATCH = 1000
 EXCLUDED_APPS = {"contenttypes", "sessions", "axes"}
-EXCLUDED_MODELS = {"auth.permission"}
+EXCLUDED_MODELS = {"auth.permission", "security.loginslowdown"}  # the slow-down is transient, as axes' rows
 
 
 class _ExactTimesEncoder(DjangoJSONEncoder):
