@@ -934,8 +934,11 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
                                                              done_part=done_part, **ctx)
     out.append(Block("para", strengths))
     if any(not s.complete for s in sections):
-        out.append(Block("para", words["pace_incomplete"].format(
-            orgs=", ".join(_org_short(phrasing, s.org_code, s.org_name) for s in sections if not s.complete))))
+        if len(sections) > 1 and all(not s.complete for s in sections) and "pace_incomplete_all" in words:
+            out.append(Block("para", words["pace_incomplete_all"]))  # naming all six says nothing
+        else:
+            out.append(Block("para", words["pace_incomplete"].format(
+                orgs=", ".join(_org_short(phrasing, s.org_code, s.org_name) for s in sections if not s.complete))))
     # A remark and its cause are often one sentence ('… chưa đều do địa bàn rộng'): the part
     # before 'do' is a shortcoming, the part after it a cause.
     shortcoming_items, cause_items = [], []

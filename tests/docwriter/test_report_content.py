@@ -284,3 +284,4 @@ def test_when_every_organization_is_incomplete_none_is_listed_as_missing():
     text = body_text(write_report_docx(model, charts=False))
     intro = next(line for line in text.splitlines() if "đơn vị đã báo cáo" in line)
     assert "120/228 đơn vị" in intro and "còn thiếu báo cáo (" not in intro, intro
+    assert "Tiến độ kế hoạch năm sẽ được đánh giá khi đủ báo cáo" in text
