@@ -116,6 +116,23 @@ def test_merge_seen_under_old_district_and_new_commune(data):
     assert (unit.value, unit.reconstructed) == (44, True)
 
 
+def test_a_merged_area_asks_its_predecessors_once_not_once_per_quarter(data):
+    """A dashboard's trend over 8 quarters for a commune formed in 2025 read the successions once
+    per quarter and node (the demo's commune pages: 14 queries of 62); they are read once, then
+    kept with the engine's cache (successions are watched tables)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        year = value("buoi", "2024", area="M", as_of="2026-03-01")
+    assert (year.value, year.reconstructed) == (110, True)  # C1 10+20+30+40, C2 1+2+3+4
+    asked = [q["sql"] for q in ctx.captured_queries if "succession" in q["sql"]]
+    assert len(asked) <= 3, asked  # M's predecessor N, N's C1 and C2: once per node, not per quarter
+    with CaptureQueriesContext(connection) as ctx:
+        value("buoi", "2024-H1", area="M", as_of="2026-03-01")
+    assert not [q for q in ctx.captured_queries if "succession" in q["sql"]]
+
+
 def test_split_with_shares(data):
     assert value("buoi", "2024-Q4", area="S1", as_of="2026-01-01").value == 30   # 50 × 0.6
     assert value("buoi", "2024-Q4", area="S2", as_of="2026-01-01").value == 20   # 50 × 0.4

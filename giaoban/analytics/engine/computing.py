@@ -108,13 +108,16 @@ def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], per
     plan: dict[tuple, list] = defaultdict(list)  # (kind, level) -> [(node, quarter)]
     uses: dict[tuple, list] = defaultdict(list)  # (node, quarter) -> [(row_key, weight, reconstructed)]
     qinfo = [(q.code, q.end) for q in quarters]  # Period.end is computed, not stored
+    memo = None
     for row_key, node in targets:
         for qcode, qend in qinfo:
             if node.kind == "nation" or node.valid_from <= qend:  # expand()'s own answer, without the call
                 uses[node, qcode].append((row_key, ONE, False))
                 plan[node.kind, node.level].append((node, qcode))
                 continue
-            expansion = expand(node, qend)
+            if memo is None:
+                memo = cache.entries()  # the successions, read once per node for every quarter
+            expansion = expand(node, qend, memo=memo)
             recon = expansion != [(node, ONE)]
             for sub, weight in expansion:
                 uses[sub, qcode].append((row_key, ONE if weight == 1 else weight, recon))

@@ -96,7 +96,7 @@ def dashboard(period, area=None, as_of=None, include_submitted: bool = False,
             c = cells.get((node.code, None, ind.code, q.code))
             points.append((q, _dec(c.total) if c else None, bool(c and c.reconstructed)))
             q_end = q.end
-            counts = _memoized(memo, ("expected", node, q_end, within_key), lambda: expected_units(node, q_end, within))
+            counts = _memoized(memo, ("expected", node, q_end, within_key), lambda: expected_units(node, q_end, within, memo))
             expected = sum(n for (o, level), n in counts.items() if o in links.get(ind.pk, ()) and level in levels.get(ind.pk, ()))
             coverage.append((c.count if c else 0, expected))  # a bar that drops because units are missing says so
         trends.append({"indicator": ind, "points": points, "coverage": coverage})

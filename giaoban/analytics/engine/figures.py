@@ -125,7 +125,7 @@ def query(indicator=None, period="", area=None, unit=None, org=None, as_of=None,
                     # expected reporters
                     exp_date = p.end
                     counts = _memoized(memo, ("expected", tnode, exp_date, within_key),
-                                       lambda: expected_units(tnode, exp_date, within))
+                                       lambda: expected_units(tnode, exp_date, within, memo))
                     want_orgs = {org_key} if org_key else (set(org_ids) if org_ids else ind_orgs[ind.pk])
                     lv = levels.get(ind.pk, set())
                     expected = sum(n for (o, level), n in counts.items() if o in want_orgs and level in lv)
@@ -154,7 +154,7 @@ def query(indicator=None, period="", area=None, unit=None, org=None, as_of=None,
                             diff, pct = rules.change(row.value, v)
                             cp_end = cp.end
                             cp_counts = _memoized(memo, ("expected", tnode, cp_end, within_key),
-                                                  lambda: expected_units(tnode, cp_end, within))
+                                                  lambda: expected_units(tnode, cp_end, within, memo))
                             cp_expected = sum(n for (o, level), n in cp_counts.items() if o in want_orgs and level in lv)
                             cp_count = c.count if c else 0
                             like = row.reporting_units >= expected and cp_count >= cp_expected

@@ -171,11 +171,12 @@ def _units_sql(node: Node, date: datetime.date, within: list[Node] | None) -> tu
     return " AND ".join(conds), params
 
 
-def expected_units(node: Node, date: datetime.date, within=None) -> dict[tuple[int, int], int]:
-    """(org_id, level) -> units of the subtree valid on ``date`` (predecessors if it did not exist)."""
+def expected_units(node: Node, date: datetime.date, within=None, memo: dict | None = None) -> dict[tuple[int, int], int]:
+    """(org_id, level) -> units of the subtree valid on ``date`` (predecessors if it did not exist;
+    ``memo``: the engine's cache, which keeps the successions)."""
     counts: dict = defaultdict(int)
     with connection.cursor() as cur:
-        for sub, _w in expand(node, date):
+        for sub, _w in expand(node, date, memo=memo):
             where, params = _units_sql(sub, date, within)
             cur.execute(f"SELECT u.organization_id, u.level, COUNT(*) FROM {UNIT_T} u WHERE {where} GROUP BY 1, 2", params)
             for org_id, level, n in cur.fetchall():
