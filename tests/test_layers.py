@@ -12,7 +12,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "giaoban"
 
 LAYERS = [  # lowest first
     {"core"},  # plain cores (no Django): periods, numbers, aggregation rules …
-    {"textfigures", "docwriter", "formats"},  # … and what is built on them
+    {"textfigures"},  # … the text core (normalizer, period words, organization names, readers) …
+    {"docwriter", "formats"},  # … and what is built on them
     {"audit", "jobs"},  # what every app may use
     {"org"},
     {"collection"},
@@ -22,7 +23,7 @@ LAYERS = [  # lowest first
     {"web", "api", "security", "cli", "urls", "wsgi", "settings", "__main__"},  # edges
 ]
 EDGES = LAYERS[-1]
-PLAIN = LAYERS[0] | LAYERS[1]
+PLAIN = LAYERS[0] | LAYERS[1] | LAYERS[2]
 
 # Upward imports that remain, each with why it is not fixed yet (none today). The test fails when
 # one is added, and also when one of these goes away (so the list only shrinks, and says the truth).

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from giaoban.textfigures.normalize import canonical
+
 from .model import NARRATIVE_SECTION_TITLES, NARRATIVE_SECTIONS, ROMAN, IndicatorRow, OrgSection, ReportModel, period_labels
 from . import charts as chart_mod
 from .summarize import Group, _without_unit, group_remarks, lower_first, sentences, summarize, summary_item
@@ -62,15 +64,10 @@ def load_phrasing(path: str | os.PathLike | None = None) -> dict:
     return data
 
 
-_OLD_TONE = re.compile(r"(o|u)(a|e|y)([\u0300\u0301\u0303\u0309\u0323])(?![a-zđ])")
-
-
-@functools.lru_cache(maxsize=8192)
 def nfc_lower(text: str) -> str:
-    """NFC, lower case, one tone placement ('hoà' -> 'hòa', 'uỷ' -> 'ủy'; 'hoàn' unchanged)."""
-    text = unicodedata.normalize("NFD", text.lower())
-    text = _OLD_TONE.sub(lambda m: m[1] + m[3] + m[2], text)
-    return unicodedata.normalize("NFC", text)
+    """NFC, lower case, one tone placement ('hoà' -> 'hòa', 'uỷ' -> 'ủy'; 'hoàn', 'quý', 'quà'
+    unchanged): the text core's matching key (its own rule here wrote 'qúy' and 'qùa')."""
+    return canonical(text)
 
 
 def cap_first(text: str) -> str:
