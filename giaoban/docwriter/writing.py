@@ -519,9 +519,16 @@ def localize(section: OrgSection, phrasing: dict) -> OrgSection:
     for the trade union and the Youth Union, 'hội viên' for the associations)."""
     words = phrasing.get("org_words", {}).get(section.org_code) or {}
     pairs = words.get("replace") or []
-    if not pairs:
+    # a catalogue's shorthand a reader of the table would not write ('Quỹ Hỗ trợ nông dân (vốn)')
+    names = [tuple(p) for p in phrasing.get("name_words") or []]
+    if not pairs and not names:
         return section
-    rows = [dataclasses.replace(r, name=org_words(r.name, pairs), unit=org_words(r.unit, pairs)) for r in section.rows]
+    rows = []
+    for r in section.rows:
+        name = org_words(r.name, pairs)
+        for old, new in names:
+            name = name.replace(old, new)
+        rows.append(dataclasses.replace(r, name=name, unit=org_words(r.unit, pairs)))
     return dataclasses.replace(section, rows=rows)
 
 
