@@ -156,7 +156,7 @@ class Matcher:
             en, syns = index.entries[i], hits[i]
             if (stock_only and not en.stock) or (en.requires and not any(w in acted for w in en.requires)) \
                     or any(w in own for w in en.excludes) \
-                    or (en.excludes_sentence and any(w in context.partition(" | ")[0] for w in en.excludes_sentence)):
+                    or (en.excludes_sentence and any(w in context.partition(" | ")[0].rpartition(" || ")[2] for w in en.excludes_sentence)):
                 continue
             score = 1.0
             score += 2.0 + max(len(s) for s in syns) / 10 + 0.3 * (len(syns) - 1)

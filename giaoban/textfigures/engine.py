@@ -71,6 +71,7 @@ _VALUE_BEFORE_RE = re.compile(prefix_alternation(
 # right under it.
 _SECTION_HEADING_RE = re.compile(r"(?m)^[ \t]*(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+[^\n]{1,100}$")
 _HEADING_REACH = 200
+_SUBTOTAL_BEFORE_RE = re.compile(r"trong đó,? (?:có )?$")
 # After the second of a pair, up to the clause's end: '/118 thôn, làng, tổ dân phố | tổ chức Ngày hội'.
 _PAIR_TAIL_RE = re.compile(r"[^;.\n\d]+")
 _TOTAL_OPENS_RE = re.compile(r"[\s\-+•*–]*tổng (?:kinh phí|trị giá|giá trị|số tiền)")
@@ -147,7 +148,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(key)]
     figures: list[dict[str, Any]] = []
     previous: list[Candidate] = []  # the figures read so far
-    last_coded: dict[str | None, tuple[Candidate, str, str | None, int]] = {}  # by unit: the last figure given a code
+    # By unit: the last figure given a code, with where its organization was named.
+    last_coded: dict[str | None, tuple[Candidate, str, tuple[int, int] | None, int]] = {}
     headings = [(m.start(), m.end()) for m in _SECTION_HEADING_RE.finditer(key) if key[m.end() - 1] != "."]
     heading_starts = [a for a, _ in headings]
 
@@ -193,7 +195,12 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         if c.kind == "level" and c.unit != "%" and (_COMPARED_BEFORE_RE.search(before) or _COMPARED_AFTER_RE.match(key, c.end)):
             c.kind = "change"  # 'cao hơn năm 2018 trên 9 tỷ đồng', 'vượt 312 căn so với kế hoạch'
         k = bisect.bisect_right(breaks, c.end)
-        clause = key[clause_start:min(s_end, breaks[k]) if k < len(breaks) else s_end]
+        clause_end = min(s_end, breaks[k]) if k < len(breaks) else s_end
+        clause = key[clause_start:clause_end]
+        if _SUBTOTAL_BEFORE_RE.search(before):
+            # 'trong đó 86 mô hình thu trên 1 tỷ đồng': a part of the figure before, coded only by
+            # what its own clause says of it besides the counted noun ('trong đó 318 hộ thoát nghèo').
+            context = key[clause_start:c.start] + " | " + key[c.end:clause_end]
         thing = _valued_thing(key, c, previous, s_start, before)
         if thing is not None:
             # '52 nhà "Mái ấm tình thương" với tổng giá trị 3,1 tỷ đồng': the amount is what the
@@ -226,7 +233,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             if inherited is not None:
                 code, code_conf = inherited, 0.5
         if code is not None:
-            last_coded[c.unit] = (c, code, actor.org, i)
+            last_coded[c.unit] = (c, code, actor.named_at, i)
         named_org = t[actor.named_at[0]:actor.named_at[1]] if actor.named_at else ""
         between = key[actor.named_at[1]:c.start] if actor.named_at and actor.named_at[1] <= c.start else None
         near_words = before + " " + key[c.end - len(c.unit_text):c.end + 40]
@@ -272,23 +279,26 @@ _ENUM_FILLER = {match_key(w) for w in (
     "ủy thác dư nợ tổng số đứng đầu dẫn đầu tiếp theo xếp sau kế đến tiếp đến sau đó").split()}
 
 
-def _enumerated_code(t: str, key: str, c: Candidate, actor: Actor, last: tuple[Candidate, str, str | None, int] | None,
+def _enumerated_code(t: str, key: str, c: Candidate, actor: Actor,
+                     last: tuple[Candidate, str, tuple[int, int] | None, int] | None,
                      sentence: int, matcher: Matcher) -> str | None:
     """The code of an item of an enumeration that names only its organization and its figure
     ('Hội Nông dân kết nạp 1.420 hội viên; Hội LHPN 1.860 hội viên; Hội CCB 312 hội viên'): the
-    indicator of the item before, in the same or the previous sentence, counted in the same unit
-    and reported by this organization too."""
+    indicator of the item before, in the same or the previous sentence, counted in the same unit,
+    whose organization was named elsewhere, and reported by this organization too."""
     if last is None or actor.named_at is None or actor.source not in ("subject", "owner"):
         return None
-    prev, code, prev_org, prev_sentence = last
-    if sentence - prev_sentence > 1 or prev.unit != c.unit or prev_org == actor.org or actor.named_at[1] > c.start:
+    prev, code, prev_named, prev_sentence = last
+    if sentence - prev_sentence > 1 or prev.unit != c.unit or prev_named == actor.named_at or actor.named_at[1] > c.start:
         return None
     between = key[actor.named_at[1]:c.start]
     if between.count(",") > 1 or any(ch in between for ch in ";:.\n"):
         return None
+    prev_words = set(key[max(0, prev.start - 40):prev.start].split())
     for m in _LETTER_WORD_RE.finditer(key, actor.named_at[1], c.start):
-        if m.group() not in _ENUM_FILLER and not t[m.start()].isupper():
-            return None  # a verb of its own: the item says what it counts
+        w = m.group()
+        if w not in _ENUM_FILLER and w not in prev_words and not t[m.start()].isupper():
+            return None  # a verb of its own, not the first item's: the item says what it counts
     return code if matcher.reported_by(code, actor.org, actor.orgs) else None
 
 
@@ -355,7 +365,9 @@ def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int, breaks:
     # the unit itself (a synonym that only repeats the unit says nothing).
     # ... and who received it, up to the clause's end ('suất quà cho đoàn viên').
     tail = _TAIL_RE.match(key, pos, min(s_end, pos + 40))
-    context = key[max(ctx_start, c.start - 120 - (s_start - ctx_start)):c.start] + " | " + key[c.end - len(c.unit_text):pos] + (
+    # The verb before the number and the noun after it make one phrase ('phát triển [2.140] đoàn viên').
+    bridge = key[max(s_start, c.start - 16):c.start].rstrip() + " " + key[c.end - len(c.unit_text):c.end]
+    context = bridge + " || " + key[max(ctx_start, c.start - 120 - (s_start - ctx_start)):c.start] + " | " + key[c.end - len(c.unit_text):pos] + (
         tail.group(0) if tail else "") + " " + _predicate_after(key, pos, min(s_end, pos + 60, next_start))
     return phrase.strip(), context
 

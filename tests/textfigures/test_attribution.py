@@ -228,6 +228,16 @@ def test_codes(text: str, codes: list) -> None:
     # The first of a pair is said by the words after the second.
     ("Ủy ban MTTQ thành phố chỉ đạo, toàn thành phố có 112/118 thôn, làng, tổ dân phố tổ chức Ngày hội Đại đoàn kết.",
      ["khu_dan_cu_ngay_hoi", None]),
+    # A part ('trong đó') is coded only by what its own clause says of it besides the counted noun.
+    ("Hội CCB tỉnh có 1.246 mô hình kinh tế, trong đó 86 mô hình thu trên 1 tỷ đồng.",
+     ["du_an_mo_hinh_kinh_te", None, None]),
+    ("Hội LHPN giúp 1.246 hộ phụ nữ nghèo, trong đó 318 hộ thoát nghèo.", [None, "ho_thoat_ngheo"]),
+    # The verb before the number and the noun after it make one phrase.
+    ("Liên đoàn Lao động tỉnh: phát triển 2.140 đoàn viên công đoàn.", ["ket_nap_moi"]),
+    # An item of an enumeration may repeat the first item's verb, and its organization may be the same
+    # body at another level.
+    ("Ban Thường trực Ủy ban MTTQ tỉnh chủ trì 6 cuộc giám sát; Mặt trận cấp xã chủ trì 148 cuộc.",
+     ["cuoc_giam_sat", "cuoc_giam_sat"]),
     # Those admitted to the Party are not members admitted.
     ("Đoàn xã giới thiệu 14 đoàn viên ưu tú cho Đảng, trong đó 9 đồng chí đã được kết nạp.", ["gioi_thieu_dang", None]),
     # A change counted by an indicator of one organization needs that organization named.
