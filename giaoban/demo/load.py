@@ -38,6 +38,7 @@ from giaoban.demo import weekly
 from giaoban.meetings import services
 from giaoban.meetings.models import Meeting
 from giaoban.textfigures.catalogue import default_catalogue
+from giaoban.textfigures.normalize import lower_first
 from giaoban.org import coverage, identity
 from giaoban.org.models import (BEGINNING, Area, AreaSuccession, Indicator, Organization, OrganizationVersion,
                                 Unit, UnitSuccession)
@@ -100,9 +101,6 @@ def catalogue() -> list[dict]:
         specs.append({**ind, "unit_noun": ind["unit"], "orgs": list(demo["anchor"]), "demo": demo})
     return sorted(specs, key=lambda s: s["sort_order"])
 
-
-def lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
 
 
 def insert_rows(model, columns: list[str], rows: list[tuple], per_statement: int = 1000) -> None:

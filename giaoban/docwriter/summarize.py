@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from giaoban.textfigures.normalize import lower_first
 from dataclasses import dataclass, field
 
 # Two sentences say the same when at least this share of their content syllables is shared.
@@ -122,13 +124,6 @@ def _without_unit(remark: Remark) -> str:
     if remark.unit and remark.unit in text:
         text = " ".join(text.replace(remark.unit, "đơn vị").split())
     return text
-
-
-def lower_first(text: str) -> str:
-    first = text.split(" ", 1)[0]
-    if len(first) > 1 and (first.isupper() or first[1:] != first[1:].lower()):
-        return text  # an acronym or a proper name ('MTTQ', 'Hội LHPN')
-    return text[:1].lower() + text[1:]
 
 
 def summary_item(group: Group, total: int, org_label: str = "") -> str:

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from giaoban.textfigures.normalize import canonical
-
 from .model import NARRATIVE_SECTION_TITLES, NARRATIVE_SECTIONS, ROMAN, IndicatorRow, OrgSection, ReportModel, period_labels
 from . import charts as chart_mod
-from .summarize import Group, _without_unit, group_remarks, lower_first, sentences, summarize, summary_item
+from giaoban.textfigures.normalize import canonical, lower_first
+
+from .summarize import Group, _without_unit, group_remarks, sentences, summarize, summary_item
 from .vnformat import format_date_line, format_number, format_pct, format_value, table_unit, table_value
 
 DEFAULT_PHRASING = Path(__file__).with_name("templates") / "phrasing.json"

@@ -20,6 +20,7 @@ from django.db.models import Model
 
 from giaoban.org.models import Area, AreaSuccession, Unit, UnitSuccession
 from giaoban.org.names import name_key, split_kind
+from giaoban.textfigures.normalize import lower_first
 
 # A chain of restructurings longer than this is a cycle in the data, not history.
 MAX_GENERATIONS = 50
@@ -174,9 +175,6 @@ def tree_as_of(root_code: str, date: datetime.date, model=Area, organization=Non
 
 
 # ---- names -------------------------------------------------------------------------------
-
-def lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
 
 
 def describe(node) -> str:

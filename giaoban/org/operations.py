@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from giaoban import audit
 from giaoban.org.models import Area, AreaSuccession, ChangeBatch, Unit, UnitSuccession
+from giaoban.textfigures.normalize import lower_first
 
 DAY = datetime.timedelta(days=1)
 MODELS = {"area": Area, "unit": Unit}
@@ -54,9 +55,6 @@ class PlanError(ValueError):
 def fmt_date(d: datetime.date | None) -> str:
     return f"{d:%d/%m/%Y}" if d else "nay"
 
-
-def lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
 
 
 def to_share(value) -> Decimal:

@@ -97,6 +97,16 @@ def prefix_alternation(words: Iterable[str], after_first: str = "") -> str:
     return "(" + "|".join(re.escape(c) + after_first + "(?:" + "|".join(rest) + ")" for c, rest in groups.items()) + ")"
 
 
+def lower_first(text: str) -> str:
+    """The text as written inside a sentence: its first letter in lower case ('Quý III/2023' →
+    'quý III/2023', 'Xã Bum Nưa' → 'xã Bum Nưa'), unless its first word is an acronym or a name
+    written with capitals inside ('MTTQ', 'TP.', 'LHPN')."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and (first.isupper() or first[1:] != first[1:].lower()):
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 

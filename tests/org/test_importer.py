@@ -9,7 +9,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from giaoban.org import lai_chau_areas as lai_chau
-from giaoban.demo.load import ORGANIZATIONS, LAST_DAY_BEFORE_REFORM, lower_first
+from giaoban.demo.load import ORGANIZATIONS, LAST_DAY_BEFORE_REFORM
+from giaoban.textfigures.normalize import lower_first
 from giaoban.org import lineage, operations
 from giaoban.org.importer import ImportFailed, plan_file
 from giaoban.org.lai_chau import OUTPUT, render

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from giaoban.textfigures import extract_text
+from giaoban.textfigures.normalize import lower_first
 
 # Text biased towards what the engine looks at: digits, separators, Vietnamese words.
 _PIECES = st.sampled_from([
@@ -57,3 +58,11 @@ def test_retone_keeps_length_and_case_and_agrees_with_the_matching_key(text: str
     lowered = out.lower()
     if len(lowered) == len(nfc) and not any(c in _CHAR_MAP for c in lowered):
         assert lowered == match_key(nfc)
+
+
+@pytest.mark.parametrize("text,inside", [("Quý III/2023", "quý III/2023"), ("Xã Bum Nưa", "xã Bum Nưa"),
+                                         ("MTTQ tỉnh", "MTTQ tỉnh"), ("TP. Lai Châu", "TP. Lai Châu"),
+                                         ("LHPN", "LHPN"), ("6 tháng đầu năm", "6 tháng đầu năm")])
+def test_lower_first_keeps_acronyms(text, inside):
+    # One lower_first for the project (org, demo and docwriter each had one; three lowered 'TP.' to 'tP.').
+    assert lower_first(text) == inside
