@@ -54,13 +54,14 @@ def catalogue_for(unit: Unit) -> list[dict]:
         entry = {
             "code": ind.code, "name": ind.name, "unit": ind.unit_noun, "value_type": ind.value_type,
             "synonyms": list(ind.synonyms or []), "orgs": [o.code for o in ind.organizations.all()],
+            "time_aggregation": ind.time_aggregation,  # a level held ('last') may be what remains ('còn …')
         }
         extra = shipped.get(ind.code)
         if extra:
             entry["units"] = list(extra.get("units") or [])
             # What the indicator counts beyond its words: the action it needs, what excludes it,
             # whether it is a level held or may be a change.
-            for k in ("requires", "excludes", "excludes_sentence", "time_aggregation", "counts_change"):
+            for k in ("requires", "excludes", "excludes_sentence", "counts_change"):
                 if k in extra:
                     entry[k] = extra[k]
             entry["synonyms"] += [s for s in extra.get("synonyms") or [] if s not in entry["synonyms"]]
