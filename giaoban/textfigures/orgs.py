@@ -45,7 +45,7 @@ _NAMES: list[tuple[str, str, str]] = [
     ("Đoàn TNCS", "doan", "name"), ("TNCS", "doan", "name"), ("Đoàn Thanh niên", "doan", "name"),
     ("Tỉnh đoàn", "doan", "name"), ("Huyện đoàn", "doan", "name"), ("Thành đoàn", "doan", "name"),
     ("Thị đoàn", "doan", "name"), ("Đoàn xã", "doan", "name"), ("Đoàn phường", "doan", "name"),
-    ("Xã đoàn", "doan", "name"), ("Phường đoàn", "doan", "name"), ("Đoàn TN", "doan", "name"),
+    ("Đoàn TN", "doan", "name"),  # not 'Xã đoàn', 'Phường đoàn': 'phường Đoàn Kết' is a place
     ("Đoàn thị trấn", "doan", "name"), ("Đoàn trường", "doan", "name"), ("Đoàn cơ sở", "doan", "name"),
     ("cấp bộ Đoàn", "doan", "name"), ("Đoàn khối", "doan", "name"),
     ("Hội Liên hiệp Thanh niên", "doan", "name"), ("Hội LHTN", "doan", "name"),

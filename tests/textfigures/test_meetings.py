@@ -289,3 +289,14 @@ def test_a_menu_line_at_the_top_does_not_end_the_article():
     assert result["period"] == "2023-Q3"
     assert result["organizations"] == ALL_ORGS  # an en dash in 'chính trị – xã hội'
     assert [t["orgs"] for t in result["tasks"]][-1] == ["phunu"]  # 'Hội LH Phụ nữ'
+
+
+def test_a_place_named_doan_ket_is_no_youth_union():
+    # The meeting parser's own word list read 'phường Đoàn Kết' as 'phường đoàn' (the Youth Union);
+    # the one table of organization names does not, for meetings and figures alike.
+    from giaoban.textfigures import extract_text
+    from giaoban.textfigures.orgs import orgs_named
+
+    text = "Hội LHPN phường Đoàn Kết tổ chức 12 buổi tuyên truyền. Xã Đoàn Kết có 20 chi hội."
+    assert orgs_named(text) == ["phunu"]
+    assert [f["org"] for f in extract_text(text)["figures"]] == ["phunu", "phunu"]
