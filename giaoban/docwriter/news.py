@@ -22,6 +22,7 @@ from .writing import (Chooser, _context, _lc_subject, cap_first, comparison_tail
 
 MIN_WORDS, MAX_WORDS = 300, 600
 ALONE_MAX, ALONE_SHARE = 5, 0.8
+SENTENCE_FIGURES = 5
 
 
 @dataclass
@@ -162,9 +163,16 @@ def _org_sentences(model: ReportModel, phrasing: dict, per_org: int, told: set[s
                 if tail and abs(row.change_pct or 0) >= 10:  # a change a reader would notice
                     text += ", " + tail
                     compared = True
-            parts.append((", " if clause.attach or i == 0 else "; " if compared else ", ", text))
-        body = "".join(sep + text if n else text for n, (sep, text) in enumerate(parts))
-        out.append(cap_first(f"{head} {body}.".replace("  ", " ")))
+            parts.append((", " if clause.attach or i == 0 else "; " if compared else ", ", text, clause.attach))
+        # more than SENTENCE_FIGURES figures is a list, not a sentence: the rest goes to a second
+        # one on the organization's short name ('Mặt trận các cấp còn …'), never between a figure
+        # and the participation hanging on it
+        cut = next((n for n in range(SENTENCE_FIGURES, len(parts)) if not parts[n][2]), None)
+        chunks = [parts[:cut], parts[cut:]] if cut is not None and len(parts) - cut >= 2 else [parts]
+        for c, chunk in enumerate(chunks):
+            body = "".join(sep + text if n else text for n, (sep, text, _a) in enumerate(chunk))
+            lead = head if not c else f"{subj['short'][0] if subj.get('short') else subject} còn"
+            out.append(cap_first(f"{lead} {body}.".replace("  ", " ")))
     return out
 
 
