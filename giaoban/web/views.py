@@ -7,6 +7,9 @@ from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from giaoban.collection import access
 from giaoban.collection.completeness import Deadlines, pick_period
@@ -52,6 +55,36 @@ PROVINCE_LINKS = [
 _login_here = auth_views.LoginView.as_view(template_name="web/login.html", authentication_form=ThrottledAuthenticationForm)
 
 
+def _entry_urls():
+    """entry_url(unit id, period code): one reverse() for a page of links (the administrator's
+    home had 300, a sixth of its time)."""
+    pattern = reverse("collection:entry", args=[987654321, "PERIOD"])
+
+    def entry_url(unit_id: int, period: str) -> str:
+        return pattern.replace("987654321", str(unit_id)).replace("PERIOD", period)
+
+    return entry_url
+
+
+def _unit_rows(units, periods, reports, deadlines, entry_url) -> str:
+    """The table of the user's units × periods as HTML (up to 50 × 4 cells, each a link, a status
+    and a deadline: through the template engine the biggest part of the page's time)."""
+    none, due = escape(gettext("Chưa có")), escape(gettext("hạn"))
+    labels = [escape(p.label_vi) for p in periods]
+    out = []
+    for unit in units:
+        name = escape(str(unit))
+        cells = []
+        for p, label in zip(periods, labels, strict=True):
+            report = reports.get((unit.pk, p.code))
+            status = (f'<span class="status status-{escape(report.status)}">{escape(report.get_status_display())}</span>'
+                      if report else f'<span class="status status-missing">{none}</span>')
+            cells.append(f'<td><a href="{entry_url(unit.pk, p.code)}" aria-label="{name} – {label}">{status}</a><br>'
+                         f'<small class="muted">{due} {deadlines[p.code].for_unit(unit).strftime("%d/%m/%Y")}</small></td>')
+        out.append(f'<tr><th scope="row">{name}</th>{"".join(cells)}</tr>')
+    return mark_safe("".join(out))
+
+
 def home(request):
     """What the user has to do first: the data-entry person sees their forms, deadlines and
     returned reports; the approver the reports waiting; the province its overview pages.
@@ -76,24 +109,20 @@ def home(request):
     approvable = access.approvable_units(request.user)
     reports = {
         (r.unit_id, r.period): r
-        for r in Report.objects.filter(unit__in=units, period__in=[p.code for p in periods] + [due.code])
+        # the cells need the status, not the report's texts
+        for r in Report.objects.filter(unit__in=units, period__in=[p.code for p in periods] + [due.code]).only(
+            "id", "unit_id", "period", "status")
     }
     deadlines = Deadlines.for_periods([*periods, due])
-    rows = []
-    for unit in units:
-        cells = []
-        for p in periods:
-            report = reports.get((unit.pk, p.code))
-            cells.append({"period": p, "report": report, "deadline": deadlines[p.code].for_unit(unit),
-                          "url": reverse("collection:entry", args=[unit.pk, p.code])})
-        rows.append({"unit": unit, "cells": cells})
+    entry_url = _entry_urls()
+    rows = _unit_rows(units, periods, reports, deadlines, entry_url)
     todo = []
     for unit in units:
         report = reports.get((unit.pk, due.code))
         if report is None or report.status in (Report.Status.DRAFT, Report.Status.RETURNED):
             deadline = deadlines[due.code].for_unit(unit)
             todo.append({"unit": unit, "report": report, "deadline": deadline, "late": deadline < today,
-                         "days": (deadline - today).days, "url": reverse("collection:entry", args=[unit.pk, due.code])})
+                         "days": (deadline - today).days, "url": entry_url(unit.pk, due.code)})
     todo.sort(key=lambda t: (t["deadline"], t["unit"].name))
     waiting = list(
         Report.objects.filter(unit__in=approvable, status=Report.Status.SUBMITTED)
@@ -101,10 +130,10 @@ def home(request):
         .order_by("period", "unit__name")[:50]
     )
     for r in waiting:
-        r.url = reverse("collection:entry", args=[r.unit_id, r.period])
+        r.url = entry_url(r.unit_id, r.period)
     returned = list(Report.objects.filter(unit__in=units, status=Report.Status.RETURNED).select_related("unit"))
     for r in returned:
-        r.url = reverse("collection:entry", args=[r.unit_id, r.period])
+        r.url = entry_url(r.unit_id, r.period)
     province = access.is_province_user(request.user)
     links, overdue = [], []
     if province:

@@ -1,6 +1,7 @@
 """What a page costs in Python, counted (cProfile's call count does not move with the machine's
-load, as time does) per row of the two pages of the load mix whose work grows with their rows: the
-data-entry page (a row per indicator) and the completeness page (a row per unit). An entry row took
+load, as time does) per row of the pages of the load mix whose work grows with their rows: the
+data-entry page (a row per indicator), the completeness page (a row per unit) and the home page (a
+row of four periods per unit). An entry row took
 about 2,300 calls, three quarters of them the template engine's (an escape, a lookup and a node per
 attribute, an option loop and a url tag per row); written by giaoban.collection.entry.rows_html,
 about 580."""
@@ -14,10 +15,10 @@ from django.utils import timezone
 
 from giaoban.collection import workflow
 from giaoban.collection.completeness import pick_period
-from giaoban.collection.models import Report
+from giaoban.collection.models import Membership, Report
 from giaoban.org.models import Area, Indicator, Unit
 
-from .conftest import PERIOD
+from .conftest import PERIOD, make_user
 
 PER_ROW_BUDGET = 700  # Python calls per indicator row of the entry page
 
@@ -70,3 +71,23 @@ def test_completeness_work_per_unit(tree, client):
     many = _calls(client, url)
     per_unit = (many - few) / 40
     assert per_unit <= PER_UNIT_BUDGET, f"{per_unit:.0f} Python calls per unit ({few} → {many} for 40 more units)"
+
+
+PER_HOME_UNIT_BUDGET = 600  # 2,600 before: a reverse() and the template engine per cell, the reports with their texts
+
+
+def test_home_work_per_unit(tree, client):
+    user = make_user("nhieu.don.vi", (tree.units["phunu-a"], Membership.Role.ENTRY))
+    client.force_login(user)
+    few = _calls(client, reverse("home"))
+    period = pick_period(None).code
+    for i in range(30):
+        area = Area.objects.create(code=f"98{i:03d}", name=f"Xã Nhà {i}", kind=Area.Kind.COMMUNE, level=Area.Level.COMMUNE,
+                                   parent=tree.province)
+        unit = Unit.objects.create(organization=tree.orgs["phunu"], code=f"phunu-nha-{i}", name=f"Hội LHPN xã Nhà {i}",
+                                   level=Unit.Level.COMMUNE, area=area, parent=tree.units["phunu-tinh"])
+        Membership.objects.create(user=user, unit=unit, role=Membership.Role.ENTRY)
+        Report.objects.create(unit=unit, period=period, status=Report.Status.SUBMITTED, submitted_at=timezone.now())
+    many = _calls(client, reverse("home"))
+    per_unit = (many - few) / 30
+    assert per_unit <= PER_HOME_UNIT_BUDGET, f"{per_unit:.0f} Python calls per unit ({few} → {many} for 30 more units)"
