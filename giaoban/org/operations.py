@@ -618,6 +618,8 @@ class Planner:
             seen.add(old_area.ref)
             targets = self.replaced.get(("area", old_area.ref), [])
             for unit in self.units_of(old_area, date):
+                if unit.served:
+                    continue  # a unit serving several areas is not the area's own unit: below
                 self.close(unit, date)
                 replaced_units.append(unit)
                 for new_area, share, kind in targets:
@@ -631,13 +633,21 @@ class Planner:
                     self.link(unit, new_unit, kind, share, date)
         # Units serving a replaced area among several (a commune trade union for three communes):
         # a new version serving the replacing areas, the same body (a 'move' link, share 1).
+        # Such a unit sitting at a replaced area (their lowest common one) too, with its own identity.
         for old_area in {a.ref: a for a, _ in pairs}.values():
-            for unit in self.serving(old_area, date):
+            sitting = [u for u in self.units_of(old_area, date) if u.served]
+            for unit in self.serving(old_area, date) + sitting:
+                if (unit.model, unit.ref) in self.handled:
+                    continue
                 if unit.is_new:
                     unit.served = self.successors_of(unit.served, date)
                     continue
                 self.close(unit, date)
-                new_unit = self.version(unit, date)
+                parent = self.row(unit.parent, "unit") if unit.parent is not None else None
+                if parent is not None and ("unit", parent.ref) in self.handled:
+                    heirs = self.replaced.get(("unit", parent.ref))
+                    parent = max(heirs, key=lambda t: t[1])[0] if heirs else None
+                new_unit = self.version(unit, date, parent=parent)
                 self.link(unit, new_unit, "move", 1, date)
                 self.move_children(unit, new_unit, date)
         # Units under a replaced unit that no area change reached (grassroots, non-geographic).

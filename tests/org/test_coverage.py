@@ -131,3 +131,31 @@ def test_two_commune_unions_merge_into_one_serving_both_communes(world):
     new = Unit.objects.get(code="cd-C1234")
     assert new.area == world["P"] and new.parent == world["top"]
     assert sorted(a.code for a in new.served_areas.all()) == ["C1", "C2", "C3", "C4"]
+
+
+def test_a_union_at_a_renamed_district_keeps_its_own_identity(db):
+    """A unit serving two communes sits at their district; the district is renamed with its
+    units: the union gets its own new version serving the communes' new versions, under the
+    district union's new version (it was merged into the district union)."""
+    from giaoban.org import operations
+
+    union_org = Organization.objects.create(code="congdoan", name="Công đoàn", short_name="Công đoàn")
+    P = Area.objects.create(code="P", name="Thử Nghiệm", kind="tinh", level=1)
+    D = Area.objects.create(code="D", name="Một", kind="huyen", level=2, parent=P)
+    C1, C2 = (Area.objects.create(code=f"C{i}", name=f"Số {i}", kind="xa", level=3, parent=D) for i in (1, 2))
+    top = Unit.objects.create(organization=union_org, code="cd-P", name="Liên đoàn Lao động tỉnh Thử Nghiệm", level=1, area=P)
+    district = Unit.objects.create(organization=union_org, code="cd-D", name="Liên đoàn Lao động huyện Một", level=2, area=D,
+                                   parent=top)
+    shared = Unit.objects.create(organization=union_org, code="cd-C12", name="Công đoàn liên xã Số 1, Số 2", level=3,
+                                 area=C1, parent=district)
+    coverage.serve(shared, [C1, C2])
+    later = dt.date(2026, 1, 1)
+    p = operations.Planner(cascade_units=True)
+    p.rename(D, later, name="Hai")
+    operations.apply(p.plan, get_user_model().objects.create_superuser("admin", password="x"), title="Đổi tên huyện")
+    now = {u.code: u for u in Unit.objects.valid_on(later)}
+    assert sorted(now) == ["cd-C12", "cd-D", "cd-P"]
+    union = now["cd-C12"]
+    assert union.name == "Công đoàn liên xã Số 1, Số 2" and union.parent == now["cd-D"]
+    assert union.area == now["cd-D"].area and union.area.name == "Hai"
+    assert sorted((a.code, a.valid_from) for a in union.served_areas.all()) == [("C1", later), ("C2", later)]
