@@ -38,6 +38,19 @@ class PivotTable:
         out.append(["Tổng", *[self.col_totals.get(ck) for ck, _ in self.col_headers], self.total])
         return out
 
+    def marked(self) -> set[tuple[int, int]]:
+        """(row, column) positions in :meth:`matrix` of figures rebuilt from former units ('*')."""
+        rows = {rk: i for i, (rk, _) in enumerate(self.row_headers, start=1)}
+        cols = {ck: j for j, (ck, _) in enumerate(self.col_headers, start=1)}
+        return {(rows[rk], cols[ck]) for rk, ck in self.reconstructed if rk in rows and ck in cols}
+
+
+RECONSTRUCTED_NOTE = "* Số liệu dựng lại từ các đơn vị, địa bàn trước khi sắp xếp lại."
+
+
+def _marks(table: PivotTable) -> set[tuple[int, int]]:
+    return table.marked() if hasattr(table, "reconstructed") else set()  # a table built by hand has none
+
 
 def _grid(dims: list[str], f: dict) -> tuple[dict, dict]:
     """(cells keyed by the dims' values, labels per dim) from one engine pass."""
@@ -114,9 +127,14 @@ def _plain(v):
 def to_csv(table: PivotTable) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf)
-    for line in table.matrix():
+    marks = _marks(table)
+    for i, line in enumerate(table.matrix()):
         # Labels are names from the database: one that starts like a formula stays text.
-        writer.writerow(["" if v is None else csv_field(_plain(v)) for v in line])
+        # A rebuilt figure keeps its '*' as on the page (a CSV has no cell format to carry it).
+        writer.writerow(["" if v is None else f"{_plain(v)}*" if (i, j) in marks else csv_field(_plain(v))
+                         for j, v in enumerate(line)])
+    if marks:
+        writer.writerow([RECONSTRUCTED_NOTE])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")  # BOM: Excel opens Vietnamese correctly
 
 
@@ -130,6 +148,7 @@ def to_xlsx(table: PivotTable) -> bytes:
     if table.title:
         ws.append([table.title])
         ws["A1"].font = Font(bold=True)
+    first = ws.max_row + 1 if table.title else 1
     for i, line in enumerate(table.matrix()):
         ws.append([_plain(v) for v in line])
         if i == 0:
@@ -138,10 +157,16 @@ def to_xlsx(table: PivotTable) -> bytes:
     for row in ws.iter_rows():
         for cell in row:
             xlsx_text(cell)
+    marks = _marks(table)
     for row in ws.iter_rows(min_row=2, min_col=2):
         for cell in row:
             if isinstance(cell.value, int | float):
-                cell.number_format = "#,##0.##"
+                # a rebuilt figure stays a number (sums work) and shows its '*' as on the page
+                star = (cell.row - first, cell.column - 1) in marks
+                cell.number_format = '#,##0.##"*"' if star else "#,##0.##"
+    if marks:
+        ws.append([])
+        ws.append([RECONSTRUCTED_NOTE])
     ws.column_dimensions["A"].width = 36
     buf = io.BytesIO()
     wb.save(buf)

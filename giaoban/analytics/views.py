@@ -16,7 +16,7 @@ from giaoban.analytics.charts import bar_chart
 from giaoban.analytics.pivot import DIMENSIONS, pivot, to_csv, to_xlsx
 from giaoban.collection.models import Report
 from giaoban.core.periods import Period
-from giaoban.org.models import Area, Indicator, Organization
+from giaoban.org.models import Area, AreaSuccession, Indicator, Organization
 
 
 def default_period() -> Period:
@@ -100,9 +100,10 @@ def dashboard(request):
                 for t in data["trends"]
             ]
             context.update(_coverage(data, period, request))
+            context["period_names"] = _names_in_period(area, period)
     context["period"] = period
     context["query"] = request.GET
-    context["area_code"] = request.GET.get("area") or (context["area"].code if context.get("area") else "")
+    context.update(_boxes(request, context))
     # A question the data cannot answer (a bad period, an unknown area) is the asker's: 400.
     return render(request, "analytics/dashboard.html", context, status=400 if context["error"] else 200)
 
@@ -119,6 +120,17 @@ def _coverage(data: dict, period: Period, request) -> dict:
     query["period"], query["submitted"] = period.code, "1"
     return {"incomplete": least if short and not empty else None, "incomplete_count": len(short), "empty": empty,
             "waiting": sum(c["submitted"] for c in data["completeness"]), "with_submitted": query.urlencode()}
+
+
+def _names_in_period(area: Area | None, period: Period) -> list[str]:
+    """The areas the one on screen was made of during the period, when it did not exist yet
+    (a commune merged in 2025 seen for 2024): their names as they were, beside today's."""
+    if area is None:
+        return []
+    parts = engine.expand(engine.Node.of(area), period.end)
+    if [n for n, _ in parts] == [engine.Node.of(area)]:
+        return []
+    return list(dict.fromkeys(n.label for n, _ in parts))
 
 
 def _period_choices() -> list[Period]:
@@ -155,7 +167,14 @@ def pivot_view(request):
                        "as_of": as_of, "include_submitted": bool(g.get("submitted")), "within": within}
             table = pivot(rows_dim, cols_dim, filters)
             ind = engine.resolve_indicator(indicator) if indicator else None
-            table.title = f"{ind.name + ' – ' if ind else ''}{period.label_vi} – {area.full_name if area else 'Toàn quốc'}"
+            org = engine.resolve_org(g.get("org") or None)
+            # the title says every filter, so an exported file read alone says what it counts
+            table.title = " – ".join(x for x in (ind.name if ind else "", org.short_name if org else "", period.label_vi,
+                                                  area.full_name if area else "Toàn quốc") if x)
+            if as_of != period.end:
+                table.title += f" (địa giới, tổ chức tại ngày {as_of:%d/%m/%Y})"
+            if g.get("submitted"):
+                table.title += " (tính cả báo cáo chưa duyệt)"
         except engine.AnalyticsError as e:
             context["error"] = str(e)
         else:
@@ -166,7 +185,8 @@ def pivot_view(request):
                 ctype = "text/csv; charset=utf-8" if fmt == "csv" else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 resp = HttpResponse(body, content_type=ctype)
                 stamp = datetime.date.today().isoformat()
-                resp["Content-Disposition"] = f'attachment; filename="tong-hop-{period.code}-{stamp}.{fmt}"'
+                name = "-".join(x for x in ("tong-hop", indicator or "", org.code if org else "", period.code, stamp) if x)
+                resp["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
                 return resp
             context["grid"] = [
                 {"label": rl, "cells": [(table.cells.get((rk, ck)), (rk, ck) in table.reconstructed) for ck, _ in table.col_headers],
@@ -174,5 +194,33 @@ def pivot_view(request):
                 for rk, rl in table.row_headers
             ]
             context["col_totals"] = [table.col_totals.get(ck) for ck, _ in table.col_headers]
-    context["area_code"] = g.get("area") or (context["area"].code if context.get("area") else "")
+    context.update(_boxes(request, context))
     return render(request, "analytics/pivot.html", context, status=400 if context["error"] else 200)
+
+
+def _boxes(request, context: dict) -> dict:
+    """What the area and date boxes show: the area's name (its code only where two areas of the
+    tree share the name), the date as dd/mm/yyyy whatever was typed."""
+    area, typed = context.get("area"), request.GET.get("area") or ""
+    as_of = context.get("as_of")
+    options = context.get("area_options") or []
+    counts: dict[str, int] = {}
+    for a in options:
+        counts[a.full_name] = counts.get(a.full_name, 0) + 1
+    context["area_choices"] = [(a.full_name if counts[a.full_name] == 1 else a.code, a.full_name, a.code) for a in options]
+    text = typed
+    if area is not None:
+        on = as_of or area.valid_to or area.valid_from
+        same = Area.objects.valid_on(on).filter(name=area.name, kind=area.kind).count() if on else 2
+        text = area.full_name if same == 1 else area.code
+    date_text = request.GET.get("as_of") or ""
+    try:
+        parsed = engine.parse_date(date_text or None)
+    except engine.AnalyticsError:
+        parsed = None
+    # the dates worth picking: the day before and the day of each restructuring of the areas
+    changes = sorted(set(AreaSuccession.objects.values_list("effective_date", flat=True)))[-3:]
+    picks = [(d - datetime.timedelta(days=1), f"trước sắp xếp ngày {d:%d/%m/%Y}") for d in changes]
+    picks += [(d, f"sau sắp xếp ngày {d:%d/%m/%Y}") for d in changes]
+    return {"area_code": text, "as_of_text": f"{parsed:%d/%m/%Y}" if parsed else date_text,
+            "as_of_picks": [(f"{d:%d/%m/%Y}", label) for d, label in sorted(picks)]}

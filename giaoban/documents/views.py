@@ -66,9 +66,10 @@ def _period_choices(default: str) -> list[Period]:
     first = Report.objects.order_by("period").values_list("period", flat=True).first()
     first_year = min(int(first[:4]) if first and first[:4].isdigit() else current.year, current.year)
     first_year = max(first_year, current.year - 20)  # a typo'd year in old data does not list a century
-    quarters = [current]
-    while quarters[-1].year > first_year or quarters[-1].code != f"{first_year}-Q1":
+    quarters = [current]  # at least the last 8 quarters, back to the first quarter of first_year
+    while len(quarters) < 8 or quarters[-1].start.year > first_year or quarters[-1].start.month > 1:
         quarters.append(quarters[-1].previous())
+    first_year = quarters[-1].start.year
     extra = [f"{y}-{k}" for y in range(first_year, current.year + 1) for k in ("H1", "9M")]
     extra += [str(y) for y in range(first_year, current.year + 1)]
     choices = {p.code: p for p in quarters}

@@ -80,7 +80,7 @@ def _suggested(html: str) -> set[str]:
     import re
 
     box = re.search(r'<datalist id="area-options">(.*?)</datalist>', html, re.S).group(1)
-    return set(re.findall(r'<option value="([^"]+)">', box))
+    return set(re.findall(r'<option value="[^"]+" data-code="([^"]+)">', box))  # names offered, codes checked
 
 
 def test_area_box_suggests_the_tree_of_the_period_within_scope(client, data):

@@ -158,3 +158,57 @@ def test_documents_for_any_period_with_data_and_no_server_paths(live_server, tre
     assert "Quý III" in text and "2023" in text, text[:500]
     assert "GIAOBAN_" not in text and ".json" not in text and "/" + "site-packages" not in text, text[:400]
     assert not any(part in text for part in ("/work/", "/usr/", "/home/", "\\")), text[:400]
+
+
+@pytest.fixture
+def merged(transactional_db, settings):
+    """tests/analytics' world: phường Một (C1) and xã Hai (C2) merged into phường Một (N) on
+    1/7/2025, phường Ba (C3) split into xã Bốn and xã Năm."""
+    from django.contrib.auth import get_user_model
+
+    from tests.analytics.conftest import World
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    w = World()
+    w.put(w.U1, "2024-Q4", {"buoi": 40})
+    w.put(w.U2, "2024-Q4", {"buoi": 4})
+    w.put(w.U3, "2024-Q4", {"buoi": 50})
+    w.put(w.UN, "2025-Q4", {"buoi": 60})
+    get_user_model().objects.create_user("quantri", password=PASSWORD, is_superuser=True, is_staff=True)
+    return w
+
+
+def test_merger_marks_names_and_dates_in_words(live_server, merged, page):
+    login(page, live_server.url, "quantri", PASSWORD)
+    # the merged ward's 2024 quarter, on the tree of 31/12/2025 typed as an officer writes dates
+    page.goto(live_server.url + "/phan-tich/?period=2024-Q4&area=N&as_of=31/12/2025")
+    assert page.locator("#f-area").input_value() == "Phường Một"  # a name, not the code 'N'
+    date_box = page.locator("#f-asof")
+    assert date_box.get_attribute("type") != "date"  # Chromium's date box follows the OS: mm/dd/yyyy
+    assert date_box.input_value() == "31/12/2025"
+    label = page.inner_text("label[for=f-asof]")
+    assert "Cây tổ chức" not in label and "dd/mm/yyyy" in page.inner_text("main"), label
+    names = page.inner_text("#period-names")
+    assert "Quý IV/2024" in names and "Phường Một" in names and "Xã Hai" in names, names
+
+    # the pivot's exports keep the '*' of rebuilt figures and say which organization in the title
+    page.goto(live_server.url + "/phan-tich/bang-tong-hop/?period=2024-Q4&area=P&rows=area&cols=org&indicator=buoi"
+              "&org=phunu&as_of=31/12/2025")
+    assert "Hội LHPN" in page.inner_text("section.card h2")
+    with page.expect_download() as info:
+        page.click("button[value=csv]")
+    text = open(info.value.path(), encoding="utf-8-sig").read()
+    assert "Hội LHPN" in text.splitlines()[0], text
+    assert "44*" in text and "Số liệu dựng lại" in text, text
+    with page.expect_download() as info:
+        page.click("button[value=xlsx]")
+    import io
+
+    import openpyxl
+
+    ws = openpyxl.load_workbook(io.BytesIO(open(info.value.path(), "rb").read())).active
+    assert "Hội LHPN" in ws["A1"].value
+    cells = {row[0].value: row[1] for row in ws.iter_rows(min_row=3) if row[0].value}
+    merged_cell = cells["Phường Một"]
+    assert merged_cell.value == 44 and "*" in merged_cell.number_format, merged_cell.number_format  # a number, shown 44*
+    assert any("Số liệu dựng lại" in str(r[0].value or "") for r in ws.iter_rows())

@@ -49,7 +49,13 @@ def resolve_area(text: str | Area, on: datetime.date | None = None) -> Area:
     if by_code:
         return _pick("địa bàn", text, by_code, on)
     wanted = normalize_name(text)
-    names = [a for a in Area.objects.all() if wanted in (normalize_name(a.full_name), normalize_name(a.name))]
+    # the name as stored, after a kind word or two ('Xã', 'Thị trấn'), by the database first; the
+    # whole table (another case or tone placement) only when that finds nothing
+    words = text.split()
+    tails = {" ".join(words[i:]) for i in range(min(3, len(words)))}
+    names = [a for a in Area.objects.filter(name__in=tails) if wanted in (normalize_name(a.full_name), normalize_name(a.name))]
+    if not names:
+        names = [a for a in Area.objects.all() if wanted in (normalize_name(a.full_name), normalize_name(a.name))]
     return _pick("địa bàn", text, names, on)
 
 
