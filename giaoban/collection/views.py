@@ -185,10 +185,12 @@ def _state_rows(states, entry_url: str, may_remind: set, period, csrf_token: str
 
 
 @login_required
-@require_POST
 def remind(request):
     """'Nhắc' on the completeness page: one unit (`unit`), or every unit not sent in the scope
-    (`all`, within `root`); then back to the page with what was done."""
+    (`all`, within `root`); then back to the page with what was done. Opened as a page (a
+    bookmark, a reload), it leads back to the completeness page and reminds nobody."""
+    if request.method != "POST":
+        return redirect("collection:completeness")
     try:
         period = comp.pick_period(request.POST.get("period"))
     except ValueError as exc:
