@@ -41,14 +41,24 @@ def _serve(planner: Planner, row: Row, areas: list[Area]) -> None:
 
 
 def plan_units(kind: str, date: datetime.date, old_codes: list[str], new_codes: list[str], names: list[str],
-               shares: list, new_parent: str = "", served: list[list[str]] | None = None) -> ChangePlan:
+               shares: list, new_parent: str = "", served: list[list[str]] | None = None,
+               whole_level: tuple[str, int] | None = None) -> ChangePlan:
     """A plan for one operation on units; PlanError (Vietnamese, naming the field) when it
-    cannot be carried out. ``served``: per new unit, the area codes it serves (may be empty)."""
+    cannot be carried out. ``served``: per new unit, the area codes it serves (may be empty).
+    ``whole_level`` (organization code, unit level): dissolve every unit of that level of the
+    organization, instead of listing their codes."""
     served = served or []
     if kind not in KINDS:
         raise PlanError(f"Loại thay đổi '{kind}' không dùng được cho đơn vị.")
     before = date - DAY
     olds = [_unit(code, before, "Mã cũ") for code in old_codes]
+    if whole_level and kind == "dissolve" and not olds:
+        org, level = whole_level
+        olds = list(Unit.objects.valid_on(before).filter(organization__code=org, level=level).order_by("code"))
+        if not olds:
+            words = dict(Unit.Level.choices).get(level, f"cấp {level}").lower()
+            raise PlanError(f"Giải thể một cấp: không có đơn vị {words} nào của tổ chức '{org}' "
+                            f"có hiệu lực ngày {fmt_date(before)}.")
     if kind != "create" and not olds:
         raise PlanError("Mã cũ: cần ít nhất một mã đơn vị.")
     parent = _unit(new_parent, date, "Mã cấp trên mới") if new_parent else None

@@ -147,8 +147,10 @@ def compose_unit_plan(post) -> operations.ChangePlan:
     shares = [parse_share(x) for x in parts("shares")]
     # served areas: the parts of a split separated by ';', the areas of one part by ','
     served = [[c.strip() for c in part.split(",") if c.strip()] for part in post.get("served", "").split(";")]
+    level = post.get("level", "").strip()
+    whole_level = (post.get("level_org", "").strip(), int(level)) if level.isdigit() and post.get("level_org") else None
     return unit_plans.plan_units(post.get("kind", ""), date, split("old_codes"), split("new_codes"), parts("new_names"),
-                                 shares, post.get("new_parent", "").strip(), [s for s in served if s])
+                                 shares, post.get("new_parent", "").strip(), [s for s in served if s], whole_level=whole_level)
 
 
 @login_required
@@ -188,6 +190,7 @@ def batches(request):
                   ("close", "Giải thể (cả các đơn vị trực thuộc)"),
                   ("dissolve", "Giải thể một cấp (đơn vị trực thuộc chuyển lên cấp trên)"), ("create", "Thành lập mới")],
         "targets": [("area", "Địa bàn (xã, phường, khu dân cư...)"), ("unit", "Đơn vị của tổ chức")],
+        "organizations": Organization.objects.all(), "levels": [c for c in Unit.Level.choices if c[0] > Unit.Level.PROVINCE],
         "today": datetime.date.today(),
     })
 

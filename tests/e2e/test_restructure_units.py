@@ -36,7 +36,8 @@ def test_dissolve_a_level_preview_apply_revert(live_server, page, world):
     page.select_option("#target", "unit")
     page.select_option("#kind", "dissolve")
     page.fill("#effective_date", "2025-07-01")
-    page.fill("#old_codes", "phunu-D1; phunu-D2")
+    page.select_option("#level_org", "phunu")  # the whole district level of the Women's Union, no codes typed
+    page.select_option("#level", "2")
     page.fill("#title", "Giải thể Hội LHPN cấp huyện")
     page.locator("form:has(#kind) button[type=submit]").click()
     page.wait_for_selector("h1:has-text('Đợt sắp xếp số')")

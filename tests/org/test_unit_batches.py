@@ -153,3 +153,17 @@ def test_bad_input_is_named_and_nothing_is_saved(client, world, post, message):
     response = client.post(reverse("org:batches"), {**DISSOLVE, **post})
     assert response.status_code == 200 and message in response.content.decode()
     assert not ChangeBatch.objects.exists()
+
+
+def test_a_whole_level_of_one_organization_is_dissolved_without_listing_codes(client, world):
+    tree, admin, clerk, _ = world
+    client.force_login(admin)
+    page = client.post(reverse("org:batches"), {**DISSOLVE, "old_codes": "", "level_org": "phunu", "level": "4"}).content.decode()
+    assert "Giải thể một cấp: không có đơn vị cơ sở nào của tổ chức &#x27;phunu&#x27; có hiệu lực ngày 30/06/2025." in page
+    client.post(reverse("org:batches"), {**DISSOLVE, "old_codes": "", "level_org": "phunu", "level": "2"})
+    batch = ChangeBatch.objects.get()
+    client.post(reverse("org:batch_action", args=[batch.pk, "apply"]))
+    phunu = Unit.objects.valid_on(REFORM).filter(organization=tree.orgs["phunu"])
+    assert sorted((u.code, u.parent.code if u.parent else None) for u in phunu) == [
+        ("phunu-C1", "phunu-P"), ("phunu-C2", "phunu-P"), ("phunu-C3", "phunu-P"), ("phunu-C4", "phunu-P"), ("phunu-P", None)]
+    assert Unit.objects.valid_on(REFORM).filter(organization=tree.orgs["mttq"], level=2).count() == 2  # the other one's stay
