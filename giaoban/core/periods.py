@@ -608,7 +608,7 @@ _WORD_GRAMMAR = [
     # Not 'ngày 6 tháng 7': a date.
     ("H", r"(?:6{B}|s{B}áu)\s+tháng(?!\s+\d{{1,2}}(?!\d))(?:\s+(đầu|cuối))?(?:\s+năm)?"),
     ("9M", r"(?:9{B}|c{B}hín)\s+tháng(?!\s+\d{{1,2}}(?!\d))(?:\s+đầu)?(?:\s+năm)?"),
-    ("M", r"t{B}(?:háng\s+|\s?)(\d{{1,2}})(?!\d)"),
+    ("M", r"t{B}(?:háng\s+{M_SHORT})(\d{{1,2}})(?!\d)"),  # 'T7/2023' only as a whole code
     ("W", r"t{B}uần\s*(\d{{1,2}})(?!\d)"),
     ("Y", r"năm(?<![^\W\d_]năm)\s+{Y}(?![\d/-])(?!\s*[-–]\s*\d{{4}})"),
 ]
@@ -635,7 +635,7 @@ def _compile_words(whole: bool, kinds: Iterable[str]) -> re.Pattern[str]:
     for kind, body in _WORD_GRAMMAR:
         if kind not in kinds:
             continue
-        body = body.format(Y=year, Q_LOOSE="|" if whole else "", B=_WORD_START)
+        body = body.format(Y=year, Q_LOOSE="|" if whole else "", M_SHORT=r"|\s?" if whole else "", B=_WORD_START)
         if kind != "Y":
             body += _YEAR_TAIL.format(Y=year)
         if whole:

@@ -169,6 +169,9 @@ def test_normalize(raw, expected):
         ("Hội nghị không nói kỳ nào.", None),
         # dates are no periods ('ngày 9 tháng 10' was read as nine months)
         ("Ngày 9 tháng 10 năm 2024, hội nghị giao ban năm 2024 của Hội.", "2024"),
+        # a monthly meeting (a ward's 'giao ban tháng 3'); a month after a day's number is a date
+        ("Hội nghị giao ban tháng 3 năm 2026. Đồng chí Chủ tịch đề nghị, trong tháng 4, các tổ chức tiếp tục.", "2026-03"),
+        ("Ngày 2 tháng 4 năm 2026, hội nghị giao ban quý I năm 2026.", "2026-Q1"),
     ],
 )
 def test_reviewed_period(text, period):

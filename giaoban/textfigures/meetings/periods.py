@@ -1,5 +1,5 @@
 """Which period a meeting reviewed, from the period words of its text (``giaoban.core.periods``:
-'quý III', '6 tháng đầu năm 2024', 'năm 2023'), each read in its context.
+'quý III', '6 tháng đầu năm 2024', 'năm 2023', 'tháng 3'), each read in its context.
 
 Matching runs on the match key (lower case, one tone placement, same offsets as the text).
 """
@@ -43,8 +43,14 @@ def _context(key: str, start: int) -> str:
     return "review" if found[-1].group(0) in _REVIEW_WORDS else "next"
 
 
+# A month after a day's number is a date ('ngày 2 tháng 4 năm 2026', 'sáng 9 tháng 4').
+_DAY_BEFORE = re.compile(r"\d\s*$")
+
+
 def find_mentions(key: str) -> list[Mention]:
-    return [Mention(w, _context(key, w.start)) for w in find_period_words(key)]
+    """Quarters, half years, nine months, years and months ('giao ban tháng 3', 'trong tháng 4')."""
+    return [Mention(w, _context(key, w.start)) for w in find_period_words(key, ("Q", "H", "9M", "M", "Y"))
+            if w.kind != "M" or not _DAY_BEFORE.search(key, max(0, w.start - 4), w.start)]
 
 
 def document_year(key: str, mentions: list[Mention]) -> int | None:
