@@ -83,16 +83,6 @@ def _walk(nodes, date: datetime.date, backward: bool) -> dict[int, list[tuple]]:
     }
 
 
-def predecessors_for(nodes, date: datetime.date) -> dict[int, list[tuple]]:
-    """Bulk form of predecessors_at: {node id: [(row valid on date, share)]}."""
-    return _walk(list(nodes), date, backward=True)
-
-
-def successors_for(nodes, date: datetime.date) -> dict[int, list[tuple]]:
-    """Bulk form of successors_at: {node id: [(row valid on date, share)]}."""
-    return _walk(list(nodes), date, backward=False)
-
-
 def predecessors_at(node, date: datetime.date) -> list[tuple]:
     """[(row, share)] whose territory made up `node` on an earlier `date`.
 
@@ -111,11 +101,6 @@ def successors_at(node, date: datetime.date) -> list[tuple]:
     return _walk([node], date, backward=False)[node.pk]
 
 
-def is_reconstructed(node, found: list[tuple]) -> bool:
-    """True when a value for `node` must be built from other rows (not just the row itself)."""
-    return not (len(found) == 1 and found[0][0].pk == node.pk and found[0][1] == ONE)
-
-
 # ---- trees -------------------------------------------------------------------------------
 
 @dataclass
@@ -131,16 +116,6 @@ class TreeItem:
 
     def count(self) -> int:
         return sum(1 for _ in self.walk())
-
-
-def subtree_ids(node, date: datetime.date | None = None, include_root: bool = True) -> list[int]:
-    """Ids of `node` and everything under it (valid on `date` when given): one query by path."""
-    qs = type(node).objects.filter(path__startswith=node.path)
-    if date is not None:
-        qs = qs.valid_on(date)
-    if not include_root:
-        qs = qs.exclude(pk=node.pk)
-    return list(qs.values_list("pk", flat=True))
 
 
 def build_tree(root, date: datetime.date) -> TreeItem:
@@ -162,18 +137,6 @@ def build_tree(root, date: datetime.date) -> TreeItem:
     return items[root.pk]
 
 
-def tree_as_of(root_code: str, date: datetime.date, model=Area, organization=None) -> TreeItem:
-    """The tree under the row with `root_code` valid on `date`."""
-    qs = model.objects.valid_on(date).filter(code=root_code)
-    if organization is not None:
-        qs = qs.filter(organization=organization)
-    root = qs.first()
-    if root is None:
-        what = "địa bàn" if model is Area else "đơn vị"
-        raise ResolveError(f"Không có {what} mã '{root_code}' có hiệu lực ngày {date:%d/%m/%Y}.")
-    return build_tree(root, date)
-
-
 # ---- names -------------------------------------------------------------------------------
 
 
@@ -185,14 +148,18 @@ def describe(node) -> str:
     return f"{name} (mã {node.code}, {node.valid_from:%d/%m/%Y}–{until}{parent})"
 
 
-def _choose(candidates: list, text: str, date: datetime.date, what: str):
+def _choose(candidates: list, text: str, date: datetime.date, what: str, strict: bool = False):
     if not candidates:
         raise ResolveError(f"Không tìm thấy {what} '{text}' (theo mã hoặc tên).")
-    if len(candidates) == 1:
+    if len(candidates) == 1 and not strict:
         return candidates[0]
     valid = [c for c in candidates if c.is_valid_on(date)]
     if len(valid) == 1:
         return valid[0]
+    if strict and not valid:
+        listing = "; ".join(describe(c) for c in sorted(candidates, key=lambda c: (c.code, c.valid_from)))
+        raise ResolveError(f"'{text}' không có {what} nào có hiệu lực ngày {date:%d/%m/%Y}: {listing}. "
+                           "Hãy chọn ngày trong thời gian hiệu lực.", candidates=candidates)
     shown = valid or candidates
     listing = "; ".join(describe(c) for c in sorted(shown, key=lambda c: (c.code, c.valid_from)))
     when = f"có hiệu lực ngày {date:%d/%m/%Y}" if valid else f"nhưng không {what} nào có hiệu lực ngày {date:%d/%m/%Y}"
@@ -202,26 +169,40 @@ def _choose(candidates: list, text: str, date: datetime.date, what: str):
     )
 
 
-def resolve_area(code_or_name: str, date: datetime.date | None = None) -> Area:
+def resolve_area(code_or_name: str | Area, date: datetime.date | None = None, strict: bool = False) -> Area:
     """An area by code or exact name, with or without its kind: '03389', 'phường Đoàn Kết',
-    'Đoàn Kết'. Among several matching versions, the one valid on `date` (default today)."""
+    'Đoàn Kết'. Among several matching versions, the one valid on `date` (default today);
+    `strict`: only one valid on `date` (analytics: a figure of an area that did not exist then)."""
+    if isinstance(code_or_name, Area):
+        return code_or_name
     date = date or datetime.date.today()
     text = " ".join(str(code_or_name).split())
     candidates = list(Area.objects.filter(code=text).select_related("parent"))
     if not candidates:
         kinds, rest = split_kind(text)
         whole = name_key(text)
-        ids = [
-            pk for pk, name, kind in Area.objects.values_list("pk", "name", "kind")
-            if name_key(name) == whole or (kinds and kind in kinds and name_key(name) == rest)
-        ]
+
+        def matching(rows) -> list[int]:
+            return [pk for pk, name, kind in rows
+                    if name_key(name) == whole or (kinds and kind in kinds and name_key(name) == rest)]
+
+        # the name as stored, after a kind word or two ('Xã', 'Thị trấn'), by the database first; the
+        # whole table (another case or tone placement) only when that finds nothing
+        words = text.split()
+        tails = {" ".join(words[i:]) for i in range(min(3, len(words)))}
+        ids = matching(Area.objects.filter(name__in=tails).values_list("pk", "name", "kind"))
+        if not ids:
+            ids = matching(Area.objects.values_list("pk", "name", "kind"))
         candidates = list(Area.objects.filter(pk__in=ids).select_related("parent"))
-    return _choose(candidates, text, date, "địa bàn")
+    return _choose(candidates, text, date, "địa bàn", strict)
 
 
-def resolve_unit(code_or_name: str, date: datetime.date | None = None, organization=None) -> Unit:
+def resolve_unit(code_or_name: str | Unit, date: datetime.date | None = None, organization=None,
+                 strict: bool = False) -> Unit:
     """A unit by code or exact name ('Hội LHPN xã Bum Nưa'); with an organization (object or
-    code) also by its area's name ('xã Bum Nưa')."""
+    code) also by its area's name ('xã Bum Nưa'). `strict` as for resolve_area."""
+    if isinstance(code_or_name, Unit):
+        return code_or_name
     date = date or datetime.date.today()
     text = " ".join(str(code_or_name).split())
     qs = Unit.objects.select_related("parent", "organization")
@@ -239,4 +220,4 @@ def resolve_unit(code_or_name: str, date: datetime.date | None = None, organizat
             area = None
         if area is not None:
             candidates = list(qs.filter(area=area))
-    return _choose(candidates, text, date, "đơn vị")
+    return _choose(candidates, text, date, "đơn vị", strict)

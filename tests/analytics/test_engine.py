@@ -217,7 +217,12 @@ def test_names_and_errors(data):
     Area.objects.create(code="X1", name="Một", kind="phuong", level=3, parent=data.P)
     with pytest.raises(engine.AnalyticsError, match="X1") as err:
         engine.resolve_area("phường Một", engine.parse_date("2024-12-31"))
-    assert "C1" in str(err.value) and "chưa rõ" in str(err.value)
+    assert "C1" in str(err.value) and "Hãy ghi rõ mã" in str(err.value)
+    # one resolver, org.lineage's: a kind written short, and a version that did not exist on the date
+    Area.objects.create(code="TPX", name="Lai Châu", kind="thanh_pho", level=2, parent=data.P)
+    assert engine.resolve_area("TP. Lai Châu", engine.parse_date("2024-12-31")).code == "TPX"
+    with pytest.raises(engine.AnalyticsError, match="không có địa bàn nào có hiệu lực ngày 31/12/2024"):
+        engine.resolve_area("S1", engine.parse_date("2024-12-31"))
     with pytest.raises(engine.AnalyticsError, match="Không tìm thấy"):
         engine.query("khong_co", "2024-Q1", area="P")
 

@@ -11,6 +11,7 @@ tests make the changes they need with `succession(...)` or giaoban.org.operation
 import datetime
 from types import SimpleNamespace
 
+from giaoban.org.lineage import build_tree
 from giaoban.org.models import Area, AreaSuccession, Organization, Unit, UnitSuccession
 
 START = datetime.date(2020, 1, 1)
@@ -72,3 +73,9 @@ def make_tree(orgs=("mttq",), start=START) -> SimpleNamespace:
         for code, _, _, parent in AREAS:
             units[org_code, code] = make_unit(org, areas[code], units.get((org_code, parent)))
     return SimpleNamespace(areas=areas, units=units, orgs=organizations, start=start)
+
+
+def tree_as_of(root_code: str, date: datetime.date, model=Area):
+    """The tree under the row with `root_code` valid on `date` (lineage.build_tree), for asserting
+    whole trees in tests."""
+    return build_tree(model.objects.valid_on(date).get(code=root_code), date)

@@ -10,7 +10,7 @@ from giaoban.audit.models import AuditEntry
 from giaoban.org import lineage, operations
 from giaoban.org.models import Area, AreaSuccession, ChangeBatch, Unit, UnitSuccession
 from giaoban.org.operations import PlanError, Planner
-from tests.org.factories import make_tree
+from tests.org.factories import make_tree, tree_as_of
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +42,8 @@ def test_merge_into_new_area_with_units(user):
     assert Area.objects.filter(code="N").count() == 0  # a plan saves nothing
     batch = operations.apply(plan, user, title="Sáp nhập xã An và xã Bình")
     assert batch.status == ChangeBatch.Status.APPLIED
-    assert codes(lineage.tree_as_of("P", AFTER)) == [("P", 0), ("D1", 1), ("N", 2), ("D2", 1), ("C3", 2), ("C4", 2)]
-    assert codes(lineage.tree_as_of("P", BEFORE)) == [("P", 0), ("D1", 1), ("C1", 2), ("C2", 2), ("D2", 1), ("C3", 2), ("C4", 2)]
+    assert codes(tree_as_of("P", AFTER)) == [("P", 0), ("D1", 1), ("N", 2), ("D2", 1), ("C3", 2), ("C4", 2)]
+    assert codes(tree_as_of("P", BEFORE)) == [("P", 0), ("D1", 1), ("C1", 2), ("C2", 2), ("D2", 1), ("C3", 2), ("C4", 2)]
     n = Area.objects.get(code="N")
     assert (n.valid_from, n.parent.code, n.full_name) == (DAY, "D1", "Xã Tân An")
     assert Area.objects.get(code="C1").valid_to == BEFORE
@@ -70,12 +70,12 @@ def test_merge_districts_moves_their_communes(user):
     p = Planner(cascade_units=True)
     p.merge([tree.areas["D1"], tree.areas["D2"]], DAY, code="D", name="Hợp Nhất", kind="huyen")
     operations.apply(p.plan, user)
-    assert codes(lineage.tree_as_of("P", AFTER)) == [("P", 0), ("D", 1), ("C1", 2), ("C2", 2), ("C3", 2), ("C4", 2)]
+    assert codes(tree_as_of("P", AFTER)) == [("P", 0), ("D", 1), ("C1", 2), ("C2", 2), ("C3", 2), ("C4", 2)]
     c1 = lineage.resolve_area("xã An", AFTER)
     assert c1.valid_from == DAY and c1.parent.code == "D"
     assert [(a.code, a.valid_from, s) for a, s in lineage.predecessors_at(c1, BEFORE)] == [("C1", tree.start, 1)]
     assert AreaSuccession.objects.get(successor=c1).kind == "move"
-    units = lineage.tree_as_of("mttq-P", AFTER, model=Unit)
+    units = tree_as_of("mttq-P", AFTER, model=Unit)
     assert sorted((u.code, d) for u, d in units.walk()) == [
         ("mttq-C1", 2), ("mttq-C2", 2), ("mttq-C3", 2), ("mttq-C4", 2), ("mttq-D", 1), ("mttq-P", 0)]
     assert Unit.objects.get(code="mttq-D").name == "Ủy ban MTTQ huyện Hợp Nhất"
@@ -119,7 +119,7 @@ def test_split_with_explicit_assignment_of_sub_units(user):
     ])
     assert any("tính theo số đơn vị trực thuộc" in w for w in p.plan.warnings)
     operations.apply(p.plan, user)
-    assert codes(lineage.tree_as_of("P", AFTER)) == [
+    assert codes(tree_as_of("P", AFTER)) == [
         ("P", 0), ("D1", 1), ("C1", 2), ("C2", 2), ("D2a", 1), ("C3", 2), ("D2b", 1), ("C4", 2)]
     d2a = Area.objects.get(code="D2a")
     assert [(x.code, s) for x, s in lineage.predecessors_at(d2a, BEFORE)] == [("D2", Decimal("0.5"))]
@@ -144,7 +144,7 @@ def test_move_and_cycle(user):
     p = Planner(cascade_units=True)
     p.move(tree.areas["C2"], DAY, tree.areas["D2"])
     operations.apply(p.plan, user)
-    assert codes(lineage.tree_as_of("P", AFTER)) == [("P", 0), ("D1", 1), ("C1", 2), ("D2", 1), ("C2", 2), ("C3", 2), ("C4", 2)]
+    assert codes(tree_as_of("P", AFTER)) == [("P", 0), ("D1", 1), ("C1", 2), ("D2", 1), ("C2", 2), ("C3", 2), ("C4", 2)]
     assert Unit.objects.valid_on(AFTER).get(code="mttq-C2").parent.code == "mttq-D2"
     # The district's own history is untouched: as of 2022, C2 is under D1.
     assert lineage.resolve_area("C2", BEFORE).parent.code == "D1"
@@ -158,7 +158,7 @@ def test_close_and_create(user):
     plan = p.plan
     assert plan.summary()["areas_closed"] == 3 and plan.summary()["units_closed"] == 3
     operations.apply(plan, user)
-    assert codes(lineage.tree_as_of("P", AFTER)) == [("P", 0), ("D1", 1), ("C1", 2), ("C2", 2), ("C9", 2)]
+    assert codes(tree_as_of("P", AFTER)) == [("P", 0), ("D1", 1), ("C1", 2), ("C2", 2), ("C9", 2)]
     new_unit = Unit.objects.get(code="mttq-C9")
     assert (new_unit.name, new_unit.parent.code) == ("Ủy ban MTTQ xã Mới", "mttq-D1")
     assert lineage.predecessors_at(Area.objects.get(code="C9"), BEFORE) == []

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import datetime
 
-
 from giaoban.core.periods import Period, PeriodError, parse_reachable
-from giaoban.org import identity
-from giaoban.org.models import (Area, Indicator, Organization, OrganizationVersion, Unit)
+from giaoban.org import identity, lineage
+from giaoban.org.models import Area, Indicator, Organization, OrganizationVersion, Unit
 from giaoban.org.names import name_key
 from giaoban.analytics.engine.base import AnalyticsError
 
@@ -18,58 +17,21 @@ def normalize_name(text: str) -> str:
     return name_key(text)
 
 
-def _validity(obj) -> str:
-    start = obj.valid_from.strftime("%d/%m/%Y") if obj.valid_from.year > 1900 else "trước đây"
-    end = obj.valid_to.strftime("%d/%m/%Y") if obj.valid_to else "nay"
-    return f"{start} – {end}"
-
-
-def _pick(kind_vi: str, text: str, candidates: list, on: datetime.date | None):
-    if not candidates:
-        raise AnalyticsError(f"Không tìm thấy {kind_vi} '{text}' (nhập mã hoặc đúng tên tiếng Việt).")
-    valid = [c for c in candidates if on is None or c.is_valid_on(on)]
-    if len(valid) == 1:
-        return valid[0]
-    listing = "; ".join(f"{c} (mã {c.code}, hiệu lực {_validity(c)})" for c in candidates)
-    if not valid:
-        raise AnalyticsError(
-            f"{kind_vi.capitalize()} '{text}' không có hiệu lực vào ngày {on:%d/%m/%Y}. Các phiên bản: {listing}. "
-            "Hãy chọn ngày (--as-of) trong thời gian hiệu lực."
-        )
-    listing = "; ".join(f"{c} (mã {c.code}, hiệu lực {_validity(c)})" for c in valid)
-    raise AnalyticsError(f"Tên {kind_vi} '{text}' chưa rõ, có {len(valid)} {kind_vi} trùng tên: {listing}. Hãy dùng mã.")
-
-
 def resolve_area(text: str | Area, on: datetime.date | None = None) -> Area:
-    """An area by code or exact name ('phường Đoàn Kết' or 'Đoàn Kết'), the version valid ``on``."""
-    if isinstance(text, Area):
-        return text
-    text = str(text).strip()
-    by_code = list(Area.objects.filter(code=text))
-    if by_code:
-        return _pick("địa bàn", text, by_code, on)
-    wanted = normalize_name(text)
-    # the name as stored, after a kind word or two ('Xã', 'Thị trấn'), by the database first; the
-    # whole table (another case or tone placement) only when that finds nothing
-    words = text.split()
-    tails = {" ".join(words[i:]) for i in range(min(3, len(words)))}
-    names = [a for a in Area.objects.filter(name__in=tails) if wanted in (normalize_name(a.full_name), normalize_name(a.name))]
-    if not names:
-        names = [a for a in Area.objects.all() if wanted in (normalize_name(a.full_name), normalize_name(a.name))]
-    return _pick("địa bàn", text, names, on)
+    """An area by code or exact name ('phường Đoàn Kết' or 'Đoàn Kết'), the version valid ``on``
+    (org.lineage's resolver, strict: an area that did not exist ``on`` is an error here)."""
+    try:
+        return lineage.resolve_area(text, on, strict=True)
+    except lineage.ResolveError as e:
+        raise AnalyticsError(str(e)) from None
 
 
 def resolve_unit(text: str | Unit, on: datetime.date | None = None) -> Unit:
-    if isinstance(text, Unit):
-        return text
-    text = str(text).strip()
-    by_code = list(Unit.objects.filter(code=text))
-    if by_code:
-        return _pick("đơn vị", text, by_code, on)
-    wanted = normalize_name(text)
-    names = [u for u in Unit.objects.filter(name__iexact=text)] or [
-        u for u in Unit.objects.all() if normalize_name(u.name) == wanted]
-    return _pick("đơn vị", text, names, on)
+    """A unit by code or exact name, the version valid ``on`` (org.lineage's resolver, strict)."""
+    try:
+        return lineage.resolve_unit(text, on, strict=True)
+    except lineage.ResolveError as e:
+        raise AnalyticsError(str(e)) from None
 
 
 def resolve_indicator(text: str | Indicator) -> Indicator:
