@@ -11,18 +11,16 @@ from __future__ import annotations
 import datetime
 from typing import Literal
 
+from ninja import Router
+
 from giaoban.analytics import engine
 from giaoban.api import schemas as s
-from giaoban.api.api import ERRORS, ApiError, _period, api
+from giaoban.api.core import ERRORS, ApiError, _period
 from giaoban.collection import access
 from giaoban.core.periods import Period
 
 TAGS = ["Phân tích"]
-
-
-@api.exception_handler(engine.AnalyticsError)
-def _analytics_error(request, exc):
-    return api.create_response(request, {"code": "invalid", "message": str(exc), "details": []}, status=400)
+router = Router()
 
 
 def _area_scope(user, period: Period, area: str | None, as_of: datetime.date | None):
@@ -57,7 +55,7 @@ def _unit_scope(user, unit: str, period: Period, as_of: datetime.date | None):
     return unit_obj, as_of, within
 
 
-@api.get("/analytics/query", response={200: list[s.AnalyticsRowOut], ERRORS: s.ErrorOut}, tags=TAGS,
+@router.get("/analytics/query", response={200: list[s.AnalyticsRowOut], ERRORS: s.ErrorOut}, tags=TAGS,
          summary="Số liệu tổng hợp của một chỉ tiêu (như lệnh giaoban query)")
 def analytics_query(request, period: str, indicator: str | None = None, area: str | None = None, unit: str | None = None,
                     as_of: datetime.date | None = None, by: Literal["org", "area", "unit", "period", "indicator"] | None = None,
@@ -84,7 +82,7 @@ def _row_with_indicator(indicator, row) -> dict:
     return {**row.to_dict(), "indicator_name": indicator.name, "unit_noun": indicator.unit_noun}
 
 
-@api.get("/analytics/dashboard", response={200: s.DashboardOut, ERRORS: s.ErrorOut}, tags=TAGS,
+@router.get("/analytics/dashboard", response={200: s.DashboardOut, ERRORS: s.ErrorOut}, tags=TAGS,
          summary="Bảng điều khiển: chỉ tiêu chính theo tổ chức, xu hướng 8 quý, tiến độ gửi báo cáo")
 def analytics_dashboard(request, period: str, area: str | None = None, as_of: datetime.date | None = None,
                         include_submitted: bool = False):
@@ -109,7 +107,7 @@ def analytics_dashboard(request, period: str, area: str | None = None, as_of: da
     }
 
 
-@api.get("/analytics/completeness", response={200: list[s.CompletenessOut], ERRORS: s.ErrorOut}, tags=TAGS,
+@router.get("/analytics/completeness", response={200: list[s.CompletenessOut], ERRORS: s.ErrorOut}, tags=TAGS,
          summary="Tiến độ gửi và duyệt báo cáo của một kỳ, theo tổ chức")
 def analytics_completeness(request, period: str, area: str | None = None, as_of: datetime.date | None = None,
                            org: str | None = None):

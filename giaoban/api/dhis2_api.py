@@ -3,7 +3,7 @@ units and their levels, data elements, data sets, the default category combinati
 list parameters (giaoban.dhis2.query), and `dhis2_path`, which serves /api/{version}/… and
 ….json paths by the same endpoints and answers unknown /api/ paths with JSON, never HTML.
 
-Registered on the NinjaAPI of giaoban/api/api.py (imported at its end), so authentication is the
+A router added to the NinjaAPI of giaoban/api/core.py (giaoban/api/endpoints.py), so authentication is the
 same everywhere (giaoban/api/auth.py).
 """
 
@@ -18,10 +18,10 @@ import uuid
 from django.http import HttpResponse, JsonResponse
 from django.urls import Resolver404, resolve
 from django.views.decorators.csrf import csrf_exempt
-from ninja import Status
+from ninja import Router, Status
 
 from giaoban.api import schemas as s
-from giaoban.api.api import api
+from giaoban.api.core import Dhis2Error, web_message_error
 from giaoban.api.auth import is_dhis2_client
 from giaoban.jobs import queue
 from giaoban.jobs.models import Job
@@ -29,46 +29,13 @@ from giaoban.core.periods import PeriodError
 from giaoban.dhis2 import format as dhis2_format
 from giaoban.dhis2 import metadata
 from giaoban.dhis2 import service as dhis2
-from giaoban.dhis2.query import QueryError, listing, parse_fields, select
+from giaoban.dhis2.query import listing, parse_fields, select
 
 TAGS = ["DHIS2"]
 ANSWERS = {200: dict, frozenset({400, 401, 403, 404}): dict}
 # DHIS2 API versions whose paths (/api/41/…) are served by the same endpoints.
 VERSIONS = range(28, 44)
-
-
-class Dhis2Error(Exception):
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
-        self.status, self.message = status, message
-
-
-_REASONS = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
-            409: "Conflict"}
-
-
-def web_message_error(status: int, message: str) -> dict:
-    """DHIS2's error WebMessage with giaoban's own error fields beside it (code, details)."""
-    return {"httpStatus": _REASONS.get(status, "Error"), "httpStatusCode": status, "status": "ERROR", "message": message,
-            "code": "not_found" if status == 404 else "invalid", "details": []}
-
-
-def _error_answer(request, status: int, message: str):
-    """DHIS2 clients get DHIS2's error WebMessage; giaoban's own keep its error shape."""
-    if is_dhis2_client(request):
-        return api.create_response(request, web_message_error(status, message), status=status)
-    code = "not_found" if status == 404 else "invalid"
-    return api.create_response(request, {"code": code, "message": message, "details": []}, status=status)
-
-
-@api.exception_handler(Dhis2Error)
-def _dhis2_error(request, exc: Dhis2Error):
-    return _error_answer(request, exc.status, exc.message)
-
-
-@api.exception_handler(QueryError)
-def _query_error(request, exc: QueryError):
-    return _error_answer(request, 400, str(exc))
+router = Router()
 
 
 def _listing(request, collection: str, objects: list[dict], default_fields: str = "id,displayName"):
@@ -82,12 +49,12 @@ def _one(request, objects: list[dict], ident: str, what: str):
     return JsonResponse(select(found, parse_fields(request.GET.getlist("fields") or "*")))
 
 
-@api.get("/system/info", response=ANSWERS, tags=TAGS, summary="Thông tin hệ thống (như DHIS2)")
+@router.get("/system/info", response=ANSWERS, tags=TAGS, summary="Thông tin hệ thống (như DHIS2)")
 def system_info(request):
     return JsonResponse(metadata.system_info(request.build_absolute_uri("/")))
 
 
-@api.get("/organisationUnits", response=ANSWERS, tags=TAGS, summary="Đơn vị (organisationUnits, như DHIS2)")
+@router.get("/organisationUnits", response=ANSWERS, tags=TAGS, summary="Đơn vị (organisationUnits, như DHIS2)")
 def organisation_units(request):
     units = metadata.organisation_units(request.user)
     level = request.GET.get("level")
@@ -96,23 +63,23 @@ def organisation_units(request):
     return _listing(request, "organisationUnits", units)
 
 
-@api.get("/organisationUnits/{ident}", response=ANSWERS, tags=TAGS, summary="Một đơn vị (như DHIS2)")
+@router.get("/organisationUnits/{ident}", response=ANSWERS, tags=TAGS, summary="Một đơn vị (như DHIS2)")
 def organisation_unit(request, ident: str):
     return _one(request, metadata.organisation_units(request.user), ident, "đơn vị (organisationUnit)")
 
 
-@api.get("/organisationUnitLevels", response=ANSWERS, tags=TAGS, summary="Các cấp đơn vị (như DHIS2)")
+@router.get("/organisationUnitLevels", response=ANSWERS, tags=TAGS, summary="Các cấp đơn vị (như DHIS2)")
 def organisation_unit_levels(request):
     levels = metadata.organisation_unit_levels(metadata.organisation_units(request.user))
     return _listing(request, "organisationUnitLevels", levels)
 
 
-@api.get("/dataElements", response=ANSWERS, tags=TAGS, summary="Chỉ tiêu (dataElements, như DHIS2)")
+@router.get("/dataElements", response=ANSWERS, tags=TAGS, summary="Chỉ tiêu (dataElements, như DHIS2)")
 def data_elements(request):
     return _listing(request, "dataElements", metadata.data_elements())
 
 
-@api.get("/dataElements/{ident}", response=ANSWERS, tags=TAGS, summary="Một chỉ tiêu (như DHIS2)")
+@router.get("/dataElements/{ident}", response=ANSWERS, tags=TAGS, summary="Một chỉ tiêu (như DHIS2)")
 def data_element(request, ident: str):
     return _one(request, metadata.data_elements(), ident, "chỉ tiêu (dataElement)")
 
@@ -121,27 +88,27 @@ def _data_sets(request) -> list[dict]:
     return metadata.data_sets(metadata.organisation_units(request.user), metadata.data_elements())
 
 
-@api.get("/dataSets", response=ANSWERS, tags=TAGS, summary="Bộ báo cáo của từng tổ chức (dataSets, như DHIS2)")
+@router.get("/dataSets", response=ANSWERS, tags=TAGS, summary="Bộ báo cáo của từng tổ chức (dataSets, như DHIS2)")
 def data_sets(request):
     return _listing(request, "dataSets", _data_sets(request))
 
 
-@api.get("/dataSets/{ident}", response=ANSWERS, tags=TAGS, summary="Một bộ báo cáo (như DHIS2)")
+@router.get("/dataSets/{ident}", response=ANSWERS, tags=TAGS, summary="Một bộ báo cáo (như DHIS2)")
 def data_set(request, ident: str):
     return _one(request, _data_sets(request), ident, "bộ báo cáo (dataSet)")
 
 
-@api.get("/categoryOptionCombos", response=ANSWERS, tags=TAGS, summary="Phân tổ mặc định (như DHIS2)")
+@router.get("/categoryOptionCombos", response=ANSWERS, tags=TAGS, summary="Phân tổ mặc định (như DHIS2)")
 def category_option_combos(request):
     return _listing(request, "categoryOptionCombos", metadata.category_option_combos())
 
 
-@api.get("/programIndicators", response=ANSWERS, tags=TAGS, summary="Chỉ số chương trình (không có; như DHIS2)")
+@router.get("/programIndicators", response=ANSWERS, tags=TAGS, summary="Chỉ số chương trình (không có; như DHIS2)")
 def program_indicators(request):
     return _listing(request, "programIndicators", [])
 
 
-@api.get("/categoryCombos", response=ANSWERS, tags=TAGS, summary="Nhóm phân tổ mặc định (như DHIS2)")
+@router.get("/categoryCombos", response=ANSWERS, tags=TAGS, summary="Nhóm phân tổ mặc định (như DHIS2)")
 def category_combos(request):
     return _listing(request, "categoryCombos", metadata.category_combos())
 
@@ -263,20 +230,20 @@ _EXPORT_DOC = dict(tags=TAGS, response={200: s.DataValueSetOut, frozenset({400, 
                            "children; idScheme; JSON, CSV hoặc XML")
 
 
-@api.get("/dataValueSets", **_EXPORT_DOC)
+@router.get("/dataValueSets", **_EXPORT_DOC)
 def dhis2_export(request, period: str | None = None, orgUnit: str | None = None,  # noqa: N803
                  dataSet: str | None = None, children: bool = False, area: str | None = None,  # noqa: N803
                  startDate: str | None = None, endDate: str | None = None, idScheme: str | None = None):  # noqa: N803
     return _export(request)
 
 
-@api.get("/dataValueSets.json", **_EXPORT_DOC)
+@router.get("/dataValueSets.json", **_EXPORT_DOC)
 def dhis2_export_json(request, period: str | None = None, orgUnit: str | None = None,  # noqa: N803
                       children: bool = False):
     return _export(request, "json")
 
 
-@api.get("/dataValueSets.csv", tags=TAGS, response={200: str, frozenset({400, 401, 403, 404}): dict},
+@router.get("/dataValueSets.csv", tags=TAGS, response={200: str, frozenset({400, 401, 403, 404}): dict},
          summary="Xuất dataValueSets (CSV, các cột theo thứ tự của DHIS2)",
          openapi_extra={"responses": {"200": {"description": "CSV", "content": {"application/csv": {"schema": {"type": "string"}}}}}})
 def dhis2_export_csv(request, period: str | None = None, orgUnit: str | None = None,  # noqa: N803
@@ -284,7 +251,7 @@ def dhis2_export_csv(request, period: str | None = None, orgUnit: str | None = N
     return _export(request, "csv")
 
 
-@api.get("/dataValueSets.xml", tags=TAGS, response={200: str, frozenset({400, 401, 403, 404}): dict},
+@router.get("/dataValueSets.xml", tags=TAGS, response={200: str, frozenset({400, 401, 403, 404}): dict},
          summary="Xuất dataValueSets (XML của DHIS2)",
          openapi_extra={"responses": {"200": {"description": "XML", "content": {"application/xml": {"schema": {"type": "string"}}}}}})
 def dhis2_export_xml(request, period: str | None = None, orgUnit: str | None = None,  # noqa: N803
@@ -312,7 +279,7 @@ def _payload_format(request) -> str:
     return "csv" if "csv" in content_type else "xml" if "xml" in content_type else "json"
 
 
-@api.post("/dataValueSets", response={200: dict, 409: dict, frozenset({400, 401, 403, 404, 422}): dict}, tags=TAGS,
+@router.post("/dataValueSets", response={200: dict, 409: dict, frozenset({400, 401, 403, 404, 422}): dict}, tags=TAGS,
           summary="Nhập dataValueSets (như DHIS2 2.41): JSON, CSV hoặc XML; dryRun, importStrategy, atomicMode, idScheme",
           openapi_extra=_DVS_BODY)
 def dhis2_import(request, dryRun: bool = False, importStrategy: str | None = None, atomicMode: str | None = None,  # noqa: N803
@@ -371,7 +338,7 @@ def _job(request, job_type: str, job_id: str) -> Job:
     return job
 
 
-@api.get("/system/tasks/{job_type}/{job_id}", response={200: list[dict], frozenset({401, 404}): dict}, tags=TAGS,
+@router.get("/system/tasks/{job_type}/{job_id}", response={200: list[dict], frozenset({401, 404}): dict}, tags=TAGS,
          summary="Tiến trình một việc chạy nền (như DHIS2), mới nhất trước")
 def system_task(request, job_type: str, job_id: str):
     job = _job(request, job_type, job_id)
@@ -386,7 +353,7 @@ def system_task(request, job_type: str, job_id: str):
     return JsonResponse([finished, started], safe=False)
 
 
-@api.get("/system/taskSummaries/{job_type}/{job_id}", response={200: dict, frozenset({401, 404}): dict}, tags=TAGS,
+@router.get("/system/taskSummaries/{job_type}/{job_id}", response={200: dict, frozenset({401, 404}): dict}, tags=TAGS,
          summary="Kết quả một việc nhập chạy nền (ImportSummary, như DHIS2)")
 def system_task_summary(request, job_type: str, job_id: str):
     job = _job(request, job_type, job_id)

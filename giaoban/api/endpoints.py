@@ -1,9 +1,10 @@
-"""The whole API: the NinjaAPI of api.py with every domain's endpoints registered on it.
+"""The whole API: the NinjaAPI of core.py (authentication, errors) with each domain's router,
+in the order their endpoints stand in the OpenAPI schema."""
 
-The domain modules import api.py (its NinjaAPI, errors and helpers) and register on import; this
-module imports them, so api.py need not import them back (no cycle)."""
+from giaoban.api import analytics, dhis2_api, extraction, meetings, metadata, reports
+from giaoban.api.core import api
 
-from giaoban.api import analytics, dhis2_api, meetings  # noqa: F401  (their decorators register on api)
-from giaoban.api.api import api
+for domain in (metadata, reports, extraction, analytics, dhis2_api, meetings):
+    api.add_router("", domain.router)
 
 __all__ = ["api"]

@@ -9,10 +9,10 @@ see answers 404, one they see but may not update 403.
 
 from __future__ import annotations
 
-from ninja import Status
+from ninja import Router, Status
 
 from giaoban.api import schemas as s
-from giaoban.api.api import ERRORS, ApiError, _find_unit, _page, _period, api
+from giaoban.api.core import ERRORS, ApiError, _find_unit, _page, _period
 from giaoban.core.periods import Period
 from giaoban.meetings import access as meeting_access
 from giaoban.meetings import services
@@ -21,11 +21,7 @@ from giaoban.textfigures.meetings import parse_meeting
 from giaoban.org.models import Area
 
 TAGS = ["Hội nghị và nhiệm vụ"]
-
-
-@api.exception_handler(services.MeetingError)
-def _meeting_error(request, exc):
-    return api.create_response(request, {"code": "invalid", "message": str(exc), "details": []}, status=400)
+router = Router()
 
 
 # ---------------------------------------------------------------------------- output
@@ -82,7 +78,7 @@ def _require_manager(user):
 # ---------------------------------------------------------------------------- meetings
 
 
-@api.get("/meetings", response={200: list[s.MeetingOut], ERRORS: s.ErrorOut}, tags=TAGS,
+@router.get("/meetings", response={200: list[s.MeetingOut], ERRORS: s.ErrorOut}, tags=TAGS,
          summary="Hội nghị (cán bộ cấp tỉnh; người khác nhận danh sách rỗng)")
 def meetings(request, period: str | None = None, status: str | None = None, limit: int = 200, offset: int = 0):
     if not meeting_access.can_view_meetings(request.user):
@@ -97,7 +93,7 @@ def meetings(request, period: str | None = None, status: str | None = None, limi
     return [_meeting_out(m) for m in qs[_page(limit, offset)]]
 
 
-@api.get("/meetings/{meeting_id}", response={200: s.MeetingDetailOut, ERRORS: s.ErrorOut}, tags=TAGS,
+@router.get("/meetings/{meeting_id}", response={200: s.MeetingDetailOut, ERRORS: s.ErrorOut}, tags=TAGS,
          summary="Một hội nghị: đại biểu, kết luận, nhiệm vụ đề xuất và nhiệm vụ đã giao")
 def meeting_detail(request, meeting_id: int):
     _require_viewer(request.user)
@@ -107,7 +103,7 @@ def meeting_detail(request, meeting_id: int):
     return _meeting_out(meeting, detail=True)
 
 
-@api.post("/meetings", response={201: s.MeetingDetailOut, ERRORS: s.ErrorOut}, tags=TAGS,
+@router.post("/meetings", response={201: s.MeetingDetailOut, ERRORS: s.ErrorOut}, tags=TAGS,
           summary="Tạo bản nháp hội nghị từ văn bản (đọc kỳ, đại biểu, kết luận, nhiệm vụ đề xuất)")
 def meeting_create(request, body: s.MeetingIn):
     _require_manager(request.user)
@@ -129,7 +125,7 @@ def _in_period(task: Task, p: Period) -> bool:
     return due == p or p.contains(due)
 
 
-@api.get("/tasks", response={200: list[s.TaskOut], ERRORS: s.ErrorOut}, tags=TAGS,
+@router.get("/tasks", response={200: list[s.TaskOut], ERRORS: s.ErrorOut}, tags=TAGS,
          summary="Nhiệm vụ của một đơn vị trong một kỳ (cả nhiệm vụ kỳ trước chưa xong), hoặc nhiệm vụ người dùng được xem")
 def tasks(request, unit: str | None = None, period: str | None = None, overdue: bool = False, status: str | None = None,
           limit: int = 1000, offset: int = 0):
@@ -184,13 +180,13 @@ def _task_detail(user, task: Task) -> dict:
     }
 
 
-@api.get("/tasks/{task_id}", response={200: s.TaskDetailOut, ERRORS: s.ErrorOut}, tags=TAGS,
+@router.get("/tasks/{task_id}", response={200: s.TaskDetailOut, ERRORS: s.ErrorOut}, tags=TAGS,
          summary="Một nhiệm vụ và tiến độ thực hiện")
 def task_detail(request, task_id: int):
     return _task_detail(request.user, _visible_task(request.user, task_id))
 
 
-@api.post("/tasks/{task_id}/status", response={200: s.TaskDetailOut, ERRORS: s.ErrorOut}, tags=TAGS,
+@router.post("/tasks/{task_id}/status", response={200: s.TaskDetailOut, ERRORS: s.ErrorOut}, tags=TAGS,
           summary="Cập nhật trạng thái nhiệm vụ kèm ghi chú tiến độ")
 def task_status(request, task_id: int, body: s.TaskStatusIn):
     user = request.user
