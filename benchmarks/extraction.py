@@ -91,14 +91,11 @@ def fixture_texts() -> list[tuple[str, str, dict]]:
     return out
 
 
-_SCALE_WORDS = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
-
-
 def _pos_figures(text: str, pos_tag) -> list[dict]:  # type: ignore[no-untyped-def]
     """Figures as underthesea's segmentation and POS tags give them: a number token (with the
     scale words after it) followed by a noun ('24 | buổi', '17,6 | tỷ | đồng'), the span from the
     number to the noun. Offsets found by locating each token in the text in order."""
-    from giaoban.textfigures.numbers import parse_literal
+    from giaoban.textfigures.numbers import SCALES, parse_literal  # the engine's own scale words
 
     tokens, pos = [], 0
     for word, tag in pos_tag(text):
@@ -113,8 +110,8 @@ def _pos_figures(text: str, pos_tag) -> list[dict]:  # type: ignore[no-untyped-d
         if lit is None:
             continue
         value, j = float(lit.value), i + 1
-        while j < len(tokens) and tokens[j][0].lower() in _SCALE_WORDS:
-            value *= _SCALE_WORDS[tokens[j][0].lower()]
+        while j < len(tokens) and tokens[j][0].lower() in SCALES:
+            value *= float(SCALES[tokens[j][0].lower()])
             j += 1
         if j < len(tokens) and tokens[j][1] in ("N", "Nc", "Nu"):
             out.append({"start": start, "end": tokens[j][3], "value": value})
@@ -256,7 +253,7 @@ def main(argv: list[str]) -> int:
             e, u = seg["engine"], seg["underthesea_pos"]
             print(f"figure detection ({part}): engine's own chunker F1 {e['detection_f1']:.3f} (P {e['detection_p']:.3f}, "
                   f"R {e['detection_r']:.3f}); underthesea word segmentation + POS tags F1 {u['detection_f1']:.3f} "
-                  f"(P {u['detection_p']:.3f}, R {u['detection_r']:.3f}); gold units of several words kept whole by "
+                  f"(P {u['detection_p']:.3f}, R {u['detection_r']:.3f}); counted nouns of several syllables kept whole by "
                   f"underthesea {seg['multiword_units_kept_whole']}")
     if "speedup" in summary["speed"]:
         sp = summary["speed"]
