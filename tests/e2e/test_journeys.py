@@ -58,6 +58,10 @@ def test_home_by_role(live_server, tree, page):
 def test_download_word_report(live_server, tree, page):
     from docx import Document
 
+    from giaoban.collection.models import Report
+
+    # the page lists the periods from the first year with a report: the tree's commune has one
+    Report.objects.create(unit=tree.units["phunu-a"], period=PERIOD)
     base = live_server.url
     login(page, base, "mttq.tinh", PASSWORD)
     page.goto(base + reverse("documents:index"))
