@@ -82,6 +82,11 @@ def test_names_and_relations_follow_the_date(world):
     assert sorted(identity.family_ids(orgs["mttq"], REFORM)) == sorted(o.pk for o in orgs.values())
     # an organization found by a name it had
     assert engine.resolve_org("Liên đoàn Lao động") == orgs["congdoan"]
+    # ... or by any name the text core knows for it (it was refused: 'Không tìm thấy tổ chức')
+    assert engine.resolve_org("Hội LH Phụ nữ") == engine.resolve_org("HLHPN tỉnh") == orgs["phunu"]
+    assert engine.resolve_org("LĐLĐ tỉnh") == orgs["congdoan"]
+    with pytest.raises(engine.AnalyticsError):
+        engine.resolve_org("các tổ chức chính trị - xã hội")  # several: say which
 
 
 def test_the_same_query_before_and_after_gives_summable_series_with_each_dates_names(world):

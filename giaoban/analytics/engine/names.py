@@ -9,6 +9,7 @@ from giaoban.core.periods import Period, PeriodError, parse_reachable
 from giaoban.org import identity, lineage
 from giaoban.org.models import Area, Indicator, Organization, OrganizationVersion, Unit
 from giaoban.org.names import name_key
+from giaoban.textfigures.orgs import orgs_named
 from giaoban.analytics.engine.base import AnalyticsError
 
 
@@ -66,6 +67,11 @@ def resolve_org(text: str | Organization | None) -> Organization | None:
     for version in OrganizationVersion.objects.select_related("organization"):
         if wanted in (normalize_name(version.name), normalize_name(version.short_name)):
             return version.organization
+    # Any other name or abbreviation of one organization ('Hội LH Phụ nữ', 'Tỉnh đoàn', 'HND'):
+    # the text core's one table of organization names.
+    named = orgs_named(text)
+    if len(named) == 1 and (found := Organization.objects.filter(code=named[0]).first()):
+        return found
     codes = ", ".join([*Organization.objects.values_list("code", flat=True), identity.SYSTEM_CODE])
     raise AnalyticsError(f"Không tìm thấy tổ chức '{text}' (các mã: {codes}).")
 
