@@ -140,7 +140,7 @@ def tasks(request, unit: str | None = None, period: str | None = None, overdue: 
         if p is None:
             raise ApiError(400, "invalid", "Thiếu kỳ (period) khi xem nhiệm vụ của một đơn vị.")
         unit_obj = _find_unit(user, unit, p)
-        found = services.tasks_for_unit(unit_obj, p.code)
+        found = services.tasks_for_unit(unit_obj, p)
         found = _tasks(Task.objects.filter(pk__in=[t.pk for t in found]))
         out = sorted(found, key=lambda t: (Period.parse(t.due_period), t.pk))
     else:

@@ -234,7 +234,7 @@ def _meetings(period: Period, area: Area, visible=None):
         next_tasks = info.next_tasks
     previous = []
     # the meetings app's own answer: tasks due in the period, given earlier or carried over
-    prev_tasks = [t for t in previous_meeting_tasks(period.code, area=area) if t.meeting.period != period.code]
+    prev_tasks = [t for t in previous_meeting_tasks(period, area=area) if t.meeting.period != period.code]
     if visible is not None:
         allowed = set(visible.filter(pk__in=[t.pk for t in prev_tasks]).values_list("pk", flat=True))
         prev_tasks = [t for t in prev_tasks if t.pk in allowed]

@@ -10,4 +10,4 @@ class MeetingsConfig(AppConfig):
         from giaoban.collection.panels import register_entry_panel
         from giaoban.meetings.services import tasks_for_unit
 
-        register_entry_panel("meetings", lambda unit, period: {"tasks": tasks_for_unit(unit, period.code)})
+        register_entry_panel("meetings", lambda unit, period: {"tasks": tasks_for_unit(unit, period)})

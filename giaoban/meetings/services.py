@@ -185,9 +185,9 @@ def assigned_q(unit: Unit) -> Q:
     return Q(units=unit) | (Q(units__isnull=True, organizations=unit.organization_id) & in_area)
 
 
-def tasks_for_unit(unit: Unit, period: str) -> list[Task]:
-    """The unit's tasks for a period: due in it, or due earlier and still not done."""
-    p = Period.parse(period)
+def tasks_for_unit(unit: Unit, p: Period) -> list[Task]:
+    """The unit's tasks for a period (parsed by the caller, at its edge): due in it, or due
+    earlier and still not done."""
     candidates = Task.objects.filter(assigned_q(unit)).distinct().select_related("meeting")
     out = []
     for task in candidates:
@@ -233,10 +233,9 @@ def carry_over(period: str, *, user=None) -> list[Task]:
     return new_tasks
 
 
-def previous_meeting_tasks(period: str, area=None) -> list[Task]:
-    """For the consolidated report of `period`: the tasks due in it (given by the previous
+def previous_meeting_tasks(p: Period, area=None) -> list[Task]:
+    """For the consolidated report of period `p`: the tasks due in it (given by the previous
     meeting, or carried into it) with their status."""
-    p = Period.parse(period)
     qs = Task.objects.select_related("meeting", "carried_from").prefetch_related("organizations")
     if area is not None:
         qs = qs.filter(Q(meeting__area=area) | Q(meeting__area__isnull=True))

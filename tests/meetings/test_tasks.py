@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from giaoban.audit.models import AuditEntry
+from giaoban.core.periods import Period
 from giaoban.meetings import services
 from giaoban.meetings.models import Meeting, Task
 from giaoban.textfigures.meetings import parse_meeting
@@ -56,20 +57,20 @@ def test_the_entry_page_shows_the_units_tasks(world, q3_meeting, client):
     client.force_login(world["users"]["phunu"])
     page = client.get(reverse("collection:entry", args=[world["units"]["phunu"].pk, "2023-Q4"]))
     assert page.status_code == 200
-    assert [t.pk for t in page.context["tasks"]] == [t.pk for t in services.tasks_for_unit(world["units"]["phunu"], "2023-Q4")]
+    assert [t.pk for t in page.context["tasks"]] == [t.pk for t in services.tasks_for_unit(world["units"]["phunu"], Period.parse("2023-Q4"))]
     assert women_only in page.context["tasks"] and "Nhiệm vụ hội nghị giao cho đơn vị" in page.content.decode()
 
 def test_visible_to_each_assigned_unit_and_not_to_others(world, q3_meeting):
     _, tasks = q3_meeting
     everyone, _, women_only = tasks
     units = world["units"]
-    assert women_only in services.tasks_for_unit(units["phunu"], "2023-Q4")
+    assert women_only in services.tasks_for_unit(units["phunu"], Period.parse("2023-Q4"))
     # a unit below an assigned one is not assigned
-    assert services.tasks_for_unit(units["phunu-tamduong"], "2023-Q4") == []
-    assert women_only not in services.tasks_for_unit(units["ccb"], "2023-Q4")
-    assert everyone in services.tasks_for_unit(units["ccb"], "2023-Q4")
+    assert services.tasks_for_unit(units["phunu-tamduong"], Period.parse("2023-Q4")) == []
+    assert women_only not in services.tasks_for_unit(units["ccb"], Period.parse("2023-Q4"))
+    assert everyone in services.tasks_for_unit(units["ccb"], Period.parse("2023-Q4"))
     # not on the page of the period before
-    assert services.tasks_for_unit(units["phunu"], "2023-Q3") == []
+    assert services.tasks_for_unit(units["phunu"], Period.parse("2023-Q3")) == []
 
 
 def test_lifecycle_across_two_periods(world, q3_meeting):
@@ -97,17 +98,17 @@ def test_lifecycle_across_two_periods(world, q3_meeting):
     assert women_only.status == Task.Status.DONE
 
     # Next period: the carried tasks are on the units' pages, the done one is not; nothing overdue.
-    q1 = services.tasks_for_unit(world["units"]["ccb"], "2024-Q1")
+    q1 = services.tasks_for_unit(world["units"]["ccb"], Period.parse("2024-Q1"))
     assert {t.pk for t in q1} == {t.pk for t in carried}
-    assert services.tasks_for_unit(world["units"]["phunu"], "2024-Q1") == sorted(carried, key=lambda t: t.pk)
+    assert services.tasks_for_unit(world["units"]["phunu"], Period.parse("2024-Q1")) == sorted(carried, key=lambda t: t.pk)
     assert services.overdue_tasks("2024-Q1") == []
     # The consolidated report of Q4 lists the previous meeting's tasks with their status …
-    report_q4 = services.previous_meeting_tasks("2023-Q4", area=world["province"])
+    report_q4 = services.previous_meeting_tasks(Period.parse("2023-Q4"), area=world["province"])
     assert [(t.pk, t.status) for t in report_q4] == [
         (everyone.pk, Task.Status.CARRIED), (fund.pk, Task.Status.CARRIED), (women_only.pk, Task.Status.DONE)
     ]
     # … and the one of Q1 2024 the carried tasks.
-    assert {t.pk for t in services.previous_meeting_tasks("2024-Q1")} == {t.pk for t in carried}
+    assert {t.pk for t in services.previous_meeting_tasks(Period.parse("2024-Q1"))} == {t.pk for t in carried}
     # Every status change is in the audit trail.
     changes = AuditEntry.objects.filter(action="task.status")
     assert changes.count() == 4
@@ -116,7 +117,7 @@ def test_lifecycle_across_two_periods(world, q3_meeting):
 
 def test_unfinished_task_left_open_is_overdue_and_still_listed(world, q3_meeting):
     _, tasks = q3_meeting
-    page = services.tasks_for_unit(world["units"]["mttq"], "2024-Q1")
+    page = services.tasks_for_unit(world["units"]["mttq"], Period.parse("2024-Q1"))
     assert {t.pk for t in page} == {tasks[0].pk, tasks[1].pk}
 
 
@@ -150,6 +151,6 @@ def test_task_given_to_an_organization_reaches_its_units_in_the_area(world, q3_m
         meeting, [{"text": "Hội LHPN các cấp vận động hội viên tham gia bảo hiểm xã hội.", "orgs": ["phunu"],
                    "due_period": "2023-Q4", "units": []}]
     )
-    assert task in services.tasks_for_unit(world["units"]["phunu-tamduong"], "2023-Q4")
-    assert task in services.tasks_for_unit(world["units"]["phunu"], "2023-Q4")
-    assert task not in services.tasks_for_unit(world["units"]["nongdan"], "2023-Q4")
+    assert task in services.tasks_for_unit(world["units"]["phunu-tamduong"], Period.parse("2023-Q4"))
+    assert task in services.tasks_for_unit(world["units"]["phunu"], Period.parse("2023-Q4"))
+    assert task not in services.tasks_for_unit(world["units"]["nongdan"], Period.parse("2023-Q4"))

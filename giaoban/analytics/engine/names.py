@@ -18,21 +18,23 @@ def normalize_name(text: str) -> str:
     return name_key(text)
 
 
-def resolve_area(text: str | Area, on: datetime.date | None = None) -> Area:
-    """An area by code or exact name ('phường Đoàn Kết' or 'Đoàn Kết'), the version valid ``on``
-    (org.lineage's resolver, strict: an area that did not exist ``on`` is an error here)."""
+def _strictly(resolve, text, on: datetime.date | None):
+    """org.lineage's resolver (the one the project has), strict: a version that did not exist
+    ``on`` is an error here; its message as the engine's error."""
     try:
-        return lineage.resolve_area(text, on, strict=True)
+        return resolve(text, on, strict=True)
     except lineage.ResolveError as e:
         raise AnalyticsError(str(e)) from None
+
+
+def resolve_area(text: str | Area, on: datetime.date | None = None) -> Area:
+    """An area by code or exact name ('phường Đoàn Kết' or 'Đoàn Kết'), the version valid ``on``."""
+    return _strictly(lineage.resolve_area, text, on)
 
 
 def resolve_unit(text: str | Unit, on: datetime.date | None = None) -> Unit:
-    """A unit by code or exact name, the version valid ``on`` (org.lineage's resolver, strict)."""
-    try:
-        return lineage.resolve_unit(text, on, strict=True)
-    except lineage.ResolveError as e:
-        raise AnalyticsError(str(e)) from None
+    """A unit by code or exact name, the version valid ``on``."""
+    return _strictly(lineage.resolve_unit, text, on)
 
 
 def resolve_indicator(text: str | Indicator) -> Indicator:
