@@ -521,6 +521,10 @@ def history(request, unit_id: int, period: str, code: str):
     unit, period, report = _load(request, unit_id, period)
     indicator = get_object_or_404(workflow.form_indicators(unit), code=code)
     entries = list(workflow.value_history(report, code)) if report else []
+    sources = dict(DataValue.Source.choices)
+    for e in entries:  # 'Đọc từ văn bản', not 'extraction'
+        source = (e.data or {}).get("source") or ""
+        e.source_label = sources.get(source, source)
     return render(request, "collection/history.html",
                   {"unit": unit, "period": period, "indicator": indicator, "entries": entries, "back": _entry_url(unit, period)})
 

@@ -1,6 +1,9 @@
 """Template helpers shared by the pages."""
 
+import unicodedata
+
 from django import template
+from django.conf import settings
 
 from giaoban.core.periods import Period
 
@@ -35,3 +38,10 @@ def bar_width(percent) -> str:
     except (TypeError, ValueError):
         value = 0.0
     return f"w-{int(round(min(max(value, 0.0), 100.0) / 5) * 5)}"
+
+
+@register.filter
+def own_language_name(code: str) -> str:
+    """A language named in its own words ('Tiếng Việt', 'English') whatever the page's language:
+    a reader looking for their language cannot read it in the other one ('Tiếng Anh')."""
+    return unicodedata.normalize("NFC", dict(settings.LANGUAGES).get(code, code))

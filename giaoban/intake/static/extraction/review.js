@@ -18,6 +18,16 @@
   }
   form.addEventListener("change", function (ev) {
     var box = ev.target;
+    // Choosing an indicator for a figure means taking it: tick its 'Nhận' (an unmapped figure
+    // given an indicator was silently left out when the box stayed empty).
+    if (box.name && /-indicator$/.test(box.name) && box.value) {
+      var accept = document.getElementById(box.name.replace(/-indicator$/, "-accept"));
+      if (accept && !accept.checked && !accept.disabled) {
+        accept.checked = true;
+        accept.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+      return;
+    }
     if (!box.name || !/-accept$/.test(box.name)) return;
     var item = box.closest(".ex-fig");
     var i = item.dataset.i;
