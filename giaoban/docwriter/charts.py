@@ -21,7 +21,7 @@ import logging
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -258,14 +258,14 @@ def trend_drawing(series: list[TrendSeries], title: str = "") -> Drawing:
         slot = pw / len(ys)
         color = COLORS[i % len(COLORS)]
         prev_year = None
-        for k, ((label, _v), y) in enumerate(zip(s.points, ys)):
+        for k, ((label, _v), v) in enumerate(zip(s.points, ys)):
             cx = px0 + slot * (k + 0.5)
             last = k == len(ys) - 1
-            if y is not None:
-                h = y * scale
+            if v is not None:
+                h = v * scale
                 items.append(Rect(cx - slot * 0.33, plot_bottom - h, slot * 0.66, h, LAST_BAR if last else color))
                 if last:
-                    items.append(Text(cx, plot_bottom - h - 3, _axis_number(y), 9.5, "middle", "bottom", bold=True))
+                    items.append(Text(cx, plot_bottom - h - 3, _axis_number(v), 9.5, "middle", "bottom", bold=True))
             quarter, _, year = label.partition("/")
             items.append(Text(cx, plot_bottom + 4, quarter, 9, "middle", "top"))
             if year and year != prev_year:
@@ -279,7 +279,7 @@ def trend_drawing(series: list[TrendSeries], title: str = "") -> Drawing:
     return Drawing(WIDTH, height, items)
 
 
-def progress_drawing(rows: list[IndicatorRow], title: str = "", pace: float | None = None) -> Drawing:
+def progress_drawing(rows: Sequence[IndicatorRow | _PctRow], title: str = "", pace: float | None = None) -> Drawing:
     """Horizontal bars: % of the year's target reached, over red/amber/green/blue bands."""
     rows = [r for r in rows if r.pct_achieved is not None]
     items: list = []
@@ -288,7 +288,7 @@ def progress_drawing(rows: list[IndicatorRow], title: str = "", pace: float | No
     top = 8 + (22 if title else 0) + (14 if pace else 0)
     bar_h, row_h = 14, 22
     x0, x1 = label_w, WIDTH - 46
-    pcts = [r.pct_achieved for r in rows]
+    pcts = [r.pct_achieved for r in rows if r.pct_achieved is not None]  # every row has one (above)
     xmax = max([120.0] + [p * 1.05 for p in pcts])
     ticks = [t for t in nice_ticks(xmax, 5) if t <= xmax + 1e-9]
     xmax = max(xmax, ticks[-1])

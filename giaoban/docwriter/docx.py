@@ -20,6 +20,7 @@ import os
 from typing import BinaryIO
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -197,7 +198,7 @@ def _mm_up(mm: float) -> Twips:
     return Twips(math.ceil(mm * 1440 / 25.4))
 
 
-def new_document(body_pt: int = BODY_PT) -> Document:
+def new_document(body_pt: int = BODY_PT) -> DocxDocument:
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -416,7 +417,7 @@ def render_blocks(doc, blocks: list[Block]) -> None:
             p.add_run().add_picture(io.BytesIO(png), width=Cm(CHART_WIDTH_CM))
 
 
-def build_report_docx(model: ReportModel, phrasing: dict | None = None, charts: bool = True) -> Document:
+def build_report_docx(model: ReportModel, phrasing: dict | None = None, charts: bool = True) -> DocxDocument:
     phrasing = phrasing or load_phrasing()
     doc = new_document(_layout(model)["body"])
     # The default document starts with one empty paragraph: drop it so the header table is first.

@@ -11,6 +11,7 @@ import dataclasses
 import os
 import re
 from dataclasses import dataclass
+from collections.abc import Set as AbstractSet
 from typing import BinaryIO
 
 from .docx import new_document
@@ -89,7 +90,7 @@ def news_rows(model: ReportModel, section, phrasing: dict, limit: int, alone_max
     """The figures a newspaper picks for an organization: what it alone does, what it does most
     of among the organizations, what changed most; no rates (a percentage of branches says
     little to a reader); told in the report's order, opening on a figure that takes a verb."""
-    shared = {}
+    shared: dict[str, int] = {}
     for s in model.sections:
         for r in s.rows:
             shared[r.code] = shared.get(r.code, 0) + 1
@@ -136,7 +137,7 @@ NEWS_OPENERS = ["{subject}", "Đáng chú ý, {subject_lc}", "Cùng với đó, 
                 "Trong khi đó, {subject_lc}", "Riêng {subject_lc}"]
 
 
-def _org_sentences(model: ReportModel, phrasing: dict, per_org: int, told: set[str] = frozenset(),
+def _org_sentences(model: ReportModel, phrasing: dict, per_org: int, told: AbstractSet[str] = frozenset(),
                    alone_max: int = ALONE_MAX) -> list[str]:
     """Each organization's standout figures (its share of what all did, its change), in
     sentences that do not all open the same way; what the totals tell (`told`) is not repeated."""
@@ -225,7 +226,7 @@ def build_news(model: ReportModel, phrasing: dict | None = None) -> NewsDraft:
         chair = meeting.chair.name + (f" - {meeting.chair.position}" if meeting.chair.position else "")
     missing = [label for label, known in (("ngày họp", has_meeting), ("người chủ trì", bool(chair)),
                                           ("kết luận hội nghị", bool(meeting and meeting.conclusions))) if not known]
-    if has_meeting:
+    if has_meeting and meeting is not None and meeting.date is not None:  # has_meeting says so; for the type checker
         lead = words["lead_org" if one_org else "lead"].format(meeting_date=format_date_text(meeting.date), host=host, **ctx)
         if chair:
             lead += " " + words["chair"].format(chair=chair)
@@ -262,7 +263,7 @@ def build_news(model: ReportModel, phrasing: dict | None = None) -> NewsDraft:
         if expected and reported is not None and reported < expected and paragraphs:
             # a third of the units missing is news too: the reader must not take these as the quarter's
             paragraphs[-1] += " " + words.get("partial", "").format(reported=reported, expected=expected)
-        if has_meeting and (meeting.discussion or meeting.attendees):
+        if has_meeting and meeting is not None and (meeting.discussion or meeting.attendees):
             paragraphs.append(words["discussion"])
         tasks = (meeting.next_tasks if meeting and meeting.next_tasks else model.next_tasks) or units_next_tasks(model, phrasing, 3, with_subject=False)
         # the work, not the reporting chores ('nộp báo cáo đúng hạn'), makes the article

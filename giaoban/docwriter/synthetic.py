@@ -12,7 +12,7 @@ import datetime as dt
 import random
 from decimal import Decimal
 
-from .model import (AreaRow, IndicatorRow, Issuer, MeetingInfo, NarrativeExcerpt, OrgSection, Person,
+from .model import (AreaRow, IndicatorRow, Issuer, MeetingInfo, NarrativeExcerpt, Number, OrgSection, Person,
                     ReportModel, TaskItem, TrendSeries, period_labels)
 
 ORGS = [
@@ -25,7 +25,8 @@ ORGS = [
 ]
 
 # (code, name, unit, value_type, typical quarterly value)
-INDICATORS = {
+# org code -> (code, name, unit, value type, typical quarterly figure)
+INDICATORS: dict[str, list[tuple[str, str, str, str, float]]] = {
     "mttq": [
         ("mt_tiep_xuc_cu_tri", "Điểm tiếp xúc cử tri", "điểm", "integer", 96),
         ("mt_cu_tri", "Lượt cử tri tham dự", "lượt cử tri", "integer", 13279),
@@ -132,7 +133,7 @@ def build_synthetic_model(seed: int = 2023, period_code: str = "2023-Q3", commun
     quarter = int(period_code[-1]) if "-Q" in period_code else 3
     year = int(period_code[:4])
     sections = []
-    trends = []
+    trends: list[TrendSeries] = []
     area_rows = []
     names = COMMUNES[:communes]
     for org_code, org_name, _short in ORGS:
@@ -166,16 +167,17 @@ def build_synthetic_model(seed: int = 2023, period_code: str = "2023-Q3", commun
                                           points=points, unit=unit, value_type=vtype))
         sections.append(OrgSection(org_code=org_code, org_name=org_name, rows=rows))
         for commune in names:
-            values = {}
+            values: dict[str, Number | None] = {}
             for row in rows:
+                quarter_value = float(row.value or 0)  # synthetic rows always have one
                 if row.value_type == "percent":
                     values[row.code] = round(rng.uniform(70, 100), 1)
                 elif row.value_type == "money":
-                    values[row.code] = int(row.value / communes * rng.uniform(0.5, 1.5) // 1_000_000 * 1_000_000)
+                    values[row.code] = int(quarter_value / communes * rng.uniform(0.5, 1.5) // 1_000_000 * 1_000_000)
                 elif row.value_type == "decimal":
-                    values[row.code] = round(float(row.value) / communes * rng.uniform(0.5, 1.5), 1)
+                    values[row.code] = round(quarter_value / communes * rng.uniform(0.5, 1.5), 1)
                 else:
-                    values[row.code] = int(row.value / communes * rng.uniform(0.5, 1.5))
+                    values[row.code] = int(quarter_value / communes * rng.uniform(0.5, 1.5))
             area_rows.append(AreaRow(area_name=f"xã {commune}" if commune not in ("Tân Phong", "Đoàn Kết") else f"phường {commune}",
                                      level="xã", org_code=org_code, values=values, parent_name="tỉnh Lai Châu"))
     narratives = []
@@ -204,7 +206,7 @@ def build_synthetic_model(seed: int = 2023, period_code: str = "2023-Q3", commun
                     "quản lý hiệu quả nguồn vốn ủy thác",
                     "tham gia xây dựng Đảng, chính quyền trong sạch, vững mạnh"],
     )
-    labels = period_labels(period_code)
+    labels = period_labels(period_code) or {}
     return ReportModel(
         period_code=period_code, period_label=labels["label"], area_name="tỉnh Lai Châu",
         report_date=report_date,

@@ -34,7 +34,7 @@ def format_number(value, decimals: int = 0, strip_zeros: bool = True) -> str:
     whole, _, frac = text.partition(".")
     if strip_zeros:
         frac = frac.rstrip("0")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

@@ -263,7 +263,7 @@ def comparison_tail(row: IndicatorRow, phrasing: dict, chooser: Chooser, key: st
     diff = row.change_abs
     if diff is None or not row.same_period_last_year:
         return ""
-    if row.value_type == "integer" and max(abs(float(row.value)), abs(float(row.same_period_last_year))) < SMALL_COUNT:
+    if row.value_type == "integer" and max(abs(float(row.value or 0)), abs(float(row.same_period_last_year))) < SMALL_COUNT:
         if diff == 0:
             return chooser.pick("cmp:flat", comp["flat"], key=key).format(prev_year=prev_year) + note
         kind = "up_abs" if diff > 0 else "down_abs"
@@ -338,7 +338,7 @@ def org_paragraphs(model: ReportModel, section: OrgSection, phrasing: dict, choo
             chunks[-1].append(row)
         else:
             chunks.append([row])
-    sentences = []
+    sentences: list[str] = []
     compared_once = False
     # A long paragraph is split every `sentences_per_paragraph` sentences, and within one
     # paragraph a connector ('Ngoài ra', 'Đồng thời'…) is never used twice.
@@ -403,7 +403,7 @@ def prose_rows(model: ReportModel, section: OrgSection, phrasing: dict) -> list[
     if not limit or len(rows) <= limit:
         return rows
     scores = {id(r): standout_score(model, section, r) for r in rows}
-    chosen = set()
+    chosen: set[int] = set()
     for r in sorted(rows, key=lambda r: -scores[id(r)]):
         if len(chosen) >= limit:
             break
@@ -426,10 +426,11 @@ def standout_score(model: ReportModel, section: OrgSection, row: IndicatorRow) -
             if r.code == row.code and r.value is not None and r.value_type != "percent":
                 total += float(r.value)
                 others += 1
-    share = 1.0 if others <= 1 or not total else float(row.value) / total
+    value = float(row.value or 0)  # the rows scored have a value
+    share = 1.0 if others <= 1 or not total else value / total
     change = row.change_pct
-    moved = min(abs(change), 50.0) / 50.0 if change is not None and float(row.value) >= SMALL_COUNT else 0.0
-    small = 0.5 if row.value_type == "integer" and float(row.value) < SMALL_COUNT else 0.0
+    moved = min(abs(change), 50.0) / 50.0 if change is not None and value >= SMALL_COUNT else 0.0
+    small = 0.5 if row.value_type == "integer" and value < SMALL_COUNT else 0.0
     return share + moved - small - (0.3 if row.value_type == "percent" else 0.0)
 
 
@@ -484,7 +485,8 @@ def before_season(row: IndicatorRow, period_code: str, phrasing: dict) -> bool:
 def behind_rows(model: ReportModel, phrasing: dict) -> tuple[list, list]:
     """(section, row) pairs behind the year's pace, and those not judged yet (seasonal)."""
     pace = expected_pace(model.period_code)
-    behind, waiting = [], []
+    behind: list[tuple[OrgSection, IndicatorRow]] = []
+    waiting: list[tuple[OrgSection, IndicatorRow]] = []
     for section in model.sections:
         if not section.complete:  # part of the units: their year to date says nothing of the pace
             continue
@@ -539,7 +541,10 @@ def _word_re(word: str) -> re.Pattern:
 
 def org_words(text: str, pairs) -> str:
     for old, new in pairs:
-        text = _word_re(old).sub(lambda m, new=new: cap_first(new) if m.group(0)[:1].isupper() else new, text)
+        def replace(m: re.Match[str], new: str = new) -> str:
+            return cap_first(new) if m.group(0)[:1].isupper() else new
+
+        text = _word_re(old).sub(replace, text)
     return text
 
 
@@ -749,7 +754,7 @@ def _org_summary(model: ReportModel, items: list[tuple[str, str, str]], phrasing
     total = model.total_units or len({n.unit_name for n in model.narratives})
     if len(orgs) <= 1 or model.org_code:
         return summarize(items, total, max_items=limit, rest_note=model.appendix)
-    units_of = {}
+    units_of: dict[str, set[str]] = {}
     for n in model.narratives:
         units_of.setdefault(n.org_code, set()).add(n.unit_name)
     scored = []
@@ -801,7 +806,7 @@ def units_next_tasks(model: ReportModel, phrasing: dict, limit: int = NEXT_TASKS
     by_org: dict[str, list] = {s.org_code: [] for s in model.sections}  # in the report's order
     for g in own:
         by_org.setdefault(g.orgs[0], []).append(g)
-    rounds = []
+    rounds: list = []
     for depth in range(max((len(v) for v in by_org.values()), default=0)):
         rounds.extend(v[depth] for v in by_org.values() if len(v) > depth)
     out = []
@@ -834,13 +839,13 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
     reported, expected = model.reported_units, model.expected_units
     completeness = ""
     if expected:
-        if reported < expected:
+        if (reported or 0) < expected:  # units not counted: none reported
             missing = ", ".join(_org_short(phrasing, s.org_code, s.org_name) for s in sections if not s.complete)
             # one organization's report: naming it as 'the organizations still missing' says nothing
             # … nor when every organization is missing some: the list would be all of them
             everyone = all(not sec.complete for sec in sections)
             key = "completeness_partial_org" if (single or everyone) and "completeness_partial_org" in words else "completeness_partial"
-            completeness = words[key].format(reported=reported, expected=expected, missing=missing)
+            completeness = words[key].format(reported=reported or 0, expected=expected, missing=missing)
         else:
             completeness = words["completeness_full"].format(n=expected)
     if any(r.reconstructed for s in sections for r in s.rows):
@@ -926,14 +931,14 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
     behind, waiting = behind_rows(local, phrasing)
     with_target = [(s, r) for s in sections if s.complete for r in s.rows if r.pct_achieved is not None
                    and r.value is not None and not before_season(r, model.period_code, phrasing)]
-    done = [(s, r) for s, r in with_target if r.pct_achieved >= 100]
+    done_rows = [(s, r) for s, r in with_target if (r.pct_achieved or 0) >= 100]
     out.append(Block("heading2", f"1. {words['heading_strengths']}"))
     member_words = list(dict.fromkeys((phrasing.get("org_words", {}).get(s.org_code) or {}).get("member") or "" for s in sections))
     member_words = [w for w in member_words if w and w != "thành viên"]
     members = member_words[0] if len(member_words) == 1 else "đoàn viên, hội viên"
     strengths = words["strengths_org" if model.org_code else "strengths"].format(members=members, **ctx)
     if with_target:
-        done_part = words["strengths_done_part"].format(done=len(done)) if done else ""
+        done_part = words["strengths_done_part"].format(done=len(done_rows)) if done_rows else ""
         strengths += " " + words["strengths_targets"].format(on_pace=len(with_target) - len(behind), n_targets=len(with_target),
                                                              done_part=done_part, **ctx)
     out.append(Block("para", strengths))
@@ -945,7 +950,8 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
                 orgs=", ".join(_org_short(phrasing, s.org_code, s.org_name) for s in sections if not s.complete))))
     # A remark and its cause are often one sentence ('… chưa đều do địa bàn rộng'): the part
     # before 'do' is a shortcoming, the part after it a cause.
-    shortcoming_items, cause_items = [], []
+    shortcoming_items: list[tuple[str, str, str]] = []
+    cause_items: list[tuple[str, str, str]] = []
     for unit, org, text in _narrative_items(model, "han_che"):
         for sentence in sentences(text):
             head, sep, tail = sentence.partition(" do ")
@@ -992,11 +998,11 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
     # the work first; the reporting chores a meeting also set ('nộp báo cáo đúng hạn') after it
     tasks.sort(key=is_chore)
     seen = set()
-    for task in tasks:
-        key = nfc_lower(task)[:60]
+    for next_task in tasks:
+        key = nfc_lower(next_task)[:60]
         if key not in seen:
             seen.add(key)
-            out.append(Block("bullet", _sentence(task)))
+            out.append(Block("bullet", _sentence(next_task)))
 
     # IV. Proposals, when any
     proposals = _org_summary(model, _narrative_items(model, "de_xuat"), phrasing, 6, across=True)
@@ -1009,10 +1015,10 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
     if model.appendix and model.narratives:
         out.append(Block("heading1", words["heading_appendix"], extra={"page_break": True}))
         for section_code in NARRATIVE_SECTIONS:
-            items = [x for x in model.narratives if x.section == section_code and x.text.strip()]
-            if items:
+            excerpts = [x for x in model.narratives if x.section == section_code and x.text.strip()]
+            if excerpts:
                 out.append(Block("heading2", NARRATIVE_SECTION_TITLES[section_code]))
-                out.extend(Block("bullet", f"{x.unit_name}: {_sentence(x.text)}", extra={"unit": x.unit_name}) for x in items)
+                out.extend(Block("bullet", f"{x.unit_name}: {_sentence(x.text)}", extra={"unit": x.unit_name}) for x in excerpts)
     return out
 
 

@@ -154,7 +154,7 @@ def org_sheet(wb: Workbook, model: ReportModel, section, phrasing: dict, used: s
         else:
             change = f'=IF(AND(ISNUMBER(H{r}),H{r}>0,ISNUMBER(D{r})),{vn_text_formula(f"(D{r}-H{r})/H{r}*100", signed=True)},"")'
         if _numeric(row.value_type):
-            achieved = f'=IF(AND(ISNUMBER(E{r}),ISNUMBER(F{r}),F{r}>0),{vn_text_formula(f"E{r}/F{r}*100")},"")'
+            achieved: str | None = f'=IF(AND(ISNUMBER(E{r}),ISNUMBER(F{r}),F{r}>0),{vn_text_formula(f"E{r}/F{r}*100")},"")'
         else:
             achieved = None if row.pct_achieved is None else format_number(row.pct_achieved, 1, strip_zeros=False) + " %"
         values = [i, row.name + (" (*)" if row.reconstructed else ""), unit,
@@ -229,13 +229,13 @@ def area_sheets(wb: Workbook, model: ReportModel, phrasing: dict, used: set[str]
         by_area_org = {(r.area_name, r.org_code): r for r in rows}
         first = head_row + 1
         for i, area in enumerate(areas):
-            r = first + i
-            ws.cell(row=r, column=1, value=i + 1).border = BORDER
-            xlsx_text(ws.cell(row=r, column=2, value=area)).border = BORDER
+            row_no = first + i
+            ws.cell(row=row_no, column=1, value=i + 1).border = BORDER
+            xlsx_text(ws.cell(row=row_no, column=2, value=area)).border = BORDER
             for c, (section, ind) in enumerate(columns, start=3):
                 src = by_area_org.get((area, section.org_code))
                 value = _cell_value(src.values.get(ind.code), ind.value_type) if src else None
-                cell = ws.cell(row=r, column=c, value=value)
+                cell = ws.cell(row=row_no, column=c, value=value)
                 cell.number_format = _number_format(ind.value_type)
                 cell.border = BORDER
                 if not _numeric(ind.value_type):
