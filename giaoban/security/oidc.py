@@ -3,7 +3,8 @@
 Off unless OIDC_RP_CLIENT_ID is set (settings.GIAOBAN_OIDC). On, the login page offers
 'Đăng nhập một lần'; the provider's answer (an ID token checked against its published keys,
 then its user info) names a person, and the administrator's mapping (SingleSignOnGrant: the
-person's subject or e-mail → unit and role) says what that person may do here:
+person's subject, or an e-mail address the provider marks verified → unit and role) says what
+that person may do here:
 
 - a person with no row in the mapping is refused (no account is made);
 - the account is the provider's subject (username 'sso-…'), never matched to a local account by
@@ -53,7 +54,8 @@ def username_for(subject: str) -> str:
 
 def grants_for(claims: dict) -> list[SingleSignOnGrant]:
     keys = {str(claims.get("sub", "")).strip().lower()}
-    if claims.get("email") and claims.get("email_verified", True) is not False:
+    # an e-mail address counts only when the provider says it verified it
+    if claims.get("email") and claims.get("email_verified") in (True, "true"):
         keys.add(str(claims["email"]).strip().lower())
     keys.discard("")
     return list(SingleSignOnGrant.objects.filter(identifier__in=keys).select_related("unit"))

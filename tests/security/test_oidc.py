@@ -26,6 +26,7 @@ def provider():
                                            "family_name": "Lò Thị", "given_name": "Hoa"}),
         User(sub="nguoi-la", claims={"email": "nguoi.la@example.vn", "email_verified": True, "name": "Người Lạ"}),
         User(sub="admin", claims={"email": "admin@mttq.vn", "email_verified": True}),
+        User(sub="chua-xac-minh", claims={"email": "cb.doanket@mttq.vn", "email_verified": False}),
     ]
     with run_server_in_thread(user_claims=people) as server:
         yield f"http://localhost:{server.server_port}"
@@ -99,6 +100,12 @@ def test_a_person_not_in_the_mapping_is_refused_in_vietnamese(sso, tree, client)
     assert "chưa được quản trị hệ thống gán vào đơn vị" in page
 
 
+def test_an_unverified_email_is_not_matched(sso, tree, client):
+    SingleSignOnGrant.objects.create(identifier="cb.doanket@mttq.vn", unit=tree.units["mttq_a1"], role=Membership.Role.ENTRY)
+    sign_in(client, sso, "chua-xac-minh")
+    assert "_auth_user_id" not in client.session
+
+
 def test_the_provider_cannot_take_over_a_local_account(sso, tree, client):
     """The provider vouches for admin@…; the local superuser has that address. The person gets
     an account of their own with the mapped role, never the superuser's."""
@@ -136,3 +143,15 @@ def test_off_unless_configured(tree, client, settings):
 
 def test_the_login_page_offers_it_when_configured(sso, tree, client):
     assert "Đăng nhập một lần" in client.get(reverse("login")).content.decode()
+
+
+def test_the_administrator_keeps_the_mapping_in_the_admin(tree, client):
+    client.force_login(tree.users["admin"])
+    assert client.get("/admin/security/singlesignongrant/add/").status_code == 200
+    r = client.post("/admin/security/singlesignongrant/add/", {"identifier": " CB.Moi@MTTQ.vn ", "unit": tree.units["mttq_a2"].pk,
+                                                               "role": "view"})
+    assert r.status_code == 302, r.content.decode()[:500]
+    assert SingleSignOnGrant.objects.get().identifier == "cb.moi@mttq.vn"
+    assert client.get("/admin/security/singlesignongrant/").status_code == 200
+    client.force_login(tree.users["approve_p"])  # not staff
+    assert client.get("/admin/security/singlesignongrant/").status_code == 302
