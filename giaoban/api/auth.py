@@ -28,6 +28,7 @@ from ninja.security import SessionAuth
 from ninja.security.http import HttpAuthBase
 
 from giaoban.api.models import ApiToken
+from giaoban.security.forms import USERNAME_MAX
 
 # A verified Basic password is remembered this long (as a hash of name and password, tied to
 # the user's stored password hash): clients send it with every call, and checking it each time
@@ -75,7 +76,7 @@ def _basic_user(request, credentials: str):
         username, _, password = base64.b64decode(credentials, validate=True).decode("utf-8").partition(":")
     except (binascii.Error, UnicodeDecodeError):
         return None
-    if not username or not password:
+    if not username or not password or len(username) > USERNAME_MAX:  # no such account (and axes' column is 255)
         return None
     key = "basic-auth:" + hashlib.sha256(f"{username}\0{password}".encode()).hexdigest()
     remembered = cache.get(key)

@@ -23,6 +23,8 @@ from django.utils import timezone
 
 from giaoban.security.models import LoginSlowdown
 
+USERNAME_MAX = 150  # Django's User.username; AuthenticationForm sets it on the widget only
+
 
 def account_failures(username: str) -> int:
     since = timezone.now() - settings.AXES_COOLOFF_TIME
@@ -60,6 +62,10 @@ class ThrottledAuthenticationForm(AuthenticationForm):
 
     def clean(self):
         username = (self.cleaned_data.get("username") or "").strip()
+        if len(username) > USERNAME_MAX:
+            # no account has such a name; checked before django-axes records it in a column
+            # of 255 characters (PostgreSQL refused the insert: a 500)
+            raise self.get_invalid_login_error()
         wait = wait_seconds(username)
         if wait:
             self.slowed_down = True
