@@ -24,6 +24,7 @@ _STOP_AFTER = {
     "ở", "trên", "từ", "được", "đã", "nhằm", "để", "gồm", "bao", "theo", "qua", "khi", "thì", "là", "như",
     "hơn", "gần", "khoảng", "chiếm", "bằng", "mỗi", "trở", "đến", "tới", "hoặc", "nhưng", "song",
 }
+_QUALIFIER_WORDS = {w for w, _ in QUALIFIERS}
 _DROP_BEFORE = {w for w, _ in QUALIFIERS} | {"được", "đạt", "với", "có", "cho", "là"}
 _LETTER_WORD_RE = re.compile(r"[^\W\d_]" + WORD_START + r"[^\W\d_]*(?![^\W_])")
 # One step of the phrase after a unit: a gap without punctuation, then a word.
@@ -75,6 +76,20 @@ _SUBTOTAL_BEFORE_RE = re.compile(r"trong đó,? (?:có )?$")
 # After the second of a pair, up to the clause's end: '/118 thôn, làng, tổ dân phố | tổ chức Ngày hội'.
 _PAIR_TAIL_RE = re.compile(r"[^;.\n\d]+")
 _TOTAL_OPENS_RE = re.compile(r"[\s\-+•*–]*tổng (?:kinh phí|trị giá|giá trị|số tiền)")
+# Money raised or money given: the verb nearest before the amount in its sentence says which
+# ('vận động hỗ trợ 124 hội viên với số tiền 186 triệu đồng' is help given; 'tiếp nhận tiền, hàng
+# ủng hộ trị giá 86 tỷ đồng' money raised). Only between the two indicators of money with no
+# thing of their own; a bare amount is coded only when the verb governs it directly.
+_MONEY_VERB_RE = re.compile(
+    r"(?<![^\W\d_])(vận động|quyên góp|huy động|tiếp nhận|nhận được|đóng góp|ủng hộ|xã hội hóa|"
+    r"trao tặng|trao|tặng|hỗ trợ|thăm hỏi|trợ cấp)(?![^\W\d_])")
+_EACH_RE = re.compile(r"(?<![^\W\d_])mỗi(?![^\W\d_])")  # 'Mỗi căn nhà … được hỗ trợ 60 triệu đồng': per item
+_MONEY_RAISED = {"vận động", "quyên góp", "huy động", "tiếp nhận", "nhận được", "đóng góp", "ủng hộ", "xã hội hóa"}
+_MONEY_CODES = {"raised": "ho_tro_kinh_phi", "given": "tri_gia_qua"}
+# Between the verb and a bare amount: only words that do not name another thing.
+_MONEY_DIRECT_RE = re.compile(r"(?: (?:thêm|được|tổng cộng|số tiền|tổng số tiền|với|trên|hơn|gần|khoảng|tổng))* ?$")
+# Bodies that are not the organizations: counted at the head of a clause, they are its subject.
+_BODY_UNITS = {"doanh nghiệp"}
 _GIFT_UNITS = {"hộ", "gia đình", "lượt hộ", "trường hợp", "suất", "túi", "thùng", "bao", "chiếc", "bộ", "cuốn", "xe", "con", "bình", "sản phẩm"}
 _NOBODY = Actor(None, None, "none")
 _OTHER = Actor("other", None, "subject")
@@ -171,6 +186,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             actor = _NOBODY
         elif _DONOR_AFTER_RE.match(key, c.end):
             actor = _OTHER  # '1.240 suất quà của các doanh nghiệp, nhà hảo tâm': the givers'
+        elif c.unit in _BODY_UNITS and _opens_clause(key, breaks, c.start):
+            actor = _OTHER  # '…; 94 doanh nghiệp ký thỏa ước lao động tập thể': the firms acted
         if c.qualifier_start is not None:
             c.start = c.qualifier_start
         i = bisect.bisect_right(sentence_starts, c.start) - 1
@@ -232,6 +249,11 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             inherited = _enumerated_code(t, key, c, actor, last_coded.get(c.unit), i, matcher)
             if inherited is not None:
                 code, code_conf = inherited, 0.5
+        if (c.unit_category == "money" and thing is None and c.kind == "level" and actor.org != "other"
+                and code in (None, *_MONEY_CODES.values()) and not _EACH_RE.search(key, s_start, c.start)):
+            money_code = _money_by_verb(key, s_start, c.start, direct_only=code is None)
+            if money_code is not None and matcher.reported_by(money_code, actor.org, actor.orgs):
+                code, code_conf = money_code, max(code_conf, 0.5)
         if code is not None:
             last_coded[c.unit] = (c, code, actor.named_at, i)
         named_org = t[actor.named_at[0]:actor.named_at[1]] if actor.named_at else ""
@@ -327,6 +349,25 @@ def _valued_thing(key: str, c: Candidate, previous: list[Candidate], s_start: in
     if any(ch in ".;\n" for ch in key[p.end:c.start]):
         return None
     return p
+
+
+def _opens_clause(key: str, breaks: list[int], pos: int) -> bool:
+    """Whether the figure at ``pos`` is the first words of its clause (a qualifier aside)."""
+    j = bisect.bisect_left(breaks, pos) - 1
+    head = key[breaks[j] + 1 if j >= 0 else 0:pos].strip(" -+•*–")
+    return head == "" or head in _QUALIFIER_WORDS
+
+
+def _money_by_verb(key: str, s_start: int, pos: int, direct_only: bool) -> str | None:
+    """The money indicator the verb nearest before ``pos`` in its sentence names: raised
+    (ho_tro_kinh_phi) or given (tri_gia_qua); with ``direct_only``, only a verb that governs the
+    amount itself ('Hội tiếp nhận 1,4 tỷ đồng', 'hỗ trợ thêm 1,1 tỷ đồng')."""
+    last = None
+    for last in _MONEY_VERB_RE.finditer(key, max(s_start, pos - 120), pos):
+        pass
+    if last is None or (direct_only and not _MONEY_DIRECT_RE.fullmatch(key, last.end(), pos)):
+        return None
+    return _MONEY_CODES["raised" if last.group(1) in _MONEY_RAISED else "given"]
 
 
 def _json_number(v: Decimal) -> int | float:

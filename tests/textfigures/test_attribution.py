@@ -105,6 +105,10 @@ CASES += [
     ("HỘI LHPN PHƯỜNG PHƯỚC HẬU\nSau khi sắp xếp, phường Phước Hậu có 14 khu phố với 14 chi hội phụ nữ.", [None, "phunu"]),
     # The owner after the figure, past the dot of '10.400'.
     ("Thanh Hóa: hơn 10.400 tỷ đồng vốn chính sách qua các tổ chức hội, đoàn thể", [["ccb", "doan", "nongdan", "phunu"]]),
+    # Firms counted at the head of a clause are its subject, not the union that reports them.
+    ("Liên đoàn Lao động huyện tổ chức 42 cuộc đối thoại; 37 doanh nghiệp ký thỏa ước lao động tập thể.",
+     ["congdoan", "other"]),
+    ("Liên đoàn Lao động huyện vận động 15 doanh nghiệp ký thỏa ước lao động tập thể.", ["congdoan"]),
     # A numbered heading ends the carry-over of the paragraph before it.
     ("ỦY BAN MTTQ XÃ TÂN HÒA\n2. Hoạt động các tổ chức\nĐoàn xã tổ chức 3 đợt ra quân.\n"
      "III. Phương hướng quý II\nTổ chức 12 hội nghị tiếp xúc cử tri.", ["doan", "mttq"]),
@@ -255,6 +259,21 @@ def test_codes(text: str, codes: list) -> None:
     ("Công đoàn phường thăm, tặng 420 suất quà cho đoàn viên, người lao động khó khăn.", ["suat_ho_tro_doan_vien"]),
 ])
 def test_code_only_for_the_catalogue_thing(text: str, codes: list) -> None:
+    assert [f["indicator_code"] for f in extract_text(text)["figures"]] == codes
+
+
+@pytest.mark.parametrize("text,codes", [
+    # The verb nearest before an amount says money raised or money given.
+    ("Hội Nông dân xã vận động hỗ trợ 56 hộ bị thiệt hại do bão với số tiền 92 triệu đồng.",
+     [None, "tri_gia_qua"]),
+    ("Năm 2024, Hội LHPN huyện tiếp nhận 640 triệu đồng từ các nhà tài trợ.", ["ho_tro_kinh_phi"]),
+    ("Liên đoàn Lao động tỉnh hỗ trợ thêm 750 triệu đồng cho đoàn viên bị mất việc.", ["tri_gia_qua"]),
+    ("Ủy ban MTTQ huyện tiếp nhận tiền, hàng ủng hộ đồng bào vùng lũ trị giá hơn 3,2 tỷ đồng.", ["ho_tro_kinh_phi"]),
+    # ... but not an amount per item, nor one the heading already names.
+    ("Mỗi hộ được Hội Nông dân hỗ trợ 5 triệu đồng.", [None]),
+    ("ỦY BAN MTTQ XÃ AN BÌNH\nII. Vận động Quỹ \"Vì người nghèo\"\nTiếp nhận 2,4 tỷ đồng.", ["quy_vi_nguoi_ngheo"]),
+])
+def test_money_raised_or_given(text: str, codes: list) -> None:
     assert [f["indicator_code"] for f in extract_text(text)["figures"]] == codes
 
 
