@@ -194,11 +194,12 @@ def _total_sentences(model: ReportModel, phrasing: dict, words: dict) -> list[st
     chooser = Chooser()
     out = []
     for fld, picked in _news_totals(model, phrasing):
-        clauses, prev = [], None
+        joined, prev = "", None
         for total, pairs in picked:
             clause = indicator_clause(_approx(total), phrasing, chooser, "news-total:" + fld, prev)
             prev = clause.verb
-            clauses.append(clause.text)
+            # a figure hanging on the one before ('…, với hơn 30.000 hộ còn dư nợ') takes a comma
+            joined += (", " if clause.attach else "; ") + clause.text if joined else clause.text
         names = list(dict.fromkeys((phrasing.get("org_subjects", {}).get(p[0].org_code, {}).get("sheet") or p[0].org_name)
                                         for _t, pairs in picked for p in pairs))
         codes = {p[0].org_code for _t, pairs in picked for p in pairs}
@@ -206,7 +207,7 @@ def _total_sentences(model: ReportModel, phrasing: dict, words: dict) -> list[st
             orgs = "Các tổ chức chính trị - xã hội"  # all five: naming them spends a line of the budget
         else:
             orgs = ("Các tổ chức " + ", ".join(names[:-1]) + " và " + names[-1]) if len(names) > 1 else names[0]
-        out.append(words["totals"].format(orgs=orgs, clauses="; ".join(clauses)))
+        out.append(words["totals"].format(orgs=orgs, clauses=joined))
     return out
 
 

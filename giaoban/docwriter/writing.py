@@ -223,6 +223,7 @@ def indicator_clause(row: IndicatorRow, phrasing: dict, chooser: Chooser, key: s
         q = quantity(row, phrasing, with_unit=False)
         rest = rest.lstrip(", ")
         rest = f"{row.unit.strip()}, {rest}"
+    kept_rest = rest
     # The verb the sentence supplies should not come back inside the name ('vận động Quỹ … vận động').
     phrase = form.split("{", 1)[0].strip()
     words = phrase.split()
@@ -230,6 +231,10 @@ def indicator_clause(row: IndicatorRow, phrasing: dict, chooser: Chooser, key: s
     for part in sorted({phrase, " ".join(words[2:]), verb, " ".join(words[-2:])} - {""}, key=lambda w: (-len(w), w)):
         name, rest = _drop_word(name, part), _drop_word(rest, part)
     name, rest = _strip_tail(name, "được"), _strip_tail(rest, "được")
+    if verb and f"được {nfc_lower(verb)}" in nfc_lower(f"{name} {rest}"):
+        # The name says what was done to the figure, with more after it ('… được tổng hợp,
+        # chuyển đến cơ quan có thẩm quyền'): the verb stays there, the clause says 'có'.
+        form, verb, rest = "có {q} {rest}", "có", kept_rest
     simple = form.startswith(verb + " {q}")
     if prev_verb and prev_simple and verb and _main_verb(verb) == _main_verb(prev_verb) and simple:
         # Only after a clause of the same shape: 'tổ chức tư vấn pháp luật cho 95 lượt người; 18 cuộc
@@ -620,7 +625,8 @@ def table_rows(section: OrgSection) -> list[list[str]]:
                 return table_value(v, _t)
         if row.value_type == "percent":
             pts = row.change_points
-            change = (("+" if pts > 0 else "") + format_number(pts, 1) + " đ") if pts is not None else "–"
+            # 'điểm' (percentage points), never 'đ': a table reader takes 'đ' for đồng
+            change = (("+" if pts > 0 else "") + format_number(pts, 1) + " điểm") if pts is not None else "–"
         else:
             pct = row.change_pct
             change = (("+" if pct > 0 else "") + format_number(pct, 1)) if pct is not None else "–"

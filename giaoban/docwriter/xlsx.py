@@ -147,7 +147,7 @@ def org_sheet(wb: Workbook, model: ReportModel, section, phrasing: dict, used: s
             change = None
         elif row.value_type == "percent":
             pts = row.change_points
-            change = None if pts is None else ("+" if pts > 0 else "") + format_number(pts, 1, strip_zeros=False) + " đ"
+            change = None if pts is None else ("+" if pts > 0 else "") + format_number(pts, 1, strip_zeros=False) + " điểm"  # 'đ' reads as đồng
         elif not _numeric(row.value_type):
             pct = row.change_pct
             change = None if pct is None else ("+" if pct > 0 else "") + format_number(pct, 1, strip_zeros=False) + " %"

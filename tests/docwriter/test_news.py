@@ -163,3 +163,11 @@ def test_no_sentence_is_a_list_of_figures():
     for paragraph in draft.paragraphs:
         for sentence in re.split(r"(?<=\.) (?=[A-ZĐÀ-Ỹ])", paragraph):
             assert sentence.count(";") <= 4, sentence
+
+
+def test_a_figure_hanging_on_a_total_is_not_cut_off_by_a_semicolon():
+    """'quản lý dư nợ ủy thác … gần 3.000 tỷ đồng; với hơn 30.000 hộ còn dư nợ': the households
+    belong to the balance, after a comma; the semicolon is for the next figure."""
+    draft = build_news(demo_model())
+    assert "; với " not in draft.text, draft.text
+    assert re.search(r"tỷ đồng, với hơn 30\.000 hộ", draft.text), draft.text

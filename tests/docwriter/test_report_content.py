@@ -288,3 +288,22 @@ def test_when_every_organization_is_incomplete_none_is_listed_as_missing():
     intro = next(line for line in text.splitlines() if "đơn vị đã báo cáo" in line)
     assert "120/228 đơn vị" in intro and "còn thiếu báo cáo (" not in intro, intro
     assert "Tiến độ kế hoạch năm sẽ được đánh giá khi đủ báo cáo" in text
+
+
+def test_a_rate_s_change_in_the_table_is_not_written_as_dong():
+    """'+1,2 đ' reads as 'đồng' (its usual abbreviation): the table's change of a rate says 'điểm'."""
+    rate = IndicatorRow("tl", "Tỷ lệ cơ sở hội trong sạch, vững mạnh", "%", "percent", value=80.5, same_period_last_year=79.3)
+    doc = docx.Document(io.BytesIO(write_report_docx(_one_org("phunu", "Hội Liên hiệp Phụ nữ", [rate]), charts=False)))
+    change = [t.rows[-1].cells[-1].text for t in doc.tables if len(t.columns) == 9][0]
+    assert change == "+1,2 điểm", change
+
+
+def test_a_name_that_carries_its_own_verb_does_not_get_it_twice():
+    """'tổng hợp 47 ý kiến … được tổng hợp, chuyển đến …' says the verb twice: the name that
+    already says what was done to the figure is told with 'có'."""
+    row = IndicatorRow("mttq_thang_kien_nghi",
+                       "Ý kiến, kiến nghị của cử tri và Nhân dân được tổng hợp, chuyển đến cơ quan có thẩm quyền",
+                       "ý kiến", value=47)
+    text = body_text(write_report_docx(_one_org("mttq", "Ủy ban MTTQ Việt Nam", [row]), charts=False))
+    assert "47 ý kiến, kiến nghị của cử tri và Nhân dân được tổng hợp, chuyển đến cơ quan có thẩm quyền" in text, text
+    assert not re.search(r"tổng hợp[^.;]*được tổng hợp", text), text
