@@ -218,6 +218,11 @@ def test_grid_38_communes_by_keyboard_and_paste(live_server, tree, page):
     page.click("#grid-link")
     page.wait_for_selector("#grid")
     assert page.locator("#grid tbody tr").count() == 38
+    # laid out as a table: each commune's row under the header, its name beside its figures
+    assert page.evaluate("getComputedStyle(document.getElementById('grid')).display") == "table"
+    head = page.locator("#grid thead").bounding_box()
+    first = page.locator("#grid tbody tr").first.bounding_box()
+    assert first["y"] >= head["y"] + head["height"] - 1 and abs(first["x"] - head["x"]) < 2, (head, first)
     # the first column by keyboard: a figure, Enter, the next commune
     page.focus(f"input[name=g-{children[0].pk}-tuyen_truyen_buoi]")
     for i in range(38):

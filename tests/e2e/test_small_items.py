@@ -54,6 +54,8 @@ def test_words_not_codes_one_line_navigation_and_language_names(live_server, tre
     bar = page.locator("header.topbar").bounding_box()
     assert bar["height"] < 2 * page.locator(".brand").bounding_box()["height"] + 16, bar  # brand, menu, logout: one row
     assert page.evaluate("document.documentElement.scrollWidth") <= 1366
+    page.set_viewport_size({"width": 1280, "height": 800})  # narrower: the bar wraps, nothing is pushed off
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     # a value's history names its source in words
     page.goto(live_server.url + reverse("collection:history", args=[tree.units["phunu-a"].pk, PERIOD, "tuyen_truyen_buoi"]))
     assert "Nhập trên biểu mẫu" in page.inner_text("main")
