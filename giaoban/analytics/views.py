@@ -101,6 +101,7 @@ def dashboard(request):
             ]
             context.update(_coverage(data, period, request))
             context["period_names"] = _names_in_period(area, period)
+            context["now_names"] = _names_now(area, request)
     context["period"] = period
     context["query"] = request.GET
     context.update(_boxes(request, context))
@@ -131,6 +132,22 @@ def _names_in_period(area: Area | None, period: Period) -> list[str]:
     if [n for n, _ in parts] == [engine.Node.of(area)]:
         return []
     return list(dict.fromkeys(n.label for n, _ in parts))
+
+
+def _names_now(area: Area | None, request) -> list[dict]:
+    """What an area that has since ended became (a township merged into a commune on 1/7/2025):
+    its successors' names and dates, with the address of this page on their tree — the same
+    figures there include the other communes merged in, which is why they differ."""
+    if area is None or area.valid_to is None:
+        return []
+    out = []
+    for link in AreaSuccession.objects.filter(predecessor=area).select_related("successor").order_by("successor__code"):
+        successor = link.successor
+        query = request.GET.copy()
+        query["area"], query["as_of"] = successor.code, f"{successor.valid_from:%d/%m/%Y}"
+        out.append({"name": successor.full_name, "code": successor.code, "since": successor.valid_from,
+                    "url": "?" + query.urlencode()})
+    return out
 
 
 def _period_choices() -> list[Period]:

@@ -191,6 +191,15 @@ def test_merger_marks_names_and_dates_in_words(live_server, merged, page):
     names = page.inner_text("#period-names")
     assert "Quý IV/2024" in names and "Phường Một" in names and "Xã Hai" in names, names
 
+    # phường Một of 2024 (code C1) is gone: the page says what it became, and leads there
+    page.goto(live_server.url + "/phan-tich/?period=2024-Q4&area=C1")
+    now = page.inner_text("#now-names")
+    assert "có đến 30/06/2025" in now and "nay là Phường Một (mã N, từ 01/07/2025)" in now, now
+    page.click("#now-names a")
+    page.wait_for_load_state()
+    assert "Xã Hai" in page.inner_text("#period-names")
+    assert page.locator("#f-asof").input_value() == "01/07/2025"
+
     # the pivot's exports keep the '*' of rebuilt figures and say which organization in the title
     page.goto(live_server.url + "/phan-tich/bang-tong-hop/?period=2024-Q4&area=P&rows=area&cols=org&indicator=buoi"
               "&org=phunu&as_of=31/12/2025")
