@@ -88,6 +88,7 @@ _MONEY_RAISED = {"vận động", "quyên góp", "huy động", "tiếp nhận",
 _MONEY_CODES = {"raised": "ho_tro_kinh_phi", "given": "tri_gia_qua"}
 # Between the verb and a bare amount: only words that do not name another thing.
 _MONEY_DIRECT_RE = re.compile(r"(?: (?:thêm|được|tổng cộng|số tiền|tổng số tiền|với|trên|hơn|gần|khoảng|tổng))* ?$")
+_SHARE_OF_MEMBERS_RE = re.compile(r"(?: [^\W\d_]+)?,? (?:đạt|chiếm|bằng)(?: tỷ lệ| tỉ lệ)? ")
 # Bodies that are not the organizations: counted at the head of a clause, they are its subject.
 _BODY_UNITS = {"doanh nghiệp"}
 _GIFT_UNITS = {"hộ", "gia đình", "lượt hộ", "trường hợp", "suất", "túi", "thùng", "bao", "chiếc", "bộ", "cuốn", "xe", "con", "bình", "sản phẩm"}
@@ -254,6 +255,12 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             money_code = _money_by_verb(key, s_start, c.start, direct_only=code is None)
             if money_code is not None and matcher.reported_by(money_code, actor.org, actor.orgs):
                 code, code_conf = money_code, max(code_conf, 0.5)
+        if (code is None and c.unit == "%" and figures and figures[-1]["indicator_code"] == "tong_hoi_vien"
+                and _SHARE_OF_MEMBERS_RE.fullmatch(key, figures[-1]["end"], c.start)
+                and matcher.reported_by("ty_le_tap_hop", actor.org, actor.orgs)):
+            # 'tổng số hội viên là 3.184, đạt 78,6% số phụ nữ từ 18 tuổi': the members' share of
+            # those who may join is the rate of gathering.
+            code, code_conf = "ty_le_tap_hop", 0.5
         if code is not None:
             last_coded[c.unit] = (c, code, actor.named_at, i)
         named_org = t[actor.named_at[0]:actor.named_at[1]] if actor.named_at else ""
@@ -409,7 +416,9 @@ def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int, breaks:
     # The verb before the number and the noun after it make one phrase ('phát triển [2.140] đoàn viên').
     bridge = key[max(s_start, c.start - 16):c.start].rstrip() + " " + key[c.end - len(c.unit_text):c.end]
     context = bridge + " || " + key[max(ctx_start, c.start - 120 - (s_start - ctx_start)):c.start] + " | " + key[c.end - len(c.unit_text):pos] + (
-        tail.group(0) if tail else "") + " " + _predicate_after(key, pos, min(s_end, pos + 60, next_start))
+        tail.group(0) + " " if tail else "") + _predicate_after(key, pos, min(s_end, pos + 60, next_start))
+    # (without a tail the predicate goes on from the same place: 'sản xuất| , kinh doanh giỏi' is
+    # one phrase, 'sản xuất, kinh doanh giỏi')
     return phrase.strip(), context
 
 
@@ -426,7 +435,9 @@ def _predicate_after(key: str, pos: int, limit: int) -> str:
     i = _comma_outside_quotes(ext)
     if i >= 0:
         rest = ext[i + 1:]
-        if m is None or "," in rest or len(rest.split()) > 4 or any(ch.isdigit() for ch in rest):
+        # A headline or a list line ends at its line break, which the look-ahead may stop at.
+        ended = m is not None or limit == len(key) or key.startswith("\n", limit)
+        if not ended or "," in rest or len(rest.split()) > 4 or any(ch.isdigit() for ch in rest):
             ext = ext[:i]  # the clause goes on to another figure or past the look-ahead
     return ext
 

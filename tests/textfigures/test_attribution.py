@@ -272,6 +272,14 @@ def test_code_only_for_the_catalogue_thing(text: str, codes: list) -> None:
     # ... but not an amount per item, nor one the heading already names.
     ("Mỗi hộ được Hội Nông dân hỗ trợ 5 triệu đồng.", [None]),
     ("ỦY BAN MTTQ XÃ AN BÌNH\nII. Vận động Quỹ \"Vì người nghèo\"\nTiếp nhận 2,4 tỷ đồng.", ["quy_vi_nguoi_ngheo"]),
+    # A headline's coordinated predicate ends at its line break; households that only registered
+    # to compete have not reached the title.
+    ("Thái Bình: 41.000 hộ hội viên nông dân sản xuất, kinh doanh giỏi\nHội Nông dân tỉnh tổ chức 12 buổi tuyên truyền.",
+     ["ho_sxkd_gioi", "tuyen_truyen_buoi"]),
+    ("Hội Nông dân huyện có 5.200 hộ đăng ký sản xuất, kinh doanh giỏi.", [None]),
+    # The members' share of those who may join, right after the total, is the rate of gathering.
+    ("Hội Cựu chiến binh xã có tổng số 612 hội viên, chiếm 94,2% số cựu chiến binh trên địa bàn.",
+     ["tong_hoi_vien", "ty_le_tap_hop"]),
 ])
 def test_money_raised_or_given(text: str, codes: list) -> None:
     assert [f["indicator_code"] for f in extract_text(text)["figures"]] == codes
