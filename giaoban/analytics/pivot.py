@@ -25,6 +25,7 @@ class PivotTable:
     cells: dict = field(default_factory=dict)  # (row key, col key) -> Decimal | None
     reconstructed: set = field(default_factory=set)
     row_totals: dict = field(default_factory=dict)
+    row_units: dict = field(default_factory=dict)  # row key -> units whose reports are in the row's figure
     col_totals: dict = field(default_factory=dict)
     total: Decimal | None = None
     title: str = ""
@@ -112,6 +113,7 @@ def pivot(rows_dim: str, cols_dim: str, filters: dict) -> PivotTable:
         if cell.reconstructed:
             t.reconstructed.add((rk, ck))
     t.row_totals = {k[0]: engine._dec(c.total) for k, c in row_margin.items()}
+    t.row_units = {k[0]: c.count for k, c in row_margin.items()}
     t.col_totals = {k[0]: engine._dec(c.total) for k, c in col_margin.items()}
     t.total = engine._dec(next(iter(total.values())).total) if total else None
     return t

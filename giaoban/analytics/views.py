@@ -207,7 +207,7 @@ def pivot_view(request):
                 return resp
             context["grid"] = [
                 {"label": rl, "cells": [(table.cells.get((rk, ck)), (rk, ck) in table.reconstructed) for ck, _ in table.col_headers],
-                 "total": table.row_totals.get(rk)}
+                 "total": table.row_totals.get(rk), "units": table.row_units.get(rk)}
                 for rk, rl in table.row_headers
             ]
             context["col_totals"] = [table.col_totals.get(ck) for ck, _ in table.col_headers]

@@ -204,6 +204,9 @@ def test_merger_marks_names_and_dates_in_words(live_server, merged, page):
     page.goto(live_server.url + "/phan-tich/bang-tong-hop/?period=2024-Q4&area=P&rows=area&cols=org&indicator=buoi"
               "&org=phunu&as_of=31/12/2025")
     assert "Hội LHPN" in page.inner_text("section.card h2")
+    # how many units are in each row's figure (the merged ward: its two former communes)
+    row = page.locator("section.card tr", has=page.locator("th", has_text="Phường Một"))
+    assert row.locator("td.units").inner_text() == "2", row.inner_text()
     with page.expect_download() as info:
         page.click("button[value=csv]")
     text = open(info.value.path(), encoding="utf-8-sig").read()
