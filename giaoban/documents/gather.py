@@ -82,12 +82,12 @@ def _all_org_rows(period: Period, ytd: Period | None, area: Area, orgs: list[Org
                   include_submitted: bool, within=None) -> dict[str, list[IndicatorRow]]:
     """Every organization's indicator rows from two engine calls (the period, and the year to
     date), broken down by organization, instead of two calls per organization."""
-    by_org = engine.query(None, period.code, area=area, org=org, by="org", include_submitted=include_submitted,
+    by_org = engine.query(None, period, area=area, org=org, by="org", include_submitted=include_submitted,
                           within=within)
     ytd_rows = {}
     if ytd is not None and ytd != period:
         ytd_rows = {(r.key.get("org"), r.indicator): r for r in engine.query(
-            None, ytd.code, area=area, org=org, by="org", include_submitted=include_submitted, compare=False,
+            None, ytd, area=area, org=org, by="org", include_submitted=include_submitted, compare=False,
             within=within)}
     indicators = {i.code: i for i in Indicator.objects.filter(code__in={r.indicator for r in by_org})
                   .prefetch_related("organizations")}
@@ -132,7 +132,7 @@ def _all_trends(period: Period, area: Area, org: Organization | None, rows_by_or
     for q in reversed(quarters):
         if q.code in known:
             continue
-        for r in engine.query(codes, q.code, area=area, org=org, by="org", include_submitted=include_submitted,
+        for r in engine.query(codes, q, area=area, org=org, by="org", include_submitted=include_submitted,
                               within=within):
             o = r.key.get("org")
             values[o, r.indicator, q.code] = _num(r.value)
@@ -147,7 +147,7 @@ def _all_trends(period: Period, area: Area, org: Organization | None, rows_by_or
 
 
 def _area_rows(period: Period, area: Area, org: Organization, include_submitted: bool, within=None) -> list[AreaRow]:
-    rows = engine.query(None, period.code, area=area, org=org, by="area", include_submitted=include_submitted,
+    rows = engine.query(None, period, area=area, org=org, by="area", include_submitted=include_submitted,
                         compare=False, within=within)
     children = {a.code: a for a in Area.objects.valid_on(period.end).filter(parent=area)}
     by_area: dict[str, AreaRow] = {}
@@ -281,7 +281,7 @@ def issuing_unit(area: Area, org: Organization | None, date: dt.date) -> Issuing
 def _completeness(period: Period, area: Area, org: Organization | None, within) -> dict[str, tuple[int, int]]:
     """Per organization: (units whose report is approved, units expected to report)."""
     return {row["org"]: (row["approved"], row["expected"])
-            for row in engine.completeness(period.code, area=area, org=org, within=within)}
+            for row in engine.completeness(period, area=area, org=org, within=within)}
 
 
 def build_report_model(period_code: str, area, org_code: str | None = None, *, report_date: dt.date | None = None,
