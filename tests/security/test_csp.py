@@ -176,3 +176,17 @@ def test_every_page_as_each_demo_role_keeps_the_policy(live_server, demo, browse
         print(username, sorted(name for (u, name) in visited if u == username))
     assert {"home", "collection:entry", "analytics:dashboard", "documents:index"} <= names, sorted(names)
     assert not problems, "\n".join(problems[:80])
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+def test_the_language_menu_works_from_its_script_file(live_server, transactional_db, page):
+    """The menu sent its form by an inline onchange=, which the policy blocks; menu.js does it now."""
+    violations = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(f"{live_server.url}/dang-nhap/")
+    assert page.evaluate("document.documentElement.classList.contains('js')")  # js.js ran
+    with page.expect_navigation():
+        page.select_option("#lang-select", "en")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert not violations
