@@ -403,7 +403,9 @@ def prose_rows(model: ReportModel, section: OrgSection, phrasing: dict) -> list[
     `prose_rows_per_org`, the standouts first: what the organization does alone or most of,
     then the largest changes; told in the table's order. A participation figure comes with the
     figure it hangs on."""
-    rows = [r for r in section.rows if r.value is not None]
+    # nothing done ('tổ chức 0 hội nghị') is no result: the table shows it, part II says it;
+    # a level at zero ('nợ quá hạn 0 đồng') is a fact worth its sentence
+    rows = [r for r in section.rows if r.value is not None and (r.stock or float(r.value) != 0)]
     limit = int(phrasing.get("prose_rows_per_org", 0) or 0)
     if not limit or len(rows) <= limit:
         return rows
@@ -969,18 +971,23 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
     if behind:
         items = []
         for name, pairs in behind_groups[:BEHIND_NAMED]:
+            # 'mới đạt 0%' ('has only reached nothing'): nothing done is said as such
+            def reached(r) -> str:
+                return format_pct(r.pct_achieved) if r.pct_achieved else words.get("behind_none", "chưa thực hiện")
+
             if len(pairs) == 1:
                 s, r = pairs[0]
-                items.append(words["behind_item"].format(name=name, org=_org_short(phrasing, s.org_code, s.org_name),
-                                                         pct=format_pct(r.pct_achieved)))
+                form = words["behind_item"] if r.pct_achieved else words.get("behind_item_none", "{name} của {org} chưa thực hiện")
+                items.append(form.format(name=name, org=_org_short(phrasing, s.org_code, s.org_name), pct=reached(r)))
             else:
-                each = ", ".join(f"{_org_short(phrasing, s.org_code, s.org_name)} {format_pct(r.pct_achieved)}" for s, r in pairs)
+                each = ", ".join(f"{_org_short(phrasing, s.org_code, s.org_name)} {reached(r)}" for s, r in pairs)
                 items.append(words.get("behind_item_many", "{name} ({each})").format(name=name, each=each))
         out.append(Block("para", words["behind_sentence"].format(n=len(behind), items=", ".join(items))))
     if waiting:
         names = ", ".join(noun_phrase(r, phrasing)[0] for _s, r in waiting)
         out.append(Block("para", words["seasonal_note"].format(items=names)))
-    remarks = _org_summary(model, shortcoming_items, phrasing, 6)
+    # what several organizations' units wrote in the same words is one item, as for causes
+    remarks = _org_summary(model, shortcoming_items, phrasing, 6, across=True)
     out.extend(Block("bullet", _sentence(t)) for t in remarks)
     if not behind and not waiting and not remarks:
         out.append(Block("para", words.get("no_limitations", "Các đơn vị chưa nêu hạn chế đáng kể trong kỳ.")))

@@ -307,3 +307,31 @@ def test_a_name_that_carries_its_own_verb_does_not_get_it_twice():
     text = body_text(write_report_docx(_one_org("mttq", "Ủy ban MTTQ Việt Nam", [row]), charts=False))
     assert "47 ý kiến, kiến nghị của cử tri và Nhân dân được tổng hợp, chuyển đến cơ quan có thẩm quyền" in text, text
     assert not re.search(r"tổng hợp[^.;]*được tổng hợp", text), text
+
+
+def test_an_indicator_not_started_is_not_said_to_have_reached_zero():
+    """'hội nghị phản biện xã hội của Hội LHPN mới đạt 0%' ('only reached 0 %'): nothing done is
+    said as such."""
+    rows = [IndicatorRow("hn", "Hội nghị phản biện xã hội", "hội nghị", value=0, year_to_date=0, target=2),
+            IndicatorRow("gs", "Cuộc giám sát", "cuộc", value=1, year_to_date=4, target=7)]
+    text = body_text(write_report_docx(_one_org("phunu", "Hội Liên hiệp Phụ nữ", rows), charts=False))
+    assert "đạt 0%" not in text, text
+    assert re.search(r"hội nghị phản biện xã hội[^.,;]* chưa thực hiện", text), text
+    assert "mới đạt 57,1%" in text, text
+
+
+def test_a_shortcoming_two_organizations_wrote_alike_is_listed_once():
+    """Two units of two organizations write the same sentence ('Nợ quá hạn tại một số tổ tiết
+    kiệm và vay vốn chưa được xử lý dứt điểm'): one item naming both, not the sentence twice."""
+    from giaoban.docwriter.model import NarrativeExcerpt
+
+    rows = [IndicatorRow("buoi", "Buổi tuyên truyền", "buổi", value=30)]
+    model = ReportModel(period_code="2026-Q3", period_label="quý III năm 2026", area_name="phường Đoàn Kết",
+                        report_date=dt.date(2026, 9, 20), level="commune",
+                        sections=[OrgSection("phunu", "Hội Liên hiệp Phụ nữ", rows), OrgSection("doan", "Đoàn TNCS Hồ Chí Minh", rows)])
+    for org, unit in (("phunu", "Hội LHPN phường Đoàn Kết"), ("doan", "Đoàn TNCS Hồ Chí Minh phường Đoàn Kết")):
+        model.narratives.append(NarrativeExcerpt(unit, "han_che", "Nợ quá hạn tại một số tổ tiết kiệm và vay vốn chưa "
+                                                                  "được xử lý dứt điểm.", org))
+    text = body_text(write_report_docx(model, charts=False))
+    assert text.count("nợ quá hạn tại một số tổ tiết kiệm") == 1, text
+    assert "Hội LHPN phường Đoàn Kết và Đoàn TNCS Hồ Chí Minh phường Đoàn Kết nêu: nợ quá hạn" in text, text
