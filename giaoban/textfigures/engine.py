@@ -91,6 +91,9 @@ _MONEY_DIRECT_RE = re.compile(r"(?: (?:thêm|được|tổng cộng|số tiền|
 _SHARE_OF_MEMBERS_RE = re.compile(r"(?: [^\W\d_]+)?,? (?:đạt|chiếm|bằng)(?: tỷ lệ| tỉ lệ)? ")
 # Bodies that are not the organizations: counted at the head of a clause, they are its subject.
 _BODY_UNITS = {"doanh nghiệp"}
+# … followed by their own verb, not by a list or an owner ('86 doanh nghiệp, hợp tác xã … do cựu
+# chiến binh làm chủ' are the members' firms).
+_BODY_ACTS_RE = re.compile(r" (?!do |của |thuộc |của |trong )[^\W\d_]")
 _GIFT_UNITS = {"hộ", "gia đình", "lượt hộ", "trường hợp", "suất", "túi", "thùng", "bao", "chiếc", "bộ", "cuốn", "xe", "con", "bình", "sản phẩm"}
 _NOBODY = Actor(None, None, "none")
 _OTHER = Actor("other", None, "subject")
@@ -187,7 +190,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             actor = _NOBODY
         elif _DONOR_AFTER_RE.match(key, c.end):
             actor = _OTHER  # '1.240 suất quà của các doanh nghiệp, nhà hảo tâm': the givers'
-        elif c.unit in _BODY_UNITS and _opens_clause(key, breaks, c.start):
+        elif c.unit in _BODY_UNITS and _opens_clause(key, breaks, c.start) and _BODY_ACTS_RE.match(key, c.end):
             actor = _OTHER  # '…; 94 doanh nghiệp ký thỏa ước lao động tập thể': the firms acted
         if c.qualifier_start is not None:
             c.start = c.qualifier_start

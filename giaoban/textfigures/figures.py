@@ -246,9 +246,15 @@ def _read_unit(text: str, key: str, c: Candidate, pos: int, has_scale: bool) -> 
     c.end = c.unit_end
 
 
+_TOTAL_LABEL_RE = re.compile(r"(?<![^\W\d_])tổng số ([^\W\d_]+(?: [^\W\d_]+)?) $")
+
+
 def _unit_from_label(key: str, s: int) -> str | None:
     """'Tổng số hội viên: 12.345' – the noun comes from the label before the number."""
     m = re.search(r"(?:tổng )?số (?:lượng )?([^\W\d_]+(?: [^\W\d_]+)?)[^.\n]{0,30}?(?::|là|đạt) *$", key[max(0, s - 80):s])
+    if not m:
+        # 'Tổng số hội viên 4.126;' – the label right before the number, nothing between.
+        m = _TOTAL_LABEL_RE.search(key, max(0, s - 40), s)
     if not m:
         return None
     words = m.group(1)

@@ -109,6 +109,8 @@ CASES += [
     ("Liên đoàn Lao động huyện tổ chức 42 cuộc đối thoại; 37 doanh nghiệp ký thỏa ước lao động tập thể.",
      ["congdoan", "other"]),
     ("Liên đoàn Lao động huyện vận động 15 doanh nghiệp ký thỏa ước lao động tập thể.", ["congdoan"]),
+    ("Hội CCB tỉnh có 1.467 hội viên làm kinh tế giỏi; 86 doanh nghiệp, trang trại do cựu chiến binh làm chủ.",
+     ["ccb", "ccb"]),
     # A numbered heading ends the carry-over of the paragraph before it.
     ("ỦY BAN MTTQ XÃ TÂN HÒA\n2. Hoạt động các tổ chức\nĐoàn xã tổ chức 3 đợt ra quân.\n"
      "III. Phương hướng quý II\nTổ chức 12 hội nghị tiếp xúc cử tri.", ["doan", "mttq"]),

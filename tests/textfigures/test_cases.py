@@ -38,6 +38,9 @@ NUMBERS: list[tuple[str, list[tuple[float, str | None, str]]]] = [
     ("với 19 136 lượt người tham gia", [(19136, "lượt người", X)]),
     ("tiếp nhận 1 250 đơn vị máu", [(1250, "đơn vị", X)]),
     ("huy động 3000 ngày công", [(3000, "ngày công", X)]),
+    # the counted noun in a 'tổng số …' label right before the number
+    ("Tổng số hội viên 2.318; kết nạp mới 46 hội viên.", [(2318, "hội viên", X), (46, "hội viên", X)]),
+    ("Kết nạp 19 đoàn viên, tổng số đoàn viên 1.204.", [(19, "đoàn viên", X), (1204, "đoàn viên", X)]),
     ("trồng 12000 cây xanh", [(12000, "cây", X)]),
     # scale words
     ("hơn 86 nghìn hộ", [(86000, "hộ", O)]),
