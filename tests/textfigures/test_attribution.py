@@ -294,3 +294,12 @@ def test_a_comparison_is_a_change() -> None:
 
 def test_luot_hoi_vien_counts_people_not_households() -> None:
     assert extract_text("thu hút 9.820 lượt hội viên")["figures"][0]["unit"] == "lượt người"
+
+
+@pytest.mark.parametrize("text,codes", [
+    # A self-managed group an organization keeps is one of its models.
+    ("Năm 2024, Hội CCB huyện duy trì 14 tổ tự quản bảo vệ môi trường.", ["mo_hinh_cau_lac_bo"]),
+    ("Hội Nông dân xã ra mắt 3 tổ hợp tác trồng rau an toàn.", ["mo_hinh_cau_lac_bo"]),
+])
+def test_models_by_their_words(text: str, codes: list) -> None:
+    assert [f["indicator_code"] for f in extract_text(text)["figures"]] == codes
