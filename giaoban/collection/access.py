@@ -26,6 +26,12 @@ def _memberships(user):
     return cache
 
 
+def memberships(user) -> list:
+    """The user's memberships with their units, organizations and areas: read once a request
+    (kept on the user object), whichever page or app asks."""
+    return _memberships(user)
+
+
 def viewable_units(user) -> QuerySet:
     """All units the user may see: the subtrees of their units (one query, by path prefix)."""
     if not getattr(user, "is_authenticated", False):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from giaoban.collection import permissions as rights
+from giaoban.collection import access as collection_access, permissions as rights
 from giaoban.collection.models import Membership
 from giaoban.org.models import Unit
 
@@ -31,9 +31,9 @@ def _level(unit: Unit) -> str:
 
 
 def _memberships(user) -> list[Membership]:
-    if not getattr(user, "is_authenticated", False):
-        return []
-    return list(Membership.objects.filter(user=user).select_related("unit", "unit__organization"))
+    # collection's, kept on the user object: a meetings page asked for them three times, and the
+    # menu a fourth
+    return collection_access.memberships(user)
 
 
 def _holding(user, action: str) -> list[Unit]:

@@ -133,3 +133,15 @@ def test_overdue_listed_for_province(client, world, tasks):
     content = client.get(reverse("meetings:list")).content.decode()
     assert "Nhiệm vụ quá hạn" in content  # due 2023-Q4, long past
     assert tasks[0].text in content
+
+
+def test_the_meetings_page_reads_the_user_s_memberships_once(client, world):
+    """Each access check read them again (three times a page, the menu a fourth)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(world["users"]["tinh"])
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(reverse("meetings:list")).status_code == 200
+    reads = [q["sql"] for q in ctx.captured_queries if 'FROM "collection_membership"' in q["sql"]]
+    assert len(reads) == 1, reads
