@@ -328,6 +328,8 @@ def indicator_table(doc, header: list[str], rows: list[list[str]]):
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        # the header row goes with the first row of figures: never alone at the foot of a page
+        p.paragraph_format.keep_with_next = True
         _run(p, text, 11, bold=True)
     if not rows:
         return table

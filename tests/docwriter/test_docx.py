@@ -94,6 +94,14 @@ def test_headings_keep_with_next(document):
     assert all(p.paragraph_format.keep_with_next for p in headings)
 
 
+def test_a_table_header_row_keeps_with_its_first_row(document):
+    """The commune sample's page 2 ended on 'Bảng 1' and its header row, the figures on page 3:
+    every paragraph of a header row keeps with the next, as the caption does, so the header goes
+    over with its first row of figures (LibreOffice and Word both honour it)."""
+    for table in document.tables[1:-1]:
+        assert all(p.paragraph_format.keep_with_next for c in table.rows[0].cells for p in c.paragraphs)
+
+
 def test_indicator_tables_repeat_header_and_hold_the_model_figures(document):
     model = build_synthetic_model()
     tables = document.tables[1:-1]  # between the header block and the signature block
