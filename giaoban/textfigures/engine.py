@@ -256,6 +256,13 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         if (c.unit_category == "money" and thing is None and c.kind == "level" and actor.org != "other"
                 and code in (None, *_MONEY_CODES.values()) and not _EACH_RE.search(key, s_start, c.start)):
             money_code = _money_by_verb(key, s_start, c.start, direct_only=code is None)
+            if (money_code is None and code is None and actor.source == "subject" and actor.named_at
+                    and not key[actor.named_at[1]:c.start].strip()):
+                # 'Mặt trận vận động Quỹ … được 8,4 tỷ đồng. Hội LHPN 808 triệu đồng; Hội Nông dân
+                # 776 triệu đồng': an item with no verb of its own takes the verb of the amount before.
+                prior = next((p for p in reversed(previous[:-1]) if p.unit_category == "money"), None)
+                if prior is not None and prior.start >= (attributor.sentences[i - 1][0] if i > 0 else s_start):
+                    money_code = _money_by_verb(key, max(0, prior.start - 120), prior.start, direct_only=False)
             if money_code is not None and matcher.reported_by(money_code, actor.org, actor.orgs):
                 code, code_conf = money_code, max(code_conf, 0.5)
         if (code is None and c.unit == "%" and figures and figures[-1]["indicator_code"] == "tong_hoi_vien"

@@ -271,6 +271,9 @@ def test_code_only_for_the_catalogue_thing(text: str, codes: list) -> None:
     ("Năm 2024, Hội LHPN huyện tiếp nhận 640 triệu đồng từ các nhà tài trợ.", ["ho_tro_kinh_phi"]),
     ("Liên đoàn Lao động tỉnh hỗ trợ thêm 750 triệu đồng cho đoàn viên bị mất việc.", ["tri_gia_qua"]),
     ("Ủy ban MTTQ huyện tiếp nhận tiền, hàng ủng hộ đồng bào vùng lũ trị giá hơn 3,2 tỷ đồng.", ["ho_tro_kinh_phi"]),
+    # Items with no verb of their own take the verb of the amount before them.
+    ("Năm 2025, Mặt trận các cấp vận động Quỹ \"Vì người nghèo\" được 5,2 tỷ đồng. Hội LHPN 510 triệu đồng "
+     "giúp phụ nữ nghèo; Hội CCB 280 triệu đồng.", ["quy_vi_nguoi_ngheo", "ho_tro_kinh_phi", "ho_tro_kinh_phi"]),
     # ... but not an amount per item, nor one the heading already names.
     ("Mỗi hộ được Hội Nông dân hỗ trợ 5 triệu đồng.", [None]),
     ("ỦY BAN MTTQ XÃ AN BÌNH\nII. Vận động Quỹ \"Vì người nghèo\"\nTiếp nhận 2,4 tỷ đồng.", ["quy_vi_nguoi_ngheo"]),
