@@ -312,6 +312,15 @@ def _no_wrap(cell) -> None:
         tcpr.append(el)
 
 
+_HEADING_PERIOD = re.compile(r"\b(?:QUÝ|\d+ THÁNG|THÁNG|NĂM) .*$")
+
+
+def _period_unbroken(text: str) -> str:
+    """'… TRỌNG TÂM QUÝ IV NĂM 2026' wraps as '… TRỌNG TÂM / QUÝ IV NĂM 2026', never leaving
+    '2026' alone on the heading's second line."""
+    return _HEADING_PERIOD.sub(lambda m: m[0].replace(" ", "\u00a0"), text, count=1)
+
+
 def indicator_table(doc, header: list[str], rows: list[list[str]]):
     """The indicator table. The first data row is built through python-docx; the others are
     copies of its XML with their texts replaced (a provincial report has ~150 rows × 9 cells,
@@ -394,7 +403,8 @@ def render_blocks(doc, blocks: list[Block]) -> None:
     pngs = dict(zip(map(id, chart_blocks), chart_mod.render_blocks(chart_blocks, "png")))
     for block in blocks:
         if block.kind == "heading1":
-            p = _para(doc, block.text, BODY_PT, bold=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, before=6, after=6,
+            # left, not justified: a heading wrapping before its period would stretch its first line
+            p = _para(doc, _period_unbroken(block.text), BODY_PT, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT, before=6, after=6,
                       indent=BODY_INDENT, keep_next=True)
             if block.extra.get("page_break"):
                 p.paragraph_format.page_break_before = True

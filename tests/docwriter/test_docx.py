@@ -149,3 +149,13 @@ def test_no_party_layout_for_a_front_report(document):
     """The Front's report carries the state quốc hiệu, never the Party's title."""
     right = document.tables[0].rows[0].cells[1]
     assert not any("ĐẢNG CỘNG SẢN" in p.text for p in right.paragraphs)
+
+
+def test_a_heading_s_period_is_never_broken(document):
+    """'III. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM QUÝ IV NĂM' then '2026' alone on a line (the
+    province and Hội LHPN samples): the period's words are bound, the heading wraps before it."""
+    heads = [p.text for p in document.paragraphs if p.text.startswith(("I. ", "III. "))]
+    assert heads[0].endswith("NHIỆM VỤ QUÝ\u00a0III/2023"), heads
+    assert heads[1].endswith("TRỌNG TÂM QUÝ\u00a0IV\u00a0NĂM\u00a02023"), heads
+    # left-aligned: justified, the line before the bound period would be stretched word by word
+    assert all(p.alignment == WD_ALIGN_PARAGRAPH.LEFT for p in document.paragraphs if p.text.startswith(("I. ", "III. ")))
