@@ -334,10 +334,13 @@ def _enumerated_code(t: str, key: str, c: Candidate, actor: Actor,
     if between.count(",") > 1 or any(ch in between for ch in ";:.\n"):
         return None
     prev_words = set(key[max(0, prev.start - 40):prev.start].split())
+    capital_before = False
     for m in _LETTER_WORD_RE.finditer(key, actor.named_at[1], c.start):
         w = m.group()
-        if w not in _ENUM_FILLER and w not in prev_words and not t[m.start()].isupper():
+        capital = t[m.start()].isupper()
+        if w not in _ENUM_FILLER and w not in prev_words and not capital and not capital_before:
             return None  # a verb of its own, not the first item's: the item says what it counts
+        capital_before = capital  # 'Công đoàn ngành Y tế': the syllable after a capital is the name's
     return code if matcher.reported_by(code, actor.org, actor.orgs) else None
 
 

@@ -306,3 +306,15 @@ def test_luot_hoi_vien_counts_people_not_households() -> None:
 ])
 def test_models_by_their_words(text: str, codes: list) -> None:
     assert [f["indicator_code"] for f in extract_text(text)["figures"]] == codes
+
+
+@pytest.mark.parametrize("text,codes", [
+    # A union's gifts are its own indicator, whoever in the union gives them.
+    ("Công đoàn ngành Công Thương trao 320 suất quà Tết.", ["suat_ho_tro_doan_vien"]),
+    ("Hội LHPN huyện trao 320 suất quà Tết.", ["suat_qua"]),
+    # An item whose name runs on after a capital ('ngành Y tế') is still an item of the enumeration.
+    ("Công đoàn ngành Giáo dục trao 380 suất quà cho đoàn viên khó khăn; tiếp đến là Công đoàn ngành Y tế với 215 suất.",
+     ["suat_ho_tro_doan_vien", "suat_ho_tro_doan_vien"]),
+])
+def test_union_gifts(text: str, codes: list) -> None:
+    assert [f["indicator_code"] for f in extract_text(text)["figures"]] == codes
