@@ -210,11 +210,25 @@ def _strip_tail(phrase: str, word: str) -> str:
     return phrase[: -len(word) - 1].rstrip(" ,") if phrase.endswith(" " + word) else phrase.rstrip(" ,")
 
 
+def _form_in_name(form: str, name: str) -> bool:
+    """The form's words after its verb ('xây mới, sửa chữa' of 'hỗ trợ xây mới, sửa chữa {q}')
+    are in the indicator's name."""
+    words = form.split("{", 1)[0].split()
+    tail = " ".join(words[2:])
+    return len(words) > 3 and bool(tail) and tail in nfc_lower(name)
+
+
 def indicator_clause(row: IndicatorRow, phrasing: dict, chooser: Chooser, key: str,
                      prev_verb: str | None, prev_simple: bool = True) -> Clause:
     name, rest, _starts = noun_phrase(row, phrasing)
     rule = find_rule(row, phrasing)
     forms = rule["forms"]
+    # A form whose words the name already says ('hỗ trợ xây mới, sửa chữa …' for 'Nhà Đại đoàn
+    # kết xây mới, sửa chữa') takes them out of the name; another ('phối hợp xây dựng 85 ngôi
+    # nhà … xây mới, sửa chữa') would say the work twice.
+    fitting = [f for f in forms if _form_in_name(f, row.name)]
+    if fitting and len(fitting) < len(forms):
+        forms = fitting
     form = chooser.pick("rule:" + forms[0], forms, key=key + row.code,
                         avoid={prev_verb} if prev_verb else None)
     verb = _verb_of(form)

@@ -171,3 +171,11 @@ def test_a_figure_hanging_on_a_total_is_not_cut_off_by_a_semicolon():
     draft = build_news(demo_model())
     assert "; với " not in draft.text, draft.text
     assert re.search(r"tỷ đồng, với hơn 30\.000 hộ", draft.text), draft.text
+
+
+def test_a_house_built_or_repaired_is_not_said_built_twice():
+    """'phối hợp xây dựng 85 ngôi nhà Đại đoàn kết xây mới, sửa chữa' says the work twice: the
+    name's own 'xây mới, sửa chữa' is the verb."""
+    draft = build_news(generated_model())
+    assert "xây dựng 85 ngôi nhà" not in draft.text, draft.text
+    assert "xây mới, sửa chữa 85 ngôi nhà Đại đoàn kết" in draft.text, draft.text
