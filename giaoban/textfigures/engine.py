@@ -89,6 +89,7 @@ _MONEY_CODES = {"raised": "ho_tro_kinh_phi", "given": "tri_gia_qua"}
 # Between the verb and a bare amount: only words that do not name another thing.
 _MONEY_DIRECT_RE = re.compile(r"(?: (?:thêm|được|tổng cộng|số tiền|tổng số tiền|với|trên|hơn|gần|khoảng|tổng))* ?$")
 _SHARE_OF_MEMBERS_RE = re.compile(r"(?: [^\W\d_]+)?,? (?:đạt|chiếm|bằng)(?: tỷ lệ| tỉ lệ)? ")
+_VERB_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:đang|đã|còn|và|cùng)(?![^\W\d_])")
 # Bodies that are not the organizations: counted at the head of a clause, they are its subject.
 _BODY_UNITS = {"doanh nghiệp"}
 # … followed by their own verb, not by a list or an owner ('86 doanh nghiệp, hợp tác xã … do cựu
@@ -207,6 +208,10 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         ctx_start = s_start
         if i > 0 and c.unit_category == "money" and _TOTAL_OPENS_RE.match(key, s_start):
             ctx_start = attributor.sentences[i - 1][0]  # 'Tổng kinh phí …' totals the sentence before
+        elif i > 0 and key[:s_start].rstrip().endswith(";") and _VERB_OPENS_RE.match(key, s_start):
+            # '… Quỹ Hỗ trợ nông dân đạt 96,5 tỷ đồng; đang hỗ trợ 2.140 hộ vay vốn': a clause with
+            # no subject of its own goes on with the one before the semicolon.
+            ctx_start = attributor.sentences[i - 1][0]
         indicator, context = _indicator(t, key, c, s_start, s_end, breaks, next_start, ctx_start)
         if pair_tail:
             context += " " + pair_tail

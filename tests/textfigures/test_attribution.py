@@ -318,3 +318,9 @@ def test_models_by_their_words(text: str, codes: list) -> None:
 ])
 def test_union_gifts(text: str, codes: list) -> None:
     assert [f["indicator_code"] for f in extract_text(text)["figures"]] == codes
+
+
+def test_a_clause_after_a_semicolon_goes_on_with_the_fund_before_it() -> None:
+    # Households borrowing from the Farmers' Support Fund are not the bank's entrusted borrowers.
+    text = "Quỹ Hỗ trợ nông dân huyện có 12,4 tỷ đồng; đang cho 386 hộ vay vốn phát triển chăn nuôi."
+    assert [f["indicator_code"] for f in extract_text(text)["figures"]] == ["quy_ho_tro_nong_dan", None]
