@@ -466,53 +466,47 @@ def _do(request, unit, period, action, done: str):
     return redirect(_entry_url(unit, period))
 
 
-@login_required
-@require_POST
-def submit(request, unit_id: int, period: str):
-    unit, period, _ = _load(request, unit_id, period)
-    if not access.can_enter(request.user, unit):
-        raise PermissionDenied
-    return _do(request, unit, period, lambda r: workflow.submit(r, request.user), "Đã gửi báo cáo lên cấp trên.")
+def _reason(request) -> str:
+    return request.POST.get("reason", "")
 
 
-@login_required
-@require_POST
-def approve(request, unit_id: int, period: str):
-    unit, period, _ = _load(request, unit_id, period)
-    if not access.can_approve(request.user, unit):
-        raise PermissionDenied
-    return _do(request, unit, period, lambda r: workflow.approve(r, request.user, expected_version=_posted_version(request)),
-               "Đã duyệt báo cáo.")
+# One row per workflow step: who may take it, what it does with the posted form, what the officer is told.
+# Steps taken on a version the page showed pass it on, so that a report changed meanwhile is refused.
+_STEPS = {
+    "submit": (access.can_enter, lambda r, req: workflow.submit(r, req.user), "Đã gửi báo cáo lên cấp trên."),
+    "approve": (access.can_approve,
+                lambda r, req: workflow.approve(r, req.user, expected_version=_posted_version(req)),
+                "Đã duyệt báo cáo."),
+    "return_report": (access.can_approve,
+                      lambda r, req: workflow.return_report(r, req.user, _reason(req),
+                                                            expected_version=_posted_version(req)),
+                      "Đã trả lại báo cáo."),
+    "reopen": (access.can_approve, lambda r, req: workflow.reopen(r, req.user, _reason(req)),
+               "Đã mở lại báo cáo để sửa."),
+    "lock": (access.can_approve, lambda r, req: workflow.lock(r, req.user), "Đã khóa báo cáo."),
+}
 
 
-@login_required
-@require_POST
-def return_report(request, unit_id: int, period: str):
-    unit, period, _ = _load(request, unit_id, period)
-    if not access.can_approve(request.user, unit):
-        raise PermissionDenied
-    reason = request.POST.get("reason", "")
-    return _do(request, unit, period, lambda r: workflow.return_report(r, request.user, reason, expected_version=_posted_version(request)),
-               "Đã trả lại báo cáo.")
+def _step_view(name: str):
+    allowed, step, done = _STEPS[name]
+
+    @login_required
+    @require_POST
+    def view(request, unit_id: int, period: str):
+        unit, period, _ = _load(request, unit_id, period)
+        if not allowed(request.user, unit):
+            raise PermissionDenied
+        return _do(request, unit, period, lambda r: step(r, request), done)
+
+    view.__name__ = view.__qualname__ = name
+    return view
 
 
-@login_required
-@require_POST
-def reopen(request, unit_id: int, period: str):
-    unit, period, _ = _load(request, unit_id, period)
-    if not access.can_approve(request.user, unit):
-        raise PermissionDenied
-    reason = request.POST.get("reason", "")
-    return _do(request, unit, period, lambda r: workflow.reopen(r, request.user, reason), "Đã mở lại báo cáo để sửa.")
-
-
-@login_required
-@require_POST
-def lock(request, unit_id: int, period: str):
-    unit, period, _ = _load(request, unit_id, period)
-    if not access.can_approve(request.user, unit):
-        raise PermissionDenied
-    return _do(request, unit, period, lambda r: workflow.lock(r, request.user), "Đã khóa báo cáo.")
+submit = _step_view("submit")
+approve = _step_view("approve")
+return_report = _step_view("return_report")
+reopen = _step_view("reopen")
+lock = _step_view("lock")
 
 
 @login_required
