@@ -24,7 +24,8 @@ from defusedxml import ElementTree as DefusedET
 from giaoban.core.cells import csv_field
 from giaoban.core.periods import Period, PeriodError
 
-FIELDS = (
+# The columns every DHIS2 data value has, in DHIS2's order; the two layouts differ only after them.
+_VALUE_COLUMNS = (
     "dataElement",
     "period",
     "orgUnit",
@@ -32,25 +33,10 @@ FIELDS = (
     "attributeOptionCombo",
     "value",
     "storedBy",
-    "created",
-    "lastUpdated",
-    "comment",
-    "followup",
 )
+FIELDS = _VALUE_COLUMNS + ("created", "lastUpdated", "comment", "followup")
 # DHIS2's own CSV column order, used when a file has no header row.
-HEADERLESS_ORDER = (
-    "dataElement",
-    "period",
-    "orgUnit",
-    "categoryOptionCombo",
-    "attributeOptionCombo",
-    "value",
-    "storedBy",
-    "lastUpdated",
-    "comment",
-    "followup",
-    "deleted",
-)
+HEADERLESS_ORDER = _VALUE_COLUMNS + ("lastUpdated", "comment", "followup", "deleted")
 _ALIASES = {
     "dataelement": "dataElement", "de": "dataElement", "data_element": "dataElement",
     "period": "period", "pe": "period",
@@ -78,21 +64,18 @@ class PayloadError(ValueError):
 
 _DHIS2_PERIOD = re.compile(r"^(\d{4})(?:(0[1-9]|1[0-2])|Q([1-4])|S([12])|W([1-9]|[1-4]\d|5[0-3]))?$")
 
+# Our period kinds in DHIS2's period syntax; DHIS2 has no nine-month period.
+_DHIS2_PERIOD_SHAPES = {"W": "{year}W{index}", "M": "{year}{index:02d}", "Q": "{year}Q{index}", "H": "{year}S{index}",
+                        "Y": "{year}"}
+
 
 def to_dhis2_period(code: str | Period) -> str:
     """Our period code → DHIS2's: 2023-Q3 → 2023Q3, 2023-H1 → 2023S1, 2023-07 → 202307."""
     p = Period.parse(code)
-    if p.kind == "W":
-        return f"{p.year}W{p.index}"
-    if p.kind == "M":
-        return f"{p.year}{p.index:02d}"
-    if p.kind == "Q":
-        return f"{p.year}Q{p.index}"
-    if p.kind == "H":
-        return f"{p.year}S{p.index}"
-    if p.kind == "Y":
-        return str(p.year)
-    raise PeriodError(f"Kỳ {p.code} (9 tháng) không có kiểu kỳ tương ứng trong DHIS2.")
+    shape = _DHIS2_PERIOD_SHAPES.get(p.kind)
+    if shape is None:
+        raise PeriodError(f"Kỳ {p.code} (9 tháng) không có kiểu kỳ tương ứng trong DHIS2.")
+    return shape.format(year=p.year, index=p.index)
 
 
 def from_dhis2_period(code: str) -> str:
