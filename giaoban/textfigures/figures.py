@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from . import lexicon as lx
 from .normalize import word_alternation
-from .numbers import LITERAL_RE, SCALES, Literal, parse_literal, read_scales, read_word_run, space_grouped_end, words_value
+from .numbers import LITERAL_RE, SCALE_WORDS, SCALES, Literal, parse_literal, read_scales, read_word_run, space_grouped_end, words_value
 
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)(:?) *$")
 _TWO_WORDS_BEFORE_RE = re.compile(r"([^\W\d_]+ [^\W\d_]+) *$")
@@ -47,8 +47,8 @@ _YEAR_RANGE_TAIL = re.compile(r" ?[-–] ?((?:19|20)\d\d)(?!\d)")
 _TAIL_HINT = re.compile(r"[-/–]| [-–]| (?:đến|tới) ")
 _PAIR_TAIL = re.compile(r"/(\d+(?:[.,]\d+)*)")
 _RANGE_TAIL = re.compile(r" ?[-–] ?(\d+(?:[.,]\d+)*)| (?:đến|tới) (\d+(?:[.,]\d+)*)")
-_SCALE_WORD = re.compile(r" ?(nghìn|ngàn|triệu|tỷ|tỉ)(?![^\W\d_])")
-_SCALE_WORD_LOOSE = re.compile(r" ?(nghìn|ngàn|triệu|tỷ|tỉ)")
+_SCALE_WORD = re.compile(r" ?(" + SCALE_WORDS + r")(?![^\W\d_])")
+_SCALE_WORD_LOOSE = re.compile(r" ?(" + SCALE_WORDS + ")")
 _WORD_END = re.compile(r"(?![^\W_])")
 _PER_UNIT = re.compile(r" ?/ ?([^\W\d_]+)")
 _TIME_NOUN = re.compile(r" ?(năm|tháng|ngày)")

@@ -32,7 +32,9 @@ _WORD_PARTS = set(DIGIT_WORDS) | set(SCALES) | {"mười", "mươi", "trăm", "l
 LITERAL_RE = re.compile(r"\d" + WORD_START + r"\d*(?:[.,]\d+)*")
 _SPACE_GROUP_RE = re.compile(r" (\d{3})(?![\d.,])")
 _WORD_RE = re.compile(r"[^\W\d_]+")
-_SCALE_RE = re.compile(r" ?(nghìn|ngàn|triệu|tỷ|tỉ|trăm)(?![^\W\d_])")
+# The scale words a figure is written with after its digits ('3,5 triệu'), as a regex alternation.
+SCALE_WORDS = "nghìn|ngàn|triệu|tỷ|tỉ"
+_SCALE_RE = re.compile(r" ?(" + SCALE_WORDS + r"|trăm)(?![^\W\d_])")
 _SCALE_PAIR_RE = re.compile(r" (\d{1,3}(?:,\d+)?) (nghìn|ngàn|triệu)(?![^\W\d_])")
 
 
