@@ -209,6 +209,19 @@ def _rows(ws) -> list[tuple]:
     return [tuple(r) for r in ws.iter_rows(values_only=True)]
 
 
+def _sheet_rows(fileobj, name: str, title: str) -> list[tuple]:
+    return _rows(_sheet(_open(fileobj, name), title))
+
+
+def _check_form_is_for(where: str, whose: str, file_unit: str, file_period: str, unit, period: Period) -> None:
+    """A form downloaded for another unit or period is refused whole: its rows would land in the wrong report."""
+    if file_unit != unit.code or file_period != period.code:
+        raise ExcelImportError([
+            f"{where}: tệp là biểu mẫu của {whose} '{file_unit}', kỳ '{file_period}', "
+            f"không phải của {unit.name} ({unit.code}), kỳ {period.code}."
+        ])
+
+
 def _at(rows, row: int, col: int):
     r = rows[row - 1] if len(rows) >= row else ()
     return r[col - 1] if len(r) >= col else None
@@ -251,16 +264,10 @@ def _apply(plans: list[Planned], period: Period, user, sheet: str) -> list[Repor
 
 
 def import_one_unit(fileobj, name: str, unit, period: Period, user) -> list[Report]:
-    wb = _open(fileobj, name)
-    ws = _sheet(wb, ONE_SHEET)
-    rows = _rows(ws)
+    rows = _sheet_rows(fileobj, name, ONE_SHEET)
     errors: list[str] = []
     file_unit, file_period = str(_at(rows, 2, 4) or "").strip(), str(_at(rows, 3, 4) or "").strip()
-    if file_unit != unit.code or file_period != period.code:
-        raise ExcelImportError([
-            f"{_where(ONE_SHEET, 2, 4)}: tệp là biểu mẫu của đơn vị '{file_unit}', kỳ '{file_period}', "
-            f"không phải của {unit.name} ({unit.code}), kỳ {period.code}."
-        ])
+    _check_form_is_for(_where(ONE_SHEET, 2, 4), "đơn vị", file_unit, file_period, unit, period)
     version = _version(_at(rows, 4, 2), _where(ONE_SHEET, 4, 2, "Phiên bản"), errors)
     if _norm(_at(rows, HEADER_ROW, 1)) != _norm(ONE_COLUMNS[0]):
         raise ExcelImportError([f"{_where(ONE_SHEET, HEADER_ROW, 1)}: không thấy tiêu đề 'Mã chỉ tiêu'; hãy dùng biểu mẫu tải về từ hệ thống."])
@@ -298,16 +305,10 @@ def import_one_unit(fileobj, name: str, unit, period: Period, user) -> list[Repo
 
 
 def import_children(fileobj, name: str, parent, period: Period, user) -> list[Report]:
-    wb = _open(fileobj, name)
-    ws = _sheet(wb, CHILDREN_SHEET)
-    rows = _rows(ws)
+    rows = _sheet_rows(fileobj, name, CHILDREN_SHEET)
     errors: list[str] = []
     file_period, file_parent = str(_at(rows, 2, 2) or "").strip(), str(_at(rows, 2, 4) or "").strip()
-    if file_parent != parent.code or file_period != period.code:
-        raise ExcelImportError([
-            f"{_where(CHILDREN_SHEET, 2, 2)}: tệp là biểu mẫu của cấp dưới '{file_parent}', kỳ '{file_period}', "
-            f"không phải của {parent.name} ({parent.code}), kỳ {period.code}."
-        ])
+    _check_form_is_for(_where(CHILDREN_SHEET, 2, 2), "cấp dưới", file_parent, file_period, parent, period)
     indicators = {i.code: i for i in workflow.form_indicators(parent)}
     header = rows[CHILD_CODE_ROW - 1] if len(rows) >= CHILD_CODE_ROW else ()
     if tuple(_norm(h) for h in header[:3]) != ("ma_don_vi", "ten_don_vi", "phien_ban"):
