@@ -85,6 +85,18 @@ def _n(value) -> str:
     return f"{int(value):,}".replace(",", ".")
 
 
+# The one-figure clauses of a highlight, in the order units write them in: (indicator, clause).
+_CLAUSES = [
+    ("ket_nap_moi", "kết nạp mới {n} {member}"),
+    ("doi_hinh_tinh_nguyen", "duy trì {n} đội hình thanh niên tình nguyện"),
+    ("nha_dai_doan_ket", "vận động xây mới, sửa chữa {n} nhà Đại đoàn kết"),
+    ("suat_qua", "trao {n} suất quà cho {member} có hoàn cảnh khó khăn"),
+    ("ho_thoat_ngheo", "giúp {n} hộ {member} thoát nghèo"),
+    ("gioi_thieu_dang", "giới thiệu {n} {member} ưu tú cho Đảng xem xét kết nạp"),
+    ("bua_com_cong_doan", 'tổ chức {n} chương trình "Bữa cơm Công đoàn"'),
+]
+
+
 def _highlight_clauses(org: str, figures: dict) -> list[str]:
     """What the unit did, in its words, from its own figures (largest first are not sorted:
     units write in the order of their plan)."""
@@ -96,20 +108,9 @@ def _highlight_clauses(org: str, figures: dict) -> list[str]:
         if "tuyen_truyen_luot_nguoi" in f:
             text += f", thu hút {_n(f['tuyen_truyen_luot_nguoi'])} lượt {member if org != 'mttq' else 'người'} tham dự"
         out.append(text)
-    if "ket_nap_moi" in f:
-        out.append(f"kết nạp mới {_n(f['ket_nap_moi'])} {member}")
-    if "doi_hinh_tinh_nguyen" in f:
-        out.append(f"duy trì {_n(f['doi_hinh_tinh_nguyen'])} đội hình thanh niên tình nguyện")
-    if "nha_dai_doan_ket" in f:
-        out.append(f"vận động xây mới, sửa chữa {_n(f['nha_dai_doan_ket'])} nhà Đại đoàn kết")
-    if "suat_qua" in f:
-        out.append(f"trao {_n(f['suat_qua'])} suất quà cho {member} có hoàn cảnh khó khăn")
-    if "ho_thoat_ngheo" in f:
-        out.append(f"giúp {_n(f['ho_thoat_ngheo'])} hộ {member} thoát nghèo")
-    if "gioi_thieu_dang" in f:
-        out.append(f"giới thiệu {_n(f['gioi_thieu_dang'])} {member} ưu tú cho Đảng xem xét kết nạp")
-    if "bua_com_cong_doan" in f:
-        out.append(f"tổ chức {_n(f['bua_com_cong_doan'])} chương trình \"Bữa cơm Công đoàn\"")
+    for code, clause in _CLAUSES:
+        if code in f:
+            out.append(clause.format(n=_n(f[code]), member=member))
     return out
 
 

@@ -43,6 +43,18 @@ MONTHLY_INDICATORS = [
 MONTHLY_SECTION = "Báo cáo tháng của Ủy ban MTTQ cấp xã"
 
 
+def _indicator_set(loader, mttq, rows, section: str, first_order: int) -> list[Indicator]:
+    """The MTTQ's indicators of one set (code, name, unit noun, mean), in the loader's lookup too."""
+    made = []
+    for order, (code, name, noun, _mean) in enumerate(rows, start=first_order):
+        ind, _ = Indicator.objects.update_or_create(
+            code=code, defaults={"name": name, "unit_noun": noun, "section": section, "sort_order": order})
+        ind.organizations.set([mttq])
+        made.append(ind)
+    loader.indicators.update({i.code: i for i in made})
+    return made
+
+
 def load_structure(loader) -> list[Unit]:
     """Residential areas, working groups, the weekly indicators and the reporting regimes
     (idempotent: upserted by code). Returns the working groups."""
@@ -61,25 +73,13 @@ def load_structure(loader) -> list[Unit]:
                 defaults={"organization": mttq, "level": Unit.Level.GRASSROOTS, "area": area, "parent": parent_unit,
                           "name": f"Ban Công tác Mặt trận {KIND_WORDS[kind].lower()} {name}", "valid_to": None})
             groups.append(unit)
-    weekly = []
-    for order, (code, name, noun, _mean) in enumerate(WEEKLY_INDICATORS, start=900):
-        ind, _ = Indicator.objects.update_or_create(
-            code=code, defaults={"name": name, "unit_noun": noun, "section": SECTION, "sort_order": order})
-        ind.organizations.set([mttq])
-        weekly.append(ind)
-    loader.indicators.update({i.code: i for i in weekly})
+    weekly = _indicator_set(loader, mttq, WEEKLY_INDICATORS, SECTION, first_order=900)
     schedule, _ = ReportingSchedule.objects.update_or_create(
         code="tuan-ban-cong-tac-mat-tran",
         defaults={"name": "Báo cáo nhanh hằng tuần của Ban Công tác Mặt trận khu dân cư", "frequency": "W",
                   "organization": mttq, "unit_level": Unit.Level.GRASSROOTS, "deadline_days": 1})
     schedule.indicators.set(weekly)
-    monthly = []
-    for order, (code, name, noun, _mean) in enumerate(MONTHLY_INDICATORS, start=950):
-        ind, _ = Indicator.objects.update_or_create(
-            code=code, defaults={"name": name, "unit_noun": noun, "section": MONTHLY_SECTION, "sort_order": order})
-        ind.organizations.set([mttq])
-        monthly.append(ind)
-    loader.indicators.update({i.code: i for i in monthly})
+    monthly = _indicator_set(loader, mttq, MONTHLY_INDICATORS, MONTHLY_SECTION, first_order=950)
     schedule, _ = ReportingSchedule.objects.update_or_create(
         code="thang-mttq-xa", defaults={"name": MONTHLY_SECTION, "frequency": "M", "organization": mttq,
                                          "unit_level": Unit.Level.COMMUNE})
@@ -95,6 +95,17 @@ def load_structure(loader) -> list[Unit]:
     return groups
 
 
+def _rng(*key) -> random.Random:  # seeded by names, not by the clock or database ids
+    return random.Random("|".join(str(k) for k in key))
+
+
+def _report(unit: Unit, period: Period, status: str, sent: datetime.datetime, approval_days: int) -> Report:
+    """A report in the given state: a draft was never sent; an approved one was approved days after it was."""
+    return Report(unit=unit, period=period.code, status=status,
+                  submitted_at=sent if status != Report.Status.DRAFT else None,
+                  approved_at=sent + datetime.timedelta(days=approval_days) if status == Report.Status.APPROVED else None)
+
+
 def weeks_until(last: Period) -> list[Period]:
     """The weeks of the demo's year up to the last quarter (by their Thursday)."""
     return [w for q in Period.quarters_of(last.year) if q <= last for w in q.weeks()]
@@ -106,15 +117,12 @@ def load_figures(loader, groups: list[Unit]) -> int:
     if DataValue.objects.filter(period__contains="-W").exists():
         return 0
 
-    def rng_for(*key) -> random.Random:  # seeded by names, not by the clock or database ids
-        return random.Random("|".join(str(k) for k in key))
-
     weeks = weeks_until(loader.last)
     tz = timezone.get_current_timezone()
     reports = []
     for unit in groups:
         for week in weeks:
-            r = rng_for("week", unit.code, week.code)
+            r = _rng("week", unit.code, week.code)
             status = Report.Status.APPROVED
             if week == weeks[-1]:
                 roll = r.random()
@@ -122,16 +130,14 @@ def load_figures(loader, groups: list[Unit]) -> int:
             if status is None:
                 continue
             sent = datetime.datetime.combine(week.end + datetime.timedelta(days=r.choice([0, 1, 1, 2])), datetime.time(17), tz)
-            reports.append(Report(unit=unit, period=week.code, status=status,
-                                  submitted_at=sent if status != Report.Status.DRAFT else None,
-                                  approved_at=sent + datetime.timedelta(days=1) if status == Report.Status.APPROVED else None))
+            reports.append(_report(unit, week, status, sent, approval_days=1))
     Report.objects.bulk_create(reports, batch_size=1000)
     ids = {(r.unit_id, r.period): r.pk for r in Report.objects.filter(period__contains="-W").only("id", "unit_id", "period")}
     codes = {u.pk: u.code for u in groups}
     rows = []
     for (unit_id, period), report_id in sorted(ids.items()):
         for code, _name, _noun, mean in WEEKLY_INDICATORS:
-            r = rng_for("weekly", codes[unit_id], period, code)
+            r = _rng("weekly", codes[unit_id], period, code)
             value = max(0, round(r.gauss(mean, mean / 3)))
             rows.append(DataValue(report_id=report_id, unit_id=unit_id, indicator=loader.indicators[code], period=period,
                                   value=Decimal(value), source=DataValue.Source.DEMO))
@@ -148,16 +154,13 @@ def load_monthly_figures(loader) -> int:
     if DataValue.objects.filter(indicator__code__in=codes).exists():
         return 0
 
-    def rng_for(*key) -> random.Random:  # seeded by names, not by the clock or database ids
-        return random.Random("|".join(str(k) for k in key))
-
     months = [m for q in Period.quarters_of(loader.last.year) if q <= loader.last for m in q.months()]
     units = [loader.new_units["mttq", c.code] for c in loader.new_communes]
     tz = timezone.get_current_timezone()
     reports = []
     for unit in units:
         for month in months:
-            r = rng_for("month", unit.code, month.code)
+            r = _rng("month", unit.code, month.code)
             status = Report.Status.APPROVED
             if month == months[-1]:
                 roll = r.random()
@@ -165,16 +168,14 @@ def load_monthly_figures(loader) -> int:
             if status is None:
                 continue
             sent = datetime.datetime.combine(month.end + datetime.timedelta(days=r.choice([1, 2, 3, 5])), datetime.time(16), tz)
-            reports.append(Report(unit=unit, period=month.code, status=status,
-                                  submitted_at=sent if status != Report.Status.DRAFT else None,
-                                  approved_at=sent + datetime.timedelta(days=2) if status == Report.Status.APPROVED else None))
+            reports.append(_report(unit, month, status, sent, approval_days=2))
     Report.objects.bulk_create(reports, batch_size=1000)
     ids = {(r.unit_id, r.period): r.pk for r in Report.objects.filter(period__in=[m.code for m in months], unit__in=units)}
     names = {u.pk: u.code for u in units}
     rows = []
     for (unit_id, period), report_id in sorted(ids.items()):
         for code, _name, _noun, mean in MONTHLY_INDICATORS:
-            r = rng_for("monthly", names[unit_id], period, code)
+            r = _rng("monthly", names[unit_id], period, code)
             rows.append(DataValue(report_id=report_id, unit_id=unit_id, indicator=loader.indicators[code], period=period,
                                   value=Decimal(max(0, round(r.gauss(mean, mean / 3)))), source=DataValue.Source.DEMO))
     DataValue.objects.bulk_create(rows, batch_size=1000)

@@ -24,7 +24,6 @@ ORGS = [
     ("ccb", "Hội Cựu chiến binh", "Hội CCB"),
 ]
 
-# (code, name, unit, value_type, typical quarterly value)
 # org code -> (code, name, unit, value type, typical quarterly figure)
 INDICATORS: dict[str, list[tuple[str, str, str, str, float]]] = {
     "mttq": [
