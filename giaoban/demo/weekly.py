@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import random
+from collections.abc import Callable
 from decimal import Decimal
 
 from django.utils import timezone
@@ -106,6 +107,32 @@ def _report(unit: Unit, period: Period, status: str, sent: datetime.datetime, ap
                   approved_at=sent + datetime.timedelta(days=approval_days) if status == Report.Status.APPROVED else None)
 
 
+
+def _last_week_status(roll: float) -> str | None:
+    return None if roll < 0.2 else Report.Status.DRAFT if roll < 0.3 else Report.Status.SUBMITTED
+
+
+def _last_month_status(roll: float) -> str | None:
+    return (None if roll < 0.1 else Report.Status.DRAFT if roll < 0.2 else Report.Status.SUBMITTED if roll < 0.4
+            else Report.Status.APPROVED)
+
+
+def _reports(units: list[Unit], periods: list[Period], key: str, last_status: Callable[[float], str | None],
+             delay_days: list[int], hour: int, approval_days: int) -> list[Report]:
+    """A report of each unit for each period: all approved but the last period's, whose state
+    ``last_status`` draws from a roll (None: not sent); sent a few days after the period's end."""
+    tz = timezone.get_current_timezone()
+    reports = []
+    for unit in units:
+        for period in periods:
+            r = _rng(key, unit.code, period.code)
+            status = Report.Status.APPROVED if period != periods[-1] else last_status(r.random())
+            if status is None:
+                continue
+            sent = datetime.datetime.combine(period.end + datetime.timedelta(days=r.choice(delay_days)), datetime.time(hour), tz)
+            reports.append(_report(unit, period, status, sent, approval_days))
+    return reports
+
 def weeks_until(last: Period) -> list[Period]:
     """The weeks of the demo's year up to the last quarter (by their Thursday)."""
     return [w for q in Period.quarters_of(last.year) if q <= last for w in q.weeks()]
@@ -118,19 +145,7 @@ def load_figures(loader, groups: list[Unit]) -> int:
         return 0
 
     weeks = weeks_until(loader.last)
-    tz = timezone.get_current_timezone()
-    reports = []
-    for unit in groups:
-        for week in weeks:
-            r = _rng("week", unit.code, week.code)
-            status = Report.Status.APPROVED
-            if week == weeks[-1]:
-                roll = r.random()
-                status = None if roll < 0.2 else Report.Status.DRAFT if roll < 0.3 else Report.Status.SUBMITTED
-            if status is None:
-                continue
-            sent = datetime.datetime.combine(week.end + datetime.timedelta(days=r.choice([0, 1, 1, 2])), datetime.time(17), tz)
-            reports.append(_report(unit, week, status, sent, approval_days=1))
+    reports = _reports(groups, weeks, "week", _last_week_status, delay_days=[0, 1, 1, 2], hour=17, approval_days=1)
     Report.objects.bulk_create(reports, batch_size=1000)
     ids = {(r.unit_id, r.period): r.pk for r in Report.objects.filter(period__contains="-W").only("id", "unit_id", "period")}
     codes = {u.pk: u.code for u in groups}
@@ -156,19 +171,7 @@ def load_monthly_figures(loader) -> int:
 
     months = [m for q in Period.quarters_of(loader.last.year) if q <= loader.last for m in q.months()]
     units = [loader.new_units["mttq", c.code] for c in loader.new_communes]
-    tz = timezone.get_current_timezone()
-    reports = []
-    for unit in units:
-        for month in months:
-            r = _rng("month", unit.code, month.code)
-            status = Report.Status.APPROVED
-            if month == months[-1]:
-                roll = r.random()
-                status = None if roll < 0.1 else Report.Status.DRAFT if roll < 0.2 else Report.Status.SUBMITTED if roll < 0.4 else status
-            if status is None:
-                continue
-            sent = datetime.datetime.combine(month.end + datetime.timedelta(days=r.choice([1, 2, 3, 5])), datetime.time(16), tz)
-            reports.append(_report(unit, month, status, sent, approval_days=2))
+    reports = _reports(units, months, "month", _last_month_status, delay_days=[1, 2, 3, 5], hour=16, approval_days=2)
     Report.objects.bulk_create(reports, batch_size=1000)
     ids = {(r.unit_id, r.period): r.pk for r in Report.objects.filter(period__in=[m.code for m in months], unit__in=units)}
     names = {u.pk: u.code for u in units}
