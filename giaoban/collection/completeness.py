@@ -66,6 +66,11 @@ def deadline_for(unit: Unit, period: Period | str) -> datetime.date:
     return Deadlines(Period.parse(period)).for_unit(unit)
 
 
+# What each state on the colour scale is called on the pages (an approved report sent late says so too).
+_STATE_LABELS = {"approved": "Đã duyệt", "submitted": "Đã gửi đúng hạn", "late": "Gửi muộn", "returned": "Bị trả lại",
+                 "overdue": "Quá hạn, chưa gửi", "missing": "Chưa gửi"}
+
+
 @dataclass
 class UnitState:
     unit: Unit
@@ -100,13 +105,7 @@ class UnitState:
 
     @cached_property
     def label(self) -> str:
-        if self.approved:
-            return "Đã duyệt" + (" (nộp muộn)" if self.late else "")
-        if self.sent:
-            return "Đã gửi đúng hạn" if self.on_time else "Gửi muộn"
-        if self.report is not None and self.report.status == Report.Status.RETURNED:
-            return "Bị trả lại"
-        return "Quá hạn, chưa gửi" if self.overdue else "Chưa gửi"
+        return _STATE_LABELS[self.css] + (" (nộp muộn)" if self.approved and self.late else "")
 
     @cached_property
     def css(self) -> str:
