@@ -100,6 +100,9 @@ def test_offline_draft_of_an_older_version_is_shown_not_resent(live_server, tree
     page.context.set_offline(True)
     page.fill("#v-tuyen_truyen_buoi", "33")
     page.wait_for_timeout(2000)
+    # she leaves the page while offline (the copy stays in the browser); back online, the page
+    # would send it at once on the 'online' event, before the other person's saves below
+    page.goto("about:blank")
     page.context.set_offline(False)
     report = workflow.get_or_create_report(unit, PERIOD, tree.users["entry_a"])
     workflow.save_values(report, tree.users["entry_a"], {"tuyen_truyen_buoi": 8}, expected_version=report.version)
