@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -229,6 +230,11 @@ AUTHENTICATION_BACKENDS = [
 OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
 GIAOBAN_OIDC = bool(OIDC_RP_CLIENT_ID)
 if GIAOBAN_OIDC:
+    _oidc_missing = [name for name in ("OIDC_RP_CLIENT_SECRET", "OIDC_OP_AUTHORIZATION_ENDPOINT", "OIDC_OP_TOKEN_ENDPOINT",
+                                       "OIDC_OP_USER_ENDPOINT", "OIDC_OP_JWKS_ENDPOINT") if not os.environ.get(name)]
+    if _oidc_missing:
+        raise ImproperlyConfigured("Đăng nhập một lần (OIDC_RP_CLIENT_ID đã đặt) còn thiếu biến môi trường: "
+                                   + ", ".join(_oidc_missing) + ".")
     OIDC_RP_CLIENT_SECRET = os.environ["OIDC_RP_CLIENT_SECRET"]
     OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ["OIDC_OP_AUTHORIZATION_ENDPOINT"]
     OIDC_OP_TOKEN_ENDPOINT = os.environ["OIDC_OP_TOKEN_ENDPOINT"]

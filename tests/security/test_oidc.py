@@ -7,8 +7,12 @@ the browser would), the provider sends the browser back to giaoban with a code, 
 exchanges it over HTTP.
 """
 
-import requests
+import os
+import subprocess
+import sys
+
 import pytest
+import requests
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
@@ -155,3 +159,15 @@ def test_the_administrator_keeps_the_mapping_in_the_admin(tree, client):
     assert client.get("/admin/security/singlesignongrant/").status_code == 200
     client.force_login(tree.users["approve_p"])  # not staff
     assert client.get("/admin/security/singlesignongrant/").status_code == 302
+
+
+def test_single_sign_on_half_configured_names_what_is_missing():
+    """OIDC_RP_CLIENT_ID without the provider's addresses: the server refuses to start with a
+    Vietnamese message naming each missing variable (was a bare KeyError on the first one)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OIDC_")}
+    env.update(OIDC_RP_CLIENT_ID="giaoban", OIDC_OP_TOKEN_ENDPOINT="http://127.0.0.1:1/token",
+               DJANGO_SETTINGS_MODULE="giaoban.settings")
+    run = subprocess.run([sys.executable, "-c", "import django; django.setup()"], env=env, capture_output=True, text=True)
+    assert run.returncode != 0
+    assert "còn thiếu biến môi trường: OIDC_RP_CLIENT_SECRET, OIDC_OP_AUTHORIZATION_ENDPOINT, " \
+           "OIDC_OP_USER_ENDPOINT, OIDC_OP_JWKS_ENDPOINT." in run.stderr, run.stderr[-2000:]
