@@ -503,6 +503,17 @@ def before_season(row: IndicatorRow, period_code: str, phrasing: dict) -> bool:
                for rule in phrasing.get("seasonal", []))
 
 
+# A row is on pace from this share of what is due by now (Q3: 0.8 x 75% = 60% of the year).
+ON_PACE_SHARE = 0.8
+
+
+def _pace_words(period_code: str) -> dict:
+    """The pace due by the period's end and the on-pace threshold, as the sentences say them
+    ('cần đạt 75% kế hoạch năm'): '45%' alone reads as 45% of the year against 80% of it."""
+    pace = expected_pace(period_code) or 100.0
+    return {"pace": format_pct(pace, 0), "threshold": format_pct(pace * ON_PACE_SHARE, 0)}
+
+
 def behind_rows(model: ReportModel, phrasing: dict) -> tuple[list, list]:
     """(section, row) pairs behind the year's pace, and those not judged yet (seasonal)."""
     pace = expected_pace(model.period_code)
@@ -516,7 +527,7 @@ def behind_rows(model: ReportModel, phrasing: dict) -> tuple[list, list]:
             if pct is None or row.value is None or not pace:
                 continue
             expected = 100.0 if row.stock else pace
-            if pct >= expected * 0.8:
+            if pct >= expected * ON_PACE_SHARE:
                 continue
             (waiting if before_season(row, model.period_code, phrasing) else behind).append((section, row))
     return behind, waiting
@@ -962,7 +973,7 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
     if with_target:
         done_part = words["strengths_done_part"].format(done=len(done_rows)) if done_rows else ""
         strengths += " " + words["strengths_targets"].format(on_pace=len(with_target) - len(behind), n_targets=len(with_target),
-                                                             done_part=done_part, **ctx)
+                                                             done_part=done_part, **_pace_words(model.period_code), **ctx)
     out.append(Block("para", strengths))
     if any(not s.complete for s in sections):
         if len(sections) > 1 and all(not s.complete for s in sections) and "pace_incomplete_all" in words:
@@ -996,7 +1007,8 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
             else:
                 each = ", ".join(f"{_org_short(phrasing, s.org_code, s.org_name)} {reached(r)}" for s, r in pairs)
                 items.append(words.get("behind_item_many", "{name} ({each})").format(name=name, each=each))
-        out.append(Block("para", words["behind_sentence"].format(n=len(behind), items=", ".join(items))))
+        out.append(Block("para", words["behind_sentence"].format(n=len(behind), items=", ".join(items),
+                                                                 **_pace_words(model.period_code), **ctx)))
     if waiting:
         names = ", ".join(noun_phrase(r, phrasing)[0] for _s, r in waiting)
         out.append(Block("para", words["seasonal_note"].format(items=names)))

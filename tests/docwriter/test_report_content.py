@@ -209,9 +209,28 @@ def test_the_shortcomings_name_the_furthest_behind_first_each_indicator_once():
                             OrgSection("phunu", "Hội Liên hiệp Phụ nữ", [row("b", "Hộ hội viên thoát nghèo", "hộ", 20)]),
                         ])
     text = body_text(write_report_docx(model, charts=False))
-    sentence = next(line for line in text.splitlines() if line.startswith("Có 4 chỉ tiêu đạt dưới 80%"))
+    sentence = next(line for line in text.splitlines() if line.startswith("Có 4 chỉ tiêu còn chậm so với tiến độ"))
     assert sentence.index("Dân vận khéo") < sentence.index("thoát nghèo") < sentence.index("giám sát"), sentence
     assert sentence.count("Dân vận khéo") == 1 and "Công đoàn 12%" in sentence and "MTTQ 40%" in sentence, sentence
+
+
+def test_the_pace_sentences_say_the_pace_due_and_of_what_a_share_is():
+    """'dưới 80% tiến độ …, như: X mới đạt 45%' reads as 45% of the year under 80% of it: the
+    sentence says what is due by now (Q3: 75% of the year) and that 45% is of the year's plan."""
+    def row(code, name, ytd):
+        return IndicatorRow(code, name, "cuộc", value=ytd // 3, year_to_date=ytd, target=100)
+
+    model = ReportModel(period_code="2023-Q3", period_label="quý III năm 2023", period_short_label="quý III/2023",
+                        area_name="tỉnh Lai Châu", report_date=dt.date(2023, 9, 20), sections=[
+                            OrgSection("mttq", "Ủy ban MTTQ Việt Nam", [row("a", "Cuộc giám sát", 45), row("b", "Hội nghị", 70)]),
+                        ])
+    lines = body_text(write_report_docx(model, charts=False)).splitlines()
+    behind = next(line for line in lines if line.startswith("Có 1 chỉ tiêu"))
+    assert behind == ("Có 1 chỉ tiêu còn chậm so với tiến độ (đến hết quý III/2023 cần đạt 75% kế hoạch năm), "
+                      "như: cuộc giám sát của MTTQ mới đạt 45% kế hoạch năm."), behind
+    assert "80%" not in behind
+    strengths = next(line for line in lines if "Đến hết quý III/2023" in line)
+    assert "cần đạt 75% kế hoạch năm" in strengths and "1/2 chỉ tiêu" in strengths and "đạt từ 60% kế hoạch năm trở lên" in strengths, strengths
 
 
 def test_one_organization_s_incomplete_report_does_not_name_itself_as_missing():
