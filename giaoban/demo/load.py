@@ -134,6 +134,16 @@ GIVEN = {"m": ("Thắng", "Pao", "Chung", "Dũng", "Tuấn", "Sơn", "Hùng", "K
          "f": ("Hoa", "Mai", "Lan", "Sinh", "Dung", "Hương", "Thảo", "Xuân")}
 
 
+def unit_target(value: Decimal, *key) -> Decimal | None:
+    """A unit's yearly target: what it will reach in the year, a little above or below (some
+    miss it), in the figure's own step; none for a unit that does none of it in the year. A
+    floor of one step would give each of a hundred communes sharing a dozen conferences a
+    quarter a target of one, and the province (their sum) a target three times its year."""
+    step = STEP["money"] if value >= 10_000_000 else Decimal(1)
+    target = (value * Decimal(str(rng_for("target", *key).uniform(0.9, 1.12))) / step).quantize(Decimal(1)) * step
+    return target if target > 0 else None
+
+
 def signer_for(code: str, org: str) -> str:
     """A made-up name for who signs the unit's reports (the women's union is chaired by a woman)."""
     r = rng_for("signer", code)
@@ -481,9 +491,9 @@ class DemoLoader:
         units = {u.pk: u for u in Unit.objects.filter(level__in=[Unit.Level.PROVINCE, Unit.Level.DISTRICT, Unit.Level.COMMUNE])}
         per_parent = defaultdict(Decimal)
         for (unit_id, ind_id, year), value in actual.items():
-            step = STEP["money"] if value >= 10_000_000 else Decimal(1)
-            target = (value * Decimal(str(rng_for("target", unit_id, ind_id, year).uniform(0.9, 1.12))) / step).quantize(Decimal(1)) * step
-            target = max(target, step)
+            target = unit_target(value, unit_id, ind_id, year)
+            if target is None:
+                continue
             rows.append((unit_id, ind_id, year, str(target)))
             for ancestor_id in [int(x) for x in units[unit_id].path.strip("/").split("/")[:-1]]:
                 per_parent[ancestor_id, ind_id, year] += target
