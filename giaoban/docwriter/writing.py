@@ -994,21 +994,29 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
     out.append(Block("heading2", f"2. {words['heading_limitations']}"))
     behind_groups = _behind_groups(model, behind, phrasing)
     if behind:
-        items = []
-        for name, pairs in behind_groups[:BEHIND_NAMED]:
-            # 'mới đạt 0%' ('has only reached nothing'): nothing done is said as such
-            def reached(r) -> str:
-                return format_pct(r.pct_achieved) if r.pct_achieved else words.get("behind_none", "chưa thực hiện")
+        # A stock (members, a balance) is judged against the whole year's target, not the pace
+        # due by now: in the sentence of the pace ('cần đạt 25%') its 'mới đạt 50%' would read as ahead.
+        named = behind_groups[:BEHIND_NAMED]
+        for stock, key in ((False, "behind_sentence"), (True, "behind_sentence_stock")):
+            groups = [(name, pairs) for name, pairs in named if pairs[0][1].stock == stock]
+            if not groups:
+                continue
+            items = []
+            for name, pairs in groups:
+                # 'mới đạt 0%' ('has only reached nothing'): nothing done is said as such
+                def reached(r) -> str:
+                    return format_pct(r.pct_achieved) if r.pct_achieved else words.get("behind_none", "chưa thực hiện")
 
-            if len(pairs) == 1:
-                s, r = pairs[0]
-                form = words["behind_item"] if r.pct_achieved else words.get("behind_item_none", "{name} của {org} chưa thực hiện")
-                items.append(form.format(name=name, org=_org_short(phrasing, s.org_code, s.org_name), pct=reached(r)))
-            else:
-                each = ", ".join(f"{_org_short(phrasing, s.org_code, s.org_name)} {reached(r)}" for s, r in pairs)
-                items.append(words.get("behind_item_many", "{name} ({each})").format(name=name, each=each))
-        out.append(Block("para", words["behind_sentence"].format(n=len(behind), items=", ".join(items),
-                                                                 **_pace_words(model.period_code), **ctx)))
+                if len(pairs) == 1:
+                    s, r = pairs[0]
+                    form = words["behind_item"] if r.pct_achieved else words.get("behind_item_none", "{name} của {org} chưa thực hiện")
+                    items.append(form.format(name=name, org=_org_short(phrasing, s.org_code, s.org_name), pct=reached(r)))
+                else:
+                    each = ", ".join(f"{_org_short(phrasing, s.org_code, s.org_name)} {reached(r)}" for s, r in pairs)
+                    items.append(words.get("behind_item_many", "{name} ({each})").format(name=name, each=each))
+            n = sum(1 for _s, r in behind if r.stock == stock)
+            out.append(Block("para", words[key].format(n=n, items=", ".join(items), stock_threshold=format_pct(100 * ON_PACE_SHARE, 0),
+                                                       **_pace_words(model.period_code), **ctx)))
     if waiting:
         names = ", ".join(noun_phrase(r, phrasing)[0] for _s, r in waiting)
         out.append(Block("para", words["seasonal_note"].format(items=names)))

@@ -354,3 +354,21 @@ def test_a_shortcoming_two_organizations_wrote_alike_is_listed_once():
     text = body_text(write_report_docx(model, charts=False))
     assert text.count("nợ quá hạn tại một số tổ tiết kiệm") == 1, text
     assert "Hội LHPN phường Đoàn Kết và Đoàn TNCS Hồ Chí Minh phường Đoàn Kết nêu: nợ quá hạn" in text, text
+
+
+def test_a_stock_behind_its_target_is_not_said_in_the_sentence_of_the_pace():
+    """A stock is judged against the whole target: 'cần đạt 25% kế hoạch năm, như: số hội viên …
+    mới đạt 50%' would read as ahead of the pace. It gets its own sentence."""
+    model = ReportModel(period_code="2023-Q1", period_label="quý I năm 2023", period_short_label="quý I/2023",
+                        area_name="tỉnh Lai Châu", report_date=dt.date(2023, 3, 20), sections=[
+                            OrgSection("phunu", "Hội Liên hiệp Phụ nữ", [
+                                IndicatorRow("gs", "Cuộc giám sát", "cuộc", value=10, year_to_date=10, target=100),
+                                IndicatorRow("hv", "Tổng số hội viên", "hội viên", value=500, target=1000, stock=True),
+                            ]),
+                        ])
+    lines = body_text(write_report_docx(model, charts=False)).splitlines()
+    pace = next(line for line in lines if "còn chậm so với tiến độ" in line)
+    assert "cần đạt 25% kế hoạch năm" in pace and "giám sát" in pace and "50%" not in pace, pace
+    assert pace.startswith("Có 1 chỉ tiêu"), pace
+    stock = next(line for line in lines if "số lượng hiện có" in line)
+    assert stock.startswith("Có 1 chỉ tiêu về số lượng hiện có còn dưới 80% kế hoạch năm") and "50% kế hoạch năm" in stock, stock
