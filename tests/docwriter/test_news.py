@@ -156,7 +156,6 @@ def test_the_draft_tells_the_work_not_the_reporting_chores_nor_the_meeting_s_own
     assert "đơn vị hội nghị" not in text and "đơn vị Mặt trận" not in text
 
 
-@pytest.mark.skipif(not GOLD.exists(), reason="../shared (the seed article) is not here")
 def test_no_sentence_is_a_list_of_figures():
     """An organization with many standouts gets two sentences, not one of seven clauses."""
     draft = build_news(generated_model())
