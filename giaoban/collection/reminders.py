@@ -10,7 +10,6 @@ import datetime
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
 from django.utils import timezone
 
 from giaoban.collection.completeness import UnitState
@@ -44,25 +43,27 @@ def remind(states: list[UnitState], period: Period, *, dry_run: bool = False) ->
     reminded_today = set(Reminder.objects.filter(unit__in=[s.unit for s in missing], period=period.code, created_at__date=today)
                          .values_list("user_id", "unit_id"))
     email_on = bool(settings.EMAIL_HOST)
-    out, units, already = [], set(), set()
-    with transaction.atomic():
-        for s in missing:
-            for user in people.get(s.unit.pk, []):
-                message = message_for(s, period, today)
-                duplicate = (user.pk, s.unit.pk) in reminded_today
-                emailed = False
-                if duplicate:
-                    already.add(s.unit.pk)
-                elif not dry_run:
-                    if email_on and user.email:
-                        emailed = send_mail(f"[giaoban] Nhắc gửi báo cáo {period.label_vi}", message, None, [user.email],
-                                            fail_silently=True) > 0
-                    Reminder.objects.create(user=user, unit=s.unit, period=period.code, message=message, emailed=emailed)
-                if not duplicate:
-                    units.add(s.unit.pk)
-                out.append({"user": user.username, "unit": s.unit.code, "unit_name": s.unit.name,
-                            "deadline": s.deadline.isoformat(), "message": message,
-                            "created": not dry_run and not duplicate, "emailed": emailed})
+    out, units, already, rows = [], set(), set(), []
+    for s in missing:
+        for user in people.get(s.unit.pk, []):
+            message = message_for(s, period, today)
+            duplicate = (user.pk, s.unit.pk) in reminded_today
+            emailed = False
+            if duplicate:
+                already.add(s.unit.pk)
+            elif not dry_run:
+                # Mail goes out before the rows are written and outside any transaction: an SMTP
+                # server that is slow must not hold the database, and 'emailed' says what happened.
+                if email_on and user.email:
+                    emailed = send_mail(f"[giaoban] Nhắc gửi báo cáo {period.label_vi}", message, None, [user.email],
+                                        fail_silently=True) > 0
+                rows.append(Reminder(user=user, unit=s.unit, period=period.code, message=message, emailed=emailed))
+            if not duplicate:
+                units.add(s.unit.pk)
+            out.append({"user": user.username, "unit": s.unit.code, "unit_name": s.unit.name,
+                        "deadline": s.deadline.isoformat(), "message": message,
+                        "created": not dry_run and not duplicate, "emailed": emailed})
+    Reminder.objects.bulk_create(rows)  # one statement: all of a day's reminders or none
     return {"period": period.code, "dry_run": dry_run, "units_missing": len(missing), "units": len(units),
             "already": len(already - units), "units_without_entry_user": sum(1 for s in missing if s.unit.pk not in people),
             "reminders": out, "email": email_on}

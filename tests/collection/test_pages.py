@@ -192,6 +192,18 @@ def test_completeness_deadlines_and_reminders(tree, client):
     assert "Hội LHPN xã B chưa gửi báo cáo Quý III/2025" in page
 
 
+def test_reminders_are_written_in_one_statement(tree):
+    """Several people to remind: one INSERT, not one per person (a province's deadline day reminds
+    hundreds of communes at once)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        call_command("remind", "--period", PERIOD, stdout=StringIO())
+    inserts = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith("INSERT") and "collection_reminder" in q["sql"]]
+    assert Reminder.objects.count() > 1 and len(inserts) == 1
+
+
 def test_remind_sends_email_when_smtp_is_configured(tree, settings, mailoutbox=None):
     from django.core import mail
 
