@@ -9,6 +9,10 @@ Segmentation: figure detection by the engine's own chunker next to detection fro
 word segmentation and POS tags, on the corpus (which serves the engine better, issue #15).
 
     .venv/bin/python benchmarks/extraction.py [--verbose]
+    .venv/bin/python benchmarks/extraction.py --set src_n [--verbose]   # one authoring set only
+
+``--set NAME`` scores only the texts of tests/fixtures/corpus/NAME.py (e.g. a set written fresh,
+before any rule saw it: the honest figure on unseen texts), per part and together, and stops there.
 
 The last line printed is one JSON object.
 """
@@ -202,8 +206,61 @@ def speed(texts: list[str], rounds: int) -> dict:
     return result
 
 
+def set_names(name: str) -> set[str]:
+    """Names of the texts authored in tests/fixtures/corpus/NAME.py."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, CORPUS / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return {doc["name"] for doc in mod.DOCS}
+
+
+def set_scores(name: str, verbose: bool) -> dict:
+    """Figures and meetings of one authoring set: its dev part, its test part, and all of it."""
+    names = set_names(name)
+    figures = {k: scoring.FigureTally() for k in ("dev", "test", "all")}
+    meetings = {k: scoring.MeetingTally() for k in ("dev", "test", "all")}
+    counts = {"dev": 0, "test": 0, "all": 0}
+    for doc, text, gold in scoring.load_corpus(CORPUS):
+        if doc not in names:
+            continue
+        pred = extract_text(text)["figures"]
+        meeting = parse_meeting(text) if "meeting" in gold else None
+        for part in (scoring.split_of(doc), "all"):
+            counts[part] += 1
+            figures[part].add(gold["figures"], pred, doc)
+            if meeting is not None:
+                meetings[part].add(gold["meeting"], meeting, doc)
+    out = {}
+    for part in ("dev", "test", "all"):
+        out[part] = figures[part].summary()
+        out[part]["texts"] = counts[part]
+        out[part]["meetings"] = meetings[part].summary()
+    if verbose:  # the dev part only: the test part is scored, never read for tuning
+        print(f"== set {name}, dev part")
+        print("\n".join(figures["dev"].problems + meetings["dev"].problems))
+    return out
+
+
+def print_parts(label: str, parts: dict) -> None:
+    for part, c in parts.items():
+        m = c["meetings"]
+        print(f"{label} {part} ({c['texts']} texts, {c['gold']} figures): strict F1 {c['strict_f1']:.3f}, "
+              f"detection F1 {c['detection_f1']:.3f}, attribution {c['attribution']:.3f}, "
+              f"indicator right {c['indicator_right']}, false code {c['false_code']}; meetings "
+              f"({m['texts']}): people F1 {m['people_f1']}, tasks recall {m['tasks_recall']}, "
+              f"next period {m['next_period']}")
+
+
 def main(argv: list[str]) -> int:
     verbose = "--verbose" in argv
+    if "--set" in argv:
+        name = argv[argv.index("--set") + 1]
+        parts = set_scores(name, verbose)
+        print_parts(f"set {name}", parts)
+        print(json.dumps(parts, ensure_ascii=False))
+        return 0
     scorer, scorer_path = load_scorer()
     summary: dict = {"scorer": scorer_path}
     summary["corpus"], texts = corpus_scores(verbose)
