@@ -133,8 +133,10 @@ def news_rows(model: ReportModel, section, phrasing: dict, limit: int, alone_max
     return [picked[lead]] + picked[:lead] + picked[lead + 1:] if lead else picked
 
 
+# Openers that add, not contrast: 'Trong khi đó' and 'Riêng' announce a difference or an
+# exception, and the next organization's results are neither.
 NEWS_OPENERS = ["{subject}", "Đáng chú ý, {subject_lc}", "Cùng với đó, {subject_lc}", "{subject} cũng",
-                "Trong khi đó, {subject_lc}", "Riêng {subject_lc}"]
+                "Bên cạnh đó, {subject_lc}", "Ngoài ra, {subject_lc}"]
 
 
 def _org_sentences(model: ReportModel, phrasing: dict, per_org: int, told: AbstractSet[str] = frozenset(),

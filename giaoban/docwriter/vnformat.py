@@ -97,7 +97,9 @@ def table_value(value, value_type: str = "integer") -> str:
 
 
 def table_unit(unit: str, value_type: str) -> str:
-    return "Triệu đồng" if value_type == "money" else (unit[:1].upper() + unit[1:] if unit else "")
+    """The unit as the sentences write it ('buổi', 'lượt người', 'triệu đồng'): a common noun is
+    not capitalised in the middle of a table's row."""
+    return "triệu đồng" if value_type == "money" else unit.strip()
 
 
 def format_date_line(place: str, date: dt.date) -> str:

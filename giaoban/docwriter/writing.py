@@ -627,8 +627,8 @@ def table_header(model: ReportModel) -> list[str]:
 def _money_scale(row: IndicatorRow) -> tuple[str, float]:
     values = [abs(float(v)) for v in (row.value, row.year_to_date, row.target, row.same_period_last_year) if v is not None]
     if row.value_type == "money" and values and max(values) >= TABLE_TY_FROM:
-        return "Tỷ đồng", 1_000_000_000
-    return "Triệu đồng", 1_000_000
+        return "tỷ đồng", 1_000_000_000
+    return "triệu đồng", 1_000_000
 
 
 def table_rows(section: OrgSection) -> list[list[str]]:
@@ -741,6 +741,22 @@ def overall_paragraphs(model: ReportModel, phrasing: dict, chooser: Chooser) -> 
         subject = words["overall_subject"]
         out.append(cap_first(f"{lead} {subject} {_join_clauses(clauses)}".strip()) + ".")
     return out
+
+
+_UNIT_SUBJECT = re.compile(r"^((?:trong |quý )[^,]{3,40}, )?đơn vị (?:đã )?", re.IGNORECASE)
+
+
+def _highlight_item(group: Group, total: int) -> str:
+    """A unit's own work with the unit as its subject: 'Hội Nông dân huyện Nậm Nhùn xây dựng mô
+    hình …', not 'Hội Nông dân huyện Nậm Nhùn nêu: đơn vị xây dựng …' (the union speaking of
+    some other unit)."""
+    m = _UNIT_SUBJECT.match(group.text)
+    if m and group.count <= 2:
+        lead = cap_first(m.group(1)) if m.group(1) else ""
+        return f"{lead}{' và '.join(group.units)} {group.text[m.end():]}"
+    if group.count <= 2 and any(group.text.startswith(u) for u in group.units):
+        return group.text
+    return summary_item(group, total)
 
 
 def _field_lc(text: str) -> str:
@@ -941,7 +957,7 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
     distinctive = [g for g in group_remarks(highlights, threshold=0.8)
                    if g.count <= 2 and (small or any(w in nfc_lower(g.text) for w in notable))][:5] if highlights else []
     if distinctive:
-        items = [summary_item(g, total_units) for g in distinctive]
+        items = [_highlight_item(g, total_units) for g in distinctive]
         sub += 1
         out.append(Block("heading2", f"{sub}. {words['heading_unit_highlights']}"))
         out.extend(Block("bullet", _sentence(t)) for t in items)

@@ -1,0 +1,86 @@
+"""What an MTTQ office's reader found in the regenerated samples, each read back from the .docx:
+a maintained stock added up over quarters, units capitalised in the tables, sentence openers of
+contrast with nothing to contrast, a model each unit keeps said in one pattern per unit."""
+
+import datetime as dt
+import io
+import re
+
+import docx
+
+from giaoban.docwriter.docx import write_report_docx
+from giaoban.docwriter.model import IndicatorRow, NarrativeExcerpt, OrgSection, ReportModel
+from giaoban.docwriter.news import build_news
+from giaoban.docwriter.synthetic import build_synthetic_model
+from tests.docwriter.test_wording_demo import demo_model
+
+
+def _doc(data: bytes):
+    return docx.Document(io.BytesIO(data))
+
+
+def _text(doc) -> str:
+    return "\n".join(p.text for p in doc.paragraphs if p.text.strip())
+
+
+def _indicator_tables(doc):
+    return [t for t in doc.tables if t.rows and t.rows[0].cells[0].text == "TT"]
+
+
+def test_the_units_column_of_a_table_is_written_as_the_text_writes_it(report_docx_bytes):
+    """'buổi', 'lượt người', 'triệu đồng' as in the sentences: 'Buổi', 'Triệu đồng' capitalise a
+    common noun in the middle of a row."""
+    tables = _indicator_tables(_doc(report_docx_bytes))
+    assert tables
+    units = {row.cells[2].text for t in tables for row in t.rows[1:]}
+    capitalised = sorted(u for u in units if u[:1].isupper() and not u.split()[0].isupper())  # 'ĐVTN' stays
+    assert not capitalised, capitalised
+    assert "triệu đồng" in units or "tỷ đồng" in units
+
+
+def test_dan_van_kheo_models_are_a_stock_maintained_not_added_over_quarters():
+    """The models are kept from one quarter to the next: the report says the province keeps
+    ('duy trì', 'hiện có') so many, and the table's year to date is the quarter's figure, not
+    three quarters added up."""
+    model = demo_model()
+    doc = _doc(write_report_docx(model, charts=False))
+    text = _text(doc)
+    said = re.findall(r"([^;,.]{0,40}) ([\d.]+) mô hình \"Dân vận khéo\"", text)
+    assert said, text
+    for before, _n in said:
+        assert re.search(r"duy trì|hiện có", before), before
+    assert not re.search(r"(xây dựng, nhân rộng|xây dựng mới) [\d.]+ mô hình \"Dân vận khéo\"", text)
+    for table in _indicator_tables(doc):
+        for row in table.rows[1:]:
+            cells = [c.text for c in row.cells]
+            if cells[1].startswith('Mô hình "Dân vận khéo"'):
+                assert cells[3] == cells[4], cells  # year to date of a stock = its level now
+
+
+def test_news_sentences_do_not_open_on_a_contrast_they_do_not_make():
+    """'Trong khi đó' and 'Riêng' announce a contrast or an exception; between two organizations'
+    results there is none."""
+    for model in (demo_model(), build_synthetic_model()):
+        text = build_news(model).text
+        assert not re.search(r"(^|[.!?]\s+|\n)(Trong khi đó|Riêng)\b", text), text
+
+
+def _with_model_highlights(lines: list[tuple[str, str]]) -> ReportModel:
+    row = IndicatorRow("buoi", "Buổi tuyên truyền", "buổi", value=300, same_period_last_year=280)
+    narratives = [NarrativeExcerpt(unit, "ket_qua", text, "nongdan") for unit, text in lines]
+    return ReportModel(period_code="2023-Q3", period_label="quý III năm 2023", area_name="tỉnh Lai Châu",
+                       report_date=dt.date(2023, 9, 20), sections=[OrgSection("nongdan", "Hội Nông dân", [row])],
+                       narratives=narratives, total_units=40)
+
+
+def test_a_unit_s_model_is_told_as_its_own_work_not_as_what_it_said_about_a_unit():
+    """'Hội Nông dân huyện Nậm Nhùn nêu: đơn vị xây dựng và duy trì mô hình …' reads as the
+    union speaking of some other unit: the unit is the subject of its work."""
+    model = _with_model_highlights([
+        ("Hội Nông dân huyện Nậm Nhùn", 'Đơn vị xây dựng và duy trì mô hình "Chi hội nông dân nuôi ong", được hội viên hưởng ứng.'),
+        ("Hội Nông dân huyện Phong Thổ", 'Hội Nông dân huyện Phong Thổ ra mắt mô hình "Cánh đồng mẫu lúa Séng Cù".'),
+    ])
+    text = _text(_doc(write_report_docx(model, charts=False)))
+    assert "nêu: đơn vị" not in text, text
+    assert 'Hội Nông dân huyện Nậm Nhùn xây dựng và duy trì mô hình "Chi hội nông dân nuôi ong"' in text, text
+    assert 'Hội Nông dân huyện Phong Thổ ra mắt mô hình "Cánh đồng mẫu lúa Séng Cù"' in text, text
