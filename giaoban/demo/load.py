@@ -144,6 +144,18 @@ def unit_target(value: Decimal, *key) -> Decimal | None:
     return target if target > 0 else None
 
 
+# Most lines' yearly targets are what the units will reach, give or take; an organization sets a
+# few of them high (a campaign of the year, a target handed down from the centre), and those are
+# behind by the third quarter, as in any real year (without them every line was on pace).
+AMBITIOUS_SHARE = 0.1
+
+
+def line_ambition(org_code: str, ind_code: str, year: int) -> Decimal:
+    """How far above what its units will reach an organization set an indicator's yearly target."""
+    r = rng_for("ambition", org_code, ind_code, year)
+    return Decimal(str(round(r.uniform(1.35, 1.6), 2))) if r.random() < AMBITIOUS_SHARE else Decimal(1)
+
+
 def signer_for(code: str, org: str) -> str:
     """A made-up name for who signs the unit's reports (the women's union is chaired by a woman)."""
     r = rng_for("signer", code)
@@ -488,10 +500,13 @@ class DemoLoader:
             value = actual.pop((unit_id, ind_id, year))
             for new_id, share in successors[unit_id]:
                 actual[new_id, ind_id, year] += value * share
-        units = {u.pk: u for u in Unit.objects.filter(level__in=[Unit.Level.PROVINCE, Unit.Level.DISTRICT, Unit.Level.COMMUNE])}
+        units = {u.pk: u for u in Unit.objects.filter(level__in=[Unit.Level.PROVINCE, Unit.Level.DISTRICT, Unit.Level.COMMUNE])
+                 .select_related("organization")}
+        ind_codes = {ind.pk: code for code, ind in self.indicators.items()}
         per_parent = defaultdict(Decimal)
         for (unit_id, ind_id, year), value in actual.items():
-            target = unit_target(value, unit_id, ind_id, year)
+            ambition = line_ambition(units[unit_id].organization.code, ind_codes[ind_id], year)
+            target = unit_target(value * ambition, unit_id, ind_id, year)
             if target is None:
                 continue
             rows.append((unit_id, ind_id, year, str(target)))

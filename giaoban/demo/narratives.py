@@ -8,8 +8,11 @@ members, a model named only where the unit has one.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from decimal import Decimal
+
+from giaoban.core.periods import Period
 
 MEMBER = {"mttq": "người dân", "congdoan": "đoàn viên", "phunu": "hội viên", "doan": "đoàn viên",
           "nongdan": "hội viên", "ccb": "hội viên"}
@@ -71,6 +74,19 @@ PROPOSALS = {
     "ccb": ["Đề nghị quan tâm hỗ trợ làm nhà cho hội viên có hoàn cảnh khó khăn"],
     "overdue": ["Đề nghị phối hợp với chính quyền xã đôn đốc thu hồi nợ quá hạn"],
 }
+# A unit tells its model in its own way: one sentence for all made the province's 'cách làm nổi
+# bật' five times the same line.
+MODEL_SENTENCES = [
+    "Đơn vị xây dựng và duy trì {model}, được {member} hưởng ứng.",
+    "Đơn vị ra mắt {model}, thu hút đông đảo {member} tham gia.",
+    "{unit} tiếp tục nhân rộng {model}.",
+    "Đơn vị triển khai thí điểm {model}, bước đầu mang lại hiệu quả.",
+    "Đơn vị duy trì hiệu quả {model}.",
+]
+# The merger of 2025 was set in motion at the end of 2024 (the review of Resolution 18, Nov.
+# 2024): no unit prepares for it in 2023.
+REFORM_ANNOUNCED = dt.date(2024, 11, 1)
+
 NEXT_TASKS = {
     "mttq": "Tiếp tục vận động Quỹ \"Vì người nghèo\", chuẩn bị tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở các khu dân cư",
     "congdoan": "Tập trung phát triển đoàn viên, chăm lo đời sống đoàn viên, người lao động",
@@ -132,7 +148,8 @@ def unit_narrative(org: str, unit_name: str, unit_code: str, period_code: str, p
         sentences.append(f"{unit_name} đã triển khai các nhiệm vụ trọng tâm theo chương trình công tác.")
     # One unit in six started a model of its own: the kind of thing a province report names.
     if r.random() < 0.17:
-        sentences.append(f"Đơn vị xây dựng và duy trì {r.choice(MODELS[org])}, được {member} hưởng ứng.")
+        model = r.choice(MODELS[org])
+        sentences.append(r.choice(MODEL_SENTENCES).format(model=model, member=member, unit=unit_name))
     overdue = any(Decimal(figures.get(code) or 0) > 0 for code in ("no_qua_han",))
     # the Front has no members of its own: its remarks are about its boards and residential areas
     pool = (LIMITATIONS["all"] if org != "mttq" else []) + LIMITATIONS[org] + (LIMITATIONS["overdue"] if overdue else [])
@@ -147,7 +164,7 @@ def unit_narrative(org: str, unit_name: str, unit_code: str, period_code: str, p
         pool = PROPOSALS["all"] + PROPOSALS[org] + (PROPOSALS["overdue"] if overdue else [])
         proposals = r.choice(pool).format(**fill) + "."
     next_task = NEXT_TASKS[org]
-    if not reform_done and r.random() < 0.2:
+    if not reform_done and Period.parse(period_code).end >= REFORM_ANNOUNCED and r.random() < 0.2:
         next_task += "; chuẩn bị các điều kiện sắp xếp tổ chức bộ máy"
     return {"highlights": " ".join(sentences), "limitations": " ".join(limitations), "proposals": proposals,
             "next_tasks": next_task + "."}

@@ -25,3 +25,17 @@ def test_money_keeps_its_step_and_a_large_count_its_spread():
     assert unit_target(Decimal(520_000_000), "u", "quy", 2023) % 1_000_000 == 0
     spread = {unit_target(Decimal(1000), f"u{i}", "buoi", 2023) for i in range(50)}
     assert min(spread) >= 900 and max(spread) <= 1120 and len(spread) > 10
+
+
+def test_some_lines_are_behind_by_the_third_quarter():
+    """A demo where every line of every organization is on pace ('107/107 chỉ tiêu … bảo đảm tiến
+    độ') is no year an office has seen: about one line in ten has a target set high enough to be
+    behind at Q3 (75 % due, on pace from 60 %), the rest stay near what the units reach."""
+    from giaoban.demo.load import catalogue, line_ambition
+
+    lines = [(org, spec["code"]) for spec in catalogue() if spec["time_aggregation"] == "sum" for org in spec["orgs"]]
+    factors = [line_ambition(org, code, 2023) for org, code in lines]
+    high = [f for f in factors if f > 1]
+    assert 0.05 * len(lines) <= len(high) <= 0.2 * len(lines), len(high)
+    assert all(Decimal("0.75") / f < Decimal("0.6") for f in high)  # behind at Q3 even at the units' best
+    assert line_ambition("phunu", "tuyen_truyen_buoi", 2023) == line_ambition("phunu", "tuyen_truyen_buoi", 2023)
