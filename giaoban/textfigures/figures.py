@@ -416,6 +416,11 @@ def _is_identifier(text: str, key: str, s: int) -> bool:
         return True
     # 'Vùng 3', 'Khu 5', 'Chỉ thị 05': a capitalized noun right before names the thing.
     orig = text[ws:ws + len(w)]
+    if orig[:1].isupper() and ws > 1 and not orig.isupper() and len(words) == 2 and key[ws - 1:ws] == " " \
+            and text[ws - 1 - len(words[0])].isupper() and words[0] not in lx.IDENTIFIER_BEFORE:
+        # 'Chợ Mới 118 tỷ đồng', 'Huyện đoàn Mỹ Xuyên 28 công trình': a place of two capitalized
+        # syllables, then its figure (a name's number follows one noun: 'Khu 5', 'Vùng 3').
+        return False
     if orig[:1].isupper() and ws > 0 and key[ws - 1] not in "\n.:" and not key[max(0, ws - 2):ws].endswith(". "):
         if orig.isupper() and len(orig) >= 2:
             return False  # all-caps abbreviations ('ĐVTN') are subjects, not names
@@ -460,12 +465,23 @@ _CHANGE_WORDS = {"tăng", "giảm", "thêm", "trưởng"}
 _CHANGE_PAIRS = {"tăng thêm", "giảm thêm", "tăng được", "giảm được", "giảm đi", "tăng trưởng", "nhiều hơn", "ít hơn"}
 
 
+# A comparison, with the time compared with between ('cao hơn Tết năm trước khoảng 400 triệu
+# đồng', 'Quỹ tăng trưởng thêm 7,239 tỷ'): the figure is the difference, not the level.
+_COMPARE_BEFORE_RE = re.compile(
+    r"(?<![^\W_])(?:(?:cao|thấp|nhiều|ít|lớn) hơn|tăng trưởng thêm|tăng trưởng|tăng thêm|giảm thêm)"
+    r"(?: (?:so với|so|với|năm|trước|ngoái|cùng|kỳ|tết|đầu|cuối|quý|tháng|[ivx]+|\d{4}))*"
+    r" (?:(?:gần|khoảng|hơn|trên|dưới|xấp xỉ) )?$"
+)
+
+
 def _kind(key: str, c: Candidate) -> str:
     words, _, _ = _last_words(key, c.start, 3)
     if words and words[-1] in _QUALIFIER_WORDS:
         words = words[:-1]  # 'tăng hơn 12%'
     if words and (words[-1] in ("tăng", "giảm") or " ".join(words[-2:]) in _CHANGE_PAIRS):
         return "change"
+    if _COMPARE_BEFORE_RE.search(key, max(0, c.start - 60), c.start):
+        return "change"  # 'cao hơn năm 2023 trên 67 tỷ', 'tăng trưởng thêm 380 triệu đồng'
     if c.unit == "%":
         return "share"
     return "level"
