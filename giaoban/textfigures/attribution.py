@@ -42,7 +42,8 @@ _RESET_SUBJECT_RE = re.compile(
 # A sentence about one person ('Ông Nông Văn Thắng … nuôi 120 con lợn', 'Anh Võ Văn Tư cho biết …')
 # or the people at large ('Nhân dân đóng góp 4,6 tỷ đồng'): no organization's figure.
 _PERSON_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:ông|bà|anh|chị|cụ|em)(?= [^\W\d_])")
-_PEOPLE_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:nhân dân|người dân)(?= (?:đã |đóng góp|góp|hiến|ủng hộ))")
+_PEOPLE_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:nhân dân|người dân)(?: (?:trong|ở|tại|của|toàn|các)(?: [^\W\d_]+){1,3})?"
+                                r"(?= (?:đã |đóng góp|góp|hiến|ủng hộ))")
 # Households as the subject ('Nhiều hộ trồng cam có thu nhập trên 1 tỷ đồng') and the area's
 # production ('Toàn huyện có 8.400 ha cam'): no organization's figure.
 _HOUSEHOLDS_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:nhiều|các|một số) (?:hộ|gia đình)(?![^\W\d_])")
@@ -140,8 +141,9 @@ def split_sentences(text: str, key: str) -> list[tuple[int, int]]:
             if not (nxt.isupper() or nxt in "\"'“(-–" or nxt.isdigit()):
                 continue
             word = _WORD_BEFORE_DOT_RE.search(key, max(0, i - 6), i)
-            if word and (word.group(1) in _ABBREVIATIONS or (len(word.group(1)) == 1 and text[i - 1].isupper())):
-                continue  # 'TP. Lai Châu', initials 'T. H.'
+            if word and (word.group(1) in _ABBREVIATIONS or (len(word.group(1)) == 1 and text[i - 1].isupper()
+                                                              and not _PERIOD_NUMERAL_RE.search(key, max(0, i - 12), i))):
+                continue  # 'TP. Lai Châu', initials 'T. H.' (but 'kết quả quý I. Hội Nông dân …' ends)
         end = i if c == "\n" else i + 1
         if end > start and text[start:end].strip():
             out.append((start, end))
@@ -152,6 +154,7 @@ def split_sentences(text: str, key: str) -> list[tuple[int, int]]:
 
 
 _WORD_BEFORE_DOT_RE = re.compile(r"([\w/.]+)$")
+_PERIOD_NUMERAL_RE = re.compile(r"(?<![^\W_])(?:quý|khóa|khoá|giai đoạn|phần|mục) [ivx]$")
 
 
 def _merge_chains(key: str, mentions: list[Mention]) -> list[Mention]:
