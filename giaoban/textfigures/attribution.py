@@ -157,10 +157,18 @@ _WORD_BEFORE_DOT_RE = re.compile(r"([\w/.]+)$")
 _PERIOD_NUMERAL_RE = re.compile(r"(?<![^\W_])(?:quý|khóa|khoá|giai đoạn|phần|mục) [ivx]$")
 
 
+_APPOSITION_GAP_RE = re.compile(_PLACE + r", ")
+
+
 def _merge_chains(key: str, mentions: list[Mention]) -> list[Mention]:
     """'Hội Nông dân, Hội LHPN, Tỉnh đoàn' → one mention with orgs [nongdan, phunu, doan]."""
     out: list[Mention] = []
     for m in mentions:
+        if (out and m.kind == "group" and out[-1].kind == "name" and key[m.start:m.start + 1].isalpha()
+                and not key.startswith("các", m.start) and _APPOSITION_GAP_RE.fullmatch(key, out[-1].end, m.start)):
+            # 'Hội LHPN phường X, tổ chức chính trị - xã hội trực thuộc …, đã kết nạp …': an
+            # apposition says what the body is; the body stays the subject, alone.
+            continue
         if out and m.kind in ("name", "backref", "generic", "group") and out[-1].kind in ("name", "backref", "generic", "chain", "group"):
             gap = key[out[-1].end:m.start]
             if (len(gap) < 40 and "\n" not in gap and _CHAIN_SEP_RE.match(gap)
