@@ -256,6 +256,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                     cm, code, code_conf = hm, hm.code, hm.score * 0.8
         if code is None and c.kind == "level" and actor.org not in (None, "other"):
             inherited = _enumerated_code(t, key, c, actor, last_coded.get(c.unit), i, matcher)
+            if inherited is None:
+                inherited = _listed_code(t, key, c, actor, last_coded.get(c.unit), i, attributor.mentions, matcher)
             if inherited is not None:
                 code, code_conf = inherited, 0.5
         if (c.unit_category == "money" and thing is None and c.kind == "level" and actor.org != "other"
@@ -346,6 +348,36 @@ def _enumerated_code(t: str, key: str, c: Candidate, actor: Actor,
         if w not in _ENUM_FILLER and w not in prev_words and not capital and not capital_before:
             return None  # a verb of its own, not the first item's: the item says what it counts
         capital_before = capital  # 'Công đoàn ngành Y tế': the syllable after a capital is the name's
+    return code if matcher.reported_by(code, actor.org, actor.orgs) else None
+
+
+_LIST_FILLER = _ENUM_FILLER | {match_key(w) for w in "và là thấp cao lớn nhất nhì tiếp kế sau hội ở".split()}
+_ITEM_END_RE = re.compile(r"[,;.\n]|$")
+
+
+def _listed_code(t: str, key: str, c: Candidate, actor: Actor,
+                 last: tuple[Candidate, str, tuple[int, int] | None, int] | None,
+                 sentence: int, mentions: list[Any], matcher: Matcher) -> str | None:
+    """The code of the next item of a list of places or bodies, each with its figure ('Cái Bè có dư
+    nợ cao nhất, 248 tỷ đồng; tiếp theo là Châu Thành, 216 tỷ đồng; thấp nhất là Tân Phú Đông với
+    61 tỷ đồng'): the item before's indicator, in the same unit, when between the two figures
+    stand only names, list words and punctuation — nothing that says another thing is counted."""
+    if last is None:
+        return None
+    prev, code, _, prev_sentence = last
+    if sentence - prev_sentence > 1 or prev.unit != c.unit or prev.end > c.start or c.start - prev.end > 90:
+        return None
+    gap_start, gap_end = prev.end, c.start
+    if any(ch in key[gap_start:gap_end] for ch in ".\n:()\"/") or "tổng số" in key[gap_start:gap_end]:
+        return None
+    item_end = _ITEM_END_RE.search(key, c.end).start()
+    names = [(m.start, m.end) for m in mentions if gap_start <= m.start and m.end <= gap_end]
+    for a, b in ((gap_start, gap_end), (c.end, item_end)):  # the item's words before and after its figure
+        for m in _LETTER_WORD_RE.finditer(key, a, b):
+            if any(x <= m.start() < y for x, y in names):
+                continue
+            if m.group() not in _LIST_FILLER and not t[m.start()].isupper():
+                return None
     return code if matcher.reported_by(code, actor.org, actor.orgs) else None
 
 
