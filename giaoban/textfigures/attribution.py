@@ -36,6 +36,8 @@ _INTRO_RE = re.compile(
 # Matched at a sentence's start (pattern.match(key, start, end)).
 _INTRO_PREP_RE = re.compile(r"[\s\-+•*–]*(với|trong|qua|từ|sau|nhân|dịp|tính đến|bằng|thông qua|có|gần|hơn|trên|khoảng)(?![^\W\d_])")
 _OWNER_BEFORE_RE = re.compile(r"(?<![^\W_])(của|qua|do|thuộc|theo báo cáo của) *$")
+_PLACE_SUBJECT_RE = re.compile(r"(?:^|[,:;] |\n)[\s\-+•*–]*(?:toàn |cả )?(?:xã|huyện|phường|thị xã|thị trấn|tỉnh|thành phố)"
+                               r" (?:đã|còn|cũng|tiếp tục|đang|vừa)(?![^\W\d_])")
 _RESET_SUBJECT_RE = re.compile(
     r"[\s\-+•*–]*(nhân dân|người dân|cấp ủy|các cấp ủy|chính quyền|đồng chí|ông|bà|anh|chị)(?![^\W\d_])"
 )
@@ -340,6 +342,11 @@ class Attributor:
                 carried = Actor(last.org, last.orgs, "carried", (last.pos, last.end))
             elif _RESET_SUBJECT_RE.match(key, s, e) or self._in_numbered_heading(s):
                 carried = None
+            if (not subjects and entry_carried is not None and entry_carried.orgs and "mttq" in entry_carried.orgs
+                    and _PLACE_SUBJECT_RE.search(key, s, e)):
+                # 'Ủy ban MTTQ xã cùng các tổ chức … vận động được 860 triệu đồng. Với nguồn lực này,
+                # xã đã bàn giao 9 căn nhà': the place acts through the body that leads the joint work.
+                entry_carried = Actor("mttq", None, "carried", entry_carried.named_at)
             if (_PERSON_SUBJECT_RE.match(key, s, e) or _HOUSEHOLDS_SUBJECT_RE.match(key, s, e)) and not subjects:
                 entry_carried = carried = _NOBODY
             elif _PEOPLE_SUBJECT_RE.match(key, s, e) and not subjects:
