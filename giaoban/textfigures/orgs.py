@@ -83,7 +83,8 @@ _NAMES: list[tuple[str, str, str]] = [
     ("Phòng Tư pháp", "other", "name"), ("Trạm Khuyến nông", "other", "name"),
     ("Ban Giám đốc", "other", "name"), ("Ban Giám hiệu", "other", "name"),
     # Donors and other bodies that give through the organizations ('Công ty … trao 2 tỷ đồng').
-    ("Công ty", "other", "name"), ("Tập đoàn", "other", "name"), ("doanh nghiệp", "other", "name"),
+    ("Công ty", "other", "name"), ("Tổng công ty", "other", "name"), ("Tập đoàn", "other", "name"),
+    ("doanh nghiệp", "other", "name"),
     ("các doanh nghiệp", "other", "name"), ("nhà hảo tâm", "other", "name"),
     ("các nhà hảo tâm", "other", "name"), ("nhà tài trợ", "other", "name"),
     ("ngân sách nhà nước", "other", "name"), ("Sở Nông nghiệp", "other", "name"),
