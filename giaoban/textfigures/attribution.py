@@ -38,6 +38,7 @@ _INTRO_PREP_RE = re.compile(r"[\s\-+•*–]*(với|trong|qua|từ|sau|nhân|d�
 _OWNER_BEFORE_RE = re.compile(r"(?<![^\W_])(của|qua|do|thuộc|theo báo cáo của) *$")
 _PLACE_SUBJECT_RE = re.compile(r"(?:^|[,:;] |\n)[\s\-+•*–]*(?:toàn |cả )?(?:xã|huyện|phường|thị xã|thị trấn|tỉnh|thành phố)"
                                r" (?:đã|còn|cũng|tiếp tục|đang|vừa)(?![^\W\d_])")
+_LOCAL_ASIDE_RE = re.compile(r"[\s\-+•*–]*(?:ở|tại) (?:huyện|xã|phường|thị xã|thị trấn|thành phố|tỉnh|thôn|bản|ấp)(?![^\W\d_])")
 _RESET_SUBJECT_RE = re.compile(
     r"[\s\-+•*–]*(nhân dân|người dân|cấp ủy|các cấp ủy|chính quyền|đồng chí|ông|bà|anh|chị)(?![^\W\d_])"
 )
@@ -339,7 +340,12 @@ class Attributor:
                 run_orgs = []
             if subjects:
                 last = subjects[-1]
+                aside = carried
                 carried = Actor(last.org, last.orgs, "carried", (last.pos, last.end))
+                if _LOCAL_ASIDE_RE.match(key, s, e) and aside is not None and aside is not _NOBODY:
+                    # 'Ở huyện Khoái Châu, Hội Nông dân huyện phối hợp …': an aside about one place;
+                    # the text goes on with the subject it had before.
+                    carried = aside
             elif _RESET_SUBJECT_RE.match(key, s, e) or self._in_numbered_heading(s):
                 carried = None
             if (not subjects and entry_carried is not None and entry_carried.orgs and "mttq" in entry_carried.orgs
