@@ -231,7 +231,13 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         if thing is not None:
             # '52 nhà "Mái ấm tình thương" với tổng giá trị 3,1 tỷ đồng': the amount is what the
             # houses cost, so only the thing valued says which indicator (none for most things).
-            context = clause = _VALUE_WORDS_RE.sub(" ", key[thing.start:c.start])
+            first = thing
+            for p in reversed(previous[:-1]):
+                if p.end > first.start or p.start < s_start or p.unit != thing.unit or any(
+                        ch in ".;\n" for ch in key[p.end:first.start]):
+                    break
+                first = p  # 'xây mới 27 nhà Đại đoàn kết và sửa chữa 11 nhà, tổng kinh phí …': all the houses
+            context = clause = _VALUE_WORDS_RE.sub(" ", key[first.start:c.start])
         cm = matcher.explain(context, c.unit, actor.org, actor.orgs, near=before, clause=clause,
                              stock_only=("còn" in before or "lên" in before) and _REMAINING_BEFORE_RE.search(before) is not None)
         code, code_conf = cm.code, cm.score
