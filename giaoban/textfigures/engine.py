@@ -264,6 +264,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             inherited = _enumerated_code(t, key, c, actor, last_coded.get(c.unit), i, matcher)
             if inherited is None:
                 inherited = _listed_code(t, key, c, actor, last_coded.get(c.unit), i, attributor.mentions, matcher)
+            if inherited is None:
+                inherited = _elided_code(key, c, actor, last_coded.get(c.unit), i, matcher)
             if inherited is not None:
                 code, code_conf = inherited, 0.5
         if (c.unit_category == "money" and thing is None and c.kind == "level" and actor.org != "other"
@@ -384,6 +386,30 @@ def _listed_code(t: str, key: str, c: Candidate, actor: Actor,
                 continue
             if m.group() not in _LIST_FILLER and not t[m.start()].isupper():
                 return None
+    return code if matcher.reported_by(code, actor.org, actor.orgs) else None
+
+
+# Measure words that stand for an act counted ('6 cuộc giám sát …; … tổ chức 412 cuộc').
+_ELIDED_UNITS = {match_key(w) for w in ("cuộc", "buổi", "lớp", "đợt", "hội nghị", "điểm", "phiên")}
+_STOCK_OR_WHOLE_BEFORE_RE = re.compile(r"(?:còn|tổng số|tổng|trên|/)\s*$")
+
+
+def _elided_code(key: str, c: Candidate, actor: Actor,
+                 last: tuple[Candidate, str, tuple[int, int] | None, int] | None,
+                 sentence: int, matcher: Matcher) -> str | None:
+    """The code of a figure whose counted thing is left out because the clause before named it
+    ('chủ trì 6 cuộc giám sát chuyên đề; Mặt trận cấp huyện, xã tổ chức 412 cuộc.'): the bare
+    measure word ends its clause, and the figure before in the same unit, in the same sentence
+    or the one before, has a code this organization reports."""
+    if last is None or match_key(c.unit_text or "") not in _ELIDED_UNITS:
+        return None
+    if _STOCK_OR_WHOLE_BEFORE_RE.search(key, max(0, c.start - 24), c.start):
+        return None  # 'còn 642 hộ', 'trên tổng số 2.087 khu dân cư', '112/118': not the thing done
+    prev, code, _, prev_sentence = last
+    if sentence - prev_sentence > 1 or prev.unit != c.unit or prev.end > c.start or c.start - prev.end > 120:
+        return None
+    if _ITEM_END_RE.search(key, c.end).start() != c.end or "\n" in key[prev.end:c.start]:
+        return None  # '412 cuộc.' ends there; '3 buổi ra quân …' says what it counts
     return code if matcher.reported_by(code, actor.org, actor.orgs) else None
 
 
