@@ -89,7 +89,7 @@ _MONEY_CODES = {"raised": "ho_tro_kinh_phi", "given": "tri_gia_qua"}
 # Between the verb and a bare amount: only words that do not name another thing.
 _MONEY_DIRECT_RE = re.compile(r"(?: (?:thêm|được|tổng cộng|số tiền|tổng số tiền|với|trên|hơn|gần|khoảng|tổng))* ?$")
 _SHARE_OF_MEMBERS_RE = re.compile(r"(?: [^\W\d_]+)?,? (?:đạt|chiếm|bằng)(?: tỷ lệ| tỉ lệ)? ")
-_VERB_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:đang|đã|còn|và|cùng)(?![^\W\d_])")
+_VERB_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:(?:trong năm|trong quý|trong kỳ|hiện|hiện nay|đến nay),? )?(?:đang|đã|còn|và|cùng|cho)(?![^\W\d_])")
 # Bodies that are not the organizations: counted at the head of a clause, they are its subject.
 _BODY_UNITS = {"doanh nghiệp"}
 # … followed by their own verb, not by a list or an owner ('86 doanh nghiệp, hợp tác xã … do cựu
