@@ -36,18 +36,24 @@ _POSITION_END = re.compile(
 def _name_after(text: str, pos: int, max_words: int = 5) -> tuple[str, int]:
     """Capitalized words starting at pos, separated by single spaces: (name, end)."""
     words: list[str] = []
-    end = pos
+    end = last = pos
     while len(words) < max_words:
         m = _WORD.match(text, end)
         if not m or not m.group(0)[0].isupper() or m.group(0).isupper() and len(m.group(0)) > 1:
             break
         words.append(m.group(0))
-        end = m.end()
+        end = last = m.end()
+        if len(m.group(0)) == 1 and text[end : end + 1] in ("'", "’"):
+            # 'K' Điểu', 'Y'Bih': a Central Highlands name joins its first letter with an apostrophe
+            end += 1
+            last = end
+            if text[end : end + 1] == " ":
+                end += 1
+            continue
         if text[end : end + 1] != " ":
             break
         end += 1
-    name = " ".join(words)
-    return name, pos + len(name)
+    return text[pos:last], last
 
 
 def _position_after(text: str, pos: int) -> str:
