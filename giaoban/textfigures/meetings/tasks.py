@@ -146,8 +146,9 @@ def classify(paras: list[Paragraph], reviewed: Period | None, year: int | None) 
             p.kind = "conclusion"
             continue
         section = None if heading else section
-        if section and not heading and p.kind == "other" and section == "tasks" and _VERB_AT_START.match(folded):
-            p.kind = "tasks"
+        if section and not heading and p.kind == "other" and section == "tasks" and (
+                _VERB_AT_START.match(folded) or _DIRECTIVE.match(folded)):
+            p.kind = "tasks"  # '2. Nhiệm vụ tháng 3 / Đề nghị các tổ chức tiếp tục …; …'
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -251,6 +252,9 @@ def candidates(
             previous_kind = None
             continue
         bullet = _BULLET.match(p.text)
+        if (_HEADING.match(p.text) and len(p.text.split()) <= 14 and _TASK_LEAD.search(match_key(p.text))
+                and not _VERB_ANYWHERE.search(match_key(p.text)) and not _DIRECTIVE.search(match_key(p.text))):
+            continue  # the heading 'Nhiệm vụ tháng 3' opens the tasks; it is none itself
         if not bullet or previous_kind != p.kind:
             if not bullet:
                 subject, due = "", due_default
