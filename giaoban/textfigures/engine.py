@@ -360,7 +360,13 @@ def _enumerated_code(t: str, key: str, c: Candidate, actor: Actor,
 
 
 _LIST_FILLER = _ENUM_FILLER | {match_key(w) for w in "và là thấp cao lớn nhất nhì tiếp kế sau hội ở".split()}
-_ITEM_END_RE = re.compile(r"[,;.\n]|$")
+_ITEM_END_RE = re.compile(r"[,;.\n]")
+
+
+def _item_end(key: str, pos: int) -> int:
+    """Where the item that ``pos`` is in ends: the next ',', ';', '.', line break or the text's end."""
+    m = _ITEM_END_RE.search(key, pos)
+    return m.start() if m else len(key)
 
 
 def _listed_code(t: str, key: str, c: Candidate, actor: Actor,
@@ -378,7 +384,7 @@ def _listed_code(t: str, key: str, c: Candidate, actor: Actor,
     gap_start, gap_end = prev.end, c.start
     if any(ch in key[gap_start:gap_end] for ch in ".\n:()\"/") or "tổng số" in key[gap_start:gap_end]:
         return None
-    item_end = _ITEM_END_RE.search(key, c.end).start()
+    item_end = _item_end(key, c.end)
     names = [(m.start, m.end) for m in mentions if gap_start <= m.start and m.end <= gap_end]
     for a, b in ((gap_start, gap_end), (c.end, item_end)):  # the item's words before and after its figure
         for m in _LETTER_WORD_RE.finditer(key, a, b):
@@ -408,7 +414,7 @@ def _elided_code(key: str, c: Candidate, actor: Actor,
     prev, code, _, prev_sentence = last
     if sentence - prev_sentence > 1 or prev.unit != c.unit or prev.end > c.start or c.start - prev.end > 120:
         return None
-    if _ITEM_END_RE.search(key, c.end).start() != c.end or "\n" in key[prev.end:c.start]:
+    if _item_end(key, c.end) != c.end or "\n" in key[prev.end:c.start]:
         return None  # '412 cuộc.' ends there; '3 buổi ra quân …' says what it counts
     return code if matcher.reported_by(code, actor.org, actor.orgs) else None
 
