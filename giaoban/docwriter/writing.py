@@ -400,7 +400,9 @@ def org_paragraphs(model: ReportModel, section: OrgSection, phrasing: dict, choo
                     if tail:
                         comparisons += 1
                         compared_once = True
-                if not tail and targets == 0 and row.pct_achieved is not None:
+                # part of the units (28/39 approved): their year to date is not the organization's,
+                # and part II says the pace waits for the rest
+                if not tail and targets == 0 and row.pct_achieved is not None and section.complete:
                     tail = target_tail(row, phrasing, chooser, key, clause.text)
                     targets += 1 if tail else 0
             clauses.append((clause, tail))
@@ -470,7 +472,7 @@ def _join_clauses(clauses: list[tuple[Clause, str]]) -> str:
 def _targets_sentences(model, section, rows, phrasing, chooser, subj) -> str:
     """The year's targets already reached; those behind go to the assessment (part II)."""
     done = [r for r in rows if r.pct_achieved is not None and r.pct_achieved >= 100]
-    if not done:
+    if not done or not section.complete:
         return ""
     items = ", ".join(
         phrasing["targets_done_item"].format(name=noun_phrase(r, phrasing)[0], pct=format_pct(r.pct_achieved))

@@ -84,3 +84,20 @@ def test_a_unit_s_model_is_told_as_its_own_work_not_as_what_it_said_about_a_unit
     assert "nêu: đơn vị" not in text, text
     assert 'Hội Nông dân huyện Nậm Nhùn xây dựng và duy trì mô hình "Chi hội nông dân nuôi ong"' in text, text
     assert 'Hội Nông dân huyện Phong Thổ ra mắt mô hình "Cánh đồng mẫu lúa Séng Cù"' in text, text
+
+
+def test_a_part_of_the_units_is_not_measured_against_the_year_s_target():
+    """28 of 39 units approved: their year to date is not the organization's, so '… bằng 46,4%
+    chỉ tiêu năm' in part I contradicts part II ('Tiến độ … sẽ được đánh giá khi đủ báo cáo')."""
+    rows = [IndicatorRow("luot", "Lượt người dự tuyên truyền", "lượt người", value=26_971, year_to_date=93_095,
+                         target=200_650),
+            IndicatorRow("hn", "Hội nghị phản biện xã hội", "hội nghị", value=5, year_to_date=15, target=29),
+            IndicatorRow("kn", "Hội viên kết nạp mới", "hội viên", value=441, year_to_date=1_693, target=1_500)]
+    section = OrgSection("phunu", "Hội Liên hiệp Phụ nữ", rows, reported=28, expected=39)
+    model = ReportModel(period_code="2026-Q3", period_label="quý III năm 2026", area_name="tỉnh Lai Châu",
+                        report_date=dt.date(2026, 9, 20), sections=[section], org_code="phunu",
+                        org_name="Hội LHPN tỉnh Lai Châu")
+    text = _text(_doc(write_report_docx(model, charts=False)))
+    results = text.split("II. ")[0]
+    assert "28/39 đơn vị" in text
+    assert not re.search(r"\d%\s*(chỉ tiêu|kế hoạch)|(chỉ tiêu|kế hoạch) năm|\(\d+(,\d)?% chỉ tiêu\)", results), results
