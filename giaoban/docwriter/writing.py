@@ -786,9 +786,13 @@ def one_level_words(model: ReportModel, phrasing: dict) -> dict:
     if model.level != "commune":
         return phrasing
     subjects = {}
+    kind = model.area_name.split(" ", 1)[0]  # 'phường', 'xã'
     for code, forms in phrasing.get("org_subjects", {}).items():
         own = f"{forms.get('sheet') or forms.get('name')} {model.area_name}"
-        subjects[code] = {**forms, "full": own, "short": [own], "news": own}
+        # after the first sentence, 'Mặt trận phường' as the office says it: the full name three
+        # times in a paragraph ('MTTQ phường Đoàn Kết … MTTQ phường Đoàn Kết …') reads as a form
+        short = [f"{forms['one_level']} {kind}"] if forms.get("one_level") else [own]
+        subjects[code] = {**forms, "full": own, "short": short, "news": own}
     blocks = {**phrasing["blocks"], "overall_subject": f"Mặt trận và các tổ chức chính trị - xã hội {model.area_name}"}
     return {**phrasing, "org_subjects": subjects, "blocks": blocks}
 

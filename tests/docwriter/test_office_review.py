@@ -2,6 +2,7 @@
 a maintained stock added up over quarters, units capitalised in the tables, sentence openers of
 contrast with nothing to contrast, a model each unit keeps said in one pattern per unit."""
 
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -101,3 +102,16 @@ def test_a_part_of_the_units_is_not_measured_against_the_year_s_target():
     results = text.split("II. ")[0]
     assert "28/39 đơn vị" in text
     assert not re.search(r"\d%\s*(chỉ tiêu|kế hoạch)|(chỉ tiêu|kế hoạch) năm|\(\d+(,\d)?% chỉ tiêu\)", results), results
+
+
+def test_a_commune_s_organization_is_not_named_in_full_in_every_sentence():
+    """'MTTQ phường Đoàn Kết tổng hợp … Cùng với đó, MTTQ phường Đoàn Kết ghi nhận … MTTQ
+    phường Đoàn Kết có …': after the first sentence the office writes 'Mặt trận phường'."""
+    model = demo_model("2026-Q3")
+    model.level, model.area_name = "commune", "phường Đoàn Kết"
+    for section in model.sections:
+        section.rows = [dataclasses.replace(r, target=None) for r in section.rows]
+    text = _text(_doc(write_report_docx(model, charts=False)))
+    for paragraph in text.split("\n"):
+        assert paragraph.count("MTTQ phường Đoàn Kết") <= 1, paragraph
+    assert "Mặt trận phường" in text, text
