@@ -17,7 +17,7 @@ from typing import BinaryIO
 from .docx import new_document
 from .model import ReportModel, saved_bytes
 from .vnformat import format_date_text
-from .writing import (Chooser, _context, _lc_subject, cap_first, comparison_tail, field_totals, find_rule,
+from .writing import (Chooser, _context, _lc_subject, before_season, cap_first, is_place_count, comparison_tail, field_totals, find_rule,
                       indicator_clause, is_chore, load_phrasing, localize, nfc_lower, one_level_words, SMALL_COUNT, standout_score,
                       subject_forms, units_next_tasks)
 
@@ -100,7 +100,10 @@ def news_rows(model: ReportModel, section, phrasing: dict, limit: int, alone_max
             and not (r.stock and r.value_type != "money" and shared.get(r.code, 0) > 1)]
     # a count under SMALL_COUNT (4 new grassroots unions, 6 agreements) is left to the report's
     # table: a reader of the paper sees only the figures that carry the organization's work
-    rows = [r for r in rows if not (r.value_type == "integer" and float(r.value) < SMALL_COUNT)] or rows
+    # (places reached, '8 xã', are the reach of a campaign: no tally); an event of a later season
+    # (Ngày hội Đại đoàn kết, in November) is not the quarter's news
+    rows = [r for r in rows if not (r.value_type == "integer" and float(r.value) < SMALL_COUNT and not is_place_count(r))
+            and not before_season(r, model.period_code, phrasing)] or rows
 
     top_of: dict[str, tuple[float, str]] = {}
     counts: dict[str, int] = {}
@@ -123,8 +126,8 @@ def news_rows(model: ReportModel, section, phrasing: dict, limit: int, alone_max
     # 130 lượt người counselled, +16 %). Only where it shares most of its lines with the others:
     # when every line is its own, none of them sets it apart.
     distinct = sum(1 for r in section.rows if shared.get(r.code, 0) > 1) * 2 > len(section.rows)
-    alone = [r for r in ranked if distinct and standout_score(model, section, r) >= ALONE_SHARE]
-    others = [r for r in ranked if r not in alone]
+    alone = by_field([r for r in ranked if distinct and standout_score(model, section, r) >= ALONE_SHARE])
+    others = by_field([r for r in ranked if r not in alone])
     chosen = {id(r) for r in others[:limit]} | {id(r) for r in alone[:alone_max]}
     picked = [r for i, r in enumerate(rows)
               if id(r) in chosen or (find_rule(r, phrasing).get("attach") and i and id(rows[i - 1]) in chosen)]
@@ -135,6 +138,19 @@ def news_rows(model: ReportModel, section, phrasing: dict, limit: int, alone_max
 
 # Openers that add, not contrast: 'Trong khi đó' and 'Riêng' announce a difference or an
 # exception, and the next organization's results are neither.
+def by_field(ranked: list) -> list:
+    """The best figure of each field of work before the second of any field: a paper tells what
+    an organization did across its work, not five figures of its social welfare ('nhà tạm',
+    'nhà Đại đoàn kết', two funds, gifts) and none of its campaigns."""
+    rank: dict[str, int] = {}
+    keyed = []
+    for i, r in enumerate(ranked):
+        n = rank.get(r.field or "", 0)
+        rank[r.field or ""] = n + 1
+        keyed.append((n, i, r))
+    return [r for _n, _i, r in sorted(keyed, key=lambda k: (k[0], k[1]))]
+
+
 NEWS_OPENERS = ["{subject}", "Đáng chú ý, {subject_lc}", "Cùng với đó, {subject_lc}", "{subject} cũng",
                 "Bên cạnh đó, {subject_lc}", "Ngoài ra, {subject_lc}"]
 

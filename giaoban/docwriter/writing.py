@@ -439,6 +439,16 @@ def prose_rows(model: ReportModel, section: OrgSection, phrasing: dict) -> list[
     return out
 
 
+# Places reached (communes, residential areas, villages): the reach of a campaign, bounded by the
+# number of places there are; '8 xã' is two districts' worth of work, not a small tally of events.
+# (not 'bản' alone: it is also a copy, '6 bản thỏa ước')
+PLACE_UNITS = frozenset({"xã", "phường", "xã, phường", "huyện", "khu dân cư", "thôn", "thôn, bản", "tổ dân phố"})
+
+
+def is_place_count(row: IndicatorRow) -> bool:
+    return row.value_type == "integer" and nfc_lower(row.unit.strip()) in PLACE_UNITS
+
+
 def standout_score(model: ReportModel, section: OrgSection, row: IndicatorRow) -> float:
     """How much a figure stands out: the organization's share of what all organizations did
     (1 when it alone reports it), plus the size of its change against the same period (capped)."""
@@ -453,7 +463,7 @@ def standout_score(model: ReportModel, section: OrgSection, row: IndicatorRow) -
     share = 1.0 if others <= 1 or not total else value / total
     change = row.change_pct
     moved = min(abs(change), 50.0) / 50.0 if change is not None and value >= SMALL_COUNT else 0.0
-    small = 0.5 if row.value_type == "integer" and value < SMALL_COUNT else 0.0
+    small = 0.5 if row.value_type == "integer" and value < SMALL_COUNT and not is_place_count(row) else 0.0
     return share + moved - small - (0.3 if row.value_type == "percent" else 0.0)
 
 

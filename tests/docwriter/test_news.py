@@ -47,11 +47,10 @@ from tests.conftest import SHARED  # noqa: E402
 from tests.docwriter.test_wording_demo import demo_model  # noqa: E402
 
 GOLD = SHARED / "seeds" / "lai-chau-2023-q3.gold.json"
-# Article figures the demo catalogue has no indicator for (nothing to write them from), and the
-# trade union's 52 tin bài: the smallest share of its line (52 of 627) and +4 % against the same
+# The trade union's 52 tin bài: the smallest share of its line (52 of 627) and +4 % against the same
 # quarter; no rule of size or change picks it over the union's other lines (its 130 lượt người
 # tư vấn pháp luật, +16 %, is picked by change).
-NOT_IN_THE_DEMO = {"8 xã"}
+NOT_IN_THE_DEMO: set[str] = set()
 NOT_STANDOUT = {"trên 50 tin, bài viết, phóng sự"}
 _FIGURE = re.compile(r"(gần|hơn|trên|khoảng)?\s*(\d{1,3}(?:\.\d{3})*(?:,\d+)?)\s*(tỷ|triệu)?")
 

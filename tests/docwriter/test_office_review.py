@@ -115,3 +115,18 @@ def test_a_commune_s_organization_is_not_named_in_full_in_every_sentence():
     for paragraph in text.split("\n"):
         assert paragraph.count("MTTQ phường Đoàn Kết") <= 1, paragraph
     assert "Mặt trận phường" in text, text
+
+
+def test_news_tells_places_reached_and_each_field_before_a_second_of_one_field():
+    """The Front's reach ('tại 8 xã', under the small-count threshold but the reach of a
+    campaign, not a tally of events) is news; five of its figures from social welfare and none
+    of its campaigns is not; a November event (Ngày hội Đại đoàn kết) is no Q3 news."""
+    from giaoban.docwriter.news import by_field
+
+    text = build_news(demo_model()).text
+    front = text.split("Ủy ban MTTQ các cấp", 1)[1].split("Công đoàn các cấp", 1)[0]
+    assert "tại 8 xã" in front, front
+    assert "khu dân cư tổ chức Ngày hội" not in front, front
+    rows = [IndicatorRow(c, c, "ngôi nhà", field=f) for c, f in
+            (("a", "An sinh"), ("b", "An sinh"), ("c", "An sinh"), ("d", "Tuyên truyền"), ("e", "Pháp luật"))]
+    assert [r.code for r in by_field(rows)] == ["a", "d", "e", "b", "c"]
