@@ -25,7 +25,7 @@ _CHAIN_SEP_RE = re.compile(_PLACE + r"(?:, | và |, và | cùng với | cùng |;
 # Words that may stand before the subject of a clause.
 _INTRO_RE = re.compile(
     r"^(?:(?:dẫn đầu là|đứng đầu là|xếp sau là|xếp sau|tiếp đến là|tiếp đến|tiếp theo là|kế đến là|kế tiếp là|"
-    r"sau đó là|tiếp sau là|trong đó|đồng thời|bên cạnh đó|ngoài ra|riêng|còn|theo đó|tiếp đó|cùng với đó|đặc biệt|"
+    r"sau đó là|tiếp sau là|trong đó|đối với|đồng thời|bên cạnh đó|ngoài ra|riêng|còn|theo đó|tiếp đó|cùng với đó|đặc biệt|"
     r"nổi bật|đáng chú ý|qua đó|từ đó|mặt khác|tương tự|sau đó|cụ thể|nhìn chung|nhờ đó|"
     r"trong quý(?: [ivx\d]+)?(?:/\d+)?|trong năm(?: \d+)?|năm \d+|quý [ivx\d]+(?:/\d+)?|tháng \d+(?:/\d+)?|"
     r"\d+ tháng(?: đầu năm| qua| cuối năm)?(?: \d+)?|thời gian qua|vừa qua|các cấp|cấp|ban thường vụ|"
@@ -191,7 +191,11 @@ def _resolve(m: Mention, last_hoi: str | None, default: str | None) -> tuple[str
         return org or None
 
     if m.kind == "chain":
-        members = [one(o) for o in (m.orgs or [])]
+        members = []
+        for o in m.orgs or []:
+            # 'Hội Nông dân huyện, các cấp Hội …': 'Hội' after an association in the chain is that one
+            prior_hoi = next((x for x in reversed(members) if x in HOI_ORGS), None)
+            members.append(prior_hoi if o == "hoi" and prior_hoi else one(o))
         if any(o is None for o in members) or "" in (m.orgs or []):
             return None, None  # 'MTTQ và các tổ chức chính trị - xã hội': a group, no single body
         uniq = list(dict.fromkeys(o for o in members if o))
