@@ -110,6 +110,10 @@ _NAMES: list[tuple[str, str, str]] = [
     ("4 tổ chức hội, đoàn thể", "hoi4", "group"), ("các tổ chức hội, đoàn thể", "hoi4", "group"),
     ("4 tổ chức chính trị - xã hội", "hoi4", "group"), ("các tổ chức nhận ủy thác", "hoi4", "group"),
     ("4 hội, đoàn thể", "hoi4", "group"),
+    # The front and the organizations under it together ('khối Mặt trận, đoàn thể huyện đã phối hợp …').
+    ("khối Mặt trận, đoàn thể", "all", "group"), ("khối Mặt trận và các đoàn thể", "all", "group"),
+    ("khối Mặt trận và đoàn thể", "all", "group"), ("Mặt trận, đoàn thể", "all", "group"),
+    ("Mặt trận và các đoàn thể", "all", "group"),
     # Groups of several bodies: no single organization.
     ("các cơ quan, đơn vị", "", "generic"), ("các ngành", "", "generic"), ("khối dân vận", "", "generic"),
     ("cả hệ thống chính trị", "", "generic"), ("hệ thống chính trị", "", "generic"),
@@ -121,7 +125,8 @@ _BACKREFS: list[tuple[str, str]] = [
 ]
 HOI_ORGS = {"phunu", "nongdan", "ccb"}
 # Members of the groups above.
-GROUPS = {"ctxh": ["ccb", "congdoan", "doan", "nongdan", "phunu"], "hoi4": ["ccb", "doan", "nongdan", "phunu"]}
+GROUPS = {"ctxh": ["ccb", "congdoan", "doan", "nongdan", "phunu"], "hoi4": ["ccb", "doan", "nongdan", "phunu"],
+          "all": ["ccb", "congdoan", "doan", "mttq", "nongdan", "phunu"]}
 
 # Words after 'Hội'/'Đoàn' that make it something else ('Hội nghị', 'Đoàn công tác').
 _NOT_HOI_NEXT = re.compile(
@@ -209,7 +214,7 @@ def _named(text: str) -> tuple[set[str], bool]:
     for m in find_mentions(text, key):
         k = key[m.start:m.end]
         if m.kind == "group":
-            everyone = everyone or m.org == "ctxh"
+            everyone = everyone or m.org in ("ctxh", "all")
             orgs.update(m.orgs)
         elif k in _ALL_KEYS:
             everyone = True
