@@ -87,6 +87,12 @@ class Matcher:
         en = self._by_code.get(code)
         return en is not None and (not en.orgs or owners <= en.orgs)
 
+    def sole_org(self, code: str) -> str | None:
+        """The one organization that reports the indicator ('khu_dan_cu_ngay_hoi' is the MTTQ's),
+        or None when several do."""
+        en = self._by_code.get(code)
+        return next(iter(en.orgs)) if en is not None and en.orgs and len(en.orgs) == 1 else None
+
     def counts_change(self, code: str) -> bool:
         """Whether the indicator counts a change ('số hộ CCB nghèo giảm 128 hộ'), so that a
         figure of kind change may have it."""

@@ -286,6 +286,14 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # 'tổng số hội viên là 3.184, đạt 78,6% số phụ nữ từ 18 tuổi': the members' share of
             # those who may join is the rate of gathering.
             code, code_conf = "ty_le_tap_hop", 0.5
+        if actor.source == "none" and actor is not _NOBODY and code is not None and matcher.sole_org(code):
+            # 'Năm 2023, toàn phường có 1.230/1.286 hộ đạt danh hiệu gia đình văn hóa': no body
+            # named, but only one organization reports what is counted.
+            actor = Actor(matcher.sole_org(code), None, "indicator")
+        elif (actor.source == "none" and actor is not _NOBODY and "pair" in c.flags and figures
+              and 0 <= c.start - figures[-1]["end"] <= 2 and (figures[-1]["org"] or figures[-1]["orgs"])):
+            # … and the whole of a pair 'a/b' is the first's body's.
+            actor = Actor(figures[-1]["org"], figures[-1]["orgs"], "indicator")
         if code is not None:
             last_coded[c.unit] = (c, code, actor.named_at, i)
         named_org = t[actor.named_at[0]:actor.named_at[1]] if actor.named_at else ""
