@@ -201,6 +201,9 @@ def _read_figure(text: str, key: str, s: int, e: int, lit: Literal | None) -> Ca
 def _read_unit(text: str, key: str, c: Candidate, pos: int, has_scale: bool) -> None:
     lm = lx.LUOT_RE.match(key, pos) if key.startswith("lượt", pos + (key[pos:pos + 1] == " ")) else None
     um = lx.UNIT_RE.match(key, pos)
+    q = pos + (key[pos:pos + 1] == " ")
+    if um is None and lm is None and key[q:q + 1] in ('"', "“"):
+        um = lx.UNIT_RE.match(key, q + 1)  # 'xây 9 "nhà nhân ái"': the counted noun opens a quoted name
     if lm and (not um or lm.end() >= um.end()):
         person = lm.group(2)
         if person and (person == "hộ" or person.startswith("hộ ")):  # not 'hội viên'
