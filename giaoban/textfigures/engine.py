@@ -286,6 +286,11 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # 'tổng số hội viên là 3.184, đạt 78,6% số phụ nữ từ 18 tuổi': the members' share of
             # those who may join is the rate of gathering.
             code, code_conf = "ty_le_tap_hop", 0.5
+        if code is not None and (_PER_ITEM_BEFORE_RE.search(before) or _PER_ITEM_AFTER_RE.match(key, c.end)
+                                 or _DENOMINATOR_BEFORE_RE.search(before)):
+            # The same veto for codes found after it (by the verb of an amount, the item before …):
+            # 'với mức hỗ trợ 40 triệu đồng mỗi nhà' is no total.
+            code, code_conf = None, 0.0
         if actor.source == "none" and actor is not _NOBODY and code is not None and matcher.sole_org(code):
             # 'Năm 2023, toàn phường có 1.230/1.286 hộ đạt danh hiệu gia đình văn hóa': no body
             # named, but only one organization reports what is counted.
