@@ -32,6 +32,14 @@ OWNERS: list[tuple[str, list]] = [
     # An aside about one place does not carry its subject on.
     ("Tỉnh đoàn tổ chức 40 đội hình tình nguyện. Ở huyện Đông Hưng, Hội Nông dân huyện mở 2 lớp tập huấn. "
      "Chương trình hè dự kiến huy động 800 tình nguyện viên.", ["doan", "nongdan", "doan"]),
+    # 'Hội' right after an association in the same chain is that association; 'Đối với X,' opens X's clause.
+    ("Về phía Hội LHPN huyện, các cấp Hội đã tổ chức 36 buổi tuyên truyền. Đối với Hội Nông dân, "
+     "tổ chức Hội kết nạp 90 hội viên.", ["phunu", "nongdan"]),
+    # The front and the organizations together.
+    ("Quý III, khối Mặt trận, đoàn thể xã đã phối hợp sửa 12 nhà cho hộ nghèo.", [ALL]),
+    # No body named, but only the MTTQ reports what is counted; the second of a pair goes with the first.
+    ("Dịp này, Ngân hàng Vietcombank tặng 20 suất học bổng.\nNăm 2024, toàn xã có 960/1.010 hộ đạt danh hiệu "
+     "gia đình văn hóa.", ["other", "mttq", "mttq"]),
 ]
 
 
@@ -62,6 +70,13 @@ CODES: list[tuple[str, list]] = [
     # The cost of coordinated things is read from all of them.
     ("Ủy ban MTTQ huyện xây mới 15 nhà Đại đoàn kết và sửa chữa 6 nhà, tổng kinh phí 900 triệu đồng.",
      ["nha_dai_doan_ket", "nha_dai_doan_ket", "kinh_phi_nha_dai_doan_ket"]),
+    # Branches founded are not the branches held; the people a team serves are not volunteers.
+    ("Hội Nông dân tỉnh thành lập mới 9 chi hội nghề nghiệp, nâng tổng số lên 1.020 chi hội.", [None, "chi_hoi"]),
+    ("Tỉnh đoàn thành lập 40 đội hình tình nguyện hướng dẫn 6.000 lượt người dân cài ứng dụng.",
+     ["doi_hinh_tinh_nguyen", None]),
+    # An amount per item is no total, whatever verb stands before it.
+    ("Liên đoàn Lao động tỉnh hỗ trợ xây 12 nhà \"Mái ấm Công đoàn\" với mức hỗ trợ 50 triệu đồng mỗi nhà.",
+     ["nha_mai_am_cong_doan", None]),
     # After ';' a clause opened by a time word and its verb goes on with the fund before it.
     ("Quỹ Hỗ trợ nông dân huyện có 3 tỷ đồng; trong năm cho 120 hộ vay.", ["quy_ho_tro_nong_dan", None]),
 ]
@@ -70,6 +85,11 @@ CODES: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,codes", CODES, ids=[c[0][:50] for c in CODES])
 def test_codes(text: str, codes: list) -> None:
     assert [f["indicator_code"] for f in extract_text(text)["figures"]] == codes
+
+
+def test_a_counted_noun_opening_a_quoted_name() -> None:
+    figures = extract_text('Công đoàn các khu công nghiệp xây 7 "nhà nhân ái" cho công nhân.')["figures"]
+    assert [(f["value"], f["unit"], f["indicator_code"]) for f in figures] == [(7, "ngôi nhà", None)]
 
 
 def test_comparisons_are_changes() -> None:
