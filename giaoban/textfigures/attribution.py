@@ -191,7 +191,7 @@ def _resolve(m: Mention, last_hoi: str | None, default: str | None) -> tuple[str
         return org or None
 
     if m.kind == "chain":
-        members = []
+        members: list[str | None] = []
         for o in m.orgs or []:
             # 'Hội Nông dân huyện, các cấp Hội …': 'Hội' after an association in the chain is that one
             prior_hoi = next((x for x in reversed(members) if x in HOI_ORGS), None)
