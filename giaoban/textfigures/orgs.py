@@ -126,7 +126,7 @@ _BACKREFS: list[tuple[str, str]] = [
 HOI_ORGS = {"phunu", "nongdan", "ccb"}
 # Members of the groups above.
 GROUPS = {"ctxh": ["ccb", "congdoan", "doan", "nongdan", "phunu"], "hoi4": ["ccb", "doan", "nongdan", "phunu"],
-          "all": ["ccb", "congdoan", "doan", "mttq", "nongdan", "phunu"]}
+          "all": ["mttq", "ccb", "congdoan", "doan", "nongdan", "phunu"]}
 
 # Words after 'Hội'/'Đoàn' that make it something else ('Hội nghị', 'Đoàn công tác').
 _NOT_HOI_NEXT = re.compile(
