@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from django.db import connection, transaction
 
+from giaoban.analytics.cache import renew_data_stamp
 from giaoban.analytics.models import NATION_SCOPE, TOTAL_KEY, TOTAL_SCOPES, Fact, FactTotal, ReportingLevel, UnitLevels
 from giaoban.collection.models import DataValue, Report
 from giaoban.org.models import Area, Unit
@@ -135,6 +136,7 @@ def update_flags(where: str = "", params: Iterable = ()) -> None:
     )
     if where:
         sql += f" WHERE {where}"
+    renew_data_stamp()
     with connection.cursor() as cur:
         cur.execute(sql, list(params))
 
@@ -224,6 +226,7 @@ def refresh_for_report(report: Report) -> int:
         inds = sorted(old_inds | {f.indicator_id for f in facts})
         if not inds:
             return 0
+        renew_data_stamp()  # before the writes (a draft's save, with no rows, leaves it alone)
         unit = Unit.objects.only("pk", "path", "level").get(pk=report.unit_id)
         where, params = _affected(report, unit, inds)
         before = _contributions(where, params)
@@ -289,6 +292,7 @@ def rebuild(progress=None) -> int:
     dv, rep = DataValue._meta.db_table, Report._meta.db_table
     lv = UnitLevels._meta.db_table
     with transaction.atomic():
+        renew_data_stamp()
         cache = LevelCache()
         cache.prefetch(Unit.objects.values_list("pk", flat=True))
         _write_unit_levels(cache)
@@ -340,6 +344,7 @@ def rebuild_flags() -> None:
     that need a flag are updated (by joins, no per-row subqueries over the big table).
     Gives what :func:`update_flags` computes row by row (tested)."""
     true = _sql_true()
+    renew_data_stamp()
     with connection.cursor() as cur:
         for tmp in ("analytics_tmp_desc", "analytics_tmp_par"):
             cur.execute(f"DROP TABLE IF EXISTS {tmp}")
@@ -378,6 +383,7 @@ def rebuild_totals() -> int:
     tmp = "analytics_tmp_total"
     cols = f"scope, scope_id, {key}, year, total, n, n_approx, n_over, n_under"
     total = 0
+    renew_data_stamp()
     with connection.cursor() as cur:
         cur.execute(f"DROP TABLE IF EXISTS {tmp}")
         cur.execute(

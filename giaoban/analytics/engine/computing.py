@@ -93,14 +93,57 @@ def _combine(rule: rules.TimeAggregation, parts: list[Period], values: list) -> 
     return sum(present, ZERO) if present else None
 
 
+# compute()'s answers are kept under the catalogue's stamp and the data stamp (cache.data_stamp):
+# exact, see giaoban/analytics/cache.py. False: always computed (the tests compare both).
+USE_RESULT_CACHE = True
+RESULT_CACHE_SIZE = 256  # answers kept per process for one data stamp (then the slot starts over)
+
+
+def _result_key(targets, indicators, periods, include_submitted, by_org, org_ids, within, fast) -> tuple | None:
+    """What compute()'s answer depends on besides the stamped tables; None: not cacheable."""
+    key = (tuple(targets), tuple((i.pk, i.code, i.unit_aggregation, i.time_aggregation, i.parent_child_rule)
+                                 for i in indicators),
+           tuple(p.code for p in periods), bool(include_submitted), bool(by_org),
+           None if org_ids is None else tuple(org_ids), None if within is None else tuple(within), fast)
+    try:
+        hash(key)
+    except TypeError:  # a caller's row key that is not hashable
+        return None
+    return key
+
+
 def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], periods: list[Period],
             include_submitted: bool = False, by_org: bool = False, org_ids: list[int] | None = None,
             within: list[Node] | None = None, check_built: bool = True, fast: bool = True) -> dict:
     """The core: (row_key, org_id|None, indicator_code, period_code) -> Cell, for every target
     node (with reconstruction) and period (cumulative periods combined from quarters).
-    ``fast=False`` takes the general path even where the stored cells answer (tests compare both)."""
+    ``fast=False`` takes the general path even where the stored cells answer (tests compare both).
+
+    The answer of the same question on the same catalogue and summary rows is read from the cache
+    (a new dict of the same cells; callers never mutate a Cell): the national pivot asked again
+    costs two one-row reads until a report is approved, returned or edited."""
     if check_built:
         ensure_built()
+    slot = None
+    key = _result_key(targets, indicators, periods, include_submitted, by_org, org_ids, within, fast) if USE_RESULT_CACHE else None
+    if key is not None:
+        memo = cache.entries()
+        stamp = cache.data_stamp()
+        if stamp is not None:
+            slot = memo.get(("results",))
+            if slot is None or slot[0] != stamp or len(slot[1]) >= RESULT_CACHE_SIZE:
+                slot = memo[("results",)] = (stamp, {})
+            hit = slot[1].get(key)
+            if hit is not None:
+                return dict(hit)
+    result = _compute(targets, indicators, periods, include_submitted, by_org, org_ids, within, fast)
+    if slot is not None:
+        slot[1][key] = result
+        return dict(result)
+    return result
+
+
+def _compute(targets, indicators, periods, include_submitted, by_org, org_ids, within, fast) -> dict:
     kinds = scheduled_kinds(indicators)
     base = {p: _base_periods(p, kinds) for p in periods}
     quarters = sorted({q for p in periods for q in base[p]})
