@@ -319,6 +319,17 @@ class _ChunkWriter:
         pairs = {(k[0], k[2]) for k in keyed} - self.reports.keys()
         if pairs:
             reports = _reports_for(pairs, create=not self.dry_run)
+            lost = sorted(pairs - reports.keys()) if not self.dry_run else []
+            if lost:  # a unit deleted since the rows were validated: its report could not be opened
+                first_index: dict = {}
+                for k, v in keyed.items():
+                    first_index.setdefault((k[0], k[2]), v[2])
+                for pair in lost:
+                    code = self.check.units[pair[0]][0]
+                    self.check.problem(first_index[pair], "orgUnit", code,
+                                       f"Không mở được báo cáo của đơn vị {code} kỳ {pair[1]}: đơn vị không còn trong "
+                                       "cơ sở dữ liệu (vừa bị xóa?). Không có số liệu nào được lưu.")
+                return
             # Hold the reports as a form save does (select_for_update), so nobody writes their
             # values or approves them meanwhile; their status is read under that lock. (Two large
             # imports of the same reports in different orders may deadlock across chunks: the
@@ -373,10 +384,20 @@ class _ChunkWriter:
                 return
             cols = ("report_id, unit_id, indicator_id, period, value, comment, qualifier, source, source_detail,"
                     " updated_at, updated_by_id")
-            if connection.vendor == "postgresql":
+            if connection.vendor == "postgresql" and new:
+                keys = _foreign_keys(cursor)
+                if keys is not None:
+                    # The foreign keys of the new rows are checked below, one statement per key
+                    # (see _check_keys), not by the database's per-row triggers: those are skipped
+                    # for this COPY only (this transaction's setting, back to normal right after).
+                    cursor.execute("SET LOCAL session_replication_role = replica")
                 with cursor.cursor.copy(f"COPY {dv} ({cols}) FROM STDIN") as copy:
                     for row in new:
                         copy.write_row(row)
+                if keys is not None:
+                    cursor.execute("SET LOCAL session_replication_role = origin")
+                    if not self._check_keys(cursor, keys, cols, new, keyed):
+                        return
             elif new:
                 # SQLite inserts faster from a table than from bound parameters: the rows go to a
                 # temporary table without indexes first (about a fifth less time in all).
@@ -385,6 +406,8 @@ class _ChunkWriter:
                 raw.executemany(f"INSERT INTO temp.{TEMP_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new)
                 raw.execute(f"INSERT INTO {dv} ({cols}) SELECT {cols} FROM temp.{TEMP_TABLE}")
                 raw.execute(f"DELETE FROM temp.{TEMP_TABLE}")
+                if not self._check_keys(cursor, _model_keys(), cols, new, keyed):
+                    return
             if changed:
                 cursor.executemany(
                     f"UPDATE {dv} SET value = %s, comment = %s, qualifier = %s, source = %s, source_detail = %s,"
@@ -392,6 +415,42 @@ class _ChunkWriter:
                     [(str(value), comment, *stamp, pk) for pk, _, _, value, comment in changed],
                 )
         self._check_rules(keyed, written)
+
+    def _check_keys(self, cursor, keys: list[tuple[str, str, str]], cols: str, new: list[tuple], keyed: dict) -> bool:
+        """What the skipped foreign-key triggers check, set-based: every key the new rows point to
+        exists, and stays (FOR KEY SHARE, the lock the triggers take, held until the commit). A key
+        gone since the rows were validated (deleted meanwhile) refuses the batch with a message
+        naming the row; nothing is saved."""
+        names = [c.strip() for c in cols.split(",")]
+        for column, table, ref in keys:
+            i = names.index(column)
+            wanted = {row[i] for row in new if row[i] is not None}
+            if not wanted:
+                continue
+            found: set = set()
+            if connection.vendor == "postgresql":
+                cursor.execute(f'SELECT "{ref}" FROM {table} WHERE "{ref}" = ANY(%s) FOR KEY SHARE', [sorted(wanted)])
+                found.update(r[0] for r in cursor.fetchall())
+            else:
+                ids = sorted(wanted)
+                for start in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
+                    part = ids[start:start + 500]
+                    cursor.execute(f'SELECT "{ref}" FROM "{table}" WHERE "{ref}" IN ({",".join(["%s"] * len(part))})', part)
+                    found.update(r[0] for r in cursor.fetchall())
+            missing = wanted - found
+            if not missing:
+                continue
+            row = next(r for r in new if r[i] in missing)
+            index = keyed[row[1], row[2], row[3]][2]
+            unit_code = self.check.units.get(row[1], (str(row[1]),))[0]
+            ind_code = self.check.indicators.get(row[2], (str(row[2]),))[0]
+            fld, what = _KEY_FIELDS.get(column, (column, column))
+            self.check.problem(index, fld, row[i],
+                               f"Không ghi được giá trị của chỉ tiêu {ind_code}, đơn vị {unit_code}, kỳ {row[3]}: "
+                               f"{what} (mã số {row[i]}) không còn trong cơ sở dữ liệu (vừa bị xóa?). "
+                               "Không có số liệu nào được lưu.")
+            return False
+        return True
 
     def _check_rules(self, keyed: dict, written: list[tuple[int, int, str]]) -> None:
         """The blocking validation rules on the values this chunk wrote, with the report's other
@@ -529,6 +588,45 @@ def _lock_reports(reports: dict) -> dict[int, str]:
                 cursor.execute(f"SELECT id, status FROM {rt} WHERE id IN ({','.join(['%s'] * len(chunk))})", chunk)
                 status_of.update(cursor.fetchall())
     return status_of
+
+
+# column of the data-value table -> (the DHIS2 field a message names, what it points to)
+_KEY_FIELDS = {"report_id": ("period", "báo cáo"), "unit_id": ("orgUnit", "đơn vị"),
+               "indicator_id": ("dataElement", "chỉ tiêu"), "updated_by_id": ("storedBy", "người nhập")}
+
+
+def _foreign_keys(cursor) -> list[tuple[str, str, str]] | None:
+    """PostgreSQL: the data-value table's foreign keys as (column, table, referenced column), when
+    this import may check them itself: the role may set session_replication_role (a superuser, or
+    granted SET on it), every key is one column, and the table (or a partition) has no trigger
+    but the foreign keys' own (replica mode would skip any other). None: leave it to the triggers."""
+    dv = DataValue._meta.db_table
+    if connection.pg_version < 150000:  # has_parameter_privilege (and GRANT SET on a parameter) came in 15
+        return None
+    cursor.execute(
+        "SELECT has_parameter_privilege('session_replication_role', 'SET'), current_setting('session_replication_role'), "
+        "(SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND (tgrelid = %s::regclass "
+        " OR tgrelid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = %s::regclass)))",
+        [dv, dv])
+    may_set, role, other_triggers = cursor.fetchone()
+    if not may_set or role != "origin" or other_triggers:
+        return None
+    cursor.execute(
+        "SELECT a.attname, c.confrelid::regclass::text, af.attname, cardinality(c.conkey) FROM pg_constraint c "
+        "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] "
+        "JOIN pg_attribute af ON af.attrelid = c.confrelid AND af.attnum = c.confkey[1] "
+        "WHERE c.contype = 'f' AND c.conrelid = %s::regclass ORDER BY a.attname", [dv])
+    keys = cursor.fetchall()
+    if not keys or any(n != 1 for *_, n in keys):
+        return None
+    return [(col, table, ref) for col, table, ref, _ in keys]
+
+
+def _model_keys() -> list[tuple[str, str, str]]:
+    """SQLite: the data-value table's foreign keys from the model (checked again after the insert,
+    so a key deleted meanwhile is a message naming the row, not an error at the commit)."""
+    return [(f.column, f.related_model._meta.db_table, f.target_field.column)
+            for f in DataValue._meta.concrete_fields if f.is_relation and f.db_constraint]
 
 
 def _bump_versions(report_ids: set[int]) -> None:

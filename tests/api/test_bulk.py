@@ -174,3 +174,53 @@ def test_a_failed_write_stops_the_read_ahead_thread_at_once(world, monkeypatch):
     with pytest.raises(RuntimeError, match="ổ đĩa đầy"):
         bulk.write_values(rows, chunk_size=2, read_ahead=True)
     assert not [t for t in threading.enumerate() if t.name == "bulk-read-ahead"]
+
+
+@pytest.mark.parametrize("gone", ["unit", "indicator"])
+def test_a_key_deleted_while_the_rows_are_read_refuses_the_batch_with_a_message(world, gone):
+    """The rows were validated against the units and indicators as they were; one of them is
+    deleted before the write. The database's foreign keys (PostgreSQL: checked by the import in one
+    statement per key) refuse the batch: a message naming the row, nothing saved, no error."""
+    from django.db import connection
+
+    from giaoban.org.models import Indicator, Unit
+
+    top = world.units["phunu", "12"]
+    unit = Unit.objects.create(organization=world.phunu, code="phunu-moi", name="Hội LHPN mới", level=Unit.Level.COMMUNE,
+                               area=world.area_a, parent=top)
+    ind = Indicator.objects.create(code="moi", name="Chỉ tiêu mới", unit_noun="cuộc")
+    ind.organizations.set([world.phunu])
+    u_a = world.units["phunu", "03388"]
+    values = DataValue.objects.count()
+
+    def rows():
+        yield (u_a.pk, world.sessions.pk, "2024-Q1", "3", "", 0)
+        yield (unit.pk, world.sessions.pk, "2024-Q1", "4", "", 1) if gone == "unit" else (u_a.pk, ind.pk, "2024-Q1", "4", "", 1)
+        with connection.cursor() as cur:  # deleted by someone else meanwhile (references checked at the commit)
+            if gone == "unit":
+                cur.execute(f"DELETE FROM {Unit._meta.db_table} WHERE id = %s", [unit.pk])
+            else:
+                cur.execute(f"DELETE FROM {Indicator.organizations.through._meta.db_table} WHERE indicator_id = %s", [ind.pk])
+                cur.execute(f"DELETE FROM {Indicator._meta.db_table} WHERE id = %s", [ind.pk])
+
+    result = bulk.write_values(rows(), user=world.admin)
+    assert not result.ok
+    assert [(p.index, p.field) for p in result.problems] == [(1, "orgUnit" if gone == "unit" else "dataElement")]
+    assert "không còn trong cơ sở dữ liệu" in result.problems[0].message
+    assert DataValue.objects.count() == values
+    connection.check_constraints()  # nothing left pointing nowhere
+
+
+def test_foreign_keys_hold_again_after_an_import(world):
+    """The import checks its own rows' keys; the database's checks are back for the next write."""
+    from django.db import IntegrityError, connection, transaction
+
+    u_a = world.units["phunu", "03388"]
+    assert bulk.write_values([(u_a.pk, world.sessions.pk, "2024-Q1", "3", "", 0)], user=world.admin).ok
+    report = Report.objects.get(unit=u_a, period="2024-Q1")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        with connection.cursor() as cur:
+            cur.execute(f"INSERT INTO {DataValue._meta.db_table} (report_id, unit_id, indicator_id, period, value, comment, "
+                        "qualifier, source, source_detail, updated_at) VALUES (%s, %s, %s, '2024-Q2', 1, '', 'exact', 'import', "
+                        "'{}', '2024-01-01')", [report.pk, u_a.pk, 987654321])
+        connection.check_constraints()
