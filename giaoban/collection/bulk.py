@@ -392,8 +392,8 @@ class _ChunkWriter:
                     # for this COPY only (this transaction's setting, back to normal right after).
                     cursor.execute("SET LOCAL session_replication_role = replica")
                 with cursor.cursor.copy(f"COPY {dv} ({cols}) FROM STDIN") as copy:
-                    for row in new:
-                        copy.write_row(row)
+                    for block in _copy_text(new):
+                        copy.write(block)
                 if keys is not None:
                     cursor.execute("SET LOCAL session_replication_role = origin")
                     if not self._check_keys(cursor, keys, cols, new, keyed):
@@ -464,6 +464,12 @@ class _ChunkWriter:
             self.indicators = {i.pk: i for i in Indicator.objects.all()}
             self.related = {r.indicator_id for r, _ in self.rules if r.other_indicator_id} | {
                 r.other_indicator_id for r, _ in self.rules if r.other_indicator_id}
+        if not self.rules:
+            # No rule: only the built-in checks can fail, on the written values themselves (the
+            # integer check is the row check's): evaluated for the pairs with a negative value only.
+            written = [k for k in written if _negative(keyed[k][0])]
+            if not written:
+                return
         by_pair: dict[tuple[int, str], dict[int, tuple]] = {}
         for unit_id, ind_id, period in written:
             value, comment, index = keyed[unit_id, ind_id, period]
@@ -588,6 +594,34 @@ def _lock_reports(reports: dict) -> dict[int, str]:
                 cursor.execute(f"SELECT id, status FROM {rt} WHERE id IN ({','.join(['%s'] * len(chunk))})", chunk)
                 status_of.update(cursor.fetchall())
     return status_of
+
+
+def _negative(value) -> bool:
+    """A validated value (a digit string or a Decimal) below zero."""
+    return value.__class__ is not str and value < 0
+
+
+def _copy_field(v) -> str:
+    """One field of PostgreSQL's COPY text format."""
+    if v is None:
+        return "\\N"
+    v = str(v)
+    if "\\" in v or "\t" in v or "\n" in v or "\r" in v:
+        v = v.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return v
+
+
+def _copy_text(rows: list[tuple], block: int = 20_000) -> Iterator[str]:
+    """The new values' rows, (report, unit, indicator, period, value, comment, *stamp), as COPY text
+    in blocks: the stamp is the same on every row (formatted once), ids, periods and validated
+    values need no escaping; about a tenth of the time of a write_row per row."""
+    if not rows:
+        return
+    suffix = "\t".join(_copy_field(v) for v in rows[0][6:])
+    for start in range(0, len(rows), block):
+        yield "".join(
+            f"{r[0]}\t{r[1]}\t{r[2]}\t{r[3]}\t{r[4]}\t{_copy_field(r[5]) if r[5] else ''}\t{suffix}\n"
+            for r in rows[start:start + block])
 
 
 # column of the data-value table -> (the DHIS2 field a message names, what it points to)

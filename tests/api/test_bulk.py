@@ -224,3 +224,19 @@ def test_foreign_keys_hold_again_after_an_import(world):
                         "qualifier, source, source_detail, updated_at) VALUES (%s, %s, %s, '2024-Q2', 1, '', 'exact', 'import', "
                         "'{}', '2024-01-01')", [report.pk, u_a.pk, 987654321])
         connection.check_constraints()
+
+
+def test_comments_and_odd_values_are_stored_as_written(world):
+    """The new rows go to PostgreSQL as COPY text: tabs, line breaks and backslashes in a comment,
+    a value in exponent notation and a negative one refused by the built-in check."""
+    u_a = world.units["phunu", "03388"]
+    comment = "dòng 1\ndòng 2\tcột \\N \\ cuối\r"
+    rows = [(u_a.pk, world.sessions.pk, "2024-Q1", "3", comment, 0),
+            (u_a.pk, world.loans.pk, "2024-Q1", Decimal("1.5E+3"), "", 1)]
+    assert bulk.write_values(rows, user=world.admin).ok
+    stored = DataValue.objects.get(unit=u_a, indicator=world.sessions, period="2024-Q1")
+    assert (stored.value, stored.comment) == (3, comment)
+    assert DataValue.objects.get(unit=u_a, indicator=world.loans, period="2024-Q1").value == 1500
+    refused = bulk.write_values([(u_a.pk, world.loans.pk, "2024-Q2", "-5", "", 7)], user=world.admin)
+    assert [(p.index, p.field) for p in refused.problems] == [(7, "value")]
+    assert "âm" in refused.problems[0].message
