@@ -283,6 +283,7 @@ def comparison_tail(row: IndicatorRow, phrasing: dict, chooser: Chooser, key: st
     if diff is None or not row.same_period_last_year:
         return ""
     if row.value_type == "integer" and max(abs(float(row.value or 0)), abs(float(row.same_period_last_year))) < SMALL_COUNT:
+        diff = round(float(diff))  # against an average or a rebuilt 5,66: 'tăng 0 bản' says nothing
         if diff == 0:
             return chooser.pick("cmp:flat", comp["flat"], key=key).format(prev_year=prev_year) + note
         kind = "up_abs" if diff > 0 else "down_abs"
@@ -376,6 +377,10 @@ def org_paragraphs(model: ReportModel, section: OrgSection, phrasing: dict, choo
             firsts = [o for o in phrasing["first_openers"] if "{subject" not in o] if subjectless else []
             opener = chooser.pick("first_opener", firsts or phrasing["first_openers"], key=key)
             subject = subj["full"]
+        elif subjectless:
+            # 'Nợ quá hạn còn …', 'Tỷ lệ … đạt …': a level opens its own sentence; 'Ngoài ra, nợ quá
+            # hạn …' would add the overdue debt to the achievements
+            opener, subject = "", ""
         else:
             fresh = [o for o in phrasing["next_openers"] if o not in used_connectors
                      and not (subjectless and "{subject" in o)]

@@ -130,3 +130,43 @@ def test_news_tells_places_reached_and_each_field_before_a_second_of_one_field()
     rows = [IndicatorRow(c, c, "ngôi nhà", field=f) for c, f in
             (("a", "An sinh"), ("b", "An sinh"), ("c", "An sinh"), ("d", "Tuyên truyền"), ("e", "Pháp luật"))]
     assert [r.code for r in by_field(rows)] == ["a", "d", "e", "b", "c"]
+
+
+def _demo_report_text() -> str:
+    return _text(_doc(write_report_docx(demo_model(), charts=False)))
+
+
+def test_households_with_loans_outstanding_are_a_stock_not_households_helped_this_quarter():
+    """'giúp 30.412 hộ vay vốn' tells a quarter's lending; the figure is the households still
+    owing at the end of it ('với 30.412 hộ còn dư nợ')."""
+    text = _demo_report_text()
+    assert not re.search(r"giúp [\d.]+ hộ vay vốn", text), re.findall(r"[^;.]*giúp [\d.]+ hộ vay vốn", text)
+    assert re.search(r"với [\d.]+ hộ (còn dư nợ|đang vay vốn)", text)
+
+
+def test_a_sentence_on_a_level_does_not_open_on_a_connector_of_addition():
+    """'Ngoài ra, nợ quá hạn ở mức 1,05 tỷ đồng', 'Song song với đó, nợ quá hạn còn …': the
+    overdue debt and a rate are no further achievement; the sentence opens on them."""
+    rows = [IndicatorRow("buoi", "Buổi tuyên truyền", "buổi", value=558, same_period_last_year=540),
+            IndicatorRow("tin", "Tin, bài đăng tải", "tin bài", value=140, same_period_last_year=133),
+            IndicatorRow("tv", "Lượt người được tư vấn pháp luật", "lượt người", value=240, same_period_last_year=227),
+            IndicatorRow("nqh", "Nợ quá hạn", "đồng", "money", value=1_050_000_000, same_period_last_year=1_141_000_000,
+                         stock=True),
+            IndicatorRow("hg", "Vụ việc hòa giải thành", "vụ", value=21, same_period_last_year=21)]
+    model = ReportModel(period_code="2023-Q3", period_label="quý III năm 2023", area_name="tỉnh Lai Châu",
+                        report_date=dt.date(2023, 9, 20), sections=[OrgSection("phunu", "Hội Liên hiệp Phụ nữ", rows)])
+    text = _text(_doc(write_report_docx(model, charts=False))) + "\n" + _demo_report_text()
+    assert "Nợ quá hạn" in text
+    bad = re.findall(r"(?:Ngoài ra|Đồng thời|Song song với đó|Bên cạnh đó|Cùng với đó), (?:nợ quá hạn|tỷ lệ)[^.]*", text)
+    assert not bad, bad
+
+
+def test_a_change_that_rounds_to_nothing_is_said_unchanged():
+    """'ký kết 6 bản thỏa ước …, tăng 0 bản so với cùng kỳ': a count compared with an average or
+    a rebuilt figure (5,66) differs by less than one; the office says 'tương đương'."""
+    row = IndicatorRow("tu", "Thỏa ước lao động tập thể ký kết", "bản", value=6, same_period_last_year=6 / 1.06)
+    model = ReportModel(period_code="2023-Q3", period_label="quý III năm 2023", area_name="tỉnh Lai Châu",
+                        report_date=dt.date(2023, 9, 20), sections=[OrgSection("congdoan", "Liên đoàn Lao động", [row])])
+    text = _text(_doc(write_report_docx(model, charts=False)))
+    assert not re.search(r"(tăng|giảm|nhiều hơn|ít hơn)[^.;]{0,20}\b0 bản", text), text
+    assert "tương đương" in text, text
