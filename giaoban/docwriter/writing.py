@@ -760,6 +760,14 @@ def overall_paragraphs(model: ReportModel, phrasing: dict, chooser: Chooser) -> 
     return out
 
 
+def _restates_figures(text: str, model: ReportModel) -> bool:
+    """A remark whose every figure is one of the report's own ('giúp 31 hộ hội viên thoát nghèo'
+    in a ward whose Farmers' Union helped 31): part I and the tables already say it."""
+    numbers = [int(n.replace(".", "")) for n in re.findall(r"\b\d{1,3}(?:\.\d{3})*\b", text)]
+    values = {int(float(r.value)) for s in model.sections for r in s.rows if r.value is not None}
+    return bool(numbers) and all(n in values for n in numbers)
+
+
 _UNIT_SUBJECT = re.compile(r"^((?:trong |quý )[^,]{3,40}, )?đơn vị (?:đã )?", re.IGNORECASE)
 
 
@@ -973,10 +981,12 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
     # What a unit or two did on its own (a model to spread) is worth naming; what every unit
     # wrote about its figures is already in the figures above.
     notable = tuple(nfc_lower(w) for w in phrasing.get("notable_markers", ["mô hình"]))
-    # (in a report of a dozen units or fewer, each unit's own remark is worth its line)
+    # (in a report of a dozen units or fewer, each unit's own remark is worth its line, unless
+    # it only restates its figures: part I and the tables already give them)
     small = total_units <= 12
     distinctive = [g for g in group_remarks(highlights, threshold=0.8)
-                   if g.count <= 2 and (small or any(w in nfc_lower(g.text) for w in notable))][:5] if highlights else []
+                   if g.count <= 2 and ((small and not _restates_figures(g.text, model))
+                                        or any(w in nfc_lower(g.text) for w in notable))][:5] if highlights else []
     if distinctive:
         items = [_highlight_item(g, total_units) for g in distinctive]
         sub += 1
@@ -1041,12 +1051,21 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
             items = []
             for name, pairs in groups:
                 # 'mới đạt 0%' ('has only reached nothing'): nothing done is said as such
+                def counted(r) -> bool:
+                    # 1 of 2 conciliations planned is not '50%': a small target is said in counts
+                    return (r.value_type == "integer" and r.target is not None and float(r.target) < SMALL_COUNT
+                            and r.year_to_date is not None)
+
                 def reached(r) -> str:
+                    if r.pct_achieved and counted(r):
+                        return f"{format_number(r.year_to_date)}/{format_number(r.target)} {r.unit}"
                     return format_pct(r.pct_achieved) if r.pct_achieved else words.get("behind_none", "chưa thực hiện")
 
                 if len(pairs) == 1:
                     s, r = pairs[0]
                     form = words["behind_item"] if r.pct_achieved else words.get("behind_item_none", "{name} của {org} chưa thực hiện")
+                    if r.pct_achieved and counted(r):
+                        form = words.get("behind_item_count", "{name} của {org} mới đạt {pct} theo kế hoạch năm")
                     items.append(form.format(name=name, org=_org_short(phrasing, s.org_code, s.org_name), pct=reached(r)))
                 else:
                     each = ", ".join(f"{_org_short(phrasing, s.org_code, s.org_name)} {reached(r)}" for s, r in pairs)

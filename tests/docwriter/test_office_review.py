@@ -170,3 +170,34 @@ def test_a_change_that_rounds_to_nothing_is_said_unchanged():
     text = _text(_doc(write_report_docx(model, charts=False)))
     assert not re.search(r"(tăng|giảm|nhiều hơn|ít hơn)[^.;]{0,20}\b0 bản", text), text
     assert "tương đương" in text, text
+
+
+def test_a_small_target_behind_is_said_in_counts_not_a_percentage():
+    """A ward's Women's Union with 1 of 2 conciliations planned is not 'mới đạt 50% kế hoạch năm'."""
+    rows = [IndicatorRow("hg", "Vụ việc hòa giải thành", "vụ", value=1, year_to_date=1, target=2),
+            IndicatorRow("buoi", "Buổi tuyên truyền", "buổi", value=300, year_to_date=500, target=1200)]
+    model = ReportModel(period_code="2026-Q3", period_label="quý III năm 2026", area_name="phường Đoàn Kết",
+                        report_date=dt.date(2026, 9, 20), sections=[OrgSection("phunu", "Hội Liên hiệp Phụ nữ", rows)],
+                        level="commune")
+    text = _text(_doc(write_report_docx(model, charts=False)))
+    limitations = text.split("2. Hạn chế")[1]
+    assert "1/2 vụ" in limitations, limitations
+    assert "hòa giải thành của Hội LHPN mới đạt 50%" not in limitations
+    assert "41,7%" in limitations  # a large count keeps its percentage
+
+
+def test_a_small_report_does_not_restate_each_unit_s_figures_as_its_notable_work():
+    """A ward's five organizations: 'Quý III/2026, Hội … giúp 2 hộ hội viên thoát nghèo' under
+    'Một số cách làm nổi bật' repeats part I's figures in one pattern per unit; a model stays."""
+    model = _with_model_highlights([
+        ("Hội Nông dân phường Đoàn Kết", "Quý III/2026, Hội Nông dân phường Đoàn Kết giúp 31 hộ hội viên thoát nghèo."),
+        ("Hội CCB phường Đoàn Kết", "Quý III/2026, Hội CCB phường Đoàn Kết giúp 2 hộ hội viên thoát nghèo."),
+        ("Hội LHPN phường Đoàn Kết", 'Hội LHPN phường Đoàn Kết ra mắt mô hình "Chi hội 5 không 3 sạch".'),
+    ])
+    model.total_units = 5
+    model.sections[0].rows += [IndicatorRow("htn", "Hộ hội viên thoát nghèo", "hộ", value=31),
+                               IndicatorRow("htn2", "Hộ hội viên thoát nghèo (CCB)", "hộ", value=2)]
+    text = _text(_doc(write_report_docx(model, charts=False)))
+    notable = text.split("cách làm nổi bật ở cơ sở")[1].split("II. ")[0]
+    assert "thoát nghèo" not in notable, notable
+    assert 'Hội LHPN phường Đoàn Kết ra mắt mô hình "Chi hội 5 không 3 sạch"' in notable, notable
