@@ -51,6 +51,7 @@ class _UnitIndex:
     synonyms: tuple[str, ...]  # each synonym once, for one ``in`` test per figure
     by_synonym: dict[str, tuple[int, ...]]  # synonym -> positions in ``entries``
     near_only: tuple[str, ...] = ()  # the weak ones among them, looked for right before the number
+    money: bool = False  # the unit is money: the action may be anywhere in the sentence
 
 
 class Matcher:
@@ -64,6 +65,7 @@ class Matcher:
             indicators = catalogue
         self.entries: list[_Entry] = []
         self._by_unit: dict[str, _UnitIndex] = {}
+        self._by_raw_unit: dict[str, _UnitIndex] = {}  # the same by the unit as the engine writes it
         for ind in indicators:
             unit = canonical(str(ind.get("unit") or ""))
             units = {canonical(u) for u in ind.get("units") or []} | ({unit} if unit else set())
@@ -116,7 +118,7 @@ class Matcher:
                     by_synonym.setdefault(s, []).append(i)
             hit = self._by_unit[u] = _UnitIndex(tuple(entries), tuple(s for s in by_synonym if s not in _NEAR_ONLY),
                                                 {s: tuple(ix) for s, ix in by_synonym.items()},
-                                                tuple(s for s in by_synonym if s in _NEAR_ONLY))
+                                                tuple(s for s in by_synonym if s in _NEAR_ONLY), u.startswith("đồng"))
         return hit
 
     def match(self, context: str, unit: str | None, org: str | None, orgs: list[str] | None,
@@ -141,48 +143,64 @@ class Matcher:
         so only indicators of a level held may have it."""
         if not unit:
             return _NO_MATCH
-        u = canonical(unit)
-        money = u.startswith("đồng")
-        index = self._for_unit(u)
+        index = self._by_raw_unit.get(unit)
+        if index is None:
+            index = self._by_raw_unit[unit] = self._for_unit(canonical(unit))
         # Weak words ('có', 'tổng số') say what is counted only right before the number.
-        found = [s for s in index.synonyms if s in context] + [s for s in index.near_only if s in near]
+        # (filter with a bound __contains__: the loop over the synonyms runs in C)
+        found = list(filter(context.__contains__, index.synonyms))
+        if index.near_only:
+            found += filter(near.__contains__, index.near_only)
         if not found:
             return _NO_MATCH
+        by_synonym = index.by_synonym
         hits: dict[int, list[str]] = {}
         for s in found:
-            for i in index.by_synonym[s]:
-                hits.setdefault(i, []).append(s)
+            for i in by_synonym[s]:
+                if i in hits:
+                    hits[i].append(s)
+                else:
+                    hits[i] = [s]
         owners = set(orgs or []) | ({org} if org else set())
-        scored: list[tuple[float, int]] = []
+        single_owner = len(owners) == 1
         own = context if clause is None else clause
         # An amount is often valued in a clause of its own ('trao 420 suất quà, tổng trị giá 210
         # triệu đồng'): its action may be anywhere in the sentence before it.
-        acted = context if money else own
-        for i in sorted(hits):  # catalogue order: the first of equal scores wins
-            en, syns = index.entries[i], hits[i]
-            if (stock_only and not en.stock) or (en.requires and not any(w in acted for w in en.requires)) \
-                    or any(w in own for w in en.excludes) \
-                    or (en.excludes_sentence and any(w in context.partition(" | ")[0].rpartition(" || ")[2] for w in en.excludes_sentence)):
+        acted = context if index.money else own
+        sentence_before: str | None = None
+        entries = index.entries
+        best_score, best_i, second = -1.0, -1, 0.0
+        for i in sorted(hits) if len(hits) > 1 else hits:  # catalogue order: the first of equal scores wins
+            en, syns = entries[i], hits[i]
+            if (stock_only and not en.stock) or (en.requires and not any(map(acted.__contains__, en.requires))) \
+                    or (en.excludes and any(map(own.__contains__, en.excludes))):
                 continue
+            if en.excludes_sentence:
+                if sentence_before is None:
+                    sentence_before = context.partition(" | ")[0].rpartition(" || ")[2]
+                if any(map(sentence_before.__contains__, en.excludes_sentence)):
+                    continue
             score = 1.0
-            score += 2.0 + max(len(s) for s in syns) / 10 + 0.3 * (len(syns) - 1)
-            if clause is not None and any(s in clause for s in syns):
+            score += 2.0 + (len(syns[0]) if len(syns) == 1 else max(map(len, syns))) / 10 + 0.3 * (len(syns) - 1)
+            if clause is not None and any(map(clause.__contains__, syns)):
                 score += 1.0  # named in the figure's own clause, not only in an earlier one
             if owners and en.orgs:
-                if not (owners <= en.orgs if len(owners) == 1 else owners & en.orgs):
+                theirs = owners <= en.orgs
+                if not (theirs if single_owner else owners & en.orgs):
                     continue  # an indicator the organization does not report ('14 nhà' of the Youth Union)
-                if owners <= en.orgs:
+                if theirs:
                     score += 0.5
-                if owners <= en.orgs and len(en.orgs) == 1:
-                    score += 1.0  # the organization's own vocabulary ('suất hỗ trợ đoàn viên' for a union)
-            scored.append((score, i))
-        if not scored:
+                    if len(en.orgs) == 1:
+                        score += 1.0  # the organization's own vocabulary ('suất hỗ trợ đoàn viên' for a union)
+            if score > best_score:
+                if best_i >= 0 and best_score > second:
+                    second = best_score
+                best_score, best_i = score, i
+            elif score > second:
+                second = score
+        if best_i < 0 or best_score < 3.0:
             return _NO_MATCH
-        best_score, best_i = max(scored, key=lambda t: (t[0], -t[1]))
-        if best_score < 3.0:
-            return _NO_MATCH
-        second = max((sc for sc, i in scored if i != best_i), default=0.0)
-        return CodeMatch(index.entries[best_i].code, min(1.0, best_score / 6), tuple(hits[best_i]),
+        return CodeMatch(entries[best_i].code, min(1.0, best_score / 6), tuple(hits[best_i]),
                          best_score - max(second, 3.0) if second >= 3.0 else best_score - 2.0)
 
 
