@@ -657,12 +657,24 @@ _GRAMMAR_ORDER = {kind: i for i, (kind, _) in enumerate(_WORD_GRAMMAR)}
 _HALF_WORD = {"đầu": 1, "dau": 1, "cuối": 2, "cuoi": 2}
 
 
+_INNER: dict[tuple[re.Pattern[str], str], tuple[str, range]] = {}
+
+
+def _inner_groups(pattern: re.Pattern[str], group: str) -> tuple[str, range]:
+    """The kind of an alternative and its inner groups' numbers (worked out once per pattern)."""
+    hit = _INNER.get((pattern, group))
+    if hit is None:
+        outer = pattern.groupindex[group]
+        after = [i for i in pattern.groupindex.values() if i > outer]
+        hit = _INNER[(pattern, group)] = (_KIND[group], range(outer + 1, min(after, default=pattern.groups + 1)))
+    return hit
+
+
 def _words_of(m: re.Match[str]) -> PeriodWords:
-    kind = _KIND[str(m.lastgroup)]
     # The inner groups of the alternative that matched, those that took part.
-    outer = m.re.groupindex[str(m.lastgroup)]
-    after = [i for i in m.re.groupindex.values() if i > outer]
-    values = [g for g in (m.group(i) for i in range(outer + 1, min(after, default=m.re.groups + 1))) if g is not None]
+    kind, inner = _inner_groups(m.re, str(m.lastgroup))
+    values = [g for g in m.group(*inner) if g is not None] if len(inner) > 1 else \
+        [g for g in (m.group(i) for i in inner) if g is not None]
     year = None
     if values and len(values[-1]) == 4 and values[-1].isdigit():
         year = int(values.pop())

@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from . import lexicon as lx
-from .normalize import word_alternation
+from .normalize import WORD_START, prefix_alternation, word_alternation
 from .numbers import LITERAL_RE, SCALE_WORDS, SCALES, Literal, parse_literal, read_scales, read_word_run, space_grouped_end, words_value
 
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)(:?) *$")
@@ -470,9 +470,10 @@ _CHANGE_PAIRS = {"tăng thêm", "giảm thêm", "tăng được", "giảm đư�
 
 # A comparison, with the time compared with between ('cao hơn Tết năm trước khoảng 400 triệu
 # đồng', 'Quỹ tăng trưởng thêm 7,239 tỷ'): the figure is the difference, not the level.
-_COMPARE_BEFORE_RE = re.compile(
-    r"(?<![^\W_])(?:(?:cao|thấp|nhiều|ít|lớn) hơn|tăng trưởng thêm|tăng trưởng|tăng thêm|giảm thêm)"
-    r"(?: (?:so với|so|với|năm|trước|ngoái|cùng|kỳ|tết|đầu|cuối|quý|tháng|[ivx]+|\d{4}))*"
+_COMPARE_BEFORE_RE = re.compile(  # (its words' first letters first: scanned for in C, see WORD_START)
+    prefix_alternation(("cao hơn", "thấp hơn", "nhiều hơn", "ít hơn", "lớn hơn", "tăng trưởng thêm", "tăng trưởng",
+                        "tăng thêm", "giảm thêm"), WORD_START)
+    + r"(?: (?:so với|so|với|năm|trước|ngoái|cùng|kỳ|tết|đầu|cuối|quý|tháng|[ivx]+|\d{4}))*"
     r" (?:(?:gần|khoảng|hơn|trên|dưới|xấp xỉ) )?$"
 )
 
@@ -483,7 +484,10 @@ def _kind(key: str, c: Candidate) -> str:
         words = words[:-1]  # 'tăng hơn 12%'
     if words and (words[-1] in ("tăng", "giảm") or " ".join(words[-2:]) in _CHANGE_PAIRS):
         return "change"
-    if _COMPARE_BEFORE_RE.search(key, max(0, c.start - 60), c.start):
+    lo = max(0, c.start - 60)
+    # (every comparison says 'hơn', 'tăng' or 'giảm': three scans in C before the regex)
+    if (key.find("hơn", lo, c.start) >= 0 or key.find("tăng", lo, c.start) >= 0 or key.find("giảm", lo, c.start) >= 0) \
+            and _COMPARE_BEFORE_RE.search(key, lo, c.start):
         return "change"  # 'cao hơn năm 2023 trên 67 tỷ', 'tăng trưởng thêm 380 triệu đồng'
     if c.unit == "%":
         return "share"

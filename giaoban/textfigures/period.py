@@ -24,6 +24,15 @@ _REPORT_TERM_RE = re.compile(r"(tổng kết|báo cáo|đại hội)[^\n]{0,80}n
 _FUTURE_RE = re.compile(
     r"((phương hướng|tiếp theo|sắp tới|đề nghị|kế hoạch)[^.\n]{0,60}|(^|[.\n:] ?)(nhiệm vụ|trọng tâm)[^.\n]{0,20})$"
 )
+_FUTURE_WORDS = ("phương hướng", "tiếp theo", "sắp tới", "đề nghị", "kế hoạch", "nhiệm vụ", "trọng tâm")
+
+
+def _future(before: str) -> bool:
+    """Whether the words before a period name the next period's tasks (every match of
+    _FUTURE_RE holds one of its words: scans in C first, the regex tries every position)."""
+    return any(map(before.__contains__, _FUTURE_WORDS)) and _FUTURE_RE.search(before) is not None
+
+
 _ANY_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
@@ -33,7 +42,7 @@ def detect_period(key: str) -> dict[str, Any]:
     # A half year only with 'đầu'/'cuối' ('6 tháng' alone is as often a duration).
     found = [w for w in words if w.kind in _RANK and (w.kind != "H" or w.index is not None)]
     # Past periods only: drop mentions that name next period's tasks.
-    past = [w for w in found if not _FUTURE_RE.search(key[max(0, w.start - 80):w.start])]
+    past = [w for w in found if not _future(key[max(0, w.start - 80):w.start])]
     with_year = [w for w in words if w.year is not None]
     term = _TERM_RE.search(key)
     if past:
