@@ -242,6 +242,8 @@ def document_default(text: str, key: str, mentions: list[Mention]) -> str | None
         if line_end < 0:
             continue  # a long line is body text, not a heading
         line = text[line_start:line_end]
+        if len(line) >= 120:
+            continue  # (a long line is no heading: its letters need no counting)
         letters = list(filter(str.isalpha, line))
         if letters and sum(map(str.isupper, letters)) / len(letters) > 0.8 and len(line) < 120:
             return m.org

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .normalize import canonical, prefix_alternation
+from .normalize import canonical, prefix_alternation, trie_alternation
 
 # --- qualifiers ---------------------------------------------------------------------------------
 # Longest first so that 'trên dưới' wins over 'trên' and 'chưa đến' over 'đến'.
@@ -125,7 +125,7 @@ UNIT_BY_KEY: dict[str, tuple[str, str, str]] = {}
 for _entry in UNIT_ENTRIES:
     UNIT_BY_KEY.setdefault(_entry[0], _entry)
 # A unit after the number: optional space, the word(s), and a word boundary ('34,5km' is fine).
-UNIT_RE = re.compile(r" ?" + prefix_alternation(k for k, _, _ in UNIT_ENTRIES) + r"(?![^\W_])")
+UNIT_RE = re.compile(r" ?" + trie_alternation(k for k, _, _ in UNIT_ENTRIES) + r"(?![^\W_])")  # longest first
 # 'lượt' + a person word is a count of participations.
 LUOT_RE = re.compile(r" ?(lượt)(?: " + prefix_alternation(canonical(w) for w in sorted(
     PERSON_WORDS + ["hộ", "hộ gia đình", "hộ vay", "người tham gia"], key=len, reverse=True)) + r")?(?![^\W_])")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .normalize import canonical, match_key, nfc, word_alternation
+from .normalize import WORD_START, canonical, match_key, nfc, trie_alternation
 
 ORG_CODES = ("mttq", "congdoan", "phunu", "doan", "nongdan", "ccb")
 
@@ -154,7 +154,7 @@ def _compile() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
         table.setdefault(canonical(surface), (org, "people" if kind == "member" else kind))
     for surface, org in _BACKREFS:
         table.setdefault(canonical(surface), (org, "backref"))
-    return re.compile(word_alternation(sorted(table, key=len, reverse=True)) + r"(?![^\W_])"), table
+    return re.compile(trie_alternation(table, WORD_START) + r"(?![^\W_])"), table  # longest name first
 
 
 _MENTION_RE, _TABLE = _compile()
