@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .normalize import WORD_START, prefix_alternation
 from .orgs import HOI_ORGS, Mention, find_mentions
 
 _ABBREVIATIONS = {"tp", "ths", "ts", "pgs", "gs", "bs", "ks", "th", "tt", "v.v", "st", "đ/c", "mr", "ms", "ông", "bà"}
@@ -35,7 +36,8 @@ _INTRO_RE = re.compile(
 )
 # Matched at a sentence's start (pattern.match(key, start, end)).
 _INTRO_PREP_RE = re.compile(r"[\s\-+•*–]*(với|trong|qua|từ|sau|nhân|dịp|tính đến|bằng|thông qua|có|gần|hơn|trên|khoảng)(?![^\W\d_])")
-_OWNER_BEFORE_RE = re.compile(r"(?<![^\W_])(của|qua|do|thuộc|theo báo cáo của) *$")
+_OWNER_BEFORE_RE = re.compile(  # (first letters first: scanned for in C, see WORD_START)
+    prefix_alternation(("của", "qua", "do", "thuộc", "theo báo cáo của"), WORD_START) + r" *$")
 _PLACE_SUBJECT_RE = re.compile(r"(?:^|[,:;] |\n)[\s\-+•*–]*(?:toàn |cả )?(?:xã|huyện|phường|thị xã|thị trấn|tỉnh|thành phố)"
                                r" (?:đã|còn|cũng|tiếp tục|đang|vừa)(?![^\W\d_])")
 _LOCAL_ASIDE_RE = re.compile(r"[\s\-+•*–]*(?:ở|tại) (?:huyện|xã|phường|thị xã|thị trấn|thành phố|tỉnh|thôn|bản|ấp)(?![^\W\d_])")

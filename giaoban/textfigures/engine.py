@@ -83,7 +83,7 @@ _TOTAL_OPENS_RE = re.compile(r"[\s\-+•*–]*tổng (?:kinh phí|trị giá|gi�
 _MONEY_VERB_RE = re.compile(
     r"(?<![^\W\d_])(vận động|quyên góp|huy động|tiếp nhận|nhận được|đóng góp|ủng hộ|xã hội hóa|"
     r"trao tặng|trao|tặng|hỗ trợ|thăm hỏi|trợ cấp)(?![^\W\d_])")
-_EACH_RE = re.compile(r"(?<![^\W\d_])mỗi(?![^\W\d_])")  # 'Mỗi căn nhà … được hỗ trợ 60 triệu đồng': per item
+_EACH_RE = re.compile(r"m(?<![^\W\d_].)ỗi(?![^\W\d_])")  # 'Mỗi căn nhà … được hỗ trợ 60 triệu đồng': per item
 _MONEY_RAISED = {"vận động", "quyên góp", "huy động", "tiếp nhận", "nhận được", "đóng góp", "ủng hộ", "xã hội hóa"}
 _MONEY_CODES = {"raised": "ho_tro_kinh_phi", "given": "tri_gia_qua"}
 # Between the verb and a bare amount: only words that do not name another thing.

@@ -39,8 +39,14 @@ def _is_heading(line: str, raw: str) -> bool:
     return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
+# Every match of _TARGET_HEAD holds one of these (most texts hold none: scans in C, then no line by line).
+_TARGET_WORDS = ("hướng", "nhiệm vụ", "giải pháp", "kế hoạch", "chương trình công tác", "chỉ tiêu", "mục tiêu")
+
+
 def target_ranges(text: str, key: str) -> list[tuple[int, int]]:
     """(start, end) ranges of the text that state targets or plans."""
+    if not any(map(key.__contains__, _TARGET_WORDS)):
+        return []
     out: list[tuple[int, int]] = []
     open_at: int | None = None
     for m in _LINE_RE.finditer(key):
