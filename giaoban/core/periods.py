@@ -651,6 +651,8 @@ _WORDS_WHOLE = _compile_words(True, KINDS)
 # all would be tried at every 'n', 's', 'c', … of the text).
 _SCANS = tuple((kind,) for kind in KINDS)
 _WORDS_TEXT = {kinds: _compile_words(False, kinds) for kinds in _SCANS}
+# A word every match of a kind's pattern holds: a text without it is not scanned for that kind.
+_SCAN_NEEDS = {"Q": "q", "H": "tháng", "9M": "tháng", "M": "tháng", "W": "tuần", "Y": "năm"}
 _GRAMMAR_ORDER = {kind: i for i, (kind, _) in enumerate(_WORD_GRAMMAR)}
 
 
@@ -695,7 +697,8 @@ def find_period_words(key: str, kinds: Iterable[str] = ("Q", "H", "9M", "Y")) ->
     Months and weeks only when asked for (``kinds``): 'ngày 2 tháng 7 năm 2024' is a date."""
     wanted = set(kinds)
     found = sorted((m.start(), _GRAMMAR_ORDER[_KIND[str(m.lastgroup)]], m)
-                   for scan in _SCANS if wanted.intersection(scan) for m in _WORDS_TEXT[scan].finditer(key))
+                   for scan in _SCANS if wanted.intersection(scan) and _SCAN_NEEDS[scan[0]] in key
+                   for m in _WORDS_TEXT[scan].finditer(key))
     out: list[PeriodWords] = []
     end = -1
     for start, _, m in found:

@@ -215,9 +215,12 @@ def _resolve(m: Mention, last_hoi: str | None, default: str | None) -> tuple[str
 
 
 _CLAUSE_MARK_RE = re.compile(r"[,;:] |\(|\)| - ")
+_MATCH_END = re.Match.end
 
 
 def _clause_starts(key: str, s: int, e: int, chains: list[Mention]) -> list[int]:
+    if not chains:
+        return [s, *map(_MATCH_END, _CLAUSE_MARK_RE.finditer(key, s, e))]
     starts = [s]
     for m in _CLAUSE_MARK_RE.finditer(key, s, e):
         p = m.end()

@@ -501,15 +501,18 @@ def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int, breaks:
     after_words: list[str] = []
     pos = c.end
     end = min(s_end, pos + 80)
-    while len(after_words) < 6:
-        m = _AFTER_STEP_RE.match(key, pos, end)  # punctuation in the gap ends the phrase
-        if m is None:
+    # Steps one after another (a step that does not start where the last ended had punctuation
+    # in its gap, which ends the phrase): one scan instead of a match per word.
+    for m in _AFTER_STEP_RE.finditer(key, pos, end):
+        if m.start() != pos:
             break
         w = m.group(1)
         if (not w.isalpha() and any(ch.isdigit() for ch in w)) or w in _STOP_AFTER:
             break
         after_words.append(t[m.start(1):m.end()])
         pos = m.end()
+        if len(after_words) == 6:
+            break
     unit_text = c.unit_text or (c.unit or "")
     if after_words:
         phrase = f"{unit_text} {' '.join(after_words)}"

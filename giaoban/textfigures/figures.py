@@ -14,8 +14,9 @@ from functools import lru_cache
 
 from . import lexicon as lx
 from .normalize import WORD_START, prefix_alternation, word_alternation
-from .numbers import LITERAL_RE, SCALE_WORDS, SCALES, Literal, parse_literal, read_scales, read_word_run, space_grouped_end, words_value
+from .numbers import LITERAL_RE, SCALE_WORDS, SCALES, WORD_PARTS, Literal, parse_literal, read_scales, read_word_run, space_grouped_end, words_value
 
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)(:?) *$")
 _TWO_WORDS_BEFORE_RE = re.compile(r"([^\W\d_]+ [^\W\d_]+) *$")
 _LINE_START_LIST_RE = re.compile(r"(?:^|\n)[ \t]*$")
@@ -88,6 +89,8 @@ def find_candidates(text: str, key: str) -> list[Candidate]:
     for m in _WORD_NUMBER_START_RE.finditer(key):
         if taken[m.start()] or m.start() < run_end:
             continue  # inside a figure, or inside a run of number words already judged
+        if m.group(1) in _ALONE_NO_FIGURE and not _next_is_number_word(key, m.end()):
+            continue  # 'năm', 'một' alone are no figure (as _judge_words says), the commonest case
         run = read_word_run(key, m.start())
         run_end = run[0]
         judged = _judge_words(text, key, m.start(), run)
@@ -96,6 +99,17 @@ def find_candidates(text: str, key: str) -> list[Candidate]:
             taken[judged.start:judged.end] = b"\x01" * (judged.end - judged.start)
     out.sort(key=lambda c: c.start)
     return out
+
+
+_ALONE_NO_FIGURE = {"năm", "một"}
+
+
+def _next_is_number_word(key: str, end: int) -> bool:
+    """Whether a run of number words goes on after ``end`` (as ``read_word_run`` reads it)."""
+    if not key.startswith(" ", end):
+        return False
+    m = _LETTERS_RE.match(key, end + 1)
+    return m is not None and m.group() in WORD_PARTS
 
 
 # --- digit literals -------------------------------------------------------------------------------

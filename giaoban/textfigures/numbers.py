@@ -26,7 +26,7 @@ DIGIT_WORDS: dict[str, int] = {
     "không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
     "nhăm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
 }
-_WORD_PARTS = set(DIGIT_WORDS) | set(SCALES) | {"mười", "mươi", "trăm", "linh", "lẻ"}
+WORD_PARTS = _WORD_PARTS = set(DIGIT_WORDS) | set(SCALES) | {"mười", "mươi", "trăm", "linh", "lẻ"}
 
 # A digit literal: groups joined by '.' or ','; no letter or digit directly before it.
 LITERAL_RE = re.compile(r"\d" + WORD_START + r"\d*(?:[.,]\d+)*")
