@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from .normalize import canonical
 
@@ -204,8 +204,7 @@ class Matcher:
                          best_score - max(second, 3.0) if second >= 3.0 else best_score - 2.0)
 
 
-@dataclass(frozen=True)
-class CodeMatch:
+class CodeMatch(NamedTuple):  # (a tuple: made for every figure, ~4× cheaper than a frozen dataclass)
     code: str | None
     score: float
     words: tuple[str, ...] = ()  # the synonyms that named the indicator

@@ -219,7 +219,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         j = bisect.bisect_left(breaks, c.start) - 1
         clause_start = max(s_start, breaks[j] + 1) if j >= 0 else s_start
         before = key[max(clause_start, c.start - 40):c.start]
-        if c.kind == "level" and c.unit != "%" and (_COMPARED_BEFORE_RE.search(before) or _COMPARED_AFTER_RE.match(key, c.end)):
+        if c.kind == "level" and c.unit != "%" and (_COMPARED_BEFORE_RE.search(before) or _compared_after(key, c.end)):
             c.kind = "change"  # 'cao hơn năm 2018 trên 9 tỷ đồng', 'vượt 312 căn so với kế hoạch'
         k = bisect.bisect_right(breaks, c.end)
         clause_end = min(s_end, breaks[k]) if k < len(breaks) else s_end
@@ -248,7 +248,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # indicator value of the organizations.
             code, code_conf = None, 0.0
         if code is not None and ((c.kind == "change" and not (matcher.counts_change(code) and (actor.org or actor.orgs))) or _PER_ITEM_BEFORE_RE.search(before) or _OTHER_THAN_RE.match(key, c.end)
-                                 or _PER_ITEM_AFTER_RE.match(key, c.end) or _DENOMINATOR_BEFORE_RE.search(before)):
+                                 or _per_item_after(key, c.end) or _DENOMINATOR_BEFORE_RE.search(before)):
             # A change, an amount per item ('mỗi suất 1 triệu đồng') or a denominator ('trên tổng số
             # 2.087 khu dân cư') is never the level the indicator counts.
             code, code_conf = None, 0.0
@@ -287,7 +287,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # 'tổng số hội viên là 3.184, đạt 78,6% số phụ nữ từ 18 tuổi': the members' share of
             # those who may join is the rate of gathering.
             code, code_conf = "ty_le_tap_hop", 0.5
-        if code is not None and (_PER_ITEM_BEFORE_RE.search(before) or _PER_ITEM_AFTER_RE.match(key, c.end)
+        if code is not None and (_PER_ITEM_BEFORE_RE.search(before) or _per_item_after(key, c.end)
                                  or _DENOMINATOR_BEFORE_RE.search(before)):
             # The same veto for codes found after it (by the verb of an amount, the item before …):
             # 'với mức hỗ trợ 40 triệu đồng mỗi nhà' is no total.
@@ -461,6 +461,17 @@ def _valued_thing(key: str, c: Candidate, previous: list[Candidate], s_start: in
     if any(ch in ".;\n" for ch in key[p.end:c.start]):
         return None
     return p
+
+
+def _compared_after(key: str, end: int) -> bool:
+    """'… 312 căn so với kế hoạch': ' so với ' within 25 characters (looked for in C first)."""
+    return key.find(" so với ", end, end + 33) >= 0 and _COMPARED_AFTER_RE.match(key, end) is not None
+
+
+def _per_item_after(key: str, end: int) -> bool:
+    """'… 1 triệu đồng mỗi suất', '700.000 đồng/suất': 'mỗi' or '/' within 14 characters (in C first)."""
+    return (key.find("/", end, end + 15) >= 0 or key.find("mỗi", end, end + 17) >= 0) \
+        and _PER_ITEM_AFTER_RE.match(key, end) is not None
 
 
 def _after_semicolon(key: str, pos: int) -> bool:
