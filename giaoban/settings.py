@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",  # before whitenoise: static files carry the header too
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "giaoban.web.replica.ReplicaReadMiddleware",  # the replica or the primary for this request's reads
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -116,6 +117,26 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": os.environ.get("GIAOBAN_TEST_SQLITE") or str(VAR_DIR / "test-giaoban.sqlite3")
     }
+# A PostgreSQL streaming replica of the primary (docs/scaling.md): page and analytics reads go
+# there, writes and the reads of a person who just wrote to the primary (giaoban/web/replica.py).
+# Without DATABASE_REPLICA_URL nothing changes.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL cần DATABASE_URL là PostgreSQL (bản sao đọc là của PostgreSQL).")
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")), conn_health_checks=True)
+    # a stopped replica answers 'refused' at once; one that does not answer at all costs this wait,
+    # then it is passed over for GIAOBAN_REPLICA_RETRY seconds
+    DATABASES["replica"]["OPTIONS"] = {"connect_timeout": int(os.environ.get("DATABASE_REPLICA_CONNECT_TIMEOUT", "1"))}
+    # Tests: Django's MIRROR only gives this alias the test database's NAME (set_as_test_mirror);
+    # HOST and PORT stay the replica's, so the tests read the real replica of the test database
+    # that is created on the primary (no CREATE DATABASE on a read-only server).
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["giaoban.web.replica.ReplicaRouter"]
+GIAOBAN_REPLICA_READS = env_bool("GIAOBAN_REPLICA_READS", True)  # tests/conftest.py turns it off
+GIAOBAN_REPLICA_MAX_LAG = float(os.environ.get("GIAOBAN_REPLICA_MAX_LAG", "0.5"))  # seconds a read may be behind
+GIAOBAN_REPLICA_RETRY = float(os.environ.get("GIAOBAN_REPLICA_RETRY", "5"))  # seconds a failed replica is passed over
+GIAOBAN_REPLICA_PIN_SECONDS = 60  # the longest a writer's reads stay on the primary waiting for the replica
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

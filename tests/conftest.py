@@ -41,6 +41,17 @@ def require_tool(name: str) -> str:
     return path
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _reads_on_the_primary():
+    """With DATABASE_REPLICA_URL set, the suite still reads from the primary (giaoban/web/replica.py):
+    a TestCase's data sit in a transaction of the primary that the replica never sees, and a
+    transactional test's reads right after its writes would race the replica's replay. Only the
+    replica tests (tests/web/test_replica.py) turn the replica's reads on."""
+    from django.conf import settings
+
+    settings.GIAOBAN_REPLICA_READS = False
+
+
 @pytest.fixture
 def shared_dir() -> Path:
     """The shared folder beside the checkout; tests that need it skip on a user's clone."""

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import random
 
-from django.db import connection
+from django.db import connection, connections, router
 
 from giaoban.org.models import (Area, AreaSuccession, Indicator, Organization, OrganizationVersion, ReportingSchedule, Unit,
                                 UnitSuccession)
@@ -48,10 +48,17 @@ def watched_tables() -> list[str]:
                                        ReportingSchedule.indicators.through, *_watched_above)]
 
 
+def read_connection():
+    """The connection this request's reads go to: the replica's when the database router sends
+    them there (giaoban/web/replica.py), else the primary's. Raw SQL reads take it so that they see
+    the same database as the ORM's reads beside them (and the stamp the data it guards)."""
+    return connections[router.db_for_read(Indicator)]
+
+
 def entries() -> dict:
-    """The cache valid for the database as this connection sees it now (a fresh, unshared dict
+    """The cache valid for the database as the reading connection sees it now (a fresh, unshared dict
     when there is no stamp). Callers must not mutate what they find in it."""
-    with connection.cursor() as cur:
+    with read_connection().cursor() as cur:
         cur.execute(f"SELECT stamp FROM {STAMP_TABLE} WHERE id = 1")
         row = cur.fetchone()
     if row is None:

@@ -13,6 +13,7 @@ from django.db.models import Q
 from giaoban.analytics.models import NATION_SCOPE, TOTAL_SCOPES, Fact, FactTotal, ReportingLevel
 from giaoban.core import aggregation as rules
 from giaoban.org.models import (Area, Indicator, Unit)
+from giaoban.org.stamp import read_connection
 from giaoban.analytics.engine.base import FOUR, Node, parent_child_rule
 from giaoban.analytics.engine.restructuring import expand
 
@@ -102,7 +103,7 @@ def _fetch(nodes: list[Node], indicators: list[Indicator], periods: list[str], i
     sql = f"SELECT {key_col or '0'}, {org}, indicator_id, period, {measures} FROM {table} WHERE {' AND '.join(where)} GROUP BY {group}"
     by_id = {n.id: n for n in nodes}
     out = {}
-    with connection.cursor() as cur:
+    with read_connection().cursor() as cur:
         cur.execute(sql, params)
         rows = cur.fetchall()
     for k, o, ind, per, total, count, approx, over, under in rows:
@@ -175,7 +176,7 @@ def expected_units(node: Node, date: datetime.date, within=None, memo: dict | No
     """(org_id, level) -> units of the subtree valid on ``date`` (predecessors if it did not exist;
     ``memo``: the engine's cache, which keeps the successions)."""
     counts: dict = defaultdict(int)
-    with connection.cursor() as cur:
+    with read_connection().cursor() as cur:
         for sub, _w in expand(node, date, memo=memo):
             where, params = _units_sql(sub, date, within)
             cur.execute(f"SELECT u.organization_id, u.level, COUNT(*) FROM {UNIT_T} u WHERE {where} GROUP BY 1, 2", params)
