@@ -50,6 +50,10 @@ def _reads_on_the_primary():
     from django.conf import settings
 
     settings.GIAOBAN_REPLICA_READS = False
+    # The servers and commands the tests start in other processes get their own DATABASE_URL
+    # (the test database, an SQLite file): the replica's URL names the database the suite was
+    # started on, not theirs. They run without a replica.
+    os.environ.pop("DATABASE_REPLICA_URL", None)
 
 
 @pytest.fixture

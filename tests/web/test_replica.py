@@ -56,6 +56,7 @@ def replica(settings):
     _resume()
     rr.health.reset()
     yield connections["replica"]
+    connections["replica"].close()  # perhaps broken by a stop of the replica
     _resume()
     rr.health.reset()
 
