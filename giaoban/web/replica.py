@@ -15,13 +15,13 @@ Who reads where, with a replica:
   at any time, tiny).
 
 Read-your-own-writes: a response to a request that wrote (a writing method, or a GET that wrote)
-carries the cookie ``giaoban_lsn`` with the primary's WAL position (flushed) after the request's
+carries the cookie ``giaoban_lsn`` with the primary's WAL insert position after the request's
 commits. While it is there, that browser's reads go to the replica only once the replica has
 replayed up to it (``pg_last_wal_replay_lsn()``), else to the primary; the cookie is dropped once
 the replica has it. So the person who saved or approved sees it on the next page at once, however
 far the replica lags.
 
-Freshness for everyone else: each process samples the primary's WAL position (flushed) now and then
+Freshness for everyone else: each process samples the primary's WAL insert position now and then
 (time, position) and checks how far the replica has replayed; the replica is used only while every
 commit made more than ``GIAOBAN_REPLICA_MAX_LAG`` seconds (0.5) before the request is known to be
 on it. A replica that lags more (replaying a large import, say) is passed over until it catches
@@ -55,7 +55,6 @@ PRIMARY = "default"
 REPLICA = "replica"
 PIN_COOKIE = "giaoban_lsn"
 PIN_ALWAYS = "primary"  # cookie value when the position could not be read: the primary until it expires
-XLOG_PAGE = 8192
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 # read on every request and written at any time: a replica's copy a moment old would log people
 # out, let a revoked token in, or run a job twice
@@ -99,10 +98,9 @@ class Health:
     def reset(self) -> None:
         with self.lock:
             self.down_until = 0.0
-            self.samples: deque = deque(maxlen=64)  # (monotonic time, primary's flushed LSN), oldest first
+            self.samples: deque = deque(maxlen=64)  # (monotonic time, primary's WAL insert LSN), oldest first
             self.fresh_as_of = float("-inf")  # every commit of the primary before this time is on the replica
             self.replayed = 0  # the highest replay position seen
-            self.settled = 0  # ... or received with less than a page left to replay (_read_replica)
             self.no_wait_until = 0.0
 
     def mark_down(self, error: Exception) -> None:
@@ -122,17 +120,23 @@ class Health:
 
     def check(self) -> None:
         """Sample the primary (if the last sample is old) and read the replica's replay position.
-        When no sample recent enough has reached the replica (the first request of a process, or
-        the first after a quiet spell), give it a moment to reach the newest one, as a replica that
-        keeps up does (0-100 ms here on a loaded machine); one that does not is not waited for
-        again for a second."""
+        The insert position, not the flushed one: it is always the end of a whole record (the
+        primary flushes whole pages, which may end inside a record that the replica can replay
+        only when the rest comes); a busy primary's newest sample reaches the replica in
+        0-200 ms (whole pages again), so the samples before it tell whether the replica keeps up.
+        After a quiet spell (no sample within the lag bound: the first request of a process, too)
+        the replica is given a moment to reach the new sample, as one that keeps up does (0-100 ms
+        here on a loaded machine); one that does not is not waited for again for a second."""
+        quiet = not self.samples or time.monotonic() - self.samples[-1][0] > self.max_lag()
         if not self.samples or time.monotonic() - self.samples[-1][0] >= self.SAMPLE_EVERY:
             at = time.monotonic()  # before the query: every commit done by now is at or below the position
-            position = lsn(_scalar(PRIMARY, "SELECT pg_current_wal_flush_lsn()"))
+            position = lsn(_scalar(PRIMARY, "SELECT pg_current_wal_insert_lsn()"))
             with self.lock:
                 self.samples.append((at, position))
         self._read_replica()
-        if self.lag() > self.max_lag() and time.monotonic() >= self.no_wait_until:
+        # a replica behind recent samples is lagging: the primary at once; with no recent sample
+        # to judge by (a quiet spell), a moment for the replica to reach the new one
+        if quiet and self.lag() > self.max_lag() and time.monotonic() >= self.no_wait_until:
             end = time.monotonic() + self.WAIT
             while self.lag() > self.max_lag() and time.monotonic() < end:
                 time.sleep(0.005)
@@ -142,19 +146,12 @@ class Health:
 
     def _read_replica(self) -> None:
         with connections[REPLICA].cursor() as cur:
-            cur.execute("SELECT pg_last_wal_replay_lsn(), pg_last_wal_receive_lsn()")
-            replayed, received = (lsn(x) or 0 for x in cur.fetchone())
-        # The primary flushes whole pages while a record is being written: its flushed position
-        # may end inside a record that the replica cannot replay before the rest comes (on a
-        # quiet primary, not before some other write). Received up to the sample with less than
-        # a page of WAL left to replay, the replica has every commit before the sample (a commit
-        # is flushed whole) or is microseconds from it.
-        settled = received if 0 <= received - replayed < XLOG_PAGE else replayed
+            cur.execute("SELECT pg_last_wal_replay_lsn()")
+            replayed = lsn(cur.fetchone()[0]) or 0
         with self.lock:
             self.replayed = max(self.replayed, replayed)
-            self.settled = max(self.settled, settled)
             for at, position in reversed(self.samples):
-                if position <= self.settled:
+                if position <= self.replayed:
                     self.fresh_as_of = max(self.fresh_as_of, at)
                     break
 
@@ -172,8 +169,7 @@ class Health:
         return self.lag() <= self.max_lag()
 
     def has(self, position: int) -> bool:
-        """Has the replica replayed up to this position of the primary's WAL? Strictly: a writer's
-        own commit ends at or before it (after a commit on a quiet primary, exactly at it)."""
+        """Has the replica replayed up to this position of the primary's WAL?"""
         if self.replayed < position:
             self._read_replica()
         return self.replayed >= position
@@ -268,7 +264,7 @@ class ReplicaReadMiddleware:
             return response
         if reads.wrote or request.method not in SAFE_METHODS:
             try:
-                position = _scalar(PRIMARY, "SELECT pg_current_wal_flush_lsn()")
+                position = _scalar(PRIMARY, "SELECT pg_current_wal_insert_lsn()")
             except DatabaseError:
                 position = PIN_ALWAYS
             response.set_cookie(PIN_COOKIE, position, max_age=int(getattr(settings, "GIAOBAN_REPLICA_PIN_SECONDS", 60)),
