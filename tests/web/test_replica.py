@@ -209,17 +209,19 @@ def test_the_approver_sees_the_approval_on_the_next_page_at_once(replica, client
     assert client.cookies[rr.PIN_COOKIE].value == ""  # deleted by the first page the replica could answer
 
 
-def _poll_until_seen(client, started: float, deadline: float = 1.0) -> tuple[float, int, int]:
-    """Reads the province's figure until it shows the approval: (seconds after ``started`` at which
-    the read that saw it began, replica queries of that read, of all the reads)."""
-    total = 0
+def _poll_until_seen(client, approved_at: float) -> tuple[float, int]:
+    """Reads the province's figure until it shows the approval. Returns (seconds after the approval
+    at which the last read that did not show it began, or 0; replica queries of the read that showed
+    it). 'Every reader within 1 s' is: no read that begins 1 s or more after the approval misses it
+    (a read begun before may take long on a loaded machine: when it began is what counts)."""
+    last_stale = 0.0
     while True:
-        at = time.monotonic()
+        began = time.monotonic()
         seen, on_replica = _served_by_replica(client, _province_sessions)
-        total += on_replica
         if seen == "12":
-            return at - started, on_replica, total
-        assert at - started < deadline + 5, "the approval never showed"
+            return last_stale, on_replica
+        last_stale = began - approved_at
+        assert last_stale < 10, "the approval never showed"
         time.sleep(0.01)
 
 
@@ -233,8 +235,8 @@ def test_every_reader_sees_an_approval_within_a_second(replica, client):
     client.force_login(tree.users["approver"])
     assert _read_on_replica(reader, _province_sessions) is None  # the reader reads on the replica
     approved_at = _approve(client, report).committed_at
-    after, _, _ = _poll_until_seen(reader, approved_at)
-    assert after < 1.0, f"a reader saw the approval {after:.2f} s after it"
+    missed, _ = _poll_until_seen(reader, approved_at)
+    assert missed < 1.0, f"a read begun {missed:.2f} s after the approval did not show it"
 
 
 @replica_db
@@ -247,8 +249,8 @@ def test_a_reader_never_waits_more_than_a_second_for_a_lagging_replica(replica, 
     _pause()  # the replica stops replaying (as under a large import): it keeps answering, stale
     client.force_login(tree.users["approver"])
     approved_at = _approve(client, report).committed_at
-    after, on_replica, _ = _poll_until_seen(reader, approved_at)
-    assert after < 1.0, f"a reader saw the approval {after:.2f} s after it"
+    missed, on_replica = _poll_until_seen(reader, approved_at)
+    assert missed < 1.0, f"a read begun {missed:.2f} s after the approval did not show it"
     assert on_replica == 0  # the primary answered: the replica is still behind
     assert _scalar("replica", "SELECT pg_get_wal_replay_pause_state()") == "paused"
 
