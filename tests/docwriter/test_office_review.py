@@ -201,3 +201,22 @@ def test_a_small_report_does_not_restate_each_unit_s_figures_as_its_notable_work
     notable = text.split("cách làm nổi bật ở cơ sở")[1].split("II. ")[0]
     assert "thoát nghèo" not in notable, notable
     assert 'Hội LHPN phường Đoàn Kết ra mắt mô hình "Chi hội 5 không 3 sạch"' in notable, notable
+
+
+def test_a_figure_s_noun_in_the_text_is_the_unit_of_its_table_and_year_to_date():
+    """'tổ chức 35 chương trình "Bữa cơm Công đoàn", nâng tổng số từ đầu năm lên 104 cuộc' and
+    'cuộc' in the table: a phrasing that writes its own noun after the figure ('{v} chương trình')
+    writes the indicator's unit."""
+    from giaoban.docwriter.writing import find_rule, load_phrasing
+    from tests.docwriter.test_wording_demo import _catalogue
+
+    phrasing = load_phrasing()
+    wrong = []
+    for ind in _catalogue():
+        row = IndicatorRow(ind["code"], ind["name"], ind["unit"], ind["value_type"], value=35)
+        for form in find_rule(row, phrasing)["forms"]:
+            if "{v} " in form and ind["value_type"] == "integer":
+                noun = form.split("{v} ", 1)[1]
+                if not noun.lower().startswith(ind["unit"].lower()) and not noun.startswith("lượt"):
+                    wrong.append((ind["code"], ind["unit"], noun))
+    assert not wrong, wrong
