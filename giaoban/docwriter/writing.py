@@ -367,6 +367,16 @@ def org_paragraphs(model: ReportModel, section: OrgSection, phrasing: dict, choo
     used_connectors: set[str] = set()
     for s_index, chunk in enumerate(chunks):
         key = f"{section.org_code}:{s_index}"
+        # A sentence that opens on a level ('Tỷ lệ … ở mức 82,9%') has no subject for the work after
+        # it ('…, giới thiệu được 126 hội viên'): a figure that takes the organization opens it.
+        if s_index and find_rule(chunk[0], phrasing).get("subjectless"):
+            doer = next((i for i, r in enumerate(chunk) if not find_rule(r, phrasing).get("subjectless")
+                         and not find_rule(r, phrasing).get("attach")), None)
+            if doer:
+                end = doer + 1
+                while end < len(chunk) and find_rule(chunk[end], phrasing).get("attach"):
+                    end += 1  # the participation hanging on it comes along
+                chunk = chunk[doer:end] + chunk[:doer] + chunk[end:]
         if s_index and s_index % per_paragraph == 0 and len(chunks) - s_index >= 2:
             paragraphs.append(" ".join(sentences))
             sentences, used_connectors = [], set()
