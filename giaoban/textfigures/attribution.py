@@ -169,6 +169,9 @@ def _merge_chains(key: str, mentions: list[Mention]) -> list[Mention]:
     """'Hội Nông dân, Hội LHPN, Tỉnh đoàn' → one mention with orgs [nongdan, phunu, doan]."""
     out: list[Mention] = []
     for m in mentions:
+        if out and m.kind in ("generic", "group") and key[out[-1].start:out[-1].start + 3] == "quỹ":
+            out.append(m)  # 'ngoài quỹ, các cơ quan, đơn vị, doanh nghiệp còn trao …': a fund lists no bodies
+            continue
         if (out and m.kind == "group" and out[-1].kind == "name" and key[m.start:m.start + 1].isalpha()
                 and not key.startswith("các", m.start) and _APPOSITION_GAP_RE.fullmatch(key, out[-1].end, m.start)):
             # 'Hội LHPN phường X, tổ chức chính trị - xã hội trực thuộc …, đã kết nạp …': an
@@ -198,6 +201,8 @@ def _resolve(m: Mention, last_hoi: str | None, default: str | None) -> tuple[str
             # 'Hội Nông dân huyện, các cấp Hội …': 'Hội' after an association in the chain is that one
             prior_hoi = next((x for x in reversed(members) if x in HOI_ORGS), None)
             members.append(prior_hoi if o == "hoi" and prior_hoi else one(o))
+        if "" in (m.orgs or []) and members and all(o in (None, "other") for o in members) and "other" in members:
+            return "other", None  # 'các cơ quan, đơn vị, doanh nghiệp còn trao …': givers, none of the six
         if any(o is None for o in members) or "" in (m.orgs or []):
             return None, None  # 'MTTQ và các tổ chức chính trị - xã hội': a group, no single body
         uniq = list(dict.fromkeys(o for o in members if o))
