@@ -37,6 +37,9 @@ OWNERS: list[tuple[str, list]] = [
      "tổ chức Hội kết nạp 90 hội viên.", ["phunu", "nongdan"]),
     # The front and the organizations together.
     ("Quý III, khối Mặt trận, đoàn thể xã đã phối hợp sửa 12 nhà cho hộ nghèo.", [ALL]),
+    # Givers listed with a generic group are 'other', even after a fund named before them.
+    ("Ủy ban MTTQ huyện cho biết, ngoài quỹ, các cơ quan, đơn vị, doanh nghiệp còn tặng 900 suất quà.",
+     ["other"]),
     # No body named, but only the MTTQ reports what is counted; the second of a pair goes with the first.
     ("Dịp này, Ngân hàng Vietcombank tặng 20 suất học bổng.\nNăm 2024, toàn xã có 960/1.010 hộ đạt danh hiệu "
      "gia đình văn hóa.", ["other", "mttq", "mttq"]),
@@ -74,6 +77,11 @@ CODES: list[tuple[str, list]] = [
     ("Hội Nông dân tỉnh thành lập mới 9 chi hội nghề nghiệp, nâng tổng số lên 1.020 chi hội.", [None, "chi_hoi"]),
     ("Tỉnh đoàn thành lập 40 đội hình tình nguyện hướng dẫn 6.000 lượt người dân cài ứng dụng.",
      ["doi_hinh_tinh_nguyen", None]),
+    # 'N đoàn viên mới' are members admitted; voters at a propaganda session are its attendees.
+    ("Liên đoàn Lao động tỉnh kết nạp 3.000 đoàn viên. Công đoàn cơ sở Công ty Cổ phần May 10 dẫn đầu "
+     "với 420 đoàn viên mới.", ["ket_nap_moi", "ket_nap_moi"]),
+    ("Ủy ban MTTQ xã tổ chức 4 buổi tuyên truyền về bầu cử cho 520 lượt cử tri.",
+     ["tuyen_truyen_buoi", "tuyen_truyen_luot_nguoi"]),
     # An amount per item is no total, whatever verb stands before it.
     ("Liên đoàn Lao động tỉnh hỗ trợ xây 12 nhà \"Mái ấm Công đoàn\" với mức hỗ trợ 50 triệu đồng mỗi nhà.",
      ["nha_mai_am_cong_doan", None]),
