@@ -323,7 +323,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             "indicator": indicator,
             "indicator_code": code,
             "confidence": conf,
-            "confidence_class": confidence_class(conf, code, c, actor, cm, near_words, between, heading_line),
+            "confidence_class": confidence_class(conf, code, c, actor, cm, near_words, between, heading_line,
+                                                 code is not None and _CUMULATIVE_RE.search(key, s_start, c.start) is not None),
             # Why: the words that named its organization and its indicator.
             "why": {"org": named_org, "org_source": actor.source, "indicator": list(cm.words) if code else []},
         })
@@ -584,16 +585,21 @@ _SOURCE_PENALTIES = {"subject": 0.0, "owner": 0.05, "carried": 0.07, "default": 
 # (sure-clause was 21/22 on the first test part): shown, not ticked, until more texts hold it.
 PRETICK_CLASSES = frozenset({"sure-heading"})
 SURE_MIN_CONFIDENCE = 0.85
+# A total since a programme began, not the period's own figure: never ticked in advance.
+_CUMULATIVE_RE = re.compile(r"(?<![^\W\d_])(?:từ khi [^,.;\n]{0,40}đến nay|từ năm \d{4} đến nay|tính từ [^,.;\n]{0,40}đến nay|"
+                            r"lũy kế|luỹ kế|từ đầu nhiệm kỳ(?: đến nay)?|sau \d+ năm)")
 SURE_MIN_LEAD = 0.5
 
 
 def confidence_class(conf: float, code: str | None, c: Candidate, actor: Actor, cm: Any, near: str,
-                     between: str | None, heading: str | None = None) -> str:
+                     between: str | None, heading: str | None = None, cumulative: bool = False) -> str:
     """'sure-…' or 'check': sure needs a level with its indicator named right at the number (not
     only somewhere in the sentence), well ahead of any other indicator, and an organization named
     in the sentence (or the heading's)."""
     if code is None or c.kind != "level" or conf < SURE_MIN_CONFIDENCE or cm.lead < SURE_MIN_LEAD:
         return "check"
+    if cumulative:
+        return "check"  # 'Từ khi phát động đến nay, chương trình đã trao 412 nhà': not the period's own
     from_heading = actor.source == "default" or (actor.source == "carried" and heading is not None)
     if actor.source not in ("subject", "owner") and not from_heading:
         return "check"
