@@ -358,7 +358,7 @@ class Attributor:
                 last = subjects[-1]
                 aside = carried
                 carried = Actor(last.org, last.orgs, "carried", (last.pos, last.end))
-                if _LOCAL_ASIDE_RE.match(key, s, e) and aside is not None and aside is not _NOBODY:
+                if aside is not None and aside is not _NOBODY and _LOCAL_ASIDE_RE.match(key, s, e):
                     # 'Ở huyện Khoái Châu, Hội Nông dân huyện phối hợp …': an aside about one place;
                     # the text goes on with the subject it had before.
                     carried = aside
@@ -369,9 +369,9 @@ class Attributor:
                 # 'Ủy ban MTTQ xã cùng các tổ chức … vận động được 860 triệu đồng. Với nguồn lực này,
                 # xã đã bàn giao 9 căn nhà': the place acts through the body that leads the joint work.
                 entry_carried = Actor("mttq", None, "carried", entry_carried.named_at)
-            if (_PERSON_SUBJECT_RE.match(key, s, e) or _HOUSEHOLDS_SUBJECT_RE.match(key, s, e)) and not subjects:
+            if not subjects and (_PERSON_SUBJECT_RE.match(key, s, e) or _HOUSEHOLDS_SUBJECT_RE.match(key, s, e)):
                 entry_carried = carried = _NOBODY
-            elif _PEOPLE_SUBJECT_RE.match(key, s, e) and not subjects:
+            elif not subjects and _PEOPLE_SUBJECT_RE.match(key, s, e):
                 entry_carried = Actor("other", None, "carried")
                 carried = None
             # Every statement of the area's own statistics says 'hộ nghèo' or ' có ' (a scan in C first).

@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from . import lexicon as lx
-from .normalize import WORD_START, prefix_alternation, word_alternation
+from .normalize import WORD_START, prefix_alternation, trie_alternation
 from .numbers import LITERAL_RE, SCALE_WORDS, SCALES, WORD_PARTS, Literal, parse_literal, read_scales, read_word_run, space_grouped_end, words_value
 
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
@@ -28,8 +28,8 @@ _CHANGE_BEFORE_RE = re.compile(
     r"(?: (?:gần|khoảng|hơn|trên|dưới|xấp xỉ))? *$"
 )
 _SHARE_AFTER_RE = re.compile(r" ?(?:so với )?(chỉ tiêu|kế hoạch|kh\b|nghị quyết|tổng|mục tiêu|cùng kỳ)")
-_WORD_NUMBER_START_RE = re.compile(word_alternation(
-    "một hai ba bốn năm sáu bảy bẩy tám chín mười trăm nghìn ngàn triệu tỷ tỉ".split()) + r"(?![^\W_])")
+_WORD_NUMBER_START_RE = re.compile(trie_alternation(  # (no word is another's prefix: the same matches)
+    "một hai ba bốn năm sáu bảy bẩy tám chín mười trăm nghìn ngàn triệu tỷ tỉ".split(), WORD_START) + r"(?![^\W_])")
 _ABBREV_IDENT = {"covid", "sars"}
 # Prefixes of a non-figure kept as a phrase, checked on the two words before the number.
 _IDENT_TWO_WORDS = {"lần thứ", "tổ dân", "giai đoạn", "nhiệm kỳ", "tiểu khu", "quốc lộ", "tỉnh lộ", "hội nghị"}
@@ -183,7 +183,9 @@ def _read_figure(text: str, key: str, s: int, e: int, lit: Literal | None) -> Ca
         return None
     pos = e
     # '19 136 hộ': space-grouped thousands.
-    grouped_end, extra = space_grouped_end(key, e, len(key[s:e]) if lit.plain_digits else 99)
+    # (space_grouped_end returns at once unless 1–3 digits and a space follow)
+    grouped_end, extra = space_grouped_end(key, e, e - s) if lit.plain_digits and e - s <= 3 and key.startswith(" ", e) \
+        else (e, "")
     value = lit.value
     if extra and lx.UNIT_RE.match(key, grouped_end):
         value = Decimal(key[s:e] + extra)
@@ -480,13 +482,14 @@ def qualifier_before(key: str, s: int) -> str:
 
 
 _QUALIFIER_MAP = dict(lx.QUALIFIERS)
+_QUALIFIER_LAST = {q.rsplit(" ", 1)[-1] for q in _QUALIFIER_MAP}  # the last word of each qualifier
 
 
 def qualifier_span(key: str, s: int) -> tuple[str, int | None]:
     """('approx', start of 'gần') for 'gần 3.000'; longest words first ('trên dưới' is approx)."""
     words, starts, colon, _ = _words_back(key, s)
-    if colon or not words:
-        return "exact", None
+    if colon or not words or words[-1] not in _QUALIFIER_LAST:
+        return "exact", None  # (most numbers: no qualifier ends with the word before them)
     end = starts[-1] + len(words[-1])
     for start in starts:  # longest phrase first
         q = _QUALIFIER_MAP.get(key[start:end])
@@ -520,7 +523,7 @@ _COMPARE_BEFORE_RE = re.compile(  # (its words' first letters first: scanned for
 
 
 def _kind(key: str, c: Candidate) -> str:
-    words, _, _ = _last_words(key, c.start, 3)
+    words = _words_back(key, c.start)[0]  # (the three words before, as _last_words(…, 3) gives them)
     if words and words[-1] in _QUALIFIER_WORDS:
         words = words[:-1]  # 'tăng hơn 12%'
     if words and (words[-1] in ("tăng", "giảm") or " ".join(words[-2:]) in _CHANGE_PAIRS):
