@@ -442,12 +442,16 @@ def _comma_outside_quotes(s: str) -> int:
     if '"' not in s and "“" not in s:
         return s.find(",")
     inside = False
-    for i, ch in enumerate(s):
-        if ch in "\"“”":
+    for m in _QUOTE_OR_COMMA_RE.finditer(s):  # (only the marks, not every character)
+        ch = m.group()
+        if ch != ",":
             inside = not inside if ch == "\"" else ch == "“"
-        elif ch == "," and not inside:
-            return i
+        elif not inside:
+            return m.start()
     return -1
+
+
+_QUOTE_OR_COMMA_RE = re.compile(r"[\"“”,]")
 
 
 def _valued_thing(key: str, c: Candidate, previous: list[Candidate], s_start: int, before: str) -> Candidate | None:
@@ -459,7 +463,8 @@ def _valued_thing(key: str, c: Candidate, previous: list[Candidate], s_start: in
     p = previous[-1]
     if p.start < s_start or c.start - p.end > 80 or p.unit_category != "count" or p.unit in _GIFT_UNITS:
         return None
-    if any(ch in ".;\n" for ch in key[p.end:c.start]):
+    gap = key[p.end:c.start]
+    if "." in gap or ";" in gap or "\n" in gap:
         return None
     return p
 
@@ -627,8 +632,8 @@ def _heading_line(t: str, at: tuple[int, int] | None) -> str | None:
     if end < 0 or end - start >= 120:
         return None  # a long line is body text, not a heading
     line = t[start:end]
-    letters = [ch for ch in line if ch.isalpha()]
-    return line if letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.8 else None
+    letters = list(filter(str.isalpha, line))
+    return line if letters and sum(map(str.isupper, letters)) / len(letters) > 0.8 else None
 
 
 # Words that name an indicator only loosely: alone they leave the figure for the reviewer.

@@ -383,7 +383,7 @@ def _words_back(key: str, s: int) -> tuple[tuple[str, ...], tuple[int, ...], boo
     loop of ``_words_back_loop``, which decides when the window may have cut a word, or when a
     run of the regex's letters holds a character that ``str.isalpha`` does not count: '²')."""
     lo = s - _BACK_WINDOW if s > _BACK_WINDOW else 0
-    rev = key[lo:s][::-1]
+    rev = key[s - 1:lo - 1:-1] if lo > 0 else key[s - 1::-1] if s > 0 else ""  # (one copy, reversed)
     m = _BACK_RE.match(rev)
     if m is None or (lo > 0 and m.end() == len(rev)):
         return _words_back_loop(key, s)
