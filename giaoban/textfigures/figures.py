@@ -36,6 +36,7 @@ _IDENT_TWO_WORDS = {"lần thứ", "tổ dân", "giai đoạn", "nhiệm kỳ", 
 _NOT_IDENT_TWO_WORDS = {"tổng số", "số lượng"}
 
 # Shapes checked right after a number (compiled once: this runs for every number).
+_MARK_CHARS = {".", ")"}
 _LIST_MARK_AFTER = re.compile(r"[.)]\s")
 _SUBLIST_MARK_AFTER = re.compile(r"(\.\d+)+[.)]?\s")
 _DASH_OR_SLASH_WORD = re.compile(r"[-/]\s?[^\W\d_]")
@@ -126,7 +127,9 @@ def _judge_literal(text: str, key: str, s: int, e: int) -> tuple[list[Candidate]
     if lit is None:
         return None
     # A list marker at the start of a line: '1. Công tác tuyên truyền', '2) ...'.
-    if ((lit.plain_digits and _LIST_MARK_AFTER.match(key, e, e + 2)) or _SUBLIST_MARK_AFTER.match(key, e, e + 6)) \
+    # (both marks start with '.' or ')' right after the number: most numbers have a space there)
+    if key[e:e + 1] in _MARK_CHARS and ((lit.plain_digits and _LIST_MARK_AFTER.match(key, e, e + 2))
+                                        or _SUBLIST_MARK_AFTER.match(key, e, e + 6)) \
             and _LINE_START_LIST_RE.search(key[max(0, s - 40):s]):
         return None
     if _is_identifier(text, key, s):
@@ -504,6 +507,8 @@ _QUALIFIER_AFTER_MAP = dict(lx.QUALIFIERS_AFTER)
 
 def _qualifier_after(key: str, pos: int) -> str | None:
     """'100 hộ trở lên' → 'over'."""
+    if key.find("trở", pos, pos + 12) < 0:  # (both say 'trở': looked for in C first)
+        return None
     m = _QUALIFIER_AFTER_RE.match(key[pos:pos + 12])
     return _QUALIFIER_AFTER_MAP[m.group(1)] if m else None
 
