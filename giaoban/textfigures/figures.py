@@ -448,7 +448,9 @@ _VAGUE_WORDS = {"hàng", "vài", "mấy", "dăm", "gấp"}
 
 
 def _is_identifier(text: str, key: str, s: int) -> bool:
-    words, ws, colon = _last_words(key, s)
+    words, starts, colon, stop = _words_back(key, s)  # (_last_words(key, s), inlined: once per number)
+    words = words[-2:]
+    ws = starts[-1] if starts else stop
     if not words:
         return False
     w = words[-1]

@@ -44,7 +44,7 @@ def detect_period(key: str) -> dict[str, Any]:
     # Past periods only: drop mentions that name next period's tasks.
     past = [w for w in found if not _future(key[max(0, w.start - 80):w.start])]
     with_year = [w for w in words if w.year is not None]
-    term = _TERM_RE.search(key)
+    term = _TERM_RE.search(key) if "nhiệm kỳ" in key else None  # (a scan for 'nhiệm kỳ' in C first)
     if past:
         best = min(past, key=lambda w: (w.start > 400 and _RANK[w.kind], w.start))
     elif with_year and _REPORT_YEAR_RE.search(key, 0, 1500):
