@@ -403,10 +403,14 @@ def rebuild_totals() -> int:
     return total
 
 
+# ensure_built()'s probe: both tables have rows (nothing to do then)
+BUILT_SQL = f"EXISTS (SELECT 1 FROM {T}), EXISTS (SELECT 1 FROM {TT})"
+
+
 def ensure_built() -> None:
     """Build the tables once if reports were loaded in bulk (without signals) and they are empty."""
     with connection.cursor() as cur:  # both tables in one round trip (called by every compute)
-        cur.execute(f"SELECT EXISTS (SELECT 1 FROM {T}), EXISTS (SELECT 1 FROM {TT})")
+        cur.execute(f"SELECT {BUILT_SQL}")
         has_facts, has_totals = cur.fetchone()
     if not has_facts:
         if DataValue.objects.filter(report__status__in=COUNTED).exists():

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 
 from giaoban.analytics import cache
-from giaoban.analytics.summary import ensure_built
+from giaoban.analytics.summary import BUILT_SQL, ensure_built
 from giaoban.core import aggregation as rules
 from giaoban.core.periods import Period
 from giaoban.org.models import (Indicator, ReportingSchedule)
@@ -121,14 +121,18 @@ def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], per
 
     The answer of the same question on the same catalogue and summary rows is read from the cache
     (a new dict of the same cells; callers never mutate a Cell): the national pivot asked again
-    costs two one-row reads until a report is approved, returned or edited."""
-    if check_built:
-        ensure_built()
+    costs one statement (the stamps) until a report is approved, returned or edited."""
     slot = None
     key = _result_key(targets, indicators, periods, include_submitted, by_org, org_ids, within, fast) if USE_RESULT_CACHE else None
-    if key is not None:
-        memo = cache.entries()
-        stamp = cache.data_stamp()
+    if key is None:
+        if check_built:
+            ensure_built()
+    else:
+        # the two stamps and ensure_built()'s probe in one round trip (a cached answer costs this only)
+        memo, (stamp, *built) = cache.entries_and(f"{cache.DATA_STAMP_SQL}, {BUILT_SQL}" if check_built else cache.DATA_STAMP_SQL)
+        if check_built and not all(built):
+            ensure_built()  # builds the tables (a bulk load without signals): this answer is not kept
+            stamp = None
         if stamp is not None:
             slot = memo.get(("results",))
             if slot is None or slot[0] != stamp or len(slot[1]) >= RESULT_CACHE_SIZE:
