@@ -17,7 +17,7 @@ import random
 from django.db import connection
 
 from giaoban.org.stamp import (STAMP_TABLE, TRIGGER_PREFIX, clear, create_table, drop_table, entries, entries_and,
-                               install_triggers, watched_tables)
+                               install_triggers, read_connection, watched_tables)
 
 __all__ = ["DATA_STAMP_SQL", "STAMP_TABLE", "TRIGGER_PREFIX", "clear", "create_table", "data_stamp", "drop_table", "entries",
            "entries_and", "install_triggers", "renew_data_stamp", "watched_tables"]
@@ -27,8 +27,8 @@ DATA_STAMP_SQL = f"(SELECT stamp FROM {STAMP_TABLE} WHERE id = {DATA_STAMP_ID})"
 
 
 def data_stamp() -> int | None:
-    """The summary tables' stamp as this connection sees them now (None: nothing to cache by)."""
-    with connection.cursor() as cur:
+    """The summary tables' stamp as the reading connection sees them now (None: nothing to cache by)."""
+    with read_connection().cursor() as cur:
         cur.execute(f"SELECT stamp FROM {STAMP_TABLE} WHERE id = {DATA_STAMP_ID}")
         row = cur.fetchone()
     return None if row is None else row[0]

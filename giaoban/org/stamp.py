@@ -71,7 +71,7 @@ def entries() -> dict:
 def entries_and(columns: str, params=()) -> tuple[dict, tuple]:
     """:func:`entries`, and more columns (SQL expressions) read in the same statement: a caller that
     needs another stamp or a probe pays one round trip, not two."""
-    with connection.cursor() as cur:
+    with read_connection().cursor() as cur:
         cur.execute(f"SELECT (SELECT stamp FROM {STAMP_TABLE} WHERE id = 1), {columns}", list(params))
         row = cur.fetchone()
     if row[0] is None:
