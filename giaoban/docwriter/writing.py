@@ -313,6 +313,12 @@ def target_tail(row: IndicatorRow, phrasing: dict, chooser: Chooser, key: str, c
         return kept or options
 
     ytd = row.year_to_date if row.year_to_date is not None else row.value
+    if row.value_type == "integer" and not row.stock and row.target is not None and float(row.target) < SMALL_COUNT:
+        # 3 houses of the year's 4 are not '75%': a small target is said in counts
+        options = phrasing.get("target_tail_count") or ["lũy kế từ đầu năm đạt {ytd}/{target} theo kế hoạch năm"]
+        form = chooser.pick("target_count", fresh(options), key=key)
+        return form.format(ytd=format_value(ytd, row.value_type, row.unit, False),
+                           target=format_value(row.target, row.value_type, row.unit))
     if (row.stock or ytd == row.value) and phrasing.get("target_tail_stock"):
         # A balance (dư nợ, tỷ lệ) or the year's first period: nothing accumulated to mention.
         return chooser.pick("target_stock", fresh(phrasing["target_tail_stock"]), key=key).format(pct=format_pct(pct))

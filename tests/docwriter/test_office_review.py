@@ -235,3 +235,15 @@ def test_a_sentence_opening_on_a_level_does_not_make_the_level_do_the_work():
     text = _text(_doc(write_report_docx(model, charts=False)))
     assert "82,9%" in text and "126 hội viên" in text, text
     assert not re.search(r"(^|\. |\n)(Tỷ lệ|Nợ quá hạn)[^.]*[,;] [a-zđ][^.]*126 hội viên", text), text
+
+
+def test_a_small_target_reached_so_far_is_said_in_counts_in_the_results():
+    """'ghi nhận 1 ngôi nhà "Nghĩa tình đồng đội", nâng tổng số từ đầu năm lên 3 ngôi nhà (75%
+    chỉ tiêu)': three houses of four are said as such, not as a percentage."""
+    rows = [IndicatorRow("nt", 'Nhà "Nghĩa tình đồng đội"', "ngôi nhà", value=1, year_to_date=3, target=4)]
+    model = ReportModel(period_code="2026-Q3", period_label="quý III năm 2026", area_name="phường Đoàn Kết",
+                        report_date=dt.date(2026, 9, 20), sections=[OrgSection("ccb", "Hội Cựu chiến binh", rows)],
+                        level="commune")
+    results = _text(_doc(write_report_docx(model, charts=False))).split("II. ")[0]
+    assert "3/4 ngôi nhà" in results, results
+    assert "75%" not in results, results
