@@ -11,13 +11,14 @@ from tests.collection.conftest import PASSWORD, PERIOD, build_tree, make_user  #
 
 # Written for these tests (not from the seed): the Women's Union of commune A reports its quarter,
 # and one sentence about the Youth Union, whose figures must be shown but not ticked.
-# The union's own figures are named by the report's heading: the class of confidence the review page
-# ticks in advance (giaoban.textfigures.PRETICK_CLASSES).
+# The union names itself in the clause of its first figures ('Hội LHPN xã tổ chức 12 buổi'): the class
+# of confidence the review page ticks in advance (giaoban.textfigures.PRETICK_CLASSES); the figures
+# after a comma ('thu hút 1.250 lượt người') are the union's too but shown unticked.
 REPORT_TEXT = (
     "HỘI LHPN XÃ A\n"
     "BÁO CÁO KẾT QUẢ CÔNG TÁC HỘI QUÝ III NĂM 2025\n"
-    "Trong quý, các chi hội tổ chức 12 buổi tuyên truyền về phòng chống bạo lực gia đình, "
-    "thu hút 1.250 lượt người tham dự. Kết nạp mới 35 hội viên, nâng tổng số hội viên lên 1.480 hội viên.\n"
+    "Trong quý, Hội LHPN xã tổ chức 12 buổi tuyên truyền về phòng chống bạo lực gia đình, "
+    "thu hút 1.250 lượt người tham dự. Hội LHPN xã kết nạp mới 35 hội viên, nâng tổng số hội viên lên 1.480 hội viên.\n"
     "Đoàn Thanh niên xã tổ chức 7 buổi sinh hoạt chuyên đề cho 300 đoàn viên."
 )
 
