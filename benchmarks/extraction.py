@@ -10,6 +10,7 @@ word segmentation and POS tags, on the corpus (which serves the engine better, i
 
     .venv/bin/python benchmarks/extraction.py [--verbose]
     .venv/bin/python benchmarks/extraction.py --set src_n [--verbose]   # one authoring set only
+    .venv/bin/python benchmarks/extraction.py --composition   # texts per province, organization, genre, year
 
 ``--set NAME`` scores only the texts of tests/fixtures/corpus/NAME.py (e.g. a set written fresh,
 before any rule saw it: the honest figure on unseen texts), per part and together, and stops there.
@@ -253,8 +254,27 @@ def print_parts(label: str, parts: dict) -> None:
               f"next period {m['next_period']}")
 
 
+def composition() -> dict:
+    """The corpus's texts counted by province, organization, genre and year, per part."""
+    out: dict = {}
+    for name, _text, gold in scoring.load_corpus(CORPUS):
+        part = scoring.split_of(name)
+        for facet in ("province", "organization", "genre", "year"):
+            key = str(gold.get(facet))
+            counts = out.setdefault(facet, {}).setdefault(key, {"dev": 0, "test": 0})
+            counts[part] += 1
+    return out
+
+
 def main(argv: list[str]) -> int:
     verbose = "--verbose" in argv
+    if "--composition" in argv:
+        table = composition()
+        for facet, rows in table.items():
+            print(f"{facet} ({len(rows)}): " + "; ".join(
+                f"{k} {v['dev']}+{v['test']}" for k, v in sorted(rows.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))))
+        print(json.dumps(table, ensure_ascii=False))
+        return 0
     if "--set" in argv:
         name = argv[argv.index("--set") + 1]
         parts = set_scores(name, verbose)
