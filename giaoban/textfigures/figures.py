@@ -390,17 +390,24 @@ def _words_back(key: str, s: int) -> tuple[tuple[str, ...], tuple[int, ...], boo
     m = _BACK_RE.match(rev)
     if m is None or (lo > 0 and m.end() == len(rev)):
         return _words_back_loop(key, s)
-    words: list[str] = []
-    starts: list[int] = []
-    for g in (5, 4, 3):
-        a, b = m.span(g)
-        if a >= 0:
-            w = key[s - b:s - a]
-            if not w.isalpha():
-                return _words_back_loop(key, s)
-            words.append(w)
-            starts.append(s - b)
-    return tuple(words), tuple(starts), m.group(2) == ":", s - m.end(2)
+    spaces, colon_mark, r1, r2, r3 = m.groups()  # the words reversed, nearest first
+    colon = colon_mark == ":"
+    stop = s - len(spaces) - len(colon_mark)
+    if r1 is None:
+        return (), (), colon, stop
+    a1 = stop - len(r1)
+    if r2 is None:
+        if not r1.isalpha():
+            return _words_back_loop(key, s)
+        return (r1[::-1],), (a1,), colon, stop
+    a2 = a1 - 1 - len(r2)
+    if r3 is None:
+        if not (r1.isalpha() and r2.isalpha()):
+            return _words_back_loop(key, s)
+        return (r2[::-1], r1[::-1]), (a2, a1), colon, stop
+    if not (r1.isalpha() and r2.isalpha() and r3.isalpha()):
+        return _words_back_loop(key, s)
+    return (r3[::-1], r2[::-1], r1[::-1]), (a2 - 1 - len(r3), a2, a1), colon, stop
 
 
 def _words_back_loop(key: str, s: int) -> tuple[tuple[str, ...], tuple[int, ...], bool, int]:

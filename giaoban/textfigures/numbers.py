@@ -52,8 +52,8 @@ class Literal:
 
 def parse_literal(s: str) -> Literal | None:
     """Read one digit literal (without offsets; the caller fills them in)."""
-    if s.isdigit():
-        return Literal(0, len(s), Decimal(s), plain_digits=True)
+    if s.isdigit():  # (most literals: fields by position, keywords cost more per call)
+        return Literal(0, len(s), Decimal(s), None, True, True)
     dec_part = ""
     int_text = s
     if "," in s and "." in s:
