@@ -592,8 +592,9 @@ _SOURCE_PENALTIES = {"subject": 0.0, "owner": 0.05, "carried": 0.07, "default": 
 PRETICK_CLASSES = frozenset({"sure-clause"})
 SURE_MIN_CONFIDENCE = 0.85
 # A total since a programme began, not the period's own figure: never ticked in advance.
-_CUMULATIVE_RE = re.compile(r"(?<![^\W\d_])(?:từ khi [^,.;\n]{0,40}đến nay|từ năm \d{4} đến nay|tính từ [^,.;\n]{0,40}đến nay|"
-                            r"lũy kế|luỹ kế|từ đầu nhiệm kỳ(?: đến nay)?|sau \d+ năm)")
+# (the alternatives grouped by first letter, the word start checked after it: scanned for in C)
+_CUMULATIVE_RE = re.compile(r"(?:t(?<![^\W\d_].)(?:ừ khi [^,.;\n]{0,40}đến nay|ừ năm \d{4} đến nay|ính từ [^,.;\n]{0,40}đến nay|"
+                            r"ừ đầu nhiệm kỳ(?: đến nay)?)|l(?<![^\W\d_].)(?:ũy kế|uỹ kế)|s(?<![^\W\d_].)au \d+ năm)")
 SURE_MIN_LEAD = 0.5
 
 
