@@ -80,9 +80,9 @@ _TOTAL_OPENS_RE = re.compile(r"[\s\-+•*–]*tổng (?:kinh phí|trị giá|gi�
 # ('vận động hỗ trợ 124 hội viên với số tiền 186 triệu đồng' is help given; 'tiếp nhận tiền, hàng
 # ủng hộ trị giá 86 tỷ đồng' money raised). Only between the two indicators of money with no
 # thing of their own; a bare amount is coded only when the verb governs it directly.
-_MONEY_VERB_RE = re.compile(
-    r"(?<![^\W\d_])(vận động|quyên góp|huy động|tiếp nhận|nhận được|đóng góp|ủng hộ|xã hội hóa|"
-    r"trao tặng|trao|tặng|hỗ trợ|thăm hỏi|trợ cấp)(?![^\W\d_])")
+_MONEY_VERB_RE = re.compile(prefix_alternation((  # (by first letter, the word start after it: scanned for in C)
+    "vận động", "quyên góp", "huy động", "tiếp nhận", "nhận được", "đóng góp", "ủng hộ", "xã hội hóa",
+    "trao tặng", "trao", "tặng", "hỗ trợ", "thăm hỏi", "trợ cấp"), _LETTER_START) + r"(?![^\W\d_])")
 _EACH_RE = re.compile(r"m(?<![^\W\d_].)ỗi(?![^\W\d_])")  # 'Mỗi căn nhà … được hỗ trợ 60 triệu đồng': per item
 _MONEY_RAISED = {"vận động", "quyên góp", "huy động", "tiếp nhận", "nhận được", "đóng góp", "ủng hộ", "xã hội hóa"}
 _MONEY_CODES = {"raised": "ho_tro_kinh_phi", "given": "tri_gia_qua"}
