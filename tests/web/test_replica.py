@@ -303,7 +303,7 @@ def test_the_replica_stopped_reads_fall_back_to_the_primary_and_return_when_it_i
             assert page.status_code == 200 and page.json()["total"]["approved"] == 1
         assert rr.health.is_down()
     finally:
-        subprocess.run(["bash", str(SCRIPT), "start"], check=True, timeout=180)
+        subprocess.run(["bash", str(SCRIPT), "start"], check=True, timeout=1200)
     rr.health.reset()
     connections["replica"].close()
     _wait_replayed(_primary_position())
