@@ -29,10 +29,17 @@ _LINE_RE = re.compile(
 )
 
 
+# What each line pattern needs in the text, looked for in C before the line-by-line regex (most
+# texts hold none: a '^' in MULTILINE is tried at every place of the text).
+_TAIL_KEYS = tuple(canonical(m) for m in _TAIL_MARKERS)
+_LINE_KEYS = ("chia sẻ", "bình luận", "từ khóa", "tag", "in bài", "trang chủ", "chuyên mục:", "nguồn:", "theo dõi",
+              "quay lại", "lên đầu trang", "bản quyền", "©", "copyright")
+
+
 def body_end(key: str) -> int:
     """Where the article ends: at the line that opens the lists of other articles ('Tin đọc
     nhiều'), or the text's end. A marker in the first quarter is a menu item, not the end."""
-    m = _TAIL_RE.search(key)
+    m = _TAIL_RE.search(key) if any(map(key.__contains__, _TAIL_KEYS)) else None
     return m.start() if m and m.start() > len(key) * 0.25 else len(key)
 
 
@@ -41,6 +48,8 @@ def boilerplate_ranges(key: str) -> list[tuple[int, int]]:
     end = body_end(key)
     if end < len(key):
         ranges.append((end, len(key)))
+    if not any(map(key.__contains__, _LINE_KEYS)):
+        return ranges
     for m in _LINE_RE.finditer(key):
         if len(m.group(0)) < 200:
             ranges.append((m.start(), m.end()))

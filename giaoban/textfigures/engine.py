@@ -97,6 +97,7 @@ _BODY_UNITS = {"doanh nghiệp"}
 _BODY_ACTS_RE = re.compile(r" (?!do |của |thuộc |của |trong )[^\W\d_]")
 _GIFT_UNITS = {"hộ", "gia đình", "lượt hộ", "trường hợp", "suất", "túi", "thùng", "bao", "chiếc", "bộ", "cuốn", "xe", "con", "bình", "sản phẩm"}
 _NOBODY = Actor(None, None, "none")
+_MATCH_START = re.Match.start
 _OTHER = Actor("other", None, "subject")
 _MATCHERS: dict[Any, Matcher] = {}  # by the catalogue's content: callers pass a new list each time
 _MATCHERS_MAX = 16
@@ -165,7 +166,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     targets = target_ranges(t, key)
     attributor = Attributor(t, key)
     sentence_starts = attributor.sentence_starts
-    breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(key)]
+    breaks = list(map(_MATCH_START, _CLAUSE_BREAK_RE.finditer(key)))
     figures: list[dict[str, Any]] = []
     previous: list[Candidate] = []  # the figures read so far
     # By unit: the last figure given a code, with where its organization was named.
