@@ -50,6 +50,10 @@ def main():
     ap.add_argument("--indicators", type=int, default=40)
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--chunk", type=int, default=200_000)
+    ap.add_argument("--years", type=int, default=3,
+                    help="years of quarters loaded, ending 2025 (30 M values: 10; the communes stop at 3,321); "
+                         "give the same with --reuse")
+    ap.add_argument("--no-duckdb", action="store_true", help="skip the DuckDB comparison")
     ap.add_argument("--load-only", action="store_true", help="generate and load, then stop (no rebuild, no timings)")
     ap.add_argument("--reuse", action="store_true", help="keep the data a --load-only run left (same --values)")
     ap.add_argument("--no-rebuild", action="store_true",
@@ -74,7 +78,7 @@ def main():
     from django.db import connection
 
     from giaoban.analytics import engine, summary
-    from giaoban.collection import bulk
+    from giaoban.collection import bulk, partitions
     from giaoban.collection.models import DataValue, Report, Target
     from giaoban.core.periods import Period
     from giaoban.org.models import Area, Indicator, Organization, Unit
@@ -82,14 +86,18 @@ def main():
     call_command("migrate", verbosity=0)
     if not args.reuse:
         call_command("flush", interactive=False, verbosity=0)
+    years = list(range(2026 - args.years, 2026))
+    # PostgreSQL: a partition per year of every partitioned table before the load (nothing on SQLite)
+    partitions.ensure_years(years)
     orgs_spec = ["mttq", "congdoan", "phunu", "doan", "nongdan", "ccb"]
-    quarters = [Period(y, "Q", q) for y in (2023, 2024, 2025) for q in (1, 2, 3, 4)]
-    communes = max(args.provinces, round(args.values / (len(orgs_spec) * args.indicators * len(quarters))))
+    all_quarters = [Period(y, "Q", q) for y in years for q in (1, 2, 3, 4)]
+    quarters = all_quarters[-12:]  # the pivot's: 2023-Q1 … 2025-Q4 whatever was loaded
+    communes = max(args.provinces, round(args.values / (len(orgs_spec) * args.indicators * len(all_quarters))))
     communes = min(communes, 3321)
     rng = random.Random(7)
     last = quarters[-1].code
 
-    def generate(args, communes, quarters, rng, t0):
+    def generate(args, communes, all_quarters, rng, t0):
         orgs = [Organization.objects.create(code=c, name=c, short_name=c, sort_order=i) for i, c in enumerate(orgs_spec)]
         inds = [Indicator.objects.create(code=f"i{i:02d}", name=f"Chỉ tiêu {i}", unit_noun="lượt",
                                          time_aggregation="last" if i % 10 == 9 else "sum") for i in range(args.indicators)]
@@ -125,7 +133,7 @@ def main():
             n_values += len(rows)
             rows = []
 
-        for q in quarters:
+        for q in all_quarters:
             for u in commune_units:
                 for ind in inds:
                     rows.append((u.pk, ind.pk, q.code, str(rng.randint(0, 200)), "", n_values + len(rows)))
@@ -134,7 +142,7 @@ def main():
         flush()
         load_s = time.perf_counter() - t0
         # everything approved but the last quarter, where one report in ten is still submitted
-        last = quarters[-1].code
+        last = all_quarters[-1].code
         Report.objects.exclude(period=last).update(status="approved")
         Report.objects.filter(period=last).update(status="approved")
         pending = list(Report.objects.filter(period=last).order_by("pk").values_list("pk", flat=True)[::10])
@@ -151,7 +159,7 @@ def main():
         n_values = DataValue.objects.count()
         load_s = None
     else:
-        orgs, inds, provinces, commune_units, n_values, load_s = generate(args, communes, quarters, rng, t0)
+        orgs, inds, provinces, commune_units, n_values, load_s = generate(args, communes, all_quarters, rng, t0)
     if args.load_only:
         print(json.dumps({"loaded": n_values, "load_s": load_s}))
         return
@@ -216,6 +224,8 @@ def main():
         import duckdb
     except ImportError:
         duck = "duckdb not installed (pip install -e .[bench])"
+    if args.no_duckdb:
+        duck = "skipped (--no-duckdb)"
     if duck is None:
         con = duckdb.connect()
         con.execute("CREATE TABLE v (province INTEGER, org INTEGER, indicator INTEGER, period VARCHAR, approved BOOLEAN, value DOUBLE)")
@@ -238,6 +248,7 @@ def main():
         con.execute("CREATE TABLE vb AS SELECT * FROM v ORDER BY indicator, province")
         qs_now = ",".join(f"'{q.code}'" for q in nine.quarters())
         qs_last = ",".join(f"'{q.code}'" for q in nine.same_period_last_year().quarters())
+        qs_pivot = ",".join(f"'{q.code}'" for q in quarters)
 
         def duck_a(table):
             return timed(lambda: con.execute(
@@ -246,7 +257,8 @@ def main():
 
         def duck_b(table):
             return timed(lambda: con.execute(
-                f"SELECT province, org, period, sum(value) FROM {table} WHERE indicator = {ind0.pk} AND approved GROUP BY ALL").fetchall(),
+                f"SELECT province, org, period, sum(value) FROM {table} WHERE indicator = {ind0.pk} AND approved "
+                f"AND period IN ({qs_pivot}) GROUP BY ALL").fetchall(),
                 args.repeat)
 
         da, da_c, db_, db_c = duck_a("v"), duck_a("va"), duck_b("v"), duck_b("vb")

@@ -22,6 +22,7 @@ from django.db import connection, transaction
 
 from giaoban.analytics.cache import renew_data_stamp
 from giaoban.analytics.models import NATION_SCOPE, TOTAL_KEY, TOTAL_SCOPES, Fact, FactTotal, ReportingLevel, UnitLevels
+from giaoban.collection import partitions
 from giaoban.collection.models import DataValue, Report
 from giaoban.org.models import Area, Unit
 
@@ -300,6 +301,10 @@ def rebuild(progress=None) -> int:
         approved = ",".join(f"'{s}'" for s in APPROVED)
         quals = " ".join(f"WHEN '{k}' THEN {v}" for k, v in QUALIFIER_CODES.items())
         drop_indexes, create_indexes = _fact_indexes()
+        # PostgreSQL: every year of the values gets its own partition in the three tables (rows a
+        # default partition held for a year without one are moved there); nothing on SQLite
+        partitions.split_default([dv])
+        partitions.ensure_years(partitions.year_partitions(dv), [T, TT])
         with connection.cursor() as cur:
             if connection.vendor == "postgresql":
                 # this transaction only: room to sort for the index builds and the GROUP BYs
