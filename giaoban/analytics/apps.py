@@ -16,6 +16,7 @@ class AnalyticsConfig(AppConfig):
         stamp.watch(ReportingLevel)
 
         post_migrate.connect(_install_triggers, sender=self, dispatch_uid="analytics_cache_triggers")
+        post_migrate.connect(_year_partitions, sender=self, dispatch_uid="analytics_year_partitions")
 
 
 def _install_triggers(sender, using="default", **kwargs):
@@ -25,3 +26,19 @@ def _install_triggers(sender, using="default", **kwargs):
     from giaoban.analytics.cache import install_triggers  # it imports models: apps.py loads before them
 
     install_triggers(connections[using])
+
+
+def _year_partitions(sender, using="default", **kwargs):
+    """After every migrate (each deployment), PostgreSQL: this year and the next have their partitions
+    in the data-value and summary tables, and a year the default partitions took rows of gets its own
+    (giaoban/collection/partitions.py; rebuild() does the same). Nothing on SQLite."""
+    import datetime
+
+    from django.db import connections
+
+    from giaoban.collection import partitions
+
+    conn = connections[using]
+    this_year = datetime.date.today().year
+    partitions.ensure_years([this_year, this_year + 1], conn=conn)
+    partitions.split_default(conn=conn)

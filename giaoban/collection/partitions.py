@@ -21,6 +21,7 @@ import datetime
 from collections.abc import Iterable
 
 from django.db import connection as default_connection
+from django.db import transaction
 
 # table -> the partition key (a period code: the year is its first four characters)
 TABLES = ("collection_datavalue", "analytics_fact", "analytics_facttotal")
@@ -88,7 +89,8 @@ def ensure_years(years: Iterable[int], tables: Iterable[str] = TABLES, conn=None
                 continue  # not a period's year: the default partition keeps it
             name = part_name(table, year)
             lo, hi = f"{year:04d}", f"{year + 1:04d}"
-            with conn.cursor() as cur:
+            # one transaction a partition: the rows are moved and the partition attached, or nothing
+            with transaction.atomic(using=conn.alias), conn.cursor() as cur:
                 cur.execute(f"SELECT EXISTS (SELECT 1 FROM {_q(default)} WHERE {KEY} >= %s AND {KEY} < %s)", [lo, hi])
                 if cur.fetchone()[0]:
                     # the default partition holds rows of this year: move them, then attach (CREATE …
