@@ -28,7 +28,9 @@ COVER = ["org_id", "approved", "desc_appr", "desc_any", "anc_appr", "anc_any", "
 class Fact(models.Model):
     indicator_id = models.BigIntegerField()
     period = models.CharField(max_length=10)  # a stored base period: 2024-Q3 or 2024-07
-    year = models.PositiveSmallIntegerField()  # the PostgreSQL partition key (docs/scaling.md)
+    # PostgreSQL partitions by year over ``period`` (its first four characters), not this column: the
+    # queries filter on period, so partitions are pruned (giaoban/collection/partitions.py)
+    year = models.PositiveSmallIntegerField()
     unit_id = models.BigIntegerField()
     report_id = models.BigIntegerField()
     org_id = models.BigIntegerField()
