@@ -36,7 +36,7 @@ def _year_partitions(sender, using="default", **kwargs):
 
     from django.db import connections
 
-    from giaoban.collection import partitions
+    from giaoban.collection import partitions  # as the receivers above: apps.py loads before the other apps
 
     conn = connections[using]
     this_year = datetime.date.today().year
