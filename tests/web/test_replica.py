@@ -14,11 +14,13 @@ developer's machine and fail in CI.
 from __future__ import annotations
 
 import csv
+import fcntl
 import io
 import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -53,13 +55,27 @@ def replica(settings):
         _scalar("replica", "SELECT 1")
     except Exception as error:  # noqa: BLE001 - any failure to reach it means the system setup is missing
         missing(f"the replica in DATABASE_REPLICA_URL does not answer ({error})")
-    _resume()
-    rr.health.reset()
-    yield connections["replica"]
-    connections["replica"].close()  # perhaps broken by a stop of the replica
-    _resume()
-    rr.health.reset()
-    connections["replica"].close()  # the test database is dropped at the end: no session left on it
+    # one test at a time on this machine's replica: these tests pause its replay and stop it, which
+    # another checkout's run of them would meet in the middle of its own
+    with open(Path(tempfile.gettempdir()) / "giaoban-replica-tests.lock", "a") as lock:
+        deadline = time.monotonic() + 1200
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                assert time.monotonic() < deadline, "another run of the replica tests holds the replica"
+                time.sleep(0.5)
+        try:
+            _resume()
+            rr.health.reset()
+            yield connections["replica"]
+            connections["replica"].close()  # perhaps broken by a stop of the replica
+            _resume()
+            rr.health.reset()
+            connections["replica"].close()  # the test database is dropped at the end: no session left on it
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _scalar(alias, sql, params=()):
