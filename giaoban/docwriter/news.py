@@ -18,12 +18,13 @@ from .docx import new_document
 from .model import ReportModel, saved_bytes
 from .vnformat import format_date_text
 from .writing import (Chooser, _context, _lc_subject, before_season, cap_first, is_place_count, comparison_tail, field_totals, find_rule,
-                      indicator_clause, is_chore, load_phrasing, localize, nfc_lower, one_level_words, SMALL_COUNT, standout_score,
+                      indicator_clause, is_chore, load_phrasing, localize, matches_rule, nfc_lower, one_level_words, SMALL_COUNT, standout_score,
                       subject_forms, units_next_tasks)
 
 MIN_WORDS, MAX_WORDS = 300, 600
 ALONE_MAX, ALONE_SHARE = 5, 0.8
 SENTENCE_FIGURES = 5
+NOTICED_CHANGE = 10  # a change a reader would notice, in %
 
 
 @dataclass
@@ -86,7 +87,8 @@ def _approx(row):
     return dataclasses.replace(row, value=int(value) if float(value).is_integer() else value, qualifier=kind)
 
 
-def news_rows(model: ReportModel, section, phrasing: dict, limit: int, alone_max: int = ALONE_MAX) -> list:
+def news_rows(model: ReportModel, section, phrasing: dict, limit: int, alone_max: int = ALONE_MAX,
+              most: int | None = None) -> list:
     """The figures a newspaper picks for an organization: what it alone does, what it does most
     of among the organizations, what changed most; no rates (a percentage of branches says
     little to a reader); told in the report's order, opening on a figure that takes a verb."""
@@ -128,12 +130,76 @@ def news_rows(model: ReportModel, section, phrasing: dict, limit: int, alone_max
     distinct = sum(1 for r in section.rows if shared.get(r.code, 0) > 1) * 2 > len(section.rows)
     alone = by_field([r for r in ranked if distinct and standout_score(model, section, r) >= ALONE_SHARE])
     others = by_field([r for r in ranked if r not in alone])
-    chosen = {id(r) for r in others[:limit]} | {id(r) for r in alone[:alone_max]}
+    kept = others[:limit]
+    # Propaganda is the first field of every organization's work (the report's part I opens on
+    # it): a paragraph that tells none of it gives the organization's best figure of that field.
+    # Told for its field, not its size, it is told briefly: the work and what it produced
+    # ('tổ chức 160 buổi tuyên truyền, đăng tải 52 tin bài'), not the attendance hanging on it.
+    # It takes the place of the last shared figure, unless that one's change is news in itself.
+    brief = None
+    if not any(is_propaganda(r) for r in alone[:alone_max] + kept):
+        brief = next((r for r in ranked if _lower(r.field).startswith(PROPAGANDA)), None)
+        if brief is not None and kept and abs(kept[-1].change_pct or 0) < NOTICED_CHANGE:
+            kept = kept[:-1]
+    order = ([brief] if brief is not None else []) + alone[:alone_max] + kept
+    # `most`: when the article runs long, one sentence per organization (its first figures in
+    # that order: its propaganda, what it alone does, then what it shares)
+    chosen = {id(r) for r in order[:most]}
     picked = [r for i, r in enumerate(rows)
-              if id(r) in chosen or (find_rule(r, phrasing).get("attach") and i and id(rows[i - 1]) in chosen)]
+              if id(r) in chosen or (find_rule(r, phrasing).get("attach") and i and id(rows[i - 1]) in chosen
+                                     and rows[i - 1] is not brief)]
+    picked = _with_outputs(picked, rows, phrasing)
     lead = next((i for i, r in enumerate(picked) if not find_rule(r, phrasing).get("subjectless")
                  and not find_rule(r, phrasing).get("attach")), 0)
     return [picked[lead]] + picked[:lead] + picked[lead + 1:] if lead else picked
+
+
+PROPAGANDA = "tuyên truyền"
+
+
+def _lower(text: str | None) -> str:
+    return nfc_lower(text or "")
+
+
+def is_propaganda(row) -> bool:
+    """A figure of the organization's propaganda work: of that field, or named for it (the Youth
+    Union's 'hoạt động tuyên truyền phòng, chống thiên tai' is counted under volunteering)."""
+    return _lower(row.field).startswith(PROPAGANDA) or PROPAGANDA in _lower(row.name)
+
+
+def output_of(row, phrasing: dict) -> dict | None:
+    """The figures a row is the product of (its rule's `output_of`: the news items of the
+    propaganda sessions), or None."""
+    return find_rule(row, phrasing).get("output_of")
+
+
+def _with_outputs(picked: list, rows: list, phrasing: dict) -> list:
+    """What the work produced follows the work told ('tổ chức 160 buổi tuyên truyền, thu hút
+    9.100 lượt người tham dự, đăng tải 52 tin bài'), as the participation does; an output whose
+    work is not told stays where the ranking put it (or out)."""
+    out = [r for r in picked if not (output_of(r, phrasing) and _source(r, picked, phrasing) is not None)]
+    for r in rows:
+        spec = output_of(r, phrasing)
+        if not spec:
+            continue
+        src = _source(r, out, phrasing)
+        if src is None or r in out:
+            continue
+        at = out.index(src) + 1
+        while at < len(out) and find_rule(out[at], phrasing).get("attach"):
+            at += 1  # after the participation hanging on the same work
+        out.insert(at, r)
+    return out
+
+
+def _source(row, picked: list, phrasing: dict):
+    spec = output_of(row, phrasing)
+    return next((r for r in picked if r is not row and matches_rule(spec, r, phrasing)), None) if spec else None
+
+
+def hangs(row, phrasing: dict, told: list) -> bool:
+    """A figure said after a comma on the one before: a participation, or an output of work told."""
+    return bool(find_rule(row, phrasing).get("attach")) or _source(row, told, phrasing) is not None
 
 
 # Openers that add, not contrast: 'Trong khi đó' and 'Riêng' announce a difference or an
@@ -156,7 +222,7 @@ NEWS_OPENERS = ["{subject}", "Đáng chú ý, {subject_lc}", "Cùng với đó, 
 
 
 def _org_sentences(model: ReportModel, phrasing: dict, per_org: int, told: AbstractSet[str] = frozenset(),
-                   alone_max: int = ALONE_MAX) -> list[str]:
+                   alone_max: int = ALONE_MAX, most: int | None = None) -> list[str]:
     """Each organization's standout figures (its share of what all did, its change), in
     sentences that do not all open the same way; what the totals tell (`told`) is not repeated."""
     chooser = Chooser()
@@ -164,7 +230,7 @@ def _org_sentences(model: ReportModel, phrasing: dict, per_org: int, told: Abstr
         localize(dataclasses.replace(s, rows=[r for r in s.rows if r.code not in told]), phrasing) for s in model.sections])
     out = []
     for index, section in enumerate(local.sections):
-        rows = news_rows(local, section, phrasing, per_org, alone_max)
+        rows = news_rows(local, section, phrasing, per_org, alone_max, most)
         if not rows:
             continue
         subj = subject_forms(phrasing, section)
@@ -174,12 +240,13 @@ def _org_sentences(model: ReportModel, phrasing: dict, per_org: int, told: Abstr
         parts, prev_verb, compared = [], None, False
         for i, row in enumerate(rows):
             clause = indicator_clause(row, phrasing, chooser, "news:" + section.org_code, prev_verb)
+            clause.attach = clause.attach or hangs(row, phrasing, rows[:i])
             prev_verb = clause.verb
             text = clause.text
-            next_attached = i + 1 < len(rows) and bool(find_rule(rows[i + 1], phrasing).get("attach"))
+            next_attached = i + 1 < len(rows) and hangs(rows[i + 1], phrasing, rows[:i + 1])
             if not compared and not next_attached:
                 tail = comparison_tail(row, phrasing, chooser, "news:" + section.org_code, index == 0, model.same_period_year)
-                if tail and abs(row.change_pct or 0) >= 10:  # a change a reader would notice
+                if tail and abs(row.change_pct or 0) >= NOTICED_CHANGE:
                     text += ", " + tail
                     compared = True
             parts.append((", " if clause.attach or i == 0 else "; " if compared else ", ", text, clause.attach))
@@ -252,7 +319,7 @@ def build_news(model: ReportModel, phrasing: dict | None = None) -> NewsDraft:
     else:
         lead = words["lead_no_meeting"].format(host=host, **ctx)
 
-    def assemble(per_org: int, alone_max: int = ALONE_MAX) -> list[str]:
+    def assemble(per_org: int, alone_max: int = ALONE_MAX, most: int | None = None) -> list[str]:
         paragraphs = []
         if missing:
             paragraphs.append(words["missing"].format(items=", ".join(missing)))
@@ -265,11 +332,12 @@ def build_news(model: ReportModel, phrasing: dict | None = None) -> NewsDraft:
         if per_org >= 5:  # the general remark goes first when words run short
             paragraphs.append(words["context_org" if one_org else "context"].format(**ctx))
         told = {total.code for _f, items in _news_totals(model, phrasing) for total, _p in items} if not one_org else set()
-        sentences = _org_sentences(model, phrasing, per_org, told, alone_max)
+        sentences = _org_sentences(model, phrasing, per_org, told, alone_max, most)
         if sentences:
             intro = Chooser().pick("news_intro", words["results_intro" if has_meeting else "results_intro_report"],
                                    key=model.period_code)
-            first = f"{intro} trong {model.period_label}, {_lc_subject(sentences[0])}"
+            # the lead has just given the period: the results do not say it again
+            first = f"{intro} {_lc_subject(sentences[0])}"
             half = (len(sentences) + 1) // 2
             paragraphs.append(" ".join([first] + sentences[1:half]))
             if sentences[half:]:
@@ -304,11 +372,16 @@ def build_news(model: ReportModel, phrasing: dict | None = None) -> NewsDraft:
     while count_words(title + " " + " ".join(paragraphs)) > MAX_WORDS and per_org > 1:
         per_org -= 1
         paragraphs = assemble(per_org)
+    # then no organization gets a second sentence of figures while others lose theirs
+    most = None
+    if count_words(title + " " + " ".join(paragraphs)) > MAX_WORDS:
+        most = SENTENCE_FIGURES
+        paragraphs = assemble(per_org, ALONE_MAX, most)
     # what an organization alone does goes last, when even one shared figure each is too long
     alone_max = ALONE_MAX
     while count_words(title + " " + " ".join(paragraphs)) > MAX_WORDS and alone_max > 0:
         alone_max -= 1
-        paragraphs = assemble(per_org, alone_max)
+        paragraphs = assemble(per_org, alone_max, most)
     while count_words(title + " " + " ".join(paragraphs)) < MIN_WORDS and per_org < 9:
         per_org += 1
         paragraphs = assemble(per_org)

@@ -194,6 +194,13 @@ def find_rule(row: IndicatorRow, phrasing: dict) -> dict:
     return next(r for r in phrasing["indicator_rules"] if _rule_matches(r, row, lname, starts, rest))
 
 
+def matches_rule(spec: dict, row: IndicatorRow, phrasing: dict) -> bool:
+    """Whether a row fits a rule's conditions (name_has, unit_in, value_type, stock…): the same
+    test find_rule applies, for a condition written elsewhere in the table ('output_of')."""
+    _name, rest, starts = noun_phrase(row, phrasing)
+    return _rule_matches(spec, row, nfc_lower(row.name), starts, rest)
+
+
 def _drop_word(phrase: str, word: str) -> str:
     """'đoàn viên ưu tú giới thiệu cho Đảng' minus 'giới thiệu' -> 'đoàn viên ưu tú cho Đảng'."""
     if not word:
