@@ -62,6 +62,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "giaoban.web.timing.ServerTimingMiddleware",  # first: its figures include every other middleware
+    "giaoban.web.stamp_read.StampOncePerRequestMiddleware",  # the cache stamp read once a request
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",  # before whitenoise: static files carry the header too
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -13,7 +13,10 @@ units in its area: the Front oversees the socio-political organizations.
 from django.db.models import Q, QuerySet
 
 from giaoban.collection.models import Membership, Report
+from giaoban.org import stamp
 from giaoban.org.models import Unit
+
+MEMBERSHIP_USERS_KEPT = 20_000  # users whose memberships a process keeps (a national site has more)
 
 
 def _memberships(user):
@@ -21,7 +24,15 @@ def _memberships(user):
         return []
     cache = getattr(user, "_giaoban_memberships", None)
     if cache is None:
-        cache = list(Membership.objects.filter(user=user).select_related("unit", "unit__organization", "unit__area"))
+        # kept per process until a membership, unit, organization or area changes (the stamp:
+        # collection watches memberships): every page asked for them, three joins and three
+        # model objects a membership. The objects are shared: read them, never change them.
+        kept = stamp.entries().setdefault(("memberships",), {})
+        cache = kept.get(user.pk)
+        if cache is None:
+            cache = list(Membership.objects.filter(user=user).select_related("unit", "unit__organization", "unit__area"))
+            if len(kept) < MEMBERSHIP_USERS_KEPT:
+                kept[user.pk] = cache
         user._giaoban_memberships = cache
     return cache
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, Q
 
 from giaoban.core.periods import Period
+from giaoban.org import stamp
 from giaoban.org.models import Indicator, ReportingSchedule, Unit
 
 # A week's report is due the day after it ends unless a schedule says otherwise (Monday).
@@ -30,9 +31,13 @@ class Rule:
 
 
 def rules() -> list[Rule]:
-    """The active schedules (one query)."""
-    return [Rule(o, lv, f, d, pk) for pk, o, lv, f, d in ReportingSchedule.objects.filter(is_active=True).values_list(
-        "pk", "organization_id", "unit_level", "frequency", "deadline_days")]
+    """The active schedules: one query, then kept until a regime changes (giaoban.org.stamp; the
+    pages asked for them once per list of deadlines). The list is shared: never change it."""
+    cached = stamp.entries()
+    if ("schedule_rules",) not in cached:
+        cached[("schedule_rules",)] = [Rule(o, lv, f, d, pk) for pk, o, lv, f, d in ReportingSchedule.objects.filter(
+            is_active=True).values_list("pk", "organization_id", "unit_level", "frequency", "deadline_days")]
+    return cached[("schedule_rules",)]
 
 
 def _matches(rule: Rule, org_id: int, level: int) -> bool:
@@ -98,14 +103,18 @@ def expected_sql(kind: str, alias: str = "u", all_rules: list[Rule] | None = Non
 
 
 def _unit_links(unit: Unit) -> list[tuple[str, int | None]]:
-    """[(frequency, indicator id or None)] of the active regimes naming ``unit``: one query,
-    kept on the unit object (a request asks several times for the same unit's form)."""
+    """[(frequency, indicator id or None)] of the active regimes naming ``unit``: one query per
+    (organization, level) until a regime changes (giaoban.org.stamp), kept on the unit object (a
+    request asks several times for the same unit's form)."""
     cached = getattr(unit, "_giaoban_regimes", None)
     if cached is None:
-        schedules = ReportingSchedule.objects.filter(is_active=True, unit_level=unit.level).filter(
-            Q(organization__isnull=True) | Q(organization_id=unit.organization_id))
-        cached = [(f, i) for f, i in schedules.values_list("frequency", "indicators__id")]
-        unit._giaoban_regimes = cached
+        shared = stamp.entries()
+        key = ("unit_regimes", unit.organization_id, unit.level)
+        if key not in shared:
+            schedules = ReportingSchedule.objects.filter(is_active=True, unit_level=unit.level).filter(
+                Q(organization__isnull=True) | Q(organization_id=unit.organization_id))
+            shared[key] = [(f, i) for f, i in schedules.values_list("frequency", "indicators__id")]
+        cached = unit._giaoban_regimes = shared[key]
     return cached
 
 

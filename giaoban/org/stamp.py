@@ -22,6 +22,8 @@ tables to alter them, which drops their triggers.
 from __future__ import annotations
 
 import random
+import threading
+from contextlib import contextmanager
 
 from django.db import connection, connections, router
 
@@ -32,6 +34,7 @@ STAMP_TABLE = "analytics_cachestamp"
 TRIGGER_PREFIX = "analytics_stamp"
 
 _state: dict = {"stamp": None, "entries": {}}
+_request = threading.local()  # per thread: the stamp read once for the request being served (one_read)
 
 
 _watched_above: list = []  # models of apps above org (collection's targets and rules, analytics' levels)
@@ -57,7 +60,13 @@ def read_connection():
 
 def entries() -> dict:
     """The cache valid for the database as the reading connection sees it now (a fresh, unshared dict
-    when there is no stamp). Callers must not mutate what they find in it."""
+    when there is no stamp). Callers must not mutate what they find in it.
+
+    Inside :func:`one_read` (every web request) the stamp is read once, and again only after
+    the request wrote a watched table: a dashboard's engine calls shared four reads."""
+    held = getattr(_request, "held", None)
+    if held is not None and held.get("entries") is not None:
+        return held["entries"]
     with read_connection().cursor() as cur:
         cur.execute(f"SELECT stamp FROM {STAMP_TABLE} WHERE id = 1")
         row = cur.fetchone()
@@ -65,6 +74,8 @@ def entries() -> dict:
         return {}
     if row[0] != _state["stamp"]:
         _state["stamp"], _state["entries"] = row[0], {}
+    if held is not None:
+        held["entries"] = _state["entries"]
     return _state["entries"]
 
 
@@ -78,11 +89,41 @@ def entries_and(columns: str, params=()) -> tuple[dict, tuple]:
         return {}, tuple(row[1:])
     if row[0] != _state["stamp"]:
         _state["stamp"], _state["entries"] = row[0], {}
+    held = getattr(_request, "held", None)
+    if held is not None:
+        held["entries"] = _state["entries"]  # the rest of the request reads what this read found
     return _state["entries"], tuple(row[1:])
+
+
+@contextmanager
+def one_read(conn=None):
+    """Read the stamp at most once inside the block (a web request): the entries found first are
+    kept until this connection runs a statement other than a SELECT that names a watched table
+    (its write renews the stamp; the next call reads it again). Other processes' writes are seen
+    by the next request, as a request reading the stamp at its start would see them."""
+    conn = conn or connection
+    held: dict = {"entries": None}
+    names = tuple(watched_tables())
+
+    def watch(execute, sql, params, many, context):
+        if held["entries"] is not None and not sql.lstrip()[:6].upper() == "SELECT" and any(n in sql for n in names):
+            held["entries"] = None
+        return execute(sql, params, many, context)
+
+    outer = getattr(_request, "held", None)
+    _request.held = held
+    try:
+        with conn.execute_wrapper(watch):
+            yield
+    finally:
+        _request.held = outer
 
 
 def clear() -> None:
     _state["stamp"], _state["entries"] = None, {}
+    held = getattr(_request, "held", None)
+    if held is not None:
+        held["entries"] = None
 
 
 def create_table(conn) -> None:
