@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from giaoban.analytics import engine
+from giaoban.analytics import cache, engine
 from giaoban.analytics.charts import bar_chart
 from giaoban.analytics.pivot import DIMENSIONS, pivot, to_csv, to_xlsx
 from giaoban.collection.models import Report
@@ -38,8 +38,7 @@ def _scope(request, period: Period):
     code = request.GET.get("area") or ""
     if not code:
         if within is None:
-            top = Area.objects.filter(parent__isnull=True).order_by("code").first()
-            code = top.code if top else ""
+            code = _kept(("top_area_code",), lambda: getattr(Area.objects.filter(parent__isnull=True).order_by("code").first(), "code", ""))
         elif grant_areas:
             code = grant_areas[0].code
             if as_of is None and not grant_areas[0].is_valid_on(period.end):
@@ -47,7 +46,7 @@ def _scope(request, period: Period):
         else:
             raise PermissionDenied("Tài khoản chưa được phân quyền xem số liệu địa bàn nào.")
     as_of = as_of or period.end
-    area = engine.resolve_area(code, as_of) if code else None
+    area = _kept(("area", code, as_of), lambda: engine.resolve_area(code, as_of)) if code else None
     if within is not None:
         allowed = any(area is not None and area.path.startswith(g.path) for g in grant_areas)
         if not allowed:
@@ -59,6 +58,11 @@ def _area_options(area: Area | None, grant_areas: list[Area], within, on: dateti
     """Suggestions for the area box, as the tree stands on `on`: the provinces and districts the
     user may see, and the communes under the area on screen (every commune of a country would
     weigh more than the page)."""
+    key = ("area_options", None if within is None else tuple(a.pk for a in grant_areas), area.pk if area else None, on)
+    return _kept(key, lambda: _read_area_options(area, grant_areas, within, on))
+
+
+def _read_area_options(area: Area | None, grant_areas: list[Area], within, on: datetime.date) -> list[Area]:
     roots = list(Area.objects.filter(parent__isnull=True)) if within is None else grant_areas
     if not roots:
         return []
@@ -71,9 +75,24 @@ def _area_options(area: Area | None, grant_areas: list[Area], within, on: dateti
     return list(Area.objects.valid_on(on).filter(in_scope & shown).order_by("path")[:2000])
 
 
-def _common(request):
+KEPT_MAX = 50_000  # entries of the pages' own in the stamp cache (areas × dates typed by people)
+
+
+def _kept(key: tuple, compute):
+    """What the tree says (areas, successions), kept until an area changes (the engine's stamp
+    cache); shared between requests: never change it."""
+    tree = cache.entries()
+    if key in tree:
+        return tree[key]
+    value = compute()
+    if len(tree) < KEPT_MAX:
+        tree[key] = value
+    return value
+
+
+def _common(request, default: Period | None = None):
     try:
-        period = engine.parse_period(request.GET.get("period") or default_period())
+        period = engine.parse_period(request.GET.get("period") or default or default_period())
     except engine.AnalyticsError as e:
         return None, str(e)
     return period, None
@@ -81,8 +100,9 @@ def _common(request):
 
 @login_required
 def dashboard(request):
-    period, error = _common(request)
-    context = {"error": error, "periods": _period_choices(), "area": None, "organizations": None}
+    default = default_period()  # two queries: once for the page
+    period, error = _common(request, default)
+    context = {"error": error, "periods": _period_choices(default), "area": None, "organizations": None}
     if period:
         try:
             area, as_of, within, grants = _scope(request, period)
@@ -150,8 +170,8 @@ def _names_now(area: Area | None, request) -> list[dict]:
     return out
 
 
-def _period_choices() -> list[Period]:
-    p = default_period()
+def _period_choices(default: Period | None = None) -> list[Period]:
+    p = default or default_period()
     out = []
     if "W" in engine.scheduled_kinds():  # the latest weeks and months when a regime asks for weeks
         latest = Report.objects.filter(period__contains="-W", status__in=[Report.Status.APPROVED, Report.Status.LOCKED]
@@ -167,13 +187,14 @@ def _period_choices() -> list[Period]:
 
 @login_required
 def pivot_view(request):
-    period, error = _common(request)
+    default = default_period()
+    period, error = _common(request, default)
     g = request.GET
     rows_dim = g.get("rows") if g.get("rows") in DIMENSIONS else "area"
     cols_dim = g.get("cols") if g.get("cols") in DIMENSIONS else "org"
     context = {"error": error, "dimensions": DIMENSIONS, "rows_dim": rows_dim, "cols_dim": cols_dim,
                "indicators": Indicator.objects.filter(is_active=True), "organizations": Organization.objects.all(),
-               "periods": _period_choices(), "period": period, "query": g, "table": None, "area": None,
+               "periods": _period_choices(default), "period": period, "query": g, "table": None, "area": None,
                "indicator": g.get("indicator") or ""}
     if period:
         try:
@@ -228,7 +249,8 @@ def _boxes(request, context: dict) -> dict:
     text = typed
     if area is not None:
         on = as_of or area.valid_to or area.valid_from
-        same = Area.objects.valid_on(on).filter(name=area.name, kind=area.kind).count() if on else 2
+        same = _kept(("areas_named", area.name, area.kind, on),
+                     lambda: Area.objects.valid_on(on).filter(name=area.name, kind=area.kind).count()) if on else 2
         text = area.full_name if same == 1 else area.code
     date_text = request.GET.get("as_of") or ""
     try:
@@ -236,7 +258,7 @@ def _boxes(request, context: dict) -> dict:
     except engine.AnalyticsError:
         parsed = None
     # the dates worth picking: the day before and the day of each restructuring of the areas
-    changes = sorted(set(AreaSuccession.objects.values_list("effective_date", flat=True)))[-3:]
+    changes = _kept(("succession_dates",), lambda: sorted(set(AreaSuccession.objects.values_list("effective_date", flat=True)))[-3:])
     picks = [(d - datetime.timedelta(days=1), f"trước sắp xếp ngày {d:%d/%m/%Y}") for d in changes]
     picks += [(d, f"sau sắp xếp ngày {d:%d/%m/%Y}") for d in changes]
     return {"area_code": text, "as_of_text": f"{parsed:%d/%m/%Y}" if parsed else date_text,

@@ -21,9 +21,9 @@ class CollectionConfig(AppConfig):
         restructure.connect()
         post_save.connect(_seed_rules_for_new_indicator, sender="org.Indicator", dispatch_uid="collection-seed-rules")
         # models load after apps.py: imported here
-        from giaoban.collection.models import Membership, Target, ValidationRule
+        from giaoban.collection.models import Deadline, Membership, Target, ValidationRule
         from giaoban.org import stamp
 
         # targets are read by the dashboards, the rules by every form (giaoban.collection.form),
-        # the memberships by every page (collection.access)
-        stamp.watch(Target, ValidationRule, ValidationRule.organizations.through, Membership)
+        # the memberships and the deadlines by every page (collection.access, collection.completeness)
+        stamp.watch(Target, ValidationRule, ValidationRule.organizations.through, Membership, Deadline)

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from giaoban.collection.models import Deadline, Report
 from giaoban.core.periods import Period, parse_reachable
-from giaoban.org import schedules
+from giaoban.org import schedules, stamp
 from giaoban.org.models import Area, Unit
 
 SENT = (Report.Status.SUBMITTED, Report.Status.APPROVED, Report.Status.LOCKED)
@@ -30,7 +30,7 @@ class Deadlines:
         self.period = period
         self.default = period.deadline()
         if overrides is None:
-            overrides = {d.organization_id: d.due_date for d in Deadline.objects.filter(period=period.code)}
+            overrides = _overrides([period.code])[period.code]
         self.overrides = overrides
         self.by_regime: dict = {}
         self.rules = [] if rules is None else rules
@@ -39,9 +39,7 @@ class Deadlines:
     def for_periods(cls, periods) -> dict[str, Deadlines]:
         """{period code: Deadlines} for several periods in one query (pages list many units × periods)."""
         periods = {p.code: p for p in (Period.parse(p) for p in periods)}
-        overrides: dict[str, dict] = {code: {} for code in periods}
-        for d in Deadline.objects.filter(period__in=list(periods)):
-            overrides[d.period][d.organization_id] = d.due_date
+        overrides = _overrides(list(periods))
         rules: list = []  # shared: the reporting regimes are read once, when a unit first needs them
         return {code: cls(p, overrides[code], rules) for code, p in periods.items()}
 
@@ -60,6 +58,22 @@ class Deadlines:
                 self.rules.append(schedules.rules())
             self.by_regime[key] = schedules.deadline_for(unit, self.period, self.rules[0]) or self.default
         return self.by_regime[key]
+
+
+def _overrides(codes: list[str]) -> dict[str, dict]:
+    """{period code: {organization id or None: due date}}: the administrators' deadlines, one query
+    for the periods not read yet, then kept until a deadline changes (giaoban.org.stamp: collection
+    watches the table). The dicts are shared: read them, never change them."""
+    kept = stamp.entries().setdefault(("deadlines",), {})
+    missing = [code for code in codes if code not in kept]
+    if missing:
+        found: dict[str, dict] = {code: {} for code in missing}
+        for period, org_id, due in Deadline.objects.filter(period__in=missing).values_list("period", "organization_id", "due_date"):
+            found[period][org_id] = due
+        if len(kept) < 10_000:  # periods asked for, a few per page
+            kept.update(found)
+        return {code: found[code] if code in found else kept[code] for code in codes}
+    return {code: kept[code] for code in codes}
 
 
 def deadline_for(unit: Unit, period: Period | str) -> datetime.date:
