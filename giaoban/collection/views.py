@@ -15,7 +15,7 @@ from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.middleware.csrf import get_token
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
@@ -151,7 +151,7 @@ def completeness(request):
         periods.append(periods[-1].previous())
     return render(request, "collection/completeness.html", {
         "period": period, "periods": periods, "root": root, "roots": roots, "summary": summary,
-        "rows": rows, "truncated": len(listed) > 500, "show": show,
+        "by_org": _tally_rows(summary["by_org"]), "by_area": _tally_rows(summary["by_area"]), "rows": rows, "truncated": len(listed) > 500, "show": show,
         "can_remind_all": bool(may_remind),
     })
 
@@ -162,6 +162,28 @@ def _remindable(user, unit_ids: list[int]) -> set[int]:
     if user.is_superuser:
         return set(unit_ids)
     return set(access.approvable_units(user).filter(pk__in=unit_ids).values_list("pk", flat=True))
+
+
+def _tally_rows(tallies) -> str:
+    """The rows of a summary table as HTML (a province's communes: a hundred rows of eight cells,
+    each a lookup and a localized number through the template engine)."""
+    shown: dict = {}
+
+    def number(value) -> str:  # as the template writes it: localized (the language chosen), escaped
+        key = (type(value), value)
+        if key not in shown:
+            shown[key] = escape(formats.localize(value))
+        return shown[key]
+
+    out = []
+    for t in tallies:
+        sent, approved = t.sent_pct, t.approved_pct
+        out.append(f'<tr><th scope="row">{escape(t.label)}</th><td class="num">{number(t.expected)}</td>'
+                   f'<td class="num">{number(t.on_time)}</td><td class="num">{number(t.late)}</td>'
+                   f'<td class="num">{number(t.missing)}</td><td class="num">{number(t.approved)}</td>'
+                   f'<td class="num">{"—" if sent is None else number(sent)}%</td>'
+                   f'<td class="num">{"—" if approved is None else number(approved)}%</td></tr>')
+    return mark_safe("".join(out))
 
 
 def _state_rows(states, entry_url: str, may_remind: set, period, csrf_token: str) -> str:
