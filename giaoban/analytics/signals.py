@@ -23,7 +23,12 @@ def report_saved(sender, instance: Report, raw=False, update_fields=None, **kwar
 def value_changed(sender, instance: DataValue, raw=False, **kwargs):
     if raw:
         return
-    report = Report.objects.filter(pk=instance.report_id).only("pk", "unit_id", "period", "status").first()
+    if getattr(instance, "report_row_locked", False) and DataValue.report.is_cached(instance):
+        # collection.workflow.save_values holds the report's row locked and gave it to the value:
+        # its status is the database's (no query per value saved inside the write transaction)
+        report = instance.report
+    else:
+        report = Report.objects.filter(pk=instance.report_id).only("pk", "unit_id", "period", "status").first()
     if report is not None and report.status in COUNTED:
         refresh_for_report(report)
 

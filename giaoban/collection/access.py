@@ -58,6 +58,26 @@ def viewable_units(user) -> QuerySet:
     return Unit.objects.filter(condition)
 
 
+UNITS_KEPT = 200_000  # (user, unit) answers a process keeps
+
+
+def viewable_unit(user, unit_id: int) -> Unit | None:
+    """The unit with this id, with its organization and parent, when the user may view it; None
+    otherwise. The answer (viewable_units' query) and the unit are kept until a membership or the
+    tree changes (the stamp): the report pages and the autosave asked the database on every
+    request. The unit object is shared between requests: read it, never change it."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    kept = stamp.entries().setdefault(("viewable_unit",), {})
+    key = (user.pk, bool(user.is_superuser), unit_id)
+    if key not in kept:
+        unit = viewable_units(user).select_related("organization", "parent").filter(pk=unit_id).first()
+        if len(kept) >= UNITS_KEPT:
+            return unit
+        kept[key] = unit
+    return kept[key]
+
+
 def can_view_unit(user, unit: Unit) -> bool:
     return viewable_units(user).filter(pk=unit.pk).exists()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -246,6 +246,9 @@ class Conflict:
         return {"name": self.name, "label": self.label, "mine": self.mine, "theirs": self.theirs}
 
 
+_Saved = namedtuple("_Saved", "value qualifier comment")
+
+
 def merge_with_saved(report, data, values: dict, narrative: dict, *, stale: bool) -> tuple[dict, dict, list[Conflict]]:
     """Compare what a post would change with what the report holds now, ignoring formatting
     (a trailing line break, '05' for 5, '1,50' for 1,5), field by field.
@@ -256,7 +259,9 @@ def merge_with_saved(report, data, values: dict, narrative: dict, *, stale: bool
     since the page read it: that is a conflict, not saved, shown with both values. Without
     'was-' (a page without script), any difference on a stale version is a conflict.
     Returns the values and narrative to save and the conflicts."""
-    stored = {dv.indicator.code: dv for dv in DataValue.objects.filter(report=report).select_related("indicator")} if report else {}
+    # the saved figures as the comparison reads them (value, qualifier, comment), no model objects
+    stored = {code: _Saved(value, qualifier, comment) for code, value, qualifier, comment in DataValue.objects.filter(
+        report=report).values_list("indicator__code", "value", "qualifier", "comment")} if report else {}
     names = {i.code: i.name for i in form_list(report.unit)} if report else {}
     conflicts: list[Conflict] = []
 

@@ -40,7 +40,9 @@ ATTACHMENT_KINDS = {DOCX: "application/vnd.openxmlformats-officedocument.wordpro
 
 def _load(request, unit_id: int, period: str):
     """(unit, period, report or None) if the user may see the unit; 404 otherwise."""
-    unit = get_object_or_404(access.viewable_units(request.user).select_related("organization", "parent"), pk=unit_id)
+    unit = access.viewable_unit(request.user, unit_id)
+    if unit is None:
+        raise Http404("Không tìm thấy đơn vị")
     try:
         p = workflow.base_period(period)
     except WorkflowError:

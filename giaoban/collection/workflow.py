@@ -97,6 +97,14 @@ def unit_active_in(unit: Unit, period: Period) -> bool:
 
 
 def _locked(report: Report) -> Report:
+    """The report's row, locked until the transaction ends; its unit (and organization) are the
+    caller's objects when it has them (no join to compile and read inside the write transaction)."""
+    unit = report.unit if Report.unit.is_cached(report) else None
+    if unit is not None and Unit.organization.is_cached(unit):
+        locked = Report.objects.select_for_update().get(pk=report.pk)
+        if locked.unit_id == unit.pk:
+            Report.unit.field.set_cached_value(locked, unit)
+            return locked
     return Report.objects.select_for_update().select_related("unit", "unit__organization").get(pk=report.pk)
 
 
@@ -220,7 +228,7 @@ def save_values(report: Report, user, values, *, expected_version, source: str =
                 f"Báo cáo đang ở trạng thái '{locked.get_status_display()}', không sửa được. "
                 f"Cấp trên cần trả lại hoặc mở lại báo cáo trước khi sửa."
             )
-        existing = {dv.indicator.code: dv for dv in DataValue.objects.filter(report=locked).select_related("indicator")}
+        existing = _by_code(DataValue.objects.filter(report=locked), indicators, locked)
         _refuse_rule_errors(locked, indicators, existing, cleaned, active_rules)
         changed: list[str] = []
         for code, item in cleaned.items():
@@ -236,6 +244,7 @@ def save_values(report: Report, user, values, *, expected_version, source: str =
                 continue
             if dv is None:
                 dv = existing[code] = DataValue(report=locked, unit=locked.unit, indicator=ind, period=locked.period)
+                dv.report_row_locked = True
                 old_display, old_value = "(trống)", None
             else:
                 old_display, old_value = describe_value(dv.value, dv.qualifier), dv.value
@@ -269,6 +278,28 @@ def save_values(report: Report, user, values, *, expected_version, source: str =
             locked.save(update_fields=["version", "updated_at", *(n for n in NARRATIVE_FIELDS if n in changed)])
     _sync(report, locked)
     return SaveResult(report, changed, existing)
+
+
+def _by_code(values, indicators: dict, report: Report) -> dict:
+    """{indicator code: DataValue} with each value's indicator the form's object (`indicators`,
+    code → Indicator) and its report `report` (the row locked: the summary's signal reads its
+    status there instead of a query per value saved); codes of indicators no longer on the form
+    in one query when there are any."""
+    rows = list(values)
+    codes = {ind.pk: code for code, ind in indicators.items()}
+    unknown = {dv.indicator_id for dv in rows} - codes.keys()
+    if unknown:
+        codes.update(Indicator.objects.filter(pk__in=unknown).values_list("pk", "code"))
+    out = {}
+    field, of_report = DataValue.indicator.field, DataValue.report.field
+    for dv in rows:
+        code = codes[dv.indicator_id]
+        if code in indicators:
+            field.set_cached_value(dv, indicators[code])
+        of_report.set_cached_value(dv, report)
+        dv.report_row_locked = True  # the summary's signal may read the status from `report`
+        out[code] = dv
+    return out
 
 
 def _refuse_rule_errors(report: Report, indicators: dict, existing: dict, cleaned: dict, active_rules=None) -> None:
