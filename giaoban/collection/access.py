@@ -62,7 +62,7 @@ UNITS_KEPT = 200_000  # (user, unit) answers a process keeps
 
 
 def viewable_unit(user, unit_id: int) -> Unit | None:
-    """The unit with this id, with its organization and parent, when the user may view it; None
+    """The unit with this id, with its organization, parent and area, when the user may view it; None
     otherwise. The answer (viewable_units' query) and the unit are kept until a membership or the
     tree changes (the stamp): the report pages and the autosave asked the database on every
     request. The unit object is shared between requests: read it, never change it."""
@@ -71,7 +71,7 @@ def viewable_unit(user, unit_id: int) -> Unit | None:
     kept = stamp.entries().setdefault(("viewable_unit",), {})
     key = (user.pk, bool(user.is_superuser), unit_id)
     if key not in kept:
-        unit = viewable_units(user).select_related("organization", "parent").filter(pk=unit_id).first()
+        unit = viewable_units(user).select_related("organization", "parent", "area").filter(pk=unit_id).first()
         if len(kept) >= UNITS_KEPT:
             return unit
         kept[key] = unit
@@ -106,7 +106,15 @@ def has_approvable_units(user) -> bool:
         return False
     if not user.is_superuser and not any(m.role == Membership.Role.APPROVE for m in _memberships(user)):
         return False
-    return approvable_units(user).exists()
+    # kept until a membership or the tree changes (the stamp): every page's menu asks
+    kept = stamp.entries().setdefault(("approves",), {})
+    key = (user.pk, bool(user.is_superuser))
+    if key not in kept:
+        answer = approvable_units(user).exists()
+        if len(kept) >= MEMBERSHIP_USERS_KEPT:
+            return answer
+        kept[key] = answer
+    return kept[key]
 
 
 def can_enter(user, unit: Unit) -> bool:

@@ -29,6 +29,7 @@ from giaoban.core.cells import xlsx_text
 from giaoban.core.numbers import NumberFormatError, parse_vn_number
 from giaoban.core.periods import Period
 from giaoban.core.uploads import UploadError, open_xlsx_safely, read_upload
+from giaoban.org import stamp
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ONE_SHEET, CHILDREN_SHEET = "Biểu mẫu", "Cấp dưới"
@@ -363,3 +364,16 @@ def import_children(fileobj, name: str, parent, period: Period, user) -> list[Re
 def workflow_children(parent, period: Period) -> list:
     """The parent's direct children (same organization) that exist in the period."""
     return [u for u in parent.children.valid_on(period.end).filter(organization=parent.organization_id).order_by("name")]
+
+
+def workflow_children_count(parent, period: Period) -> int:
+    """len(workflow_children(...)), kept until the tree changes (the stamp): every report page
+    shows it in its links to the grid and the children's workbook."""
+    kept = stamp.entries().setdefault(("children_count",), {})
+    key = (parent.pk, period.end)
+    if key not in kept:
+        count = parent.children.valid_on(period.end).filter(organization=parent.organization_id).count()
+        if len(kept) >= 200_000:  # units × periods opened
+            return count
+        kept[key] = count
+    return kept[key]

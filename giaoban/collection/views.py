@@ -280,7 +280,7 @@ def _page(request, unit, period, report, *, posted=None, errors=None, status=200
         for name, label in NARRATIVE_FIELDS.items()
     ]
     attachments = report.attachments.filter(deleted_at=None) if report else []
-    children = excel.workflow_children(unit, period)  # _load gave a unit the user may view: their subtree too
+    children = excel.workflow_children_count(unit, period)  # _load gave a unit the user may view: their subtree too
     sections = _folded(build_rows(unit, period, report, posted, errors, list(issues) + flags, current=stored))
     history = reverse("collection:history", args=[unit.pk, period.code, "CODE"]) if report else None  # one reverse() a page
     rows_html(((s["name"], s["rows"]) for s in sections), editable="edit" in actions, history_url=history)
