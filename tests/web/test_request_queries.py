@@ -21,7 +21,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _stamp_reads(ctx) -> int:
-    return sum(1 for q in ctx.captured_queries if "analytics_cachestamp" in q["sql"] and q["sql"].lstrip().upper().startswith("SELECT"))
+    """Reads of the catalogue's stamp (row 1; row 2 is the summary's data stamp, giaoban.analytics.cache)."""
+    return sum(1 for q in ctx.captured_queries if "analytics_cachestamp" in q["sql"] and "id = 1" in q["sql"]
+               and q["sql"].lstrip().upper().startswith("SELECT"))
 
 
 def test_every_page_of_the_mix_reads_the_stamp_at_most_once(client):
@@ -47,7 +49,7 @@ def test_every_page_of_the_mix_reads_the_stamp_at_most_once(client):
         response = client.post(entry + "tu-dong-luu/", {"version": version, "v-tuyen_truyen_buoi": "7"})
     assert response.status_code == 200, response.content
     reads["autosave"] = _stamp_reads(ctx)
-    assert all(n <= 1 for n in reads.values()), reads
+    assert all(n <= 1 for n in reads.values()), sorted(reads.items(), key=lambda kv: -kv[1])[:4]
 
 
 def test_a_write_to_a_watched_table_inside_the_block_reads_the_stamp_again():
