@@ -153,7 +153,7 @@ def read_text(data: bytes, filename=None) -> str:
 def _open_zip(data: bytes, name: str) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.LargeZipFile, *ZIP_READ_ERRORS) as exc:  # NotImplementedError: 'zip file version 8.4'
         raise UploadError(f"Tệp «{name}» bị hỏng: không đọc được cấu trúc nén ({exc}).", name) from None
 
 

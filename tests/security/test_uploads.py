@@ -175,6 +175,16 @@ def test_broken_files_give_clear_errors():
         open_xlsx_safely(make_docx(), "nham.xlsx")
 
 
+def test_a_zip_of_a_later_format_version_is_refused_clearly():
+    """A central directory asking for a newer zip version than Python reads ('zip file version 8.4',
+    NotImplementedError: found by the fuzz test on a mutated sample) is a broken upload, not a 500."""
+    data = bytearray(make_docx())
+    at = data.find(b"PK\x01\x02")  # the first central directory entry; 'version needed' at +6
+    data[at + 6] = 84
+    with pytest.raises(UploadError, match="moi.docx.*hỏng"):
+        check_upload(bytes(data), "moi.docx", {"docx"})
+
+
 def test_read_text():
     assert read_text("\ufeffỦy ban".encode("utf-8"), "a.txt") == "Ủy ban"
     assert read_text("Hòa bình".encode("utf-16"), "a.txt") == "Hòa bình"
