@@ -22,6 +22,7 @@ from typing import Any
 
 from .model import NARRATIVE_SECTION_TITLES, NARRATIVE_SECTIONS, ROMAN, IndicatorRow, OrgSection, ReportModel, period_labels
 from . import charts as chart_mod
+from giaoban.core.numbers import parse_vn_number
 from giaoban.textfigures.normalize import canonical, lower_first
 
 from .summarize import Group, _without_unit, group_remarks, sentences, summarize, summary_item
@@ -272,6 +273,12 @@ def indicator_clause(row: IndicatorRow, phrasing: dict, chooser: Chooser, key: s
 SMALL_COUNT = 20
 
 
+def small_target(row: IndicatorRow) -> bool:
+    """A yearly target of a few units (1 of 2 conciliations, 3 of 4 houses): said in counts, not in
+    percentages ('mới đạt 1/2 vụ', not '50%')."""
+    return row.value_type == "integer" and row.target is not None and float(row.target) < SMALL_COUNT
+
+
 def comparison_tail(row: IndicatorRow, phrasing: dict, chooser: Chooser, key: str, first: bool, prev_year) -> str:
     """'tăng 12,3% so với cùng kỳ năm 2022'; for a rate in percentage points, for a small count
     as a difference; nothing when the two figures do not cover the same units."""
@@ -320,8 +327,7 @@ def target_tail(row: IndicatorRow, phrasing: dict, chooser: Chooser, key: str, c
         return kept or options
 
     ytd = row.year_to_date if row.year_to_date is not None else row.value
-    if row.value_type == "integer" and not row.stock and row.target is not None and float(row.target) < SMALL_COUNT:
-        # 3 houses of the year's 4 are not '75%': a small target is said in counts
+    if not row.stock and small_target(row):
         options = phrasing.get("target_tail_count") or ["lũy kế từ đầu năm đạt {ytd}/{target} theo kế hoạch năm"]
         form = chooser.pick("target_count", fresh(options), key=key)
         return form.format(ytd=format_value(ytd, row.value_type, row.unit, False),
@@ -786,7 +792,7 @@ def overall_paragraphs(model: ReportModel, phrasing: dict, chooser: Chooser) -> 
 def _restates_figures(text: str, model: ReportModel) -> bool:
     """A remark whose every figure is one of the report's own ('giúp 31 hộ hội viên thoát nghèo'
     in a ward whose Farmers' Union helped 31): part I and the tables already say it."""
-    numbers = [int(n.replace(".", "")) for n in re.findall(r"\b\d{1,3}(?:\.\d{3})*\b", text)]
+    numbers = [int(parse_vn_number(n)) for n in re.findall(r"\b\d{1,3}(?:\.\d{3})*\b", text)]
     values = {int(float(r.value)) for s in model.sections for r in s.rows if r.value is not None}
     return bool(numbers) and all(n in values for n in numbers)
 
@@ -1075,9 +1081,7 @@ def compose(model: ReportModel, phrasing: dict | None = None, charts: bool = Tru
             for name, pairs in groups:
                 # 'mới đạt 0%' ('has only reached nothing'): nothing done is said as such
                 def counted(r) -> bool:
-                    # 1 of 2 conciliations planned is not '50%': a small target is said in counts
-                    return (r.value_type == "integer" and r.target is not None and float(r.target) < SMALL_COUNT
-                            and r.year_to_date is not None)
+                    return small_target(r) and r.year_to_date is not None
 
                 def reached(r) -> str:
                     if r.pct_achieved and counted(r):
