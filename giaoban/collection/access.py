@@ -27,12 +27,8 @@ def _memberships(user):
         # kept per process until a membership, unit, organization or area changes (the stamp:
         # collection watches memberships): every page asked for them, three joins and three
         # model objects a membership. The objects are shared: read them, never change them.
-        kept = stamp.entries().setdefault(("memberships",), {})
-        cache = kept.get(user.pk)
-        if cache is None:
-            cache = list(Membership.objects.filter(user=user).select_related("unit", "unit__organization", "unit__area"))
-            if len(kept) < MEMBERSHIP_USERS_KEPT:
-                kept[user.pk] = cache
+        cache = stamp.remembered("memberships", user.pk, lambda: list(Membership.objects.filter(user=user).select_related(
+            "unit", "unit__organization", "unit__area")), MEMBERSHIP_USERS_KEPT)
         user._giaoban_memberships = cache
     return cache
 
@@ -68,14 +64,8 @@ def viewable_unit(user, unit_id: int) -> Unit | None:
     request. The unit object is shared between requests: read it, never change it."""
     if not getattr(user, "is_authenticated", False):
         return None
-    kept = stamp.entries().setdefault(("viewable_unit",), {})
-    key = (user.pk, bool(user.is_superuser), unit_id)
-    if key not in kept:
-        unit = viewable_units(user).select_related("organization", "parent", "area").filter(pk=unit_id).first()
-        if len(kept) >= UNITS_KEPT:
-            return unit
-        kept[key] = unit
-    return kept[key]
+    return stamp.remembered("viewable_unit", (user.pk, bool(user.is_superuser), unit_id), lambda: viewable_units(
+        user).select_related("organization", "parent", "area").filter(pk=unit_id).first(), UNITS_KEPT)
 
 
 def can_view_unit(user, unit: Unit) -> bool:
@@ -107,14 +97,8 @@ def has_approvable_units(user) -> bool:
     if not user.is_superuser and not any(m.role == Membership.Role.APPROVE for m in _memberships(user)):
         return False
     # kept until a membership or the tree changes (the stamp): every page's menu asks
-    kept = stamp.entries().setdefault(("approves",), {})
-    key = (user.pk, bool(user.is_superuser))
-    if key not in kept:
-        answer = approvable_units(user).exists()
-        if len(kept) >= MEMBERSHIP_USERS_KEPT:
-            return answer
-        kept[key] = answer
-    return kept[key]
+    return stamp.remembered("approves", (user.pk, bool(user.is_superuser)), lambda: approvable_units(user).exists(),
+                            MEMBERSHIP_USERS_KEPT)
 
 
 def can_enter(user, unit: Unit) -> bool:

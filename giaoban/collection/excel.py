@@ -369,11 +369,5 @@ def workflow_children(parent, period: Period) -> list:
 def workflow_children_count(parent, period: Period) -> int:
     """len(workflow_children(...)), kept until the tree changes (the stamp): every report page
     shows it in its links to the grid and the children's workbook."""
-    kept = stamp.entries().setdefault(("children_count",), {})
-    key = (parent.pk, period.end)
-    if key not in kept:
-        count = parent.children.valid_on(period.end).filter(organization=parent.organization_id).count()
-        if len(kept) >= 200_000:  # units × periods opened
-            return count
-        kept[key] = count
-    return kept[key]
+    return stamp.remembered("children_count", (parent.pk, period.end), lambda: parent.children.valid_on(period.end).filter(
+        organization=parent.organization_id).count(), 200_000)  # units × periods opened

@@ -119,6 +119,19 @@ def one_read(conn=None):
         _request.held = outer
 
 
+def remembered(name: str, key, compute, limit: int):
+    """``compute()``'s answer for ``key``, kept under the stamp (until a watched table changes) in the
+    bag ``name``, which holds at most ``limit`` answers (then answers are computed, not kept). The
+    answer is shared between requests: read it, never change it."""
+    kept = entries().setdefault((name,), {})
+    if key in kept:
+        return kept[key]
+    answer = compute()
+    if len(kept) < limit:
+        kept[key] = answer
+    return answer
+
+
 def clear() -> None:
     _state["stamp"], _state["entries"] = None, {}
     held = getattr(_request, "held", None)
