@@ -20,7 +20,8 @@ from typing import Any, Iterable, NamedTuple
 from .normalize import canonical
 
 CATALOGUE_PATH = Path(__file__).with_name("catalogue.json")
-_NEAR_ONLY = {canonical(w) for w in ("có", "tổng số", "hiện có", "với", "toàn huyện có", "toàn xã có")}
+# Weak words: they say what is counted only right before the number, and only of a bare count.
+NEAR_ONLY = {canonical(w) for w in ("có", "tổng số", "hiện có", "với", "toàn huyện có", "toàn xã có")}
 
 
 @lru_cache(maxsize=1)
@@ -116,9 +117,9 @@ class Matcher:
             for i, en in enumerate(entries):
                 for s in en.synonyms:  # a synonym listed twice counts twice, as it always did
                     by_synonym.setdefault(s, []).append(i)
-            hit = self._by_unit[u] = _UnitIndex(tuple(entries), tuple(s for s in by_synonym if s not in _NEAR_ONLY),
+            hit = self._by_unit[u] = _UnitIndex(tuple(entries), tuple(s for s in by_synonym if s not in NEAR_ONLY),
                                                 {s: tuple(ix) for s, ix in by_synonym.items()},
-                                                tuple(s for s in by_synonym if s in _NEAR_ONLY), u.startswith("đồng"))
+                                                tuple(s for s in by_synonym if s in NEAR_ONLY), u.startswith("đồng"))
         return hit
 
     def match(self, context: str, unit: str | None, org: str | None, orgs: list[str] | None,

@@ -10,7 +10,7 @@ from typing import Any, Iterable
 
 from .attribution import Actor, Attributor
 from .boilerplate import boilerplate_ranges, inside
-from .catalogue import Matcher
+from .catalogue import NEAR_ONLY, Matcher
 from .figures import Candidate, find_candidates
 from .lexicon import QUALIFIERS
 from .normalize import WORD_START, canonical, match_key, nfc, prefix_alternation
@@ -29,7 +29,7 @@ _DROP_BEFORE = {w for w, _ in QUALIFIERS} | {"được", "đạt", "với", "có
 _LETTER_WORD_RE = re.compile(r"[^\W\d_]" + WORD_START + r"[^\W\d_]*(?![^\W_])")
 # One step of the phrase after a unit: a gap without punctuation, then a word.
 _AFTER_STEP_RE = re.compile(r"(?:[^\w,.;:()\n]|_)*([^\W_]+(?:[&/][^\W_]+)*)")
-_CLAUSE_BREAK_RE = re.compile(r"[,;:(\n]")
+_CLAUSE_BREAK_RE = re.compile(r"[;:(\n]|,(?!\d)|(?<!\d),")  # not the comma of '12,6 tỷ đồng'
 _TAIL_RE = re.compile(r" (?:cho|tới|đến) ([^,;:.()\n\d]+)")
 _ADMIN_UNIT_RE = re.compile(r"(?:xã|phường|thôn|bản|ấp|khu phố|tổ dân phố|thị trấn|đặc khu|huyện)(?![^\W\d_])")
 # 'có 21 ấp', 'sáp nhập 3 xã', 'mới có 64 xã, phường' (but 'có 12/12 bản tổ chức Ngày hội' is work done).
@@ -243,15 +243,20 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         cm = matcher.explain(context, c.unit, actor.org, actor.orgs, near=before, clause=clause,
                              stock_only=("còn" in before or "lên" in before) and _REMAINING_BEFORE_RE.search(before) is not None)
         code, code_conf = cm.code, cm.score
+        code_from = "words" if code is not None else None
         previous.append(c)
         if code is not None and actor.org == "other":
             # Another body's figure (a company's gifts, the bank's loans, the Red Cross's) is no
             # indicator value of the organizations.
             code, code_conf = None, 0.0
         if code is not None and ((c.kind == "change" and not (matcher.counts_change(code) and (actor.org or actor.orgs))) or _PER_ITEM_BEFORE_RE.search(before) or _OTHER_THAN_RE.match(key, c.end)
-                                 or _per_item_after(key, c.end) or _DENOMINATOR_BEFORE_RE.search(before)):
+                                 or _per_item_after(key, c.end) or _DENOMINATOR_BEFORE_RE.search(before) or "/" in (c.unit or "")):
             # A change, an amount per item ('mỗi suất 1 triệu đồng') or a denominator ('trên tổng số
             # 2.087 khu dân cư') is never the level the indicator counts.
+            code, code_conf = None, 0.0
+        if code is not None and all(w in NEAR_ONLY for w in cm.words) and _weak_not_the_thing(key, c, previous, clause_end):
+            # Only 'có' or 'với' named it: 'có 415 hội viên được khen thưởng' counts the members to
+            # whom something happened, 'câu lạc bộ … với 900 hội viên' a club's, not the membership.
             code, code_conf = None, 0.0
         if code is None and c.kind == "level" and headings and actor.org != "other" and thing is None:
             # 'II. Vận động Quỹ "Vì người nghèo" / Tiếp nhận 6,8 tỷ đồng': the section's heading
@@ -262,6 +267,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                                      actor.orgs, near=before, clause=clause)
                 if hm.code is not None and any(w in key[headings[h][0]:headings[h][1]] for w in hm.words):
                     cm, code, code_conf = hm, hm.code, hm.score * 0.8
+                    code_from = "heading"
         if code is None and c.kind == "level" and actor.org not in (None, "other"):
             inherited = _enumerated_code(t, key, c, actor, last_coded.get(c.unit), i, matcher)
             if inherited is None:
@@ -269,7 +275,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             if inherited is None:
                 inherited = _elided_code(key, c, actor, last_coded.get(c.unit), i, matcher)
             if inherited is not None:
-                code, code_conf = inherited, 0.5
+                code, code_conf, code_from = inherited, 0.5, "item before"
         if (c.unit_category == "money" and thing is None and c.kind == "level" and actor.org != "other"
                 and code in (None, *_MONEY_CODES.values()) and not _EACH_RE.search(key, s_start, c.start)):
             money_code = _money_by_verb(key, s_start, c.start, direct_only=code is None)
@@ -281,15 +287,15 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 if prior is not None and prior.start >= (attributor.sentences[i - 1][0] if i > 0 else s_start):
                     money_code = _money_by_verb(key, max(0, prior.start - 120), prior.start, direct_only=False)
             if money_code is not None and matcher.reported_by(money_code, actor.org, actor.orgs):
-                code, code_conf = money_code, max(code_conf, 0.5)
+                code, code_conf, code_from = money_code, max(code_conf, 0.5), "verb"
         if (code is None and c.unit == "%" and figures and figures[-1]["indicator_code"] == "tong_hoi_vien"
                 and _SHARE_OF_MEMBERS_RE.fullmatch(key, figures[-1]["end"], c.start)
                 and matcher.reported_by("ty_le_tap_hop", actor.org, actor.orgs)):
             # 'tổng số hội viên là 3.184, đạt 78,6% số phụ nữ từ 18 tuổi': the members' share of
             # those who may join is the rate of gathering.
-            code, code_conf = "ty_le_tap_hop", 0.5
+            code, code_conf, code_from = "ty_le_tap_hop", 0.5, "members before"
         if code is not None and (_PER_ITEM_BEFORE_RE.search(before) or _per_item_after(key, c.end)
-                                 or _DENOMINATOR_BEFORE_RE.search(before)):
+                                 or _DENOMINATOR_BEFORE_RE.search(before) or "/" in (c.unit or "")):
             # The same veto for codes found after it (by the verb of an amount, the item before …):
             # 'với mức hỗ trợ 40 triệu đồng mỗi nhà' is no total.
             code, code_conf = None, 0.0
@@ -326,8 +332,9 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             "confidence": conf,
             "confidence_class": confidence_class(conf, code, c, actor, cm, near_words, between, heading_line,
                                                  code is not None and _CUMULATIVE_RE.search(key, s_start, c.start) is not None),
-            # Why: the words that named its organization and its indicator.
-            "why": {"org": named_org, "org_source": actor.source, "indicator": list(cm.words) if code else []},
+            # Why: the words that named its organization and its indicator, and how the code was reached
+            # ('words' of its own phrase, the section's 'heading', the 'item before', the 'verb' of an amount).
+            "why": {"org": named_org, "org_source": actor.source, "indicator": list(cm.words) if code else [], "indicator_from": code_from},
         })
     period = detect_period(key)
     if period.get("start") is not None:
@@ -470,6 +477,23 @@ def _valued_thing(key: str, c: Candidate, previous: list[Candidate], s_start: in
     return p
 
 
+# After a count named only by a weak word, what may follow it and leave it the whole membership:
+# nothing (the clause ends), where the members belong ('sinh hoạt ở 23 cơ sở hội') or out of how
+# many ('… trên tổng số 16.684 phụ nữ').
+_WEAK_TAIL_RE = re.compile(r"\s*(?:$|[,;.)/\n]|(?:sinh hoạt|trực thuộc|thuộc|ở|tại|trên|toàn)(?![^\W\d_]))")
+# Groups that have members of their own ('58 câu lạc bộ dưỡng sinh với 900 hội viên').
+_GROUP_UNITS = {"câu lạc bộ", "mô hình", "tổ hợp tác", "hợp tác xã", "tổ", "nhóm", "đội", "đội hình", "lớp", "dự án"}
+
+
+def _weak_not_the_thing(key: str, c: Candidate, previous: list[Candidate], clause_end: int) -> bool:
+    """Whether a count named only by a weak word ('có', 'với') is something else than the
+    indicator's: a predicate follows the counted noun, or the members are a group's."""
+    if not _WEAK_TAIL_RE.match(key[c.end:clause_end]):
+        return True
+    prior = previous[-2] if len(previous) > 1 else None
+    return prior is not None and prior.unit in _GROUP_UNITS and key[max(0, c.start - 5):c.start].rstrip().endswith("với")
+
+
 def _compared_after(key: str, end: int) -> bool:
     """'… 312 căn so với kế hoạch': ' so với ' within 25 characters (looked for in C first)."""
     return key.find(" so với ", end, end + 33) >= 0 and _COMPARED_AFTER_RE.match(key, end) is not None
@@ -557,6 +581,7 @@ def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int, breaks:
 
 
 _PREDICATE_END_RE = re.compile(r"[;.\n]")
+_PURPOSE_RE = re.compile(r" (?:để|nhằm|hướng tới|với mục tiêu|phấn đấu)(?![^\W\d_])")
 
 
 def _predicate_after(key: str, pos: int, limit: int) -> str:
@@ -566,6 +591,9 @@ def _predicate_after(key: str, pos: int, limit: int) -> str:
     without a number ('sản xuất, kinh doanh giỏi'), not into the next clause."""
     m = _PREDICATE_END_RE.search(key, pos, limit)
     ext = key[pos:m.start() if m else limit]
+    purpose = _PURPOSE_RE.search(ext)
+    if purpose:
+        ext = ext[:purpose.start()]  # '264 hộ vay vốn | để thoát nghèo': an aim, not what they reached
     i = _comma_outside_quotes(ext)
     if i >= 0:
         rest = ext[i + 1:]
