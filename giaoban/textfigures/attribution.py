@@ -27,7 +27,7 @@ _CHAIN_SEP_RE = re.compile(_PLACE + r"(?:, | và |, và | cùng với | cùng |;
 _INTRO_RE = re.compile(
     r"^(?:(?:dẫn đầu là|đứng đầu là|xếp sau là|xếp sau|tiếp đến là|tiếp đến|tiếp theo là|kế đến là|kế tiếp là|"
     r"sau đó là|tiếp sau là|trong đó|đối với|đồng thời|bên cạnh đó|ngoài ra|riêng|còn|theo đó|tiếp đó|cùng với đó|đặc biệt|"
-    r"nổi bật|đáng chú ý|qua đó|từ đó|mặt khác|tương tự|sau đó|cụ thể|nhìn chung|nhờ đó|"
+    r"nổi bật|đáng chú ý|qua đó|từ đó|mặt khác|tương tự|sau đó|cụ thể|nhìn chung|nhờ đó|nhờ|"
     r"trong quý(?: [ivx\d]+)?(?:/\d+)?|trong năm(?: \d+)?|năm \d+|quý [ivx\d]+(?:/\d+)?|tháng \d+(?:/\d+)?|"
     r"\d+ tháng(?: đầu năm| qua| cuối năm)?(?: \d+)?|thời gian qua|vừa qua|các cấp|cấp|ban thường vụ|"
     r"ban thường trực|thường trực|ban chấp hành|ban chỉ đạo|cơ quan|lãnh đạo|đại diện|các đơn vị|các|"
@@ -89,9 +89,10 @@ def _with_committees(key: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + refs, key=lambda m: m.start) if refs else mentions
 
 
-def _with_funds(key: str, mentions: list[Mention]) -> list[Mention]:
+def _with_funds(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions with the funds' names added (an organization's words inside a fund's name,
-    'nông dân' in 'Quỹ Hỗ trợ nông dân', give way to the fund)."""
+    'nông dân' in 'Quỹ Hỗ trợ nông dân', give way to the fund). A fund of another name ('Quỹ
+    Thiện Tâm thuộc Tập đoàn …') is another body's, not the fund last named."""
     funds: list[Mention] = []
     last: str | None = None
     at = key.find("quỹ")
@@ -100,7 +101,13 @@ def _with_funds(key: str, mentions: list[Mention]) -> list[Mention]:
         at = key.find("quỹ", at + 3)
         if m is None:
             continue
-        org = _FUND_ORG[m.group(1)] if m.group(1) else last
+        if m.group(1):
+            org: str | None = _FUND_ORG[m.group(1)]
+        elif text[m.end():m.end() + 1] == " " and text[m.end() + 1:m.end() + 2].isupper():
+            funds.append(Mention(m.start(), m.end(), "other", "name"))
+            continue
+        else:
+            org = last
         if org is None:
             continue
         last = org
@@ -127,6 +134,9 @@ class _Subject:
     end: int = 0
 
 
+# The bank lends through the organizations ('vốn ủy thác Ngân hàng Chính sách xã hội qua Hội'): it
+# gives nothing, so the body it lends through holds the loans.
+_LENDER_RE = re.compile(r"ngân hàng|nhcsxh|phòng giao dịch")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]|\.(?!\d)")  # not the dot of '10.400
 _NOBODY = Actor(None, None, "none")  # a sentence that is no organization's: nothing carries over
 
@@ -283,7 +293,7 @@ class Attributor:
 
     def __init__(self, text: str, key: str) -> None:
         self.text, self.key = text, key
-        raw = _with_committees(key, _with_funds(key, find_mentions(text, key)))
+        raw = _with_committees(key, _with_funds(text, key, find_mentions(text, key)))
         # Numbers inside a group's name ('4 tổ chức hội') are no figures.
         self.name_spans = [(m.start, m.end) for m in raw if m.kind == "group" and key[m.start:m.start + 1].isdigit()]
         self.mentions = _merge_chains(key, raw)
@@ -334,7 +344,8 @@ class Attributor:
                 elif ob := _OWNER_BEFORE_RE.search(prefix[-30:]):
                     # 'quà do các nhà hảo tâm trao thông qua Mặt trận', 'doanh nghiệp trao thông
                     # qua Mặt trận 8.200 phần quà': the giver owns, the channel not.
-                    giver = [x for x in here if x.start < m.start and x.org == "other" and x.kind == "name"]
+                    giver = [x for x in here if x.start < m.start and x.org == "other" and x.kind == "name"
+                             and not _LENDER_RE.match(key, x.start)]
                     if ob.group(1) == "qua" and giver:
                         owners.append(_Subject(giver[-1].start, "other", None, giver[-1].end))
                     elif not (ob.group(1) == "qua" and owners and key[max(cs, m.start - 60):m.start].find("do ") >= 0):

@@ -55,6 +55,7 @@ _COMPARED_AFTER_RE = re.compile(r"[^,;.()\n]{0,25}? so với (?!tổng)")
 _PER_ITEM_BEFORE_RE = re.compile(
     prefix_alternation(("mỗi", "bình quân", "trung bình", "mức"), _LETTER_START) + r"(?: [^\W\d_]+){0,3} $")
 _PER_ITEM_AFTER_RE = re.compile(r"[^,;.()\n]{0,14}?(?:mỗi|/)(?: ?[^\W\d_]+)")
+_PAST_PERIOD_AFTER_RE = re.compile(r" ?so với (?:cùng kỳ|năm|quý|tháng|kỳ)(?![^\W\d_])")
 _OTHER_THAN_RE = re.compile(r"(?: [^\W\d_]+){0,2} khác(?![^\W\d_])")  # 'sửa chữa 6 nhà khác': not the indicator's houses
 _DENOMINATOR_BEFORE_RE = re.compile(r"(?:trên tổng số|trên tổng|so với tổng số|/) ?$")
 # 'giảm còn 642 hộ', 'toàn tỉnh còn 1.124 hộ': what remains is a level held, never a count of work done.
@@ -250,9 +251,11 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # indicator value of the organizations.
             code, code_conf = None, 0.0
         if code is not None and ((c.kind == "change" and not (matcher.counts_change(code) and (actor.org or actor.orgs))) or _PER_ITEM_BEFORE_RE.search(before) or _OTHER_THAN_RE.match(key, c.end)
-                                 or _per_item_after(key, c.end) or _DENOMINATOR_BEFORE_RE.search(before) or "/" in (c.unit or "")):
-            # A change, an amount per item ('mỗi suất 1 triệu đồng') or a denominator ('trên tổng số
-            # 2.087 khu dân cư') is never the level the indicator counts.
+                                 or _per_item_after(key, c.end) or _DENOMINATOR_BEFORE_RE.search(before) or "/" in (c.unit or "")
+                                 or (c.unit == "%" and _PAST_PERIOD_AFTER_RE.match(key, c.end))):
+            # A change, an amount per item ('mỗi suất 1 triệu đồng'), a denominator ('trên tổng số
+            # 2.087 khu dân cư') or a share of a past period ('bằng 108% so với cùng kỳ') is never
+            # the level the indicator counts.
             code, code_conf = None, 0.0
         if code is not None and all(w in NEAR_ONLY for w in cm.words) and _weak_not_the_thing(key, c, previous, clause_end):
             # Only 'có' or 'với' named it: 'có 415 hội viên được khen thưởng' counts the members to

@@ -212,6 +212,11 @@ def _read_figure(text: str, key: str, s: int, e: int, lit: Literal | None) -> Ca
         if qa:
             c.qualifier = qa
     c.kind = _kind(key, c)
+    if c.qualifier_start is not None and key.startswith("vượt", c.qualifier_start) and c.unit is not None \
+            and _EXCEEDED_BY_AFTER_RE.match(key, c.unit_end):
+        # 'vượt 4,3% so với năm 2019', 'vượt 312 căn so với kế hoạch': by how much it exceeded,
+        # an exact difference, not 'more than'.
+        c.qualifier, c.qualifier_start, c.kind = "exact", None, "change"
     if lit.odd:
         c.flags.add("odd_separators")
     return c
@@ -466,8 +471,8 @@ def _is_identifier(text: str, key: str, s: int) -> bool:
     if w in _VAGUE_WORDS:
         return True
     two = " ".join(words) if len(words) == 2 else ""
-    if two in _NOT_IDENT_TWO_WORDS:
-        return False
+    if two in _NOT_IDENT_TWO_WORDS or (len(words) == 2 and words[0] == "mỗi"):
+        return False  # 'mỗi phần 500.000 đồng', 'mỗi tổ 30 hội viên': each one's amount, no name
     if two in _IDENT_TWO_WORDS:
         return True
     if w in lx.IDENTIFIER_BEFORE or w in _ABBREV_IDENT:
@@ -522,6 +527,7 @@ def _qualifier_after(key: str, pos: int) -> str | None:
     return _QUALIFIER_AFTER_MAP[m.group(1)] if m else None
 
 
+_EXCEEDED_BY_AFTER_RE = re.compile(r" ?(?:so với|so|chỉ tiêu|kế hoạch|mục tiêu)(?![^\W\d_])")
 _CHANGE_WORDS = {"tăng", "giảm", "thêm", "trưởng"}
 _CHANGE_PAIRS = {"tăng thêm", "giảm thêm", "tăng được", "giảm được", "giảm đi", "tăng trưởng", "nhiều hơn", "ít hơn"}
 
