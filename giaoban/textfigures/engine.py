@@ -52,6 +52,8 @@ _COMPARED_BEFORE_RE = re.compile(
     + r"(?: (?:so với )?(?:năm|cùng kỳ|kỳ|quý|đầu năm|cuối năm)(?: [\w/]+){0,2})? (?:trên |hơn |gần |khoảng )?$"
 )
 _COMPARED_AFTER_RE = re.compile(r"[^,;.()\n]{0,25}? so với (?!tổng)")
+# 'tăng Quỹ Hỗ trợ nông dân thêm 3 tỷ đồng': what was added to a level is a change of it.
+_ADDED_BEFORE_RE = re.compile(r"t" + _LETTER_START + r"ăng(?: trưởng)?(?: [^\W\d_\"“”]+){1,6}[\"”]? thêm (?:trên |hơn |gần |khoảng )?$")
 _PER_ITEM_BEFORE_RE = re.compile(
     prefix_alternation(("mỗi", "bình quân", "trung bình", "mức"), _LETTER_START) + r"(?: [^\W\d_]+){0,3} $")
 _PER_ITEM_AFTER_RE = re.compile(r"[^,;.()\n]{0,14}?(?:mỗi|/)(?: ?[^\W\d_]+)")
@@ -221,7 +223,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         j = bisect.bisect_left(breaks, c.start) - 1
         clause_start = max(s_start, breaks[j] + 1) if j >= 0 else s_start
         before = key[max(clause_start, c.start - 40):c.start]
-        if c.kind == "level" and c.unit != "%" and (_COMPARED_BEFORE_RE.search(before) or _compared_after(key, c.end)):
+        if c.kind == "level" and c.unit != "%" and (_COMPARED_BEFORE_RE.search(before) or _compared_after(key, c.end)
+                                                     or _ADDED_BEFORE_RE.search(before)):
             c.kind = "change"  # 'cao hơn năm 2018 trên 9 tỷ đồng', 'vượt 312 căn so với kế hoạch'
         k = bisect.bisect_right(breaks, c.end)
         clause_end = min(s_end, breaks[k]) if k < len(breaks) else s_end
@@ -252,12 +255,13 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             code, code_conf = None, 0.0
         if code is not None and ((c.kind == "change" and not (matcher.counts_change(code) and (actor.org or actor.orgs))) or _PER_ITEM_BEFORE_RE.search(before) or _OTHER_THAN_RE.match(key, c.end)
                                  or _per_item_after(key, c.end) or _DENOMINATOR_BEFORE_RE.search(before) or "/" in (c.unit or "")
-                                 or (c.unit == "%" and _PAST_PERIOD_AFTER_RE.match(key, c.end))):
+                                 or (c.unit == "%" and _PAST_PERIOD_AFTER_RE.match(key, c.end))
+                                 or _FORMER_AFTER_RE.match(key, c.end) or _registered(key, before, c.end)):
             # A change, an amount per item ('mỗi suất 1 triệu đồng'), a denominator ('trên tổng số
-            # 2.087 khu dân cư') or a share of a past period ('bằng 108% so với cùng kỳ') is never
-            # the level the indicator counts.
+            # 2.087 khu dân cư'), a share of a past period ('bằng 108% so với cùng kỳ'), units before a
+            # merger or a pledge is never the level the indicator counts.
             code, code_conf = None, 0.0
-        if code is not None and all(w in NEAR_ONLY for w in cm.words) and _weak_not_the_thing(key, c, previous, clause_end):
+        if code is not None and all(w in NEAR_ONLY for w in cm.words) and _weak_not_the_thing(key, c, previous, clause_start, clause_end):
             # Only 'có' or 'với' named it: 'có 415 hội viên được khen thưởng' counts the members to
             # whom something happened, 'câu lạc bộ … với 900 hội viên' a club's, not the membership.
             code, code_conf = None, 0.0
@@ -480,21 +484,41 @@ def _valued_thing(key: str, c: Candidate, previous: list[Candidate], s_start: in
     return p
 
 
+# '612 chi hội cũ': the units before a merger are no count of the organization's now.
+_FORMER_AFTER_RE = re.compile(r" cũ(?![^\W\d_])")
+_REGISTERED_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,2} đăng ký(?![^\W\d_])")
+
+
+def _registered(key: str, before: str, end: int) -> bool:
+    """'đăng ký 2.870 mô hình', '1.240 hộ đăng ký thực hiện …': a pledge, not the thing done."""
+    return "đăng ký" in before or (key.find("đăng ký", end, end + 30) >= 0 and _REGISTERED_AFTER_RE.match(key, end) is not None)
+
+
 # After a count named only by a weak word, what may follow it and leave it the whole membership:
 # nothing (the clause ends), where the members belong ('sinh hoạt ở 23 cơ sở hội') or out of how
 # many ('… trên tổng số 16.684 phụ nữ').
 _WEAK_TAIL_RE = re.compile(r"\s*(?:$|[,;.)/\n]|(?:sinh hoạt|trực thuộc|thuộc|ở|tại|trên|toàn)(?![^\W\d_]))")
-# Groups that have members of their own ('58 câu lạc bộ dưỡng sinh với 900 hội viên').
-_GROUP_UNITS = {"câu lạc bộ", "mô hình", "tổ hợp tác", "hợp tác xã", "tổ", "nhóm", "đội", "đội hình", "lớp", "dự án"}
+# The weak word right before the number, and for 'với' the organization's own units before it
+# ('27 cơ sở Hội với 18.620 hội viên'; not '58 câu lạc bộ dưỡng sinh với 900 hội viên', a club's).
+_WEAK_HEAD_RE = re.compile(r"(?<![^\W\d_])(có|với|tổng số) (?:(?:trên|hơn|gần|khoảng|dưới) )?$")
+_ORG_UNITS = {"chi hội", "cơ sở hội", "chi đoàn", "tổ hội", "công đoàn cơ sở", "xã", "phường", "cơ sở đoàn"}
 
 
-def _weak_not_the_thing(key: str, c: Candidate, previous: list[Candidate], clause_end: int) -> bool:
+def _weak_not_the_thing(key: str, c: Candidate, previous: list[Candidate], clause_start: int, clause_end: int) -> bool:
     """Whether a count named only by a weak word ('có', 'với') is something else than the
     indicator's: a predicate follows the counted noun, or the members are a group's."""
     if not _WEAK_TAIL_RE.match(key[c.end:clause_end]):
         return True
     prior = previous[-2] if len(previous) > 1 else None
-    return prior is not None and prior.unit in _GROUP_UNITS and key[max(0, c.start - 5):c.start].rstrip().endswith("với")
+    units_before = prior is not None and prior.unit in _ORG_UNITS and c.start - prior.end < 80
+    head = _WEAK_HEAD_RE.search(key, max(0, c.start - 16), c.start)
+    if head is None:
+        # 'có 64 công đoàn cơ sở và 5.318 đoàn viên' goes on from the units; 'doanh nghiệp chưa có
+        # tổ chức công đoàn còn 8.200 người' has no weak word as its verb.
+        return not (units_before and key[prior.end:c.start].strip() in ("và", ","))  # type: ignore[union-attr]
+    # 'với': after the organization's units, or opening the clause ('Với hơn 2.100 hội viên sinh
+    # hoạt ở 97 chi hội, …'), not after a thing launched or a club ('ra mắt với 18 đoàn viên').
+    return head.group(1) == "với" and not units_before and key[clause_start:head.start()].strip(" -+•*–") != ""
 
 
 def _compared_after(key: str, end: int) -> bool:
