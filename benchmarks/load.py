@@ -28,6 +28,7 @@ import json
 import os
 import random
 import re
+import resource
 import signal
 import socket
 import statistics
@@ -42,6 +43,8 @@ from pathlib import Path
 import requests
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from giaoban.web import gunicorn_conf as shipped  # noqa: E402  (plain settings, no Django)
 PASSWORD = "giaoban-demo"
 # Demo accounts that can enter data (several users share one, as colleagues of one office do).
 ENTRY_ACCOUNTS = ["mttq.doanket", "phunu.doanket", "doan.doanket", "mttq.tinh", "phunu.tinh", "doan.tinh",
@@ -96,8 +99,9 @@ def discover_pages(env: dict) -> list[str]:
 
 def start_server(env: dict, port: int, workers: int, threads: int) -> subprocess.Popen:
     env = {**env, "GIAOBAN_SERVER_TIMING": "1"}
-    cmd = [sys.executable, "-m", "gunicorn", "giaoban.wsgi:application", "--bind", f"127.0.0.1:{port}",
-           "--workers", str(workers), "--threads", str(threads), "--timeout", "60", "--log-level", "warning",
+    # the served app's own settings (giaoban/web/gunicorn_conf.py, what `giaoban serve` runs)
+    cmd = [sys.executable, "-m", "gunicorn", "--config", "python:giaoban.web.gunicorn_conf", "--bind", f"127.0.0.1:{port}",
+           "--workers", str(workers), "--threads", str(threads), "--log-level", "warning",
            "--preload"]  # load the app once, before forking: no cold first request per worker
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True)
     deadline = time.monotonic() + 60
@@ -111,6 +115,20 @@ def start_server(env: dict, port: int, workers: int, threads: int) -> subprocess
             time.sleep(0.3)
     stop_server(proc)
     raise SystemExit("gunicorn did not answer /healthz within 60 s")
+
+
+def process_group_cpu(pgid: int) -> float:
+    """CPU seconds (user + system) used so far by the live processes of a process group (Linux /proc)."""
+    total = 0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            continue  # ended meanwhile
+        fields = stat.rsplit(")", 1)[1].split()  # after the command name, which may hold spaces
+        if int(fields[2]) == pgid:  # field 5 of stat: the process group
+            total += int(fields[11]) + int(fields[12])  # fields 14, 15: utime, stime in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def stop_server(proc: subprocess.Popen) -> None:
@@ -353,8 +371,8 @@ def main(argv=None) -> int:
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--users", type=int, default=32)
     ap.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL"))
-    ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--threads", type=int, default=8)
+    ap.add_argument("--workers", type=int, default=shipped.workers, help="default: as shipped (giaoban/web/gunicorn_conf.py)")
+    ap.add_argument("--threads", type=int, default=shipped.threads, help="default: as shipped")
     ap.add_argument("--login-first", action="store_true",
                     help="log the users in before the timed window (which then measures browsing and saving only)")
     ap.add_argument("--rate", type=float, default=0,
@@ -385,6 +403,7 @@ def main(argv=None) -> int:
             if login_stats.errors:
                 raise SystemExit(f"login failed: {dict(login_stats.errors)}")
         started = time.monotonic()
+        cpu_before = (resource.getrusage(resource.RUSAGE_SELF), process_group_cpu(server.pid))
         deadline = started + args.seconds
         if args.rate:
             people = [Person(i, sessions[i], base, pages, deadline, stats) for i in range(args.users)]
@@ -397,6 +416,9 @@ def main(argv=None) -> int:
             for t in users:
                 t.join(timeout=max(0.0, deadline + GRACE_SECONDS + 1 - time.monotonic()))
         elapsed = time.monotonic() - started
+        client = resource.getrusage(resource.RUSAGE_SELF)
+        client_cpu = client.ru_utime + client.ru_stime - cpu_before[0].ru_utime - cpu_before[0].ru_stime
+        server_cpu = process_group_cpu(server.pid) - cpu_before[1]
     finally:
         stop_server(server)
     ms = [x * 1000 for x in stats.latencies]
@@ -429,10 +451,15 @@ def main(argv=None) -> int:
         "after_login_p99_ms": round(percentile(browse, 0.99), 1),
         "load_average_1min": round(os.getloadavg()[0], 1),
         "by_page_p95_ms": {k: round(percentile([x * 1000 for x in v], 0.95), 1) for k, v in sorted(stats.by_page.items())},
+        "by_page_p99_ms": {k: round(percentile([x * 1000 for x in v], 0.99), 1) for k, v in sorted(stats.by_page.items())},
         # inside the server (Server-Timing): time in Django, the worker thread's CPU time, database
         # time and queries, per request; 'after login' leaves out the password hashing of logins
         "server_ms_mean": server_mean(served, 0),
         "server_cpu_ms_mean": server_mean(served, 1),
+        # the CPU of gunicorn's processes in the window (HTTP parsing and everything outside Django
+        # included) and of this load generator, per request: where the two cores went
+        "server_processes_cpu_ms_per_request": round(server_cpu * 1000 / len(ms), 2) if ms else None,
+        "load_generator_cpu_ms_per_request": round(client_cpu * 1000 / len(ms), 2) if ms else None,
         "server_after_login_ms_mean": server_mean(served_browse, 0),
         "server_after_login_cpu_ms_mean": server_mean(served_browse, 1),
         "server_after_login_db_ms_mean": server_mean(served_browse, 2),

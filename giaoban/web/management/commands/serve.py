@@ -14,8 +14,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--bind", default=os.environ.get("GIAOBAN_BIND", "127.0.0.1:8000"))
-        parser.add_argument("--workers", type=int, default=int(os.environ.get("GIAOBAN_WORKERS", "3")),
-                            help="tiến trình gunicorn")
+        parser.add_argument("--workers", type=int, default=None,
+                            help="tiến trình gunicorn (mặc định: một tiến trình mỗi lõi CPU, giaoban/web/gunicorn_conf.py)")
         parser.add_argument("--job-workers", type=int, default=settings.GIAOBAN_JOB_WORKERS,
                             help="tiến trình chạy việc nền = số việc chạy cùng lúc (0: không chạy, "
                                  "khi giaoban worker chạy thành dịch vụ riêng)")
@@ -32,9 +32,10 @@ class Command(BaseCommand):
             host = options["bind"].rsplit(":", 1)[0].strip("[]")
             if "ALLOWED_HOSTS" not in os.environ and host not in ("", "0.0.0.0", "::", "127.0.0.1", "localhost"):
                 os.environ["ALLOWED_HOSTS"] = f"127.0.0.1,localhost,{host}"
-            web = [sys.executable, "-m", "gunicorn", "giaoban.wsgi:application",
-                   "--bind", options["bind"], "--workers", str(options["workers"]), "--threads", "4",
-                   "--access-logfile", "-", "--timeout", "120"]
+            web = [sys.executable, "-m", "gunicorn", "--config", "python:giaoban.web.gunicorn_conf",
+                   "--bind", options["bind"], "--access-logfile", "-"]
+            if options["workers"]:
+                web += ["--workers", str(options["workers"])]
         self.stdout.write(f"giaoban đang chạy tại http://{options['bind']}/ với {options['job_workers']} "
                           "tiến trình việc nền (Ctrl+C để dừng)")
         self.stdout.flush()

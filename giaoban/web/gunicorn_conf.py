@@ -1,0 +1,19 @@
+"""gunicorn's settings for the served app: one place for `giaoban serve` and benchmarks/load.py.
+
+One worker process per core, two threads each. The app's work is CPU-bound Python, and the GIL lets
+one thread of a process run at a time: more threads per worker share the same core among more
+requests at once, so every request waits longer and a slow page much longer (32 users on 2 cores,
+SQLite, benchmarks/load.py on 2026-12-06: p99 613 ms with 8 threads a worker, 364 ms with 2, 316 ms
+with 1, for the same 135–140 requests a second). The second thread keeps a worker answering while
+the first builds a Word file (about a second) or waits for PostgreSQL.
+
+GIAOBAN_WORKERS and GIAOBAN_THREADS override the two numbers.
+"""
+
+import os
+
+wsgi_app = "giaoban.wsgi:application"
+worker_class = "gthread"
+workers = int(os.environ.get("GIAOBAN_WORKERS") or max(2, os.cpu_count() or 2))
+threads = int(os.environ.get("GIAOBAN_THREADS") or 2)
+timeout = 120
