@@ -7,13 +7,18 @@ SQLite, benchmarks/load.py on 2026-12-06: p99 613 ms with 8 threads a worker, 36
 with 1, for the same 135–140 requests a second). The second thread keeps a worker answering while
 the first builds a Word file (about a second) or waits for PostgreSQL.
 
+The worker serves an autosave before the pages waiting (giaoban/web/server.py), and keeps a
+browser's connection open a minute between requests, so that the autosave of a figure typed after a
+pause arrives on a connection already open, where it can be seen waiting.
+
 GIAOBAN_WORKERS and GIAOBAN_THREADS override the two numbers.
 """
 
 import os
 
 wsgi_app = "giaoban.wsgi:application"
-worker_class = "gthread"
+worker_class = "giaoban.web.server.AutosaveFirstWorker"
 workers = int(os.environ.get("GIAOBAN_WORKERS") or max(2, os.cpu_count() or 2))
 threads = int(os.environ.get("GIAOBAN_THREADS") or 2)
 timeout = 120
+keepalive = 60

@@ -1,0 +1,99 @@
+"""gunicorn's threaded worker, serving a figure being saved before the pages waiting to be read.
+
+When more requests arrive than the cores can serve, each waits its turn behind the others: on the
+deadline day 128 people on two cores wait over a second for anything. A page can wait; the autosave
+of a figure someone just typed should not (its answer is what tells them the figure is kept). The
+worker looks at the first bytes of a request that is already in the socket (without taking them)
+and puts an autosave ahead of the requests still waiting; it never interrupts one that has begun.
+Used through giaoban/web/gunicorn_conf.py.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import threading
+from collections import deque
+from concurrent import futures
+
+from gunicorn.workers.gthread import ThreadWorker
+
+# The report entry form's autosave (giaoban/collection/urls.py: <unit>/<period>/tu-dong-luu/).
+FIRST = re.compile(rb"POST /bao-cao/\d+/[^/ ]+/tu-dong-luu/[ ?]")
+PEEK_BYTES = 96
+
+
+class FirstInLinePool(futures.Executor):
+    """A fixed set of threads taking work from two queues, the first one emptied first.
+
+    `first_next` set (by the one thread that submits) makes the next submission go first."""
+
+    def __init__(self, threads: int):
+        self.first_next = False
+        self._first: deque = deque()
+        self._rest: deque = deque()
+        self._ready = threading.Condition()
+        self._stopping = False
+        self._threads = [threading.Thread(target=self._work, name=f"giaoban-request-{i}", daemon=True)
+                         for i in range(threads)]
+        for thread in self._threads:
+            thread.start()
+
+    def submit(self, fn, /, *args, **kwargs):
+        future: futures.Future = futures.Future()
+        first, self.first_next = self.first_next, False
+        with self._ready:
+            if self._stopping:
+                raise RuntimeError("cannot schedule new futures after shutdown")
+            (self._first if first else self._rest).append((future, fn, args, kwargs))
+            self._ready.notify()
+        return future
+
+    def _work(self) -> None:
+        while True:
+            with self._ready:
+                while not (self._first or self._rest or self._stopping):
+                    self._ready.wait()
+                if not (self._first or self._rest):
+                    return  # stopping and nothing left
+                future, fn, args, kwargs = (self._first or self._rest).popleft()
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                result = fn(*args, **kwargs)
+            except BaseException as exc:  # handed to whoever waits on the future, as ThreadPoolExecutor does
+                future.set_exception(exc)
+            else:
+                future.set_result(result)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        with self._ready:
+            self._stopping = True
+            if cancel_futures:
+                for future, *_ in (*self._first, *self._rest):
+                    future.cancel()
+                self._first.clear()
+                self._rest.clear()
+            self._ready.notify_all()
+        if wait:
+            for thread in self._threads:
+                thread.join()
+
+
+def goes_first(sock) -> bool:
+    """Whether the request waiting in `sock` is an autosave (False when nothing has arrived yet)."""
+    try:
+        head = sock.recv(PEEK_BYTES, socket.MSG_PEEK | socket.MSG_DONTWAIT)
+    except (OSError, ValueError):  # nothing yet, closed, or a TLS socket (no peeking)
+        return False
+    return bool(FIRST.match(head))
+
+
+class AutosaveFirstWorker(ThreadWorker):
+    def get_thread_pool(self):
+        return FirstInLinePool(self.cfg.threads)
+
+    def enqueue_req(self, conn):
+        # called by the worker's one event-loop thread only, so the flag cannot be raced
+        self.tpool.first_next = goes_first(conn.sock)
+        super().enqueue_req(conn)

@@ -1,0 +1,18 @@
+"""A WSGI app for tests/web/test_autosave_first.py: '/nhanh/' answers at once, anything else after
+0.2 s; each answer carries its place in the order the server finished them."""
+
+import itertools
+import threading
+import time
+
+_order = itertools.count(1)
+_lock = threading.Lock()
+
+
+def app(environ, start_response):
+    if environ["PATH_INFO"] != "/nhanh/":
+        time.sleep(0.2)
+    with _lock:
+        body = str(next(_order)).encode()
+    start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", str(len(body)))])
+    return [body]
