@@ -37,7 +37,8 @@ _INTRO_RE = re.compile(
 # Matched at a sentence's start (pattern.match(key, start, end)).
 _INTRO_PREP_RE = re.compile(r"[\s\-+•*–]*(với|trong|qua|từ|sau|nhân|dịp|tính đến|bằng|thông qua|có|gần|hơn|trên|khoảng)(?![^\W\d_])")
 _OWNER_BEFORE_RE = re.compile(  # (first letters first: scanned for in C, see WORD_START)
-    prefix_alternation(("của", "qua", "do", "thuộc", "theo báo cáo của"), WORD_START) + r" *$")
+    # ('được X trao …': the agent of a passive gives, as 'do X trao' does)
+    prefix_alternation(("của", "qua", "do", "thuộc", "theo báo cáo của", "được"), WORD_START) + r" *$")
 _PLACE_SUBJECT_RE = re.compile(r"(?:^|[,:;] |\n)[\s\-+•*–]*(?:toàn |cả )?(?:xã|huyện|phường|thị xã|thị trấn|tỉnh|thành phố)"
                                r" (?:đã|còn|cũng|tiếp tục|đang|vừa)(?![^\W\d_])")
 _LOCAL_ASIDE_RE = re.compile(r"[\s\-+•*–]*(?:ở|tại) (?:huyện|xã|phường|thị xã|thị trấn|thành phố|tỉnh|thôn|bản|ấp)(?![^\W\d_])")
@@ -352,6 +353,8 @@ class Attributor:
                         owners.append(_Subject(m.start, org, orgs, m.end))
                 if org in HOI_ORGS and m.kind in ("name", "backref", "people") and m.org != "other":
                     last_hoi = org
+                elif orgs and len(assoc := [o for o in orgs if o in HOI_ORGS]) == 1:
+                    last_hoi = assoc[0]  # 'Hội LHPN cùng Ủy ban MTTQ …; … qua Hội': the one association named
                 elif m.kind == "name" and m.org == "other" and "hội" in key[m.start:m.start + 4]:
                     last_hoi = None
             if carried is not None and (carried.org == "other" or carried is _NOBODY) and s > 0 and key[s - 1] == "\n":
@@ -375,6 +378,11 @@ class Attributor:
                     carried = aside
             elif _RESET_SUBJECT_RE.match(key, s, e) or self._in_numbered_heading(s):
                 carried = None
+            elif carried is not None and carried.orgs and (
+                    member := next((x for x in owners if x.org in carried.orgs), None)) is not None:
+                # 'Hội cùng Ủy ban MTTQ xây 45 nhà … Vốn ủy thác qua Hội đạt …': the text has come
+                # back to one of the bodies that worked jointly, and goes on with it.
+                carried = Actor(member.org, None, "carried", (member.pos, member.end))
             if (not subjects and entry_carried is not None and entry_carried.orgs and "mttq" in entry_carried.orgs
                     and _PLACE_SUBJECT_RE.search(key, s, e)):
                 # 'Ủy ban MTTQ xã cùng các tổ chức … vận động được 860 triệu đồng. Với nguồn lực này,

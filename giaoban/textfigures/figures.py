@@ -205,6 +205,9 @@ def _read_figure(text: str, key: str, s: int, e: int, lit: Literal | None) -> Ca
     c = Candidate(s, pos, value, None, None)
     c.unit_end = pos
     _read_unit(text, key, c, pos, has_scale)
+    if c.unit is None and ("tỷ" in seq or "tỉ" in seq):
+        # 'tăng 27 tỷ so với đầu năm': thousands of millions of nothing else are đồng.
+        c.unit, c.unit_category = "đồng", "money"
     _finish_value(c, lit, has_scale)
     c.qualifier, c.qualifier_start = qualifier_span(key, s)
     if c.unit is not None:
@@ -258,6 +261,18 @@ def _read_unit(text: str, key: str, c: Candidate, pos: int, has_scale: bool) -> 
             if c.unit is not None:
                 c.unit_category = "count"
                 c.flags.add("unit_from_label")
+            elif (fm := _FROM_TO_AFTER_RE.match(key, pos)) and key.endswith("từ ", 0, c.start):
+                # 'tăng từ 402 lên 468 chị': the first of the pair counts what the second counts.
+                um2 = lx.UNIT_RE.match(key, fm.end())
+                nm2 = None if um2 else _NEXT_WORD_RE.match(key, fm.end())
+                if um2:
+                    entry = lx.UNIT_BY_KEY[um2.group(1)]
+                    c.unit, c.unit_category = entry[1], entry[2]
+                    c.flags.add("unit_from_pair")
+                elif nm2 and nm2.group(1) not in lx.NOT_A_UNIT and nm2.group(1) not in lx.NON_FIGURE_UNITS \
+                        and not text[nm2.start(1)].isupper():
+                    c.unit, c.unit_category = nm2.group(1), "count"
+                    c.flags.update(("unit_from_pair", "unknown_unit"))
     if c.unit is None:
         return
     # Money per unit '700.000 đồng/suất'; a share of a total '0,19%/tổng dư nợ'.
@@ -274,6 +289,9 @@ def _read_unit(text: str, key: str, c: Candidate, pos: int, has_scale: bool) -> 
 
 
 _TOTAL_LABEL_RE = re.compile(r"(?<![^\W\d_])tổng số ([^\W\d_]+(?: [^\W\d_]+)?) $")
+_FROM_TO_AFTER_RE = re.compile(r" (?:lên|xuống) [\d][\d.,]*(?= )")  # (not 'từ 30 đến 50 triệu': a range)
+# 'số chi hội còn 1.298', 'tổ hội còn 1.245': what remains is counted by the noun before 'còn'.
+_REMAINING_LABEL_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]+(?: [^\W\d_]+)?) còn $")
 
 
 def _unit_from_label(key: str, s: int) -> str | None:
@@ -281,7 +299,7 @@ def _unit_from_label(key: str, s: int) -> str | None:
     m = re.search(r"(?:tổng )?số (?:lượng )?([^\W\d_]+(?: [^\W\d_]+)?)[^.\n]{0,30}?(?::|là|đạt) *$", key[max(0, s - 80):s])
     if not m:
         # 'Tổng số hội viên 4.126;' – the label right before the number, nothing between.
-        m = _TOTAL_LABEL_RE.search(key, max(0, s - 40), s)
+        m = _TOTAL_LABEL_RE.search(key, max(0, s - 40), s) or _REMAINING_LABEL_RE.search(key, max(0, s - 40), s)
     if not m:
         return None
     words = m.group(1)

@@ -85,6 +85,9 @@ _NAMES: list[tuple[str, str, str]] = [
     # Donors and other bodies that give through the organizations ('Công ty … trao 2 tỷ đồng').
     ("Công ty", "other", "name"), ("Tổng công ty", "other", "name"), ("Tập đoàn", "other", "name"),
     ("doanh nghiệp", "other", "name"),
+    # Banks and firms known by their brand alone ('Agribank chi nhánh Phú Thọ tặng 20 suất quà').
+    ("Agribank", "other", "name"), ("Vietcombank", "other", "name"), ("VietinBank", "other", "name"),
+    ("BIDV", "other", "name"), ("Viettel", "other", "name"), ("VNPT", "other", "name"),
     ("các doanh nghiệp", "other", "name"), ("nhà hảo tâm", "other", "name"),
     ("các nhà hảo tâm", "other", "name"), ("nhà tài trợ", "other", "name"),
     ("ngân sách nhà nước", "other", "name"), ("Sở Nông nghiệp", "other", "name"),

@@ -53,3 +53,33 @@ def test_a_share_of_a_past_period_is_no_share_of_the_plan() -> None:
     codes = {f["value"]: f["indicator_code"] for f in extract_text(text)["figures"]}
     assert codes[64] == "chi_tieu_dat"
     assert codes[112] is None
+
+
+OWNERS_2: list[tuple[str, list]] = [
+    # The agent of a passive gives, as 'do X trao' does (when the sentence has no subject of its
+    # own: 'Hội CCB tỉnh được Trung ương Hội tặng 1 cờ' counts the veterans' award).
+    ("Dịp này, 15 suất quà được Công an xã trao cho hội viên nghèo.", ["other"]),
+    ("Năm qua, 8 tập thể và 14 cá nhân được Ủy ban nhân dân huyện tặng giấy khen.", ["other", "other"]),
+    # A bank known by its brand alone is another body.
+    ("Nhân dịp này, Vietcombank chi nhánh Cà Mau tặng Hội Nông dân 30 suất quà.", ["other"]),
+    # The text comes back to one of the bodies that worked jointly and goes on with it.
+    ("Hội LHPN cùng Ủy ban MTTQ huyện xây 6 căn nhà. Vốn ủy thác qua Hội đạt 150 tỷ đồng. "
+     "Trong năm, 120 hội viên được giới thiệu cho Đảng.", [["mttq", "phunu"], "phunu", "phunu"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", OWNERS_2, ids=[c[0][:50] for c in OWNERS_2])
+def test_owner_2(text: str, expected: list) -> None:
+    assert owners(text) == expected
+
+
+@pytest.mark.parametrize("text,values", [
+    # Thousands of millions with nothing after are đồng.
+    ("Dư nợ đạt 412 tỷ đồng, tăng 35 tỷ so với đầu năm.", [412000000000, 35000000000]),
+    # The first of 'từ A lên B' counts what B counts.
+    ("Số đoàn viên ưu tú được giới thiệu tăng từ 96 lên 130 đoàn viên.", [96, 130]),
+    # What remains is counted by the noun before 'còn'.
+    ("Sau sắp xếp, số chi hội còn 412, tổ hội còn 1.030.", [412, 1030]),
+])
+def test_figures_found(text: str, values: list) -> None:
+    assert [f["value"] for f in extract_text(text)["figures"]] == values
