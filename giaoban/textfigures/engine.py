@@ -256,7 +256,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         if code is not None and ((c.kind == "change" and not (matcher.counts_change(code) and (actor.org or actor.orgs))) or _PER_ITEM_BEFORE_RE.search(before) or _OTHER_THAN_RE.match(key, c.end)
                                  or _per_item_after(key, c.end) or _DENOMINATOR_BEFORE_RE.search(before) or "/" in (c.unit or "")
                                  or (c.unit == "%" and _PAST_PERIOD_AFTER_RE.match(key, c.end))
-                                 or _FORMER_AFTER_RE.match(key, c.end) or _registered(key, before, c.end)):
+                                 or _FORMER_AFTER_RE.match(key, c.end) or _registered(key, before, c.end)
+                                 or _NOT_DONE_AFTER_RE.search(key, c.end, clause_end) or _NOT_DOING_BEFORE_RE.search(before)):
             # A change, an amount per item ('mỗi suất 1 triệu đồng'), a denominator ('trên tổng số
             # 2.087 khu dân cư'), a share of a past period ('bằng 108% so với cùng kỳ'), units before a
             # merger or a pledge is never the level the indicator counts.
@@ -486,6 +487,13 @@ def _valued_thing(key: str, c: Candidate, previous: list[Candidate], s_start: in
 
 # '612 chi hội cũ': the units before a merger are no count of the organization's now.
 _FORMER_AFTER_RE = re.compile(r" cũ(?![^\W\d_])")
+# What was not done or failed ('600 hội viên chưa được tập huấn', '46 vụ việc hòa giải không thành',
+# '32 tổ … yếu kém'), and verbs that look at things rather than do them ('khảo sát 12 nhà', 'giải
+# thể 5 tổ'): never the indicator's count.
+_NOT_DONE_AFTER_RE = re.compile(r"(?<![^\W\d_])(?:chưa|cần|không thành|yếu kém|kém hiệu quả|xuống cấp|hết hạn)(?![^\W\d_])")
+_NOT_DOING_BEFORE_RE = re.compile(
+    r"(?<![^\W\d_])(?:khảo sát|giải thể|thống kê|điều tra|xác minh|tuyên dương|biểu dương|khen thưởng|kiến nghị xử lý)"
+    r" (?:(?:trên|hơn|gần|khoảng) )?$")
 _REGISTERED_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,2} đăng ký(?![^\W\d_])")
 
 

@@ -95,6 +95,26 @@ CASES = [
     ("Năm 2025, Hội LHPN huyện tổ chức 12 buổi ra mắt câu lạc bộ.", "12 buổi", None),
     ("Năm 2025, Hội LHPN huyện tổ chức 12 lớp tập huấn.", "12 lớp", "lop_tap_huan"),
     ("Năm 2025, Hội LHPN huyện tổ chức 12 lớp học bơi cho trẻ em.", "12 lớp", None),
+    # what was not done, failed or is still needed; things looked at rather than done
+    ("Năm 2025, Ủy ban MTTQ xã tiếp nhận 46 vụ việc cần hòa giải.", "46 vụ", None),
+    ("Năm 2025, Ủy ban MTTQ xã có 46 vụ việc hòa giải không thành.", "46 vụ", None),
+    ("Năm 2025, các tổ hòa giải ở cơ sở hòa giải thành 46 vụ việc.", "46 vụ", "hoa_giai_thanh"),
+    ("Năm 2025, Hội Nông dân tỉnh có 600 hội viên chưa được tập huấn.", "600 hội viên", None),
+    ("Năm 2025, Ủy ban MTTQ xã còn 12 nhà tạm chưa được xóa.", "12 nhà", None),
+    ("Năm 2025, Ủy ban MTTQ xã phối hợp xóa 12 nhà tạm.", "12 nhà", "nha_tam_xoa"),
+    ("Năm 2025, Hội Nông dân tỉnh củng cố 32 tổ tiết kiệm và vay vốn yếu kém.", "32 tổ", None),
+    ("Năm 2025, Hội Nông dân tỉnh giải thể 5 tổ tiết kiệm và vay vốn.", "5 tổ", None),
+    ("Năm 2025, Hội Nông dân tỉnh quản lý 320 tổ tiết kiệm và vay vốn.", "320 tổ", "to_tk_vv"),
+    ("Năm 2025, Hội LHPN tỉnh giải thể 4 câu lạc bộ hoạt động kém hiệu quả.", "4 câu lạc bộ", None),
+    ("Năm 2025, Ủy ban MTTQ xã khảo sát 12 nhà cần hỗ trợ xây mới.", "12 nhà", None),
+    ("Năm 2025, Hội LHPN tỉnh khảo sát 5 nhà Mái ấm tình thương xuống cấp.", "5 nhà", None),
+    ("Năm 2025, Liên đoàn Lao động huyện rà soát 12 bản thỏa ước lao động tập thể hết hạn.", "12 bản", None),
+    ("Năm 2025, Liên đoàn Lao động huyện ký kết 12 bản thỏa ước lao động tập thể.", "12 bản", "thoa_uoc_lao_dong"),
+    ("Năm 2025, Đoàn xã tuyên dương 12 đoàn viên ưu tú.", "12 đoàn viên", None),
+    ("Năm 2025, Ủy ban MTTQ xã kiến nghị xử lý 8 cuộc giám sát chưa đạt.", "8 cuộc", None),
+    # voters on the roll are not voters who attended
+    ("Năm 2025, Ủy ban MTTQ xã có 8.600 cử tri trong danh sách bầu cử.", "8.600 cử tri", None),
+    ("Năm 2025, Ủy ban MTTQ xã tổ chức 9 điểm tiếp xúc cử tri với 860 cử tri tham dự.", "860 cử tri", "luot_cu_tri"),
 ]
 
 
