@@ -91,6 +91,7 @@ _MONEY_RAISED = {"vận động", "quyên góp", "huy động", "tiếp nhận",
 _MONEY_CODES = {"raised": "ho_tro_kinh_phi", "given": "tri_gia_qua"}
 # Between the verb and a bare amount: only words that do not name another thing.
 _MONEY_DIRECT_RE = re.compile(r"(?: (?:thêm|được|tổng cộng|số tiền|tổng số tiền|với|trên|hơn|gần|khoảng|tổng))* ?$")
+_LIST_JOINT_RE = re.compile(r",? và |, ")  # between two figures of one list, nothing else
 _SHARE_OF_MEMBERS_RE = re.compile(r"(?: [^\W\d_]+)?,? (?:đạt|chiếm|bằng)(?: tỷ lệ| tỉ lệ)? ")
 _VERB_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:(?:trong năm|trong quý|trong kỳ|hiện|hiện nay|đến nay),? )?(?:đang|đã|còn|và|cùng|cho)(?![^\W\d_])")
 # Bodies that are not the organizations: counted at the head of a clause, they are its subject.
@@ -172,6 +173,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     breaks = list(map(_MATCH_START, _CLAUSE_BREAK_RE.finditer(key)))
     figures: list[dict[str, Any]] = []
     previous: list[Candidate] = []  # the figures read so far
+    list_near = ""  # the words before the first figure of a list of figures ('có 28 chi hội, 2.425 hội viên')
     # By unit: the last figure given a code, with where its organization was named.
     last_coded: dict[str | None, tuple[Candidate, str, tuple[int, int] | None, int]] = {}
     headings = [(m.start(), m.end()) for m in _SECTION_HEADING_RE.finditer(key) if key[m.end() - 1] != "."]
@@ -244,7 +246,14 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                     break
                 first = p  # 'xây mới 27 nhà Đại đoàn kết và sửa chữa 11 nhà, tổng kinh phí …': all the houses
             context = clause = _VALUE_WORDS_RE.sub(" ", key[first.start:c.start])
-        cm = matcher.explain(context, c.unit, actor.org, actor.orgs, near=before, clause=clause,
+        near = before
+        if previous and previous[-1].start >= s_start and _LIST_JOINT_RE.fullmatch(key, previous[-1].end, c.start):
+            # 'có 28 chi hội, 2.425 hội viên', 'với 64 công đoàn cơ sở và 5.318 đoàn viên': the items
+            # of a list of figures share the words before its first item.
+            near = list_near
+        else:
+            list_near = before
+        cm = matcher.explain(context, c.unit, actor.org, actor.orgs, near=near, clause=clause,
                              stock_only=("còn" in before or "lên" in before) and _REMAINING_BEFORE_RE.search(before) is not None)
         code, code_conf = cm.code, cm.score
         code_from = "words" if code is not None else None
