@@ -47,7 +47,7 @@ _RESET_SUBJECT_RE = re.compile(
 )
 # A sentence about one person ('Ông Nông Văn Thắng … nuôi 120 con lợn', 'Anh Võ Văn Tư cho biết …')
 # or the people at large ('Nhân dân đóng góp 4,6 tỷ đồng'): no organization's figure.
-_PERSON_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:ông|bà|anh|chị|cụ|em)(?= [^\W\d_])")
+_PERSON_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:ông|bà(?! rịa)|anh|chị|cụ|em)(?= [^\W\d_])")  # (Bà Rịa, a province)
 _PEOPLE_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:nhân dân|người dân)(?: (?:trong|ở|tại|của|toàn|các)(?: [^\W\d_]+){1,3})?"
                                 r"(?= (?:đã |đóng góp|góp|hiến|ủng hộ))")
 # Households as the subject ('Nhiều hộ trồng cam có thu nhập trên 1 tỷ đồng') and the area's
@@ -58,6 +58,7 @@ _HOUSEHOLDS_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:nhiều|các|một số)
 _AREA_STAT_RE = re.compile(
     r"(?:(?:toàn |cả )?(?:tỉnh|huyện|xã|phường|thành phố|thị xã)(?: vẫn)? còn [\d.,]+ hộ nghèo|"
     r"số hộ nghèo (?:toàn |của |cả )?(?:tỉnh|huyện|xã|phường|thành phố)|"
+    r"tỷ lệ hộ nghèo (?:toàn |của |cả )?(?:tỉnh|huyện|xã|phường|thành phố)|"
     r"toàn (?:tỉnh|huyện|xã|phường|thành phố) có [\d.,]+ ?% |"
     r"toàn (?:tỉnh|huyện|xã|phường|thành phố) có [\d.,]+ (?:ha|héc-ta|tấn|tạ|km2|con)(?![^\W\d_]))"
 )

@@ -57,6 +57,7 @@ _ADDED_BEFORE_RE = re.compile(r"t" + _LETTER_START + r"ăng(?: trưởng)?(?: [^
 _PER_ITEM_BEFORE_RE = re.compile(
     prefix_alternation(("mỗi", "bình quân", "trung bình", "mức"), _LETTER_START) + r"(?: [^\W\d_]+){0,3} $")
 _PER_ITEM_AFTER_RE = re.compile(r"[^,;.()\n]{0,14}?(?:mỗi|/)(?: ?[^\W\d_]+)")
+_RISE_TO_AFTER_RE = re.compile(r" ?(?:lên|xuống) \d")
 _PAST_PERIOD_AFTER_RE = re.compile(r" ?so với (?:cùng kỳ|năm|quý|tháng|kỳ)(?![^\W\d_])")
 _OTHER_THAN_RE = re.compile(r"(?: [^\W\d_]+){0,2} khác(?![^\W\d_])")  # 'sửa chữa 6 nhà khác': not the indicator's houses
 _DENOMINATOR_BEFORE_RE = re.compile(r"(?:trên tổng số|trên tổng|so với tổng số|/) ?$")
@@ -266,10 +267,12 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                                  or _per_item_after(key, c.end) or _DENOMINATOR_BEFORE_RE.search(before) or "/" in (c.unit or "")
                                  or (c.unit == "%" and _PAST_PERIOD_AFTER_RE.match(key, c.end))
                                  or _FORMER_AFTER_RE.match(key, c.end) or _registered(key, before, c.end)
-                                 or _NOT_DONE_AFTER_RE.search(key, c.end, clause_end) or _NOT_DOING_BEFORE_RE.search(before)):
+                                 or _NOT_DONE_AFTER_RE.search(key, c.end, clause_end) or _NOT_DOING_BEFORE_RE.search(before)
+                                 or (key.endswith("từ ", 0, c.start) and _RISE_TO_AFTER_RE.match(key, c.end))):
             # A change, an amount per item ('mỗi suất 1 triệu đồng'), a denominator ('trên tổng số
             # 2.087 khu dân cư'), a share of a past period ('bằng 108% so với cùng kỳ'), units before a
-            # merger or a pledge is never the level the indicator counts.
+            # merger, a pledge or the former level of 'tăng từ 402 lên 468' is never the level the
+            # indicator counts.
             code, code_conf = None, 0.0
         if code is not None and all(w in NEAR_ONLY for w in cm.words) and _weak_not_the_thing(key, c, previous, clause_start, clause_end):
             # Only 'có' or 'với' named it: 'có 415 hội viên được khen thưởng' counts the members to

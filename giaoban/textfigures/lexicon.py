@@ -34,7 +34,7 @@ PERSON_WORDS = [
     "đoàn viên thanh niên", "ĐVTN", "ĐVTN", "hội viên phụ nữ", "hội viên nông dân", "nông dân",
     "cựu chiến binh", "CCB", "hội viên CCB", "hội viên cựu chiến binh", "đảng viên",
     "đoàn viên công đoàn", "CNVCLĐ", "công nhân", "lao động", "người lao động", "học sinh",
-    "sinh viên", "trẻ em", "em", "cháu", "thiếu nhi", "học viên", "cán bộ", "hội, đoàn viên",
+    "sinh viên", "trẻ em", "em", "cháu", "chị", "thiếu nhi", "học viên", "cán bộ", "hội, đoàn viên",
     "hội viên, đoàn viên", "đoàn viên, hội viên", "hội viên, phụ nữ", "đoàn viên, thanh niên",
     "hội viên, nông dân", "công nhân, viên chức, lao động", "viên chức", "người dân", "bệnh nhân",
     "nạn nhân", "tình nguyện viên", "thanh thiếu nhi", "người cao tuổi", "hộ nghèo", "khách mời",

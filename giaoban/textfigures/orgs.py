@@ -168,10 +168,21 @@ _CAPITALIZED = {canonical(s) for s, _ in _BACKREFS} | {"phụ nữ", "mặt tr�
 def find_mentions(text: str, key: str) -> list[Mention]:
     """Every organization mention, longest names first, no overlaps."""
     out: list[Mention] = []
+    taken = 0  # the end of a name read on from a back-reference
     for m in _MENTION_RE.finditer(key):
         k = m.group(1)
         org, kind = _TABLE[k]
         s, e = m.start(1), m.end(1)
+        if s < taken:
+            continue
+        if kind == "backref" and k != "hội" and k.endswith("hội"):
+            # 'các cấp Hội Nông dân tỉnh': the levels of the association named right after.
+            named = _MENTION_RE.match(key, e - 3)
+            if named and _TABLE[named.group(1)][1] == "name":
+                org, kind = _TABLE[named.group(1)]
+                e = taken = named.end(1)
+                out.append(Mention(s, e, org, kind))
+                continue
         if kind == "backref" or k in ("đoàn", "hội"):
             # The bare word must be capitalized in the text: 'Hội', 'Đoàn' (or an all-caps heading).
             word_start = s + k.rfind(" ") + 1 if k not in ("mặt trận",) else s

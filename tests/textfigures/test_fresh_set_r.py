@@ -83,3 +83,36 @@ def test_owner_2(text: str, expected: list) -> None:
 ])
 def test_figures_found(text: str, values: list) -> None:
     assert [f["value"] for f in extract_text(text)["figures"]] == values
+
+
+OWNERS_3: list[tuple[str, list]] = [
+    # 'các cấp Hội Nông dân tỉnh' names the association, not 'Hội' in general.
+    ("Đắk Nông: 95 hội viên nông dân được kết nạp Đảng\nNăm 2021, các cấp Hội Nông dân tỉnh Đắk Nông giới thiệu "
+     "110 hội viên ưu tú cho Đảng.", ["nongdan", "nongdan"]),
+    # The poverty rate is the area's own statistic.
+    ("Ủy ban MTTQ huyện xây 12 nhà Đại đoàn kết. Tỷ lệ hộ nghèo toàn huyện còn 2,4%.", ["mttq", None]),
+]
+
+
+@pytest.mark.parametrize("text,expected", OWNERS_3, ids=[c[0][:50] for c in OWNERS_3])
+def test_owner_3(text: str, expected: list) -> None:
+    assert owners(text) == expected
+
+
+def test_women_counted_as_chi_are_members() -> None:
+    # 'chị' counts the women's union's members; the former level of 'tăng từ A lên B' gets no code.
+    text = ("Năm 2023, Hội LHPN huyện kết nạp mới 612 chị. Số hội viên ưu tú được giới thiệu cho Đảng "
+            "tăng từ 35 lên 41 chị.")
+    codes = [(f["value"], f["indicator_code"]) for f in extract_text(text)["figures"]]
+    assert codes == [(612, "ket_nap_moi"), (35, None), (41, "gioi_thieu_dang")]
+
+
+def test_ba_ria_is_a_place_not_a_woman() -> None:
+    # 'Bà Rịa - Vũng Tàu: …' opens the headline with a province, not with a woman as the subject
+    # (whose sentence would be nobody's): the headline's figure is the front's, as the text's.
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "bariavungtau_mttq_quyvnn_2022.txt"
+            ).read_text(encoding="utf-8")
+    first = extract_text(text)["figures"][0]
+    assert (first["value"], first["org"]) == (50000000000, "mttq")
