@@ -101,6 +101,15 @@ def has_approvable_units(user) -> bool:
                             MEMBERSHIP_USERS_KEPT)
 
 
+def approvable_unit_ids(user) -> frozenset[int]:
+    """The ids of approvable_units(user), kept until a membership or the tree changes (the stamp):
+    the completeness page asks which of its hundreds of units the user may remind."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    return stamp.remembered("approvable_ids", (user.pk, bool(user.is_superuser)),
+                            lambda: frozenset(approvable_units(user).values_list("pk", flat=True)), MEMBERSHIP_USERS_KEPT)
+
+
 def can_enter(user, unit: Unit) -> bool:
     if getattr(user, "is_superuser", False):
         return True

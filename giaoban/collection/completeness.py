@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from django.utils import timezone
 
@@ -87,51 +86,43 @@ _STATE_LABELS = {"approved": "Đã duyệt", "submitted": "Đã gửi đúng h�
 
 @dataclass
 class UnitState:
+    """A unit's state for a period. Worked out once when made (the tallies, the label and the
+    colour each ask several times per unit, on pages of hundreds): the report is not changed after."""
+
     unit: Unit
     report: Report | None
     deadline: datetime.date
+    today: datetime.date | None = field(default=None, repr=False, compare=False)  # given when making many
+    sent: bool = field(init=False, repr=False, compare=False)
+    missing: bool = field(init=False, repr=False, compare=False)
+    approved: bool = field(init=False, repr=False, compare=False)
+    on_time: bool = field(init=False, repr=False, compare=False)
+    late: bool = field(init=False, repr=False, compare=False)
+    overdue: bool = field(init=False, repr=False, compare=False)
+    css: str = field(init=False, repr=False, compare=False)
+    label: str = field(init=False, repr=False, compare=False)
 
-    @cached_property  # each asked several times per unit (tallies, label, css) on pages of hundreds
-    def sent(self) -> bool:
-        return self.report is not None and self.report.status in SENT
-
-    @cached_property
-    def missing(self) -> bool:
-        return not self.sent
-
-    @cached_property
-    def approved(self) -> bool:
-        return self.report is not None and self.report.status in APPROVED
-
-    @cached_property
-    def on_time(self) -> bool:
-        return self.sent and self.report.submitted_at is not None and (
-            timezone.localtime(self.report.submitted_at).date() <= self.deadline
-        )
-
-    @cached_property
-    def late(self) -> bool:
-        return self.sent and not self.on_time
-
-    @cached_property
-    def overdue(self) -> bool:
-        return self.missing and timezone.localdate() > self.deadline
-
-    @cached_property
-    def label(self) -> str:
-        return _STATE_LABELS[self.css] + (" (nộp muộn)" if self.approved and self.late else "")
-
-    @cached_property
-    def css(self) -> str:
-        """One colour scale on every page (site.css): green approved, blue sent on time, amber
-        sent late, yellow not sent yet, red returned or overdue."""
+    def __post_init__(self) -> None:
+        report = self.report
+        status = report.status if report is not None else None
+        self.sent = sent = status in SENT
+        self.missing = not sent
+        self.approved = status in APPROVED
+        self.on_time = sent and report.submitted_at is not None and (
+            timezone.localtime(report.submitted_at).date() <= self.deadline)
+        self.late = sent and not self.on_time
+        self.overdue = not sent and (self.today or timezone.localdate()) > self.deadline
+        # one colour scale on every page (site.css): green approved, blue sent on time, amber
+        # sent late, yellow not sent yet, red returned or overdue
         if self.approved:
-            return "approved"
-        if self.sent:
-            return "submitted" if self.on_time else "late"
-        if self.report is not None and self.report.status == Report.Status.RETURNED:
-            return "returned"
-        return "overdue" if self.overdue else "missing"
+            self.css = "approved"
+        elif sent:
+            self.css = "submitted" if self.on_time else "late"
+        elif status == Report.Status.RETURNED:
+            self.css = "returned"
+        else:
+            self.css = "overdue" if self.overdue else "missing"
+        self.label = _STATE_LABELS[self.css] + (" (nộp muộn)" if self.approved and self.late else "")
 
 
 @dataclass
@@ -178,9 +169,10 @@ def expected_units(units_qs, period: Period):
     return units_qs.valid_on(period.end).filter(schedules.expected_q(period.kind)).select_related("organization", "area")
 
 
-def unit_states(units_qs, period: Period) -> list[UnitState]:
-    """Each expected unit's state. One model object per unit: its organization and area are the
-    shared ones of the stamp cache (a page of 800 units made 2,400 objects)."""
+def expected_unit_list(units_qs, period: Period) -> list[Unit]:
+    """The units of ``units_qs`` that owe a report for ``period``, as model objects whose
+    organization and area are the shared ones of the stamp cache (a page of 800 units made 2,400
+    objects)."""
     units = list(units_qs.valid_on(period.end).filter(schedules.expected_q(period.kind)))
     orgs = _organizations()
     areas = areas_by_id({u.area_id for u in units if u.area_id})
@@ -188,11 +180,20 @@ def unit_states(units_qs, period: Period) -> list[UnitState]:
     for u in units:
         org_field.set_cached_value(u, orgs[u.organization_id])
         area_field.set_cached_value(u, areas.get(u.area_id) if u.area_id else None)
+    return units
+
+
+def unit_states(units_qs, period: Period, units: list[Unit] | None = None) -> list[UnitState]:
+    """Each expected unit's state; ``units``: expected_unit_list(units_qs, period) when the caller
+    has it already (the completeness page keeps it under the stamp)."""
+    if units is None:
+        units = expected_unit_list(units_qs, period)
     # a state needs the status and the sending time, not the report's texts
     reports = {r.unit_id: r for r in Report.objects.filter(period=period.code, unit__in=[u.pk for u in units]).only(
         "id", "unit_id", "period", "status", "submitted_at")}
     deadlines = Deadlines(period)
-    return [UnitState(u, reports.get(u.pk), deadlines.for_unit(u)) for u in units]
+    today = timezone.localdate()
+    return [UnitState(u, reports.get(u.pk), deadlines.for_unit(u), today) for u in units]
 
 
 def _organizations() -> dict:
@@ -246,10 +247,16 @@ def summarize(states: list[UnitState]) -> dict:
     for s in states:
         total.add(s)
         org = s.unit.organization
-        by_org.setdefault(org.pk, Tally(org.code, str(org))).add(s)
+        tally = by_org.get(org.pk)
+        if tally is None:  # a tally (and its label) made once per organization, not once per unit
+            tally = by_org[org.pk] = Tally(org.code, str(org))
+        tally.add(s)
         area = groups.get(s.unit.pk)
         key = area.pk if area else None
-        by_area.setdefault(key, Tally(area.code if area else "-", area.full_name if area else "Không gắn địa bàn")).add(s)
+        tally = by_area.get(key)
+        if tally is None:
+            tally = by_area[key] = Tally(area.code if area else "-", area.full_name if area else "Không gắn địa bàn")
+        tally.add(s)
     orgs = sorted(by_org.values(), key=lambda t: t.key)
     return {"total": total, "by_org": orgs, "by_area": sorted(by_area.values(), key=lambda t: t.label)}
 

@@ -32,8 +32,10 @@ from giaoban.core.numbers import NumberFormatError, format_vn_number, parse_id, 
 from giaoban.core.periods import Period
 from giaoban.core.uploads import DOCX, OLE, PDF, UploadError, check_upload, read_upload
 from giaoban.jobs.queue import start as start_job
+from giaoban.org import stamp
 from giaoban.org.models import Unit
 
+COMPLETENESS_SCOPES_KEPT = 5_000  # (user, scope, period) unit lists a process keeps for the completeness page
 ATTACHMENT_KINDS = {DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                     PDF: "application/pdf", OLE: "application/msword"}
 
@@ -131,10 +133,24 @@ def completeness(request):
         period = comp.pick_period(request.GET.get("period"))
     except ValueError as exc:
         return render(request, "400.html", {"message": str(exc)}, status=400)
-    if not request.GET.get("period") and not Report.objects.filter(unit__in=units, period=period.code).exists():
+    scope = (request.user.pk, bool(request.user.is_superuser), root.pk if root else None)
+
+    def states_for(period):
+        # the expected units of the scope, kept until the tree, a regime or a membership changes
+        # (the stamp): their query and model objects were a third of the page
+        expected = stamp.remembered("completeness_units", (*scope, period.kind, period.end),
+                                    lambda: comp.expected_unit_list(units, period), COMPLETENESS_SCOPES_KEPT)
+        return comp.unit_states(units, period, expected)
+
+    states = states_for(period)
+    # nothing sent for the quarter being reported yet: the latest quarter that has reports (a report
+    # of an expected unit answers the question without asking the database again)
+    if (not request.GET.get("period") and not any(s.report is not None for s in states)
+            and not Report.objects.filter(unit__in=units, period=period.code).exists()):
         latest = Report.objects.filter(unit__in=units, period__contains="-Q").order_by("-period").values_list("period", flat=True).first()
-        period = Period.parse(latest) if latest else period
-    states = comp.unit_states(units, period)
+        if latest:
+            period = Period.parse(latest)
+            states = states_for(period)
     summary = comp.summarize(states)
     show = request.GET.get("show", "")
     listed = [s for s in states if (show != "missing" or s.missing) and (show != "late" or s.late)]
@@ -147,7 +163,9 @@ def completeness(request):
     entry_url = reverse("collection:entry", args=[987654321, period.code])  # one reverse() for every row
     may_remind = _remindable(request.user, [s.unit.pk for s in states if s.missing])
     rows = _state_rows(listed[:500], entry_url, may_remind, period, get_token(request))
-    roots = viewable.filter(level__lte=Unit.Level.DISTRICT).valid_on(period.end).select_related("organization")[:100]
+    roots = stamp.remembered("completeness_roots", (*scope[:2], period.end), lambda: list(
+        viewable.filter(level__lte=Unit.Level.DISTRICT).valid_on(period.end).select_related("organization")[:100]),
+        COMPLETENESS_SCOPES_KEPT)
     periods = [period.next(), period] + [period.previous()]
     while len(periods) < 8:
         periods.append(periods[-1].previous())
@@ -163,7 +181,7 @@ def _remindable(user, unit_ids: list[int]) -> set[int]:
     approve (the level above), every unit for an administrator."""
     if user.is_superuser:
         return set(unit_ids)
-    return set(access.approvable_units(user).filter(pk__in=unit_ids).values_list("pk", flat=True))
+    return access.approvable_unit_ids(user).intersection(unit_ids)
 
 
 def _tally_rows(tallies) -> str:
@@ -196,15 +214,21 @@ def _state_rows(states, entry_url: str, may_remind: set, period, csrf_token: str
               f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf_token)}">'
               f'<input type="hidden" name="period" value="{escape(period.code)}">')
     out = []
+    labels: dict = {}  # a handful of labels and deadlines on hundreds of rows: written once each
+    deadlines: dict = {}
     for s in states:
         sent = s.report.submitted_at if s.report is not None else None
         name = escape(s.unit.name)
         button = (f'{remind}<input type="hidden" name="unit" value="{s.unit.pk}"><button type="submit" aria-label="Nhắc {name}">'
                   f'Nhắc</button></form>') if s.unit.pk in may_remind else ""
+        label = labels.get(s.label) or labels.setdefault(s.label, escape(s.label))
+        deadline = deadlines.get(s.deadline)
+        if deadline is None:
+            deadline = deadlines[s.deadline] = s.deadline.strftime("%d/%m/%Y") if s.deadline else ""
         out.append(f'<tr><td><a href="{entry_url.replace("987654321", str(s.unit.pk))}">{name}</a></td>'
-                   f'<td><span class="status status-{s.css}">{escape(s.label)}</span></td>\n'
+                   f'<td><span class="status status-{s.css}">{label}</span></td>\n'
                    f'<td>{timezone.localtime(sent).strftime("%H:%M %d/%m/%Y") if sent else ""}</td>'
-                   f'<td>{s.deadline.strftime("%d/%m/%Y") if s.deadline else ""}</td>\n<td>{button}</td></tr>')
+                   f'<td>{deadline}</td>\n<td>{button}</td></tr>')
     return mark_safe("".join(out))
 
 
