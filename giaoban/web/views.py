@@ -9,7 +9,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.template.defaultfilters import truncatewords
+from django.utils import formats
+from django.utils.translation import gettext, ngettext
 
 from giaoban.collection import access
 from giaoban.collection.completeness import Deadlines, pick_period
@@ -18,6 +20,7 @@ from giaoban.core.periods import Period
 from giaoban.meetings import services as meeting_services
 from giaoban.org import schedules
 from giaoban.jobs.models import Job
+from giaoban.web.templatetags.giaoban_web import period_label
 from giaoban.security.forms import ThrottledAuthenticationForm
 
 
@@ -85,6 +88,49 @@ def _unit_rows(units, periods, reports, deadlines, entry_url) -> str:
     return mark_safe("".join(out))
 
 
+def _todo_items(todo) -> str:
+    """The list 'to enter and send' as HTML (up to 50 units, each a button, a status, a deadline
+    and the days left: through the template engine the administrator's home spent half its time here)."""
+    go_on, start, none = escape(gettext("Tiếp tục nhập")), escape(gettext("Nhập số liệu")), escape(gettext("Chưa có"))
+    due, late = escape(gettext("hạn")), escape(gettext("đã quá hạn"))
+    out = []
+    for t in todo:
+        report = t["report"]
+        status = (f'<span class="status status-{escape(report.status)}">{escape(report.get_status_display())}</span>'
+                  if report else f'<span class="status status-missing">{none}</span>')
+        days = t["days"]
+        if t["late"]:
+            band, tail = "band-red", f" – {late}"
+        elif days <= 7:
+            band, tail = "band-amber", " – " + ngettext("còn %(n)s ngày", "còn %(n)s ngày", days) % {"n": escape(formats.localize(days))}
+        else:
+            band, tail = "muted", ""
+        out.append(f'<li><a class="button primary" href="{escape(t["url"])}">{go_on if report else start}</a>\n'
+                   f'<span><strong>{escape(str(t["unit"]))}</strong><br>\n{status}\n'
+                   f'<span class="{band}">{due} {t["deadline"].strftime("%d/%m/%Y")}{tail}</span></span></li>')
+    return mark_safe("".join(out))
+
+
+def _waiting_rows(waiting) -> str:
+    """The reports waiting for the user's approval as table rows (up to 50)."""
+    out = []
+    for r in waiting:
+        sent = timezone.localtime(r.submitted_at).strftime("%H:%M %d/%m/%Y") if r.submitted_at else ""
+        out.append(f'<tr><td><a href="{escape(r.url)}">{escape(str(r.unit))}</a></td><td>{escape(period_label(r.period))}</td>'
+                   f'<td>{sent}</td></tr>')
+    return mark_safe("".join(out))
+
+
+def _overdue_rows(tasks) -> str:
+    """The province's overdue tasks as table rows (up to 30), one reverse() for all of them."""
+    pattern = reverse("meetings:task", args=[987654321])
+    out = []
+    for t in tasks:
+        out.append(f'<tr><td><a href="{pattern.replace("987654321", str(t.pk))}">{escape(truncatewords(t.text, 30))}</a></td>'
+                   f'<td>{escape(period_label(t.due_period))}</td><td>{escape(t.get_status_display())}</td></tr>')
+    return mark_safe("".join(out))
+
+
 def home(request):
     """What the user has to do first: the data-entry person sees their forms, deadlines and
     returned reports; the approver the reports waiting; the province its overview pages.
@@ -144,6 +190,7 @@ def home(request):
         "web/home.html",
         {"periods": periods, "rows": rows, "waiting": waiting, "returned": returned, "today": today,
          "due": due, "todo": todo, "province": province, "links": links, "overdue": overdue,
+         "todo_items": _todo_items(todo), "waiting_rows": _waiting_rows(waiting), "overdue_rows": _overdue_rows(overdue),
          "is_entry": bool(units), "approvals_url": _link("collection:approvals", "", "")},
     )
 
