@@ -188,7 +188,7 @@ class Period:
             )
         return result
 
-    @property
+    @functools.cached_property  # immutable: worked out once (pages ask hundreds of times)
     def code(self) -> str:
         if self.kind == "W":
             return f"{self.year}-W{self.index:02d}"
@@ -212,7 +212,7 @@ class Period:
     def from_json(cls, value: str) -> Period:
         return cls.parse(value)
 
-    @property
+    @functools.cached_property
     def label_vi(self) -> str:
         if self.kind == "W":
             return f"Tuần {self.index}/{self.year}"
@@ -266,13 +266,13 @@ class Period:
     def last_month(self) -> int:
         return self.first_month + max(_SPAN_MONTHS[self.kind], 1) - 1
 
-    @property
+    @functools.cached_property
     def start(self) -> dt.date:
         if self.kind == "W":
             return dt.date.fromisocalendar(self.year, self.index, 1)
         return dt.date(self.year, self.first_month, 1)
 
-    @property
+    @functools.cached_property
     def end(self) -> dt.date:
         if self.kind == "W":
             return dt.date.fromisocalendar(self.year, self.index, 7)
