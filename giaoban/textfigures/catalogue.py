@@ -24,6 +24,19 @@ CATALOGUE_PATH = Path(__file__).with_name("catalogue.json")
 NEAR_ONLY = {canonical(w) for w in ("có", "tổng số", "hiện có", "với", "toàn huyện có", "toàn xã có")}
 
 
+def _as_words(text: str, phrase: str) -> bool:
+    """Whether ``phrase`` stands in ``text`` as whole words: 'quà' is not in 'khăn quàng đỏ'.
+    (Asked only of the few synonyms already found as substrings.)"""
+    at = text.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if (at == 0 or not text[at - 1].isalpha() or not phrase[0].isalpha()) and \
+                (end == len(text) or not text[end].isalpha() or not phrase[-1].isalpha()):
+            return True
+        at = text.find(phrase, at + 1)
+    return False
+
+
 @lru_cache(maxsize=1)
 def default_catalogue() -> tuple[dict[str, Any], ...]:
     data = json.loads(CATALOGUE_PATH.read_text(encoding="utf-8"))
@@ -149,7 +162,7 @@ class Matcher:
             index = self._by_raw_unit[unit] = self._for_unit(canonical(unit))
         # Weak words ('có', 'tổng số') say what is counted only right before the number.
         # (filter with a bound __contains__: the loop over the synonyms runs in C)
-        found = list(filter(context.__contains__, index.synonyms))
+        found = [w for w in filter(context.__contains__, index.synonyms) if _as_words(context, w)]
         if index.near_only:
             found += filter(near.__contains__, index.near_only)
         if not found:

@@ -68,10 +68,10 @@ _REMAINING_BEFORE_RE = re.compile(
     + r"âng (?:tổng )?số[^,;.\n]{0,40}? lên) (?:trên |hơn |gần |khoảng |dưới )?$")
 # Words that give the value of the thing named just before ('… trị giá 420 triệu đồng').
 _VALUE_WORDS_RE = re.compile(
-    r"(?<![^\W\d_])(?:với )?(?:tổng )?(?:trị giá|giá trị|kinh phí|số tiền|số vốn|vốn)(?: thực hiện| xây dựng| là)?(?![^\W\d_])")
+    r"(?<![^\W\d_])(?:với )?(?:tổng )?(?:trị giá|giá trị|kinh phí|số tiền|số vốn|vốn)(?: thực hiện| xây dựng| hỗ trợ| là)?(?![^\W\d_])")
 _VALUE_BEFORE_RE = re.compile(prefix_alternation(
     (f"{a}{b}{w}" for a in ("với ", "") for b in ("tổng ", "") for w in ("trị giá", "giá trị", "kinh phí", "số tiền", "số vốn", "vốn")),
-    _LETTER_START) + r"(?: thực hiện| xây dựng| là)?(?![^\W\d_]) (?:trên |hơn |gần |khoảng |dưới |ước )?$")
+    _LETTER_START) + r"(?: thực hiện| xây dựng| hỗ trợ| là)?(?![^\W\d_]) (?:trên |hơn |gần |khoảng |dưới |ước )?$")
 # A numbered heading line ('II. Vận động Quỹ "Vì người nghèo"'); its words count for the sentence
 # right under it.
 _SECTION_HEADING_RE = re.compile(r"(?m)^[ \t]*(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+[^\n]{1,100}$")
@@ -92,6 +92,9 @@ _MONEY_RAISED = {"vận động", "quyên góp", "huy động", "tiếp nhận",
 _MONEY_CODES = {"raised": "ho_tro_kinh_phi", "given": "tri_gia_qua"}
 # Between the verb and a bare amount: only words that do not name another thing.
 _MONEY_DIRECT_RE = re.compile(r"(?: (?:thêm|được|tổng cộng|số tiền|tổng số tiền|với|trên|hơn|gần|khoảng|tổng))* ?$")
+_GIFT_CODES = {"tri_gia_qua", "suat_qua", "suat_ho_tro_doan_vien"}
+_HOUSE_PURPOSE_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,2}? (?:để )?(?:làm|xây|xây mới|xây dựng|sửa|sửa chữa|khởi công|dựng|cất)"
+                                     r" (?:mới |lại )?nhà(?![^\W\d_])")
 _LIST_JOINT_RE = re.compile(r",? và |, ")  # between two figures of one list, nothing else
 _SHARE_OF_MEMBERS_RE = re.compile(r"(?: [^\W\d_]+)?,? (?:đạt|chiếm|bằng)(?: tỷ lệ| tỉ lệ)? ")
 _VERB_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:(?:trong năm|trong quý|trong kỳ|hiện|hiện nay|đến nay),? )?(?:đang|đã|còn|và|cùng|cho)(?![^\W\d_])")
@@ -318,6 +321,10 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                                  or _DENOMINATOR_BEFORE_RE.search(before) or "/" in (c.unit or "")):
             # The same veto for codes found after it (by the verb of an amount, the item before …):
             # 'với mức hỗ trợ 40 triệu đồng mỗi nhà' is no total.
+            code, code_conf = None, 0.0
+        if code in _GIFT_CODES and _HOUSE_PURPOSE_AFTER_RE.match(key, c.end):
+            # 'hỗ trợ 80 triệu đồng khởi công nhà', 'trao 2 suất hỗ trợ làm nhà': help to build a
+            # house is no gift (the houses have indicators of their own).
             code, code_conf = None, 0.0
         if actor.source == "none" and actor is not _NOBODY and code is not None and matcher.sole_org(code):
             # 'Năm 2023, toàn phường có 1.230/1.286 hộ đạt danh hiệu gia đình văn hóa': no body

@@ -45,3 +45,20 @@ CASES: list[tuple[str, list[tuple]]] = [
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
 def test_owner_and_code(text: str, expected: list[tuple]) -> None:
     assert owners_and_codes(text) == expected
+
+
+CODES: list[tuple[str, list]] = [
+    # A synonym counts as whole words: 'quà' is not in 'khăn quàng đỏ'.
+    ("Đoàn phường bàn giao 1 công trình Nhà Khăn quàng đỏ cho đội viên, trị giá 40 triệu đồng.",
+     ["cong_trinh_thanh_nien", None]),
+    # 'tổng số tiền hỗ trợ' values the houses before it: no gift.
+    ("Chương trình đã bàn giao 26 nhà cho đoàn viên, tổng số tiền hỗ trợ gần 1,5 tỷ đồng.", [None, None]),
+    # Help to build a house is no gift, in money or in portions.
+    ("Hội CCB huyện hỗ trợ 60 triệu đồng làm nhà cho hội viên nghèo.", [None]),
+    ("Ủy ban MTTQ xã trao 3 suất hỗ trợ xây nhà cho hộ cận nghèo.", [None]),
+]
+
+
+@pytest.mark.parametrize("text,codes", CODES, ids=[c[0][:50] for c in CODES])
+def test_codes(text: str, codes: list) -> None:
+    assert [f["indicator_code"] for f in extract_text(text)["figures"]] == codes
