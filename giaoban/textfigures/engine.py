@@ -57,6 +57,26 @@ _ADDED_BEFORE_RE = re.compile(r"t" + _LETTER_START + r"ăng(?: trưởng)?(?: [^
 _PER_ITEM_BEFORE_RE = re.compile(
     prefix_alternation(("mỗi", "bình quân", "trung bình", "mức"), _LETTER_START) + r"(?: [^\W\d_]+){0,3} $")
 _PER_ITEM_AFTER_RE = re.compile(r"[^,;.()\n]{0,14}?(?:mỗi|/)(?: ?[^\W\d_]+)")
+# A name said once and then referred to by its head noun: 'Quỹ "Vì người nghèo" … Năm 2021, Quỹ của huyện
+# vận động được 2,35 tỷ đồng'; 'Cuộc vận động "… 5 không 3 sạch" …; lũy kế 96.420 hộ đạt tiêu chí'.
+_BARE_FUND_RE = re.compile(r"(?<![^\W\d_])quỹ(?! *[\"“”'])(?! (?:vì|hỗ trợ|htnd|đền ơn|xã hội|khuyến|bảo trợ|phòng)(?![^\W\d_]))")
+_BARE_CRITERIA_RE = re.compile(r"(?<![^\W\d_])tiêu chí(?! *[\"“”'])")
+_RAISED_RE = re.compile(r"vận động|tiếp nhận|huy động|quyên góp|ủng hộ|đóng góp")
+_QUOTED_NAME_RE = re.compile(r"[\"“]([^\"“”\n]{3,60})[\"”]")
+_ANTECEDENT_REACH = 400
+
+
+def _antecedent(key: str, pos: int, context: str) -> str:
+    """The name a bare 'Quỹ' or 'tiêu chí' in the figure's words refers back to: the last quoted
+    name in the ``_ANTECEDENT_REACH`` characters before (the same paragraph or the one before),
+    as ' | name', or ''."""
+    # (a fund's own spending, 'Quỹ cũng dành 4,2 tỷ đồng hỗ trợ …', is not what it raised)
+    if not ((_BARE_FUND_RE.search(context) and _RAISED_RE.search(context)) or _BARE_CRITERIA_RE.search(context)):
+        return ""
+    names = _QUOTED_NAME_RE.findall(key, max(0, pos - _ANTECEDENT_REACH), pos)
+    return " | " + names[-1] if names else ""
+
+
 _RISE_TO_AFTER_RE = re.compile(r" ?(?:lên|xuống) \d")
 _PAST_PERIOD_AFTER_RE = re.compile(r" ?so với (?:cùng kỳ|năm|quý|tháng|kỳ)(?![^\W\d_])")
 _OTHER_THAN_RE = re.compile(r"(?: [^\W\d_]+){0,2} khác(?![^\W\d_])")  # 'sửa chữa 6 nhà khác': not the indicator's houses
@@ -250,6 +270,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                     break
                 first = p  # 'xây mới 27 nhà Đại đoàn kết và sửa chữa 11 nhà, tổng kinh phí …': all the houses
             context = clause = _VALUE_WORDS_RE.sub(" ", key[first.start:c.start])
+        if thing is None and ("quỹ" in context or "tiêu chí" in context):
+            context += _antecedent(key, c.start, context)
         near = before
         if previous and previous[-1].start >= s_start and _LIST_JOINT_RE.fullmatch(key, previous[-1].end, c.start):
             # 'có 28 chi hội, 2.425 hội viên', 'với 64 công đoàn cơ sở và 5.318 đoàn viên': the items

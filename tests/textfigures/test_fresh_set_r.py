@@ -116,3 +116,21 @@ def test_ba_ria_is_a_place_not_a_woman() -> None:
             ).read_text(encoding="utf-8")
     first = extract_text(text)["figures"][0]
     assert (first["value"], first["org"]) == (50000000000, "mttq")
+
+
+@pytest.mark.parametrize("text,value,code", [
+    # 'Quỹ' said again after its full name is that fund, when the clause says it raised money.
+    ('Tháng 10, Ủy ban MTTQ xã phát động ủng hộ Quỹ "Vì người nghèo". Cả năm, Quỹ của xã vận động được '
+     "640 triệu đồng.", 640000000, "quy_vi_nguoi_ngheo"),
+    # 'tiêu chí' said again after the campaign's quoted name is that campaign's criteria.
+    ('Hội LHPN xã triển khai cuộc vận động "Xây dựng gia đình 5 không 3 sạch"; đến nay có 812 hộ đạt tiêu chí.',
+     812, "ho_5_khong_3_sach"),
+])
+def test_a_name_referred_back_to_by_its_head_noun(text: str, value: float, code: str) -> None:
+    f = next(f for f in extract_text(text)["figures"] if f["value"] == value)
+    assert f["indicator_code"] == code
+
+
+def test_a_funds_own_spending_is_not_what_it_raised() -> None:
+    text = 'Quỹ "Vì người nghèo" tỉnh vận động được 12 tỷ đồng. Quỹ cũng dành 1,4 tỷ đồng hỗ trợ học sinh nghèo.'
+    assert [f["indicator_code"] for f in extract_text(text)["figures"]] == ["quy_vi_nguoi_ngheo", None]
