@@ -405,7 +405,7 @@ def extract_file(path: str | Path, catalogue: Iterable[dict[str, Any]] | dict[st
 # đồng', 'Hội Nông dân tỉnh, quản lý 3.276 tỷ đồng', 'Hội LHPN tỉnh đứng đầu với 2.612 tỷ đồng').
 _ENUM_FILLER = {match_key(w) for w in (
     "tỉnh huyện xã phường thành phố thị xã thị trấn đặc khu cơ sở các cấp với có đạt là được nhận quản lý "
-    "ủy thác dư nợ tổng số đứng đầu dẫn đầu tiếp theo xếp sau kế đến tiếp đến sau đó").split()}
+    "ủy thác dư nợ tổng số đứng đầu dẫn đầu tiếp theo xếp sau kế đến tiếp đến sau đó giữ vị trí").split()}
 
 
 def _enumerated_code(t: str, key: str, c: Candidate, actor: Actor,
@@ -421,7 +421,8 @@ def _enumerated_code(t: str, key: str, c: Candidate, actor: Actor,
     if sentence - prev_sentence > 1 or prev.unit != c.unit or prev_named == actor.named_at or actor.named_at[1] > c.start:
         return None
     between = key[actor.named_at[1]:c.start]
-    if between.count(",") > 1 or any(ch in between for ch in ";:.\n"):
+    # (a colon may end it: 'Hội LHPN giữ vị trí dẫn đầu: 1.640 tỷ đồng')
+    if between.count(",") > 1 or any(ch in between.rstrip().removesuffix(":") for ch in ";:.\n"):
         return None
     prev_words = set(key[max(0, prev.start - 40):prev.start].split())
     capital_before = False
