@@ -59,7 +59,8 @@ _AREA_STAT_RE = re.compile(
     r"(?:(?:toàn |cả )?(?:tỉnh|huyện|xã|phường|thành phố|thị xã)(?: vẫn)? còn [\d.,]+ hộ nghèo|"
     r"số hộ nghèo (?:toàn |của |cả )?(?:tỉnh|huyện|xã|phường|thành phố)|"
     r"tỷ lệ hộ nghèo (?:toàn |của |cả )?(?:tỉnh|huyện|xã|phường|thành phố)|"
-    r"toàn (?:tỉnh|huyện|xã|phường|thành phố) có [\d.,]+ ?% |"
+    # (not the organization's own units: 'Toàn tỉnh có 92,1% cơ sở Đoàn được xếp loại vững mạnh')
+    r"toàn (?:tỉnh|huyện|xã|phường|thành phố) có [\d.,]+ ?% (?!cơ sở (?:hội|đoàn)|chi hội|chi đoàn|tổ hội|hội viên|đoàn viên)|"
     r"toàn (?:tỉnh|huyện|xã|phường|thành phố) có [\d.,]+ (?:ha|héc-ta|tấn|tạ|km2|con)(?![^\W\d_]))"
 )
 # A sentence that sums up after an enumeration of organizations ('Hội LHPN …; Hội Nông dân …; Hội
@@ -343,6 +344,9 @@ class Attributor:
                     pass
                 elif intro:
                     subjects.append(_Subject(m.start, org, orgs, m.end))
+                elif key.startswith(" (", m.end) or key.startswith("(", m.end):
+                    # 'chỉ sau Hội LHPN (0,21%)': the figure in brackets after a name is that body's.
+                    owners.append(_Subject(m.start, org, orgs, m.end))
                 elif ob := _OWNER_BEFORE_RE.search(prefix[-30:]):
                     # 'quà do các nhà hảo tâm trao thông qua Mặt trận', 'doanh nghiệp trao thông
                     # qua Mặt trận 8.200 phần quà': the giver owns, the channel not.

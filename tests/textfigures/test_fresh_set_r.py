@@ -134,3 +134,17 @@ def test_a_name_referred_back_to_by_its_head_noun(text: str, value: float, code:
 def test_a_funds_own_spending_is_not_what_it_raised() -> None:
     text = 'Quỹ "Vì người nghèo" tỉnh vận động được 12 tỷ đồng. Quỹ cũng dành 1,4 tỷ đồng hỗ trợ học sinh nghèo.'
     assert [f["indicator_code"] for f in extract_text(text)["figures"]] == ["quy_vi_nguoi_ngheo", None]
+
+
+OWNERS_4: list[tuple[str, list]] = [
+    # The figure in brackets right after a name is that body's.
+    ("Tỷ lệ nợ quá hạn của Hội Nông dân là 0,25%, cao hơn Hội LHPN (0,12%).", ["nongdan", "phunu"]),
+    # The share of the organization's own units is no statistic of the area.
+    ("Hội Nông dân huyện kết nạp 200 hội viên. Toàn huyện có 88,5% chi hội được xếp loại vững mạnh.",
+     ["nongdan", "nongdan"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", OWNERS_4, ids=[c[0][:50] for c in OWNERS_4])
+def test_owner_4(text: str, expected: list) -> None:
+    assert owners(text) == expected
