@@ -107,9 +107,12 @@ _TOTAL_OPENS_RE = re.compile(r"[\s\-+•*–]*tổng (?:kinh phí|trị giá|gi�
 _MONEY_VERB_RE = re.compile(prefix_alternation((  # (by first letter, the word start after it: scanned for in C)
     "vận động", "quyên góp", "huy động", "tiếp nhận", "nhận được", "đóng góp", "ủng hộ", "xã hội hóa",
     "trao tặng", "trao", "tặng", "hỗ trợ", "thăm hỏi", "trợ cấp"), _LETTER_START) + r"(?![^\W\d_])")
+# Money that moves by another verb than raising or giving, between that verb and the amount.
+_OTHER_MONEY_RE = re.compile(r"(?<![^\W\d_])(?:mượn|vay|cho vay|tiêu thụ|bán|doanh thu|thu nhập|lợi nhuận|lãi)(?![^\W\d_])")
 _EACH_RE = re.compile(r"m(?<![^\W\d_].)ỗi(?![^\W\d_])")  # 'Mỗi căn nhà … được hỗ trợ 60 triệu đồng': per item
 _MONEY_RAISED = {"vận động", "quyên góp", "huy động", "tiếp nhận", "nhận được", "đóng góp", "ủng hộ", "xã hội hóa"}
 _MONEY_CODES = {"raised": "ho_tro_kinh_phi", "given": "tri_gia_qua"}
+_MONEY_CODE_SET = frozenset(_MONEY_CODES.values())
 # Between the verb and a bare amount: only words that do not name another thing.
 _MONEY_DIRECT_RE = re.compile(r"(?: (?:thêm|được|tổng cộng|số tiền|tổng số tiền|với|trên|hơn|gần|khoảng|tổng))* ?$")
 _GIFT_CODES = {"tri_gia_qua", "suat_qua", "suat_ho_tro_doan_vien"}
@@ -299,6 +302,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # merger, a pledge or the former level of 'tăng từ 402 lên 468' is never the level the
             # indicator counts.
             code, code_conf = None, 0.0
+        if code in _MONEY_CODE_SET and _OTHER_MONEY_RE.search(before):
+            code, code_conf = None, 0.0  # 'vận động hội viên cho nhau mượn 1,2 tỷ đồng': lent, neither raised nor given
         if code is not None and all(w in NEAR_ONLY for w in cm.words) and _weak_not_the_thing(key, c, previous, clause_start, clause_end):
             # Only 'có' or 'với' named it: 'có 415 hội viên được khen thưởng' counts the members to
             # whom something happened, 'câu lạc bộ … với 900 hội viên' a club's, not the membership.
@@ -322,7 +327,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             if inherited is not None:
                 code, code_conf, code_from = inherited, 0.5, "item before"
         if (c.unit_category == "money" and thing is None and c.kind == "level" and actor.org != "other"
-                and code in (None, *_MONEY_CODES.values()) and not _EACH_RE.search(key, s_start, c.start)):
+                and code in (None, *_MONEY_CODES.values()) and not _EACH_RE.search(key, s_start, c.start)
+                and "trong đó" not in before):  # ('trong đó tiền mặt 9 tỷ đồng': a part, by its own words)
             money_code = _money_by_verb(key, s_start, c.start, direct_only=code is None)
             if (money_code is None and code is None and actor.source == "subject" and actor.named_at
                     and not key[actor.named_at[1]:c.start].strip()):
@@ -432,10 +438,19 @@ def _enumerated_code(t: str, key: str, c: Candidate, actor: Actor,
         if w not in _ENUM_FILLER and w not in prev_words and not capital and not capital_before:
             return None  # a verb of its own, not the first item's: the item says what it counts
         capital_before = capital  # 'Công đoàn ngành Y tế': the syllable after a capital is the name's
+    # … and nothing after its figure that the first item did not say: 'Hội LHPN có 860 hội viên
+    # tham gia hiến máu', '86 buổi văn nghệ' count another thing.
+    prev_after = set(key[prev.end:_item_end(key, prev.end)].split())
+    for m in _LETTER_WORD_RE.finditer(key, c.end, _item_end(key, c.end)):
+        if (m.group() not in _LIST_FILLER and m.group() not in _WHEN_WORDS and m.group() not in prev_after
+                and not t[m.start()].isupper()):
+            return None
     return code if matcher.reported_by(code, actor.org, actor.orgs) else None
 
 
 _LIST_FILLER = _ENUM_FILLER | {match_key(w) for w in "và là thấp cao lớn nhất nhì tiếp kế sau hội ở".split()}
+# When, not what: '… Hội CCB 312 hội viên trong quý' still counts the first item's thing.
+_WHEN_WORDS = {match_key(w) for w in "trong năm quý tháng kỳ đầu cuối qua nay mới này".split()}
 _ITEM_END_RE = re.compile(r"[,;.\n]")
 
 
@@ -605,6 +620,8 @@ def _money_by_verb(key: str, s_start: int, pos: int, direct_only: bool) -> str |
         pass
     if last is None or (direct_only and not _MONEY_DIRECT_RE.fullmatch(key, last.end(), pos)):
         return None
+    if _OTHER_MONEY_RE.search(key, last.end(), pos):
+        return None  # 'vận động hội viên cho nhau mượn 1,2 tỷ đồng': a loan or a sale, neither raised nor given
     return _MONEY_CODES["raised" if last.group(1) in _MONEY_RAISED else "given"]
 
 

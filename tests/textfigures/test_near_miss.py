@@ -6,6 +6,8 @@ a variant of a quantity of the corpus's development part; its gold is the right 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from giaoban.textfigures import extract_text
@@ -115,11 +117,23 @@ CASES = [
     # voters on the roll are not voters who attended
     ("Năm 2025, Ủy ban MTTQ xã có 8.600 cử tri trong danh sách bầu cử.", "8.600 cử tri", None),
     ("Năm 2025, Ủy ban MTTQ xã tổ chức 9 điểm tiếp xúc cử tri với 860 cử tri tham dự.", "860 cử tri", "luot_cu_tri"),
+    # items of an enumeration that say another thing after their figure
+    ("Năm 2025, Hội Nông dân tỉnh kết nạp 1.420 hội viên; Hội LHPN 1.860 hội viên; Hội CCB 312 hội viên.",
+     "1.860 hội viên", "ket_nap_moi"),
+    ("Năm 2025, Hội Nông dân tỉnh kết nạp 1.420 hội viên; Hội LHPN có 860 hội viên tham gia hiến máu.", "860 hội viên", None),
+    ("Năm 2025, Hội Nông dân tỉnh kết nạp 1.420 hội viên; Hội CCB 312 hội viên trong năm.", "312 hội viên", "ket_nap_moi"),
+    ("Năm 2025, Hội LHPN tỉnh tổ chức 120 buổi tuyên truyền; các cơ sở Hội tổ chức 86 buổi văn nghệ.", "86 buổi", None),
+    # money lent is neither raised nor given
+    ("Năm 2025, Hội CCB tỉnh vận động hội viên cho nhau mượn 1,2 tỷ đồng không lấy lãi.", "1,2 tỷ đồng", None),
+    ("Năm 2025, Hội LHPN tỉnh trao 200 suất quà, tổng trị giá 100 triệu đồng.", "100 triệu đồng", "tri_gia_qua"),
+    # a rating that is not 'vững mạnh'
+    ("Năm 2025, Hội LHPN tỉnh có 96% chi hội xếp loại khá.", "96%", None),
+    ("Năm 2025, Hội Nông dân tỉnh có 95% cơ sở hội đạt trong sạch, vững mạnh.", "95%", "co_so_vung_manh"),
 ]
 
 
 @pytest.mark.parametrize(("text", "span", "gold"), CASES, ids=[f"{s}|{g}" for _, s, g in CASES])
 def test_near_miss_code(text: str, span: str, gold: str | None) -> None:
-    figures = [f for f in extract_text(text)["figures"] if span in f["text"]]
+    figures = [f for f in extract_text(text)["figures"] if re.search(r"(?<![\d.,])" + re.escape(span), f["text"])]
     assert figures, f"{span!r} not found in {text!r}"
     assert figures[0]["indicator_code"] == gold, (text, figures[0]["why"])
