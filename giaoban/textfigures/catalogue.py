@@ -66,6 +66,7 @@ class _UnitIndex:
     by_synonym: dict[str, tuple[int, ...]]  # synonym -> positions in ``entries``
     near_only: tuple[str, ...] = ()  # the weak ones among them, looked for right before the number
     money: bool = False  # the unit is money: the action may be anywhere in the sentence
+    unit: str = ""  # the unit itself, canonical
 
 
 class Matcher:
@@ -132,7 +133,7 @@ class Matcher:
                     by_synonym.setdefault(s, []).append(i)
             hit = self._by_unit[u] = _UnitIndex(tuple(entries), tuple(s for s in by_synonym if s not in NEAR_ONLY),
                                                 {s: tuple(ix) for s, ix in by_synonym.items()},
-                                                tuple(s for s in by_synonym if s in NEAR_ONLY), u.startswith("đồng"))
+                                                tuple(s for s in by_synonym if s in NEAR_ONLY), u.startswith("đồng"), u)
         return hit
 
     def match(self, context: str, unit: str | None, org: str | None, orgs: list[str] | None,
@@ -196,8 +197,10 @@ class Matcher:
                     continue
             score = 1.0
             score += 2.0 + (len(syns[0]) if len(syns) == 1 else max(map(len, syns))) / 10 + 0.3 * (len(syns) - 1)
-            if clause is not None and any(map(clause.__contains__, syns)):
-                score += 1.0  # named in the figure's own clause, not only in an earlier one
+            if clause is not None and any(w in clause for w in syns if w != index.unit):
+                # named in the figure's own clause, not only in an earlier one (the figure's own
+                # unit, '2.412 mô hình', names nothing more there)
+                score += 1.0
             if owners and en.orgs:
                 theirs = owners <= en.orgs
                 if not (theirs if single_owner else owners & en.orgs):

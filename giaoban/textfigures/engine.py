@@ -32,8 +32,9 @@ _AFTER_STEP_RE = re.compile(r"(?:[^\w,.;:()\n]|_)*([^\W_]+(?:[&/][^\W_]+)*)")
 _CLAUSE_BREAK_RE = re.compile(r"[;:(\n]|,(?!\d)|(?<!\d),")  # not the comma of '12,6 tỷ đồng'
 _TAIL_RE = re.compile(r" (?:cho|tới|đến) ([^,;:.()\n\d]+)")
 _ADMIN_UNIT_RE = re.compile(r"(?:xã|phường|thôn|bản|ấp|khu phố|tổ dân phố|thị trấn|đặc khu|huyện)(?![^\W\d_])")
-# 'có 21 ấp', 'sáp nhập 3 xã', 'mới có 64 xã, phường' (but 'có 12/12 bản tổ chức Ngày hội' is work done).
-_AREA_HAS_RE = re.compile(r"(?<![^\W\d_])(?:có|gồm|còn|sáp nhập|hợp nhất|sắp xếp|thành|phụ trách) $")
+# 'có 21 ấp', 'sáp nhập 3 xã', 'mới có 64 xã, phường', 'trên địa bàn ba phường' (but 'có 12/12 bản
+# tổ chức Ngày hội' is work done).
+_AREA_HAS_RE = re.compile(r"(?<![^\W\d_])(?:có|gồm|còn|sáp nhập|hợp nhất|sắp xếp|thành|phụ trách|địa bàn) $")
 # 'tại 99 xã, phường', 'với Mặt trận 45 xã, phường', 'của 4 xã cũ': a list of levels or the former
 # units say where, not what was done.
 _ADMIN_LIST_AFTER_RE = re.compile(r"(?:,? (?:xã|phường|thị trấn|đặc khu|thôn|bản|ấp|khu phố|tổ dân phố)(?![^\W\d_])| cũ(?![^\W\d_]))")

@@ -34,6 +34,8 @@ CASES: list[tuple[str, list[tuple]]] = [
     ("Đoàn phường ra quân Tháng Thanh niên. Dịp này, 7 tập thể được Đảng ủy phường khen thưởng.",
      [("other", None)]),
     # A bank named by its brand gives as a company does.
+    # The wards a commune union serves are the area's, not its work.
+    ("Công đoàn phường quản lý các công đoàn cơ sở trên địa bàn ba phường.", [(None, None)]),
     ("Hội Nông dân xã tổ chức đại hội. Chúc mừng đại hội, Agribank chi nhánh huyện tặng 25 suất quà cho hội viên nghèo.",
      [("other", None)]),
     # The Youth Union's own words: grassroots units ('cơ sở Đoàn'), members mobilized ('huy động').
@@ -56,6 +58,9 @@ CODES: list[tuple[str, list]] = [
     # Help to build a house is no gift, in money or in portions.
     ("Hội CCB huyện hỗ trợ 60 triệu đồng làm nhà cho hội viên nghèo.", [None]),
     ("Ủy ban MTTQ xã trao 3 suất hỗ trợ xây nhà cho hộ cận nghèo.", [None]),
+    # The figure's own unit names nothing more in its clause: the programme named before says which models.
+    ("Trong phong trào thi đua \"Dân vận khéo\" năm 2025, các cấp Hội Nông dân được công nhận 186 mô hình.",
+     ["mo_hinh_dan_van_kheo"]),
     # A ranking that opens with a colon is an enumeration like any other: each item the indicator before.
     ("Vốn ủy thác qua các tổ chức hội đạt tổng dư nợ 2.150 tỷ đồng. Hội Nông dân giữ vị trí dẫn đầu: "
      "812 tỷ đồng; Hội LHPN quản lý 705 tỷ đồng.", ["du_no_uy_thac", "du_no_uy_thac", "du_no_uy_thac"]),
