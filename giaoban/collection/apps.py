@@ -19,6 +19,9 @@ class CollectionConfig(AppConfig):
         from giaoban.collection import restructure  # it imports models: only once the apps are loaded
 
         restructure.connect()
+        from giaoban.collection import peers  # it imports models: only once the apps are loaded
+
+        peers.connect()
         post_save.connect(_seed_rules_for_new_indicator, sender="org.Indicator", dispatch_uid="collection-seed-rules")
         # models load after apps.py: imported here
         from giaoban.collection.models import Deadline, Membership, Target, ValidationRule

@@ -33,6 +33,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from giaoban.audit.models import AuditEntry
+from giaoban.collection import peers
 from giaoban.collection import rules as validation
 from giaoban.collection.models import DataValue, Report
 from giaoban.collection.signals import values_written
@@ -312,6 +313,7 @@ class _ChunkWriter:
         self.reports: dict[tuple[int, str], int] = {}
         self.status_of: dict[int, str] = {}
         self.touched: set[tuple[int, str]] = set()
+        self.pairs: set[tuple[int, str]] = set()  # (indicator, period) written: their peer tops are counted again
         self.changed: list[tuple] = []  # (id, key, old value, new value) for the audit trail
         self.rules = None  # the validation rules, loaded at the first write
 
@@ -379,6 +381,7 @@ class _ChunkWriter:
             self.touched.update((row[1], row[3]) for row in new)
             self.touched.update((c[1][0], c[1][2]) for c in changed)
             written = [(row[1], row[2], row[3]) for row in new] + [c[1] for c in changed]
+            self.pairs.update((k[1], k[2]) for k in written)
             if self.dry_run:
                 self._check_rules(keyed, written)
                 return
@@ -522,6 +525,7 @@ class _ChunkWriter:
         )
         ids = {self.reports[pair] for pair in self.touched}
         _bump_versions(ids)
+        peers.rebuild(self.pairs)  # raw writes send no model signals
         counted = {pk for pk in ids if self.status_of[pk] != Report.Status.DRAFT}
         if counted:  # raw writes send no model signals: tell the apps that derive from values
             values_written.send(sender=__name__, report_ids=counted)

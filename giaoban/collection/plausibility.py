@@ -15,8 +15,7 @@ import statistics
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Max
-
+from giaoban.collection import peers as peer_tops
 from giaoban.collection.models import DataValue, Target
 from giaoban.core.numbers import format_vn_number
 from giaoban.core.periods import Period
@@ -56,17 +55,19 @@ def flags(unit, period: Period, values: dict, comments: dict, indicators: dict) 
     if not present:
         return []
     ids = {indicators[code].pk: code for code in present}
+    earlier = _earlier(period, 7)
     own: dict[str, list] = {}
-    for ind_id, value in DataValue.objects.filter(unit=unit, indicator_id__in=list(ids), period__in=_earlier(period, 4)) \
-            .values_list("indicator_id", "value"):
-        own.setdefault(ids[ind_id], []).append(value)
-    # the bound per indicator is counted and maximized by the database: one row per indicator, not
-    # one per peer value (a commune's peers are every commune of the organization, eight periods)
-    peer_rows = DataValue.objects.filter(
-        unit__organization_id=unit.organization_id, unit__level=unit.level, indicator_id__in=list(ids),
-        period__in=[period.code] + _earlier(period, 7),
-    ).exclude(unit=unit).order_by().values("indicator_id").annotate(n=Count("id"), top=Max("value"))
-    peers = {ids[row["indicator_id"]]: (row["n"], row["top"]) for row in peer_rows}
+    own_counts: dict[int, int] = {}
+    # the unit's own figures of the eight periods: the last four are its usual level, and all
+    # eight are taken off its peers' count
+    for ind_id, p, value in DataValue.objects.filter(unit=unit, indicator_id__in=list(ids), period__in=[period.code] + earlier) \
+            .values_list("indicator_id", "period", "value"):
+        own_counts[ind_id] = own_counts.get(ind_id, 0) + 1
+        if p in earlier[:4]:
+            own.setdefault(ids[ind_id], []).append(value)
+    # the bound per indicator from the kept peer tops: a few rows, not one per peer value (a
+    # commune's peers are every commune of the organization, eight periods)
+    peers = {ids[ind]: bound for ind, bound in peer_tops.bounds(unit, ids, [period.code] + earlier, own_counts).items()}
     targets = dict(Target.objects.filter(unit=unit, year=period.year, indicator_id__in=list(ids))
                    .values_list("indicator_id", "value"))
     out = []

@@ -30,7 +30,7 @@ from django.utils import timezone
 
 from giaoban import audit
 from giaoban.audit.models import AuditEntry
-from giaoban.collection import access, rules
+from giaoban.collection import access, peers, rules
 from giaoban.collection.indicators import form_indicators, form_list  # noqa: F401  (workflow.form_indicators: excel, intake)
 from giaoban.collection.models import DataValue, Report
 from giaoban.core.numbers import format_vn_number
@@ -215,7 +215,8 @@ def save_values(report: Report, user, values, *, expected_version, source: str =
     cleaned = {code: _clean_item(indicators[code], item) for code, item in values.items()}
     active_rules = rules.active_rules()  # read before the write transaction: it holds the lock for less
 
-    with transaction.atomic():
+    # the peer tops of the figures written change when the block ends, just before the commit
+    with transaction.atomic(), peers.batched():
         locked = _locked(report)
         if expected_version is not None and int(expected_version) != locked.version:
             raise ConflictError(

@@ -30,6 +30,7 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from giaoban.collection import peers
 from giaoban.collection.models import DataValue, Membership, Report, Target
 from giaoban.core.periods import Period, PeriodError, periods_between
 from giaoban.org import lai_chau_areas as lai_chau
@@ -664,4 +665,5 @@ def load_demo(stdout=None, until: str | Period | None = None, today: datetime.da
             from giaoban.analytics.summary import rebuild
 
             rebuild()
+            peers.rebuild()  # the plausibility bound's peer tops, from the same plain INSERTs
         return loader.load_accounts()

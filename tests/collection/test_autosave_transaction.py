@@ -39,7 +39,9 @@ def test_autosave_holds_the_write_transaction_for_its_own_rows_only(tree, client
     assert response.status_code == 200, response.content
     inside = write_transaction([q["sql"] for q in ctx.captured_queries])
     tables = {t for q in inside for t in re.findall(r'(?:FROM|INTO|UPDATE|JOIN)\s+"?([a-z_]+)"?', q)}
-    # joined for names: the report's unit and organization (with its lock), the values' indicators
-    assert tables <= OWN_TABLES | {"org_unit", "org_organization", "org_indicator"}, tables
+    # joined for names: the report's unit and organization (with its lock), the values' indicators;
+    # the peer tops of the figures written (giaoban.collection.peers), one statement just before the commit
+    assert tables <= OWN_TABLES | {"org_unit", "org_organization", "org_indicator", "collection_peertop"}, tables
+    assert "collection_peertop" in inside[-1], "the shared peer-top rows are written last: locked for the shortest time"
     assert len(inside) <= 7, "\n".join(q[:120] for q in inside)
     assert Report.objects.get(pk=report.pk).version == report.version + 1

@@ -1,6 +1,6 @@
 """The plausibility flags' peer bound (the highest figure of the units of the same organization and
-level over two years) and what it costs: the database counts and maximizes the peers' figures,
-so a commune's entry page does the same work with 2 peer communes or 40."""
+level over two years) and what it costs: the peer tops (giaoban.collection.peers) keep each
+group's count and highest, so a commune's entry page does the same work with 2 peer communes or 40."""
 
 from __future__ import annotations
 
