@@ -132,7 +132,9 @@ def _judge_literal(text: str, key: str, s: int, e: int) -> tuple[list[Candidate]
                                         or _SUBLIST_MARK_AFTER.match(key, e, e + 6)) \
             and _LINE_START_LIST_RE.search(key[max(0, s - 40):s]):
         return None
-    if _is_identifier(text, key, s):
+    if _is_identifier(text, key, s) and not _SCALED_MONEY_AFTER_RE.match(key, e):
+        # (a name's number is never followed by millions of đồng: 'hỗ trợ các tổ 120 triệu đồng',
+        # 'Dư nợ ủy thác qua Hội 42,6 tỷ đồng' are amounts)
         return None
     after = key[e:e + 24]
     tail = _TAIL_HINT.match(after) is not None  # a dash, a slash or 'đến': the shapes below
@@ -545,6 +547,7 @@ def _qualifier_after(key: str, pos: int) -> str | None:
     return _QUALIFIER_AFTER_MAP[m.group(1)] if m else None
 
 
+_SCALED_MONEY_AFTER_RE = re.compile(r" (?:triệu|tỷ|tỉ) (?:đồng|đ)(?![^\W\d_])")
 _EXCEEDED_BY_AFTER_RE = re.compile(r" ?(?:so với|so|chỉ tiêu|kế hoạch|mục tiêu)(?![^\W\d_])")
 _CHANGE_WORDS = {"tăng", "giảm", "thêm", "trưởng"}
 _CHANGE_PAIRS = {"tăng thêm", "giảm thêm", "tăng được", "giảm được", "giảm đi", "tăng trưởng", "nhiều hơn", "ít hơn"}

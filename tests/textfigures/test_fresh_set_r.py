@@ -148,3 +148,10 @@ OWNERS_4: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", OWNERS_4, ids=[c[0][:50] for c in OWNERS_4])
 def test_owner_4(text: str, expected: list) -> None:
     assert owners(text) == expected
+
+
+def test_a_naming_noun_before_millions_of_dong_is_no_name() -> None:
+    # 'các tổ 120 triệu đồng', 'qua Hội 42,6 tỷ đồng': a name's number is never followed by millions of đồng.
+    text = ("Hội LHPN huyện hỗ trợ các tổ 150 triệu đồng mua máy may. Dư nợ ủy thác qua Hội 38,2 tỷ đồng. "
+            "Tổ 5 có 40 hộ.")
+    assert [f["value"] for f in extract_text(text)["figures"]] == [150000000, 38200000000, 40]
