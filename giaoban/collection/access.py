@@ -85,8 +85,8 @@ def has_entry_units(user) -> bool:
     """entry_units(user).exists() without a query for people with memberships (every page's menu asks)."""
     if not getattr(user, "is_authenticated", False):
         return False
-    if user.is_superuser:
-        return Unit.objects.exists()
+    if user.is_superuser:  # kept until the tree changes (the stamp): an administrator's every page asked
+        return stamp.remembered("any_unit", None, lambda: Unit.objects.exists(), 1)
     return any(m.role == Membership.Role.ENTRY for m in _memberships(user))
 
 

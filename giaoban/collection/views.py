@@ -29,7 +29,8 @@ from giaoban.collection.models import Attachment, DataValue, Reminder, Report
 from giaoban.collection.rules import validate
 from giaoban.collection.workflow import NARRATIVE_FIELDS, ConflictError, WorkflowError
 from giaoban.core.numbers import NumberFormatError, format_vn_number, parse_id, parse_vn_number
-from giaoban.core.periods import Period
+from giaoban.core.people import vi_name
+from giaoban.core.periods import Period, label_or_code
 from giaoban.core.uploads import DOCX, OLE, PDF, UploadError, check_upload, read_upload
 from giaoban.jobs.queue import start as start_job
 from giaoban.org import stamp
@@ -119,15 +120,30 @@ def approvals(request):
         .select_related("unit", "unit__organization", "submitted_by").order_by("period", "unit__name")[:200]
     )
     deadlines = comp.Deadlines.for_periods({r.period for r in waiting})
+    today = timezone.localdate()
     for r in waiting:
-        r.state = comp.UnitState(r.unit, r, deadlines[r.period].for_unit(r.unit))
-        r.url = reverse("collection:entry", args=[r.unit_id, r.period])
-    parents = (
-        Unit.objects.filter(memberships__user=request.user, memberships__role="approve").distinct()
-        if not request.user.is_superuser else Unit.objects.none()
-    )
+        r.state = comp.UnitState(r.unit, r, deadlines[r.period].for_unit(r.unit), today)
+    user = request.user
+    # the units the user approves for, kept until a membership or the tree changes (the stamp)
+    parents = [] if user.is_superuser else stamp.remembered("approve_parents", user.pk, lambda: list(
+        Unit.objects.filter(memberships__user=user, memberships__role="approve").distinct()), access.MEMBERSHIP_USERS_KEPT)
     return render(request, "collection/approvals.html",
-                  {"waiting": waiting, "parents": parents, "period": recent_periods(1)[0]})
+                  {"waiting": waiting, "rows": _waiting_rows(waiting), "parents": parents, "period": recent_periods(1)[0]})
+
+
+def _waiting_rows(waiting) -> str:
+    """The reports waiting for approval as table rows (up to 200, each a link, two dates, a
+    mark and a name: through the template engine, with a reverse() a row, most of the page)."""
+    pattern = reverse("collection:entry", args=[987654321, "PERIOD"])  # one reverse() for every row
+    out = []
+    for r in waiting:
+        url = pattern.replace("987654321", str(r.unit_id)).replace("PERIOD", r.period)
+        sent = timezone.localtime(r.submitted_at).strftime("%H:%M %d/%m/%Y") if r.submitted_at else ""
+        late = ' <span class="status status-late">muộn</span>' if r.state.late else ""
+        out.append(f'<tr><td><a href="{escape(url)}">{escape(str(r.unit))}</a></td><td>{escape(label_or_code(r.period))}</td>'
+                   f'<td>{sent}</td>\n<td>{r.state.deadline.strftime("%d/%m/%Y")}{late}</td>'
+                   f'<td>{escape(vi_name(r.submitted_by)) if r.submitted_by else ""}</td></tr>')
+    return mark_safe("".join(out))
 
 
 @login_required

@@ -149,6 +149,14 @@ def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     return n // 12, n % 12 + 1
 
 
+
+def label_or_code(code) -> str:
+    """'2025-Q3' → 'Quý III/2025' (what people write); anything unreadable is shown as it is."""
+    try:
+        return Period.parse(str(code)).label_vi
+    except Exception:  # a label must never break a page
+        return code
+
 @functools.total_ordering
 @dataclass(frozen=True, eq=True, order=False)
 class Period:

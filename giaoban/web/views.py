@@ -20,7 +20,7 @@ from giaoban.core.periods import Period
 from giaoban.meetings import services as meeting_services
 from giaoban.org import schedules
 from giaoban.jobs.models import Job
-from giaoban.web.templatetags.giaoban_web import period_label
+from giaoban.core.periods import label_or_code
 from giaoban.security.forms import ThrottledAuthenticationForm
 
 
@@ -116,7 +116,7 @@ def _waiting_rows(waiting) -> str:
     out = []
     for r in waiting:
         sent = timezone.localtime(r.submitted_at).strftime("%H:%M %d/%m/%Y") if r.submitted_at else ""
-        out.append(f'<tr><td><a href="{escape(r.url)}">{escape(str(r.unit))}</a></td><td>{escape(period_label(r.period))}</td>'
+        out.append(f'<tr><td><a href="{escape(r.url)}">{escape(str(r.unit))}</a></td><td>{escape(label_or_code(r.period))}</td>'
                    f'<td>{sent}</td></tr>')
     return mark_safe("".join(out))
 
@@ -127,7 +127,7 @@ def _overdue_rows(tasks) -> str:
     out = []
     for t in tasks:
         out.append(f'<tr><td><a href="{pattern.replace("987654321", str(t.pk))}">{escape(truncatewords(t.text, 30))}</a></td>'
-                   f'<td>{escape(period_label(t.due_period))}</td><td>{escape(t.get_status_display())}</td></tr>')
+                   f'<td>{escape(label_or_code(t.due_period))}</td><td>{escape(t.get_status_display())}</td></tr>')
     return mark_safe("".join(out))
 
 

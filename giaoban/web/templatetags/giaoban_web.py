@@ -5,28 +5,14 @@ import unicodedata
 from django import template
 from django.conf import settings
 
-from giaoban.core.periods import Period
+from giaoban.core import people
+from giaoban.core.periods import label_or_code
 
 register = template.Library()
 
 
-@register.filter
-def vi_name(user) -> str:
-    """A person's name in Vietnamese order: họ (last_name) then tên (first_name); Django's
-    get_full_name() puts the given name first ('Châu Cán bộ … tỉnh Lai')."""
-    if user is None:
-        return ""
-    name = " ".join(part for part in (getattr(user, "last_name", ""), getattr(user, "first_name", "")) if part).strip()
-    return name or getattr(user, "username", "")
-
-
-@register.filter
-def period_label(code) -> str:
-    """'2025-Q3' → 'Quý III/2025' (what people write); anything unreadable is shown as it is."""
-    try:
-        return Period.parse(str(code)).label_vi
-    except Exception:  # a label must never break a page
-        return code
+register.filter("vi_name", people.vi_name)  # the pages' views write it too: one place, giaoban.core
+register.filter("period_label", label_or_code)
 
 
 @register.filter
