@@ -70,3 +70,12 @@ CODES: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,codes", CODES, ids=[c[0][:50] for c in CODES])
 def test_codes(text: str, codes: list) -> None:
     assert [f["indicator_code"] for f in extract_text(text)["figures"]] == codes
+
+
+def test_a_province_after_a_position_is_no_person() -> None:
+    from giaoban.textfigures.meetings.people import find_people
+    from giaoban.textfigures.normalize import retone as normalize
+
+    text = ("Dự có đồng chí Đào Quang Huy, Phó Chủ tịch Hội Nông dân tỉnh Hà Tĩnh. "
+            "Phó Chủ tịch Ủy ban MTTQ tỉnh Nguyễn Thị Mai chủ trì.")
+    assert [p["name"] for p in find_people(normalize(text))] == ["Đào Quang Huy", "Nguyễn Thị Mai"]

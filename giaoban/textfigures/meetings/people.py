@@ -179,6 +179,9 @@ _INSIDE_A_NAME = re.compile(
 )
 
 
+_PROVINCE_BEFORE = re.compile(r"(?<![^\W\d_])(?:tỉnh|Tỉnh)\s+$")
+
+
 def find_people(text: str) -> list[dict]:
     """[{'name', 'position', 'role'}] in order of first mention, one entry per name."""
     people: dict[str, dict] = {}
@@ -186,6 +189,9 @@ def find_people(text: str) -> list[dict]:
     for name, position, role, start in sorted(found, key=lambda c: c[3]):
         if name == "Hồ Chí Minh" or _INSIDE_A_NAME.search(text, max(0, start - 20), start):
             continue
+        if len(name.split()) == 2 and _PROVINCE_BEFORE.search(text, max(0, start - 12), start):
+            continue  # 'Liên đoàn Lao động tỉnh Ninh Bình': two words after 'tỉnh' name the province
+
         entry = people.setdefault(name, {"name": name, "position": "", "role": "attendee"})
         if len(position) > len(entry["position"]):
             entry["position"] = position
