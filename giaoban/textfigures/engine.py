@@ -108,6 +108,9 @@ _TOTAL_OPENS_RE = re.compile(r"[\s\-+•*–]*tổng (?:kinh phí|trị giá|gi�
 _MONEY_VERB_RE = re.compile(prefix_alternation((  # (by first letter, the word start after it: scanned for in C)
     "vận động", "quyên góp", "huy động", "tiếp nhận", "nhận được", "đóng góp", "ủng hộ", "xã hội hóa",
     "trao tặng", "trao", "tặng", "hỗ trợ", "thăm hỏi", "trợ cấp"), _LETTER_START) + r"(?![^\W\d_])")
+# Counts of the organizations' own units, and the words that make such a count a place.
+_UNIT_COUNT_CODES = frozenset({"chi_hoi"})
+_WHERE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:tại|ở) (?:(?:các|cả|hơn|trên|gần) )?$")
 # Money that moves by another verb than raising or giving, between that verb and the amount.
 _OTHER_MONEY_RE = re.compile(r"(?<![^\W\d_])(?:mượn|vay|cho vay|tiêu thụ|bán|doanh thu|thu nhập|lợi nhuận|lãi)(?![^\W\d_])")
 _EACH_RE = re.compile(r"m(?<![^\W\d_].)ỗi(?![^\W\d_])")  # 'Mỗi căn nhà … được hỗ trợ 60 triệu đồng': per item
@@ -302,6 +305,10 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # 2.087 khu dân cư'), a share of a past period ('bằng 108% so với cùng kỳ'), units before a
             # merger, a pledge or the former level of 'tăng từ 402 lên 468' is never the level the
             # indicator counts.
+            code, code_conf = None, 0.0
+        if code in _UNIT_COUNT_CODES and _WHERE_BEFORE_RE.search(before) and "sinh hoạt" not in before:
+            # 'triển khai mô hình tại 12 chi hội' says where the work was done, not how many branches
+            # there are (which 'hội viên sinh hoạt ở 17 cơ sở Hội' does say).
             code, code_conf = None, 0.0
         if code in _MONEY_CODE_SET and _OTHER_MONEY_RE.search(before):
             code, code_conf = None, 0.0  # 'vận động hội viên cho nhau mượn 1,2 tỷ đồng': lent, neither raised nor given
@@ -548,7 +555,7 @@ _FORMER_AFTER_RE = re.compile(r" cũ(?![^\W\d_])")
 # What was not done or failed ('600 hội viên chưa được tập huấn', '46 vụ việc hòa giải không thành',
 # '32 tổ … yếu kém'), and verbs that look at things rather than do them ('khảo sát 12 nhà', 'giải
 # thể 5 tổ'): never the indicator's count.
-_NOT_DONE_AFTER_RE = re.compile(r"(?<![^\W\d_])(?:chưa|cần|không thành|yếu kém|kém hiệu quả|xuống cấp|hết hạn)(?![^\W\d_])")
+_NOT_DONE_AFTER_RE = re.compile(r"(?<![^\W\d_])(?:chưa|cần|không thành|không đạt|yếu kém|kém hiệu quả|xuống cấp|hết hạn)(?![^\W\d_])")
 _NOT_DOING_BEFORE_RE = re.compile(
     r"(?<![^\W\d_])(?:khảo sát|giải thể|thống kê|điều tra|xác minh|tuyên dương|biểu dương|khen thưởng|kiến nghị xử lý)"
     r" (?:(?:trên|hơn|gần|khoảng) )?$")

@@ -129,6 +129,12 @@ CASES = [
     # a rating that is not 'vững mạnh'
     ("Năm 2025, Hội LHPN tỉnh có 96% chi hội xếp loại khá.", "96%", None),
     ("Năm 2025, Hội Nông dân tỉnh có 95% cơ sở hội đạt trong sạch, vững mạnh.", "95%", "co_so_vung_manh"),
+    # where the work was done is not how many branches there are; households that did not reach it
+    ("Năm 2025, Hội LHPN xã triển khai mô hình \"3 sạch\" tại 12 chi hội.", "12 chi hội", None),
+    ("Năm 2025, Hội LHPN xã có 1.860 hội viên sinh hoạt tại 12 chi hội.", "12 chi hội", "chi_hoi"),
+    ("Năm 2025, Ủy ban MTTQ xã tổ chức Ngày hội Đại đoàn kết tại 12 khu dân cư.", "12 khu dân cư", "khu_dan_cu_ngay_hoi"),
+    ("Năm 2025, Ủy ban MTTQ xã có 120 hộ không đạt gia đình văn hóa.", "120 hộ", None),
+    ("Năm 2025, Ủy ban MTTQ xã có 1.200 hộ được công nhận gia đình văn hóa.", "1.200 hộ", "gia_dinh_van_hoa"),
 ]
 
 
