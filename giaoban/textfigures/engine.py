@@ -122,6 +122,9 @@ _MONEY_DIRECT_RE = re.compile(r"(?: (?:thêm|được|tổng cộng|số tiền|
 _GIFT_CODES = {"tri_gia_qua", "suat_qua", "suat_ho_tro_doan_vien"}
 _HOUSE_PURPOSE_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,2}? (?:để )?(?:làm|xây|xây mới|xây dựng|sửa|sửa chữa|khởi công|dựng|cất)"
                                      r" (?:mới |lại )?nhà(?![^\W\d_])")
+# 'Trong tháng có 3 doanh nghiệp …', 'có 12 doanh nghiệp …': 'there are' before the subject of the clause.
+_THERE_ARE_RE = re.compile(r"(?:(?:trong (?:tháng|quý|năm|kỳ)|hiện nay|hiện|đến nay)(?: này)?,? )?có(?: (?:gần|khoảng|hơn|trên))?")
+_CLAUSE_OR_SENTENCE_END_RE = re.compile(r"[,;:(\n]|\.(?!\d)")
 _LIST_JOINT_RE = re.compile(r",? và |, ")  # between two figures of one list, nothing else
 _SHARE_OF_MEMBERS_RE = re.compile(r"(?: [^\W\d_]+)?,? (?:đạt|chiếm|bằng)(?: tỷ lệ| tỉ lệ)? ")
 _VERB_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:(?:trong năm|trong quý|trong kỳ|hiện|hiện nay|đến nay),? )?(?:đang|đã|còn|và|cùng|cho)(?![^\W\d_])")
@@ -205,6 +208,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     figures: list[dict[str, Any]] = []
     previous: list[Candidate] = []  # the figures read so far
     list_near = ""  # the words before the first figure of a list of figures ('có 28 chi hội, 2.425 hội viên')
+    firms_clause_end = -1  # the end of a clause whose subject is a number of firms ('3 doanh nghiệp cắt giảm …')
     # By unit: the last figure given a code, with where its organization was named.
     last_coded: dict[str | None, tuple[Candidate, str, tuple[int, int] | None, int]] = {}
     headings = [(m.start(), m.end()) for m in _SECTION_HEADING_RE.finditer(key) if key[m.end() - 1] != "."]
@@ -231,6 +235,10 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             actor = _OTHER  # '1.240 suất quà của các doanh nghiệp, nhà hảo tâm': the givers'
         elif c.unit in _BODY_UNITS and _opens_clause(key, breaks, c.start) and _BODY_ACTS_RE.match(key, c.end):
             actor = _OTHER  # '…; 94 doanh nghiệp ký thỏa ước lao động tập thể': the firms acted
+            m_end = _CLAUSE_OR_SENTENCE_END_RE.search(key, c.end)
+            firms_clause_end = m_end.start() if m_end else len(key)
+        elif c.start < firms_clause_end and actor.source not in ("subject", "owner"):
+            actor = _OTHER  # '… có 3 doanh nghiệp cắt giảm 214 lao động': the firms' clause goes on
         if c.qualifier_start is not None:
             c.start = c.qualifier_start
         i = bisect.bisect_right(sentence_starts, c.start) - 1
@@ -615,8 +623,8 @@ def _after_semicolon(key: str, pos: int) -> bool:
 def _opens_clause(key: str, breaks: list[int], pos: int) -> bool:
     """Whether the figure at ``pos`` is the first words of its clause (a qualifier aside)."""
     j = bisect.bisect_left(breaks, pos) - 1
-    head = key[breaks[j] + 1 if j >= 0 else 0:pos].strip(" -+•*–")
-    return head == "" or head in _QUALIFIER_WORDS
+    head = key[breaks[j] + 1 if j >= 0 else 0:pos].rpartition(". ")[2].strip(" -+•*–")  # (a sentence opens one too)
+    return head == "" or head in _QUALIFIER_WORDS or _THERE_ARE_RE.fullmatch(head) is not None
 
 
 def _money_by_verb(key: str, s_start: int, pos: int, direct_only: bool) -> str | None:

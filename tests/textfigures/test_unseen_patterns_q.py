@@ -79,3 +79,8 @@ def test_a_province_after_a_position_is_no_person() -> None:
     text = ("Dự có đồng chí Đào Quang Huy, Phó Chủ tịch Hội Nông dân tỉnh Hà Tĩnh. "
             "Phó Chủ tịch Ủy ban MTTQ tỉnh Nguyễn Thị Mai chủ trì.")
     assert [p["name"] for p in find_people(normalize(text))] == ["Đào Quang Huy", "Nguyễn Thị Mai"]
+
+
+def test_a_number_of_firms_as_the_subject_owns_its_clause() -> None:
+    text = "Công đoàn phường kết nạp 40 đoàn viên. Trong tháng có 2 doanh nghiệp cắt giảm 1.120 lao động."
+    assert [f["org"] for f in extract_text(text)["figures"]] == ["congdoan", "other", "other"]
