@@ -15,20 +15,24 @@ locks its report), the values they hold are read once, and the new values go in 
 PostgreSQL and through a temporary table on SQLite; changed values are updated by id, with their old value in
 the audit trail; an unchanged value is counted as ignored and not rewritten. Every report whose
 values changed gets a new version, so an entry page opened before the import answers with the
-conflict message instead of overwriting it.
+conflict message instead of overwriting it. Every constraint of the data-value table is the
+database's to enforce for these rows as for any other (its foreign-key triggers check each new
+row, on PostgreSQL chunk by chunk); the import's own key check before the write is there to name
+the row in its message.
 """
 
 from __future__ import annotations
 
 import json
 import queue
+import re
 import threading
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -388,19 +392,16 @@ class _ChunkWriter:
             cols = ("report_id, unit_id, indicator_id, period, value, comment, qualifier, source, source_detail,"
                     " updated_at, updated_by_id")
             if connection.vendor == "postgresql" and new:
-                keys = _foreign_keys(cursor)
-                if keys is not None:
-                    # The foreign keys of the new rows are checked below, one statement per key
-                    # (see _check_keys), not by the database's per-row triggers: those are skipped
-                    # for this COPY only (this transaction's setting, back to normal right after).
-                    cursor.execute("SET LOCAL session_replication_role = replica")
-                with cursor.cursor.copy(f"COPY {dv} ({cols}) FROM STDIN") as copy:
-                    for block in _copy_text(new):
-                        copy.write(block)
-                if keys is not None:
-                    cursor.execute("SET LOCAL session_replication_role = origin")
-                    if not self._check_keys(cursor, keys, cols, new, keyed):
-                        return
+                # The keys first, one statement per key: one deleted since the rows were validated
+                # is a message naming its row, and FOR KEY SHARE keeps the others until the commit.
+                # The database's own key triggers still check every row (see _load_checked).
+                if not self._check_keys(cursor, _model_keys(), cols, new, keyed):
+                    return
+                try:
+                    _load_checked(cursor, dv, cols, new)
+                except IntegrityError as exc:  # a row the check above let pass: the database refused it
+                    self.check.problem(*_refusal(cursor, exc, dv, cols, new, keyed, self.check))
+                    return
             elif new:
                 # SQLite inserts faster from a table than from bound parameters: the rows go to a
                 # temporary table without indexes first (about a fifth less time in all).
@@ -420,10 +421,11 @@ class _ChunkWriter:
         self._check_rules(keyed, written)
 
     def _check_keys(self, cursor, keys: list[tuple[str, str, str]], cols: str, new: list[tuple], keyed: dict) -> bool:
-        """What the skipped foreign-key triggers check, set-based: every key the new rows point to
-        exists, and stays (FOR KEY SHARE, the lock the triggers take, held until the commit). A key
-        gone since the rows were validated (deleted meanwhile) refuses the batch with a message
-        naming the row; nothing is saved."""
+        """Every key the new rows point to exists, set-based, one statement per key (PostgreSQL: and
+        stays, FOR KEY SHARE, the lock the database's key triggers take, held until the commit). A
+        key gone since the rows were validated (deleted meanwhile) refuses the batch with a message
+        naming the row; nothing is saved. The database checks each row as well: this is for the
+        message, not instead of it."""
         names = [c.strip() for c in cols.split(",")]
         for column, table, ref in keys:
             i = names.index(column)
@@ -444,14 +446,7 @@ class _ChunkWriter:
             if not missing:
                 continue
             row = next(r for r in new if r[i] in missing)
-            index = keyed[row[1], row[2], row[3]][2]
-            unit_code = self.check.units.get(row[1], (str(row[1]),))[0]
-            ind_code = self.check.indicators.get(row[2], (str(row[2]),))[0]
-            fld, what = _KEY_FIELDS.get(column, (column, column))
-            self.check.problem(index, fld, row[i],
-                               f"Không ghi được giá trị của chỉ tiêu {ind_code}, đơn vị {unit_code}, kỳ {row[3]}: "
-                               f"{what} (mã số {row[i]}) không còn trong cơ sở dữ liệu (vừa bị xóa?). "
-                               "Không có số liệu nào được lưu.")
+            self.check.problem(*_key_problem(self.check, keyed, row, column, row[i]))
             return False
         return True
 
@@ -628,41 +623,66 @@ def _copy_text(rows: list[tuple], block: int = 20_000) -> Iterator[str]:
             for r in rows[start:start + block])
 
 
+def _load_checked(cursor, table: str, cols: str, new: list[tuple]) -> None:
+    """COPY the new rows into the data-value table, then have the database check each row's foreign
+    keys now (its triggers, as for any insert) rather than at the commit, where they are deferred
+    to: the checks run while the next chunk is being read instead of all at once at the end, and a
+    refusal is an error of this chunk, which the savepoint undoes alone. They run in a statement of
+    their own (SET CONSTRAINTS … IMMEDIATE fires the pending checks), not at the end of the COPY:
+    there each check costs about a fifth more, as the COPY still holds its batch of buffered
+    rows (PostgreSQL 15: each check's executor start probes past their resource-owner entries)."""
+    cursor.execute(
+        "SELECT string_agg(quote_ident(conname), ', ') FROM pg_constraint "
+        "WHERE conrelid = %s::regclass AND contype = 'f' AND condeferred", [table])
+    deferred = cursor.fetchone()[0]
+    with transaction.atomic(), connection.wrap_database_errors:
+        with cursor.cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+            for block in _copy_text(new):
+                copy.write(block)
+        if deferred:  # names of the parent's constraints: their copies on the partitions go too
+            cursor.execute(f"SET CONSTRAINTS {deferred} IMMEDIATE")
+            cursor.execute(f"SET CONSTRAINTS {deferred} DEFERRED")  # as they were, for the rest of the transaction
+
+
+def _refusal(cursor, exc: IntegrityError, table: str, cols: str, new: list[tuple], keyed: dict, check: _RowCheck) -> tuple:
+    """The problem for the database's refusal of the loaded rows: the row and field of the foreign
+    key its error names, whichever side reported it ('Key (indicator_id)=(7) is not present …' for
+    the new row, 'Key (id)=(7) is still referenced …' for the deletion), else its own words."""
+    names = [c.strip() for c in cols.split(",")]
+    diag = getattr(exc.__cause__, "diag", None)
+    found = re.search(r"\)=\((-?\d+)\)", getattr(diag, "message_detail", None) or "")
+    if found and getattr(diag, "constraint_name", None):
+        cursor.execute(
+            "SELECT a.attname FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] "
+            "WHERE c.contype = 'f' AND c.conname = %s AND c.conrelid = %s::regclass", [diag.constraint_name, table])
+        column = (cursor.fetchone() or [None])[0]
+        if column in names:
+            i, value = names.index(column), int(found[1])
+            row = next((r for r in new if r[i] == value), None)
+            if row is not None:
+                return _key_problem(check, keyed, row, column, value)
+    return (None, "value", "", f"Cơ sở dữ liệu từ chối lô số liệu ({exc}). Không có số liệu nào được lưu.")
+
+
+def _key_problem(check: _RowCheck, keyed: dict, row: tuple, column: str, value) -> tuple:
+    """(index, field, object, message) for a new row whose key `column` points to nothing."""
+    index = keyed[row[1], row[2], row[3]][2]
+    unit_code = check.units.get(row[1], (str(row[1]),))[0]
+    ind_code = check.indicators.get(row[2], (str(row[2]),))[0]
+    fld, what = _KEY_FIELDS.get(column, (column, column))
+    return (index, fld, value,
+            f"Không ghi được giá trị của chỉ tiêu {ind_code}, đơn vị {unit_code}, kỳ {row[3]}: "
+            f"{what} (mã số {value}) không còn trong cơ sở dữ liệu (vừa bị xóa?). Không có số liệu nào được lưu.")
+
+
 # column of the data-value table -> (the DHIS2 field a message names, what it points to)
 _KEY_FIELDS = {"report_id": ("period", "báo cáo"), "unit_id": ("orgUnit", "đơn vị"),
                "indicator_id": ("dataElement", "chỉ tiêu"), "updated_by_id": ("storedBy", "người nhập")}
 
 
-def _foreign_keys(cursor) -> list[tuple[str, str, str]] | None:
-    """PostgreSQL: the data-value table's foreign keys as (column, table, referenced column), when
-    this import may check them itself: the role may set session_replication_role (a superuser, or
-    granted SET on it), every key is one column, and the table (or a partition) has no trigger
-    but the foreign keys' own (replica mode would skip any other). None: leave it to the triggers."""
-    dv = DataValue._meta.db_table
-    if connection.pg_version < 150000:  # has_parameter_privilege (and GRANT SET on a parameter) came in 15
-        return None
-    cursor.execute(
-        "SELECT has_parameter_privilege('session_replication_role', 'SET'), current_setting('session_replication_role'), "
-        "(SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND (tgrelid = %s::regclass "
-        " OR tgrelid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = %s::regclass)))",
-        [dv, dv])
-    may_set, role, other_triggers = cursor.fetchone()
-    if not may_set or role != "origin" or other_triggers:
-        return None
-    cursor.execute(
-        "SELECT a.attname, c.confrelid::regclass::text, af.attname, cardinality(c.conkey) FROM pg_constraint c "
-        "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] "
-        "JOIN pg_attribute af ON af.attrelid = c.confrelid AND af.attnum = c.confkey[1] "
-        "WHERE c.contype = 'f' AND c.conrelid = %s::regclass ORDER BY a.attname", [dv])
-    keys = cursor.fetchall()
-    if not keys or any(n != 1 for *_, n in keys):
-        return None
-    return [(col, table, ref) for col, table, ref, _ in keys]
-
-
 def _model_keys() -> list[tuple[str, str, str]]:
-    """SQLite: the data-value table's foreign keys from the model (checked again after the insert,
-    so a key deleted meanwhile is a message naming the row, not an error at the commit)."""
+    """The data-value table's foreign keys from the model, as (column, table, referenced column):
+    what _check_keys checks (the database checks them too; this gives the message naming the row)."""
     return [(f.column, f.related_model._meta.db_table, f.target_field.column)
             for f in DataValue._meta.concrete_fields if f.is_relation and f.db_constraint]
 

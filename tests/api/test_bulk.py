@@ -211,6 +211,44 @@ def test_a_key_deleted_while_the_rows_are_read_refuses_the_batch_with_a_message(
     connection.check_constraints()  # nothing left pointing nowhere
 
 
+def test_the_database_itself_refuses_a_key_that_slipped_past_the_import(world, monkeypatch):
+    """The data values' foreign keys are enforced by the database during the import, not only by
+    the import's own check: with that check (and the rule check, which reads the indicators)
+    switched off, an indicator deleted meanwhile is refused by PostgreSQL's key trigger at the COPY
+    (a message naming the row and field, nothing saved). SQLite checks its deferred keys at the
+    commit: its own check (PRAGMA foreign_key_check, what COMMIT enforces) finds the row."""
+    from django.db import IntegrityError, connection
+
+    from giaoban.org.models import Indicator
+
+    monkeypatch.setattr(bulk._ChunkWriter, "_check_keys", lambda self, *args: True)
+    monkeypatch.setattr(bulk._ChunkWriter, "_check_rules", lambda self, *args: None)
+    ind = Indicator.objects.create(code="moi", name="Chỉ tiêu mới", unit_noun="cuộc")
+    ind.organizations.set([world.phunu])
+    u_a = world.units["phunu", "03388"]
+    values = DataValue.objects.count()
+
+    def rows():
+        yield (u_a.pk, world.sessions.pk, "2024-Q1", "3", "", 0)
+        yield (u_a.pk, world.sessions.pk, "2024-Q2", "3", "", 1)
+        yield (u_a.pk, ind.pk, "2024-Q1", "4", "", 2)
+        with connection.cursor() as cur:  # deleted by someone else meanwhile
+            cur.execute(f"DELETE FROM {Indicator.organizations.through._meta.db_table} WHERE indicator_id = %s", [ind.pk])
+            cur.execute(f"DELETE FROM {Indicator._meta.db_table} WHERE id = %s", [ind.pk])
+
+    result = bulk.write_values(rows(), user=world.admin)
+    if connection.vendor == "postgresql":
+        assert [(p.index, p.field, p.object) for p in result.problems] == [(2, "dataElement", str(ind.pk))]
+        assert "chỉ tiêu moi" in result.problems[0].message and "không còn trong cơ sở dữ liệu" in result.problems[0].message
+        assert DataValue.objects.count() == values
+        connection.check_constraints()  # nothing left pointing nowhere
+    else:
+        assert result.ok  # nothing checked it before the commit
+        with pytest.raises(IntegrityError, match=f"indicator_id contains a value '{ind.pk}'"):
+            connection.check_constraints(table_names=[DataValue._meta.db_table])
+        DataValue.objects.filter(indicator_id=ind.pk).delete()  # what the commit would have refused
+
+
 def test_foreign_keys_hold_again_after_an_import(world):
     """The import checks its own rows' keys; the database's checks are back for the next write."""
     from django.db import IntegrityError, connection, transaction
