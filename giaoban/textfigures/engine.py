@@ -126,6 +126,8 @@ _HOUSE_PURPOSE_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,2}? (?:để )?(?:làm|x
 _THERE_ARE_RE = re.compile(r"(?:(?:trong (?:tháng|quý|năm|kỳ)|hiện nay|hiện|đến nay)(?: này)?,? )?có(?: (?:gần|khoảng|hơn|trên))?")
 _CLAUSE_OR_SENTENCE_END_RE = re.compile(r"[,;:(\n]|\.(?!\d)")
 _LIST_JOINT_RE = re.compile(r",? và |, ")  # between two figures of one list, nothing else
+# … or the people helped and then the sum: 'hỗ trợ 120 hộ nghèo với số tiền 600 triệu đồng'.
+_MONEY_TO_WHOM_RE = re.compile(r" (?:cho |thêm )?[\d.]+ [^\W\d_]+(?: [^\W\d_]+){0,3},? với (?:tổng )?số tiền (?:là )?(?:trên |hơn |gần |khoảng )?")
 _SHARE_OF_MEMBERS_RE = re.compile(r"(?: [^\W\d_]+)?,? (?:đạt|chiếm|bằng)(?: tỷ lệ| tỉ lệ)? ")
 _VERB_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:(?:trong năm|trong quý|trong kỳ|hiện|hiện nay|đến nay),? )?(?:đang|đã|còn|và|cùng|cho)(?![^\W\d_])")
 # Bodies that are not the organizations: counted at the head of a clause, they are its subject.
@@ -634,7 +636,8 @@ def _money_by_verb(key: str, s_start: int, pos: int, direct_only: bool) -> str |
     last = None
     for last in _MONEY_VERB_RE.finditer(key, max(s_start, pos - 120), pos):
         pass
-    if last is None or (direct_only and not _MONEY_DIRECT_RE.fullmatch(key, last.end(), pos)):
+    if last is None or (direct_only and not _MONEY_DIRECT_RE.fullmatch(key, last.end(), pos)
+                        and not _MONEY_TO_WHOM_RE.fullmatch(key, last.end(), pos)):
         return None
     if _OTHER_MONEY_RE.search(key, last.end(), pos):
         return None  # 'vận động hội viên cho nhau mượn 1,2 tỷ đồng': a loan or a sale, neither raised nor given

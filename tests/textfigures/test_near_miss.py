@@ -126,6 +126,9 @@ CASES = [
     # money lent is neither raised nor given
     ("Năm 2025, Hội CCB tỉnh vận động hội viên cho nhau mượn 1,2 tỷ đồng không lấy lãi.", "1,2 tỷ đồng", None),
     ("Năm 2025, Hội LHPN tỉnh trao 200 suất quà, tổng trị giá 100 triệu đồng.", "100 triệu đồng", "tri_gia_qua"),
+    # the help given, with the people helped between the verb and the sum
+    ("Năm 2025, Hội LHPN tỉnh hỗ trợ 120 hộ nghèo với số tiền 600 triệu đồng.", "600 triệu đồng", "tri_gia_qua"),
+    ("Năm 2025, Công đoàn cơ sở thăm hỏi 46 đoàn viên ốm đau với số tiền 23 triệu đồng.", "23 triệu đồng", "tri_gia_qua"),
     # a rating that is not 'vững mạnh'
     ("Năm 2025, Hội LHPN tỉnh có 96% chi hội xếp loại khá.", "96%", None),
     ("Năm 2025, Hội Nông dân tỉnh có 95% cơ sở hội đạt trong sạch, vững mạnh.", "95%", "co_so_vung_manh"),
