@@ -504,7 +504,8 @@ def _is_identifier(text: str, key: str, s: int) -> bool:
         # 'Chợ Mới 118 tỷ đồng', 'Huyện đoàn Mỹ Xuyên 28 công trình': a place of two capitalized
         # syllables, then its figure (a name's number follows one noun: 'Khu 5', 'Vùng 3').
         return False
-    if orig[:1].isupper() and ws > 0 and key[ws - 1] not in "\n.:" and not key[max(0, ws - 2):ws].endswith(". "):
+    if orig[:1].isupper() and ws > 0 and key[ws - 1] not in "\n.:" and not key[max(0, ws - 2):ws].endswith(". ") \
+            and not _LIST_ITEM_OPENS_RE.search(key, max(0, ws - 8), ws):  # ('- Trao 1 Nhà …': a bullet opens a sentence)
         if orig.isupper() and len(orig) >= 2:
             return False  # all-caps abbreviations ('ĐVTN') are subjects, not names
         return w not in lx.NOT_A_UNIT and w not in _QUALIFIER_WORDS
@@ -512,6 +513,7 @@ def _is_identifier(text: str, key: str, s: int) -> bool:
 
 
 _QUALIFIER_WORDS = {q for q, _ in lx.QUALIFIERS}
+_LIST_ITEM_OPENS_RE = re.compile(r"(?:^|\n)[ \t]*[-+•*–][ \t]+$")
 
 
 def qualifier_before(key: str, s: int) -> str:

@@ -84,3 +84,9 @@ def test_a_province_after_a_position_is_no_person() -> None:
 def test_a_number_of_firms_as_the_subject_owns_its_clause() -> None:
     text = "Công đoàn phường kết nạp 40 đoàn viên. Trong tháng có 2 doanh nghiệp cắt giảm 1.120 lao động."
     assert [f["org"] for f in extract_text(text)["figures"]] == ["congdoan", "other", "other"]
+
+
+def test_a_verb_opening_a_bullet_is_no_name_before_its_number() -> None:
+    # 'Khu 5', 'Vùng 3' name a thing; '- Trao 2 suất …' opens a list item with its verb.
+    text = "Kết quả tháng 3:\n- Trao 2 suất quà cho đội viên.\n- Tặng 15 bộ sách cho thư viện."
+    assert [f["value"] for f in extract_text(text)["figures"]] == [2, 15]
