@@ -133,7 +133,8 @@ def test_corpus_both_parts_hold_texts() -> None:
 # brought the test part's false-code rate from 0.050 to 0.067 with the engine unchanged: the
 # floor follows the measurement, it is no licence to get worse (0.07). The fresh set src_q
 # (16 post-2025 texts, 4 of them in the test part, written before any rule saw them) brought it
-# from 0.068 to 0.089 with the engine unchanged (0.095).
+# from 0.068 to 0.089 with the engine unchanged (0.095); rules found on the dev parts of src_q and
+# src_r then brought it to 0.068, and the dev part's to 0.012 (0.075 and 0.03).
 @pytest.mark.parametrize("part", ["dev", "test"])
 def test_corpus_scores(corpus_scores: dict[str, dict], part: str) -> None:
     s = corpus_scores[part]
@@ -141,7 +142,7 @@ def test_corpus_scores(corpus_scores: dict[str, dict], part: str) -> None:
     assert s["strict_f1"] >= 0.92, s
     assert s["attribution"] >= 0.93, s
     assert s["indicator_right"] >= 0.86, s
-    assert s["false_code"] <= (0.06 if part == "dev" else 0.095), s
+    assert s["false_code"] <= (0.03 if part == "dev" else 0.075), s
 
 
 def test_pretick_classes_reach_098_on_the_test_part(corpus_scores: dict[str, dict]) -> None:
