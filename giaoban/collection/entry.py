@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 
 from giaoban.collection import plausibility
 from giaoban.collection.models import DataValue, Report, Target
-from giaoban.collection.rules import validate
+from giaoban.collection.rules import unit_figures, validate
 from giaoban.collection.workflow import NARRATIVE_FIELDS, form_list
 from giaoban.core.aggregation import progress
 from giaoban.core.numbers import NumberFormatError, format_vn_money, format_vn_number, parse_vn_number
@@ -115,14 +115,40 @@ def _shown(text: str, indicator) -> str:
         return ""
 
 
-def past_values(unit, periods: list[str]) -> tuple[dict, set[str]]:
+def looked_back(period: Period) -> list[str]:
+    """The earlier periods the entry page looks back on: the previous one, the same one last year,
+    the year so far (build_rows), the last four (the jump rule) and the last seven (the
+    plausibility flags' peers and the unit's usual level)."""
+    codes = {p.code for p in period.year_to_date()} | {period.previous().code, period.same_period_last_year().code}
+    p = period
+    for _ in range(7):
+        p = p.previous()
+        codes.add(p.code)
+    codes.discard(period.code)
+    return sorted(codes)
+
+
+def page_figures(unit, period: Period, stored: dict) -> tuple[dict, dict]:
+    """The unit's figures of the period and those it looks back on ((indicator id, period) →
+    value; `stored`, code → DataValue, the period's) and its targets of the year (indicator id →
+    value): read once for the entry page, whose jump rule, flags and rows' context all use them."""
+    return (unit_figures(unit, looked_back(period), stored, period.code),
+            dict(Target.objects.filter(unit=unit, year=period.year).values_list("indicator_id", "value")))
+
+
+def past_values(unit, periods: list[str], figures: dict | None = None, codes: dict | None = None) -> tuple[dict, set[str]]:
     """{(indicator code, period): value} of the unit for earlier periods, and the periods whose
     values were rebuilt from the units it replaced (a commune merged in 2025 still sees its
-    'same period last year': the sum of its predecessors, times their shares)."""
-    history = {
-        (code, p): v
-        for code, p, v in DataValue.objects.filter(unit=unit, period__in=periods).values_list("indicator__code", "period", "value")
-    }
+    'same period last year': the sum of its predecessors, times their shares). From the unit's
+    `figures` (rules.unit_figures, covering `periods`) with `codes` (indicator id → code) when the page read them."""
+    if figures is None:
+        history = {
+            (code, p): v
+            for code, p, v in DataValue.objects.filter(unit=unit, period__in=periods).values_list("indicator__code", "period", "value")
+        }
+    else:
+        wanted = set(periods)
+        history = {(codes[i], p): v for (i, p), v in figures.items() if p in wanted and i in codes}
     rebuilt = set()
     for code in set(periods):
         end = Period.parse(code).end
@@ -147,14 +173,19 @@ def stored_values(report, indicators) -> dict:
     return {codes[dv.indicator_id]: dv for dv in DataValue.objects.filter(report=report) if dv.indicator_id in codes}
 
 
-def build_rows(unit, period: Period, report, posted=None, errors=None, issues=(), *, current=None) -> list[tuple[str, list[Row]]]:
+def build_rows(unit, period: Period, report, posted=None, errors=None, issues=(), *, current=None, figures=None,
+               targets=None) -> list[tuple[str, list[Row]]]:
     """The indicators of the unit's form in sections, each with its context figures (`current`:
-    stored_values(), when the caller has read them)."""
+    stored_values(), `figures`: rules.unit_figures() of looked_back() with the current ones,
+    `targets`: indicator id → the year's target, when the caller has read them)."""
     indicators = form_list(unit)
     current = stored_values(report, indicators) if current is None else current
     before = [period.previous().code, period.same_period_last_year().code] + [p.code for p in period.year_to_date()]
-    history, rebuilt = past_values(unit, before)
-    targets = dict(Target.objects.filter(unit=unit, year=period.year).values_list("indicator__code", "value"))
+    history, rebuilt = past_values(unit, before, figures, {i.pk: i.code for i in indicators})
+    if targets is None:
+        targets = dict(Target.objects.filter(unit=unit, year=period.year).values_list("indicator__code", "value"))
+    else:
+        targets = {i.code: targets[i.pk] for i in indicators if i.pk in targets}
     values_now = {code: dv.value for code, dv in current.items()}
     posted, errors = posted or {}, errors or {}
     by_indicator = defaultdict(list)

@@ -48,9 +48,12 @@ def _earlier(period: Period, count: int) -> list[str]:
     return codes
 
 
-def flags(unit, period: Period, values: dict, comments: dict, indicators: dict) -> list[Flag]:
+def flags(unit, period: Period, values: dict, comments: dict, indicators: dict, *, figures: dict | None = None,
+          targets: dict | None = None) -> list[Flag]:
     """Flags of `values` (indicator code → Decimal | None) of the unit for the period;
-    `indicators` code → Indicator, `comments` code → note."""
+    `indicators` code → Indicator, `comments` code → note. A page that read them passes the
+    unit's stored `figures` of the period and the seven before ((indicator id, period) → value,
+    rules.unit_figures) and its `targets` of the year (indicator id → value)."""
     present = {code: v for code, v in values.items() if v is not None and v > 0 and code in indicators}
     if not present:
         return []
@@ -60,16 +63,23 @@ def flags(unit, period: Period, values: dict, comments: dict, indicators: dict) 
     own_counts: dict[int, int] = {}
     # the unit's own figures of the eight periods: the last four are its usual level, and all
     # eight are taken off its peers' count
-    for ind_id, p, value in DataValue.objects.filter(unit=unit, indicator_id__in=list(ids), period__in=[period.code] + earlier) \
-            .values_list("indicator_id", "period", "value"):
+    window = [period.code] + earlier
+    if figures is None:
+        rows = DataValue.objects.filter(unit=unit, indicator_id__in=list(ids), period__in=window) \
+            .values_list("indicator_id", "period", "value")
+    else:
+        window_set = set(window)
+        rows = [(i, p, v) for (i, p), v in figures.items() if i in ids and p in window_set]
+    for ind_id, p, value in rows:
         own_counts[ind_id] = own_counts.get(ind_id, 0) + 1
         if p in earlier[:4]:
             own.setdefault(ids[ind_id], []).append(value)
     # the bound per indicator from the kept peer tops: a few rows, not one per peer value (a
     # commune's peers are every commune of the organization, eight periods)
     peers = {ids[ind]: bound for ind, bound in peer_tops.bounds(unit, ids, [period.code] + earlier, own_counts).items()}
-    targets = dict(Target.objects.filter(unit=unit, year=period.year, indicator_id__in=list(ids))
-                   .values_list("indicator_id", "value"))
+    if targets is None:
+        targets = dict(Target.objects.filter(unit=unit, year=period.year, indicator_id__in=list(ids))
+                       .values_list("indicator_id", "value"))
     out = []
     for code, value in present.items():
         ind = indicators[code]
@@ -100,10 +110,13 @@ def _times(value: Decimal, reference: Decimal) -> str:
     return f"{format_vn_number(ratio, 0 if ratio >= 10 else 1)} lần"
 
 
-def report_flags(report, indicators: dict, stored: dict | None = None) -> list[Flag]:
-    """The flags of a report's stored figures (`stored`, code → DataValue, when the caller has read them)."""
+def report_flags(report, indicators: dict, stored: dict | None = None, *, figures: dict | None = None,
+                 targets: dict | None = None) -> list[Flag]:
+    """The flags of a report's stored figures (`stored`, code → DataValue, `figures` and `targets`
+    as flags() takes them, when the caller has read them)."""
     if stored is None:
         stored = {c: DataValue(value=v, comment=n) for c, v, n in
                   DataValue.objects.filter(report=report).values_list("indicator__code", "value", "comment")}
     stored = [(c, dv.value, dv.comment) for c, dv in stored.items()]
-    return flags(report.unit, Period.parse(report.period), {c: v for c, v, _ in stored}, {c: n for c, _, n in stored}, indicators)
+    return flags(report.unit, Period.parse(report.period), {c: v for c, v, _ in stored}, {c: n for c, _, n in stored}, indicators,
+                 figures=figures, targets=targets)

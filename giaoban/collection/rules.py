@@ -122,18 +122,36 @@ _OPS = {
 }
 
 
-def history_medians(unit, indicator_ids, period: Period) -> dict[int, Decimal]:
+def history_medians(unit, indicator_ids, period: Period, figures: dict | None = None) -> dict[int, Decimal]:
     """{indicator id: median of the unit's values of the last four periods of the same kind},
-    for the indicators with at least 2 such values; one query for all of them."""
+    for the indicators with at least 2 such values; one query for all of them, none when the
+    caller read the unit's `figures` ((indicator id, period) → value, unit_figures())."""
     codes, p = [], period
     for _ in range(4):
         p = p.previous()
         codes.append(p.code)
     past: dict[int, list] = {}
-    rows = DataValue.objects.filter(unit=unit, indicator_id__in=list(indicator_ids), period__in=codes)
-    for indicator_id, value in rows.values_list("indicator_id", "value"):
+    if figures is None:
+        rows = DataValue.objects.filter(unit=unit, indicator_id__in=list(indicator_ids), period__in=codes) \
+            .values_list("indicator_id", "value")
+    else:
+        wanted = set(indicator_ids)
+        rows = [(i, v) for (i, p), v in figures.items() if p in codes and i in wanted]
+    for indicator_id, value in rows:
         past.setdefault(indicator_id, []).append(value)
     return {i: Decimal(statistics.median(v)) for i, v in past.items() if len(v) >= 2}
+
+
+def unit_figures(unit, periods, current: dict | None = None, period: str | None = None) -> dict:
+    """{(indicator id, period): value} of the unit's stored figures of `periods`, read once for a
+    page whose checks and context all look back on them (the jump rule, the plausibility flags,
+    the previous period and the year so far); `current` (code → DataValue) adds the figures the
+    page already read for `period`."""
+    figures = {(i, p): v for i, p, v in DataValue.objects.filter(unit=unit, period__in=sorted(set(periods)))
+               .values_list("indicator_id", "period", "value")}
+    for dv in (current or {}).values():
+        figures[dv.indicator_id, period] = dv.value
+    return figures
 
 
 def history_median(unit, indicator, period: Period) -> Decimal | None:
@@ -153,16 +171,17 @@ def active_rules() -> list:
     return cached["rules"]
 
 
-def validate(report, values=None, *, indicators=None, for_submission: bool = False, rules=None, stored=None) -> list[Issue]:
+def validate(report, values=None, *, indicators=None, for_submission: bool = False, rules=None, stored=None,
+             figures=None) -> list[Issue]:
     """Check the report's figures (stored values overlaid with `values`; `stored`, code →
-    DataValue, when the caller has read them).
+    DataValue, and the unit's earlier `figures` (unit_figures()), when the caller has read them).
 
     `for_submission` adds the 'required' rules (a draft may be incomplete)."""
     indicators = {i.code: i for i in (indicators if indicators is not None else form_list(report.unit))}
     entries = {code: e for code, e in _entries(report, values, stored).items() if code in indicators}
     rules = [(r, orgs) for r, orgs in (active_rules() if rules is None else rules) if r.indicator.code in indicators]
     return evaluate(entries, indicators, rules, unit=report.unit, period=Period.parse(report.period),
-                    for_submission=for_submission)
+                    for_submission=for_submission, figures=figures)
 
 
 def write_errors(entries: dict, indicators: dict, rules, *, unit, period: Period, changed) -> list[Issue]:
@@ -175,7 +194,7 @@ def write_errors(entries: dict, indicators: dict, rules, *, unit, period: Period
 
 
 def evaluate(entries: dict, indicators: dict, rules, *, unit, period: Period, for_submission: bool,
-             only_errors: bool = False) -> list[Issue]:
+             only_errors: bool = False, figures: dict | None = None) -> list[Issue]:
     """The one place the checks are written: `entries` code → Entry, `indicators` code →
     Indicator, `rules` (rule, organization ids) from active_rules()."""
     issues: list[Issue] = []
@@ -198,7 +217,7 @@ def evaluate(entries: dict, indicators: dict, rules, *, unit, period: Period, fo
     # the history of every jump rule's indicator in one query, not one per rule
     jumps = {indicators[rule.indicator.code].pk for rule, _ in rules if rule.kind == ValidationRule.Kind.JUMP
              and entries.get(rule.indicator.code, Entry(None)).value is not None}
-    medians = history_medians(unit, jumps, period) if jumps else {}
+    medians = history_medians(unit, jumps, period, figures) if jumps else {}
     for rule, orgs in rules:
         if orgs and unit.organization_id not in orgs:
             continue

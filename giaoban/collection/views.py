@@ -22,8 +22,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from giaoban import audit
 from giaoban.collection import access, completeness as comp, excel, panels, plausibility, reminders, workflow
-from giaoban.collection.entry import (QUALIFIER_CHOICES, build_rows, check_fields, field_texts, merge_with_saved, read_post,
-                                     rows_html, stored_values)
+from giaoban.collection.entry import (QUALIFIER_CHOICES, build_rows, check_fields, field_texts, merge_with_saved, page_figures,
+                                     read_post, rows_html, stored_values)
 from giaoban.collection.indicators import form_list
 from giaoban.collection.models import Attachment, DataValue, Reminder, Report
 from giaoban.collection.rules import validate
@@ -321,8 +321,12 @@ def _folded(sections) -> list[dict]:
 def _page(request, unit, period, report, *, posted=None, errors=None, status=200, conflict="", conflicts=()):
     indicators = form_list(unit)  # the form, its rules and the report's figures read once for the page
     stored = stored_values(report, indicators)
-    issues = validate(report, for_submission=True, indicators=indicators, stored=stored) if report else []
-    flags = plausibility.report_flags(report, {i.code: i for i in indicators}, stored) if report else []
+    # the unit's earlier figures and the year's targets, read once: the jump rule, the flags and
+    # the rows' context all look back on them
+    figures, targets = page_figures(unit, period, stored)
+    issues = validate(report, for_submission=True, indicators=indicators, stored=stored, figures=figures) if report else []
+    flags = plausibility.report_flags(report, {i.code: i for i in indicators}, stored, figures=figures, targets=targets) \
+        if report else []
     actions = workflow.allowed_actions(report, request.user)
     if report is None and access.can_enter(request.user, unit):
         actions = {"edit", "submit"}
@@ -332,7 +336,8 @@ def _page(request, unit, period, report, *, posted=None, errors=None, status=200
     ]
     attachments = report.attachments.filter(deleted_at=None) if report else []
     children = excel.workflow_children_count(unit, period)  # _load gave a unit the user may view: their subtree too
-    sections = _folded(build_rows(unit, period, report, posted, errors, list(issues) + flags, current=stored))
+    sections = _folded(build_rows(unit, period, report, posted, errors, list(issues) + flags, current=stored, figures=figures,
+                                  targets=targets))
     history = reverse("collection:history", args=[unit.pk, period.code, "CODE"]) if report else None  # one reverse() a page
     rows_html(((s["name"], s["rows"]) for s in sections), editable="edit" in actions, history_url=history)
     return render(request, "collection/entry.html", {
