@@ -112,7 +112,8 @@ _MONEY_VERB_RE = re.compile(prefix_alternation((  # (by first letter, the word s
 _UNIT_COUNT_CODES = frozenset({"chi_hoi"})
 _WHERE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:tại|ở) (?:(?:các|cả|hơn|trên|gần) )?$")
 # Money that moves by another verb than raising or giving, between that verb and the amount.
-_OTHER_MONEY_RE = re.compile(r"(?<![^\W\d_])(?:mượn|vay|cho vay|tiêu thụ|bán|doanh thu|thu nhập|lợi nhuận|lãi)(?![^\W\d_])")
+_OTHER_MONEY_RE = re.compile(prefix_alternation(
+    ("mượn", "vay", "cho vay", "tiêu thụ", "bán", "doanh thu", "thu nhập", "lợi nhuận", "lãi"), _LETTER_START) + r"(?![^\W\d_])")
 _EACH_RE = re.compile(r"m(?<![^\W\d_].)ỗi(?![^\W\d_])")  # 'Mỗi căn nhà … được hỗ trợ 60 triệu đồng': per item
 _MONEY_RAISED = {"vận động", "quyên góp", "huy động", "tiếp nhận", "nhận được", "đóng góp", "ủng hộ", "xã hội hóa"}
 _MONEY_CODES = {"raised": "ho_tro_kinh_phi", "given": "tri_gia_qua"}
@@ -267,7 +268,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         clause_start = max(s_start, breaks[j] + 1) if j >= 0 else s_start
         before = key[max(clause_start, c.start - 40):c.start]
         if c.kind == "level" and c.unit != "%" and (_COMPARED_BEFORE_RE.search(before) or _compared_after(key, c.end)
-                                                     or _ADDED_BEFORE_RE.search(before)):
+                                                     or ("thêm" in before and _ADDED_BEFORE_RE.search(before))):
             c.kind = "change"  # 'cao hơn năm 2018 trên 9 tỷ đồng', 'vượt 312 căn so với kế hoạch'
         k = bisect.bisect_right(breaks, c.end)
         clause_end = min(s_end, breaks[k]) if k < len(breaks) else s_end
@@ -565,10 +566,12 @@ _FORMER_AFTER_RE = re.compile(r" cũ(?![^\W\d_])")
 # What was not done or failed ('600 hội viên chưa được tập huấn', '46 vụ việc hòa giải không thành',
 # '32 tổ … yếu kém'), and verbs that look at things rather than do them ('khảo sát 12 nhà', 'giải
 # thể 5 tổ'): never the indicator's count.
-_NOT_DONE_AFTER_RE = re.compile(r"(?<![^\W\d_])(?:chưa|cần|không thành|không đạt|yếu kém|kém hiệu quả|xuống cấp|hết hạn)(?![^\W\d_])")
-_NOT_DOING_BEFORE_RE = re.compile(
-    r"(?<![^\W\d_])(?:khảo sát|giải thể|thống kê|điều tra|xác minh|tuyên dương|biểu dương|khen thưởng|kiến nghị xử lý)"
-    r" (?:(?:trên|hơn|gần|khoảng) )?$")
+_NOT_DONE_AFTER_RE = re.compile(prefix_alternation(
+    ("chưa", "cần", "không thành", "không đạt", "yếu kém", "kém hiệu quả", "xuống cấp", "hết hạn"), _LETTER_START)
+    + r"(?![^\W\d_])")
+_NOT_DOING_BEFORE_RE = re.compile(prefix_alternation(
+    ("khảo sát", "giải thể", "thống kê", "điều tra", "xác minh", "tuyên dương", "biểu dương", "khen thưởng",
+     "kiến nghị xử lý"), _LETTER_START) + r" (?:(?:trên|hơn|gần|khoảng) )?$")
 _REGISTERED_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,2} đăng ký(?![^\W\d_])")
 
 
