@@ -78,6 +78,7 @@ def _antecedent(key: str, pos: int, context: str) -> str:
     return " | " + names[-1] if names else ""
 
 
+_EACH_APPOSITION_RE = re.compile(r"(?: [^\W\d_]+){0,3}, mỗi [^\W\d_]+(?: [^\W\d_]+)? ")
 _RISE_TO_AFTER_RE = re.compile(r" ?(?:lên|xuống) \d")
 _PAST_PERIOD_AFTER_RE = re.compile(r" ?so với (?:cùng kỳ|năm|quý|tháng|kỳ)(?![^\W\d_])")
 _OTHER_THAN_RE = re.compile(r"(?: [^\W\d_]+){0,2} khác(?![^\W\d_])")  # 'sửa chữa 6 nhà khác': not the indicator's houses
@@ -242,6 +243,14 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             firms_clause_end = m_end.start() if m_end else len(key)
         elif c.start < firms_clause_end and actor.source not in ("subject", "owner"):
             actor = _OTHER  # '… có 3 doanh nghiệp cắt giảm 214 lao động': the firms' clause goes on
+        elif actor.source in ("default", "carried") and ci + 1 < len(candidates) \
+                and _EACH_APPOSITION_RE.fullmatch(key, c.end, candidates[ci + 1].start):
+            # 'trao 45 suất học bổng, mỗi suất 1 triệu đồng do Agribank … tài trợ': the items and what
+            # each is worth have one giver, named after the second.
+            each = candidates[ci + 1]
+            giver = attributor.actor_at(each.start, key[each.end - len(each.unit_text):each.end] if each.unit_text else each.unit)
+            if giver.source == "owner" and giver.org == "other":
+                actor = giver
         if c.qualifier_start is not None:
             c.start = c.qualifier_start
         i = bisect.bisect_right(sentence_starts, c.start) - 1

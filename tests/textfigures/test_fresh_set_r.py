@@ -155,3 +155,9 @@ def test_a_naming_noun_before_millions_of_dong_is_no_name() -> None:
     text = ("Hội LHPN huyện hỗ trợ các tổ 150 triệu đồng mua máy may. Dư nợ ủy thác qua Hội 38,2 tỷ đồng. "
             "Tổ 5 có 40 hộ.")
     assert [f["value"] for f in extract_text(text)["figures"]] == [150000000, 38200000000, 40]
+
+
+def test_items_and_what_each_is_worth_have_one_giver() -> None:
+    text = ("BCH ĐOÀN XÃ TÂN PHÚ\nBÁO CÁO THÁNG 9\n- Trao 30 suất học bổng, mỗi suất 500.000 đồng do Công ty "
+            "Cao su Phú Riềng tài trợ.\n- Kết nạp 12 đoàn viên.")
+    assert owners(text) == ["other", "other", "doan"]
