@@ -81,6 +81,18 @@ def entry_units(user) -> QuerySet:
     return Unit.objects.filter(pk__in=ids)
 
 
+def entry_unit_list(user, valid_on, limit: int) -> list[Unit]:
+    """The first ``limit`` entry units (valid on the day ``valid_on``, when given) with their
+    organizations, kept until a membership or the tree changes (the stamp): the home page and
+    'my reports' read them on every visit. The objects are shared: read them, never change them."""
+    def read():
+        units = entry_units(user)
+        return list((units.valid_on(valid_on) if valid_on else units).select_related("organization")[:limit])
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return stamp.remembered("entry_units", (user.pk, bool(user.is_superuser), valid_on, limit), read, MEMBERSHIP_USERS_KEPT)
+
+
 def has_entry_units(user) -> bool:
     """entry_units(user).exists() without a query for people with memberships (every page's menu asks)."""
     if not getattr(user, "is_authenticated", False):

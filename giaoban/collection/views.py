@@ -82,7 +82,7 @@ def recent_periods(count: int = 4) -> list[Period]:
 @login_required
 def my_reports(request):
     periods = recent_periods()
-    units = list(access.entry_units(request.user).select_related("organization")[:100])
+    units = access.entry_unit_list(request.user, None, 100)
     reports = {(r.unit_id, r.period): r for r in Report.objects.filter(unit__in=units, period__in=[p.code for p in periods])}
     deadlines = comp.Deadlines.for_periods(periods)
     rows = _my_report_rows(units, periods, reports, deadlines)

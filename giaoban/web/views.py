@@ -144,7 +144,7 @@ def home(request):
     periods = recent_quarters(today)
     due = pick_period(None, today)
     # dissolved units (the 2025 merger) are not offered for entry: their forms answer 404
-    units = list(access.entry_units(request.user).valid_on(due.end).select_related("organization")[:50])
+    units = access.entry_unit_list(request.user, due.end, 50)
     regimes = schedules.rules() if units else []
     if units and all(schedules.applies(u, "W", regimes) and not schedules.applies(u, "Q", regimes) for u in units):
         # a residential area's working group reports every week: this week and the three before

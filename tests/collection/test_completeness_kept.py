@@ -57,3 +57,17 @@ def test_the_quarter_shown_follows_the_reports(tree, client):
     Report.objects.create(unit=tree.units["phunu-b"], period=current.code, status=Report.Status.SUBMITTED,
                           submitted_at=timezone.now())
     assert f"Tiến độ nộp báo cáo · {current.label_vi}" in _page(client)
+
+
+def test_home_and_my_reports_follow_a_new_entry_membership(tree, client):
+    """Their entry units are kept under the stamp too: read once, and again after a membership changes."""
+    user = make_user("nhap.hai.xa", (tree.units["phunu-a"], Membership.Role.ENTRY))
+    client.force_login(user)
+    for name in ("home", "collection:my_reports"):
+        assert "Hội LHPN xã B" not in client.get(reverse(name)).content.decode()
+        with CaptureQueriesContext(connection) as ctx:
+            assert "Hội LHPN xã A" in client.get(reverse(name)).content.decode()
+        assert not [q for q in ctx.captured_queries if 'FROM "org_unit"' in q["sql"]], f"{name}: the units were read again"
+    Membership.objects.create(user=user, unit=tree.units["phunu-b"], role=Membership.Role.ENTRY)
+    for name in ("home", "collection:my_reports"):
+        assert "Hội LHPN xã B" in client.get(reverse(name)).content.decode()
