@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 
 from giaoban.collection import plausibility
 from giaoban.collection.models import DataValue, Report, Target
-from giaoban.collection.rules import unit_figures, validate
+from giaoban.collection.rules import validate
 from giaoban.collection.workflow import NARRATIVE_FIELDS, form_list
 from giaoban.core.aggregation import progress
 from giaoban.core.numbers import NumberFormatError, format_vn_money, format_vn_number, parse_vn_number
@@ -78,10 +78,13 @@ def check_fields(report, unit, period: Period, data) -> dict:
     return {"fields": fields, "flags": flags}
 
 
+StoredFigure = namedtuple("StoredFigure", "indicator_id value qualifier comment")  # a stored figure as the page reads it
+
+
 @dataclass
 class Row:
     indicator: object
-    value: DataValue | None
+    value: DataValue | StoredFigure | None
     text: str  # what the input shows (as typed back when the post had an error)
     qualifier: str
     comment: str
@@ -128,19 +131,28 @@ def looked_back(period: Period) -> list[str]:
     return sorted(codes)
 
 
-def page_figures(unit, period: Period, stored: dict) -> tuple[dict, dict]:
-    """The unit's figures of the period and those it looks back on ((indicator id, period) →
-    value; `stored`, code → DataValue, the period's) and its targets of the year (indicator id →
-    value): read once for the entry page, whose jump rule, flags and rows' context all use them."""
-    return (unit_figures(unit, looked_back(period), stored, period.code),
-            dict(Target.objects.filter(unit=unit, year=period.year).values_list("indicator_id", "value")))
+def page_figures(unit, period: Period, report, indicators) -> tuple[dict, dict, dict]:
+    """(stored, figures, targets) for the entry page, in two queries: the report's figures of the
+    form's `indicators` (code → StoredFigure, what stored_values() gives without model objects), the
+    unit's figures of the period and of those it looks back on ((indicator id, period) → value)
+    and its targets of the year (indicator id → value). Its jump rule, flags and rows' context
+    all read them, each read them before."""
+    codes = {i.pk: i.code for i in indicators}
+    stored, figures = {}, {}
+    current = period.code if report is not None and report.pk is not None else None
+    for ind_id, p, value, qualifier, comment in DataValue.objects.filter(unit=unit, period__in=[period.code, *looked_back(period)]) \
+            .values_list("indicator_id", "period", "value", "qualifier", "comment"):
+        figures[ind_id, p] = value
+        if p == current and ind_id in codes:  # the report's figures: its unit's of its period
+            stored[codes[ind_id]] = StoredFigure(ind_id, value, qualifier, comment)
+    return stored, figures, dict(Target.objects.filter(unit=unit, year=period.year).values_list("indicator_id", "value"))
 
 
 def past_values(unit, periods: list[str], figures: dict | None = None, codes: dict | None = None) -> tuple[dict, set[str]]:
     """{(indicator code, period): value} of the unit for earlier periods, and the periods whose
     values were rebuilt from the units it replaced (a commune merged in 2025 still sees its
     'same period last year': the sum of its predecessors, times their shares). From the unit's
-    `figures` (rules.unit_figures, covering `periods`) with `codes` (indicator id → code) when the page read them."""
+    `figures` (page_figures(), covering `periods`) with `codes` (indicator id → code) when the page read them."""
     if figures is None:
         history = {
             (code, p): v
@@ -175,9 +187,9 @@ def stored_values(report, indicators) -> dict:
 
 def build_rows(unit, period: Period, report, posted=None, errors=None, issues=(), *, current=None, figures=None,
                targets=None) -> list[tuple[str, list[Row]]]:
-    """The indicators of the unit's form in sections, each with its context figures (`current`:
-    stored_values(), `figures`: rules.unit_figures() of looked_back() with the current ones,
-    `targets`: indicator id → the year's target, when the caller has read them)."""
+    """The indicators of the unit's form in sections, each with its context figures (`current`,
+    `figures` and `targets` as stored_values() and page_figures() give them, when the caller has
+    read them)."""
     indicators = form_list(unit)
     current = stored_values(report, indicators) if current is None else current
     before = [period.previous().code, period.same_period_last_year().code] + [p.code for p in period.year_to_date()]

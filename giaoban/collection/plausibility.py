@@ -53,7 +53,7 @@ def flags(unit, period: Period, values: dict, comments: dict, indicators: dict, 
     """Flags of `values` (indicator code → Decimal | None) of the unit for the period;
     `indicators` code → Indicator, `comments` code → note. A page that read them passes the
     unit's stored `figures` of the period and the seven before ((indicator id, period) → value,
-    rules.unit_figures) and its `targets` of the year (indicator id → value)."""
+    entry.page_figures) and its `targets` of the year (indicator id → value)."""
     present = {code: v for code, v in values.items() if v is not None and v > 0 and code in indicators}
     if not present:
         return []

@@ -125,7 +125,7 @@ _OPS = {
 def history_medians(unit, indicator_ids, period: Period, figures: dict | None = None) -> dict[int, Decimal]:
     """{indicator id: median of the unit's values of the last four periods of the same kind},
     for the indicators with at least 2 such values; one query for all of them, none when the
-    caller read the unit's `figures` ((indicator id, period) → value, unit_figures())."""
+    caller read the unit's `figures` ((indicator id, period) → value, entry.page_figures())."""
     codes, p = [], period
     for _ in range(4):
         p = p.previous()
@@ -140,18 +140,6 @@ def history_medians(unit, indicator_ids, period: Period, figures: dict | None = 
     for indicator_id, value in rows:
         past.setdefault(indicator_id, []).append(value)
     return {i: Decimal(statistics.median(v)) for i, v in past.items() if len(v) >= 2}
-
-
-def unit_figures(unit, periods, current: dict | None = None, period: str | None = None) -> dict:
-    """{(indicator id, period): value} of the unit's stored figures of `periods`, read once for a
-    page whose checks and context all look back on them (the jump rule, the plausibility flags,
-    the previous period and the year so far); `current` (code → DataValue) adds the figures the
-    page already read for `period`."""
-    figures = {(i, p): v for i, p, v in DataValue.objects.filter(unit=unit, period__in=sorted(set(periods)))
-               .values_list("indicator_id", "period", "value")}
-    for dv in (current or {}).values():
-        figures[dv.indicator_id, period] = dv.value
-    return figures
 
 
 def history_median(unit, indicator, period: Period) -> Decimal | None:
@@ -174,7 +162,7 @@ def active_rules() -> list:
 def validate(report, values=None, *, indicators=None, for_submission: bool = False, rules=None, stored=None,
              figures=None) -> list[Issue]:
     """Check the report's figures (stored values overlaid with `values`; `stored`, code →
-    DataValue, and the unit's earlier `figures` (unit_figures()), when the caller has read them).
+    DataValue, and the unit's earlier `figures` (entry.page_figures()), when the caller has read them).
 
     `for_submission` adds the 'required' rules (a draft may be incomplete)."""
     indicators = {i.code: i for i in (indicators if indicators is not None else form_list(report.unit))}

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 from giaoban import audit
 from giaoban.collection import access, completeness as comp, excel, panels, plausibility, reminders, workflow
 from giaoban.collection.entry import (QUALIFIER_CHOICES, build_rows, check_fields, field_texts, merge_with_saved, page_figures,
-                                     read_post, rows_html, stored_values)
+                                     read_post, rows_html)
 from giaoban.collection.indicators import form_list
 from giaoban.collection.models import Attachment, DataValue, Reminder, Report
 from giaoban.collection.rules import validate
@@ -320,10 +320,9 @@ def _folded(sections) -> list[dict]:
 
 def _page(request, unit, period, report, *, posted=None, errors=None, status=200, conflict="", conflicts=()):
     indicators = form_list(unit)  # the form, its rules and the report's figures read once for the page
-    stored = stored_values(report, indicators)
-    # the unit's earlier figures and the year's targets, read once: the jump rule, the flags and
-    # the rows' context all look back on them
-    figures, targets = page_figures(unit, period, stored)
+    # the report's figures, the unit's earlier ones and the year's targets, read once: the jump
+    # rule, the flags and the rows' context all look back on them
+    stored, figures, targets = page_figures(unit, period, report, indicators)
     issues = validate(report, for_submission=True, indicators=indicators, stored=stored, figures=figures) if report else []
     flags = plausibility.report_flags(report, {i.code: i for i in indicators}, stored, figures=figures, targets=targets) \
         if report else []

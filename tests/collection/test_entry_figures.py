@@ -1,4 +1,4 @@
-"""The entry page reads the unit's earlier figures and the year's targets once
+"""The entry page reads the report's figures, the unit's earlier ones and the year's targets once
 (giaoban.collection.entry.page_figures) for its jump rule, its plausibility flags and its rows'
 context, which each read them before. The page is the same as the reference path's (each part
 reading for itself) on randomized figures, on the database the suite runs on; and it reads them
@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from giaoban.collection import views
+from giaoban.collection.entry import stored_values
 from giaoban.collection.models import DataValue, Report, Target
 from giaoban.org.models import Area, Unit
 
@@ -67,7 +68,8 @@ def test_the_entry_page_is_the_reference_one_on_random_figures(tree, client, mon
         _fill(tree, units, random.Random(seed))
         fast = _page(client, url)
         with monkeypatch.context() as m:
-            m.setattr(views, "page_figures", lambda unit, period, stored: (None, None))  # each part reads for itself
+            # each part reads for itself, the report's figures as model objects
+            m.setattr(views, "page_figures", lambda unit, period, report, inds: (stored_values(report, inds), None, None))
             reference = _page(client, url)
         assert fast == reference, seed
         flagged += fast.count("bất thường:")
