@@ -52,6 +52,9 @@ FOUR_PLACES = Decimal("0.0001")
 NOT_EDITABLE = (Report.Status.SUBMITTED, Report.Status.APPROVED, Report.Status.LOCKED)
 LOCKED = NOT_EDITABLE  # the name other modules knew
 TEMP_TABLE = "giaoban_bulk_values"
+# The columns of a new value: its own, and the write's stamp (the same on every row of a call).
+NEW_COLUMNS = ("report_id", "unit_id", "indicator_id", "period", "value", "comment")
+STAMP_COLUMNS = ("qualifier", "source", "source_detail", "updated_at", "updated_by_id")
 CHUNK_SIZE = 100_000  # keys written per COPY: large enough to stream, small enough to overlap
 
 
@@ -368,49 +371,55 @@ class _ChunkWriter:
         reports, stamp, repeats, result = self.reports, self.stamp, self.check.repeats, self.result
         with connection.cursor() as cursor:
             existing = _existing_values(cursor, sorted({reports.get((k[0], k[2]), 0) for k in keyed}))
-            new, changed = [], []
-            for key, (value, comment, _) in keyed.items():
-                old = existing.get(key) if existing else None
-                if old is None:
-                    new.append((reports.get((key[0], key[2])), *key, str(value), comment, *stamp))
-                elif Decimal(str(old[1])) != Decimal(value) or old[2] != comment:
-                    changed.append((old[0], key, old[1], value, comment))
-                elif key not in repeats:
-                    result.ignored += 1
+            new: list[tuple] = []  # (report, unit, indicator, period, value, comment): NEW_COLUMNS
+            changed: list[tuple] = []
+            if not existing:  # these reports hold no values yet (a first load): every key is new
+                report_of = reports.get
+                new = [(report_of((k[0], k[2])), k[0], k[1], k[2], str(v[0]), v[1]) for k, v in keyed.items()]
+            else:
+                for key, (value, comment, _) in keyed.items():
+                    old = existing.get(key)
+                    if old is None:
+                        new.append((reports.get((key[0], key[2])), *key, str(value), comment))
+                    elif Decimal(str(old[1])) != Decimal(value) or old[2] != comment:
+                        changed.append((old[0], key, old[1], value, comment))
+                    elif key not in repeats:
+                        result.ignored += 1
             # A key this call wrote in an earlier chunk is rewritten but counted (ignored) once.
             audited = [c for c in changed if c[1] not in repeats]
             result.imported += len(new)
             result.updated += len(audited)
             self.changed += [c[:4] for c in audited]
-            self.touched.update((row[1], row[3]) for row in new)
-            self.touched.update((c[1][0], c[1][2]) for c in changed)
-            written = [(row[1], row[2], row[3]) for row in new] + [c[1] for c in changed]
-            self.pairs.update((k[1], k[2]) for k in written)
+            if existing:
+                written = [(row[1], row[2], row[3]) for row in new] + [c[1] for c in changed]
+            else:  # every key new: the chunk's own keys, in the order of `new`
+                written = list(keyed)
+            self.touched.update({(k[0], k[2]) for k in written})
+            self.pairs.update({(k[1], k[2]) for k in written})
             if self.dry_run:
                 self._check_rules(keyed, written)
                 return
-            cols = ("report_id, unit_id, indicator_id, period, value, comment, qualifier, source, source_detail,"
-                    " updated_at, updated_by_id")
+            cols = ", ".join(NEW_COLUMNS + STAMP_COLUMNS)
             if connection.vendor == "postgresql" and new:
                 # The keys first, one statement per key: one deleted since the rows were validated
                 # is a message naming its row, and FOR KEY SHARE keeps the others until the commit.
                 # The database's own key triggers still check every row (see _load_checked).
-                if not self._check_keys(cursor, _model_keys(), cols, new, keyed):
+                if not self._check_keys(cursor, _model_keys(), new, keyed):
                     return
                 try:
-                    _load_checked(cursor, dv, cols, new)
+                    _load_checked(cursor, dv, cols, _copy_text(new, stamp))
                 except IntegrityError as exc:  # a row the check above let pass: the database refused it
-                    self.check.problem(*_refusal(cursor, exc, dv, cols, new, keyed, self.check))
+                    self.check.problem(*_refusal(cursor, exc, dv, new, keyed, self.check, stamp))
                     return
             elif new:
                 # SQLite inserts faster from a table than from bound parameters: the rows go to a
                 # temporary table without indexes first (about a fifth less time in all).
                 raw = cursor.cursor  # the sqlite3 cursor: no per-row Django wrapping
                 raw.execute(f"CREATE TEMP TABLE IF NOT EXISTS {TEMP_TABLE} AS SELECT {cols} FROM {dv} WHERE false")
-                raw.executemany(f"INSERT INTO temp.{TEMP_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new)
+                raw.executemany(f"INSERT INTO temp.{TEMP_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [(*r, *stamp) for r in new])
                 raw.execute(f"INSERT INTO {dv} ({cols}) SELECT {cols} FROM temp.{TEMP_TABLE}")
                 raw.execute(f"DELETE FROM temp.{TEMP_TABLE}")
-                if not self._check_keys(cursor, _model_keys(), cols, new, keyed):
+                if not self._check_keys(cursor, _model_keys(), new, keyed):
                     return
             if changed:
                 cursor.executemany(
@@ -420,16 +429,19 @@ class _ChunkWriter:
                 )
         self._check_rules(keyed, written)
 
-    def _check_keys(self, cursor, keys: list[tuple[str, str, str]], cols: str, new: list[tuple], keyed: dict) -> bool:
+    def _check_keys(self, cursor, keys: list[tuple[str, str, str]], new: list[tuple], keyed: dict) -> bool:
         """Every key the new rows point to exists, set-based, one statement per key (PostgreSQL: and
         stays, FOR KEY SHARE, the lock the database's key triggers take, held until the commit). A
         key gone since the rows were validated (deleted meanwhile) refuses the batch with a message
         naming the row; nothing is saved. The database checks each row as well: this is for the
         message, not instead of it."""
-        names = [c.strip() for c in cols.split(",")]
         for column, table, ref in keys:
-            i = names.index(column)
-            wanted = {row[i] for row in new if row[i] is not None}
+            if column in STAMP_COLUMNS:  # the same on every row
+                stamped = self.stamp[STAMP_COLUMNS.index(column)]
+                wanted = {stamped} if stamped is not None else set()
+            else:
+                i = NEW_COLUMNS.index(column)
+                wanted = {row[i] for row in new if row[i] is not None}
             if not wanted:
                 continue
             found: set = set()
@@ -445,8 +457,12 @@ class _ChunkWriter:
             missing = wanted - found
             if not missing:
                 continue
-            row = next(r for r in new if r[i] in missing)
-            self.check.problem(*_key_problem(self.check, keyed, row, column, row[i]))
+            if column in STAMP_COLUMNS:
+                row, value = new[0], stamped
+            else:
+                row = next(r for r in new if r[i] in missing)
+                value = row[i]
+            self.check.problem(*_key_problem(self.check, keyed, row, column, value))
             return False
         return True
 
@@ -610,20 +626,18 @@ def _copy_field(v) -> str:
     return v
 
 
-def _copy_text(rows: list[tuple], block: int = 20_000) -> Iterator[str]:
-    """The new values' rows, (report, unit, indicator, period, value, comment, *stamp), as COPY text
-    in blocks: the stamp is the same on every row (formatted once), ids, periods and validated
-    values need no escaping; about a tenth of the time of a write_row per row."""
-    if not rows:
-        return
-    suffix = "\t".join(_copy_field(v) for v in rows[0][6:])
+def _copy_text(rows: list[tuple], stamp: tuple, block: int = 20_000) -> Iterator[str]:
+    """The new values' rows (NEW_COLUMNS) and the stamp (STAMP_COLUMNS) as COPY text in blocks: the
+    stamp is the same on every row (formatted once), ids, periods and validated values need no
+    escaping; about a tenth of the time of a write_row per row."""
+    suffix = "\t".join(_copy_field(v) for v in stamp)
     for start in range(0, len(rows), block):
         yield "".join(
             f"{r[0]}\t{r[1]}\t{r[2]}\t{r[3]}\t{r[4]}\t{_copy_field(r[5]) if r[5] else ''}\t{suffix}\n"
             for r in rows[start:start + block])
 
 
-def _load_checked(cursor, table: str, cols: str, new: list[tuple]) -> None:
+def _load_checked(cursor, table: str, cols: str, text: Iterable[str]) -> None:
     """COPY the new rows into the data-value table, then have the database check each row's foreign
     keys now (its triggers, as for any insert) rather than at the commit, where they are deferred
     to: the checks run while the next chunk is being read instead of all at once at the end, and a
@@ -637,18 +651,17 @@ def _load_checked(cursor, table: str, cols: str, new: list[tuple]) -> None:
     deferred = cursor.fetchone()[0]
     with transaction.atomic(), connection.wrap_database_errors:
         with cursor.cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
-            for block in _copy_text(new):
+            for block in text:
                 copy.write(block)
         if deferred:  # names of the parent's constraints: their copies on the partitions go too
             cursor.execute(f"SET CONSTRAINTS {deferred} IMMEDIATE")
             cursor.execute(f"SET CONSTRAINTS {deferred} DEFERRED")  # as they were, for the rest of the transaction
 
 
-def _refusal(cursor, exc: IntegrityError, table: str, cols: str, new: list[tuple], keyed: dict, check: _RowCheck) -> tuple:
+def _refusal(cursor, exc: IntegrityError, table: str, new: list[tuple], keyed: dict, check: _RowCheck, stamp: tuple) -> tuple:
     """The problem for the database's refusal of the loaded rows: the row and field of the foreign
     key its error names, whichever side reported it ('Key (indicator_id)=(7) is not present …' for
     the new row, 'Key (id)=(7) is still referenced …' for the deletion), else its own words."""
-    names = [c.strip() for c in cols.split(",")]
     diag = getattr(exc.__cause__, "diag", None)
     found = re.search(r"\)=\((-?\d+)\)", getattr(diag, "message_detail", None) or "")
     if found and getattr(diag, "constraint_name", None):
@@ -656,11 +669,14 @@ def _refusal(cursor, exc: IntegrityError, table: str, cols: str, new: list[tuple
             "SELECT a.attname FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] "
             "WHERE c.contype = 'f' AND c.conname = %s AND c.conrelid = %s::regclass", [diag.constraint_name, table])
         column = (cursor.fetchone() or [None])[0]
-        if column in names:
-            i, value = names.index(column), int(found[1])
+        value = int(found[1])
+        if column in NEW_COLUMNS:
+            i = NEW_COLUMNS.index(column)
             row = next((r for r in new if r[i] == value), None)
             if row is not None:
                 return _key_problem(check, keyed, row, column, value)
+        elif column in STAMP_COLUMNS and stamp[STAMP_COLUMNS.index(column)] == value:
+            return _key_problem(check, keyed, new[0], column, value)
     return (None, "value", "", f"Cơ sở dữ liệu từ chối lô số liệu ({exc}). Không có số liệu nào được lưu.")
 
 

@@ -176,11 +176,13 @@ def test_a_failed_write_stops_the_read_ahead_thread_at_once(world, monkeypatch):
     assert not [t for t in threading.enumerate() if t.name == "bulk-read-ahead"]
 
 
-@pytest.mark.parametrize("gone", ["unit", "indicator"])
+@pytest.mark.parametrize("gone", ["unit", "indicator", "user"])
 def test_a_key_deleted_while_the_rows_are_read_refuses_the_batch_with_a_message(world, gone):
-    """The rows were validated against the units and indicators as they were; one of them is
-    deleted before the write. The database's foreign keys (PostgreSQL: checked by the import in one
-    statement per key) refuse the batch: a message naming the row, nothing saved, no error."""
+    """The rows were validated against the units and indicators as they were; one of them (or the
+    importing user, whom every row names) is deleted before the write. The import's key check,
+    one statement per key before the database's own, refuses the batch: a message naming the row
+    and field, nothing saved, no error."""
+    from django.contrib.auth import get_user_model
     from django.db import connection
 
     from giaoban.org.models import Indicator, Unit
@@ -190,6 +192,7 @@ def test_a_key_deleted_while_the_rows_are_read_refuses_the_batch_with_a_message(
                                area=world.area_a, parent=top)
     ind = Indicator.objects.create(code="moi", name="Chỉ tiêu mới", unit_noun="cuộc")
     ind.organizations.set([world.phunu])
+    importer = get_user_model().objects.create_superuser("nhap", "n@example.org", "mat-khau-rat-dai")
     u_a = world.units["phunu", "03388"]
     values = DataValue.objects.count()
 
@@ -199,13 +202,16 @@ def test_a_key_deleted_while_the_rows_are_read_refuses_the_batch_with_a_message(
         with connection.cursor() as cur:  # deleted by someone else meanwhile (references checked at the commit)
             if gone == "unit":
                 cur.execute(f"DELETE FROM {Unit._meta.db_table} WHERE id = %s", [unit.pk])
-            else:
+            elif gone == "indicator":
                 cur.execute(f"DELETE FROM {Indicator.organizations.through._meta.db_table} WHERE indicator_id = %s", [ind.pk])
                 cur.execute(f"DELETE FROM {Indicator._meta.db_table} WHERE id = %s", [ind.pk])
+            else:
+                cur.execute(f"DELETE FROM {get_user_model()._meta.db_table} WHERE id = %s", [importer.pk])
 
-    result = bulk.write_values(rows(), user=world.admin)
+    result = bulk.write_values(rows(), user=importer)
     assert not result.ok
-    assert [(p.index, p.field) for p in result.problems] == [(1, "orgUnit" if gone == "unit" else "dataElement")]
+    field = {"unit": "orgUnit", "indicator": "dataElement", "user": "storedBy"}[gone]
+    assert [(p.index, p.field) for p in result.problems] == [(1 if gone != "user" else 0, field)]
     assert "không còn trong cơ sở dữ liệu" in result.problems[0].message
     assert DataValue.objects.count() == values
     connection.check_constraints()  # nothing left pointing nowhere
