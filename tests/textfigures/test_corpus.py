@@ -134,7 +134,9 @@ def test_corpus_both_parts_hold_texts() -> None:
 # floor follows the measurement, it is no licence to get worse (0.07). The fresh set src_q
 # (16 post-2025 texts, 4 of them in the test part, written before any rule saw them) brought it
 # from 0.068 to 0.089 with the engine unchanged (0.095); rules found on the dev parts of src_q and
-# src_r then brought it to 0.068, and the dev part's to 0.012 (0.075 and 0.03).
+# src_r then brought it to 0.068, and the dev part's to 0.012 (0.075 and 0.03). The fresh set
+# src_t (17 texts, 4 of them in the test part, written before any rule saw them) brought the test
+# part's from 0.068 to 0.077 with the engine unchanged (0.08).
 @pytest.mark.parametrize("part", ["dev", "test"])
 def test_corpus_scores(corpus_scores: dict[str, dict], part: str) -> None:
     s = corpus_scores[part]
@@ -142,7 +144,7 @@ def test_corpus_scores(corpus_scores: dict[str, dict], part: str) -> None:
     assert s["strict_f1"] >= 0.92, s
     assert s["attribution"] >= 0.93, s
     assert s["indicator_right"] >= 0.86, s
-    assert s["false_code"] <= (0.03 if part == "dev" else 0.075), s
+    assert s["false_code"] <= (0.03 if part == "dev" else 0.08), s
 
 
 def test_pretick_classes_reach_098_on_the_test_part(corpus_scores: dict[str, dict]) -> None:
