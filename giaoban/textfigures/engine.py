@@ -56,7 +56,7 @@ _COMPARED_AFTER_RE = re.compile(r"[^,;.()\n]{0,25}? so với (?!tổng)")
 # 'tăng Quỹ Hỗ trợ nông dân thêm 3 tỷ đồng': what was added to a level is a change of it.
 _ADDED_BEFORE_RE = re.compile(r"t" + _LETTER_START + r"ăng(?: trưởng)?(?: [^\W\d_\"“”]+){1,6}[\"”]? thêm (?:trên |hơn |gần |khoảng )?$")
 _PER_ITEM_BEFORE_RE = re.compile(
-    prefix_alternation(("mỗi", "bình quân", "trung bình", "mức"), _LETTER_START) + r"(?: [^\W\d_]+){0,3} $")
+    prefix_alternation(("mỗi", "bình quân", "trung bình", "mức"), _LETTER_START) + r"(?: [^\W\d_]+){0,5} $")
 _PER_ITEM_AFTER_RE = re.compile(r"[^,;.()\n]{0,14}?(?:mỗi|/)(?: ?[^\W\d_]+)")
 # A name said once and then referred to by its head noun: 'Quỹ "Vì người nghèo" … Năm 2021, Quỹ của huyện
 # vận động được 2,35 tỷ đồng'; 'Cuộc vận động "… 5 không 3 sạch" …; lũy kế 96.420 hộ đạt tiêu chí'.
@@ -114,7 +114,8 @@ _UNIT_COUNT_CODES = frozenset({"chi_hoi"})
 _WHERE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:tại|ở) (?:(?:các|cả|hơn|trên|gần) )?$")
 # Money that moves by another verb than raising or giving, between that verb and the amount.
 _OTHER_MONEY_RE = re.compile(prefix_alternation(
-    ("mượn", "vay", "cho vay", "tiêu thụ", "bán", "doanh thu", "thu nhập", "lợi nhuận", "lãi"), _LETTER_START) + r"(?![^\W\d_])")
+    ("mượn", "vay", "cho vay", "tiêu thụ", "bán", "doanh thu", "thu nhập", "lợi nhuận", "lãi", "đã chi", "chi trả", "giải chi"),
+    _LETTER_START) + r"(?![^\W\d_])")
 _EACH_RE = re.compile(r"m(?<![^\W\d_].)ỗi(?![^\W\d_])")  # 'Mỗi căn nhà … được hỗ trợ 60 triệu đồng': per item
 _MONEY_RAISED = {"vận động", "quyên góp", "huy động", "tiếp nhận", "nhận được", "đóng góp", "ủng hộ", "xã hội hóa"}
 _MONEY_CODES = {"raised": "ho_tro_kinh_phi", "given": "tri_gia_qua"}

@@ -79,6 +79,12 @@ CASES = [
     # (the comma of '12,6' does not end the clause that says 'giải ngân')
     ("Năm 2025, Hội Nông dân tỉnh giải ngân 12,6 tỷ đồng cho 310 hộ vay.", "310 hộ", None),
     ("Năm 2025, Hội Nông dân tỉnh đã cho 310 hộ vay mới.", "310 hộ", None),
+    ("Năm 2025, các cấp Hội giúp 214 hộ vay vốn phát triển cây ăn quả.", "214 hộ", None),
+    ("Năm 2025, Hội CCB đang quản lý dư nợ ủy thác 412 tỷ đồng với 9.184 hộ vay.", "9.184 hộ", "ho_du_no"),
+    # money spent from a fund; an amount per house
+    ("Năm 2025, Ủy ban MTTQ xã tiếp nhận 186 triệu đồng ủng hộ Quỹ; đã chi 120 triệu đồng cho 4 hộ sửa nhà.",
+     "120 triệu đồng", None),
+    ("Năm 2025, Mặt trận bàn giao 3 nhà Đại đoàn kết, mỗi nhà được hỗ trợ 60 triệu đồng.", "60 triệu đồng", None),
     # works: the youth's own / works supervised
     ("Năm 2025, Đoàn phường thực hiện 7 công trình thanh niên.", "7 công trình", "cong_trinh_thanh_nien"),
     ("Năm 2025, Đoàn phường tham gia giám sát 3 công trình xây dựng cơ bản.", "3 công trình", None),
