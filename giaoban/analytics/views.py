@@ -18,7 +18,7 @@ from giaoban.analytics.charts import bar_chart
 from giaoban.analytics.pivot import DIMENSIONS, pivot, to_csv, to_xlsx
 from giaoban.analytics.templatetags.analytics_tags import qualifier_word, signed_pct, vn, vnpct
 from giaoban.collection.models import Report
-from giaoban.core.periods import Period
+from giaoban.core.periods import Period, option_tags
 from giaoban.org.models import Area, AreaSuccession, Indicator, Organization
 
 
@@ -129,7 +129,7 @@ def dashboard(request):
             context["now_names"] = _names_now(area, request)
     context["period"] = period
     context["query"] = request.GET
-    context["period_options"] = period_options(context["periods"], period)
+    context["period_options"] = mark_safe(option_tags(context["periods"], period.code if period else None))
     context.update(_boxes(request, context))
     # A question the data cannot answer (a bad period, an unknown area) is the asker's: 400.
     return render(request, "analytics/dashboard.html", context, status=400 if context["error"] else 200)
@@ -143,14 +143,15 @@ def _figure_rows(rows) -> str:
     cells each with a number filter, were through the template engine the biggest part of the
     page. Written as the template wrote it: numbers by the same filters, counts localized."""
     out = []
+    count = _counter()
     for ind, r in rows:
         ly, pv = r.same_period_last_year, r.previous
         target = vn(r.target, 0) if ind.value_type == "integer" else vn(r.target)
         band = f" band-{escape(r.band)}" if r.band else ""
         ly_unlike = ly is not None and not ly.like and ly.change_pct is not None
         pv_unlike = pv is not None and not pv.like and pv.value is not None
-        ly_units = f"<small>{_count(r.reporting_units)} so với {_count(ly.reporting_units)} đơn vị</small>" if ly_unlike else ""
-        pv_units = f"<small>{_count(pv.reporting_units)}/{_count(pv.expected_units)} đơn vị</small>" if pv_unlike else ""
+        ly_units = f"<small>{count(r.reporting_units)} so với {count(ly.reporting_units)} đơn vị</small>" if ly_unlike else ""
+        pv_units = f"<small>{count(pv.reporting_units)}/{count(pv.expected_units)} đơn vị</small>" if pv_unlike else ""
         out.append(
             f'<tr>\n<td>{escape(ind.name)} <span class="muted">({escape(ind.unit_noun)})</span></td>\n'
             f'<td class="num">{qualifier_word(r)}{vn(r.value)}{"*" if r.reconstructed else ""}</td>\n'
@@ -160,12 +161,20 @@ def _figure_rows(rows) -> str:
             f'<td class="num same-period{" unlike" if ly_unlike else ""}">{_UNLIKE_MARK if ly_unlike else ""}'
             f'{signed_pct(ly.change_pct if ly else None)}{ly_units}</td>\n'
             f'<td class="num previous{" unlike" if pv_unlike else ""}">{vn(pv.value if pv else None)}{pv_units}</td>\n'
-            f'<td class="num">{_count(r.reporting_units)}/{_count(r.expected_units)}</td></tr>')
+            f'<td class="num">{count(r.reporting_units)}/{count(r.expected_units)}</td></tr>')
     return mark_safe("".join(out))
 
 
-def _count(n) -> str:
-    return escape(formats.localize(n))  # as {{ n }} writes it: with the language's thousands separator
+def _counter():
+    """n as {{ n }} writes it: with the language's thousands separator (formats.localize, some
+    thirty calls), once per number on a page."""
+    shown: dict = {}
+
+    def count(n) -> str:
+        if n not in shown:
+            shown[n] = escape(formats.localize(n))
+        return shown[n]
+    return count
 
 
 def _coverage(data: dict, period: Period, request) -> dict:
@@ -224,14 +233,6 @@ def _period_choices(default: Period | None = None) -> list[Period]:
     return out
 
 
-def period_options(periods: list[Period], selected: Period | None) -> str:
-    """The period box's options as HTML: some ninety periods, whose loop through the template
-    engine (a lookup, a comparison and two escapes an option) was a third of the dashboard's work."""
-    chosen = selected.code if selected else None
-    return mark_safe("".join(f'<option value="{escape(p.code)}"{" selected" if p.code == chosen else ""}>{escape(p.label_vi)}</option>'
-                             for p in periods))
-
-
 @login_required
 def pivot_view(request):
     default = default_period()
@@ -279,9 +280,21 @@ def pivot_view(request):
                 for rk, rl in table.row_headers
             ]
             context["col_totals"] = [table.col_totals.get(ck) for ck, _ in table.col_headers]
-    context["period_options"] = period_options(context["periods"], period)
+    context["period_options"] = mark_safe(option_tags(context["periods"], period.code if period else None))
     context.update(_boxes(request, context))
     return render(request, "analytics/pivot.html", context, status=400 if context["error"] else 200)
+
+
+def _area_box(options: list[Area]) -> tuple[list, str]:
+    """The area box's choices (name, or code where two areas share the name) and its datalist as
+    HTML (a province's hundred areas through the template engine were a fifth of the page)."""
+    counts: dict[str, int] = {}
+    for a in options:
+        counts[a.full_name] = counts.get(a.full_name, 0) + 1
+    choices = [(a.full_name if counts[a.full_name] == 1 else a.code, a.full_name, a.code) for a in options]
+    return choices, mark_safe("".join(
+        f'<option value="{escape(value)}" data-code="{escape(code)}">{escape(name) if value != name else "mã " + escape(code)}</option>'
+        for value, name, code in choices))
 
 
 def _boxes(request, context: dict) -> dict:
@@ -290,14 +303,7 @@ def _boxes(request, context: dict) -> dict:
     area, typed = context.get("area"), request.GET.get("area") or ""
     as_of = context.get("as_of")
     options = context.get("area_options") or []
-    counts: dict[str, int] = {}
-    for a in options:
-        counts[a.full_name] = counts.get(a.full_name, 0) + 1
-    context["area_choices"] = [(a.full_name if counts[a.full_name] == 1 else a.code, a.full_name, a.code) for a in options]
-    # the datalist as HTML: a province's hundred areas through the template engine were a fifth of the page
-    context["area_datalist"] = mark_safe("".join(
-        f'<option value="{escape(value)}" data-code="{escape(code)}">{escape(name) if value != name else "mã " + escape(code)}</option>'
-        for value, name, code in context["area_choices"]))
+    context["area_choices"], context["area_datalist"] = _kept(("area_box", *(a.pk for a in options)), lambda: _area_box(options))
     text = typed
     if area is not None:
         on = as_of or area.valid_to or area.valid_from

@@ -30,7 +30,7 @@ from giaoban.collection.rules import validate
 from giaoban.collection.workflow import NARRATIVE_FIELDS, ConflictError, WorkflowError
 from giaoban.core.numbers import NumberFormatError, format_vn_number, parse_id, parse_vn_number
 from giaoban.core.people import vi_name
-from giaoban.core.periods import Period, label_or_code
+from giaoban.core.periods import Period, label_or_code, option_tags
 from giaoban.core.uploads import DOCX, OLE, PDF, UploadError, check_upload, read_upload
 from giaoban.jobs.queue import start as start_job
 from giaoban.org import stamp
@@ -197,7 +197,7 @@ def completeness(request):
     while len(periods) < 8:
         periods.append(periods[-1].previous())
     return render(request, "collection/completeness.html", {
-        "period": period, "periods": periods, "root": root, "roots": roots, "summary": summary,
+        "period": period, "periods": periods, "period_options": mark_safe(option_tags(periods, period.code)), "root": root, "roots": roots, "summary": summary,
         "by_org": _tally_rows(summary["by_org"]), "by_area": _tally_rows(summary["by_area"]), "rows": rows, "truncated": len(listed) > 500, "show": show,
         "can_remind_all": bool(may_remind),
     })

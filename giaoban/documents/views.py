@@ -9,12 +9,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from giaoban.analytics.engine import AnalyticsError, resolve_area, scope_for_user
 from giaoban.collection.models import Membership, Report
-from giaoban.core.periods import Period, PeriodError, parse_reachable
+from giaoban.core.periods import Period, PeriodError, option_tags, parse_reachable
 from giaoban.jobs.queue import start as start_job
 from giaoban.meetings.access import visible_tasks
+from giaoban.org import stamp
 from giaoban.org.models import Area, Organization
 from giaoban.docwriter.pdf import ConversionFailed, PdfUnavailable, soffice_path
 from giaoban.docwriter.writing import PHRASING_ENV, PhrasingError, render_preview_html
@@ -40,9 +42,12 @@ def _can_see_area(user, area: Area) -> bool:
 
 
 def _form_defaults():
-    current = Period.for_date(timezone.localdate(), "Q").previous()
-    top = Area.objects.valid_on(timezone.localdate()).filter(parent__isnull=True).order_by("code").first()
-    return {"period": current.code, "area": top.code if top else ""}
+    today = timezone.localdate()
+    current = Period.for_date(today, "Q").previous()
+    # the first top area, kept until an area changes (the stamp): the page asked on every visit
+    top = stamp.remembered("documents_top_area", today, lambda: getattr(
+        Area.objects.valid_on(today).filter(parent__isnull=True).order_by("code").first(), "code", ""), 1000)
+    return {"period": current.code, "area": top}
 
 
 def _params(request):
@@ -85,8 +90,9 @@ def _period_choices(default: str) -> list[Period]:
 @login_required
 def index(request):
     defaults = _form_defaults()
+    periods = _period_choices(defaults["period"])
     return render(request, "documents/index.html", {
-        "defaults": defaults, "periods": _period_choices(defaults["period"]),
+        "defaults": defaults, "periods": periods, "period_options": mark_safe(option_tags(periods, defaults["period"])),
         "organizations": Organization.objects.order_by("sort_order"),
         "formats": [("docx", "Word (.docx)"), ("xlsx", "Excel (.xlsx)"), ("pdf", "PDF"), ("news", "Tin bài (.txt)"),
                     ("news-docx", "Tin bài (.docx)")],

@@ -9,8 +9,9 @@ from django.template import Context, Template
 from django.utils import translation
 
 from giaoban.analytics.engine.base import Comparison, Row
-from giaoban.analytics.views import _figure_rows, period_options
-from giaoban.core.periods import Period
+from giaoban.analytics.views import _area_box, _figure_rows
+from giaoban.core.periods import Period, option_tags
+from giaoban.org.models import Area
 
 # the loops as the templates had them (dashboard.html, _filters.html / pivot.html, _area_box.html)
 FIGURE_LOOP = """{% load analytics_tags %}{% for ind, r in rows %}<tr>
@@ -22,6 +23,8 @@ FIGURE_LOOP = """{% load analytics_tags %}{% for ind, r in rows %}<tr>
 <td class="num same-period{% if not ly.like and ly.change_pct is not None %} unlike{% endif %}">{% if not ly.like and ly.change_pct is not None %}<span class="unlike-mark" title="Hai kỳ không đủ đơn vị báo cáo">≠</span> {% endif %}{{ ly.change_pct|signed_pct }}{% if not ly.like and ly.change_pct is not None %}<small>{{ r.reporting_units }} so với {{ ly.reporting_units }} đơn vị</small>{% endif %}</td>
 <td class="num previous{% if not pv.like and pv.value is not None %} unlike{% endif %}">{{ pv.value|vn }}{% if not pv.like and pv.value is not None %}<small>{{ pv.reporting_units }}/{{ pv.expected_units }} đơn vị</small>{% endif %}</td>{% endwith %}
 <td class="num">{{ r.reporting_units }}/{{ r.expected_units }}</td></tr>{% endfor %}"""
+AREA_LOOP = ('{% for value, name, code in area_choices %}<option value="{{ value }}" data-code="{{ code }}">'
+             '{% if value != name %}{{ name }}{% else %}mã {{ code }}{% endif %}</option>{% endfor %}')
 PERIOD_LOOP = ('{% for p in periods %}<option value="{{ p.code }}"{% if period and p.code == period.code %} selected{% endif %}>'
                '{{ p.label_vi }}</option>{% endfor %}')
 
@@ -56,10 +59,19 @@ def test_figure_rows_show_the_unlike_mark_and_the_counts():
     assert html.count('class="unlike-mark"') == 1 and "1.234 so với 1.200 đơn vị" in html and "&lt;mới&gt;" in html
 
 
-def test_period_options_write_what_the_template_wrote():
+def test_period_option_tags_write_what_the_template_wrote():
     periods = [Period(2026, "W", 3), Period(2026, "M", 1), Period(2025, "Y"), Period(2025, "9M"), Period(2025, "H", 2),
                *Period.quarters_of(2025)]
     for chosen in (None, Period(2025, "Q", 2), Period(2024, "Q", 1)):
         expected = Template(PERIOD_LOOP).render(Context({"periods": periods, "period": chosen}))
-        assert str(period_options(periods, chosen)) == expected
-    assert str(period_options(periods, Period(2025, "Q", 2))).count(" selected") == 1
+        assert option_tags(periods, chosen.code if chosen else None) == expected
+    assert option_tags(periods, "2025-Q2").count(" selected") == 1
+
+
+def test_area_box_writes_what_the_template_wrote():
+    """Two areas of one name are offered by code; a name with markup is escaped."""
+    options = [Area(code="12", name="Lai Châu", kind=Area.Kind.PROVINCE), Area(code="105", name="Tân Uyên", kind=Area.Kind.DISTRICT),
+               Area(code="3160", name="Tân Uyên", kind=Area.Kind.DISTRICT), Area(code="9&1", name="Bum <Nưa>", kind=Area.Kind.COMMUNE)]
+    choices, html = _area_box(options)
+    assert str(html) == Template(AREA_LOOP).render(Context({"area_choices": choices}))
+    assert [value for value, _, _ in choices] == ["Tỉnh Lai Châu", "105", "3160", "Xã Bum <Nưa>"]
