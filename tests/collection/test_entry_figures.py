@@ -13,9 +13,10 @@ from decimal import Decimal
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from giaoban.collection import views
-from giaoban.collection.entry import stored_values
+from giaoban.collection.entry import Row, rows_html, stored_values
 from giaoban.collection.models import DataValue, Report, Target
 from giaoban.org.models import Area, Unit
 
@@ -89,3 +90,13 @@ def test_the_entry_page_reads_the_unit_history_and_the_targets_once(tree, client
     targets = [q["sql"] for q in ctx.captured_queries if "FROM \"collection_target\"" in q["sql"]]
     assert len(history) == 1, history
     assert len(targets) == 1, targets
+
+
+def test_a_row_escapes_what_it_shows_as_django_does(tree):
+    tricky = """<b>"Hội" & 'Đoàn'</b>"""
+    ind = tree.indicators["tuyen_truyen_buoi"]
+    row = Row(indicator=ind, value=None, text=tricky, qualifier="exact", comment=tricky, previous=tricky, last_year="—",
+              target="—", progress="—", error=tricky, shown=tricky)
+    rows_html([("Mục", [row])], editable=True, history_url=None)
+    assert row.html.count(escape(tricky)) == 5, row.html  # the text, the note, the previous figure, the error, the reading
+    assert tricky not in row.html
