@@ -180,6 +180,10 @@ def _judge_literal(text: str, key: str, s: int, e: int) -> tuple[list[Candidate]
     c = _read_figure(text, key, s, e, lit)
     if c is None or c.unit is None or _non_figure_unit(c):
         return None
+    if "unknown_unit" in c.flags and lit.plain_digits and e - s == 4 and c.value == lit.value and 1900 <= lit.value <= 2100:
+        # 'Tháng Công nhân 2023 mang …', 'Xuân Giáp Thìn 2024 ấm áp': four bare digits before a word
+        # that counts nothing are a year (a count that large is written '2.023').
+        return None
     return [c], c.end
 
 

@@ -99,6 +99,7 @@ NON_FIGURE_UNITS = {
     canonical(w) for w in [
         "năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "tuổi", "quý", "thế kỷ", "kỳ",
         "nhiệm kỳ", "thập kỷ", "khóa", "không", "sạch", "có", "bước", "tầng", "thứ", "số",
+        "sao",  # a rating ('sản phẩm OCOP 3 sao'), never a count
     ]
 }
 

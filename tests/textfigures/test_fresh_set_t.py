@@ -1,0 +1,31 @@
+"""Patterns that failed on the fresh set src_t (tests/fixtures/corpus/src_t.py, its development part),
+each in new wording: whether it is a figure and who holds it."""
+
+from __future__ import annotations
+
+import pytest
+
+from giaoban.textfigures import extract_text
+
+
+def spans(text: str) -> list[str]:
+    return [f["text"] for f in extract_text(text)["figures"]]
+
+
+NOT_FIGURES: list[tuple[str, list[str]]] = [
+    # A year after an event's or a season's name, before a word that counts nothing.
+    ("Hè tình nguyện 2022 sôi nổi khắp các xã; Huyện đoàn trao 40 suất quà.", ["40 suất quà"]),
+    ("Xuân Canh Tý 2020 ấm áp nơi khu trọ công nhân", []),
+    ("Ngày hội Đại đoàn kết 2021 lan tỏa khắp 36 khu dân cư", ["36 khu dân cư"]),
+    # A star rating is no count: 'OCOP 3 sao', 'đạt 4 sao'.
+    ("Hội giúp 7 sản phẩm đạt chứng nhận OCOP 3 sao, 2 sản phẩm được nâng lên 4 sao.", ["7 sản phẩm", "2 sản phẩm"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", NOT_FIGURES, ids=[c[0][:50] for c in NOT_FIGURES])
+def test_not_a_figure(text: str, expected: list[str]) -> None:
+    assert spans(text) == expected
+
+
+def test_a_large_count_written_with_four_bare_digits_stays_a_figure() -> None:
+    assert spans("Công đoàn trao 2024 suất quà Tết.") == ["2024 suất quà"]
