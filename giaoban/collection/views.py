@@ -83,13 +83,35 @@ def recent_periods(count: int = 4) -> list[Period]:
 def my_reports(request):
     periods = recent_periods()
     units = access.entry_unit_list(request.user, None, 100)
-    reports = {(r.unit_id, r.period): r for r in Report.objects.filter(unit__in=units, period__in=[p.code for p in periods])}
+    # a cell needs the status and the sending time, not the report's texts
+    reports = {(r.unit_id, r.period): r for r in Report.objects.filter(
+        unit__in=units, period__in=[p.code for p in periods]).only("id", "unit_id", "period", "status", "submitted_at")}
     deadlines = comp.Deadlines.for_periods(periods)
     rows = _my_report_rows(units, periods, reports, deadlines)
-    returned = Report.objects.filter(unit__in=units, status=Report.Status.RETURNED).select_related("unit")
-    reminders = Reminder.objects.filter(user=request.user, read_at=None).select_related("unit")[:20]
+    returned = list(Report.objects.filter(unit__in=units, status=Report.Status.RETURNED).select_related("unit"))
+    reminders = list(Reminder.objects.filter(user=request.user, read_at=None)[:20])
     return render(request, "collection/my_reports.html",
-                  {"periods": periods, "rows": rows, "returned": returned, "reminders": reminders})
+                  {"periods": periods, "rows": rows, "returned": returned, "reminders": reminders,
+                   "returned_items": _returned_items(returned), "reminder_items": _reminder_items(reminders, get_token(request))})
+
+
+def _returned_items(returned) -> str:
+    """The returned reports as list items, one reverse() for all (a url tag each in the template)."""
+    pattern = reverse("collection:entry", args=[987654321, "PERIOD"])
+    return mark_safe("".join(
+        f'<li><a href="{escape(pattern.replace("987654321", str(r.unit_id)).replace("PERIOD", r.period))}">{escape(str(r.unit))} – '
+        f'{escape(label_or_code(r.period))}</a>: {escape(r.returned_reason)}</li>' for r in returned))
+
+
+def _reminder_items(reminders, csrf_token: str) -> str:
+    """The unread reminders as list items, each with its 'seen' button (a url and a csrf tag each
+    in the template)."""
+    pattern = reverse("collection:reminder_read", args=[987654321])
+    token = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf_token)}">'
+    return mark_safe("".join(
+        f'<li>{escape(r.message)} <span class="muted">({timezone.localtime(r.created_at).strftime("%d/%m/%Y")})</span>\n'
+        f'<form method="post" class="inline" action="{pattern.replace("987654321", str(r.pk))}">{token}'
+        f'<button type="submit">Đã xem</button></form></li>' for r in reminders))
 
 
 def _my_report_rows(units, periods, reports, deadlines) -> str:

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from giaoban.collection import completeness as comp, workflow
-from giaoban.collection.models import Report
-from giaoban.collection.views import _my_report_rows
+from giaoban.collection.models import Reminder, Report
+from giaoban.collection.views import _my_report_rows, _reminder_items, _returned_items
 from giaoban.core.periods import Period
 from giaoban.org.models import Unit
 
@@ -49,3 +49,21 @@ def test_my_report_rows_write_what_the_template_wrote():
     html = str(_my_report_rows(units, periods, reports, deadlines))
     assert html == Template(ROWS_LOOP).render(Context({"rows": rows}))
     assert html.count('<span class="muted">—</span>') == 4 and "Đã duyệt (nộp muộn)" not in html
+
+
+RETURNED_LOOP = """{% load giaoban_web %}{% for r in returned %}<li><a href="{% url 'collection:entry' r.unit_id r.period %}">{{ r.unit }} – {{ r.period|period_label }}</a>: {{ r.returned_reason }}</li>{% endfor %}"""
+REMINDER_LOOP = """{% for r in reminders %}<li>{{ r.message }} <span class="muted">({{ r.created_at|date:"d/m/Y" }})</span>
+<form method="post" class="inline" action="{% url 'collection:reminder_read' r.pk %}">{% csrf_token %}<button type="submit">Đã xem</button></form></li>{% endfor %}"""
+
+
+def test_returned_and_reminders_write_what_the_template_wrote():
+    unit = Unit(pk=5, name="Hội LHPN xã <A>")
+    returned = [Report(unit=unit, unit_id=5, period="2026-Q3", returned_reason="Thiếu số <hội viên> & quỹ"),
+                Report(unit=unit, unit_id=5, period="2026-W07", returned_reason="")]
+    late_evening = timezone.make_aware(datetime.datetime(2026, 10, 9, 19, 0), datetime.timezone.utc)  # 10/10 in Hà Nội
+    reminders = [Reminder(pk=3, message="Hội LHPN xã <A> chưa gửi báo cáo Quý III/2026", created_at=late_evening),
+                 Reminder(pk=41, message="Nhắc & \"lần hai\"", created_at=timezone.now())]
+    assert str(_returned_items(returned)) == Template(RETURNED_LOOP).render(Context({"returned": returned}))
+    html = str(_reminder_items(reminders, "TOKEN"))
+    assert html == Template(REMINDER_LOOP).render(Context({"reminders": reminders, "csrf_token": "TOKEN"}))
+    assert "(10/10/2026)" in html

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from giaoban.collection.models import Report
 from giaoban.meetings.models import Task
 from giaoban.org.models import Unit
-from giaoban.web.views import _overdue_rows, _todo_items, _waiting_rows
+from giaoban.web.views import _overdue_rows, _province_links, _todo_items, _waiting_rows
 
 # the loops as web/home.html had them
 TODO_LOOP = """{% load i18n %}{% for t in todo %}<li><a class="button primary" href="{{ t.url }}">{% if t.report %}{% translate "Tiếp tục nhập" %}{% else %}{% translate "Nhập số liệu" %}{% endif %}</a>
@@ -56,3 +56,11 @@ def test_overdue_rows_write_what_the_template_wrote():
     tasks = [Task(pk=3, text=long_text, due_period="2026-Q1", status=Task.Status.TODO),
              Task(pk=41, text="Rà soát & báo cáo", due_period="2025-H2", status=Task.Status.IN_PROGRESS)]
     assert str(_overdue_rows(tasks)) == Template(OVERDUE_LOOP).render(Context({"overdue": tasks}))
+
+
+LINKS_LOOP = """{% for l in links %}<li><a href="{{ l.url }}"><strong>{{ l.label }}</strong><span>{{ l.hint }}</span></a></li>{% endfor %}"""
+
+
+def test_province_tiles_write_what_the_template_wrote():
+    links, html = _province_links()
+    assert len(links) == 5 and str(html) == Template(LINKS_LOOP).render(Context({"links": links}))
