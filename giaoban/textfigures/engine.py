@@ -53,8 +53,10 @@ _COMPARED_BEFORE_RE = re.compile(
     + r"(?: (?:so với )?(?:năm|cùng kỳ|kỳ|quý|đầu năm|cuối năm)(?: [\w/]+){0,2})? (?:trên |hơn |gần |khoảng )?$"
 )
 _COMPARED_AFTER_RE = re.compile(r"[^,;.()\n]{0,25}? so với (?!tổng)")
-# 'tăng Quỹ Hỗ trợ nông dân thêm 3 tỷ đồng': what was added to a level is a change of it.
-_ADDED_BEFORE_RE = re.compile(r"t" + _LETTER_START + r"ăng(?: trưởng)?(?: [^\W\d_\"“”]+){1,6}[\"”]? thêm (?:trên |hơn |gần |khoảng )?$")
+# 'tăng Quỹ Hỗ trợ nông dân thêm 3 tỷ đồng', 'trong quý bổ sung 1,2 tỷ đồng, nâng tổng nguồn vốn lên …': what
+# was added to a level is a change of it.
+_ADDED_BEFORE_RE = re.compile(r"(?:t" + _LETTER_START + r"ăng(?: trưởng)?(?: [^\W\d_\"“”]+){1,6}[\"”]? thêm|b" + _LETTER_START
+                              + r"ổ sung(?: thêm)?) (?:trên |hơn |gần |khoảng )?$")
 _PER_ITEM_BEFORE_RE = re.compile(
     prefix_alternation(("mỗi", "bình quân", "trung bình", "mức"), _LETTER_START) + r"(?: [^\W\d_]+){0,5} $")
 _PER_ITEM_AFTER_RE = re.compile(r"[^,;.()\n]{0,14}?(?:mỗi|/)(?: ?[^\W\d_]+)")
@@ -278,9 +280,9 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         clause_start = max(s_start, breaks[j] + 1) if j >= 0 else s_start
         before = key[max(clause_start, c.start - 40):c.start]
         if c.kind == "level" and c.unit != "%" and (_COMPARED_BEFORE_RE.search(before) or _compared_after(key, c.end)
-                                                     or ("thêm" in before and _ADDED_BEFORE_RE.search(before))):
+                                                     or (("thêm" in before or "bổ sung" in before) and _ADDED_BEFORE_RE.search(before))):
             c.kind = "change"  # 'cao hơn năm 2018 trên 9 tỷ đồng', 'vượt 312 căn so với kế hoạch'
-        k = bisect.bisect_right(breaks, c.end)
+        k = bisect.bisect_left(breaks, c.end)  # (a comma right after the figure ends its clause)
         clause_end = min(s_end, breaks[k]) if k < len(breaks) else s_end
         clause = key[clause_start:clause_end]
         if _SUBTOTAL_BEFORE_RE.search(before):
@@ -582,7 +584,7 @@ _NOT_DONE_AFTER_RE = re.compile(prefix_alternation(
 _NOT_DOING_BEFORE_RE = re.compile(prefix_alternation(
     ("khảo sát", "giải thể", "thống kê", "điều tra", "xác minh", "tuyên dương", "biểu dương", "khen thưởng",
      "kiến nghị xử lý"), _LETTER_START) + r" (?:(?:trên|hơn|gần|khoảng) )?$")
-_REGISTERED_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,2} đăng ký(?![^\W\d_])")
+_REGISTERED_AFTER_RE = re.compile(r"(?:,? [^\W\d_]+){0,3} đăng ký(?![^\W\d_])")
 
 
 def _registered(key: str, before: str, end: int) -> bool:

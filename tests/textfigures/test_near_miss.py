@@ -72,6 +72,11 @@ CASES = [
     ("Năm 2025, Quỹ Hỗ trợ nông dân do Hội Nông dân tỉnh quản lý đạt 96,4 tỷ đồng.", "96,4 tỷ đồng", "quy_ho_tro_nong_dan"),
     ("Năm 2025, Hội Nông dân tỉnh giải ngân 12,6 tỷ đồng từ Quỹ Hỗ trợ nông dân.", "12,6 tỷ đồng", None),
     ("Năm 2025, Hội Nông dân tỉnh thu hồi 3,2 tỷ đồng vốn Quỹ Hỗ trợ nông dân đến hạn.", "3,2 tỷ đồng", None),
+    ("Năm 2025, anh A của Hội Nông dân xã mở xưởng từ 50 triệu đồng vay Quỹ Hỗ trợ nông dân.", "50 triệu đồng", None),
+    ("Năm 2025, Quỹ Hỗ trợ nông dân của Hội Nông dân xã đạt 3,24 tỷ đồng, đang cho 28 tổ hợp tác vay.",
+     "3,24 tỷ đồng", "quy_ho_tro_nong_dan"),
+    ("Năm 2026, Hội Nông dân tỉnh bổ sung 1,2 tỷ đồng vào Quỹ Hỗ trợ nông dân, nâng tổng nguồn vốn lên 58,4 tỷ đồng.",
+     "1,2 tỷ đồng", None),
     # loans: outstanding / new
     ("Năm 2025, Hội Nông dân tỉnh quản lý dư nợ ủy thác 1.420 tỷ đồng.", "1.420 tỷ đồng", "du_no_uy_thac"),
     ("Năm 2025, Hội Nông dân tỉnh giải ngân 120 tỷ đồng vốn vay ủy thác.", "120 tỷ đồng", None),
@@ -96,6 +101,10 @@ CASES = [
     # voters' opinions gathered / resolved; supervision held / inspections joined
     ("Năm 2025, Ủy ban MTTQ xã tổ chức 46 điểm tiếp xúc cử tri.", "46 điểm", "diem_tiep_xuc_cu_tri"),
     ("Năm 2025, cử tri nêu 312 ý kiến, trong đó 204 ý kiến đã được giải quyết.", "204 ý kiến", None),
+    ("Năm 2025, Mặt trận xã tổ chức 2 hội nghị phản biện, góp 94 ý kiến vào các dự thảo nghị quyết.", "94 ý kiến", None),
+    ("Năm 2025, Mặt trận xã tổ chức 3 hội nghị phản biện xã hội và tổng hợp 126 ý kiến, kiến nghị của cử tri.",
+     "126 ý kiến", "y_kien_kien_nghi"),
+    ("Năm 2025, Đoàn trường đã có 1.560 đoàn viên, thanh niên, sinh viên đăng ký hiến máu.", "1.560 đoàn viên", None),
     ("Năm 2025, Ủy ban MTTQ xã tổ chức 28 cuộc giám sát.", "28 cuộc", "cuoc_giam_sat"),
     ("Năm 2025, Ủy ban MTTQ xã tham gia 28 cuộc kiểm tra của chính quyền.", "28 cuộc", None),
     # sessions and classes: the indicator's kind / another kind
