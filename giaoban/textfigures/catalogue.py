@@ -184,6 +184,7 @@ class Matcher:
         acted = context if index.money else own
         sentence_before: str | None = None
         entries = index.entries
+        unit_itself = index.unit
         best_score, best_i, second = -1.0, -1, 0.0
         for i in sorted(hits) if len(hits) > 1 else hits:  # catalogue order: the first of equal scores wins
             en, syns = entries[i], hits[i]
@@ -195,12 +196,17 @@ class Matcher:
                     sentence_before = context.partition(" | ")[0].rpartition(" || ")[2]
                 if any(map(sentence_before.__contains__, en.excludes_sentence)):
                     continue
-            score = 1.0
-            score += 2.0 + (len(syns[0]) if len(syns) == 1 else max(map(len, syns))) / 10 + 0.3 * (len(syns) - 1)
-            if clause is not None and any(w in clause for w in syns if w != index.unit):
-                # named in the figure's own clause, not only in an earlier one (the figure's own
-                # unit, '2.412 mô hình', names nothing more there)
-                score += 1.0
+            if len(syns) == 1:
+                score = 1.0 + (2.0 + len(syns[0]) / 10)  # (the sums in this order: equal scores stay equal)
+            else:
+                score = 1.0 + (2.0 + max(map(len, syns)) / 10 + 0.3 * (len(syns) - 1))
+            if clause is not None:
+                for w in syns:  # (a loop, not any() over a generator: most entries have one or two)
+                    if w != unit_itself and w in clause:
+                        # named in the figure's own clause, not only in an earlier one (the figure's
+                        # own unit, '2.412 mô hình', names nothing more there)
+                        score += 1.0
+                        break
             if owners and en.orgs:
                 theirs = owners <= en.orgs
                 if not (theirs if single_owner else owners & en.orgs):
