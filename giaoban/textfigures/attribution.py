@@ -135,6 +135,7 @@ class _Subject:
     org: str | None
     orgs: list[str] | None
     end: int = 0
+    speaker: bool = False  # the body only tells ('X cho biết, …', 'Theo X, …'): the statement's own owner wins
 
 
 # The bank lends through the organizations ('vốn ủy thác Ngân hàng Chính sách xã hội qua Hội'): it
@@ -142,6 +143,10 @@ class _Subject:
 _LENDER_RE = re.compile(r"ngân hàng|nhcsxh|phòng giao dịch")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]|\.(?!\d)")  # not the dot of '10.400
 _NOBODY = Actor(None, None, "none")  # a sentence that is no organization's: nothing carries over
+# A body or a person that tells what follows ('Ngân hàng Chính sách xã hội thị xã cho biết, …',
+# 'Ông …, Phó Chủ tịch LĐLĐ tỉnh cho biết, …'): matched at the end of its name.
+_SPEAKER_AFTER_RE = re.compile(r"[^,.;:\n]{0,40}? (?:cho biết|cho hay|thông tin|chia sẻ|khẳng định|nhấn mạnh)[ \t]*[,:]")
+_SPEAKER_BEFORE_RE = re.compile(r"(?:^|[\s,])theo$")
 
 
 _BOUNDARY_RE = re.compile(r"\n|[.!?…;](?=[ \t]+(\S))")
@@ -343,7 +348,9 @@ class Attributor:
                     # open the sentence; after a comma they are usually the people counted.
                     pass
                 elif intro:
-                    subjects.append(_Subject(m.start, org, orgs, m.end))
+                    speaker = _SPEAKER_AFTER_RE.match(key, m.end, e) is not None or \
+                        _SPEAKER_BEFORE_RE.search(prefix.strip()) is not None
+                    subjects.append(_Subject(m.start, org, orgs, m.end, speaker))
                 elif key.startswith(" (", m.end) or key.startswith("(", m.end):
                     # 'chỉ sau Hội LHPN (0,21%)': the figure in brackets after a name is that body's.
                     owners.append(_Subject(m.start, org, orgs, m.end))
@@ -393,7 +400,14 @@ class Attributor:
                 # 'Ủy ban MTTQ xã cùng các tổ chức … vận động được 860 triệu đồng. Với nguồn lực này,
                 # xã đã bàn giao 9 căn nhà': the place acts through the body that leads the joint work.
                 entry_carried = Actor("mttq", None, "carried", entry_carried.named_at)
-            if not subjects and (_PERSON_SUBJECT_RE.match(key, s, e) or _HOUSEHOLDS_SUBJECT_RE.match(key, s, e)):
+            if not subjects and _PERSON_SUBJECT_RE.match(key, s, e) and (office := next(
+                    (x for x in here if x.org not in ("", "other") and x.kind == "name"
+                     and _SPEAKER_AFTER_RE.match(key, x.end, e)), None)) is not None:
+                # 'Ông Trần Văn Lực, Phó Chủ tịch LĐLĐ tỉnh cho biết, đơn vị đã kết nạp …': the
+                # official speaks for the body whose office the apposition names.
+                org, orgs = _resolve(office, last_hoi, self.default)
+                entry_carried = carried = Actor(org, orgs, "carried", (office.start, office.end))
+            elif not subjects and (_PERSON_SUBJECT_RE.match(key, s, e) or _HOUSEHOLDS_SUBJECT_RE.match(key, s, e)):
                 entry_carried = carried = _NOBODY
             elif not subjects and _PEOPLE_SUBJECT_RE.match(key, s, e):
                 entry_carried = Actor("other", None, "carried")
@@ -420,6 +434,10 @@ class Attributor:
             before = [x for x in subjects if x.pos <= pos]
             if before:
                 x = before[-1]
+                if x.speaker and (told := [o for o in owners if x.end <= o.pos <= pos and o.org not in (None, "other")]):
+                    # 'NHCSXH cho biết, dư nợ ủy thác qua Hội Phụ nữ đạt 318 tỷ đồng': the teller owns nothing.
+                    o = told[-1]
+                    return Actor(o.org, o.orgs, "owner", (o.pos, o.end))
                 return Actor(x.org, x.orgs, "subject", (x.pos, x.end))
             own = [x for x in owners if x.pos <= pos]
             if not own and not subjects:

@@ -29,3 +29,25 @@ def test_not_a_figure(text: str, expected: list[str]) -> None:
 
 def test_a_large_count_written_with_four_bare_digits_stays_a_figure() -> None:
     assert spans("Công đoàn trao 2024 suất quà Tết.") == ["2024 suất quà"]
+
+
+def owners(text: str) -> list:
+    return [sorted(f["orgs"]) if f["orgs"] else f["org"] for f in extract_text(text)["figures"]]
+
+
+OWNERS: list[tuple[str, list]] = [
+    # A body that only tells ('X cho biết, …', 'Theo X, …') owns nothing the statement gives to a
+    # body of its own; with none named, the teller's figure stays the teller's.
+    ("Phòng giao dịch Ngân hàng Chính sách xã hội huyện cho biết, vốn ủy thác qua Hội Nông dân đạt 205 tỷ đồng.",
+     ["nongdan"]),
+    ("Theo Ngân hàng Chính sách xã hội tỉnh, dư nợ qua Đoàn Thanh niên tăng 12 tỷ đồng.", ["doan"]),
+    ("Sở Lao động - Thương binh và Xã hội cho biết, thưởng Tết bình quân tăng 5%.", ["other"]),
+    # An official speaks for the body whose office the apposition names.
+    ("Bà Phạm Thị Hoa, Chủ tịch Hội LHPN huyện cho biết, đơn vị đã vận động được 140 triệu đồng.", ["phunu"]),
+    ("Anh Võ Văn Tư cho biết, gia đình nuôi 120 con lợn.", [None]),
+]
+
+
+@pytest.mark.parametrize("text,expected", OWNERS, ids=[c[0][:50] for c in OWNERS])
+def test_owner(text: str, expected: list) -> None:
+    assert owners(text) == expected
