@@ -536,7 +536,8 @@ class _ChunkWriter:
         )
         ids = {self.reports[pair] for pair in self.touched}
         _bump_versions(ids)
-        peers.rebuild(self.pairs)  # raw writes send no model signals
+        # raw writes send no model signals; the groups of the written units' organizations only
+        peers.rebuild(self.pairs, {self.check.units[unit_id][1] for unit_id, _ in self.touched})
         counted = {pk for pk in ids if self.status_of[pk] != Report.Status.DRAFT}
         if counted:  # raw writes send no model signals: tell the apps that derive from values
             values_written.send(sender=__name__, report_ids=counted)

@@ -83,6 +83,8 @@ def batched():
 def changed(key: tuple, unit_id: int, old, new) -> None:
     """The unit's figure of the group `key` (organization, level, indicator, period) went from
     `old` to `new` (None: no figure; UNKNOWN: not known)."""
+    if old is not UNKNOWN and _figure(old) == _figure(new):
+        return  # a note or a qualifier changed: the group's figures did not
     pending = getattr(_state, "changes", None)
     if pending is not None:
         pending.append((key, unit_id, old, new))
@@ -182,9 +184,13 @@ def _recount(key: tuple) -> None:
         PeerTop.objects.create(**key, **state)
 
 
-def rebuild(pairs=None) -> None:
+def rebuild(pairs=None, organizations=None) -> None:
     """Count the groups of the (indicator id, period) `pairs` again from the values (all when None),
-    set-based: one window over the values gives each group's count, highest and second."""
+    of the `organizations` (ids; all when None: an import of one organization's figures sorts
+    that organization's only), set-based: one window over the values gives each group's count,
+    highest and second."""
+    if organizations is not None and not organizations:
+        return
     dv, un, t = DataValue._meta.db_table, Unit._meta.db_table, PeerTop._meta.db_table
     pairs = None if pairs is None else sorted(set(pairs))
     chunks = [None] if pairs is None else [pairs[i:i + 200] for i in range(0, len(pairs), 200)]
@@ -196,10 +202,15 @@ def rebuild(pairs=None) -> None:
             elif not chunk:
                 continue
             else:
-                match = " OR ".join(["(indicator_id = %s AND period = %s)"] * len(chunk))
+                match = "(" + " OR ".join(["(indicator_id = %s AND period = %s)"] * len(chunk)) + ")"
                 params = [x for pair in chunk for x in pair]
+                if organizations is not None:
+                    orgs = sorted(set(organizations))
+                    match += f" AND organization_id IN ({', '.join(['%s'] * len(orgs))})"
+                    params += orgs
                 cur.execute(f"DELETE FROM {t} WHERE {match}", params)
-                where = " WHERE " + match.replace("indicator_id", "dv.indicator_id").replace("period", "dv.period")
+                where = " WHERE " + match.replace("indicator_id", "dv.indicator_id").replace("period", "dv.period") \
+                    .replace("organization_id", "u.organization_id")
             group = "u.organization_id, u.level, dv.indicator_id, dv.period"
             cur.execute(
                 f"INSERT INTO {t} (organization_id, level, indicator_id, period, value_count, top, top_unit_id, second) "
