@@ -102,6 +102,8 @@ CASES = [
     ("Năm 2025, Ủy ban MTTQ xã tổ chức 46 điểm tiếp xúc cử tri.", "46 điểm", "diem_tiep_xuc_cu_tri"),
     ("Năm 2025, cử tri nêu 312 ý kiến, trong đó 204 ý kiến đã được giải quyết.", "204 ý kiến", None),
     ("Năm 2025, Mặt trận xã tổ chức 2 hội nghị phản biện, góp 94 ý kiến vào các dự thảo nghị quyết.", "94 ý kiến", None),
+    ("Năm 2025, Mặt trận xã tiếp nhận 37 kiến nghị của nhân dân.", "37 kiến nghị", "y_kien_kien_nghi"),
+    ("Năm 2025, cơ quan chức năng tiếp thu, giải quyết 39 kiến nghị của Mặt trận xã.", "39 kiến nghị", None),
     ("Năm 2025, Mặt trận xã tổ chức 3 hội nghị phản biện xã hội và tổng hợp 126 ý kiến, kiến nghị của cử tri.",
      "126 ý kiến", "y_kien_kien_nghi"),
     ("Năm 2025, Đoàn trường đã có 1.560 đoàn viên, thanh niên, sinh viên đăng ký hiến máu.", "1.560 đoàn viên", None),
