@@ -331,13 +331,14 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # merger, a pledge or the former level of 'tăng từ 402 lên 468' is never the level the
             # indicator counts.
             code, code_conf = None, 0.0
+        per_item_clear = code is not None  # (still coded: no per-item or denominator words, asked once)
         if code in _UNIT_COUNT_CODES and _WHERE_BEFORE_RE.search(before) and "sinh hoạt" not in before:
             # 'triển khai mô hình tại 12 chi hội' says where the work was done, not how many branches
             # there are (which 'hội viên sinh hoạt ở 17 cơ sở Hội' does say).
             code, code_conf = None, 0.0
         if code in _MONEY_CODE_SET and _OTHER_MONEY_RE.search(before):
             code, code_conf = None, 0.0  # 'vận động hội viên cho nhau mượn 1,2 tỷ đồng': lent, neither raised nor given
-        if code is not None and all(w in NEAR_ONLY for w in cm.words) and _weak_not_the_thing(key, c, previous, clause_start, clause_end):
+        if code is not None and NEAR_ONLY.issuperset(cm.words) and _weak_not_the_thing(key, c, previous, clause_start, clause_end):
             # Only 'có' or 'với' named it: 'có 415 hội viên được khen thưởng' counts the members to
             # whom something happened, 'câu lạc bộ … với 900 hội viên' a club's, not the membership.
             code, code_conf = None, 0.0
@@ -378,8 +379,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # 'tổng số hội viên là 3.184, đạt 78,6% số phụ nữ từ 18 tuổi': the members' share of
             # those who may join is the rate of gathering.
             code, code_conf, code_from = "ty_le_tap_hop", 0.5, "members before"
-        if code is not None and (_PER_ITEM_BEFORE_RE.search(before) or _per_item_after(key, c.end)
-                                 or _DENOMINATOR_BEFORE_RE.search(before) or "/" in (c.unit or "")):
+        if code is not None and not per_item_clear and (_PER_ITEM_BEFORE_RE.search(before) or _per_item_after(key, c.end)
+                                                        or _DENOMINATOR_BEFORE_RE.search(before) or "/" in (c.unit or "")):
             # The same veto for codes found after it (by the verb of an amount, the item before …):
             # 'với mức hỗ trợ 40 triệu đồng mỗi nhà' is no total.
             code, code_conf = None, 0.0
