@@ -80,6 +80,8 @@ CASES = [
     # loans: outstanding / new
     ("Năm 2025, Hội Nông dân tỉnh quản lý dư nợ ủy thác 1.420 tỷ đồng.", "1.420 tỷ đồng", "du_no_uy_thac"),
     ("Năm 2025, Hội Nông dân tỉnh giải ngân 120 tỷ đồng vốn vay ủy thác.", "120 tỷ đồng", None),
+    ("Năm 2025, chị B, hội viên Hội LHPN xã, làm nước mắm với số vốn vay 30 triệu đồng từ tổ tiết kiệm và vay vốn.",
+     "30 triệu đồng", None),
     ("Năm 2025, Hội Nông dân tỉnh có 28.600 hộ còn dư nợ.", "28.600 hộ", "ho_du_no"),
     # (the comma of '12,6' does not end the clause that says 'giải ngân')
     ("Năm 2025, Hội Nông dân tỉnh giải ngân 12,6 tỷ đồng cho 310 hộ vay.", "310 hộ", None),
