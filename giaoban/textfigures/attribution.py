@@ -428,7 +428,7 @@ class Attributor:
 
     def actor_at(self, pos: int, unit: str | None = None) -> Actor:
         i = bisect.bisect_right(self._starts, pos) - 1
-        for s, e, subjects, owners, carried in self._by_sentence[max(i, 0):i + 1]:
+        for s, e, subjects, owners, carried in (self._by_sentence[i],) if i >= 0 else ():  # (the sentence of pos)
             if not (s <= pos < e):
                 continue
             before = [x for x in subjects if x.pos <= pos]

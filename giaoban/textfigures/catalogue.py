@@ -163,7 +163,9 @@ class Matcher:
             index = self._by_raw_unit[unit] = self._for_unit(canonical(unit))
         # Weak words ('có', 'tổng số') say what is counted only right before the number.
         # (filter with a bound __contains__: the loop over the synonyms runs in C)
-        found = [w for w in filter(context.__contains__, index.synonyms) if _as_words(context, w)]
+        found = list(filter(context.__contains__, index.synonyms))
+        if found:  # (a context that holds none needs no second pass)
+            found = [w for w in found if _as_words(context, w)]
         if index.near_only:
             found += filter(near.__contains__, index.near_only)
         if not found:
