@@ -136,6 +136,7 @@ class _Subject:
     orgs: list[str] | None
     end: int = 0
     speaker: bool = False  # the body only tells ('X cho biết, …', 'Theo X, …'): the statement's own owner wins
+    agent: bool = False  # an owner named as the agent of a passive ('Quỹ do UBND tỉnh cấp …')
 
 
 # The bank lends through the organizations ('vốn ủy thác Ngân hàng Chính sách xã hội qua Hội'): it
@@ -362,7 +363,7 @@ class Attributor:
                     if ob.group(1) == "qua" and giver:
                         owners.append(_Subject(giver[-1].start, "other", None, giver[-1].end))
                     elif not (ob.group(1) == "qua" and owners and key[max(cs, m.start - 60):m.start].find("do ") >= 0):
-                        owners.append(_Subject(m.start, org, orgs, m.end))
+                        owners.append(_Subject(m.start, org, orgs, m.end, agent=ob.group(1) == "do"))
                 if org in HOI_ORGS and m.kind in ("name", "backref", "people") and m.org != "other":
                     last_hoi = org
                 elif orgs and len(assoc := [o for o in orgs if o in HOI_ORGS]) == 1:
@@ -437,6 +438,12 @@ class Attributor:
                 if x.speaker and (told := [o for o in owners if x.end <= o.pos <= pos and o.org not in (None, "other")]):
                     # 'NHCSXH cho biết, dư nợ ủy thác qua Hội Phụ nữ đạt 318 tỷ đồng': the teller owns nothing.
                     o = told[-1]
+                    return Actor(o.org, o.orgs, "owner", (o.pos, o.end))
+                agents = [o for o in owners if o.agent and x.end <= o.pos and o.end <= pos]
+                if agents and not _CLAUSE_BREAK_RE.search(self.key, agents[-1].end, pos):
+                    # 'Quỹ do UBND tỉnh cấp từ ngân sách 20 tỷ đồng': the agent of the passive between
+                    # the subject and the figure gave it.
+                    o = agents[-1]
                     return Actor(o.org, o.orgs, "owner", (o.pos, o.end))
                 return Actor(x.org, x.orgs, "subject", (x.pos, x.end))
             own = [x for x in owners if x.pos <= pos]

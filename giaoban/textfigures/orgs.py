@@ -92,6 +92,8 @@ _NAMES: list[tuple[str, str, str]] = [
     ("các nhà hảo tâm", "other", "name"), ("nhà tài trợ", "other", "name"),
     ("ngân sách nhà nước", "other", "name"), ("Sở Nông nghiệp", "other", "name"),
     ("ngành nông nghiệp", "other", "name"), ("ngành chức năng", "other", "name"),
+    ("cơ quan chức năng", "other", "name"), ("lực lượng chức năng", "other", "name"),
+    ("cơ quan có thẩm quyền", "other", "name"),
     ("Trung ương Hội", "other", "name"), ("Tổng Liên đoàn Lao động", "congdoan", "name"),
     # Branches in a residential area, written with a small 'hội' / 'đoàn' ('Chi hội Phụ nữ bản').
     ("Chi hội Phụ nữ", "phunu", "name"), ("Chi hội Nông dân", "nongdan", "name"),

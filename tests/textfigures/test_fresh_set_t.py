@@ -45,6 +45,12 @@ OWNERS: list[tuple[str, list]] = [
     # An official speaks for the body whose office the apposition names.
     ("Bà Phạm Thị Hoa, Chủ tịch Hội LHPN huyện cho biết, đơn vị đã vận động được 140 triệu đồng.", ["phunu"]),
     ("Anh Võ Văn Tư cho biết, gia đình nuôi 120 con lợn.", [None]),
+    # The authorities named by their function act for themselves.
+    ("Hội Nông dân kiến nghị 12 nội dung; các cơ quan có thẩm quyền đã giải quyết 9 nội dung.", ["nongdan", "other"]),
+    ("Công đoàn phát hiện 5 vụ vi phạm; lực lượng chức năng xử phạt 3 doanh nghiệp.", ["congdoan", "other"]),
+    # The agent of a passive between the subject and the figure gave it.
+    ("Hội Nông dân huyện có Quỹ Hỗ trợ nông dân 4 tỷ đồng; Quỹ do UBND huyện hỗ trợ từ ngân sách 500 triệu đồng.",
+     ["nongdan", "other"]),
 ]
 
 
