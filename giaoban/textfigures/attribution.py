@@ -413,8 +413,9 @@ class Attributor:
             elif not subjects and _PEOPLE_SUBJECT_RE.match(key, s, e):
                 entry_carried = Actor("other", None, "carried")
                 carried = None
-            # Every statement of the area's own statistics says 'hộ nghèo' or ' có ' (a scan in C first).
-            if (key.find("hộ nghèo", s, e) >= 0 or key.find(" có ", s, e) >= 0) and _AREA_STAT_RE.search(key, s, e):
+            # Every statement of the area's own statistics says 'hộ nghèo', or 'toàn' and ' có ' (scans in C first).
+            if (key.find("hộ nghèo", s, e) >= 0 or (key.find(" có ", s, e) >= 0 and key.find("toàn ", s, e) >= 0)) \
+                    and _AREA_STAT_RE.search(key, s, e):
                 subjects, owners, entry_carried = [], [], _NOBODY
             self._by_sentence.append((s, e, subjects, owners, entry_carried))
 
