@@ -137,6 +137,7 @@ class _Subject:
     end: int = 0
     speaker: bool = False  # the body only tells ('X cho biết, …', 'Theo X, …'): the statement's own owner wins
     agent: bool = False  # an owner named as the agent of a passive ('Quỹ do UBND tỉnh cấp …')
+    part: bool = False  # a part or a contrast inside the sentence ('…, trong đó Công đoàn xã …', '…, còn Huyện đoàn …')
 
 
 # The bank lends through the organizations ('vốn ủy thác Ngân hàng Chính sách xã hội qua Hội'): it
@@ -351,7 +352,9 @@ class Attributor:
                 elif intro:
                     speaker = _SPEAKER_AFTER_RE.match(key, m.end, e) is not None or \
                         _SPEAKER_BEFORE_RE.search(prefix.strip()) is not None
-                    subjects.append(_Subject(m.start, org, orgs, m.end, speaker))
+                    opening = prefix.strip()
+                    part = opening.startswith("trong đó") or (cs != starts[0] and opening == "còn")
+                    subjects.append(_Subject(m.start, org, orgs, m.end, speaker, part=part))
                 elif key.startswith(" (", m.end) or key.startswith("(", m.end):
                     # 'chỉ sau Hội LHPN (0,21%)': the figure in brackets after a name is that body's.
                     owners.append(_Subject(m.start, org, orgs, m.end))
@@ -389,6 +392,11 @@ class Attributor:
                     # 'Ở huyện Khoái Châu, Hội Nông dân huyện phối hợp …': an aside about one place;
                     # the text goes on with the subject it had before.
                     carried = aside
+                elif last.part:
+                    # '… 386 triệu đồng, trong đó Công đoàn xã vận động được 142 triệu đồng. Có 46 khu
+                    # dân cư …': a part or a contrast holds for its own sentence only; the next one
+                    # without a subject is the document's body's.
+                    carried = None
             elif _RESET_SUBJECT_RE.match(key, s, e) or self._in_numbered_heading(s):
                 carried = None
             elif carried is not None and carried.orgs and (

@@ -48,6 +48,13 @@ OWNERS: list[tuple[str, list]] = [
     # The authorities named by their function act for themselves.
     ("Hội Nông dân kiến nghị 12 nội dung; các cơ quan có thẩm quyền đã giải quyết 9 nội dung.", ["nongdan", "other"]),
     ("Công đoàn phát hiện 5 vụ vi phạm; lực lượng chức năng xử phạt 3 doanh nghiệp.", ["congdoan", "other"]),
+    # A part ('trong đó X') or a contrast ('…, còn X') holds for its own sentence only: the next
+    # sentence with no subject of its own is the document's body's, not the part's.
+    ("ỦY BAN MTTQ VIỆT NAM PHƯỜNG AN HÒA\nCác đoàn thể quyên góp 210 triệu đồng, trong đó Hội Phụ nữ "
+     "góp 60 triệu đồng. Có 12 khu dân cư đăng ký tổ chức Ngày hội.",
+     [["ccb", "congdoan", "doan", "nongdan", "phunu"], "phunu", "mttq"]),
+    ("HỘI NÔNG DÂN HUYỆN\nHội Cựu chiến binh hỗ trợ 40 ngày công, còn Đoàn Thanh niên góp 90 ngày công.\n"
+     "Kết nạp 310 hội viên.", ["ccb", "doan", "nongdan"]),
     # The agent of a passive between the subject and the figure gave it.
     ("Hội Nông dân huyện có Quỹ Hỗ trợ nông dân 4 tỷ đồng; Quỹ do UBND huyện hỗ trợ từ ngân sách 500 triệu đồng.",
      ["nongdan", "other"]),
