@@ -27,10 +27,9 @@ def default_period() -> Period:
     none yet (an install that stopped reporting, or the demo data)."""
     period = Period.for_date(timezone.localdate(), "Q").previous()
     approved = Report.objects.filter(status__in=[Report.Status.APPROVED, Report.Status.LOCKED], period__contains="-Q")
-    if approved.filter(period=period.code).exists():
-        return period
+    # one query: the latest approved quarter up to the one just ended is that one when it has any
     latest = approved.filter(period__lte=period.code).order_by("-period").values_list("period", flat=True).first()
-    return Period.parse(latest) if latest else period
+    return period if latest is None or latest == period.code else Period.parse(latest)
 
 
 def _scope(request, period: Period):
@@ -103,7 +102,7 @@ def _common(request, default: Period | None = None):
 
 @login_required
 def dashboard(request):
-    default = default_period()  # two queries: once for the page
+    default = default_period()  # a query: once for the page
     period, error = _common(request, default)
     context = {"error": error, "periods": _period_choices(default), "area": None, "organizations": None}
     if period:

@@ -5,6 +5,7 @@ for every case the loop had (marks, bands, missing comparisons, thousands, marku
 from decimal import Decimal
 from types import SimpleNamespace
 
+import pytest
 from django.template import Context, Template
 from django.utils import translation
 
@@ -75,3 +76,27 @@ def test_area_box_writes_what_the_template_wrote():
     choices, html = _area_box(options)
     assert str(html) == Template(AREA_LOOP).render(Context({"area_choices": choices}))
     assert [value for value, _, _ in choices] == ["Tỉnh Lai Châu", "105", "3160", "Xã Bum <Nưa>"]
+
+
+@pytest.mark.django_db
+def test_default_period_in_one_query(django_assert_num_queries):
+    """The quarter just ended when it has approved reports, else the latest approved quarter before
+    it (never a later one), else the quarter just ended: one query (two before)."""
+    from django.utils import timezone
+
+    from giaoban.analytics.views import default_period
+    from giaoban.collection.models import Report
+    from tests.collection.conftest import build_tree
+
+    tree = build_tree()
+    ended = Period.for_date(timezone.localdate(), "Q").previous()
+    unit = tree.units["phunu-a"]
+    with django_assert_num_queries(1):
+        assert default_period() == ended
+    Report.objects.create(unit=unit, period=ended.next().code, status=Report.Status.APPROVED)  # the current quarter
+    Report.objects.create(unit=unit, period=ended.previous().previous().code, status=Report.Status.LOCKED)
+    Report.objects.create(unit=tree.units["phunu-b"], period=ended.previous().code, status=Report.Status.SUBMITTED)
+    assert default_period() == ended.previous().previous()
+    Report.objects.create(unit=unit, period=ended.code, status=Report.Status.APPROVED)
+    with django_assert_num_queries(1):
+        assert default_period() == ended
