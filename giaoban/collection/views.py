@@ -83,12 +83,9 @@ def recent_periods(count: int = 4) -> list[Period]:
 def my_reports(request):
     periods = recent_periods()
     units = access.entry_unit_list(request.user, None, 100)
-    # a cell needs the status and the sending time, not the report's texts
-    reports = {(r.unit_id, r.period): r for r in Report.objects.filter(
-        unit__in=units, period__in=[p.code for p in periods]).only("id", "unit_id", "period", "status", "submitted_at")}
+    reports, returned = comp.unit_reports(units, [p.code for p in periods])
     deadlines = comp.Deadlines.for_periods(periods)
     rows = _my_report_rows(units, periods, reports, deadlines)
-    returned = list(Report.objects.filter(unit__in=units, status=Report.Status.RETURNED).select_related("unit"))
     reminders = list(Reminder.objects.filter(user=request.user, read_at=None)[:20])
     return render(request, "collection/my_reports.html",
                   {"periods": periods, "rows": rows, "returned": returned, "reminders": reminders,

@@ -14,7 +14,7 @@ from django.utils import formats
 from django.utils.translation import gettext, ngettext
 
 from giaoban.collection import access
-from giaoban.collection.completeness import Deadlines, pick_period
+from giaoban.collection.completeness import Deadlines, pick_period, unit_reports
 from giaoban.collection.models import Report
 from giaoban.core.periods import Period
 from giaoban.meetings import services as meeting_services
@@ -167,12 +167,7 @@ def home(request):
         while len(periods) < 4:
             periods.append(periods[-1].previous())
     approvable = access.approvable_units(request.user)
-    reports = {
-        (r.unit_id, r.period): r
-        # the cells need the status, not the report's texts
-        for r in Report.objects.filter(unit__in=units, period__in=[p.code for p in periods] + [due.code]).only(
-            "id", "unit_id", "period", "status")
-    }
+    reports, returned = unit_reports(units, [p.code for p in periods] + [due.code])
     deadlines = Deadlines.for_periods([*periods, due])
     entry_url = _entry_urls()
     rows = _unit_rows(units, periods, reports, deadlines, entry_url)
@@ -191,7 +186,6 @@ def home(request):
     )
     for r in waiting:
         r.url = entry_url(r.unit_id, r.period)
-    returned = list(Report.objects.filter(unit__in=units, status=Report.Status.RETURNED).select_related("unit"))
     for r in returned:
         r.url = entry_url(r.unit_id, r.period)
     province = access.is_province_user(request.user)

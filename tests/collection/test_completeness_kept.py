@@ -71,3 +71,25 @@ def test_home_and_my_reports_follow_a_new_entry_membership(tree, client):
     Membership.objects.create(user=user, unit=tree.units["phunu-b"], role=Membership.Role.ENTRY)
     for name in ("home", "collection:my_reports"):
         assert "Hội LHPN xã B" in client.get(reverse(name)).content.decode()
+
+
+def test_unit_reports_reads_what_the_two_queries_read(tree, django_assert_num_queries):
+    """The home page and 'my reports' read the periods' reports and the returned ones in one query:
+    the same reports, the returned ones in the order of their own query."""
+    from giaoban.collection.completeness import unit_reports
+
+    units = [tree.units[k] for k in ("phunu-a", "phunu-b", "mttq-a", "phunu-tinh")]
+    statuses = [Report.Status.RETURNED, Report.Status.DRAFT, Report.Status.SUBMITTED, Report.Status.RETURNED]
+    for i, unit in enumerate(units):
+        for j, period in enumerate(("2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3")):
+            Report.objects.create(unit=unit, period=period, status=statuses[(i + j) % 4], returned_reason=f"lý do {i}{j}")
+    Report.objects.create(unit=tree.units["mttq-b"], period="2025-Q3", status=Report.Status.RETURNED)  # not one of the units
+    codes = ["2025-Q3", "2025-Q2"]
+    with django_assert_num_queries(1):
+        reports, returned = unit_reports(units, codes)
+    old = {(r.unit_id, r.period): r.pk for r in Report.objects.filter(unit__in=units, period__in=codes)}
+    assert {k: r.pk for k, r in reports.items()} == old
+    old_returned = list(Report.objects.filter(unit__in=units, status=Report.Status.RETURNED).select_related("unit"))
+    assert [(r.pk, str(r.unit), r.returned_reason) for r in returned] == [
+        (r.pk, str(r.unit), r.returned_reason) for r in old_returned]
+    assert len(returned) == 8
