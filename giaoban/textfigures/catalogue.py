@@ -143,7 +143,8 @@ class Matcher:
         return m.code, m.score
 
     def explain(self, context: str, unit: str | None, org: str | None, orgs: list[str] | None,
-                near: str = "", clause: str | None = None, stock_only: bool = False) -> "CodeMatch":
+                near: str = "", clause: str | None = None, stock_only: bool = False,
+                item: str | None = None) -> "CodeMatch":
         """Best indicator code for a figure; ``context`` is the canonical clause around it.
 
         An entry scores 1 for its unit, 2 + (longest synonym found)/10 + 0.3 per further synonym
@@ -155,7 +156,8 @@ class Matcher:
         ``clause``: the figure's own clause; an entry whose 'requires' words are all absent from
         it, or one of whose 'excludes' words is in it, is not the figure's (when no clause is
         given, the context is used). ``stock_only``: the figure is what remains ('còn 642 hộ'),
-        so only indicators of a level held may have it."""
+        so only indicators of a level held may have it. ``item``: the figure's own item of the
+        clause when another figure follows it after 'và' (its 'excludes' are looked for there only)."""
         if not unit:
             return _NO_MATCH
         index = self._by_raw_unit.get(unit)
@@ -181,6 +183,7 @@ class Matcher:
         owners = set(orgs or []) | ({org} if org else set())
         single_owner = len(owners) == 1
         own = context if clause is None else clause
+        excluded_in = own if item is None else item
         # An amount is often valued in a clause of its own ('trao 420 suất quà, tổng trị giá 210
         # triệu đồng'): its action may be anywhere in the sentence before it.
         acted = context if index.money else own
@@ -191,7 +194,7 @@ class Matcher:
         for i in sorted(hits) if len(hits) > 1 else hits:  # catalogue order: the first of equal scores wins
             en, syns = entries[i], hits[i]
             if (stock_only and not en.stock) or (en.requires and not any(map(acted.__contains__, en.requires))) \
-                    or (en.excludes and any(map(own.__contains__, en.excludes))):
+                    or (en.excludes and any(map(excluded_in.__contains__, en.excludes))):
                 continue
             if en.excludes_sentence:
                 if sentence_before is None:

@@ -311,8 +311,16 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             near = list_near
         else:
             list_near = before
+        item = None
+        if next_start < clause_end:
+            # 'làm mới 4,8 km đường bê tông và trồng 15.000 cây xanh': the next figure's item after 'và'
+            # is no word against this one ('trồng' excludes road built).
+            cut = key.rfind(" và ", c.end, next_start)
+            if cut >= 0:
+                item = key[clause_start:cut]
         cm = matcher.explain(context, c.unit, actor.org, actor.orgs, near=near, clause=clause,
-                             stock_only=("còn" in before or "lên" in before) and _REMAINING_BEFORE_RE.search(before) is not None)
+                             stock_only=("còn" in before or "lên" in before) and _REMAINING_BEFORE_RE.search(before) is not None,
+                             item=item)
         code, code_conf = cm.code, cm.score
         code_from = "words" if code is not None else None
         previous.append(c)

@@ -64,3 +64,9 @@ OWNERS: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", OWNERS, ids=[c[0][:50] for c in OWNERS])
 def test_owner(text: str, expected: list) -> None:
     assert owners(text) == expected
+
+
+def test_the_next_items_words_after_va_do_not_exclude_a_code() -> None:
+    # 'trồng' says the next item is planting; it does not make the road before it lit road or planting.
+    text = "Huyện đoàn bê tông hóa 2,3 km đường liên thôn và trồng 4.000 cây xanh."
+    assert [f["indicator_code"] for f in extract_text(text)["figures"]] == ["km_duong", "cay_xanh"]
