@@ -70,3 +70,9 @@ def test_the_next_items_words_after_va_do_not_exclude_a_code() -> None:
     # 'trồng' says the next item is planting; it does not make the road before it lit road or planting.
     text = "Huyện đoàn bê tông hóa 2,3 km đường liên thôn và trồng 4.000 cây xanh."
     assert [f["indicator_code"] for f in extract_text(text)["figures"]] == ["km_duong", "cay_xanh"]
+
+
+def test_start_up_models_are_economic_models() -> None:
+    # The associations' start-up models ('mô hình khởi nghiệp') are economic models, not clubs.
+    text = "Hội LHPN huyện hỗ trợ thành lập 14 mô hình khởi nghiệp của hội viên và duy trì 6 câu lạc bộ."
+    assert [f["indicator_code"] for f in extract_text(text)["figures"]] == ["du_an_mo_hinh_kinh_te", "mo_hinh_cau_lac_bo"]
