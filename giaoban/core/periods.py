@@ -557,6 +557,7 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
 ]
 
 
+@functools.lru_cache(maxsize=4096)  # pages read the same few codes hundreds of times; a Period is immutable
 def _parse(code: str) -> Period | None:
     text = _fold(unicodedata.normalize("NFC", code))
     if not text:

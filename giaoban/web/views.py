@@ -20,6 +20,7 @@ from giaoban.core.periods import Period
 from giaoban.meetings import services as meeting_services
 from giaoban.org import schedules
 from giaoban.jobs.models import Job
+from giaoban.meetings.models import Task
 from giaoban.core.periods import label_or_code
 from giaoban.security.forms import ThrottledAuthenticationForm
 
@@ -83,6 +84,10 @@ def _entry_urls():
     return entry_url
 
 
+# what get_status_display() answers, without flattening the choices again for every row
+REPORT_STATUS, TASK_STATUS = dict(Report.Status.choices), dict(Task.Status.choices)
+
+
 def _unit_rows(units, periods, reports, deadlines, entry_url) -> str:
     """The table of the user's units × periods as HTML (up to 50 × 4 cells, each a link, a status
     and a deadline: through the template engine the biggest part of the page's time)."""
@@ -94,7 +99,7 @@ def _unit_rows(units, periods, reports, deadlines, entry_url) -> str:
         cells = []
         for p, label in zip(periods, labels, strict=True):
             report = reports.get((unit.pk, p.code))
-            status = (f'<span class="status status-{escape(report.status)}">{escape(report.get_status_display())}</span>'
+            status = (f'<span class="status status-{escape(report.status)}">{escape(REPORT_STATUS.get(report.status, report.status))}</span>'
                       if report else f'<span class="status status-missing">{none}</span>')
             cells.append(f'<td><a href="{entry_url(unit.pk, p.code)}" aria-label="{name} – {label}">{status}</a><br>'
                          f'<small class="muted">{due} {deadlines[p.code].for_unit(unit).strftime("%d/%m/%Y")}</small></td>')
@@ -110,7 +115,7 @@ def _todo_items(todo) -> str:
     out = []
     for t in todo:
         report = t["report"]
-        status = (f'<span class="status status-{escape(report.status)}">{escape(report.get_status_display())}</span>'
+        status = (f'<span class="status status-{escape(report.status)}">{escape(REPORT_STATUS.get(report.status, report.status))}</span>'
                   if report else f'<span class="status status-missing">{none}</span>')
         days = t["days"]
         if t["late"]:
@@ -141,7 +146,7 @@ def _overdue_rows(tasks) -> str:
     out = []
     for t in tasks:
         out.append(f'<tr><td><a href="{pattern.replace("987654321", str(t.pk))}">{escape(truncatewords(t.text, 30))}</a></td>'
-                   f'<td>{escape(label_or_code(t.due_period))}</td><td>{escape(t.get_status_display())}</td></tr>')
+                   f'<td>{escape(label_or_code(t.due_period))}</td><td>{escape(TASK_STATUS.get(t.status, t.status))}</td></tr>')
     return mark_safe("".join(out))
 
 
