@@ -33,7 +33,7 @@ _WORD_NUMBER_START_RE = re.compile(trie_alternation(  # (no word is another's pr
 _ABBREV_IDENT = {"covid", "sars"}
 # Prefixes of a non-figure kept as a phrase, checked on the two words before the number.
 _IDENT_TWO_WORDS = {"lần thứ", "tổ dân", "giai đoạn", "nhiệm kỳ", "tiểu khu", "quốc lộ", "tỉnh lộ", "hội nghị"}
-_NOT_IDENT_TWO_WORDS = {"tổng số", "số lượng"}
+_NOT_IDENT_TWO_WORDS = {"tổng số", "số lượng", "trong số"}  # ('trong số 45 hộ đăng ký': among so many)
 
 # Shapes checked right after a number (compiled once: this runs for every number).
 _MARK_CHARS = {".", ")"}

@@ -76,3 +76,8 @@ def test_start_up_models_are_economic_models() -> None:
     # The associations' start-up models ('mô hình khởi nghiệp') are economic models, not clubs.
     text = "Hội LHPN huyện hỗ trợ thành lập 14 mô hình khởi nghiệp của hội viên và duy trì 6 câu lạc bộ."
     assert [f["indicator_code"] for f in extract_text(text)["figures"]] == ["du_an_mo_hinh_kinh_te", "mo_hinh_cau_lac_bo"]
+
+
+def test_among_so_many_is_a_count_not_a_number_named() -> None:
+    # 'số 11' names a thing, 'trong số 11 …' counts among how many.
+    assert spans("Trong số 40 hộ đăng ký, Hội giúp 25 hộ.") == ["40 hộ", "25 hộ"]
