@@ -332,7 +332,8 @@ class Attributor:
             subjects: list[_Subject] = []
             owners: list[_Subject] = []
             if here:
-                starts = _clause_starts(key, s, e, [m for m in here if m.kind == "chain"])
+                # (only the clause starts up to the last mention are ever looked up)
+                starts = _clause_starts(key, s, here[-1].start, [m for m in here if m.kind == "chain"])
             for m in here:
                 if m.kind == "committee":
                     if committee is None:
