@@ -13,13 +13,14 @@ from django.utils import formats, timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from giaoban.analytics import cache, engine
+from giaoban.analytics import engine
 from giaoban.analytics.charts import bar_chart
 from giaoban.analytics.pivot import DIMENSIONS, pivot, to_csv, to_xlsx
 from giaoban.analytics.templatetags.analytics_tags import qualifier_word, signed_pct, vn, vnpct
 from giaoban.collection.models import Report
 from giaoban.core.periods import Period, option_tags
 from giaoban.org.models import Area, AreaSuccession, Indicator, Organization
+from giaoban.org.stamp import remembered
 
 
 def default_period() -> Period:
@@ -83,13 +84,7 @@ KEPT_MAX = 50_000  # entries of the pages' own in the stamp cache (areas × date
 def _kept(key: tuple, compute):
     """What the tree says (areas, successions), kept until an area changes (the engine's stamp
     cache); shared between requests: never change it."""
-    tree = cache.entries()
-    if key in tree:
-        return tree[key]
-    value = compute()
-    if len(tree) < KEPT_MAX:
-        tree[key] = value
-    return value
+    return remembered("analytics_pages", key, compute, KEPT_MAX)
 
 
 def _common(request, default: Period | None = None):

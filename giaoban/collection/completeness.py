@@ -217,10 +217,7 @@ def unit_reports(units: list[Unit], codes: list[str]) -> tuple[dict, list[Report
 
 def _organizations() -> dict:
     """Every organization by id, kept until one changes (giaoban.org.stamp). Shared: read only."""
-    kept = stamp.entries()
-    if ("organizations",) not in kept:
-        kept[("organizations",)] = {o.pk: o for o in Organization.objects.all()}
-    return kept[("organizations",)]
+    return stamp.remembered("organizations", None, lambda: {o.pk: o for o in Organization.objects.all()}, 1)
 
 
 def areas_by_id(ids) -> dict[int, Area]:

@@ -123,7 +123,9 @@ def remembered(name: str, key, compute, limit: int):
     """``compute()``'s answer for ``key``, kept under the stamp (until a watched table changes) in the
     bag ``name``, which holds at most ``limit`` answers (then answers are computed, not kept). The
     answer is shared between requests: read it, never change it."""
-    kept = entries().setdefault((name,), {})
+    # the bags have keys of their own: a bag named like another reader's key (('areas',) …) would
+    # otherwise find that reader's value instead of a bag
+    kept = entries().setdefault(("remembered", name), {})
     if key in kept:
         return kept[key]
     answer = compute()

@@ -118,3 +118,12 @@ def test_a_figure_saved_costs_its_write_and_its_audit_entry_only(client):
     three = save(**{"v-tuyen_truyen_buoi": "8", "v-tuyen_truyen_luot_nguoi": "90", "v-ket_nap_moi": "3"})
     # two more figures: two more writes and two more audit entries, nothing else per figure
     assert three - one == 2 * 2, (one, three)
+
+
+@pytest.mark.django_db
+def test_a_remembered_bag_and_another_readers_key_of_the_same_name_do_not_meet():
+    # a page crashed while a bag was named like a key another reader keeps ('top_area_code')
+    with stamp.one_read():
+        stamp.entries()[("top_area_code",)] = "LCU"
+        assert stamp.remembered("top_area_code", None, lambda: "bag", 1) == "bag"
+        assert stamp.entries()[("top_area_code",)] == "LCU"
