@@ -126,7 +126,8 @@ class Matcher:
             elif u == "%":
                 entries = [en for en in self.entries if "%" in en.units and (en.percent or not en.money)]
             else:
-                entries = [en for en in self.entries if not en.money and u in en.units]
+                entries = [en for en in self.entries if not en.money and u in en.units
+                           and not (en.stock and u.startswith("lượt"))]  # times done are a flow, never a level held
             by_synonym: dict[str, list[int]] = {}
             for i, en in enumerate(entries):
                 for s in en.synonyms:  # a synonym listed twice counts twice, as it always did

@@ -28,6 +28,8 @@ _NAMES: list[tuple[str, str, str]] = [
     ("UB MTTQ", "mttq", "name"), ("MTTQVN", "mttq", "name"), ("MTTQ", "mttq", "name"),
     ("Ban Công tác Mặt trận", "mttq", "name"), ("Mặt trận các cấp", "mttq", "name"),
     ("Mặt trận Tổ quốc các cấp", "mttq", "name"),
+    # The campaign committee of the 'Vì người nghèo' fund: its standing body is the Front's.
+    ("Ban Vận động", "mttq", "name"), ("Ban vận động thành lập công đoàn", "congdoan", "name"),
     # Công đoàn
     ("Liên đoàn Lao động", "congdoan", "name"), ("LĐLĐ", "congdoan", "name"),
     ("Công đoàn cơ sở", "congdoan", "name"), ("CĐCS", "congdoan", "name"), ("Công đoàn", "congdoan", "name"),
@@ -76,7 +78,7 @@ _NAMES: list[tuple[str, str, str]] = [
     ("Sở Lao động", "other", "name"), ("Sở Y tế", "other", "name"), ("Sở Giáo dục", "other", "name"),
     ("Trung tâm Y tế", "other", "name"), ("Bảo hiểm xã hội", "other", "name"), ("Quân sự", "other", "name"),
     ("Phòng Lao động", "other", "name"), ("Phòng Nông nghiệp", "other", "name"), ("Kho bạc", "other", "name"),
-    ("Ban Chỉ đạo", "other", "name"), ("Ban Vận động", "other", "name"),
+    ("Ban Chỉ đạo", "other", "name"),
     ("Ban Chỉ huy Quân sự", "other", "name"), ("Ban CHQS", "other", "name"),
     ("Ban Thanh tra nhân dân", "other", "name"), ("Ban TTND", "other", "name"),
     ("Trạm Y tế", "other", "name"), ("Bệnh viện", "other", "name"), ("Sở Tư pháp", "other", "name"),
