@@ -35,6 +35,14 @@ CODES: list[tuple[str, list]] = [
      [("48 buổi", None), ("1.900 thiếu nhi", None)]),
     ("Hội Phụ nữ xã tổ chức 12 buổi sinh hoạt chuyên đề cho 540 lượt hội viên.",
      [("12 buổi", "tuyen_truyen_buoi"), ("540 lượt hội viên", "tuyen_truyen_luot_nguoi")]),
+    # Near-poor households are not poor ones: fewer near-poor is not fewer poor.
+    ("Năm 2024, Hội CCB huyện giảm được 42 hộ hội viên nghèo và 19 hộ hội viên cận nghèo.",
+     [("42 hộ hội viên", "ho_ccb_ngheo_giam"), ("19 hộ hội viên", None)]),
+    # Loans of a commercial bank (Agribank) are not the Social Policy Bank's entrusted loans.
+    ("Hội Nông dân xã duy trì 12 tổ vay vốn với Ngân hàng Nông nghiệp và Phát triển nông thôn, dư nợ 48 tỷ đồng "
+     "cho 615 hộ vay.", [("12 tổ vay vốn", None), ("48 tỷ đồng", None), ("615 hộ vay", None)]),
+    ("Hội Nông dân xã quản lý 12 tổ tiết kiệm và vay vốn, dư nợ ủy thác 48 tỷ đồng cho 615 hộ vay.",
+     [("12 tổ tiết kiệm và vay vốn", "to_tk_vv"), ("48 tỷ đồng", "du_no_uy_thac"), ("615 hộ vay", "ho_du_no")]),
 ]
 
 
