@@ -350,6 +350,17 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # Only 'có' or 'với' named it: 'có 415 hội viên được khen thưởng' counts the members to
             # whom something happened, 'câu lạc bộ … với 900 hội viên' a club's, not the membership.
             code, code_conf = None, 0.0
+        if c.unit in _MEMBER_UNITS and len(previous) > 1 and c.kind == "level" and code in (None, "tong_hoi_vien"):
+            units = previous[-2]
+            if units.unit in _GRASSROOTS_UNITS and units.start >= s_start \
+                    and _MEMBERS_AFTER_UNITS_RE.fullmatch(key, units.end, c.start):
+                u = bisect.bisect_left(breaks, units.start) - 1
+                units_clause_start = max(s_start, breaks[u] + 1) if u >= 0 else s_start
+                if _UNITS_FOUNDED_RE.search(key, units_clause_start, units.start):
+                    code, code_conf = None, 0.0  # the members of the units founded, not the membership
+                elif code is None and actor.org not in (None, "other") \
+                        and matcher.reported_by("tong_hoi_vien", actor.org, actor.orgs):
+                    code, code_conf, code_from = "tong_hoi_vien", 0.5, "units before"
         if code is None and c.kind == "level" and headings and actor.org != "other" and thing is None:
             # 'II. Vận động Quỹ "Vì người nghèo" / Tiếp nhận 6,8 tỷ đồng': the section's heading
             # says what the first figures under it count when their own sentence does not.
@@ -611,6 +622,13 @@ _WEAK_TAIL_RE = re.compile(r"\s*(?:$|[,;.)/\n]|(?:sinh hoạt|trực thuộc|thu
 # ('27 cơ sở Hội với 18.620 hội viên'; not '58 câu lạc bộ dưỡng sinh với 900 hội viên', a club's).
 _WEAK_HEAD_RE = re.compile(r"(?<![^\W\d_])(có|với|tổng số) (?:(?:trên|hơn|gần|khoảng|dưới) )?$")
 _ORG_UNITS = {"chi hội", "cơ sở hội", "chi đoàn", "tổ hội", "công đoàn cơ sở", "xã", "phường", "cơ sở đoàn"}
+# An organization's make-up as a list ('gồm 9 chi hội, 612 hội viên'): the members right after its
+# own grassroots units, joined by nothing but a comma, 'và' or 'với', are its membership; the
+# members of units just founded ('thành lập 4 chi hội với 86 hội viên') are not.
+_GRASSROOTS_UNITS = frozenset({"chi hội", "cơ sở hội", "chi đoàn", "tổ hội", "công đoàn cơ sở", "cơ sở đoàn"})
+_MEMBER_UNITS = frozenset({"hội viên", "đoàn viên"})
+_MEMBERS_AFTER_UNITS_RE = re.compile(r"(?: [^\W\d_]+){0,2}(?:,? (?:và|với) |, )")  # ('9 chi hội nghề nghiệp, …')
+_UNITS_FOUNDED_RE = re.compile(r"(?<![^\W\d_])(?:thành lập|kết nạp|giải thể|ra mắt|mới|thêm|tăng|giảm)(?![^\W\d_])")
 
 
 def _weak_not_the_thing(key: str, c: Candidate, previous: list[Candidate], clause_start: int, clause_end: int) -> bool:

@@ -43,6 +43,15 @@ CODES: list[tuple[str, list]] = [
      "cho 615 hộ vay.", [("12 tổ vay vốn", None), ("48 tỷ đồng", None), ("615 hộ vay", None)]),
     ("Hội Nông dân xã quản lý 12 tổ tiết kiệm và vay vốn, dư nợ ủy thác 48 tỷ đồng cho 615 hộ vay.",
      [("12 tổ tiết kiệm và vay vốn", "to_tk_vv"), ("48 tỷ đồng", "du_no_uy_thac"), ("615 hộ vay", "ho_du_no")]),
+    # An organization's make-up given as a list ('N chi hội, M hội viên'): the members listed right
+    # after its own grassroots units are its membership (a level held) ...
+    ("Hội CCB phường gồm 9 chi hội, 612 hội viên.", [("9 chi hội", "chi_hoi"), ("612 hội viên", "tong_hoi_vien")]),
+    ("Liên đoàn Lao động huyện phụ trách 76 công đoàn cơ sở, gần 4.900 đoàn viên.",
+     [("76 công đoàn cơ sở", None), ("gần 4.900 đoàn viên", "tong_hoi_vien")]),
+    ("Đoàn xã hiện nay: 17 chi đoàn, 930 đoàn viên.", [("17 chi đoàn", "chi_hoi"), ("930 đoàn viên", "tong_hoi_vien")]),
+    # ... but not the members of the units just founded, nor members with a verb of their own.
+    ("Hội Nông dân huyện thành lập 4 chi hội nghề nghiệp với 86 hội viên.", [("4 chi hội", None), ("86 hội viên", None)]),
+    ("Hội Phụ nữ xã có 11 chi hội, kết nạp 45 hội viên.", [("11 chi hội", "chi_hoi"), ("45 hội viên", "ket_nap_moi")]),
 ]
 
 
