@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from giaoban.textfigures import extract_text
+from giaoban.textfigures.meetings import parse_meeting
 
 
 def codes(text: str) -> list:
@@ -41,3 +42,25 @@ CODES: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", CODES, ids=[c[0][:50] for c in CODES])
 def test_code(text: str, expected: list) -> None:
     assert codes(text) == expected
+
+
+MEETINGS: list[tuple[str, str, str, int]] = [
+    # A campaign named with its year, the tasks set for the quarter after it: the quarter before
+    # them was reviewed (the year was taken, its tasks lost).
+    ("BIÊN BẢN\nHội nghị tổng kết chiến dịch thanh niên tình nguyện hè năm 2024\n"
+     "Thời gian: ngày 20/9/2024. Chủ trì: đồng chí Lê Văn An, Bí thư Huyện đoàn.\n"
+     "Chiến dịch có 40 đội hình tham gia.\n"
+     "Nhiệm vụ quý IV năm 2024: Đồng chí Lê Văn An đề nghị, trong thời gian tới, các cơ sở Đoàn duy trì "
+     "đội hình tình nguyện; tổ chức tổng kết công tác Đoàn năm 2024.\n", "2024-Q3", "2024-Q4", 2),
+    # A guard: a year reviewed, the tasks set for the next year.
+    ("THÔNG BÁO KẾT LUẬN\nHội nghị tổng kết công tác Hội năm 2024\n"
+     "Chủ trì: đồng chí Trần Thị Mai, Chủ tịch Hội LHPN huyện.\n"
+     "Phương hướng năm 2025: Đồng chí Chủ tịch đề nghị các cấp Hội kết nạp hội viên mới; "
+     "duy trì tổ phụ nữ tiết kiệm.\n", "2024", "2025", 2),
+]
+
+
+@pytest.mark.parametrize("text,period,next_period,tasks", MEETINGS, ids=[m[0][:60] for m in MEETINGS])
+def test_meeting_periods(text: str, period: str, next_period: str, tasks: int) -> None:
+    m = parse_meeting(text)
+    assert (m["period"], m["next_period"], len(m["tasks"])) == (period, next_period, tasks)

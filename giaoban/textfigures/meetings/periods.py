@@ -88,6 +88,12 @@ def reviewed_period(key: str) -> tuple[Period | None, list[Mention], int | None]
     best = max(named, key=lambda p: (scores[p], -first_seen[p]))
     if scores[best] == 0:
         return periods[0][1].previous(), mentions, year
+    if best.kind == "Y":
+        # A year named beside a campaign ('tổng kết chiến dịch hè năm 2025') with the tasks set for
+        # a part of that same year ('nhiệm vụ quý IV năm 2025'): the part before it was reviewed.
+        for m, p in periods:
+            if m.context == "next" and p.kind != "Y" and best.contains(p) and best.contains(p.previous()):
+                return p.previous(), mentions, year
     return best, mentions, year
 
 
