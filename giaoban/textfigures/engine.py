@@ -41,6 +41,10 @@ _AREA_HAS_RE = re.compile(r"(?<![^\W\d_])(?:có|gồm|còn|sáp nhập|hợp nh�
 # units say where, not what was done.
 _ADMIN_LIST_AFTER_RE = re.compile(r"(?:,? (?:xã|phường|thị trấn|đặc khu|thôn|bản|ấp|khu phố|tổ dân phố)(?![^\W\d_])| cũ(?![^\W\d_]))")
 # '5 tổ chức chính trị - xã hội trực thuộc': how the front is made up, not work done.
+# The OCOP products of a whole area ('toàn tỉnh có 212 sản phẩm OCOP', '11 sản phẩm OCOP của thị xã')
+# are the authorities' programme's, not what an organization's members make ('hội viên làm chủ 88 sản phẩm').
+_WHOLE_AREA_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:toàn|cả|trong số) (?:(?:tỉnh|huyện|thị xã|thành phố|xã|phường|nước) )?(?:hiện )?(?:có |đã có )?(?:(?:hơn|trên|gần|khoảng) )?$")
+_OF_AREA_AFTER_RE = re.compile(r" (?:của|trên địa bàn|toàn) (?:toàn )?(?:tỉnh|huyện|thị xã|thành phố|xã|phường)(?![^\W\d_])")
 _ORGS_COUNTED_RE = re.compile(r" (?:chính trị - xã hội|chính trị xã hội|thành viên|hội|đoàn thể|ct-xh)(?![^\W\d_])")
 _UNITS_ACT_RE = re.compile(r"[^.;\n]{0,12}?(?:tổ chức|đạt|hoàn thành|thực hiện|ra mắt|xây dựng|triển khai)")
 _DONOR_AFTER_RE = re.compile(
@@ -240,6 +244,9 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             actor = _NOBODY  # '64 xã, phường', '21 ấp': the area's units, not what an organization did
         elif c.unit == "tổ chức" and _ORGS_COUNTED_RE.match(key, c.end):
             actor = _NOBODY
+        elif c.unit == "sản phẩm" and key.startswith(" ocop", c.end) and (
+                _WHOLE_AREA_BEFORE_RE.search(key, max(0, c.start - 30), c.start) or _OF_AREA_AFTER_RE.match(key, c.end + 5)):
+            actor = _OTHER  # 'toàn tỉnh có 212 sản phẩm OCOP': the area's, certified by the authorities' programme
         elif _DONOR_AFTER_RE.match(key, c.end):
             actor = _OTHER  # '1.240 suất quà của các doanh nghiệp, nhà hảo tâm': the givers'
         elif c.unit in _BODY_UNITS and _opens_clause(key, breaks, c.start) and _BODY_ACTS_RE.match(key, c.end):

@@ -128,7 +128,7 @@ _NAMES: list[tuple[str, str, str]] = [
 # Back-references resolved against the conversation: 'Hội' means the association in focus.
 _BACKREFS: list[tuple[str, str]] = [
     ("các cấp Hội", "hoi"), ("cấp Hội", "hoi"), ("toàn Hội", "hoi"), ("cơ sở Hội", "hoi"),
-    ("Hội", "hoi"), ("Đoàn", "doan"), ("Mặt trận", "mttq"),
+    ("Hội", "hoi"), ("Đoàn", "doan"), ("Mặt trận", "mttq"), ("Ban", "ban"),
 ]
 HOI_ORGS = {"phunu", "nongdan", "ccb"}
 # Members of the groups above.
@@ -139,6 +139,13 @@ GROUPS = {"ctxh": ["ccb", "congdoan", "doan", "nongdan", "phunu"], "hoi4": ["ccb
 _NOT_HOI_NEXT = re.compile(
     r" ?(nghị|thi|thao|diễn|chợ|trại|đồng|viên|thảo|sách|quán|trường|khỏe|xuân|làng|chữ|người|"
     r"khuyến|luật|doanh|cựu thanh|nạn|bảo trợ|sinh|liên hiệp thanh|lhtn)(?![^\W\d_])"
+)
+# 'Ban' alone, capitalized, before a lower-case word ('Ban đã tham mưu …') is the body named 'Ban …'
+# last (Ban Tuyên giáo và Dân vận, Ban Công tác Mặt trận); not a committee of another name
+# ('Ban tổ chức', 'Ban Thường vụ') nor a word ('Ban hành', 'Ban đầu').
+_NOT_BAN_NEXT = re.compile(
+    r" (?:tổ chức|chỉ đạo|điều hành|thường vụ|thường trực|chấp hành|giám khảo|quản lý|công tác|đại diện|"
+    r"biên tập|kiểm tra|thư ký|chủ nhiệm|hành|đầu|ngày|đêm|bố|phát|sơ|ngành|nhạc)(?![^\W\d_])"
 )
 _NOT_DOAN_NEXT = re.compile(
     r" ?(viên|kết|thể|công tác|giám sát|kiểm tra|đại biểu|khảo sát|văn công|nghệ thuật|xe|"
@@ -173,12 +180,20 @@ def find_mentions(text: str, key: str) -> list[Mention]:
     """Every organization mention, longest names first, no overlaps."""
     out: list[Mention] = []
     taken = 0  # the end of a name read on from a back-reference
+    last_ban: str | None = None  # the body named 'Ban …' last
     for m in _MENTION_RE.finditer(key):
         k = m.group(1)
         org, kind = _TABLE[k]
         s, e = m.start(1), m.end(1)
         if s < taken:
             continue
+        if k == "ban":
+            if last_ban is not None and text[s].isupper() and text[e + 1:e + 2].islower() \
+                    and not _NOT_BAN_NEXT.match(key, e):
+                out.append(Mention(s, e, last_ban, "name"))
+            continue
+        if kind == "name" and k.startswith("ban "):
+            last_ban = org
         if kind == "backref" and k != "hội" and k.endswith("hội"):
             # 'các cấp Hội Nông dân tỉnh': the levels of the association named right after.
             named = _MENTION_RE.match(key, e - 3)

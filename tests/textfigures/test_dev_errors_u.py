@@ -66,6 +66,18 @@ OWNERS: list[tuple[str, list]] = [
     ('Năm 2023, Ban Vận động Quỹ "Vì người nghèo" thị xã đặt mục tiêu vận động 1,8 tỷ đồng.', [("1,8 tỷ đồng", "mttq")]),
     ("Ban vận động thành lập công đoàn cơ sở ở Công ty Giày Thái Bình đã vận động 260 công nhân gia nhập.",
      [("260 công nhân", "congdoan")]),
+    # 'Ban' alone, as 'Hội' does, refers back to the body named 'Ban …' last (the post-2025 Ban
+    # Tuyên giáo và Dân vận, the Front's Ban Công tác Mặt trận); 'Ban Thường vụ' is another body.
+    ("ĐẢNG ỦY XÃ TÂN HÒA\nBan Tuyên giáo và Dân vận Đảng ủy xã sơ kết quý I.\nTrong quý, Ban đã tham mưu Ban Thường vụ "
+     "Đảng ủy ban hành 7 văn bản, phối hợp tổ chức 3 hội nghị học tập nghị quyết.", [("7 văn bản", "other"), ("3 hội nghị", "other")]),
+    ("Ban Công tác Mặt trận ấp 4 họp dân. Chi hội Nông dân ấp tổ chức 2 buổi tuyên truyền. Ban đã vận động 38 hộ "
+     "hiến 900 m2 đất làm đường.", [("2 buổi", "nongdan"), ("38 hộ", "mttq"), ("900 m2", "mttq")]),
+    # The OCOP products of a whole area are the authorities' programme's, not the members' own.
+    ("Hội Nông dân huyện hỗ trợ hội viên xây dựng thương hiệu. Đến nay, toàn huyện có 27 sản phẩm OCOP, trong đó "
+     "hội viên nông dân làm chủ 12 sản phẩm.", [("27 sản phẩm", "other"), ("12 sản phẩm", "nongdan")]),
+    ("Hội LHPN tỉnh hỗ trợ phụ nữ khởi nghiệp. Trong số 64 sản phẩm OCOP của tỉnh, 21 sản phẩm do hội viên phụ nữ làm chủ.",
+     [("64 sản phẩm", "other"), ("21 sản phẩm", "phunu")]),
+    ("Hội Nông dân huyện giúp hội viên phát triển 8 sản phẩm OCOP.", [("8 sản phẩm", "nongdan")]),
 ]
 
 
