@@ -39,6 +39,9 @@ _INTRO_PREP_RE = re.compile(r"[\s\-+•*–]*(với|trong|qua|từ|sau|nhân|d�
 _OWNER_BEFORE_RE = re.compile(  # (first letters first: scanned for in C, see WORD_START)
     # ('được X trao …': the agent of a passive gives, as 'do X trao' does)
     prefix_alternation(("của", "qua", "do", "thuộc", "theo báo cáo của", "được"), WORD_START) + r" *$")
+# The approval or direction of a body ('chủ trương của Tỉnh ủy', 'sự chỉ đạo của UBND tỉnh'): that
+# body is not the owner of what the sentence's subject then does.
+_LEAVE_OF_RE = re.compile(r"(?<![^\W\d_])(?:chủ trương|sự chỉ đạo|chỉ đạo|sự lãnh đạo|ý kiến chỉ đạo|sự đồng ý|phê duyệt) *$")
 _PLACE_SUBJECT_RE = re.compile(r"(?:^|[,:;] |\n)[\s\-+•*–]*(?:toàn |cả )?(?:xã|huyện|phường|thị xã|thị trấn|tỉnh|thành phố)"
                                r" (?:đã|còn|cũng|tiếp tục|đang|vừa)(?![^\W\d_])")
 _LOCAL_ASIDE_RE = re.compile(r"[\s\-+•*–]*(?:ở|tại) (?:huyện|xã|phường|thị xã|thị trấn|thành phố|tỉnh|thôn|bản|ấp)(?![^\W\d_])")
@@ -359,7 +362,9 @@ class Attributor:
                 elif key.startswith(" (", m.end) or key.startswith("(", m.end):
                     # 'chỉ sau Hội LHPN (0,21%)': the figure in brackets after a name is that body's.
                     owners.append(_Subject(m.start, org, orgs, m.end))
-                elif ob := _OWNER_BEFORE_RE.search(prefix[-30:]):
+                elif (ob := _OWNER_BEFORE_RE.search(prefix[-30:])) and not (
+                        ob.group(1) == "của" and _LEAVE_OF_RE.search(prefix, 0, len(prefix) - len(ob.group(0)))):
+                    # ('xin chủ trương của Tỉnh ủy vận động …': who approves or directs owns nothing)
                     # 'quà do các nhà hảo tâm trao thông qua Mặt trận', 'doanh nghiệp trao thông
                     # qua Mặt trận 8.200 phần quà': the giver owns, the channel not.
                     giver = [x for x in here if x.start < m.start and x.org == "other" and x.kind == "name"

@@ -64,3 +64,24 @@ MEETINGS: list[tuple[str, str, str, int]] = [
 def test_meeting_periods(text: str, period: str, next_period: str, tasks: int) -> None:
     m = parse_meeting(text)
     assert (m["period"], m["next_period"], len(m["tasks"])) == (period, next_period, tasks)
+
+
+def owners(text: str) -> list:
+    return [(f["text"], sorted(f["orgs"]) if f["orgs"] else f["org"]) for f in extract_text(text)["figures"]]
+
+
+OWNERS: list[tuple[str, list]] = [
+    # Days' wages given are a figure ('ngày' alone is a time, 'ngày lương' a count).
+    ("Công đoàn viên chức tỉnh vận động mỗi đoàn viên ủng hộ 1 ngày lương cho đồng bào vùng lũ.",
+     [("1 ngày lương", "congdoan")]),
+    # Whoever approves or directs ('chủ trương của Tỉnh ủy', 'sự chỉ đạo của') owns nothing; the
+    # body acting does.
+    ("Ủy ban MTTQ tỉnh vận động được 5 tỷ đồng. Ban Thường trực xin chủ trương của Tỉnh ủy vận động "
+     "cán bộ đóng góp ít nhất 2 ngày lương ủng hộ Quỹ.", [("5 tỷ đồng", "mttq"), ("ít nhất 2 ngày lương", "mttq")]),
+    ("Thực hiện chủ trương của Tỉnh ủy, Hội LHPN tỉnh trao 300 suất quà.", [("300 suất quà", "phunu")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", OWNERS, ids=[c[0][:50] for c in OWNERS])
+def test_owner(text: str, expected: list) -> None:
+    assert owners(text) == expected
