@@ -110,6 +110,11 @@ class Matcher:
         en = self._by_code.get(code)
         return next(iter(en.orgs)) if en is not None and en.orgs and len(en.orgs) == 1 else None
 
+    def is_stock(self, code: str) -> bool:
+        """Whether the indicator is a level held ('last' over time: a balance, the membership)."""
+        en = self._by_code.get(code)
+        return en is not None and en.stock
+
     def counts_change(self, code: str) -> bool:
         """Whether the indicator counts a change ('số hộ CCB nghèo giảm 128 hộ'), so that a
         figure of kind change may have it."""

@@ -63,6 +63,7 @@ _COMPARED_AFTER_RE = re.compile(r"[^,;.()\n]{0,25}? so với (?!tổng)")
 # was added to a level is a change of it.
 _ADDED_BEFORE_RE = re.compile(r"(?:t" + _LETTER_START + r"ăng(?: trưởng)?(?: [^\W\d_\"“”]+){1,6}[\"”]? thêm|b" + _LETTER_START
                               + r"ổ sung(?: thêm)?) (?:trên |hơn |gần |khoảng )?$")
+_ADDED_WORD_RE = re.compile(r"(?<![^\W\d_])thêm(?![^\W\d_])")
 _PER_ITEM_BEFORE_RE = re.compile(
     prefix_alternation(("mỗi", "bình quân", "trung bình", "mức"), _LETTER_START) + r"(?: [^\W\d_]+){0,5} $")
 _PER_ITEM_AFTER_RE = re.compile(r"[^,;.()\n]{0,14}?(?:mỗi|/)(?: ?[^\W\d_]+)")
@@ -345,6 +346,10 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # 2.087 khu dân cư'), a share of a past period ('bằng 108% so với cùng kỳ'), units before a
             # merger, a pledge or the former level of 'tăng từ 402 lên 468' is never the level the
             # indicator counts.
+            code, code_conf = None, 0.0
+        if code is not None and "thêm" in before and _ADDED_WORD_RE.search(before) and matcher.is_stock(code):
+            # 'tín chấp thêm với Ngân hàng … 1 tỷ 345 triệu đồng', 'có thêm 2 chi hội': what is added to
+            # a level held (a balance, the membership, the groups) is not that level.
             code, code_conf = None, 0.0
         per_item_clear = code is not None  # (still coded: no per-item or denominator words, asked once)
         if code in _UNIT_COUNT_CODES and _WHERE_BEFORE_RE.search(before) and "sinh hoạt" not in before:

@@ -23,6 +23,10 @@ CODES: list[tuple[str, list]] = [
      [("96 tổ tiết kiệm và vay vốn", "to_tk_vv"), ("150 tỷ đồng", "du_no_uy_thac"), ("4.310 lượt hộ vay", None)]),
     ("Dư nợ ủy thác qua Hội Nông dân đạt 88 tỷ đồng với 2.150 hộ vay.",
      [("88 tỷ đồng", "du_no_uy_thac"), ("2.150 hộ vay", "ho_du_no")]),
+    # What is added ('thêm') to a level held is no level: the balance, the membership, the groups.
+    ("Trong quý, Hội Nông dân huyện tín chấp thêm với Ngân hàng Chính sách xã hội 2,4 tỷ đồng.", [("2,4 tỷ đồng", None)]),
+    ("Hội CCB xã có thêm 2 chi hội, nâng tổng số lên 11 chi hội.", [("2 chi hội", None), ("11 chi hội", "chi_hoi")]),
+    ("Hội LHPN xã kết nạp thêm 64 hội viên.", [("64 hội viên", "ket_nap_moi")]),
     # Those at a ceremony or a game are not volunteers at work.
     ("Huyện đoàn tổ chức lễ ra quân Chiến dịch hè với sự tham gia của 350 đoàn viên, thanh niên.",
      [("350 đoàn viên, thanh niên", None)]),
