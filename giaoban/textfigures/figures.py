@@ -115,6 +115,10 @@ def _next_is_number_word(key: str, end: int) -> bool:
 
 # --- digit literals -------------------------------------------------------------------------------
 
+# The rest of a short quoted name after its opening number: a few words, then the closing quote.
+_QUOTED_NAME_AFTER_RE = re.compile(r"(?: [^\W\d_]+){1,5}[\"”]")
+
+
 def _judge_literal(text: str, key: str, s: int, e: int) -> tuple[list[Candidate], int] | None:
     raw = key[s:e]
     prev = key[s - 1] if s > 0 else ""
@@ -131,6 +135,11 @@ def _judge_literal(text: str, key: str, s: int, e: int) -> tuple[list[Candidate]
     if key[e:e + 1] in _MARK_CHARS and ((lit.plain_digits and _LIST_MARK_AFTER.match(key, e, e + 2))
                                         or _SUBLIST_MARK_AFTER.match(key, e, e + 6)) \
             and _LINE_START_LIST_RE.search(key[max(0, s - 40):s]):
+        return None
+    if prev in ('"', "“") and _QUOTED_NAME_AFTER_RE.match(key, e) and (s < 2 or not key[s - 2].isalnum()) \
+            and (lit.value == 0 or not lx.UNIT_RE.match(key, e + 1)):
+        # 'theo nguyên tắc "3 chung"', 'Phiên chợ "0 đồng"': a number opening a short quoted name
+        # (unless it counts a thing: '"120 suất quà"').
         return None
     if _is_identifier(text, key, s) and not _SCALED_MONEY_AFTER_RE.match(key, e):
         # (a name's number is never followed by millions of đồng: 'hỗ trợ các tổ 120 triệu đồng',

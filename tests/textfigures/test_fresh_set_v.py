@@ -85,3 +85,21 @@ OWNERS: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", OWNERS, ids=[c[0][:50] for c in OWNERS])
 def test_owner(text: str, expected: list) -> None:
     assert owners(text) == expected
+
+
+def found(text: str) -> list:
+    return [f["text"] for f in extract_text(text)["figures"]]
+
+
+FIGURES: list[tuple[str, list]] = [
+    # A number opening a short quoted name is part of the name ...
+    ('Tỉnh đoàn triển khai các hoạt động theo phương châm "4 cùng" với 120 đội hình tình nguyện.', ["120 đội hình"]),
+    ('Đoàn trường thực hiện phong trào "3 tốt" với 2.000 đoàn viên tham gia.', ["2.000 đoàn viên"]),
+    # ... unless it counts a thing (a guard).
+    ('Các chi đoàn được tặng "120 suất quà" nhân dịp Tết.', ["120 suất quà"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", FIGURES, ids=[c[0][:50] for c in FIGURES])
+def test_found(text: str, expected: list) -> None:
+    assert found(text) == expected
