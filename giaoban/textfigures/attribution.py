@@ -32,6 +32,8 @@ _INTRO_RE = re.compile(
     r"\d+ tháng(?: đầu năm| qua| cuối năm)?(?: \d+)?|thời gian qua|vừa qua|các cấp|cấp|ban thường vụ|"
     r"ban thường trực|thường trực|ban chấp hành|ban chỉ đạo|cơ quan|lãnh đạo|đại diện|các đơn vị|các|"
     r"toàn thể|toàn|mỗi|nhiều|một số|một|ban tổ chức (?:gồm|bao gồm|là)|theo báo cáo của|báo cáo của|theo|tại hội nghị|tại buổi làm việc|về phía|phía|"
+    # an emulation cluster, then the bodies in it ('Cụm thi đua Khối An ninh Công an tỉnh, Agribank …')
+    r"(?:cụm|khối) thi đua(?: (?:khối|cụm) [^\W\d_]+(?: [^\W\d_]+)?)?|"
     r"[a-zđ]\)|\d+(?:\.\d+)*[.)]|[ivx]+[.)]|[-+•*–])[\s,:]*)*$"
 )
 # Matched at a sentence's start (pattern.match(key, start, end)).

@@ -79,6 +79,11 @@ OWNERS: list[tuple[str, list]] = [
     ("Ủy ban MTTQ tỉnh vận động được 5 tỷ đồng. Ban Thường trực xin chủ trương của Tỉnh ủy vận động "
      "cán bộ đóng góp ít nhất 2 ngày lương ủng hộ Quỹ.", [("5 tỷ đồng", "mttq"), ("ít nhất 2 ngày lương", "mttq")]),
     ("Thực hiện chủ trương của Tỉnh ủy, Hội LHPN tỉnh trao 300 suất quà.", [("300 suất quà", "phunu")]),
+    # An emulation cluster opens the list of its bodies, which are the subject: the organizations
+    # of the sentence before no longer carry over.
+    ("Các tổ chức thành viên của Mặt trận vận động được 5 tỷ đồng. Nhân dịp này, Cụm thi đua Khối Nội chính "
+     "Công an tỉnh, Vietcombank và Công ty Điện lực đã trao 12 căn nhà cho hộ nghèo.",
+     [("5 tỷ đồng", ["ccb", "congdoan", "doan", "nongdan", "phunu"]), ("12 căn nhà", "other")]),
 ]
 
 
