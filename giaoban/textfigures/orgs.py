@@ -30,6 +30,9 @@ _NAMES: list[tuple[str, str, str]] = [
     ("Mặt trận Tổ quốc các cấp", "mttq", "name"),
     # The campaign committee of the 'Vì người nghèo' fund: its standing body is the Front's.
     ("Ban Vận động", "mttq", "name"), ("Ban vận động thành lập công đoàn", "congdoan", "name"),
+    # The Front's standing board, named alone once the Front is known ('Ban Thường trực xin chủ
+    # trương …'); the unions and associations have a 'Ban Thường vụ' instead.
+    ("Ban Thường trực", "mttq", "name"),
     # Công đoàn
     ("Liên đoàn Lao động", "congdoan", "name"), ("LĐLĐ", "congdoan", "name"),
     ("Công đoàn cơ sở", "congdoan", "name"), ("CĐCS", "congdoan", "name"), ("Công đoàn", "congdoan", "name"),

@@ -79,6 +79,9 @@ OWNERS: list[tuple[str, list]] = [
     ("Ủy ban MTTQ tỉnh vận động được 5 tỷ đồng. Ban Thường trực xin chủ trương của Tỉnh ủy vận động "
      "cán bộ đóng góp ít nhất 2 ngày lương ủng hộ Quỹ.", [("5 tỷ đồng", "mttq"), ("ít nhất 2 ngày lương", "mttq")]),
     ("Thực hiện chủ trương của Tỉnh ủy, Hội LHPN tỉnh trao 300 suất quà.", [("300 suất quà", "phunu")]),
+    # The Front's standing board named alone is the Front, not the bodies of the clause before.
+    ("MTTQ và các tổ chức thành viên tăng cường tuyên truyền; Ban Thường trực vận động cán bộ, công chức "
+     "đóng góp ít nhất 1 ngày lương.", [("ít nhất 1 ngày lương", "mttq")]),
     # An emulation cluster opens the list of its bodies, which are the subject: the organizations
     # of the sentence before no longer carry over.
     ("Các tổ chức thành viên của Mặt trận vận động được 5 tỷ đồng. Nhân dịp này, Cụm thi đua Khối Nội chính "
