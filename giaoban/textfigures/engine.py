@@ -506,7 +506,7 @@ def _enumerated_code(t: str, key: str, c: Candidate, actor: Actor,
     # … and nothing after its figure that the first item did not say: 'Hội LHPN có 860 hội viên
     # tham gia hiến máu', '86 buổi văn nghệ' count another thing.
     prev_after = set(key[prev.end:_item_end(key, prev.end)].split())
-    for m in _LETTER_WORD_RE.finditer(key, c.end, _item_end(key, c.end)):
+    for m in _LETTER_WORD_RE.finditer(key, c.end, _what_end(key, c.end)):
         if (m.group() not in _LIST_FILLER and m.group() not in _WHEN_WORDS and m.group() not in prev_after
                 and not t[m.start()].isupper()):
             return None
@@ -523,6 +523,14 @@ def _item_end(key: str, pos: int) -> int:
     """Where the item that ``pos`` is in ends: the next ',', ';', '.', line break or the text's end."""
     m = _ITEM_END_RE.search(key, pos)
     return m.start() if m else len(key)
+
+
+def _what_end(key: str, pos: int) -> int:
+    """Where the words that say what an item counts end: at its end, or before whom it was for
+    ('Hội CCB 45 suất cho hội viên ốm đau': the recipients say to whom, not what)."""
+    end = _item_end(key, pos)
+    cut = key.find(" cho ", pos, end)
+    return cut if cut >= 0 else end
 
 
 def _listed_code(t: str, key: str, c: Candidate, actor: Actor,

@@ -36,6 +36,14 @@ CODES: list[tuple[str, list]] = [
      [("hơn 210 tỷ đồng", None), ("150 tỷ đồng", None)]),
     ("Ủy ban MTTQ huyện xây mới 14 nhà Đại đoàn kết và sửa chữa 6 căn, kinh phí 980 triệu đồng.",
      [("14 nhà", "nha_dai_doan_ket"), ("6 căn", "nha_dai_doan_ket"), ("980 triệu đồng", "kinh_phi_nha_dai_doan_ket")]),
+    # Scholarships for the workers' children are no support to the union's members (as they are
+    # no gifts).
+    ("Liên đoàn Lao động tỉnh trao 180 suất học bổng cho con đoàn viên có hoàn cảnh khó khăn.", [("180 suất", None)]),
+    ("Liên đoàn Lao động tỉnh trao 180 suất quà cho đoàn viên có hoàn cảnh khó khăn.",
+     [("180 suất quà", "suat_ho_tro_doan_vien")]),
+    # The items of an enumeration count the first item's thing; whom each was for does not change it.
+    ("Hội LHPN xã trao 60 suất quà cho phụ nữ nghèo; Hội CCB 25 suất cho hội viên ốm đau; Đoàn xã 40 suất cho thiếu nhi.",
+     [("60 suất quà", "suat_qua"), ("25 suất", "suat_qua"), ("40 suất", "suat_qua")]),
     # Those at a ceremony or a game are not volunteers at work.
     ("Huyện đoàn tổ chức lễ ra quân Chiến dịch hè với sự tham gia của 350 đoàn viên, thanh niên.",
      [("350 đoàn viên, thanh niên", None)]),
