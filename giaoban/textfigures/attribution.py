@@ -34,6 +34,10 @@ _INTRO_RE = re.compile(
     r"toàn thể|toàn|mỗi|nhiều|một số|một|ban tổ chức (?:gồm|bao gồm|là)|theo báo cáo của|báo cáo của|theo|tại hội nghị|tại buổi làm việc|về phía|phía|"
     # an emulation cluster, then the bodies in it ('Cụm thi đua Khối An ninh Công an tỉnh, Agribank …')
     r"(?:cụm|khối) thi đua(?: (?:khối|cụm) [^\W\d_]+(?: [^\W\d_]+)?)?|"
+    # ('Sau hợp nhất, tổ chức Hội có 149 hội cơ sở', 'Hiện nay tổ chức Đoàn có 64 chi đoàn': the body itself)
+    r"tổ chức|hiện nay|hiện tại|hiện|"
+    # ('Đại hội đại biểu MTTQ xã … hiệp thương cử 47 ủy viên': the body whose congress it is)
+    r"đại hội đại biểu|đại hội|"
     r"[a-zđ]\)|\d+(?:\.\d+)*[.)]|[ivx]+[.)]|[-+•*–])[\s,:]*)*$"
 )
 # Matched at a sentence's start (pattern.match(key, start, end)).
@@ -126,6 +130,40 @@ def _with_funds(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(kept + funds, key=lambda m: m.start)
 
 
+# A congress acts for the body whose congress it is: a bare 'Đại hội' ('Đại hội đề ra 9 mục tiêu')
+# is the body that held the congress named before ('Ủy ban MTTQ phường … tổ chức Đại hội đại biểu',
+# 'Đại hội đại biểu Hội Nông dân xã'). Not the Party's or a sports congress.
+_CONGRESS_RE = re.compile(r"đại hội(?: đại biểu)?(?![^\W\d_])")
+_NOT_OURS_AFTER_RE = re.compile(r" (?:đảng|toàn quốc|thể dục|thể thao|[xvi]+ của đảng)(?![^\W\d_])")
+
+
+def _with_congresses(text: str, key: str, mentions: list[Mention], sentences: list[tuple[int, int]]) -> list[Mention]:
+    """The mentions with each bare 'Đại hội' added as a mention of the body whose congress it is."""
+    if "đại hội" not in key:
+        return mentions
+    sentence_starts = [a for a, _ in sentences]
+    starts = [m.start for m in mentions]
+    added: list[Mention] = []
+    org: str | None = None
+    for c in _CONGRESS_RE.finditer(key):
+        if not text[c.start()].isupper() or _NOT_OURS_AFTER_RE.match(key, c.end()):
+            continue
+        i = bisect.bisect_left(starts, c.end())
+        nxt = mentions[i] if i < len(mentions) else None
+        if nxt is not None and nxt.start - c.end() <= 1:
+            if nxt.kind == "name" and nxt.org not in ("", "hoi"):
+                org = nxt.org  # 'Đại hội đại biểu MTTQ xã …': named right after
+            continue
+        line = sentence_starts[max(0, bisect.bisect_right(sentence_starts, c.start()) - 1)] if sentence_starts else 0
+        before = [m for m in mentions[:bisect.bisect_left(starts, c.start())]
+                  if m.start >= line and m.kind == "name" and m.org not in ("", "hoi")]
+        if before:
+            org = before[-1].org  # 'Ủy ban MTTQ phường … tổ chức Đại hội đại biểu lần thứ I'
+        if org is not None:
+            added.append(Mention(c.start(), c.end(), org, "name"))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
 @dataclass(slots=True)
 class Actor:
     org: str | None
@@ -148,11 +186,17 @@ class _Subject:
 # The bank lends through the organizations ('vốn ủy thác Ngân hàng Chính sách xã hội qua Hội'): it
 # gives nothing, so the body it lends through holds the loans.
 _LENDER_RE = re.compile(r"ngân hàng|nhcsxh|phòng giao dịch")
+_VIA_BEFORE_RE = re.compile(r"(?<![^\W\d_])qua *$")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]|\.(?!\d)")  # not the dot of '10.400
 _NOBODY = Actor(None, None, "none")  # a sentence that is no organization's: nothing carries over
 # A body or a person that tells what follows ('Ngân hàng Chính sách xã hội thị xã cho biết, …',
 # 'Ông …, Phó Chủ tịch LĐLĐ tỉnh cho biết, …'): matched at the end of its name.
 _SPEAKER_AFTER_RE = re.compile(r"[^,.;:\n]{0,40}? (?:cho biết|cho hay|thông tin|chia sẻ|khẳng định|nhấn mạnh)[ \t]*[,:]")
+# An official's office, last in the apposition, before what the official tells: also with a comma
+# before the verb and none after it ('Bà …, Phó Chủ tịch Ủy ban MTTQ thành phố, Chủ tịch LĐLĐ thành
+# phố, cho biết dịp Tết này …').
+_OFFICE_TELLS_RE = re.compile(r"[^,.;:\n]{0,40}?(?: (?:cho biết|cho hay|thông tin|chia sẻ|khẳng định|nhấn mạnh)[ \t]*[,:]"
+                              r"|,? (?:cho biết|cho hay) )")
 _SPEAKER_BEFORE_RE = re.compile(r"(?:^|[\s,])theo$")
 
 
@@ -173,7 +217,7 @@ def split_sentences(text: str, key: str) -> list[tuple[int, int]]:
             word = _WORD_BEFORE_DOT_RE.search(key, max(0, i - 6), i)
             if word and (word.group(1) in _ABBREVIATIONS or (len(word.group(1)) == 1 and text[i - 1].isupper()
                                                               and not _PERIOD_NUMERAL_RE.search(key, max(0, i - 12), i))):
-                continue  # 'TP. Lai Châu', initials 'T. H.' (but 'kết quả quý I. Hội Nông dân …' ends)
+                continue  # 'TP. Lai Châu', initials 'T. H.' (but 'kết quả quý I. Hội Nông dân …', 'lần thứ I. Các …' end)
         end = i if c == "\n" else i + 1
         if end > start and text[start:end].strip():
             out.append((start, end))
@@ -184,7 +228,7 @@ def split_sentences(text: str, key: str) -> list[tuple[int, int]]:
 
 
 _WORD_BEFORE_DOT_RE = re.compile(r"([\w/.]+)$")
-_PERIOD_NUMERAL_RE = re.compile(r"(?<![^\W_])(?:quý|khóa|khoá|giai đoạn|phần|mục) [ivx]$")
+_PERIOD_NUMERAL_RE = re.compile(r"(?<![^\W_])(?:quý|khóa|khoá|giai đoạn|phần|mục|lần thứ) [ivx]$")
 
 
 _APPOSITION_GAP_RE = re.compile(_PLACE + r", ")
@@ -308,12 +352,13 @@ class Attributor:
 
     def __init__(self, text: str, key: str) -> None:
         self.text, self.key = text, key
-        raw = _with_committees(key, _with_funds(text, key, find_mentions(text, key)))
+        self.sentences = split_sentences(text, key)
+        raw = _with_congresses(text, key, _with_committees(key, _with_funds(text, key, find_mentions(text, key))),
+                               self.sentences)
         # Numbers inside a group's name ('4 tổ chức hội') are no figures.
         self.name_spans = [(m.start, m.end) for m in raw if m.kind == "group" and key[m.start:m.start + 1].isdigit()]
         self.mentions = _merge_chains(key, raw)
         self.default = document_default(text, key, raw)
-        self.sentences = split_sentences(text, key)
         self._by_sentence: list[tuple[int, int, list[_Subject], list[_Subject], Actor | None]] = []
         self._build()
         self._starts = self.sentence_starts = [x[0] for x in self._by_sentence]
@@ -364,6 +409,9 @@ class Attributor:
                 elif key.startswith(" (", m.end) or key.startswith("(", m.end):
                     # 'chỉ sau Hội LHPN (0,21%)': the figure in brackets after a name is that body's.
                     owners.append(_Subject(m.start, org, orgs, m.end))
+                elif m.org == "other" and _LENDER_RE.match(key, m.start) and _VIA_BEFORE_RE.search(prefix[-12:]):
+                    # 'dư nợ ủy thác qua ngân hàng đạt 52 tỷ đồng': the bank the loans go through holds nothing.
+                    pass
                 elif (ob := _OWNER_BEFORE_RE.search(prefix[-30:])) and not (
                         ob.group(1) == "của" and _LEAVE_OF_RE.search(prefix, 0, len(prefix) - len(ob.group(0)))):
                     # ('xin chủ trương của Tỉnh ủy vận động …': who approves or directs owns nothing)
@@ -419,7 +467,7 @@ class Attributor:
                 entry_carried = Actor("mttq", None, "carried", entry_carried.named_at)
             if not subjects and _PERSON_SUBJECT_RE.match(key, s, e) and (office := next(
                     (x for x in here if x.org not in ("", "other") and x.kind == "name"
-                     and _SPEAKER_AFTER_RE.match(key, x.end, e)), None)) is not None:
+                     and _OFFICE_TELLS_RE.match(key, x.end, e)), None)) is not None:
                 # 'Ông Trần Văn Lực, Phó Chủ tịch LĐLĐ tỉnh cho biết, đơn vị đã kết nạp …': the
                 # official speaks for the body whose office the apposition names.
                 org, orgs = _resolve(office, last_hoi, self.default)

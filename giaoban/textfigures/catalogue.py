@@ -21,7 +21,7 @@ from .normalize import canonical
 
 CATALOGUE_PATH = Path(__file__).with_name("catalogue.json")
 # Weak words: they say what is counted only right before the number, and only of a bare count.
-NEAR_ONLY = {canonical(w) for w in ("có", "tổng số", "hiện có", "với", "toàn huyện có", "toàn xã có")}
+NEAR_ONLY = {canonical(w) for w in ("có", "tổng số", "hiện có", "với", "toàn huyện có", "toàn xã có", "toàn tỉnh có")}
 
 
 def _as_words(text: str, phrase: str) -> bool:
@@ -114,6 +114,12 @@ class Matcher:
         """Whether the indicator is a level held ('last' over time: a balance, the membership)."""
         en = self._by_code.get(code)
         return en is not None and en.stock
+
+    def excluded(self, code: str, text: str) -> bool:
+        """Whether one of the indicator's 'excludes' words is in ``text`` (canonical): what a
+        verb gave ('trao 180 suất học bổng …, tổng trị giá …') is said between it and the amount."""
+        en = self._by_code.get(code)
+        return en is not None and any(map(text.__contains__, en.excludes))
 
     def counts_change(self, code: str) -> bool:
         """Whether the indicator counts a change ('số hộ CCB nghèo giảm 128 hộ'), so that a

@@ -132,6 +132,7 @@ _MONEY_CODE_SET = frozenset(_MONEY_CODES.values())
 # Between the verb and a bare amount: only words that do not name another thing.
 _MONEY_DIRECT_RE = re.compile(r"(?: (?:thêm|được|tổng cộng|số tiền|tổng số tiền|với|trên|hơn|gần|khoảng|tổng))* ?$")
 _GIFT_CODES = {"tri_gia_qua", "suat_qua", "suat_ho_tro_doan_vien"}
+_GIVEN_TO_BEFORE_RE = re.compile(r"(?<!giúp )(?<![^\W\d_])cho (?:(?:trên|hơn|gần|khoảng) )?$")
 _HOUSE_PURPOSE_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,2}? (?:để )?(?:làm|xây|xây mới|xây dựng|sửa|sửa chữa|khởi công|dựng|cất)"
                                      r" (?:mới |lại )?nhà(?![^\W\d_])")
 # 'Trong tháng có 3 doanh nghiệp …', 'có 12 doanh nghiệp …': 'there are' before the subject of the clause.
@@ -404,6 +405,15 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                     money_code = _money_by_verb(key, max(0, prior.start - 120), prior.start, direct_only=False)
             if money_code is not None and matcher.reported_by(money_code, actor.org, actor.orgs):
                 code, code_conf, code_from = money_code, max(code_conf, 0.5), "verb"
+        if code == "ho_thoat_ngheo" and _GIVEN_TO_BEFORE_RE.search(before):
+            # 'tặng bò giống cho 14 hộ mới thoát nghèo': the households the help went to, not
+            # households that left poverty ('giúp 9 hộ thoát nghèo', 'giúp cho 9 hộ …' are).
+            code, code_conf = None, 0.0
+        if code in _MONEY_CODE_SET and thing is None and (verb := _last_money_verb(key, s_start, c.start)) is not None \
+                and matcher.excluded(code, key[verb:c.start]):
+            # 'trao 180 suất học bổng cho con đoàn viên, tổng trị giá 540 triệu đồng': what the verb
+            # gave, said between it and the amount, is not the indicator's thing.
+            code, code_conf = None, 0.0
         if (code is None and c.unit == "%" and figures and figures[-1]["indicator_code"] == "tong_hoi_vien"
                 and _SHARE_OF_MEMBERS_RE.fullmatch(key, figures[-1]["end"], c.start)
                 and matcher.reported_by("ty_le_tap_hop", actor.org, actor.orgs)):
@@ -642,6 +652,7 @@ _WEAK_TAIL_RE = re.compile(r"\s*(?:$|[,;.)/\n]|(?:sinh hoạt|trực thuộc|thu
 # ('27 cơ sở Hội với 18.620 hội viên'; not '58 câu lạc bộ dưỡng sinh với 900 hội viên', a club's).
 _WEAK_HEAD_RE = re.compile(r"(?<![^\W\d_])(có|với|tổng số) (?:(?:trên|hơn|gần|khoảng|dưới) )?$")
 _ORG_UNITS = {"chi hội", "cơ sở hội", "chi đoàn", "tổ hội", "công đoàn cơ sở", "xã", "phường", "cơ sở đoàn"}
+_FOUNDED_BEFORE_RE = re.compile(r"(?:thành lập|ra mắt|thành lập mới)(?: mới| thêm)? $")
 # An organization's make-up as a list ('gồm 9 chi hội, 612 hội viên'): the members right after its
 # own grassroots units, joined by nothing but a comma, 'và' or 'với', are its membership; the
 # members of units just founded ('thành lập 4 chi hội với 86 hội viên') are not.
@@ -663,6 +674,8 @@ def _weak_not_the_thing(key: str, c: Candidate, previous: list[Candidate], claus
         # 'có 64 công đoàn cơ sở và 5.318 đoàn viên' goes on from the units; 'doanh nghiệp chưa có
         # tổ chức công đoàn còn 8.200 người' has no weak word as its verb.
         return not (units_before and key[prior.end:c.start].strip() in ("và", ","))  # type: ignore[union-attr]
+    if units_before and head.group(1) == "với" and _FOUNDED_BEFORE_RE.search(key, max(clause_start, prior.start - 24), prior.start):  # type: ignore[union-attr]
+        return True  # 'thành lập mới 4 công đoàn cơ sở với 310 đoàn viên': the new units' members, not the membership
     # 'với': after the organization's units, or opening the clause ('Với hơn 2.100 hội viên sinh
     # hoạt ở 97 chi hội, …'), not after a thing launched or a club ('ra mắt với 18 đoàn viên').
     return head.group(1) == "với" and not units_before and key[clause_start:head.start()].strip(" -+•*–") != ""
@@ -691,6 +704,14 @@ def _opens_clause(key: str, breaks: list[int], pos: int) -> bool:
     j = bisect.bisect_left(breaks, pos) - 1
     head = key[breaks[j] + 1 if j >= 0 else 0:pos].rpartition(". ")[2].strip(" -+•*–")  # (a sentence opens one too)
     return head == "" or head in _QUALIFIER_WORDS or _THERE_ARE_RE.fullmatch(head) is not None
+
+
+def _last_money_verb(key: str, s_start: int, pos: int) -> int | None:
+    """Where the money verb nearest before ``pos`` in its sentence ends, or None."""
+    last = None
+    for last in _MONEY_VERB_RE.finditer(key, max(s_start, pos - 120), pos):
+        pass
+    return last.end() if last is not None else None
 
 
 def _money_by_verb(key: str, s_start: int, pos: int, direct_only: bool) -> str | None:

@@ -16,8 +16,8 @@ from .normalize import canonical, prefix_alternation, trie_alternation
 _QUALIFIERS_RAW = {
     "approx": ["trên dưới", "xấp xỉ", "khoảng gần", "khoảng", "gần", "ước khoảng", "ước tính",
                "ước đạt", "ước", "chừng", "độ chừng", "tầm"],
-    "over": ["hơn", "trên", "vượt", "ngoài", "ít nhất", "tối thiểu", "có hơn", "có trên",
-             "nhiều hơn"],
+    # ('có hơn 4.100 hội viên': 'có' is the verb, whose words say what is counted, not the qualifier)
+    "over": ["hơn", "trên", "vượt", "ngoài", "ít nhất", "tối thiểu", "nhiều hơn"],
     "under": ["dưới", "chưa đến", "chưa tới", "chưa đầy", "không quá", "tối đa", "không đến",
               "chưa được"],
 }
