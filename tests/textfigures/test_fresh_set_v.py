@@ -33,6 +33,11 @@ CODES: list[tuple[str, list]] = [
     # A course ('khóa học') is training, its students those trained.
     ("Liên đoàn Lao động tỉnh mở khóa học trực tuyến về an toàn lao động cho 85 học viên.",
      [("85 học viên", "luot_tap_huan")]),
+    # A model linking production or sales is an economic model, not a club; a group of
+    # cooperating farmers stays a model or club (a guard).
+    ("Hội Nông dân huyện xây dựng 12 mô hình liên kết sản xuất lúa an toàn.", [("12 mô hình", "du_an_mo_hinh_kinh_te")]),
+    ("Hội LHPN tỉnh duy trì 30 mô hình liên kết tiêu thụ nông sản sạch.", [("30 mô hình", "du_an_mo_hinh_kinh_te")]),
+    ("Hội Nông dân xã thành lập 3 tổ liên kết trồng rau.", [("3 tổ", "mo_hinh_cau_lac_bo")]),
     # Delegates stand for all the members: 'đại diện cho … hội viên' is the membership.
     ("Đại hội Hội Nông dân tỉnh có 150 đại biểu, đại diện cho hơn 42 nghìn hội viên nông dân toàn tỉnh.",
      [("150 đại biểu", None), ("hơn 42 nghìn hội viên nông dân", "tong_hoi_vien")]),
