@@ -38,6 +38,9 @@ CODES: list[tuple[str, list]] = [
     ("Hội Nông dân huyện xây dựng 12 mô hình liên kết sản xuất lúa an toàn.", [("12 mô hình", "du_an_mo_hinh_kinh_te")]),
     ("Hội LHPN tỉnh duy trì 30 mô hình liên kết tiêu thụ nông sản sạch.", [("30 mô hình", "du_an_mo_hinh_kinh_te")]),
     ("Hội Nông dân xã thành lập 3 tổ liên kết trồng rau.", [("3 tổ", "mo_hinh_cau_lac_bo")]),
+    # Trainees ('học viên') are those trained, even where a comma inside the course's name cuts the
+    # clause before them.
+    ("Lớp bồi dưỡng kỹ năng tuyên truyền, vận động năm 2026 có 64 học viên tham gia.", [("64 học viên", "luot_tap_huan")]),
     # Delegates stand for all the members: 'đại diện cho … hội viên' is the membership.
     ("Đại hội Hội Nông dân tỉnh có 150 đại biểu, đại diện cho hơn 42 nghìn hội viên nông dân toàn tỉnh.",
      [("150 đại biểu", None), ("hơn 42 nghìn hội viên nông dân", "tong_hoi_vien")]),
