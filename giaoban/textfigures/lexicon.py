@@ -57,7 +57,7 @@ COUNT_WORDS = [
     "hộ", "hộ gia đình", "hộ hội viên", "hộ vay", "gia đình", "buổi", "cuộc", "hội nghị", "đội hình",
     "đội", "hoạt động", "tin", "bài", "tin bài", "tin, bài", "tin, bài viết", "tin, bài viết, phóng sự",
     "tin, bài, phóng sự", "tin bài, phóng sự", "bài viết", "phóng sự", "ngôi nhà", "căn nhà", "nhà",
-    "căn", "chi hội", "chi đoàn", "cơ sở hội", "cơ sở đoàn", "tổ hội", "xã", "phường", "thị trấn",
+    "căn", "chi hội", "chi đoàn", "cơ sở hội", "hội cơ sở", "cơ sở đoàn", "tổ hội", "xã", "phường", "thị trấn",
     "thôn", "bản", "tổ dân phố", "khu dân cư", "KDC", "điểm", "điểm cầu", "mô hình", "câu lạc bộ",
     "CLB", "tổ", "nhóm", "tổ hợp tác", "hợp tác xã", "HTX", "dự án", "suất", "suất quà", "phần quà",
     "xuất", "công trình", "phần việc", "công trình, phần việc", "ngày công", "ngày lương", "cây", "cây xanh", "con",
@@ -86,7 +86,7 @@ _COUNT_UNIT = {
     "đội hình thanh niên tình nguyện": "đội hình", "tổ tk&vv": "tổ", "tổ tiết kiệm và vay vốn": "tổ",
     "tổ tiết kiệm": "tổ", "tổ vay vốn": "tổ", "cđcs": "công đoàn cơ sở", "quyển": "cuốn",
     "công trình thanh niên": "công trình", "bữa ăn": "suất", "suất ăn": "suất", "con giống": "con",
-    "thẻ bhyt": "thẻ bảo hiểm y tế",
+    "thẻ bhyt": "thẻ bảo hiểm y tế", "hội cơ sở": "cơ sở hội",  # (the veterans' word after 2025)
 }
 MONEY_WORDS = ["đồng", "nghìn đồng", "ngàn đồng", "triệu đồng", "tỷ đồng", "tỉ đồng", "đ", "vnđ", "vnd"]
 MEASURE_WORDS = {

@@ -44,6 +44,8 @@ CODES: list[tuple[str, list]] = [
     # The items of an enumeration count the first item's thing; whom each was for does not change it.
     ("Hội LHPN xã trao 60 suất quà cho phụ nữ nghèo; Hội CCB 25 suất cho hội viên ốm đau; Đoàn xã 40 suất cho thiếu nhi.",
      [("60 suất quà", "suat_qua"), ("25 suất", "suat_qua"), ("40 suất", "suat_qua")]),
+    # The veterans' word after 2025 for their grassroots associations ('hội cơ sở').
+    ("Hội CCB tỉnh hiện có 152 hội cơ sở.", [("152 hội cơ sở", "chi_hoi")]),
     # Those at a ceremony or a game are not volunteers at work.
     ("Huyện đoàn tổ chức lễ ra quân Chiến dịch hè với sự tham gia của 350 đoàn viên, thanh niên.",
      [("350 đoàn viên, thanh niên", None)]),
