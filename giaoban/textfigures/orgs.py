@@ -197,6 +197,8 @@ def find_mentions(text: str, key: str) -> list[Mention]:
             continue
         if kind == "name" and k.startswith("ban "):
             last_ban = org
+        if k == "ban thường trực" and text[e + 1:e + 2].isupper():
+            continue  # 'Ban Thường trực Hội đồng thi đua …': the board of the body named after it
         if kind == "backref" and k != "hội" and k.endswith("hội"):
             # 'các cấp Hội Nông dân tỉnh': the levels of the association named right after.
             named = _MENTION_RE.match(key, e - 3)

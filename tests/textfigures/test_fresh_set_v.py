@@ -90,6 +90,8 @@ OWNERS: list[tuple[str, list]] = [
     # The Front's standing board named alone is the Front, not the bodies of the clause before.
     ("MTTQ và các tổ chức thành viên tăng cường tuyên truyền; Ban Thường trực vận động cán bộ, công chức "
      "đóng góp ít nhất 1 ngày lương.", [("ít nhất 1 ngày lương", "mttq")]),
+    # ... but the board of a body named right after it is that body's.
+    ("Ban Thường trực Hội đồng Thi đua - Khen thưởng tỉnh đề nghị khen thưởng 12 tập thể.", [("12 tập thể", None)]),
     # An emulation cluster opens the list of its bodies, which are the subject: the organizations
     # of the sentence before no longer carry over.
     ("Các tổ chức thành viên của Mặt trận vận động được 5 tỷ đồng. Nhân dịp này, Cụm thi đua Khối Nội chính "
