@@ -141,6 +141,10 @@ _CLAUSE_OR_SENTENCE_END_RE = re.compile(r"[,;:(\n]|\.(?!\d)")
 _LIST_JOINT_RE = re.compile(r",? và |, ")  # between two figures of one list, nothing else
 # … or the people helped and then the sum: 'hỗ trợ 120 hộ nghèo với số tiền 600 triệu đồng'.
 _MONEY_TO_WHOM_RE = re.compile(r" (?:cho |thêm )?[\d.]+ [^\W\d_]+(?: [^\W\d_]+){0,3},? với (?:tổng )?số tiền (?:là )?(?:trên |hơn |gần |khoảng )?")
+# … or the people helped, named without a number: 'hỗ trợ phụ nữ nghèo gần 3 tỷ đồng'.
+_MONEY_TO_PEOPLE_RE = re.compile(r" (?:cho )?(?:phụ nữ|hội viên|đoàn viên|hộ|gia đình|người|công nhân|người lao động|học sinh|"
+                                 r"trẻ em|nông dân|cựu chiến binh|thanh niên)(?: [^\W\d_]+){0,3}"
+                                 r"(?: (?:số tiền|tổng số tiền|với số tiền|tổng cộng))? (?:(?:trên|hơn|gần|khoảng) )?")
 _SHARE_OF_MEMBERS_RE = re.compile(r"(?: [^\W\d_]+)?,? (?:đạt|chiếm|bằng)(?: tỷ lệ| tỉ lệ)? ")
 _VERB_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:(?:trong năm|trong quý|trong kỳ|hiện|hiện nay|đến nay),? )?(?:đang|đã|còn|và|cùng|cho)(?![^\W\d_])")
 # Bodies that are not the organizations: counted at the head of a clause, they are its subject.
@@ -722,7 +726,8 @@ def _money_by_verb(key: str, s_start: int, pos: int, direct_only: bool) -> str |
     for last in _MONEY_VERB_RE.finditer(key, max(s_start, pos - 120), pos):
         pass
     if last is None or (direct_only and not _MONEY_DIRECT_RE.fullmatch(key, last.end(), pos)
-                        and not _MONEY_TO_WHOM_RE.fullmatch(key, last.end(), pos)):
+                        and not _MONEY_TO_WHOM_RE.fullmatch(key, last.end(), pos)
+                        and not _MONEY_TO_PEOPLE_RE.fullmatch(key, last.end(), pos)):
         return None
     if _OTHER_MONEY_RE.search(key, last.end(), pos):
         return None  # 'vận động hội viên cho nhau mượn 1,2 tỷ đồng': a loan or a sale, neither raised nor given

@@ -67,6 +67,13 @@ CODES: list[tuple[str, list]] = [
     # The members' own mutual fund is not the bank's entrusted loans.
     ("Hội CCB huyện quản lý dư nợ ủy thác 96 tỷ đồng; nguồn vốn hội viên giúp nhau làm kinh tế đạt 12 tỷ đồng.",
      ["du_no_uy_thac", None]),
+    # 'hội cơ sở' is the grassroots associations, as 'cơ sở hội' is.
+    ("Hội Cựu chiến binh tỉnh hiện có 86 hội cơ sở.", ["chi_hoi"]),
+    # A subsidy is no gift.
+    ("LĐLĐ huyện trao 5 suất trợ cấp cho gia đình đoàn viên bị tai nạn lao động.", [None]),
+    # Money given to people named without a number is given support; lent money is not.
+    ("Hội LHPN xã đã hỗ trợ phụ nữ nghèo 120 triệu đồng.", ["tri_gia_qua"]),
+    ("Hội Nông dân xã hỗ trợ hội viên vay vốn 2 tỷ đồng.", [None]),
     # 'kinh phí' alone does not make money spent the cost of Đại đoàn kết houses.
     ("Ủy ban MTTQ phường trao xe đạp, thẻ bảo hiểm y tế và phương tiện sinh kế cho hộ khó khăn; tổng kinh phí "
      "hỗ trợ 150 triệu đồng.", ["tri_gia_qua"]),
