@@ -107,7 +107,9 @@ _VALUE_BEFORE_RE = re.compile(prefix_alternation(
 # right under it.
 _SECTION_HEADING_RE = re.compile(r"(?m)^[ \t]*(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+[^\n]{1,100}$")
 _HEADING_REACH = 200
-_SUBTOTAL_BEFORE_RE = re.compile(r"trong đó,? (?:có )?$")
+_SUBTOTAL_BEFORE_RE = re.compile(r"trong (?:đó|số đó|số này),? (?:có )?$")
+# … or opening its sentence: 'Trong số đó, 10 suất quà được trao cho trẻ mồ côi.'
+_SUBTOTAL_OPENS_RE = re.compile(r"[\s\-+•*–]*trong (?:đó|số đó|số này),? (?:có )?$")
 # After the second of a pair, up to the clause's end: '/118 thôn, làng, tổ dân phố | tổ chức Ngày hội'.
 _PAIR_TAIL_RE = re.compile(r"[^;.\n\d]+")
 _TOTAL_OPENS_RE = re.compile(r"[\s\-+•*–]*tổng (?:kinh phí|trị giá|giá trị|số tiền)")
@@ -300,7 +302,9 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         k = bisect.bisect_left(breaks, c.end)  # (a comma right after the figure ends its clause)
         clause_end = min(s_end, breaks[k]) if k < len(breaks) else s_end
         clause = key[clause_start:clause_end]
-        if _SUBTOTAL_BEFORE_RE.search(before):
+        part = _SUBTOTAL_BEFORE_RE.search(before) is not None or (
+            c.start - s_start < 24 and _SUBTOTAL_OPENS_RE.fullmatch(key, s_start, c.start) is not None)
+        if part:
             # 'trong đó 86 mô hình thu trên 1 tỷ đồng': a part of the figure before, coded only by
             # what its own clause says of it besides the counted noun ('trong đó 318 hộ thoát nghèo').
             context = key[clause_start:c.start] + " | " + key[c.end:clause_end]
@@ -355,6 +359,11 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         if code is not None and "thêm" in before and _ADDED_WORD_RE.search(before) and matcher.is_stock(code):
             # 'tín chấp thêm với Ngân hàng … 1 tỷ 345 triệu đồng', 'có thêm 2 chi hội': what is added to
             # a level held (a balance, the membership, the groups) is not that level.
+            code, code_conf = None, 0.0
+        if part and code is not None and (total := last_coded.get(c.unit)) is not None and total[1] == code \
+                and i - total[3] <= 2:
+            # '… trao 150 suất quà … Trong số đó, 10 suất quà được trao cho trẻ mồ côi': a part of a
+            # total already counted is not counted again.
             code, code_conf = None, 0.0
         per_item_clear = code is not None  # (still coded: no per-item or denominator words, asked once)
         if code in _UNIT_COUNT_CODES and _WHERE_BEFORE_RE.search(before) and "sinh hoạt" not in before:

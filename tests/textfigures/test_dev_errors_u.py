@@ -46,6 +46,13 @@ CODES: list[tuple[str, list]] = [
      [("60 suất quà", "suat_qua"), ("25 suất", "suat_qua"), ("40 suất", "suat_qua")]),
     # The veterans' word after 2025 for their grassroots associations ('hội cơ sở').
     ("Hội CCB tỉnh hiện có 152 hội cơ sở.", [("152 hội cơ sở", "chi_hoi")]),
+    # A part of a total already counted ('Trong số đó, …', 'trong số này …') is not counted again
+    # under the total's indicator; a part that says another thing keeps its own.
+    ("Hội LHPN huyện trao 200 suất quà cho hội viên nghèo; mỗi suất 500.000 đồng. Trong số đó, 24 suất quà được trao "
+     "cho trẻ mồ côi.", [("200 suất quà", "suat_qua"), ("500.000 đồng", None), ("24 suất quà", None)]),
+    ("Công đoàn ký 40 bản thỏa ước lao động tập thể, trong số này 12 bản thỏa ước được đánh giá loại A.",
+     [("40 bản thỏa ước", "thoa_uoc_lao_dong"), ("12 bản thỏa ước", None)]),
+    ("Hội LHPN huyện giúp 420 hộ phụ nữ nghèo, trong đó 96 hộ thoát nghèo.", [("420 hộ", None), ("96 hộ", "ho_thoat_ngheo")]),
     # Those at a ceremony or a game are not volunteers at work.
     ("Huyện đoàn tổ chức lễ ra quân Chiến dịch hè với sự tham gia của 350 đoàn viên, thanh niên.",
      [("350 đoàn viên, thanh niên", None)]),
