@@ -44,6 +44,9 @@ _ADMIN_LIST_AFTER_RE = re.compile(r"(?:,? (?:xã|phường|thị trấn|đặc k
 # The OCOP products of a whole area ('toàn tỉnh có 212 sản phẩm OCOP', '11 sản phẩm OCOP của thị xã')
 # are the authorities' programme's, not what an organization's members make ('hội viên làm chủ 88 sản phẩm').
 _WHOLE_AREA_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:toàn|cả|trong số) (?:(?:tỉnh|huyện|thị xã|thành phố|xã|phường|nước) )?(?:hiện )?(?:có |đã có )?(?:(?:hơn|trên|gần|khoảng) )?$")
+# An area's income per head ('thu nhập bình quân đầu người của xã') is a statistic of the area.
+_AREA_PER_HEAD_RE = re.compile(r"bình quân đầu người (?:của |toàn )(?:toàn )?(?:xã|phường|thị trấn|huyện|thị xã|tỉnh|thành phố)"
+                               r"(?![^\W\d_])[^,;.\n]*$")
 _OF_AREA_AFTER_RE = re.compile(r" (?:của|trên địa bàn|toàn) (?:toàn )?(?:tỉnh|huyện|thị xã|thành phố|xã|phường)(?![^\W\d_])")
 _ORGS_COUNTED_RE = re.compile(r" (?:chính trị - xã hội|chính trị xã hội|thành viên|hội|đoàn thể|ct-xh)(?![^\W\d_])")
 _UNITS_ACT_RE = re.compile(r"[^.;\n]{0,12}?(?:tổ chức|đạt|hoàn thành|thực hiện|ra mắt|xây dựng|triển khai)")
@@ -252,6 +255,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             actor = _NOBODY  # '64 xã, phường', '21 ấp': the area's units, not what an organization did
         elif c.unit == "tổ chức" and _ORGS_COUNTED_RE.match(key, c.end):
             actor = _NOBODY
+        elif "đầu người" in key[max(0, c.start - 60):c.start] and _AREA_PER_HEAD_RE.search(key, max(0, c.start - 60), c.start):
+            actor = _NOBODY  # 'thu nhập bình quân đầu người của xã trên 67 triệu đồng': the area's statistic
         elif c.unit == "sản phẩm" and key.startswith(" ocop", c.end) and (
                 _WHOLE_AREA_BEFORE_RE.search(key, max(0, c.start - 30), c.start) or _OF_AREA_AFTER_RE.match(key, c.end + 5)):
             actor = _OTHER  # 'toàn tỉnh có 212 sản phẩm OCOP': the area's, certified by the authorities' programme
