@@ -301,7 +301,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         j = bisect.bisect_left(breaks, c.start) - 1
         clause_start = max(s_start, breaks[j] + 1) if j >= 0 else s_start
         before = key[max(clause_start, c.start - 40):c.start]
-        if c.kind == "level" and c.unit != "%" and (_COMPARED_BEFORE_RE.search(before) or _compared_after(key, c.end)
+        if c.kind == "level" and c.unit != "%" and (_compared_before(before) or _compared_after(key, c.end)
                                                      or (("thêm" in before or "bổ sung" in before) and _ADDED_BEFORE_RE.search(before))):
             c.kind = "change"  # 'cao hơn năm 2018 trên 9 tỷ đồng', 'vượt 312 căn so với kế hoạch'
         k = bisect.bisect_left(breaks, c.end)  # (a comma right after the figure ends its clause)
@@ -350,7 +350,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # Another body's figure (a company's gifts, the bank's loans, the Red Cross's) is no
             # indicator value of the organizations.
             code, code_conf = None, 0.0
-        if code is not None and ((c.kind == "change" and not (matcher.counts_change(code) and (actor.org or actor.orgs))) or _PER_ITEM_BEFORE_RE.search(before) or _OTHER_THAN_RE.match(key, c.end)
+        if code is not None and ((c.kind == "change" and not (matcher.counts_change(code) and (actor.org or actor.orgs))) or _per_item_before(before) or _OTHER_THAN_RE.match(key, c.end)
                                  or _per_item_after(key, c.end) or _DENOMINATOR_BEFORE_RE.search(before) or "/" in (c.unit or "")
                                  or (c.unit == "%" and _PAST_PERIOD_AFTER_RE.match(key, c.end))
                                  or _FORMER_AFTER_RE.match(key, c.end) or _registered(key, before, c.end)
@@ -438,7 +438,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # 'tổng số hội viên là 3.184, đạt 78,6% số phụ nữ từ 18 tuổi': the members' share of
             # those who may join is the rate of gathering.
             code, code_conf, code_from = "ty_le_tap_hop", 0.5, "members before"
-        if code is not None and not per_item_clear and (_PER_ITEM_BEFORE_RE.search(before) or _per_item_after(key, c.end)
+        if code is not None and not per_item_clear and (_per_item_before(before) or _per_item_after(key, c.end)
                                                         or _DENOMINATOR_BEFORE_RE.search(before) or "/" in (c.unit or "")):
             # The same veto for codes found after it (by the verb of an amount, the item before …):
             # 'với mức hỗ trợ 40 triệu đồng mỗi nhà' is no total.
@@ -702,6 +702,18 @@ def _weak_not_the_thing(key: str, c: Candidate, previous: list[Candidate], claus
 def _compared_after(key: str, end: int) -> bool:
     """'… 312 căn so với kế hoạch': ' so với ' within 25 characters (looked for in C first)."""
     return key.find(" so với ", end, end + 33) >= 0 and _COMPARED_AFTER_RE.match(key, end) is not None
+
+
+def _compared_before(before: str) -> bool:
+    """'cao hơn năm 2018 trên', 'vượt': every comparison says 'hơn', 'tăng', 'giảm' or 'vượt'
+    (scans in C before the regex, which tries every position of the words before)."""
+    return ("hơn" in before or "tăng" in before or "giảm" in before or "vượt" in before) \
+        and _COMPARED_BEFORE_RE.search(before) is not None
+
+
+def _per_item_before(before: str) -> bool:
+    """'mỗi suất', 'bình quân', 'trung bình', 'mức' before the figure (in C first, as above)."""
+    return ("mỗi" in before or "bình" in before or "mức" in before) and _PER_ITEM_BEFORE_RE.search(before) is not None
 
 
 def _per_item_after(key: str, end: int) -> bool:
