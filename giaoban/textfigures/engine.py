@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -28,7 +29,10 @@ _QUALIFIER_WORDS = {w for w, _ in QUALIFIERS}
 _DROP_BEFORE = {w for w, _ in QUALIFIERS} | {"được", "đạt", "với", "có", "cho", "là"}
 _LETTER_WORD_RE = re.compile(r"[^\W\d_]" + WORD_START + r"[^\W\d_]*(?![^\W_])")
 # One step of the phrase after a unit: a gap without punctuation, then a word.
-_AFTER_STEP_RE = re.compile(r"(?:[^\w,.;:()\n]|_)*([^\W_]+(?:[&/][^\W_]+)*)")
+_AFTER_STEP = r"(?:[^\w,.;:()\n]|_)*([^\W_]+(?:[&/][^\W_]+)*)"
+# … six of them nested, each optional after the one before (a group per word).
+_AFTER_STEPS_RE = re.compile(functools.reduce(lambda inner, _: f"(?:{_AFTER_STEP}{inner})?", range(6), ""))
+_STEP_GROUPS = range(1, 7)
 # Not the comma of '12,6 tỷ đồng' (a digit on both sides); the look-behind inside the comma's
 # branch keeps every alternative starting with a literal, which the regex engine scans for in C.
 _CLAUSE_BREAK_RE = re.compile(r"[;:(\n]|,(?!(?<=\d,)\d)")
@@ -72,8 +76,9 @@ _PER_ITEM_BEFORE_RE = re.compile(
 _PER_ITEM_AFTER_RE = re.compile(r"[^,;.()\n]{0,14}?(?:mỗi|/)(?: ?[^\W\d_]+)")
 # A name said once and then referred to by its head noun: 'Quỹ "Vì người nghèo" … Năm 2021, Quỹ của huyện
 # vận động được 2,35 tỷ đồng'; 'Cuộc vận động "… 5 không 3 sạch" …; lũy kế 96.420 hộ đạt tiêu chí'.
-_BARE_FUND_RE = re.compile(r"(?<![^\W\d_])quỹ(?! *[\"“”'])(?! (?:vì|hỗ trợ|htnd|đền ơn|xã hội|khuyến|bảo trợ|phòng)(?![^\W\d_]))")
-_BARE_CRITERIA_RE = re.compile(r"(?<![^\W\d_])tiêu chí(?! *[\"“”'])")
+# (the word start checked after the first letter: a pattern that starts with a letter is scanned for in C)
+_BARE_FUND_RE = re.compile(r"q(?<![^\W\d_].)uỹ(?! *[\"“”'])(?! (?:vì|hỗ trợ|htnd|đền ơn|xã hội|khuyến|bảo trợ|phòng)(?![^\W\d_]))")
+_BARE_CRITERIA_RE = re.compile(r"t(?<![^\W\d_].)iêu chí(?! *[\"“”'])")
 _RAISED_RE = re.compile(r"vận động|tiếp nhận|huy động|quyên góp|ủng hộ|đóng góp")
 _QUOTED_NAME_RE = re.compile(r"[\"“]([^\"“”\n]{3,60})[\"”]")
 _ANTECEDENT_REACH = 400
@@ -307,7 +312,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         k = bisect.bisect_left(breaks, c.end)  # (a comma right after the figure ends its clause)
         clause_end = min(s_end, breaks[k]) if k < len(breaks) else s_end
         clause = key[clause_start:clause_end]
-        part = _SUBTOTAL_BEFORE_RE.search(before) is not None or (
+        part = ("trong đó" in before and _SUBTOTAL_BEFORE_RE.search(before) is not None) or (
             c.start - s_start < 24 and _SUBTOTAL_OPENS_RE.fullmatch(key, s_start, c.start) is not None)
         if part:
             # 'trong đó 86 mô hình thu trên 1 tỷ đồng': a part of the figure before, coded only by
@@ -351,7 +356,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # indicator value of the organizations.
             code, code_conf = None, 0.0
         if code is not None and ((c.kind == "change" and not (matcher.counts_change(code) and (actor.org or actor.orgs))) or _per_item_before(before) or _OTHER_THAN_RE.match(key, c.end)
-                                 or _per_item_after(key, c.end) or _DENOMINATOR_BEFORE_RE.search(before) or "/" in (c.unit or "")
+                                 or _per_item_after(key, c.end) or _denominator_before(before) or "/" in (c.unit or "")
                                  or (c.unit == "%" and _PAST_PERIOD_AFTER_RE.match(key, c.end))
                                  or _FORMER_AFTER_RE.match(key, c.end) or _registered(key, before, c.end)
                                  or _NOT_DONE_AFTER_RE.search(key, c.end, clause_end) or _NOT_DOING_BEFORE_RE.search(before)
@@ -439,7 +444,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # those who may join is the rate of gathering.
             code, code_conf, code_from = "ty_le_tap_hop", 0.5, "members before"
         if code is not None and not per_item_clear and (_per_item_before(before) or _per_item_after(key, c.end)
-                                                        or _DENOMINATOR_BEFORE_RE.search(before) or "/" in (c.unit or "")):
+                                                        or _denominator_before(before) or "/" in (c.unit or "")):
             # The same veto for codes found after it (by the verb of an amount, the item before …):
             # 'với mức hỗ trợ 40 triệu đồng mỗi nhà' is no total.
             code, code_conf = None, 0.0
@@ -465,6 +470,10 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             heading_line = _heading_line(t, actor.named_at) if actor.source == "carried" else None
         else:
             between, near_words, heading_line = None, "", None
+        cls = confidence_class(conf, code, c, actor, cm, near_words, between, heading_line)
+        if cls != "check" and _CUMULATIVE_RE.search(key, s_start, c.start):
+            # (asked only of a figure that would be sure: a total since a programme began never is)
+            cls = confidence_class(conf, code, c, actor, cm, near_words, between, heading_line, True)
         figures.append({
             "start": c.start,
             "end": c.end,
@@ -478,8 +487,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             "indicator": indicator,
             "indicator_code": code,
             "confidence": conf,
-            "confidence_class": confidence_class(conf, code, c, actor, cm, near_words, between, heading_line,
-                                                 code is not None and _CUMULATIVE_RE.search(key, s_start, c.start) is not None),
+            "confidence_class": cls,
             # Why: the words that named its organization and its indicator, and how the code was reached
             # ('words' of its own phrase, the section's 'heading', the 'item before', the 'verb' of an amount).
             "why": {"org": named_org, "org_source": actor.source, "indicator": list(cm.words) if code else [], "indicator_from": code_from},
@@ -704,6 +712,11 @@ def _compared_after(key: str, end: int) -> bool:
     return key.find(" so với ", end, end + 33) >= 0 and _COMPARED_AFTER_RE.match(key, end) is not None
 
 
+def _denominator_before(before: str) -> bool:
+    """'trên tổng số', '/' right before the figure (every match says 'tổng' or '/': in C first)."""
+    return ("tổng" in before or "/" in before) and _DENOMINATOR_BEFORE_RE.search(before) is not None
+
+
 def _compared_before(before: str) -> bool:
     """'cao hơn năm 2018 trên', 'vượt': every comparison says 'hơn', 'tăng', 'giảm' or 'vượt'
     (scans in C before the regex, which tries every position of the words before)."""
@@ -772,18 +785,18 @@ def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int, breaks:
     after_words: list[str] = []
     pos = c.end
     end = min(s_end, pos + 80)
-    # Steps one after another (a step that does not start where the last ended had punctuation
-    # in its gap, which ends the phrase): one scan instead of a match per word.
-    for m in _AFTER_STEP_RE.finditer(key, pos, end):
-        if m.start() != pos:
+    # Up to six steps one after another (a gap with punctuation ends the phrase), read by one
+    # match: each step's word is a group, unset after the last step.
+    steps = _AFTER_STEPS_RE.match(key, pos, end)
+    for g in _STEP_GROUPS:
+        a, b = steps.span(g)  # type: ignore[union-attr]  # (always matches: every step is optional)
+        if a < 0:
             break
-        w = m.group(1)
+        w = key[a:b]
         if (not w.isalpha() and any(ch.isdigit() for ch in w)) or w in _STOP_AFTER:
             break
-        after_words.append(t[m.start(1):m.end()])
-        pos = m.end()
-        if len(after_words) == 6:
-            break
+        after_words.append(t[a:b])
+        pos = b
     unit_text = c.unit_text or (c.unit or "")
     if after_words:
         phrase = f"{unit_text} {' '.join(after_words)}"

@@ -46,7 +46,7 @@ _DOC_NUMBER_TAIL = re.compile(r"/\d+/\s?[^\W\d_]")
 _DASH_NUMBER_SLASH = re.compile(r"-\d+/")
 _YEAR_RANGE_TAIL = re.compile(r" ?[-–] ?((?:19|20)\d\d)(?!\d)")
 # What every shape below starts with; most numbers are followed by a space and a word.
-_TAIL_HINT = re.compile(r"[-/–]| [-–]| (?:đến|tới) ")
+_TAIL_HINT = ("-", "/", "–", " -", " –", " đến ", " tới ")  # (str.startswith: one call in C, no regex)
 _PAIR_TAIL = re.compile(r"/(\d+(?:[.,]\d+)*)")
 _RANGE_TAIL = re.compile(r" ?[-–] ?(\d+(?:[.,]\d+)*)| (?:đến|tới) (\d+(?:[.,]\d+)*)")
 _SCALE_WORD = re.compile(r" ?(" + SCALE_WORDS + r")(?![^\W\d_])")
@@ -146,7 +146,7 @@ def _judge_literal(text: str, key: str, s: int, e: int) -> tuple[list[Candidate]
         # 'Dư nợ ủy thác qua Hội 42,6 tỷ đồng' are amounts)
         return None
     after = key[e:e + 24]
-    tail = _TAIL_HINT.match(after) is not None  # a dash, a slash or 'đến': the shapes below
+    tail = after.startswith(_TAIL_HINT)  # a dash, a slash or 'đến': the shapes below
     # Document numbers and dates: '05-CT/TW', '123/KH-UBND', '09/2019/NĐ-CP', '1/7/2025'.
     if tail and _DASH_OR_SLASH_WORD.match(after):
         if not _SLASH_WORD.match(after) or text[e + 1:e + 2].isupper():
