@@ -371,6 +371,7 @@ class Attributor:
         committee: tuple[str | None, list[str] | None] | None = None  # 'Ban tổ chức gồm …
         mi = 0
         ms = self.mentions
+        committees_named = "ban tổ chức" in key  # (what every committee's naming says, looked for once)
         for s, e in self.sentences:
             while mi < len(ms) and ms[mi].start < s:
                 mi += 1
@@ -391,7 +392,7 @@ class Attributor:
                     org, orgs = committee
                 else:
                     org, orgs = _resolve(m, last_hoi, self.default)
-                    if orgs and _COMMITTEE_NAMED_RE.search(key, max(s, m.start - 24), m.start):
+                    if orgs and committees_named and _COMMITTEE_NAMED_RE.search(key, max(s, m.start - 24), m.start):
                         committee = (org, orgs)
                 cs = starts[bisect.bisect_right(starts, m.start) - 1]
                 prefix = key[max(cs, m.start - 160):m.start]
@@ -465,14 +466,15 @@ class Attributor:
                 # 'Ủy ban MTTQ xã cùng các tổ chức … vận động được 860 triệu đồng. Với nguồn lực này,
                 # xã đã bàn giao 9 căn nhà': the place acts through the body that leads the joint work.
                 entry_carried = Actor("mttq", None, "carried", entry_carried.named_at)
-            if not subjects and _PERSON_SUBJECT_RE.match(key, s, e) and (office := next(
+            person = not subjects and _PERSON_SUBJECT_RE.match(key, s, e) is not None  # (asked once)
+            if person and (office := next(
                     (x for x in here if x.org not in ("", "other") and x.kind == "name"
                      and _OFFICE_TELLS_RE.match(key, x.end, e)), None)) is not None:
                 # 'Ông Trần Văn Lực, Phó Chủ tịch LĐLĐ tỉnh cho biết, đơn vị đã kết nạp …': the
                 # official speaks for the body whose office the apposition names.
                 org, orgs = _resolve(office, last_hoi, self.default)
                 entry_carried = carried = Actor(org, orgs, "carried", (office.start, office.end))
-            elif not subjects and (_PERSON_SUBJECT_RE.match(key, s, e) or _HOUSEHOLDS_SUBJECT_RE.match(key, s, e)):
+            elif person or (not subjects and _HOUSEHOLDS_SUBJECT_RE.match(key, s, e)):
                 entry_carried = carried = _NOBODY
             elif not subjects and _PEOPLE_SUBJECT_RE.match(key, s, e):
                 entry_carried = Actor("other", None, "carried")
