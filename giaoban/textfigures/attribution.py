@@ -372,14 +372,13 @@ class Attributor:
         mi = 0
         ms = self.mentions
         committees_named = "ban tổ chức" in key  # (what every committee's naming says, looked for once)
+        mention_starts = [m.start for m in ms]  # (sorted: a sentence's mentions found by bisection)
+        # Every statement of the area's own statistics says 'hộ nghèo', or 'toàn' and ' có ' (scans in C first).
+        area_words = "hộ nghèo" in key or (" có " in key and "toàn " in key)
         for s, e in self.sentences:
-            while mi < len(ms) and ms[mi].start < s:
-                mi += 1
-            here = []
-            j = mi
-            while j < len(ms) and ms[j].start < e:
-                here.append(ms[j])
-                j += 1
+            mi = bisect.bisect_left(mention_starts, s, mi)
+            j = bisect.bisect_left(mention_starts, e, mi)
+            here = ms[mi:j]
             subjects: list[_Subject] = []
             owners: list[_Subject] = []
             if here:
@@ -396,15 +395,15 @@ class Attributor:
                         committee = (org, orgs)
                 cs = starts[bisect.bisect_right(starts, m.start) - 1]
                 prefix = key[max(cs, m.start - 160):m.start]
-                intro = _INTRO_RE.match(prefix.strip()) is not None
+                opening = prefix.strip()
+                intro = _INTRO_RE.match(opening) is not None
                 if m.kind == "people" and (cs != starts[0] or not intro):
                     # Members ('đoàn viên thanh niên', 'chị em') are the subject only when they
                     # open the sentence; after a comma they are usually the people counted.
                     pass
                 elif intro:
                     speaker = _SPEAKER_AFTER_RE.match(key, m.end, e) is not None or \
-                        _SPEAKER_BEFORE_RE.search(prefix.strip()) is not None
-                    opening = prefix.strip()
+                        (opening.endswith("theo") and _SPEAKER_BEFORE_RE.search(opening) is not None)
                     part = opening.startswith("trong đó") or (cs != starts[0] and opening == "còn")
                     subjects.append(_Subject(m.start, org, orgs, m.end, speaker, part=part))
                 elif key.startswith(" (", m.end) or key.startswith("(", m.end):
@@ -479,8 +478,7 @@ class Attributor:
             elif not subjects and _PEOPLE_SUBJECT_RE.match(key, s, e):
                 entry_carried = Actor("other", None, "carried")
                 carried = None
-            # Every statement of the area's own statistics says 'hộ nghèo', or 'toàn' and ' có ' (scans in C first).
-            if (key.find("hộ nghèo", s, e) >= 0 or (key.find(" có ", s, e) >= 0 and key.find("toàn ", s, e) >= 0)) \
+            if area_words and (key.find("hộ nghèo", s, e) >= 0 or (key.find(" có ", s, e) >= 0 and key.find("toàn ", s, e) >= 0)) \
                     and _AREA_STAT_RE.search(key, s, e):
                 subjects, owners, entry_carried = [], [], _NOBODY
             self._by_sentence.append((s, e, subjects, owners, entry_carried))

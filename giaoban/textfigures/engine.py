@@ -737,7 +737,10 @@ def _per_item_after(key: str, end: int) -> bool:
 
 def _after_semicolon(key: str, pos: int) -> bool:
     """Whether the last character before ``pos`` that is not white space is ';'."""
-    while pos > 0 and key[pos - 1].isspace():
+    before = key[max(0, pos - 12):pos].rstrip()  # (str.rstrip strips what str.isspace calls space)
+    if before or pos <= 12:
+        return before[-1:] == ";"
+    while pos > 0 and key[pos - 1].isspace():  # a longer run of white space
         pos -= 1
     return pos > 0 and key[pos - 1] == ";"
 
