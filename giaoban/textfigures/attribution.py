@@ -312,7 +312,12 @@ _REPORT_WORDS_RE = re.compile(r"báo cáo|kết quả")
 def document_default(text: str, key: str, mentions: list[Mention]) -> str | None:
     """The organization a report is from: named in its heading, or by far the most mentioned."""
     head = key[:400]
-    found = [m for m in mentions if m.start < 400 and m.kind == "name" and m.org not in ("other", "", "hoi")]
+    found: list[Mention] = []
+    for m in mentions:  # (in order of position: only the first ones are read)
+        if m.start >= 400:
+            break
+        if m.kind == "name" and m.org not in ("other", "", "hoi"):
+            found.append(m)
     # A heading line in capitals ('HỘI LHPN TỈNH LAI CHÂU', 'BAN CHẤP HÀNH ĐOÀN TỈNH') or a title
     # 'Kết quả công tác Hội và phong trào phụ nữ'.
     for m in found:

@@ -57,6 +57,7 @@ _UNITS_ACT_RE = re.compile(r"[^.;\n]{0,12}?(?:tổ chức|đạt|hoàn thành|th
 _DONOR_AFTER_RE = re.compile(
     r"[^\W\d_ ]*(?: [^\W\d_]+){0,2} (?:của|do) (?:các |những )?(?:doanh nghiệp|nhà hảo tâm|công ty|tập đoàn|nhà tài trợ|mạnh thường quân)"
 )
+_DONORS = ("doanh nghiệp", "nhà hảo tâm", "công ty", "tập đoàn", "nhà tài trợ", "mạnh thường quân")  # (each match ends with one)
 # Kind and what is counted: comparisons are changes; amounts per item and denominators are no levels.
 # The patterns below are only asked whether they match, at the end of the words before a figure;
 # each starts with its words' first letters (a look-behind first is tried at every position).
@@ -234,6 +235,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     attributor = Attributor(t, key)
     sentence_starts = attributor.sentence_starts
     breaks = list(map(_MATCH_START, _CLAUSE_BREAK_RE.finditer(key)))
+    donors_named = any(map(key.__contains__, _DONORS))  # (most texts name none: once, not per figure)
     figures: list[dict[str, Any]] = []
     previous: list[Candidate] = []  # the figures read so far
     list_near = ""  # the words before the first figure of a list of figures ('có 28 chi hội, 2.425 hội viên')
@@ -265,7 +267,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         elif c.unit == "sản phẩm" and key.startswith(" ocop", c.end) and (
                 _WHOLE_AREA_BEFORE_RE.search(key, max(0, c.start - 30), c.start) or _OF_AREA_AFTER_RE.match(key, c.end + 5)):
             actor = _OTHER  # 'toàn tỉnh có 212 sản phẩm OCOP': the area's, certified by the authorities' programme
-        elif _DONOR_AFTER_RE.match(key, c.end):
+        elif donors_named and _DONOR_AFTER_RE.match(key, c.end):
             actor = _OTHER  # '1.240 suất quà của các doanh nghiệp, nhà hảo tâm': the givers'
         elif c.unit in _BODY_UNITS and _opens_clause(key, breaks, c.start) and _BODY_ACTS_RE.match(key, c.end):
             actor = _OTHER  # '…; 94 doanh nghiệp ký thỏa ước lao động tập thể': the firms acted
@@ -808,9 +810,17 @@ def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int, breaks:
         i = bisect.bisect_left(breaks, c.start) - 1
         clause_start = max(lo, breaks[i] + 1) if i >= 0 else lo
         # (found in the text itself: a letter of the text is a letter of the key at the same place)
-        before_words = _LETTER_WORD_RE.findall(t, max(clause_start, c.start - 60), c.start)
+        words_lo = max(clause_start, c.start - 60)
+        # The words of the last 36 characters first: they are the last of the 60's (a word cut
+        # by the window's start is not read, as the word start is checked in the text), so five
+        # kept there are the five kept of all.
+        before_words = _LETTER_WORD_RE.findall(t, max(words_lo, c.start - 36), c.start)
         while before_words and before_words[-1].lower() in _DROP_BEFORE:
             before_words.pop()
+        if len(before_words) < 5 and words_lo < c.start - 36:
+            before_words = _LETTER_WORD_RE.findall(t, words_lo, c.start)
+            while before_words and before_words[-1].lower() in _DROP_BEFORE:
+                before_words.pop()
         phrase = f"{unit_text} ({' '.join(before_words[-5:])})" if before_words else unit_text
     # Context for the catalogue: the clause before the number and the words after the unit, not
     # the unit itself (a synonym that only repeats the unit says nothing).

@@ -35,6 +35,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 # The scale words a figure is written with after its digits ('3,5 triệu'), as a regex alternation.
 SCALE_WORDS = "nghìn|ngàn|triệu|tỷ|tỉ"
 _SCALE_RE = re.compile(r" ?(" + SCALE_WORDS + r"|trăm)(?![^\W\d_])")
+_SCALE_STARTS = tuple(f"{space}{w}" for w in (*SCALE_WORDS.split("|"), "trăm") for space in ("", " "))  # what _SCALE_RE starts with
 _SCALE_PAIR_RE = re.compile(r" (\d{1,3}(?:,\d+)?) (nghìn|ngàn|triệu)(?![^\W\d_])")
 
 
@@ -171,6 +172,8 @@ def read_word_run(key: str, pos: int) -> tuple[int, list[str]]:
 
 def read_scales(key: str, pos: int) -> tuple[int, list[str | Decimal]]:
     """After a digit literal: scale words and further 'digits scale' pairs ('2 tỷ 500 triệu')."""
+    if not key.startswith(_SCALE_STARTS, pos):
+        return pos, []  # (most numbers: no scale word after them, asked in C)
     seq: list[str | Decimal] = []
     end = pos
     while True:
