@@ -57,12 +57,13 @@ _UNITS_ACT_RE = re.compile(r"[^.;\n]{0,12}?(?:tổ chức|đạt|hoàn thành|th
 _DONOR_AFTER_RE = re.compile(
     r"[^\W\d_ ]*(?: [^\W\d_]+){0,2} (?:của|do) (?:các |những )?(?:doanh nghiệp|nhà hảo tâm|công ty|tập đoàn|nhà tài trợ|mạnh thường quân)"
 )
-_DONORS = ("doanh nghiệp", "nhà hảo tâm", "công ty", "tập đoàn", "nhà tài trợ", "mạnh thường quân")  # (each match ends with one)
+# (each match of _DONOR_AFTER_RE ends with one of these: kept in step with it)
+_DONORS = ("doanh nghiệp", "nhà hảo tâm", "công ty", "tập đoàn", "nhà tài trợ", "mạnh thường quân")
 # Kind and what is counted: comparisons are changes; amounts per item and denominators are no levels.
 # The patterns below are only asked whether they match, at the end of the words before a figure;
 # each starts with its words' first letters (a look-behind first is tried at every position).
 _LETTER_START = r"(?<![^\W\d_].)"
-_COMPARED_BEFORE_RE = re.compile(
+_COMPARED_BEFORE_RE = re.compile(  # (every match says 'hơn', 'tăng', 'giảm' or 'vượt': see _compared_before)
     prefix_alternation(("cao hơn", "thấp hơn", "nhiều hơn", "ít hơn", "tăng", "giảm", "vượt"), _LETTER_START)
     + r"(?: (?:so với )?(?:năm|cùng kỳ|kỳ|quý|đầu năm|cuối năm)(?: [\w/]+){0,2})? (?:trên |hơn |gần |khoảng )?$"
 )
@@ -72,7 +73,7 @@ _COMPARED_AFTER_RE = re.compile(r"[^,;.()\n]{0,25}? so với (?!tổng)")
 _ADDED_BEFORE_RE = re.compile(r"(?:t" + _LETTER_START + r"ăng(?: trưởng)?(?: [^\W\d_\"“”]+){1,6}[\"”]? thêm|b" + _LETTER_START
                               + r"ổ sung(?: thêm)?) (?:trên |hơn |gần |khoảng )?$")
 _ADDED_WORD_RE = re.compile(r"(?<![^\W\d_])thêm(?![^\W\d_])")
-_PER_ITEM_BEFORE_RE = re.compile(
+_PER_ITEM_BEFORE_RE = re.compile(  # (every match says 'mỗi', 'bình' or 'mức': see _per_item_before)
     prefix_alternation(("mỗi", "bình quân", "trung bình", "mức"), _LETTER_START) + r"(?: [^\W\d_]+){0,5} $")
 _PER_ITEM_AFTER_RE = re.compile(r"[^,;.()\n]{0,14}?(?:mỗi|/)(?: ?[^\W\d_]+)")
 # A name said once and then referred to by its head noun: 'Quỹ "Vì người nghèo" … Năm 2021, Quỹ của huyện
@@ -100,7 +101,7 @@ _EACH_APPOSITION_RE = re.compile(r"(?: [^\W\d_]+){0,3}, mỗi [^\W\d_]+(?: [^\W\
 _RISE_TO_AFTER_RE = re.compile(r" ?(?:lên|xuống) \d")
 _PAST_PERIOD_AFTER_RE = re.compile(r" ?so với (?:cùng kỳ|năm|quý|tháng|kỳ)(?![^\W\d_])")
 _OTHER_THAN_RE = re.compile(r"(?: [^\W\d_]+){0,2} khác(?![^\W\d_])")  # 'sửa chữa 6 nhà khác': not the indicator's houses
-_DENOMINATOR_BEFORE_RE = re.compile(r"(?:trên tổng số|trên tổng|so với tổng số|/) ?$")
+_DENOMINATOR_BEFORE_RE = re.compile(r"(?:trên tổng số|trên tổng|so với tổng số|/) ?$")  # (see _denominator_before)
 # 'giảm còn 642 hộ', 'toàn tỉnh còn 1.124 hộ': what remains is a level held, never a count of work done.
 # So is a total raised to ('nâng tổng số hội viên lên 12.460 người').
 _REMAINING_BEFORE_RE = re.compile(
@@ -116,7 +117,7 @@ _VALUE_BEFORE_RE = re.compile(prefix_alternation(
 # right under it.
 _SECTION_HEADING_RE = re.compile(r"(?m)^[ \t]*(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+[^\n]{1,100}$")
 _HEADING_REACH = 200
-_SUBTOTAL_BEFORE_RE = re.compile(r"trong (?:đó|số đó|số này),? (?:có )?$")
+_SUBTOTAL_BEFORE_RE = re.compile(r"trong (?:đó|số đó|số này),? (?:có )?$")  # (asked only when 'trong ' is there)
 # … or opening its sentence: 'Trong số đó, 10 suất quà được trao cho trẻ mồ côi.'
 _SUBTOTAL_OPENS_RE = re.compile(r"[\s\-+•*–]*trong (?:đó|số đó|số này),? (?:có )?$")
 # After the second of a pair, up to the clause's end: '/118 thôn, làng, tổ dân phố | tổ chức Ngày hội'.
@@ -314,7 +315,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         k = bisect.bisect_left(breaks, c.end)  # (a comma right after the figure ends its clause)
         clause_end = min(s_end, breaks[k]) if k < len(breaks) else s_end
         clause = key[clause_start:clause_end]
-        part = ("trong đó" in before and _SUBTOTAL_BEFORE_RE.search(before) is not None) or (
+        part = ("trong " in before and _SUBTOTAL_BEFORE_RE.search(before) is not None) or (
             c.start - s_start < 24 and _SUBTOTAL_OPENS_RE.fullmatch(key, s_start, c.start) is not None)
         if part:
             # 'trong đó 86 mô hình thu trên 1 tỷ đồng': a part of the figure before, coded only by

@@ -34,7 +34,7 @@ _SPACE_GROUP_RE = re.compile(r" (\d{3})(?![\d.,])")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # The scale words a figure is written with after its digits ('3,5 triệu'), as a regex alternation.
 SCALE_WORDS = "nghìn|ngàn|triệu|tỷ|tỉ"
-_SCALE_RE = re.compile(r" ?(" + SCALE_WORDS + r"|trăm)(?![^\W\d_])")
+_SCALE_RE = re.compile(r" ?(" + SCALE_WORDS + r"|trăm)(?![^\W\d_])")  # (its starts: _SCALE_STARTS, asked first)
 _SCALE_STARTS = tuple(f"{space}{w}" for w in (*SCALE_WORDS.split("|"), "trăm") for space in ("", " "))  # what _SCALE_RE starts with
 _SCALE_PAIR_RE = re.compile(r" (\d{1,3}(?:,\d+)?) (nghìn|ngàn|triệu)(?![^\W\d_])")
 
