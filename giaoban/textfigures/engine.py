@@ -118,6 +118,8 @@ _VALUE_BEFORE_RE = re.compile(prefix_alternation(
 _SECTION_HEADING_RE = re.compile(r"(?m)^[ \t]*(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+[^\n]{1,100}$")
 _HEADING_REACH = 200
 _SUBTOTAL_BEFORE_RE = re.compile(r"trong (?:đó|số đó|số này),? (?:có )?$")  # (asked only when 'trong ' is there)
+_ASSOCIATIONS_COUNTED = {match_key(w) for w in ("Hội CCB", "Hội Cựu chiến binh", "Hội Nông dân", "Hội LHPN", "Hội Phụ nữ",
+                                               "Hội Liên hiệp Phụ nữ")}
 # … or opening its sentence: 'Trong số đó, 10 suất quà được trao cho trẻ mồ côi.'
 _SUBTOTAL_OPENS_RE = re.compile(r"[\s\-+•*–]*trong (?:đó|số đó|số này),? (?:có )?$")
 # After the second of a pair, up to the clause's end: '/118 thôn, làng, tổ dân phố | tổ chức Ngày hội'.
@@ -316,7 +318,11 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         clause_end = min(s_end, breaks[k]) if k < len(breaks) else s_end
         clause = key[clause_start:clause_end]
         part = ("trong " in before and _SUBTOTAL_BEFORE_RE.search(before) is not None) or (
-            c.start - s_start < 24 and _SUBTOTAL_OPENS_RE.fullmatch(key, s_start, c.start) is not None)
+            c.start - s_start < 24 and _SUBTOTAL_OPENS_RE.fullmatch(key, s_start, c.start) is not None) or (
+            # … or a breakdown opening brackets right after the total in the same unit:
+            # '149 hội cơ sở (148 Hội CCB xã, phường và Hội CCB Công ty …)'
+            c.start == clause_start and clause_start > 1 and key[clause_start - 1] == "(" and bool(previous)
+            and previous[-1].unit == c.unit and 0 <= clause_start - 1 - previous[-1].end <= 1)
         if part:
             # 'trong đó 86 mô hình thu trên 1 tỷ đồng': a part of the figure before, coded only by
             # what its own clause says of it besides the counted noun ('trong đó 318 hộ thoát nghèo').
@@ -352,6 +358,12 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                              stock_only=("còn" in before or "lên" in before) and _REMAINING_BEFORE_RE.search(before) is not None,
                              item=item)
         code, code_conf = cm.code, cm.score
+        if code is None and c.unit == "cơ sở hội" and c.unit_text and match_key(c.unit_text) in _ASSOCIATIONS_COUNTED:
+            # '56 Hội CCB cấp xã': associations counted by their name are grassroots associations,
+            # which the words 'cơ sở hội' would name (their clause's other words still count).
+            cm = matcher.explain(context + " | cơ sở hội", c.unit, actor.org, actor.orgs, near=near,
+                                 clause=clause + " | cơ sở hội", item=item)
+            code, code_conf = cm.code, min(cm.score, 0.5)
         code_from = "words" if code is not None else None
         previous.append(c)
         if code is not None and actor.org == "other":

@@ -72,6 +72,8 @@ COUNT_WORDS = [
     "bể nước", "chuồng", "con giống", "sáng kiến", "đề tài", "kế hoạch", "hội thi", "giải pháp",
     "nội dung", "chỉ tiêu", "nhiệm vụ", "ý tưởng", "thỏa ước", "bản thỏa ước", "cuộc đối thoại",
     "điểm giao dịch", "tổ vay vốn", "phong trào", "ngày hội", "lượt hộ", "tổ chức",
+    # The associations counted by name ('56 Hội CCB cấp xã', '148 Hội CCB xã, phường'): grassroots associations.
+    "Hội CCB", "Hội Cựu chiến binh", "Hội Nông dân", "Hội LHPN", "Hội Phụ nữ", "Hội Liên hiệp Phụ nữ",
     # Buildings and cards that are not the indicators' houses and membership cards.
     "nhà văn hóa", "nhà vệ sinh", "nhà bán trú", "nhà sinh hoạt cộng đồng", "thẻ bảo hiểm y tế", "thẻ BHYT",
 ]
@@ -86,7 +88,8 @@ _COUNT_UNIT = {
     "đội hình thanh niên tình nguyện": "đội hình", "tổ tk&vv": "tổ", "tổ tiết kiệm và vay vốn": "tổ",
     "tổ tiết kiệm": "tổ", "tổ vay vốn": "tổ", "cđcs": "công đoàn cơ sở", "quyển": "cuốn",
     "công trình thanh niên": "công trình", "bữa ăn": "suất", "suất ăn": "suất", "con giống": "con",
-    "thẻ bhyt": "thẻ bảo hiểm y tế", "hội cơ sở": "cơ sở hội",  # (the veterans' word after 2025)
+    "thẻ bhyt": "thẻ bảo hiểm y tế", "hội ccb": "cơ sở hội", "hội cựu chiến binh": "cơ sở hội",
+    "hội nông dân": "cơ sở hội", "hội lhpn": "cơ sở hội", "hội phụ nữ": "cơ sở hội", "hội liên hiệp phụ nữ": "cơ sở hội", "hội cơ sở": "cơ sở hội",  # (the veterans' word after 2025)
 }
 MONEY_WORDS = ["đồng", "nghìn đồng", "ngàn đồng", "triệu đồng", "tỷ đồng", "tỉ đồng", "đ", "vnđ", "vnd"]
 MEASURE_WORDS = {

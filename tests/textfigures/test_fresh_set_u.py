@@ -74,6 +74,12 @@ CODES: list[tuple[str, list]] = [
     # Money given to people named without a number is given support; lent money is not.
     ("Hội LHPN xã đã hỗ trợ phụ nữ nghèo 120 triệu đồng.", ["tri_gia_qua"]),
     ("Hội Nông dân xã hỗ trợ hội viên vay vốn 2 tỷ đồng.", [None]),
+    # Associations counted by their name are grassroots associations; a breakdown in brackets right
+    # after a total in the same unit is a part of it, not a further count; a year before a name is no count.
+    ("Hội Nông dân tỉnh đã kiện toàn 43 Hội Nông dân cấp xã.", ["chi_hoi"]),
+    ("Toàn Hội có 77 hội cơ sở (76 Hội CCB xã, phường và Hội CCB Công ty Than) với 2.140 chi hội.",
+     ["chi_hoi", None, "chi_hoi"]),
+    ("Năm 2025 Hội Nông dân xã kết nạp 40 hội viên.", ["ket_nap_moi"]),
     # 'kinh phí' alone does not make money spent the cost of Đại đoàn kết houses.
     ("Ủy ban MTTQ phường trao xe đạp, thẻ bảo hiểm y tế và phương tiện sinh kế cho hộ khó khăn; tổng kinh phí "
      "hỗ trợ 150 triệu đồng.", ["tri_gia_qua"]),
