@@ -29,7 +29,7 @@ _INTRO_RE = re.compile(
     r"sau đó là|tiếp sau là|trong đó|đối với|đồng thời|bên cạnh đó|ngoài ra|riêng|còn|theo đó|tiếp đó|cùng với đó|đặc biệt|"
     r"nổi bật|đáng chú ý|qua đó|từ đó|mặt khác|tương tự|sau đó|cụ thể|nhìn chung|nhờ đó|nhờ|"
     r"trong quý(?: [ivx\d]+)?(?:/\d+)?|trong năm(?: \d+)?|năm \d+|quý [ivx\d]+(?:/\d+)?|tháng \d+(?:/\d+)?|"
-    r"\d+ tháng(?: đầu năm| qua| cuối năm)?(?: \d+)?|thời gian qua|vừa qua|các cấp|cấp|ban thường vụ|"
+    r"\d+ tháng(?: đầu năm| qua| cuối năm)?(?: \d+)?|thời gian qua|vừa qua|(?:nhiệm kỳ|năm|quý|tháng|tuần) qua|nhiệm kỳ \d+ - \d+|các cấp|cấp|ban thường vụ|"
     r"ban thường trực|thường trực|ban chấp hành|ban chỉ đạo|cơ quan|lãnh đạo|đại diện|các đơn vị|các|"
     r"toàn thể|toàn|mỗi|nhiều|một số|một|ban tổ chức (?:gồm|bao gồm|là)|theo báo cáo của|báo cáo của|theo|tại hội nghị|tại buổi làm việc|về phía|phía|"
     # an emulation cluster, then the bodies in it ('Cụm thi đua Khối An ninh Công an tỉnh, Agribank …')
@@ -49,7 +49,10 @@ _OWNER_BEFORE_RE = re.compile(  # (first letters first: scanned for in C, see WO
 # body is not the owner of what the sentence's subject then does.
 _LEAVE_OF_RE = re.compile(r"(?<![^\W\d_])(?:chủ trương|sự chỉ đạo|chỉ đạo|sự lãnh đạo|ý kiến chỉ đạo|sự đồng ý|phê duyệt) *$")
 _PLACE_SUBJECT_RE = re.compile(r"(?:^|[,:;] |\n)[\s\-+•*–]*(?:toàn |cả )?(?:xã|huyện|phường|thị xã|thị trấn|tỉnh|thành phố)"
-                               r" (?:đã|còn|cũng|tiếp tục|đang|vừa)(?![^\W\d_])")
+                               r" (?:đã|còn|cũng|tiếp tục|đang|vừa)(?![^\W\d_])"
+                               # ('…; toàn xã vận động Quỹ "Vì người nghèo" được …': the whole place raised it)
+                               r"|(?<![^\W\d_])(?:toàn|cả) (?:xã|huyện|phường|thị xã|thị trấn|tỉnh|thành phố)"
+                               r" (?:vận động|quyên góp|huy động|tiếp nhận)(?![^\W\d_])")
 _LOCAL_ASIDE_RE = re.compile(r"[\s\-+•*–]*(?:ở|tại) (?:huyện|xã|phường|thị xã|thị trấn|thành phố|tỉnh|thôn|bản|ấp)(?![^\W\d_])")
 _RESET_SUBJECT_RE = re.compile(
     r"[\s\-+•*–]*(nhân dân|người dân|cấp ủy|các cấp ủy|chính quyền|đồng chí|ông|bà|anh|chị)(?![^\W\d_])"

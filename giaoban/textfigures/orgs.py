@@ -69,7 +69,7 @@ _NAMES: list[tuple[str, str, str]] = [
     ("Ngân hàng Chính sách xã hội", "other", "name"), ("Ngân hàng CSXH", "other", "name"),
     ("NHCSXH", "other", "name"), ("Phòng giao dịch", "other", "name"), ("Ngân hàng", "other", "name"),
     ("Ủy ban nhân dân", "other", "name"), ("UBND", "other", "name"), ("HĐND", "other", "name"),
-    ("Hội đồng nhân dân", "other", "name"), ("Hội Chữ thập đỏ", "other", "name"),
+    ("Hội đồng nhân dân", "other", "name"), ("Quốc hội", "other", "name"), ("Hội Chữ thập đỏ", "other", "name"),
     ("Hội Người cao tuổi", "other", "name"), ("Hội Khuyến học", "other", "name"),
     ("Hội Cựu thanh niên xung phong", "other", "name"), ("Hội Luật gia", "other", "name"),
     ("Hội Doanh nhân", "other", "name"), ("Hội Doanh nghiệp", "other", "name"),

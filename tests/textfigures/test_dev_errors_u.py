@@ -107,6 +107,21 @@ OWNERS: list[tuple[str, list]] = [
      "đạt 62 triệu đồng.", [("1.200 hộ", "nongdan"), ("62 triệu đồng", None)]),
     ("Hội Nông dân huyện giúp nâng thu nhập bình quân đầu người của hộ hội viên lên 58 triệu đồng.",
      [("58 triệu đồng", "nongdan")]),
+    # The National Assembly is another body, named inside what was done ('trước và sau các kỳ họp
+    # Quốc hội, HĐND các cấp'): it opens no clause of its own, the subject goes on.
+    ("Ủy ban MTTQ xã tổ chức 12 hội nghị tiếp xúc cử tri trước và sau các kỳ họp Quốc hội, HĐND các cấp, với "
+     "940 lượt cử tri tham dự; trao 310 suất quà Tết cho hộ nghèo.",
+     [("12 hội nghị", "mttq"), ("940 lượt cử tri", "mttq"), ("310 suất quà", "mttq")]),
+    # The whole place raising the Front's fund ('toàn xã vận động Quỹ …') acts through the body that
+    # leads the joint work, as 'xã đã bàn giao …' does.
+    ("Ủy ban MTTQ xã cùng các tổ chức chính trị - xã hội tuyên truyền 60 cuộc. Việc chăm lo Tết được làm kịp thời; "
+     'toàn xã vận động Quỹ "Vì người nghèo" được 85 triệu đồng.',
+     [("60 cuộc", ["ccb", "congdoan", "doan", "mttq", "nongdan", "phunu"]), ("85 triệu đồng", "mttq")]),
+    # 'nhiệm kỳ qua' (the past term) is a time, not 'qua' (through): the bodies after it are the subject.
+    ("Báo cáo tại Đại hội cho biết, nhiệm kỳ qua Ủy ban MTTQ và các tổ chức thành viên xã đã tổ chức 16 hội nghị "
+     "tiếp xúc cử tri; trao 420 suất quà Tết cho hộ nghèo.",
+     [("16 hội nghị", ["ccb", "congdoan", "doan", "mttq", "nongdan", "phunu"]),
+      ("420 suất quà", ["ccb", "congdoan", "doan", "mttq", "nongdan", "phunu"])]),
     # The OCOP products of a whole area are the authorities' programme's, not the members' own.
     ("Hội Nông dân huyện hỗ trợ hội viên xây dựng thương hiệu. Đến nay, toàn huyện có 27 sản phẩm OCOP, trong đó "
      "hội viên nông dân làm chủ 12 sản phẩm.", [("27 sản phẩm", "other"), ("12 sản phẩm", "nongdan")]),
