@@ -232,6 +232,10 @@ class Matcher:
                     score += 0.5
                     if len(en.orgs) == 1:
                         score += 1.0  # the organization's own vocabulary ('suất hỗ trợ đoàn viên' for a union)
+                elif len(en.orgs) == 1 and "mttq" in en.orgs:
+                    # the Front's own programme, named where the Front works with its members ('Ủy ban MTTQ
+                    # và các tổ chức thành viên … ủng hộ Quỹ "Vì người nghèo" 391 triệu đồng')
+                    score += 0.5
             if score > best_score:
                 if best_i >= 0 and best_score > second:
                     second = best_score
