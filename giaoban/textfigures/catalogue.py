@@ -97,6 +97,7 @@ class Matcher:
             ))
         self._counts_change = {en.code for en in self.entries if en.counts_change}
         self._by_code = {en.code: en for en in self.entries}
+        self._vocabulary: dict[str, frozenset[str]] = {}
 
     def reported_by(self, code: str, org: str | None, orgs: list[str] | None) -> bool:
         """Whether the organization (or each of the organizations) reports the indicator."""
@@ -120,6 +121,14 @@ class Matcher:
         verb gave ('trao 180 suất học bổng …, tổng trị giá …') is said between it and the amount."""
         en = self._by_code.get(code)
         return en is not None and any(map(text.__contains__, en.excludes))
+
+    def vocabulary(self, code: str) -> frozenset[str]:
+        """The words (syllables) of the indicator's name and synonyms, canonical."""
+        words = self._vocabulary.get(code)
+        if words is None:
+            en = self._by_code.get(code)
+            words = self._vocabulary[code] = frozenset(w for s in (en.synonyms if en else ()) for w in s.split())
+        return words
 
     def counts_change(self, code: str) -> bool:
         """Whether the indicator counts a change ('số hộ CCB nghèo giảm 128 hộ'), so that a
