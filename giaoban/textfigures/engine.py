@@ -48,6 +48,10 @@ _ADMIN_LIST_AFTER_RE = re.compile(r"(?:,? (?:xã|phường|thị trấn|đặc k
 # The OCOP products of a whole area ('toàn tỉnh có 212 sản phẩm OCOP', '11 sản phẩm OCOP của thị xã')
 # are the authorities' programme's, not what an organization's members make ('hội viên làm chủ 88 sản phẩm').
 _WHOLE_AREA_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:toàn|cả|trong số) (?:(?:tỉnh|huyện|thị xã|thành phố|xã|phường|nước) )?(?:hiện )?(?:có |đã có )?(?:(?:hơn|trên|gần|khoảng) )?$")
+# The area's land and crops, in a sentence that names no body ('Năm 2025, sản xuất nông nghiệp ở xã
+# … ổn định: diện tích gieo sạ lúa trên 1.268 ha'): a statistic of the area, not work done.
+_LAND_UNITS = frozenset({"ha", "tấn", "tạ"})
+_AREA_ECONOMY_RE = re.compile(r"(?<![^\W\d_])(?:diện tích|sản lượng|năng suất)(?![^\W\d_])")
 # An area's income per head ('thu nhập bình quân đầu người của xã') is a statistic of the area.
 _AREA_PER_HEAD_RE = re.compile(r"bình quân đầu người (?:của |toàn )(?:toàn )?(?:xã|phường|thị trấn|huyện|thị xã|tỉnh|thành phố)"
                                r"(?![^\W\d_])[^,;.\n]*$")
@@ -265,6 +269,13 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                      or (actor.org != "other" and _ADMIN_LIST_AFTER_RE.match(key, c.end)))):
             actor = _NOBODY  # '64 xã, phường', '21 ấp': the area's units, not what an organization did
         elif c.unit == "tổ chức" and _ORGS_COUNTED_RE.match(key, c.end):
+            actor = _NOBODY
+        elif c.unit in _LAND_UNITS and actor.source in ("carried", "default") and _AREA_ECONOMY_RE.search(
+                key, (here := sentence_starts[max(0, bisect.bisect_right(sentence_starts, c.start) - 1)]), c.start) \
+                and not (previous and previous[-1].start >= here and actor.org is not None
+                         and figures and figures[-1]["org"] == actor.org):
+            # 'sản xuất nông nghiệp của xã …: diện tích gieo sạ lúa trên 1.268 ha': the area's economy (not the
+            # land of what a body's figure just before counts: '… 1.129 tổ hợp tác, với diện tích sản xuất …')
             actor = _NOBODY
         elif "đầu người" in key[max(0, c.start - 60):c.start] and _AREA_PER_HEAD_RE.search(key, max(0, c.start - 60), c.start):
             actor = _NOBODY  # 'thu nhập bình quân đầu người của xã trên 67 triệu đồng': the area's statistic

@@ -56,6 +56,8 @@ CODES: list[tuple[str, list]] = [
     # The Front's own programme keeps its name where the Front works jointly with its members.
     ('Ủy ban MTTQ và các tổ chức thành viên xã đã tổ chức 8 hội nghị; vận động các tổ chức, cá nhân ủng hộ Quỹ '
      '"Vì người nghèo" 240 triệu đồng.', [("8 hội nghị", None), ("240 triệu đồng", "quy_vi_nguoi_ngheo")]),
+    ("Hội Nông dân xã tổ chức Đại hội với 68 đại biểu thay mặt cho hơn 1.500 hội viên toàn xã.",
+     [("68 đại biểu", None), ("hơn 1.500 hội viên", "tong_hoi_vien")]),
     # Those at a ceremony or a game are not volunteers at work.
     ("Huyện đoàn tổ chức lễ ra quân Chiến dịch hè với sự tham gia của 350 đoàn viên, thanh niên.",
      [("350 đoàn viên, thanh niên", None)]),
@@ -125,6 +127,14 @@ OWNERS: list[tuple[str, list]] = [
      "tiếp xúc cử tri; trao 420 suất quà Tết cho hộ nghèo.",
      [("16 hội nghị", ["ccb", "congdoan", "doan", "mttq", "nongdan", "phunu"]),
       ("420 suất quà", ["ccb", "congdoan", "doan", "mttq", "nongdan", "phunu"])]),
+    # The area's land and crops, in a sentence that names no body, are a statistic of the area;
+    # land a body's work touched stays the body's.
+    ("Hội Nông dân xã tổng kết năm 2024. Năm qua, sản xuất nông nghiệp của xã ổn định: diện tích gieo cấy lúa "
+     "trên 900 ha, sản lượng đạt 5.600 tấn. Hội vận động hội viên chuyển đổi 40 ha đất lúa kém hiệu quả.",
+     [("trên 900 ha", None), ("5.600 tấn", None), ("40 ha", "nongdan")]),
+    # The delegates 'thay mặt cho' the members, as 'đại diện cho', give the membership.
+    ("Hội Nông dân xã tổ chức Đại hội với 68 đại biểu thay mặt cho hơn 1.500 hội viên toàn xã.",
+     [("68 đại biểu", "nongdan"), ("hơn 1.500 hội viên", "nongdan")]),
     # The OCOP products of a whole area are the authorities' programme's, not the members' own.
     ("Hội Nông dân huyện hỗ trợ hội viên xây dựng thương hiệu. Đến nay, toàn huyện có 27 sản phẩm OCOP, trong đó "
      "hội viên nông dân làm chủ 12 sản phẩm.", [("27 sản phẩm", "other"), ("12 sản phẩm", "nongdan")]),
