@@ -116,8 +116,10 @@ def old_figures(name: str, gate: bool) -> tuple[str, dict[str, list[dict]]]:
 
 def codes_of(preds: dict[str, list[dict]], verbose: bool) -> dict[str, int]:
     out = {"right": 0, "with_code": 0, "wrong": 0, "false": 0, "without_code": 0}
+    tally = scoring.FigureTally()  # (for the precision of the class the review page ticks in advance)
     for doc, figs in preds.items():
         gold = json.loads((CORPUS / f"{doc}.gold.json").read_text(encoding="utf-8"))["figures"]
+        tally.add(gold, figs, doc)
         for g, p in scoring.match(gold, figs):
             if "indicator_code" not in g:
                 continue
@@ -132,6 +134,8 @@ def codes_of(preds: dict[str, list[dict]], verbose: bool) -> dict[str, int]:
             if verbose and have is not None and have != want:
                 print(f"  {'false' if want is None else 'wrong'} {doc}: {p.get('text')!r} gold {want} pred {have} "
                       f"class {p.get('confidence_class')} kind {p.get('kind')} why {p.get('why')}")
+    sure = tally.summary()["classes"].get("sure-clause", {"right": 0, "figures": 0})
+    out["sure_clause_right"], out["sure_clause"] = sure["right"], sure["figures"]
     return out
 
 
@@ -147,9 +151,11 @@ def main(argv: list[str]) -> int:
             total[k] = total.get(k, 0) + v
         result[name] = dict(c, commit=commit)
         print(f"{name} dev ({len(preds)} texts, engine {commit}{' + gate' if gate else ''}): indicator right "
-              f"{c['right']}/{c['with_code']}, false code {c['false']}/{c['without_code']}, wrong codes {c['wrong']}")
+              f"{c['right']}/{c['with_code']}, false code {c['false']}/{c['without_code']}, wrong codes {c['wrong']}, "
+              f"sure-clause {c['sure_clause_right']}/{c['sure_clause']}")
     print(f"together: indicator right {total['right']}/{total['with_code']}, false code "
-          f"{total['false']}/{total['without_code']}, wrong codes {total['wrong']}")
+          f"{total['false']}/{total['without_code']}, wrong codes {total['wrong']}, sure-clause "
+          f"{total['sure_clause_right']}/{total['sure_clause']}")
     result["together"] = total
     print(json.dumps(result, ensure_ascii=False))
     return 0
