@@ -78,7 +78,7 @@ _ADDED_BEFORE_RE = re.compile(r"(?:t" + _LETTER_START + r"ăng(?: trưởng)?(?:
                               + r"ổ sung(?: thêm)?) (?:trên |hơn |gần |khoảng )?$")
 _ADDED_WORD_RE = re.compile(r"(?<![^\W\d_])thêm(?![^\W\d_])")
 _PER_ITEM_BEFORE_RE = re.compile(  # (every match says 'mỗi', 'bình' or 'mức': see _per_item_before)
-    prefix_alternation(("mỗi", "bình quân", "trung bình", "mức"), _LETTER_START) + r"(?: [^\W\d_]+){0,5} $")
+    prefix_alternation(("mỗi", "bình quân", "trung bình", "mức"), _LETTER_START) + r"(?: [^\W\d_]+){0,8} $")
 _PER_ITEM_AFTER_RE = re.compile(r"[^,;.()\n]{0,14}?(?:mỗi|/)(?: ?[^\W\d_]+)")
 # A name said once and then referred to by its head noun: 'Quỹ "Vì người nghèo" … Năm 2021, Quỹ của huyện
 # vận động được 2,35 tỷ đồng'; 'Cuộc vận động "… 5 không 3 sạch" …; lũy kế 96.420 hộ đạt tiêu chí'.

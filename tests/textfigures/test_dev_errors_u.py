@@ -58,6 +58,11 @@ CODES: list[tuple[str, list]] = [
      '"Vì người nghèo" 240 triệu đồng.', [("8 hội nghị", None), ("240 triệu đồng", "quy_vi_nguoi_ngheo")]),
     ("Hội Nông dân xã tổ chức Đại hội với 68 đại biểu thay mặt cho hơn 1.500 hội viên toàn xã.",
      [("68 đại biểu", None), ("hơn 1.500 hội viên", "tong_hoi_vien")]),
+    # An amount per item stays one when the item takes a few words to name ('bình quân mỗi công đoàn
+    # cơ sở giới thiệu ít nhất 1 đoàn viên'): no total.
+    ("Năm 2026, Công đoàn phường phấn đấu bình quân mỗi công đoàn cơ sở giới thiệu ít nhất 1 đoàn viên ưu tú cho Đảng.",
+     [("ít nhất 1 đoàn viên", None)]),
+    ("Năm 2026, Công đoàn phường giới thiệu 12 đoàn viên ưu tú cho Đảng.", [("12 đoàn viên", "gioi_thieu_dang")]),
     # Those at a ceremony or a game are not volunteers at work.
     ("Huyện đoàn tổ chức lễ ra quân Chiến dịch hè với sự tham gia của 350 đoàn viên, thanh niên.",
      [("350 đoàn viên, thanh niên", None)]),
