@@ -76,6 +76,8 @@ _COMPARED_AFTER_RE = re.compile(r"[^,;.()\n]{0,25}? so với (?!tổng)")
 # was added to a level is a change of it.
 _ADDED_BEFORE_RE = re.compile(r"(?:t" + _LETTER_START + r"ăng(?: trưởng)?(?: [^\W\d_\"“”]+){1,6}[\"”]? thêm|b" + _LETTER_START
                               + r"ổ sung(?: thêm)?) (?:trên |hơn |gần |khoảng )?$")
+_ACTIVITIES_VALUED_RE = re.compile(r"(?:giá trị|trị giá)(?: của)? (?:các |những |toàn bộ )?(?:hoạt động|chương trình|"
+                                   r"công trình|phần việc)(?![^\W\d_])[^.;:]*$")
 _ADDED_WORD_RE = re.compile(r"(?<![^\W\d_])thêm(?![^\W\d_])")
 _PER_ITEM_BEFORE_RE = re.compile(  # (every match says 'mỗi', 'bình' or 'mức': see _per_item_before)
     prefix_alternation(("mỗi", "bình quân", "trung bình", "mức"), _LETTER_START) + r"(?: [^\W\d_]+){0,8} $")
@@ -404,6 +406,10 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 and i - total[3] <= 2:
             # '… trao 150 suất quà … Trong số đó, 10 suất quà được trao cho trẻ mồ côi': a part of a
             # total already counted is not counted again.
+            code, code_conf = None, 0.0
+        if code is not None and c.unit_category == "money" and _ACTIVITIES_VALUED_RE.search(before):
+            # 'tổng giá trị các hoạt động hơn 500 triệu đồng': what several kinds of work were worth
+            # together (gifts, lights, repairs), no gift's value nor money raised.
             code, code_conf = None, 0.0
         per_item_clear = code is not None  # (still coded: no per-item or denominator words, asked once)
         if code in _UNIT_COUNT_CODES and _WHERE_BEFORE_RE.search(before) and "sinh hoạt" not in before:

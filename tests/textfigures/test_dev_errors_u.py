@@ -63,6 +63,10 @@ CODES: list[tuple[str, list]] = [
     ("Năm 2026, Công đoàn phường phấn đấu bình quân mỗi công đoàn cơ sở giới thiệu ít nhất 1 đoàn viên ưu tú cho Đảng.",
      [("ít nhất 1 đoàn viên", None)]),
     ("Năm 2026, Công đoàn phường giới thiệu 12 đoàn viên ưu tú cho Đảng.", [("12 đoàn viên", "gioi_thieu_dang")]),
+    # What several kinds of work were worth together is no gift's value.
+    ("Tuổi trẻ tỉnh trao 120 suất quà, sửa 3 ngôi nhà và thắp sáng 2 km đường quê; tổng giá trị các hoạt động "
+     "hơn 400 triệu đồng.", [("120 suất quà", "suat_qua"), ("3 ngôi nhà", None), ("2 km", None), ("hơn 400 triệu đồng", None)]),
+    ("Hội LHPN xã trao 120 suất quà, tổng trị giá 60 triệu đồng.", [("120 suất quà", "suat_qua"), ("60 triệu đồng", "tri_gia_qua")]),
     # Those at a ceremony or a game are not volunteers at work.
     ("Huyện đoàn tổ chức lễ ra quân Chiến dịch hè với sự tham gia của 350 đoàn viên, thanh niên.",
      [("350 đoàn viên, thanh niên", None)]),
