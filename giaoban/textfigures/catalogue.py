@@ -12,7 +12,7 @@ catalogue.json next to this module; the web app passes the indicators of its dat
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
@@ -67,6 +67,11 @@ class _UnitIndex:
     near_only: tuple[str, ...] = ()  # the weak ones among them, looked for right before the number
     money: bool = False  # the unit is money: the action may be anywhere in the sentence
     unit: str = ""  # the unit itself, canonical
+    # The synonyms that hold no other synonym, and for each synonym those that hold it: a
+    # synonym can be in a context only if each synonym inside it is (~40 % fewer scans).
+    roots: tuple[str, ...] = ()
+    holding: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    order: dict[str, int] = field(default_factory=dict)  # position in ``synonyms``
 
 
 class Matcher:
@@ -152,9 +157,13 @@ class Matcher:
             for i, en in enumerate(entries):
                 for s in en.synonyms:  # a synonym listed twice counts twice, as it always did
                     by_synonym.setdefault(s, []).append(i)
-            hit = self._by_unit[u] = _UnitIndex(tuple(entries), tuple(s for s in by_synonym if s not in NEAR_ONLY),
-                                                {s: tuple(ix) for s, ix in by_synonym.items()},
-                                                tuple(s for s in by_synonym if s in NEAR_ONLY), u.startswith("đồng"), u)
+            synonyms = tuple(s for s in by_synonym if s not in NEAR_ONLY)
+            hit = self._by_unit[u] = _UnitIndex(
+                tuple(entries), synonyms, {s: tuple(ix) for s, ix in by_synonym.items()},
+                tuple(s for s in by_synonym if s in NEAR_ONLY), u.startswith("đồng"), u,
+                roots=tuple(s for s in synonyms if not any(o != s and o in s for o in synonyms)),
+                holding={s: held for s in synonyms if (held := tuple(o for o in synonyms if o != s and s in o))},
+                order={s: i for i, s in enumerate(synonyms)})
         return hit
 
     def match(self, context: str, unit: str | None, org: str | None, orgs: list[str] | None,
@@ -186,8 +195,17 @@ class Matcher:
             index = self._by_raw_unit[unit] = self._for_unit(canonical(unit))
         # Weak words ('có', 'tổng số') say what is counted only right before the number.
         # (filter with a bound __contains__: the loop over the synonyms runs in C)
-        found = list(filter(context.__contains__, index.synonyms))
+        found = list(filter(context.__contains__, index.roots))
         if found:  # (a context that holds none needs no second pass)
+            holding = index.holding
+            more: set[str] = set()
+            for w in found:
+                held = holding.get(w)
+                if held:
+                    more.update(held)
+            if more:  # the synonyms that hold a root found, in the synonyms' order with the roots
+                found += filter(context.__contains__, more)
+                found.sort(key=index.order.__getitem__)
             found = [w for w in found if _as_words(context, w)]
         if index.near_only:
             found += filter(near.__contains__, index.near_only)
