@@ -443,7 +443,7 @@ class Attributor:
             entry_carried = carried
             if subjects and all(x.org not in (None, "other") and not x.orgs for x in subjects):
                 run_orgs.extend(x.org for x in subjects if x.org is not None)
-            elif not subjects and len(set(run_orgs)) >= 3 and _SUMMARY_OPEN_RE.match(key, s, e):
+            elif not subjects and len(run_orgs) >= 3 and len(set(run_orgs)) >= 3 and _SUMMARY_OPEN_RE.match(key, s, e):
                 entry_carried = carried = Actor(None, sorted(set(run_orgs)), "carried")
                 run_orgs = []
             else:

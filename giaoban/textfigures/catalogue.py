@@ -219,7 +219,12 @@ class Matcher:
                     hits[i].append(s)
                 else:
                     hits[i] = [s]
-        owners = set(orgs or []) | ({org} if org else set())
+        if orgs:
+            owners = set(orgs)
+            if org:
+                owners.add(org)
+        else:
+            owners = {org} if org else set()  # (most figures: one organization, one set made)
         single_owner = len(owners) == 1
         own = context if clause is None else clause
         excluded_in = own if item is None else item

@@ -1,0 +1,46 @@
+"""Passes of the extraction engine over the texts `benchmarks/extraction.py` times, for counting
+instructions (issue #15): on a shared machine CPU time moves with the load, instruction counts
+hardly do. One warm pass, then N passes inside ``functools.reduce`` (called nowhere in the
+engine), so that callgrind collects only those:
+
+    PYTHONHASHSEED=0 valgrind --tool=callgrind --collect-atstart=no --toggle-collect=functools_reduce \\
+        --callgrind-out-file=/tmp/cg.out .venv/bin/python benchmarks/extraction_passes.py 2
+    # 'Collected : X' / 2 = instructions per pass (about 1.3e9 for 262 texts at the end of 2026)
+
+Without valgrind it prints the CPU time of the N passes.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import time
+import unicodedata
+
+from extraction import CORPUS, SHARED, extract_text, fixture_texts, scoring
+
+
+def texts() -> list[str]:
+    """The corpus, the shared seed (when present) and the fixtures, NFC, as the speed test reads them."""
+    out = [text for _name, text, _gold in scoring.load_corpus(CORPUS)]
+    seed = SHARED / "seeds" / "lai-chau-2023-q3.txt"
+    if seed.exists():
+        out.append(seed.read_text(encoding="utf-8"))
+    out += [text for _name, text, _gold in fixture_texts()]
+    return [unicodedata.normalize("NFC", t) for t in out]
+
+
+def main(argv: list[str]) -> int:
+    n = int(argv[0]) if argv else 2
+    corpus = texts()
+    for t in corpus:
+        extract_text(t)  # warm: compiled patterns, caches
+    cpu = time.process_time()
+    functools.reduce(lambda acc, t: extract_text(t) and acc, corpus * n, 0)
+    cpu = time.process_time() - cpu
+    print(f"{len(corpus)} texts, {sum(map(len, corpus))} characters, {n} passes: {cpu / n * 1000:.1f} ms CPU a pass")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
