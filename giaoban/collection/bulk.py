@@ -196,8 +196,9 @@ class _RowCheck:
         self.problems = problems
         self.max_problems = max_problems
         self.units = {
-            pk: (code, org_id, vf, vt)
-            for pk, code, org_id, vf, vt in Unit.objects.values_list("pk", "code", "organization_id", "valid_from", "valid_to")
+            pk: (code, org_id, vf, vt, level)
+            for pk, code, org_id, vf, vt, level in Unit.objects.values_list(
+                "pk", "code", "organization_id", "valid_from", "valid_to", "level")
         }
         self.indicators = {
             pk: (code, vt, active)
@@ -320,7 +321,10 @@ class _ChunkWriter:
         self.reports: dict[tuple[int, str], int] = {}
         self.status_of: dict[int, str] = {}
         self.touched: set[tuple[int, str]] = set()
-        self.pairs: set[tuple[int, str]] = set()  # (indicator, period) written: their peer tops are counted again
+        # The peer tops (collection.peers): a pair (indicator, period) with a changed value is
+        # counted again from the values; new figures are merged into their groups' rows instead.
+        self.recount: set[tuple[int, str]] = set()
+        self.tops: dict[tuple, list] = {}  # (organization, level, indicator, period) -> [count, top, its unit, second]
         self.changed: list[tuple] = []  # (id, key, old value, new value) for the audit trail
         self.rules = None  # the validation rules, loaded at the first write
 
@@ -395,10 +399,11 @@ class _ChunkWriter:
             else:  # every key new: the chunk's own keys, in the order of `new`
                 written = list(keyed)
             self.touched.update({(k[0], k[2]) for k in written})
-            self.pairs.update({(k[1], k[2]) for k in written})
             if self.dry_run:
                 self._check_rules(keyed, written)
                 return
+            self.recount.update({(c[1][1], c[1][2]) for c in changed})
+            self._count_new(new)
             cols = ", ".join(NEW_COLUMNS + STAMP_COLUMNS)
             if connection.vendor == "postgresql" and new:
                 # The keys first, one statement per key: one deleted since the rows were validated
@@ -428,6 +433,28 @@ class _ChunkWriter:
                     [(str(value), comment, *stamp, pk) for pk, _, _, value, comment in changed],
                 )
         self._check_rules(keyed, written)
+
+    def _count_new(self, new: list[tuple]) -> None:
+        """Each group's count, highest (with its unit) and second of the new figures (NEW_COLUMNS
+        rows), for peers.add_figures."""
+        tops, units, D = self.tops, self.check.units, Decimal
+        groups: dict[int, tuple] = {}  # unit -> (organization, level)
+        for _, unit_id, ind_id, period, value, _ in new:
+            group = groups.get(unit_id)
+            if group is None:
+                unit = units[unit_id]
+                group = groups[unit_id] = (unit[1], unit[4])
+            key = (*group, ind_id, period)
+            v = D(value)
+            g = tops.get(key)
+            if g is None:
+                tops[key] = [1, v, unit_id, None, None]
+                continue
+            g[0] += 1
+            if v > g[1] or (v == g[1] and unit_id < g[2]):
+                g[3], g[4], g[1], g[2] = g[1], g[2], v, unit_id
+            elif g[3] is None or v > g[3] or (v == g[3] and unit_id < g[4]):
+                g[3], g[4] = v, unit_id
 
     def _check_keys(self, cursor, keys: list[tuple[str, str, str]], new: list[tuple], keyed: dict) -> bool:
         """Every key the new rows point to exists, set-based, one statement per key (PostgreSQL: and
@@ -536,8 +563,10 @@ class _ChunkWriter:
         )
         ids = {self.reports[pair] for pair in self.touched}
         _bump_versions(ids)
-        # raw writes send no model signals; the groups of the written units' organizations only
-        peers.rebuild(self.pairs, {self.check.units[unit_id][1] for unit_id, _ in self.touched})
+        # raw writes send no model signals: the peer tops of the groups written are kept here
+        peers.add_figures({key: g[:4] for key, g in self.tops.items() if (key[2], key[3]) not in self.recount})
+        if self.recount:  # the written units' organizations only
+            peers.rebuild(self.recount, {self.check.units[unit_id][1] for unit_id, _ in self.touched})
         counted = {pk for pk in ids if self.status_of[pk] != Report.Status.DRAFT}
         if counted:  # raw writes send no model signals: tell the apps that derive from values
             values_written.send(sender=__name__, report_ids=counted)

@@ -162,3 +162,32 @@ def test_a_bulk_write_and_the_rebuild_give_the_same_rows(tree):
     peers.rebuild()
     again = {(r.organization_id, r.level, r.indicator_id, r.period): (r.value_count, r.top, r.second) for r in PeerTop.objects.all()}
     assert kept == again
+
+
+def test_bulk_writes_merge_new_figures_into_the_kept_rows_as_a_rebuild_counts_them(tree, monkeypatch):
+    """A bulk write merges its new figures into the groups' rows (peers.add_figures) and counts
+    again only the pairs with a changed figure: over several writes of new figures into groups
+    already kept (ties frequent), in small chunks, then writes that change and repeat figures,
+    the rows are the rebuild's, holder of the highest included."""
+    rng = random.Random(7)
+    units = _units(tree, rng)
+    inds = [tree.indicators["tuyen_truyen_buoi"], tree.indicators["tuyen_truyen_luot_nguoi"]]
+    keys = [(u.pk, i.pk, p) for u in units for i in inds for p in PERIODS]
+    rng.shuffle(keys)
+    batches = [keys[n::4] for n in range(4)]  # new figures only: merged, nothing counted again
+    batches += [rng.sample(keys, 40) * 2, rng.sample(keys, 40)]  # changed and repeated figures
+    recounted: list = []
+    rebuild = peers.rebuild
+    monkeypatch.setattr(peers, "rebuild", lambda pairs=None, organizations=None: (recounted.append(write),
+                                                                                  rebuild(pairs, organizations)))
+    for write, batch in enumerate(batches):
+        rows = [(*k, str(_figure(rng)), "", n) for n, k in enumerate(batch)]
+        assert not bulk.write_values(rows, allow_locked=True, chunk_size=7).problems, write
+        _assert_rows_exact()
+        kept = {(r.organization_id, r.level, r.indicator_id, r.period): (r.value_count, r.top, r.top_unit_id, r.second)
+                for r in PeerTop.objects.all()}
+        rebuild()
+        again = {(r.organization_id, r.level, r.indicator_id, r.period): (r.value_count, r.top, r.top_unit_id, r.second)
+                 for r in PeerTop.objects.all()}
+        assert kept == again, write
+    assert set(recounted) == {4, 5}  # the first four writes merged their figures, counted nothing again
