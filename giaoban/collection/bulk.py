@@ -691,22 +691,27 @@ def _load_checked(cursor, table: str, cols: str, text: Iterable[str]) -> None:
 def _refusal(cursor, exc: IntegrityError, table: str, new: list[tuple], keyed: dict, check: _RowCheck, stamp: tuple) -> tuple:
     """The problem for the database's refusal of the loaded rows: the row and field of the foreign
     key its error names, whichever side reported it ('Key (indicator_id)=(7) is not present …' for
-    the new row, 'Key (id)=(7) is still referenced …' for the deletion), else its own words."""
+    the new row, 'Key (id)=(7) is still referenced …' for the deletion; the report's key names
+    (report_id, unit_id, period)), else its own words."""
     diag = getattr(exc.__cause__, "diag", None)
-    found = re.search(r"\)=\((-?\d+)\)", getattr(diag, "message_detail", None) or "")
+    found = re.search(r"\(([^()]*)\)=\(([^()]*)\)", getattr(diag, "message_detail", None) or "")
     if found and getattr(diag, "constraint_name", None):
         cursor.execute(
-            "SELECT a.attname FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] "
-            "WHERE c.contype = 'f' AND c.conname = %s AND c.conrelid = %s::regclass", [diag.constraint_name, table])
-        column = (cursor.fetchone() or [None])[0]
-        value = int(found[1])
-        if column in NEW_COLUMNS:
-            i = NEW_COLUMNS.index(column)
-            row = next((r for r in new if r[i] == value), None)
-            if row is not None:
-                return _key_problem(check, keyed, row, column, value)
-        elif column in STAMP_COLUMNS and stamp[STAMP_COLUMNS.index(column)] == value:
-            return _key_problem(check, keyed, new[0], column, value)
+            "SELECT a.attname FROM pg_constraint c CROSS JOIN unnest(c.conkey) WITH ORDINALITY AS k(attnum, n) "
+            "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum "
+            "WHERE c.contype = 'f' AND c.conname = %s AND c.conrelid = %s::regclass ORDER BY k.n",
+            [diag.constraint_name, table])
+        columns = [name for (name,) in cursor.fetchall()]
+        values = [v.strip() for v in found[2].split(",")]
+        if columns and len(values) == len(columns):  # the detail's values, in the key's order on either side
+            column, value = columns[0], values[0]
+            if all(c in NEW_COLUMNS for c in columns):
+                at = [(NEW_COLUMNS.index(c), v) for c, v in zip(columns, values)]
+                row = next((r for r in new if all(str(r[i]) == v for i, v in at)), None)
+                if row is not None:
+                    return _key_problem(check, keyed, row, column, row[NEW_COLUMNS.index(column)])
+            elif column in STAMP_COLUMNS and str(stamp[STAMP_COLUMNS.index(column)]) == value:
+                return _key_problem(check, keyed, new[0], column, stamp[STAMP_COLUMNS.index(column)])
     return (None, "value", "", f"Cơ sở dữ liệu từ chối lô số liệu ({exc}). Không có số liệu nào được lưu.")
 
 

@@ -62,7 +62,11 @@ class Report(models.Model):
         verbose_name = "báo cáo"
         verbose_name_plural = "báo cáo"
         ordering = ["-period", "unit"]
-        constraints = [models.UniqueConstraint(fields=["unit", "period"], name="report_unit_period_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "period"], name="report_unit_period_unique"),
+            # what a data value's one key to its report names on PostgreSQL (migration 0007)
+            models.UniqueConstraint(fields=["id", "unit", "period"], name="report_id_unit_period_key"),
+        ]
         indexes = [models.Index(fields=["period", "status"], name="report_period_status_idx")]
 
     def __str__(self) -> str:
@@ -91,6 +95,9 @@ class DataValue(models.Model):
         API = "api", "API"
         DEMO = "demo", "Dữ liệu mẫu"
 
+    # On PostgreSQL the report and the unit are checked by one foreign key, (report, unit, period)
+    # to the report's (id, unit, period) (migration 0007): a value lies in its report's unit and
+    # period, and each new row costs the database one key check instead of two.
     report = models.ForeignKey(Report, verbose_name="báo cáo", on_delete=models.PROTECT, related_name="values")
     # No single-column indexes on unit and indicator: the unique constraint starts with the unit
     # and datavalue_ind_period_idx with the indicator. Each index slows every write (bulk loads).

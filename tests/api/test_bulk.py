@@ -255,6 +255,56 @@ def test_the_database_itself_refuses_a_key_that_slipped_past_the_import(world, m
         DataValue.objects.filter(indicator_id=ind.pk).delete()  # what the commit would have refused
 
 
+def test_the_database_refuses_a_value_whose_report_is_gone_by_its_one_key_to_the_report(world, monkeypatch):
+    """PostgreSQL checks a value's report and unit by one key, (report, unit, period) to the
+    report's (id, unit, period): a report deleted after the import opened it (the import's own
+    check switched off) is refused by that key at the COPY, with a message naming the row and its
+    report; nothing is saved. SQLite keeps its two keys and checks them at the commit."""
+    from django.db import IntegrityError, connection
+
+    def check_keys(self, cursor, keys, new, keyed):  # the import's check off; the report deleted meanwhile
+        cursor.execute(f"DELETE FROM {Report._meta.db_table} WHERE id = %s", [new[-1][0]])
+        return True
+
+    monkeypatch.setattr(bulk._ChunkWriter, "_check_keys", check_keys)
+    monkeypatch.setattr(bulk._ChunkWriter, "_check_rules", lambda self, *args: None)
+    u_a = world.units["phunu", "03388"]
+    values = DataValue.objects.count()
+    result = bulk.write_values([(u_a.pk, world.sessions.pk, "2031-Q1", "3", "", 0),
+                                (u_a.pk, world.sessions.pk, "2031-Q2", "3", "", 1)], user=world.admin)
+    if connection.vendor == "postgresql":
+        assert [(p.index, p.field) for p in result.problems] == [(1, "period")]
+        assert "kỳ 2031-Q2: báo cáo" in result.problems[0].message
+        assert "không còn trong cơ sở dữ liệu" in result.problems[0].message
+        assert DataValue.objects.count() == values
+        connection.check_constraints()
+    else:
+        assert result.ok  # nothing checked it before the commit
+        with pytest.raises(IntegrityError, match="report_id"):
+            connection.check_constraints(table_names=[DataValue._meta.db_table])
+        DataValue.objects.filter(period="2031-Q2").delete()  # what the commit would have refused
+
+
+def test_a_value_lies_in_its_reports_unit_and_period(world):
+    """PostgreSQL: the key to the report includes the unit and the period, so a value can no longer
+    name one unit while its report is another's (the two single keys let that pass)."""
+    from django.db import IntegrityError, connection, transaction
+
+    u_a, u_b = world.units["phunu", "03388"], world.units["phunu", "12"]
+    assert bulk.write_values([(u_a.pk, world.sessions.pk, "2024-Q1", "3", "", 0)], user=world.admin).ok
+    report = Report.objects.get(unit=u_a, period="2024-Q1")
+    for unit, period in ((u_b, "2024-Q1"), (u_a, "2024-Q2")):
+        with transaction.atomic():
+            with connection.cursor() as cur:
+                cur.execute(f"INSERT INTO {DataValue._meta.db_table} (report_id, unit_id, indicator_id, period, value, comment, "
+                            "qualifier, source, source_detail, updated_at) VALUES (%s, %s, %s, %s, 1, '', 'exact', 'import', "
+                            "'{}', '2024-01-01')", [report.pk, unit.pk, world.sessions.pk, period])
+            if connection.vendor == "postgresql":
+                with pytest.raises(IntegrityError, match="report_unit_period"):
+                    connection.check_constraints()
+            transaction.set_rollback(True)  # SQLite keeps the two single keys: both exist, it takes the row
+
+
 def test_foreign_keys_hold_again_after_an_import(world):
     """The import checks its own rows' keys; the database's checks are back for the next write."""
     from django.db import IntegrityError, connection, transaction
