@@ -403,7 +403,6 @@ class _ChunkWriter:
                 self._check_rules(keyed, written)
                 return
             self.recount.update({(c[1][1], c[1][2]) for c in changed})
-            self._count_new(new)
             cols = ", ".join(NEW_COLUMNS + STAMP_COLUMNS)
             if connection.vendor == "postgresql" and new:
                 # The keys first, one statement per key: one deleted since the rows were validated
@@ -412,7 +411,7 @@ class _ChunkWriter:
                 if not self._check_keys(cursor, _model_keys(), new, keyed):
                     return
                 try:
-                    _load_checked(cursor, dv, cols, _copy_text(new, stamp))
+                    _load_checked(cursor, dv, cols, _copy_text(new, stamp), meanwhile=lambda: self._count_new(new))
                 except IntegrityError as exc:  # a row the check above let pass: the database refused it
                     self.check.problem(*_refusal(cursor, exc, dv, new, keyed, self.check, stamp))
                     return
@@ -426,6 +425,7 @@ class _ChunkWriter:
                 raw.execute(f"DELETE FROM temp.{TEMP_TABLE}")
                 if not self._check_keys(cursor, _model_keys(), new, keyed):
                     return
+                self._count_new(new)
             if changed:
                 cursor.executemany(
                     f"UPDATE {dv} SET value = %s, comment = %s, qualifier = %s, source = %s, source_detail = %s,"
@@ -667,22 +667,30 @@ def _copy_text(rows: list[tuple], stamp: tuple, block: int = 20_000) -> Iterator
             for r in rows[start:start + block])
 
 
-def _load_checked(cursor, table: str, cols: str, text: Iterable[str]) -> None:
+def _load_checked(cursor, table: str, cols: str, text: Iterable[str], meanwhile=None) -> None:
     """COPY the new rows into the data-value table, then have the database check each row's foreign
     keys now (its triggers, as for any insert) rather than at the commit, where they are deferred
     to: the checks run while the next chunk is being read instead of all at once at the end, and a
     refusal is an error of this chunk, which the savepoint undoes alone. They run in a statement of
     their own (SET CONSTRAINTS … IMMEDIATE fires the pending checks), not at the end of the COPY:
     there each check costs about a fifth more, as the COPY still holds its batch of buffered
-    rows (PostgreSQL 15: each check's executor start probes past their resource-owner entries)."""
+    rows (PostgreSQL 15: each check's executor start probes past their resource-owner entries).
+
+    The text goes out from a second thread (psycopg's queued writer, which waits on the socket
+    without the GIL): the next block is built while the database reads the previous one, and
+    `meanwhile()` runs while it reads the last ones."""
+    from psycopg.copy import QueuedLibpqWriter  # PostgreSQL only
+
     cursor.execute(
         "SELECT string_agg(quote_ident(conname), ', ') FROM pg_constraint "
         "WHERE conrelid = %s::regclass AND contype = 'f' AND condeferred", [table])
     deferred = cursor.fetchone()[0]
     with transaction.atomic(), connection.wrap_database_errors:
-        with cursor.cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+        with cursor.cursor.copy(f"COPY {table} ({cols}) FROM STDIN", writer=QueuedLibpqWriter(cursor.cursor)) as copy:
             for block in text:
                 copy.write(block)
+            if meanwhile is not None:
+                meanwhile()
         if deferred:  # names of the parent's constraints: their copies on the partitions go too
             cursor.execute(f"SET CONSTRAINTS {deferred} IMMEDIATE")
             cursor.execute(f"SET CONSTRAINTS {deferred} DEFERRED")  # as they were, for the rest of the transaction
