@@ -6,9 +6,10 @@ few dozen rows instead of every commune's figures over eight periods (~13.600).
 
 Kept current in the writer's transaction: a saved or deleted DataValue (model signals) moves the
 row in place when the change says what the new highest is, and recounts the group from the values
-otherwise (the holder of the highest lowering or removing it); a bulk write (raw SQL) and the
-demo loader rebuild the pairs they wrote, set-based (:func:`rebuild`). Tested against the query
-over the values (tests/collection/test_peers.py).
+otherwise (the holder of the highest lowering or removing it); a bulk write (raw SQL) merges
+its new figures into the rows (:func:`add_figures`) and counts again the pairs where it changed a
+figure, as the demo loader does the pairs it wrote, set-based (:func:`rebuild`). Tested against
+the query over the values (tests/collection/test_peers.py).
 """
 
 from __future__ import annotations
