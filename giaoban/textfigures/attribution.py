@@ -500,6 +500,15 @@ class Attributor:
         end = len(key) if end < 0 else end
         return key[end - 1:end] != "." and _NUMBERED_HEADING_RE.match(key, start, end) is not None
 
+    def lead_actor(self) -> Actor | None:
+        """The body the text's first sentence with a subject names: the actor of a news article's lead,
+        whom its headline speaks of ('Hơn 500 triệu đồng cho các công trình … / Thành Đoàn Huế tổ chức …')."""
+        for _s, _e, subjects, _owners, _carried in self._by_sentence:
+            if subjects:
+                x = subjects[0]
+                return Actor(x.org, x.orgs, "default", (x.pos, x.end)) if (x.org or x.orgs) else None
+        return None
+
     def actor_at(self, pos: int, unit: str | None = None) -> Actor:
         i = bisect.bisect_right(self._starts, pos) - 1
         for s, e, subjects, owners, carried in (self._by_sentence[i],) if i >= 0 else ():  # (the sentence of pos)

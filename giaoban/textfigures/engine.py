@@ -259,6 +259,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         """The index of the sentence right after a heading that ends at ``end``."""
         return bisect.bisect_right(sentence_starts, end)
     candidates = find_candidates(t, key)
+    title_end = t.find("\n")  # (the first line, when it is a short one: a headline)
+    title_end = title_end if 0 < title_end < 160 else 0
     name_spans = attributor.name_spans
     for ci, c in enumerate(candidates):
         if (excluded and inside(excluded, c.start)) or (name_spans and any(a <= c.start < b for a, b in name_spans)):
@@ -300,6 +302,12 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             giver = attributor.actor_at(each.start, key[each.end - len(each.unit_text):each.end] if each.unit_text else each.unit)
             if giver.source == "owner" and giver.org == "other":
                 actor = giver
+        if actor.source == "none" and actor is not _NOBODY and c.start < title_end:
+            # A figure in the headline of a text that names no body there and has no owner of its own:
+            # the headline speaks of the body the lead names.
+            lead = attributor.lead_actor()
+            if lead is not None and lead.org != "other":
+                actor = lead
         if c.qualifier_start is not None:
             c.start = c.qualifier_start
         i = bisect.bisect_right(sentence_starts, c.start) - 1

@@ -144,6 +144,10 @@ OWNERS: list[tuple[str, list]] = [
     # The delegates 'thay mặt cho' the members, as 'đại diện cho', give the membership.
     ("Hội Nông dân xã tổ chức Đại hội với 68 đại biểu thay mặt cho hơn 1.500 hội viên toàn xã.",
      [("68 đại biểu", "nongdan"), ("hơn 1.500 hội viên", "nongdan")]),
+    # A headline that names no body speaks of the body the lead names (the owner of the whole text).
+    ("Gần 300 triệu đồng cho các phần việc hướng về cộng đồng\nNgày 2/3/2026, Huyện đoàn Phong Điền tổ chức lễ "
+     "khởi động Tháng Thanh niên; Ủy ban MTTQ huyện tặng hoa chúc mừng. Huyện đoàn trao 40 suất quà cho hộ nghèo.",
+     [("Gần 300 triệu đồng", "doan"), ("40 suất quà", "doan")]),
     # The OCOP products of a whole area are the authorities' programme's, not the members' own.
     ("Hội Nông dân huyện hỗ trợ hội viên xây dựng thương hiệu. Đến nay, toàn huyện có 27 sản phẩm OCOP, trong đó "
      "hội viên nông dân làm chủ 12 sản phẩm.", [("27 sản phẩm", "other"), ("12 sản phẩm", "nongdan")]),
