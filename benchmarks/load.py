@@ -17,6 +17,10 @@ request (Server-Timing, giaoban/web/timing.py): the summary gives the server's m
 (the worker thread's) and queries per request, which move much less with the machine's load than
 latencies. A PostgreSQL run: --database-url postgres://postgres@127.0.0.1:5432/giaoban_load (the
 demo is loaded into it when it is empty).
+Where the two cores went, per request: gunicorn's processes, this generator, and (PostgreSQL on this
+machine) the database's backends for the run's database. by_worker: each gunicorn worker's
+connections and its requests' latencies (a kept-alive connection stays with the worker that
+accepted it: an uneven split queues the people on one worker while the other has little to do).
 
 The last line of output is one JSON object: p50/p95/p99 latency in ms, requests, errors.
 """
@@ -39,8 +43,10 @@ import threading
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import requests
+import requests.adapters
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -131,6 +137,82 @@ def process_group_cpu(pgid: int) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
+def database_cpu(url: str | None) -> dict[int, float]:
+    """CPU seconds used so far by each PostgreSQL backend serving the database of `url` on this
+    machine (its process title names the database; Linux /proc). Empty for SQLite."""
+    if not url or not url.startswith("postgres"):
+        return {}
+    name = urlsplit(url).path.lstrip("/")
+    used = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            title = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            if not title.startswith("postgres:") or f" {name} " not in title:
+                continue
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        used[int(pid)] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return used
+
+
+class WorkerOfConnection:
+    """Which gunicorn worker process holds the server side of a client's connection (by the
+    client's local port; Linux /proc/net/tcp and the workers' open sockets). A kept-alive
+    connection stays with the worker that accepted it, so this is how the load splits."""
+
+    def __init__(self, master_pid: int, server_port: int):
+        self.master_pid, self.server_port = master_pid, server_port
+        self.known: dict[int, int | None] = {}
+        self.lock = threading.Lock()
+
+    def __call__(self, client_port: int | None) -> int | None:
+        if client_port is None:
+            return None
+        with self.lock:
+            if client_port not in self.known:
+                self.known[client_port] = self._look_up(client_port)
+            return self.known[client_port]
+
+    def _look_up(self, client_port: int) -> int | None:
+        inode = None
+        for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+            fields = line.split()
+            local, remote = fields[1], fields[2]
+            if int(local.split(":")[1], 16) == self.server_port and int(remote.split(":")[1], 16) == client_port:
+                inode = fields[9]
+        if inode is None:
+            return None
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                if int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1]) != self.master_pid:
+                    continue
+                for fd in os.listdir(f"/proc/{pid}/fd"):
+                    if os.readlink(f"/proc/{pid}/fd/{fd}") == f"socket:[{inode}]":
+                        return int(pid)
+            except OSError:
+                continue
+        return None
+
+
+class PortRecordingAdapter(requests.adapters.HTTPAdapter):
+    """Notes on each response the local port of the connection it came on (response.local_port)."""
+
+    def build_response(self, req, resp):
+        response = super().build_response(req, resp)
+        try:
+            response.local_port = resp._connection.sock.getsockname()[1]
+        except (AttributeError, OSError):
+            response.local_port = None
+        return response
+
+
+def new_session() -> requests.Session:
+    s = requests.Session()
+    s.mount("http://", PortRecordingAdapter())
+    return s
+
+
 def stop_server(proc: subprocess.Popen) -> None:
     if proc.poll() is None:
         os.killpg(proc.pid, signal.SIGTERM)  # the process group of the gunicorn we started
@@ -154,6 +236,9 @@ class Stats:
         self.saves = 0
         self.unfinished = 0
         self.late_starts = 0
+        self.worker_of = None  # a WorkerOfConnection, when the server is known
+        self.by_worker: dict[int | None, list[float]] = defaultdict(list)
+        self.ports_by_worker: dict[int | None, set] = defaultdict(set)
 
     def add(self, page: str, seconds: float, response=None):
         timing = {}
@@ -162,7 +247,12 @@ class Stats:
                 timing[name] = float(dur)
                 if queries:
                     timing["queries"] = int(queries)
+        port = getattr(response, "local_port", None)
+        worker = self.worker_of(port) if self.worker_of and port else None
         with self.lock:
+            if port:
+                self.by_worker[worker].append(seconds)
+                self.ports_by_worker[worker].add(port)
             self.latencies.append(seconds)
             self.by_page[page].append(seconds)
             if "cpu" in timing:
@@ -210,7 +300,7 @@ def simulated_user(i: int, base: str, pages: list[str], deadline: float, stats: 
     username = account(i)
     if logged_in is None:
         time.sleep(RAMP_UP_SECONDS * i / 32)  # people do not all log in within the same second
-    s = logged_in or requests.Session()
+    s = logged_in or new_session()
     call = make_caller(s, base, deadline, stats)
     if logged_in is not None:
         return browse(rng, username, s, base, pages, deadline, stats, call)
@@ -342,7 +432,7 @@ def save_one(rng, s, base, url, call, stats, due=None):
 
 def log_in(i: int, base: str, sessions: list, stats: Stats):
     username = account(i)
-    s = requests.Session()
+    s = new_session()
     try:
         s.get(base + "/dang-nhap/", timeout=600)
         r = s.post(base + "/dang-nhap/", data={"username": username, "password": PASSWORD,
@@ -389,6 +479,7 @@ def main(argv=None) -> int:
     port = free_port()
     server = start_server(env, port, args.workers, args.threads)
     stats = Stats()
+    stats.worker_of = WorkerOfConnection(server.pid, port)
     try:
         base = f"http://127.0.0.1:{port}"
         sessions = [None] * args.users
@@ -403,7 +494,8 @@ def main(argv=None) -> int:
             if login_stats.errors:
                 raise SystemExit(f"login failed: {dict(login_stats.errors)}")
         started = time.monotonic()
-        cpu_before = (resource.getrusage(resource.RUSAGE_SELF), process_group_cpu(server.pid))
+        cpu_before = (resource.getrusage(resource.RUSAGE_SELF), process_group_cpu(server.pid),
+                      database_cpu(env["DATABASE_URL"]))
         deadline = started + args.seconds
         if args.rate:
             people = [Person(i, sessions[i], base, pages, deadline, stats) for i in range(args.users)]
@@ -419,6 +511,8 @@ def main(argv=None) -> int:
         client = resource.getrusage(resource.RUSAGE_SELF)
         client_cpu = client.ru_utime + client.ru_stime - cpu_before[0].ru_utime - cpu_before[0].ru_stime
         server_cpu = process_group_cpu(server.pid) - cpu_before[1]
+        database_after = database_cpu(env["DATABASE_URL"])
+        database_seconds = sum(used - cpu_before[2].get(pid, 0.0) for pid, used in database_after.items())
     finally:
         stop_server(server)
     ms = [x * 1000 for x in stats.latencies]
@@ -460,12 +554,19 @@ def main(argv=None) -> int:
         # included) and of this load generator, per request: where the two cores went
         "server_processes_cpu_ms_per_request": round(server_cpu * 1000 / len(ms), 2) if ms else None,
         "load_generator_cpu_ms_per_request": round(client_cpu * 1000 / len(ms), 2) if ms else None,
+        # PostgreSQL's backends for this database (same machine only; None for SQLite)
+        "database_cpu_ms_per_request": round(database_seconds * 1000 / len(ms), 2) if ms and database_after else None,
         "server_after_login_ms_mean": server_mean(served_browse, 0),
         "server_after_login_cpu_ms_mean": server_mean(served_browse, 1),
         "server_after_login_db_ms_mean": server_mean(served_browse, 2),
         "queries_per_request_mean": server_mean(served_browse, 3),
         "by_page_server_cpu_ms_mean": {k: server_mean(v, 1) for k, v in sorted(stats.server.items())},
         "by_page_queries_mean": {k: server_mean(v, 3) for k, v in sorted(stats.server.items())},
+        # each worker process: the kept-alive connections it held and its requests' latencies
+        "by_worker": [{"connections": len(stats.ports_by_worker[w]), "requests": len(v),
+                       "p50_ms": round(percentile([x * 1000 for x in v], 0.50), 1),
+                       "p99_ms": round(percentile([x * 1000 for x in v], 0.99), 1)}
+                      for w, v in sorted(stats.by_worker.items(), key=lambda kv: -len(kv[1]))],
         "steps_not_started": stats.late_starts,
         "unfinished_at_stop": stats.unfinished,
         "errors": sum(stats.errors.values()),

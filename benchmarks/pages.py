@@ -11,6 +11,9 @@ number of queries (max over accounts), the median database time and CPU time (ti
 per request, and the Python function calls per request (counted by cProfile in a first round of
 its own after a warm-up round: a measure of the work that does not move with the machine's load, as CPU time does).
 --top N prints the N most frequent statements of each page (to find per-row queries).
+--explain (PostgreSQL): each SELECT of a timed round is run again under EXPLAIN (ANALYZE, SUMMARY):
+the database's planning and execution time per request of each page, which a prepared statement
+(planned once per connection) would save and would not.
 The last line is one JSON object.
 """
 
@@ -39,6 +42,7 @@ def main(argv=None) -> int:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL"))
     ap.add_argument("--top", type=int, default=0)
+    ap.add_argument("--explain", action="store_true", help="PostgreSQL: planning and execution time per page")
     args = ap.parse_args(argv)
     os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{ROOT / 'var' / 'bench' / 'load.sqlite3'}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "giaoban.settings")
@@ -73,6 +77,21 @@ def main(argv=None) -> int:
     calls: dict[str, list[int]] = defaultdict(list)
     phase = ["warm"]  # a round to warm the templates and caches, a round counting calls, then timing
     statements: dict[str, Counter] = defaultdict(Counter)
+    plan_ms: dict[str, list[float]] = defaultdict(list)
+    run_ms: dict[str, list[float]] = defaultdict(list)
+
+    def explain(label, captured):
+        planning = executing = 0.0
+        with connection.cursor() as cursor:
+            for q in captured:
+                if not q["sql"].lstrip().upper().startswith("SELECT") or " FOR UPDATE" in q["sql"]:
+                    continue
+                cursor.execute("EXPLAIN (ANALYZE, TIMING OFF, SUMMARY) " + q["sql"])
+                text = "\n".join(row[0] for row in cursor.fetchall())
+                planning += float(re.search(r"Planning Time: ([0-9.]+)", text).group(1))
+                executing += float(re.search(r"Execution Time: ([0-9.]+)", text).group(1))
+        plan_ms[label].append(planning)
+        run_ms[label].append(executing)
 
     def measure(label, client, method, url, **kw):
         if phase[0] == "warm":
@@ -91,6 +110,8 @@ def main(argv=None) -> int:
         queries[label].append(len(ctx.captured_queries))
         db_ms[label].append(sum(float(q["time"]) for q in ctx.captured_queries) * 1000)
         cpu_ms[label].append(cpu * 1000)
+        if args.explain and connection.vendor == "postgresql":
+            explain(label, ctx.captured_queries)
         if args.top:
             statements[label].update(re.sub(r"\b\d+\b|'[^']*'", "?", q["sql"])[:160] for q in ctx.captured_queries)
         if response.status_code >= 500:
@@ -103,8 +124,24 @@ def main(argv=None) -> int:
         client = Client()
         client.force_login(User.objects.get(username=username))
         clients[username] = client
+    def backend_cpu() -> float | None:
+        """CPU seconds used so far by this process's PostgreSQL backend (same machine; Linux /proc)."""
+        if connection.vendor != "postgresql":
+            return None
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            pid = cursor.fetchone()[0]
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    database_cpu = None
     for round_ in range(args.rounds + 2):
         phase[0] = "warm" if round_ == 0 else "count" if round_ == 1 else "time"
+        if round_ == 2 and not args.explain:
+            database_cpu = backend_cpu()
         for username in accounts:
             client = clients[username]
             for page in pages:
@@ -127,17 +164,26 @@ def main(argv=None) -> int:
                        "cpu_ms_median": round(statistics.median(cpu_ms[label]), 2),
                        "cpu_ms_mean": round(statistics.fmean(cpu_ms[label]), 2),
                        "python_calls_mean": round(statistics.fmean(calls[label])) if calls[label] else None}
+        if plan_ms[label]:
+            rows[label]["planning_ms_mean"] = round(statistics.fmean(plan_ms[label]), 2)
+            rows[label]["execution_ms_mean"] = round(statistics.fmean(run_ms[label]), 2)
     print(f"{'page':32} {'n':>4} {'q max':>6} {'q mean':>7} {'db ms':>7} {'cpu ms':>7} {'py calls':>9}")
     for label, row in rows.items():
         print(f"{label:32} {row['requests']:>4} {row['queries_max']:>6} {row['queries_mean']:>7} "
-              f"{row['db_ms_median']:>7} {row['cpu_ms_median']:>7} {row['python_calls_mean']:>9}")
+              f"{row['db_ms_median']:>7} {row['cpu_ms_median']:>7} {row['python_calls_mean']:>9}"
+              + (f"  planning {row['planning_ms_mean']} ms, execution {row['execution_ms_mean']} ms"
+                 if "planning_ms_mean" in row else ""))
         for sql, n in statements[label].most_common(args.top):
             print(f"    {n / len(queries[label]):6.1f}×  {sql}")
+    if database_cpu is not None:
+        database_cpu = (backend_cpu() - database_cpu) * 1000 / sum(len(v) for v in cpu_ms.values())
     every = [x for v in cpu_ms.values() for x in v]
     every_calls = [x for v in calls.values() for x in v]
     print(json.dumps({"benchmark": "pages", "database": connection.vendor, "rounds": args.rounds,
                       "cpu_ms_mean_all": round(statistics.fmean(every), 2),
                       "python_calls_mean_all": round(statistics.fmean(every_calls)),
+                      # PostgreSQL's backend for the timed rounds (None for SQLite or another machine)
+                      "database_cpu_ms_per_request": round(database_cpu, 2) if database_cpu is not None else None,
                       "load_average_1min": round(os.getloadavg()[0], 1), "pages": rows}, ensure_ascii=False))
     return 0
 
