@@ -11,7 +11,14 @@ The worker serves an autosave before the pages waiting (giaoban/web/server.py), 
 browser's connection open a minute between requests, so that the autosave of a figure typed after a
 pause arrives on a connection already open, where it can be seen waiting.
 
-GIAOBAN_WORKERS and GIAOBAN_THREADS override the two numbers.
+Each worker listens on a socket of its own (reuse_port: SO_REUSEPORT), so the kernel deals the
+connections out among the workers; with one socket shared, the worker that had just closed a
+connection was the one awake to accept the next, and 32 kept-alive connections split 3 / 29 or
+6 / 26 (one core queueing for 29 people while the other served 3). A connection that has served
+`requests_per_connection` requests is closed (the response says `Connection: close`, the browser
+opens another), so an uneven deal lasts seconds, not the whole day (docs/scaling.md, the served process).
+
+GIAOBAN_WORKERS, GIAOBAN_THREADS and GIAOBAN_REQUESTS_PER_CONNECTION override the numbers.
 """
 
 import os
@@ -22,3 +29,6 @@ workers = int(os.environ.get("GIAOBAN_WORKERS") or max(2, os.cpu_count() or 2))
 threads = int(os.environ.get("GIAOBAN_THREADS") or 2)
 timeout = 120
 keepalive = 60
+reuse_port = True
+# read by the worker class (giaoban/web/server.py): gunicorn has no such setting
+requests_per_connection = int(os.environ.get("GIAOBAN_REQUESTS_PER_CONNECTION") or 20)

@@ -6,17 +6,28 @@ of a figure someone just typed should not (its answer is what tells them the fig
 worker looks at the first bytes of a request that is already in the socket (without taking them)
 and puts an autosave ahead of the requests still waiting; it never interrupts one that has begun.
 Used through giaoban/web/gunicorn_conf.py.
+
+It also closes a connection after `requests_per_connection` requests (gunicorn_conf.py), so that a
+browser's next connection is dealt to a worker again by the kernel: a kept-alive connection stays
+with the worker that accepted it. A new connection waits for its first bytes on the worker's poller,
+not in the queue, so that an autosave arriving on it is seen too.
 """
 
 from __future__ import annotations
 
+import errno
 import re
+import selectors
 import socket
 import threading
+import time
 from collections import deque
 from concurrent import futures
+from functools import partial
 
-from gunicorn.workers.gthread import ThreadWorker
+from gunicorn.workers.gthread import TConn, ThreadWorker
+
+from giaoban.web import gunicorn_conf
 
 # The report entry form's autosave (giaoban/collection/urls.py: <unit>/<period>/tu-dong-luu/).
 FIRST = re.compile(rb"POST /bao-cao/\d+/[^/ ]+/tu-dong-luu/[ ?]")
@@ -90,6 +101,31 @@ def goes_first(sock) -> bool:
 
 
 class AutosaveFirstWorker(ThreadWorker):
+    requests_per_connection = gunicorn_conf.requests_per_connection
+
+    def handle_request(self, req, conn):
+        # runs in a request thread; a connection is served by one thread at a time
+        conn.requests_served = getattr(conn, "requests_served", 0) + 1
+        if conn.requests_served >= self.requests_per_connection:
+            req.must_close = True  # answered with "Connection: close", then closed
+        return super().handle_request(req, conn)
+
+    def accept(self, listener):
+        # gunicorn queues a new connection at once, before its request has arrived, so the peek of
+        # enqueue_req would see nothing and an autosave on it would wait behind every page queued
+        # (one in requests_per_connection). It waits on the poller instead, as a kept-alive one does.
+        try:
+            client, address = listener.accept()
+        except OSError as exc:
+            if exc.errno not in (errno.EAGAIN, errno.ECONNABORTED, errno.EWOULDBLOCK):
+                raise
+            return
+        self.nr_conns += 1
+        conn = TConn(self.cfg, client, address, listener.getsockname())  # non-blocking
+        conn.timeout = time.monotonic() + self.cfg.keepalive
+        self.pending_conns.append(conn)
+        self.poller.register(client, selectors.EVENT_READ, partial(self.on_pending_socket_readable, conn))
+
     def get_thread_pool(self):
         return FirstInLinePool(self.cfg.threads)
 

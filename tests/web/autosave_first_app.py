@@ -1,7 +1,9 @@
 """A WSGI app for tests/web/test_autosave_first.py: '/nhanh/' answers at once, anything else after
-0.2 s; each answer carries its place in the order the server finished them."""
+0.2 s; each answer carries its place in the order the server finished them. '/tien-trinh/' answers
+at once with the id of the worker process that served it (tests/web/test_served_process.py)."""
 
 import itertools
+import os
 import threading
 import time
 
@@ -10,6 +12,10 @@ _lock = threading.Lock()
 
 
 def app(environ, start_response):
+    if environ["PATH_INFO"] == "/tien-trinh/":
+        body = str(os.getpid()).encode()
+        start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", str(len(body)))])
+        return [body]
     if environ["PATH_INFO"] != "/nhanh/":
         time.sleep(0.2)
     with _lock:

@@ -103,3 +103,43 @@ def test_gunicorn_serves_a_waiting_autosave_before_the_pages_waiting_ahead_of_it
         server.terminate()
         server.wait(timeout=30)
     assert sorted(finished, key=finished.get) == ["running", "autosave", "page 1", "page 2"]
+
+
+def test_an_autosave_on_a_new_connection_goes_first_too():
+    """A connection is closed every requests_per_connection requests (giaoban/web/gunicorn_conf.py),
+    so a browser's autosave may come on a connection just opened: it is seen and goes first too."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--worker-class", "giaoban.web.server.AutosaveFirstWorker",
+         "--workers", "1", "--threads", "1", "--keep-alive", "30", "--bind", f"127.0.0.1:{port}",
+         "--log-level", "warning", "tests.web.autosave_first_app:app"], cwd=ROOT)
+    try:
+        connections = [http.client.HTTPConnection("127.0.0.1", port, timeout=10) for _ in range(3)]
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                connections[0].request("GET", "/nhanh/")
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail("gunicorn did not start")
+                connections[0] = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                time.sleep(0.2)
+        connections[0].getresponse().read()
+        for c in connections[1:]:
+            c.request("GET", "/nhanh/")
+            c.getresponse().read()
+        connections[0].request("GET", "/trang-dang-chay/")  # holds the one thread
+        time.sleep(0.05)
+        connections[1].request("GET", "/trang-cho-1/")
+        connections[2].request("GET", "/trang-cho-2/")
+        new = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        new.connect()
+        time.sleep(0.1)  # accepted before its request arrives, as a browser's new connection may be
+        new.request("POST", AUTOSAVE, body=b"v-a=1", headers={"Content-Type": "application/x-www-form-urlencoded"})
+        finished = {name: int(c.getresponse().read()) for name, c in
+                    zip(["running", "page 1", "page 2", "autosave"], [*connections, new])}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert sorted(finished, key=finished.get) == ["running", "autosave", "page 1", "page 2"]
