@@ -12,9 +12,9 @@ browser's connection open a minute between requests, so that the autosave of a f
 pause arrives on a connection already open, where it can be seen waiting.
 
 Each worker listens on a socket of its own (reuse_port: SO_REUSEPORT), so the kernel deals the
-connections out among the workers; with one socket shared, the worker that had just closed a
-connection was the one awake to accept the next, and 32 kept-alive connections split 3 / 29 or
-6 / 26 (one core queueing for 29 people while the other served 3). A connection that has served
+connections out among the workers; with one socket shared, whichever worker was first to it took
+the connection, and benchmarks/load.py's 32 kept-alive connections split 3 / 29 in most runs (one
+core queueing for 29 people while the other served 3). A connection that has served
 `requests_per_connection` requests is closed (the response says `Connection: close`, the browser
 opens another), so an uneven deal lasts seconds, not the whole day (docs/scaling.md, the served process).
 
