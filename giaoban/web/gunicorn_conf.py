@@ -14,11 +14,13 @@ pause arrives on a connection already open, where it can be seen waiting.
 Each worker listens on a socket of its own (reuse_port: SO_REUSEPORT), so the kernel deals the
 connections out among the workers; with one socket shared, whichever worker was first to it took
 the connection, and benchmarks/load.py's 32 kept-alive connections split 3 / 29 in most runs (one
-core queueing for 29 people while the other served 3). A connection that has served
-`requests_per_connection` requests is closed (the response says `Connection: close`, the browser
-opens another), so an uneven deal lasts seconds, not the whole day (docs/scaling.md, the served process).
+core queueing for 29 people while the other served 3). A connection open for
+`connection_seconds` is closed after its next answer (the response says `Connection: close`, the
+browser opens another, dealt again), so an uneven deal lasts seconds, not the whole day. By age, not
+by a count of requests: people on the busier worker make fewer requests, so a count would keep them
+there longer, and nothing would pull the deal back to even (docs/scaling.md, the served process).
 
-GIAOBAN_WORKERS, GIAOBAN_THREADS and GIAOBAN_REQUESTS_PER_CONNECTION override the numbers.
+GIAOBAN_WORKERS, GIAOBAN_THREADS and GIAOBAN_CONNECTION_SECONDS override the numbers.
 """
 
 import os
@@ -31,4 +33,4 @@ timeout = 120
 keepalive = 60
 reuse_port = True
 # read by the worker class (giaoban/web/server.py): gunicorn has no such setting
-requests_per_connection = int(os.environ.get("GIAOBAN_REQUESTS_PER_CONNECTION") or 20)
+connection_seconds = float(os.environ.get("GIAOBAN_CONNECTION_SECONDS") or 5)

@@ -7,7 +7,7 @@ worker looks at the first bytes of a request that is already in the socket (with
 and puts an autosave ahead of the requests still waiting; it never interrupts one that has begun.
 Used through giaoban/web/gunicorn_conf.py.
 
-It also closes a connection after `requests_per_connection` requests (gunicorn_conf.py), so that a
+It also closes a connection open for `connection_seconds` (gunicorn_conf.py), so that a
 browser's next connection is dealt to a worker again by the kernel: a kept-alive connection stays
 with the worker that accepted it. A new connection waits for its first bytes on the worker's poller,
 not in the queue, so that an autosave arriving on it is seen too.
@@ -101,19 +101,18 @@ def goes_first(sock) -> bool:
 
 
 class AutosaveFirstWorker(ThreadWorker):
-    requests_per_connection = gunicorn_conf.requests_per_connection
+    connection_seconds = gunicorn_conf.connection_seconds
 
     def handle_request(self, req, conn):
-        # runs in a request thread; a connection is served by one thread at a time
-        conn.requests_served = getattr(conn, "requests_served", 0) + 1
-        if conn.requests_served >= self.requests_per_connection:
+        if time.monotonic() - getattr(conn, "opened", 0.0) >= self.connection_seconds:
             req.must_close = True  # answered with "Connection: close", then closed
         return super().handle_request(req, conn)
 
     def accept(self, listener):
         # gunicorn queues a new connection at once, before its request has arrived, so the peek of
         # enqueue_req would see nothing and an autosave on it would wait behind every page queued
-        # (one in requests_per_connection). It waits on the poller instead, as a kept-alive one does.
+        # (a browser's connection is new every connection_seconds). It waits on the poller instead,
+        # as a kept-alive one does.
         try:
             client, address = listener.accept()
         except OSError as exc:
@@ -122,7 +121,8 @@ class AutosaveFirstWorker(ThreadWorker):
             return
         self.nr_conns += 1
         conn = TConn(self.cfg, client, address, listener.getsockname())  # non-blocking
-        conn.timeout = time.monotonic() + self.cfg.keepalive
+        conn.opened = time.monotonic()
+        conn.timeout = conn.opened + self.cfg.keepalive
         self.pending_conns.append(conn)
         self.poller.register(client, selectors.EVENT_READ, partial(self.on_pending_socket_readable, conn))
 

@@ -106,8 +106,8 @@ def test_gunicorn_serves_a_waiting_autosave_before_the_pages_waiting_ahead_of_it
 
 
 def test_an_autosave_on_a_new_connection_goes_first_too():
-    """A connection is closed every requests_per_connection requests (giaoban/web/gunicorn_conf.py),
-    so a browser's autosave may come on a connection just opened: it is seen and goes first too."""
+    """A connection is closed after connection_seconds (giaoban/web/gunicorn_conf.py), so a
+    browser's autosave may come on a connection just opened: it is seen and goes first too."""
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--worker-class", "giaoban.web.server.AutosaveFirstWorker",

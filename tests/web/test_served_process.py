@@ -1,6 +1,7 @@
 """The served process as shipped (giaoban/web/gunicorn_conf.py): each worker listens on a socket of
-its own, so the kernel deals connections among the workers, and a connection is closed after
-`requests_per_connection` requests, so one browser's requests do not stay with one worker all day."""
+its own, so the kernel deals connections among the workers, and a connection open for
+`connection_seconds` is closed after its next answer, so one browser's requests do not stay with
+one worker all day."""
 
 import http.client
 import os
@@ -23,9 +24,9 @@ def _free_port() -> int:
 
 @pytest.fixture
 def shipped_server():
-    """gunicorn with the shipped settings, 2 workers, a connection closed after its 3rd request."""
+    """gunicorn with the shipped settings, 2 workers, a connection closed once it is 0.3 s old."""
     port = _free_port()
-    env = {**os.environ, "GIAOBAN_WORKERS": "2", "GIAOBAN_REQUESTS_PER_CONNECTION": "3"}
+    env = {**os.environ, "GIAOBAN_WORKERS": "2", "GIAOBAN_CONNECTION_SECONDS": "0.3"}
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--config", "python:giaoban.web.gunicorn_conf", "--bind", f"127.0.0.1:{port}",
          "--log-level", "warning", "tests.web.autosave_first_app:app"], cwd=ROOT, env=env)
@@ -93,11 +94,12 @@ def test_each_worker_listens_on_a_socket_of_its_own(shipped_server):
     assert all(len(h) == 1 for h in held) and held[0] != held[1]  # not one socket inherited by both
 
 
-def test_a_connection_is_closed_after_its_share_of_requests(shipped_server):
+def test_a_connection_is_closed_once_it_has_been_open_long_enough(shipped_server):
     _, port = shipped_server
     said = []
     with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
-        for _ in range(3):
+        for wait in (0, 0, 0.4):
+            time.sleep(wait)
             sock.sendall(b"GET /tien-trinh/ HTTP/1.1\r\nHost: giaoban\r\n\r\n")
             r = http.client.HTTPResponse(sock)
             r.begin()
@@ -108,12 +110,14 @@ def test_a_connection_is_closed_after_its_share_of_requests(shipped_server):
 
 
 def test_one_browsers_requests_reach_every_worker_over_time(shipped_server):
-    """A browser keeps its connection; with it closed every 3 requests and each new one dealt by the
-    kernel, 60 requests (20 connections) all landing on one of two workers has odds of 2 in 2^20."""
+    """A browser keeps its connection; with it closed every 0.3 s and each new one dealt by the
+    kernel, 60 requests 0.1 s apart (15 connections or more) all landing on one of two workers has
+    odds of 2 in 2^15."""
     server, port = shipped_server
     c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)  # reopens itself after a "close"
     served_by = set()
     for _ in range(60):
+        time.sleep(0.1)
         c.request("GET", "/tien-trinh/")
         served_by.add(int(c.getresponse().read()))
     assert served_by == set(_workers(server.pid))
