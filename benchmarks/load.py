@@ -159,39 +159,55 @@ def database_cpu(url: str | None) -> dict[int, float]:
 class WorkerOfConnection:
     """Which gunicorn worker process holds the server side of a client's connection (by the
     client's local port; Linux /proc/net/tcp and the workers' open sockets). A kept-alive
-    connection stays with the worker that accepted it, so this is how the load splits."""
+    connection stays with the worker that accepted it, so this is how the load splits.
+
+    Looked up once a connection, in the calling thread after its request was timed, outside any
+    shared lock (about a millisecond: /proc/net/tcp and the workers' descriptors only), so that the
+    look-ups of a server that renews its connections do not hold the simulated people back."""
 
     def __init__(self, master_pid: int, server_port: int):
         self.master_pid, self.server_port = master_pid, server_port
         self.known: dict[int, int | None] = {}
-        self.lock = threading.Lock()
+        self.workers: list[int] = []
 
     def __call__(self, client_port: int | None) -> int | None:
         if client_port is None:
             return None
-        with self.lock:
-            if client_port not in self.known:
-                self.known[client_port] = self._look_up(client_port)
-            return self.known[client_port]
+        if client_port not in self.known:
+            self.known[client_port] = self._look_up(client_port)  # two threads may both look: same answer
+        return self.known[client_port]
+
+    def _children(self) -> list[int]:
+        found = []
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                if int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1]) == self.master_pid:
+                    found.append(int(pid))
+            except OSError:
+                continue
+        return found
 
     def _look_up(self, client_port: int) -> int | None:
         inode = None
         for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
             fields = line.split()
-            local, remote = fields[1], fields[2]
-            if int(local.split(":")[1], 16) == self.server_port and int(remote.split(":")[1], 16) == client_port:
-                inode = fields[9]
+            if int(fields[1].split(":")[1], 16) == self.server_port and int(fields[2].split(":")[1], 16) == client_port:
+                inode = f"socket:[{fields[9]}]"
         if inode is None:
             return None
-        for pid in filter(str.isdigit, os.listdir("/proc")):
-            try:
-                if int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1]) != self.master_pid:
+        for attempt in range(2):
+            for pid in self.workers:
+                try:
+                    for fd in os.listdir(f"/proc/{pid}/fd"):
+                        try:
+                            if os.readlink(f"/proc/{pid}/fd/{fd}") == inode:
+                                return pid
+                        except OSError:
+                            continue
+                except OSError:
                     continue
-                for fd in os.listdir(f"/proc/{pid}/fd"):
-                    if os.readlink(f"/proc/{pid}/fd/{fd}") == f"socket:[{inode}]":
-                        return int(pid)
-            except OSError:
-                continue
+            if attempt == 0:
+                self.workers = self._children()  # first use, or a worker was replaced
         return None
 
 
