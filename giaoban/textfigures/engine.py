@@ -37,7 +37,9 @@ _STEP_GROUPS = range(1, 7)
 # branch keeps every alternative starting with a literal, which the regex engine scans for in C.
 _CLAUSE_BREAK_RE = re.compile(r"[;:(\n]|,(?!(?<=\d,)\d)")
 _TAIL_RE = re.compile(r" (?:cho|tới|đến) ([^,;:.()\n\d]+)")
-_ADMIN_UNIT_RE = re.compile(r"(?:xã|phường|thôn|bản|ấp|khu phố|tổ dân phố|thị trấn|đặc khu|huyện)(?![^\W\d_])")
+_TAIL_WORDS = (" cho ", " tới ", " đến ")  # (what _TAIL_RE starts with: asked first, in C)
+_ADMIN_UNITS = ("xã", "phường", "thôn", "bản", "ấp", "khu phố", "tổ dân phố", "thị trấn", "đặc khu", "huyện")
+_ADMIN_UNIT_RE = re.compile("(?:" + "|".join(_ADMIN_UNITS) + r")(?![^\W\d_])")  # (asked after str.startswith)
 # 'có 21 ấp', 'sáp nhập 3 xã', 'mới có 64 xã, phường', 'trên địa bàn ba phường' (but 'có 12/12 bản
 # tổ chức Ngày hội' is work done).
 _AREA_HAS_RE = re.compile(r"(?<![^\W\d_])(?:có|gồm|còn|sáp nhập|hợp nhất|sắp xếp|thành|phụ trách|địa bàn) $")
@@ -268,7 +270,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         if c.unit == "đồng" and c.value == 0:
             continue  # 'Phiên chợ 0 đồng', 'Trang phục 0 đồng': a programme's name, never an amount
         actor = attributor.actor_at(c.start, key[c.end - len(c.unit_text):c.end] if c.unit_text else c.unit)
-        if (_ADMIN_UNIT_RE.match(key, c.end - len(c.unit_text)) and not _UNITS_ACT_RE.match(key, c.end)
+        if (key.startswith(_ADMIN_UNITS, c.end - len(c.unit_text)) and _ADMIN_UNIT_RE.match(key, c.end - len(c.unit_text))
+                and not _UNITS_ACT_RE.match(key, c.end)
                 and (_AREA_HAS_RE.search(key, max(0, c.start - 14), c.start)
                      or (actor.org != "other" and _ADMIN_LIST_AFTER_RE.match(key, c.end)))):
             actor = _NOBODY  # '64 xã, phường', '21 ấp': the area's units, not what an organization did
@@ -398,7 +401,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         if code is not None and ((c.kind == "change" and not (matcher.counts_change(code) and (actor.org or actor.orgs))) or _per_item_before(before) or _OTHER_THAN_RE.match(key, c.end)
                                  or _per_item_after(key, c.end) or _denominator_before(before) or "/" in (c.unit or "")
                                  or (c.unit == "%" and _PAST_PERIOD_AFTER_RE.match(key, c.end))
-                                 or _FORMER_AFTER_RE.match(key, c.end) or _registered(key, before, c.end)
+                                 or (key.startswith(" cũ", c.end) and _FORMER_AFTER_RE.match(key, c.end))
+                                 or _registered(key, before, c.end)
                                  or _NOT_DONE_AFTER_RE.search(key, c.end, clause_end) or _NOT_DOING_BEFORE_RE.search(before)
                                  or (key.endswith("từ ", 0, c.start) and _RISE_TO_AFTER_RE.match(key, c.end))):
             # A change, an amount per item ('mỗi suất 1 triệu đồng'), a denominator ('trên tổng số
@@ -947,7 +951,7 @@ def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int, breaks:
     # Context for the catalogue: the clause before the number and the words after the unit, not
     # the unit itself (a synonym that only repeats the unit says nothing).
     # ... and who received it, up to the clause's end ('suất quà cho đoàn viên').
-    tail = _TAIL_RE.match(key, pos, min(s_end, pos + 40))
+    tail = _TAIL_RE.match(key, pos, min(s_end, pos + 40)) if key.startswith(_TAIL_WORDS, pos) else None
     # The verb before the number and the noun after it make one phrase ('phát triển [2.140] đoàn viên').
     bridge = key[max(s_start, c.start - 16):c.start].rstrip() + " " + key[c.end - len(c.unit_text):c.end]
     context = bridge + " || " + key[max(ctx_start, c.start - 120 - (s_start - ctx_start)):c.start] + " | " + key[c.end - len(c.unit_text):pos] + (
