@@ -177,7 +177,7 @@ def figure_owner(figure: dict) -> str:
     return figure.get("org") or ""
 
 
-def proposed(figure: dict, unit: Unit, codes: set[str]) -> bool:
+def proposed(figure: dict, unit: Unit, codes: set[str], pretick: frozenset[str] = PRETICK_CLASSES) -> bool:
     """Ticked by default: the unit's own organization (or no organization named), with a
     proposed indicator of the unit's form. Another organization's figure is shown unticked, and
     so is a target ('kind' 'target': a figure of a plan section such as 'Phương hướng, nhiệm vụ
@@ -185,7 +185,7 @@ def proposed(figure: dict, unit: Unit, codes: set[str]) -> bool:
     confidence is not precise enough (giaoban.textfigures.PRETICK_CLASSES)."""
     if figure.get("kind") == "target":
         return False
-    if "confidence_class" in figure and figure["confidence_class"] not in PRETICK_CLASSES:
+    if "confidence_class" in figure and figure["confidence_class"] not in pretick:
         return False  # only classes that were right for >= 98 % of the corpus's test part
     owner = figure_owner(figure)
     return owner in ("", unit.organization.code) and figure.get("indicator_code") in codes

@@ -30,11 +30,17 @@ def figure_index(session, text):
     return next(i for i, f in enumerate(session.figures) if f["text"] == text)
 
 
-def form_data(session, action="accept", version="new", changes=None):
-    """The review form as the page sends it with its defaults; `changes` = {index: {field: value}}."""
+def form_data(session, action="accept", version="new", changes=None, tick=()):
+    """The review form as the page sends it with its defaults; `changes` = {index: {field: value}};
+    `tick`: the texts of the figures the reviewer ticks (no class of confidence reaches 0.98 on the
+    corpus's test part, so the page ticks none in advance: giaoban.textfigures.PRETICK_CLASSES)."""
     data = {"action": action, "period": session.period, "version": version}
+    changes = dict(changes or {})
+    for t in tick:
+        i = figure_index(session, t)
+        changes[i] = {"accept": True, **changes.get(i, {})}
     for i, item in enumerate(session.decisions["items"]):
-        item = {**item, **(changes or {}).get(i, {})}
+        item = {**item, **changes.get(i, {})}
         if item["accept"]:
             data[f"f{i}-accept"] = "on"
         for key in ("indicator", "value", "qualifier", "org"):
@@ -77,7 +83,9 @@ def test_txt_upload_detects_period_and_shows_every_figure_highlighted(entry, tre
         f = session.figures[int(i)]
         assert shown == f["text"] == session.text[f["start"]:f["end"]]
     states = {session.figures[int(i)]["text"]: state for i, state, _ in marks}
-    assert states["12 buổi"] == "on"  # the unit's own organization: ticked
+    # The unit's own organization, shown unticked: no class of confidence reaches 0.98 on the
+    # corpus's test part (giaoban.textfigures.PRETICK_CLASSES is empty), the reviewer ticks.
+    assert states["12 buổi"] == "off"
     assert states["7 buổi"] == "other"  # the Youth Union's: shown, not ticked
     # the proposed indicator is preselected and the value is in Vietnamese format
     i = figure_index(session, "1.250 lượt người")
@@ -105,7 +113,7 @@ def test_accept_creates_data_values_with_the_source_span(entry, tree, session):
     buoi, luot, other = (figure_index(session, t) for t in ("12 buổi", "1.250 lượt người", "7 buổi"))
     reject = figure_index(session, "1.480 hội viên")
     data = form_data(session, changes={luot: {"value": "1.300", "qualifier": "approx", "accept": True},
-                                      reject: {"accept": False}})
+                                      reject: {"accept": False}}, tick=("12 buổi", "35 hội viên"))
     response = entry.post(reverse("extraction:review", args=[session.pk]), data, follow=True)
     assert "Đã nhận" in response.content.decode()
 
@@ -140,14 +148,15 @@ def test_accept_creates_data_values_with_the_source_span(entry, tree, session):
 
 def test_wrong_value_or_duplicate_indicator_saves_nothing_but_keeps_the_choices(entry, tree, session):
     buoi, other = figure_index(session, "12 buổi"), figure_index(session, "7 buổi")
-    data = form_data(session, changes={buoi: {"value": "12.5"}})
+    data = form_data(session, changes={buoi: {"value": "12.5"}}, tick=("12 buổi",))
     page = entry.post(reverse("extraction:review", args=[session.pk]), data, follow=True).content.decode()
     assert "Số liệu" in page and "«12 buổi»" in page and "Không đọc được số" in page
     assert not DataValue.objects.exists()
     session.refresh_from_db()
     assert session.decisions["items"][buoi]["value"] == "12.5"  # kept as typed
 
-    data = form_data(session, changes={buoi: {"value": "12"}, other: {"accept": True, "indicator": "tuyen_truyen_buoi"}})
+    data = form_data(session, changes={buoi: {"value": "12"}, other: {"accept": True, "indicator": "tuyen_truyen_buoi"}},
+                     tick=("12 buổi",))
     page = entry.post(reverse("extraction:review", args=[session.pk]), data, follow=True).content.decode()
     assert "mỗi chỉ tiêu chỉ nhận một số" in page
     assert not DataValue.objects.exists()
@@ -155,7 +164,7 @@ def test_wrong_value_or_duplicate_indicator_saves_nothing_but_keeps_the_choices(
 
 def test_submitted_report_refuses_the_accept(entry, tree, session):
     Report.objects.create(unit=tree.units["phunu-a"], period="2025-Q3", status=Report.Status.SUBMITTED)
-    data = form_data(session, version="1")
+    data = form_data(session, version="1", tick=("12 buổi",))
     page = entry.post(reverse("extraction:review", args=[session.pk]), data, follow=True).content.decode()
     assert "không nhận thêm số liệu" in page and "Đã gửi" in page
     assert "bao-cao-quy-3.txt" in page
@@ -167,7 +176,7 @@ def test_submitted_report_refuses_the_accept(entry, tree, session):
 def test_stale_version_is_a_conflict(entry, tree, session):
     report = workflow.get_or_create_report(tree.units["phunu-a"], "2025-Q3", tree.users["entry_a"])
     workflow.save_values(report, tree.users["entry_a"], {"no_qua_han": {"value": Decimal(5)}}, expected_version=1)
-    page = entry.post(reverse("extraction:review", args=[session.pk]), form_data(session, version="1"), follow=True)
+    page = entry.post(reverse("extraction:review", args=[session.pk]), form_data(session, version="1", tick=("12 buổi",)), follow=True)
     assert "vừa được người khác cập nhật" in page.content.decode()
     assert DataValue.objects.count() == 1
 
@@ -317,7 +326,7 @@ def test_existing_value_is_shown_and_replaced_with_the_page_version(entry, tree,
 
     assert "báo cáo đang có 10: nhận số này sẽ thay số đó" in note(page)
     assert f'name="version" value="{report.version}"' in page
-    entry.post(reverse("extraction:review", args=[session.pk]), form_data(session, version=str(report.version)))
+    entry.post(reverse("extraction:review", args=[session.pk]), form_data(session, version=str(report.version), tick=("12 buổi",)))
     dv = DataValue.objects.get(report=report, indicator__code="tuyen_truyen_buoi")
     assert dv.value == 12 and dv.source == "extraction"
     assert AuditEntry.objects.filter(action="value.update", field="tuyen_truyen_buoi", data__source="extraction").exists()
@@ -347,7 +356,7 @@ def test_period_from_the_review_page_is_checked(entry, tree, session):
 
 def test_value_history_shows_the_text_span_it_came_from(entry, tree, session):
     buoi = figure_index(session, "12 buổi")
-    entry.post(reverse("extraction:review", args=[session.pk]), form_data(session))
+    entry.post(reverse("extraction:review", args=[session.pk]), form_data(session, tick=("12 buổi",)))
     report = Report.objects.get(unit=tree.units["phunu-a"], period="2025-Q3")
     history = entry.get(reverse("collection:history", args=[report.unit_id, report.period, "tuyen_truyen_buoi"])).content.decode()
     assert "<q>12 buổi</q>" in history and "bao-cao-quy-3.txt" in history
@@ -379,28 +388,40 @@ def test_plan_figures_are_shown_unticked_with_a_label(entry, tree):
     kinds = {f["text"]: f["kind"] for f in session.figures}
     assert kinds["12 buổi"] == "level" and kinds["15 buổi"] == "target" and kinds["40 hội viên"] == "target"
     items = session.decisions["items"]
-    assert items[figure_index(session, "12 buổi")]["accept"] is True  # a result: ticked
+    assert items[figure_index(session, "12 buổi")]["accept"] is False  # a result: no class is ticked in advance
     for text in ("15 buổi", "40 hội viên"):
         assert items[figure_index(session, text)]["accept"] is False  # a plan: unticked
 
     page = entry.get(reverse("extraction:review", args=[session.pk])).content.decode()
     marks = dict((session.figures[int(i)]["text"], state)
                  for i, state in re.findall(r'<mark id="m(\d+)" class="fig st-(\w+)"', page))
-    assert marks["12 buổi"] == "on" and marks["15 buổi"] == "target" and marks["40 hội viên"] == "target"
+    assert marks["12 buổi"] == "off" and marks["15 buổi"] == "target" and marks["40 hội viên"] == "target"
     i = figure_index(session, "15 buổi")
     item = re.search(rf'<li class="ex-fig st-target" id="f{i}".*?</li>', page, re.S)
     assert item and "chỉ tiêu/kế hoạch" in item.group(0)
     assert not re.search(rf'name="f{i}-accept"[^>]*checked', page)
-    twelve = re.search(rf'<li class="ex-fig st-on" id="f{figure_index(session, "12 buổi")}".*?</li>', page, re.S)
+    twelve = re.search(rf'<li class="ex-fig st-off" id="f{figure_index(session, "12 buổi")}".*?</li>', page, re.S)
     assert twelve and "chỉ tiêu/kế hoạch" not in twelve.group(0)
 
-    # Accepting with the page's defaults saves the results only; the plan's figures stay out.
-    response = entry.post(reverse("extraction:review", args=[session.pk]), form_data(session))
+    # Accepting the result the reviewer ticked saves it; the plan's figures stay out.
+    response = entry.post(reverse("extraction:review", args=[session.pk]), form_data(session, tick=("12 buổi",)))
     assert response.status_code == 302
     report = Report.objects.get(unit=tree.units["phunu-a"], period=session.period)
     values = {v.indicator.code: v.value for v in DataValue.objects.filter(report=report)}
     assert values.get("tuyen_truyen_buoi") == Decimal(12)
     assert Decimal(15) not in values.values() and Decimal(40) not in values.values()
+
+
+def test_a_plan_figure_is_never_ticked_even_in_a_class_ticked_in_advance(tree):
+    # (PRETICK_CLASSES is empty today; a class that reaches 0.98 on the test part would be ticked)
+    from giaoban.intake.service import proposed
+
+    unit = tree.units["phunu-a"]
+    result = {"kind": "level", "org": "phunu", "indicator_code": "tuyen_truyen_buoi", "confidence_class": "sure-clause"}
+    assert proposed(result, unit, {"tuyen_truyen_buoi"}, pretick=frozenset({"sure-clause"})) is True
+    assert proposed(result, unit, {"tuyen_truyen_buoi"}) is False
+    assert proposed({**result, "kind": "target"}, unit, {"tuyen_truyen_buoi"}, pretick=frozenset({"sure-clause"})) is False
+    assert proposed({**result, "org": "doan"}, unit, {"tuyen_truyen_buoi"}, pretick=frozenset({"sure-clause"})) is False
 
 
 def test_each_figure_shows_why(entry, tree, session):
@@ -411,7 +432,7 @@ def test_each_figure_shows_why(entry, tree, session):
 
 def test_figures_of_a_class_below_098_are_shown_unticked(entry, tree):
     # The organization named only by the report's heading: class 'sure-heading', whose figures
-    # were right for less than 98 % of the corpus's test part (giaoban.textfigures.PRETICK_CLASSES).
+    # were right for less than 98 % of the corpus's test part (37/38; giaoban.textfigures.PRETICK_CLASSES).
     text = "HỘI LHPN XÃ A\nBÁO CÁO KẾT QUẢ CÔNG TÁC HỘI QUÝ III NĂM 2025\nTrong quý, các chi hội tổ chức 12 buổi tuyên truyền."
     assert upload(entry, tree.units["phunu-a"], "tin.txt", text.encode()).status_code == 302
     session = ExtractionSession.objects.get()

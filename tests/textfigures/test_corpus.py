@@ -153,10 +153,12 @@ def test_corpus_scores(corpus_scores: dict[str, dict], part: str) -> None:
 
 # The issue asks that the classes ticked in advance reach 0.98 on the test part. The fresh set src_u
 # (7 texts in the test part, written before any rule saw them) brought sure-clause there from 73/74
-# to 75/77 = 0.974 with the engine unchanged: below that goal. The bar follows the measurement
-# (0.97) until the class set is decided again (PRETICK_CLASSES follows the test part; with no class
-# left the review page would tick nothing, which the intake tests do not expect yet).
-PRETICK_FLOOR = 0.97
+# to 75/77 = 0.974 with the engine unchanged, below that goal; the bar was lowered to 0.97 for a
+# while. It is the issue's again: the class set follows the test part (PRETICK_CLASSES, measured once
+# after the class was tightened: no class reaches it, none is ticked), never the bar. A class needs
+# enough figures on the test part for one error to show at that bar (50: 49/50 = 0.98).
+PRETICK_FLOOR = 0.98
+PRETICK_MIN_FIGURES = 50
 
 
 def test_pretick_classes_hold_their_precision_on_the_test_part(corpus_scores: dict[str, dict]) -> None:
@@ -164,4 +166,5 @@ def test_pretick_classes_hold_their_precision_on_the_test_part(corpus_scores: di
 
     classes = corpus_scores["test"]["classes"]
     for name in PRETICK_CLASSES:
+        assert classes[name]["figures"] >= PRETICK_MIN_FIGURES, (name, classes[name])
         assert classes[name]["precision"] >= PRETICK_FLOOR, (name, classes[name])
