@@ -188,6 +188,8 @@ class _Subject:
 
 # The bank lends through the organizations ('vốn ủy thác Ngân hàng Chính sách xã hội qua Hội'): it
 # gives nothing, so the body it lends through holds the loans.
+_CAUSE_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,3}? (?:ngừng|dừng|giải thể|phá sản|đóng cửa|thu hẹp|cắt giảm|"
+                             r"gặp khó khăn|không còn|chuyển đi|di dời)(?![^\W\d_])")
 _LENDER_RE = re.compile(r"ngân hàng|nhcsxh|phòng giao dịch")
 _VIA_BEFORE_RE = re.compile(r"(?<![^\W\d_])qua *$")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]|\.(?!\d)")  # not the dot of '10.400
@@ -429,7 +431,10 @@ class Attributor:
                              and not _LENDER_RE.match(key, x.start)]
                     if ob.group(1) == "qua" and giver:
                         owners.append(_Subject(giver[-1].start, "other", None, giver[-1].end))
-                    elif not (ob.group(1) == "qua" and owners and key[max(cs, m.start - 60):m.start].find("do ") >= 0):
+                    elif not (ob.group(1) == "qua" and owners and key[max(cs, m.start - 60):m.start].find("do ") >= 0) \
+                            and not (ob.group(1) == "do" and _CAUSE_AFTER_RE.match(key, m.end)):
+                        # ('giải thể 6 công đoàn cơ sở do doanh nghiệp ngừng hoạt động': 'do' gives the
+                        # cause there, not who gave the figure)
                         owners.append(_Subject(m.start, org, orgs, m.end, agent=ob.group(1) == "do"))
                 if org in HOI_ORGS and m.kind in ("name", "backref", "people") and m.org != "other":
                     last_hoi = org

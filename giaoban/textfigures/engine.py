@@ -63,6 +63,9 @@ _UNITS_ACT_RE = re.compile(r"[^.;\n]{0,12}?(?:tổ chức|đạt|hoàn thành|th
 _DONOR_AFTER_RE = re.compile(
     r"[^\W\d_ ]*(?: [^\W\d_]+){0,2} (?:của|do) (?:các |những )?(?:doanh nghiệp|nhà hảo tâm|công ty|tập đoàn|nhà tài trợ|mạnh thường quân)"
 )
+# … unless what follows says why, not who gave ('giải thể 6 công đoàn cơ sở do doanh nghiệp ngừng hoạt động').
+_CAUSE_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,3}? (?:ngừng|dừng|giải thể|phá sản|đóng cửa|thu hẹp|cắt giảm|"
+                             r"gặp khó khăn|không còn|chuyển đi|di dời)(?![^\W\d_])")
 # (each match of _DONOR_AFTER_RE ends with one of these: kept in step with it)
 _DONORS = ("doanh nghiệp", "nhà hảo tâm", "công ty", "tập đoàn", "nhà tài trợ", "mạnh thường quân")
 # Kind and what is counted: comparisons are changes; amounts per item and denominators are no levels.
@@ -289,7 +292,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         elif c.unit == "sản phẩm" and key.startswith(" ocop", c.end) and (
                 _WHOLE_AREA_BEFORE_RE.search(key, max(0, c.start - 30), c.start) or _OF_AREA_AFTER_RE.match(key, c.end + 5)):
             actor = _OTHER  # 'toàn tỉnh có 212 sản phẩm OCOP': the area's, certified by the authorities' programme
-        elif donors_named and _DONOR_AFTER_RE.match(key, c.end):
+        elif donors_named and (donor := _DONOR_AFTER_RE.match(key, c.end)) and not _CAUSE_AFTER_RE.match(key, donor.end()):
             actor = _OTHER  # '1.240 suất quà của các doanh nghiệp, nhà hảo tâm': the givers'
         elif c.unit in _BODY_UNITS and _opens_clause(key, breaks, c.start) and _BODY_ACTS_RE.match(key, c.end):
             actor = _OTHER  # '…; 94 doanh nghiệp ký thỏa ước lao động tập thể': the firms acted

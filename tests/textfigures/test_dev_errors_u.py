@@ -148,6 +148,12 @@ OWNERS: list[tuple[str, list]] = [
     ("Gần 300 triệu đồng cho các phần việc hướng về cộng đồng\nNgày 2/3/2026, Huyện đoàn Phong Điền tổ chức lễ "
      "khởi động Tháng Thanh niên; Ủy ban MTTQ huyện tặng hoa chúc mừng. Huyện đoàn trao 40 suất quà cho hộ nghèo.",
      [("Gần 300 triệu đồng", "doan"), ("40 suất quà", "doan")]),
+    # 'do' giving the cause ('… do doanh nghiệp ngừng hoạt động') names no giver: the figure stays the body's.
+    ("Liên đoàn Lao động tỉnh có 264 công đoàn cơ sở; thành lập mới 11 công đoàn cơ sở, giải thể 6 công đoàn cơ sở "
+     "do doanh nghiệp ngừng hoạt động.", [("264 công đoàn cơ sở", "congdoan"), ("11 công đoàn cơ sở", "congdoan"),
+                                          ("6 công đoàn cơ sở", "congdoan")]),
+    ("Hội Nông dân huyện giải thể 4 tổ hội nghề nghiệp do các thành viên chuyển đi nơi khác.", [("4 tổ hội", "nongdan")]),
+    ("Đoàn xã trao 30 suất học bổng do doanh nghiệp ủng hộ.", [("30 suất", "other")]),
     # The OCOP products of a whole area are the authorities' programme's, not the members' own.
     ("Hội Nông dân huyện hỗ trợ hội viên xây dựng thương hiệu. Đến nay, toàn huyện có 27 sản phẩm OCOP, trong đó "
      "hội viên nông dân làm chủ 12 sản phẩm.", [("27 sản phẩm", "other"), ("12 sản phẩm", "nongdan")]),
