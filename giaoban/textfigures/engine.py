@@ -111,7 +111,8 @@ def _antecedent(key: str, pos: int, context: str) -> str:
 _EACH_APPOSITION_RE = re.compile(r"(?: [^\W\d_]+){0,3}, mỗi [^\W\d_]+(?: [^\W\d_]+)? ")
 _RISE_TO_AFTER_RE = re.compile(r" ?(?:lên|xuống) \d")
 _PAST_PERIOD_AFTER_RE = re.compile(r" ?so với (?:cùng kỳ|năm|quý|tháng|kỳ)(?![^\W\d_])")
-_OTHER_THAN_RE = re.compile(r"(?: [^\W\d_]+){0,2} khác(?![^\W\d_])")  # 'sửa chữa 6 nhà khác': not the indicator's houses
+# 'sửa chữa 6 nhà khác': not the indicator's houses (asked only of a text that says ' khác')
+_OTHER_THAN_RE = re.compile(r"(?: [^\W\d_]+){0,2} khác(?![^\W\d_])")
 _DENOMINATOR_BEFORE_RE = re.compile(r"(?:trên tổng số|trên tổng|so với tổng số|/) ?$")  # (see _denominator_before)
 # 'giảm còn 642 hộ', 'toàn tỉnh còn 1.124 hộ': what remains is a level held, never a count of work done.
 # So is a total raised to ('nâng tổng số hội viên lên 12.460 người').
@@ -121,7 +122,7 @@ _REMAINING_BEFORE_RE = re.compile(
 # Words that give the value of the thing named just before ('… trị giá 420 triệu đồng').
 _VALUE_WORDS_RE = re.compile(
     r"(?<![^\W\d_])(?:với )?(?:tổng )?(?:trị giá|giá trị|kinh phí|số tiền|số vốn|vốn)(?: thực hiện| xây dựng| hỗ trợ| là)?(?![^\W\d_])")
-_VALUE_BEFORE_RE = re.compile(prefix_alternation(
+_VALUE_BEFORE_RE = re.compile(prefix_alternation(  # (asked after its words, in _valued_thing: keep in step)
     (f"{a}{b}{w}" for a in ("với ", "") for b in ("tổng ", "") for w in ("trị giá", "giá trị", "kinh phí", "số tiền", "số vốn", "vốn")),
     _LETTER_START) + r"(?: thực hiện| xây dựng| hỗ trợ| là)?(?![^\W\d_]) (?:trên |hơn |gần |khoảng |dưới |ước )?$")
 # A numbered heading line ('II. Vận động Quỹ "Vì người nghèo"'); its words count for the sentence
@@ -250,6 +251,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     sentence_starts = attributor.sentence_starts
     breaks = list(map(_MATCH_START, _CLAUSE_BREAK_RE.finditer(key)))
     donors_named = any(map(key.__contains__, _DONORS))  # (most texts name none: once, not per figure)
+    others_named = " khác" in key  # (what every match of _OTHER_THAN_RE says)
     figures: list[dict[str, Any]] = []
     previous: list[Candidate] = []  # the figures read so far
     list_near = ""  # the words before the first figure of a list of figures ('có 28 chi hội, 2.425 hội viên')
@@ -401,7 +403,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # Another body's figure (a company's gifts, the bank's loans, the Red Cross's) is no
             # indicator value of the organizations.
             code, code_conf = None, 0.0
-        if code is not None and ((c.kind == "change" and not (matcher.counts_change(code) and (actor.org or actor.orgs))) or _per_item_before(before) or _OTHER_THAN_RE.match(key, c.end)
+        if code is not None and ((c.kind == "change" and not (matcher.counts_change(code) and (actor.org or actor.orgs))) or _per_item_before(before) or (others_named and _OTHER_THAN_RE.match(key, c.end))
                                  or _per_item_after(key, c.end) or _denominator_before(before) or "/" in (c.unit or "")
                                  or (c.unit == "%" and _PAST_PERIOD_AFTER_RE.match(key, c.end))
                                  or (key.startswith(" cũ", c.end) and _FORMER_AFTER_RE.match(key, c.end))
@@ -697,7 +699,10 @@ def _valued_thing(key: str, c: Candidate, previous: list[Candidate], s_start: in
     """The counted thing (not a gift) whose value an amount gives: '38 công trình thanh niên, trị
     giá 420 triệu đồng', '12 dự án, tổng số vốn 1,8 tỷ đồng'. None for gifts ('640 suất quà trị
     giá …'), for people helped and when no value word stands right before the amount."""
-    if c.unit_category != "money" or not previous or not _VALUE_BEFORE_RE.search(before):
+    if c.unit_category != "money" or not previous or not (
+            # (every match names its value by 'trị giá', 'giá trị', 'kinh phí', 'số tiền' or 'vốn': in C first)
+            ("giá" in before or "kinh phí" in before or "số tiền" in before or "vốn" in before)
+            and _VALUE_BEFORE_RE.search(before)):
         return None
     p = previous[-1]
     if p.start < s_start or c.start - p.end > 80 or p.unit_category != "count" or p.unit in _GIFT_UNITS:
