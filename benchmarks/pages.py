@@ -175,8 +175,9 @@ def main(argv=None) -> int:
                  if "planning_ms_mean" in row else ""))
         for sql, n in statements[label].most_common(args.top):
             print(f"    {n / len(queries[label]):6.1f}×  {sql}")
-    if database_cpu is not None:
-        database_cpu = (backend_cpu() - database_cpu) * 1000 / sum(len(v) for v in cpu_ms.values())
+    database_after = backend_cpu() if database_cpu is not None else None
+    if database_cpu is not None and database_after is not None:
+        database_cpu = (database_after - database_cpu) * 1000 / sum(len(v) for v in cpu_ms.values())
     every = [x for v in cpu_ms.values() for x in v]
     every_calls = [x for v in calls.values() for x in v]
     print(json.dumps({"benchmark": "pages", "database": connection.vendor, "rounds": args.rounds,
