@@ -93,7 +93,8 @@ _FUND_ORG = {"vì người nghèo": "mttq", "đền ơn đáp nghĩa": "mttq", "
 # An organizing committee of several organizations ('Ban tổ chức gồm Ủy ban MTTQ phường, Hội LHPN
 # phường và Đoàn phường') is those organizations jointly, and so is 'Ban tổ chức' later on.
 _COMMITTEE_RE = re.compile(r"ban tổ chức(?! (?:gồm|bao gồm|là)(?![^\W\d_]))(?![^\W\d_])")
-_COMMITTEE_NAMED_RE = re.compile(r"ban tổ chức (?:gồm|bao gồm|là) $")
+_COMMITTEE_WORDS = "ban tổ chức"  # (what every naming of a committee says: looked for once per text)
+_COMMITTEE_NAMED_RE = re.compile(_COMMITTEE_WORDS + r" (?:gồm|bao gồm|là) $")
 
 
 def _with_committees(key: str, mentions: list[Mention]) -> list[Mention]:
@@ -202,7 +203,8 @@ _SPEAKER_AFTER_RE = re.compile(r"[^,.;:\n]{0,40}? (?:cho biết|cho hay|thông t
 # phố, cho biết dịp Tết này …').
 _OFFICE_TELLS_RE = re.compile(r"[^,.;:\n]{0,40}?(?: (?:cho biết|cho hay|thông tin|chia sẻ|khẳng định|nhấn mạnh)[ \t]*[,:]"
                               r"|,? (?:cho biết|cho hay) )")
-_SPEAKER_BEFORE_RE = re.compile(r"(?:^|[\s,])theo$")
+_SPEAKER_WORD = "theo"  # (what every match ends with: asked first, by str.endswith)
+_SPEAKER_BEFORE_RE = re.compile(r"(?:^|[\s,])" + _SPEAKER_WORD + "$")
 
 
 _BOUNDARY_RE = re.compile(r"\n|[.!?…;](?=[ \t]+(\S))")
@@ -381,7 +383,7 @@ class Attributor:
         committee: tuple[str | None, list[str] | None] | None = None  # 'Ban tổ chức gồm …
         mi = 0
         ms = self.mentions
-        committees_named = "ban tổ chức" in key  # (what every committee's naming says, looked for once)
+        committees_named = _COMMITTEE_WORDS in key  # (what every committee's naming says, looked for once)
         mention_starts = [m.start for m in ms]  # (sorted: a sentence's mentions found by bisection)
         # Every statement of the area's own statistics says 'hộ nghèo', or 'toàn' and ' có ' (scans in C first).
         area_words = "hộ nghèo" in key or (" có " in key and "toàn " in key)
@@ -413,7 +415,7 @@ class Attributor:
                     pass
                 elif intro:
                     speaker = _SPEAKER_AFTER_RE.match(key, m.end, e) is not None or \
-                        (opening.endswith("theo") and _SPEAKER_BEFORE_RE.search(opening) is not None)
+                        (opening.endswith(_SPEAKER_WORD) and _SPEAKER_BEFORE_RE.search(opening) is not None)
                     part = opening.startswith("trong đó") or (cs != starts[0] and opening == "còn")
                     subjects.append(_Subject(m.start, org, orgs, m.end, speaker, part=part))
                 elif key.startswith(" (", m.end) or key.startswith("(", m.end):

@@ -36,8 +36,9 @@ _STEP_GROUPS = range(1, 7)
 # Not the comma of '12,6 tỷ đồng' (a digit on both sides); the look-behind inside the comma's
 # branch keeps every alternative starting with a literal, which the regex engine scans for in C.
 _CLAUSE_BREAK_RE = re.compile(r"[;:(\n]|,(?!(?<=\d,)\d)")
-_TAIL_RE = re.compile(r" (?:cho|tới|đến) ([^,;:.()\n\d]+)")
-_TAIL_WORDS = (" cho ", " tới ", " đến ")  # (what _TAIL_RE starts with: asked first, in C)
+# (what _TAIL_RE starts with: asked first, in C; tests/textfigures/test_prechecks.py holds them in step)
+_TAIL_WORDS = (" cho ", " tới ", " đến ")
+_TAIL_RE = re.compile("(?:" + "|".join(_TAIL_WORDS) + r")([^,;:.()\n\d]+)")
 _ADMIN_UNITS = ("xã", "phường", "thôn", "bản", "ấp", "khu phố", "tổ dân phố", "thị trấn", "đặc khu", "huyện")
 _ADMIN_UNIT_RE = re.compile("(?:" + "|".join(_ADMIN_UNITS) + r")(?![^\W\d_])")  # (asked after str.startswith)
 # 'có 21 ấp', 'sáp nhập 3 xã', 'mới có 64 xã, phường', 'trên địa bàn ba phường' (but 'có 12/12 bản
@@ -60,19 +61,19 @@ _AREA_PER_HEAD_RE = re.compile(r"bình quân đầu người (?:của |toàn )(?
 _OF_AREA_AFTER_RE = re.compile(r" (?:của|trên địa bàn|toàn) (?:toàn )?(?:tỉnh|huyện|thị xã|thành phố|xã|phường)(?![^\W\d_])")
 _ORGS_COUNTED_RE = re.compile(r" (?:chính trị - xã hội|chính trị xã hội|thành viên|hội|đoàn thể|ct-xh)(?![^\W\d_])")
 _UNITS_ACT_RE = re.compile(r"[^.;\n]{0,12}?(?:tổ chức|đạt|hoàn thành|thực hiện|ra mắt|xây dựng|triển khai)")
-_DONOR_AFTER_RE = re.compile(
-    r"[^\W\d_ ]*(?: [^\W\d_]+){0,2} (?:của|do) (?:các |những )?(?:doanh nghiệp|nhà hảo tâm|công ty|tập đoàn|nhà tài trợ|mạnh thường quân)"
-)
+# (each match of _DONOR_AFTER_RE ends with one of these, looked for once per text: one list for both)
+_DONORS = ("doanh nghiệp", "nhà hảo tâm", "công ty", "tập đoàn", "nhà tài trợ", "mạnh thường quân")
+_DONOR_AFTER_RE = re.compile(r"[^\W\d_ ]*(?: [^\W\d_]+){0,2} (?:của|do) (?:các |những )?(?:" + "|".join(_DONORS) + ")")
 # … unless what follows says why, not who gave ('giải thể 6 công đoàn cơ sở do doanh nghiệp ngừng hoạt động').
 _CAUSE_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,3}? (?:ngừng|dừng|giải thể|phá sản|đóng cửa|thu hẹp|cắt giảm|"
                              r"gặp khó khăn|không còn|chuyển đi|di dời)(?![^\W\d_])")
-# (each match of _DONOR_AFTER_RE ends with one of these: kept in step with it)
-_DONORS = ("doanh nghiệp", "nhà hảo tâm", "công ty", "tập đoàn", "nhà tài trợ", "mạnh thường quân")
 # Kind and what is counted: comparisons are changes; amounts per item and denominators are no levels.
 # The patterns below are only asked whether they match, at the end of the words before a figure;
 # each starts with its words' first letters (a look-behind first is tried at every position).
 _LETTER_START = r"(?<![^\W\d_].)"
-_COMPARED_BEFORE_RE = re.compile(  # (every match says 'hơn', 'tăng', 'giảm' or 'vượt': see _compared_before)
+# (each of these three is asked after its words in C: _compared_before, _per_item_before,
+# _denominator_before; tests/textfigures/test_prechecks.py fails when a match lacks them)
+_COMPARED_BEFORE_RE = re.compile(  # (every match says 'hơn', 'tăng', 'giảm' or 'vượt')
     prefix_alternation(("cao hơn", "thấp hơn", "nhiều hơn", "ít hơn", "tăng", "giảm", "vượt"), _LETTER_START)
     + r"(?: (?:so với )?(?:năm|cùng kỳ|kỳ|quý|đầu năm|cuối năm)(?: [\w/]+){0,2})? (?:trên |hơn |gần |khoảng )?$"
 )
@@ -84,7 +85,7 @@ _ADDED_BEFORE_RE = re.compile(r"(?:t" + _LETTER_START + r"ăng(?: trưởng)?(?:
 _ACTIVITIES_VALUED_RE = re.compile(r"(?:giá trị|trị giá)(?: của)? (?:các |những |toàn bộ )?(?:hoạt động|chương trình|"
                                    r"công trình|phần việc)(?![^\W\d_])[^.;:]*$")
 _ADDED_WORD_RE = re.compile(r"(?<![^\W\d_])thêm(?![^\W\d_])")
-_PER_ITEM_BEFORE_RE = re.compile(  # (every match says 'mỗi', 'bình' or 'mức': see _per_item_before)
+_PER_ITEM_BEFORE_RE = re.compile(  # (every match says 'mỗi', 'bình' or 'mức')
     prefix_alternation(("mỗi", "bình quân", "trung bình", "mức"), _LETTER_START) + r"(?: [^\W\d_]+){0,8} $")
 _PER_ITEM_AFTER_RE = re.compile(r"[^,;.()\n]{0,14}?(?:mỗi|/)(?: ?[^\W\d_]+)")
 # A name said once and then referred to by its head noun: 'Quỹ "Vì người nghèo" … Năm 2021, Quỹ của huyện
@@ -112,7 +113,8 @@ _EACH_APPOSITION_RE = re.compile(r"(?: [^\W\d_]+){0,3}, mỗi [^\W\d_]+(?: [^\W\
 _RISE_TO_AFTER_RE = re.compile(r" ?(?:lên|xuống) \d")
 _PAST_PERIOD_AFTER_RE = re.compile(r" ?so với (?:cùng kỳ|năm|quý|tháng|kỳ)(?![^\W\d_])")
 # 'sửa chữa 6 nhà khác': not the indicator's houses (asked only of a text that says ' khác')
-_OTHER_THAN_RE = re.compile(r"(?: [^\W\d_]+){0,2} khác(?![^\W\d_])")
+_OTHER_THAN_WORD = " khác"  # (what every match says)
+_OTHER_THAN_RE = re.compile(r"(?: [^\W\d_]+){0,2}" + _OTHER_THAN_WORD + r"(?![^\W\d_])")
 _DENOMINATOR_BEFORE_RE = re.compile(r"(?:trên tổng số|trên tổng|so với tổng số|/) ?$")  # (see _denominator_before)
 # 'giảm còn 642 hộ', 'toàn tỉnh còn 1.124 hộ': what remains is a level held, never a count of work done.
 # So is a total raised to ('nâng tổng số hội viên lên 12.460 người').
@@ -122,14 +124,15 @@ _REMAINING_BEFORE_RE = re.compile(
 # Words that give the value of the thing named just before ('… trị giá 420 triệu đồng').
 _VALUE_WORDS_RE = re.compile(
     r"(?<![^\W\d_])(?:với )?(?:tổng )?(?:trị giá|giá trị|kinh phí|số tiền|số vốn|vốn)(?: thực hiện| xây dựng| hỗ trợ| là)?(?![^\W\d_])")
-_VALUE_BEFORE_RE = re.compile(prefix_alternation(  # (asked after its words, in _valued_thing: keep in step)
+_VALUE_BEFORE_RE = re.compile(prefix_alternation(  # (asked after its words: _value_before)
     (f"{a}{b}{w}" for a in ("với ", "") for b in ("tổng ", "") for w in ("trị giá", "giá trị", "kinh phí", "số tiền", "số vốn", "vốn")),
     _LETTER_START) + r"(?: thực hiện| xây dựng| hỗ trợ| là)?(?![^\W\d_]) (?:trên |hơn |gần |khoảng |dưới |ước )?$")
 # A numbered heading line ('II. Vận động Quỹ "Vì người nghèo"'); its words count for the sentence
 # right under it.
 _SECTION_HEADING_RE = re.compile(r"(?m)^[ \t]*(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+[^\n]{1,100}$")
 _HEADING_REACH = 200
-_SUBTOTAL_BEFORE_RE = re.compile(r"trong (?:đó|số đó|số này),? (?:có )?$")  # (asked only when 'trong ' is there)
+_SUBTOTAL_WORD = "trong "  # (what every match says: asked first)
+_SUBTOTAL_BEFORE_RE = re.compile(_SUBTOTAL_WORD + r"(?:đó|số đó|số này),? (?:có )?$")
 _ASSOCIATIONS_COUNTED = {match_key(w) for w in ("Hội CCB", "Hội Cựu chiến binh", "Hội Nông dân", "Hội LHPN", "Hội Phụ nữ",
                                                "Hội Liên hiệp Phụ nữ")}
 # … or opening its sentence: 'Trong số đó, 10 suất quà được trao cho trẻ mồ côi.'
@@ -251,7 +254,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     sentence_starts = attributor.sentence_starts
     breaks = list(map(_MATCH_START, _CLAUSE_BREAK_RE.finditer(key)))
     donors_named = any(map(key.__contains__, _DONORS))  # (most texts name none: once, not per figure)
-    others_named = " khác" in key  # (what every match of _OTHER_THAN_RE says)
+    others_named = _OTHER_THAN_WORD in key  # (what every match of _OTHER_THAN_RE says)
     figures: list[dict[str, Any]] = []
     previous: list[Candidate] = []  # the figures read so far
     list_near = ""  # the words before the first figure of a list of figures ('có 28 chi hội, 2.425 hội viên')
@@ -347,7 +350,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         k = bisect.bisect_left(breaks, c.end)  # (a comma right after the figure ends its clause)
         clause_end = min(s_end, breaks[k]) if k < len(breaks) else s_end
         clause = key[clause_start:clause_end]
-        part = ("trong " in before and _SUBTOTAL_BEFORE_RE.search(before) is not None) or (
+        part = (_SUBTOTAL_WORD in before and _SUBTOTAL_BEFORE_RE.search(before) is not None) or (
             c.start - s_start < 24 and _SUBTOTAL_OPENS_RE.fullmatch(key, s_start, c.start) is not None) or (
             # … or a breakdown opening brackets right after the total in the same unit:
             # '149 hội cơ sở (148 Hội CCB xã, phường và Hội CCB Công ty …)'
@@ -406,7 +409,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         if code is not None and ((c.kind == "change" and not (matcher.counts_change(code) and (actor.org or actor.orgs))) or _per_item_before(before) or (others_named and _OTHER_THAN_RE.match(key, c.end))
                                  or _per_item_after(key, c.end) or _denominator_before(before) or "/" in (c.unit or "")
                                  or (c.unit == "%" and _PAST_PERIOD_AFTER_RE.match(key, c.end))
-                                 or (key.startswith(" cũ", c.end) and _FORMER_AFTER_RE.match(key, c.end))
+                                 or (key.startswith(_FORMER_WORD, c.end) and _FORMER_AFTER_RE.match(key, c.end))
                                  or _registered(key, before, c.end)
                                  or _NOT_DONE_AFTER_RE.search(key, c.end, clause_end) or _NOT_DOING_BEFORE_RE.search(before)
                                  or (key.endswith("từ ", 0, c.start) and _RISE_TO_AFTER_RE.match(key, c.end))):
@@ -699,10 +702,7 @@ def _valued_thing(key: str, c: Candidate, previous: list[Candidate], s_start: in
     """The counted thing (not a gift) whose value an amount gives: '38 công trình thanh niên, trị
     giá 420 triệu đồng', '12 dự án, tổng số vốn 1,8 tỷ đồng'. None for gifts ('640 suất quà trị
     giá …'), for people helped and when no value word stands right before the amount."""
-    if c.unit_category != "money" or not previous or not (
-            # (every match names its value by 'trị giá', 'giá trị', 'kinh phí', 'số tiền' or 'vốn': in C first)
-            ("giá" in before or "kinh phí" in before or "số tiền" in before or "vốn" in before)
-            and _VALUE_BEFORE_RE.search(before)):
+    if c.unit_category != "money" or not previous or not _value_before(before):
         return None
     p = previous[-1]
     if p.start < s_start or c.start - p.end > 80 or p.unit_category != "count" or p.unit in _GIFT_UNITS:
@@ -714,7 +714,8 @@ def _valued_thing(key: str, c: Candidate, previous: list[Candidate], s_start: in
 
 
 # '612 chi hội cũ': the units before a merger are no count of the organization's now.
-_FORMER_AFTER_RE = re.compile(r" cũ(?![^\W\d_])")
+_FORMER_WORD = " cũ"  # (what every match starts with: asked first, by str.startswith)
+_FORMER_AFTER_RE = re.compile(_FORMER_WORD + r"(?![^\W\d_])")
 # What was not done or failed ('600 hội viên chưa được tập huấn', '46 vụ việc hòa giải không thành',
 # '32 tổ … yếu kém'), and verbs that look at things rather than do them ('khảo sát 12 nhà', 'giải
 # thể 5 tổ'): never the indicator's count.
@@ -772,6 +773,13 @@ def _weak_not_the_thing(key: str, c: Candidate, previous: list[Candidate], claus
 def _compared_after(key: str, end: int) -> bool:
     """'… 312 căn so với kế hoạch': ' so với ' within 25 characters (looked for in C first)."""
     return key.find(" so với ", end, end + 33) >= 0 and _COMPARED_AFTER_RE.match(key, end) is not None
+
+
+def _value_before(before: str) -> bool:
+    """'trị giá', 'tổng số vốn' … right before an amount: every match names its value by 'trị giá',
+    'giá trị', 'kinh phí', 'số tiền' or 'vốn' (in C first)."""
+    return ("giá" in before or "kinh phí" in before or "số tiền" in before or "vốn" in before) \
+        and _VALUE_BEFORE_RE.search(before) is not None
 
 
 def _denominator_before(before: str) -> bool:
