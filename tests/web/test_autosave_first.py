@@ -1,6 +1,7 @@
 """The served app's worker (giaoban/web/server.py) serves a waiting autosave before the pages
 waiting ahead of it, never interrupting one that has begun; everything else keeps its order."""
 
+import contextlib
 import http.client
 import socket
 import subprocess
@@ -69,28 +70,45 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_gunicorn_serves_a_waiting_autosave_before_the_pages_waiting_ahead_of_it():
+@contextlib.contextmanager
+def _one_thread_gunicorn():
+    """The worker class under a real gunicorn with one worker and one thread; yields its port."""
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--worker-class", "giaoban.web.server.AutosaveFirstWorker",
          "--workers", "1", "--threads", "1", "--keep-alive", "30", "--bind", f"127.0.0.1:{port}",
          "--log-level", "warning", "tests.web.autosave_first_app:app"], cwd=ROOT)
     try:
-        connections = [http.client.HTTPConnection("127.0.0.1", port, timeout=10) for _ in range(4)]
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                connections[0].request("GET", "/nhanh/")
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail("gunicorn did not start")
-                connections[0] = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-                time.sleep(0.2)
-        connections[0].getresponse().read()
-        for c in connections[1:]:  # every connection open and kept alive, as a browser's is
-            c.request("GET", "/nhanh/")
-            c.getresponse().read()
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _kept_alive(port: int, n: int) -> list[http.client.HTTPConnection]:
+    """n connections that have each had one answer, kept alive as a browser's are (the first one
+    waits for gunicorn to start)."""
+    connections = [http.client.HTTPConnection("127.0.0.1", port, timeout=10) for _ in range(n)]
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            connections[0].request("GET", "/nhanh/")
+            break
+        except OSError:
+            if time.monotonic() > deadline:
+                pytest.fail("gunicorn did not start")
+            connections[0] = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            time.sleep(0.2)
+    connections[0].getresponse().read()
+    for c in connections[1:]:
+        c.request("GET", "/nhanh/")
+        c.getresponse().read()
+    return connections
+
+
+def test_gunicorn_serves_a_waiting_autosave_before_the_pages_waiting_ahead_of_it():
+    with _one_thread_gunicorn() as port:
+        connections = _kept_alive(port, 4)
         connections[0].request("GET", "/trang-dang-chay/")  # holds the one thread
         time.sleep(0.05)
         connections[1].request("GET", "/trang-cho-1/")
@@ -99,36 +117,14 @@ def test_gunicorn_serves_a_waiting_autosave_before_the_pages_waiting_ahead_of_it
         connections[3].request("POST", AUTOSAVE, body=b"v-a=1", headers={"Content-Type": "application/x-www-form-urlencoded"})
         finished = {name: int(c.getresponse().read()) for name, c in
                     zip(["running", "page 1", "page 2", "autosave"], connections)}
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     assert sorted(finished, key=finished.get) == ["running", "autosave", "page 1", "page 2"]
 
 
 def test_an_autosave_on_a_new_connection_goes_first_too():
     """A connection is closed after connection_seconds (giaoban/web/gunicorn_conf.py), so a
     browser's autosave may come on a connection just opened: it is seen and goes first too."""
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--worker-class", "giaoban.web.server.AutosaveFirstWorker",
-         "--workers", "1", "--threads", "1", "--keep-alive", "30", "--bind", f"127.0.0.1:{port}",
-         "--log-level", "warning", "tests.web.autosave_first_app:app"], cwd=ROOT)
-    try:
-        connections = [http.client.HTTPConnection("127.0.0.1", port, timeout=10) for _ in range(3)]
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                connections[0].request("GET", "/nhanh/")
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail("gunicorn did not start")
-                connections[0] = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-                time.sleep(0.2)
-        connections[0].getresponse().read()
-        for c in connections[1:]:
-            c.request("GET", "/nhanh/")
-            c.getresponse().read()
+    with _one_thread_gunicorn() as port:
+        connections = _kept_alive(port, 3)
         connections[0].request("GET", "/trang-dang-chay/")  # holds the one thread
         time.sleep(0.05)
         connections[1].request("GET", "/trang-cho-1/")
@@ -139,7 +135,4 @@ def test_an_autosave_on_a_new_connection_goes_first_too():
         new.request("POST", AUTOSAVE, body=b"v-a=1", headers={"Content-Type": "application/x-www-form-urlencoded"})
         finished = {name: int(c.getresponse().read()) for name, c in
                     zip(["running", "page 1", "page 2", "autosave"], [*connections, new])}
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     assert sorted(finished, key=finished.get) == ["running", "autosave", "page 1", "page 2"]
