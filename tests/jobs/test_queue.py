@@ -3,7 +3,6 @@ on the test database, killed with SIGKILL in the middle of a job, on SQLite and 
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ from django_tasks_db.models import DBTaskResult
 from giaoban.jobs.models import Job
 from giaoban.jobs.queue import recover, start
 from giaoban.jobs.worker import run_pending
+from tests.conftest import free_port
 from tests.jobs.work import fail, quick, stall_once
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -161,11 +161,6 @@ def test_an_uploaded_input_is_handed_to_the_work_and_dropped_after(user, setting
 def read_input(progress, fileobj) -> dict:
     return {"message": "Đã đọc: " + fileobj.read().decode()}
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def children(pid: int) -> list[int]:

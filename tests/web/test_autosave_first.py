@@ -8,13 +8,12 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
 from giaoban.web.server import FirstInLinePool, goes_first
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import PROJECT_ROOT as ROOT, free_port
 AUTOSAVE = "/bao-cao/12/2026-Q3/tu-dong-luu/"
 
 
@@ -64,16 +63,11 @@ def test_what_goes_first_is_read_from_the_socket_without_taking_it(head, first):
             assert b.recv(len(head)) == head.encode()  # still there for the server to read
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @contextlib.contextmanager
 def _one_thread_gunicorn():
     """The worker class under a real gunicorn with one worker and one thread; yields its port."""
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--worker-class", "giaoban.web.server.AutosaveFirstWorker",
          "--workers", "1", "--threads", "1", "--keep-alive", "30", "--bind", f"127.0.0.1:{port}",
@@ -106,17 +100,29 @@ def _kept_alive(port: int, n: int) -> list[http.client.HTTPConnection]:
     return connections
 
 
+def _two_pages_wait_behind_a_running_one(connections: list[http.client.HTTPConnection]) -> None:
+    connections[0].request("GET", "/trang-dang-chay/")  # holds the one thread
+    time.sleep(0.05)
+    connections[1].request("GET", "/trang-cho-1/")
+    connections[2].request("GET", "/trang-cho-2/")
+
+
+def _autosave(connection: http.client.HTTPConnection) -> None:
+    connection.request("POST", AUTOSAVE, body=b"v-a=1", headers={"Content-Type": "application/x-www-form-urlencoded"})
+
+
+def _finished(connections: list[http.client.HTTPConnection]) -> dict[str, int]:
+    """When each request was finished (the test app answers with its order number)."""
+    return {name: int(c.getresponse().read()) for name, c in zip(["running", "page 1", "page 2", "autosave"], connections)}
+
+
 def test_gunicorn_serves_a_waiting_autosave_before_the_pages_waiting_ahead_of_it():
     with _one_thread_gunicorn() as port:
         connections = _kept_alive(port, 4)
-        connections[0].request("GET", "/trang-dang-chay/")  # holds the one thread
+        _two_pages_wait_behind_a_running_one(connections)
         time.sleep(0.05)
-        connections[1].request("GET", "/trang-cho-1/")
-        connections[2].request("GET", "/trang-cho-2/")
-        time.sleep(0.05)
-        connections[3].request("POST", AUTOSAVE, body=b"v-a=1", headers={"Content-Type": "application/x-www-form-urlencoded"})
-        finished = {name: int(c.getresponse().read()) for name, c in
-                    zip(["running", "page 1", "page 2", "autosave"], connections)}
+        _autosave(connections[3])
+        finished = _finished(connections)
     assert sorted(finished, key=finished.get) == ["running", "autosave", "page 1", "page 2"]
 
 
@@ -125,14 +131,10 @@ def test_an_autosave_on_a_new_connection_goes_first_too():
     browser's autosave may come on a connection just opened: it is seen and goes first too."""
     with _one_thread_gunicorn() as port:
         connections = _kept_alive(port, 3)
-        connections[0].request("GET", "/trang-dang-chay/")  # holds the one thread
-        time.sleep(0.05)
-        connections[1].request("GET", "/trang-cho-1/")
-        connections[2].request("GET", "/trang-cho-2/")
+        _two_pages_wait_behind_a_running_one(connections)
         new = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         new.connect()
         time.sleep(0.1)  # accepted before its request arrives, as a browser's new connection may be
-        new.request("POST", AUTOSAVE, body=b"v-a=1", headers={"Content-Type": "application/x-www-form-urlencoded"})
-        finished = {name: int(c.getresponse().read()) for name, c in
-                    zip(["running", "page 1", "page 2", "autosave"], [*connections, new])}
+        _autosave(new)
+        finished = _finished([*connections, new])
     assert sorted(finished, key=finished.get) == ["running", "autosave", "page 1", "page 2"]

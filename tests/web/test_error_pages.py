@@ -4,7 +4,6 @@ patterns; the 400/403/404/500 pages are Vietnamese, in the site's layout, with a
 static files are still served (whitenoise)."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -15,13 +14,8 @@ import pytest
 from django.test import RequestFactory
 from django.views import defaults
 
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import PROJECT_ROOT, free_port
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _get(url: str):
@@ -35,7 +29,7 @@ def _get(url: str):
 @pytest.fixture
 def served(tmp_path):
     """`giaoban serve` as `make run` starts it, with the environment a user has (no DEBUG)."""
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE")}
     env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'served.sqlite3'}"
     proc = subprocess.Popen([sys.executable, "-m", "giaoban", "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1",

@@ -13,19 +13,14 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import PROJECT_ROOT as ROOT, free_port
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
 def shipped_server():
     """gunicorn with the shipped settings, 2 workers, a connection closed once it is 0.3 s old."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "GIAOBAN_WORKERS": "2", "GIAOBAN_CONNECTION_SECONDS": "0.3"}
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--config", "python:giaoban.web.gunicorn_conf", "--bind", f"127.0.0.1:{port}",
