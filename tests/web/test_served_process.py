@@ -80,7 +80,6 @@ def _sockets_of(pid: int) -> set[str]:
     return held
 
 
-@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads Linux /proc")
 def test_each_worker_listens_on_a_socket_of_its_own(shipped_server):
     server, port = shipped_server
     listening = _listening_sockets(port)
