@@ -191,3 +191,24 @@ def test_bulk_writes_merge_new_figures_into_the_kept_rows_as_a_rebuild_counts_th
                  for r in PeerTop.objects.all()}
         assert kept == again, write
     assert set(recounted) == {4, 5}  # the first four writes merged their figures, counted nothing again
+
+
+def test_a_save_that_leaves_the_figure_writes_no_peer_top(tree):
+    """A note or a qualifier changed: the group's figures did not, so its kept row is not
+    written (it would be the same row, but a write takes the row shared by every unit of the
+    organization and level, which other autosaves wait for)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    unit, ind = tree.units["phunu-a"], tree.indicators["tuyen_truyen_buoi"]
+    dv = DataValue.objects.create(report=_report(unit, PERIOD), unit=unit, indicator=ind, period=PERIOD, value=Decimal(7))
+    dv = DataValue.objects.get(pk=dv.pk)
+    dv.comment = "theo báo cáo của chi hội"
+    with CaptureQueriesContext(connection) as queries:
+        dv.save()
+    assert not [q["sql"] for q in queries if PeerTop._meta.db_table in q["sql"]]
+    dv.value = Decimal(9)  # and a changed figure is written, as the reference path says
+    with CaptureQueriesContext(connection) as queries:
+        dv.save()
+    assert [q["sql"] for q in queries if PeerTop._meta.db_table in q["sql"]]
+    _assert_rows_exact()
