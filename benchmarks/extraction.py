@@ -261,6 +261,8 @@ def composition() -> dict:
         part = scoring.split_of(name)
         for facet in ("province", "organization", "genre", "year"):
             key = str(gold.get(facet))
+            if facet == "province" and gold.get(facet):
+                key = scoring.province_name(key)  # 'Thừa Thiên Huế' and 'Huế' are one province
             counts = out.setdefault(facet, {}).setdefault(key, {"dev": 0, "test": 0})
             counts[part] += 1
     return out

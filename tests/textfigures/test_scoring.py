@@ -65,3 +65,29 @@ def test_split_is_fixed():
     assert [split_of(n) for n in ("a", "b", "c", "d")] == [split_of(n) for n in ("a", "b", "c", "d")]
     parts = [split_of(f"text_{i}") for i in range(1000)]
     assert 0.25 < parts.count("test") / 1000 < 0.35
+
+
+def test_one_province_under_several_names_is_one_province():
+    from giaoban.textfigures.scoring import province_name
+
+    # Thừa Thiên Huế became the city of Huế in 2025 (a new name for the same unit).
+    assert {province_name(n) for n in ("Huế", "Thừa Thiên Huế", "Thừa Thiên - Huế", "TP. Huế")} == {"Huế"}
+    assert {province_name(n) for n in ("TP. Hồ Chí Minh", "TP.HCM", "TP HCM", "TPHCM", "Thành phố Hồ Chí Minh",
+                                       "Hồ Chí Minh", "tp. hồ chí minh")} == {"TP. Hồ Chí Minh"}
+    assert province_name("Thanh Hoá") == province_name("Thanh Hóa") == "Thanh Hóa"  # old tone placement
+    assert province_name(" Bà Rịa – Vũng Tàu") == "Bà Rịa - Vũng Tàu"
+    # A province merged into another in 2025 keeps its name for the texts dated before the merger.
+    assert province_name("Bình Dương") == "Bình Dương"
+
+
+def test_corpus_composition_counts_each_province_once():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "extraction.py"
+    spec = importlib.util.spec_from_file_location("extraction_benchmark", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)  # type: ignore[union-attr]
+    provinces = bench.composition()["province"]
+    assert "Huế" in provinces and "Thừa Thiên Huế" not in provinces
+    assert not {"TP.HCM", "Hồ Chí Minh", "Thành phố Hồ Chí Minh"} & set(provinces)
