@@ -115,7 +115,9 @@ _PAST_PERIOD_AFTER_RE = re.compile(r" ?so với (?:cùng kỳ|năm|quý|tháng|k
 # 'sửa chữa 6 nhà khác': not the indicator's houses (asked only of a text that says ' khác')
 _OTHER_THAN_WORD = " khác"  # (what every match says)
 _OTHER_THAN_RE = re.compile(r"(?: [^\W\d_]+){0,2}" + _OTHER_THAN_WORD + r"(?![^\W\d_])")
-_DENOMINATOR_BEFORE_RE = re.compile(r"(?:trên tổng số|trên tổng|so với tổng số|/) ?$")  # (see _denominator_before)
+# The whole a figure is a part of: 'trên tổng số 1.119 khu dân cư', 'trong tổng số 48.500 cựu chiến binh',
+# 'trong số 70 hội viên', '12/14' (a number right after 'trong số' is the whole, not 'trong số đó').
+_DENOMINATOR_BEFORE_RE = re.compile(r"(?:trên tổng số|trên tổng|trong tổng số|trong số|so với tổng số|/) ?$")  # (see _denominator_before)
 # 'giảm còn 642 hộ', 'toàn tỉnh còn 1.124 hộ': what remains is a level held, never a count of work done.
 # So is a total raised to ('nâng tổng số hội viên lên 12.460 người').
 _REMAINING_BEFORE_RE = re.compile(
@@ -166,6 +168,9 @@ _HOUSE_PURPOSE_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,2}? (?:để )?(?:làm|x
                                      r" (?:mới |lại )?nhà(?![^\W\d_])")
 # 'Trong tháng có 3 doanh nghiệp …', 'có 12 doanh nghiệp …': 'there are' before the subject of the clause.
 _THERE_ARE_RE = re.compile(r"(?:(?:trong (?:tháng|quý|năm|kỳ)|hiện nay|hiện|đến nay)(?: này)?,? )?có(?: (?:gần|khoảng|hơn|trên))?")
+_RAISED_TOTAL_BEFORE_RE = re.compile(r"(?:nâng|đưa) tổng số (?:lên )?$")  # (the noun left out: 'nâng tổng số lên 340 mô hình')
+_DREW_WORD = "thu hút"  # (what every match says, right after the clause mark's space: asked first)
+_DREW_OPENS_RE = re.compile(r" ?thu hút (?!mới)")
 _CLAUSE_OR_SENTENCE_END_RE = re.compile(r"[,;:(\n]|\.(?!\d)")
 _LIST_JOINT_RE = re.compile(r",? và |, ")  # between two figures of one list, nothing else
 # … or the people helped and then the sum: 'hỗ trợ 120 hộ nghèo với số tiền 600 triệu đồng'.
@@ -344,6 +349,12 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         j = bisect.bisect_left(breaks, c.start) - 1
         clause_start = max(s_start, breaks[j] + 1) if j >= 0 else s_start
         before = key[max(clause_start, c.start - 40):c.start]
+        drawn = j >= 0 and before.startswith(_DREW_WORD, 1) and _DREW_OPENS_RE.match(key, clause_start) is not None
+        if drawn:
+            # '5 lớp tập huấn, thu hút 420 lượt hội viên': 'thu hút' says only that people came; the
+            # clauses before it in the sentence say to what, and their words (not 'thu hút') say which
+            # indicator.
+            clause_start = s_start
         if c.kind == "level" and c.unit != "%" and (_compared_before(before) or _compared_after(key, c.end)
                                                      or (("thêm" in before or "bổ sung" in before) and _ADDED_BEFORE_RE.search(before))):
             c.kind = "change"  # 'cao hơn năm 2018 trên 9 tỷ đồng', 'vượt 312 căn so với kế hoạch'
@@ -399,7 +410,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             code, code_conf = cm.code, min(cm.score, 0.5)
         code_from = "words" if code is not None else None
         named = code  # (what the words named, even when too weakly to code it: a money verb may confirm it)
-        if code is not None and _unreliable_words(key, c, cm, s_start, list_start, figures):
+        if code is not None and (cm.lead <= 0 if drawn else _unreliable_words(key, c, cm, s_start, list_start, figures)):
+            # (for the people drawn, the words of the work they came to are the evidence, away as they stand)
             code, code_conf, code_from = None, 0.0, None  # (the heading, the item before, a verb may still say it)
         previous.append(c)
         if code is not None and actor.org == "other":
@@ -516,6 +528,14 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
               and 0 <= c.start - figures[-1]["end"] <= 2 and (figures[-1]["org"] or figures[-1]["orgs"])):
             # … and the whole of a pair 'a/b' is the first's body's.
             actor = Actor(figures[-1]["org"], figures[-1]["orgs"], "indicator")
+        if ("tổng số" in before and figures and figures[-1]["start"] >= s_start and figures[-1]["unit"] == c.unit
+                and figures[-1]["indicator_code"] is not None and figures[-1]["kind"] == c.kind
+                and _RAISED_TOTAL_BEFORE_RE.search(before) and key[c.end:clause_end].strip(" .") == ""
+                and _kind_named_after(key, figures[-1]["end"])):
+            # '25 mô hình khởi nghiệp, nâng tổng số lên 340 mô hình': a running total whose noun is
+            # left out counts the kind of thing the figure it adds to names, not what the bare measure
+            # word names alone ('300 hội viên mới, nâng tổng số lên 12.400 hội viên' names no kind).
+            code, code_conf, code_from = figures[-1]["indicator_code"], 0.5, "item before"
         if code is not None and c.unit in _CLASSIFIER_UNITS and _names_another_thing(t, key, c, matcher.vocabulary(code), clause_end):
             # '242 suất học bổng', '2 suất trợ cấp', '77 hộ CCB cận nghèo': the noun after the measure word
             # says what is counted, and it is not the indicator's thing (whatever the words around named).
@@ -783,8 +803,8 @@ def _value_before(before: str) -> bool:
 
 
 def _denominator_before(before: str) -> bool:
-    """'trên tổng số', '/' right before the figure (every match says 'tổng' or '/': in C first)."""
-    return ("tổng" in before or "/" in before) and _DENOMINATOR_BEFORE_RE.search(before) is not None
+    """'trên tổng số', 'trong số', '/' right before the figure (every match says 'tổng', 'số' or '/': in C first)."""
+    return ("số" in before or "tổng" in before or "/" in before) and _DENOMINATOR_BEFORE_RE.search(before) is not None
 
 
 def _compared_before(before: str) -> bool:
@@ -920,6 +940,13 @@ def _names_another_thing(t: str, key: str, c: Candidate, vocabulary: frozenset[s
             continue
         return w not in vocabulary
     return False
+
+
+def _kind_named_after(key: str, end: int) -> bool:
+    """Whether the word right after a figure ('25 mô hình | khởi nghiệp') says what kind of thing is
+    counted, not whose it is or when ('300 hội viên | mới')."""
+    m = _LETTER_WORD_RE.match(key, end + 1) if key[end:end + 1] == " " else None
+    return m is not None and m.group() not in _WHOSE_WORDS and m.group() not in _STOP_AFTER
 
 
 def _json_number(v: Decimal) -> int | float:
