@@ -33,6 +33,9 @@ _WORD_NUMBER_START_RE = re.compile(trie_alternation(  # (no word is another's pr
 _ABBREV_IDENT = {"covid", "sars"}
 # Prefixes of a non-figure kept as a phrase, checked on the two words before the number.
 _IDENT_TWO_WORDS = {"lần thứ", "tổ dân", "giai đoạn", "nhiệm kỳ", "tiểu khu", "quốc lộ", "tỉnh lộ", "hội nghị"}
+# A body's short name ends the words before a number that counts what it got or gave ('tặng Hội 30 suất
+# quà'): no name with a number ('Khu 5'), whatever its capital letter says.
+_BODY_WORDS_BEFORE = (" hội", " đoàn", " mặt trận", " công đoàn")
 _NOT_IDENT_TWO_WORDS = {"tổng số", "số lượng", "trong số"}  # ('trong số 45 hộ đăng ký': among so many)
 
 # Shapes checked right after a number (compiled once: this runs for every number).
@@ -141,9 +144,11 @@ def _judge_literal(text: str, key: str, s: int, e: int) -> tuple[list[Candidate]
         # 'theo nguyên tắc "3 chung"', 'Phiên chợ "0 đồng"': a number opening a short quoted name
         # (unless it counts a thing: '"120 suất quà"').
         return None
-    if _is_identifier(text, key, s) and not _SCALED_MONEY_AFTER_RE.match(key, e):
+    if _is_identifier(text, key, s) and not _SCALED_MONEY_AFTER_RE.match(key, e) \
+            and not (key.endswith(_BODY_WORDS_BEFORE, 0, s - 1) and lx.UNIT_RE.match(key, e + 1)):
         # (a name's number is never followed by millions of đồng: 'hỗ trợ các tổ 120 triệu đồng',
-        # 'Dư nợ ủy thác qua Hội 42,6 tỷ đồng' are amounts)
+        # 'Dư nợ ủy thác qua Hội 42,6 tỷ đồng' are amounts; nor is a body's name followed by things
+        # counted: 'Agribank tặng Hội 30 suất quà', 'trao qua Đoàn 50 chiếc xe đạp')
         return None
     after = key[e:e + 24]
     tail = after.startswith(_TAIL_HINT)  # a dash, a slash or 'đến': the shapes below

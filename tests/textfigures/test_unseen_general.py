@@ -51,3 +51,22 @@ CODES: list[tuple[str, str, str | None]] = [
 @pytest.mark.parametrize("text,figure,expected", CODES, ids=[f"{c[1]}: {c[0][:40]}" for c in CODES])
 def test_code(text: str, figure: str, expected: str | None) -> None:
     assert code_of(text, figure) == expected
+
+
+FOUND: list[tuple[str, list[tuple[str, str | None]]]] = [
+    # A body's short name right before a number that counts things is whom they went to or through,
+    # not a name with a number ('Khu 5'): the figure is read, and it is the giver's.
+    ("Hội Nông dân xã tổ chức hội nghị. Ngân hàng Agribank chi nhánh huyện tặng Hội 30 suất quà.",
+     [("30 suất quà", "other")]),
+    ("Nhân dịp này, Công ty Cổ phần Thủy sản Minh Phú trao tặng Đoàn 50 chiếc xe đạp cho học sinh.",
+     [("50 chiếc", "other")]),
+    # … while a period after the name stays no figure ('Công tác Hội 6 tháng đầu năm').
+    ("Hội Nông dân huyện báo cáo kết quả công tác Hội 6 tháng đầu năm 2025: kết nạp 120 hội viên.",
+     [("120 hội viên", "nongdan")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOUND, ids=[f[0][:50] for f in FOUND])
+def test_found(text: str, expected: list) -> None:
+    got = [(f["text"], f["org"]) for f in extract_text(text)["figures"]]
+    assert [(t[:len(e)], o) for (t, o), (e, _) in zip(got, expected)] == expected and len(got) == len(expected)
