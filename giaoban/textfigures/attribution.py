@@ -207,6 +207,12 @@ _SPEAKER_WORD = "theo"  # (what every match ends with: asked first, by str.endsw
 _SPEAKER_BEFORE_RE = re.compile(r"(?:^|[\s,])" + _SPEAKER_WORD + "$")
 
 
+# Who attended: 'Dự lễ có các đồng chí: …', 'Tham dự hội nghị có …', 'Đến dự và chỉ đạo có …', 'Chủ
+# trì: …', 'Có mặt …'; its items run on after each ';'.
+_ATTENDANCE_RE = re.compile(r"[\s\-+•*–]*(?:(?:đến |về |tới )?(?:tham )?dự(?: và chỉ đạo)?(?: [^\n:;,.]{0,40}?)? (?:có|còn có)"
+                            r"|chủ trì|đồng chủ trì|có mặt|thành phần(?: tham dự| dự)?)(?![^\W\d_])")
+
+
 _BOUNDARY_RE = re.compile(r"\n|[.!?…;](?=[ \t]+(\S))")
 
 
@@ -387,7 +393,9 @@ class Attributor:
         mention_starts = [m.start for m in ms]  # (sorted: a sentence's mentions found by bisection)
         # Every statement of the area's own statistics says 'hộ nghèo', or 'toàn' and ' có ' (scans in C first).
         area_words = "hộ nghèo" in key or (" có " in key and "toàn " in key)
+        attending = False  # inside a list of who attended ('Dự lễ có các đồng chí: …; …; đại diện …')
         for s, e in self.sentences:
+            attending = (attending and key[s - 1] == ";") or _ATTENDANCE_RE.match(key, s, e) is not None
             mi = bisect.bisect_left(mention_starts, s, mi)
             j = bisect.bisect_left(mention_starts, e, mi)
             here = ms[mi:j]
@@ -448,6 +456,7 @@ class Attributor:
                 # Another body's sentence does not carry into the next paragraph of a report.
                 carried = None
             entry_carried = carried
+            before_guests = carried
             if subjects and all(x.org not in (None, "other") and not x.orgs for x in subjects):
                 run_orgs.extend(x.org for x in subjects if x.org is not None)
             elif not subjects and len(run_orgs) >= 3 and len(set(run_orgs)) >= 3 and _SUMMARY_OPEN_RE.match(key, s, e):
@@ -496,6 +505,10 @@ class Attributor:
             if area_words and (key.find("hộ nghèo", s, e) >= 0 or (key.find(" có ", s, e) >= 0 and key.find("toàn ", s, e) >= 0)) \
                     and _AREA_STAT_RE.search(key, s, e):
                 subjects, owners, entry_carried = [], [], _NOBODY
+            if attending:
+                # The bodies of the guests ('Dự lễ có …; đại diện lãnh đạo Ủy ban MTTQ tỉnh') are not
+                # who acts in what follows: the text goes on with the body it had before.
+                carried = before_guests
             self._by_sentence.append((s, e, subjects, owners, entry_carried))
 
     def _in_numbered_heading(self, s: int) -> bool:
