@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .normalize import WORD_START, prefix_alternation
-from .orgs import HOI_ORGS, Mention, find_mentions
+from .orgs import HOI_ORGS, ORG_CODES, Mention, find_mentions
 
 _ABBREVIATIONS = {"tp", "ths", "ts", "pgs", "gs", "bs", "ks", "th", "tt", "v.v", "st", "đ/c", "mr", "ms", "ông", "bà"}
 # A place after a name, never a number: in 'Hội Nông dân phường 26 hội viên; Hội CCB phường 12
@@ -105,6 +105,23 @@ def _with_committees(key: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + refs, key=lambda m: m.start) if refs else mentions
 
 
+_NAME_END_RE = re.compile(r"[,;:.()]| (?:của|thuộc|do|đã|đang|vừa|hỗ trợ|trao|tặng|chi|cấp)(?![^\W\d_])")
+
+
+def _named_after(key: str, mentions: list[Mention], at: int) -> Mention | None:
+    """One of the six organizations named inside the name that starts at ``at`` (up to the verb or
+    the punctuation that ends it)."""
+    end = _NAME_END_RE.search(key, at, at + 50)
+    stop = end.start() if end else at + 50
+    i = bisect.bisect_left([x.start for x in mentions], at)
+    for x in mentions[i:]:
+        if x.start >= stop:
+            break
+        if x.kind == "name" and x.org in ORG_CODES:
+            return x
+    return None
+
+
 def _with_funds(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions with the funds' names added (an organization's words inside a fund's name,
     'nông dân' in 'Quỹ Hỗ trợ nông dân', give way to the fund). A fund of another name ('Quỹ
@@ -120,7 +137,14 @@ def _with_funds(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
         if m.group(1):
             org: str | None = _FUND_ORG[m.group(1)]
         elif text[m.end():m.end() + 1] == " " and text[m.end() + 1:m.end() + 2].isupper():
-            funds.append(Mention(m.start(), m.end(), "other", "name"))
+            named = _named_after(key, mentions, m.end())
+            if named is None:
+                funds.append(Mention(m.start(), m.end(), "other", "name"))
+                continue
+            # 'Quỹ Xã hội công đoàn tỉnh', 'Quỹ Nhà ở "Mái ấm Công đoàn"': the fund of the body its
+            # name names.
+            last = named.org
+            funds.append(Mention(m.start(), named.end, named.org, "name"))
             continue
         else:
             org = last

@@ -33,6 +33,14 @@ ORGS: list[tuple[str, str, str | list[str] | None]] = [
     # Guard: a body that acts after the list is still the subject.
     ("Sáng 5/7/2023, Tỉnh đoàn Cà Mau tổ chức lễ ra quân. Dự lễ có đại diện Ủy ban MTTQ Việt Nam tỉnh.\n"
      "Hội LHPN tỉnh trao 30 suất quà cho phụ nữ nghèo.", "30 suất quà", "phunu"),
+    # A fund whose name names one of the organizations is that organization's ('Quỹ Xã hội công đoàn',
+    # 'Quỹ Nhà ở "Mái ấm Công đoàn"'); a fund of another name stays another body's.
+    ("LIÊN ĐOÀN LAO ĐỘNG HUYỆN MỘC CHÂU\nTrong năm, Quỹ Xã hội công đoàn huyện hỗ trợ xây 3 nhà cho đoàn "
+     "viên khó khăn.", "3 nhà", "congdoan"),
+    ("Hội Nông dân tỉnh tổng kết năm. Quỹ Phát triển Hội Nông dân tỉnh cho 42 hộ vay vốn chăn nuôi.",
+     "42 hộ", "nongdan"),
+    ("Hội LHPN tỉnh phối hợp trao quà Tết. Quỹ Thiện Tâm thuộc Tập đoàn Vingroup trao 500 suất quà cho hộ "
+     "nghèo.", "500 suất quà", "other"),
 ]
 
 
