@@ -105,6 +105,12 @@ def _with_committees(key: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + refs, key=lambda m: m.start) if refs else mentions
 
 
+# A body named as the place of the work ('tại Công ty …', 'ở Trường …'), and the gap to the next body
+# of the same list (the rest of a name, no number, no clause of its own).
+_PLACE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:tại|ở) $")
+_PLACE_LIST_GAP_RE = re.compile(r"[^\d;:()\n]{0,70}?(?:, | và |, và )")
+
+
 _NAME_END_RE = re.compile(r"[,;:.()]| (?:của|thuộc|do|đã|đang|vừa|hỗ trợ|trao|tặng|chi|cấp)(?![^\W\d_])")
 
 
@@ -428,6 +434,7 @@ class Attributor:
             if here:
                 # (only the clause starts up to the last mention are ever looked up)
                 starts = _clause_starts(key, s, here[-1].start, [m for m in here if m.kind == "chain"])
+            place: Mention | None = None  # the last body named as a place ('… tại Công ty A, Công ty B')
             for m in here:
                 if m.kind == "committee":
                     if committee is None:
@@ -441,6 +448,12 @@ class Attributor:
                 prefix = key[max(cs, m.start - 160):m.start]
                 opening = prefix.strip()
                 intro = _INTRO_RE.match(opening) is not None
+                if _PLACE_BEFORE_RE.search(prefix[-8:]) or (
+                        place is not None and _PLACE_LIST_GAP_RE.fullmatch(key, place.end, m.start)):
+                    # 'thành lập 4 công đoàn cơ sở tại Công ty A, Công ty B và …, kết nạp 13 đoàn
+                    # viên': the bodies listed where the work was done do not act.
+                    place = m
+                    continue
                 if m.kind == "people" and (cs != starts[0] or not intro):
                     # Members ('đoàn viên thanh niên', 'chị em') are the subject only when they
                     # open the sentence; after a comma they are usually the people counted.

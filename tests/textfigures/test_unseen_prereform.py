@@ -41,6 +41,16 @@ ORGS: list[tuple[str, str, str | list[str] | None]] = [
      "42 hộ", "nongdan"),
     ("Hội LHPN tỉnh phối hợp trao quà Tết. Quỹ Thiện Tâm thuộc Tập đoàn Vingroup trao 500 suất quà cho hộ "
      "nghèo.", "500 suất quà", "other"),
+    # Bodies listed as the places of the work ('tại Công ty A, Công ty B và …') do not act: the
+    # subject before them keeps the clause after the list and the next sentence.
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ NAM\nTrong tháng, công đoàn các cấp thành lập mới 3 công đoàn cơ sở tại "
+     "Công ty TNHH Minh Anh, Công ty CP Dệt Hà Nam và Trường Mầm non Liêm Chung, kết nạp 86 đoàn viên.",
+     "86 đoàn viên", "congdoan"),
+    ("HUYỆN ĐOÀN VŨ THƯ\nHuyện đoàn tổ chức ngày hội việc làm tại Công ty Giày Thái Bình, Công ty May Sông "
+     "Hồng và Trường Cao đẳng nghề, giới thiệu việc làm cho 320 đoàn viên.", "320 đoàn viên", "doan"),
+    # Guard: a giver after 'tại' in its own clause still gives.
+    ("Hội LHPN tỉnh tổ chức lễ trao quà tại xã Đông Hưng. Công ty Điện lực tỉnh trao 40 suất quà cho phụ "
+     "nữ nghèo.", "40 suất quà", "other"),
 ]
 
 
