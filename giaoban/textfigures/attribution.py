@@ -128,6 +128,19 @@ def _named_after(key: str, mentions: list[Mention], at: int) -> Mention | None:
     return None
 
 
+# The people of each organization, as a fund's name speaks of them ('Quỹ Hỗ trợ phụ nữ phát triển').
+_PEOPLE_OF = (("công đoàn", "congdoan"), ("phụ nữ", "phunu"), ("cựu chiến binh", "ccb"), ("đồng đội", "ccb"),
+              ("thanh niên", "doan"), ("nông dân", "nongdan"))
+
+
+def _people_named_after(key: str, at: int) -> str | None:
+    """The organization whose people the name that starts at ``at`` speaks of (bounded as in _named_after,
+    but a first word 'Hỗ trợ' opens the name: 'Quỹ Hỗ trợ phụ nữ …')."""
+    end = _NAME_END_RE.search(key, at + 1, at + 50)
+    name = key[at:end.start() if end else at + 50]
+    return next((org for words, org in _PEOPLE_OF if words in name), None)
+
+
 def _with_funds(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions with the funds' names added (an organization's words inside a fund's name,
     'nông dân' in 'Quỹ Hỗ trợ nông dân', give way to the fund). A fund of another name ('Quỹ
@@ -145,7 +158,12 @@ def _with_funds(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
         elif text[m.end():m.end() + 1] == " " and text[m.end() + 1:m.end() + 2].isupper():
             named = _named_after(key, mentions, m.end())
             if named is None:
-                funds.append(Mention(m.start(), m.end(), "other", "name"))
+                owner = _people_named_after(key, m.end())
+                # ('Quỹ Hỗ trợ phụ nữ phát triển', 'Quỹ Nghĩa tình đồng đội': the fund of the body
+                # whose people its name speaks of)
+                funds.append(Mention(m.start(), m.end(), owner or "other", "name"))
+                if owner is not None:
+                    last = owner
                 continue
             # 'Quỹ Xã hội công đoàn tỉnh', 'Quỹ Nhà ở "Mái ấm Công đoàn"': the fund of the body its
             # name names.

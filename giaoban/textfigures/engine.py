@@ -485,7 +485,9 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 code, code_conf, code_from = inherited, 0.5, "item before"
         if (c.unit_category == "money" and thing is None and c.kind == "level" and actor.org != "other"
                 and code in (None, *_MONEY_CODES.values()) and not _EACH_RE.search(key, s_start, c.start)
-                and "trong đó" not in before):  # ('trong đó tiền mặt 9 tỷ đồng': a part, by its own words)
+                and key.find("trong đó", clause_start, c.start) < 0):
+            # ('trong đó tiền mặt 9 tỷ đồng', '… tổng chi phí 250 triệu đồng; trong đó Quỹ … hỗ trợ 40 triệu
+            # đồng': a part of a total, by its own words, not by the verb of a gift)
             money_code = _money_by_verb(key, s_start, c.start, direct_only=code is None and named not in _MONEY_CODE_SET)
             if (money_code is None and code is None and actor.source == "subject" and actor.named_at
                     and not key[actor.named_at[1]:c.start].strip()):

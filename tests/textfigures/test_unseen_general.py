@@ -70,3 +70,34 @@ FOUND: list[tuple[str, list[tuple[str, str | None]]]] = [
 def test_found(text: str, expected: list) -> None:
     got = [(f["text"], f["org"]) for f in extract_text(text)["figures"]]
     assert [(t[:len(e)], o) for (t, o), (e, _) in zip(got, expected)] == expected and len(got) == len(expected)
+
+
+def owner_of(text: str, figure: str) -> tuple[str | None, list | None, str | None]:
+    found = [f for f in extract_text(text)["figures"] if f["text"].startswith(figure)]
+    assert len(found) == 1, [f["text"] for f in extract_text(text)["figures"]]
+    return found[0]["org"], found[0]["orgs"], found[0]["indicator_code"]
+
+
+OWNERS: list[tuple[str, str, tuple[str | None, list | None, str | None]]] = [
+    # A fund is the body's whose people its own name speaks of ('Quỹ Xã hội công đoàn', 'Quỹ Hỗ trợ
+    # phụ nữ phát triển'), as 'Quỹ Hỗ trợ nông dân' is the Farmers' Union's; a capital letter after
+    # 'Quỹ' does not make it another body's.
+    ("Liên đoàn Lao động huyện tổ chức Tháng Công nhân. Quỹ Xã hội công đoàn huyện hỗ trợ sửa chữa 3 nhà "
+     "cho đoàn viên.", "3 nhà", ("congdoan", None, None)),
+    ("Hội LHPN huyện tổng kết năm. Quỹ Hỗ trợ phụ nữ phát triển của Hội đã cho 85 hội viên vay vốn.",
+     "85 hội viên", ("phunu", None, None)),
+    ("Hội Cựu chiến binh tỉnh sơ kết quý. Quỹ \"Tri ân đồng đội\" hỗ trợ 45 triệu đồng sửa nhà cho hội viên.",
+     "45 triệu", ("ccb", None, None)),
+    # … a fund of another name stays another body's.
+    ("Hội Nông dân xã tổng kết năm. Quỹ Thiện Nguyện An Phát thuộc Công ty An Phát tặng 30 suất quà.",
+     "30 suất", ("other", None, None)),
+    # A part of a house's cost ('trong đó Quỹ … hỗ trợ 40 triệu đồng') is help to build it, no gift,
+    # however far the verb stands from 'trong đó'.
+    ("Công đoàn ngành Y tế hỗ trợ đoàn viên dựng nhà, tổng chi phí 320 triệu đồng; trong đó Quỹ \"Mái ấm "
+     "Công đoàn\" của ngành hỗ trợ 50 triệu đồng.", "50 triệu", ("congdoan", None, None)),
+]
+
+
+@pytest.mark.parametrize("text,figure,expected", OWNERS, ids=[f"{o[1]}: {o[0][:40]}" for o in OWNERS])
+def test_owner(text: str, figure: str, expected: tuple) -> None:
+    assert owner_of(text, figure) == expected
