@@ -12,7 +12,7 @@ from typing import Any, Iterable, NamedTuple
 from .attribution import Actor, Attributor
 from .boilerplate import boilerplate_ranges, inside
 from .catalogue import NEAR_ONLY, Matcher
-from .figures import Candidate, find_candidates
+from .figures import MET_AND_EXCEEDED_RE, Candidate, find_candidates
 from .lexicon import QUALIFIERS
 from .normalize import WORD_START, canonical, match_key, nfc, prefix_alternation
 from .period import detect_period
@@ -813,7 +813,7 @@ def _compared_before(before: str) -> bool:
     """'cao hơn năm 2018 trên', 'vượt': every comparison says 'hơn', 'tăng', 'giảm' or 'vượt'
     (scans in C before the regex, which tries every position of the words before)."""
     return ("hơn" in before or "tăng" in before or "giảm" in before or "vượt" in before) \
-        and _COMPARED_BEFORE_RE.search(before) is not None
+        and _COMPARED_BEFORE_RE.search(before) is not None and MET_AND_EXCEEDED_RE.search(before) is None
 
 
 def _per_item_before(before: str) -> bool:

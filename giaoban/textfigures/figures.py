@@ -551,6 +551,10 @@ def qualifier_span(key: str, s: int) -> tuple[str, int | None]:
     for start in starts:  # longest phrase first
         q = _QUALIFIER_MAP.get(key[start:end])
         if q is not None:
+            if key.startswith("vượt", start) and MET_AND_EXCEEDED_RE.search(key, max(0, start - 16), end + 1):
+                # 'đạt và vượt 15 chỉ tiêu', 'hoàn thành và vượt 8/10 chỉ tiêu': 'vượt' is the verb (met
+                # and exceeded); the number of targets is exact.
+                return "exact", None
             return q, start
     return "exact", None
 
@@ -568,6 +572,8 @@ def _qualifier_after(key: str, pos: int) -> str | None:
 
 
 _SCALED_MONEY_AFTER_RE = re.compile(r" (?:triệu|tỷ|tỉ) (?:đồng|đ)(?![^\W\d_])")
+# 'đạt và vượt' right before a number: met and exceeded (a verb), not 'more than' nor a difference.
+MET_AND_EXCEEDED_RE = re.compile(r"(?<![^\W\d_])(?:đạt|hoàn thành)(?: và|,| hoặc) vượt $")
 _EXCEEDED_BY_AFTER_RE = re.compile(r" ?(?:so với|so|chỉ tiêu|kế hoạch|mục tiêu)(?![^\W\d_])")
 _CHANGE_WORDS = {"tăng", "giảm", "thêm", "trưởng"}
 _CHANGE_PAIRS = {"tăng thêm", "giảm thêm", "tăng được", "giảm được", "giảm đi", "tăng trưởng", "nhiều hơn", "ít hơn"}

@@ -57,3 +57,19 @@ ORGS: list[tuple[str, str, str | list[str] | None]] = [
 @pytest.mark.parametrize("text,start,expected", ORGS, ids=[f"{o[1]}: {o[0][:40]}" for o in ORGS])
 def test_owner(text: str, start: str, expected: str | list[str] | None) -> None:
     assert owner(figure(text, start)) == expected
+
+
+QUALIFIERS: list[tuple[str, str, str, str]] = [
+    # 'đạt và vượt N chỉ tiêu': met and exceeded N targets; N is exact, and a level, not 'more than N'.
+    ("Năm 2022, Hội Cựu chiến binh tỉnh đạt và vượt 9 chỉ tiêu nghị quyết đại hội.", "9 chỉ tiêu", "exact", "level"),
+    ("Nhiệm kỳ qua, Tỉnh đoàn hoàn thành và vượt 14/16 chỉ tiêu đề ra.", "14", "exact", "level"),
+    # Guards: 'vượt' alone still says 'more than', and by how much with 'so với'.
+    ("Hội Nông dân huyện kết nạp vượt 300 hội viên mới.", "vượt 300 hội viên", "over", "level"),
+    ("Quỹ Hỗ trợ nông dân huyện vượt 2 tỷ đồng so với kế hoạch.", "2 tỷ đồng", "exact", "change"),
+]
+
+
+@pytest.mark.parametrize("text,start,qualifier,kind", QUALIFIERS, ids=[q[1] for q in QUALIFIERS])
+def test_qualifier_and_kind(text: str, start: str, qualifier: str, kind: str) -> None:
+    f = figure(text, start)
+    assert (f["qualifier"], f["kind"]) == (qualifier, kind)
