@@ -10,6 +10,9 @@ A person named twice keeps the longest position. Text must be `normalize()`d alr
 
 import re
 
+from ..normalize import match_key
+from ..orgs import find_mentions
+
 SURNAMES = set(
     "Nguyễn Trần Lê Đèo Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lò Lường Tòng Giàng "
     "Vàng Sùng Tẩn Lù Hà Đinh Mai Trịnh Đào Cao Lâm Tạ Chu Lương Quàng Điêu Khổng Phùng Tống Kiều "
@@ -186,8 +189,10 @@ def find_people(text: str) -> list[dict]:
     """[{'name', 'position', 'role'}] in order of first mention, one entry per name."""
     people: dict[str, dict] = {}
     found = [*_candidates(text), *_listed(text), *_ranked(text)]
+    # 'Đoàn Thanh niên' in a position starts an organization's name, not a person called Đoàn.
+    org_starts = {m.start for m in find_mentions(text, match_key(text)) if m.kind == "name"}
     for name, position, role, start in sorted(found, key=lambda c: c[3]):
-        if name == "Hồ Chí Minh" or _INSIDE_A_NAME.search(text, max(0, start - 20), start):
+        if name == "Hồ Chí Minh" or start in org_starts or _INSIDE_A_NAME.search(text, max(0, start - 20), start):
             continue
         if len(name.split()) == 2 and _PROVINCE_BEFORE.search(text, max(0, start - 12), start):
             continue  # 'Liên đoàn Lao động tỉnh Ninh Bình': two words after 'tỉnh' name the province
