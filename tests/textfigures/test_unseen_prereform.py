@@ -73,3 +73,17 @@ QUALIFIERS: list[tuple[str, str, str, str]] = [
 def test_qualifier_and_kind(text: str, start: str, qualifier: str, kind: str) -> None:
     f = figure(text, start)
     assert (f["qualifier"], f["kind"]) == (qualifier, kind)
+
+
+def test_attendees_listed_after_cac_ong() -> None:
+    # A newspaper lists the attendees after 'các ông:' / 'các bà:' as a report does after 'các đồng chí:'.
+    from giaoban.textfigures.meetings.people import find_people
+
+    text = ("Chiều 2/7/2019, Hội Nông dân huyện Tam Nông họp sơ kết 6 tháng. Dự hội nghị có các ông: Lê Văn "
+            "Sáu, Phó Chủ tịch Hội Nông dân tỉnh; Đỗ Minh Trí, Phó Trưởng Ban Dân vận Huyện ủy. Có mặt các bà: "
+            "Nguyễn Thị Hồng, Chủ tịch Hội LHPN huyện; Trần Thị Lan, Phó Chủ tịch Ủy ban MTTQ huyện.")
+    people = {p["name"]: p["position"] for p in find_people(text)}
+    assert people == {"Lê Văn Sáu": "Phó Chủ tịch Hội Nông dân tỉnh",
+                      "Đỗ Minh Trí": "Phó Trưởng Ban Dân vận Huyện ủy",
+                      "Nguyễn Thị Hồng": "Chủ tịch Hội LHPN huyện",
+                      "Trần Thị Lan": "Phó Chủ tịch Ủy ban MTTQ huyện"}

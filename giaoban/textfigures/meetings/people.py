@@ -126,8 +126,8 @@ def _candidates(text: str):
 
 
 # An attendee list: 'Dự hội nghị có các đồng chí: Name, position; Name, position; …', 'Thành phần
-# gồm các đồng chí: …', 'Thư ký: Name.'
-_LIST_HEAD = re.compile(r"(?:các|những) đồng chí\s*:\s*|(?<![^\W\d_])(?:Thư ký|Chủ trì)\s*:\s*(?=[A-ZĐ][^\W\d_]* [A-ZĐ])")
+# gồm các đồng chí: …', 'Dự hội nghị có các ông: …' (a newspaper's 'ông', 'bà'), 'Thư ký: Name.'
+_LIST_HEAD = re.compile(r"(?:các|những) (?:đồng chí|ông, bà|ông bà|ông|bà|vị)\s*:\s*|(?<![^\W\d_])(?:Thư ký|Chủ trì)\s*:\s*(?=[A-ZĐ][^\W\d_]* [A-ZĐ])")
 # Military and police ranks written before a name ('Thượng tướng Nguyễn Văn Thành, Thứ trưởng …').
 _RANK = re.compile(
     r"(?<![^\W\d_])(?:Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Chuẩn Đô đốc|Phó Đô đốc|Đại tá|"
