@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -29,13 +28,12 @@ _QUALIFIER_WORDS = {w for w, _ in QUALIFIERS}
 _DROP_BEFORE = {w for w, _ in QUALIFIERS} | {"được", "đạt", "với", "có", "cho", "là"}
 _LETTER_WORD_RE = re.compile(r"[^\W\d_]" + WORD_START + r"[^\W\d_]*(?![^\W_])")
 # One step of the phrase after a unit: a gap without punctuation, then a word.
-_AFTER_STEP = r"(?:[^\w,.;:()\n]|_)*([^\W_]+(?:[&/][^\W_]+)*)"
-# … six of them nested, each optional after the one before (a group per word).
-_AFTER_STEPS_RE = re.compile(functools.reduce(lambda inner, _: f"(?:{_AFTER_STEP}{inner})?", range(6), ""))
-_STEP_GROUPS = range(1, 7)
-# Not the comma of '12,6 tỷ đồng' (a digit on both sides); the look-behind inside the comma's
-# branch keeps every alternative starting with a literal, which the regex engine scans for in C.
-_CLAUSE_BREAK_RE = re.compile(r"[;:(\n]|,(?!(?<=\d,)\d)")
+_AFTER_STEP_RE = re.compile(r"(?:[^\w,.;:()\n]|_)*([^\W_]+(?:[&/][^\W_]+)*)")
+_AFTER_STEPS = 6  # (at most)
+# Not the comma of '12,6 tỷ đồng' (a digit on both sides: the look-behind sees only a comma). One
+# character set first, which the regex engine scans for in C (an alternation whose first branch
+# is a set is tried at every position, 40× slower; tests/textfigures/test_scan_prefixes.py).
+_CLAUSE_BREAK_RE = re.compile(r"[;:(\n,](?!(?<=\d,)\d)")
 # (what _TAIL_RE starts with: asked first, in C; tests/textfigures/test_prechecks.py holds them in step)
 _TAIL_WORDS = (" cho ", " tới ", " đến ")
 _TAIL_RE = re.compile("(?:" + "|".join(_TAIL_WORDS) + r")([^,;:.()\n\d]+)")
@@ -98,6 +96,14 @@ _QUOTED_NAME_RE = re.compile(r"[\"“]([^\"“”\n]{3,60})[\"”]")
 _ANTECEDENT_REACH = 400
 
 
+def _section_headings(key: str) -> list[tuple[int, int]]:
+    """(start, end) of each numbered heading line not ended by a full stop."""
+    first = _SECTION_HEADING_RE.match(key)
+    found = [(first.start(), first.end())] if first else []
+    found += ((m.start() + 1, m.end()) for m in _SECTION_HEADING_AFTER_BREAK_RE.finditer(key))
+    return [(a, b) for a, b in found if key[b - 1] != "."]
+
+
 def _antecedent(key: str, pos: int, context: str) -> str:
     """The name a bare 'Quỹ' or 'tiêu chí' in the figure's words refers back to: the last quoted
     name in the ``_ANTECEDENT_REACH`` characters before (the same paragraph or the one before),
@@ -131,7 +137,11 @@ _VALUE_BEFORE_RE = re.compile(prefix_alternation(  # (asked after its words: _va
     _LETTER_START) + r"(?: thực hiện| xây dựng| hỗ trợ| là)?(?![^\W\d_]) (?:trên |hơn |gần |khoảng |dưới |ước )?$")
 # A numbered heading line ('II. Vận động Quỹ "Vì người nghèo"'); its words count for the sentence
 # right under it.
-_SECTION_HEADING_RE = re.compile(r"(?m)^[ \t]*(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+[^\n]{1,100}$")
+_SECTION_HEADING = r"[ \t]*(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+[^\n]{1,100}$"
+_SECTION_HEADING_RE = re.compile("(?m)" + _SECTION_HEADING)  # (matched at the text's start)
+# … and on the next lines, found by their line break (a literal, scanned for in C; '^' is tried at
+# every position).
+_SECTION_HEADING_AFTER_BREAK_RE = re.compile("(?m)\n" + _SECTION_HEADING)
 _HEADING_REACH = 200
 _SUBTOTAL_WORD = "trong "  # (what every match says: asked first)
 _SUBTOTAL_BEFORE_RE = re.compile(_SUBTOTAL_WORD + r"(?:đó|số đó|số này),? (?:có )?$")
@@ -267,7 +277,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     firms_clause_end = -1  # the end of a clause whose subject is a number of firms ('3 doanh nghiệp cắt giảm …')
     # By unit: the last figure given a code, with where its organization was named.
     last_coded: dict[str | None, tuple[Candidate, str, tuple[int, int] | None, int]] = {}
-    headings = [(m.start(), m.end()) for m in _SECTION_HEADING_RE.finditer(key) if key[m.end() - 1] != "."]
+    headings = _section_headings(key)
     heading_starts = [a for a, _ in headings]
 
     def heading_sentence(end: int) -> int:
@@ -952,8 +962,8 @@ def _kind_named_after(key: str, end: int) -> bool:
 
 
 def _json_number(v: Decimal) -> int | float:
-    whole, denominator = v.as_integer_ratio()  # (one call in C instead of int() and a mixed ==)
-    return whole if denominator == 1 else float(v)
+    whole = int(v)  # (most values are whole: 2× faster than as_integer_ratio, which builds two ints)
+    return whole if whole == v else float(v)
 
 
 def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int, breaks: list[int],
@@ -963,18 +973,19 @@ def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int, breaks:
     after_words: list[str] = []
     pos = c.end
     end = min(s_end, pos + 80)
-    # Up to six steps one after another (a gap with punctuation ends the phrase), read by one
-    # match: each step's word is a group, unset after the last step.
-    steps = _AFTER_STEPS_RE.match(key, pos, end)
-    for g in _STEP_GROUPS:
-        a, b = steps.span(g)  # type: ignore[union-attr]  # (always matches: every step is optional)
-        if a < 0:
+    # Up to six steps one after another (a gap with punctuation ends the phrase); most phrases
+    # stop after a word or two, so one small match per step.
+    at = pos
+    for _ in range(_AFTER_STEPS):
+        step = _AFTER_STEP_RE.match(key, at, end)
+        if step is None:
             break
+        a, b = step.span(1)
         w = key[a:b]
-        if (not w.isalpha() and any(ch.isdigit() for ch in w)) or w in _STOP_AFTER:
+        if (not w.isalpha() and any(map(str.isdigit, w))) or w in _STOP_AFTER:
             break
         after_words.append(t[a:b])
-        pos = b
+        pos = at = b  # (a step ends with its word)
     unit_text = c.unit_text or (c.unit or "")
     if after_words:
         phrase = f"{unit_text} {' '.join(after_words)}"
@@ -1027,7 +1038,7 @@ def _predicate_after(key: str, pos: int, limit: int) -> str:
         rest = ext[i + 1:]
         # A headline or a list line ends at its line break, which the look-ahead may stop at.
         ended = m is not None or limit == len(key) or key.startswith("\n", limit)
-        if not ended or "," in rest or len(rest.split()) > 4 or any(ch.isdigit() for ch in rest):
+        if not ended or "," in rest or len(rest.split()) > 4 or any(map(str.isdigit, rest)):
             ext = ext[:i]  # the clause goes on to another figure or past the look-ahead
     return ext
 
@@ -1112,16 +1123,18 @@ def confidence_class(conf: float, code: str | None, c: Candidate, actor: Actor, 
     return "sure-clause"
 
 
-_CLAUSE_MARK_RE = re.compile(r"[,;:()]| - ")
+_CLAUSE_MARK_RE = re.compile(r"[,;:() ](?:(?<! )|- )")  # ',;:()' or ' - ' (a set first: see _CLAUSE_BREAK_RE)
 _SENTENCE_END_RE = re.compile(r"[.!?] ")
 # Names of bodies among the catalogue's words: they say with whom, not what is counted.
 _BODY_NAME_WORDS = {match_key(w) for w in ("ngân hàng chính sách",)}
 # The counted phrase after a number ends at a clause mark, another number or a word that opens
 # what is said of it (to whom, with whom, where, what for, a verb).
-_COUNTED_PHRASE_END_RE = re.compile(r"[,;:()\n.\d]| (?:cho|với|của|tại|để|từ|ở|do|nhằm|qua|trong|trên|thuộc|đã|được|là|và|về)"
-                                    r"(?![^\W\d_])")
+# (a set first, see _CLAUSE_BREAK_RE: a mark or a digit ends it at once, a space only before a word)
+_COUNTED_PHRASE_END_RE = re.compile(r"[,;:()\n.\d ](?:(?<! )|(?:cho|với|của|tại|để|từ|ở|do|nhằm|qua|trong|trên|thuộc|đã|được"
+                                    r"|là|và|về)(?![^\W\d_]))")
 # A helping verb right before the number: those helped ('giúp 214 hộ vay vốn', 'hỗ trợ cho 30 hội viên').
-_HELPED_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:giúp|hỗ trợ|tạo điều kiện|hướng dẫn)(?: cho)? (?:(?:trên|hơn|gần|khoảng) )?$")
+_HELPED_BEFORE_RE = re.compile(prefix_alternation(("giúp", "hỗ trợ", "tạo điều kiện", "hướng dẫn"), _LETTER_START)
+                               + r"(?: cho)? (?:(?:trên|hơn|gần|khoảng) )?$")
 
 
 class OwnWords(NamedTuple):
@@ -1139,7 +1152,7 @@ def _own_words(key: str, c: Candidate, before: str, previous_end: int, stock: bo
     m = _COUNTED_PHRASE_END_RE.search(key, c.end, c.end + 40)
     end = m.start() if m else min(len(key), c.end + 40)
     beyond = key[c.end:end]
-    return OwnWords(own_before, key[c.start:end], any(ch.isalpha() for ch in beyond),
+    return OwnWords(own_before, key[c.start:end], any(map(str.isalpha, beyond)),
                     stock and _HELPED_BEFORE_RE.search(own_before) is not None)
 
 

@@ -308,10 +308,10 @@ def _read_unit(text: str, key: str, c: Candidate, pos: int, has_scale: bool) -> 
     c.end = c.unit_end
 
 
-_TOTAL_LABEL_RE = re.compile(r"(?<![^\W\d_])tổng số ([^\W\d_]+(?: [^\W\d_]+)?) $")
+_TOTAL_LABEL_RE = re.compile(r"t(?<![^\W\d_].)ổng số ([^\W\d_]+(?: [^\W\d_]+)?) $")  # (the word start after 't': see WORD_START)
 _FROM_TO_AFTER_RE = re.compile(r" (?:lên|xuống) [\d][\d.,]*(?= )")  # (not 'từ 30 đến 50 triệu': a range)
 # 'số chi hội còn 1.298', 'tổ hội còn 1.245': what remains is counted by the noun before 'còn'.
-_REMAINING_LABEL_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]+(?: [^\W\d_]+)?) còn $")
+_REMAINING_LABEL_RE = re.compile(r"([^\W\d_](?<![^\W\d_].)[^\W\d_]*(?: [^\W\d_]+)?) còn $")
 
 
 def _unit_from_label(key: str, s: int) -> str | None:
