@@ -45,6 +45,13 @@ CODES: list[tuple[str, str, str | None]] = [
     ("Hội Nông dân huyện kết nạp 300 hội viên mới, nâng tổng số hội viên lên 12.400 người.",
      "12.400", "tong_hoi_vien"),
     ("Hội Nông dân huyện kết nạp 300 hội viên mới, nâng tổng số lên 12.400 hội viên.", "12.400", "tong_hoi_vien"),
+    # Professional branches ('chi hội nghề nghiệp', 'tổ hội nghề nghiệp': members of one trade across
+    # branches) are not the association's branches, which 'chi hội' counts.
+    ("Hội Nông dân xã duy trì 6 chi hội nghề nghiệp trồng cà phê; Hội có 14 chi hội với 1.250 hội viên.",
+     "6 chi hội", None),
+    ("Hội Nông dân xã duy trì 6 chi hội nghề nghiệp trồng cà phê; Hội có 14 chi hội với 1.250 hội viên.",
+     "14 chi hội", "chi_hoi"),
+    ("Hội Nông dân huyện có 120 chi hội, trong đó có 18 chi hội nghề nghiệp.", "120", "chi_hoi"),
 ]
 
 
