@@ -73,6 +73,10 @@ _NAMES: list[tuple[str, str, str]] = [
     ("Hội Người cao tuổi", "other", "name"), ("Hội Khuyến học", "other", "name"),
     ("Hội Cựu thanh niên xung phong", "other", "name"), ("Hội Luật gia", "other", "name"),
     ("Hội Doanh nhân", "other", "name"), ("Hội Doanh nghiệp", "other", "name"),
+    # Business people's clubs are such associations too ('Câu lạc bộ Doanh nhân Cựu chiến binh tỉnh').
+    ("Câu lạc bộ Doanh nhân", "other", "name"), ("CLB Doanh nhân", "other", "name"),
+    ("Câu lạc bộ Doanh nghiệp", "other", "name"), ("CLB Doanh nghiệp", "other", "name"),
+    ("Hiệp hội Doanh nghiệp", "other", "name"),
     ("Hội Nạn nhân chất độc da cam", "other", "name"), ("Hội Bảo trợ", "other", "name"),
     ("Liên minh Hợp tác xã", "other", "name"), ("Bộ đội Biên phòng", "other", "name"),
     ("Bộ Chỉ huy", "other", "name"), ("Đồn Biên phòng", "other", "name"), ("Công an", "other", "name"),

@@ -48,6 +48,13 @@ ORGS: list[tuple[str, str, str | list[str] | None]] = [
      "86 đoàn viên", "congdoan"),
     ("HUYỆN ĐOÀN VŨ THƯ\nHuyện đoàn tổ chức ngày hội việc làm tại Công ty Giày Thái Bình, Công ty May Sông "
      "Hồng và Trường Cao đẳng nghề, giới thiệu việc làm cho 320 đoàn viên.", "320 đoàn viên", "doan"),
+    # A business people's club is another body (CONVENTIONS.md, 1), as 'Hội Doanh nhân …' is.
+    ("Hội CCB huyện tổng kết năm. Câu lạc bộ Doanh nhân Cựu chiến binh tỉnh hỗ trợ 30 triệu đồng giúp 3 "
+     "hội viên nuôi bò.", "30 triệu đồng", "other"),
+    ("Tỉnh đoàn tổng kết năm. CLB Doanh nhân trẻ tỉnh trao 50 suất học bổng cho học sinh nghèo.", "50 suất",
+     "other"),
+    # Guard: what the association does with such a club stays the association's.
+    ("Hội CCB thành phố cùng Câu lạc bộ Doanh nhân Cựu chiến binh xây 4 nhà cho hội viên.", "4 nhà", "ccb"),
     # Guard: a giver after 'tại' in its own clause still gives.
     ("Hội LHPN tỉnh tổ chức lễ trao quà tại xã Đông Hưng. Công ty Điện lực tỉnh trao 40 suất quà cho phụ "
      "nữ nghèo.", "40 suất quà", "other"),
