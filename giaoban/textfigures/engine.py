@@ -274,6 +274,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     previous: list[Candidate] = []  # the figures read so far
     list_near = ""  # the words before the first figure of a list of figures ('có 28 chi hội, 2.425 hội viên')
     list_start = 0  # … and where that first figure starts
+    area_figures: list[int] = []  # where figures of a place's population end (_population_of_place)
     firms_clause_end = -1  # the end of a clause whose subject is a number of firms ('3 doanh nghiệp cắt giảm …')
     # By unit: the last figure given a code, with where its organization was named.
     last_coded: dict[str | None, tuple[Candidate, str, tuple[int, int] | None, int]] = {}
@@ -298,6 +299,11 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 and (_AREA_HAS_RE.search(key, max(0, c.start - 14), c.start)
                      or (actor.org != "other" and _ADMIN_LIST_AFTER_RE.match(key, c.end)))):
             actor = _NOBODY  # '64 xã, phường', '21 ấp': the area's units, not what an organization did
+            area_figures.append(c.end)
+        elif (c.unit in _POPULATION_UNITS or (area_figures and c.unit == "%")) and actor.source != "owner" and _population_of_place(
+                key, c, sentence_starts, breaks, figures, area_figures):
+            actor = _NOBODY  # 'tổ dân phố hiện có 402 hộ với 1.911 nhân khẩu': the place's population
+            area_figures.append(c.end)
         elif c.unit == "tổ chức" and _ORGS_COUNTED_RE.match(key, c.end):
             actor = _NOBODY
         elif c.unit in _LAND_UNITS and actor.source in ("carried", "default") and _AREA_ECONOMY_RE.search(
@@ -952,6 +958,49 @@ def _names_another_thing(t: str, key: str, c: Candidate, vocabulary: frozenset[s
             continue
         return w not in vocabulary
     return False
+
+
+# The population of a place (convention 5: an area's statistics are nobody's): a clause whose subject
+# is the place ('Toàn xã có 3.860 phụ nữ từ 18 tuổi', 'tổ dân phố hiện có 402 hộ với 1.911 nhân khẩu;
+# còn 1 hộ nghèo'), or the whole a part is taken from ('trên tổng số 16.684 phụ nữ'), counting people,
+# households or hamlets that nothing more is said of (no 'đạt', 'đăng ký', 'tham gia' after them,
+# which make them a campaign's result: convention 10). Issue 15: such figures took the body carried
+# from the sentence before on texts no rule had seen (src_y: 7 of its 17 wrong bodies).
+_POPULATION_UNITS = frozenset({"hộ", "người", "nhân", "nhân khẩu", "thôn", "bản", "ấp", "khóm", "khu phố", "tổ dân phố"})
+_PLACE_SUBJECT_HAS_RE = re.compile(
+    r"[\s\-+•*–]*(?:(?:hiện nay|hiện|đến nay|năm \d+|cuối năm(?: \d+)?|sau (?:hợp nhất|sáp nhập|sắp xếp)),? )?"
+    r"(?:toàn |cả )?(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|khu phố|tổ dân phố|khu dân cư|thôn|bản|ấp|khóm|"
+    r"địa bàn)(?: [^\W\d_]+){0,4}? (?:hiện nay |hiện |vẫn |nay |hiện đang )?(?:có|còn)(?: (?:hơn|trên|gần|khoảng|xấp xỉ))? ?")
+_POPULATION_JOINT_RE = re.compile(r"(?: [^\W\d_]+| \d+ tuổi){0,5}?(?:,? (?:với|và) |, (?:chiếm )?|; (?:còn |có )?)"
+                                  r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ) )?")  # (the rest of the noun phrase before)
+_BARE_COUNT_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,3}?(?:\s*$|\s*[,;.:()\n]| với | và | trong (?:độ tuổi|tổng)| từ \d+ tuổi| chiếm )")
+_MEMBERS_HOUSEHOLD_RE = re.compile(r" (?:hội viên|đoàn viên|phụ nữ|nông dân|ccb|cựu chiến binh|công nhân)(?![^\W\d_])")
+
+
+def _population_of_place(key: str, c: Candidate, sentence_starts: list[int], breaks: list[int],
+                         figures: list[dict[str, Any]], area_figures: list[int]) -> bool:
+    """Whether the figure counts the population of a place (see above)."""
+    unit_end = c.end
+    if c.unit == "%":  # ('…, chiếm 19% dân số': only as the next figure of the list)
+        return bool(figures and figures[-1]["end"] == area_figures[-1]
+                    and _POPULATION_JOINT_RE.fullmatch(key, figures[-1]["end"], c.start))
+    if c.unit == "hộ" and (_MEMBERS_HOUSEHOLD_RE.match(key, unit_end)
+                           or _MEMBERS_HOUSEHOLD_RE.search(key, c.start, unit_end)):
+        return False  # 'còn 12 hộ hội viên nghèo', '312 hộ hội viên sản xuất giỏi': the members' households
+    if not _BARE_COUNT_AFTER_RE.match(key, unit_end):
+        return False
+    i = bisect.bisect_right(sentence_starts, c.start) - 1
+    s_start = sentence_starts[i] if i >= 0 else 0
+    j = bisect.bisect_left(breaks, c.start) - 1
+    clause_start = max(s_start, breaks[j] + 1) if j >= 0 else s_start
+    if _PLACE_SUBJECT_HAS_RE.fullmatch(key, clause_start, c.start):
+        return True
+    before = key[max(s_start, c.start - 40):c.start]
+    if c.unit in ("hộ", "người", "nhân", "nhân khẩu") and _denominator_before(before):
+        return True  # 'trên tổng số 16.684 phụ nữ', 'trong tổng số 155.107 thiếu niên'
+    # … and the next figure of the same list: '402 hộ với 1.911 nhân khẩu', '; còn 1 hộ nghèo và 13 hộ'
+    return bool(area_figures and figures and figures[-1]["end"] == area_figures[-1]
+                and _POPULATION_JOINT_RE.fullmatch(key, figures[-1]["end"], c.start))
 
 
 def _kind_named_after(key: str, end: int) -> bool:

@@ -108,3 +108,33 @@ OWNERS: list[tuple[str, str, tuple[str | None, list | None, str | None]]] = [
 @pytest.mark.parametrize("text,figure,expected", OWNERS, ids=[f"{o[1]}: {o[0][:40]}" for o in OWNERS])
 def test_owner(text: str, figure: str, expected: tuple) -> None:
     assert owner_of(text, figure) == expected
+
+
+BODIES: list[tuple[str, list[tuple[str, str | None]]]] = [
+    # The population of a place (convention 5): a clause whose subject is the place, counting people,
+    # households or hamlets that nothing more is said of, and the figures listed with them, are
+    # nobody's, whichever body the sentence before named.
+    ("Ban Công tác Mặt trận khu phố báo cáo tháng 10. Tình hình chung: khu phố hiện có 516 hộ với 2.084 nhân khẩu; "
+     "còn 3 hộ nghèo và 9 hộ cận nghèo.",
+     [("516", None), ("2.084", None), ("3 hộ", None), ("9 hộ", None)]),
+    ("Hội Phụ nữ xã báo cáo sơ kết. Toàn xã có 3.860 phụ nữ từ 18 tuổi trở lên, chiếm 51% dân số.",
+     [("3.860", None), ("51%", None)]),
+    ("Đoàn xã tổng kết năm. Toàn xã hiện có 2.140 thanh niên trong độ tuổi đoàn viên.", [("2.140", None)]),
+    # … and so is the whole of the people a part is counted among.
+    ("Hội Phụ nữ huyện có 14.212 hội viên trên tổng số 16.684 phụ nữ từ 18 tuổi trở lên.",
+     [("14.212", "phunu"), ("16.684", None)]),
+    # What is said of them makes them a result of the work ('đạt danh hiệu', 'đăng ký'), and the
+    # members' own households are the body's.
+    ("Mặt trận xã tổng kết năm. Xã có 12 thôn với 1.950 hộ, trong đó 1.640 hộ đạt danh hiệu gia đình văn hóa.",
+     [("12", None), ("1.950", None), ("1.640", "mttq")]),
+    ("Hội Nông dân xã tổng kết năm. Toàn xã có 1.200 hộ nông dân đăng ký thi đua sản xuất, kinh doanh giỏi.",
+     [("1.200", "nongdan")]),
+    ("Hội Cựu chiến binh huyện tổng kết năm. Toàn huyện có 286 hộ hội viên sản xuất, kinh doanh giỏi.",
+     [("286", "ccb")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", BODIES, ids=[b[0][:50] for b in BODIES])
+def test_body(text: str, expected: list) -> None:
+    got = {f["text"]: f["org"] for f in extract_text(text)["figures"]}
+    assert [(e, next(o for t, o in got.items() if t.startswith(e))) for e, _ in expected] == expected
