@@ -102,7 +102,13 @@ _NAMES: list[tuple[str, str, str]] = [
     ("ngân sách nhà nước", "other", "name"), ("Sở Nông nghiệp", "other", "name"),
     ("ngành nông nghiệp", "other", "name"), ("ngành chức năng", "other", "name"),
     ("cơ quan chức năng", "other", "name"), ("lực lượng chức năng", "other", "name"),
-    ("cơ quan có thẩm quyền", "other", "name"),
+    ("cơ quan có thẩm quyền", "other", "name"), ("cơ quan chuyên môn", "other", "name"),
+    # The state's institutions by their head noun, whatever they are called after it ('Trung tâm
+    # Khuyến nông tỉnh', 'Trường THPT Lê Lợi', 'Sở Nội vụ', 'Chi cục Thủy lợi'): read only when
+    # written as a name, capitalized and followed by a capitalized word (see _INSTITUTION_HEADS).
+    ("Trung tâm", "other", "name"), ("Trường", "other", "name"), ("Viện", "other", "name"),
+    ("Sở", "other", "name"), ("Phòng", "other", "name"), ("Cục", "other", "name"), ("Chi cục", "other", "name"),
+    ("Trạm", "other", "name"), ("Ban Quản lý", "other", "name"),
     ("Trung ương Hội", "other", "name"), ("Tổng Liên đoàn Lao động", "congdoan", "name"),
     # Branches in a residential area, written with a small 'hội' / 'đoàn' ('Chi hội Phụ nữ bản').
     ("Chi hội Phụ nữ", "phunu", "name"), ("Chi hội Nông dân", "nongdan", "name"),
@@ -179,6 +185,8 @@ def _compile() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
 
 
 _MENTION_RE, _TABLE = _compile()
+_INSTITUTION_HEADS = frozenset(canonical(w) for w in ("Trung tâm", "Trường", "Viện", "Sở", "Phòng", "Cục", "Chi cục",
+                                                       "Trạm", "Ban Quản lý"))
 _MEMBER_KEYS = {canonical(surface) for surface, _org, kind in _NAMES if kind == "member"}
 _CAPITALIZED = {canonical(s) for s, _ in _BACKREFS} | {"phụ nữ", "mặt trận"}
 
@@ -211,6 +219,9 @@ def find_mentions(text: str, key: str) -> list[Mention]:
                 e = taken = named.end(1)
                 out.append(Mention(s, e, org, kind))
                 continue
+        if k in _INSTITUTION_HEADS and not (text[s].isupper() and text[s + 1:s + 2].islower()
+                                            and text[e + 1:e + 2].isupper() and key[e:e + 1] == " "):
+            continue  # 'trường hợp', 'phòng chống', 'khu trung tâm', 'PHÒNG …' in a heading: no institution
         if kind == "backref" or k in ("đoàn", "hội"):
             # The bare word must be capitalized in the text: 'Hội', 'Đoàn' (or an all-caps heading).
             word_start = s + k.rfind(" ") + 1 if k not in ("mặt trận",) else s

@@ -131,6 +131,20 @@ BODIES: list[tuple[str, list[tuple[str, str | None]]]] = [
      [("1.200", "nongdan")]),
     ("Hội Cựu chiến binh huyện tổng kết năm. Toàn huyện có 286 hộ hội viên sản xuất, kinh doanh giỏi.",
      [("286", "ccb")]),
+
+
+    # A state institution named by its head noun ('Trung tâm …', 'Trường …', 'Sở …') is another body
+    # acting, whatever it is called after that noun; it does not carry the body before.
+    ("Hội Nông dân xã tổng kết năm. Trung tâm Khuyến nông tỉnh hỗ trợ 200 hội viên giống ngô lai.",
+     [("200", "other")]),
+    ("Liên đoàn Lao động huyện tổ chức Tết Sum vầy. Trường Trung học phổ thông Lê Lợi trao 30 suất học bổng "
+     "cho con công nhân.", [("30", "other")]),
+    ("Đoàn xã tổ chức lễ ra quân. Trung tâm Hỗ trợ Thanh thiếu nhi Việt Nam phối hợp Tỉnh đoàn bàn giao 18 con bò "
+     "giống cho hộ nghèo.", [("18", "other")]),
+    ("Mặt trận huyện tổ chức giám sát. Các cơ quan chuyên môn đã giải quyết 18 kiến nghị của cử tri.",
+     [("18", "other")]),
+    # … not a common noun that shares the word ('trường hợp', 'phòng chống').
+    ("Hội Cựu chiến binh xã tổng kết năm. Trường hợp khó khăn, Hội hỗ trợ 12 hội viên sửa nhà.", [("12", "ccb")]),
 ]
 
 
