@@ -94,3 +94,17 @@ def test_attendees_listed_after_cac_ong() -> None:
                       "Đỗ Minh Trí": "Phó Trưởng Ban Dân vận Huyện ủy",
                       "Nguyễn Thị Hồng": "Chủ tịch Hội LHPN huyện",
                       "Trần Thị Lan": "Phó Chủ tịch Ủy ban MTTQ huyện"}
+
+
+CODES: list[tuple[str, str, str | None]] = [
+    # The south's word for a road, 'lộ' ('tuyến lộ', 'lộ giao thông', 'lộ nông thôn'), names road built.
+    ("Huyện đoàn Phước Long phối hợp nâng cấp 2,4 km lộ giao thông nông thôn.", "2,4 km", "km_duong"),
+    ("Hội Nông dân xã vận động sửa chữa 6 tuyến lộ nông thôn dài 1,8 km.", "1,8 km", "km_duong"),
+    # Guard: lit road is still no road built.
+    ("Huyện đoàn thắp sáng 3 km lộ nông thôn.", "3 km", None),
+]
+
+
+@pytest.mark.parametrize("text,start,expected", CODES, ids=[c[1] for c in CODES])
+def test_code(text: str, start: str, expected: str | None) -> None:
+    assert figure(text, start)["indicator_code"] == expected
