@@ -84,7 +84,15 @@ _ACTIVITIES_VALUED_RE = re.compile(r"(?:giá trị|trị giá)(?: của)? (?:cá
                                    r"công trình|phần việc)(?![^\W\d_])[^.;:]*$")
 _ADDED_WORD_RE = re.compile(r"(?<![^\W\d_])thêm(?![^\W\d_])")
 _PER_ITEM_BEFORE_RE = re.compile(  # (every match says 'mỗi', 'bình' or 'mức')
-    prefix_alternation(("mỗi", "bình quân", "trung bình", "mức"), _LETTER_START) + r"(?: [^\W\d_]+){0,8} $")
+    prefix_alternation(("mỗi", "bình quân", "trung bình", "mức"), _LETTER_START)
+    # ('mỗi năm kết nạp 5.000 hội viên': per period is what every indicator counts, no amount per item)
+    + r"(?:(?<=mỗi)(?! (?:năm|tháng|quý|tuần|kỳ|nhiệm kỳ)(?![^\W\d_]))|(?<!mỗi))(?: [^\W\d_]+){0,8} $")
+# A share set for every period ('đặt chỉ tiêu mỗi năm 100% đoàn viên được tuyên truyền') is a rate of
+# its own, not a level an indicator counts.
+_PER_PERIOD_BEFORE_RE = re.compile(r"(?<![^\W\d_])mỗi (?:năm|tháng|quý|tuần|kỳ|nhiệm kỳ) $")
+# A sentence about each one ('Mỗi hộ còn được tặng một phần quà Tết và 1 triệu đồng'): its figures
+# before the first break are amounts per item, however far the 'mỗi' stands.
+_PER_ITEM_OPENS_RE = re.compile(r"[\s\-+•*–]*mỗi (?!(?:năm|tháng|quý|tuần|kỳ|nhiệm kỳ)(?![^\W\d_]))[^,;:()\d\n]*")
 _PER_ITEM_AFTER_RE = re.compile(r"[^,;.()\n]{0,14}?(?:mỗi|/)(?: ?[^\W\d_]+)")
 # A name said once and then referred to by its head noun: 'Quỹ "Vì người nghèo" … Năm 2021, Quỹ của huyện
 # vận động được 2,35 tỷ đồng'; 'Cuộc vận động "… 5 không 3 sạch" …; lũy kế 96.420 hộ đạt tiêu chí'.
@@ -435,6 +443,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # indicator value of the organizations.
             code, code_conf = None, 0.0
         if code is not None and ((c.kind == "change" and not (matcher.counts_change(code) and (actor.org or actor.orgs))) or _per_item_before(before) or (others_named and _OTHER_THAN_RE.match(key, c.end))
+                                 or _opens_per_item(key, s_start, c.start)
+                                 or (c.unit == "%" and "mỗi" in before and _PER_PERIOD_BEFORE_RE.search(before))
                                  or _per_item_after(key, c.end) or _denominator_before(before) or "/" in (c.unit or "")
                                  or (c.unit == "%" and _PAST_PERIOD_AFTER_RE.match(key, c.end))
                                  or (key.startswith(_FORMER_WORD, c.end) and _FORMER_AFTER_RE.match(key, c.end))
@@ -530,6 +540,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # those who may join is the rate of gathering.
             code, code_conf, code_from = "ty_le_tap_hop", 0.5, "members before"
         if code is not None and not per_item_clear and (_per_item_before(before) or _per_item_after(key, c.end)
+                                                        or _opens_per_item(key, s_start, c.start)
                                                         or _denominator_before(before) or "/" in (c.unit or "")):
             # The same veto for codes found after it (by the verb of an amount, the item before …):
             # 'với mức hỗ trợ 40 triệu đồng mỗi nhà' is no total.
@@ -830,6 +841,11 @@ def _compared_before(before: str) -> bool:
     (scans in C before the regex, which tries every position of the words before)."""
     return ("hơn" in before or "tăng" in before or "giảm" in before or "vượt" in before) \
         and _COMPARED_BEFORE_RE.search(before) is not None and MET_AND_EXCEEDED_RE.search(before) is None
+
+
+def _opens_per_item(key: str, s_start: int, start: int) -> bool:
+    """The sentence opens with 'Mỗi hộ …' and nothing breaks it before the figure (its 'mỗi' asked in C first)."""
+    return key.find("mỗi", s_start, s_start + 8) >= 0 and _PER_ITEM_OPENS_RE.fullmatch(key, s_start, start) is not None
 
 
 def _per_item_before(before: str) -> bool:

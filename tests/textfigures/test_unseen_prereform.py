@@ -102,6 +102,19 @@ CODES: list[tuple[str, str, str | None]] = [
     ("Hội Nông dân xã vận động sửa chữa 6 tuyến lộ nông thôn dài 1,8 km.", "1,8 km", "km_duong"),
     # Guard: lit road is still no road built.
     ("Huyện đoàn thắp sáng 3 km lộ nông thôn.", "3 km", None),
+    # 'mỗi năm' is per period, which every indicator counts: a target per year keeps its code.
+    ("Hội Nông dân tỉnh đặt mục tiêu mỗi năm kết nạp 5.000 hội viên.", "5.000 hội viên", "ket_nap_moi"),
+    ("Nhiệm kỳ tới, Huyện đoàn phấn đấu mỗi năm giới thiệu ít nhất 60 đoàn viên ưu tú cho Đảng.", "ít nhất 60",
+     "gioi_thieu_dang"),
+    # … but a share set per period is a rate of its own.
+    ("Công đoàn huyện đặt chỉ tiêu mỗi năm 95% đoàn viên được tuyên truyền pháp luật.", "95%", None),
+    # A sentence about each one ('Mỗi hộ còn được tặng … và 1 triệu đồng'): its amount is per item,
+    # however far the 'mỗi' stands, not the value of the gifts.
+    ("LĐLĐ tỉnh tổ chức chuyến xe cho 90 hộ công nhân về quê. Mỗi hộ còn được tặng một phần quà Tết và "
+     "1 triệu đồng tiền mặt.", "1 triệu đồng", None),
+    # Guard: the total after it is still the value of the gifts.
+    ("Hội LHPN huyện trao 60 suất quà Tết cho hội viên nghèo, tổng trị giá 30 triệu đồng.", "30 triệu đồng",
+     "tri_gia_qua"),
 ]
 
 
