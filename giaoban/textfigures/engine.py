@@ -565,6 +565,10 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # left out counts the kind of thing the figure it adds to names, not what the bare measure
             # word names alone ('300 hội viên mới, nâng tổng số lên 12.400 hội viên' names no kind).
             code, code_conf, code_from = figures[-1]["indicator_code"], 0.5, "item before"
+        if code in _MEMBERSHIP_CODES and _OTHER_PEOPLE_AFTER_RE.match(key, c.end):
+            # 'hơn 3.000 đoàn viên, người lao động': members counted together with people who are not
+            # (as 'hội, đoàn viên' counts two bodies' members) are no membership.
+            code, code_conf = None, 0.0
         if code is not None and c.unit in _CLASSIFIER_UNITS and _names_another_thing(t, key, c, matcher.vocabulary(code), clause_end):
             # '242 suất học bổng', '2 suất trợ cấp', '77 hộ CCB cận nghèo': the noun after the measure word
             # says what is counted, and it is not the indicator's thing (whatever the words around named).
@@ -1017,6 +1021,11 @@ def _population_of_place(key: str, c: Candidate, sentence_starts: list[int], bre
     # … and the next figure of the same list: '402 hộ với 1.911 nhân khẩu', '; còn 1 hộ nghèo và 13 hộ'
     return bool(area_figures and figures and figures[-1]["end"] == area_figures[-1]
                 and _POPULATION_JOINT_RE.fullmatch(key, figures[-1]["end"], c.start))
+
+
+_MEMBERSHIP_CODES = frozenset({"tong_hoi_vien"})
+_OTHER_PEOPLE_AFTER_RE = re.compile(r",? (?:và )?(?:người lao động|công nhân|công chức|viên chức|quần chúng|nhân dân|"
+                                    r"người dân|thanh niên|thiếu nhi|học sinh|sinh viên)(?![^\W\d_])")
 
 
 def _kind_named_after(key: str, end: int) -> bool:

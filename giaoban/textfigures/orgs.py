@@ -219,6 +219,8 @@ def find_mentions(text: str, key: str) -> list[Mention]:
                 e = taken = named.end(1)
                 out.append(Mention(s, e, org, kind))
                 continue
+        if k.endswith("ủy") and key.startswith(" viên", e) and not key[e + 5:e + 6].isalpha():
+            continue  # 'Tỉnh ủy viên', 'Đảng ủy viên': a person's title, not the committee acting
         if k in _INSTITUTION_HEADS and not (text[s].isupper() and text[s + 1:s + 2].islower()
                                             and text[e + 1:e + 2].isupper() and key[e:e + 1] == " "):
             continue  # 'trường hợp', 'phòng chống', 'khu trung tâm', 'PHÒNG …' in a heading: no institution

@@ -52,6 +52,12 @@ CODES: list[tuple[str, str, str | None]] = [
     ("Hội Nông dân xã duy trì 6 chi hội nghề nghiệp trồng cà phê; Hội có 14 chi hội với 1.250 hội viên.",
      "14 chi hội", "chi_hoi"),
     ("Hội Nông dân huyện có 120 chi hội, trong đó có 18 chi hội nghề nghiệp.", "120", "chi_hoi"),
+    # Members counted together with people who are not ('đoàn viên, người lao động') are no membership;
+    # the members alone, represented by a congress's delegates, are.
+    ("Công đoàn phường tổ chức Đại hội với 120 đại biểu thay mặt cho hơn 2.600 đoàn viên, người lao động.",
+     "hơn 2.600", None),
+    ("Hội Nông dân xã tổ chức Đại hội với 95 đại biểu thay mặt cho hơn 1.400 hội viên toàn xã.",
+     "hơn 1.400", "tong_hoi_vien"),
 ]
 
 
@@ -143,6 +149,11 @@ BODIES: list[tuple[str, list[tuple[str, str | None]]]] = [
      "giống cho hộ nghèo.", [("18", "other")]),
     ("Mặt trận huyện tổ chức giám sát. Các cơ quan chuyên môn đã giải quyết 18 kiến nghị của cử tri.",
      [("18", "other")]),
+    # A person's title ('Tỉnh ủy viên', 'Huyện ủy viên') is no committee acting: the delegates of the
+    # body's congress stay the body's.
+    ("Sáng 12/10, Công đoàn phường Hòa Bình tổ chức Đại hội lần thứ I. Dự đại hội có đồng chí Lê Văn An, "
+     "Tỉnh ủy viên, Bí thư Đảng ủy phường, cùng 120 đại biểu thay mặt cho hơn 2.600 đoàn viên, người lao động.",
+     [("120", "congdoan"), ("hơn 2.600", "congdoan")]),
     # … not a common noun that shares the word ('trường hợp', 'phòng chống').
     ("Hội Cựu chiến binh xã tổng kết năm. Trường hợp khó khăn, Hội hỗ trợ 12 hội viên sửa nhà.", [("12", "ccb")]),
 ]
