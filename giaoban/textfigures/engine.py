@@ -449,7 +449,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                                  or (c.unit == "%" and _PAST_PERIOD_AFTER_RE.match(key, c.end))
                                  or (key.startswith(_FORMER_WORD, c.end) and _FORMER_AFTER_RE.match(key, c.end))
                                  or _registered(key, before, c.end)
-                                 or _NOT_DONE_AFTER_RE.search(key, c.end, clause_end) or _NOT_DOING_BEFORE_RE.search(before)
+                                 or _not_done_after(key, c.end, clause_end) or _NOT_DOING_BEFORE_RE.search(before)
                                  or (key.endswith("từ ", 0, c.start) and _RISE_TO_AFTER_RE.match(key, c.end))):
             # A change, an amount per item ('mỗi suất 1 triệu đồng'), a denominator ('trên tổng số
             # 2.087 khu dân cư'), a share of a past period ('bằng 108% so với cùng kỳ'), units before a
@@ -845,6 +845,13 @@ def _compared_before(before: str) -> bool:
     (scans in C before the regex, which tries every position of the words before)."""
     return ("hơn" in before or "tăng" in before or "giảm" in before or "vượt" in before) \
         and _COMPARED_BEFORE_RE.search(before) is not None and MET_AND_EXCEEDED_RE.search(before) is None
+
+
+def _not_done_after(key: str, end: int, clause_end: int) -> bool:
+    """What was not done, said of the figure's own thing: not of whom it went to ('bàn giao 2 căn nhà
+    cho hội viên nghèo chưa có nhà ở ổn định')."""
+    to = key.find(" cho ", end, clause_end)
+    return _NOT_DONE_AFTER_RE.search(key, end, clause_end if to < 0 else to) is not None
 
 
 def _opens_per_item(key: str, s_start: int, start: int) -> bool:

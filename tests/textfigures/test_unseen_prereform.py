@@ -112,6 +112,14 @@ CODES: list[tuple[str, str, str | None]] = [
     # however far the 'mỗi' stands, not the value of the gifts.
     ("LĐLĐ tỉnh tổ chức chuyến xe cho 90 hộ công nhân về quê. Mỗi hộ còn được tặng một phần quà Tết và "
      "1 triệu đồng tiền mặt.", "1 triệu đồng", None),
+    # 'chưa …' said of whom the things went to ('cho hội viên nghèo chưa có nhà ở') is no work left
+    # undone: the houses were handed over.
+    ("Hội LHPN xã bàn giao 3 căn nhà \"Mái ấm tình thương\" cho hội viên nghèo chưa có nhà ở ổn định.",
+     "3 căn", "nha_mai_am"),
+    ("Công đoàn ngành Giáo dục trao 40 suất quà cho giáo viên chưa có nhà công vụ.", "40 suất quà",
+     "suat_ho_tro_doan_vien"),
+    # Guard: said of the thing itself it still is.
+    ("Hội Nông dân huyện có 600 hội viên chưa được tập huấn kỹ thuật.", "600 hội viên", None),
     # Guard: the total after it is still the value of the gifts.
     ("Hội LHPN huyện trao 60 suất quà Tết cho hội viên nghèo, tổng trị giá 30 triệu đồng.", "30 triệu đồng",
      "tri_gia_qua"),
