@@ -169,6 +169,7 @@ _MONEY_VERB_RE = re.compile(prefix_alternation((  # (by first letter, the word s
     "trao tặng", "trao", "tặng", "hỗ trợ", "thăm hỏi", "trợ cấp"), _LETTER_START) + r"(?![^\W\d_])")
 # Counts of the organizations' own units, and the words that make such a count a place.
 _UNIT_COUNT_CODES = frozenset({"chi_hoi"})
+_WHERE_UNITS = frozenset({"địa bàn", "điểm thi"})
 _WHERE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:tại|ở) (?:(?:các|cả|hơn|trên|gần) )?$")
 # Money that moves by another verb than raising or giving, between that verb and the amount.
 _OTHER_MONEY_RE = re.compile(prefix_alternation(
@@ -308,6 +309,12 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                      or (actor.org != "other" and _ADMIN_LIST_AFTER_RE.match(key, c.end)))):
             actor = _NOBODY  # '64 xã, phường', '21 ấp': the area's units, not what an organization did
             area_figures.append(c.end)
+        elif c.unit_text and c.unit_text.lower() in _WHERE_UNITS:
+            # 'trên 07 địa bàn', 'tại 27 điểm thi': where the work was done, nobody's (CONVENTIONS.md 9);
+            # 'trên' before places is 'on', not 'more than'.
+            actor = _NOBODY
+            if c.qualifier_start is not None and key.startswith("trên", c.qualifier_start):
+                c.qualifier, c.qualifier_start = "exact", None
         elif (c.unit in _POPULATION_UNITS or (area_figures and c.unit == "%")) and actor.source != "owner" and _population_of_place(
                 key, c, sentence_starts, breaks, figures, area_figures):
             actor = _NOBODY  # 'tổ dân phố hiện có 402 hộ với 1.911 nhân khẩu': the place's population

@@ -55,6 +55,10 @@ ORGS: list[tuple[str, str, str | list[str] | None]] = [
      "other"),
     # Guard: what the association does with such a club stays the association's.
     ("Hội CCB thành phố cùng Câu lạc bộ Doanh nhân Cựu chiến binh xây 4 nhà cho hội viên.", "4 nhà", "ccb"),
+    # Where the work was done ('trên 9 địa bàn', 'tại 31 điểm thi') is nobody's (CONVENTIONS.md 9).
+    ("Huyện đoàn Sơn Hòa ra quân Mùa hè xanh với 4 đội hình, làm các phần việc trên 9 địa bàn khó khăn.",
+     "9 địa bàn", None),
+    ("Tỉnh đoàn huy động 320 tình nguyện viên hỗ trợ thí sinh tại 31 điểm thi.", "31 điểm thi", None),
     # Guard: a giver after 'tại' in its own clause still gives.
     ("Hội LHPN tỉnh tổ chức lễ trao quà tại xã Đông Hưng. Công ty Điện lực tỉnh trao 40 suất quà cho phụ "
      "nữ nghèo.", "40 suất quà", "other"),
@@ -73,6 +77,9 @@ QUALIFIERS: list[tuple[str, str, str, str]] = [
     # Guards: 'vượt' alone still says 'more than', and by how much with 'so với'.
     ("Hội Nông dân huyện kết nạp vượt 300 hội viên mới.", "vượt 300 hội viên", "over", "level"),
     ("Quỹ Hỗ trợ nông dân huyện vượt 2 tỷ đồng so với kế hoạch.", "2 tỷ đồng", "exact", "change"),
+    # 'trên' before places is 'on', not 'more than'.
+    ("Huyện đoàn Sơn Hòa ra quân Mùa hè xanh với 4 đội hình, làm các phần việc trên 9 địa bàn khó khăn.",
+     "9 địa bàn", "exact", "level"),
 ]
 
 
