@@ -125,6 +125,9 @@ CODES: list[tuple[str, str, str | None]] = [
      "3 căn", "nha_mai_am"),
     ("Công đoàn ngành Giáo dục trao 40 suất quà cho giáo viên chưa có nhà công vụ.", "40 suất quà",
      "suat_ho_tro_doan_vien"),
+    # Branches that let loans fall overdue are no count of the branches.
+    ("Hội Nông dân huyện còn 3 chi hội để nợ quá hạn cao.", "3 chi hội", None),
+    ("Hội Nông dân huyện có 42 chi hội với 3.150 hội viên.", "42 chi hội", "chi_hoi"),
     # Guard: said of the thing itself it still is.
     ("Hội Nông dân huyện có 600 hội viên chưa được tập huấn kỹ thuật.", "600 hội viên", None),
     # Guard: the total after it is still the value of the gifts.
