@@ -28,7 +28,7 @@ import queue
 import re
 import threading
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -56,6 +56,8 @@ TEMP_TABLE = "giaoban_bulk_values"
 NEW_COLUMNS = ("report_id", "unit_id", "indicator_id", "period", "value", "comment")
 STAMP_COLUMNS = ("qualifier", "source", "source_detail", "updated_at", "updated_by_id")
 CHUNK_SIZE = 100_000  # keys written per COPY: large enough to stream, small enough to overlap
+# The first chunk is smaller: the database starts on it while the rest is still being read.
+FIRST_CHUNK_SIZE = 20_000
 
 
 @dataclass(slots=True)
@@ -128,6 +130,8 @@ def write_values(
                           allow_locked=allow_locked, dry_run=dry_run)
     # A dry run writes nothing, so a key repeated in a later chunk could not be found: one chunk.
     chunks = check.chunks(rows, None if dry_run else chunk_size)
+    if not dry_run and connection.vendor == "postgresql":
+        chunks = _with_copy_text(chunks, writer.stamp_text)  # in the read-ahead thread, if any
     try:
         with transaction.atomic():
             if read_ahead and not dry_run:
@@ -150,6 +154,41 @@ def write_values(
     finally:
         chunks.close()  # a write that failed: the read-ahead thread stops now, not when collected
     return result
+
+
+class _Chunk(dict):
+    """A chunk of valid rows, {(unit_id, indicator_id, period): (value, comment, index)}, with
+    what the COPY needs made beforehand (PostgreSQL; see _with_copy_text): `blocks` maps each
+    (unit_id, period) to the COPY text of its rows without the report id (its first column,
+    known only once the report is found or made), `indicators` the indicator ids, `negatives`
+    the keys of values below zero."""
+
+    blocks: dict[tuple[int, str], str] | None = None
+    indicators: set[int] | None = None
+    negatives: list[tuple[int, int, str]] | None = None
+
+
+def _with_copy_text(chunks: Iterable[_Chunk], stamp_text: str) -> Generator[_Chunk, None, None]:
+    """Each chunk with its COPY text made per report (_Chunk.blocks). Pure Python, no database:
+    with read_ahead it runs in the reading thread, so the main thread, which the database waits
+    on between two COPYs, only puts each report's id in front of its rows."""
+    for keyed in chunks:
+        blocks: dict[tuple[int, str], list[str]] = {}
+        negatives = []
+        for key, (value, comment, _) in keyed.items():
+            unit_id, ind_id, period = key
+            line = f"{unit_id}\t{ind_id}\t{period}\t{value}\t{_copy_field(comment) if comment else ''}\t{stamp_text}\n"
+            lines = blocks.get((unit_id, period))
+            if lines is None:
+                blocks[unit_id, period] = [line]
+            else:
+                lines.append(line)
+            if value.__class__ is not str and value < 0:
+                negatives.append(key)
+        keyed.blocks = {pair: "".join(lines) for pair, lines in blocks.items()}
+        keyed.indicators = {key[1] for key in keyed}
+        keyed.negatives = negatives
+        yield keyed
 
 
 def _read_ahead(items: Iterator, depth: int = 2) -> Iterator:
@@ -216,8 +255,9 @@ class _RowCheck:
         if len(self.problems) < self.max_problems:
             self.problems.append(Problem(index, fld, str(obj), message, kind))
 
-    def chunks(self, rows: Iterable[tuple], chunk_size: int | None) -> Iterator[dict]:
-        """Valid rows as {(unit_id, indicator_id, period): (value, comment, index)}, in chunks."""
+    def chunks(self, rows: Iterable[tuple], chunk_size: int | None) -> Iterator[_Chunk]:
+        """Valid rows as {(unit_id, indicator_id, period): (value, comment, index)}, in chunks
+        (the first one smaller, FIRST_CHUNK_SIZE)."""
         problem = self.problem
         units, indicators, ind_orgs, allowed = self.units, self.indicators, self.ind_orgs, self.allowed
         period_cache: dict[str, tuple] = {}
@@ -225,7 +265,8 @@ class _RowCheck:
         ind_unit_ok: dict[tuple[int, int], bool] = {}
         integral = {pk for pk, (_, vt, _) in indicators.items() if vt == Indicator.ValueType.INTEGER}
         seen: set[tuple[int, int, str]] = set()  # keys of earlier chunks
-        keyed: dict[tuple[int, int, str], tuple] = {}
+        keyed = _Chunk()
+        limit = min(chunk_size, FIRST_CHUNK_SIZE) if chunk_size else None
         D = Decimal
         n = 0
         for row in rows:
@@ -297,11 +338,12 @@ class _RowCheck:
                 self.ignored += 1
                 self.repeats.add(key)
             keyed[key] = (value, comment or "", index)
-            if chunk_size and len(keyed) >= chunk_size:
+            if limit and len(keyed) >= limit:
                 self.rows = n
                 seen.update(keyed)
                 yield keyed
-                keyed = {}
+                keyed = _Chunk()
+                limit = chunk_size
         self.rows = n
         if keyed:
             yield keyed
@@ -318,6 +360,7 @@ class _ChunkWriter:
         self.now = timezone.now()
         detail = json.dumps({**source_detail, "batch": result.batch}, ensure_ascii=False)
         self.stamp = (DataValue.Qualifier.EXACT, source, detail, connection.ops.adapt_datetimefield_value(self.now), self.user_id)
+        self.stamp_text = "\t".join(_copy_field(v) for v in self.stamp)  # the stamp's COPY fields, formatted once
         self.reports: dict[tuple[int, str], int] = {}
         self.status_of: dict[int, str] = {}
         self.touched: set[tuple[int, str]] = set()
@@ -328,7 +371,7 @@ class _ChunkWriter:
         self.changed: list[tuple] = []  # (id, key, old value, new value) for the audit trail
         self.rules = None  # the validation rules, loaded at the first write
 
-    def write(self, keyed: dict) -> None:
+    def write(self, keyed: _Chunk) -> None:
         pairs = {(k[0], k[2]) for k in keyed} - self.reports.keys()
         if pairs:
             reports = _reports_for(pairs, create=not self.dry_run)
@@ -367,28 +410,37 @@ class _ChunkWriter:
                     return
         self._merge(keyed)
 
-    def _merge(self, keyed: dict) -> None:
+    def _merge(self, keyed: _Chunk) -> None:
         """The reports are locked, so the values they hold now are the ones to compare with: new
         keys go straight into the table, changed ones are updated by id, unchanged ones are left
         alone."""
         dv = DataValue._meta.db_table
         reports, stamp, repeats, result = self.reports, self.stamp, self.check.repeats, self.result
         with connection.cursor() as cursor:
-            existing = _existing_values(cursor, sorted({reports.get((k[0], k[2]), 0) for k in keyed}))
-            new: list[tuple] = []  # (report, unit, indicator, period, value, comment): NEW_COLUMNS
+            blocks = getattr(keyed, "blocks", None)  # the COPY text per report, made beforehand (PostgreSQL)
+            pairs = blocks.keys() if blocks is not None else {(k[0], k[2]) for k in keyed}
+            existing = _existing_values(cursor, sorted({reports.get(pair, 0) for pair in pairs}))
+            new = _NewRows()  # (report, unit, indicator, period, value, comment): NEW_COLUMNS
             changed: list[tuple] = []
             if not existing:  # these reports hold no values yet (a first load): every key is new
                 report_of = reports.get
-                new = [(report_of((k[0], k[2])), k[0], k[1], k[2], str(v[0]), v[1]) for k, v in keyed.items()]
+                new = _NewRows(lambda: [(report_of((k[0], k[2])), k[0], k[1], k[2], str(v[0]), v[1])
+                                        for k, v in keyed.items()], len(keyed))
+                if blocks is not None:  # the key check's sets without a pass over the rows
+                    new.ids = {"report_id": {reports[pair] for pair in pairs}, "unit_id": {u for u, _ in pairs},
+                               "indicator_id": keyed.indicators}
             else:
+                blocks = None  # some keys are held already: the new rows are the others
+                rows: list[tuple] = []
                 for key, (value, comment, _) in keyed.items():
                     old = existing.get(key)
                     if old is None:
-                        new.append((reports.get((key[0], key[2])), *key, str(value), comment))
+                        rows.append((reports.get((key[0], key[2])), *key, str(value), comment))
                     elif Decimal(str(old[1])) != Decimal(value) or old[2] != comment:
                         changed.append((old[0], key, old[1], value, comment))
                     elif key not in repeats:
                         result.ignored += 1
+                new = _NewRows(rows)
             # A key this call wrote in an earlier chunk is rewritten but counted (ignored) once.
             audited = [c for c in changed if c[1] not in repeats]
             result.imported += len(new)
@@ -396,9 +448,10 @@ class _ChunkWriter:
             self.changed += [c[:4] for c in audited]
             if existing:
                 written = [(row[1], row[2], row[3]) for row in new] + [c[1] for c in changed]
+                self.touched.update({(k[0], k[2]) for k in written})
             else:  # every key new: the chunk's own keys, in the order of `new`
                 written = list(keyed)
-            self.touched.update({(k[0], k[2]) for k in written})
+                self.touched.update(pairs)
             if self.dry_run:
                 self._check_rules(keyed, written)
                 return
@@ -410,8 +463,14 @@ class _ChunkWriter:
                 # The database's own key triggers still check every row (see _load_checked).
                 if not self._check_keys(cursor, _model_keys(), new, keyed):
                     return
+                if blocks is not None:
+                    text = _copy_blocks(blocks, reports)
+                    figures = ((k[0], k[1], k[2], v[0]) for k, v in keyed.items())
+                else:
+                    text = _copy_text(new.rows, self.stamp_text)
+                    figures = ((r[1], r[2], r[3], r[4]) for r in new)
                 try:
-                    _load_checked(cursor, dv, cols, _copy_text(new, stamp), meanwhile=lambda: self._count_new(new))
+                    _load_checked(cursor, dv, cols, text, meanwhile=lambda: self._count_new(figures))
                 except IntegrityError as exc:  # a row the check above let pass: the database refused it
                     self.check.problem(*_refusal(cursor, exc, dv, new, keyed, self.check, stamp))
                     return
@@ -425,7 +484,7 @@ class _ChunkWriter:
                 raw.execute(f"DELETE FROM temp.{TEMP_TABLE}")
                 if not self._check_keys(cursor, _model_keys(), new, keyed):
                     return
-                self._count_new(new)
+                self._count_new((r[1], r[2], r[3], r[4]) for r in new)
             if changed:
                 cursor.executemany(
                     f"UPDATE {dv} SET value = %s, comment = %s, qualifier = %s, source = %s, source_detail = %s,"
@@ -434,12 +493,12 @@ class _ChunkWriter:
                 )
         self._check_rules(keyed, written)
 
-    def _count_new(self, new: list[tuple]) -> None:
-        """Each group's count, highest (with its unit) and second of the new figures (NEW_COLUMNS
-        rows), for peers.add_figures."""
+    def _count_new(self, figures: Iterable[tuple]) -> None:
+        """Each group's count, highest (with its unit) and second of the new figures, (unit_id,
+        indicator_id, period, value), for peers.add_figures."""
         tops, units, D = self.tops, self.check.units, Decimal
         groups: dict[int, tuple] = {}  # unit -> (organization, level)
-        for _, unit_id, ind_id, period, value, _ in new:
+        for unit_id, ind_id, period, value in figures:
             group = groups.get(unit_id)
             if group is None:
                 unit = units[unit_id]
@@ -456,7 +515,7 @@ class _ChunkWriter:
             elif g[3] is None or v > g[3] or (v == g[3] and unit_id < g[4]):
                 g[3], g[4] = v, unit_id
 
-    def _check_keys(self, cursor, keys: list[tuple[str, str, str]], new: list[tuple], keyed: dict) -> bool:
+    def _check_keys(self, cursor, keys: list[tuple[str, str, str]], new: _NewRows, keyed: dict) -> bool:
         """Every key the new rows point to exists, set-based, one statement per key (PostgreSQL: and
         stays, FOR KEY SHARE, the lock the database's key triggers take, held until the commit). A
         key gone since the rows were validated (deleted meanwhile) refuses the batch with a message
@@ -468,7 +527,7 @@ class _ChunkWriter:
                 wanted = {stamped} if stamped is not None else set()
             else:
                 i = NEW_COLUMNS.index(column)
-                wanted = {row[i] for row in new if row[i] is not None}
+                wanted = new.ids_of(column)
             if not wanted:
                 continue
             found: set = set()
@@ -508,7 +567,11 @@ class _ChunkWriter:
         if not self.rules:
             # No rule: only the built-in checks can fail, on the written values themselves (the
             # integer check is the row check's): evaluated for the pairs with a negative value only.
-            written = [k for k in written if _negative(keyed[k][0])]
+            negatives = getattr(keyed, "negatives", None)
+            if negatives is not None and len(written) == len(keyed):  # the whole chunk: found beforehand
+                written = negatives
+            else:
+                written = [k for k in written if _negative(keyed[k][0])]
             if not written:
                 return
         by_pair: dict[tuple[int, str], dict[int, tuple]] = {}
@@ -656,11 +719,68 @@ def _copy_field(v) -> str:
     return v
 
 
-def _copy_text(rows: list[tuple], stamp: tuple, block: int = 20_000) -> Iterator[str]:
-    """The new values' rows (NEW_COLUMNS) and the stamp (STAMP_COLUMNS) as COPY text in blocks: the
-    stamp is the same on every row (formatted once), ids, periods and validated values need no
+class _NewRows:
+    """A chunk's new rows (NEW_COLUMNS), made on first use: a first load's rows go to the COPY as
+    text made beforehand (_Chunk.blocks), so only a refusal's message walks them. `ids` holds the
+    key columns' sets when known without them."""
+
+    def __init__(self, rows: list[tuple] | Callable[[], list[tuple]] | None = None, count: int | None = None):
+        self._rows: list[tuple] | None = None
+        self._make: Callable[[], list[tuple]] | None = None
+        if callable(rows):
+            self._make = rows
+        else:
+            self._rows = rows or []
+        self._count = count
+        self.ids: dict[str, set] = {}
+
+    @property
+    def rows(self) -> list[tuple]:
+        if self._rows is None:
+            assert self._make is not None
+            self._rows = self._make()
+        return self._rows
+
+    def __len__(self) -> int:
+        return self._count if self._rows is None and self._count is not None else len(self.rows)
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def __iter__(self) -> Iterator[tuple]:
+        return iter(self.rows)
+
+    def __getitem__(self, i):
+        return self.rows[i]
+
+    def ids_of(self, column: str) -> set:
+        """The values of a key column (None left out)."""
+        if column not in self.ids:
+            i = NEW_COLUMNS.index(column)
+            self.ids[column] = {row[i] for row in self.rows if row[i] is not None}
+        return self.ids[column]
+
+
+def _copy_blocks(blocks: dict[tuple[int, str], str], reports: dict[tuple[int, str], int],
+                 per_block: int = 400) -> Iterator[str]:
+    """The COPY text of a chunk from its rows' text per (unit_id, period) (_Chunk.blocks): each
+    report's id put in front of each of its lines. The lines hold no raw newline but their end
+    (COPY escapes the text fields' own), so one replace per report does it."""
+    out = []
+    for pair, text in blocks.items():
+        rid = f"{reports[pair]}\t"
+        out.append(rid + text[:-1].replace("\n", "\n" + rid) + "\n")
+        if len(out) >= per_block:
+            yield "".join(out)
+            out = []
+    if out:
+        yield "".join(out)
+
+
+def _copy_text(rows: list[tuple], suffix: str, block: int = 20_000) -> Iterator[str]:
+    """The new values' rows (NEW_COLUMNS) and the stamp's COPY fields (STAMP_COLUMNS, the same on
+    every row: formatted once) as COPY text in blocks; ids, periods and validated values need no
     escaping; about a tenth of the time of a write_row per row."""
-    suffix = "\t".join(_copy_field(v) for v in stamp)
     for start in range(0, len(rows), block):
         yield "".join(
             f"{r[0]}\t{r[1]}\t{r[2]}\t{r[3]}\t{r[4]}\t{_copy_field(r[5]) if r[5] else ''}\t{suffix}\n"
@@ -696,7 +816,7 @@ def _load_checked(cursor, table: str, cols: str, text: Iterable[str], meanwhile=
             cursor.execute(f"SET CONSTRAINTS {deferred} DEFERRED")  # as they were, for the rest of the transaction
 
 
-def _refusal(cursor, exc: IntegrityError, table: str, new: list[tuple], keyed: dict, check: _RowCheck, stamp: tuple) -> tuple:
+def _refusal(cursor, exc: IntegrityError, table: str, new: _NewRows, keyed: dict, check: _RowCheck, stamp: tuple) -> tuple:
     """The problem for the database's refusal of the loaded rows: the row and field of the foreign
     key its error names, whichever side reported it ('Key (indicator_id)=(7) is not present …' for
     the new row, 'Key (id)=(7) is still referenced …' for the deletion; the report's key names

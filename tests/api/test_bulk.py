@@ -334,3 +334,25 @@ def test_comments_and_odd_values_are_stored_as_written(world):
     refused = bulk.write_values([(u_a.pk, world.loans.pk, "2024-Q2", "-5", "", 7)], user=world.admin)
     assert [(p.index, p.field) for p in refused.problems] == [(7, "value")]
     assert "âm" in refused.problems[0].message
+
+
+def test_rows_sent_a_report_at_a_time_keep_their_comments_and_a_negative_in_a_later_chunk_saves_nothing(world):
+    """On PostgreSQL a first load's COPY text is made per report in the reading thread and each
+    report's id put in front of its lines: comments with line breaks, tabs and backslashes in
+    several rows of one report are stored as written; a negative value in the third chunk
+    (found from the rows made beforehand) refuses the batch, the first chunks included."""
+    u_a, u_b = world.units["phunu", "03388"], world.units["phunu", "12"]
+    comments = ["một\ndòng", "tab\tgiữa", "gạch \\ ngược \\N", "cuối\r\n", ""]
+    rows = [(u, ind.pk, period, str(i + 1), comments[i % len(comments)], i)
+            for i, (u, ind, period) in enumerate((u, ind, period) for period in ("2031-Q3", "2031-Q4")
+                                                  for u in (u_a.pk, u_b.pk) for ind in (world.sessions, world.loans))]
+    assert bulk.write_values(rows, user=world.admin, chunk_size=3, read_ahead=True).ok
+    stored = {(v.unit_id, v.indicator_id, v.period): (v.value, v.comment, v.report.unit_id, v.report.period)
+              for v in DataValue.objects.filter(period__in=("2031-Q3", "2031-Q4")).select_related("report")}
+    assert stored == {(u, i, p): (Decimal(value), comment, u, p) for u, i, p, value, comment, _ in rows}
+    values, reports = DataValue.objects.count(), Report.objects.count()
+    later = [(u_a.pk, world.sessions.pk, f"2032-{m:02d}", "-1" if m == 6 else str(m), "", m) for m in range(1, 8)]
+    result = bulk.write_values(later, user=world.admin, chunk_size=2, read_ahead=True)
+    assert [(p.index, p.field) for p in result.problems] == [(6, "value")]
+    assert "âm" in result.problems[0].message
+    assert (DataValue.objects.count(), Report.objects.count()) == (values, reports)
