@@ -153,11 +153,15 @@ def parse_json(data: bytes | str | dict, *, lazy: bool = False) -> DataValueSet:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise PayloadError(f"Tệp JSON không phải UTF-8 (byte {exc.start}).") from exc
+    if isinstance(data, str) and lazy:
+        streamed = _streamed(data)
+        if streamed is not None:
+            head, raw_values = streamed
+            values = _json_values(raw_values, _text(head.get("period")), _text(head.get("orgUnit")),
+                                  _text(head.get("attributeOptionCombo")))
+            return DataValueSet(values, _text(head.get("dataSet")), _text(head.get("completeDate")))
     if isinstance(data, str):
-        try:
-            data = json.loads(data)
-        except json.JSONDecodeError as exc:
-            raise PayloadError(f"JSON không hợp lệ: dòng {exc.lineno}, cột {exc.colno}: {exc.msg}.") from exc
+        data = _loads(data)
     if isinstance(data, list):
         data = {"dataValues": data}
     if not isinstance(data, dict):
@@ -174,7 +178,122 @@ def parse_json(data: bytes | str | dict, *, lazy: bool = False) -> DataValueSet:
     return DataValueSet(values if lazy else list(values), _text(data.get("dataSet")), _text(data.get("completeDate")))
 
 
-def _json_values(items: list, d_period: str, d_org: str, d_aoc: str) -> Iterator[Dhis2Value]:
+def _loads(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PayloadError(f"JSON không hợp lệ: dòng {exc.lineno}, cột {exc.colno}: {exc.msg}.") from exc
+
+
+_ITEM_END = re.compile(r"\}\s*,")  # where one value may end and the next begin
+_WS = re.compile(r"\s*")
+_SLICE = 1 << 20  # characters of values parsed at a time
+
+
+def _streamed(text: str) -> tuple[dict, Iterator] | None:
+    """A large document's values parsed a slice at a time, so an import starts writing the first
+    ones while the rest are still text: (the header, the values), or None when the document is
+    not of the shape this reads (the caller then parses it whole). The shape: a bare list, or an
+    object whose last member is `dataValues`, so every default (period, orgUnit, …) is known
+    before the first value. A slice ends at a `},` where `[slice]` parses: a cut inside a string
+    leaves it unterminated and one inside a nested value leaves a bracket open, so a slice that
+    parses ends between two values. A document that turns out otherwise is parsed whole, for the
+    error's line and column or for the rest of its values."""
+    if len(text) < 2 * _SLICE:
+        return None  # small: one json.loads is as quick
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    closing = text[end - 1:end]
+    if closing == "}":  # an object: its last member must be the values' list
+        end -= 1
+        while end and text[end - 1].isspace():
+            end -= 1
+    if not text.startswith("]", end - 1):
+        return None
+    body_end = end - 1
+    i = _WS.match(text).end()  # type: ignore[union-attr]
+    head: dict = {}
+    if closing == "]" and text.startswith("[", i):
+        body_start = i + 1
+    elif closing == "}" and text.startswith("{", i):
+        # the members before `dataValues`, each read by raw_decode
+        decoder, i = json.JSONDecoder(), i + 1
+        try:
+            while True:
+                i = _WS.match(text, i).end()  # type: ignore[union-attr]
+                key, i = decoder.raw_decode(text, i)
+                i = _WS.match(text, i).end()  # type: ignore[union-attr]
+                if not isinstance(key, str) or not text.startswith(":", i):
+                    return None
+                i = _WS.match(text, i + 1).end()  # type: ignore[union-attr]
+                if key == "dataValues":
+                    if not text.startswith("[", i):
+                        return None
+                    body_start = i + 1
+                    break
+                head[key], i = decoder.raw_decode(text, i)
+                i = _WS.match(text, i).end()  # type: ignore[union-attr]
+                if not text.startswith(",", i):
+                    return None  # the object ends without dataValues
+                i += 1
+        except json.JSONDecodeError:
+            return None
+    else:
+        return None
+    if body_end < body_start:
+        return None
+    return head, _slices(text, body_start, body_end)
+
+
+def _slices(text: str, start: int, end: int) -> Iterator:
+    """The values of text[start:end] (an array's inside), a slice at a time (see _streamed)."""
+    done = 0
+    while True:
+        found = _ITEM_END.search(text, min(start + _SLICE, end), end)
+        tries = 0
+        while True:
+            cut, after = (found.start() + 1, found.end()) if found is not None else (end, end)
+            try:
+                items = json.loads("[" + text[start:cut] + "]")
+            except json.JSONDecodeError:
+                items = None
+            if items or (items == [] and done == 0 and found is None):  # (only an empty list may be empty)
+                break
+            tries += 1
+            if found is None or tries > 100:  # broken, or no value ends near here: read whole
+                yield from _whole(text, done)
+                return
+            found = _ITEM_END.search(text, found.end(), end)
+        done += len(items)
+        yield from items
+        if found is None:
+            return
+        start = after
+
+
+def _whole(text: str, done: int) -> Iterator:
+    """The values of the whole document after the first `done` (read by _slices already)."""
+    repeated = []
+
+    def members(pairs: list) -> dict:
+        if sum(1 for k, _ in pairs if k == "dataValues") > 1:
+            repeated.append(True)
+        return dict(pairs)
+
+    try:
+        doc = json.loads(text, object_pairs_hook=members)
+    except json.JSONDecodeError as exc:
+        raise PayloadError(f"JSON không hợp lệ: dòng {exc.lineno}, cột {exc.colno}: {exc.msg}.") from exc
+    if repeated and done:  # the first values read may belong to the other list: neither is taken
+        raise PayloadError("Khóa 'dataValues' xuất hiện nhiều lần trong tài liệu JSON; chỉ được có một danh sách giá trị.")
+    values = doc.get("dataValues") if isinstance(doc, dict) else doc
+    if not isinstance(values, list):
+        raise PayloadError("'dataValues' phải là một danh sách.")
+    yield from values[done:]
+
+
+def _json_values(items: Iterable, d_period: str, d_org: str, d_aoc: str) -> Iterator[Dhis2Value]:
     for i, item in enumerate(items):
         if not isinstance(item, dict):
             raise PayloadError(f"Phần tử dataValues[{i}] phải là một đối tượng.")

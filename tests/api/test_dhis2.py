@@ -58,6 +58,72 @@ def test_malformed_payloads_name_the_place():
         parse_csv("dataElement,period,orgUnit,value\nonly,two\n")
 
 
+def test_a_large_json_file_read_a_slice_at_a_time_gives_what_a_whole_read_gives(monkeypatch):
+    """An import reads a large JSON file's values a slice at a time (the first ones are written
+    while the rest are still text). Cuts that fall inside a string or a nested value, defaults
+    before the values, a bare list, broken files (the same error, line and column) and values that
+    are not objects read exactly as one json.loads would; two value lists are refused."""
+    from giaoban.dhis2 import format as dhis2_format
+
+    monkeypatch.setattr(dhis2_format, "_SLICE", 16)  # a cut every few values
+    items = [{"dataElement": "a},{b", "period": "202401", "orgUnit": "ou", "value": "1"},
+             {"dataElement": "c", "orgUnit": 'x"},{"y', "value": 2, "comment": "}, {\"dataElement\": \"z\"}"},
+             {"dataElement": "d", "value": "3", "nested": {"a": [1, {"b": "},"}]}, "followup": True},
+             {"dataElement": "e", "value": "4"}] * 3
+    documents = [json.dumps({"dataSet": "ds", "period": "202402", "orgUnit": "ou0", "dataValues": items}, indent=1),
+                 json.dumps(items), json.dumps({"dataValues": items, "period": "202403"}),
+                 json.dumps({"dataValues": []}), json.dumps({"dataValues": items})[:-40] + "}",
+                 json.dumps({"dataValues": items}).replace('"e", "value"', '"e" "value"'),
+                 json.dumps({"dataValues": items}).replace("}, {", "}, ,{", 1),
+                 json.dumps({"dataValues": [*items, 7]})]
+
+    def read(text, lazy):
+        try:
+            dvs = parse_json(text, lazy=lazy)
+            return [(v.as_dict(), v.index) for v in dvs.values], dvs.data_set
+        except PayloadError as exc:
+            return str(exc)
+
+    assert all(dhis2_format._streamed(text) is not None for text in documents[:2])  # read in slices
+    for text in documents:
+        assert read(text, True) == read(text, False), text
+    assert read(documents[0], True)[0][1] == ({"dataElement": "c", "period": "202402", "orgUnit": 'x"},{"y', "value": "2",
+                                               "comment": '}, {"dataElement": "z"}', "followup": False}, 1)
+    assert "dòng" in read(documents[4], True)
+    twice = json.dumps({"dataValues": items})[:-1] + ', "dataValues": []}'
+    assert "'dataValues' xuất hiện nhiều lần" in read(twice, True)
+
+
+def test_a_refusal_in_a_later_chunk_leaves_nothing_of_the_earlier_ones(world, monkeypatch):
+    """A large import is written a chunk at a time in one transaction: the first chunk is in the
+    table when a row of the second is refused (its report approved meanwhile), and the refusal
+    undoes it: nothing saved, no report made, the Vietnamese message naming the row and field."""
+    from giaoban.collection import bulk
+    from giaoban.dhis2 import format as dhis2_format
+
+    monkeypatch.setattr(dhis2_format, "_SLICE", 64)
+    monkeypatch.setattr(bulk, "FIRST_CHUNK_SIZE", 2)
+    merged = []
+    merge = bulk._ChunkWriter._merge
+    monkeypatch.setattr(bulk._ChunkWriter, "_merge", lambda self, keyed: (merged.append(len(keyed)), merge(self, keyed)))
+    report = world.reports["phunu", "03388", "2023-Q3"]
+    Report.objects.filter(pk=report.pk).update(status=Report.Status.APPROVED)
+    before, reports = snapshot(), Report.objects.count()
+    values = [{"dataElement": "tuyen_truyen_buoi", "orgUnit": "phunu-03388", "period": f"2024{m:02d}", "value": str(m)}
+              for m in range(1, 13)]
+    values.insert(7, {"dataElement": "tuyen_truyen_luot", "orgUnit": "phunu-03388", "period": "2023Q3", "value": "9"})
+    text = json.dumps({"dataValues": values}, indent=1)
+    summary = import_data_value_set(text, "json", source_name="lon.json").as_dict()
+    assert summary["status"] == "ERROR"
+    assert merged == [2]  # the first chunk was written, then the second refused
+    (conflict,) = summary["conflicts"]
+    assert (conflict["property"], conflict["object"], conflict["indexes"]) == ("period", "phunu-03388/2023-Q3", [7])
+    assert "Báo cáo của đơn vị phunu-03388 kỳ 2023-Q3 đã duyệt; không ghi được số liệu" in conflict["value"]
+    assert snapshot() == before
+    assert Report.objects.count() == reports
+    assert not Report.objects.filter(period__startswith="2024-").exists()
+
+
 def _empty_database():
     DataValue.objects.all().delete()
     Report.objects.all().delete()
