@@ -243,6 +243,10 @@ _LENDER_RE = re.compile(r"ngân hàng|nhcsxh|phòng giao dịch")
 _VIA_BEFORE_RE = re.compile(r"(?<![^\W\d_])qua *$")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]|\.(?!\d)")  # not the dot of '10.400
 _NOBODY = Actor(None, None, "none")  # a sentence that is no organization's: nothing carries over
+_A_PERSON = Actor("other", None, "carried")  # a person's own story (see _build)
+# An adult named as the subject (not 'Em …', a child helped, nor 'Chị em các bản', the members).
+_GROWN_UP_RE = re.compile(r"[\s\-+•*–]*(?:ông|bà|anh|chị(?! em))(?= [^\W\d_])")
+_TELLS_RE = re.compile(r" (?:cho biết|cho hay|chia sẻ|khẳng định|nhấn mạnh|thông tin|kể)(?![^\W\d_])")
 # A body or a person that tells what follows ('Ngân hàng Chính sách xã hội thị xã cho biết, …',
 # 'Ông …, Phó Chủ tịch LĐLĐ tỉnh cho biết, …'): matched at the end of its name.
 _SPEAKER_AFTER_RE = re.compile(r"[^,.;:\n]{0,40}? (?:cho biết|cho hay|thông tin|chia sẻ|khẳng định|nhấn mạnh)[ \t]*[,:]")
@@ -555,6 +559,11 @@ class Attributor:
                 # official speaks for the body whose office the apposition names.
                 org, orgs = _resolve(office, last_hoi, self.default)
                 entry_carried = carried = Actor(org, orgs, "carried", (office.start, office.end))
+            elif person and _GROWN_UP_RE.match(key, s, e) and not _TELLS_RE.search(key, s, e):
+                # 'Ông Phạm Văn Bé, hội viên ở xã Mỹ Thọ, vay 80 triệu đồng nuôi 1.200 con vịt': one
+                # person's own work or business, told as a story, is another's (convention 2), and so
+                # is what the story goes on with ('Sau ba năm, cơ sở của chị bán ra …').
+                entry_carried = carried = _A_PERSON
             elif person or (not subjects and _HOUSEHOLDS_SUBJECT_RE.match(key, s, e)):
                 entry_carried = carried = _NOBODY
             elif not subjects and _PEOPLE_SUBJECT_RE.match(key, s, e):

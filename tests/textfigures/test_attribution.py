@@ -63,7 +63,8 @@ CASES += [
     ("Ủy ban MTTQ huyện vận động 3,1 tỷ đồng. Hiện huyện còn 1.208 hộ nghèo, chiếm 38,2% tổng số hộ.",
      ["mttq", None, None]),
     ("Sau sắp xếp, tỉnh Cà Mau mới có 64 xã, phường. Ủy ban MTTQ tỉnh đã xóa 7.846 căn nhà tạm.", [None, "mttq"]),
-    ("Hội CCB huyện có 2.846 hội viên. Ông Nông Văn Thắng nuôi 120 con lợn thịt.", ["ccb", None]),
+    # (one member's own farm told as a story is another's: convention 2 of the corpus)
+    ("Hội CCB huyện có 2.846 hội viên. Ông Nông Văn Thắng nuôi 120 con lợn thịt.", ["ccb", "other"]),
     ("Chương trình \"Phiên chợ 0 đồng\" của Hội LHPN trao 300 suất quà.", ["phunu"]),
     ("Nam Định: hơn 62.000 hộ nông dân sản xuất giỏi\nNăm 2020, Hội Nông dân tỉnh giới thiệu 412 hội viên ưu tú cho Đảng.",
      ["nongdan", "nongdan"]),

@@ -154,6 +154,14 @@ BODIES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("Sáng 12/10, Công đoàn phường Hòa Bình tổ chức Đại hội lần thứ I. Dự đại hội có đồng chí Lê Văn An, "
      "Tỉnh ủy viên, Bí thư Đảng ủy phường, cùng 120 đại biểu thay mặt cho hơn 2.600 đoàn viên, người lao động.",
      [("120", "congdoan"), ("hơn 2.600", "congdoan")]),
+    # One member's own work or business told as a story is another's (convention 2), and so is the
+    # sentence that goes on with it; a child helped, the members as 'chị em', and a speaker are not.
+    ("Hội Nông dân huyện tổng kết năm. Ông Nguyễn Văn Tâm, hội viên xã Phú Lộc, vay 60 triệu đồng trồng 2 ha "
+     "bưởi. Sau bốn năm, vườn bưởi cho thu lãi khoảng 300 triệu đồng mỗi năm.",
+     [("60", "other"), ("2 ha", "other"), ("khoảng 300", "other")]),
+    ("Hội Phụ nữ phường trao học bổng. Em Lê Thị Mai, học sinh lớp 4, mồ côi cha; mẹ em nuôi ba con nhỏ.",
+     [("ba con", None)]),
+    ("Hội LHPN xã tổng kết năm. Chị em các thôn góp 1,2 tấn gạo giúp hội viên nghèo.", [("1,2 tấn", "phunu")]),
     # … not a common noun that shares the word ('trường hợp', 'phòng chống').
     ("Hội Cựu chiến binh xã tổng kết năm. Trường hợp khó khăn, Hội hỗ trợ 12 hội viên sửa nhà.", [("12", "ccb")]),
 ]
