@@ -486,7 +486,10 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         if code is not None and NEAR_ONLY.issuperset(cm.words) and _weak_not_the_thing(key, c, previous, clause_start, clause_end):
             # Only 'có' or 'với' named it: 'có 415 hội viên được khen thưởng' counts the members to
             # whom something happened, 'câu lạc bộ … với 900 hội viên' a club's, not the membership.
-            code, code_conf = None, 0.0
+            # What the clause's other words name, if any, is what they are counted for ('toàn huyện
+            # có 8.420 hội viên đạt danh hiệu sản xuất, kinh doanh giỏi').
+            cm = matcher.explain(context, c.unit, actor.org, actor.orgs, clause=clause, item=item)
+            code, code_conf = (cm.code, cm.score) if cm.code is not None and cm.code != code else (None, 0.0)
         if c.unit in _MEMBER_UNITS and len(previous) > 1 and c.kind == "level" and code in (None, "tong_hoi_vien"):
             units = previous[-2]
             if units.unit in _GRASSROOTS_UNITS and units.start >= s_start \

@@ -34,3 +34,23 @@ PEOPLE: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", PEOPLE, ids=[c[0][:50] for c in PEOPLE])
 def test_people(text: str, expected: list) -> None:
     assert people(text) == expected
+
+
+def codes(text: str) -> list:
+    return [(f["text"], f["indicator_code"]) for f in extract_text(text)["figures"]]
+
+
+CODES: list[tuple[str, list]] = [
+    # A weak word ('toàn huyện có') named the membership, but what follows the members ('đạt danh
+    # hiệu …') says what they are counted for: the indicator those words name, not none.
+    ("Hội Nông dân huyện có 31 cơ sở Hội. Năm 2025, toàn huyện có 8.420 hội viên đạt danh hiệu sản xuất, kinh doanh giỏi các cấp.",
+     [("31 cơ sở Hội", "chi_hoi"), ("8.420 hội viên", "ho_sxkd_gioi")]),
+    # A guard: members to whom something happened that no indicator counts stay without a code.
+    ("Hội Nông dân huyện có 31 cơ sở Hội. Năm 2025, toàn huyện có 415 hội viên được khen thưởng.",
+     [("31 cơ sở Hội", "chi_hoi"), ("415 hội viên", None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CODES, ids=[c[0][:50] for c in CODES])
+def test_code(text: str, expected: list) -> None:
+    assert codes(text) == expected
