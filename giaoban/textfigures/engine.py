@@ -59,6 +59,16 @@ _AREA_PER_HEAD_RE = re.compile(r"bình quân đầu người (?:của |toàn )(?
 _OF_AREA_AFTER_RE = re.compile(r" (?:của|trên địa bàn|toàn) (?:toàn )?(?:tỉnh|huyện|thị xã|thành phố|xã|phường)(?![^\W\d_])")
 _ORGS_COUNTED_RE = re.compile(r" (?:chính trị - xã hội|chính trị xã hội|thành viên|hội|đoàn thể|ct-xh)(?![^\W\d_])")
 _UNITS_ACT_RE = re.compile(r"[^.;\n]{0,12}?(?:tổ chức|đạt|hoàn thành|thực hiện|ra mắt|xây dựng|triển khai)")
+# Where the work was done (CONVENTIONS.md 9): places counted after 'tại', 'ở', 'gồm' ('tổ chức tại
+# 127 doanh nghiệp', 'triển khai tại 168 phường, xã'; areas, 'trên 07 địa bàn', are _AREA_WORDS) and
+# the places listed on after them ('…, gần 20 tỉnh miền Trung'), unless the catalogue counts them as
+# the work itself ('tiếp xúc cử tri tại 64 điểm') or a body stands in them ('Ban Thanh tra nhân dân
+# ở 124 xã': the committees of those places, 'sinh hoạt ở 17 cơ sở Hội').
+_WHERE_UNITS = (*_ADMIN_UNITS, "quận", "tỉnh", "thị xã", "thành phố", "điểm", "địa bàn", "địa điểm", "doanh nghiệp")
+_WHERE_UNIT_RE = re.compile("(?:" + "|".join(_WHERE_UNITS) + r")(?![^\W\d_])")  # (asked after str.startswith)
+_WHERE_AT_RE = re.compile(r"(?<![^\W\d_])(?:tại|ở|gồm)(?: (?:các|cả|hơn|trên|gần|khoảng))? $")
+_BODY_AT_RE = re.compile(r"(?<![^\W\d_])(?:mặt trận|nhân dân|sinh hoạt|hội|đoàn|chi bộ|đảng bộ) (?:tại|ở)(?: [^\W\d_]+)? $")
+_WHERE_LIST_GAP_RE = re.compile(r"[^.;:!?\n\d]{0,40}?(?:, | và |, và )(?:(?:các|cả|hơn|trên|gần|khoảng) )?")
 # (each match of _DONOR_AFTER_RE ends with one of these, looked for once per text: one list for both)
 _DONORS = ("doanh nghiệp", "nhà hảo tâm", "công ty", "tập đoàn", "nhà tài trợ", "mạnh thường quân")
 _DONOR_AFTER_RE = re.compile(r"[^\W\d_ ]*(?: [^\W\d_]+){0,2} (?:của|do) (?:các |những )?(?:" + "|".join(_DONORS) + ")")
@@ -169,7 +179,7 @@ _MONEY_VERB_RE = re.compile(prefix_alternation((  # (by first letter, the word s
     "trao tặng", "trao", "tặng", "hỗ trợ", "thăm hỏi", "trợ cấp"), _LETTER_START) + r"(?![^\W\d_])")
 # Counts of the organizations' own units, and the words that make such a count a place.
 _UNIT_COUNT_CODES = frozenset({"chi_hoi"})
-_WHERE_UNITS = frozenset({"địa bàn", "điểm thi"})
+_AREA_WORDS = frozenset({"địa bàn", "điểm thi"})  # (places whatever word stands before: see _where_place too)
 _WHERE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:tại|ở) (?:(?:các|cả|hơn|trên|gần) )?$")
 # Money that moves by another verb than raising or giving, between that verb and the amount.
 _OTHER_MONEY_RE = re.compile(prefix_alternation(
@@ -284,6 +294,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     list_near = ""  # the words before the first figure of a list of figures ('có 28 chi hội, 2.425 hội viên')
     list_start = 0  # … and where that first figure starts
     area_figures: list[int] = []  # where figures of a place's population end (_population_of_place)
+    where_end = -1  # where the last figure of a place the work was done at ends (_where_place)
     firms_clause_end = -1  # the end of a clause whose subject is a number of firms ('3 doanh nghiệp cắt giảm …')
     # By unit: the last figure given a code, with where its organization was named.
     last_coded: dict[str | None, tuple[Candidate, str, tuple[int, int] | None, int]] = {}
@@ -303,16 +314,21 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         if c.unit == "đồng" and c.value == 0:
             continue  # 'Phiên chợ 0 đồng', 'Trang phục 0 đồng': a programme's name, never an amount
         actor = attributor.actor_at(c.start, key[c.end - len(c.unit_text):c.end] if c.unit_text else c.unit)
+        where = _where_place(key, c, where_end) if actor.org is not None and actor.source != "owner" else False
+        if where:
+            where_end = c.end
         if (key.startswith(_ADMIN_UNITS, c.end - len(c.unit_text)) and _ADMIN_UNIT_RE.match(key, c.end - len(c.unit_text))
                 and not _UNITS_ACT_RE.match(key, c.end)
                 and (_AREA_HAS_RE.search(key, max(0, c.start - 14), c.start)
                      or (actor.org != "other" and _ADMIN_LIST_AFTER_RE.match(key, c.end)))):
             actor = _NOBODY  # '64 xã, phường', '21 ấp': the area's units, not what an organization did
             area_figures.append(c.end)
-        elif c.unit_text and c.unit_text.lower() in _WHERE_UNITS:
+            where_end = c.end
+        elif c.unit_text and c.unit_text.lower() in _AREA_WORDS:
             # 'trên 07 địa bàn', 'tại 27 điểm thi': where the work was done, nobody's (CONVENTIONS.md 9);
             # 'trên' before places is 'on', not 'more than'.
             actor = _NOBODY
+            where_end = c.end
             if c.qualifier_start is not None and key.startswith("trên", c.qualifier_start):
                 c.qualifier, c.qualifier_start = "exact", None
         elif (c.unit in _POPULATION_UNITS or (area_figures and c.unit == "%")) and actor.source != "owner" and _population_of_place(
@@ -445,6 +461,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # (for the people drawn, the words of the work they came to are the evidence, away as they stand)
             code, code_conf, code_from = None, 0.0, None  # (the heading, the item before, a verb may still say it)
         previous.append(c)
+        if where and code is None:
+            actor = _NOBODY  # 'tổ chức tại 127 doanh nghiệp': where, not what (see _where_place)
         if code is not None and actor.org == "other":
             # Another body's figure (a company's gifts, the bank's loans, the Red Cross's) is no
             # indicator value of the organizations.
@@ -1050,6 +1068,18 @@ def _kind_named_after(key: str, end: int) -> bool:
     counted, not whose it is or when ('300 hội viên | mới')."""
     m = _LETTER_WORD_RE.match(key, end + 1) if key[end:end + 1] == " " else None
     return m is not None and m.group() not in _WHOSE_WORDS and m.group() not in _STOP_AFTER
+
+
+def _where_place(key: str, c: Candidate, where_end: int) -> bool:
+    """Whether the figure counts the places where the work was done (see _WHERE_UNITS)."""
+    u = c.end - len(c.unit_text) if c.unit_text else c.end
+    if not (key.startswith(_WHERE_UNITS, u) and _WHERE_UNIT_RE.match(key, u)):
+        return False
+    before = key[max(0, c.start - 40):c.start]  # (a qualifier before the number is in it: 'tại gần 20 tỉnh')
+    at = _WHERE_AT_RE.search(before)
+    if at is not None:
+        return _BODY_AT_RE.search(before) is None
+    return 0 <= c.start - where_end <= 60 and _WHERE_LIST_GAP_RE.fullmatch(key, where_end, c.start) is not None
 
 
 def _json_number(v: Decimal) -> int | float:

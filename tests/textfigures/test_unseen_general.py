@@ -162,6 +162,21 @@ BODIES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("Hội Phụ nữ phường trao học bổng. Em Lê Thị Mai, học sinh lớp 4, mồ côi cha; mẹ em nuôi ba con nhỏ.",
      [("ba con", None)]),
     ("Hội LHPN xã tổng kết năm. Chị em các thôn góp 1,2 tấn gạo giúp hội viên nghèo.", [("1,2 tấn", "phunu")]),
+    # Where the work was done (convention 9): places counted after 'tại', 'ở', 'gồm', areas ('trên N
+    # địa bàn') and the places listed on after them are nobody's; the places a body stands in, and
+    # places the catalogue counts as the work itself, stay the body's.
+    ("Liên đoàn Lao động huyện tổ chức chương trình \"Tết Công đoàn\" tại 42 doanh nghiệp với 9.300 công nhân.",
+     [("42", None), ("9.300", "congdoan")]),
+    ("Huyện đoàn ra quân chiến dịch tình nguyện với 3 đội hình, làm các phần việc trên 05 địa bàn của huyện.",
+     [("3 đội", "doan"), ("05", None)]),
+    ("Thành đoàn triển khai chiến dịch tại 36 xã, phường của Thành phố, gần 12 tỉnh miền núi và 2 nước bạn.",
+     [("36", None), ("gần 12", None)]),
+    ("Hội Sinh viên thành phố tổng kết chiến dịch. Địa bàn hoạt động gồm 9 quận, huyện của thành phố và 4 tỉnh "
+     "lân cận.", [("9", None), ("4", None)]),
+    ("Hội Nông dân xã hiện có 1.240 hội viên sinh hoạt ở 11 chi hội.", [("11", "nongdan")]),
+    ("Mặt trận huyện tổng kết năm. Ban Công tác Mặt trận ở 31 tổ dân phố đã tổ chức họp dân.", [("31", "mttq")]),
+    ("Mặt trận huyện phối hợp tổ chức 17 hội nghị tiếp xúc cử tri tại 17 điểm với 2.100 lượt cử tri.",
+     [("17 điểm", "mttq")]),
     # … not a common noun that shares the word ('trường hợp', 'phòng chống').
     ("Hội Cựu chiến binh xã tổng kết năm. Trường hợp khó khăn, Hội hỗ trợ 12 hội viên sửa nhà.", [("12", "ccb")]),
 ]
