@@ -128,6 +128,13 @@ CODES: list[tuple[str, str, str | None]] = [
     # Branches that let loans fall overdue are no count of the branches.
     ("Hội Nông dân huyện còn 3 chi hội để nợ quá hạn cao.", "3 chi hội", None),
     ("Hội Nông dân huyện có 42 chi hội với 3.150 hội viên.", "42 chi hội", "chi_hoi"),
+    # The regions' names of a residential area ('ấp', 'khóm', 'tổ dân phố', 'buôn') count the areas
+    # that held the Great Unity festival as 'khu dân cư', 'thôn', 'bản' do.
+    ("Ủy ban MTTQ thị trấn chỉ đạo tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở 9 khóm.", "9 khóm",
+     "khu_dan_cu_ngay_hoi"),
+    ("Năm 2019, Mặt trận huyện hướng dẫn 46 buôn tổ chức Ngày hội Đại đoàn kết.", "46 buôn", "khu_dan_cu_ngay_hoi"),
+    # Guard: an area's own count stays none.
+    ("Xã Tân Hòa có 7 ấp với 2.964 hộ.", "7 ấp", None),
     # Guard: said of the thing itself it still is.
     ("Hội Nông dân huyện có 600 hội viên chưa được tập huấn kỹ thuật.", "600 hội viên", None),
     # Guard: the total after it is still the value of the gifts.
