@@ -38,6 +38,11 @@ CODES: list[tuple[str, str, str | None]] = [
     ("Hội Phụ nữ tỉnh phát động cuộc thi ảnh về gia đình, thu hút 1.150 lượt người tham gia.", "1.150", None),
     ("Hội Cựu chiến binh xã tổ chức 7 buổi tuyên truyền pháp luật, thu hút 560 lượt hội viên.",
      "560", "tuyen_truyen_luot_nguoi"),
+    # … nor does 'tham gia': people who took part in talks or classes did not volunteer.
+    ("Đoàn phường tổ chức 12 buổi sinh hoạt chuyên đề với 1.800 lượt đoàn viên tham gia.", "1.800",
+     "tuyen_truyen_luot_nguoi"),
+    ("Huyện đoàn tổ chức 4 lớp kỹ năng sống với 520 lượt đoàn viên tham gia.", "520", "luot_tap_huan"),
+    ("Đoàn xã ra quân chiến dịch tình nguyện với 350 lượt đoàn viên tham gia.", "350", "luot_dvtn_tinh_nguyen"),
     # A running total whose noun is left out ('nâng tổng số lên 340 mô hình') counts the same thing as
     # the figure it adds to, not whatever the bare measure word names alone.
     ("Hội Phụ nữ tỉnh hỗ trợ thành lập 25 mô hình khởi nghiệp, nâng tổng số lên 340 mô hình.",
