@@ -69,6 +69,12 @@ _WHERE_UNIT_RE = re.compile("(?:" + "|".join(_WHERE_UNITS) + r")(?![^\W\d_])")  
 _WHERE_AT_RE = re.compile(r"(?<![^\W\d_])(?:tại|ở|gồm)(?: (?:các|cả|hơn|trên|gần|khoảng))? $")
 _BODY_AT_RE = re.compile(r"(?<![^\W\d_])(?:mặt trận|nhân dân|sinh hoạt|hội|đoàn|chi bộ|đảng bộ) (?:tại|ở)(?: [^\W\d_]+)? $")
 _WHERE_LIST_GAP_RE = re.compile(r"[^.;:!?\n\d]{0,40}?(?:, | và |, và )(?:(?:các|cả|hơn|trên|gần|khoảng) )?")
+# A gift sent through the body ('… gửi 8 suất gạo qua Hội đến hội viên', 'trao qua Mặt trận 500 suất'):
+# the body is the channel, the giver is whoever the clause names, never the body carried from before.
+_GIFT_VERB_RE = re.compile(r"(?<![^\W\d_])(?:trao|tặng|gửi|ủng hộ|quyên góp|đóng góp)(?![^\W\d_])")
+_VIA_BODY_RE = re.compile(r"[^.;:!?\n]{0,50}?(?<![^\W\d_])(?:thông )?qua (?:các cấp )?(?:hội(?! viên| cơ sở)|mặt trận|ủy ban mặt trận"
+                          r"|ủy ban mttq|mttq|công đoàn(?! cơ sở)|liên đoàn lao động|tỉnh đoàn|huyện đoàn|đoàn(?! viên))(?![^\W\d_])")
+_VIA_WORD = "qua "  # (what every match of _VIA_BODY_RE says: looked for first)
 # (each match of _DONOR_AFTER_RE ends with one of these, looked for once per text: one list for both)
 _DONORS = ("doanh nghiệp", "nhà hảo tâm", "công ty", "tập đoàn", "nhà tài trợ", "mạnh thường quân")
 _DONOR_AFTER_RE = re.compile(r"[^\W\d_ ]*(?: [^\W\d_]+){0,2} (?:của|do) (?:các |những )?(?:" + "|".join(_DONORS) + ")")
@@ -351,6 +357,9 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             actor = _OTHER  # 'toàn tỉnh có 212 sản phẩm OCOP': the area's, certified by the authorities' programme
         elif donors_named and (donor := _DONOR_AFTER_RE.match(key, c.end)) and not _CAUSE_AFTER_RE.match(key, donor.end()):
             actor = _OTHER  # '1.240 suất quà của các doanh nghiệp, nhà hảo tâm': the givers'
+        elif actor.source in ("carried", "default", "owner") and _VIA_WORD in key[max(0, c.start - 60):c.end + 60] \
+                and _sent_via_body(key, c, breaks, after=actor.source != "owner"):
+            actor = _OTHER  # 'Một nhóm thiện nguyện … gửi 8 suất gạo qua Hội …': the body only passed it on
         elif c.unit in _BODY_UNITS and _opens_clause(key, breaks, c.start) and _BODY_ACTS_RE.match(key, c.end):
             actor = _OTHER  # '…; 94 doanh nghiệp ký thỏa ước lao động tập thể': the firms acted
             m_end = _CLAUSE_OR_SENTENCE_END_RE.search(key, c.end)
@@ -1068,6 +1077,21 @@ def _kind_named_after(key: str, end: int) -> bool:
     counted, not whose it is or when ('300 hội viên | mới')."""
     m = _LETTER_WORD_RE.match(key, end + 1) if key[end:end + 1] == " " else None
     return m is not None and m.group() not in _WHOSE_WORDS and m.group() not in _STOP_AFTER
+
+
+def _sent_via_body(key: str, c: Candidate, breaks: list[int], after: bool) -> bool:
+    """Whether the figure is a gift its clause sends through the body (see _VIA_BODY_RE); the body
+    named right before the figure ('ủng hộ thông qua Mặt trận 36 suất quà') only when 'qua' names it
+    (``after`` False: no channel after the figure counts)."""
+    j = bisect.bisect_left(breaks, c.start) - 1
+    clause_start = breaks[j] + 1 if j >= 0 else 0
+    verb = None
+    for verb in _GIFT_VERB_RE.finditer(key, max(clause_start, c.start - 80), c.start):
+        pass
+    if verb is None:
+        return False
+    between = _VIA_BODY_RE.match(key, verb.end())  # ('trao qua Mặt trận huyện 500 suất quà')
+    return bool((between is not None and between.end() <= c.start) or (after and _VIA_BODY_RE.match(key, c.end)))
 
 
 def _where_place(key: str, c: Candidate, where_end: int) -> bool:

@@ -182,6 +182,14 @@ BODIES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("Mặt trận huyện tổng kết năm. Ban Công tác Mặt trận ở 31 tổ dân phố đã tổ chức họp dân.", [("31", "mttq")]),
     ("Mặt trận huyện phối hợp tổ chức 17 hội nghị tiếp xúc cử tri tại 17 điểm với 2.100 lượt cử tri.",
      [("17 điểm", "mttq")]),
+    # A gift sent through the body ('qua Hội', 'thông qua Mặt trận') is the giver's, whoever the clause
+    # names, not the body's carried from before; the body's own gifts through its branches stay its own.
+    ("Hội LHPN phường tổng kết quý. Một câu lạc bộ thiện nguyện mỗi quý gửi 15 thùng sữa, gạo qua Hội đến "
+     "các hội viên già yếu.", [("15", "other")]),
+    ("Mặt trận xã tổ chức Tết vì người nghèo. Nhiều gia đình trong xóm đã ủng hộ thông qua Mặt trận 36 suất quà.",
+     [("36", "other")]),
+    ("Hội Nông dân xã tổng kết năm. Trao 40 suất quà cho hội viên nghèo qua các chi hội.", [("40", "nongdan")]),
+    ("Hội Cựu chiến binh huyện trao 25 suất quà qua Hội cơ sở cho hội viên khó khăn.", [("25", "ccb")]),
     # … not a common noun that shares the word ('trường hợp', 'phòng chống').
     ("Hội Cựu chiến binh xã tổng kết năm. Trường hợp khó khăn, Hội hỗ trợ 12 hội viên sửa nhà.", [("12", "ccb")]),
 ]
