@@ -23,23 +23,43 @@ _ABBREVIATIONS = {"tp", "ths", "ts", "pgs", "gs", "bs", "ks", "th", "tt", "v.v",
 # hội viên' each item of the enumeration has its own organization.
 _PLACE = r"(?: (?:tỉnh|huyện|thành phố|tp\.?|xã|phường|thị trấn|thị xã|cơ sở|các cấp|việt nam|trường|khối)(?: [^\s\d,;.:()][^\s,;.:()]*){0,3})?"
 _CHAIN_SEP_RE = re.compile(_PLACE + r"(?:, | và |, và | cùng với | cùng |; )$")
-# Words that may stand before the subject of a clause.
-_INTRO_RE = re.compile(
-    r"^(?:(?:dẫn đầu là|đứng đầu là|xếp sau là|xếp sau|tiếp đến là|tiếp đến|tiếp theo là|kế đến là|kế tiếp là|"
-    r"sau đó là|tiếp sau là|trong đó|đối với|đồng thời|bên cạnh đó|ngoài ra|riêng|còn|theo đó|tiếp đó|cùng với đó|đặc biệt|"
-    r"nổi bật|đáng chú ý|qua đó|từ đó|mặt khác|tương tự|sau đó|cụ thể|nhìn chung|nhờ đó|nhờ|"
-    r"trong quý(?: [ivx\d]+)?(?:/\d+)?|trong năm(?: \d+)?|năm \d+|quý [ivx\d]+(?:/\d+)?|tháng \d+(?:/\d+)?|"
-    r"\d+ tháng(?: đầu năm| qua| cuối năm)?(?: \d+)?|thời gian qua|vừa qua|(?:nhiệm kỳ|năm|quý|tháng|tuần) qua|nhiệm kỳ \d+ - \d+|các cấp|cấp|ban thường vụ|"
-    r"ban thường trực|thường trực|ban chấp hành|ban chỉ đạo|cơ quan|lãnh đạo|đại diện|các đơn vị|các|"
-    r"toàn thể|toàn|mỗi|nhiều|một số|một|ban tổ chức (?:gồm|bao gồm|là)|theo báo cáo của|báo cáo của|theo|tại hội nghị|tại buổi làm việc|về phía|phía|"
+# Words that may stand before the subject of a clause (regexes).
+_INTRO_WORDS = (
+    "dẫn đầu là", "đứng đầu là", "xếp sau là", "xếp sau", "tiếp đến là", "tiếp đến", "tiếp theo là", "kế đến là", "kế tiếp là",
+    "sau đó là", "tiếp sau là", "trong đó", "đối với", "đồng thời", "bên cạnh đó", "ngoài ra", "riêng", "còn", "theo đó",
+    "tiếp đó", "cùng với đó", "đặc biệt", "nổi bật", "đáng chú ý", "qua đó", "từ đó", "mặt khác", "tương tự", "sau đó",
+    "cụ thể", "nhìn chung", "nhờ đó", "nhờ",
+    r"trong quý(?: [ivx\d]+)?(?:/\d+)?", r"trong năm(?: \d+)?", r"năm \d+", r"quý [ivx\d]+(?:/\d+)?", r"tháng \d+(?:/\d+)?",
+    r"\d+ tháng(?: đầu năm| qua| cuối năm)?(?: \d+)?", "thời gian qua", "vừa qua", "(?:nhiệm kỳ|năm|quý|tháng|tuần) qua",
+    r"nhiệm kỳ \d+ - \d+", "các cấp", "cấp", "ban thường vụ", "ban thường trực", "thường trực", "ban chấp hành", "ban chỉ đạo",
+    "cơ quan", "lãnh đạo", "đại diện", "các đơn vị", "các", "toàn thể", "toàn", "mỗi", "nhiều", "một số", "một",
+    "ban tổ chức (?:gồm|bao gồm|là)", "theo báo cáo của", "báo cáo của", "theo", "tại hội nghị", "tại buổi làm việc",
+    "về phía", "phía",
     # an emulation cluster, then the bodies in it ('Cụm thi đua Khối An ninh Công an tỉnh, Agribank …')
-    r"(?:cụm|khối) thi đua(?: (?:khối|cụm) [^\W\d_]+(?: [^\W\d_]+)?)?|"
+    r"(?:cụm|khối) thi đua(?: (?:khối|cụm) [^\W\d_]+(?: [^\W\d_]+)?)?",
     # ('Sau hợp nhất, tổ chức Hội có 149 hội cơ sở', 'Hiện nay tổ chức Đoàn có 64 chi đoàn': the body itself)
-    r"tổ chức|hiện nay|hiện tại|hiện|"
+    "tổ chức", "hiện nay", "hiện tại", "hiện",
     # ('Đại hội đại biểu MTTQ xã … hiệp thương cử 47 ủy viên': the body whose congress it is)
-    r"đại hội đại biểu|đại hội|"
-    r"[a-zđ]\)|\d+(?:\.\d+)*[.)]|[ivx]+[.)]|[-+•*–])[\s,:]*)*$"
+    "đại hội đại biểu", "đại hội",
+    r"[a-zđ]\)", r"\d+(?:\.\d+)*[.)]", r"[ivx]+[.)]", "[-+•*–]",
 )
+
+
+def _by_first_letter(alternatives: tuple[str, ...]) -> str:
+    """An alternation of regexes, those that open with a letter grouped under it: at each place
+    the regex engine tests one letter per group instead of every alternative. (Only asked whether
+    a whole string matches: the order of the alternatives does not change that.)"""
+    groups: dict[str, list[str]] = {}
+    rest = []
+    for a in alternatives:
+        if a[0].isalpha() and a[1:2] not in ("?", "*", "+", "{"):
+            groups.setdefault(a[0], []).append(a[1:])
+        else:
+            rest.append(a)
+    return "|".join([c + "(?:" + "|".join(tails) + ")" for c, tails in groups.items()] + rest)
+
+
+_INTRO_RE = re.compile(r"^(?:(?:" + _by_first_letter(_INTRO_WORDS) + r")[\s,:]*)*$")
 # Matched at a sentence's start (pattern.match(key, start, end)).
 _INTRO_PREP_RE = re.compile(r"[\s\-+•*–]*(với|trong|qua|từ|sau|nhân|dịp|tính đến|bằng|thông qua|có|gần|hơn|trên|khoảng)(?![^\W\d_])")
 _OWNER_BEFORE_RE = re.compile(  # (first letters first: scanned for in C, see WORD_START)
@@ -249,11 +269,14 @@ _GROWN_UP_RE = re.compile(r"[\s\-+•*–]*(?:ông|bà|anh|chị(?! em))(?= [^\W
 _TELLS_RE = re.compile(r" (?:cho biết|cho hay|chia sẻ|khẳng định|nhấn mạnh|thông tin|kể)(?![^\W\d_])")
 # A body or a person that tells what follows ('Ngân hàng Chính sách xã hội thị xã cho biết, …',
 # 'Ông …, Phó Chủ tịch LĐLĐ tỉnh cho biết, …'): matched at the end of its name.
-_SPEAKER_AFTER_RE = re.compile(r"[^,.;:\n]{0,40}? (?:cho biết|cho hay|thông tin|chia sẻ|khẳng định|nhấn mạnh)[ \t]*[,:]")
+_SPEAKER_VERBS = ("cho biết", "cho hay", "thông tin", "chia sẻ", "khẳng định", "nhấn mạnh")
+_SPEAKER_AFTER_RE = re.compile(r"[^,.;:\n]{0,40}? (?:" + "|".join(_SPEAKER_VERBS) + r")[ \t]*[,:]")
+# (its verb ends within this many characters of where it is matched: 40, a space, the verb)
+_SPEAKER_REACH = 41 + max(map(len, _SPEAKER_VERBS))
 # An official's office, last in the apposition, before what the official tells: also with a comma
 # before the verb and none after it ('Bà …, Phó Chủ tịch Ủy ban MTTQ thành phố, Chủ tịch LĐLĐ thành
 # phố, cho biết dịp Tết này …').
-_OFFICE_TELLS_RE = re.compile(r"[^,.;:\n]{0,40}?(?: (?:cho biết|cho hay|thông tin|chia sẻ|khẳng định|nhấn mạnh)[ \t]*[,:]"
+_OFFICE_TELLS_RE = re.compile(r"[^,.;:\n]{0,40}?(?: (?:" + "|".join(_SPEAKER_VERBS) + r")[ \t]*[,:]"
                               r"|,? (?:cho biết|cho hay) )")
 _SPEAKER_WORD = "theo"  # (what every match ends with: asked first, by str.endswith)
 _SPEAKER_BEFORE_RE = re.compile(r"(?:^|[\s,])" + _SPEAKER_WORD + "$")
@@ -268,6 +291,13 @@ _ATTENDANCE_RE = re.compile(r"[\s\-+•*–]*(?:(?:đến |về |tới )?(?:tham
 # A line break, or a mark before spaces and the next sentence's first character (group 1). One
 # character set first, which the regex engine scans for in C (an alternation whose first branch is
 # a set is tried at every position; tests/textfigures/test_scan_prefixes.py).
+def _tells_after(key: str, pos: int, end: int) -> bool:
+    """Whether the words at ``pos`` go on to a verb of telling ('… cho biết,'): its verbs are looked
+    for in C first, within the regex's reach (most mentions tell nothing)."""
+    window = key[pos:min(end, pos + _SPEAKER_REACH)]
+    return any(map(window.__contains__, _SPEAKER_VERBS)) and _SPEAKER_AFTER_RE.match(key, pos, end) is not None
+
+
 _BOUNDARY_RE = re.compile(r"[\n.!?…;](?:(?<=\n)|(?=[ \t]+(\S)))")
 
 
@@ -484,7 +514,7 @@ class Attributor:
                     # open the sentence; after a comma they are usually the people counted.
                     pass
                 elif intro:
-                    speaker = _SPEAKER_AFTER_RE.match(key, m.end, e) is not None or \
+                    speaker = _tells_after(key, m.end, e) or \
                         (opening.endswith(_SPEAKER_WORD) and _SPEAKER_BEFORE_RE.search(opening) is not None)
                     part = opening.startswith("trong đó") or (cs != starts[0] and opening == "còn")
                     subjects.append(_Subject(m.start, org, orgs, m.end, speaker, part=part))

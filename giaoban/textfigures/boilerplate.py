@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .normalize import canonical
+from .normalize import LinePattern, canonical
 
 # A line that opens a list of other articles; everything after it is site furniture.
 _TAIL_MARKERS = [
@@ -17,30 +17,20 @@ _TAIL_MARKERS = [
     "Tin bài liên quan", "Cùng chuyên mục", "Tin xem nhiều", "Xem nhiều", "Tin đã đưa",
     "Các bài viết khác", "Các tin đã đưa", "Tin tức liên quan", "Bài đọc nhiều",
 ]
-_TAIL_RE = re.compile(
-    r"^[ \t#*>\-–]*(" + "|".join(re.escape(canonical(m)) for m in _TAIL_MARKERS) + r")[ \t:.…]*$",
-    re.MULTILINE,
-)
+# (lines found by their line break: see LinePattern)
+_TAIL = LinePattern.compile(
+    r"[ \t#*>\-–]*(" + "|".join(re.escape(canonical(m)) for m in _TAIL_MARKERS) + r")[ \t:.…]*$")
 # Single lines of furniture anywhere: sharing, tags, breadcrumbs, comment prompts.
-_LINE_RE = re.compile(
-    r"^[ \t]*(chia sẻ|bình luận|từ khóa|tags?|in bài|gửi bình luận|trang chủ ?[>»/]|chuyên mục:|"
-    r"nguồn:|theo dõi|quay lại|lên đầu trang|bản quyền|©|copyright)[^\n]*$",
-    re.MULTILINE,
-)
-
-
-# What each line pattern needs in the text, looked for in C before the line-by-line regex (most
-# texts hold none: a '^' in MULTILINE is tried at every place of the text).
-_TAIL_KEYS = tuple(canonical(m) for m in _TAIL_MARKERS)
-_LINE_KEYS = ("chia sẻ", "bình luận", "từ khóa", "tag", "in bài", "trang chủ", "chuyên mục:", "nguồn:", "theo dõi",
-              "quay lại", "lên đầu trang", "bản quyền", "©", "copyright")
+_LINE = LinePattern.compile(
+    r"[ \t]*(chia sẻ|bình luận|từ khóa|tags?|in bài|gửi bình luận|trang chủ ?[>»/]|chuyên mục:|"
+    r"nguồn:|theo dõi|quay lại|lên đầu trang|bản quyền|©|copyright)[^\n]*$")
 
 
 def body_end(key: str) -> int:
     """Where the article ends: at the line that opens the lists of other articles ('Tin đọc
     nhiều'), or the text's end. A marker in the first quarter is a menu item, not the end."""
-    m = _TAIL_RE.search(key) if any(map(key.__contains__, _TAIL_KEYS)) else None
-    return m.start() if m and m.start() > len(key) * 0.25 else len(key)
+    start = next((a for a, _ in _TAIL.spans(key)), None)
+    return start if start is not None and start > len(key) * 0.25 else len(key)
 
 
 def boilerplate_ranges(key: str) -> list[tuple[int, int]]:
@@ -48,11 +38,7 @@ def boilerplate_ranges(key: str) -> list[tuple[int, int]]:
     end = body_end(key)
     if end < len(key):
         ranges.append((end, len(key)))
-    if not any(map(key.__contains__, _LINE_KEYS)):
-        return ranges
-    for m in _LINE_RE.finditer(key):
-        if len(m.group(0)) < 200:
-            ranges.append((m.start(), m.end()))
+    ranges += ((a, b) for a, b in _LINE.spans(key) if b - a < 200)
     return ranges
 
 

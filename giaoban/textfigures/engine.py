@@ -13,7 +13,7 @@ from .boilerplate import boilerplate_ranges, inside
 from .catalogue import NEAR_ONLY, Matcher
 from .figures import MET_AND_EXCEEDED_RE, Candidate, find_candidates
 from .lexicon import QUALIFIERS
-from .normalize import WORD_START, canonical, match_key, nfc, prefix_alternation
+from .normalize import WORD_START, LinePattern, canonical, match_key, nfc, prefix_alternation
 from .period import detect_period
 from .sections import target_ranges
 from .readers import read_file
@@ -122,10 +122,7 @@ _ANTECEDENT_REACH = 400
 
 def _section_headings(key: str) -> list[tuple[int, int]]:
     """(start, end) of each numbered heading line not ended by a full stop."""
-    first = _SECTION_HEADING_RE.match(key)
-    found = [(first.start(), first.end())] if first else []
-    found += ((m.start() + 1, m.end()) for m in _SECTION_HEADING_AFTER_BREAK_RE.finditer(key))
-    return [(a, b) for a, b in found if key[b - 1] != "."]
+    return [(a, b) for a, b in _SECTION_HEADING.spans(key) if key[b - 1] != "."]
 
 
 def _antecedent(key: str, pos: int, context: str) -> str:
@@ -161,11 +158,7 @@ _VALUE_BEFORE_RE = re.compile(prefix_alternation(  # (asked after its words: _va
     _LETTER_START) + r"(?: thực hiện| xây dựng| hỗ trợ| là)?(?![^\W\d_]) (?:trên |hơn |gần |khoảng |dưới |ước )?$")
 # A numbered heading line ('II. Vận động Quỹ "Vì người nghèo"'); its words count for the sentence
 # right under it.
-_SECTION_HEADING = r"[ \t]*(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+[^\n]{1,100}$"
-_SECTION_HEADING_RE = re.compile("(?m)" + _SECTION_HEADING)  # (matched at the text's start)
-# … and on the next lines, found by their line break (a literal, scanned for in C; '^' is tried at
-# every position).
-_SECTION_HEADING_AFTER_BREAK_RE = re.compile("(?m)\n" + _SECTION_HEADING)
+_SECTION_HEADING = LinePattern.compile(r"[ \t]*(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+[^\n]{1,100}$")
 _HEADING_REACH = 200
 _SUBTOTAL_WORD = "trong "  # (what every match says: asked first)
 _SUBTOTAL_BEFORE_RE = re.compile(_SUBTOTAL_WORD + r"(?:đó|số đó|số này),? (?:có )?$")
@@ -1165,7 +1158,8 @@ def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int, breaks:
 
 
 _PREDICATE_END_RE = re.compile(r"[;.\n]")
-_PURPOSE_RE = re.compile(r" (?:để|nhằm|hướng tới|với mục tiêu|phấn đấu)(?![^\W\d_])")
+_PURPOSE_WORDS = ("để", "nhằm", "hướng tới", "với mục tiêu", "phấn đấu")  # (asked first, in C: most clauses say none)
+_PURPOSE_RE = re.compile(r" (?:" + "|".join(_PURPOSE_WORDS) + r")(?![^\W\d_])")
 
 
 def _predicate_after(key: str, pos: int, limit: int) -> str:
@@ -1175,7 +1169,7 @@ def _predicate_after(key: str, pos: int, limit: int) -> str:
     without a number ('sản xuất, kinh doanh giỏi'), not into the next clause."""
     m = _PREDICATE_END_RE.search(key, pos, limit)
     ext = key[pos:m.start() if m else limit]
-    purpose = _PURPOSE_RE.search(ext)
+    purpose = _PURPOSE_RE.search(ext) if any(map(ext.__contains__, _PURPOSE_WORDS)) else None
     if purpose:
         ext = ext[:purpose.start()]  # '264 hộ vay vốn | để thoát nghèo': an aim, not what they reached
     i = _comma_outside_quotes(ext)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator, NamedTuple
 
 # Tone marks as combining characters (NFD).
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -85,6 +85,28 @@ def word_alternation(words: Iterable[str]) -> str:
     words with that first character are tried; within a group the given order is kept (put
     longer words first where one is a prefix of another)."""
     return prefix_alternation(words, WORD_START)
+
+
+class LinePattern(NamedTuple):
+    """A pattern that opens a line ('^' in MULTILINE), as two: one matched at the text's start
+    and one found by the line break before it. A line break is a literal, which the regex engine
+    scans for in C; a pattern that opens with '^' is tried at every position of the text."""
+
+    first: re.Pattern[str]
+    after_break: re.Pattern[str]
+
+    @classmethod
+    def compile(cls, body: str, flags: int = 0) -> "LinePattern":
+        """``body`` without its '^' (and without inline flags: pass them as ``flags``)."""
+        return cls(re.compile(body, flags | re.MULTILINE), re.compile("\n" + body, flags | re.MULTILINE))
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of each match, in order: what ``re.finditer('^' + body)`` finds."""
+        m = self.first.match(text)
+        if m:
+            yield m.span()
+        for m in self.after_break.finditer(text):
+            yield m.start() + 1, m.end()
 
 
 def prefix_alternation(words: Iterable[str], after_first: str = "") -> str:

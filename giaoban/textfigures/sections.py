@@ -55,6 +55,8 @@ def target_ranges(text: str, key: str) -> list[tuple[int, int]]:
             continue
         line, raw = m.group(), text[s:e]
         target = _TARGET_LINE_RE.match(line) is not None
+        if open_at is None and not target and len(line) <= _HEADING_MAX:
+            continue  # (a short line that opens nothing outside a section: heading or not, nothing to do)
         heading = _is_heading(line, raw)
         if heading:
             if open_at is not None and not target:

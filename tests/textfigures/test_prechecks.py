@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from giaoban.textfigures import attribution, boilerplate, engine, numbers
+from giaoban.textfigures import attribution, engine, numbers
 
 _parser: Any = getattr(re, "_parser", None) or __import__("sre_parse")
 _compiler: Any = getattr(re, "_compiler", None) or __import__("sre_compile")
@@ -88,10 +88,11 @@ PAIRS: list[tuple[str, re.Pattern[str], str, Callable[[str], bool]]] = [
     ("admin unit", engine._ADMIN_UNIT_RE, "match", _starts(engine._ADMIN_UNITS)),
     ("scale", numbers._SCALE_RE, "match", _starts(numbers._SCALE_STARTS)),
     ("committee named", attribution._COMMITTEE_NAMED_RE, "search", _any_of(attribution._COMMITTEE_WORDS)),
+    ("speaker after", attribution._SPEAKER_AFTER_RE, "match",
+     lambda s: any(w in s[:attribution._SPEAKER_REACH] for w in attribution._SPEAKER_VERBS)),
+    ("purpose", engine._PURPOSE_RE, "search", _any_of(engine._PURPOSE_WORDS)),
     # (asked of a stripped opening only: '$' also matches before a last '\n', which str.endswith does not)
     ("speaker before", attribution._SPEAKER_BEFORE_RE, "stripped", lambda s: s.strip().endswith(attribution._SPEAKER_WORD)),
-    ("article tail", boilerplate._TAIL_RE, "search", _any_of(boilerplate._TAIL_KEYS)),
-    ("furniture line", boilerplate._LINE_RE, "search", _any_of(boilerplate._LINE_KEYS)),
 ]
 _IDS = [name for name, *_ in PAIRS]
 

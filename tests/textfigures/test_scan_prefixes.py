@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from giaoban.textfigures import attribution, engine, figures
-from giaoban.textfigures.normalize import match_key, nfc
+from giaoban.textfigures import attribution, boilerplate, engine, figures
+from giaoban.textfigures.normalize import LinePattern, match_key, nfc
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -35,7 +35,13 @@ PAIRS: list[tuple[str, re.Pattern[str], re.Pattern[str], tuple[int, ...]]] = [
     ("figures._REMAINING_LABEL_RE", figures._REMAINING_LABEL_RE,
      re.compile(r"(?<![^\W\d_])([^\W\d_]+(?: [^\W\d_]+)?) còn $"), (1,)),
 ]
-_SECTION_HEADING_PLAIN = re.compile(r"(?m)^[ \t]*(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+[^\n]{1,100}$")
+# (name, lines found by their line break, the plain form with '^')
+LINES: list[tuple[str, LinePattern, re.Pattern[str]]] = [
+    ("engine._SECTION_HEADING", engine._SECTION_HEADING,
+     re.compile(r"(?m)^[ \t]*(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+[^\n]{1,100}$")),
+    ("boilerplate._TAIL", boilerplate._TAIL, re.compile(r"(?m)^" + boilerplate._TAIL.first.pattern)),
+    ("boilerplate._LINE", boilerplate._LINE, re.compile(r"(?m)^" + boilerplate._LINE.first.pattern)),
+]
 
 
 def _keys() -> list[str]:
@@ -69,8 +75,10 @@ def _same(fast: re.Pattern[str], plain: re.Pattern[str], groups: tuple[int, ...]
     return found
 
 
-def _plain_headings(key: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _SECTION_HEADING_PLAIN.finditer(key) if key[m.end() - 1] != "."]
+def _same_lines(fast: LinePattern, plain: re.Pattern[str], text: str) -> int:
+    spans = [m.span() for m in plain.finditer(text)]
+    assert list(fast.spans(text)) == spans
+    return len(spans)
 
 
 @pytest.mark.parametrize("name,fast,plain,groups", PAIRS, ids=[p[0] for p in PAIRS])
@@ -82,18 +90,18 @@ def test_the_fast_form_finds_what_the_plain_form_finds_in_every_fixture(
     assert found > 0, name  # (the fixtures hold the pattern's matches: the comparison compares something)
 
 
-def test_section_headings_are_the_plain_patterns_in_every_fixture() -> None:
-    keys = _keys()
-    assert sum(len(_plain_headings(k)) for k in keys) > 20
-    for key in keys:
-        assert engine._section_headings(key) == _plain_headings(key)
+@pytest.mark.parametrize("name,fast,plain", LINES, ids=[p[0] for p in LINES])
+def test_lines_found_by_their_break_are_the_plain_patterns_in_every_fixture(
+        name: str, fast: LinePattern, plain: re.Pattern[str]) -> None:
+    found = sum(_same_lines(fast, plain, key) for key in _keys())
+    assert found > 0, name
 
 
 # Random text made of what the patterns look at.
 _PIECES = st.sampled_from([
     "\n", " ", "  ", "\t", ",", ", ", "; ", ": ", ".", ". ", "…", "!", "?", "(", ")", " - ", "-", "12,6", "1.234", "5",
     "Hội", "hội", "tổng số hộ ", " còn ", "giúp ", "hỗ trợ cho ", "hướng dẫn", "gần ", " cho ", " của ", "và",
-    "II. ", "1.2) ", "a) ", "iv. ", "Phương hướng", "x", "đ", "_", "²",
+    "II. ", "1.2) ", "a) ", "iv. ", "Phương hướng", "x", "đ", "_", "²", "tin đọc nhiều", "chia sẻ", "# ", "…",
 ])
 _TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=4)), max_size=50).map("".join)
 
@@ -103,7 +111,8 @@ _TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=4)), max_size=50).map("".jo
 def test_the_fast_forms_find_what_the_plain_forms_find_in_random_text(text: str) -> None:
     for _name, fast, plain, groups in PAIRS:
         _same(fast, plain, groups, text)
-    assert engine._section_headings(text) == _plain_headings(text)
+    for _name, lines, plain_lines in LINES:
+        _same_lines(lines, plain_lines, text)
 
 
 def test_a_changed_fast_form_fails() -> None:
@@ -112,3 +121,32 @@ def test_a_changed_fast_form_fails() -> None:
     with pytest.raises(AssertionError):
         _same(wrong, PAIRS[0][2], (), "tăng 12,6 tỷ đồng, đạt 5 hộ")
 
+
+
+_INTRO_PLAIN = re.compile(r"^(?:(?:" + "|".join(attribution._INTRO_WORDS) + r")[\s,:]*)*$")
+
+
+def _openings(key: str) -> list[str]:
+    """The first words of each clause, one to eight of them: what stands before a name."""
+    out = []
+    for clause in re.split(r"[;.\n(]", key):
+        words = clause.split(" ")
+        out += [" ".join(words[:k]).strip() for k in range(1, min(len(words), 8) + 1)]
+    return out
+
+
+def test_intro_words_grouped_by_letter_accept_what_the_plain_alternation_accepts() -> None:
+    accepted = 0
+    for key in _keys():
+        for opening in _openings(key):
+            plain = _INTRO_PLAIN.match(opening) is not None
+            assert (attribution._INTRO_RE.match(opening) is not None) == plain, opening
+            accepted += plain
+    assert accepted > 100
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*(w for w in attribution._INTRO_WORDS if not set(w) & set("()[]\\?+*")), "quý iii", "năm 2025", "6 tháng đầu năm", "1.2.", "a)",
+                                 "-", "cụm thi đua khối xã", "hội", ",", ", ", ":", " ", "x"]), max_size=6).map(" ".join))
+def test_intro_words_grouped_by_letter_in_random_openings(opening: str) -> None:
+    assert (attribution._INTRO_RE.match(opening) is not None) == (_INTRO_PLAIN.match(opening) is not None)
