@@ -127,7 +127,7 @@ def _with_committees(key: str, mentions: list[Mention]) -> list[Mention]:
 
 # A body named as the place of the work ('tại Công ty …', 'ở Trường …'), and the gap to the next body
 # of the same list (the rest of a name, no number, no clause of its own).
-_PLACE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:tại|ở) $")
+_PLACE_BEFORE_RE = re.compile(r"(?:t(?<![^\W\d_].)ại|ở(?<![^\W\d_].)) $")  # (the word start after its letter: see WORD_START)
 _PLACE_LIST_GAP_RE = re.compile(r"[^\d;:()\n]{0,70}?(?:, | và |, và )")
 
 

@@ -955,15 +955,30 @@ def _money_by_verb(key: str, s_start: int, pos: int, direct_only: bool) -> str |
 #   chuyên đề, thu hút 6.200 lượt hội viên') they stay reliable.
 # Such a figure is left uncoded by its words; a section heading, the item before or the verb of an
 # amount may still give it a code.
-_QUALIFIER_TAIL_RE = re.compile(r"(?:\s*(?<![^\W\d_])(?:hơn|trên|gần|khoảng|dưới|được|đạt|là|tới|đến|cho|thêm|mới|lên|tổng cộng))*\s*$")
+_QUALIFIER_TAIL_WORDS = ("hơn", "trên", "gần", "khoảng", "dưới", "được", "đạt", "là", "tới", "đến", "cho", "thêm", "mới", "lên",
+                         "tổng cộng")
+_QUALIFIER_TAIL_RE = re.compile(r"(?:\s*(?<![^\W\d_])(?:" + "|".join(_QUALIFIER_TAIL_WORDS) + r"))*\s*$")
+_QUALIFIER_TAIL_LETTERS = "".join(sorted(set("".join(_QUALIFIER_TAIL_WORDS))))
 _LOOSE_WORDS: frozenset[str] = frozenset()  # (filled below, after _GENERIC_WORDS)
+
+
+def _qualifier_tail_start(head: str) -> int:
+    """Where the qualifiers and white space that end ``head`` start (_QUALIFIER_TAIL_RE's leftmost
+    match). Searched for only from where the run of white space and the words' letters that ends
+    ``head`` starts (the regex, searched from the start, is tried at every position)."""
+    lo = len(head)
+    while True:
+        rest = head[:lo].rstrip().rstrip(_QUALIFIER_TAIL_LETTERS)  # (str.rstrip() strips what '\s' matches)
+        if len(rest) == lo:
+            break
+        lo = len(rest)
+    return _QUALIFIER_TAIL_RE.search(head, lo).start()  # type: ignore[union-attr]  # ('\s*$' always matches)
 
 
 def _beside(key: str, word: str, start: int, end: int) -> bool:
     """Whether ``word`` stands right before ``start`` (qualifiers between) or right after ``end``."""
     head = key[max(0, start - len(word) - 40):start]
-    tail = _QUALIFIER_TAIL_RE.search(head)
-    if head.endswith(word, 0, tail.start() if tail else len(head)):
+    if head.endswith(word, 0, _qualifier_tail_start(head)):
         return True
     after = end + 1 + len(word)
     return key.startswith(word, end + 1) and key[end:end + 1].isspace() and (after >= len(key) or not key[after].isalpha())

@@ -31,6 +31,7 @@ PAIRS: list[tuple[str, re.Pattern[str], re.Pattern[str], tuple[int, ...]]] = [
         r"(?<![^\W\d_])(?:giúp|hỗ trợ|tạo điều kiện|hướng dẫn)(?: cho)? (?:(?:trên|hơn|gần|khoảng) )?$"), ()),
     ("attribution._BOUNDARY_RE", attribution._BOUNDARY_RE, re.compile(r"\n|[.!?…;](?=[ \t]+(\S))"), (1,)),
     ("attribution._CLAUSE_MARK_RE", attribution._CLAUSE_MARK_RE, re.compile(r"[,;:] |\(|\)| - "), ()),
+    ("attribution._PLACE_BEFORE_RE", attribution._PLACE_BEFORE_RE, re.compile(r"(?<![^\W\d_])(?:tại|ở) $"), ()),
     ("figures._TOTAL_LABEL_RE", figures._TOTAL_LABEL_RE, re.compile(r"(?<![^\W\d_])tổng số ([^\W\d_]+(?: [^\W\d_]+)?) $"), (1,)),
     ("figures._REMAINING_LABEL_RE", figures._REMAINING_LABEL_RE,
      re.compile(r"(?<![^\W\d_])([^\W\d_]+(?: [^\W\d_]+)?) còn $"), (1,)),
@@ -150,3 +151,20 @@ def test_intro_words_grouped_by_letter_accept_what_the_plain_alternation_accepts
                                  "-", "cụm thi đua khối xã", "hội", ",", ", ", ":", " ", "x"]), max_size=6).map(" ".join))
 def test_intro_words_grouped_by_letter_in_random_openings(opening: str) -> None:
     assert (attribution._INTRO_RE.match(opening) is not None) == (_INTRO_PLAIN.match(opening) is not None)
+
+
+def test_the_qualifier_tail_searched_from_its_letters_starts_where_the_plain_search_finds_it() -> None:
+    heads = 0
+    for key in _keys():
+        for a, b in _windows(key):
+            head = key[a:b]
+            assert engine._qualifier_tail_start(head) == engine._QUALIFIER_TAIL_RE.search(head).start(), head  # type: ignore[union-attr]
+            heads += 1
+    assert heads > 1000
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*engine._QUALIFIER_TAIL_WORDS, " ", "  ", "\n", "\u2028", "5", "x", "hội viên", "đ", "ơn", "a"]),
+                max_size=8).map("".join))
+def test_the_qualifier_tail_in_random_text(head: str) -> None:
+    assert engine._qualifier_tail_start(head) == engine._QUALIFIER_TAIL_RE.search(head).start()  # type: ignore[union-attr]
