@@ -218,6 +218,10 @@ _GIFT_UNITS = {"hộ", "gia đình", "lượt hộ", "trường hợp", "suất"
 _NOBODY = Actor(None, None, "none")
 _MATCH_START = re.Match.start
 _OTHER = Actor("other", None, "subject")
+# Firms that owe ('4 doanh nghiệp còn nợ bảo hiểm xã hội', '12 công ty chậm đóng kinh phí công đoàn').
+_FIRM_UNITS = frozenset({"doanh nghiệp", "công ty"})
+_DEBT_AFTER_RE = re.compile(r" (?:còn |đang |vẫn )?(?:nợ|chậm đóng|trốn đóng|chưa đóng)(?![^\W\d_])")
+_SENTENCE_BREAK_RE = re.compile(r"[;\n]|\.(?!\d)")
 _MATCHERS: dict[Any, Matcher] = {}  # by the catalogue's content: callers pass a new list each time
 _MATCHERS_MAX = 16
 
@@ -293,6 +297,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     list_near = ""  # the words before the first figure of a list of figures ('có 28 chi hội, 2.425 hội viên')
     list_start = 0  # … and where that first figure starts
     area_figures: list[int] = []  # where figures of a place's population end (_population_of_place)
+    debtors_end = 0  # where the last count of firms in debt ends ('4 doanh nghiệp còn nợ …')
     where_end = -1  # where the last figure of a place the work was done at ends (_where_place)
     firms_clause_end = -1  # the end of a clause whose subject is a number of firms ('3 doanh nghiệp cắt giảm …')
     # By unit: the last figure given a code, with where its organization was named.
@@ -313,6 +318,12 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         if c.unit == "đồng" and c.value == 0:
             continue  # 'Phiên chợ 0 đồng', 'Trang phục 0 đồng': a programme's name, never an amount
         actor = attributor.actor_at(c.start, key[c.end - len(c.unit_text):c.end] if c.unit_text else c.unit)
+        if c.unit_text and c.unit_text.lower() in _FIRM_UNITS and _DEBT_AFTER_RE.match(key, c.end):
+            # 'phát hiện 4 doanh nghiệp còn nợ bảo hiểm xã hội với số tiền 1,7 tỷ đồng': the firms
+            # in debt, and what they owe, are theirs, not the union's that found them.
+            actor, debtors_end = _OTHER, c.end
+        elif debtors_end and c.unit_category == "money" and not _SENTENCE_BREAK_RE.search(key, debtors_end, c.start):
+            actor = _OTHER
         where = _where_place(key, c, where_end) if actor.org is not None and actor.source != "owner" else False
         if where:
             where_end = c.end

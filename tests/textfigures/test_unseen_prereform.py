@@ -59,6 +59,14 @@ ORGS: list[tuple[str, str, str | list[str] | None]] = [
     ("Huyện đoàn Sơn Hòa ra quân Mùa hè xanh với 4 đội hình, làm các phần việc trên 9 địa bàn khó khăn.",
      "9 địa bàn", None),
     ("Tỉnh đoàn huy động 320 tình nguyện viên hỗ trợ thí sinh tại 31 điểm thi.", "31 điểm thi", None),
+    # Firms found in debt ('phát hiện 6 doanh nghiệp còn nợ bảo hiểm xã hội với số tiền 2,3 tỷ đồng'),
+    # and what they owe, are theirs, not the union's that found them.
+    ("LĐLĐ tỉnh kiểm tra 20 doanh nghiệp, phát hiện 6 doanh nghiệp còn nợ bảo hiểm xã hội với số tiền 2,3 "
+     "tỷ đồng.", "6 doanh nghiệp", "other"),
+    ("LĐLĐ tỉnh kiểm tra 20 doanh nghiệp, phát hiện 6 doanh nghiệp còn nợ bảo hiểm xã hội với số tiền 2,3 "
+     "tỷ đồng.", "2,3 tỷ đồng", "other"),
+    # Guard: what the union recovers for the workers stays the union's.
+    ("LĐLĐ tỉnh đòi được 1,2 tỷ đồng tiền nợ bảo hiểm xã hội cho người lao động.", "1,2 tỷ đồng", "congdoan"),
     # Guard: a giver after 'tại' in its own clause still gives.
     ("Hội LHPN tỉnh tổ chức lễ trao quà tại xã Đông Hưng. Công ty Điện lực tỉnh trao 40 suất quà cho phụ "
      "nữ nghèo.", "40 suất quà", "other"),
