@@ -75,6 +75,11 @@ _GIFT_VERB_RE = re.compile(r"(?<![^\W\d_])(?:trao|tặng|gửi|ủng hộ|quyên
 _VIA_BODY_RE = re.compile(r"[^.;:!?\n]{0,50}?(?<![^\W\d_])(?:thông )?qua (?:các cấp )?(?:hội(?! viên| cơ sở)|mặt trận|ủy ban mặt trận"
                           r"|ủy ban mttq|mttq|công đoàn(?! cơ sở)|liên đoàn lao động|tỉnh đoàn|huyện đoàn|đoàn(?! viên))(?![^\W\d_])")
 _VIA_WORD = "qua "  # (what every match of _VIA_BODY_RE says: looked for first)
+# The whole people of an area that a body's members are counted among (convention 5): 'trong tổng số
+# 155.107 thiếu niên, nhi đồng', 'trên tổng số 16.684 phụ nữ' (the members themselves are the body's).
+_WHOLE_PEOPLE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:trên|trong|so với) tổng số (?:(?:hơn|trên|gần|khoảng) )?$")
+_PEOPLE_RE = re.compile(r"(?:phụ nữ|thanh niên|thanh thiếu niên|thiếu niên|thiếu nhi|nhi đồng|cựu chiến binh|nông dân|công nhân|"
+                        r"người lao động|lao động|học sinh|sinh viên|người|nhân khẩu)(?![^\W\d_])")
 # (each match of _DONOR_AFTER_RE ends with one of these, looked for once per text: one list for both)
 _DONORS = ("doanh nghiệp", "nhà hảo tâm", "công ty", "tập đoàn", "nhà tài trợ", "mạnh thường quân")
 _DONOR_AFTER_RE = re.compile(r"[^\W\d_ ]*(?: [^\W\d_]+){0,2} (?:của|do) (?:các |những )?(?:" + "|".join(_DONORS) + ")")
@@ -345,6 +350,9 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 key, c, sentence_starts, breaks, figures, area_figures):
             actor = _NOBODY  # 'tổ dân phố hiện có 402 hộ với 1.911 nhân khẩu': the place's population
             area_figures.append(c.end)
+        elif "tổng số" in key[max(0, c.start - 24):c.start] and _WHOLE_PEOPLE_BEFORE_RE.search(key, max(0, c.start - 24), c.start) \
+                and _PEOPLE_RE.match(key, c.end - len(c.unit_text) if c.unit_text else c.end):
+            actor = _NOBODY  # 'có 113.353 đội viên trong tổng số 155.107 thiếu niên': the people of the area
         elif c.unit == "tổ chức" and _ORGS_COUNTED_RE.match(key, c.end):
             actor = _NOBODY
         elif c.unit in _LAND_UNITS and actor.source in ("carried", "default") and _AREA_ECONOMY_RE.search(

@@ -190,6 +190,14 @@ BODIES: list[tuple[str, list[tuple[str, str | None]]]] = [
      [("36", "other")]),
     ("Hội Nông dân xã tổng kết năm. Trao 40 suất quà cho hội viên nghèo qua các chi hội.", [("40", "nongdan")]),
     ("Hội Cựu chiến binh huyện trao 25 suất quà qua Hội cơ sở cho hội viên khó khăn.", [("25", "ccb")]),
+    # … and so are the people of the area, of any name, that the members are counted among ('trong tổng
+    # số N thanh niên', 'thiếu niên', 'cựu chiến binh'); the residential areas the work reached are not.
+    ("Huyện đoàn tổng kết năm. Huyện đoàn kết nạp 1.240 đoàn viên, nâng tổng số đoàn viên lên 9.800 người trong tổng "
+     "số 26.500 thanh niên.", [("9.800", "doan"), ("26.500", None)]),
+    ("Hội Cựu chiến binh tỉnh tổng kết năm. Hội có 42.000 hội viên, trong tổng số 48.500 cựu chiến binh trên địa bàn.",
+     [("42.000", "ccb"), ("48.500", None)]),
+    ("Ủy ban MTTQ tỉnh tổng kết năm. Có 2.010 khu dân cư tổ chức Ngày hội Đại đoàn kết trên tổng số 2.087 khu dân cư.",
+     [("2.087", "mttq")]),
     # … not a common noun that shares the word ('trường hợp', 'phòng chống').
     ("Hội Cựu chiến binh xã tổng kết năm. Trường hợp khó khăn, Hội hỗ trợ 12 hội viên sửa nhà.", [("12", "ccb")]),
 ]
