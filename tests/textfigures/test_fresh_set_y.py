@@ -45,6 +45,12 @@ CODES: list[tuple[str, list]] = [
     # hiệu …') says what they are counted for: the indicator those words name, not none.
     ("Hội Nông dân huyện có 31 cơ sở Hội. Năm 2025, toàn huyện có 8.420 hội viên đạt danh hiệu sản xuất, kinh doanh giỏi các cấp.",
      [("31 cơ sở Hội", "chi_hoi"), ("8.420 hội viên", "ho_sxkd_gioi")]),
+    # 'giới thiệu' to a loan, a job or work abroad is no introduction to the Party.
+    ("Hội LHPN xã giới thiệu 42 chị em vay vốn Ngân hàng Chính sách xã hội.", [("42 chị em", None)]),
+    ("Hội LHPN huyện giới thiệu việc làm cho 160 hội viên.", [("160 hội viên", None)]),
+    ("Đoàn xã giới thiệu 35 đoàn viên đi xuất khẩu lao động.", [("35 đoàn viên", None)]),
+    # A guard: the Party's.
+    ("Đoàn xã giới thiệu 12 đoàn viên ưu tú cho Đảng xem xét kết nạp.", [("12 đoàn viên", "gioi_thieu_dang")]),
     # A guard: members to whom something happened that no indicator counts stay without a code.
     ("Hội Nông dân huyện có 31 cơ sở Hội. Năm 2025, toàn huyện có 415 hội viên được khen thưởng.",
      [("31 cơ sở Hội", "chi_hoi"), ("415 hội viên", None)]),
