@@ -125,6 +125,9 @@ def _with_committees(key: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + refs, key=lambda m: m.start) if refs else mentions
 
 
+_AGENT_BEFORE_RE = re.compile(r"(?<![^\W\d_])do $")
+_VERB_AFTER_RE = re.compile(r" (?:[^\W\d_]+ ){0,2}?(?:sửa chữa|làm|xây dựng|xây|thực hiện|đảm nhận|đảm nhiệm|trồng|"
+                            r"quản lý|làm chủ|nuôi|góp|đóng góp|vận động|tặng|trao|hỗ trợ)(?![^\W\d_])")
 # A body named as the place of the work ('tại Công ty …', 'ở Trường …'), and the gap to the next body
 # of the same list (the rest of a name, no number, no clause of its own).
 _PLACE_BEFORE_RE = re.compile(r"(?:t(?<![^\W\d_].)ại|ở(?<![^\W\d_].)) $")  # (the word start after its letter: see WORD_START)
@@ -511,8 +514,10 @@ class Attributor:
                     continue
                 if m.kind == "people" and (cs != starts[0] or not intro):
                     # Members ('đoàn viên thanh niên', 'chị em') are the subject only when they
-                    # open the sentence; after a comma they are usually the people counted.
-                    pass
+                    # open the sentence; after a comma they are usually the people counted …
+                    if _AGENT_BEFORE_RE.search(prefix[-6:]) and _VERB_AFTER_RE.match(key, m.end):
+                        # … but the agent of a passive ('50 cây cầu do thanh niên sửa chữa') did it.
+                        owners.append(_Subject(m.start, org, orgs, m.end, agent=True))
                 elif intro:
                     speaker = _tells_after(key, m.end, e) or \
                         (opening.endswith(_SPEAKER_WORD) and _SPEAKER_BEFORE_RE.search(opening) is not None)

@@ -56,7 +56,7 @@ _NAMES: list[tuple[str, str, str]] = [
     ("Hội Liên hiệp Thanh niên", "doan", "name"), ("Hội LHTN", "doan", "name"),
     ("Hội Sinh viên", "doan", "name"), ("Đội TNTP", "doan", "name"),
     ("ĐVTN", "doan", "member"), ("đoàn viên thanh niên", "doan", "people"),
-    ("đoàn viên, thanh niên", "doan", "people"), ("tuổi trẻ", "doan", "people"),
+    ("đoàn viên, thanh niên", "doan", "people"), ("tuổi trẻ", "doan", "people"), ("thanh niên", "doan", "people"),
     # Nông dân
     ("Hội Nông dân Việt Nam", "nongdan", "name"), ("Hội Nông dân", "nongdan", "name"),
     ("HND", "nongdan", "name"), ("nông dân các cấp", "nongdan", "name"), ("hội viên nông dân", "nongdan", "people"),

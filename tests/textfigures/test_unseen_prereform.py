@@ -67,6 +67,12 @@ ORGS: list[tuple[str, str, str | list[str] | None]] = [
      "tỷ đồng.", "2,3 tỷ đồng", "other"),
     # Guard: what the union recovers for the workers stays the union's.
     ("LĐLĐ tỉnh đòi được 1,2 tỷ đồng tiền nợ bảo hiểm xã hội cho người lao động.", "1,2 tỷ đồng", "congdoan"),
+    # The agent of a passive after the figure ('… 40 cây cầu do thanh niên sửa chữa') did the work,
+    # whoever the sentence's subject is.
+    ("Bà con trong xã đã quen với 40 cây cầu nông thôn do thanh niên sửa chữa.", "40 cây", "doan"),
+    ("Người dân ấp Cái Dầy nhắc nhiều đến 3 km đường hoa do chị em phụ nữ trồng.", "3 km", "phunu"),
+    # Guard: people counted after the figure are no agents.
+    ("Hội LHPN xã trao 20 suất quà cho thanh niên khó khăn.", "20 suất quà", "phunu"),
     # Guard: a giver after 'tại' in its own clause still gives.
     ("Hội LHPN tỉnh tổ chức lễ trao quà tại xã Đông Hưng. Công ty Điện lực tỉnh trao 40 suất quà cho phụ "
      "nữ nghèo.", "40 suất quà", "other"),
