@@ -314,12 +314,20 @@ _FROM_TO_AFTER_RE = re.compile(r" (?:lên|xuống) [\d][\d.,]*(?= )")  # (not 't
 _REMAINING_LABEL_RE = re.compile(r"([^\W\d_](?<![^\W\d_].)[^\W\d_]*(?: [^\W\d_]+)?) còn $")
 
 
+# 'Tổng số hội viên: 12.345', 'Số lượng đoàn viên là …' (every match says 'số ': asked first, in C).
+_LABEL_WORD = "số "
+_LABEL_RE = re.compile(r"(?:tổng )?số (?:lượng )?([^\W\d_]+(?: [^\W\d_]+)?)[^.\n]{0,30}?(?::|là|đạt) *$")
+_REMAINING_ENDS = (" còn ", " còn \n")  # (how a match of _REMAINING_LABEL_RE ends its string: asked first)
+
+
 def _unit_from_label(key: str, s: int) -> str | None:
     """'Tổng số hội viên: 12.345' – the noun comes from the label before the number."""
-    m = re.search(r"(?:tổng )?số (?:lượng )?([^\W\d_]+(?: [^\W\d_]+)?)[^.\n]{0,30}?(?::|là|đạt) *$", key[max(0, s - 80):s])
+    before = key[max(0, s - 80):s]
+    m = _LABEL_RE.search(before) if _LABEL_WORD in before else None
     if not m:
         # 'Tổng số hội viên 4.126;' – the label right before the number, nothing between.
-        m = _TOTAL_LABEL_RE.search(key, max(0, s - 40), s) or _REMAINING_LABEL_RE.search(key, max(0, s - 40), s)
+        m = _TOTAL_LABEL_RE.search(key, max(0, s - 40), s) or (
+            _REMAINING_LABEL_RE.search(key, max(0, s - 40), s) if key.endswith(_REMAINING_ENDS, max(0, s - 40), s) else None)
     if not m:
         return None
     words = m.group(1)
