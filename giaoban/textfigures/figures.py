@@ -21,6 +21,8 @@ _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)(:?) *$")
 _TWO_WORDS_BEFORE_RE = re.compile(r"([^\W\d_]+ [^\W\d_]+) *$")
 _LINE_START_LIST_RE = re.compile(r"(?:^|\n)[ \t]*$")
 _NEXT_WORD_RE = re.compile(r" ?([^\W\d_]+)")
+# The rest of a noun of people not in the lexicon, after its first syllable: one more syllable at most, then 'viên'.
+_AGENT_SUFFIX_RE = re.compile(r"(?: [^\W\d_]+)? viên(?![^\W_])")
 _DOC_NUMBER_AFTER_RE = re.compile(r"(?:[-/]\s?[^\W\d_]*[A-ZĐ]|/\d{2,4}/)")
 _VAGUE_BEFORE_RE = re.compile(r"(?<![^\W_])(hàng|vài|mấy|dăm|một vài|gấp|hàng chục|hàng trăm|hàng nghìn|hàng ngàn) *$")
 _CHANGE_BEFORE_RE = re.compile(
@@ -32,7 +34,11 @@ _WORD_NUMBER_START_RE = re.compile(trie_alternation(  # (no word is another's pr
     "một hai ba bốn năm sáu bảy bẩy tám chín mười trăm nghìn ngàn triệu tỷ tỉ".split(), WORD_START) + r"(?![^\W_])")
 _ABBREV_IDENT = {"covid", "sars"}
 # Prefixes of a non-figure kept as a phrase, checked on the two words before the number.
-_IDENT_TWO_WORDS = {"lần thứ", "tổ dân", "giai đoạn", "nhiệm kỳ", "tiểu khu", "quốc lộ", "tỉnh lộ", "hội nghị"}
+_IDENT_TWO_WORDS = {"lần thứ", "tổ dân", "hội nghị"}
+# The identifiers of several words ('khu phố 3', 'tổ dân phố 5', 'quốc lộ 1'), checked on the two and
+# three words before the number; each or all of them ('mỗi khu phố 30 hộ', 'các khu vực 120 hộ') name none.
+_IDENT_PHRASES = _IDENT_TWO_WORDS | {w for w in lx.IDENTIFIER_BEFORE if " " in w}
+_EACH_WORDS = {"mỗi", "từng", "các", "những"}
 # A body's short name ends the words before a number that counts what it got or gave ('tặng Hội 30 suất
 # quà'): no name with a number ('Khu 5'), whatever its capital letter says.
 _BODY_WORDS_BEFORE = (" hội", " đoàn", " mặt trận", " công đoàn")
@@ -274,7 +280,10 @@ def _read_unit(text: str, key: str, c: Candidate, pos: int, has_scale: bool) -> 
             if nm.group(1) in lx.NON_FIGURE_UNITS:
                 c.unit, c.unit_category, c.unit_end = nm.group(1), "time", nm.end()
             else:
-                c.unit, c.unit_category, c.unit_end = nm.group(1), "count", nm.end()
+                end = nm.end()
+                if (vm := _AGENT_SUFFIX_RE.match(key, end)) is not None:
+                    end = vm.end()  # '9 kiểm sát viên', '3 hướng dẫn viên': a noun of people ends at 'viên'
+                c.unit, c.unit_category, c.unit_end = key[nm.start(1):end], "count", end
                 c.flags.add("unknown_unit")
         else:
             c.unit = _unit_from_label(key, c.start)
@@ -314,20 +323,12 @@ _FROM_TO_AFTER_RE = re.compile(r" (?:lên|xuống) [\d][\d.,]*(?= )")  # (not 't
 _REMAINING_LABEL_RE = re.compile(r"([^\W\d_](?<![^\W\d_].)[^\W\d_]*(?: [^\W\d_]+)?) còn $")
 
 
-# 'Tổng số hội viên: 12.345', 'Số lượng đoàn viên là …' (every match says 'số ': asked first, in C).
-_LABEL_WORD = "số "
-_LABEL_RE = re.compile(r"(?:tổng )?số (?:lượng )?([^\W\d_]+(?: [^\W\d_]+)?)[^.\n]{0,30}?(?::|là|đạt) *$")
-_REMAINING_ENDS = (" còn ", " còn \n")  # (how a match of _REMAINING_LABEL_RE ends its string: asked first)
-
-
 def _unit_from_label(key: str, s: int) -> str | None:
     """'Tổng số hội viên: 12.345' – the noun comes from the label before the number."""
-    before = key[max(0, s - 80):s]
-    m = _LABEL_RE.search(before) if _LABEL_WORD in before else None
+    m = re.search(r"(?:tổng )?số (?:lượng )?([^\W\d_]+(?: [^\W\d_]+)?)[^.\n]{0,30}?(?::|là|đạt) *$", key[max(0, s - 80):s])
     if not m:
         # 'Tổng số hội viên 4.126;' – the label right before the number, nothing between.
-        m = _TOTAL_LABEL_RE.search(key, max(0, s - 40), s) or (
-            _REMAINING_LABEL_RE.search(key, max(0, s - 40), s) if key.endswith(_REMAINING_ENDS, max(0, s - 40), s) else None)
+        m = _TOTAL_LABEL_RE.search(key, max(0, s - 40), s) or _REMAINING_LABEL_RE.search(key, max(0, s - 40), s)
     if not m:
         return None
     words = m.group(1)
@@ -507,6 +508,7 @@ _VAGUE_WORDS = {"hàng", "vài", "mấy", "dăm", "gấp"}
 
 def _is_identifier(text: str, key: str, s: int) -> bool:
     words, starts, colon, stop = _words_back(key, s)  # (_last_words(key, s), inlined: once per number)
+    three = " ".join(words) if len(words) == 3 else ""
     words = words[-2:]
     ws = starts[-1] if starts else stop
     if not words:
@@ -519,7 +521,9 @@ def _is_identifier(text: str, key: str, s: int) -> bool:
     two = " ".join(words) if len(words) == 2 else ""
     if two in _NOT_IDENT_TWO_WORDS or (len(words) == 2 and words[0] == "mỗi"):
         return False  # 'mỗi phần 500.000 đồng', 'mỗi tổ 30 hội viên': each one's amount, no name
-    if two in _IDENT_TWO_WORDS:
+    if two in _IDENT_PHRASES:
+        return not three.startswith(tuple(e + " " for e in _EACH_WORDS))
+    if three in _IDENT_PHRASES:
         return True
     if w in lx.IDENTIFIER_BEFORE or w in _ABBREV_IDENT:
         return True

@@ -40,6 +40,9 @@ PERSON_WORDS = [
     "nạn nhân", "tình nguyện viên", "thanh thiếu nhi", "người cao tuổi", "hộ nghèo", "khách mời",
     "tuyên truyền viên", "báo cáo viên", "cộng tác viên", "chiến sĩ", "quân nhân", "đồng chí",
     "gương", "điển hình", "tập thể", "cá nhân",
+    # Two-syllable nouns of people whose first syllable alone means something else ('45 ủy viên').
+    "ủy viên", "thành viên", "đội viên", "thí sinh", "thiếu niên", "thanh thiếu niên", "giáo viên",
+    "nhân viên", "phóng viên", "bác sĩ", "y, bác sĩ", "đối tượng", "nhân khẩu",
 ]
 # Normalized unit of a person word ('ĐVTN' → 'đoàn viên').
 _PERSON_UNIT = {
@@ -51,6 +54,10 @@ _PERSON_UNIT = {
     "cử tri": "cử tri", "đại biểu": "đại biểu", "đảng viên": "đảng viên", "học viên": "học viên",
     "cựu chiến binh": "hội viên", "ccb": "hội viên", "hộ nghèo": "hộ", "tập thể": "tập thể",
     "cá nhân": "cá nhân", "gương": "gương", "điển hình": "điển hình",
+    # (counted in their own noun: no indicator counts committee members or club members as such)
+    "ủy viên": "ủy viên", "thành viên": "thành viên", "đội viên": "đội viên", "thí sinh": "thí sinh",
+    "giáo viên": "giáo viên", "nhân viên": "nhân viên", "phóng viên": "phóng viên", "bác sĩ": "bác sĩ",
+    "y, bác sĩ": "bác sĩ", "đối tượng": "đối tượng", "nhân khẩu": "nhân khẩu",
 }
 
 COUNT_WORDS = [
@@ -76,6 +83,9 @@ COUNT_WORDS = [
     "Hội CCB", "Hội Cựu chiến binh", "Hội Nông dân", "Hội LHPN", "Hội Phụ nữ", "Hội Liên hiệp Phụ nữ",
     # Buildings and cards that are not the indicators' houses and membership cards.
     "nhà văn hóa", "nhà vệ sinh", "nhà bán trú", "nhà sinh hoạt cộng đồng", "thẻ bảo hiểm y tế", "thẻ BHYT",
+    # Two-syllable nouns whose first syllable alone is no counted noun ('12 gian hàng', not '12 gian').
+    "gian hàng", "phiên chợ", "chiến dịch", "mục tiêu", "dự thảo", "vị trí", "chuyên mục", "chung cư",
+    "chủ thể", "cây cầu",
 ]
 _COUNT_UNIT = {
     "hộ gia đình": "hộ", "hộ hội viên": "hộ", "hộ vay": "hộ", "tin bài": "tin bài", "tin, bài": "tin bài",
@@ -89,7 +99,7 @@ _COUNT_UNIT = {
     "tổ tiết kiệm": "tổ", "tổ vay vốn": "tổ", "cđcs": "công đoàn cơ sở", "quyển": "cuốn",
     "công trình thanh niên": "công trình", "bữa ăn": "suất", "suất ăn": "suất", "con giống": "con",
     "thẻ bhyt": "thẻ bảo hiểm y tế", "hội ccb": "cơ sở hội", "hội cựu chiến binh": "cơ sở hội",
-    "hội nông dân": "cơ sở hội", "hội lhpn": "cơ sở hội", "hội phụ nữ": "cơ sở hội", "hội liên hiệp phụ nữ": "cơ sở hội", "hội cơ sở": "cơ sở hội",  # (the veterans' word after 2025)
+    "cây cầu": "cầu", "hội nông dân": "cơ sở hội", "hội lhpn": "cơ sở hội", "hội phụ nữ": "cơ sở hội", "hội liên hiệp phụ nữ": "cơ sở hội", "hội cơ sở": "cơ sở hội",  # (the veterans' word after 2025)
 }
 MONEY_WORDS = ["đồng", "nghìn đồng", "ngàn đồng", "triệu đồng", "tỷ đồng", "tỉ đồng", "đ", "vnđ", "vnd"]
 MEASURE_WORDS = {
@@ -157,6 +167,9 @@ IDENTIFIER_BEFORE = {
         "phụ lục", "hội nghị lần", "đại hội", "ấp", "cụm", "bảng", "hình", "tổ dân phố", "mã",
         "lô", "xe", "điện thoại", "sđt", "hotline", "ô", "cửa", "dãy", "đoạn", "tiểu đội", "trung đội",
         "tiểu đoàn", "trung đoàn", "sư đoàn", "quân khu", "quân đoàn", "hải đoàn", "đồn", "cột mốc", "mốc",
+        # Places named by their number ('khu phố 3 báo cáo …', 'Khu vực 2 hỗ trợ …'): the number names
+        # the place, it counts nothing.
+        "khu phố", "khu vực", "khu dân cư", "khóm", "phường", "buôn", "sóc", "liên tổ",
     ]
 }
 # Phrases (ending right before the number) that make it an anniversary, a duration or an age.
