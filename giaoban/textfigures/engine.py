@@ -67,7 +67,8 @@ _UNITS_ACT_RE = re.compile(r"[^.;\n]{0,12}?(?:tổ chức|đạt|hoàn thành|th
 _WHERE_UNITS = (*_ADMIN_UNITS, "quận", "tỉnh", "thị xã", "thành phố", "điểm", "địa bàn", "địa điểm", "doanh nghiệp")
 _WHERE_UNIT_RE = re.compile("(?:" + "|".join(_WHERE_UNITS) + r")(?![^\W\d_])")  # (asked after str.startswith)
 _WHERE_AT_RE = re.compile(r"(?<![^\W\d_])(?:tại|ở|gồm)(?: (?:các|cả|hơn|trên|gần|khoảng))? $")
-_BODY_AT_RE = re.compile(r"(?<![^\W\d_])(?:mặt trận|nhân dân|sinh hoạt|hội|đoàn|chi bộ|đảng bộ) (?:tại|ở)(?: [^\W\d_]+)? $")
+_BODY_AT_RE = re.compile(r"(?<![^\W\d_])(?:mặt trận|nhân dân|sinh hoạt|(?<!xã )hội|đoàn|chi bộ|đảng bộ) (?:tại|ở)(?: [^\W\d_]+)? $")
+_PAIR_FIRST_RE = re.compile(r"\d[\d.,]*/$")
 _WHERE_LIST_GAP_RE = re.compile(r"[^.;:!?\n\d]{0,40}?(?:, | và |, và )(?:(?:các|cả|hơn|trên|gần|khoảng) )?")
 # A gift sent through the body ('… gửi 8 suất gạo qua Hội đến hội viên', 'trao qua Mặt trận 500 suất'):
 # the body is the channel, the giver is whoever the clause names, never the body carried from before.
@@ -329,7 +330,13 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             actor, debtors_end = _OTHER, c.end
         elif debtors_end and c.unit_category == "money" and not _SENTENCE_BREAK_RE.search(key, debtors_end, c.start):
             actor = _OTHER
-        where = _where_place(key, c, where_end) if actor.org is not None and actor.source != "owner" else False
+        if actor.org is not None and actor.source != "owner":
+            # ('ở 10/10 xã': the first number of a pair counts the places its second one names)
+            paired = ci + 1 < len(candidates) and "pair" in c.flags and "pair" in candidates[ci + 1].flags \
+                and candidates[ci + 1].start - c.end <= 1
+            where = _where_place(key, c, candidates[ci + 1] if paired else c, where_end)
+        else:
+            where = False
         if where:
             where_end = c.end
         if (key.startswith(_ADMIN_UNITS, c.end - len(c.unit_text)) and _ADMIN_UNIT_RE.match(key, c.end - len(c.unit_text))
@@ -1126,12 +1133,15 @@ def _sent_via_body(key: str, c: Candidate, breaks: list[int], after: bool) -> bo
     return bool((between is not None and between.end() <= c.start) or (after and _VIA_BODY_RE.match(key, c.end)))
 
 
-def _where_place(key: str, c: Candidate, where_end: int) -> bool:
-    """Whether the figure counts the places where the work was done (see _WHERE_UNITS)."""
-    u = c.end - len(c.unit_text) if c.unit_text else c.end
+def _where_place(key: str, c: Candidate, counted: Candidate, where_end: int) -> bool:
+    """Whether the figure counts the places where the work was done (see _WHERE_UNITS); ``counted``
+    is the figure whose unit names them (the second of a pair, else the figure itself)."""
+    u = counted.end - len(counted.unit_text) if counted.unit_text else counted.end
     if not (key.startswith(_WHERE_UNITS, u) and _WHERE_UNIT_RE.match(key, u)):
         return False
     before = key[max(0, c.start - 40):c.start]  # (a qualifier before the number is in it: 'tại gần 20 tỉnh')
+    if before.endswith("/") and (first := _PAIR_FIRST_RE.search(before)):
+        before = before[:first.start()]  # ('ở 10/|10 xã': the words before the pair)
     at = _WHERE_AT_RE.search(before)
     if at is not None:
         return _BODY_AT_RE.search(before) is None

@@ -34,10 +34,11 @@ _WORD_NUMBER_START_RE = re.compile(trie_alternation(  # (no word is another's pr
     "một hai ba bốn năm sáu bảy bẩy tám chín mười trăm nghìn ngàn triệu tỷ tỉ".split(), WORD_START) + r"(?![^\W_])")
 _ABBREV_IDENT = {"covid", "sars"}
 # Prefixes of a non-figure kept as a phrase, checked on the two words before the number.
-_IDENT_TWO_WORDS = {"lần thứ", "tổ dân", "hội nghị"}
-# The identifiers of several words ('khu phố 3', 'tổ dân phố 5', 'quốc lộ 1'), checked on the two and
-# three words before the number; each or all of them ('mỗi khu phố 30 hộ', 'các khu vực 120 hộ') name none.
-_IDENT_PHRASES = _IDENT_TWO_WORDS | {w for w in lx.IDENTIFIER_BEFORE if " " in w}
+# … and on the three words before it: places named by their number ('khu phố 3 báo cáo …', 'Khu vực 2
+# hỗ trợ …', 'tổ dân phố 5'), where the number counts nothing; each or all of them ('mỗi khu phố 30
+# hộ', 'các khu vực 120 hộ') name none.
+_IDENT_PHRASES = {"lần thứ", "tổ dân", "giai đoạn", "nhiệm kỳ", "tiểu khu", "quốc lộ", "tỉnh lộ", "hội nghị",
+                  "khu phố", "khu vực", "khu dân cư", "tổ dân phố", "liên tổ"}
 _EACH_WORDS = {"mỗi", "từng", "các", "những"}
 # A body's short name ends the words before a number that counts what it got or gave ('tặng Hội 30 suất
 # quà'): no name with a number ('Khu 5'), whatever its capital letter says.
@@ -323,12 +324,20 @@ _FROM_TO_AFTER_RE = re.compile(r" (?:lên|xuống) [\d][\d.,]*(?= )")  # (not 't
 _REMAINING_LABEL_RE = re.compile(r"([^\W\d_](?<![^\W\d_].)[^\W\d_]*(?: [^\W\d_]+)?) còn $")
 
 
+# 'Tổng số hội viên: 12.345', 'Số lượng đoàn viên là …' (every match says 'số ': asked first, in C).
+_LABEL_WORD = "số "
+_LABEL_RE = re.compile(r"(?:tổng )?số (?:lượng )?([^\W\d_]+(?: [^\W\d_]+)?)[^.\n]{0,30}?(?::|là|đạt) *$")
+_REMAINING_ENDS = (" còn ", " còn \n")  # (how a match of _REMAINING_LABEL_RE ends its string: asked first)
+
+
 def _unit_from_label(key: str, s: int) -> str | None:
     """'Tổng số hội viên: 12.345' – the noun comes from the label before the number."""
-    m = re.search(r"(?:tổng )?số (?:lượng )?([^\W\d_]+(?: [^\W\d_]+)?)[^.\n]{0,30}?(?::|là|đạt) *$", key[max(0, s - 80):s])
+    before = key[max(0, s - 80):s]
+    m = _LABEL_RE.search(before) if _LABEL_WORD in before else None
     if not m:
         # 'Tổng số hội viên 4.126;' – the label right before the number, nothing between.
-        m = _TOTAL_LABEL_RE.search(key, max(0, s - 40), s) or _REMAINING_LABEL_RE.search(key, max(0, s - 40), s)
+        m = _TOTAL_LABEL_RE.search(key, max(0, s - 40), s) or (
+            _REMAINING_LABEL_RE.search(key, max(0, s - 40), s) if key.endswith(_REMAINING_ENDS, max(0, s - 40), s) else None)
     if not m:
         return None
     words = m.group(1)

@@ -167,9 +167,7 @@ IDENTIFIER_BEFORE = {
         "phụ lục", "hội nghị lần", "đại hội", "ấp", "cụm", "bảng", "hình", "tổ dân phố", "mã",
         "lô", "xe", "điện thoại", "sđt", "hotline", "ô", "cửa", "dãy", "đoạn", "tiểu đội", "trung đội",
         "tiểu đoàn", "trung đoàn", "sư đoàn", "quân khu", "quân đoàn", "hải đoàn", "đồn", "cột mốc", "mốc",
-        # Places named by their number ('khu phố 3 báo cáo …', 'Khu vực 2 hỗ trợ …'): the number names
-        # the place, it counts nothing.
-        "khu phố", "khu vực", "khu dân cư", "khóm", "phường", "buôn", "sóc", "liên tổ",
+        "khóm",  # (a place named by its number: 'khóm 3 vận động …')
     ]
 }
 # Phrases (ending right before the number) that make it an anniversary, a duration or an age.

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from giaoban.textfigures import attribution, engine, numbers
+from giaoban.textfigures import attribution, engine, figures, numbers
 
 _parser: Any = getattr(re, "_parser", None) or __import__("sre_parse")
 _compiler: Any = getattr(re, "_compiler", None) or __import__("sre_compile")
@@ -91,6 +91,8 @@ PAIRS: list[tuple[str, re.Pattern[str], str, Callable[[str], bool]]] = [
     ("speaker after", attribution._SPEAKER_AFTER_RE, "match",
      lambda s: any(w in s[:attribution._SPEAKER_REACH] for w in attribution._SPEAKER_VERBS)),
     ("purpose", engine._PURPOSE_RE, "search", _any_of(engine._PURPOSE_WORDS)),
+    ("number label", figures._LABEL_RE, "search", _any_of(figures._LABEL_WORD)),
+    ("remaining label", figures._REMAINING_LABEL_RE, "search", lambda s: s.endswith(figures._REMAINING_ENDS)),
     # (asked of a stripped opening only: '$' also matches before a last '\n', which str.endswith does not)
     ("speaker before", attribution._SPEAKER_BEFORE_RE, "stripped", lambda s: s.strip().endswith(attribution._SPEAKER_WORD)),
 ]

@@ -182,6 +182,11 @@ BODIES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("Mặt trận huyện tổng kết năm. Ban Công tác Mặt trận ở 31 tổ dân phố đã tổ chức họp dân.", [("31", "mttq")]),
     ("Mặt trận huyện phối hợp tổ chức 17 hội nghị tiếp xúc cử tri tại 17 điểm với 2.100 lượt cử tri.",
      [("17 điểm", "mttq")]),
+    # … both numbers of a pair ('tại 7/9 xã'), and after a name that ends in 'hội' ('Ngân hàng Chính sách
+    # xã hội ở 6 xã'), which is no association standing in them.
+    ("Hội Nông dân huyện tổng kết năm. Hội đã kiểm tra việc sử dụng vốn vay tại 7/9 xã, thị trấn. Hội có 12/12 "
+     "chi hội đạt vững mạnh.", [("7", None), ("9", None), ("12 chi hội", "nongdan")]),
+    ("Hội Phụ nữ huyện kiểm tra 40 tổ vay vốn Ngân hàng Chính sách xã hội ở 6 xã vùng sâu.", [("40", "phunu"), ("6", None)]),
     # A gift sent through the body ('qua Hội', 'thông qua Mặt trận') is the giver's, whoever the clause
     # names, not the body's carried from before; the body's own gifts through its branches stay its own.
     ("Hội LHPN phường tổng kết quý. Một câu lạc bộ thiện nguyện mỗi quý gửi 15 thùng sữa, gạo qua Hội đến "

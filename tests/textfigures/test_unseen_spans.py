@@ -38,7 +38,7 @@ NAMES: list[tuple[str, str, list[str]]] = [
     ("Ban công tác Mặt trận Khu vực 4 tổ chức 2 buổi đối thoại với người dân.", "4 ", ["2 buổi"]),
     ("Tổ dân phố 12 phối hợp trao 18 suất quà cho hộ khó khăn.", "12 ", ["18 suất quà"]),
     ("Chi hội nông dân khóm 3 giúp đỡ 9 hộ vượt khó.", "3 ", ["9 hộ"]),
-    ("Hội Cựu chiến binh phường 2 thăm hỏi 14 hội viên ốm đau.", "2 ", ["14 hội viên"]),
+    ("Hội Cựu chiến binh Phường 2 thăm hỏi 14 hội viên ốm đau.", "2 ", ["14 hội viên"]),
 ]
 
 
