@@ -131,6 +131,20 @@ def _section_headings(key: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in _SECTION_HEADING.spans(key) if key[b - 1] != "."]
 
 
+# A fund named by its name, unquoted ('Quỹ Hỗ trợ nông dân', 'Quỹ HTND'); quoted names are _antecedent's.
+_NAMED_FUND_RE = re.compile(r"quỹ (?:hỗ trợ nông dân|htnd)(?![^\W\d_])")
+
+
+def _fund_named_before(key: str, s_start: int) -> str | None:
+    """The farmers' fund's name when it is the fund last named in the ``_ANTECEDENT_REACH``
+    characters before the sentence at ``s_start`` (or at its start), else None."""
+    window = key[max(0, s_start - _ANTECEDENT_REACH):s_start + 1]
+    named = list(_NAMED_FUND_RE.finditer(window))
+    if not named or _QUOTED_NAME_RE.search(window, named[-1].end()):
+        return None
+    return named[-1].group()
+
+
 def _antecedent(key: str, pos: int, context: str) -> str:
     """The name a bare 'Quỹ' or 'tiêu chí' in the figure's words refers back to: the last quoted
     name in the ``_ANTECEDENT_REACH`` characters before (the same paragraph or the one before),
@@ -462,6 +476,13 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                     break
                 first = p  # 'xây mới 27 nhà Đại đoàn kết và sửa chữa 11 nhà, tổng kinh phí …': all the houses
             context = clause = _VALUE_WORDS_RE.sub(" ", key[first.start:c.start])
+        if thing is None and c.unit_category == "money" and "quỹ" in context and _BARE_FUND_RE.search(context) \
+                and (fund := _fund_named_before(key, s_start)) is not None:
+            # 'Quỹ Hỗ trợ nông dân … Sau hợp nhất, tổng nguồn vốn của Quỹ đạt 84 tỷ đồng; Quỹ đã cho vay …,
+            # tổng dư nợ 79 tỷ đồng': a bare 'Quỹ' is the fund named last, whose words then count
+            # (its capital, the loans of a fund that are no entrusted balance).
+            if _BARE_FUND_RE.search(clause):
+                context, clause = _BARE_FUND_RE.sub(fund, context), _BARE_FUND_RE.sub(fund, clause)
         if thing is None and ("quỹ" in context or "tiêu chí" in context):
             context += _antecedent(key, c.start, context)
         near = before
