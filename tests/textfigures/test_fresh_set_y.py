@@ -61,6 +61,13 @@ CODES: list[tuple[str, list]] = [
     # A guard: the balance of the savings-and-loan groups stays the entrusted balance.
     ("Hội LHPN tỉnh quản lý 120 tổ tiết kiệm và vay vốn, tổng dư nợ 79 tỷ đồng.",
      [("120 tổ tiết kiệm và vay vốn", "to_tk_vv"), ("79 tỷ đồng", "du_no_uy_thac")]),
+    # The union's houses are counted by the households or members helped to build them as well.
+    ('Nhiệm kỳ qua, Công đoàn xã thăm hỏi 1.200 lượt đoàn viên, trong đó 6 hộ được hỗ trợ xây "Mái ấm Công đoàn".',
+     [("1.200 lượt đoàn viên", None), ("6 hộ", "nha_mai_am_cong_doan")]),
+    ('Công đoàn ngành Giáo dục hỗ trợ 9 đoàn viên sửa chữa nhà "Mái ấm Công đoàn", mỗi đoàn viên 50 triệu đồng.',
+     [("9 đoàn viên", "nha_mai_am_cong_doan"), ("50 triệu đồng", None)]),
+    # A guard: members visited are no houses.
+    ("LĐLĐ tỉnh thăm, tặng quà 120 đoàn viên khó khăn.", [("120 đoàn viên", None)]),
     # A guard: members to whom something happened that no indicator counts stay without a code.
     ("Hội Nông dân huyện có 31 cơ sở Hội. Năm 2025, toàn huyện có 415 hội viên được khen thưởng.",
      [("31 cơ sở Hội", "chi_hoi"), ("415 hội viên", None)]),
