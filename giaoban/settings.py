@@ -219,6 +219,8 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
+# database sessions, read on every request in one plain statement (giaoban/security/sessions.py)
+SESSION_ENGINE = "giaoban.security.sessions"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -248,7 +250,7 @@ CONTENT_SECURITY_POLICY = {
 # so the address is the one the proxy appended to X-Forwarded-For, not the proxy's own.
 AUTHENTICATION_BACKENDS = [
     "giaoban.security.backends.LoginThrottleBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "giaoban.security.backends.AccountBackend",  # Django's ModelBackend, the user read in one statement
 ]
 # Optional single sign-on by OpenID Connect (giaoban.security.oidc): on when OIDC_RP_CLIENT_ID is
 # set, with the provider's endpoints in mozilla-django-oidc's own variable names. Who may do what
