@@ -191,7 +191,7 @@ def unit_states(units_qs, period: Period, units: list[Unit] | None = None) -> li
         units = expected_unit_list(units_qs, period)
     # a state needs the status and the sending time, not the report's texts
     reports = {r.unit_id: r for r in Report.objects.filter(period=period.code, unit__in=[u.pk for u in units]).only(
-        "id", "unit_id", "period", "status", "submitted_at")}
+        "id", "unit_id", "period", "status", "submitted_at").order_by()}  # a dict: the model's ordering joined two tables
     deadlines = Deadlines(period)
     today = timezone.localdate()
     return [UnitState(u, reports.get(u.pk), deadlines.for_unit(u), today) for u in units]

@@ -52,7 +52,8 @@ def _load(request, unit_id: int, period: str):
         raise Http404("Kỳ báo cáo không hợp lệ") from None
     if not workflow.unit_active_in(unit, p):
         raise Http404("Đơn vị không hoạt động trong kỳ này")
-    report = Report.objects.filter(unit=unit, period=p.code).first()
+    # one report at most (unit, period): without the model's ordering, which joins the unit and its organization
+    report = Report.objects.filter(unit=unit, period=p.code).order_by().first()
     if report is not None:
         report.unit = unit  # the same object: its form is read once a request (form_list's memo)
     return unit, p, report
@@ -457,7 +458,7 @@ def grid(request, unit_id: int, period: str):
     section = request.GET.get("muc") or (sections[0] if len(indicators) > GRID_ALL_ABOVE else "")
     if section:
         indicators = [i for i in indicators if (i.section or "Chỉ tiêu khác") == section]
-    reports = {r.unit_id: r for r in Report.objects.filter(unit__in=children, period=period.code)}
+    reports = {r.unit_id: r for r in Report.objects.filter(unit__in=children, period=period.code).order_by()}
     stored = {(u, c): v for u, c, v in DataValue.objects.filter(unit__in=children, period=period.code)
               .values_list("unit_id", "indicator__code", "value")}
     writable = {c.pk for c in children if access.can_enter(request.user, c)
@@ -552,7 +553,7 @@ def _conflict_message(conflicts) -> str:
 
 
 def _do(request, unit, period, action, done: str):
-    report = Report.objects.filter(unit=unit, period=period.code).first()
+    report = Report.objects.filter(unit=unit, period=period.code).order_by().first()
     if report is None:
         raise Http404("Chưa có báo cáo")
     try:

@@ -143,7 +143,7 @@ def get_or_create_report(unit: Unit, period_code: str, user) -> Report:
     period = base_period(period_code)
     if not access.can_view_unit(user, unit):
         raise ScopeError("Bạn không có quyền với đơn vị này.")
-    report = Report.objects.filter(unit=unit, period=period.code).first()
+    report = Report.objects.filter(unit=unit, period=period.code).order_by().first()  # unique: no ordering joins
     if report is not None:
         return report
     if not access.can_enter(user, unit):
