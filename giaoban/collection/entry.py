@@ -16,7 +16,7 @@ from giaoban.collection.workflow import NARRATIVE_FIELDS, form_list
 from giaoban.core.aggregation import progress
 from giaoban.core.numbers import NumberFormatError, format_vn_money, format_vn_number, parse_vn_number
 from giaoban.core.periods import Period
-from giaoban.org import lineage
+from giaoban.org import lineage, stamp
 
 QUALIFIER_CHOICES = [
     ("exact", "chính xác"),
@@ -149,6 +149,16 @@ def page_figures(unit, period: Period, report, indicators) -> tuple[dict, dict, 
     return stored, figures, dict(Target.objects.filter(unit=unit, year=period.year).values_list("indicator_id", "value"))
 
 
+PREDECESSORS_KEPT = 4096  # (unit, date) answers: a page asks for up to four earlier periods of one unit
+
+
+def _predecessors(unit, date) -> list[tuple]:
+    """lineage.predecessors_at, kept until a unit or succession changes (both tables are watched
+    by giaoban.org.stamp): a merged commune's form walked its successions on every load. Shared
+    between requests: read only."""
+    return stamp.remembered("predecessors_at", (unit.pk, date), lambda: lineage.predecessors_at(unit, date), PREDECESSORS_KEPT)
+
+
 def past_values(unit, periods: list[str], figures: dict | None = None, codes: dict | None = None) -> tuple[dict, set[str]]:
     """{(indicator code, period): value} of the unit for earlier periods, and the periods whose
     values were rebuilt from the units it replaced (a commune merged in 2025 still sees its
@@ -167,7 +177,7 @@ def past_values(unit, periods: list[str], figures: dict | None = None, codes: di
         end = Period.parse(code).end
         if unit.valid_from <= end:
             continue
-        sources = lineage.predecessors_at(unit, end)
+        sources = _predecessors(unit, end)
         if not sources:
             continue
         shares = {row.pk: share for row, share in sources}

@@ -41,3 +41,22 @@ def test_same_period_last_year_is_rebuilt_from_the_merged_communes(client, tree)
     client.force_login(tree.users["entry_a"])
     page = client.get(reverse("collection:entry", args=[tree.units["phunu-a"].pk, "2025-Q1"])).content.decode()
     assert "Cùng kỳ năm trước: —" in page
+
+
+def test_a_changed_succession_is_seen_on_the_next_page(client, tree):
+    """The merged commune's predecessors are kept between pages (giaoban.org.stamp): a share
+    changed, even by update() with no signal, and a succession removed show on the next page."""
+    buoi = tree.indicators["tuyen_truyen_buoi"]
+    for key, value in (("phunu-a", 12), ("phunu-b", 8)):
+        unit = tree.units[key]
+        report = Report.objects.create(unit=unit, period="2024-Q4", status=Report.Status.APPROVED)
+        DataValue.objects.create(report=report, unit=unit, indicator=buoi, period="2024-Q4", value=value)
+    new = merge_communes(tree)
+    client.force_login(make_user("phunu.moi", (new, Membership.Role.ENTRY)))
+    url = reverse("collection:entry", args=[new.pk, "2025-Q4"])
+    assert "Cùng kỳ năm trước: 16*" in client.get(url).content.decode()
+    assert "Cùng kỳ năm trước: 16*" in client.get(url).content.decode()  # kept, the same
+    UnitSuccession.objects.filter(predecessor=tree.units["phunu-b"]).update(share=Decimal("0.25"))
+    assert "Cùng kỳ năm trước: 14*" in client.get(url).content.decode()
+    UnitSuccession.objects.filter(predecessor=tree.units["phunu-a"]).delete()
+    assert "Cùng kỳ năm trước: 2*" in client.get(url).content.decode()
