@@ -145,3 +145,16 @@ def test_the_meetings_page_reads_the_user_s_memberships_once(client, world):
         assert client.get(reverse("meetings:list")).status_code == 200
     reads = [q["sql"] for q in ctx.captured_queries if 'FROM "collection_membership"' in q["sql"]]
     assert len(reads) == 1, reads
+
+
+def test_the_meetings_list_reads_no_organizations_of_the_meetings(client, world, tasks):
+    """Its rows show date, title, period and status: the prefetch of every listed meeting's
+    organizations was a query (and model objects) a page for nothing."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(world["users"]["tinh"])
+    with CaptureQueriesContext(connection) as ctx:
+        content = client.get(reverse("meetings:list")).content.decode()
+    assert reverse("meetings:detail", args=[Meeting.objects.get().pk]) in content  # the manager's list of meetings
+    assert not [q["sql"] for q in ctx.captured_queries if "meetings_meeting_organizations" in q["sql"]]
