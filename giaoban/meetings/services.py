@@ -188,8 +188,9 @@ def assigned_q(unit: Unit) -> Q:
 def tasks_for_unit(unit: Unit, p: Period) -> list[Task]:
     """The unit's tasks for a period (parsed by the caller, at its edge): due in it, or due
     earlier and still not done."""
-    # sorted below: the model's ordering would only make the database sort the DISTINCT rows too
-    candidates = Task.objects.filter(assigned_q(unit)).distinct().select_related("meeting").order_by()
+    # sorted below: the model's ordering would only make the database sort the DISTINCT rows too;
+    # the entry page's panel shows the task, not its meeting (a reader of task.meeting loads it)
+    candidates = Task.objects.filter(assigned_q(unit)).distinct().order_by()
     out = []
     for task in candidates:
         due = Period.parse(task.due_period)
