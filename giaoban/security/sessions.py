@@ -10,11 +10,16 @@ stamp are read from the same database (no replica), the stamp comes back in the 
 statement, one round trip instead of two, as ``stamp.entries_and`` lets the engine do.
 """
 
+from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.sessions.backends import db
 from django.db import connections, router
 from django.utils import timezone
 
 from giaoban.org import stamp
+
+
+_DJANGO_MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+_ACCOUNT_BACKEND = "giaoban.security.backends.AccountBackend"
 
 
 class SessionStore(db.SessionStore):
@@ -34,4 +39,9 @@ class SessionStore(db.SessionStore):
         if data is None:
             self._session_key = None  # as Django's: a missing or expired session starts anew
             return {}
-        return self.decode(data)
+        session = self.decode(data)
+        # Sessions signed in before giaoban named its own backend name Django's, which ours is:
+        # read so, they stay signed in across the upgrade (Django drops a backend not listed).
+        if session.get(BACKEND_SESSION_KEY) == _DJANGO_MODEL_BACKEND:
+            session[BACKEND_SESSION_KEY] = _ACCOUNT_BACKEND
+        return session

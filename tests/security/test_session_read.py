@@ -105,3 +105,14 @@ def test_the_session_still_carries_its_data(client, user):
     session.save()
     assert client.session["dau-vet"] == "có dấu"
     assert client.get(reverse("home")).status_code == 200
+
+
+def test_a_session_signed_in_before_this_release_stays_signed_in(client, user):
+    """Sessions written before giaoban named its own backend name Django's ModelBackend, which
+    AccountBackend is: the people signed in then stay signed in after the upgrade (a deploy that
+    signs everyone out breaks every open entry page's autosave)."""
+    signed_in(client, user)
+    session = client.session
+    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+    session.save()
+    assert not logged_out(client)
