@@ -26,12 +26,17 @@ def merge_communes(tree) -> Unit:
     return new
 
 
-def test_same_period_last_year_is_rebuilt_from_the_merged_communes(client, tree):
+def approve_last_year(tree):
+    """2024-Q4 approved in the two old communes: 12 and 8 sessions."""
     buoi = tree.indicators["tuyen_truyen_buoi"]
     for key, value in (("phunu-a", 12), ("phunu-b", 8)):
         unit = tree.units[key]
         report = Report.objects.create(unit=unit, period="2024-Q4", status=Report.Status.APPROVED)
         DataValue.objects.create(report=report, unit=unit, indicator=buoi, period="2024-Q4", value=value)
+
+
+def test_same_period_last_year_is_rebuilt_from_the_merged_communes(client, tree):
+    approve_last_year(tree)
     new = merge_communes(tree)
     user = make_user("phunu.moi", (new, Membership.Role.ENTRY))
     client.force_login(user)
@@ -46,11 +51,7 @@ def test_same_period_last_year_is_rebuilt_from_the_merged_communes(client, tree)
 def test_a_changed_succession_is_seen_on_the_next_page(client, tree):
     """The merged commune's predecessors are kept between pages (giaoban.org.stamp): a share
     changed, even by update() with no signal, and a succession removed show on the next page."""
-    buoi = tree.indicators["tuyen_truyen_buoi"]
-    for key, value in (("phunu-a", 12), ("phunu-b", 8)):
-        unit = tree.units[key]
-        report = Report.objects.create(unit=unit, period="2024-Q4", status=Report.Status.APPROVED)
-        DataValue.objects.create(report=report, unit=unit, indicator=buoi, period="2024-Q4", value=value)
+    approve_last_year(tree)
     new = merge_communes(tree)
     client.force_login(make_user("phunu.moi", (new, Membership.Role.ENTRY)))
     url = reverse("collection:entry", args=[new.pk, "2025-Q4"])
