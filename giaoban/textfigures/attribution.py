@@ -22,7 +22,20 @@ _ABBREVIATIONS = {"tp", "ths", "ts", "pgs", "gs", "bs", "ks", "th", "tt", "v.v",
 # A place after a name, never a number: in 'Hội Nông dân phường 26 hội viên; Hội CCB phường 12
 # hội viên' each item of the enumeration has its own organization.
 _PLACE = r"(?: (?:tỉnh|huyện|thành phố|tp\.?|xã|phường|thị trấn|thị xã|cơ sở|các cấp|việt nam|trường|khối)(?: [^\s\d,;.:()][^\s,;.:()]*){0,3})?"
-_CHAIN_SEP_RE = re.compile(_PLACE + r"(?:, | và |, và | cùng với | cùng |; )$")
+_CHAIN_SEP_RE = re.compile("(" + _PLACE + r")(?:, | và |, và | cùng với | cùng |; )$")
+# The words of a place after a name are place nouns or the place's own capitalized name ('tỉnh Khánh
+# Hòa', 'Việt Nam tỉnh Bình Định'); a word in lower case is the clause going on ('Liên đoàn Lao động
+# tỉnh cho biết, Công ty …'): what follows the comma is no item of a list with the name.
+_PLACE_NOUN_WORDS = frozenset(("tỉnh", "huyện", "thành", "phố", "tp", "tp.", "xã", "phường", "thị", "trấn", "cơ", "sở",
+                               "các", "cấp", "việt", "nam", "trường", "khối"))
+
+
+def _place_named(text: str, key: str, start: int, end: int) -> bool:
+    """Whether text[start:end] (the place words after a name) names a place, word by word."""
+    return all(m.group() in _PLACE_NOUN_WORDS or text[m.start()].isupper() for m in _WORD_RE.finditer(key, start, end))
+
+
+_WORD_RE = re.compile(r"[^\s,;]+")
 # Words that may stand before the subject of a clause (regexes).
 _INTRO_WORDS = (
     "dẫn đầu là", "đứng đầu là", "xếp sau là", "xếp sau", "tiếp đến là", "tiếp đến", "tiếp theo là", "kế đến là", "kế tiếp là",
@@ -335,7 +348,7 @@ _PERIOD_NUMERAL_RE = re.compile(r"(?<![^\W_])(?:quý|khóa|khoá|giai đoạn|ph
 _APPOSITION_GAP_RE = re.compile(_PLACE + r", ")
 
 
-def _merge_chains(key: str, mentions: list[Mention]) -> list[Mention]:
+def _merge_chains(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
     """'Hội Nông dân, Hội LHPN, Tỉnh đoàn' → one mention with orgs [nongdan, phunu, doan]."""
     out: list[Mention] = []
     for m in mentions:
@@ -349,8 +362,12 @@ def _merge_chains(key: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if out and m.kind in ("name", "backref", "generic", "group") and out[-1].kind in ("name", "backref", "generic", "chain", "group"):
             gap = key[out[-1].end:m.start]
-            if (len(gap) < 40 and "\n" not in gap and _CHAIN_SEP_RE.match(gap)
-                    and len(out[-1].orgs or [out[-1].org]) < 8):
+            sep = _CHAIN_SEP_RE.match(gap) if len(gap) < 40 and "\n" not in gap else None
+            if (sep is not None and len(out[-1].orgs or [out[-1].org]) < 8
+                    and _place_named(text, key, out[-1].end, out[-1].end + sep.end(1))
+                    # ('Theo Ủy ban MTTQ huyện, các tổ chức thành viên đã …': the comma closes what the
+                    # body says; the subject follows it)
+                    and not (gap.endswith(", ") and key.endswith("theo ", 0, out[-1].start))):
                 prev = out[-1]
                 members = prev.orgs or [prev.org]
                 out[-1] = Mention(prev.start, m.end, "chain", "chain", members + (m.orgs or [m.org]))
@@ -463,7 +480,7 @@ class Attributor:
                                self.sentences)
         # Numbers inside a group's name ('4 tổ chức hội') are no figures.
         self.name_spans = [(m.start, m.end) for m in raw if m.kind == "group" and key[m.start:m.start + 1].isdigit()]
-        self.mentions = _merge_chains(key, raw)
+        self.mentions = _merge_chains(text, key, raw)
         self.default = document_default(text, key, raw)
         self._by_sentence: list[tuple[int, int, list[_Subject], list[_Subject], Actor | None]] = []
         self._build()
@@ -588,10 +605,11 @@ class Attributor:
                 entry_carried = Actor("mttq", None, "carried", entry_carried.named_at)
             person = not subjects and _PERSON_SUBJECT_RE.match(key, s, e) is not None  # (asked once)
             if person and (office := next(
-                    (x for x in here if x.org not in ("", "other") and x.kind == "name"
+                    (x for x in here if x.org != "" and x.kind == "name"
                      and _OFFICE_TELLS_RE.match(key, x.end, e)), None)) is not None:
                 # 'Ông Trần Văn Lực, Phó Chủ tịch LĐLĐ tỉnh cho biết, đơn vị đã kết nạp …': the
-                # official speaks for the body whose office the apposition names.
+                # official speaks for the body whose office the apposition names (another body's
+                # too: 'Ông …, Giám đốc Sở Lao động tỉnh cho biết, đã giải quyết việc làm cho …').
                 org, orgs = _resolve(office, last_hoi, self.default)
                 entry_carried = carried = Actor(org, orgs, "carried", (office.start, office.end))
             elif person and _GROWN_UP_RE.match(key, s, e) and not _TELLS_RE.search(key, s, e):
