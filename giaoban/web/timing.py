@@ -1,17 +1,19 @@
 """Server-Timing header: what one request cost inside the server, for benchmarks/load.py and for
 a browser's network panel.
 
-    Server-Timing: app;dur=12.3, cpu;dur=9.8, db;dur=2.1;desc="7 queries"
+    Server-Timing: app;dur=12.3, cpu;dur=9.8, db;dur=2.1;desc="7 queries", worker;desc="4711"
 
 app: wall time in Django (without the time the request waited for a worker); cpu: this thread's
 CPU time (time.thread_time, so other threads of the worker do not count; SQLite's work is in
 it, PostgreSQL's is in the database server's processes); db: wall time in the database calls and
-their number. Wall time moves with the load on the machine, CPU time and the query count much less.
+their number; worker: the serving process's id (which gunicorn worker held the connection).
+Wall time moves with the load on the machine, CPU time and the query count much less.
 On only when GIAOBAN_SERVER_TIMING is set: the figures tell a little about the data behind a page.
 """
 
 from __future__ import annotations
 
+import os
 import time
 
 from django.conf import settings
@@ -46,5 +48,5 @@ class ServerTimingMiddleware:
             response = self.get_response(request)
         cpu, wall = time.thread_time() - cpu, time.perf_counter() - wall
         response["Server-Timing"] = (f"app;dur={wall * 1000:.2f}, cpu;dur={cpu * 1000:.2f}, "
-                                     f'db;dur={meter.seconds * 1000:.2f};desc="{meter.count} queries"')
+                                     f'db;dur={meter.seconds * 1000:.2f};desc="{meter.count} queries", worker;desc="{os.getpid()}"')
         return response
