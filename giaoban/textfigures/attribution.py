@@ -80,7 +80,10 @@ _OWNER_BEFORE_RE = re.compile(  # (first letters first: scanned for in C, see WO
     prefix_alternation(("của", "qua", "do", "thuộc", "theo báo cáo của", "được"), WORD_START) + r" *$")
 # The approval or direction of a body ('chủ trương của Tỉnh ủy', 'sự chỉ đạo của UBND tỉnh'): that
 # body is not the owner of what the sentence's subject then does.
-_LEAVE_OF_RE = re.compile(r"(?<![^\W\d_])(?:chủ trương|sự chỉ đạo|chỉ đạo|sự lãnh đạo|ý kiến chỉ đạo|sự đồng ý|phê duyệt) *$")
+# The call of a body ('Hưởng ứng lời kêu gọi của Ủy ban MTTQ tỉnh, các doanh nghiệp ủng hộ …') too: who
+# answers it gives.
+_LEAVE_OF_RE = re.compile(r"(?<![^\W\d_])(?:chủ trương|sự chỉ đạo|chỉ đạo|sự lãnh đạo|ý kiến chỉ đạo|sự đồng ý|phê duyệt|"
+                          r"lời kêu gọi|kêu gọi|lời phát động) *$")
 _PLACE_SUBJECT_RE = re.compile(r"(?:^|[,:;] |\n)[\s\-+•*–]*(?:toàn |cả )?(?:xã|huyện|phường|thị xã|thị trấn|tỉnh|thành phố)"
                                r" (?:đã|còn|cũng|tiếp tục|đang|vừa)(?![^\W\d_])"
                                # ('…; toàn xã vận động Quỹ "Vì người nghèo" được …': the whole place raised it)
@@ -119,8 +122,13 @@ _NUMBERED_HEADING_RE = re.compile(r"[ \t]*(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)]
 # The funds name their owner: 'Quỹ "Vì người nghèo"' is the MTTQ's, 'Quỹ Hỗ trợ nông dân' the
 # Farmers' Union's; a later 'Quỹ' at the head of a clause is the fund last named ('Quỹ còn hỗ trợ
 # 1.420 học sinh').
-_FUND_RE = re.compile(r"quỹ(?: [\"“']?(vì người nghèo|đền ơn đáp nghĩa|hỗ trợ nông dân|htnd)[\"”']?)?(?![^\W\d_])")
-_FUND_ORG = {"vì người nghèo": "mttq", "đền ơn đáp nghĩa": "mttq", "hỗ trợ nông dân": "nongdan", "htnd": "nongdan"}
+# The funds of other bodies, written in lower case too ('Quỹ khuyến học của thôn trao 9 suất học bổng',
+# the Study Promotion Association's), are theirs.
+_FUND_RE = re.compile(r"quỹ(?: [\"“']?(vì người nghèo|đền ơn đáp nghĩa|hỗ trợ nông dân|htnd|khuyến học|khuyến tài|"
+                      r"bảo trợ trẻ em|phòng,? chống thiên tai)[\"”']?)?(?![^\W\d_])")
+_FUND_ORG = {"vì người nghèo": "mttq", "đền ơn đáp nghĩa": "mttq", "hỗ trợ nông dân": "nongdan", "htnd": "nongdan",
+             "khuyến học": "other", "khuyến tài": "other", "bảo trợ trẻ em": "other", "phòng chống thiên tai": "other",
+             "phòng, chống thiên tai": "other"}
 
 
 # An organizing committee of several organizations ('Ban tổ chức gồm Ủy ban MTTQ phường, Hội LHPN
@@ -346,6 +354,18 @@ _PERIOD_NUMERAL_RE = re.compile(r"(?<![^\W_])(?:quý|khóa|khoá|giai đoạn|ph
 
 
 _APPOSITION_GAP_RE = re.compile(_PLACE + r", ")
+# A phrase that opens a sentence before its subject ('Theo Ủy ban MTTQ huyện, …', 'Hưởng ứng lời kêu
+# gọi của Ủy ban MTTQ tỉnh, …', 'Nhờ sự hỗ trợ của …, …'): its comma closes it.
+_OPENING_PHRASE_RE = re.compile(r"[\s\-+•*–]*(?:theo|hưởng ứng|thực hiện|nhờ|với sự|được sự|dưới sự|căn cứ|nhân dịp|dịp)"
+                                r"(?![^\W\d_])[^,.;:\n]*, ")
+
+
+def _closes_opening(key: str, first: int, nxt: int) -> bool:
+    """Whether the comma before ``nxt`` closes an opening phrase that holds the name at ``first``
+    ('Theo Ủy ban MTTQ huyện, các tổ chức thành viên đã …': the two are no list; the subject follows)."""
+    start = max(key.rfind(".", 0, first), key.rfind(";", 0, first), key.rfind("\n", 0, first), key.rfind(":", 0, first)) + 1
+    opening = _OPENING_PHRASE_RE.match(key, start, nxt)
+    return opening is not None and opening.end() == nxt
 
 
 def _merge_chains(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
@@ -365,9 +385,7 @@ def _merge_chains(text: str, key: str, mentions: list[Mention]) -> list[Mention]
             sep = _CHAIN_SEP_RE.match(gap) if len(gap) < 40 and "\n" not in gap else None
             if (sep is not None and len(out[-1].orgs or [out[-1].org]) < 8
                     and _place_named(text, key, out[-1].end, out[-1].end + sep.end(1))
-                    # ('Theo Ủy ban MTTQ huyện, các tổ chức thành viên đã …': the comma closes what the
-                    # body says; the subject follows it)
-                    and not (gap.endswith(", ") and key.endswith("theo ", 0, out[-1].start))):
+                    and not (gap.endswith(", ") and _closes_opening(key, out[-1].start, m.start))):
                 prev = out[-1]
                 members = prev.orgs or [prev.org]
                 out[-1] = Mention(prev.start, m.end, "chain", "chain", members + (m.orgs or [m.org]))
@@ -388,8 +406,15 @@ def _resolve(m: Mention, last_hoi: str | None, default: str | None) -> tuple[str
             # 'Hội Nông dân huyện, các cấp Hội …': 'Hội' after an association in the chain is that one
             prior_hoi = next((x for x in reversed(members) if x in HOI_ORGS), None)
             members.append(prior_hoi if o == "hoi" and prior_hoi else one(o))
-        if "" in (m.orgs or []) and members and all(o in (None, "other") for o in members) and "other" in members:
-            return "other", None  # 'các cơ quan, đơn vị, doanh nghiệp còn trao …': givers, none of the six
+        if "" in (m.orgs or []) and members and members[0] in (None, "other") and "other" in members:
+            # 'các cơ quan, đơn vị, doanh nghiệp còn trao …', 'các thôn, ban ngành, đoàn thể, cơ sở tôn
+            # giáo góp …': givers led by bodies not of the six are other bodies.
+            return "other", None
+        if members and members[0] in ORG_CODES and all(
+                o in ("", "other") or r == members[0] for o, r in zip((m.orgs or [])[1:], members[1:])):
+            # 'Mặt trận, các ban ngành xã đã tặng …': the one organization with the bodies of the area
+            # that work with it is the one named first, as with a partner (convention 8).
+            return members[0], None
         if any(o is None for o in members) or "" in (m.orgs or []):
             return None, None  # 'MTTQ và các tổ chức chính trị - xã hội': a group, no single body
         uniq = list(dict.fromkeys(o for o in members if o))
@@ -619,7 +644,9 @@ class Attributor:
                 entry_carried = carried = _A_PERSON
             elif person or (not subjects and _HOUSEHOLDS_SUBJECT_RE.match(key, s, e)):
                 entry_carried = carried = _NOBODY
-            elif not subjects and _PEOPLE_SUBJECT_RE.match(key, s, e):
+            elif not subjects and (_PEOPLE_SUBJECT_RE.match(key, s, e) or (
+                    (lead_in := _OPENING_PHRASE_RE.match(key, s, e)) and _PEOPLE_SUBJECT_RE.match(key, lead_in.end(), e))):
+                # ('Hưởng ứng lời kêu gọi của Mặt trận, nhân dân đã đóng góp …': the people after the opening)
                 entry_carried = Actor("other", None, "carried")
                 carried = None
             if area_words and (key.find("hộ nghèo", s, e) >= 0 or (key.find(" có ", s, e) >= 0 and key.find("toàn ", s, e) >= 0)) \

@@ -98,11 +98,16 @@ _NAMES: list[tuple[str, str, str]] = [
     ("Agribank", "other", "name"), ("Vietcombank", "other", "name"), ("VietinBank", "other", "name"),
     ("BIDV", "other", "name"), ("Viettel", "other", "name"), ("VNPT", "other", "name"),
     ("các doanh nghiệp", "other", "name"), ("nhà hảo tâm", "other", "name"),
+    ("mạnh thường quân", "other", "name"), ("các mạnh thường quân", "other", "name"),
+    ("cơ sở tôn giáo", "other", "name"), ("các cơ sở tôn giáo", "other", "name"),
+    ("tổ chức tôn giáo", "other", "name"), ("các tổ chức tôn giáo", "other", "name"),
     ("các nhà hảo tâm", "other", "name"), ("nhà tài trợ", "other", "name"),
     ("ngân sách nhà nước", "other", "name"), ("Sở Nông nghiệp", "other", "name"),
     ("ngành nông nghiệp", "other", "name"), ("ngành chức năng", "other", "name"),
     ("cơ quan chức năng", "other", "name"), ("lực lượng chức năng", "other", "name"),
     ("cơ quan có thẩm quyền", "other", "name"), ("cơ quan chuyên môn", "other", "name"),
+    ("các cơ quan có thẩm quyền", "other", "name"), ("các cơ quan chuyên môn", "other", "name"),
+    ("các cơ quan chức năng", "other", "name"),
     # The state's institutions by their head noun, whatever they are called after it ('Trung tâm
     # Khuyến nông tỉnh', 'Trường THPT Lê Lợi', 'Sở Nội vụ', 'Chi cục Thủy lợi'): read only when
     # written as a name, capitalized and followed by a capitalized word (see _INSTITUTION_HEADS).
@@ -136,6 +141,14 @@ _NAMES: list[tuple[str, str, str]] = [
     ("Mặt trận và các đoàn thể", "all", "group"),
     # Groups of several bodies: no single organization.
     ("các cơ quan, đơn vị", "", "generic"), ("các ngành", "", "generic"), ("khối dân vận", "", "generic"),
+    # … the state's departments and the offices, schools and units of an area, as givers ('các sở, ban,
+    # ngành và doanh nghiệp đã ủng hộ …': with a body not of the six they are other bodies, see _resolve).
+    ("các sở, ban, ngành", "", "generic"), ("sở, ban, ngành", "", "generic"), ("các sở, ngành", "", "generic"),
+    ("sở, ngành", "", "generic"), ("các ban, ngành", "", "generic"), ("ban, ngành", "", "generic"),
+    ("các ban ngành", "", "generic"), ("ban ngành", "", "generic"), ("các cơ quan", "", "generic"),
+    ("cơ quan, đơn vị", "", "generic"), ("trường học", "", "generic"), ("các trường học", "", "generic"),
+    ("ban ngành, đoàn thể", "", "generic"), ("ban, ngành, đoàn thể", "", "generic"),
+    ("các ban ngành, đoàn thể", "", "generic"), ("các ban, ngành, đoàn thể", "", "generic"),
     ("cả hệ thống chính trị", "", "generic"), ("hệ thống chính trị", "", "generic"),
 ]
 # Back-references resolved against the conversation: 'Hội' means the association in focus.
