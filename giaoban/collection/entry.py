@@ -17,6 +17,7 @@ from giaoban.core.aggregation import progress
 from giaoban.core.numbers import NumberFormatError, format_vn_money, format_vn_number, parse_vn_number
 from giaoban.core.periods import Period
 from giaoban.org import lineage, stamp
+from giaoban.org.compiled import Statement
 
 QUALIFIER_CHOICES = [
     ("exact", "chính xác"),
@@ -132,6 +133,11 @@ def looked_back(period: Period) -> list[str]:
     return sorted(codes)
 
 
+_UNIT_FIGURES = Statement(DataValue, lambda unit_id, periods: DataValue.objects.filter(unit_id=unit_id, period__in=periods)
+                          .values_list("indicator_id", "period", "value", "qualifier", "comment"))
+_UNIT_TARGETS = Statement(Target, lambda unit_id, year: Target.objects.filter(unit_id=unit_id, year=year).values_list("indicator_id", "value"))
+
+
 def page_figures(unit, period: Period, report, indicators) -> tuple[dict, dict, dict]:
     """(stored, figures, targets) for the entry page, in two queries: the report's figures of the
     form's `indicators` (code → StoredFigure, what stored_values() gives without model objects), the
@@ -141,12 +147,11 @@ def page_figures(unit, period: Period, report, indicators) -> tuple[dict, dict, 
     codes = {i.pk: i.code for i in indicators}
     stored, figures = {}, {}
     current = period.code if report is not None and report.pk is not None else None
-    for ind_id, p, value, qualifier, comment in DataValue.objects.filter(unit=unit, period__in=[period.code, *looked_back(period)]) \
-            .values_list("indicator_id", "period", "value", "qualifier", "comment"):
+    for ind_id, p, value, qualifier, comment in _UNIT_FIGURES(unit.pk, [period.code, *looked_back(period)]):
         figures[ind_id, p] = value
         if p == current and ind_id in codes:  # the report's figures: its unit's of its period
             stored[codes[ind_id]] = StoredFigure(ind_id, value, qualifier, comment)
-    return stored, figures, dict(Target.objects.filter(unit=unit, year=period.year).values_list("indicator_id", "value"))
+    return stored, figures, dict(_UNIT_TARGETS(unit.pk, period.year))
 
 
 PREDECESSORS_KEPT = 4096  # (unit, date) answers: a page asks for up to four earlier periods of one unit
@@ -277,6 +282,18 @@ def rows_html(sections, *, editable: bool, history_url: str | None) -> None:
                 f'    <p class="field-check muted" id="chk-{code}" aria-live="polite">{_escape(row.shown)}</p>\n'
                 f'    <p class="field-error" id="err-{code}" role="alert"{"" if row.error or row.issues else " hidden"}>{problems}</p>\n'
                 f'  </div>')
+
+
+def sections_html(sections) -> str:
+    """The form's sections (views._folded, their rows' html written by rows_html) as the page shows
+    them: a template loop of ~8 sections and ~35 rows, a node and a lookup each, before."""
+    out = []
+    for s in sections:
+        rows = "".join(f"\n  {row.html}\n  " for row in s["rows"])
+        out.append(f'\n<details class="card section"{" open" if s["open"] else ""}>\n'
+                   f'  <summary><span class="section-name">{_escape(s["name"])}</span> <span class="filled muted">đã nhập '
+                   f'<b class="filled-n">{s["filled"]}</b>/{s["total"]}</span></summary>\n  {rows}\n</details>\n')
+    return mark_safe("".join(out))
 
 
 def _plain_text(text) -> str:

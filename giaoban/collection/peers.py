@@ -22,10 +22,16 @@ from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from giaoban.collection.models import DataValue, PeerTop, Report
+from giaoban.org.compiled import Statement
 from giaoban.org.models import Unit
 
 UNKNOWN = object()  # a saved value whose former figure was not read (built by hand, not loaded)
 _FOUR_PLACES = Decimal("0.0001")
+
+
+_TOPS = Statement(PeerTop, lambda organization_id, level, indicator_ids, periods: PeerTop.objects.filter(
+    organization_id=organization_id, level=level, indicator_id__in=indicator_ids, period__in=periods)
+    .values_list("indicator_id", "value_count", "top", "top_unit_id", "second"))
 
 
 def bounds(unit, indicator_ids, periods: list[str], own_counts: dict) -> dict[int, tuple[int, Decimal | None]]:
@@ -33,8 +39,7 @@ def bounds(unit, indicator_ids, periods: list[str], own_counts: dict) -> dict[in
     and level in `periods`; `own_counts`: indicator id → how many figures the unit itself has stored
     in those periods (taken off the count)."""
     found: dict[int, tuple[int, Decimal | None]] = {}
-    rows = PeerTop.objects.filter(organization_id=unit.organization_id, level=unit.level, indicator_id__in=list(indicator_ids),
-                                  period__in=periods).values_list("indicator_id", "value_count", "top", "top_unit_id", "second")
+    rows = _TOPS(unit.organization_id, unit.level, sorted(indicator_ids), list(periods))
     for ind, count, top, top_unit, second in rows:
         n, best = found.get(ind, (0, None))
         other = second if top_unit == unit.pk else top

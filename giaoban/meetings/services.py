@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from giaoban import audit
 from giaoban.core.periods import Period
+from giaoban.org.compiled import Statement
 from giaoban.org.models import Organization, Unit
 
 from .models import Meeting, MeetingAttendee, Task, TaskProgress
@@ -178,19 +179,32 @@ def _ends_by(code: str) -> datetime.date:
 def assigned_q(unit: Unit) -> Q:
     """Tasks assigned to the unit, or given to its organization with no unit named, when the
     unit lies in the meeting's area (or the meeting has none)."""
+    return _assigned(unit.pk, unit.organization_id, _area_ids(unit))
+
+
+def _area_ids(unit: Unit) -> list[int] | None:
+    """The unit's area and the areas above it (None: the unit has no area)."""
+    return [int(x) for x in unit.area.path.strip("/").split("/") if x] if unit.area_id else None
+
+
+def _assigned(unit_id: int, organization_id: int, area_ids: list[int] | None) -> Q:
     in_area = Q(meeting__area__isnull=True)
-    if unit.area_id:
-        area_ids = [int(x) for x in unit.area.path.strip("/").split("/") if x]
+    if area_ids is not None:
         in_area |= Q(meeting__area__in=area_ids)
-    return Q(units=unit) | (Q(units__isnull=True, organizations=unit.organization_id) & in_area)
+    return Q(units=unit_id) | (Q(units__isnull=True, organizations=organization_id) & in_area)
+
+
+# sorted below: the model's ordering would only make the database sort the DISTINCT rows too; the
+# entry page's panel shows the task, not its meeting (a reader of task.meeting loads it); compiled
+# once (the entry page's panel asks on every load)
+_CANDIDATES = Statement(Task, lambda unit_id, organization_id, area_ids: Task.objects.filter(
+    _assigned(unit_id, organization_id, area_ids)).distinct().order_by())
 
 
 def tasks_for_unit(unit: Unit, p: Period) -> list[Task]:
     """The unit's tasks for a period (parsed by the caller, at its edge): due in it, or due
     earlier and still not done."""
-    # sorted below: the model's ordering would only make the database sort the DISTINCT rows too;
-    # the entry page's panel shows the task, not its meeting (a reader of task.meeting loads it)
-    candidates = Task.objects.filter(assigned_q(unit)).distinct().order_by()
+    candidates = _CANDIDATES(unit.pk, unit.organization_id, _area_ids(unit))
     out = []
     for task in candidates:
         due = Period.parse(task.due_period)

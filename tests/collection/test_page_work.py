@@ -53,6 +53,22 @@ def test_entry_page_work_per_indicator_row(tree, client):
     assert per_row <= PER_ROW_BUDGET, f"{per_row:.0f} Python calls per row ({few} → {many} for 30 more rows)"
 
 
+# The entry page of a 7-indicator form, apart from its rows: ~20,300 calls before its own queries were
+# compiled once (giaoban.org.compiled: report, figures, targets, peer tops, tasks, attachments),
+# its dozen links reverse()d once a process and its sections written in Python.
+ENTRY_PAGE_BUDGET = 14_000
+
+
+def test_entry_page_work_of_a_small_form(tree, client):
+    a = tree.units["phunu-a"]
+    user = tree.users["entry_a"]
+    report = workflow.get_or_create_report(a, PERIOD, user)
+    workflow.save_values(report, user, {"tuyen_truyen_buoi": 5}, expected_version=report.version)
+    client.force_login(user)
+    calls = _calls(client, reverse("collection:entry", args=[a.pk, PERIOD]))
+    assert calls <= ENTRY_PAGE_BUDGET, f"{calls} Python calls for the entry page of {len(workflow.form_list(a))} indicators"
+
+
 PER_UNIT_BUDGET = 950  # 1,300 before: each row through the template engine, the reports with their texts
 
 
