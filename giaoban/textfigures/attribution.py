@@ -90,6 +90,7 @@ _PLACE_SUBJECT_RE = re.compile(r"(?:^|[,:;] |\n)[\s\-+•*–]*(?:toàn |cả )?
                                r"|(?<![^\W\d_])(?:toàn|cả) (?:xã|huyện|phường|thị xã|thị trấn|tỉnh|thành phố)"
                                r" (?:vận động|quyên góp|huy động|tiếp nhận)(?![^\W\d_])")
 _LOCAL_ASIDE_RE = re.compile(r"[\s\-+•*–]*(?:ở|tại) (?:huyện|xã|phường|thị xã|thị trấn|thành phố|tỉnh|thôn|bản|ấp)(?![^\W\d_])")
+_PARTNER_BEFORE_RE = re.compile(r"phối hợp (?:với )?$")
 _RESET_SUBJECT_RE = re.compile(
     r"[\s\-+•*–]*(nhân dân|người dân|cấp ủy|các cấp ủy|chính quyền|đồng chí|ông|bà|anh|chị)(?![^\W\d_])"
 )
@@ -586,7 +587,10 @@ class Attributor:
                         # cause there, not who gave the figure)
                         owners.append(_Subject(m.start, org, orgs, m.end, agent=ob.group(1) == "do"))
                 if org in HOI_ORGS and m.kind in ("name", "backref", "people") and m.org != "other":
-                    last_hoi = org
+                    if not (subjects and subjects[-1].org in HOI_ORGS and _PARTNER_BEFORE_RE.search(prefix[-16:])):
+                        # ('Hội phối hợp Hội Nông dân xã …': the association's partner is not what its
+                        # report then calls 'Hội')
+                        last_hoi = org
                 elif orgs and len(assoc := [o for o in orgs if o in HOI_ORGS]) == 1:
                     last_hoi = assoc[0]  # 'Hội LHPN cùng Ủy ban MTTQ …; … qua Hội': the one association named
                 elif m.kind == "name" and m.org == "other" and "hội" in key[m.start:m.start + 4]:
