@@ -286,12 +286,6 @@ _CAUSE_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,3}? (?:ngừng|dừng|giải th�
                              r"gặp khó khăn|không còn|chuyển đi|di dời)(?![^\W\d_])")
 _LENDER_RE = re.compile(r"ngân hàng|nhcsxh|phòng giao dịch")
 _VIA_BEFORE_RE = re.compile(r"(?<![^\W\d_])qua *$")
-def money_received(key: str, start: int, pos: int) -> bool:
-    """Whether the words before ``pos`` (from ``start``) say the amount at ``pos`` was received."""
-    return _RECEIVED_BEFORE_RE.search(key, start, pos) is not None
-
-
-_RECEIVED_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:tiếp nhận|nhận)(?: được)?(?: (?:tổng cộng|tổng số|số tiền|tiền|hơn|trên|gần|khoảng))* *$")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]|\.(?!\d)")  # not the dot of '10.400
 _NOBODY = Actor(None, None, "none")  # a sentence that is no organization's: nothing carries over
 _A_PERSON = Actor("other", None, "carried")  # a person's own story (see _build)
@@ -708,11 +702,7 @@ class Attributor:
             own = [x for x in owners if x.pos <= pos]
             if not own and not subjects:
                 # 'hơn 10.400 tỷ đồng vốn chính sách qua các tổ chức hội': the owner after the figure
-                own = [x for x in owners if pos < x.pos < pos + 60 and not _CLAUSE_BREAK_RE.search(self.key, pos, x.pos)
-                       # ('Quỹ đã tiếp nhận 38 tỷ đồng do các doanh nghiệp ủng hộ': money received is raised by
-                       # the receiver, not the givers' named after it; gifts passed on stay the givers')
-                       and not (x.agent and unit is not None and unit.endswith("đồng")
-                                and money_received(self.key, max(s, pos - 30), pos))][:1]
+                own = [x for x in owners if pos < x.pos < pos + 60 and not _CLAUSE_BREAK_RE.search(self.key, pos, x.pos)][:1]
             if own:
                 x = own[-1]
                 return Actor(x.org, x.orgs, "owner", (x.pos, x.end))

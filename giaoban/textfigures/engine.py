@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
-from .attribution import Actor, Attributor, money_received
+from .attribution import Actor, Attributor
 from .boilerplate import boilerplate_ranges, inside
 from .catalogue import NEAR_ONLY, Matcher
 from .figures import MET_AND_EXCEEDED_RE, Candidate, find_candidates
@@ -388,10 +388,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         elif c.unit == "sản phẩm" and key.startswith(" ocop", c.end) and (
                 _WHOLE_AREA_BEFORE_RE.search(key, max(0, c.start - 30), c.start) or _OF_AREA_AFTER_RE.match(key, c.end + 5)):
             actor = _OTHER  # 'toàn tỉnh có 212 sản phẩm OCOP': the area's, certified by the authorities' programme
-        elif donors_named and (donor := _DONOR_AFTER_RE.match(key, c.end)) and not _CAUSE_AFTER_RE.match(key, donor.end()) \
-                and not (c.unit_category == "money" and money_received(key, max(0, c.start - 30), c.start)):
-            # ('tiếp nhận 45 triệu đồng do các nhà hảo tâm đóng góp': money received is the receiver's, see
-            # Attributor.actor_at)
+        elif donors_named and (donor := _DONOR_AFTER_RE.match(key, c.end)) and not _CAUSE_AFTER_RE.match(key, donor.end()):
             actor = _OTHER  # '1.240 suất quà của các doanh nghiệp, nhà hảo tâm': the givers'
         elif actor.source in ("carried", "default", "owner") and _VIA_WORD in key[max(0, c.start - 60):c.end + 60] \
                 and _sent_via_body(key, c, breaks, after=actor.source != "owner"):
