@@ -178,6 +178,9 @@ _NOT_DOAN_NEXT = re.compile(
     r"thanh tra|cán bộ|liên ngành|học sinh|y|bác sĩ|tình nguyện|khách|đoàn)(?![^\W\d_])"
 )
 
+# A delegation ('đoàn công tác', 'Đoàn giám sát của …'): a bare 'Đoàn' after it is that delegation.
+_DELEGATION_RE = re.compile(r"đoàn (?:công tác|giám sát|kiểm tra|khảo sát)(?: của)? ?")
+
 
 @dataclass(slots=True)
 class Mention:
@@ -249,6 +252,14 @@ def find_mentions(text: str, key: str) -> list[Mention]:
             if k.endswith("đoàn") and _NOT_DOAN_NEXT.match(key, e):
                 continue
             if k == "đoàn" and _is_name_part(text, s):
+                continue
+            if k == "đoàn" and key[e:e + 1] == " " and text[e + 1:e + 2].islower() \
+                    and (sent := next(reversed(list(_DELEGATION_RE.finditer(key, max(0, s - 600), s))), None)) is not None:
+                # 'đoàn công tác Hội Nông dân tỉnh về làm việc … Đoàn đi thăm …': the delegation
+                # named before, whose body (named right after it) acts; no Youth Union.
+                body = next((x for x in out if sent.end() <= x.start <= sent.end() + 12), None)
+                if body is not None:
+                    out.append(Mention(s, e, body.org, body.kind, list(body.orgs)))
                 continue
         if k == "phụ nữ" and kind == "people":
             # 'Hội viên phụ nữ' is handled above; a bare 'phụ nữ' is people only as a subject.

@@ -33,3 +33,22 @@ ORGS: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", ORGS, ids=[c[0][:60] for c in ORGS])
 def test_orgs(text: str, expected: list) -> None:
     assert orgs(text) == expected
+
+
+DELEGATION: list[tuple[str, list]] = [
+    # A capitalized 'Đoàn' opening a sentence after 'đoàn công tác' is that delegation, not the Youth
+    # Union: whose delegation it is owns what it does.
+    ("Sáng 9/5, đoàn công tác Hội Nông dân tỉnh về làm việc tại xã Tân Lập. Đoàn đi thăm mô hình trồng "
+     "cam của 7 hộ hội viên và trao 20 suất quà.",
+     [("7 hộ hội viên", "nongdan"), ("20 suất quà", "nongdan")]),
+    ("Đoàn giám sát của Ủy ban MTTQ huyện làm việc với Hội Cựu chiến binh xã. Đoàn ghi nhận 14 ý kiến của "
+     "hội viên.", [("14 ý kiến", "mttq")]),
+    # A guard: the Youth Union's report, no delegation named: 'Đoàn' is the Youth Union.
+    ("BAN CHẤP HÀNH ĐOÀN XÃ TÂN LẬP\nBÁO CÁO\nĐoàn đã tổ chức 3 buổi ra quân làm sạch đường làng.",
+     [("3 buổi", "doan")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", DELEGATION, ids=[c[0][:60] for c in DELEGATION])
+def test_delegation(text: str, expected: list) -> None:
+    assert orgs(text) == expected
