@@ -1115,12 +1115,22 @@ _SPENT_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:chi|trích|sử dụng|dùng|xu�
 _VALUED_BEFORE_RE = re.compile(r"(?<![^\W\d_])trị giá (?:(?:trên|hơn|gần|khoảng|ước|là) )*$")
 _RAISING_VERB_RE = re.compile(r"(?<![^\W\d_])(?:vận động|quyên góp|huy động|tiếp nhận|nhận được|đóng góp|ủng hộ)(?![^\W\d_])")
 _CASH_RE = re.compile(r"(?<![^\W\d_])tiền(?![^\W\d_])")
+# A clause about each one ('…, mỗi suất gồm 1 triệu đồng tiền mặt và phần quà trị giá 300.000 đồng'):
+# its figures are per item, whatever stands between.
+_CLAUSE_PER_ITEM_RE = re.compile(r"[\s\-+•*–]*mỗi (?!(?:năm|tháng|quý|tuần|kỳ|nhiệm kỳ|ngày)(?![^\W\d_]))")
+# The plan a share of it is of, right after the number ('đạt 62% kế hoạch năm', 'bằng 103,2% chỉ tiêu
+# Đại hội'): a share of things ('phấn đấu 100% cơ sở Hội hoàn thành đại hội đúng kế hoạch') is not it.
+_PLAN_AFTER_RE = re.compile(r" (?:so với )?(?:kế hoạch|chỉ tiêu|dự toán|nghị quyết|mục tiêu)(?![^\W\d_])")
 
 
 def _not_the_indicators_thing(key: str, c: Candidate, code: str, actor: Actor, s_start: int, clause_start: int,
                               clause_end: int, before: str, units: Candidate | None) -> bool:
     """Whether the figure counts another thing than the indicator ``code`` does (see above); ``units``
     is the figure right before it in the same sentence, if any."""
+    if key.startswith("mỗi", clause_start + 1) and _CLAUSE_PER_ITEM_RE.match(key, clause_start + 1):
+        return True
+    if code == "chi_tieu_dat":
+        return _PLAN_AFTER_RE.match(key, c.end) is None
     if code in _MEMBERSHIP_COUNTS:
         own_noun = _MEMBERS_NOUN.get(actor.org or "")
         if own_noun is not None and not actor.orgs and c.unit in _MEMBERS_NOUN.values() and c.unit != own_noun:

@@ -51,6 +51,14 @@ CODES: list[tuple[str, list]] = [
     ("Mặt trận tỉnh tiếp nhận 3 tỷ đồng ủng hộ đồng bào vùng lũ.", ["ho_tro_kinh_phi"]),
     # The members' own revolving money is lent among them, not raised.
     ("Hội Phụ nữ xã vận động hội viên góp vốn quay vòng được 45 triệu đồng.", [None]),
+    # A clause about each item: what it holds is per item, however it goes on.
+    ("Công đoàn trao 200 suất quà cho đoàn viên, mỗi suất gồm 500.000 đồng tiền mặt và một phần quà trị giá "
+     "200.000 đồng.", ["suat_ho_tro_doan_vien", None, None]),
+    # A share of the plan is said of the plan right after the number; a share of things is not it.
+    ("Phấn đấu 100% chi hội tổ chức đại hội đúng kế hoạch.", [None]),
+    ("Có 95% cơ sở Hội hoàn thành chỉ tiêu kết nạp hội viên.", [None]),
+    ("Quỹ \"Vì người nghèo\" vận động được 2 tỷ đồng, đạt 80% kế hoạch năm.", ["quy_vi_nguoi_ngheo", "chi_tieu_dat"]),
+    ("Hội vận động được 1,2 tỷ đồng, đạt 95% so với kế hoạch.", ["ho_tro_kinh_phi", "chi_tieu_dat"]),
     # Petitions the authorities answered or dealt with are theirs, not the voters' petitions the
     # Front gathered.
     ("Mặt trận tỉnh tổng hợp 240 ý kiến, kiến nghị của cử tri; các cơ quan đã trả lời 215 kiến nghị.",
