@@ -91,9 +91,17 @@ def port_gate(old_root: Path) -> None:
     if last is None:
         raise SystemExit(f"{path}: no place for the measure-word rule")
     ind = last.group(1)
-    s = (s[:last.start()] + f"\n{ind}if code is not None and c.unit in _CLASSIFIER_UNITS and "
+    s = (s[:last.start()] + f"\n{ind}if code == _MONEY_CODES['raised'] and _gifts_valued(key, c, s_start, before) and "
+         f"matcher.reported_by(_MONEY_CODES['given'], actor.org, actor.orgs):\n{ind}    code = _MONEY_CODES['given']"
+         f"\n{ind}if code is not None and _not_the_indicators_thing(key, c, code, actor, s_start, clause_start, clause_end, "
+         f"before, previous[-2] if len(previous) > 1 and previous[-2].start >= s_start else None):"
+         f"\n{ind}    code, code_conf = None, 0.0"
+         f"\n{ind}if code is not None and c.unit in _CLASSIFIER_UNITS and "
          f"_names_another_thing(t, key, c, _vocab_of(matcher, code), clause_end):\n{ind}    code, code_conf = None, 0.0"
          + s[last.start():])
+    if not re.search(r"^_GRASSROOTS_UNITS = ", s, re.M):  # (what _not_the_indicators_thing asks of the units before)
+        grassroots = re.search(r"^_GRASSROOTS_UNITS = .*\n", mine, re.M)
+        s = s.replace("def _json_number", grassroots.group() + "\n\ndef _json_number", 1)  # type: ignore[union-attr]
     path.write_text(s, encoding="utf-8")
 
 

@@ -652,6 +652,10 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # 'hơn 3.000 đoàn viên, người lao động': members counted together with people who are not
             # (as 'hội, đoàn viên' counts two bodies' members) are no membership.
             code, code_conf = None, 0.0
+        if code == _MONEY_CODES["raised"] and _gifts_valued(key, c, s_start, before) \
+                and matcher.reported_by(_MONEY_CODES["given"], actor.org, actor.orgs):
+            # 'vận động hơn 3.000 phần quà, trị giá hơn 3 tỷ đồng': what the gifts raised are worth
+            code, code_conf, code_from = _MONEY_CODES["given"], max(code_conf, 0.5), "verb"
         if code is not None and _not_the_indicators_thing(
                 key, c, code, actor, s_start, clause_start, clause_end, before,
                 previous[-2] if len(previous) > 1 and previous[-2].start >= s_start else None):
@@ -1114,6 +1118,7 @@ _SPENT_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:chi|trích|sử dụng|dùng|xu�
                               r" (?:(?:trên|hơn|gần|khoảng) )?$")
 _VALUED_BEFORE_RE = re.compile(r"(?<![^\W\d_])trị giá (?:(?:trên|hơn|gần|khoảng|ước|là) )*$")
 _RAISING_VERB_RE = re.compile(r"(?<![^\W\d_])(?:vận động|quyên góp|huy động|tiếp nhận|nhận được|đóng góp|ủng hộ)(?![^\W\d_])")
+_GIFT_WORD_RE = re.compile(r"(?<![^\W\d_])quà(?![^\W\d_])")
 _CASH_RE = re.compile(r"(?<![^\W\d_])tiền(?![^\W\d_])")
 # A clause about each one ('…, mỗi suất gồm 1 triệu đồng tiền mặt và phần quà trị giá 300.000 đồng'):
 # its figures are per item, whatever stands between.
@@ -1121,6 +1126,14 @@ _CLAUSE_PER_ITEM_RE = re.compile(r"[\s\-+•*–]*mỗi (?!(?:năm|tháng|quý|t
 # The plan a share of it is of, right after the number ('đạt 62% kế hoạch năm', 'bằng 103,2% chỉ tiêu
 # Đại hội'): a share of things ('phấn đấu 100% cơ sở Hội hoàn thành đại hội đúng kế hoạch') is not it.
 _PLAN_AFTER_RE = re.compile(r" (?:so với )?(?:kế hoạch|chỉ tiêu|dự toán|nghị quyết|mục tiêu)(?![^\W\d_])")
+
+
+def _gifts_valued(key: str, c: Candidate, s_start: int, before: str) -> bool:
+    """Whether the amount values gifts raised ('vận động 3.000 phần quà, trị giá 3 tỷ đồng')."""
+    if _VALUED_BEFORE_RE.search(before) is None:
+        return False
+    verb = _RAISING_VERB_RE.search(key, s_start, c.start)
+    return _GIFT_WORD_RE.search(key, verb.end() if verb else s_start, c.start) is not None
 
 
 def _not_the_indicators_thing(key: str, c: Candidate, code: str, actor: Actor, s_start: int, clause_start: int,
@@ -1132,7 +1145,9 @@ def _not_the_indicators_thing(key: str, c: Candidate, code: str, actor: Actor, s
     if code == "chi_tieu_dat":
         return _PLAN_AFTER_RE.match(key, c.end) is None
     if code in _MEMBERSHIP_COUNTS:
-        own_noun = _MEMBERS_NOUN.get(actor.org or "")
+        # (only of a body its own sentence names: a body carried from before that counts members by
+        # another noun is more likely not the figure's body than its members another organization's)
+        own_noun = _MEMBERS_NOUN.get(actor.org or "") if actor.source == "subject" else None
         if own_noun is not None and not actor.orgs and c.unit in _MEMBERS_NOUN.values() and c.unit != own_noun:
             return True
         if _GROUP_HAS_RE.match(key[clause_start:c.start]):

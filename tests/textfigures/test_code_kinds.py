@@ -1,6 +1,6 @@
 """A figure whose counted thing is not the indicator's thing gets no code (issue 15), whatever words
 near it named the indicator: members of another organization or of a club, money taken out of a fund
-rather than raised into it, goods valued in money, petitions the authorities answered. Each row is a
+rather than raised into it, goods valued in money (gifts: what gifts are worth), petitions the authorities answered. Each row is a
 new wording of a class seen on texts no rule had seen (benchmarks/unseen_codes.py), or a guard that
 the indicator's own thing still gets its code."""
 
@@ -49,6 +49,9 @@ CODES: list[tuple[str, list]] = [
     ("Mặt trận tỉnh tiếp nhận lương thực, nước uống trị giá 3 tỷ đồng ủng hộ đồng bào vùng lũ.", [None]),
     ("Mặt trận tỉnh tiếp nhận tiền và hàng hóa ủng hộ đồng bào vùng lũ trị giá 3 tỷ đồng.", ["ho_tro_kinh_phi"]),
     ("Mặt trận tỉnh tiếp nhận 3 tỷ đồng ủng hộ đồng bào vùng lũ.", ["ho_tro_kinh_phi"]),
+    # … and gifts raised, valued in money, are worth what the gifts given are.
+    ("Hội Phụ nữ xã vận động 400 phần quà, trị giá 200 triệu đồng, tặng hội viên khó khăn.", ["suat_qua", "tri_gia_qua"]),
+    ("Công đoàn huyện vận động được 120 suất quà Tết, trị giá 60 triệu đồng.", ["suat_ho_tro_doan_vien", "tri_gia_qua"]),
     # The members' own revolving money is lent among them, not raised.
     ("Hội Phụ nữ xã vận động hội viên góp vốn quay vòng được 45 triệu đồng.", [None]),
     # A clause about each item: what it holds is per item, however it goes on.
