@@ -110,7 +110,9 @@ _AREA_STAT_RE = re.compile(
     r"tỷ lệ hộ nghèo (?:toàn |của |cả )?(?:tỉnh|huyện|xã|phường|thành phố)|"
     # (not the organization's own units: 'Toàn tỉnh có 92,1% cơ sở Đoàn được xếp loại vững mạnh')
     r"toàn (?:tỉnh|huyện|xã|phường|thành phố) có [\d.,]+ ?% (?!cơ sở (?:hội|đoàn)|chi hội|chi đoàn|tổ hội|hội viên|đoàn viên)|"
-    r"toàn (?:tỉnh|huyện|xã|phường|thành phố) có [\d.,]+ (?:ha|héc-ta|tấn|tạ|km2|con)(?![^\W\d_]))"
+    r"toàn (?:tỉnh|huyện|xã|phường|thành phố) có [\d.,]+ (?:ha|héc-ta|tấn|tạ|km2|con)(?![^\W\d_])|"
+    # the Party's members in the area, whoever cites them ('Toàn huyện hiện có 9.860 đảng viên')
+    r"toàn (?:tỉnh|huyện|xã|phường|thành phố)(?: hiện)? có [\d.,]+ đảng viên(?![^\W\d_]))"
 )
 # A sentence that sums up after an enumeration of organizations ('Hội LHPN …; Hội Nông dân …; Hội
 # CCB …; còn Đoàn Thanh niên …. So với đầu năm, dư nợ ủy thác tăng thêm 845 tỷ đồng') speaks of

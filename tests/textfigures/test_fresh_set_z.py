@@ -52,3 +52,21 @@ DELEGATION: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", DELEGATION, ids=[c[0][:60] for c in DELEGATION])
 def test_delegation(text: str, expected: list) -> None:
     assert orgs(text) == expected
+
+
+AREA: list[tuple[str, list]] = [
+    # The Party's members in an area are a fact of the area (CONVENTIONS.md, 5), in a union's text too,
+    # whoever is cited as the source.
+    ("HỘI LHPN HUYỆN BẢO LẠC\nToàn huyện hiện có 9.860 đảng viên, trong đó 3.120 đảng viên nữ.\n",
+     [("9.860 đảng viên", None), ("3.120 đảng viên", None)]),
+    ("HỘI LHPN HUYỆN BẢO LẠC\nTheo Huyện ủy, toàn huyện có 9.860 đảng viên, trong đó nữ chiếm 31,6%.\n",
+     [("9.860 đảng viên", None), ("31,6%", None)]),
+    # A guard: the union's own members.
+    ("HỘI LHPN TỈNH HÀ GIANG\nToàn tỉnh hiện có 148.560 hội viên, chiếm 82,1% phụ nữ trong độ tuổi.\n",
+     [("148.560 hội viên", "phunu"), ("82,1%", "phunu")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", AREA, ids=[c[0][:60] for c in AREA])
+def test_area(text: str, expected: list) -> None:
+    assert orgs(text) == expected
