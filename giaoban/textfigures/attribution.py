@@ -293,6 +293,30 @@ _NOBODY = Actor(None, None, "none")  # a sentence that is no organization's: not
 _A_PERSON = Actor("other", None, "carried")  # a person's own story (see _build)
 # An adult named as the subject (not 'Em …', a child helped, nor 'Chị em các bản', the members).
 _GROWN_UP_RE = re.compile(r"[\s\-+•*–]*(?:ông|bà|anh|chị(?! em))(?= [^\W\d_])")
+# A member named by name ('Hội viên Đỗ Văn Tuấn ở xã Tân Linh vay 100 triệu đồng …', 'Cựu chiến binh
+# Nguyễn Văn Hùng nuôi 300 con gà'): one person, as 'Ông …' is, not the members at large.
+_MEMBER_WORD_RE = re.compile(r"[\s\-+•*–]*(?:hội viên|đoàn viên|đội viên|cựu chiến binh|ccb|nông dân|thanh niên|công nhân)"
+                             r"(?: (?:nông dân|phụ nữ|ccb|cựu chiến binh|công đoàn|thanh niên))? ")
+# (capitalized words that open a body's or a place's name, not a person's)
+_NOT_PERSON_WORDS = frozenset(("hội", "đoàn", "công", "ủy", "mặt", "ban", "liên", "chi", "tổ", "trường", "xã", "huyện",
+                               "tỉnh", "phường", "thôn", "bản", "ấp", "khu", "thị", "thành", "việt", "hồ"))
+
+
+def _named_member(text: str, key: str, s: int, e: int) -> int:
+    """Where the member word ends when the sentence at ``s`` opens with a member named by name (three
+    capitalized words after it, as a full name has: 'Đỗ Văn Tuấn', not a place 'Hòa Vang'), else 0."""
+    m = _MEMBER_WORD_RE.match(key, s, e)
+    if m is None:
+        return 0
+    words = key[m.end():min(e, m.end() + 40)].split(" ", 3)
+    if len(words) < 3 or words[0] in _NOT_PERSON_WORDS:
+        return 0
+    at = m.end()
+    for w in words[:3]:
+        if not text[at:at + 1].isupper():
+            return 0
+        at += len(w) + 1
+    return m.end()
 _TELLS_RE = re.compile(r" (?:cho biết|cho hay|chia sẻ|khẳng định|nhấn mạnh|thông tin|kể)(?![^\W\d_])")
 # A body or a person that tells what follows ('Ngân hàng Chính sách xã hội thị xã cho biết, …',
 # 'Ông …, Phó Chủ tịch LĐLĐ tỉnh cho biết, …'): matched at the end of its name.
@@ -538,7 +562,10 @@ class Attributor:
                 # (only the clause starts up to the last mention are ever looked up)
                 starts = _clause_starts(key, s, here[-1].start, [m for m in here if m.kind == "chain"])
             place: Mention | None = None  # the last body named as a place ('… tại Công ty A, Công ty B')
+            member_named = _named_member(self.text, key, s, e)
             for m in here:
+                if member_named and m.kind == "people" and m.start < member_named:
+                    continue  # 'Cựu chiến binh Nguyễn Văn Hùng …': one person, no subject
                 if m.kind == "committee":
                     if committee is None:
                         continue
@@ -634,7 +661,7 @@ class Attributor:
                 # 'Ủy ban MTTQ xã cùng các tổ chức … vận động được 860 triệu đồng. Với nguồn lực này,
                 # xã đã bàn giao 9 căn nhà': the place acts through the body that leads the joint work.
                 entry_carried = Actor("mttq", None, "carried", entry_carried.named_at)
-            person = not subjects and _PERSON_SUBJECT_RE.match(key, s, e) is not None  # (asked once)
+            person = not subjects and (bool(member_named) or _PERSON_SUBJECT_RE.match(key, s, e) is not None)
             if person and (office := next(
                     (x for x in here if x.org != "" and x.kind == "name"
                      and _OFFICE_TELLS_RE.match(key, x.end, e)), None)) is not None:
@@ -643,7 +670,7 @@ class Attributor:
                 # too: 'Ông …, Giám đốc Sở Lao động tỉnh cho biết, đã giải quyết việc làm cho …').
                 org, orgs = _resolve(office, last_hoi, self.default)
                 entry_carried = carried = Actor(org, orgs, "carried", (office.start, office.end))
-            elif person and _GROWN_UP_RE.match(key, s, e) and not _TELLS_RE.search(key, s, e):
+            elif person and (member_named or _GROWN_UP_RE.match(key, s, e)) and not _TELLS_RE.search(key, s, e):
                 # 'Ông Phạm Văn Bé, hội viên ở xã Mỹ Thọ, vay 80 triệu đồng nuôi 1.200 con vịt': one
                 # person's own work or business, told as a story, is another's (convention 2), and so
                 # is what the story goes on with ('Sau ba năm, cơ sở của chị bán ra …').

@@ -175,7 +175,9 @@ _NOT_BAN_NEXT = re.compile(
 )
 _NOT_DOAN_NEXT = re.compile(
     r" ?(viên|kết|thể|công tác|giám sát|kiểm tra|đại biểu|khảo sát|văn công|nghệ thuật|xe|"
-    r"thanh tra|cán bộ|liên ngành|học sinh|y|bác sĩ|tình nguyện|khách|đoàn)(?![^\W\d_])"
+    r"thanh tra|cán bộ|liên ngành|học sinh|y|bác sĩ|tình nguyện|khách|đoàn|"
+    # a delegation on its way ('Đoàn đi thăm các mô hình', 'Đoàn đã đến làm việc tại …'; not 'đến nay')
+    r"(?:đã )?(?:đi|tới|về thăm|về làm việc|đến(?! nay| cuối| hết| năm| tháng| thời)))(?![^\W\d_])"
 )
 
 # A delegation ('đoàn công tác', 'Đoàn giám sát của …'): a bare 'Đoàn' after it is that delegation.

@@ -63,6 +63,23 @@ OWNERS: list[tuple[str, str, str | list[str] | None]] = [
     ("Mặt trận, các ban ngành, đoàn thể xã đã tặng 120 suất quà cho hộ nghèo.", "120 suất", "mttq"),
     ("Quỹ \"Vì người nghèo\" huyện đã hỗ trợ xây 14 căn nhà Đại đoàn kết.", "14 căn", "mttq"),
     ("Quỹ Hỗ trợ nông dân tỉnh có 80 tỷ đồng. Quỹ đã cho 1.600 hộ vay.", "1.600", "nongdan"),
+    # A member named by name is one person, whose own farm or business is told as a story (convention
+    # 2): another's, as 'Ông …' is; the members at large, or a place after the member word, stay the body's.
+    ("Hội Cựu chiến binh huyện giúp nhau làm kinh tế. Hội viên Trần Văn Lộc ở xã Hòa Sơn vay 80 triệu đồng "
+     "trồng 3 ha keo.", "3 ha", "other"),
+    ("Hội Cựu chiến binh huyện giúp nhau làm kinh tế. Cựu chiến binh Nguyễn Văn Hùng nuôi 300 con gà thả vườn.",
+     "300 con", "other"),
+    ("Huyện đoàn phát động khởi nghiệp. Đoàn viên Lò Văn Sơn mở xưởng mộc, tạo việc làm cho 6 lao động.",
+     "6 lao động", "other"),
+    ("Hội Cựu chiến binh huyện giúp nhau làm kinh tế. Hội viên vay 80 triệu đồng trồng keo.", "80 triệu", "ccb"),
+    ("Cựu chiến binh trong huyện đã đóng góp 120 ngày công làm đường.", "120 ngày", "ccb"),
+    ("Đoàn viên thanh niên Hòa Vang ra quân dọn vệ sinh 12 km bờ biển.", "12 km", "doan"),
+    # A bare 'Đoàn' on its way is a delegation, not the Youth Union: the text goes on with its body.
+    ("Hội LHPN xã Tân Lập sơ kết 6 tháng. Đoàn đi thăm các mô hình của chi hội: mô hình nuôi gà có 12 hộ hội "
+     "viên tham gia.", "12 hộ", "phunu"),
+    ("Chi hội phụ nữ bản Mường đón đoàn công tác của huyện. Đoàn đã đến thăm tổ vay vốn với 35 thành viên.",
+     "35 thành", "phunu"),
+    ("Hội LHPN huyện tổng kết năm. Tỉnh đoàn tổ chức 3 lớp tập huấn. Đoàn đến nay có 64 chi đoàn.", "64 chi", "doan"),
 ]
 
 
