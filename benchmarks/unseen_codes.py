@@ -93,7 +93,7 @@ def port_gate(old_root: Path) -> None:
     ind = last.group(1)
     s = (s[:last.start()] + f"\n{ind}if code == _MONEY_CODES['raised'] and _gifts_valued(key, c, s_start, before) and "
          f"matcher.reported_by(_MONEY_CODES['given'], actor.org, actor.orgs):\n{ind}    code = _MONEY_CODES['given']"
-         f"\n{ind}if code is not None and _not_the_indicators_thing(key, c, code, actor, s_start, clause_start, clause_end, "
+         f"\n{ind}if code is not None and _not_the_indicators_thing(t, key, c, code, actor, s_start, clause_start, clause_end, "
          f"before, previous[-2] if len(previous) > 1 and previous[-2].start >= s_start else None):"
          f"\n{ind}    code, code_conf = None, 0.0"
          f"\n{ind}if code is not None and c.unit in _CLASSIFIER_UNITS and "

@@ -657,7 +657,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # 'vận động hơn 3.000 phần quà, trị giá hơn 3 tỷ đồng': what the gifts raised are worth
             code, code_conf, code_from = _MONEY_CODES["given"], max(code_conf, 0.5), "verb"
         if code is not None and _not_the_indicators_thing(
-                key, c, code, actor, s_start, clause_start, clause_end, before,
+                t, key, c, code, actor, s_start, clause_start, clause_end, before,
                 previous[-2] if len(previous) > 1 and previous[-2].start >= s_start else None):
             # 'Hội Sinh viên có 2.900 hội viên', 'Từ nguồn Quỹ …, Mặt trận hỗ trợ 60 triệu đồng': another
             # thing than the indicator counts, whatever words named it.
@@ -1125,6 +1125,12 @@ _CASH_RE = re.compile(r"(?<![^\W\d_])tiền(?![^\W\d_])")
 _CLAUSE_PER_ITEM_RE = re.compile(r"[\s\-+•*–]*mỗi (?!(?:năm|tháng|quý|tuần|kỳ|nhiệm kỳ|ngày)(?![^\W\d_]))")
 # The plan a share of it is of, right after the number ('đạt 62% kế hoạch năm', 'bằng 103,2% chỉ tiêu
 # Đại hội'): a share of things ('phấn đấu 100% cơ sở Hội hoàn thành đại hội đúng kế hoạch') is not it.
+# Units named one by one after their count ('Ba chi đoàn Đông Hưng, Tây Hưng và Nam Hưng'), not the
+# words of a body's name ('28 chi hội Phụ nữ, …').
+_NAMED_ONE_BY_ONE_RE = re.compile(r" [^\W\d_a-zđ][^\s,]*(?: [^\W\d_a-zđ][^\s,]*)*(?:,| và) [^\W\d_a-zđ]")
+_ORG_NAME_WORDS = frozenset(match_key(w) for w in "Phụ Nông Cựu CCB Thanh Công Đoàn Hội Liên LHPN Mặt MTTQ Cựu".split())
+# A whole its next figure is a part of ('Trong 200 suất quà đã trao, có 40 suất …').
+_PART_OF_BEFORE_RE = re.compile(r"(?<![^\W\d_])trong (?:tổng số |số |tổng )?(?:(?:hơn|trên|gần|khoảng) )?$")
 _PLAN_AFTER_RE = re.compile(r" (?:so với )?(?:kế hoạch|chỉ tiêu|dự toán|nghị quyết|mục tiêu)(?![^\W\d_])")
 
 
@@ -1136,7 +1142,7 @@ def _gifts_valued(key: str, c: Candidate, s_start: int, before: str) -> bool:
     return _GIFT_WORD_RE.search(key, verb.end() if verb else s_start, c.start) is not None
 
 
-def _not_the_indicators_thing(key: str, c: Candidate, code: str, actor: Actor, s_start: int, clause_start: int,
+def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: Actor, s_start: int, clause_start: int,
                               clause_end: int, before: str, units: Candidate | None) -> bool:
     """Whether the figure counts another thing than the indicator ``code`` does (see above); ``units``
     is the figure right before it in the same sentence, if any."""
@@ -1144,6 +1150,11 @@ def _not_the_indicators_thing(key: str, c: Candidate, code: str, actor: Actor, s
         return True
     if code == "chi_tieu_dat":
         return _PLAN_AFTER_RE.match(key, c.end) is None
+    if code in _UNIT_COUNT_CODES and _NAMED_ONE_BY_ONE_RE.match(t, c.end) \
+            and match_key(t[c.end + 1:c.end + 12]).split(" ", 1)[0] not in _ORG_NAME_WORDS:
+        return True  # 'Hai chi hội Nà Khum và Pắc Pạ được … trao 20 suất quà': those branches, not how many there are
+    if units is not None and units.unit == c.unit and _PART_OF_BEFORE_RE.search(key, max(s_start, units.start - 16), units.start):
+        return True  # 'Trong 200 suất quà đã trao, có 40 suất quà cho trẻ em mồ côi': a part of the figure before
     if code in _MEMBERSHIP_COUNTS:
         # (only of a body its own sentence names: a body carried from before that counts members by
         # another noun is more likely not the figure's body than its members another organization's)

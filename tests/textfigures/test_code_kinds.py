@@ -62,6 +62,16 @@ CODES: list[tuple[str, list]] = [
     ("Có 95% cơ sở Hội hoàn thành chỉ tiêu kết nạp hội viên.", [None]),
     ("Quỹ \"Vì người nghèo\" vận động được 2 tỷ đồng, đạt 80% kế hoạch năm.", ["quy_vi_nguoi_ngheo", "chi_tieu_dat"]),
     ("Hội vận động được 1,2 tỷ đồng, đạt 95% so với kế hoạch.", ["ho_tro_kinh_phi", "chi_tieu_dat"]),
+    # Branches that reached a title are some of the branches, not how many there are.
+    ("Hội CCB huyện có 5 chi hội đạt danh hiệu chi hội vững mạnh tiêu biểu.", [None]),
+    ("Hội CCB huyện có 46 chi hội.", ["chi_hoi"]),
+    # Branches counted and then named one by one are those branches, not how many there are.
+    ("Ba chi đoàn Đông Hưng, Tây Hưng và Nam Hưng ra quân dọn vệ sinh môi trường.", [None]),
+    ("Hội có 28 chi hội Phụ nữ và 2.100 hội viên.", ["chi_hoi", "tong_hoi_vien"]),
+    # Households the association introduced to a lender are those it helped to borrow, not its borrowers.
+    ("Hội Phụ nữ giới thiệu 45 hộ vay vốn Quỹ quốc gia về việc làm.", [None]),
+    # A part of the figure before ('Trong 200 …, có 40 …') is not counted again.
+    ("Trong 200 suất quà đã trao, có 40 suất quà cho trẻ em mồ côi.", ["suat_qua", None]),
     # Petitions the authorities answered or dealt with are theirs, not the voters' petitions the
     # Front gathered.
     ("Mặt trận tỉnh tổng hợp 240 ý kiến, kiến nghị của cử tri; các cơ quan đã trả lời 215 kiến nghị.",
