@@ -328,7 +328,8 @@ class Conflict:
 _Saved = namedtuple("_Saved", "value qualifier comment")
 
 
-def merge_with_saved(report, data, values: dict, narrative: dict, *, stale: bool) -> tuple[dict, dict, list[Conflict]]:
+def merge_with_saved(report, data, values: dict, narrative: dict, *, stale: bool, stored: dict | None = None
+                     ) -> tuple[dict, dict, list[Conflict]]:
     """Compare what a post would change with what the report holds now, ignoring formatting
     (a trailing line break, '05' for 5, '1,50' for 1,5), field by field.
 
@@ -337,10 +338,11 @@ def merge_with_saved(report, data, values: dict, narrative: dict, *, stale: bool
     figure stays). A field the officer changed is saved unless someone else changed it too
     since the page read it: that is a conflict, not saved, shown with both values. Without
     'was-' (a page without script), any difference on a stale version is a conflict.
-    Returns the values and narrative to save and the conflicts."""
-    # the saved figures as the comparison reads them (value, qualifier, comment), no model objects
-    stored = {code: _Saved(value, qualifier, comment) for code, value, qualifier, comment in DataValue.objects.filter(
-        report=report).values_list("indicator__code", "value", "qualifier", "comment")} if report else {}
+    `stored` (code → DataValue): the report's figures when the caller holds them (save_values'
+    merge, inside its transaction). Returns the values and narrative to save and the conflicts."""
+    if stored is None:  # the saved figures as the comparison reads them (value, qualifier, comment), no model objects
+        stored = {code: _Saved(value, qualifier, comment) for code, value, qualifier, comment in DataValue.objects.filter(
+            report=report).values_list("indicator__code", "value", "qualifier", "comment")} if report else {}
     names = {i.code: i.name for i in form_list(report.unit)} if report else {}
     conflicts: list[Conflict] = []
 

@@ -16,6 +16,7 @@ from giaoban.collection.models import DataValue, ValidationRule
 from giaoban.core.numbers import format_vn_number
 from giaoban.core.periods import Period
 from giaoban.org import stamp
+from giaoban.org.compiled import Statement
 
 ERROR, WARNING = "error", "warning"
 
@@ -122,6 +123,10 @@ _OPS = {
 }
 
 
+_HISTORY = Statement(DataValue, lambda unit_id, indicator_ids, periods: DataValue.objects.filter(
+    unit_id=unit_id, indicator_id__in=indicator_ids, period__in=periods).values_list("indicator_id", "value"))
+
+
 def history_medians(unit, indicator_ids, period: Period, figures: dict | None = None) -> dict[int, Decimal]:
     """{indicator id: median of the unit's values of the last four periods of the same kind},
     for the indicators with at least 2 such values; one query for all of them, none when the
@@ -132,8 +137,7 @@ def history_medians(unit, indicator_ids, period: Period, figures: dict | None = 
         codes.append(p.code)
     past: dict[int, list] = {}
     if figures is None:
-        rows = DataValue.objects.filter(unit=unit, indicator_id__in=list(indicator_ids), period__in=codes) \
-            .values_list("indicator_id", "value")
+        rows = _HISTORY(unit.pk, sorted(indicator_ids), codes)
     else:
         wanted = set(indicator_ids)
         rows = [(i, v) for (i, p), v in figures.items() if p in codes and i in wanted]

@@ -545,19 +545,26 @@ def _save_merged(request, report, values, narrative, refused=None, saved=None) -
     conflicts (not saved). Formatting differences ('05', a trailing line break) are no change.
     With `refused` (the autosave, where each field saves on its own), figures that break an
     error rule are left out and named there (code → message) instead of refusing the rest.
-    `saved` (a dict) receives the report's figures after the save ("values": code → DataValue)."""
-    values, narrative, conflicts = merge_with_saved(report, request.POST, values, narrative,
-                                                    stale=_posted_version(request) != report.version)
+    `saved` (a dict) receives the report's figures after the save ("values": code → DataValue).
+    The merge compares with the figures the save's transaction holds (no read of its own)."""
+    stale = _posted_version(request) != report.version
+    merged: dict = {}
+
+    def merge(existing):
+        merged["values"], keep_narrative, merged["conflicts"] = merge_with_saved(report, request.POST, values, narrative,
+                                                                                 stale=stale, stored=existing)
+        return merged["values"], keep_narrative
+
     while True:
         try:
-            result = workflow.save_values(report, request.user, values, expected_version=report.version, narrative=narrative)
+            result = workflow.save_values(report, request.user, merge=merge, expected_version=report.version)
             if saved is not None:
                 saved["values"] = result.values
-            return conflicts
+            return merged["conflicts"]
         except ConflictError:
             raise
         except WorkflowError as exc:
-            offending = {code for i in exc.issues for code in (i.indicator, i.other) if code in values}
+            offending = {code for i in exc.issues for code in (i.indicator, i.other) if code in merged.get("values", {})}
             if refused is None or not offending:
                 raise
             for issue in exc.issues:

@@ -36,6 +36,7 @@ from giaoban.collection.models import DataValue, Report
 from giaoban.core.numbers import format_vn_number
 from giaoban.core.periods import Period, PeriodError
 from giaoban.org import schedules
+from giaoban.org.compiled import Statement
 from giaoban.org.models import Indicator, Unit
 
 NARRATIVE_FIELDS = {
@@ -96,12 +97,17 @@ def unit_active_in(unit: Unit, period: Period) -> bool:
     return unit.valid_from <= period.end and (unit.valid_to is None or unit.valid_to >= period.start)
 
 
+_LOCK = Statement(Report, lambda pk: Report.objects.select_for_update().filter(pk=pk).order_by(), write=True)
+
+
 def _locked(report: Report) -> Report:
     """The report's row, locked until the transaction ends; its unit (and organization) are the
     caller's objects when it has them (no join to compile and read inside the write transaction)."""
     unit = report.unit if Report.unit.is_cached(report) else None
     if unit is not None and Unit.organization.is_cached(unit):
-        locked = Report.objects.select_for_update().get(pk=report.pk)
+        locked = next(iter(_LOCK(report.pk)), None)
+        if locked is None:
+            raise Report.DoesNotExist("Report matching query does not exist.")
         if locked.unit_id == unit.pk:
             Report.unit.field.set_cached_value(locked, unit)
             return locked
@@ -189,30 +195,43 @@ def _clean_item(ind: Indicator, item) -> dict:
             "has_comment": "comment" in item}
 
 
-def save_values(report: Report, user, values, *, expected_version, source: str = "form", narrative=None) -> SaveResult:
+def _checked(report: Report, indicators: dict, values, narrative) -> tuple[dict, dict]:
+    """(the values cleaned, the narrative) of a write, or the WorkflowError that refuses it."""
+    narrative = dict(narrative or {})
+    unknown = [k for k in narrative if k not in NARRATIVE_FIELDS]
+    if unknown:
+        raise WorkflowError(f"Phần báo cáo không hợp lệ: {', '.join(unknown)}.")
+    bad = [code for code in (values or {}) if code not in indicators]
+    if bad:
+        raise WorkflowError(
+            f"Chỉ tiêu không thuộc biểu mẫu của {report.unit.organization}: {', '.join(sorted(map(str, bad)))}."
+        )
+    return {code: _clean_item(indicators[code], item) for code, item in (values or {}).items()}, narrative
+
+
+# the locked report's figures, model objects (the save writes them): compiled once
+_REPORT_VALUES = Statement(DataValue, lambda report_id: DataValue.objects.filter(report_id=report_id))
+
+
+def save_values(report: Report, user, values=None, *, expected_version, source: str = "form", narrative=None,
+                merge=None) -> SaveResult:
     """Write the given values (indicator code → dict(value, qualifier, comment, source_detail))
     and narrative sections (field → text) of an editable report, all or nothing.
 
     A value of None removes the figure. `expected_version` is the report version the caller
     read; if someone saved in between, ConflictError is raised and nothing is written
     (None skips the check: only for callers that re-read the report in the same transaction).
+    `merge` (instead of `values` and `narrative`): called inside the transaction with the report's
+    figures as it holds them (code → DataValue), it returns (values, narrative) to write: the
+    entry page's field-by-field merge compares with them, not with a read of its own.
     """
     if not access.can_enter(user, report.unit):
         raise ScopeError("Bạn không có quyền nhập số liệu cho đơn vị này.")
     if source not in DataValue.Source.values:
         raise WorkflowError(f"Nguồn số liệu '{source}' không hợp lệ.")
-    values = dict(values or {})
-    narrative = dict(narrative or {})
-    unknown = [k for k in narrative if k not in NARRATIVE_FIELDS]
-    if unknown:
-        raise WorkflowError(f"Phần báo cáo không hợp lệ: {', '.join(unknown)}.")
     indicators = {i.code: i for i in form_list(report.unit, Period.parse(report.period))}
-    bad = [code for code in values if code not in indicators]
-    if bad:
-        raise WorkflowError(
-            f"Chỉ tiêu không thuộc biểu mẫu của {report.unit.organization}: {', '.join(sorted(map(str, bad)))}."
-        )
-    cleaned = {code: _clean_item(indicators[code], item) for code, item in values.items()}
+    if merge is None:
+        cleaned, narrative = _checked(report, indicators, values, narrative)
     active_rules = rules.active_rules()  # read before the write transaction: it holds the lock for less
 
     # the peer tops of the figures written change when the block ends, just before the commit
@@ -229,7 +248,9 @@ def save_values(report: Report, user, values, *, expected_version, source: str =
                 f"Báo cáo đang ở trạng thái '{locked.get_status_display()}', không sửa được. "
                 f"Cấp trên cần trả lại hoặc mở lại báo cáo trước khi sửa."
             )
-        existing = _by_code(DataValue.objects.filter(report=locked), indicators, locked)
+        existing = _by_code(_REPORT_VALUES(locked.pk), indicators, locked)
+        if merge is not None:
+            cleaned, narrative = _checked(report, indicators, *merge(existing))
         _refuse_rule_errors(locked, indicators, existing, cleaned, active_rules)
         changed: list[str] = []
         for code, item in cleaned.items():
