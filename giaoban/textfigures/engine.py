@@ -64,9 +64,14 @@ _UNITS_ACT_RE = re.compile(r"[^.;\n]{0,12}?(?:tổ chức|đạt|hoàn thành|th
 # the places listed on after them ('…, gần 20 tỉnh miền Trung'), unless the catalogue counts them as
 # the work itself ('tiếp xúc cử tri tại 64 điểm') or a body stands in them ('Ban Thanh tra nhân dân
 # ở 124 xã': the committees of those places, 'sinh hoạt ở 17 cơ sở Hội').
-_WHERE_UNITS = (*_ADMIN_UNITS, "quận", "tỉnh", "thị xã", "thành phố", "điểm", "địa bàn", "địa điểm", "doanh nghiệp")
+_WHERE_UNITS = (*_ADMIN_UNITS, "quận", "tỉnh", "thị xã", "thành phố", "điểm", "địa bàn", "địa điểm", "doanh nghiệp",
+                "trường")
 _WHERE_UNIT_RE = re.compile("(?:" + "|".join(_WHERE_UNITS) + r")(?![^\W\d_])")  # (asked after str.startswith)
 _WHERE_AT_RE = re.compile(r"(?<![^\W\d_])(?:tại|ở|gồm)(?: (?:các|cả|hơn|trên|gần|khoảng))? $")
+# The places the people counted come from say where they belong: 'cho 800 công nhân của 12 doanh
+# nghiệp', '300 em là học sinh lớp 11 của 15 trường', 'cho 240 đoàn viên của 9 xã vùng cao'.
+_PEOPLE_OF_RE = re.compile(r"(?<![^\W\d_])(?:công nhân|người lao động|lao động|đoàn viên|hội viên|học sinh|sinh viên|"
+                           r"giáo viên|cán bộ|thanh niên|thiếu nhi)(?: [^\s,.;:]+){0,3}? của (?:(?:các|cả|hơn|trên|gần|khoảng) )?$")
 _BODY_AT_RE = re.compile(r"(?<![^\W\d_])(?:mặt trận|nhân dân|sinh hoạt|(?<!xã )hội|đoàn|chi bộ|đảng bộ) (?:tại|ở)(?: [^\W\d_]+)? $")
 _PAIR_FIRST_RE = re.compile(r"\d[\d.,]*/$")
 _WHERE_LIST_GAP_RE = re.compile(r"[^.;:!?\n\d]{0,40}?(?:, | và |, và )(?:(?:các|cả|hơn|trên|gần|khoảng) )?")
@@ -1259,6 +1264,8 @@ def _where_place(key: str, c: Candidate, counted: Candidate, where_end: int) -> 
     at = _WHERE_AT_RE.search(before)
     if at is not None:
         return _BODY_AT_RE.search(before) is None
+    if "của " in before[-16:] and _PEOPLE_OF_RE.search(before):
+        return True
     return 0 <= c.start - where_end <= 60 and _WHERE_LIST_GAP_RE.fullmatch(key, where_end, c.start) is not None
 
 
