@@ -241,6 +241,11 @@ def _read_figure(text: str, key: str, s: int, e: int, lit: Literal | None) -> Ca
         qa = _qualifier_after(key, c.unit_end)
         if qa:
             c.qualifier = qa
+        elif c.qualifier == "exact" and key[s - 3:s] == "từ " and key.find("trở", c.unit_end, c.unit_end + 64) >= 0 \
+                and (fm := _FROM_UP_AFTER_RE.match(key, c.unit_end)) is not None:
+            # 'kết nạp từ 30 hội viên mới trở lên', 'có từ 70% chi hội xếp loại vững mạnh trở lên':
+            # 'từ N … trở lên' is at least N, whatever words stand between.
+            c.qualifier = _QUALIFIER_AFTER_MAP[fm.group(1)]
     c.kind = _kind(key, c)
     if c.qualifier_start is not None and key.startswith("vượt", c.qualifier_start) and c.unit is not None \
             and _EXCEEDED_BY_AFTER_RE.match(key, c.unit_end):
@@ -582,6 +587,9 @@ def qualifier_span(key: str, s: int) -> tuple[str, int | None]:
 
 _QUALIFIER_AFTER_RE = re.compile(r" *(" + "|".join(re.escape(w) for w, _ in lx.QUALIFIERS_AFTER) + ")")
 _QUALIFIER_AFTER_MAP = dict(lx.QUALIFIERS_AFTER)
+# The words between the measure of 'từ N …' and its 'trở lên' (no number, no punctuation between).
+_FROM_UP_AFTER_RE = re.compile(r"(?: [^\W\d_]+){1,7} (" + "|".join(re.escape(w) for w, _ in lx.QUALIFIERS_AFTER)
+                               + r")(?![^\W\d_])")
 
 
 def _qualifier_after(key: str, pos: int) -> str | None:

@@ -70,3 +70,24 @@ AREA: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", AREA, ids=[c[0][:60] for c in AREA])
 def test_area(text: str, expected: list) -> None:
     assert orgs(text) == expected
+
+
+def qualifiers(text: str) -> list:
+    return [(f["text"], f["qualifier"]) for f in extract_text(text)["figures"]]
+
+
+QUALIFIERS: list[tuple[str, list]] = [
+    # 'từ N … trở lên' is at least N (CONVENTIONS.md, second reading) with words between the measure
+    # and 'trở lên' too.
+    ("Năm 2026, Hội phấn đấu kết nạp từ 45 đoàn viên mới trở lên.", [("45 đoàn viên", "over")]),
+    ("Hội phấn đấu có từ 85% chi đoàn được xếp loại vững mạnh trở lên.", [("85%", "over")]),
+    ("Toàn xã có 9 hộ nuôi từ 30 con dê sinh sản trở lên.", [("9 hộ", "exact"), ("30 con", "over")]),
+    # Guards: no 'từ' before the number, or a number between.
+    ("Hội giúp 12 hộ, mỗi hộ 3 con bò giống để nuôi lâu dài trở lên khá giả.", [("12 hộ", "exact"), ("3 con", "exact")]),
+    ("Hội phấn đấu kết nạp mới từ 20 hội viên trở lên.", [("20 hội viên", "over")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", QUALIFIERS, ids=[c[0][:60] for c in QUALIFIERS])
+def test_qualifiers(text: str, expected: list) -> None:
+    assert qualifiers(text) == expected
