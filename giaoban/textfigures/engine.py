@@ -219,7 +219,7 @@ _MONEY_DIRECT_RE = re.compile(r"(?: (?:thêm|được|tổng cộng|số tiền|
 _GIFT_CODES = {"tri_gia_qua", "suat_qua", "suat_ho_tro_doan_vien"}
 _GIVEN_TO_BEFORE_RE = re.compile(r"(?<!giúp )(?<![^\W\d_])cho (?:(?:trên|hơn|gần|khoảng) )?$")
 _HOUSE_PURPOSE_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,2}? (?:để )?(?:làm|xây|xây mới|xây dựng|sửa|sửa chữa|khởi công|dựng|cất)"
-                                     r" (?:mới |lại )?nhà(?![^\W\d_])")
+                                     r" (?:mới |lại )?(?:\d+ )?(?:căn |ngôi )?nhà(?![^\W\d_])")
 # 'Trong tháng có 3 doanh nghiệp …', 'có 12 doanh nghiệp …': 'there are' before the subject of the clause.
 _THERE_ARE_RE = re.compile(r"(?:(?:trong (?:tháng|quý|năm|kỳ)|hiện nay|hiện|đến nay)(?: này)?,? )?có(?: (?:gần|khoảng|hơn|trên))?")
 _RAISED_TOTAL_BEFORE_RE = re.compile(r"(?:nâng|đưa) tổng số (?:lên )?$")  # (the noun left out: 'nâng tổng số lên 340 mô hình')
@@ -1134,6 +1134,9 @@ _CLAUSE_PER_ITEM_RE = re.compile(r"[\s\-+•*–]*mỗi (?!(?:năm|tháng|quý|t
 # words of a body's name ('28 chi hội Phụ nữ, …').
 _NAMED_ONE_BY_ONE_RE = re.compile(r" [^\W\d_a-zđ][^\s,]*(?: [^\W\d_a-zđ][^\s,]*)*(?:,| và) [^\W\d_a-zđ]")
 _ORG_NAME_WORDS = frozenset(match_key(w) for w in "Phụ Nông Cựu CCB Thanh Công Đoàn Hội Liên LHPN Mặt MTTQ Cựu".split())
+# A sum handed over ('… vay vốn, tổng số tiền 1,1 tỷ đồng') is no balance held ('dư nợ').
+_BALANCE_CODES = frozenset({"du_no_uy_thac", "quy_ho_tro_nong_dan"})
+_SUM_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:với )?(?:tổng )?số tiền (?:(?:là|trên|hơn|gần|khoảng) )?$")
 # A whole its next figure is a part of ('Trong 200 suất quà đã trao, có 40 suất …').
 _PART_OF_BEFORE_RE = re.compile(r"(?<![^\W\d_])trong (?:tổng số |số |tổng )?(?:(?:hơn|trên|gần|khoảng) )?$")
 _PLAN_AFTER_RE = re.compile(r" (?:so với )?(?:kế hoạch|chỉ tiêu|dự toán|nghị quyết|mục tiêu)(?![^\W\d_])")
@@ -1170,6 +1173,8 @@ def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: 
             return True
         return units is not None and units.unit in _GRASSROOTS_UNITS and units.end < c.start \
             and _PROFESSIONAL_UNITS_RE.match(key, units.end) is not None and c.start - units.end < 40
+    if code in _BALANCE_CODES and _SUM_BEFORE_RE.search(before):
+        return True  # 'giới thiệu 14 hội viên vay vốn …, tổng số tiền 1,1 tỷ đồng': loans made, not the balance
     if code in _INTO_FUND_CODES and c.unit_category == "money":
         if _OUT_OF_FUND_RE.search(key, s_start, c.start) or _OUT_OF_FUND_RE.search(key, c.end, clause_end) \
                 or _SPENT_BEFORE_RE.search(before):

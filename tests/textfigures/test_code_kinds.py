@@ -72,6 +72,15 @@ CODES: list[tuple[str, list]] = [
     ("Hội Phụ nữ giới thiệu 45 hộ vay vốn Quỹ quốc gia về việc làm.", [None]),
     # A part of the figure before ('Trong 200 …, có 40 …') is not counted again.
     ("Trong 200 suất quà đã trao, có 40 suất quà cho trẻ em mồ côi.", ["suat_qua", None]),
+    # The share of members who do something is no rate of gathering them.
+    ("Hội duy trì tỷ lệ hội viên sinh hoạt thường xuyên đạt 85%.", [None]),
+    ("Hội có 3.200 hội viên, tỷ lệ tập hợp đạt 82%.", ["tong_hoi_vien", "ty_le_tap_hop"]),
+    # A sum of loans made ('tổng số tiền') is no balance held.
+    ("Hội Phụ nữ giới thiệu 30 hội viên vay vốn Ngân hàng Chính sách xã hội, tổng số tiền 1,5 tỷ đồng.", [None, None]),
+    ("Dư nợ ủy thác qua Hội Phụ nữ đạt 120 tỷ đồng.", ["du_no_uy_thac"]),
+    # Money to repair or build a house, however the house is counted, is no gift.
+    ("Quỹ \"Nghĩa tình đồng đội\" của Hội CCB hỗ trợ 40 triệu đồng sửa chữa 1 căn nhà cho hội viên khó khăn.",
+     [None, "nha_nghia_tinh_dong_doi"]),
     # Petitions the authorities answered or dealt with are theirs, not the voters' petitions the
     # Front gathered.
     ("Mặt trận tỉnh tổng hợp 240 ý kiến, kiến nghị của cử tri; các cơ quan đã trả lời 215 kiến nghị.",
