@@ -280,6 +280,7 @@ class _Subject:
     speaker: bool = False  # the body only tells ('X cho biết, …', 'Theo X, …'): the statement's own owner wins
     agent: bool = False  # an owner named as the agent of a passive ('Quỹ do UBND tỉnh cấp …')
     part: bool = False  # a part or a contrast inside the sentence ('…, trong đó Công đoàn xã …', '…, còn Huyện đoàn …')
+    joined: bool = False  # a body that joins the subject for one clause ('…, cùng Ủy ban MTTQ xã làm 1 nhà')
 
 
 # The bank lends through the organizations ('vốn ủy thác Ngân hàng Chính sách xã hội qua Hội'): it
@@ -590,6 +591,17 @@ class Attributor:
                     if _AGENT_BEFORE_RE.search(prefix[-6:]) and _VERB_AFTER_RE.match(key, m.end):
                         # … but the agent of a passive ('50 cây cầu do thanh niên sửa chữa') did it.
                         owners.append(_Subject(m.start, org, orgs, m.end, agent=True))
+                elif (subjects and cs != starts[0] and org in ORG_CODES and m.kind in ("name", "backref")
+                      and opening in ("cùng", "cùng với")):
+                    # 'Các cấp Hội vận động hội viên góp 86 triệu đồng, cùng Ủy ban MTTQ xã làm 1 nhà': the
+                    # body named with 'cùng' after the subject's clause does that clause's work with it.
+                    lead = subjects[-1]
+                    lead_orgs = {o for o in (lead.orgs or ([lead.org] if lead.org else [])) if o != "other"}
+                    if org in lead_orgs:
+                        continue  # (the subject's own body again: nothing joins)
+                    joint = sorted(lead_orgs | {org})
+                    subjects.append(_Subject(m.start, joint[0] if len(joint) == 1 else None,
+                                             joint if len(joint) > 1 else None, m.end, joined=True))
                 elif intro:
                     speaker = _tells_after(key, m.end, e) or \
                         (opening.endswith(_SPEAKER_WORD) and _SPEAKER_BEFORE_RE.search(opening) is not None)
@@ -637,7 +649,8 @@ class Attributor:
             else:
                 run_orgs = []
             if subjects:
-                last = subjects[-1]
+                # (a body that joined for one clause leaves the subject to the text that goes on)
+                last = next(x for x in reversed(subjects) if not x.joined)
                 aside = carried
                 carried = Actor(last.org, last.orgs, "carried", (last.pos, last.end))
                 if aside is not None and aside is not _NOBODY and _LOCAL_ASIDE_RE.match(key, s, e):

@@ -80,6 +80,16 @@ OWNERS: list[tuple[str, str, str | list[str] | None]] = [
     ("Chi hội phụ nữ bản Mường đón đoàn công tác của huyện. Đoàn đã đến thăm tổ vay vốn với 35 thành viên.",
      "35 thành", "phunu"),
     ("Hội LHPN huyện tổng kết năm. Tỉnh đoàn tổ chức 3 lớp tập huấn. Đoàn đến nay có 64 chi đoàn.", "64 chi", "doan"),
+    # A body of the six named with 'cùng' after the subject's clause does that clause's work jointly with
+    # it, and the text goes on with the subject; a partner not of the six, or 'phối hợp', leaves it alone.
+    ("Hội Nông dân xã vận động hội viên góp 40 triệu đồng, cùng Ủy ban MTTQ xã xây 2 căn nhà cho hộ nghèo; "
+     "tặng 30 suất quà.", "2 căn", ["mttq", "nongdan"]),
+    ("Đoàn xã tổ chức 3 đợt ra quân, cùng với Hội LHPN xã trồng 1.500 cây xanh.", "1.500", ["doan", "phunu"]),
+    ("Hội Nông dân xã vận động hội viên góp 40 triệu đồng, cùng Ủy ban MTTQ xã xây 2 căn nhà cho hộ nghèo; "
+     "tặng 30 suất quà.", "30 suất", "nongdan"),
+    ("Hội Cựu chiến binh phường quyên góp 20 triệu đồng, cùng Ngân hàng Agribank trao 15 suất quà.", "15 suất",
+     "ccb"),
+    ("Đoàn xã tổ chức 3 đợt ra quân, phối hợp với Hội LHPN xã trồng 1.500 cây xanh.", "1.500", "doan"),
 ]
 
 
