@@ -1137,6 +1137,10 @@ _ORG_NAME_WORDS = frozenset(match_key(w) for w in "Phụ Nông Cựu CCB Thanh C
 # A sum handed over ('… vay vốn, tổng số tiền 1,1 tỷ đồng') is no balance held ('dư nợ').
 _BALANCE_CODES = frozenset({"du_no_uy_thac", "quy_ho_tro_nong_dan"})
 _SUM_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:với )?(?:tổng )?số tiền (?:(?:là|trên|hơn|gần|khoảng) )?$")
+# The officials of units ('bí thư 23 Đoàn xã, thị trấn và 14 chi đoàn'), right before the list the units are in.
+# ('lãnh đạo', 'đại diện' are verbs too: 'Huyện đoàn trực tiếp lãnh đạo 34 chi đoàn' counts the units.)
+_OFFICIALS_OF_RE = re.compile(r"(?<![^\W\d_])(?:bí thư|chủ tịch)(?: các| của| của các)? "
+                              r"(?:\d+(?:[.,]\d+)* [^.;:\n\d]*)?$")
 # A whole its next figure is a part of ('Trong 200 suất quà đã trao, có 40 suất …').
 _PART_OF_BEFORE_RE = re.compile(r"(?<![^\W\d_])trong (?:tổng số |số |tổng )?(?:(?:hơn|trên|gần|khoảng) )?$")
 _PLAN_AFTER_RE = re.compile(r" (?:so với )?(?:kế hoạch|chỉ tiêu|dự toán|nghị quyết|mục tiêu)(?![^\W\d_])")
@@ -1158,6 +1162,8 @@ def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: 
         return True
     if code == "chi_tieu_dat":
         return _PLAN_AFTER_RE.match(key, c.end) is None
+    if code in _UNIT_COUNT_CODES and _OFFICIALS_OF_RE.search(key, max(s_start, c.start - 70), c.start):
+        return True  # 'cùng bí thư 23 Đoàn xã, thị trấn và 14 chi đoàn': the units whose officials came
     if code in _UNIT_COUNT_CODES and _NAMED_ONE_BY_ONE_RE.match(t, c.end) \
             and match_key(t[c.end + 1:c.end + 12]).split(" ", 1)[0] not in _ORG_NAME_WORDS:
         return True  # 'Hai chi hội Nà Khum và Pắc Pạ được … trao 20 suất quà': those branches, not how many there are

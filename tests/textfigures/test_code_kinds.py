@@ -68,6 +68,10 @@ CODES: list[tuple[str, list]] = [
     # Branches counted and then named one by one are those branches, not how many there are.
     ("Ba chi đoàn Đông Hưng, Tây Hưng và Nam Hưng ra quân dọn vệ sinh môi trường.", [None]),
     ("Hội có 28 chi hội Phụ nữ và 2.100 hội viên.", ["chi_hoi", "tong_hoi_vien"]),
+    # … and so are units whose officials came to a meeting ('lãnh đạo' is a verb too: the units it leads count).
+    ("Cùng dự có bí thư 18 chi đoàn trực thuộc.", [None]),
+    ("Hội nghị có sự tham dự của chủ tịch 23 Hội Nông dân xã và 12 chi hội trực thuộc.", [None, None]),
+    ("Huyện đoàn trực tiếp lãnh đạo 34 chi đoàn.", ["chi_hoi"]),
     # Households the association introduced to a lender are those it helped to borrow, not its borrowers.
     ("Hội Phụ nữ giới thiệu 45 hộ vay vốn Quỹ quốc gia về việc làm.", [None]),
     # A part of the figure before ('Trong 200 …, có 40 …') is not counted again.
