@@ -173,8 +173,8 @@ _DENOMINATOR_BEFORE_RE = re.compile(r"(?:trên tổng số|trên tổng|trong t�
 # 'giảm còn 642 hộ', 'toàn tỉnh còn 1.124 hộ': what remains is a level held, never a count of work done.
 # So is a total raised to ('nâng tổng số hội viên lên 12.460 người').
 _REMAINING_BEFORE_RE = re.compile(
-    r"(?:c" + _LETTER_START + r"òn|c" + _LETTER_START + r"òn lại|n" + _LETTER_START
-    + r"âng (?:tổng )?số[^,;.\n]{0,40}? lên) (?:trên |hơn |gần |khoảng |dưới )?$")
+    r"(?:c" + _LETTER_START + r"òn|c" + _LETTER_START + r"òn lại|(?:n" + _LETTER_START + r"âng|đ" + _LETTER_START
+    + r"ưa) (?:tổng )?số[^,;.\n]{0,40}? lên) (?:trên |hơn |gần |khoảng |dưới )?$")
 # Words that give the value of the thing named just before ('… trị giá 420 triệu đồng').
 _VALUE_WORDS_RE = re.compile(
     r"(?<![^\W\d_])(?:với )?(?:tổng )?(?:trị giá|giá trị|kinh phí|số tiền|số vốn|vốn)(?: thực hiện| xây dựng| hỗ trợ| là)?(?![^\W\d_])")

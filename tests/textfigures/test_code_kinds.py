@@ -52,6 +52,11 @@ CODES: list[tuple[str, list]] = [
     # … and gifts raised, valued in money, are worth what the gifts given are.
     ("Hội Phụ nữ xã vận động 400 phần quà, trị giá 200 triệu đồng, tặng hội viên khó khăn.", ["suat_qua", "tri_gia_qua"]),
     ("Công đoàn huyện vận động được 120 suất quà Tết, trị giá 60 triệu đồng.", ["suat_ho_tro_doan_vien", "tri_gia_qua"]),
+    # Capital support may be lent: no gift's value.
+    ("Hội hỗ trợ vốn cho 15 hội viên khó khăn với tổng số tiền 150 triệu đồng.", [None, None]),
+    ("Hội hỗ trợ 15 hội viên khó khăn với tổng số tiền 15 triệu đồng.", [None, "tri_gia_qua"]),
+    # A running total after the new members ('đưa tổng số lên …') is the membership, not new members.
+    ("Hội đã kết nạp 120 hội viên, đưa tổng số lên 3.400 hội viên.", ["ket_nap_moi", "tong_hoi_vien"]),
     # The members' own revolving money is lent among them, not raised.
     ("Hội Phụ nữ xã vận động hội viên góp vốn quay vòng được 45 triệu đồng.", [None]),
     # A clause about each item: what it holds is per item, however it goes on.
