@@ -183,6 +183,9 @@ _NOT_DOAN_NEXT = re.compile(
 # A delegation ('đoàn công tác', 'Đoàn giám sát của …'): a bare 'Đoàn' after it is that delegation.
 _DELEGATION_RE = re.compile(r"đoàn (?:công tác|giám sát|kiểm tra|khảo sát)(?: của)? ?")
 
+_THIS_AFTER_RE = re.compile(r" (?:này|đó|ấy|nói trên)(?![^\W\d_])")
+_ASSOCIATIONS = ("phunu", "nongdan", "ccb")
+
 
 @dataclass(slots=True)
 class Mention:
@@ -262,6 +265,20 @@ def find_mentions(text: str, key: str) -> list[Mention]:
                 body = next((x for x in out if sent.end() <= x.start <= sent.end() + 12), None)
                 if body is not None:
                     out.append(Mention(s, e, body.org, body.kind, list(body.orgs)))
+                continue
+        if k == "hội" and key[e:e + 1] == " ":
+            if _THIS_AFTER_RE.match(key, e):
+                # 'Hội này', 'Hội đó': the association named last, whichever it is.
+                prior = next((x for x in reversed(out) if x.kind in ("name", "backref")
+                              and (x.org in ("hoi", "other") and key.startswith("hội", x.start)
+                                   or x.org in _ASSOCIATIONS)), None)
+                if prior is not None:
+                    out.append(Mention(s, e, prior.org, prior.kind))
+                    continue
+            elif text[e + 1:e + 2].isupper() and text[e + 2:e + 3].islower() and not text[s + 1:s + 2].isupper():
+                # 'Hội Truyền thống Trường Sơn', 'Hội Chiến sĩ thành cổ Quảng Trị': an association by
+                # a name of its own that is none of the six's (those are read whole above).
+                out.append(Mention(s, e, "other", "name"))
                 continue
         if k == "phụ nữ" and kind == "people":
             # 'Hội viên phụ nữ' is handled above; a bare 'phụ nữ' is people only as a subject.

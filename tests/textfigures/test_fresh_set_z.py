@@ -91,3 +91,21 @@ QUALIFIERS: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", QUALIFIERS, ids=[c[0][:60] for c in QUALIFIERS])
 def test_qualifiers(text: str, expected: list) -> None:
     assert qualifiers(text) == expected
+
+
+OTHER_ASSOCIATIONS: list[tuple[str, list]] = [
+    # An association by a name of its own, none of the six's ('Hội Truyền thống Trường Sơn', 'Hội Cựu
+    # giáo chức'), is another body, and 'Hội này' after it is that association.
+    ("HỘI CỰU CHIẾN BINH XÃ AN BÌNH\nBÁO CÁO\nHội Truyền thống Trường Sơn xã tặng 12 suất quà cho hội viên. "
+     "Hội này hiện có 86 hội viên.\n", [("12 suất quà", "other"), ("86 hội viên", "other")]),
+    ("HỘI LHPN XÃ AN BÌNH\nBÁO CÁO\nHội Cựu giáo chức xã trao 30 suất học bổng cho con hội viên nghèo.\n",
+     [("30 suất", "other")]),
+    # A guard: 'Hội này' after one of the six is that one.
+    ("HỘI LHPN XÃ AN BÌNH\nBÁO CÁO\nTrong tháng, Hội LHPN xã trao 14 suất quà. Hội này đang quản lý 6 tổ "
+     "tiết kiệm và vay vốn.\n", [("14 suất quà", "phunu"), ("6 tổ tiết kiệm và vay vốn", "phunu")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", OTHER_ASSOCIATIONS, ids=[c[0][:60] for c in OTHER_ASSOCIATIONS])
+def test_other_associations(text: str, expected: list) -> None:
+    assert orgs(text) == expected
