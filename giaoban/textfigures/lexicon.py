@@ -43,6 +43,10 @@ PERSON_WORDS = [
     # Two-syllable nouns of people whose first syllable alone means something else ('45 ủy viên').
     "ủy viên", "thành viên", "đội viên", "thí sinh", "thiếu niên", "thanh thiếu niên", "giáo viên",
     "nhân viên", "phóng viên", "bác sĩ", "y, bác sĩ", "đối tượng", "nhân khẩu",
+    # People counted by their office ('cho 210 bí thư chi đoàn', '95 chi hội trưởng'), not the
+    # branches or groups whose name the office carries.
+    "bí thư", "bí thư chi đoàn", "bí thư đoàn cơ sở", "chi hội trưởng", "chi hội phó", "tổ trưởng", "tổ phó",
+    "trưởng thôn", "trưởng bản", "trưởng ấp", "chủ tịch", "chủ tịch công đoàn cơ sở",
 ]
 # Normalized unit of a person word ('ĐVTN' → 'đoàn viên').
 _PERSON_UNIT = {

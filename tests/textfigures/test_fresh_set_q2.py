@@ -36,3 +36,27 @@ ORGS: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", ORGS, ids=[c[0][:50] for c in ORGS])
 def test_org(text: str, expected: list) -> None:
     assert orgs(text) == expected
+
+
+def codes(text: str) -> list:
+    return [(f["text"], f["indicator_code"]) for f in extract_text(text)["figures"]]
+
+
+CODES: list[tuple[str, list]] = [
+    # People counted by their office are people trained ('cho 210 bí thư chi đoàn'), not the branches
+    # or groups the office is named after ('95 chi hội trưởng' is no 95 branches).
+    ("Ban Thường vụ Tỉnh đoàn mở 3 lớp bồi dưỡng cho 210 bí thư chi đoàn.",
+     [("3 lớp", "lop_tap_huan"), ("210 bí thư chi đoàn", "luot_tap_huan")]),
+    ("Hội Nông dân huyện tập huấn cho 95 chi hội trưởng và 40 tổ trưởng tổ hội.",
+     [("95 chi hội trưởng", "luot_tap_huan"), ("40 tổ trưởng", "luot_tap_huan")]),
+    ("LĐLĐ tỉnh mở 4 lớp tập huấn cho 320 chủ tịch công đoàn cơ sở.",
+     [("4 lớp", "lop_tap_huan"), ("320 chủ tịch công đoàn cơ sở", "luot_tap_huan")]),
+    ("Hội LHPN huyện có 42 chi hội trưởng là người dân tộc thiểu số.", [("42 chi hội trưởng", None)]),
+    # A guard: the branches themselves.
+    ("Hội Nông dân huyện có 95 chi hội và 210 tổ hội.", [("95 chi hội", "chi_hoi"), ("210 tổ hội", "chi_hoi")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CODES, ids=[c[0][:50] for c in CODES])
+def test_code(text: str, expected: list) -> None:
+    assert codes(text) == expected
