@@ -1073,7 +1073,11 @@ def _unreliable_words(key: str, c: Candidate, cm: Any, s_start: int, list_start:
 
 # Measure words whose next noun says what is counted ('suất quà', 'suất học bổng', 'hộ thoát nghèo',
 # 'hộ cận nghèo'), and the words there that say whose, not what ('hộ CCB nghèo', 'hộ phụ nữ thoát nghèo').
-_CLASSIFIER_UNITS = frozenset({"suất", "phần", "hộ"})
+_CLASSIFIER_UNITS = frozenset({"suất", "phần", "hộ", "ngôi nhà", "buổi", "cuộc"})
+# … the words a house is counted by ('12 nhà | tình nghĩa', '4 căn nhà | nhân ái'), and words that end the
+# noun phrase without naming a thing ('Hai ngôi nhà | ấy', '6 cuộc | về …').
+_HOUSE_MEASURES = frozenset({"nhà", "căn", "căn nhà", "ngôi nhà", "ngôi", "mái nhà"})
+_PHRASE_END_WORDS = frozenset(match_key(w) for w in "về ấy này đó kia".split())
 _WHOSE_WORDS = frozenset(match_key(w) for w in (
     "hội viên đoàn viên phụ nữ nông dân thanh niên cựu chiến binh ccb công nhân người lao động đã đang mới "
     "được có là").split())
@@ -1084,7 +1088,8 @@ def _names_another_thing(t: str, key: str, c: Candidate, vocabulary: frozenset[s
     the indicator's name and synonyms (people's words and names skipped). Issue 15: on the fresh sets'
     dev texts, read by the engine as it was when each set came, such a noun gave 3 false codes and no
     right one ('2 suất trợ cấp', '242 suất học bổng', '77 hộ CCB cận nghèo')."""
-    if key[c.end - len(c.unit_text):c.end] != c.unit:
+    measure = key[c.end - len(c.unit_text):c.end]
+    if measure != c.unit and measure not in _HOUSE_MEASURES:
         return False  # the figure's own words go on past the measure word ('20 suất quà')
     pos = c.end
     for m in _LETTER_WORD_RE.finditer(key, c.end, min(clause_end, c.end + 40)):
@@ -1092,7 +1097,7 @@ def _names_another_thing(t: str, key: str, c: Candidate, vocabulary: frozenset[s
             return False  # punctuation: the noun phrase ended
         pos = m.end()
         w = m.group()
-        if w in _STOP_AFTER:
+        if w in _STOP_AFTER or w in _PHRASE_END_WORDS:
             return False
         if w in _WHOSE_WORDS or t[m.start()].isupper():
             continue

@@ -77,6 +77,12 @@ CODES: list[tuple[str, list]] = [
     ("Cùng dự có bí thư 18 chi đoàn trực thuộc.", [None]),
     ("Hội nghị có sự tham dự của chủ tịch 23 Hội Nông dân xã và 12 chi hội trực thuộc.", [None, None]),
     ("Huyện đoàn trực tiếp lãnh đạo 34 chi đoàn.", ["chi_hoi"]),
+    # Houses under another scheme, events of another kind: the noun after the measure word says what is
+    # counted, also for the next items of a list that the first item's words named.
+    ("Mặt trận xây mới 12 nhà Đại đoàn kết, 4 nhà tình nghĩa và 2 nhà nhân ái.", ["nha_dai_doan_ket", None, None]),
+    ("Mặt trận xã khởi công 3 căn nhà đại đoàn kết cho hộ nghèo.", ["nha_dai_doan_ket"]),
+    ("Hội LHPN tổ chức 40 buổi tuyên truyền, 12 buổi hội thi.", ["tuyen_truyen_buoi", None]),
+    ("Các cơ sở Hội tổ chức 126 buổi sinh hoạt chuyên đề.", ["tuyen_truyen_buoi"]),
     # Households the association introduced to a lender are those it helped to borrow, not its borrowers.
     ("Hội Phụ nữ giới thiệu 45 hộ vay vốn Quỹ quốc gia về việc làm.", [None]),
     # A part of the figure before ('Trong 200 …, có 40 …') is not counted again.
