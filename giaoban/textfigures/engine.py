@@ -1139,6 +1139,10 @@ _CLAUSE_PER_ITEM_RE = re.compile(r"[\s\-+•*–]*mỗi (?!(?:năm|tháng|quý|t
 # words of a body's name ('28 chi hội Phụ nữ, …').
 _NAMED_ONE_BY_ONE_RE = re.compile(r" [^\W\d_a-zđ][^\s,]*(?: [^\W\d_a-zđ][^\s,]*)*(?:,| và) [^\W\d_a-zđ]")
 _ORG_NAME_WORDS = frozenset(match_key(w) for w in "Phụ Nông Cựu CCB Thanh Công Đoàn Hội Liên LHPN Mặt MTTQ Cựu".split())
+# Gifts the body received, not gave: 'tiếp nhận N suất quà', 'được <the giver> trao N suất quà'.
+_GIFTS_COUNTED = frozenset({"suat_qua", "suat_ho_tro_doan_vien"})
+_RECEIVED_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:tiếp nhận|nhận được|nhận|được(?: [^\W\d_]+){1,8}? (?:trao tặng|trao|tặng))"
+                                 r"(?: thêm)? (?:(?:hơn|trên|gần|khoảng) )?$")
 # A sum handed over ('… vay vốn, tổng số tiền 1,1 tỷ đồng') is no balance held ('dư nợ').
 _BALANCE_CODES = frozenset({"du_no_uy_thac", "quy_ho_tro_nong_dan"})
 _SUM_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:với )?(?:tổng )?số tiền (?:(?:là|trên|hơn|gần|khoảng) )?$")
@@ -1184,6 +1188,8 @@ def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: 
             return True
         return units is not None and units.unit in _GRASSROOTS_UNITS and units.end < c.start \
             and _PROFESSIONAL_UNITS_RE.match(key, units.end) is not None and c.start - units.end < 40
+    if code in _GIFTS_COUNTED and ("nhận" in before or "được" in before) and _RECEIVED_BEFORE_RE.search(before):
+        return True  # 'tiếp nhận 30 suất quà do Agribank trao tặng', 'được Công ty … tặng 200 suất quà': gifts received
     if code in _BALANCE_CODES and _SUM_BEFORE_RE.search(before):
         return True  # 'giới thiệu 14 hội viên vay vốn …, tổng số tiền 1,1 tỷ đồng': loans made, not the balance
     if code in _INTO_FUND_CODES and c.unit_category == "money":

@@ -52,6 +52,10 @@ CODES: list[tuple[str, list]] = [
     # … and gifts raised, valued in money, are worth what the gifts given are.
     ("Hội Phụ nữ xã vận động 400 phần quà, trị giá 200 triệu đồng, tặng hội viên khó khăn.", ["suat_qua", "tri_gia_qua"]),
     ("Công đoàn huyện vận động được 120 suất quà Tết, trị giá 60 triệu đồng.", ["suat_ho_tro_doan_vien", "tri_gia_qua"]),
+    # Gifts the body received are not the gifts it gave.
+    ("Hội Nông dân xã tiếp nhận 30 suất quà do Ngân hàng Agribank trao tặng.", [None]),
+    ("Hội Nông dân huyện được Công ty Phân bón Bình Điền tặng 200 suất quà cho nông dân khó khăn.", [None]),
+    ("Hội Nông dân huyện trao 200 suất quà cho nông dân khó khăn.", ["suat_qua"]),
     # Capital support may be lent: no gift's value.
     ("Hội hỗ trợ vốn cho 15 hội viên khó khăn với tổng số tiền 150 triệu đồng.", [None, None]),
     ("Hội hỗ trợ 15 hội viên khó khăn với tổng số tiền 15 triệu đồng.", [None, "tri_gia_qua"]),
