@@ -595,6 +595,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 inherited = _listed_code(t, key, c, actor, last_coded.get(c.unit), i, attributor.mentions, matcher)
             if inherited is None:
                 inherited = _elided_code(key, c, actor, last_coded.get(c.unit), i, matcher)
+            if inherited is None and (whole := last_coded.get(c.unit)) is not None:
+                inherited = _part_code(t, key, c, actor, whole, attributor.sentences[whole[3]][0], i, matcher)
             if inherited is not None:
                 code, code_conf, code_from = inherited, 0.5, "item before"
         if (c.unit_category == "money" and thing is None and c.kind == "level" and actor.org != "other"
@@ -829,6 +831,30 @@ def _elided_code(key: str, c: Candidate, actor: Actor,
         return None
     if _item_end(key, c.end) != c.end or "\n" in key[prev.end:c.start]:
         return None  # '412 cuộc.' ends there; '3 buổi ra quân …' says what it counts
+    return code if matcher.reported_by(code, actor.org, actor.orgs) else None
+
+
+_PART_OPEN_RE = re.compile(r"(?:^|[;,.] |\n)riêng $")
+_PART_FILLER = _LIST_FILLER | {match_key(w) for w in "chi hội đoàn tổ thôn bản ấp khu phố hơn trên gần khoảng qua cho".split()}
+
+
+def _part_code(t: str, key: str, c: Candidate, actor: Actor, whole: tuple[Candidate, str, tuple[int, int] | None, int],
+               whole_sentence_start: int, sentence: int, matcher: Matcher) -> str | None:
+    """The code of a figure of a part told after its whole ('Hội quản lý 31,6 tỷ đồng vốn ủy thác qua
+    14 tổ tiết kiệm và vay vốn …; riêng chi hội Chu Hương quản lý hơn 7,5 tỷ đồng qua 5 tổ'): the
+    whole's indicator, in the same unit, when the part's words before its figure are a name, list
+    words or words the whole's sentence already said (its verb repeated, nothing else counted)."""
+    prev, code, _, prev_sentence = whole
+    if sentence - prev_sentence > 1 or prev.end > c.start or c.start - prev.end > 240:
+        return None
+    r = key.rfind("riêng ", prev.end, c.start)
+    if r < 0 or not _PART_OPEN_RE.search(key, max(0, r - 2), r + 6) or any(ch in key[r:c.start] for ch in ";:\n"):
+        return None
+    said = set(key[whole_sentence_start:r].split())
+    for a, b in ((r + 6, c.start), (c.end, _item_end(key, c.end))):  # (after it: '15 suất học bổng' is another thing)
+        for m in _LETTER_WORD_RE.finditer(key, a, b):
+            if m.group() not in said and m.group() not in _PART_FILLER and not t[m.start()].isupper():
+                return None
     return code if matcher.reported_by(code, actor.org, actor.orgs) else None
 
 

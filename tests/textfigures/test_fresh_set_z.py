@@ -109,3 +109,30 @@ OTHER_ASSOCIATIONS: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", OTHER_ASSOCIATIONS, ids=[c[0][:60] for c in OTHER_ASSOCIATIONS])
 def test_other_associations(text: str, expected: list) -> None:
     assert orgs(text) == expected
+
+
+def codes(text: str) -> list:
+    return [(f["text"], f["indicator_code"]) for f in extract_text(text)["figures"]]
+
+
+CODES: list[tuple[str, list]] = [
+    # A part told after its whole ('…; riêng chi hội X quản lý …') counts what the whole counts, in the
+    # same units, when it repeats the whole's verb and says nothing else.
+    ("HỘI NÔNG DÂN XÃ AN PHÚ\nHội quản lý nguồn vốn ủy thác Ngân hàng Chính sách xã hội 28,4 tỷ đồng qua 12 tổ "
+     "tiết kiệm và vay vốn, cho 540 hộ vay; riêng chi hội Bản Chang quản lý hơn 6,2 tỷ đồng qua 4 tổ với gần "
+     "120 hộ.\n",
+     [("28,4 tỷ đồng", "du_no_uy_thac"), ("12 tổ tiết kiệm và vay vốn", "to_tk_vv"), ("540 hộ vay", "ho_du_no"),
+      ("hơn 6,2 tỷ đồng", "du_no_uy_thac"), ("4 tổ", "to_tk_vv"), ("gần 120 hộ", "ho_du_no")]),
+    ("HỘI LHPN XÃ AN PHÚ\nHội quản lý dư nợ ủy thác 19,7 tỷ đồng qua 9 tổ tiết kiệm và vay vốn. Riêng chi hội "
+     "ấp Tân Hòa quản lý 3,1 tỷ đồng qua 2 tổ.\n",
+     [("19,7 tỷ đồng", "du_no_uy_thac"), ("9 tổ tiết kiệm và vay vốn", "to_tk_vv"), ("3,1 tỷ đồng", "du_no_uy_thac"),
+      ("2 tổ", "to_tk_vv")]),
+    # A guard: the part counts another thing.
+    ("HỘI LHPN XÃ AN PHÚ\nHội trao 120 suất quà cho hội viên nghèo; riêng chi hội ấp Mỹ Lợi trao 15 suất học bổng.\n",
+     [("120 suất quà", "suat_qua"), ("15 suất", None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CODES, ids=[c[0][:60] for c in CODES])
+def test_codes(text: str, expected: list) -> None:
+    assert codes(text) == expected
