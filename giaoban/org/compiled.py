@@ -21,7 +21,8 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connections, router
 from django.db.models.query import FlatValuesListIterable, ModelIterable, ValuesListIterable
 
-_INT_MARK = -7_301_000_000_000_000  # markers no key or figure takes
+_MARK_BASE = (20_011, 26_017)  # the two sets of integer markers: within a small integer column's range
+_MARKS_AT_MOST = 5_000  # values a statement is compiled for (the two sets must not meet)
 _SHAPES_KEPT = 64  # shapes a statement keeps (lists' lengths): beyond, the ORM compiles as before
 
 
@@ -73,45 +74,29 @@ class Statement:
         return list(queryset) if queryset._iterable_class is not ValuesListIterable else [tuple(r) for r in queryset]
 
     def _compile(self, alias: str, args) -> _Compiled | None:
-        marks: dict = {}  # marker → its index among the flattened arguments
-        count = iter(range(1 << 30))
-
-        def mark(value):
-            index = next(count)
-            if value is None:
-                return None
-            if isinstance(value, bool) or not isinstance(value, int | str):
-                raise TypeError(value)
-            marker = _INT_MARK - index if isinstance(value, int) else f"\x01mark{index}\x01"
-            marks[marker] = index
-            return marker
-
+        # Compiled twice, with two sets of markers: a parameter that differs between the two is
+        # an argument (the markers say which), one that does not is the queryset's own constant.
+        # Markers are small numbers (an integer lookup drops a value out of its column's range).
+        if sum(len(a) if isinstance(a, list | tuple) else 1 for a in args) > _MARKS_AT_MOST:
+            return None
         try:
-            marked = [[mark(v) for v in a] if isinstance(a, list | tuple) else mark(a) for a in args]
-        except TypeError:
+            first, second = self._marked(alias, args, 0), self._marked(alias, args, 1)
+        except (TypeError, EmptyResultSet):
             return None
-        queryset = self.build(*marked)
-        query = queryset.query
-        if queryset.db != alias or query.annotation_select or query.extra_select or query.select_related:
+        if first is None or second is None or first[1] != second[1]:
             return None
-        kinds = {ModelIterable: "models", ValuesListIterable: "tuples", FlatValuesListIterable: "flat"}
-        kind = kinds.get(queryset._iterable_class)
-        if kind is None:
-            return None
-        compiler = query.get_compiler(alias)
-        try:
-            sql, params = compiler.as_sql()
-        except EmptyResultSet:
-            return None
+        (marks, sql, params, compiler, kind), (other_marks, _, other_params, _, _) = first, second
         slots, seen = [], set()
-        for p in params:
-            if isinstance(p, int | str) and not isinstance(p, bool) and p in marks:
+        for p, q in zip(params, other_params, strict=True):
+            if p == q and type(p) is type(q):
+                slots.append((p,))  # a constant of the queryset itself ('submitted', a date)
+            elif p in marks and q in other_marks and marks[p] == other_marks[q]:
                 slots.append(marks[p])
                 seen.add(marks[p])
             else:
-                slots.append((p,))  # a constant of the queryset itself ('submitted', a date)
+                return None  # an argument the ORM wrote into the SQL some other way
         if seen != set(marks.values()):
-            return None  # an argument the ORM wrote into the SQL some other way
+            return None
         columns = [column for column, _, _ in compiler.select[:compiler.col_count]]
         converters = compiler.get_converters(columns)
         names = None
@@ -121,6 +106,31 @@ class Statement:
                 return None
             names = [column.target.attname for column in columns]
         return _Compiled(sql, slots, list(converters.items()), kind, self.model, names)
+
+    def _marked(self, alias: str, args, round_: int):
+        """(marker → argument index, sql, params, compiler, kind) of the queryset built with markers."""
+        marks: dict = {}
+        count = iter(range(1 << 30))
+
+        def mark(value):
+            index = next(count)
+            if value is None:
+                return None
+            if isinstance(value, bool) or not isinstance(value, int | str):
+                raise TypeError(value)
+            marker = _MARK_BASE[round_] + index if isinstance(value, int) else f"\x01mark{round_}.{index}\x01"
+            marks[marker] = index
+            return marker
+
+        marked = [[mark(v) for v in a] if isinstance(a, list | tuple) else mark(a) for a in args]
+        queryset = self.build(*marked)
+        query = queryset.query
+        kind = {ModelIterable: "models", ValuesListIterable: "tuples", FlatValuesListIterable: "flat"}.get(queryset._iterable_class)
+        if queryset.db != alias or query.annotation_select or query.extra_select or query.select_related or kind is None:
+            return None
+        compiler = query.get_compiler(alias)
+        sql, params = compiler.as_sql()
+        return marks, sql, list(params), compiler, kind
 
 
 def _converted(row, converters, connection) -> list:

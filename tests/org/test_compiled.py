@@ -73,3 +73,20 @@ def test_none_empty_lists_and_what_it_cannot_compile_go_through_the_orm(figures)
     joined = Statement(Report, lambda period: Report.objects.filter(period=period).select_related("unit"))
     (report,) = joined("2025-Q3")
     assert Report.unit.is_cached(report)  # select_related is the ORM's: kept
+
+
+def test_small_integer_columns_compile_too(figures):
+    """A lookup on a small integer column drops a value outside its range (Django 5): the markers
+    stay inside it, so a year or a level is an argument like any other (it went through the ORM)."""
+    tree, unit = figures
+    builds = []
+
+    def build(level, codes):
+        builds.append(level)
+        return Unit.objects.filter(level=level, code__in=codes).order_by("code").values_list("code", flat=True)
+
+    statement = Statement(Unit, build)
+    assert statement(Unit.Level.COMMUNE, ["phunu-a", "mttq-b", "phunu-tinh"]) == ["mttq-b", "phunu-a"]
+    builds.clear()
+    assert statement(Unit.Level.PROVINCE, ["phunu-a", "mttq-tinh", "phunu-tinh"]) == ["mttq-tinh", "phunu-tinh"]
+    assert builds == []
