@@ -234,6 +234,11 @@ _MONEY_TO_PEOPLE_RE = re.compile(r" (?:cho )?(?:phụ nữ|hội viên|đoàn vi
                                  r"trẻ em|nông dân|cựu chiến binh|thanh niên)(?: [^\W\d_]+){0,3}"
                                  r"(?: (?:số tiền|tổng số tiền|với số tiền|tổng cộng))? (?:(?:trên|hơn|gần|khoảng) )?")
 _SHARE_OF_MEMBERS_RE = re.compile(r"(?: [^\W\d_]+)?,? (?:đạt|chiếm|bằng)(?: tỷ lệ| tỉ lệ)? ")
+# The body's own units that reached the grade, then their share ('16/18 cơ sở Hội được đánh giá trong
+# sạch, vững mạnh, chiếm 88,9%'): the rate the catalogue tracks, said after the count.
+_BASE_UNITS = frozenset({"cơ sở hội", "chi hội", "chi đoàn", "cơ sở đoàn", "công đoàn cơ sở", "tổ hội"})
+_SHARE_OF_BASES_RE = re.compile(r"[^.;:\n\d]{0,60}?(?:vững mạnh|hoàn thành tốt nhiệm vụ|hoàn thành xuất sắc nhiệm vụ)"
+                                r"(?: [^\W\d_]+)?,? (?:đạt|chiếm|bằng)(?: tỷ lệ| tỉ lệ)? ")
 _VERB_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:(?:trong năm|trong quý|trong kỳ|hiện|hiện nay|đến nay),? )?(?:đang|đã|còn|và|cùng|cho)(?![^\W\d_])")
 # Bodies that are not the organizations: counted at the head of a clause, they are its subject.
 _BODY_UNITS = {"doanh nghiệp"}
@@ -629,6 +634,10 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # 'tổng số hội viên là 3.184, đạt 78,6% số phụ nữ từ 18 tuổi': the members' share of
             # those who may join is the rate of gathering.
             code, code_conf, code_from = "ty_le_tap_hop", 0.5, "members before"
+        elif (code is None and c.unit == "%" and figures and figures[-1]["start"] >= s_start
+              and figures[-1]["unit"] in _BASE_UNITS and _SHARE_OF_BASES_RE.fullmatch(key, figures[-1]["end"], c.start)
+              and matcher.reported_by("co_so_vung_manh", actor.org, actor.orgs)):
+            code, code_conf, code_from = "co_so_vung_manh", 0.5, "units before"
         if code is not None and not per_item_clear and (_per_item_before(before) or _per_item_after(key, c.end)
                                                         or _opens_per_item(key, s_start, c.start)
                                                         or _denominator_before(before) or "/" in (c.unit or "")):

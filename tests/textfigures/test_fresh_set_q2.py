@@ -52,6 +52,14 @@ CODES: list[tuple[str, list]] = [
     ("LĐLĐ tỉnh mở 4 lớp tập huấn cho 320 chủ tịch công đoàn cơ sở.",
      [("4 lớp", "lop_tap_huan"), ("320 chủ tịch công đoàn cơ sở", "luot_tap_huan")]),
     ("Hội LHPN huyện có 42 chi hội trưởng là người dân tộc thiểu số.", [("42 chi hội trưởng", None)]),
+    # The body's units that reached the grade, then their share: the rate the catalogue tracks.
+    ("Hội CCB huyện có 18 cơ sở Hội. Qua rà soát, 16/18 cơ sở Hội được đánh giá trong sạch, vững mạnh, chiếm 88,9%.",
+     [("18 cơ sở Hội", "chi_hoi"), ("16", None), ("18 cơ sở Hội", None), ("88,9%", "co_so_vung_manh")]),
+    ("Huyện đoàn có 32 cơ sở Đoàn; cuối năm có 29 cơ sở Đoàn xếp loại vững mạnh, đạt 90,6%.",
+     [("32 cơ sở Đoàn", "chi_hoi"), ("29 cơ sở Đoàn", None), ("90,6%", "co_so_vung_manh")]),
+    # A guard: a share of branches with no grade is no such rate.
+    ("Hội LHPN xã có 12 chi hội, trong đó 10 chi hội hoạt động đều, chiếm 83,3%.",
+     [("12 chi hội", "chi_hoi"), ("10 chi hội", None), ("83,3%", None)]),
     # A guard: the branches themselves.
     ("Hội Nông dân huyện có 95 chi hội và 210 tổ hội.", [("95 chi hội", "chi_hoi"), ("210 tổ hội", "chi_hoi")]),
 ]
