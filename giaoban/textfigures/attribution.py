@@ -662,6 +662,11 @@ class Attributor:
                     # dân cư …': a part or a contrast holds for its own sentence only; the next one
                     # without a subject is the document's body's.
                     carried = None
+            elif carried is not None and (named := self._heading_names(s, e, here, last_hoi)) is not None \
+                    and (carried.org, carried.orgs) != (named.org, named.orgs):
+                # 'Hoạt động của Hội Cựu chiến binh', 'Công tác vận động Quỹ "Vì người nghèo"': a heading that
+                # names another body than the text had opens that body's section.
+                entry_carried = carried = named
             elif _RESET_SUBJECT_RE.match(key, s, e) or self._in_numbered_heading(s):
                 carried = None
             elif carried is not None and carried.orgs and (
@@ -703,6 +708,20 @@ class Attributor:
                 # who acts in what follows: the text goes on with the body it had before.
                 carried = before_guests
             self._by_sentence.append((s, e, subjects, owners, entry_carried))
+
+    def _heading_names(self, s: int, e: int, here: list[Mention], last_hoi: str | None) -> Actor | None:
+        """The one body a heading line names (a line of its own, short, with no final stop), if any."""
+        key = self.key
+        if not here or (s > 0 and key[s - 1] != "\n") or key[e:e + 1] != "\n" or e - s > 100 \
+                or key[:e].rstrip()[-1:] in ".;:,!?":
+            return None
+        bodies = [m for m in here if m.kind not in ("people", "committee")]
+        named = {(org, tuple(orgs or ())) for org, orgs in (_resolve(m, last_hoi, self.default) for m in bodies)}
+        if len(named) != 1:
+            return None
+        org, orgs = next(iter(named))
+        m = bodies[-1]
+        return Actor(org, list(orgs) if orgs else None, "carried", (m.start, m.end)) if org or orgs else None
 
     def _in_numbered_heading(self, s: int) -> bool:
         """Whether the sentence at ``s`` is (part of) a numbered heading line: 'III. Phương hướng

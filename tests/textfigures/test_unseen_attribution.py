@@ -90,6 +90,14 @@ OWNERS: list[tuple[str, str, str | list[str] | None]] = [
     ("Hội Cựu chiến binh phường quyên góp 20 triệu đồng, cùng Ngân hàng Agribank trao 15 suất quà.", "15 suất",
      "ccb"),
     ("Đoàn xã tổ chức 3 đợt ra quân, phối hợp với Hội LHPN xã trồng 1.500 cây xanh.", "1.500", "doan"),
+    # A heading line (short, on its own, no final stop) that names another body than the text had opens that
+    # body's section; headings that name the same body or none change nothing.
+    ("Ủy ban MTTQ huyện tổng kết năm 2024.\nCông tác vận động Quỹ \"Vì người nghèo\"\nNăm 2024 vận động được "
+     "1,4 tỷ đồng.\nHoạt động của Hội Cựu chiến binh\nKết nạp 45 hội viên mới.", "45", "ccb"),
+    ("Ủy ban MTTQ huyện tổng kết năm 2024.\nHội Cựu chiến binh huyện tặng 30 suất quà.\nCông tác vận động Quỹ "
+     "\"Vì người nghèo\"\nNăm 2024 vận động được 1,4 tỷ đồng.", "1,4", "mttq"),
+    ("Hội LHPN tỉnh báo cáo quý II.\n1. Công tác tuyên truyền\nHội phối hợp Sở Y tế tổ chức 12 buổi truyền "
+     "thông.\n2. Hỗ trợ phụ nữ phát triển kinh tế\nGiúp 85 hộ thoát nghèo.", "85", "phunu"),
 ]
 
 
