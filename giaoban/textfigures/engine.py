@@ -204,6 +204,8 @@ _MONEY_VERB_RE = re.compile(prefix_alternation((  # (by first letter, the word s
 # Counts of the organizations' own units, and the words that make such a count a place.
 _UNIT_COUNT_CODES = frozenset({"chi_hoi"})
 _AREA_WORDS = frozenset({"địa bàn", "điểm thi"})  # (places whatever word stands before: see _where_place too)
+# Between the membership and the branches it is in: '2.318 hội viên ở 44 chi hội'.
+_MEMBERS_AT_RE = re.compile(r"(?: [^\W\d_]+){0,2} (?:tại|ở) (?:(?:các|cả|hơn|trên|gần) )?")
 _WHERE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:tại|ở) (?:(?:các|cả|hơn|trên|gần) )?$")
 # Money that moves by another verb than raising or giving, between that verb and the amount.
 _OTHER_MONEY_RE = re.compile(prefix_alternation(
@@ -560,9 +562,11 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # together (gifts, lights, repairs), no gift's value nor money raised.
             code, code_conf = None, 0.0
         per_item_clear = code is not None  # (still coded: no per-item or denominator words, asked once)
-        if code in _UNIT_COUNT_CODES and _WHERE_BEFORE_RE.search(before) and "sinh hoạt" not in before:
+        if code in _UNIT_COUNT_CODES and _WHERE_BEFORE_RE.search(before) and "sinh hoạt" not in before and not (
+                figures and figures[-1]["indicator_code"] == "tong_hoi_vien" and figures[-1]["start"] >= s_start
+                and _MEMBERS_AT_RE.fullmatch(key, figures[-1]["end"], c.start)):
             # 'triển khai mô hình tại 12 chi hội' says where the work was done, not how many branches
-            # there are (which 'hội viên sinh hoạt ở 17 cơ sở Hội' does say).
+            # there are (which 'hội viên sinh hoạt ở 17 cơ sở Hội', '2.318 hội viên ở 44 chi hội' do say).
             code, code_conf = None, 0.0
         if code in _MONEY_CODE_SET and _OTHER_MONEY_RE.search(before):
             code, code_conf = None, 0.0  # 'vận động hội viên cho nhau mượn 1,2 tỷ đồng': lent, neither raised nor given

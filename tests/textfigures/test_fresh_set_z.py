@@ -127,6 +127,14 @@ CODES: list[tuple[str, list]] = [
      "ấp Tân Hòa quản lý 3,1 tỷ đồng qua 2 tổ.\n",
      [("19,7 tỷ đồng", "du_no_uy_thac"), ("9 tổ tiết kiệm và vay vốn", "to_tk_vv"), ("3,1 tỷ đồng", "du_no_uy_thac"),
       ("2 tổ", "to_tk_vv")]),
+    # The branches the members are in ('2.318 hội viên ở 44 chi hội'): how many branches there are.
+    ("HỘI CỰU CHIẾN BINH XÃ AN PHÚ\nToàn Hội hiện có 1.318 hội viên ở 27 chi hội.\n",
+     [("1.318 hội viên", "tong_hoi_vien"), ("27 chi hội", "chi_hoi")]),
+    ("HỘI LHPN XÃ AN PHÚ\nHội có 2.140 hội viên tại 38 chi hội.\n",
+     [("2.140 hội viên", "tong_hoi_vien"), ("38 chi hội", "chi_hoi")]),
+    # Guards: new members admitted at 12 branches, a model run at 12 branches (where).
+    ("HỘI LHPN XÃ AN PHÚ\nHội kết nạp 140 hội viên mới tại 12 chi hội.\n",
+     [("140 hội viên", "ket_nap_moi"), ("12 chi hội", None)]),
     # A guard: the part counts another thing.
     ("HỘI LHPN XÃ AN PHÚ\nHội trao 120 suất quà cho hội viên nghèo; riêng chi hội ấp Mỹ Lợi trao 15 suất học bổng.\n",
      [("120 suất quà", "suat_qua"), ("15 suất", None)]),
