@@ -253,6 +253,11 @@ _MATCH_START = re.Match.start
 _OTHER = Actor("other", None, "subject")
 # Firms that owe ('4 doanh nghiệp còn nợ bảo hiểm xã hội', '12 công ty chậm đóng kinh phí công đoàn').
 _FIRM_UNITS = frozenset({"doanh nghiệp", "công ty"})
+# The firms an area has ('toàn tỉnh có khoảng 1.200 doanh nghiệp'), unless they are the members' own
+# ('… 46 doanh nghiệp do hội viên làm chủ', convention 2), and the size that makes one count.
+_AREA_FIRM_UNITS = frozenset({"doanh nghiệp", "công ty", "hợp tác xã"})
+_MEMBERS_OWN_AFTER_RE = re.compile(r"[^.;\n]{0,80}?(?<![^\W\d_])(?:do [^.;\n]{0,40}?làm chủ|của (?:các )?(?:hội viên|đoàn viên))")
+_FIRM_SIZE_BEFORE_RE = re.compile(r"(?<![^\W\d_])doanh nghiệp(?: [^\W\d_]+){0,4}? (?:sử dụng |có )?từ $")
 _DEBT_AFTER_RE = re.compile(r" (?:còn |đang |vẫn )?(?:nợ|chậm đóng|trốn đóng|chưa đóng)(?![^\W\d_])")
 _SENTENCE_BREAK_RE = re.compile(r"[;\n]|\.(?!\d)")
 _MATCHERS: dict[Any, Matcher] = {}  # by the catalogue's content: callers pass a new list each time
@@ -401,6 +406,12 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         elif c.unit == "sản phẩm" and key.startswith(" ocop", c.end) and (
                 _WHOLE_AREA_BEFORE_RE.search(key, max(0, c.start - 30), c.start) or _OF_AREA_AFTER_RE.match(key, c.end + 5)):
             actor = _OTHER  # 'toàn tỉnh có 212 sản phẩm OCOP': the area's, certified by the authorities' programme
+        elif c.unit_text and c.unit_text.lower() in _AREA_FIRM_UNITS and actor.source != "owner" \
+                and _WHOLE_AREA_BEFORE_RE.search(key, max(0, c.start - 30), c.start) and not _MEMBERS_OWN_AFTER_RE.match(key, c.end):
+            actor = _NOBODY  # 'hiện toàn tỉnh có khoảng 1.200 doanh nghiệp ngoài nhà nước': the area's firms (5)
+        elif c.unit_category == "person" and "từ " in key[max(0, c.start - 5):c.start] \
+                and _FIRM_SIZE_BEFORE_RE.search(key, max(0, c.start - 60), c.start):
+            actor = _NOBODY  # 'doanh nghiệp sử dụng từ 25 lao động trở lên': the size that makes a firm count
         elif donors_named and (donor := _DONOR_AFTER_RE.match(key, c.end)) and not _CAUSE_AFTER_RE.match(key, donor.end()):
             actor = _OTHER  # '1.240 suất quà của các doanh nghiệp, nhà hảo tâm': the givers'
         elif actor.source in ("carried", "default", "owner") and _VIA_WORD in key[max(0, c.start - 60):c.end + 60] \

@@ -27,6 +27,16 @@ ORGS: list[tuple[str, list]] = [
      [("900 đoàn viên", "doan"), ("300 em", "doan"), ("15 trường", None)]),
     ("Huyện đoàn tập huấn cho 240 đoàn viên của 9 xã vùng cao.",
      [("240 đoàn viên", "doan"), ("9 xã", None)]),
+    # The firms an area has, and the size that makes a firm count, are statistics of the area
+    # (CONVENTIONS.md 5), not the union's work; the members' own firms stay the body's (2).
+    ("LĐLĐ tỉnh cho biết, hiện toàn tỉnh có khoảng 3.500 doanh nghiệp đang hoạt động.",
+     [("khoảng 3.500 doanh nghiệp", None)]),
+    ("Công đoàn tỉnh triển khai kế hoạch năm. Toàn huyện có 640 doanh nghiệp sử dụng từ 30 lao động trở lên.",
+     [("640 doanh nghiệp", None), ("30 lao động", None)]),
+    ("LĐLĐ huyện yêu cầu cán bộ nắm danh sách các doanh nghiệp có từ 20 lao động trở lên chưa có công đoàn.",
+     [("20 lao động", None)]),
+    ("Hội CCB tỉnh cho biết, toàn tỉnh có 46 doanh nghiệp do hội viên làm chủ, tạo việc làm cho 2.300 lao động.",
+     [("46 doanh nghiệp", "ccb"), ("2.300 lao động", "ccb")]),
     # Schools where the work was done are nobody's too; a guard: a body's own branches stay its own.
     ("Đoàn trường tổ chức tuyên truyền tại 6 trường trung học cơ sở.", [("6 trường", None)]),
     ("Hội LHPN huyện thăm 30 hội viên của 5 chi hội.", [("30 hội viên", "phunu"), ("5 chi hội", "phunu")]),
