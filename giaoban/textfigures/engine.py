@@ -374,7 +374,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         if (key.startswith(_ADMIN_UNITS, c.end - len(c.unit_text)) and _ADMIN_UNIT_RE.match(key, c.end - len(c.unit_text))
                 and not _UNITS_ACT_RE.match(key, c.end)
                 and (_AREA_HAS_RE.search(key, max(0, c.start - 14), c.start)
-                     or (actor.org != "other" and _ADMIN_LIST_AFTER_RE.match(key, c.end)))):
+                     or (actor.org != "other" and _ADMIN_LIST_AFTER_RE.match(key, c.end))
+                     or _units_named_after(t, c.end))):
             actor = _NOBODY  # '64 xã, phường', '21 ấp': the area's units, not what an organization did
             area_figures.append(c.end)
             where_end = c.end
@@ -1322,6 +1323,26 @@ def _sent_via_body(key: str, c: Candidate, breaks: list[int], after: bool) -> bo
         return False
     between = _VIA_BODY_RE.match(key, verb.end())  # ('trao qua Mặt trận huyện 500 suất quà')
     return bool((between is not None and between.end() <= c.start) or (after and _VIA_BODY_RE.match(key, c.end)))
+
+
+_NAME_TOKEN_RE = re.compile(r"[^\W\d_]+|,")
+
+
+def _units_named_after(t: str, pos: int) -> bool:
+    """Whether the units counted are named one by one right after ('sau khi 4 phường Bửu Hòa, Hóa An,
+    Tân Hạnh và Tân Vạn được sắp xếp …', 'hợp nhất từ Hội Nông dân 3 xã Mường Nhé, Nậm Vì và Chung
+    Chải'): the area's units themselves, not what an organization did in them."""
+    names, words, joined = 0, 0, False
+    for tok in _NAME_TOKEN_RE.findall(t, pos, pos + 160):
+        if tok in (",", "và"):
+            if not words:
+                return False
+            names, words, joined = names + 1, 0, joined or tok == "và"
+        elif tok[0].isupper():
+            words += 1
+        else:
+            break
+    return joined and names + (words > 0) >= 2
 
 
 def _where_place(key: str, c: Candidate, counted: Candidate, where_end: int) -> bool:

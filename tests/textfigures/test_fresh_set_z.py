@@ -61,6 +61,12 @@ AREA: list[tuple[str, list]] = [
      [("9.860 đảng viên", None), ("3.120 đảng viên", None)]),
     ("HỘI LHPN HUYỆN BẢO LẠC\nTheo Huyện ủy, toàn huyện có 9.860 đảng viên, trong đó nữ chiếm 31,6%.\n",
      [("9.860 đảng viên", None), ("31,6%", None)]),
+    # Units counted and named one by one ('sau khi 3 phường A, B và C được sắp xếp …') are the area's
+    # units themselves (CONVENTIONS.md, 5), whatever the text's body.
+    ("HỘI NÔNG DÂN PHƯỜNG AN HÒA\nĐây là đại hội đầu tiên sau khi 3 phường Tân Mai, Tân Tiến và Quyết Thắng "
+     "được sắp xếp thành phường An Hòa.\n", [("3 phường", None)]),
+    ("HỘI NÔNG DÂN PHƯỜNG AN HÒA\nHội Nông dân phường được hợp nhất từ Hội Nông dân 2 phường Tân Mai và Tân "
+     "Tiến.\n", [("2 phường", None)]),
     # A guard: the union's own members.
     ("HỘI LHPN TỈNH HÀ GIANG\nToàn tỉnh hiện có 148.560 hội viên, chiếm 82,1% phụ nữ trong độ tuổi.\n",
      [("148.560 hội viên", "phunu"), ("82,1%", "phunu")]),
