@@ -27,11 +27,12 @@ _CURRENT = ' aria-current="page"'
 _KEPT: dict = {}  # (URLconf, script prefix, language, roles) → the menu's links: they cannot change in a process
 
 
-def _links(roles: frozenset) -> list[tuple[str, str]]:
-    """(url, label) of the menu for these roles: eight reverse() and gettext() calls a page before."""
+def _menu(roles: frozenset) -> tuple[list[tuple[str, str]], dict]:
+    """(url, label) of the menu for these roles, and its HTML by the link that is the current page
+    (None: none is): eight reverse() and gettext() calls a page before, and the escaping of each link."""
     key = (get_resolver(get_urlconf()), get_script_prefix(), get_language(), roles)
-    links = _KEPT.get(key)
-    if links is None:
+    menu = _KEPT.get(key)
+    if menu is None:
         links = []
         for name, label, who in NAVIGATION:
             if who not in roles:
@@ -41,9 +42,13 @@ def _links(roles: frozenset) -> list[tuple[str, str]]:
             except NoReverseMatch:
                 continue
             links.append((url, _(label)))
+        html = {current: mark_safe("".join(f'<li><a href="{escape(url)}"{_CURRENT if url == current else ""}>{escape(label)}</a></li>'
+                                           for url, label in links))
+                for current in [None, *(url for url, _label in links)]}
+        menu = links, html
         if len(_KEPT) < 1000:  # a few role sets × languages; test settings that swap URLconfs add some
-            _KEPT[key] = links
-    return links
+            _KEPT[key] = menu
+    return menu
 
 
 def navigation(request):
@@ -57,8 +62,6 @@ def navigation(request):
         roles.add("approve")
     if access.is_province_user(user):
         roles.add("province")
-    items = [{"url": url, "label": label, "active": request.path == url} for url, label in _links(frozenset(roles))]
-    # the menu as HTML: through the template engine its loop was a tenth of a small page's work
-    html = "".join(f'<li><a href="{escape(i["url"])}"{_CURRENT if i["active"] else ""}>{escape(i["label"])}</a></li>'
-                   for i in items)
-    return {"nav_items": items, "nav_html": mark_safe(html)}
+    links, html = _menu(frozenset(roles))
+    items = [{"url": url, "label": label, "active": request.path == url} for url, label in links]
+    return {"nav_items": items, "nav_html": html.get(request.path, html[None])}
