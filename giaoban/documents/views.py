@@ -93,7 +93,8 @@ def index(request):
     periods = _period_choices(defaults["period"])
     return render(request, "documents/index.html", {
         "defaults": defaults, "periods": periods, "period_options": mark_safe(option_tags(periods, defaults["period"])),
-        "organizations": Organization.objects.order_by("sort_order"),
+        # kept until an organization changes (the stamp): a query on every visit
+        "organizations": stamp.remembered("documents_organizations", None, lambda: list(Organization.objects.order_by("sort_order")), 1),
         "formats": [("docx", "Word (.docx)"), ("xlsx", "Excel (.xlsx)"), ("pdf", "PDF"), ("news", "Tin bài (.txt)"),
                     ("news-docx", "Tin bài (.docx)")],
         "pdf_available": soffice_path() is not None,

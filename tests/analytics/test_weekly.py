@@ -188,3 +188,25 @@ def test_a_quarter_of_quarterly_indicators_keeps_the_fast_path_beside_a_weekly_r
         ("P", world["mc"].organization_id, "buoi", "2026-Q1"): 7, ("P", world["pc"].organization_id, "buoi", "2026-Q1"): 8}
     weekly = engine.compute(targets, [Indicator.objects.get(code="ho_tham")], [Period.parse("2026-Q1")])
     assert taken == [1] and weekly["P", None, "ho_tham", "2026-Q1"].total == 550
+
+
+def test_the_dashboard_offers_the_latest_approved_week_and_quarter_in_one_statement(world, client):
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from giaoban.analytics import views
+
+    Report.objects.create(unit=world["groups"][0], period="2026-W20", status=Report.Status.SUBMITTED)  # not approved
+    Report.objects.create(unit=world["mc"], period="2026-Q2", status=Report.Status.SUBMITTED)
+    views._defaults()  # the regimes read once, then kept under the catalogue's stamp
+    with CaptureQueriesContext(connection) as ctx:
+        default, week = views._defaults()
+    assert (default.code, week) == ("2026-Q1", "2026-W14")
+    assert sum("collection_report" in q["sql"] for q in ctx.captured_queries) == 1  # the stamp apart (outside a request)
+    assert [p.code for p in views._period_choices(default, week)[:2]] == ["2026-W14", "2026-W13"]
+    Report.objects.filter(period__in=["2026-W20", "2026-Q2"]).update(status=Report.Status.APPROVED)  # seen at once
+    assert (views._defaults()[0].code, views._defaults()[1]) == ("2026-Q2", "2026-W20")
+    client.force_login(get_user_model().objects.create_user("admin", password="x" * 12, is_superuser=True))
+    html = client.get("/phan-tich/").content.decode()
+    assert '<option value="2026-W20"' in html and "Quý II/2026" in html
