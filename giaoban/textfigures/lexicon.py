@@ -85,6 +85,8 @@ COUNT_WORDS = [
     "điểm giao dịch", "tổ vay vốn", "phong trào", "ngày hội", "lượt hộ", "tổ chức",
     # The associations counted by name ('56 Hội CCB cấp xã', '148 Hội CCB xã, phường'): grassroots associations.
     "Hội CCB", "Hội Cựu chiến binh", "Hội Nông dân", "Hội LHPN", "Hội Phụ nữ", "Hội Liên hiệp Phụ nữ",
+    # … and the Youth Union's ('bí thư 23 Đoàn xã, thị trấn', '5 Đoàn xã chưa đạt tiến độ').
+    "Đoàn xã", "Đoàn phường", "Đoàn thị trấn", "Đoàn xã, phường", "Đoàn xã, thị trấn", "Đoàn xã, phường, thị trấn",
     # Buildings and cards that are not the indicators' houses and membership cards.
     "nhà văn hóa", "nhà vệ sinh", "nhà bán trú", "nhà sinh hoạt cộng đồng", "thẻ bảo hiểm y tế", "thẻ BHYT",
     # Two-syllable nouns whose first syllable alone is no counted noun ('12 gian hàng', not '12 gian').
@@ -103,6 +105,8 @@ _COUNT_UNIT = {
     "tổ tiết kiệm": "tổ", "tổ vay vốn": "tổ", "cđcs": "công đoàn cơ sở", "quyển": "cuốn",
     "công trình thanh niên": "công trình", "bữa ăn": "suất", "suất ăn": "suất", "con giống": "con",
     "thẻ bhyt": "thẻ bảo hiểm y tế", "hội ccb": "cơ sở hội", "hội cựu chiến binh": "cơ sở hội",
+    "đoàn xã": "đoàn", "đoàn phường": "đoàn", "đoàn thị trấn": "đoàn", "đoàn xã, phường": "đoàn",
+    "đoàn xã, thị trấn": "đoàn", "đoàn xã, phường, thị trấn": "đoàn",
     "cây cầu": "cầu", "hội nông dân": "cơ sở hội", "hội lhpn": "cơ sở hội", "hội phụ nữ": "cơ sở hội", "hội liên hiệp phụ nữ": "cơ sở hội", "hội cơ sở": "cơ sở hội",  # (the veterans' word after 2025)
 }
 MONEY_WORDS = ["đồng", "nghìn đồng", "ngàn đồng", "triệu đồng", "tỷ đồng", "tỉ đồng", "đ", "vnđ", "vnd"]

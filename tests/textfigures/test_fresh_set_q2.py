@@ -27,6 +27,11 @@ ORGS: list[tuple[str, list]] = [
      [("900 đoàn viên", "doan"), ("300 em", "doan"), ("15 trường", None)]),
     ("Huyện đoàn tập huấn cho 240 đoàn viên của 9 xã vùng cao.",
      [("240 đoàn viên", "doan"), ("9 xã", None)]),
+    # The Youth Union's grassroots unions counted by name ('23 Đoàn xã, thị trấn') are figures, as
+    # '56 Hội CCB cấp xã' are: the capital 'Đoàn' opens no other body's name here.
+    ("Huyện đoàn tổ chức hội nghị. Dự hội nghị có bí thư 23 Đoàn xã, thị trấn và 14 chi đoàn trực thuộc.",
+     [("23 Đoàn xã, thị trấn", "doan"), ("14 chi đoàn", "doan")]),
+    ("Huyện đoàn tổng kết năm. Hạn chế: 5 Đoàn xã chưa đạt tiến độ kết nạp đoàn viên.", [("5 Đoàn xã", "doan")]),
     # The firms an area has, and the size that makes a firm count, are statistics of the area
     # (CONVENTIONS.md 5), not the union's work; the members' own firms stay the body's (2).
     ("LĐLĐ tỉnh cho biết, hiện toàn tỉnh có khoảng 3.500 doanh nghiệp đang hoạt động.",
