@@ -16,9 +16,9 @@ PostgreSQL and through a temporary table on SQLite; changed values are updated b
 the audit trail; an unchanged value is counted as ignored and not rewritten. Every report whose
 values changed gets a new version, so an entry page opened before the import answers with the
 conflict message instead of overwriting it. Every constraint of the data-value table is the
-database's to enforce for these rows as for any other (its foreign-key triggers check each new
-row, on PostgreSQL chunk by chunk); the import's own key check before the write is there to name
-the row in its message.
+database's to enforce for these rows as for any other (on PostgreSQL its key checks run once per
+statement, so once per chunk: giaoban/collection/keys.py; SQLite's foreign keys at the commit); the
+import's own key check before the write is there to name the row in its message.
 """
 
 from __future__ import annotations
@@ -460,7 +460,7 @@ class _ChunkWriter:
             if connection.vendor == "postgresql" and new:
                 # The keys first, one statement per key: one deleted since the rows were validated
                 # is a message naming its row, and FOR KEY SHARE keeps the others until the commit.
-                # The database's own key triggers still check every row (see _load_checked).
+                # The database checks them again at the end of the COPY (see _load_checked).
                 if not self._check_keys(cursor, _model_keys(), new, keyed):
                     return
                 if blocks is not None:
@@ -472,7 +472,7 @@ class _ChunkWriter:
                 try:
                     _load_checked(cursor, dv, cols, text, meanwhile=lambda: self._count_new(figures))
                 except IntegrityError as exc:  # a row the check above let pass: the database refused it
-                    self.check.problem(*_refusal(cursor, exc, dv, new, keyed, self.check, stamp))
+                    self.check.problem(*_refusal(exc, new, keyed, self.check, stamp))
                     return
             elif new:
                 # SQLite inserts faster from a table than from bound parameters: the rows go to a
@@ -485,7 +485,17 @@ class _ChunkWriter:
                 if not self._check_keys(cursor, _model_keys(), new, keyed):
                     return
                 self._count_new((r[1], r[2], r[3], r[4]) for r in new)
-            if changed:
+            if changed and connection.vendor == "postgresql":
+                # one statement for the chunk: the database's key check runs once per statement
+                cursor.execute(
+                    f"UPDATE {dv} AS d SET value = c.value, comment = c.comment, qualifier = %s, source = %s, "
+                    f"source_detail = %s, updated_at = %s, updated_by_id = %s "
+                    f"FROM unnest(%s::bigint[], %s::varchar[], %s::numeric[], %s::text[]) AS c(id, period, value, comment) "
+                    f"WHERE d.id = c.id AND d.period = c.period",
+                    [*stamp, [c[0] for c in changed], [c[1][2] for c in changed], [str(c[3]) for c in changed],
+                     [c[4] for c in changed]],
+                )
+            elif changed:
                 cursor.executemany(
                     f"UPDATE {dv} SET value = %s, comment = %s, qualifier = %s, source = %s, source_detail = %s,"
                     f" updated_at = %s, updated_by_id = %s WHERE id = %s",
@@ -788,50 +798,33 @@ def _copy_text(rows: list[tuple], suffix: str, block: int = 20_000) -> Iterator[
 
 
 def _load_checked(cursor, table: str, cols: str, text: Iterable[str], meanwhile=None) -> None:
-    """COPY the new rows into the data-value table, then have the database check each row's foreign
-    keys now (its triggers, as for any insert) rather than at the commit, where they are deferred
-    to: the checks run while the next chunk is being read instead of all at once at the end, and a
-    refusal is an error of this chunk, which the savepoint undoes alone. They run in a statement of
-    their own (SET CONSTRAINTS … IMMEDIATE fires the pending checks), not at the end of the COPY:
-    there each check costs about a fifth more, as the COPY still holds its batch of buffered
-    rows (PostgreSQL 15: each check's executor start probes past their resource-owner entries).
+    """COPY the new rows into the data-value table, in a savepoint: the database checks their keys
+    at the end of the COPY (its statement trigger, giaoban/collection/keys.py, once for the chunk's
+    distinct keys), and a refusal is an error of this chunk, which the savepoint undoes alone.
 
     The text goes out from a second thread (psycopg's queued writer, which waits on the socket
     without the GIL): the next block is built while the database reads the previous one, and
     `meanwhile()` runs while it reads the last ones."""
     from psycopg.copy import QueuedLibpqWriter  # PostgreSQL only
 
-    cursor.execute(
-        "SELECT string_agg(quote_ident(conname), ', ') FROM pg_constraint "
-        "WHERE conrelid = %s::regclass AND contype = 'f' AND condeferred", [table])
-    deferred = cursor.fetchone()[0]
     with transaction.atomic(), connection.wrap_database_errors:
         with cursor.cursor.copy(f"COPY {table} ({cols}) FROM STDIN", writer=QueuedLibpqWriter(cursor.cursor)) as copy:
             for block in text:
                 copy.write(block)
             if meanwhile is not None:
                 meanwhile()
-        if deferred:  # names of the parent's constraints: their copies on the partitions go too
-            cursor.execute(f"SET CONSTRAINTS {deferred} IMMEDIATE")
-            cursor.execute(f"SET CONSTRAINTS {deferred} DEFERRED")  # as they were, for the rest of the transaction
 
 
-def _refusal(cursor, exc: IntegrityError, table: str, new: _NewRows, keyed: dict, check: _RowCheck, stamp: tuple) -> tuple:
-    """The problem for the database's refusal of the loaded rows: the row and field of the foreign
-    key its error names, whichever side reported it ('Key (indicator_id)=(7) is not present …' for
-    the new row, 'Key (id)=(7) is still referenced …' for the deletion; the report's key names
-    (report_id, unit_id, period)), else its own words."""
+def _refusal(exc: IntegrityError, new: _NewRows, keyed: dict, check: _RowCheck, stamp: tuple) -> tuple:
+    """The problem for the database's refusal of the loaded rows: the row and field of the key its
+    error names ('Key (indicator_id)=(7) is not present …'; the report's key names (report_id,
+    unit_id, period)), else its own words."""
     diag = getattr(exc.__cause__, "diag", None)
-    found = re.search(r"\(([^()]*)\)=\(([^()]*)\)", getattr(diag, "message_detail", None) or "")
-    if found and getattr(diag, "constraint_name", None):
-        cursor.execute(
-            "SELECT a.attname FROM pg_constraint c CROSS JOIN unnest(c.conkey) WITH ORDINALITY AS k(attnum, n) "
-            "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum "
-            "WHERE c.contype = 'f' AND c.conname = %s AND c.conrelid = %s::regclass ORDER BY k.n",
-            [diag.constraint_name, table])
-        columns = [name for (name,) in cursor.fetchall()]
+    found = re.search(r"Key \(([^()]*)\)=\(([^()]*)\) is not present", getattr(diag, "message_detail", None) or "")
+    if found:
+        columns = [c.strip() for c in found[1].split(",")]
         values = [v.strip() for v in found[2].split(",")]
-        if columns and len(values) == len(columns):  # the detail's values, in the key's order on either side
+        if len(values) == len(columns):
             column, value = columns[0], values[0]
             if all(c in NEW_COLUMNS for c in columns):
                 at = [(NEW_COLUMNS.index(c), v) for c, v in zip(columns, values)]

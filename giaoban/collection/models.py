@@ -95,9 +95,11 @@ class DataValue(models.Model):
         API = "api", "API"
         DEMO = "demo", "Dữ liệu mẫu"
 
-    # On PostgreSQL the report and the unit are checked by one foreign key, (report, unit, period)
-    # to the report's (id, unit, period) (migration 0007): a value lies in its report's unit and
-    # period, and each new row costs the database one key check instead of two.
+    # On PostgreSQL the keys are the database's statement-level checks (giaoban/collection/keys.py,
+    # migration 0008), not foreign-key constraints: the report and the unit as one key, (report,
+    # unit, period) to the report's (id, unit, period) (a value lies in its report's unit and
+    # period), the indicator and the last editor; each checked once per statement for its distinct
+    # keys. SQLite keeps the foreign keys.
     report = models.ForeignKey(Report, verbose_name="báo cáo", on_delete=models.PROTECT, related_name="values")
     # No single-column indexes on unit and indicator: the unique constraint starts with the unit
     # and datavalue_ind_period_idx with the indicator. Each index slows every write (bulk loads).

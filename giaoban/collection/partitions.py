@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from django.db import connection as default_connection
 from django.db import transaction
 
+from giaoban.collection import keys
+
 # table -> the partition key (a period code: the year is its first four characters)
 TABLES = ("collection_datavalue", "analytics_fact", "analytics_facttotal")
 KEY = "period"
@@ -101,6 +103,8 @@ def ensure_years(years: Iterable[int], tables: Iterable[str] = TABLES, conn=None
                     cur.execute(f"ALTER TABLE {_q(table)} ATTACH PARTITION {_q(name)} {_bounds(year)}")
                 else:
                     cur.execute(f"CREATE TABLE {_q(name)} PARTITION OF {_q(table)} {_bounds(year)}")
+                if table == keys.TABLE:  # statement triggers are not inherited
+                    keys.ensure_partition_keys(name, conn)
             created.append(name)
     return created
 
