@@ -188,6 +188,21 @@ def _people_named_after(key: str, at: int) -> str | None:
     return next((org for words, org in _PEOPLE_OF if words in name), None)
 
 
+# A body that runs the fund named right after its verb ('Liên đoàn Lao động tỉnh duy trì Quỹ Trợ vốn cho
+# công nhân'): the fund is that body's.
+_RUNS_RE = re.compile(r" (?:[^\W\d_]+ ){0,3}?(?:duy trì|thành lập|quản lý|ra mắt|củng cố|điều hành|phát triển) $")
+
+
+def _runner_before(key: str, mentions: list[Mention], at: int) -> str | None:
+    """The organization of the six whose verb of running opens the clause right before the fund at ``at``."""
+    i = bisect.bisect_left([x.start for x in mentions], at) - 1
+    if i < 0:
+        return None
+    x = mentions[i]
+    return x.org if (x.kind == "name" and x.org in ORG_CODES and at - x.end < 50
+                     and _RUNS_RE.fullmatch(key, x.end, at) is not None) else None
+
+
 def _with_funds(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions with the funds' names added (an organization's words inside a fund's name,
     'nông dân' in 'Quỹ Hỗ trợ nông dân', give way to the fund). A fund of another name ('Quỹ
@@ -205,7 +220,7 @@ def _with_funds(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
         elif text[m.end():m.end() + 1] == " " and text[m.end() + 1:m.end() + 2].isupper():
             named = _named_after(key, mentions, m.end())
             if named is None:
-                owner = _people_named_after(key, m.end())
+                owner = _people_named_after(key, m.end()) or _runner_before(key, mentions, m.start())
                 # ('Quỹ Hỗ trợ phụ nữ phát triển', 'Quỹ Nghĩa tình đồng đội': the fund of the body
                 # whose people its name speaks of)
                 funds.append(Mention(m.start(), m.end(), owner or "other", "name"))
@@ -289,6 +304,7 @@ _CAUSE_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,3}? (?:ngừng|dừng|giải th�
                              r"gặp khó khăn|không còn|chuyển đi|di dời)(?![^\W\d_])")
 _LENDER_RE = re.compile(r"ngân hàng|nhcsxh|phòng giao dịch")
 _VIA_BEFORE_RE = re.compile(r"(?<![^\W\d_])qua *$")
+_HELD_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:số dư|nguồn vốn|vốn|dư nợ|số tiền|quy mô) $")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]|\.(?!\d)")  # not the dot of '10.400
 _NOBODY = Actor(None, None, "none")  # a sentence that is no organization's: nothing carries over
 _A_PERSON = Actor("other", None, "carried")  # a person's own story (see _build)
@@ -609,6 +625,11 @@ class Attributor:
                     subjects.append(_Subject(m.start, org, orgs, m.end, speaker, part=part))
                 elif key.startswith(" (", m.end) or key.startswith("(", m.end):
                     # 'chỉ sau Hội LHPN (0,21%)': the figure in brackets after a name is that body's.
+                    owners.append(_Subject(m.start, org, orgs, m.end))
+                elif key.startswith("quỹ", m.start) and _HELD_BEFORE_RE.search(prefix[-24:]) \
+                        and (carried is None or carried.org != org):
+                    # 'số dư Quỹ là 4,3 tỷ đồng', 'nguồn vốn Quỹ đạt …': what the fund holds is its body's
+                    # (when the text had another body; the same one goes on as it was).
                     owners.append(_Subject(m.start, org, orgs, m.end))
                 elif m.org == "other" and _LENDER_RE.match(key, m.start) and _VIA_BEFORE_RE.search(prefix[-12:]):
                     # 'dư nợ ủy thác qua ngân hàng đạt 52 tỷ đồng': the bank the loans go through holds nothing.

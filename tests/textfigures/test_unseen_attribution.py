@@ -98,6 +98,15 @@ OWNERS: list[tuple[str, str, str | list[str] | None]] = [
      "\"Vì người nghèo\"\nNăm 2024 vận động được 1,4 tỷ đồng.", "1,4", "mttq"),
     ("Hội LHPN tỉnh báo cáo quý II.\n1. Công tác tuyên truyền\nHội phối hợp Sở Y tế tổ chức 12 buổi truyền "
      "thông.\n2. Hỗ trợ phụ nữ phát triển kinh tế\nGiúp 85 hộ thoát nghèo.", "85", "phunu"),
+    # A fund's balance sentences after its name: a fund named as what a body runs ('duy trì Quỹ …') is that
+    # body's, so a later bare 'Quỹ' is too; what the fund holds ('số dư Quỹ', 'nguồn vốn Quỹ') is its body's
+    # even when another body acted in between.
+    ("Liên đoàn Lao động tỉnh duy trì Quỹ Trợ vốn cho công nhân. Năm qua, Hội LHPN tỉnh phối hợp tổ chức 3 hội "
+     "nghị. Quỹ đã giải ngân 2,5 tỷ đồng.", "2,5 tỷ", "congdoan"),
+    ("Ủy ban MTTQ tỉnh vận động Quỹ \"Vì người nghèo\". Hội Nông dân tỉnh tặng 100 suất quà. Đến nay, số dư Quỹ "
+     "là 4,3 tỷ đồng.", "4,3 tỷ", "mttq"),
+    ("Ủy ban MTTQ huyện tổng kết. Quỹ Hỗ trợ nông dân huyện ra đời năm 2010. Ngân hàng Chính sách xã hội huyện "
+     "cho 300 hộ vay. Dư nợ của Quỹ đạt 12 tỷ đồng.", "12 tỷ", "nongdan"),
 ]
 
 
