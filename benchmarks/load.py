@@ -262,6 +262,8 @@ def stop_server(proc: subprocess.Popen) -> None:
 
 SERVER_TIMING = re.compile(r'(app|cpu|db);dur=([0-9.]+)(?:;desc="(\d+) queries")?')
 SERVING_WORKER = re.compile(r'worker;desc="(\d+)"')
+QUEUE_TIMING = re.compile(r'queue;dur=([0-9.]+);desc="(\d+) in"')
+GC_TIMING = re.compile(r'gc;dur=([0-9.]+);desc="(\d+) full"')
 
 
 class Stats:
@@ -277,10 +279,14 @@ class Stats:
         self.late_starts = 0
         self.by_worker: dict[int | None, list[float]] = defaultdict(list)
         self.ports_by_worker: dict[int | None, set] = defaultdict(set)
+        # each request served by the app's worker (giaoban/web/server.py): (sent, latency, page,
+        # worker pid, queue wait, requests in the worker on arrival, app, gc, full collections), s
+        self.served: list[tuple] = []
 
-    def add(self, page: str, seconds: float, response=None):
+    def add(self, page: str, seconds: float, response=None, sent: float = 0.0):
         timing = {}
         worker = None
+        queued = collected = None
         if response is not None:
             header = response.headers.get("Server-Timing", "")
             for name, dur, queries in SERVER_TIMING.findall(header):
@@ -289,6 +295,7 @@ class Stats:
                     timing["queries"] = int(queries)
             serving = SERVING_WORKER.search(header)
             worker = int(serving.group(1)) if serving else None
+            queued, collected = QUEUE_TIMING.search(header), GC_TIMING.search(header)
         port = getattr(response, "local_port", None)
         with self.lock:
             if port:
@@ -298,6 +305,9 @@ class Stats:
             self.by_page[page].append(seconds)
             if "cpu" in timing:
                 self.server[page].append((timing["app"], timing["cpu"], timing.get("db", 0.0), timing.get("queries", 0)))
+            if queued and collected and worker:
+                self.served.append((sent, seconds, page, worker, float(queued[1]) / 1000, int(queued[2]),
+                                    timing["app"] / 1000, float(collected[1]) / 1000, int(collected[2])))
 
     def error(self, what: str):
         with self.lock:
@@ -323,7 +333,7 @@ def make_caller(s, base: str, deadline: float, stats: Stats):
             else:
                 stats.error(f"{page}: {type(exc).__name__}")
             return None
-        stats.add(page, time.perf_counter() - t, r)
+        stats.add(page, time.perf_counter() - t, r, sent=t)
         if r.status_code >= 500:
             stats.error(f"{page}: HTTP {r.status_code}")
         return r
@@ -497,6 +507,63 @@ def percentile(values: list[float], p: float) -> float:
     return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
+def tail_figures(served: list[tuple]) -> dict | None:
+    """Where the tail comes from: each request's latency split into its wait for a thread of the
+    worker (queue), its time in Django (served: CPU, database, and the other thread's turns at the
+    GIL) and the rest (outside: the worker's event loop, the network, this generator), for all
+    requests and for the slowest 1 %; how many requests each worker held over time (the deal of
+    connections); the collector's share."""
+    if not served:
+        return None
+    ms = 1000
+
+    def parts(rows):
+        return {"n": len(rows),
+                "latency_ms": round(statistics.fmean(r[1] for r in rows) * ms, 1),
+                "queue_wait_ms": round(statistics.fmean(r[4] for r in rows) * ms, 1),
+                "served_ms": round(statistics.fmean(r[6] for r in rows) * ms, 1),
+                "outside_ms": round(statistics.fmean(r[1] - r[4] - r[6] for r in rows) * ms, 1),
+                "requests_in_worker": round(statistics.fmean(r[5] for r in rows), 1),
+                "gc_ms": round(statistics.fmean(r[7] for r in rows) * ms, 2),
+                "with_full_collection": sum(r[8] > 0 for r in rows),
+                "autosaves": sum(r[2] == "autosave" for r in rows)}
+
+    by_latency = sorted(served, key=lambda r: r[1])
+    slowest = by_latency[-max(1, len(served) // 100):]
+    pages = [r for r in served if r[2] != "autosave"]
+    workers = sorted({r[3] for r in served})
+    # the requests in each worker, averaged over each second of the run
+    start = min(r[0] for r in served)
+    per_second: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for r in served:
+        per_second[(int(r[0] - start), r[3])].append(r[5])
+    seconds = sorted({second for second, _ in per_second})
+    gaps = [abs(statistics.fmean(per_second[(t, workers[0])]) - statistics.fmean(per_second[(t, workers[1])]))
+            for t in seconds if (t, workers[0]) in per_second and (t, workers[1]) in per_second] if len(workers) == 2 else []
+
+    def ratio(rows):
+        latencies = [r[1] for r in rows]
+        return round(percentile(latencies, 0.99) / statistics.fmean(latencies), 2) if rows else None
+
+    return {
+        "p99_over_mean": ratio(served),
+        "pages_p99_over_mean": ratio(pages),  # without the autosaves, which go first
+        "all": parts(served),
+        "slowest_1_percent": parts(slowest),
+        "by_worker": [{"requests": len(rows), "requests_in_mean": round(statistics.fmean(r[5] for r in rows), 1),
+                       "mean_ms": round(statistics.fmean(r[1] for r in rows) * ms, 1),
+                       "p99_ms": round(percentile([r[1] * ms for r in rows], 0.99), 1)}
+                      for rows in ([r for r in served if r[3] == w] for w in workers)],
+        # |requests in one worker - in the other|, a second's means: 0 is an even deal
+        "requests_in_gap_per_second": {"mean": round(statistics.fmean(gaps), 1), "p90": round(percentile(gaps, 0.9), 1),
+                                       "max": round(max(gaps), 1)} if gaps else None,
+        "served_ms_by_page": {page: {"mean": round(statistics.fmean(r[6] for r in rows) * ms, 1),
+                                     "p99": round(percentile([r[6] * ms for r in rows], 0.99), 1),
+                                     "queue_wait_mean": round(statistics.fmean(r[4] for r in rows) * ms, 1)}
+                              for page, rows in sorted(((p, [r for r in served if r[2] == p]) for p in {r[2] for r in served}))},
+    }
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seconds", type=float, default=60)
@@ -509,6 +576,8 @@ def main(argv=None) -> int:
     ap.add_argument("--rate", type=float, default=0,
                     help="open loop: steps a second arriving at a fixed rate, taken by --users logged-in sessions "
                          "(implies --login-first); 0: the closed loop")
+    ap.add_argument("--served-log", type=Path,
+                    help="write each request's figures (see Stats.served) to this file, one JSON list a line")
     args = ap.parse_args(argv)
     if args.rate:
         args.login_first = True
@@ -607,11 +676,14 @@ def main(argv=None) -> int:
                        "p50_ms": round(percentile([x * 1000 for x in v], 0.50), 1),
                        "p99_ms": round(percentile([x * 1000 for x in v], 0.99), 1)}
                       for w, v in sorted(stats.by_worker.items(), key=lambda kv: -len(kv[1]))],
+        "tail": tail_figures(stats.served),
         "steps_not_started": stats.late_starts,
         "unfinished_at_stop": stats.unfinished,
         "errors": sum(stats.errors.values()),
         "error_kinds": dict(stats.errors.most_common(10)),
     }
+    if args.served_log:
+        args.served_log.write_text("".join(json.dumps(r) + "\n" for r in stats.served))
     print(json.dumps(summary, ensure_ascii=False))
     return 0 if summary["errors"] == 0 else 1
 

@@ -103,7 +103,25 @@ def goes_first(sock) -> bool:
 class AutosaveFirstWorker(ThreadWorker):
     connection_seconds = gunicorn_conf.connection_seconds
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.requests_in = 0  # handed to the threads and not finished: queued or being served
+        self._serving = threading.local()
+
+    def load_wsgi(self):
+        super().load_wsgi()
+        app = self.wsgi
+
+        def with_queue(environ, start_response):
+            # how long this request waited for a thread, and how many were in the worker when it
+            # came (itself included): giaoban/web/timing.py shows them in Server-Timing
+            environ["giaoban.queue"] = self._serving.queue
+            return app(environ, start_response)
+
+        self.wsgi = with_queue
+
     def handle_request(self, req, conn):
+        self._serving.queue = (time.perf_counter() - conn.queued_at, conn.requests_in)
         if time.monotonic() - getattr(conn, "opened", 0.0) >= self.connection_seconds:
             req.must_close = True  # answered with "Connection: close", then closed
         return super().handle_request(req, conn)
@@ -130,6 +148,13 @@ class AutosaveFirstWorker(ThreadWorker):
         return FirstInLinePool(self.cfg.threads)
 
     def enqueue_req(self, conn):
-        # called by the worker's one event-loop thread only, so the flag cannot be raced
+        # called by the worker's one event-loop thread only (as is finish_request), so neither the
+        # flag nor the count can be raced
         self.tpool.first_next = goes_first(conn.sock)
+        self.requests_in += 1
+        conn.queued_at, conn.requests_in = time.perf_counter(), self.requests_in
         super().enqueue_req(conn)
+
+    def finish_request(self, conn, fs):
+        self.requests_in -= 1
+        super().finish_request(conn, fs)

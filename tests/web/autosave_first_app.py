@@ -1,6 +1,7 @@
 """A WSGI app for tests/web/test_autosave_first.py: '/nhanh/' answers at once, anything else after
 0.2 s; each answer carries its place in the order the server finished them. '/tien-trinh/' answers
-at once with the id of the worker process that served it (tests/web/test_served_process.py)."""
+at once with the id of the worker process that served it (tests/web/test_served_process.py);
+'/hang-doi/' with how long it waited for a thread and how many requests its worker held then."""
 
 import itertools
 import os
@@ -14,6 +15,11 @@ _lock = threading.Lock()
 def app(environ, start_response):
     if environ["PATH_INFO"] == "/tien-trinh/":
         body = str(os.getpid()).encode()
+        start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", str(len(body)))])
+        return [body]
+    if environ["PATH_INFO"] == "/hang-doi/":
+        waited, requests_in = environ["giaoban.queue"]
+        body = f"{waited:.3f} {requests_in}".encode()
         start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", str(len(body)))])
         return [body]
     if environ["PATH_INFO"] != "/nhanh/":

@@ -138,3 +138,15 @@ def test_an_autosave_on_a_new_connection_goes_first_too():
         _autosave(new)
         finished = _finished([*connections, new])
     assert sorted(finished, key=finished.get) == ["running", "autosave", "page 1", "page 2"]
+
+
+def test_the_worker_tells_the_app_how_long_a_request_waited_and_behind_how_many():
+    """giaoban/web/timing.py puts it in Server-Timing, for benchmarks/load.py's tail figures."""
+    with _one_thread_gunicorn() as port:
+        connections = _kept_alive(port, 2)
+        connections[0].request("GET", "/trang-dang-chay/")  # holds the one thread for 0.2 s
+        time.sleep(0.05)
+        connections[1].request("GET", "/hang-doi/")
+        waited, requests_in = connections[1].getresponse().read().split()
+        connections[0].getresponse().read()
+    assert 0.1 < float(waited) < 1 and int(requests_in) == 2
