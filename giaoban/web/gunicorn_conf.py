@@ -11,14 +11,16 @@ The worker serves an autosave before the pages waiting (giaoban/web/server.py), 
 browser's connection open a minute between requests, so that the autosave of a figure typed after a
 pause arrives on a connection already open, where it can be seen waiting.
 
-Each worker listens on a socket of its own (reuse_port: SO_REUSEPORT), so the kernel deals the
-connections out among the workers; with one socket shared, whichever worker was first to it took
-the connection, and benchmarks/load.py's 32 kept-alive connections split 3 / 29 in most runs (one
-core queueing for 29 people while the other served 3). A connection open for
-`connection_seconds` is closed after its next answer (the response says `Connection: close`, the
-browser opens another, dealt again), so an uneven deal lasts seconds, not the whole day. By age, not
-by a count of requests: people on the busier worker make fewer requests, so a count would keep them
-there longer, and nothing would pull the deal back to even (docs/scaling.md, the served process).
+The workers share one listening socket, and only the worker holding the fewest open connections
+takes the next one (giaoban/web/server.py): each person's requests queue at the worker holding
+their connection, so the workers hold as many people each. Dealt by the kernel instead (a socket
+a worker, SO_REUSEPORT) the split of 32 people wandered as coin tosses do (one second in ten 6 or
+more apart, up to 15); with one socket and no count, whichever worker was first to it took the
+connection (3 / 29 in half the runs). A connection open for `connection_seconds` is closed after
+its next answer (the response says `Connection: close`, the browser opens another, dealt again),
+so that the people of a worker that was slow for a while, or who stayed when others left, are
+dealt again within seconds. By age, not by a count of requests: people on the busier worker make
+fewer requests, so a count would keep them there longer (docs/scaling.md, the served process).
 
 GIAOBAN_WORKERS, GIAOBAN_THREADS and GIAOBAN_CONNECTION_SECONDS override the numbers.
 """
@@ -31,6 +33,6 @@ workers = int(os.environ.get("GIAOBAN_WORKERS") or max(2, os.cpu_count() or 2))
 threads = int(os.environ.get("GIAOBAN_THREADS") or 2)
 timeout = 120
 keepalive = 60
-reuse_port = True
+reuse_port = False  # one socket for all the workers: giaoban/web/server.py deals its connections
 # read by the worker class (giaoban/web/server.py): gunicorn has no such setting
 connection_seconds = float(os.environ.get("GIAOBAN_CONNECTION_SECONDS") or 5)

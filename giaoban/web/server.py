@@ -7,15 +7,19 @@ worker looks at the first bytes of a request that is already in the socket (with
 and puts an autosave ahead of the requests still waiting; it never interrupts one that has begun.
 Used through giaoban/web/gunicorn_conf.py.
 
-It also closes a connection open for `connection_seconds` (gunicorn_conf.py), so that a
-browser's next connection is dealt to a worker again by the kernel: a kept-alive connection stays
-with the worker that accepted it. A new connection waits for its first bytes on the worker's poller,
-not in the queue, so that an autosave arriving on it is seen too.
+The workers share one listening socket; a worker listens only while it holds no more open
+connections than any other (ConnectionCounts), so each holds as many people. It also closes a
+connection open for `connection_seconds` (gunicorn_conf.py), so that a browser's next connection
+is dealt again: a kept-alive connection stays with the worker that accepted it. A new connection
+waits for its first bytes on the worker's poller, not in the queue, so that an autosave arriving
+on it is seen too.
 """
 
 from __future__ import annotations
 
 import errno
+import multiprocessing
+import os
 import re
 import selectors
 import socket
@@ -91,6 +95,41 @@ class FirstInLinePool(futures.Executor):
                 thread.join()
 
 
+class ConnectionCounts:
+    """Each worker's open connections, in memory the workers share (made by the master, before it
+    forks them), so that the one holding the fewest takes the next connection."""
+
+    # a worker not heard from for this long is gone (its event loop reports at least every second)
+    STALE_SECONDS = 3.0
+
+    def __init__(self, slots: int):
+        self.slots = slots
+        self._cells = multiprocessing.RawArray("d", 3 * slots)  # per slot: pid, connections, reported at
+        self._claiming = multiprocessing.Lock()
+        self.slot: int | None = None
+
+    def join(self, connections: int) -> None:
+        with self._claiming:
+            now = time.monotonic()
+            self.slot = next(i for i in range(self.slots) if now - self._cells[3 * i + 2] > self.STALE_SECONDS)
+            self.report(connections)
+
+    def leave(self) -> None:
+        if self.slot is not None:
+            self._cells[3 * self.slot: 3 * self.slot + 3] = [0.0, 0.0, 0.0]
+            self.slot = None
+
+    def report(self, connections: int) -> None:
+        i = 3 * self.slot
+        self._cells[i: i + 3] = [os.getpid(), connections, time.monotonic()]
+
+    def fewest(self, connections: int) -> bool:
+        """Whether no other live worker holds fewer connections than `connections`."""
+        now = time.monotonic()
+        return all(connections <= self._cells[3 * i + 1] for i in range(self.slots)
+                   if i != self.slot and now - self._cells[3 * i + 2] <= self.STALE_SECONDS)
+
+
 def goes_first(sock) -> bool:
     """Whether the request waiting in `sock` is an autosave (False when nothing has arrived yet)."""
     try:
@@ -102,11 +141,44 @@ def goes_first(sock) -> bool:
 
 class AutosaveFirstWorker(ThreadWorker):
     connection_seconds = gunicorn_conf.connection_seconds
+    LOOK_AGAIN_SECONDS = 0.005
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.requests_in = 0  # handed to the threads and not finished: queued or being served
         self._serving = threading.local()
+        self.fewest = True  # holds no more connections than any other worker (at its last look)
+
+    @classmethod
+    def check_config(cls, cfg, log):
+        super().check_config(cfg, log)
+        # in the master, before the workers are forked; room for the workers of a restart beside
+        # those finishing their requests
+        cls.counts = ConnectionCounts(max(8, 4 * cfg.workers))
+
+    def run(self):
+        self.counts.join(self.nr_conns)
+        try:
+            super().run()
+        finally:
+            self.counts.leave()
+
+    def wait_for_and_dispatch_events(self, timeout):
+        # Before each wait of the event loop (so after every connection this worker opened or
+        # closed), tell the others how many it holds, and listen only while it holds the fewest:
+        # with one socket shared, whichever worker's loop was first took the connection. A worker
+        # not listening looks again soon: it may hold the fewest because the others took more,
+        # and they have stopped listening then.
+        if self.alive:
+            self.counts.report(self.nr_conns)
+            self.fewest = self.counts.fewest(self.nr_conns)
+            self.set_accept_enabled(self.nr_conns < self.worker_connections)
+            if not self.fewest:
+                timeout = min(timeout, self.LOOK_AGAIN_SECONDS)
+        super().wait_for_and_dispatch_events(timeout)
+
+    def set_accept_enabled(self, enabled):
+        super().set_accept_enabled(enabled and self.fewest)
 
     def load_wsgi(self):
         super().load_wsgi()

@@ -1,8 +1,9 @@
-"""The served process as shipped (giaoban/web/gunicorn_conf.py): each worker listens on a socket of
-its own, so the kernel deals connections among the workers, and a connection open for
+"""The served process as shipped (giaoban/web/gunicorn_conf.py): the workers share one listening
+socket and the one holding the fewest connections takes the next, and a connection open for
 `connection_seconds` is closed after its next answer, so one browser's requests do not stay with
 one worker all day."""
 
+import copy
 import http.client
 import os
 import socket
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from giaoban.web import server as served
 from tests.conftest import PROJECT_ROOT as ROOT, free_port
 
 
@@ -80,12 +82,29 @@ def _sockets_of(pid: int) -> set[str]:
     return held
 
 
-def test_each_worker_listens_on_a_socket_of_its_own(shipped_server):
+def test_the_workers_listen_on_one_socket(shipped_server):
     server, port = shipped_server
     listening = _listening_sockets(port)
     held = [_sockets_of(pid) & listening for pid in _workers(server.pid)]
-    assert len(held) == 2
-    assert all(len(h) == 1 for h in held) and held[0] != held[1]  # not one socket inherited by both
+    assert len(listening) == 1 and held == [listening, listening]  # no worker has a backlog of its own
+
+
+def test_a_new_connection_goes_to_the_worker_holding_fewest(shipped_server):
+    """Forty connections opened one after another and kept: after each, the two workers hold as
+    many or one apart. Dealt at random (each worker a socket of its own, SO_REUSEPORT), the count
+    wanders off as a coin's tosses do; with one socket shared, to whichever worker was first."""
+    server, port = shipped_server
+    held, gaps = {pid.encode(): 0 for pid in map(str, _workers(server.pid))}, []
+    connections = []
+    for _ in range(40):
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        c.request("GET", "/tien-trinh/")
+        held[c.getresponse().read()] += 1
+        connections.append(c)  # kept open
+        gaps.append(max(held.values()) - min(held.values()))
+    for c in connections:
+        c.close()
+    assert max(gaps) <= 1, gaps
 
 
 def test_a_connection_is_closed_once_it_has_been_open_long_enough(shipped_server):
@@ -115,3 +134,21 @@ def test_one_browsers_requests_reach_every_worker_over_time(shipped_server):
         c.request("GET", "/tien-trinh/")
         served_by.add(int(c.getresponse().read()))
     assert served_by == set(_workers(server.pid))
+
+
+def test_a_worker_gone_silent_does_not_hold_the_others_back(monkeypatch):
+    """Each worker reports its connections at least every second; one that has stopped reporting
+    (killed, or hung) is left out of the count, else the others would stop taking connections."""
+    now = [1000.0]
+    monkeypatch.setattr(served.time, "monotonic", lambda: now[0])
+    mine = served.ConnectionCounts(8)
+    other = copy.copy(mine)  # another worker's view of the same shared memory
+    mine.join(5)
+    other.join(2)
+    assert mine.slot != other.slot
+    assert not mine.fewest(5) and other.fewest(2)
+    now[0] += served.ConnectionCounts.STALE_SECONDS + 0.1
+    mine.report(5)
+    assert mine.fewest(5)  # the other has not reported since
+    other.leave()
+    assert mine.fewest(5)
