@@ -99,9 +99,10 @@ def port_gate(old_root: Path) -> None:
          f"\n{ind}if code is not None and c.unit in _CLASSIFIER_UNITS and "
          f"_names_another_thing(t, key, c, _vocab_of(matcher, code), clause_end):\n{ind}    code, code_conf = None, 0.0"
          + s[last.start():])
-    if not re.search(r"^_GRASSROOTS_UNITS = ", s, re.M):  # (what _not_the_indicators_thing asks of the units before)
-        grassroots = re.search(r"^_GRASSROOTS_UNITS = .*\n", mine, re.M)
-        s = s.replace("def _json_number", grassroots.group() + "\n\ndef _json_number", 1)  # type: ignore[union-attr]
+    for name in ("_GRASSROOTS_UNITS", "_UNIT_COUNT_CODES"):  # (what _not_the_indicators_thing asks, defined elsewhere)
+        if not re.search(rf"^{name} = ", s, re.M):
+            line = re.search(rf"^{name} = .*\n", mine, re.M)
+            s = s.replace("def _json_number", line.group() + "\n\ndef _json_number", 1)  # type: ignore[union-attr]
     path.write_text(s, encoding="utf-8")
 
 
