@@ -67,6 +67,16 @@ AREA: list[tuple[str, list]] = [
      "được sắp xếp thành phường An Hòa.\n", [("3 phường", None)]),
     ("HỘI NÔNG DÂN PHƯỜNG AN HÒA\nHội Nông dân phường được hợp nhất từ Hội Nông dân 2 phường Tân Mai và Tân "
      "Tiến.\n", [("2 phường", None)]),
+    # The households a survey finds still in a makeshift house or poor are the area's (convention 5),
+    # not what the body that found them did.
+    ("ỦY BAN MTTQ XÃ AN PHÚ\nBan Công tác Mặt trận ở 12 thôn rà soát, phát hiện 19 hộ còn nhà tạm.\n",
+     [("12 thôn", "mttq"), ("19 hộ", None)]),
+    ("ỦY BAN MTTQ XÃ AN PHÚ\nQua rà soát, Mặt trận xã thống kê được 23 hộ dân vẫn còn ở nhà dột nát.\n",
+     [("23 hộ", None)]),
+    # Guards: the households helped; the members' own households.
+    ("ỦY BAN MTTQ XÃ AN PHÚ\nMặt trận xã hỗ trợ 19 hộ còn nhà tạm sửa chữa nhà.\n", [("19 hộ", "mttq")]),
+    ("ỦY BAN MTTQ XÃ AN PHÚ\nQua khảo sát, Hội LHPN xã xác định 14 hộ hội viên còn nghèo.\n",
+     [("14 hộ hội viên", "phunu")]),
     # A guard: the union's own members.
     ("HỘI LHPN TỈNH HÀ GIANG\nToàn tỉnh hiện có 148.560 hội viên, chiếm 82,1% phụ nữ trong độ tuổi.\n",
      [("148.560 hội viên", "phunu"), ("82,1%", "phunu")]),
