@@ -67,6 +67,14 @@ CODES: list[tuple[str, list]] = [
     ("LĐLĐ tỉnh mở 4 lớp tập huấn cho 320 chủ tịch công đoàn cơ sở.",
      [("4 lớp", "lop_tap_huan"), ("320 chủ tịch công đoàn cơ sở", "luot_tap_huan")]),
     ("Hội LHPN huyện có 42 chi hội trưởng là người dân tộc thiểu số.", [("42 chi hội trưởng", None)]),
+    # Members brought to give blood are volunteer turns, as those brought to any volunteer work.
+    ("Huyện đoàn vận động 150 lượt đoàn viên, thanh niên tham gia hiến máu.",
+     [("150 lượt đoàn viên, thanh niên", "luot_dvtn_tinh_nguyen")]),
+    ("Tuổi trẻ huyện ra quân tháng tình nguyện. Các chi đoàn vận động 86 đoàn viên tham gia hiến máu, tiếp nhận "
+     "80 đơn vị máu.",
+     [("86 đoàn viên", "luot_dvtn_tinh_nguyen"), ("80 đơn vị", None)]),
+    # A guard: the blood received is no volunteer.
+    ("Đoàn xã tổ chức 2 đợt hiến máu với 64 đơn vị máu.", [("2 đợt", None), ("64 đơn vị", None)]),
     # The body's units that reached the grade, then their share: the rate the catalogue tracks.
     ("Hội CCB huyện có 18 cơ sở Hội. Qua rà soát, 16/18 cơ sở Hội được đánh giá trong sạch, vững mạnh, chiếm 88,9%.",
      [("18 cơ sở Hội", "chi_hoi"), ("16", None), ("18 cơ sở Hội", None), ("88,9%", "co_so_vung_manh")]),
