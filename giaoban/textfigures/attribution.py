@@ -304,6 +304,7 @@ _CAUSE_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,3}? (?:ngừng|dừng|giải th�
                              r"gặp khó khăn|không còn|chuyển đi|di dời)(?![^\W\d_])")
 _LENDER_RE = re.compile(r"ngân hàng|nhcsxh|phòng giao dịch")
 _VIA_BEFORE_RE = re.compile(r"(?<![^\W\d_])qua *$")
+_GIVES_RE = re.compile(r"(?<![^\W\d_])(?:tặng|trao|hỗ trợ|ủng hộ|gửi)(?![^\W\d_])")
 _HELD_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:số dư|nguồn vốn|vốn|dư nợ|số tiền|quy mô) $")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]|\.(?!\d)")  # not the dot of '10.400
 _NOBODY = Actor(None, None, "none")  # a sentence that is no organization's: nothing carries over
@@ -677,6 +678,12 @@ class Attributor:
                 if aside is not None and aside is not _NOBODY and _LOCAL_ASIDE_RE.match(key, s, e):
                     # 'Ở huyện Khoái Châu, Hội Nông dân huyện phối hợp …': an aside about one place;
                     # the text goes on with the subject it had before.
+                    carried = aside
+                elif (aside is not None and aside.org in ORG_CODES and last.org not in (None, aside.org)
+                      and any(x.start > last.end and _resolve(x, last_hoi, self.default)[0] == aside.org
+                              and _GIVES_RE.search(key, last.end, x.start) for x in here)):
+                    # 'Huyện đoàn tổng kết … Ủy ban MTTQ huyện tặng Hội 5 máy tính. Trong năm, đã kết nạp …':
+                    # a guest that gives to the text's body (or its people) does not take the text over.
                     carried = aside
                 elif last.part:
                     # '… 386 triệu đồng, trong đó Công đoàn xã vận động được 142 triệu đồng. Có 46 khu

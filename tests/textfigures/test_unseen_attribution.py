@@ -107,6 +107,13 @@ OWNERS: list[tuple[str, str, str | list[str] | None]] = [
      "là 4,3 tỷ đồng.", "4,3 tỷ", "mttq"),
     ("Ủy ban MTTQ huyện tổng kết. Quỹ Hỗ trợ nông dân huyện ra đời năm 2010. Ngân hàng Chính sách xã hội huyện "
      "cho 300 hộ vay. Dư nợ của Quỹ đạt 12 tỷ đồng.", "12 tỷ", "nongdan"),
+    # A guest body that gives to the text's body or its people does not take the text over: what follows
+    # is the text's body's again.
+    ("Hội Cựu chiến binh huyện tổng kết năm. Ủy ban MTTQ huyện tặng Hội 5 máy tính.\nTrong năm, đã kết nạp 60 "
+     "hội viên.", "60", "ccb"),
+    ("Hội LHPN xã tổ chức ngày hội. Hội Nông dân xã trao 10 suất quà cho chị em.\nNgày hội thu hút 300 lượt hội "
+     "viên tham gia.", "300", "phunu"),
+    ("Hội LHPN xã tổ chức ngày hội. Hội Nông dân xã trao 10 suất quà cho chị em.", "10 suất", "nongdan"),
 ]
 
 
