@@ -733,8 +733,12 @@ class Attributor:
                 subjects, owners, entry_carried = [], [], _NOBODY
             if attending:
                 # The bodies of the guests ('Dự lễ có …; đại diện lãnh đạo Ủy ban MTTQ tỉnh') are not
-                # who acts in what follows: the text goes on with the body it had before.
+                # who acts in what follows: the text goes on with the body it had before …
                 carried = before_guests
+                if before_guests is not None and before_guests is not _NOBODY and before_guests.org != "other":
+                    # … and the delegates counted among them ('…, lãnh đạo các ngành và 80 đại biểu') are
+                    # the host's, whose congress or meeting it is.
+                    subjects, owners, entry_carried = [], [], before_guests
             self._by_sentence.append((s, e, subjects, owners, entry_carried))
 
     def _heading_names(self, s: int, e: int, here: list[Mention], last_hoi: str | None) -> Actor | None:

@@ -114,6 +114,11 @@ OWNERS: list[tuple[str, str, str | list[str] | None]] = [
     ("Hội LHPN xã tổ chức ngày hội. Hội Nông dân xã trao 10 suất quà cho chị em.\nNgày hội thu hút 300 lượt hội "
      "viên tham gia.", "300", "phunu"),
     ("Hội LHPN xã tổ chức ngày hội. Hội Nông dân xã trao 10 suất quà cho chị em.", "10 suất", "nongdan"),
+    # The delegates counted in a list of who attended are the host's, whatever guests' bodies the list names.
+    ("Hội Cựu chiến binh xã tổ chức Đại hội lần thứ VIII. Tham dự có đồng chí Lê Văn Nam, Chủ tịch Ủy ban MTTQ "
+     "xã; đại diện các ban, ngành và 95 đại biểu chính thức.", "95", "ccb"),
+    ("Công đoàn phường tổ chức hội nghị tổng kết. Dự hội nghị có đại diện Ban Dân vận Đảng ủy phường; lãnh đạo "
+     "các ngành và 60 cán bộ công đoàn cơ sở.", "60", "congdoan"),
 ]
 
 
