@@ -241,6 +241,10 @@ _SHARE_OF_MEMBERS_RE = re.compile(r"(?: [^\W\d_]+)?,? (?:đạt|chiếm|bằng)(
 _BASE_UNITS = frozenset({"cơ sở hội", "chi hội", "chi đoàn", "cơ sở đoàn", "công đoàn cơ sở", "tổ hội"})
 _SHARE_OF_BASES_RE = re.compile(r"[^.;:\n\d]{0,60}?(?:vững mạnh|hoàn thành tốt nhiệm vụ|hoàn thành xuất sắc nhiệm vụ)"
                                 r"(?: [^\W\d_]+)?,? (?:đạt|chiếm|bằng)(?: tỷ lệ| tỉ lệ)? ")
+# A clause that opens with its place as the subject ('…; huyện đã hoàn thành 58 căn'): the body of the
+# clause before acts there (the metonymy attribution.py reads), so its words go on too.
+_PLACE_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:toàn |cả )?(?:xã|huyện|phường|thị xã|thị trấn|tỉnh|thành phố)"
+                             r" (?:đã|cũng|tiếp tục|đang|vừa)(?![^\W\d_])")
 _VERB_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:(?:trong năm|trong quý|trong kỳ|hiện|hiện nay|đến nay),? )?(?:đang|đã|còn|và|cùng|cho)(?![^\W\d_])")
 # Bodies that are not the organizations: counted at the head of a clause, they are its subject.
 _BODY_UNITS = {"doanh nghiệp"}
@@ -464,7 +468,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         ctx_start = s_start
         if i > 0 and c.unit_category == "money" and _TOTAL_OPENS_RE.match(key, s_start):
             ctx_start = attributor.sentences[i - 1][0]  # 'Tổng kinh phí …' totals the sentence before
-        elif i > 0 and _after_semicolon(key, s_start) and _VERB_OPENS_RE.match(key, s_start):
+        elif i > 0 and _after_semicolon(key, s_start) and (_VERB_OPENS_RE.match(key, s_start)
+                                                          or _PLACE_OPENS_RE.match(key, s_start)):
             # '… Quỹ Hỗ trợ nông dân đạt 96,5 tỷ đồng; đang hỗ trợ 2.140 hộ vay vốn': a clause with
             # no subject of its own goes on with the one before the semicolon.
             ctx_start = attributor.sentences[i - 1][0]

@@ -73,6 +73,12 @@ CODES: list[tuple[str, list]] = [
     ("Tuổi trẻ huyện ra quân tháng tình nguyện. Các chi đoàn vận động 86 đoàn viên tham gia hiến máu, tiếp nhận "
      "80 đơn vị máu.",
      [("86 đoàn viên", "luot_dvtn_tinh_nguyen"), ("80 đơn vị", None)]),
+    # A clause opening with its place as the subject ('…; huyện đã hoàn thành 58 căn') goes on with the
+    # words of the clause before, as one with no subject does ('…; đã hoàn thành 58 căn').
+    ("Thực hiện chương trình xóa nhà tạm, Mặt trận huyện vận động 3 tỷ đồng; huyện đã hoàn thành 58 căn.",
+     [("3 tỷ đồng", "ho_tro_kinh_phi"), ("58 căn", "nha_tam_xoa")]),
+    ("Ủy ban MTTQ xã sửa chữa nhà Đại đoàn kết cho hộ nghèo; xã cũng vừa bàn giao thêm 4 căn.",
+     [("4 căn", "nha_dai_doan_ket")]),
     # A guard: the blood received is no volunteer.
     ("Đoàn xã tổ chức 2 đợt hiến máu với 64 đơn vị máu.", [("2 đợt", None), ("64 đơn vị", None)]),
     # The body's units that reached the grade, then their share: the rate the catalogue tracks.
