@@ -634,6 +634,13 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 inherited = _elided_code(key, c, actor, last_coded.get(c.unit), i, matcher)
             if inherited is None and (whole := last_coded.get(c.unit)) is not None:
                 inherited = _part_code(t, key, c, actor, whole, attributor.sentences[whole[3]][0], i, matcher)
+            if inherited is None and c.unit_category in ("person", "times") and figures \
+                    and (attended := _ATTENDANCE_CODES.get(figures[-1]["indicator_code"])) is not None \
+                    and figures[-1]["start"] >= s_start and _ATTENDED_GAP_RE.fullmatch(key, figures[-1]["end"], c.start) \
+                    and matcher.reported_by(attended, actor.org, actor.orgs):
+                # '2 buổi nói chuyện truyền thống … cho 380 đoàn viên, học sinh', 'mở 3 lớp cho 85 hội
+                # viên': the people the sessions or classes were held for attended them.
+                inherited = attended
             if inherited is not None:
                 code, code_conf, code_from = inherited, 0.5, "item before"
         if (c.unit_category == "money" and thing is None and c.kind == "level" and actor.org != "other"
@@ -965,6 +972,11 @@ _FOUNDED_BEFORE_RE = re.compile(r"(?:thành lập|ra mắt|thành lập mới)(?
 # members of units just founded ('thành lập 4 chi hội với 86 hội viên') are not.
 _GRASSROOTS_UNITS = frozenset({"chi hội", "cơ sở hội", "chi đoàn", "tổ hội", "công đoàn cơ sở", "cơ sở đoàn"})
 _MEMBER_UNITS = frozenset({"hội viên", "đoàn viên"})
+# Sessions or classes, and the attendance their people count.
+_ATTENDANCE_CODES = {"tuyen_truyen_buoi": "tuyen_truyen_luot_nguoi", "lop_tap_huan": "luot_tap_huan"}
+# Between the sessions and the people they were for: what the sessions were about ('nhân kỷ niệm 81
+# năm Ngày thành lập …'), then 'cho' or 'với' (no clause break; no figure between: they are the next one).
+_ATTENDED_GAP_RE = re.compile(r"[^;:()\n]{0,160}? (?:cho|với)(?: (?:hơn|trên|gần|khoảng))? ")
 _MEMBERS_AFTER_UNITS_RE = re.compile(r"(?: [^\W\d_]+){0,2}(?:,? (?:và|với) |, )")  # ('9 chi hội nghề nghiệp, …')
 _UNITS_FOUNDED_RE = re.compile(r"(?<![^\W\d_])(?:thành lập|kết nạp|giải thể|ra mắt|mới|thêm|tăng|giảm)(?![^\W\d_])")
 

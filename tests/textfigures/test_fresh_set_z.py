@@ -151,6 +151,13 @@ CODES: list[tuple[str, list]] = [
     # Guards: new members admitted at 12 branches, a model run at 12 branches (where).
     ("HỘI LHPN XÃ AN PHÚ\nHội kết nạp 140 hội viên mới tại 12 chi hội.\n",
      [("140 hội viên", "ket_nap_moi"), ("12 chi hội", None)]),
+    # The people sessions were held for attended them ('2 buổi nói chuyện … cho 380 đoàn viên').
+    ("HỘI CỰU CHIẾN BINH PHƯỜNG A\nHội phối hợp Đoàn Thanh niên phường tổ chức 3 buổi nói chuyện truyền thống "
+     "nhân kỷ niệm 79 năm Ngày Thương binh - Liệt sĩ cho 260 đoàn viên, học sinh.\n",
+     [("3 buổi", "tuyen_truyen_buoi"), ("260 đoàn viên", "tuyen_truyen_luot_nguoi")]),
+    # A guard: the people another act was for.
+    ("HỘI NÔNG DÂN XÃ A\nHội tổ chức 3 buổi tuyên truyền. Ngày 5/3, Hội trao 40 suất quà cho 40 hộ nghèo.\n",
+     [("3 buổi", "tuyen_truyen_buoi"), ("40 suất quà", "suat_qua"), ("40 hộ nghèo", None)]),
     # A guard: the part counts another thing.
     ("HỘI LHPN XÃ AN PHÚ\nHội trao 120 suất quà cho hội viên nghèo; riêng chi hội ấp Mỹ Lợi trao 15 suất học bổng.\n",
      [("120 suất quà", "suat_qua"), ("15 suất", None)]),
