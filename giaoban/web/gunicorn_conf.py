@@ -14,8 +14,8 @@ pause arrives on a connection already open, where it can be seen waiting.
 The workers share one listening socket, and only the worker holding the fewest open connections
 takes the next one (giaoban/web/server.py): each person's requests queue at the worker holding
 their connection, so the workers hold as many people each. Dealt by the kernel instead (a socket
-a worker, SO_REUSEPORT) the split of 32 people wandered as coin tosses do (one second in ten 6 or
-more apart, up to 15); with one socket and no count, whichever worker was first to it took the
+a worker, SO_REUSEPORT) the split of 32 people wandered as coin tosses do (one second in ten 6 to
+13 apart, up to 16); with one socket and no count, whichever worker was first to it took the
 connection (3 / 29 in half the runs). A connection open for `connection_seconds` is closed after
 its next answer (the response says `Connection: close`, the browser opens another, dealt again),
 so that the people of a worker that was slow for a while, or who stayed when others left, are
