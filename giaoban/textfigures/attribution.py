@@ -315,6 +315,9 @@ _GROWN_UP_RE = re.compile(r"[\s\-+•*–]*(?:ông|bà|anh|chị(?! em))(?= [^\W
 # Nguyễn Văn Hùng nuôi 300 con gà'): one person, as 'Ông …' is, not the members at large.
 _MEMBER_WORD_RE = re.compile(r"[\s\-+•*–]*(?:hội viên|đoàn viên|đội viên|cựu chiến binh|ccb|nông dân|thanh niên|công nhân)"
                              r"(?: (?:nông dân|phụ nữ|ccb|cựu chiến binh|công đoàn|thanh niên))? ")
+# The first characters such an opening can have (its words', its bullets', \s's: none above U+3000),
+# asked before the regex (every sentence asks).
+_MEMBER_OPENS = frozenset("hđcnt-+•*–" + "".join(chr(i) for i in range(0x3001) if chr(i).isspace()))
 # (capitalized words that open a body's or a place's name, not a person's)
 _NOT_PERSON_WORDS = frozenset(("hội", "đoàn", "công", "ủy", "mặt", "ban", "liên", "chi", "tổ", "trường", "xã", "huyện",
                                "tỉnh", "phường", "thôn", "bản", "ấp", "khu", "thị", "thành", "việt", "hồ"))
@@ -429,7 +432,7 @@ def _merge_chains(text: str, key: str, mentions: list[Mention]) -> list[Mention]
             gap = key[out[-1].end:m.start]
             sep = _CHAIN_SEP_RE.match(gap) if len(gap) < 40 and "\n" not in gap else None
             if (sep is not None and len(out[-1].orgs or [out[-1].org]) < 8
-                    and _place_named(text, key, out[-1].end, out[-1].end + sep.end(1))
+                    and (sep.end(1) == 0 or _place_named(text, key, out[-1].end, out[-1].end + sep.end(1)))
                     and not (gap.endswith(", ") and _closes_opening(key, out[-1].start, m.start))):
                 prev = out[-1]
                 members = prev.orgs or [prev.org]
@@ -580,7 +583,7 @@ class Attributor:
                 # (only the clause starts up to the last mention are ever looked up)
                 starts = _clause_starts(key, s, here[-1].start, [m for m in here if m.kind == "chain"])
             place: Mention | None = None  # the last body named as a place ('… tại Công ty A, Công ty B')
-            member_named = _named_member(self.text, key, s, e)
+            member_named = _named_member(self.text, key, s, e) if key[s:s + 1] in _MEMBER_OPENS else 0
             for m in here:
                 if member_named and m.kind == "people" and m.start < member_named:
                     continue  # 'Cựu chiến binh Nguyễn Văn Hùng …': one person, no subject
@@ -672,7 +675,7 @@ class Attributor:
                 run_orgs = []
             if subjects:
                 # (a body that joined for one clause leaves the subject to the text that goes on)
-                last = next(x for x in reversed(subjects) if not x.joined)
+                last = subjects[-1] if not subjects[-1].joined else next(x for x in reversed(subjects) if not x.joined)
                 aside = carried
                 carried = Actor(last.org, last.orgs, "carried", (last.pos, last.end))
                 if aside is not None and aside is not _NOBODY and _LOCAL_ASIDE_RE.match(key, s, e):
@@ -690,7 +693,8 @@ class Attributor:
                     # dân cư …': a part or a contrast holds for its own sentence only; the next one
                     # without a subject is the document's body's.
                     carried = None
-            elif carried is not None and (named := self._heading_names(s, e, here, last_hoi)) is not None \
+            elif carried is not None and here and key[e:e + 1] == "\n" \
+                    and (named := self._heading_names(s, e, here, last_hoi)) is not None \
                     and (carried.org, carried.orgs) != (named.org, named.orgs):
                 # 'Hoạt động của Hội Cựu chiến binh', 'Công tác vận động Quỹ "Vì người nghèo"': a heading that
                 # names another body than the text had opens that body's section.
