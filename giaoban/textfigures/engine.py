@@ -634,6 +634,11 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 inherited = _elided_code(key, c, actor, last_coded.get(c.unit), i, matcher)
             if inherited is None and (whole := last_coded.get(c.unit)) is not None:
                 inherited = _part_code(t, key, c, actor, whole, attributor.sentences[whole[3]][0], i, matcher)
+            if inherited is None and c.unit == "mô hình" and _ACTIVITY_MODEL_AFTER_RE.match(key, c.end) \
+                    and matcher.reported_by("mo_hinh_cau_lac_bo", actor.org, actor.orgs):
+                # '995 mô hình học tập và làm theo Bác', '199 mô hình chi hội phụ nữ "5 không, 3 sạch"':
+                # models of the organization's own work (kept, as its clubs are), no economic model.
+                inherited = "mo_hinh_cau_lac_bo"
             if inherited is None and c.unit_category in ("person", "times") and figures \
                     and (attended := _ATTENDANCE_CODES.get(figures[-1]["indicator_code"])) is not None \
                     and figures[-1]["start"] >= s_start and _ATTENDED_GAP_RE.fullmatch(key, figures[-1]["end"], c.start) \
@@ -972,6 +977,9 @@ _FOUNDED_BEFORE_RE = re.compile(r"(?:thành lập|ra mắt|thành lập mới)(?
 # members of units just founded ('thành lập 4 chi hội với 86 hội viên') are not.
 _GRASSROOTS_UNITS = frozenset({"chi hội", "cơ sở hội", "chi đoàn", "tổ hội", "công đoàn cơ sở", "cơ sở đoàn"})
 _MEMBER_UNITS = frozenset({"hội viên", "đoàn viên"})
+# What a model of the organization's own work is named after ('mô hình học tập và làm theo Bác', 'mô
+# hình chi hội phụ nữ …', 'mô hình "Chi hội …"').
+_ACTIVITY_MODEL_AFTER_RE = re.compile(r" (?:[\"“])?(?:học tập và làm theo|chi hội|chi đoàn|tổ hội|tổ phụ nữ|tự quản)(?![^\W\d_])")
 # Sessions or classes, and the attendance their people count.
 _ATTENDANCE_CODES = {"tuyen_truyen_buoi": "tuyen_truyen_luot_nguoi", "lop_tap_huan": "luot_tap_huan"}
 # Between the sessions and the people they were for: what the sessions were about ('nhân kỷ niệm 81

@@ -158,6 +158,13 @@ CODES: list[tuple[str, list]] = [
     # A guard: the people another act was for.
     ("HỘI NÔNG DÂN XÃ A\nHội tổ chức 3 buổi tuyên truyền. Ngày 5/3, Hội trao 40 suất quà cho 40 hộ nghèo.\n",
      [("3 buổi", "tuyen_truyen_buoi"), ("40 suất quà", "suat_qua"), ("40 hộ nghèo", None)]),
+    # Models of the organization's own work ('mô hình học tập và làm theo …', 'mô hình chi hội …', 'mô
+    # hình tự quản …') are kept as its clubs are, not economic models.
+    ("HỘI LHPN HUYỆN A\nCác cấp Hội đang duy trì 412 mô hình học tập và làm theo tư tưởng, đạo đức, phong "
+     "cách Hồ Chí Minh.\n", [("412 mô hình", "mo_hinh_cau_lac_bo")]),
+    ("HỘI LHPN HUYỆN A\nHội xây dựng 36 mô hình chi hội phụ nữ \"3 sạch\".\n", [("36 mô hình", "mo_hinh_cau_lac_bo")]),
+    # A guard: a model of farming is neither (for the Women's Union the words name both kinds).
+    ("HỘI LHPN HUYỆN A\nHội hỗ trợ 36 mô hình chăn nuôi bò của hội viên.\n", [("36 mô hình", None)]),
     # A guard: the part counts another thing.
     ("HỘI LHPN XÃ AN PHÚ\nHội trao 120 suất quà cho hội viên nghèo; riêng chi hội ấp Mỹ Lợi trao 15 suất học bổng.\n",
      [("120 suất quà", "suat_qua"), ("15 suất", None)]),
