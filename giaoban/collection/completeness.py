@@ -17,6 +17,7 @@ from django.utils import timezone
 from giaoban.collection.models import Deadline, Report
 from giaoban.core.periods import Period, parse_reachable
 from giaoban.org import schedules, stamp
+from giaoban.org.compiled import Statement
 from giaoban.org.models import Area, Organization, Unit
 
 SENT = (Report.Status.SUBMITTED, Report.Status.APPROVED, Report.Status.LOCKED)
@@ -184,14 +185,23 @@ def expected_unit_list(units_qs, period: Period) -> list[Unit]:
     return units
 
 
+# compiled once per number of units (giaoban.org.compiled): the pages' own report reads.
+# A state needs the status and the sending time, not the report's texts; a dict, so no ordering
+# (the model's joined two tables).
+_PERIOD_REPORTS = Statement(Report, lambda code, unit_ids: Report.objects.filter(period=code, unit_id__in=unit_ids).only(
+    "id", "unit_id", "period", "status", "submitted_at").order_by())
+# the returned reports keep the model's order (the reports' own query's, as the pages list them)
+_UNIT_REPORTS = Statement(Report, lambda codes, unit_ids: Report.objects.filter(
+    Q(period__in=codes) | Q(status=Report.Status.RETURNED), unit_id__in=unit_ids).only(
+    "id", "unit_id", "period", "status", "submitted_at", "returned_reason"))
+
+
 def unit_states(units_qs, period: Period, units: list[Unit] | None = None) -> list[UnitState]:
     """Each expected unit's state; ``units``: expected_unit_list(units_qs, period) when the caller
     has it already (the completeness page keeps it under the stamp)."""
     if units is None:
         units = expected_unit_list(units_qs, period)
-    # a state needs the status and the sending time, not the report's texts
-    reports = {r.unit_id: r for r in Report.objects.filter(period=period.code, unit__in=[u.pk for u in units]).only(
-        "id", "unit_id", "period", "status", "submitted_at").order_by()}  # a dict: the model's ordering joined two tables
+    reports = {r.unit_id: r for r in _PERIOD_REPORTS(period.code, [u.pk for u in units])}
     deadlines = Deadlines(period)
     today = timezone.localdate()
     return [UnitState(u, reports.get(u.pk), deadlines.for_unit(u), today) for u in units]
@@ -205,8 +215,7 @@ def unit_reports(units: list[Unit], codes: list[str]) -> tuple[dict, list[Report
     by_id = {u.pk: u for u in units}
     reports: dict = {}
     returned = []
-    for r in Report.objects.filter(Q(period__in=codes) | Q(status=Report.Status.RETURNED), unit__in=units).only(
-            "id", "unit_id", "period", "status", "submitted_at", "returned_reason"):
+    for r in _UNIT_REPORTS(list(codes), [u.pk for u in units]):
         if r.period in codes:
             reports[(r.unit_id, r.period)] = r
         if r.status == Report.Status.RETURNED:

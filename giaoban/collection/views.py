@@ -44,6 +44,7 @@ ATTACHMENT_KINDS = {DOCX: "application/vnd.openxmlformats-officedocument.wordpro
 
 # one report at most (unit, period): without the model's ordering, which joins the unit and its organization
 _REPORT = Statement(Report, lambda unit_id, period: Report.objects.filter(unit_id=unit_id, period=period).order_by()[:1])
+_UNREAD_REMINDERS = Statement(Reminder, lambda user_id: Reminder.objects.filter(user_id=user_id, read_at=None)[:20])
 _ATTACHMENTS = Statement(Attachment, lambda report_id: Attachment.objects.filter(report_id=report_id, deleted_at=None))
 
 
@@ -92,7 +93,7 @@ def my_reports(request):
     reports, returned = comp.unit_reports(units, [p.code for p in periods])
     deadlines = comp.Deadlines.for_periods(periods)
     rows = _my_report_rows(units, periods, reports, deadlines)
-    reminders = list(Reminder.objects.filter(user=request.user, read_at=None)[:20])
+    reminders = _UNREAD_REMINDERS(request.user.pk)
     return render(request, "collection/my_reports.html",
                   {"periods": periods, "rows": rows, "returned": returned, "reminders": reminders,
                    "returned_items": _returned_items(returned), "reminder_items": _reminder_items(reminders, get_token(request))})

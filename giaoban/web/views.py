@@ -184,11 +184,13 @@ def home(request):
             todo.append({"unit": unit, "report": report, "deadline": deadline, "late": deadline < today,
                          "days": (deadline - today).days, "url": entry_url(unit.pk, due.code)})
     todo.sort(key=lambda t: (t["deadline"], t["unit"].name))
-    waiting = list(  # a row needs the unit's name, not its organization
+    # a row needs the unit's name, not its organization; built only for people who approve (the
+    # menu's answer, kept under the stamp): for the others the ORM compiled it to find it empty
+    waiting = list(
         Report.objects.filter(unit__in=approvable, status=Report.Status.SUBMITTED)
         .select_related("unit")
         .order_by("period", "unit__name")[:50]
-    )
+    ) if access.has_approvable_units(request.user) else []
     for r in waiting:
         r.url = entry_url(r.unit_id, r.period)
     for r in returned:
