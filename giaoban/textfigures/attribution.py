@@ -442,18 +442,20 @@ def _merge_chains(text: str, key: str, mentions: list[Mention]) -> list[Mention]
     return out
 
 
-def _resolve(m: Mention, last_hoi: str | None, default: str | None) -> tuple[str | None, list[str] | None]:
-    def one(org: str) -> str | None:
-        if org == "hoi":
-            return last_hoi or (default if default in HOI_ORGS else None)
-        return org or None
+def _one_body(org: str, last_hoi: str | None, default: str | None) -> str | None:
+    """The organization of one body's mention ('hoi': the association in focus)."""
+    if org == "hoi":
+        return last_hoi or (default if default in HOI_ORGS else None)
+    return org or None
 
+
+def _resolve(m: Mention, last_hoi: str | None, default: str | None) -> tuple[str | None, list[str] | None]:
     if m.kind == "chain":
         members: list[str | None] = []
         for o in m.orgs or []:
             # 'Hội Nông dân huyện, các cấp Hội …': 'Hội' after an association in the chain is that one
             prior_hoi = next((x for x in reversed(members) if x in HOI_ORGS), None)
-            members.append(prior_hoi if o == "hoi" and prior_hoi else one(o))
+            members.append(prior_hoi if o == "hoi" and prior_hoi else _one_body(o, last_hoi, default))
         if "" in (m.orgs or []) and members and members[0] in (None, "other") and "other" in members:
             # 'các cơ quan, đơn vị, doanh nghiệp còn trao …', 'các thôn, ban ngành, đoàn thể, cơ sở tôn
             # giáo góp …': givers led by bodies not of the six are other bodies.
@@ -476,7 +478,7 @@ def _resolve(m: Mention, last_hoi: str | None, default: str | None) -> tuple[str
         return None, None
     if m.kind == "group":
         return None, list(m.orgs)
-    return one(m.org), None
+    return _one_body(m.org, last_hoi, default), None  # (no helper made per call: most mentions end here)
 
 
 _CLAUSE_MARK_RE = re.compile(r", |; |: |\(|\)| - ")  # (each branch opens with a literal: scanned for in C)
