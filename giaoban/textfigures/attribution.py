@@ -313,11 +313,12 @@ _A_PERSON = Actor("other", None, "carried")  # a person's own story (see _build)
 _GROWN_UP_RE = re.compile(r"[\s\-+•*–]*(?:ông|bà|anh|chị(?! em))(?= [^\W\d_])")
 # A member named by name ('Hội viên Đỗ Văn Tuấn ở xã Tân Linh vay 100 triệu đồng …', 'Cựu chiến binh
 # Nguyễn Văn Hùng nuôi 300 con gà'): one person, as 'Ông …' is, not the members at large.
-_MEMBER_WORD_RE = re.compile(r"[\s\-+•*–]*(?:hội viên|đoàn viên|đội viên|cựu chiến binh|ccb|nông dân|thanh niên|công nhân)"
+_MEMBER_WORDS = ("hội viên", "đoàn viên", "đội viên", "cựu chiến binh", "ccb", "nông dân", "thanh niên", "công nhân")
+_MEMBER_WORD_RE = re.compile(r"[\s\-+•*–]*(?:" + "|".join(_MEMBER_WORDS) + ")"
                              r"(?: (?:nông dân|phụ nữ|ccb|cựu chiến binh|công đoàn|thanh niên))? ")
-# The first characters such an opening can have (its words', its bullets', \s's: none above U+3000),
-# asked before the regex (every sentence asks).
-_MEMBER_OPENS = frozenset("hđcnt-+•*–" + "".join(chr(i) for i in range(0x3001) if chr(i).isspace()))
+# What else such an opening can start with (its bullets, \s: none above U+3000); with its words,
+# asked in C before the regex (every sentence asks).
+_BULLET_OR_SPACE = frozenset("-+•*–" + "".join(chr(i) for i in range(0x3001) if chr(i).isspace()))
 # (capitalized words that open a body's or a place's name, not a person's)
 _NOT_PERSON_WORDS = frozenset(("hội", "đoàn", "công", "ủy", "mặt", "ban", "liên", "chi", "tổ", "trường", "xã", "huyện",
                                "tỉnh", "phường", "thôn", "bản", "ấp", "khu", "thị", "thành", "việt", "hồ"))
@@ -585,7 +586,8 @@ class Attributor:
                 # (only the clause starts up to the last mention are ever looked up)
                 starts = _clause_starts(key, s, here[-1].start, [m for m in here if m.kind == "chain"])
             place: Mention | None = None  # the last body named as a place ('… tại Công ty A, Công ty B')
-            member_named = _named_member(self.text, key, s, e) if key[s:s + 1] in _MEMBER_OPENS else 0
+            member_named = _named_member(self.text, key, s, e) \
+                if key.startswith(_MEMBER_WORDS, s) or key[s:s + 1] in _BULLET_OR_SPACE else 0
             for m in here:
                 if member_named and m.kind == "people" and m.start < member_named:
                     continue  # 'Cựu chiến binh Nguyễn Văn Hùng …': one person, no subject

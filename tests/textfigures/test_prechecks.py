@@ -88,6 +88,8 @@ PAIRS: list[tuple[str, re.Pattern[str], str, Callable[[str], bool]]] = [
     ("admin unit", engine._ADMIN_UNIT_RE, "match", _starts(engine._ADMIN_UNITS)),
     ("scale", numbers._SCALE_RE, "match", _starts(numbers._SCALE_STARTS)),
     ("committee named", attribution._COMMITTEE_NAMED_RE, "search", _any_of(attribution._COMMITTEE_WORDS)),
+    ("member named", attribution._MEMBER_WORD_RE, "match",
+     lambda s: s.startswith(attribution._MEMBER_WORDS) or s[:1] in attribution._BULLET_OR_SPACE),
     ("speaker after", attribution._SPEAKER_AFTER_RE, "match",
      lambda s: any(w in s[:attribution._SPEAKER_REACH] for w in attribution._SPEAKER_VERBS)),
     ("purpose", engine._PURPOSE_RE, "search", _any_of(engine._PURPOSE_WORDS)),
