@@ -405,7 +405,8 @@ _PERIOD_NUMERAL_RE = re.compile(r"(?<![^\W_])(?:quý|khóa|khoá|giai đoạn|ph
 _APPOSITION_GAP_RE = re.compile(_PLACE + r", ")
 # A phrase that opens a sentence before its subject ('Theo Ủy ban MTTQ huyện, …', 'Hưởng ứng lời kêu
 # gọi của Ủy ban MTTQ tỉnh, …', 'Nhờ sự hỗ trợ của …, …'): its comma closes it.
-_OPENING_PHRASE_RE = re.compile(r"[\s\-+•*–]*(?:theo|hưởng ứng|thực hiện|nhờ|với sự|được sự|dưới sự|căn cứ|nhân dịp|dịp)"
+_OPENING_WORDS = ("theo", "hưởng ứng", "thực hiện", "nhờ", "với sự", "được sự", "dưới sự", "căn cứ", "nhân dịp", "dịp")
+_OPENING_PHRASE_RE = re.compile(r"[\s\-+•*–]*(?:" + "|".join(_OPENING_WORDS) + ")"
                                 r"(?![^\W\d_])[^,.;:\n]*, ")
 
 
@@ -732,7 +733,8 @@ class Attributor:
             elif person or (not subjects and _HOUSEHOLDS_SUBJECT_RE.match(key, s, e)):
                 entry_carried = carried = _NOBODY
             elif not subjects and (_PEOPLE_SUBJECT_RE.match(key, s, e) or (
-                    (lead_in := _OPENING_PHRASE_RE.match(key, s, e)) and _PEOPLE_SUBJECT_RE.match(key, lead_in.end(), e))):
+                    (key.startswith(_OPENING_WORDS, s) or key[s:s + 1] in _BULLET_OR_SPACE)  # (in C first)
+                    and (lead_in := _OPENING_PHRASE_RE.match(key, s, e)) and _PEOPLE_SUBJECT_RE.match(key, lead_in.end(), e))):
                 # ('Hưởng ứng lời kêu gọi của Mặt trận, nhân dân đã đóng góp …': the people after the opening)
                 entry_carried = Actor("other", None, "carried")
                 carried = None

@@ -90,6 +90,8 @@ PAIRS: list[tuple[str, re.Pattern[str], str, Callable[[str], bool]]] = [
     ("committee named", attribution._COMMITTEE_NAMED_RE, "search", _any_of(attribution._COMMITTEE_WORDS)),
     ("member named", attribution._MEMBER_WORD_RE, "match",
      lambda s: s.startswith(attribution._MEMBER_WORDS) or s[:1] in attribution._BULLET_OR_SPACE),
+    ("opening phrase", attribution._OPENING_PHRASE_RE, "match",
+     lambda s: s.startswith(attribution._OPENING_WORDS) or s[:1] in attribution._BULLET_OR_SPACE),
     ("speaker after", attribution._SPEAKER_AFTER_RE, "match",
      lambda s: any(w in s[:attribution._SPEAKER_REACH] for w in attribution._SPEAKER_VERBS)),
     ("purpose", engine._PURPOSE_RE, "search", _any_of(engine._PURPOSE_WORDS)),
