@@ -316,9 +316,20 @@ _GROWN_UP_RE = re.compile(r"[\s\-+•*–]*(?:ông|bà|anh|chị(?! em))(?= [^\W
 _MEMBER_WORDS = ("hội viên", "đoàn viên", "đội viên", "cựu chiến binh", "ccb", "nông dân", "thanh niên", "công nhân")
 _MEMBER_WORD_RE = re.compile(r"[\s\-+•*–]*(?:" + "|".join(_MEMBER_WORDS) + ")"
                              r"(?: (?:nông dân|phụ nữ|ccb|cựu chiến binh|công đoàn|thanh niên))? ")
-# What else such an opening can start with (its bullets, \s: none above U+3000); with its words,
-# asked in C before the regex (every sentence asks).
+# What else such an opening can start with: its bullets and \s (none above U+3000).
 _BULLET_OR_SPACE = frozenset("-+•*–" + "".join(chr(i) for i in range(0x3001) if chr(i).isspace()))
+
+
+def _may_open_with(key: str, s: int, words: tuple[str, ...]) -> bool:
+    """Whether the sentence at ``s`` may open with one of ``words`` after bullets and spaces, as a
+    regex '[\\s\\-+•*–]*(?:words)' asks: in C, before the regex (most sentences open with one space)."""
+    if key.startswith(words, s):
+        return True
+    if key[s:s + 1] not in _BULLET_OR_SPACE:
+        return False
+    return key[s + 1:s + 2] in _BULLET_OR_SPACE or key.startswith(words, s + 1)  # (more than one: the regex decides)
+
+
 # (capitalized words that open a body's or a place's name, not a person's)
 _NOT_PERSON_WORDS = frozenset(("hội", "đoàn", "công", "ủy", "mặt", "ban", "liên", "chi", "tổ", "trường", "xã", "huyện",
                                "tỉnh", "phường", "thôn", "bản", "ấp", "khu", "thị", "thành", "việt", "hồ"))
@@ -587,8 +598,7 @@ class Attributor:
                 # (only the clause starts up to the last mention are ever looked up)
                 starts = _clause_starts(key, s, here[-1].start, [m for m in here if m.kind == "chain"])
             place: Mention | None = None  # the last body named as a place ('… tại Công ty A, Công ty B')
-            member_named = _named_member(self.text, key, s, e) \
-                if key.startswith(_MEMBER_WORDS, s) or key[s:s + 1] in _BULLET_OR_SPACE else 0
+            member_named = _named_member(self.text, key, s, e) if _may_open_with(key, s, _MEMBER_WORDS) else 0
             for m in here:
                 if member_named and m.kind == "people" and m.start < member_named:
                     continue  # 'Cựu chiến binh Nguyễn Văn Hùng …': one person, no subject
@@ -733,7 +743,7 @@ class Attributor:
             elif person or (not subjects and _HOUSEHOLDS_SUBJECT_RE.match(key, s, e)):
                 entry_carried = carried = _NOBODY
             elif not subjects and (_PEOPLE_SUBJECT_RE.match(key, s, e) or (
-                    (key.startswith(_OPENING_WORDS, s) or key[s:s + 1] in _BULLET_OR_SPACE)  # (in C first)
+                    _may_open_with(key, s, _OPENING_WORDS)
                     and (lead_in := _OPENING_PHRASE_RE.match(key, s, e)) and _PEOPLE_SUBJECT_RE.match(key, lead_in.end(), e))):
                 # ('Hưởng ứng lời kêu gọi của Mặt trận, nhân dân đã đóng góp …': the people after the opening)
                 entry_carried = Actor("other", None, "carried")
