@@ -1210,10 +1210,11 @@ _GROUP_HAS_RE = re.compile(r"[\s\-+•*–]*(?:câu lạc bộ|clb|tổ hợp t�
 _PROFESSIONAL_UNITS_RE = re.compile(r" nghề nghiệp(?![^\W\d_])")
 # Money into a fund (raised, given to it, its capital), and words that take money out of one.
 _INTO_FUND_CODES = frozenset({"quy_vi_nguoi_ngheo", "quy_den_on_dap_nghia", "quy_ho_tro_nong_dan", "ho_tro_kinh_phi"})
-_OUT_OF_FUND_RE = re.compile(r"(?<![^\W\d_])(?:từ|trích)(?: nguồn)? quỹ(?![^\W\d_])")
-_SPENT_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:chi|trích|sử dụng|dùng|xuất)(?: (?:hỗ trợ|thêm|tổng cộng|số tiền))*"
-                              r" (?:(?:trên|hơn|gần|khoảng) )?$")
-_VALUED_BEFORE_RE = re.compile(r"(?<![^\W\d_])trị giá (?:(?:trên|hơn|gần|khoảng|ước|là) )*$")
+# (these look-backs are searched: written by first letter, see tests/textfigures/test_scan_prefixes.py)
+_OUT_OF_FUND_RE = re.compile(r"t" + _LETTER_START + r"(?:ừ|rích)(?: nguồn)? quỹ(?![^\W\d_])")
+_SPENT_BEFORE_RE = re.compile(prefix_alternation(("chi", "trích", "sử dụng", "dùng", "xuất"), _LETTER_START)
+                              + r"(?: (?:hỗ trợ|thêm|tổng cộng|số tiền))* (?:(?:trên|hơn|gần|khoảng) )?$")
+_VALUED_BEFORE_RE = re.compile(r"t" + _LETTER_START + r"rị giá (?:(?:trên|hơn|gần|khoảng|ước|là) )*$")
 _RAISING_VERB_RE = re.compile(r"(?<![^\W\d_])(?:vận động|quyên góp|huy động|tiếp nhận|nhận được|đóng góp|ủng hộ)(?![^\W\d_])")
 _GIFT_WORD_RE = re.compile(r"(?<![^\W\d_])quà(?![^\W\d_])")
 _CASH_RE = re.compile(r"(?<![^\W\d_])tiền(?![^\W\d_])")
@@ -1232,7 +1233,8 @@ _RECEIVED_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:tiếp nhận|nhận được
                                  r"(?: thêm)? (?:(?:hơn|trên|gần|khoảng) )?$")
 # A sum handed over ('… vay vốn, tổng số tiền 1,1 tỷ đồng') is no balance held ('dư nợ').
 _BALANCE_CODES = frozenset({"du_no_uy_thac", "quy_ho_tro_nong_dan"})
-_SUM_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:với )?(?:tổng )?số tiền (?:(?:là|trên|hơn|gần|khoảng) )?$")
+_SUM_BEFORE_RE = re.compile(prefix_alternation(("với tổng số tiền", "với số tiền", "tổng số tiền", "số tiền"), _LETTER_START)
+                            + r" (?:(?:là|trên|hơn|gần|khoảng) )?$")  # (by first letter, as _SPENT_BEFORE_RE)
 # The officials of units ('bí thư 23 Đoàn xã, thị trấn và 14 chi đoàn'), right before the list the units are in.
 # ('lãnh đạo', 'đại diện' are verbs too: 'Huyện đoàn trực tiếp lãnh đạo 34 chi đoàn' counts the units.)
 _OFFICIALS_OF_RE = re.compile(r"(?<![^\W\d_])(?:bí thư|chủ tịch)(?: các| của| của các)? "

@@ -29,6 +29,13 @@ PAIRS: list[tuple[str, re.Pattern[str], re.Pattern[str], tuple[int, ...]]] = [
         r"[,;:()\n.\d]| (?:cho|với|của|tại|để|từ|ở|do|nhằm|qua|trong|trên|thuộc|đã|được|là|và|về)(?![^\W\d_])"), ()),
     ("engine._HELPED_BEFORE_RE", engine._HELPED_BEFORE_RE, re.compile(
         r"(?<![^\W\d_])(?:giúp|hỗ trợ|tạo điều kiện|hướng dẫn)(?: cho)? (?:(?:trên|hơn|gần|khoảng) )?$"), ()),
+    ("engine._OUT_OF_FUND_RE", engine._OUT_OF_FUND_RE, re.compile(r"(?<![^\W\d_])(?:từ|trích)(?: nguồn)? quỹ(?![^\W\d_])"), ()),
+    ("engine._SPENT_BEFORE_RE", engine._SPENT_BEFORE_RE, re.compile(
+        r"(?<![^\W\d_])(?:chi|trích|sử dụng|dùng|xuất)(?: (?:hỗ trợ|thêm|tổng cộng|số tiền))* (?:(?:trên|hơn|gần|khoảng) )?$"), ()),
+    ("engine._VALUED_BEFORE_RE", engine._VALUED_BEFORE_RE,
+     re.compile(r"(?<![^\W\d_])trị giá (?:(?:trên|hơn|gần|khoảng|ước|là) )*$"), ()),
+    ("engine._SUM_BEFORE_RE", engine._SUM_BEFORE_RE,
+     re.compile(r"(?<![^\W\d_])(?:với )?(?:tổng )?số tiền (?:(?:là|trên|hơn|gần|khoảng) )?$"), ()),
     ("attribution._BOUNDARY_RE", attribution._BOUNDARY_RE, re.compile(r"\n|[.!?…;](?=[ \t]+(\S))"), (1,)),
     ("attribution._CLAUSE_MARK_RE", attribution._CLAUSE_MARK_RE, re.compile(r"[,;:] |\(|\)| - "), ()),
     ("attribution._PLACE_BEFORE_RE", attribution._PLACE_BEFORE_RE, re.compile(r"(?<![^\W\d_])(?:tại|ở) $"), ()),
