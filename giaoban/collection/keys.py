@@ -85,32 +85,28 @@ BEGIN
                         bad.id, bad.unit_id, bad.period);
     END IF;
   END IF;
-  IF iids IS NOT NULL THEN
-    SELECT count(*) INTO n FROM (SELECT 1 FROM org_indicator WHERE id = ANY(iids) FOR KEY SHARE) s;
-    IF n < cardinality(iids) THEN
-      SELECT min(k.id) INTO bad FROM unnest(iids) AS k(id) WHERE NOT EXISTS (SELECT 1 FROM org_indicator i WHERE i.id = k.id);
-      RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', TABLE = TG_TABLE_NAME, COLUMN = 'indicator_id',
-        CONSTRAINT = 'collection_datavalue_indicator_fk',
-        MESSAGE = format('Số liệu trỏ tới chỉ tiêu không có: khóa (indicator_id)=(%s) của bảng %s không có trong bảng org_indicator.',
-                         bad.min, TG_TABLE_NAME),
-        DETAIL = format('Key (indicator_id)=(%s) is not present in table "org_indicator".', bad.min);
-    END IF;
-  END IF;
-  IF users IS NOT NULL THEN
-    SELECT count(*) INTO n FROM (SELECT 1 FROM auth_user WHERE id = ANY(users) FOR KEY SHARE) s;
-    IF n < cardinality(users) THEN
-      SELECT min(k.id) INTO bad FROM unnest(users) AS k(id) WHERE NOT EXISTS (SELECT 1 FROM auth_user u WHERE u.id = k.id);
-      RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', TABLE = TG_TABLE_NAME, COLUMN = 'updated_by_id',
-        CONSTRAINT = 'collection_datavalue_updated_by_fk',
-        MESSAGE = format('Số liệu trỏ tới người dùng không có: khóa (updated_by_id)=(%s) của bảng %s không có trong bảng auth_user.',
-                         bad.min, TG_TABLE_NAME),
-        DETAIL = format('Key (updated_by_id)=(%s) is not present in table "auth_user".', bad.min);
-    END IF;
-  END IF;
-  RETURN NULL;
+{single_key_checks}  RETURN NULL;
 END
 $fn$
 """
+
+# The indicator and the last editor: one column each, the same check.
+_SINGLE_KEY_CHECK = r"""
+  IF {array} IS NOT NULL THEN
+    SELECT count(*) INTO n FROM (SELECT 1 FROM {table} WHERE id = ANY({array}) FOR KEY SHARE) s;
+    IF n < cardinality({array}) THEN
+      SELECT min(k.id) INTO bad FROM unnest({array}) AS k(id) WHERE NOT EXISTS (SELECT 1 FROM {table} r WHERE r.id = k.id);
+      RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', TABLE = TG_TABLE_NAME, COLUMN = '{column}',
+        CONSTRAINT = '{constraint}',
+        MESSAGE = format('Số liệu trỏ tới {noun} không có: khóa ({column})=(%s) của bảng %s không có trong bảng {table}.',
+                         bad.min, TG_TABLE_NAME),
+        DETAIL = format('Key ({column})=(%s) is not present in table "{table}".', bad.min);
+    END IF;
+  END IF;
+"""
+_CHECK = _CHECK.replace("{single_key_checks}", "".join(
+    _SINGLE_KEY_CHECK.format(array=array, table=table, column=columns[0], constraint=name, noun=noun).lstrip("\n")
+    for (name, columns, table, _), array, noun in zip(KEYS[1:], ("iids", "users"), ("chỉ tiêu", "người dùng"))))
 
 # The referenced side: OLD's key still named by a value refuses the deletion or key change (at the
 # commit, by then in a fresh snapshot that shows every value committed meanwhile), unless a row
