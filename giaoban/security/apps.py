@@ -6,7 +6,6 @@ class SecurityConfig(AppConfig):
     verbose_name = "An toàn, bảo mật"
 
     def ready(self):
-        from giaoban.security import csp_policy, csrf
+        from giaoban.security import csp_policy
 
-        csrf.install()
         csp_policy.install()
