@@ -49,26 +49,8 @@ DECLARE
   n bigint; bad record;
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    SELECT array_agg(k.report_id) FILTER (WHERE k.g = 3), array_agg(k.unit_id) FILTER (WHERE k.g = 3),
-           array_agg(k.period) FILTER (WHERE k.g = 3), array_agg(k.indicator_id) FILTER (WHERE k.g = 5),
-           array_agg(k.updated_by_id) FILTER (WHERE k.g = 6 AND k.updated_by_id IS NOT NULL)
-      INTO rids, uids, pers, iids, users
-      FROM (SELECT report_id, unit_id, period::text AS period, indicator_id, updated_by_id,
-                   grouping(report_id, indicator_id, updated_by_id) AS g
-              FROM new_rows GROUP BY GROUPING SETS ((report_id, unit_id, period), (indicator_id), (updated_by_id))) k;
-  ELSE  -- an UPDATE: the rows whose keys changed (or whose id did: compared with nothing)
-    SELECT array_agg(k.report_id) FILTER (WHERE k.g = 3), array_agg(k.unit_id) FILTER (WHERE k.g = 3),
-           array_agg(k.period) FILTER (WHERE k.g = 3), array_agg(k.indicator_id) FILTER (WHERE k.g = 5),
-           array_agg(k.updated_by_id) FILTER (WHERE k.g = 6 AND k.updated_by_id IS NOT NULL)
-      INTO rids, uids, pers, iids, users
-      FROM (SELECT report_id, unit_id, period::text AS period, indicator_id, updated_by_id,
-                   grouping(report_id, indicator_id, updated_by_id) AS g
-              FROM new_rows nr
-             WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE o.id = nr.id AND o.report_id = nr.report_id
-                                  AND o.unit_id = nr.unit_id AND o.period = nr.period AND o.indicator_id = nr.indicator_id
-                                  AND o.updated_by_id IS NOT DISTINCT FROM nr.updated_by_id)
-             GROUP BY GROUPING SETS ((report_id, unit_id, period), (indicator_id), (updated_by_id))) k;
-  END IF;
+{distinct_keys_inserted}  ELSE  -- an UPDATE: the rows whose keys changed (or whose id did: compared with nothing)
+{distinct_keys_updated}  END IF;
   IF rids IS NOT NULL THEN
     WITH held AS MATERIALIZED (SELECT r.id, r.unit_id, r.period::text AS period FROM collection_report r
                                 WHERE r.id = ANY(rids) FOR KEY SHARE)
@@ -89,6 +71,24 @@ BEGIN
 END
 $fn$
 """
+
+# The distinct keys of the statement's rows (all of an INSERT's; an UPDATE's whose keys changed),
+# one pass for the three keys: the same aggregate over either set of rows.
+_DISTINCT_KEYS = """\
+    SELECT array_agg(k.report_id) FILTER (WHERE k.g = 3), array_agg(k.unit_id) FILTER (WHERE k.g = 3),
+           array_agg(k.period) FILTER (WHERE k.g = 3), array_agg(k.indicator_id) FILTER (WHERE k.g = 5),
+           array_agg(k.updated_by_id) FILTER (WHERE k.g = 6 AND k.updated_by_id IS NOT NULL)
+      INTO rids, uids, pers, iids, users
+      FROM (SELECT report_id, unit_id, period::text AS period, indicator_id, updated_by_id,
+                   grouping(report_id, indicator_id, updated_by_id) AS g
+              {rows}GROUP BY GROUPING SETS ((report_id, unit_id, period), (indicator_id), (updated_by_id))) k;
+"""
+_CHECK = _CHECK.replace("{distinct_keys_inserted}", _DISTINCT_KEYS.format(rows="FROM new_rows ")).replace(
+    "{distinct_keys_updated}", _DISTINCT_KEYS.format(rows="""FROM new_rows nr
+             WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE o.id = nr.id AND o.report_id = nr.report_id
+                                  AND o.unit_id = nr.unit_id AND o.period = nr.period AND o.indicator_id = nr.indicator_id
+                                  AND o.updated_by_id IS NOT DISTINCT FROM nr.updated_by_id)
+             """))
 
 # The indicator and the last editor: one column each, the same check.
 _SINGLE_KEY_CHECK = r"""
