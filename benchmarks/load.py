@@ -16,7 +16,7 @@ moment the step was due, so waiting for the server is not hidden. The server sen
 request (Server-Timing, giaoban/web/timing.py): the summary gives the server's mean time, CPU time
 (the worker thread's) and queries per request, which move much less with the machine's load than
 latencies. A PostgreSQL run: --database-url postgres://postgres@127.0.0.1:5432/giaoban_load (the
-demo is loaded into it when it is empty).
+database is created when it does not exist, and the demo loaded into it when it is empty).
 Where the two cores went, per request: gunicorn's processes, this generator, and (PostgreSQL on this
 machine) the database's backends for the run's database. by_worker: each gunicorn worker's
 connections and its requests' latencies (a kept-alive connection stays with the worker that
@@ -48,7 +48,7 @@ import time
 import urllib.request
 from collections import Counter, defaultdict
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -75,8 +75,28 @@ def run(cmd, env):
     subprocess.run(cmd, cwd=ROOT, env=env, check=True)
 
 
+def create_database(url: str) -> bool:
+    """Create the PostgreSQL database `url` names when it does not exist (the demo is then loaded
+    into it); whether it was created."""
+    import psycopg
+    from psycopg import errors, sql
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
+        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            return False
+        try:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        except errors.DuplicateDatabase:  # made meanwhile by another run
+            return False
+    return True
+
+
 def prepare_database(env: dict, url: str | None) -> dict:
     if url:
+        if url.startswith("postgres"):
+            create_database(url)
         env["DATABASE_URL"] = url
         run([sys.executable, "-m", "giaoban", "migrate", "-v0"], env)
         run([sys.executable, "-m", "giaoban", "demo", "--if-empty"], env)

@@ -109,9 +109,11 @@ class ConnectionCounts:
         self.slot: int | None = None
 
     def join(self, connections: int) -> None:
+        """Take a free slot; with none left (more live workers than slots) this worker stays out of
+        the count and listens as gunicorn's own worker does."""
         with self._claiming:
             now = time.monotonic()
-            self.slot = next(i for i in range(self.slots) if now - self._cells[3 * i + 2] > self.STALE_SECONDS)
+            self.slot = next((i for i in range(self.slots) if now - self._cells[3 * i + 2] > self.STALE_SECONDS), None)
             self.report(connections)
 
     def leave(self) -> None:
@@ -120,11 +122,15 @@ class ConnectionCounts:
             self.slot = None
 
     def report(self, connections: int) -> None:
+        if self.slot is None:
+            return
         i = 3 * self.slot
         self._cells[i: i + 3] = [os.getpid(), connections, time.monotonic()]
 
     def fewest(self, connections: int) -> bool:
         """Whether no other live worker holds fewer connections than `connections`."""
+        if self.slot is None:
+            return True
         now = time.monotonic()
         return all(connections <= self._cells[3 * i + 1] for i in range(self.slots)
                    if i != self.slot and now - self._cells[3 * i + 2] <= self.STALE_SECONDS)

@@ -4,6 +4,7 @@ requests, and a new one is opened after an answer with `Connection: close` or wh
 closed the kept one meanwhile."""
 
 import http.server
+import os
 import select
 import sys
 import threading
@@ -11,10 +12,10 @@ import time
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import PROJECT_ROOT, missing
 
 sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
-from load import Session  # noqa: E402
+from load import Session, create_database  # noqa: E402
 
 
 class _Recorder(http.server.BaseHTTPRequestHandler):
@@ -88,3 +89,25 @@ def test_a_connection_the_server_closed_meanwhile_is_opened_again(server):
         pass  # until the server's close has arrived
     second = s.get(base + "/b", timeout=5)
     assert second.status_code == 200 and second.local_port != first
+
+
+def test_the_database_named_is_created_when_missing():
+    """`--database-url` naming a PostgreSQL database that does not exist: made (its docstring
+    promises the demo loaded into it), and left as it is when it exists."""
+    import psycopg
+
+    url = os.environ.get("DATABASE_URL", "")
+    server = url.rpartition("/")[0] if url.startswith("postgres") else "postgres://postgres@127.0.0.1:5432"
+    name = (url.rpartition("/")[2].split("?")[0] if url.startswith("postgres") else "giaoban") + "_load_made"
+    try:
+        admin = psycopg.connect(f"{server}/postgres", autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError:
+        missing("PostgreSQL is not reachable")
+    with admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        try:
+            assert create_database(f"{server}/{name}") is True
+            assert admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+            assert create_database(f"{server}/{name}") is False
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')

@@ -152,3 +152,22 @@ def test_a_worker_gone_silent_does_not_hold_the_others_back(monkeypatch):
     assert mine.fewest(5)  # the other has not reported since
     other.leave()
     assert mine.fewest(5)
+
+
+def test_a_worker_finding_every_slot_taken_still_serves(monkeypatch):
+    """More live workers than slots (gunicorn's TTIN adds workers past the count the slots were made
+    for): the worker without a slot serves and takes connections as gunicorn's own worker would,
+    leaving out of the count the workers that have slots."""
+    now = [1000.0]
+    monkeypatch.setattr(served.time, "monotonic", lambda: now[0])
+    first = served.ConnectionCounts(2)
+    second, third = copy.copy(first), copy.copy(first)
+    first.join(1)
+    second.join(4)
+    third.join(9)  # no slot left
+    assert third.slot is None
+    third.report(9)
+    assert third.fewest(9)  # listens whatever the others hold
+    assert first.fewest(1) and not second.fewest(4)  # the others' count is untouched
+    third.leave()
+    assert first.fewest(1) and not second.fewest(4)
