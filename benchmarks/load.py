@@ -129,8 +129,7 @@ def start_server(env: dict, port: int, workers: int, threads: int) -> subprocess
     env = {**env, "GIAOBAN_SERVER_TIMING": "1"}
     # the served app's own settings (giaoban/web/gunicorn_conf.py, what `giaoban serve` runs)
     cmd = [sys.executable, "-m", "gunicorn", "--config", "python:giaoban.web.gunicorn_conf", "--bind", f"127.0.0.1:{port}",
-           "--workers", str(workers), "--threads", str(threads), "--log-level", "warning",
-           "--preload"]  # load the app once, before forking: no cold first request per worker
+           "--workers", str(workers), "--threads", str(threads), "--log-level", "warning"]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

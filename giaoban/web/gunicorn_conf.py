@@ -28,6 +28,12 @@ GIAOBAN_WORKERS, GIAOBAN_THREADS and GIAOBAN_CONNECTION_SECONDS override the num
 import os
 
 wsgi_app = "giaoban.wsgi:application"
+# The app is loaded once by the master, then the workers are forked: the views imported and the heap
+# frozen by giaoban/wsgi.py are shared, not built again by each worker (nor by a worker replacing one
+# that died). The master opens no database connection and starts no thread while loading (checked
+# by tests/web/test_wsgi.py), so the workers share neither. New code needs a restart
+# of the server (a HUP forks new workers from the code already loaded).
+preload_app = True
 worker_class = "giaoban.web.server.AutosaveFirstWorker"
 workers = int(os.environ.get("GIAOBAN_WORKERS") or max(2, os.cpu_count() or 2))
 threads = int(os.environ.get("GIAOBAN_THREADS") or 2)

@@ -89,6 +89,21 @@ def test_the_workers_listen_on_one_socket(shipped_server):
     assert len(listening) == 1 and held == [listening, listening]  # no worker has a backlog of its own
 
 
+def test_the_app_is_loaded_once_before_the_workers_are_forked(shipped_server):
+    """`giaoban serve` and benchmarks/load.py run the same settings: the app loaded by the master
+    (what start-up builds and gc.freeze() keeps is shared by the workers, and no worker's first
+    requests import the views)."""
+    server, port = shipped_server
+    loaded_by, parent = map(int, _get(port, "/nap/").split())
+    assert loaded_by == parent == server.pid
+
+
+def _get(port, path):
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    c.request("GET", path)
+    return c.getresponse().read().decode()
+
+
 def test_a_new_connection_goes_to_the_worker_holding_fewest(shipped_server):
     """Forty connections opened one after another and kept: after each, the two workers hold as
     many or one apart. Dealt at random (each worker a socket of its own, SO_REUSEPORT), the count
