@@ -545,7 +545,8 @@ def _save_merged(request, report, values, narrative, refused=None, saved=None) -
     """Save what the officer changed; fields someone else changed meanwhile come back as
     conflicts (not saved). Formatting differences ('05', a trailing line break) are no change.
     With `refused` (the autosave, where each field saves on its own), figures that break an
-    error rule are left out and named there (code → message) instead of refusing the rest.
+    error rule are left out and named there (code → message) instead of refusing the rest, in
+    the same transaction (workflow.save_values).
     `saved` (a dict) receives the report's figures after the save ("values": code → DataValue).
     The merge compares with the figures the save's transaction holds (no read of its own)."""
     stale = _posted_version(request) != report.version
@@ -556,23 +557,10 @@ def _save_merged(request, report, values, narrative, refused=None, saved=None) -
                                                                                  stale=stale, stored=existing)
         return merged["values"], keep_narrative
 
-    while True:
-        try:
-            result = workflow.save_values(report, request.user, merge=merge, expected_version=report.version)
-            if saved is not None:
-                saved["values"] = result.values
-            return merged["conflicts"]
-        except ConflictError:
-            raise
-        except WorkflowError as exc:
-            offending = {code for i in exc.issues for code in (i.indicator, i.other) if code in merged.get("values", {})}
-            if refused is None or not offending:
-                raise
-            for issue in exc.issues:
-                for code in (issue.indicator, issue.other):
-                    if code in offending:
-                        refused[code] = (refused.get(code, "") + " " + issue.message).strip()
-            values = {code: item for code, item in values.items() if code not in offending}
+    result = workflow.save_values(report, request.user, merge=merge, expected_version=report.version, refused=refused)
+    if saved is not None:
+        saved["values"] = result.values
+    return merged["conflicts"]
 
 
 def _conflict_message(conflicts) -> str:

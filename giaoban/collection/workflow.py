@@ -214,7 +214,7 @@ _REPORT_VALUES = Statement(DataValue, lambda report_id: DataValue.objects.filter
 
 
 def save_values(report: Report, user, values=None, *, expected_version, source: str = "form", narrative=None,
-                merge=None) -> SaveResult:
+                merge=None, refused: dict | None = None) -> SaveResult:
     """Write the given values (indicator code → dict(value, qualifier, comment, source_detail))
     and narrative sections (field → text) of an editable report, all or nothing.
 
@@ -224,6 +224,9 @@ def save_values(report: Report, user, values=None, *, expected_version, source: 
     `merge` (instead of `values` and `narrative`): called inside the transaction with the report's
     figures as it holds them (code → DataValue), it returns (values, narrative) to write: the
     entry page's field-by-field merge compares with them, not with a read of its own.
+    `refused` (a dict; the autosave, where each field saves on its own): figures that break a
+    blocking rule are left out and named there (code → message), the others written in the same
+    transaction, instead of the whole write refused.
     """
     if not access.can_enter(user, report.unit):
         raise ScopeError("Bạn không có quyền nhập số liệu cho đơn vị này.")
@@ -251,7 +254,7 @@ def save_values(report: Report, user, values=None, *, expected_version, source: 
         existing = _by_code(_REPORT_VALUES(locked.pk), indicators, locked)
         if merge is not None:
             cleaned, narrative = _checked(report, indicators, *merge(existing))
-        _refuse_rule_errors(locked, indicators, existing, cleaned, active_rules)
+        cleaned = _leave_out_rule_errors(locked, indicators, existing, cleaned, active_rules, refused)
         changed: list[str] = []
         for code, item in cleaned.items():
             ind, dv = indicators[code], existing.get(code)
@@ -322,6 +325,25 @@ def _by_code(values, indicators: dict, report: Report) -> dict:
         dv.report_row_locked = True  # the summary's signal may read the status from `report`
         out[code] = dv
     return out
+
+
+def _leave_out_rule_errors(report: Report, indicators: dict, existing: dict, cleaned: dict, active_rules, refused) -> dict:
+    """`cleaned` without the figures that break a blocking rule, named in `refused` (code →
+    messages); without `refused`, or when the error is in none of the figures written, the
+    WorkflowError refusing the whole write. Nothing is written yet: no rollback needed."""
+    while True:
+        try:
+            _refuse_rule_errors(report, indicators, existing, cleaned, active_rules)
+            return cleaned
+        except WorkflowError as exc:
+            offending = {code for i in exc.issues for code in (i.indicator, i.other) if code in cleaned}
+            if refused is None or not offending:
+                raise
+            for issue in exc.issues:
+                for code in (issue.indicator, issue.other):
+                    if code in offending:
+                        refused[code] = (refused.get(code, "") + " " + issue.message).strip()
+            cleaned = {code: item for code, item in cleaned.items() if code not in offending}
 
 
 def _refuse_rule_errors(report: Report, indicators: dict, existing: dict, cleaned: dict, active_rules=None) -> None:
