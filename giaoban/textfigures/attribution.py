@@ -121,6 +121,14 @@ _SUMMARY_OPEN_RE = re.compile(r"[\s\-+•*–]*(?:so với|tổng cộng|tính c
 _MIXED_UNITS = {"hội, đoàn viên", "hội viên, đoàn viên", "đoàn viên, hội viên"}
 # A numbered heading ('III. PHƯƠNG HƯỚNG QUÝ II', '2. Chăm lo Tết'): the subject of the paragraph
 # before it does not carry into the section it opens.
+_ITEM_MARK_RE = re.compile(r"[ \t]*([ivxlc]+|\d+(?:\.\d+)*)[.)][ \t]+")
+
+
+def _mark_kind(mark: str) -> str:
+    """'III' and 'IV' are of one list, '2' and '3' of another, '2.1' and '2.2' of a third."""
+    return "roman" if mark[0] in "ivxlc" else str(mark.count("."))
+
+
 _NUMBERED_HEADING_RE = re.compile(r"[ \t]*(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+[^\n]{1,110}$")
 # The funds name their owner: 'Quỹ "Vì người nghèo"' is the MTTQ's, 'Quỹ Hỗ trợ nông dân' the
 # Farmers' Union's; a later 'Quỹ' at the head of a clause is the fund last named ('Quỹ còn hỗ trợ
@@ -679,6 +687,11 @@ class Attributor:
             if carried is not None and (carried.org == "other" or carried is _NOBODY) and s > 0 and key[s - 1] == "\n":
                 # Another body's sentence does not carry into the next paragraph of a report.
                 carried = None
+            if carried is not None and carried.named_at is not None and not subjects \
+                    and self._opens_sibling_item(s, carried.named_at[0]):
+                # '5. … Hội Cựu chiến binh xã tặng 25 suất quà. / 6. Phương hướng …: vận động Quỹ …': a
+                # body named inside one numbered item does not carry into the next item of the list.
+                carried = None
             entry_carried = carried
             before_guests = carried
             if subjects and all(x.org not in (None, "other") and not x.orgs for x in subjects):
@@ -783,6 +796,20 @@ class Attributor:
         end = key.find("\n", s)
         end = len(key) if end < 0 else end
         return key[end - 1:end] != "." and _NUMBERED_HEADING_RE.match(key, start, end) is not None
+
+    def _opens_sibling_item(self, s: int, named: int) -> bool:
+        """Whether the sentence at ``s`` opens a numbered item ('6. …', 'III. …') of the same list as
+        the item whose body (not its title line) named the carried body at ``named``."""
+        key = self.key
+        start = key.rfind("\n", 0, s) + 1
+        if s - start > 8 or (here := _ITEM_MARK_RE.match(key, start)) is None or s > start + here.end() - here.start():
+            return False
+        if named < start:
+            n_start = key.rfind("\n", 0, named) + 1
+            there = _ITEM_MARK_RE.match(key, n_start)
+            return (there is not None and _mark_kind(there.group(1)) == _mark_kind(here.group(1))
+                    and not self._in_numbered_heading(named))
+        return False
 
     def lead_actor(self) -> Actor | None:
         """The body the text's first sentence with a subject names: the actor of a news article's lead,

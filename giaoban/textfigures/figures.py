@@ -64,6 +64,7 @@ _SCALE_WORD_LOOSE = re.compile(r" ?(" + SCALE_WORDS + ")")
 _WORD_END = re.compile(r"(?![^\W_])")
 _PER_UNIT = re.compile(r" ?/ ?([^\W\d_]+)")
 _TIME_NOUN = re.compile(r" ?(năm|tháng|ngày)")
+_DAY_NAMED_BEFORE = re.compile(r"(?<![^\W\d_])ngày(?![^\W\d_])[^.;:\n\d]*$")
 
 
 @dataclass(slots=True)
@@ -377,7 +378,11 @@ def _judge_pair(text: str, key: str, s: int, e: int, lit: Literal, s2: int, e2: 
             return [], e2  # '19/10'
         if second is None or lit.value > lit2.value:
             return [], e2
-    elif both_small and 1 <= lit.value <= 31 and 1 <= lit2.value <= 12 and _TIME_NOUN.match(key[e2:e2 + 6]):
+    elif both_small and 1 <= lit.value <= 31 and 1 <= lit2.value <= 12 and (
+            _TIME_NOUN.match(key[e2:e2 + 6])
+            or (second is not None and "unknown_unit" in second.flags and _DAY_NAMED_BEFORE.search(key, max(0, s - 48), s))):
+        # 'Ngày Quốc tế Lao động 1/5 thiết thực', 'ngày sinh Bác 19/5 trang trọng': a day named
+        # before a day/month, the word after it no unit.
         return [], e2
     # The first number of a pair carries its own unit when it has one ('8.460 cuộc/260.486 lượt').
     first = Candidate(s, e, lit.value, None, None)
