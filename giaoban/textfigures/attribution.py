@@ -46,6 +46,8 @@ _INTRO_WORDS = (
     r"\d+ tháng(?: đầu năm| qua| cuối năm)?(?: \d+)?", "thời gian qua", "vừa qua", "(?:nhiệm kỳ|năm|quý|tháng|tuần) qua",
     r"nhiệm kỳ \d+ - \d+", "các cấp", "cấp", "ban thường vụ", "ban thường trực", "thường trực", "ban chấp hành", "ban chỉ đạo",
     "cơ quan", "lãnh đạo", "đại diện", "các đơn vị", "các", "toàn thể", "toàn", "mỗi", "nhiều", "một số", "một",
+    # a body's branch ('Theo Chi nhánh Ngân hàng Chính sách xã hội tỉnh, …', 'Chi nhánh NHCSXH huyện giải ngân …')
+    "chi nhánh",
     "ban tổ chức (?:gồm|bao gồm|là)", "theo báo cáo của", "báo cáo của", "theo", "tại hội nghị", "tại buổi làm việc",
     "về phía", "phía",
     # an emulation cluster, then the bodies in it ('Cụm thi đua Khối An ninh Công an tỉnh, Agribank …')
@@ -96,7 +98,11 @@ _RESET_SUBJECT_RE = re.compile(
 )
 # A sentence about one person ('Ông Nông Văn Thắng … nuôi 120 con lợn', 'Anh Võ Văn Tư cho biết …')
 # or the people at large ('Nhân dân đóng góp 4,6 tỷ đồng'): no organization's figure.
-_PERSON_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:ông|bà(?! rịa)|anh|chị|cụ|em)(?= [^\W\d_])")  # (Bà Rịa, a province)
+# … also after where it happens and as a household ('Ở xóm Trung Thành, gia đình bà Trần Thị Thảo vay …').
+# (where: a place of the area, not an event: 'Tại Ngày hội, ông …, thay mặt Ủy ban MTTQ tỉnh trao …' acts for the body)
+_STORY_OPENING = (r"(?:(?:ở|tại) (?:xã|phường|thị trấn|thôn|bản|ấp|xóm|khóm|làng|buôn|tổ|khu phố|huyện)(?![^\W\d_])"
+                  r"[^.;:\n]{1,80}?, )?(?:gia đình )?")
+_PERSON_SUBJECT_RE = re.compile(r"[\s\-+•*–]*" + _STORY_OPENING + r"(?:ông|bà(?! rịa)|anh|chị|cụ|em)(?= [^\W\d_])")  # (Bà Rịa, a province)
 _PEOPLE_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:nhân dân|người dân)(?: (?:trong|ở|tại|của|toàn|các)(?: [^\W\d_]+){1,3})?"
                                 r"(?= (?:đã |đóng góp|góp|hiến|ủng hộ))")
 # Households as the subject ('Nhiều hộ trồng cam có thu nhập trên 1 tỷ đồng') and the area's
@@ -318,7 +324,8 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:]|\.(?!\d)")  # not the dot of '10.400
 _NOBODY = Actor(None, None, "none")  # a sentence that is no organization's: nothing carries over
 _A_PERSON = Actor("other", None, "carried")  # a person's own story (see _build)
 # An adult named as the subject (not 'Em …', a child helped, nor 'Chị em các bản', the members).
-_GROWN_UP_RE = re.compile(r"[\s\-+•*–]*(?:ông|bà|anh|chị(?! em))(?= [^\W\d_])")
+_HELPED_RE = re.compile(r"(?<![^\W\d_])được (?:[^\W\d_]+ ){0,4}?(?:hỗ trợ|tặng|trao|giúp|xây|sửa chữa|bàn giao)(?![^\W\d_])")
+_GROWN_UP_RE = re.compile(r"[\s\-+•*–]*" + _STORY_OPENING + r"(?:ông|bà|anh|chị(?! em))(?= [^\W\d_])")
 # A member named by name ('Hội viên Đỗ Văn Tuấn ở xã Tân Linh vay 100 triệu đồng …', 'Cựu chiến binh
 # Nguyễn Văn Hùng nuôi 300 con gà'): one person, as 'Ông …' is, not the members at large.
 _MEMBER_WORDS = ("hội viên", "đoàn viên", "đội viên", "cựu chiến binh", "ccb", "nông dân", "thanh niên", "công nhân")
@@ -739,7 +746,11 @@ class Attributor:
                 # 'Ủy ban MTTQ xã cùng các tổ chức … vận động được 860 triệu đồng. Với nguồn lực này,
                 # xã đã bàn giao 9 căn nhà': the place acts through the body that leads the joint work.
                 entry_carried = Actor("mttq", None, "carried", entry_carried.named_at)
-            person = not subjects and (bool(member_named) or _PERSON_SUBJECT_RE.match(key, s, e) is not None)
+            person = not subjects and (bool(member_named) or (
+                (pm := _PERSON_SUBJECT_RE.match(key, s, e)) is not None
+                # ('Gia đình anh Lý A Pao … là một trong những hộ được hỗ trợ': a household the text's body
+                # helped, not one's own story; the text goes on with its body)
+                and not ("gia đình" in pm.group() and _HELPED_RE.search(key, s, e))))
             if person and (office := next(
                     (x for x in here if x.org != "" and x.kind == "name"
                      and _OFFICE_TELLS_RE.match(key, x.end, e)), None)) is not None:

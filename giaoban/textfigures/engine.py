@@ -217,7 +217,8 @@ _MONEY_RAISED = {"vận động", "quyên góp", "huy động", "tiếp nhận",
 _MONEY_CODES = {"raised": "ho_tro_kinh_phi", "given": "tri_gia_qua"}
 _MONEY_CODE_SET = frozenset(_MONEY_CODES.values())
 # Between the verb and a bare amount: only words that do not name another thing.
-_MONEY_DIRECT_RE = re.compile(r"(?: (?:thêm|được|tổng cộng|số tiền|tổng số tiền|với|trên|hơn|gần|khoảng|tổng))* ?$")
+# ('trao kinh phí 200 triệu đồng', 'hỗ trợ kinh phí 30 triệu đồng': the money itself, named as such)
+_MONEY_DIRECT_RE = re.compile(r"(?: (?:thêm|được|tổng cộng|số tiền|tổng số tiền|kinh phí|với|trên|hơn|gần|khoảng|tổng))* ?$")
 _GIFT_CODES = {"tri_gia_qua", "suat_qua", "suat_ho_tro_doan_vien"}
 _GIVEN_TO_BEFORE_RE = re.compile(r"(?<!giúp )(?<![^\W\d_])cho (?:(?:trên|hơn|gần|khoảng) )?$")
 _HOUSE_PURPOSE_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,2}? (?:để )?(?:làm|xây|xây mới|xây dựng|sửa|sửa chữa|khởi công|dựng|cất)"
@@ -230,7 +231,8 @@ _DREW_OPENS_RE = re.compile(r" ?thu hút (?!mới)")
 _CLAUSE_OR_SENTENCE_END_RE = re.compile(r"[,;:(\n]|\.(?!\d)")
 _LIST_JOINT_RE = re.compile(r",? và |, ")  # between two figures of one list, nothing else
 # … or the people helped and then the sum: 'hỗ trợ 120 hộ nghèo với số tiền 600 triệu đồng'.
-_MONEY_TO_WHOM_RE = re.compile(r" (?:cho |thêm )?[\d.]+ [^\W\d_]+(?: [^\W\d_]+){0,3},? với (?:tổng )?số tiền (?:là )?(?:trên |hơn |gần |khoảng )?")
+# (the people with what they suffer: 'hỗ trợ 17 đoàn viên mắc bệnh hiểm nghèo với số tiền 68 triệu đồng')
+_MONEY_TO_WHOM_RE = re.compile(r" (?:cho |thêm )?[\d.]+ [^\W\d_]+(?: [^\W\d_]+){0,6},? với (?:tổng )?số tiền (?:là )?(?:trên |hơn |gần |khoảng )?")
 # … or the people helped, named without a number: 'hỗ trợ phụ nữ nghèo gần 3 tỷ đồng'.
 _MONEY_TO_PEOPLE_RE = re.compile(r" (?:cho )?(?:phụ nữ|hội viên|đoàn viên|hộ|gia đình|người|công nhân|người lao động|học sinh|"
                                  r"trẻ em|nông dân|cựu chiến binh|thanh niên)(?: [^\W\d_]+){0,3}"
@@ -612,6 +614,12 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             code, code_conf = None, 0.0
         if code in _MONEY_CODE_SET and _OTHER_MONEY_RE.search(before):
             code, code_conf = None, 0.0  # 'vận động hội viên cho nhau mượn 1,2 tỷ đồng': lent, neither raised nor given
+        if code in _MONEY_CODE_SET and clause_start > s_start and _TOTAL_CLAUSE_RE.fullmatch(key, clause_start, c.start) \
+                and (lent := _last_lent(key, s_start, clause_start)) is not None \
+                and lent > (_last_money_verb(key, s_start, clause_start) or -1):
+            # 'giải ngân 46 dự án giúp 1.287 lao động vay vốn …, tổng số tiền gần 12 tỷ đồng': the sum of
+            # what the sentence lent, neither raised nor given.
+            code, code_conf = None, 0.0
         if code is not None and NEAR_ONLY.issuperset(cm.words) and _weak_not_the_thing(key, c, previous, clause_start, clause_end):
             # Only 'có' or 'với' named it: 'có 415 hội viên được khen thưởng' counts the members to
             # whom something happened, 'câu lạc bộ … với 900 hội viên' a club's, not the membership.
@@ -646,6 +654,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 inherited = _listed_code(t, key, c, actor, last_coded.get(c.unit), i, attributor.mentions, matcher)
             if inherited is None:
                 inherited = _elided_code(key, c, actor, last_coded.get(c.unit), i, matcher)
+            if inherited is None and ci + 1 < len(candidates):
+                inherited = _named_by_next(key, c, candidates[ci + 1], s_end, actor, matcher)
             if inherited is None and (whole := last_coded.get(c.unit)) is not None:
                 inherited = _part_code(t, key, c, actor, whole, attributor.sentences[whole[3]][0], i, matcher)
             if inherited is None and c.unit == "mô hình" and _ACTIVITY_MODEL_AFTER_RE.match(key, c.end) \
@@ -901,6 +911,26 @@ def _elided_code(key: str, c: Candidate, actor: Actor,
     return code if matcher.reported_by(code, actor.org, actor.orgs) else None
 
 
+# Two counts of one thing done two ways, the thing named after the second only: 'xây mới 22 căn và
+# sửa chữa 3 căn nhà "Mái ấm Công đoàn"', 'tổ chức 4 buổi và phối hợp tổ chức 6 buổi tuyên truyền'.
+_BARE_MEASURES = {match_key(w) for w in ("căn", "ngôi", "cái", "chiếc", "buổi", "cuộc", "lớp", "đợt", "suất", "phần")}
+_AND_VERB_GAP_RE = re.compile(r" và (?:[^\W\d_]+ ){1,4}?(?:(?:thêm|được|mới) )?")
+
+
+def _named_by_next(key: str, c: Candidate, n: Candidate, s_end: int, actor: Actor, matcher: Matcher) -> str | None:
+    """The code of a bare measure word's count that the next count of the same unit, joined by 'và'
+    and a verb, names with its noun."""
+    if n.unit != c.unit or match_key(c.unit_text or "") not in _BARE_MEASURES or n.start >= s_end \
+            or not _AND_VERB_GAP_RE.fullmatch(key, c.end, n.start):
+        return None
+    stop = _CLAUSE_OR_SENTENCE_END_RE.search(key, n.end, s_end)
+    named = key[n.start:stop.start() if stop else s_end]
+    cm = matcher.explain(named, c.unit, actor.org, actor.orgs, clause=named)
+    return cm.code if cm.code is not None and matcher.reported_by(cm.code, actor.org, actor.orgs) else None
+
+
+_HOLDING_WORDS = frozenset(match_key(w) for w in "quản lý đạt có hiện đang".split())
+_DIGIT_RE = re.compile(r"\d")
 _PART_OPEN_RE = re.compile(r"(?:^|[;,.] |\n)riêng $")
 _PART_FILLER = _LIST_FILLER | {match_key(w) for w in "chi hội đoàn tổ thôn bản ấp khu phố hơn trên gần khoảng qua cho".split()}
 
@@ -918,7 +948,14 @@ def _part_code(t: str, key: str, c: Candidate, actor: Actor, whole: tuple[Candid
     if r < 0 or not _PART_OPEN_RE.search(key, max(0, r - 2), r + 6) or any(ch in key[r:c.start] for ch in ";:\n"):
         return None
     said = set(key[whole_sentence_start:r].split())
-    for a, b in ((r + 6, c.start), (c.end, _item_end(key, c.end))):  # (after it: '15 suất học bổng' is another thing)
+    if actor.named_at is not None and r < actor.named_at[0] < c.start:
+        said |= set(key[actor.named_at[0]:actor.named_at[1]].split())  # (the part's own name: 'riêng Hội Nông dân …')
+    if matcher.is_stock(code):
+        said |= _HOLDING_WORDS  # ('… dư nợ … đạt 612 tỷ đồng; riêng Hội Nông dân quản lý 198,5 tỷ đồng': a balance held)
+    after_end = _item_end(key, c.end)
+    if (digit := _DIGIT_RE.search(key, c.end, after_end)) is not None:
+        after_end = digit.start()  # ('… 198,5 tỷ đồng qua 62 tổ …': the next figure's words are its own)
+    for a, b in ((r + 6, c.start), (c.end, after_end)):  # (after it: '15 suất học bổng' is another thing)
         for m in _LETTER_WORD_RE.finditer(key, a, b):
             if m.group() not in said and m.group() not in _PART_FILLER and not t[m.start()].isupper():
                 return None
@@ -949,7 +986,10 @@ def _valued_thing(key: str, c: Candidate, previous: list[Candidate], s_start: in
     if c.unit_category != "money" or not previous or not _value_before(before):
         return None
     p = previous[-1]
-    if p.start < s_start or c.start - p.end > 80 or p.unit_category != "count" or p.unit in _GIFT_UNITS:
+    # (houses are valued anywhere in their sentence: 'trao 1 căn nhà … cho đoàn viên …, công nhân Công ty
+    # …, với kinh phí hỗ trợ 50 triệu đồng' is what the house cost)
+    if p.start < s_start or (c.start - p.end > 80 and (p.unit != "ngôi nhà" or c.start - p.end > 240)) \
+            or p.unit_category != "count" or p.unit in _GIFT_UNITS:
         return None
     gap = key[p.end:c.start]
     if "." in gap or ";" in gap or "\n" in gap:
@@ -1084,6 +1124,19 @@ def _opens_clause(key: str, breaks: list[int], pos: int) -> bool:
     j = bisect.bisect_left(breaks, pos) - 1
     head = key[breaks[j] + 1 if j >= 0 else 0:pos].rpartition(". ")[2].strip(" -+•*–")  # (a sentence opens one too)
     return head == "" or head in _QUALIFIER_WORDS or _THERE_ARE_RE.fullmatch(head) is not None
+
+
+# Lending, before a clause that sums it up ('…, tổng số tiền 12 tỷ đồng'), and that clause.
+_LENT_RE = re.compile(prefix_alternation(("giải ngân", "cho vay", "vay vốn", "được vay"), _LETTER_START) + r"(?![^\W\d_])")
+_TOTAL_CLAUSE_RE = re.compile(r"\s*(?:với )?(?:tổng )?(?:số tiền|kinh phí|số vốn)(?: là)? (?:(?:trên|hơn|gần|khoảng) )?")
+
+
+def _last_lent(key: str, s_start: int, pos: int) -> int | None:
+    """Where the last word of lending in the sentence before ``pos`` ends, or None."""
+    last = None
+    for last in _LENT_RE.finditer(key, s_start, pos):
+        pass
+    return last.end() if last is not None else None
 
 
 def _last_money_verb(key: str, s_start: int, pos: int) -> int | None:

@@ -202,11 +202,19 @@ def _judge_literal(text: str, key: str, s: int, e: int) -> tuple[list[Candidate]
     c = _read_figure(text, key, s, e, lit)
     if c is None or c.unit is None or _non_figure_unit(c):
         return None
+    if "unknown_unit" in c.flags and lit.plain_digits and e - s <= 2 and _NAME_NUMBER_AFTER_RE.match(key, c.end) \
+            and s >= 2 and key[s - 1] == " " and text[_letters_start(key, s - 1):s - 1][:1].isupper():
+        # 'Hội Nông dân xã Hòa Tú 1 tặng 120 bình', 'Đoàn Phường 3 trồng 200 cây': a place's name ends with
+        # its number, then the verb of the figure that follows; no count of a thing called 'tặng'.
+        return None
     if "unknown_unit" in c.flags and lit.plain_digits and e - s == 4 and c.value == lit.value and 1900 <= lit.value <= 2100:
         # 'Tháng Công nhân 2023 mang …', 'Xuân Giáp Thìn 2024 ấm áp': four bare digits before a word
         # that counts nothing are a year (a count that large is written '2.023').
         return None
     return [c], c.end
+
+
+_NAME_NUMBER_AFTER_RE = re.compile(r"[^\d.;:\n]{0,60}?\d")  # (after the name's number and its verb: the figure's number)
 
 
 def _read_figure(text: str, key: str, s: int, e: int, lit: Literal | None) -> Candidate | None:

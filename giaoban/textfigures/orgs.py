@@ -86,6 +86,13 @@ _NAMES: list[tuple[str, str, str]] = [
     ("Trung tâm Y tế", "other", "name"), ("Bảo hiểm xã hội", "other", "name"), ("Quân sự", "other", "name"),
     ("Phòng Lao động", "other", "name"), ("Phòng Nông nghiệp", "other", "name"), ("Kho bạc", "other", "name"),
     ("Ban Chỉ đạo", "other", "name"),
+    # The committees that run the youth union's campaigns ('Ban Chỉ đạo Chiến dịch Thanh niên tình
+    # nguyện hè tỉnh', 'Ban Chỉ huy Chiến dịch …', 'Ban Chỉ đạo Tháng Thanh niên'): the union's, whose
+    # secretary leads them; a bare 'Ban Chỉ đạo' after one is that one (see find_mentions).
+    ("Ban Chỉ đạo Chiến dịch Thanh niên tình nguyện", "doan", "name"), ("Ban Chỉ đạo Chiến dịch tình nguyện", "doan", "name"),
+    ("Ban Chỉ đạo Chiến dịch hè", "doan", "name"), ("Ban Chỉ đạo Tháng Thanh niên", "doan", "name"),
+    ("Ban Chỉ huy Chiến dịch Thanh niên tình nguyện", "doan", "name"), ("Ban Chỉ huy Chiến dịch tình nguyện", "doan", "name"),
+    ("Ban Chỉ huy Chiến dịch", "doan", "name"),
     ("Ban Chỉ huy Quân sự", "other", "name"), ("Ban CHQS", "other", "name"),
     ("Ban Thanh tra nhân dân", "other", "name"), ("Ban TTND", "other", "name"),
     ("Trạm Y tế", "other", "name"), ("Bệnh viện", "other", "name"), ("Sở Tư pháp", "other", "name"),
@@ -217,6 +224,7 @@ def find_mentions(text: str, key: str) -> list[Mention]:
     out: list[Mention] = []
     taken = 0  # the end of a name read on from a back-reference
     last_ban: str | None = None  # the body named 'Ban …' last
+    last_steering: str | None = None  # the organization of the 'Ban Chỉ đạo …' named last by its full name
     for m in _MENTION_RE.finditer(key):
         k = m.group(1)
         org, kind = _TABLE[k]
@@ -228,6 +236,10 @@ def find_mentions(text: str, key: str) -> list[Mention]:
                     and not _NOT_BAN_NEXT.match(key, e):
                 out.append(Mention(s, e, last_ban, "name"))
             continue
+        if k == "ban chỉ đạo" and last_steering is not None and not text[e + 1:e + 2].isupper():
+            org = last_steering  # 'Ban Chỉ đạo trao …' after 'Ban Chỉ đạo Chiến dịch Thanh niên tình nguyện …'
+        elif k.startswith(("ban chỉ đạo ", "ban chỉ huy chiến dịch")):
+            last_steering = org
         if kind == "name" and k.startswith("ban "):
             last_ban = org
         if k == "ban thường trực" and text[e + 1:e + 2].isupper():

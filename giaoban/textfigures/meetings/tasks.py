@@ -41,7 +41,9 @@ _CONCLUSION = re.compile(r"kết luận|phát biểu chỉ đạo|chỉ đạo h
 _TRAILING = " \t.;:,…-–"
 # 'Đồng chí Lò Văn Pọm đề nghị …', 'Đồng chí Chủ tịch đề nghị, trong 6 tháng cuối năm, …': the one
 # who chairs asks for things; the paragraph holds tasks even without the word 'kết luận'.
-_SPEAKER_ASKS = re.compile(r"^(?:[^.;]{0,40}, )?(?:đồng chí|đ/c|ông|bà)\b[^.;:]{0,60}?(?<![^\W\d_])(?:đề nghị|yêu cầu)\b")
+# So do 'Đồng chí Bí thư Huyện đoàn giao: …', '… giao nhiệm vụ …', '… giao cho …' (not 'giao lưu').
+_SPEAKER_ASKS = re.compile(r"^(?:[^.;]{0,40}, )?(?:đồng chí|đ/c|ông|bà)\b[^.;:]{0,60}?(?<![^\W\d_])"
+                           r"(?:đề nghị|yêu cầu|giao(?= ?:| nhiệm vụ| cho))\b")
 
 
 @dataclass
