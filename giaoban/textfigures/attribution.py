@@ -393,7 +393,7 @@ _ATTENDANCE_RE = re.compile(r"[\s\-+•*–]*(?:(?:đến |về |tới )?(?:tham
 def _tells_after(key: str, pos: int, end: int) -> bool:
     """Whether the words at ``pos`` go on to a verb of telling ('… cho biết,'): its verbs are looked
     for in C first, within the regex's reach (most mentions tell nothing)."""
-    window = key[pos:min(end, pos + _SPEAKER_REACH)]
+    window = key[pos:pos + _SPEAKER_REACH if pos + _SPEAKER_REACH < end else end]
     return any(map(window.__contains__, _SPEAKER_VERBS)) and _SPEAKER_AFTER_RE.match(key, pos, end) is not None
 
 
@@ -411,7 +411,7 @@ def split_sentences(text: str, key: str) -> list[tuple[int, int]]:
             nxt = m.group(1)
             if not (nxt.isupper() or nxt in "\"'“(-–" or nxt.isdigit()):
                 continue
-            word = _WORD_BEFORE_DOT_RE.search(key, max(0, i - 6), i)
+            word = _WORD_BEFORE_DOT_RE.search(key, i - 6, i)  # (a position below 0 counts as 0)
             if word and (word.group(1) in _ABBREVIATIONS or (len(word.group(1)) == 1 and text[i - 1].isupper()
                                                               and not _PERIOD_NUMERAL_RE.search(key, max(0, i - 12), i))):
                 continue  # 'TP. Lai Châu', initials 'T. H.' (but 'kết quả quý I. Hội Nông dân …', 'lần thứ I. Các …' end)
@@ -626,7 +626,7 @@ class Attributor:
                     if orgs and committees_named and _COMMITTEE_NAMED_RE.search(key, max(s, m.start - 24), m.start):
                         committee = (org, orgs)
                 cs = starts[bisect.bisect_right(starts, m.start) - 1]
-                prefix = key[max(cs, m.start - 160):m.start]
+                prefix = key[m.start - 160 if m.start - 160 > cs else cs:m.start]
                 opening = prefix.strip()
                 intro = _INTRO_RE.match(opening) is not None
                 if _PLACE_BEFORE_RE.search(prefix[-8:]) or (

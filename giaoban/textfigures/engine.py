@@ -370,6 +370,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     title_end = t.find("\n")  # (the first line, when it is a short one: a headline)
     title_end = title_end if 0 < title_end < 160 else 0
     name_spans = attributor.name_spans
+    # (in the loop, windows are bounded by conditional expressions, not max()/min(): a builtin's call
+    # costs ~5× more, for every figure; a pattern's position below 0 counts as 0, a slice's does not)
     for ci, c in enumerate(candidates):
         if (excluded and inside(excluded, c.start)) or (name_spans and any(a <= c.start < b for a, b in name_spans)):
             continue
@@ -416,7 +418,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 key, c, sentence_starts, breaks, figures, area_figures):
             actor = _NOBODY  # 'tổ dân phố hiện có 402 hộ với 1.911 nhân khẩu': the place's population
             area_figures.append(c.end)
-        elif "tổng số" in key[max(0, c.start - 24):c.start] and _WHOLE_PEOPLE_BEFORE_RE.search(key, max(0, c.start - 24), c.start) \
+        elif "tổng số" in key[c.start - 24 if c.start > 24 else 0:c.start] and _WHOLE_PEOPLE_BEFORE_RE.search(key, c.start - 24, c.start) \
                 and _PEOPLE_RE.match(key, c.end - len(c.unit_text) if c.unit_text else c.end):
             actor = _NOBODY  # 'có 113.353 đội viên trong tổng số 155.107 thiếu niên': the people of the area
         elif c.unit == "tổ chức" and _ORGS_COUNTED_RE.match(key, c.end):
@@ -428,7 +430,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # 'sản xuất nông nghiệp của xã …: diện tích gieo sạ lúa trên 1.268 ha': the area's economy (not the
             # land of what a body's figure just before counts: '… 1.129 tổ hợp tác, với diện tích sản xuất …')
             actor = _NOBODY
-        elif "đầu người" in key[max(0, c.start - 60):c.start] and _AREA_PER_HEAD_RE.search(key, max(0, c.start - 60), c.start):
+        elif "đầu người" in key[c.start - 60 if c.start > 60 else 0:c.start] and _AREA_PER_HEAD_RE.search(key, c.start - 60, c.start):
             actor = _NOBODY  # 'thu nhập bình quân đầu người của xã trên 67 triệu đồng': the area's statistic
         elif c.unit == "sản phẩm" and key.startswith(" ocop", c.end) and (
                 _WHOLE_AREA_BEFORE_RE.search(key, max(0, c.start - 30), c.start) or _OF_AREA_AFTER_RE.match(key, c.end + 5)):
@@ -436,12 +438,12 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         elif c.unit_text and c.unit_text.lower() in _AREA_FIRM_UNITS and actor.source != "owner" \
                 and _WHOLE_AREA_BEFORE_RE.search(key, max(0, c.start - 30), c.start) and not _MEMBERS_OWN_AFTER_RE.match(key, c.end):
             actor = _NOBODY  # 'hiện toàn tỉnh có khoảng 1.200 doanh nghiệp ngoài nhà nước': the area's firms (5)
-        elif c.unit_category == "person" and "từ " in key[max(0, c.start - 5):c.start] \
-                and _FIRM_SIZE_BEFORE_RE.search(key, max(0, c.start - 60), c.start):
+        elif c.unit_category == "person" and "từ " in key[c.start - 5 if c.start > 5 else 0:c.start] \
+                and _FIRM_SIZE_BEFORE_RE.search(key, c.start - 60, c.start):
             actor = _NOBODY  # 'doanh nghiệp sử dụng từ 25 lao động trở lên': the size that makes a firm count
         elif donors_named and (donor := _DONOR_AFTER_RE.match(key, c.end)) and not _CAUSE_AFTER_RE.match(key, donor.end()):
             actor = _OTHER  # '1.240 suất quà của các doanh nghiệp, nhà hảo tâm': the givers'
-        elif actor.source in ("carried", "default", "owner") and _VIA_WORD in key[max(0, c.start - 60):c.end + 60] \
+        elif actor.source in ("carried", "default", "owner") and _VIA_WORD in key[c.start - 60 if c.start > 60 else 0:c.end + 60] \
                 and _sent_via_body(key, c, breaks, after=actor.source != "owner"):
             actor = _OTHER  # 'Một nhóm thiện nguyện … gửi 8 suất gạo qua Hội …': the body only passed it on
         elif c.unit in _BODY_UNITS and _opens_clause(key, breaks, c.start) and _BODY_ACTS_RE.match(key, c.end):
@@ -493,8 +495,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         if pair_tail:
             context += " " + pair_tail
         j = bisect.bisect_left(breaks, c.start) - 1
-        clause_start = max(s_start, breaks[j] + 1) if j >= 0 else s_start
-        before = key[max(clause_start, c.start - 40):c.start]
+        clause_start = breaks[j] + 1 if j >= 0 and breaks[j] >= s_start else s_start
+        before = key[c.start - 40 if c.start - 40 > clause_start else clause_start:c.start]
         drawn = j >= 0 and before.startswith(_DREW_WORD, 1) and _DREW_OPENS_RE.match(key, clause_start) is not None
         if drawn:
             # '5 lớp tập huấn, thu hút 420 lượt hội viên': 'thu hút' says only that people came; the
@@ -505,7 +507,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                                                      or (("thêm" in before or "bổ sung" in before) and _ADDED_BEFORE_RE.search(before))):
             c.kind = "change"  # 'cao hơn năm 2018 trên 9 tỷ đồng', 'vượt 312 căn so với kế hoạch'
         k = bisect.bisect_left(breaks, c.end)  # (a comma right after the figure ends its clause)
-        clause_end = min(s_end, breaks[k]) if k < len(breaks) else s_end
+        clause_end = breaks[k] if k < len(breaks) and breaks[k] < s_end else s_end
         if clause_end == c.end and key.startswith(", ", c.end) \
                 and (more := UNIT_RE.match(key, c.end + 1)) and UNIT_BY_KEY[more.group(1)][2] == c.unit_category:
             # 'giới thiệu 140 cán bộ, hội viên ưu tú để Đảng xem xét kết nạp': the comma goes on
@@ -1111,7 +1113,7 @@ def _per_item_after(key: str, end: int) -> bool:
 
 def _after_semicolon(key: str, pos: int) -> bool:
     """Whether the last character before ``pos`` that is not white space is ';'."""
-    before = key[max(0, pos - 12):pos].rstrip()  # (str.rstrip strips what str.isspace calls space)
+    before = key[pos - 12 if pos > 12 else 0:pos].rstrip()  # (str.rstrip strips what str.isspace calls space)
     if before or pos <= 12:
         return before[-1:] == ";"
     while pos > 0 and key[pos - 1].isspace():  # a longer run of white space
@@ -1570,7 +1572,7 @@ def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int, breaks:
     ``breaks``: the positions of clause marks (',;:(' and line breaks) in the text, sorted."""
     after_words: list[str] = []
     pos = c.end
-    end = min(s_end, pos + 80)
+    end = pos + 80 if pos + 80 < s_end else s_end
     # Up to six steps one after another (a gap with punctuation ends the phrase); most phrases
     # stop after a word or two, so one small match per step.
     at = pos
@@ -1588,15 +1590,15 @@ def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int, breaks:
     if after_words:
         phrase = f"{unit_text} {' '.join(after_words)}"
     else:
-        lo = max(s_start, c.start - 200)  # a bounded look-back keeps long run-on 'sentences' linear
+        lo = c.start - 200 if c.start - 200 > s_start else s_start  # a bounded look-back keeps long run-on 'sentences' linear
         i = bisect.bisect_left(breaks, c.start) - 1
-        clause_start = max(lo, breaks[i] + 1) if i >= 0 else lo
+        clause_start = breaks[i] + 1 if i >= 0 and breaks[i] >= lo else lo
         # (found in the text itself: a letter of the text is a letter of the key at the same place)
-        words_lo = max(clause_start, c.start - 60)
+        words_lo = c.start - 60 if c.start - 60 > clause_start else clause_start
         # The words of the last 36 characters first: they are the last of the 60's (a word cut
         # by the window's start is not read, as the word start is checked in the text), so five
         # kept there are the five kept of all.
-        before_words = _LETTER_WORD_RE.findall(t, max(words_lo, c.start - 36), c.start)
+        before_words = _LETTER_WORD_RE.findall(t, c.start - 36 if c.start - 36 > words_lo else words_lo, c.start)
         while before_words and before_words[-1].lower() in _DROP_BEFORE:
             before_words.pop()
         if len(before_words) < 5 and words_lo < c.start - 36:
@@ -1607,11 +1609,13 @@ def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int, breaks:
     # Context for the catalogue: the clause before the number and the words after the unit, not
     # the unit itself (a synonym that only repeats the unit says nothing).
     # ... and who received it, up to the clause's end ('suất quà cho đoàn viên').
-    tail = _TAIL_RE.match(key, pos, min(s_end, pos + 40)) if key.startswith(_TAIL_WORDS, pos) else None
+    tail = _TAIL_RE.match(key, pos, pos + 40 if pos + 40 < s_end else s_end) if key.startswith(_TAIL_WORDS, pos) else None
     # The verb before the number and the noun after it make one phrase ('phát triển [2.140] đoàn viên').
-    bridge = key[max(s_start, c.start - 16):c.start].rstrip() + " " + key[c.end - len(c.unit_text):c.end]
-    context = bridge + " || " + key[max(ctx_start, c.start - 120 - (s_start - ctx_start)):c.start] + " | " + key[c.end - len(c.unit_text):pos] + (
-        tail.group(0) + " " if tail else "") + _predicate_after(key, pos, min(s_end, pos + 60, next_start))
+    bridge = key[c.start - 16 if c.start - 16 > s_start else s_start:c.start].rstrip() + " " + key[c.end - len(c.unit_text):c.end]
+    reach = c.start - 120 - (s_start - ctx_start)
+    limit = pos + 60 if pos + 60 < s_end else s_end
+    context = bridge + " || " + key[reach if reach > ctx_start else ctx_start:c.start] + " | " + key[c.end - len(c.unit_text):pos] + (
+        tail.group(0) + " " if tail else "") + _predicate_after(key, pos, next_start if next_start < limit else limit)
     # (without a tail the predicate goes on from the same place: 'sản xuất| , kinh doanh giỏi' is
     # one phrase, 'sản xuất, kinh doanh giỏi')
     return phrase.strip(), context

@@ -93,7 +93,8 @@ def find_candidates(text: str, key: str) -> list[Candidate]:
             continue
         cands, consumed = res
         out.extend(cands)
-        consumed_until = max(consumed_until, consumed)
+        if consumed > consumed_until:
+            consumed_until = consumed
     taken = bytearray(len(key) + 1)  # positions already inside a digit figure
     for c in out:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
@@ -637,7 +638,7 @@ def _kind(key: str, c: Candidate) -> str:
         words = words[:-1]  # 'tăng hơn 12%'
     if words and (words[-1] in ("tăng", "giảm") or " ".join(words[-2:]) in _CHANGE_PAIRS):
         return "change"
-    lo = max(0, c.start - 60)
+    lo = c.start - 60 if c.start > 60 else 0
     # (every comparison says 'hơn', 'tăng' or 'giảm': three scans in C before the regex)
     if (key.find("hơn", lo, c.start) >= 0 or key.find("tăng", lo, c.start) >= 0 or key.find("giảm", lo, c.start) >= 0) \
             and _COMPARE_BEFORE_RE.search(key, lo, c.start):
