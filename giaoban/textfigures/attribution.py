@@ -127,12 +127,15 @@ _SUMMARY_OPEN_RE = re.compile(r"[\s\-+•*–]*(?:so với|tổng cộng|tính c
 _MIXED_UNITS = {"hội, đoàn viên", "hội viên, đoàn viên", "đoàn viên, hội viên"}
 # A numbered heading ('III. PHƯƠNG HƯỚNG QUÝ II', '2. Chăm lo Tết'): the subject of the paragraph
 # before it does not carry into the section it opens.
-_ITEM_MARK_RE = re.compile(r"[ \t]*([ivxlc]+|\d+(?:\.\d+)*)[.)][ \t]+")
+_ITEM_MARK_RE = re.compile(r"[ \t]*([ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+")
 
 
 def _mark_kind(mark: str) -> str:
-    """'III' and 'IV' are of one list, '2' and '3' of another, '2.1' and '2.2' of a third."""
-    return "roman" if mark[0] in "ivxlc" else str(mark.count("."))
+    """'III' and 'IV' are of one list, '2' and '3' of another, '2.1' and '2.2' of a third, 'a)' and
+    'b)' of a fourth."""
+    if mark[0] in "ivxlc" and (len(mark) > 1 or mark in "iv"):
+        return "roman"  # ('c)', 'l)' are letters; 'i.' and 'v.' are taken for Roman numerals)
+    return "letter" if mark.isalpha() else str(mark.count("."))
 
 
 _NUMBERED_HEADING_RE = re.compile(r"[ \t]*(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+[^\n]{1,110}$")

@@ -2,7 +2,8 @@
 
 Each row is a wording of our own for a class, not a sentence of the corpus: the farm households,
 families and people an area has (its statistics, CONVENTIONS.md 5, even when farmers' words name
-them); households that register for the cultured-family title (the Front's campaign, 10).
+them); households that register for the cultured-family title (the Front's campaign, 10); the
+lettered items of a report, each a section of its own.
 """
 
 from __future__ import annotations
@@ -28,6 +29,14 @@ CASES: list[tuple[str, list]] = [
      ["phunu", "mttq", "mttq"]),
     ("Công đoàn cơ sở thăm hỏi 18 đoàn viên ốm đau. Có 96% hộ đoàn viên đăng ký đạt chuẩn \"Gia đình văn hóa\".",
      ["congdoan", "mttq"]),
+    # Items lettered 'a)', 'b)' are one list as numbered ones are: a body named inside one item does not
+    # carry into the next; the report's own body does.
+    ("LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐÔNG ANH\na) Hội LHPN huyện phối hợp mở 2 lớp dạy nghề cho nữ công nhân.\n"
+     "b) Tháng tới: mở 4 lớp tập huấn pháp luật.", ["phunu", "congdoan"]),
+    ("HỘI LHPN XÃ MỸ AN\na) Phối hợp: Hội Nông dân xã tặng 10 tấn phân bón cho các hộ trồng lúa.\n"
+     "b) Chăm lo hội viên: trao 25 suất quà cho hội viên nghèo.", ["nongdan", "phunu"]),
+    ("ỦY BAN MTTQ PHƯỜNG 5\nc) Hội Cựu chiến binh phường thăm 14 hội viên ốm đau.\n"
+     "d) Giám sát: tổ chức 3 cuộc giám sát việc xây nhà.", ["ccb", "mttq"]),
 ]
 
 # What the classes must leave alone: the members' own households, what a body did for them.
