@@ -140,6 +140,22 @@ def _section_headings(key: str) -> list[tuple[int, int]]:
 _NAMED_FUND_RE = re.compile(r"quỹ (?:hỗ trợ nông dân|htnd)(?![^\W\d_])")
 
 
+# A fund's amount and the parts raised into it listed after it (issue 15: src_ac, read unchanged, coded
+# 'các huyện, thành phố vận động hơn 6,2 tỷ đồng' after the fund's share of the province as money raised
+# for no fund): the gap between them names nothing the money went to or was for.
+_FUNDS_RAISED = frozenset({"quy_vi_nguoi_ngheo", "quy_den_on_dap_nghia"})
+_OTHER_USE_RE = re.compile(r"(?<![^\W\d_])(?:chi|hỗ trợ|xây|sửa|trao|tặng|nhà|giúp|tăng|giảm|hơn|vượt|cho|tổng|"
+                           r"chương trình|an sinh|còn|số dư|trong đó)(?![^\W\d_])")
+
+
+def _fund_part(key: str, prior: dict[str, Any], c: Candidate) -> bool:
+    """Whether money raised right after a fund's amount, as the next item of a list ('; ', ', '),
+    is a part raised into the same fund (see above)."""
+    gap = key[prior["end"]:c.start]
+    return prior["unit"] == c.unit and gap[:2] in ("; ", ", ") and len(gap) <= 70 \
+        and not any(map(str.isdigit, gap)) and _OTHER_USE_RE.search(gap) is None
+
+
 def _fund_named_before(key: str, s_start: int) -> str | None:
     """The farmers' fund's name when it is the fund last named in the ``_ANTECEDENT_REACH``
     characters before the sentence at ``s_start`` (or at its start), else None."""
@@ -689,6 +705,11 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                     money_code = _money_by_verb(key, max(0, prior.start - 120), prior.start, direct_only=False)
             if money_code is not None and matcher.reported_by(money_code, actor.org, actor.orgs):
                 code, code_conf, code_from = money_code, max(code_conf, 0.5), "verb"
+        if code == _MONEY_CODES["raised"] and figures and figures[-1]["indicator_code"] in _FUNDS_RAISED \
+                and _fund_part(key, figures[-1], c) and matcher.reported_by(figures[-1]["indicator_code"], actor.org, actor.orgs):
+            # 'Quỹ "Vì người nghèo" huyện vận động được 3,2 tỷ đồng; các xã vận động 1,4 tỷ đồng': the next
+            # item of the fund's list is raised into the same fund.
+            code, code_conf, code_from = figures[-1]["indicator_code"], 0.5, "item before"
         if code == "ho_thoat_ngheo" and _GIVEN_TO_BEFORE_RE.search(before):
             # 'tặng bò giống cho 14 hộ mới thoát nghèo': the households the help went to, not
             # households that left poverty ('giúp 9 hộ thoát nghèo', 'giúp cho 9 hộ …' are).

@@ -115,6 +115,22 @@ KINDS: list[tuple[str, str, str | None]] = [
      "tri_gia_qua"),
 ]
 
-@pytest.mark.parametrize("text,figure,code", LENDERS + NO_GIFT + OTHER_THING + KINDS)
+# The parts raised into a fund listed right after its amount are the fund's, not money raised for
+# nothing named; a part that says what the money went to or was for is not.
+FUND_PARTS: list[tuple[str, str, str | None]] = [
+    ("Quỹ \"Vì người nghèo\" huyện vận động được 3,2 tỷ đồng; các xã, thị trấn vận động 1,4 tỷ đồng.", "1,4 tỷ đồng",
+     "quy_vi_nguoi_ngheo"),
+    ("Năm 2024, Quỹ \"Vì người nghèo\" các cấp tiếp nhận 9,6 tỷ đồng; riêng cấp huyện vận động được 2,1 tỷ đồng.",
+     "2,1 tỷ đồng", "quy_vi_nguoi_ngheo"),
+    ("Quỹ \"Đền ơn đáp nghĩa\" tỉnh vận động được 800 triệu đồng; cấp xã vận động 300 triệu đồng.", "300 triệu đồng",
+     "quy_den_on_dap_nghia"),
+    # guards
+    ("Quỹ \"Vì người nghèo\" xã tiếp nhận 186 triệu đồng; đã chi 120 triệu đồng hỗ trợ 4 hộ sửa nhà.", "120 triệu đồng",
+     None),
+    ("Quỹ \"Vì người nghèo\" tỉnh tiếp nhận 150 tỷ đồng; tổng nguồn lực vận động cho các chương trình an sinh xã hội "
+     "trên 830 tỷ đồng.", "trên 830 tỷ đồng", "ho_tro_kinh_phi"),
+]
+
+@pytest.mark.parametrize("text,figure,code", LENDERS + NO_GIFT + OTHER_THING + KINDS + FUND_PARTS)
 def test_code_of_the_thing_counted(text: str, figure: str, code: str | None) -> None:
     assert code_of(text, figure) == code
