@@ -16,11 +16,11 @@ import random
 
 from django.db import connection
 
-from giaoban.org.stamp import (STAMP_TABLE, TRIGGER_PREFIX, clear, create_table, drop_table, entries, entries_and,
+from giaoban.org.stamp import (STAMP_TABLE, TRIGGER_PREFIX, clear, create_table, drop_table, entries, entries_and, entries_and_once,
                                install_triggers, read_connection, watched_tables)
 
 __all__ = ["DATA_STAMP_SQL", "STAMP_TABLE", "TRIGGER_PREFIX", "clear", "create_table", "data_stamp", "drop_table", "entries",
-           "entries_and", "install_triggers", "renew_data_stamp", "watched_tables"]
+           "entries_and", "entries_and_once", "install_triggers", "renew_data_stamp", "watched_tables"]
 
 DATA_STAMP_ID = 2
 DATA_STAMP_SQL = f"(SELECT stamp FROM {STAMP_TABLE} WHERE id = {DATA_STAMP_ID})"  # for entries_and()

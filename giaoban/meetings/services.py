@@ -215,11 +215,14 @@ def tasks_for_unit(unit: Unit, p: Period) -> list[Task]:
     return sorted(out, key=lambda t: (Period.parse(t.due_period), t.pk))
 
 
+# the open tasks (home's overdue list, the API's): compiled once; their meetings are not shown
+_OPEN_TASKS = Statement(Task, lambda: Task.objects.filter(status__in=Task.OPEN))
+
+
 def overdue_tasks(as_of_period: str):
     """Open tasks whose due period ended before `as_of_period` began."""
     start = Period.parse(as_of_period).start
-    open_tasks = Task.objects.filter(status__in=Task.OPEN).select_related("meeting")
-    return [t for t in open_tasks if _ends_by(t.due_period) < start]
+    return [t for t in _OPEN_TASKS() if _ends_by(t.due_period) < start]
 
 
 @transaction.atomic

@@ -95,6 +95,20 @@ def entries_and(columns: str, params=()) -> tuple[dict, tuple]:
     return _state["entries"], tuple(row[1:])
 
 
+def entries_and_once(columns: str) -> tuple[dict, tuple]:
+    """:func:`entries_and` of `columns` (constant SQL: the data stamp and the like), read once
+    inside :func:`one_read` until this request runs a statement that is not a SELECT (any write:
+    the data stamp is renewed by the writes of reports and figures, not by the watched tables'
+    triggers). A dashboard's two engine calls shared two reads."""
+    held = getattr(_request, "held", None)
+    if held is not None and held.get("entries") is not None and columns in held["and"]:
+        return held["entries"], held["and"][columns]
+    memo, row = entries_and(columns)
+    if held is not None:
+        held["and"][columns] = row
+    return memo, row
+
+
 @contextmanager
 def one_read(conn=None):
     """Read the stamp at most once inside the block (a web request): the entries found first are
@@ -102,12 +116,14 @@ def one_read(conn=None):
     (its write renews the stamp; the next call reads it again). Other processes' writes are seen
     by the next request, as a request reading the stamp at its start would see them."""
     conn = conn or connection
-    held: dict = {"entries": None}
+    held: dict = {"entries": None, "and": {}}  # and: entries_and_once()'s columns → their values
     names = tuple(watched_tables())
 
     def watch(execute, sql, params, many, context):
-        if held["entries"] is not None and not sql.lstrip()[:6].upper() == "SELECT" and any(n in sql for n in names):
-            held["entries"] = None
+        if not sql.lstrip()[:6].upper() == "SELECT":
+            held["and"].clear()
+            if held["entries"] is not None and any(n in sql for n in names):
+                held["entries"] = None
         return execute(sql, params, many, context)
 
     outer = getattr(_request, "held", None)
@@ -139,6 +155,7 @@ def clear() -> None:
     held = getattr(_request, "held", None)
     if held is not None:
         held["entries"] = None
+        held["and"].clear()
 
 
 def create_table(conn) -> None:

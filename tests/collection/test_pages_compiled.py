@@ -48,3 +48,22 @@ def test_report_pages_do_not_compile_their_report_reads_again(client, compiled_m
     # what changed between the visits is seen
     assert "Thiếu số liệu quý" in html[reverse("home")] and "Thiếu số liệu quý" in html[reverse("collection:my_reports")]
     assert "Nhắc nộp báo cáo quý" in html[reverse("collection:my_reports")]
+
+
+@pytest.mark.django_db
+def test_home_of_a_province_does_not_compile_its_overdue_tasks_again(client, compiled_models):
+    """The province's overdue tasks (open, due before this quarter) are read by a statement
+    compiled once; a task that became overdue between two visits is on the second."""
+    from giaoban.core.periods import Period
+    from giaoban.meetings.models import Meeting, Task
+
+    tree = build_tree()
+    before = Period.for_date(timezone.localdate(), "Q").previous().code
+    meeting = Meeting.objects.create(title="Hội nghị giao ban", period=before)
+    client.force_login(tree.users["province_viewer"])
+    assert client.get(reverse("home")).status_code == 200
+    Task.objects.create(meeting=meeting, text="Rà soát hộ nghèo còn sót", due_period=before)
+    compiled_models.clear()
+    html = client.get(reverse("home")).content.decode()
+    assert Task not in compiled_models, compiled_models
+    assert "Rà soát hộ nghèo còn sót" in html

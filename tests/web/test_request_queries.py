@@ -127,3 +127,29 @@ def test_a_remembered_bag_and_another_readers_key_of_the_same_name_do_not_meet()
         stamp.entries()[("top_area_code",)] = "LCU"
         assert stamp.remembered("top_area_code", None, lambda: "bag", 1) == "bag"
         assert stamp.entries()[("top_area_code",)] == "LCU"
+
+
+def _data_stamp_reads(ctx) -> int:
+    return sum(1 for q in ctx.captured_queries if "analytics_cachestamp WHERE id = 2" in q["sql"])
+
+
+def test_the_dashboard_reads_the_data_stamp_once(client):
+    """The engine's calls of one request (the dashboard's figures and its trends) read the data
+    stamp once, and again after the request wrote anything (a figure's save renews it)."""
+    tree = build_tree()
+    url = reverse("analytics:dashboard")
+    for user in (tree.users["admin"], tree.users["approver"]):
+        client.force_login(user)
+        client.get(url)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        assert _data_stamp_reads(ctx) == 1, [q["sql"][:90] for q in ctx.captured_queries]
+    with stamp.one_read():
+        with CaptureQueriesContext(connection) as ctx:
+            first = stamp.entries_and_once("(SELECT stamp FROM analytics_cachestamp WHERE id = 2), 1")
+            assert stamp.entries_and_once("(SELECT stamp FROM analytics_cachestamp WHERE id = 2), 1") == first
+        assert _data_stamp_reads(ctx) == 1
+        Report.objects.filter(pk=-1).update(status="draft")  # any write: read again
+        with CaptureQueriesContext(connection) as ctx:
+            stamp.entries_and_once("(SELECT stamp FROM analytics_cachestamp WHERE id = 2), 1")
+        assert _data_stamp_reads(ctx) == 1

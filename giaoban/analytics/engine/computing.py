@@ -129,8 +129,10 @@ def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], per
         if check_built:
             ensure_built()
     else:
-        # the two stamps and ensure_built()'s probe in one round trip (a cached answer costs this only)
-        memo, (stamp, *built) = cache.entries_and(f"{cache.DATA_STAMP_SQL}, {BUILT_SQL}" if check_built else cache.DATA_STAMP_SQL)
+        # the two stamps and ensure_built()'s probe in one round trip (a cached answer costs this
+        # only), once a request: the probe is asked for even when not checked, so that every call
+        # of the request reads the same columns
+        memo, (stamp, *built) = cache.entries_and_once(f"{cache.DATA_STAMP_SQL}, {BUILT_SQL}")
         if check_built and not all(built):
             ensure_built()  # builds the tables (a bulk load without signals): this answer is not kept
             stamp = None
