@@ -631,7 +631,7 @@ class Attributor:
                 cs = starts[bisect.bisect_right(starts, m.start) - 1]
                 prefix = key[m.start - 160 if m.start - 160 > cs else cs:m.start]
                 opening = prefix.strip()
-                intro = _INTRO_RE.match(opening) is not None
+                intro = not opening or _INTRO_RE.match(opening) is not None  # (nothing before it: a match, no call)
                 if _PLACE_BEFORE_RE.search(prefix[-8:]) or (
                         place is not None and _PLACE_LIST_GAP_RE.fullmatch(key, place.end, m.start)):
                     # 'thành lập 4 công đoàn cơ sở tại Công ty A, Công ty B và …, kết nạp 13 đoàn
