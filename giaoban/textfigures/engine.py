@@ -37,11 +37,12 @@ _CLAUSE_BREAK_RE = re.compile(r"[;:(\n,](?!(?<=\d,)\d)")
 # (what _TAIL_RE starts with: asked first, in C; tests/textfigures/test_prechecks.py holds them in step)
 _TAIL_WORDS = (" cho ", " tới ", " đến ")
 _TAIL_RE = re.compile("(?:" + "|".join(_TAIL_WORDS) + r")([^,;:.()\n\d]+)")
-_ADMIN_UNITS = ("xã", "phường", "thôn", "bản", "ấp", "khu phố", "tổ dân phố", "thị trấn", "đặc khu", "huyện")
+_ADMIN_UNITS = ("xã", "phường", "thôn", "bản", "ấp", "khu phố", "tổ dân phố", "thị trấn", "đặc khu", "huyện",
+                "đơn vị hành chính")  # ('sau khi hợp nhất 3 đơn vị hành chính cũ')
 _ADMIN_UNIT_RE = re.compile("(?:" + "|".join(_ADMIN_UNITS) + r")(?![^\W\d_])")  # (asked after str.startswith)
 # 'có 21 ấp', 'sáp nhập 3 xã', 'mới có 64 xã, phường', 'trên địa bàn ba phường' (but 'có 12/12 bản
 # tổ chức Ngày hội' is work done).
-_AREA_HAS_RE = re.compile(r"(?<![^\W\d_])(?:có|gồm|còn|sáp nhập|hợp nhất|sắp xếp|thành|phụ trách|địa bàn) $")
+_AREA_HAS_RE = re.compile(r"(?<![^\W\d_])(?:có|gồm|còn|(?:sáp nhập|hợp nhất|sắp xếp)(?: từ)?|thành|phụ trách|địa bàn) $")
 # 'tại 99 xã, phường', 'với Mặt trận 45 xã, phường', 'của 4 xã cũ': a list of levels or the former
 # units say where, not what was done.
 _ADMIN_LIST_AFTER_RE = re.compile(r"(?:,? (?:xã|phường|thị trấn|đặc khu|thôn|bản|ấp|khu phố|tổ dân phố)(?![^\W\d_])| cũ(?![^\W\d_]))")
@@ -394,6 +395,11 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         if c.unit == "đồng" and c.value == 0:
             continue  # 'Phiên chợ 0 đồng', 'Trang phục 0 đồng': a programme's name, never an amount
         actor = attributor.actor_at(c.start, key[c.end - len(c.unit_text):c.end] if c.unit_text else c.unit)
+        if c.unit == "hộ" and actor.source in ("carried", "default") and "nghèo" in key[c.start - 80 if c.start > 80 else 0:c.start] \
+                and (poor := _members_poor_before(key, sentence_starts, c.start, attributor.default)) is not None:
+            # 'Công ty … ủng hộ 10 triệu đồng. Số hộ cựu chiến binh nghèo còn 9 hộ, giảm 3 hộ': the
+            # members' poor households are their association's, whoever the sentence before spoke of.
+            actor = poor
         if c.unit_text and c.unit_text.lower() in _FIRM_UNITS and _DEBT_AFTER_RE.match(key, c.end):
             # 'phát hiện 4 doanh nghiệp còn nợ bảo hiểm xã hội với số tiền 1,7 tỷ đồng': the firms
             # in debt, and what they owe, are theirs, not the union's that found them.
@@ -1523,7 +1529,8 @@ _PLACE_SUBJECT_HAS_RE = re.compile(
     r"địa bàn)(?: [^\W\d_]+){0,4}? (?:hiện nay |hiện |vẫn |nay |hiện đang )?(?:có|còn)(?: (?:hơn|trên|gần|khoảng|xấp xỉ))? ?")
 _POPULATION_JOINT_RE = re.compile(r"(?: [^\W\d_]+| \d+ tuổi){0,5}?(?:,? (?:với|và) |, (?:chiếm |trong đó |trong số đó )?|; (?:còn |có )?)"
                                   r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ) )?")  # (the rest of the noun phrase before)
-_BARE_COUNT_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,3}?(?:\s*$|\s*[,;.:()\n]| với | và | trong (?:độ tuổi|tổng)| từ \d+ tuổi| chiếm )")
+# (not the households something was done to: 'toàn tỉnh có 10.335 hộ nghèo được tặng quà với …')
+_BARE_COUNT_AFTER_RE = re.compile(r"(?: (?!được(?![^\W\d_]))[^\W\d_]+){0,3}?(?:\s*$|\s*[,;.:()\n]| với | và | trong (?:độ tuổi|tổng)| từ \d+ tuổi| chiếm )")
 _MEMBERS_HOUSEHOLD_RE = re.compile(r" (?:hội viên|đoàn viên|phụ nữ|nông dân|ccb|cựu chiến binh|công nhân)(?![^\W\d_])")
 # ('Toàn tỉnh có 410.000 hộ nông dân': the farm households of a place are its population, not members
 # as 'hộ hội viên nông dân' are)
@@ -1559,6 +1566,23 @@ def _population_of_place(key: str, c: Candidate, sentence_starts: list[int], bre
     # … and the next figure of the same list: '402 hộ với 1.911 nhân khẩu', '; còn 1 hộ nghèo và 13 hộ'
     return bool(area_figures and figures and figures[-1]["end"] == area_figures[-1]
                 and _POPULATION_JOINT_RE.fullmatch(key, figures[-1]["end"], c.start))
+
+
+# The members' poor households named before the count ('Số hộ cựu chiến binh nghèo còn 9 hộ', 'hộ hội
+# viên phụ nữ nghèo giảm 12 hộ'); 'hội viên' alone is the text's own association's.
+_MEMBERS_POOR_RE = re.compile(r"(?<![^\W\d_])hộ (?:hội viên )?(cựu chiến binh|ccb|phụ nữ|nông dân|hội viên) (?:cận )?nghèo"
+                              r"(?![^\W\d_])[^.;:\n]*$")
+_MEMBERS_POOR_ORG = {"cựu chiến binh": "ccb", "ccb": "ccb", "phụ nữ": "phunu", "nông dân": "nongdan"}
+
+
+def _members_poor_before(key: str, sentence_starts: list[int], pos: int, default: str | None) -> Actor | None:
+    """The association whose members' poor households the sentence counts before ``pos``, if any."""
+    i = bisect.bisect_right(sentence_starts, pos) - 1
+    m = _MEMBERS_POOR_RE.search(key, max(sentence_starts[i] if i >= 0 else 0, pos - 80), pos)
+    if m is None:
+        return None
+    org = _MEMBERS_POOR_ORG.get(m.group(1)) or (default if default in ("phunu", "nongdan", "ccb") else None)
+    return Actor(org, None, "owner", (m.start(1), m.end(1))) if org else None
 
 
 _MEMBERSHIP_CODES = frozenset({"tong_hoi_vien"})

@@ -33,6 +33,15 @@ _NAMES: list[tuple[str, str, str]] = [
     # The Front's standing board, named alone once the Front is known ('Ban Thường trực xin chủ
     # trương …'); the unions and associations have a 'Ban Thường vụ' instead.
     ("Ban Thường trực", "mttq", "name"),
+    # The Front agency's own departments after the 2025 reform ('Ban Tuyên giáo - Công tác xã hội',
+    # 'Ban Dân chủ - Giám sát và phản biện xã hội'): the Front's, unlike the Party's 'Ban Tuyên giáo
+    # (và Dân vận)'; and its departments for the organizations under it ('Ban Công tác Phụ nữ').
+    ("Ban Tuyên giáo - Công tác xã hội", "mttq", "name"), ("Ban Tuyên giáo và Công tác xã hội", "mttq", "name"),
+    ("Ban Dân chủ - Giám sát và phản biện xã hội", "mttq", "name"), ("Ban Dân chủ - Giám sát", "mttq", "name"),
+    ("Ban Dân chủ - Pháp luật", "mttq", "name"), ("Ban Phong trào", "mttq", "name"),
+    ("Ban Công tác Công đoàn", "congdoan", "name"), ("Ban Công tác Đoàn và Thanh thiếu nhi", "doan", "name"),
+    ("Ban Công tác Đoàn", "doan", "name"), ("Ban Công tác Phụ nữ", "phunu", "name"),
+    ("Ban Công tác Nông dân", "nongdan", "name"), ("Ban Công tác Cựu chiến binh", "ccb", "name"),
     # Công đoàn
     ("Liên đoàn Lao động", "congdoan", "name"), ("LĐLĐ", "congdoan", "name"),
     ("Công đoàn cơ sở", "congdoan", "name"), ("CĐCS", "congdoan", "name"), ("Công đoàn", "congdoan", "name"),
@@ -55,6 +64,9 @@ _NAMES: list[tuple[str, str, str]] = [
     ("cấp bộ Đoàn", "doan", "name"), ("Đoàn khối", "doan", "name"),
     ("Hội Liên hiệp Thanh niên", "doan", "name"), ("Hội LHTN", "doan", "name"),
     ("Hội Sinh viên", "doan", "name"), ("Đội TNTP", "doan", "name"),
+    # The youth union's teams acting ('Tiếp đến là các đội hình thanh niên sửa chữa 2 km đường').
+    ("đội hình thanh niên", "doan", "name"), ("đội hình thanh niên tình nguyện", "doan", "name"),
+    ("đội hình tình nguyện", "doan", "name"),
     ("ĐVTN", "doan", "member"), ("đoàn viên thanh niên", "doan", "people"),
     ("đoàn viên, thanh niên", "doan", "people"), ("tuổi trẻ", "doan", "people"), ("thanh niên", "doan", "people"),
     # Nông dân
@@ -120,7 +132,7 @@ _NAMES: list[tuple[str, str, str]] = [
     # written as a name, capitalized and followed by a capitalized word (see _INSTITUTION_HEADS).
     ("Trung tâm", "other", "name"), ("Trường", "other", "name"), ("Viện", "other", "name"),
     ("Sở", "other", "name"), ("Phòng", "other", "name"), ("Cục", "other", "name"), ("Chi cục", "other", "name"),
-    ("Trạm", "other", "name"), ("Ban Quản lý", "other", "name"),
+    ("Trạm", "other", "name"), ("Ban Quản lý", "other", "name"), ("Bộ", "other", "name"),  # 'Bộ Quốc phòng'
     ("Trung ương Hội", "other", "name"), ("Tổng Liên đoàn Lao động", "congdoan", "name"),
     # Branches in a residential area, written with a small 'hội' / 'đoàn' ('Chi hội Phụ nữ bản').
     ("Chi hội Phụ nữ", "phunu", "name"), ("Chi hội Nông dân", "nongdan", "name"),
@@ -214,7 +226,7 @@ def _compile() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
 
 _MENTION_RE, _TABLE = _compile()
 _INSTITUTION_HEADS = frozenset(canonical(w) for w in ("Trung tâm", "Trường", "Viện", "Sở", "Phòng", "Cục", "Chi cục",
-                                                       "Trạm", "Ban Quản lý"))
+                                                       "Trạm", "Ban Quản lý", "Bộ"))
 _MEMBER_KEYS = {canonical(surface) for surface, _org, kind in _NAMES if kind == "member"}
 _CAPITALIZED = {canonical(s) for s, _ in _BACKREFS} | {"phụ nữ", "mặt trận"}
 
