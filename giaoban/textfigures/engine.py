@@ -580,7 +580,13 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             cut = key.rfind(" và ", c.end, next_start)
             if cut >= 0:
                 item = key[clause_start:cut]
-        cm = matcher.explain(context, c.unit, actor.org, actor.orgs, near=near, clause=clause,
+        own_clause = clause
+        if previous and previous[-1].start >= clause_start and (cut := key.rfind(" và ", previous[-1].end, c.start)) >= 0 \
+                and _LETTER_WORD_RE.search(key, cut + 4, c.start) is not None:
+            # 'kết nạp 27 đoàn viên mới và giới thiệu 5 đoàn viên ưu tú cho Đảng': an item after 'và' with
+            # a verb of its own is named in its own clause by its own words, not the first item's.
+            own_clause = key[cut + 4:clause_end]
+        cm = matcher.explain(context, c.unit, actor.org, actor.orgs, near=near, clause=own_clause,
                              stock_only=("còn" in before or "lên" in before) and _REMAINING_BEFORE_RE.search(before) is not None,
                              item=item)
         code, code_conf = cm.code, cm.score
