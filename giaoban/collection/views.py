@@ -430,6 +430,11 @@ def autosave(request, unit_id: int, period: str):
     values, narrative, errors = read_post(request.POST, unit, period.code)
     if errors and not values and not narrative:
         return JsonResponse({"ok": False, "errors": errors, "message": "Chưa lưu: có ô nhập chưa đúng."}, status=400)
+    if report is not None and not report.is_editable:
+        # read by this request a moment ago: the answer the save would give under the report's lock
+        # (the same version, so no conflict first), without a transaction to lock and roll back
+        # (four in five autosaves of benchmarks/load.py reach a submitted or approved report)
+        return JsonResponse({"ok": False, "message": workflow.not_editable_message(report)}, status=400)
     report = report or workflow.get_or_create_report(unit, period.code, request.user)
     saved: dict = {}
     try:

@@ -213,6 +213,11 @@ def _checked(report: Report, indicators: dict, values, narrative) -> tuple[dict,
 _REPORT_VALUES = Statement(DataValue, lambda report_id: DataValue.objects.filter(report_id=report_id))
 
 
+def not_editable_message(report: Report) -> str:
+    return (f"Báo cáo đang ở trạng thái '{report.get_status_display()}', không sửa được. "
+            f"Cấp trên cần trả lại hoặc mở lại báo cáo trước khi sửa.")
+
+
 def save_values(report: Report, user, values=None, *, expected_version, source: str = "form", narrative=None,
                 merge=None, refused: dict | None = None) -> SaveResult:
     """Write the given values (indicator code → dict(value, qualifier, comment, source_detail))
@@ -247,10 +252,7 @@ def save_values(report: Report, user, values=None, *, expected_version, source: 
                 f"trang để xem số liệu mới rồi nhập lại phần thay đổi của bạn."
             )
         if not locked.is_editable:
-            raise WorkflowError(
-                f"Báo cáo đang ở trạng thái '{locked.get_status_display()}', không sửa được. "
-                f"Cấp trên cần trả lại hoặc mở lại báo cáo trước khi sửa."
-            )
+            raise WorkflowError(not_editable_message(locked))
         existing = _by_code(_REPORT_VALUES(locked.pk), indicators, locked)
         if merge is not None:
             cleaned, narrative = _checked(report, indicators, *merge(existing))

@@ -72,3 +72,21 @@ def test_a_figure_refused_by_a_rule_leaves_the_others_saved_in_one_transaction(t
         queries = [q["sql"] for q in ctx.captured_queries]
         assert sum(q.startswith("SAVEPOINT") for q in queries) == 1, "\n".join(q[:100] for q in queries)
         assert not any(q.startswith("ROLLBACK") for q in queries)
+
+
+def test_an_autosave_to_a_report_sent_or_approved_opens_no_transaction(tree, client):
+    """A submitted or approved report read by the request is refused as the locked save would
+    refuse it (same answer), without locking the report and rolling back."""
+    a = tree.units["phunu-a"]
+    report = wf.get_or_create_report(a, PERIOD, tree.users["entry_a"])
+    client.force_login(tree.users["entry_a"])
+    url = reverse("collection:autosave", args=[a.pk, PERIOD])
+    for status, label in ((Report.Status.SUBMITTED, "Đã gửi"), (Report.Status.APPROVED, "Đã duyệt")):
+        Report.objects.filter(pk=report.pk).update(status=status)
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.post(url, {"version": str(report.version), "v-ket_nap_moi": "2"})
+        assert response.status_code == 400
+        assert response.json()["message"].startswith(f"Báo cáo đang ở trạng thái '{label}', không sửa được.")
+        queries = [q["sql"] for q in ctx.captured_queries]
+        assert not any(q.startswith("SAVEPOINT") or "FOR UPDATE" in q for q in queries), queries
+    assert not report.values.exists()
