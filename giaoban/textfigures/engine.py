@@ -1446,6 +1446,14 @@ def _another_lenders_or_kind(key: str, c: Candidate, code: str, clause_start: in
         and before.endswith("hỗ trợ ") and " cho " not in key[c.end:clause_end]
 
 
+# The bodies a delegation worked with ('các đoàn đã làm việc với 118 xã và 37 tổ hợp tác, hợp tác xã'),
+# each item of the list after 'làm việc với': those met, not the organization's own units or models
+# (src_ac, read unchanged), as the places the work was done are not (convention 9).
+_WORKED_WITH_RE = re.compile(r"làm việc (?:với|tại) ")
+_COUNTERPART_GAP_RE = re.compile(r"(?:(?:các |những )?(?:(?:hơn|trên|gần|khoảng) )?(?:\d[\d.,]* )?[^\W\d_]+(?: [^\W\d_]+){0,4}"
+                                 r"(?:,| và|, và) )*(?:các |những )?")
+
+
 
 def _another_lenders(t: str, key: str, code: str, lo: int, hi: int) -> bool:
     """Whether ``key[lo:hi]`` (the figure's sentence up to its clause's end) says the loans are another
@@ -1502,6 +1510,12 @@ def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: 
         return True  # 'tiếp nhận 30 suất quà do Agribank trao tặng', 'được Công ty … tặng 200 suất quà': gifts received
     if code in _BALANCE_CODES and _SUM_BEFORE_RE.search(before):
         return True  # 'giới thiệu 14 hội viên vay vốn …, tổng số tiền 1,1 tỷ đồng': loans made, not the balance
+    if "làm việc" in key[s_start:c.start]:  # (the list's commas are no clause of their own here)
+        worked = None
+        for worked in _WORKED_WITH_RE.finditer(key, s_start, c.start):
+            pass
+        if worked is not None and c.start - worked.end() <= 120 and _COUNTERPART_GAP_RE.fullmatch(key, worked.end(), c.start):
+            return True  # 'làm việc với 118 xã và 37 tổ hợp tác': the bodies met
     if code == "ho_thoat_ngheo" and _ACTED_ON_BEFORE_RE.search(before):
         return True  # 'thăm hỏi 18 hộ mới thoát nghèo': the households visited
     if code in _GIVEN_MONEY_CODES and c.unit_category == "money" and _no_gift(key, c, actor, s_start, clause_end, before):

@@ -146,6 +146,18 @@ OWN_VERB: list[tuple[str, str, str | None]] = [
     ("Hội CCB xã tổ chức 6 buổi tuyên truyền và mở 2 lớp tập huấn cho hội viên.", "2 lớp", "lop_tap_huan"),
 ]
 
-@pytest.mark.parametrize("text,figure,code", LENDERS + NO_GIFT + OTHER_THING + KINDS + FUND_PARTS + OWN_VERB)
+# The bodies a delegation worked with, each item of the list after 'làm việc với', are those met, not the
+# organization's own units or models (read on the fresh set src_ac).
+WORKED_WITH: list[tuple[str, str, str | None]] = [
+    ("Đoàn giám sát của Mặt trận tỉnh đã làm việc với 12 xã và 6 hợp tác xã nông nghiệp.", "6 hợp tác xã", None),
+    ("Đoàn công tác của Hội Nông dân tỉnh làm việc với 8 chi hội ở huyện Mường Tè.", "8 chi hội", None),
+    ("Ban Thường vụ Hội Phụ nữ huyện làm việc tại 5 câu lạc bộ phụ nữ khởi nghiệp.", "5 câu lạc bộ", None),
+    ("Trong quý, đoàn kiểm tra làm việc với 3 huyện, 14 chi hội và 9 tổ hợp tác.", "9 tổ hợp tác", None),
+    # guards
+    ("Hội Nông dân xã có 8 chi hội.", "8 chi hội", "chi_hoi"),
+    ("Sau khi làm việc với Ủy ban nhân dân xã, Hội Phụ nữ thành lập 3 câu lạc bộ.", "3 câu lạc bộ", "mo_hinh_cau_lac_bo"),
+]
+
+@pytest.mark.parametrize("text,figure,code", LENDERS + NO_GIFT + OTHER_THING + KINDS + FUND_PARTS + OWN_VERB + WORKED_WITH)
 def test_code_of_the_thing_counted(text: str, figure: str, code: str | None) -> None:
     assert code_of(text, figure) == code
