@@ -132,6 +132,9 @@ _SUMMARY_OPEN_RE = re.compile(r"[\s\-+•*–]*(?:so với|tổng cộng|tính c
 _MIXED_UNITS = {"hội, đoàn viên", "hội viên, đoàn viên", "đoàn viên, hội viên"}
 # A numbered heading ('III. PHƯƠNG HƯỚNG QUÝ II', '2. Chăm lo Tết'): the subject of the paragraph
 # before it does not carry into the section it opens.
+# A figure, its noun (a quoted name at most) and 'do': the passive's agent that follows is the figure's.
+_AGENT_AFTER_REACH = 48
+_AGENT_AFTER_GAP_RE = re.compile(r"[\d.,]+(?: [^\W\d_]+| [\"“][^\"”\n]{1,30}[\"”]){0,4} (?:đều |được )?do ")
 _ITEM_MARK_RE = re.compile(r"[ \t]*([ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+")
 
 
@@ -846,6 +849,11 @@ class Attributor:
         for s, e, subjects, owners, carried in (self._by_sentence[i],) if i >= 0 else ():  # (the sentence of pos)
             if not (s <= pos < e):
                 continue
+            if (right := next((o for o in owners if o.agent and pos < o.pos <= pos + _AGENT_AFTER_REACH), None)) \
+                    is not None and _AGENT_AFTER_GAP_RE.fullmatch(self.key, pos, right.pos):
+                # '20 căn do Công ty Xổ số tài trợ, 1 căn do Mặt trận huyện hỗ trợ': the agent of the
+                # passive right after a figure gave it, whoever the sentence's subject or first agent is.
+                return Actor(right.org, right.orgs, "owner", (right.pos, right.end))
             before = [x for x in subjects if x.pos <= pos]
             if before:
                 x = before[-1]

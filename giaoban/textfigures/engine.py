@@ -482,6 +482,13 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             giver = attributor.actor_at(each.start, key[each.end - len(each.unit_text):each.end] if each.unit_text else each.unit)
             if giver.source == "owner" and giver.org == "other":
                 actor = giver
+        elif ci > 0 and figures and figures[-1]["start"] == candidates[ci - 1].start \
+                and (actor.source != "owner" or figures[-1]["org"] == "other") \
+                and (figures[-1]["org"], figures[-1]["orgs"]) != (actor.org, actor.orgs) \
+                and _EACH_APPOSITION_RE.fullmatch(key, candidates[ci - 1].end, c.start):
+            # '… trao qua Mặt trận 200 phần quà, mỗi phần 400.000 đồng': what each item is worth is the
+            # giver's of the items (CONVENTIONS.md 11), not the channel's or the text's body's.
+            actor = Actor(figures[-1]["org"], figures[-1]["orgs"], "carried")
         if c.unit in _CULTURED_UNITS and _CULTURED_WORDS in key[c.end:c.end + 110] and _CULTURED_AFTER_RE.match(key, c.end):
             # '100% hộ hội viên đăng ký xây dựng gia đình văn hóa', 'toàn xã có 1.640 hộ đăng ký …': the
             # Front's campaign (CONVENTIONS.md 10), whichever body's report counts them, not the body
@@ -668,6 +675,10 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 elif code is None and actor.org not in (None, "other") \
                         and matcher.reported_by("tong_hoi_vien", actor.org, actor.orgs):
                     code, code_conf, code_from = "tong_hoi_vien", 0.5, "units before"
+        if code is None and c.unit == "ngôi nhà" and c.kind == "level" and actor.org not in (None, "other") \
+                and (stepped := _house_step_code(key, c, actor, last_coded.get(c.unit), i, matcher)) is not None:
+            # (before the section's heading: the houses of a step are those the figure before named)
+            code, code_conf, code_from = stepped, 0.5, "item before"
         if code is None and c.kind == "level" and headings and actor.org != "other" and thing is None:
             # 'II. Vận động Quỹ "Vì người nghèo" / Tiếp nhận 6,8 tỷ đồng': the section's heading
             # says what the first figures under it count when their own sentence does not.
@@ -966,6 +977,35 @@ def _named_by_next(key: str, c: Candidate, n: Candidate, s_end: int, actor: Acto
 
 _HOLDING_WORDS = frozenset(match_key(w) for w in "quản lý đạt có hiện đang".split())
 _DIGIT_RE = re.compile(r"\d")
+
+
+_HOUSE_CODES = frozenset({"nha_dai_doan_ket", "nha_tam_xoa", "nha_nghia_tinh_dong_doi", "nha_mai_am",
+                          "nha_mai_am_cong_doan"})
+_HOUSE_STEP_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:khởi công|bàn giao|hoàn thành|khánh thành|trao)(?: và [^\W\d_]+(?: giao)?)?"
+                                   r"(?: (?:được|thêm|xong|tiếp|nốt))? $")
+_HOUSE_BARE_AFTER_RE = re.compile(r"(?:[,;.:)\n]|$| (?:còn lại|cho|trước|trong|vào|đúng|kịp|với|tại|ở|và)(?![^\W\d_]))")
+_REMAINING_WORDS = " còn lại"
+
+
+def _house_step_code(key: str, c: Candidate, actor: Actor,
+                     last: tuple[Candidate, str, tuple[int, int] | None, int] | None,
+                     sentence: int, matcher: Matcher) -> str | None:
+    """The code of houses named by a bare measure word at a later step of the houses a figure before
+    named ('khởi công 3 nhà "Nghĩa tình đồng đội" và đã bàn giao 2 nhà', 'hoàn thành 2 căn nhà còn
+    lại'): the houses started, handed over or left to finish are those houses. 'còn lại' (the rest)
+    reaches back over the text; otherwise the figure before is in the same sentence or the one before."""
+    if last is None or match_key(c.unit_text or "") not in _HOUSE_MEASURES:
+        return None
+    prev, code, _, prev_sentence = last
+    if code not in _HOUSE_CODES or prev.end > c.start:
+        return None
+    if not key.startswith(_REMAINING_WORDS, c.end) and sentence - prev_sentence > 1:
+        return None
+    if not _HOUSE_STEP_BEFORE_RE.search(key, max(0, c.start - 40), c.start) or not _HOUSE_BARE_AFTER_RE.match(key, c.end):
+        return None
+    return code if matcher.reported_by(code, actor.org, actor.orgs) else None
+
+
 _PART_OPEN_RE = re.compile(r"(?:^|[;,.] |\n)riêng $")
 _PART_FILLER = _LIST_FILLER | {match_key(w) for w in "chi hội đoàn tổ thôn bản ấp khu phố hơn trên gần khoảng qua cho".split()}
 
@@ -1266,7 +1306,8 @@ _CLASSIFIER_UNITS = frozenset({"suất", "phần", "hộ", "ngôi nhà", "buổi
 # … the words a house is counted by ('12 nhà | tình nghĩa', '4 căn nhà | nhân ái'), and words that end the
 # noun phrase without naming a thing ('Hai ngôi nhà | ấy', '6 cuộc | về …').
 _HOUSE_MEASURES = frozenset({"nhà", "căn", "căn nhà", "ngôi nhà", "ngôi", "mái nhà"})
-_PHRASE_END_WORDS = frozenset(match_key(w) for w in "về ấy này đó kia".split())
+# (a time preposition or the rest ends the noun phrase too: 'bàn giao 2 nhà trước Tết', '2 căn còn lại')
+_PHRASE_END_WORDS = frozenset(match_key(w) for w in "về ấy này đó kia trước sau vào dịp kịp đúng còn".split())
 _WHOSE_WORDS = frozenset(match_key(w) for w in (
     "hội viên đoàn viên phụ nữ nông dân thanh niên cựu chiến binh ccb công nhân người lao động đã đang mới "
     "được có là").split())

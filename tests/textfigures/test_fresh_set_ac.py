@@ -57,3 +57,67 @@ ITEMS: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", ITEMS, ids=[c[0][:60] for c in ITEMS])
 def test_items(text: str, expected: list) -> None:
     assert figures(text) == expected
+
+
+AGENTS: list[tuple[str, list]] = [
+    # The agent of a passive right after a figure ('N căn do X hỗ trợ') gave it, whoever the
+    # sentence's subject or its first agent is.
+    ("ỦY BAN MTTQ TỈNH KON TUM\nTrong số này, 20 căn do Công ty Xổ số kiến thiết tài trợ, 1 căn do Mặt trận "
+     "huyện Ngọc Hồi hỗ trợ.\n", [("20 căn", "other"), ("1 căn", "mttq")]),
+    ("HỘI NÔNG DÂN HUYỆN CHỢ MỚI\nNgân hàng Agribank tặng 40 suất quà, 12 suất do Hội Nông dân xã Long Điền "
+     "vận động.\n", [("40 suất quà", "other"), ("12 suất", "nongdan")]),
+    # Guards: an agent right after the gifts of the sentence's subject; an agent before the figure,
+    # between the subject and it, still gives it.
+    ("HỘI LHPN TỈNH AN GIANG\nHội trao 30 suất quà do Công ty Bảo Minh tài trợ cho phụ nữ nghèo.\n",
+     [("30 suất quà", "other")]),
+    ("ỦY BAN MTTQ HUYỆN\nQuỹ do UBND tỉnh cấp từ ngân sách 20 tỷ đồng.\n", [("20 tỷ đồng", "other")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", AGENTS, ids=[c[0][:60] for c in AGENTS])
+def test_agents(text: str, expected: list) -> None:
+    assert figures(text) == expected
+
+
+EACH: list[tuple[str, list]] = [
+    # What each item is worth ('…, mỗi phần 400.000 đồng') is the giver's of the items, not the
+    # channel's the gifts went through nor the text's body's.
+    ("ỦY BAN MTTQ VIỆT NAM XÃ TÂN TRỤ\nHội Đồng hương Tân Trụ tại Thành phố Hồ Chí Minh trao qua Mặt trận 200 "
+     "phần quà, mỗi phần 400.000 đồng.\n", [("200 phần quà", "other"), ("400.000 đồng", "other")]),
+    ("HỘI CỰU CHIẾN BINH XÃ AN PHÚ\nHội Đồng hương xã tại Hà Nội gửi qua Hội 25 suất quà, mỗi suất 700.000 đồng.\n",
+     [("25 suất quà", "other"), ("700.000 đồng", "other")]),
+    ("ỦY BAN MTTQ PHƯỜNG 3\nChùa Phước Long trao qua Mặt trận 120 phần quà, mỗi phần 300.000 đồng.\n",
+     [("120 phần quà", "other"), ("300.000 đồng", "other")]),
+    # A guard: the body's own gifts and what each is worth.
+    ("ỦY BAN MTTQ XÃ AN PHÚ\nMặt trận xã trao 560 phần quà, mỗi phần 500.000 đồng.\n",
+     [("560 phần quà", "mttq"), ("500.000 đồng", "mttq")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", EACH, ids=[c[0][:60] for c in EACH])
+def test_each(text: str, expected: list) -> None:
+    assert figures(text) == expected
+
+
+HOUSE_STEPS: list[tuple[str, list]] = [
+    # Houses named by a bare measure word at a later step (handed over, finished, the rest) are the
+    # houses the figure before named; a time word or 'còn lại' after them names no other thing.
+    ("HỘI CỰU CHIẾN BINH XÃ ĐĂK HÀ\nHội khởi công 3 nhà \"Nghĩa tình đồng đội\" và đã bàn giao 2 nhà trước Tết.\n",
+     [("3 nhà", "nha_nghia_tinh_dong_doi"), ("2 nhà", "nha_nghia_tinh_dong_doi")]),
+    ("ỦY BAN MTTQ XÃ AN PHÚ\n1. Mặt trận xã phối hợp khởi công 9 căn nhà Đại đoàn kết, đã bàn giao 7 căn.\n"
+     "2. Hội Nông dân xã trao 50 suất quà.\n3. Phương hướng: hoàn thành 2 căn nhà còn lại trước Tết.\n",
+     [("9 căn nhà", "nha_dai_doan_ket"), ("7 căn", "nha_dai_doan_ket"), ("50 suất quà", "suat_qua"),
+      ("2 căn nhà", "nha_dai_doan_ket")]),
+    ("HỘI LHPN HUYỆN TAM ĐƯỜNG\nHội xây 4 căn \"Mái ấm tình thương\", bàn giao 3 căn vào dịp 20/10.\n",
+     [("4 căn", "nha_mai_am"), ("3 căn", "nha_mai_am")]),
+    # Guards: the rest still being built is no house done; another body's houses carry no code.
+    ("ỦY BAN MTTQ XÃ AN PHÚ\nMặt trận xã khởi công 7 căn nhà Đại đoàn kết; 2 căn còn lại đang hoàn thiện.\n",
+     [("7 căn nhà", "nha_dai_doan_ket"), ("2 căn", None)]),
+    ("ỦY BAN MTTQ XÃ AN PHÚ\nMặt trận xây 4 nhà Đại đoàn kết. Ủy ban nhân dân xã bàn giao 3 nhà cho hộ nghèo.\n",
+     [("4 nhà", "nha_dai_doan_ket"), ("3 nhà", None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", HOUSE_STEPS, ids=[c[0][:60] for c in HOUSE_STEPS])
+def test_house_steps(text: str, expected: list) -> None:
+    assert codes(text) == expected
