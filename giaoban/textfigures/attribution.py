@@ -75,6 +75,10 @@ def _by_first_letter(alternatives: tuple[str, ...]) -> str:
 
 
 _INTRO_RE = re.compile(r"^(?:(?:" + _by_first_letter(_INTRO_WORDS) + r")[\s,:]*)*$")
+# An official's title opening the sentence, then the body and the person's name ('Phó Bí thư Thành
+# Đoàn Nguyễn Tư Thiện trao 20 phần quà cho công nhân của Công ty …'): the official acts for the body.
+_OFFICIAL_FIRST = frozenset("-+•*–đpbctg")  # (the first letters it may open with: asked first)
+_OFFICIAL_OPENING_RE = re.compile(r"(?:[\-+•*–]\s*)?(?:đồng chí )?(?:phó )?(?:bí thư|chủ tịch|trưởng ban|giám đốc)(?: thường trực)?")
 # Matched at a sentence's start (pattern.match(key, start, end)).
 _INTRO_PREP_RE = re.compile(r"[\s\-+•*–]*(với|trong|qua|từ|sau|nhân|dịp|tính đến|bằng|thông qua|có|gần|hơn|trên|khoảng)(?![^\W\d_])")
 _OWNER_BEFORE_RE = re.compile(  # (first letters first: scanned for in C, see WORD_START)
@@ -639,7 +643,8 @@ class Attributor:
                 cs = starts[bisect.bisect_right(starts, m.start) - 1]
                 prefix = key[m.start - 160 if m.start - 160 > cs else cs:m.start]
                 opening = prefix.strip()
-                intro = not opening or _INTRO_RE.match(opening) is not None  # (nothing before it: a match, no call)
+                intro = not opening or _INTRO_RE.match(opening) is not None or (  # (nothing before it: a match, no call)
+                    cs == s and opening[:1] in _OFFICIAL_FIRST and _OFFICIAL_OPENING_RE.fullmatch(opening) is not None)
                 if _PLACE_BEFORE_RE.search(prefix[-8:]) or (
                         place is not None and _PLACE_LIST_GAP_RE.fullmatch(key, place.end, m.start)):
                     # 'thành lập 4 công đoàn cơ sở tại Công ty A, Công ty B và …, kết nạp 13 đoàn

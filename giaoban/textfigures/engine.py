@@ -14,6 +14,7 @@ from .catalogue import NEAR_ONLY, Matcher
 from .figures import MET_AND_EXCEEDED_RE, Candidate, find_candidates
 from .lexicon import QUALIFIERS, UNIT_BY_KEY, UNIT_RE
 from .normalize import WORD_START, LinePattern, canonical, match_key, nfc, prefix_alternation
+from .orgs import ORG_CODES
 from .period import detect_period
 from .sections import target_ranges
 from .readers import read_file
@@ -289,6 +290,28 @@ _FIRM_UNITS = frozenset({"doanh nghiệp", "công ty"})
 # ('… 46 doanh nghiệp do hội viên làm chủ', convention 2), and the size that makes one count.
 _AREA_FIRM_UNITS = frozenset({"doanh nghiệp", "công ty", "hợp tác xã"})
 _MEMBERS_OWN_AFTER_RE = re.compile(r"[^.;\n]{0,80}?(?<![^\W\d_])(?:do [^.;\n]{0,40}?làm chủ|của (?:các )?(?:hội viên|đoàn viên))")
+# … and those of an area or an industrial zone said without 'toàn' ('trên địa bàn có 246 doanh nghiệp',
+# 'các khu công nghiệp VSIP có 212 doanh nghiệp', 'các KCN của thành phố thu hút khoảng 320.000 lao
+# động'), the workers those firms employ and the women's share of them ('…, sử dụng khoảng 86.000 lao
+# động, trong đó lao động nữ chiếm 68%'), and what the workers earn ('Thu nhập bình quân của người lao
+# động đạt 7,8 triệu đồng, tăng 4,5%'): the area's statistics (convention 5), whoever cites them.
+_ZONE_HAS_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:trên địa bàn|(?:khu|cụm) (?:công nghiệp|kinh tế|chế xuất)|kcn|kkt|kcx)"
+                                 r"[^.,;:()\n\d]{0,60}? (?:hiện |đang |hiện đang |hiện nay )?(?:có|thu hút|thu hút được)"
+                                 r" (?:(?:hơn|trên|gần|khoảng|xấp xỉ) )?$")
+_AREA_WORKER_UNITS = frozenset({"lao động", "công nhân", "người lao động", "công nhân lao động"})
+_FIRMS_WORKERS_JOINT_RE = re.compile(r"(?: [^\W\d_]+){0,3}?,? (?:sử dụng|với|thu hút|tạo việc làm cho|giải quyết việc làm cho)"
+                                     r" (?:(?:hơn|trên|gần|khoảng|xấp xỉ) )?")
+_WORKERS_SHARE_JOINT_RE = re.compile(r", trong đó (?:lao động|công nhân|người lao động) nữ (?:chiếm|là) (?:(?:hơn|trên|gần|khoảng) )?")
+_WAGE_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:[^,.;\n\d]{0,30}, )?thu nhập bình quân (?:của )?(?:người lao động|công nhân|lao động)"
+                            r"(?![^\W\d_])")
+# A stoppage that happened ('Trong quý xảy ra 1 cuộc ngừng việc tập thể … với khoảng 450 lao động
+# tham gia'): the workers' of a firm, not the union's work (as the firms' clause, '3 doanh nghiệp cắt
+# giảm …'); the union settling one ('giải quyết 2 cuộc ngừng việc') keeps it.
+_HAPPENED_BEFORE_RE = re.compile(r"(?<![^\W\d_])xảy ra (?:(?:hơn|trên|gần|khoảng) )?$")
+_STOPPAGE_AFTER_RE = re.compile(r" (?:ngừng việc|đình công|lãn công)(?![^\W\d_])")
+# The share of a workforce that is in the union ('Công ty có 30.000 lao động, trong đó 98% là đoàn
+# viên công đoàn'): the text's own body's, not the firm's.
+_MEMBERS_SHARE_AFTER_RE = re.compile(r" (?:là|đã là|đã trở thành|đã gia nhập) (?:đoàn viên|hội viên)(?![^\W\d_])")
 _FIRM_SIZE_BEFORE_RE = re.compile(r"(?<![^\W\d_])doanh nghiệp(?: [^\W\d_]+){0,4}? (?:sử dụng |có )?từ $")
 # Households still poor or in a makeshift house, as a survey finds them.
 # (not the members' own: 'số hộ hội viên còn nghèo' is the organization's, as the corpus reads it)
@@ -372,6 +395,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     list_near = ""  # the words before the first figure of a list of figures ('có 28 chi hội, 2.425 hội viên')
     list_start = 0  # … and where that first figure starts
     area_figures: list[int] = []  # where figures of a place's population end (_population_of_place)
+    area_firms_end = -1  # where the last figure of an area's firms or workers ends (_ZONE_HAS_BEFORE_RE)
     debtors_end = 0  # where the last count of firms in debt ends ('4 doanh nghiệp còn nợ …')
     where_end = -1  # where the last figure of a place the work was done at ends (_where_place)
     firms_clause_end = -1  # the end of a clause whose subject is a number of firms ('3 doanh nghiệp cắt giảm …')
@@ -457,9 +481,32 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         elif c.unit == "sản phẩm" and key.startswith(" ocop", c.end) and (
                 _WHOLE_AREA_BEFORE_RE.search(key, max(0, c.start - 30), c.start) or _OF_AREA_AFTER_RE.match(key, c.end + 5)):
             actor = _OTHER  # 'toàn tỉnh có 212 sản phẩm OCOP': the area's, certified by the authorities' programme
-        elif c.unit_text and c.unit_text.lower() in _AREA_FIRM_UNITS and actor.source != "owner" \
-                and _WHOLE_AREA_BEFORE_RE.search(key, max(0, c.start - 30), c.start) and not _MEMBERS_OWN_AFTER_RE.match(key, c.end):
+        elif c.unit_text and ((ut := c.unit_text.lower()) in _AREA_FIRM_UNITS or ut in _AREA_WORKER_UNITS) \
+                and actor.source != "owner" and (
+                    (ut in _AREA_FIRM_UNITS and _WHOLE_AREA_BEFORE_RE.search(key, max(0, c.start - 30), c.start))
+                    or _ZONE_HAS_BEFORE_RE.search(key, c.start - 90 if c.start > 90 else 0, c.start)
+                    or (ut in _AREA_WORKER_UNITS and area_firms_end >= 0
+                        and _FIRMS_WORKERS_JOINT_RE.fullmatch(key, area_firms_end, c.start))) \
+                and not _MEMBERS_OWN_AFTER_RE.match(key, c.end):
             actor = _NOBODY  # 'hiện toàn tỉnh có khoảng 1.200 doanh nghiệp ngoài nhà nước': the area's firms (5)
+            area_firms_end = c.end
+        elif c.unit == "%" and area_firms_end >= 0 and _WORKERS_SHARE_JOINT_RE.fullmatch(key, area_firms_end, c.start):
+            actor = _NOBODY  # '…, trong đó lao động nữ chiếm 68%'
+        elif area_firms_end >= 0 and (c.unit == "%" or c.unit_category == "money") \
+                and "bình quân" in key[c.start - 200 if c.start > 200 else 0:c.start] \
+                and _WAGE_OPENS_RE.match(key, (here := _sentence_start(sentence_starts, c.start)), c.start) \
+                and area_firms_end >= _sentence_start(sentence_starts, here - 1):
+            # 'Thu nhập bình quân của người lao động đạt 7,8 triệu đồng' right after the area's firms and
+            # workers: theirs (a firm's own union telling its workers' pay speaks of its own work).
+            actor = _NOBODY
+        elif "xảy ra" in key[c.start - 14 if c.start > 14 else 0:c.start] and _STOPPAGE_AFTER_RE.match(key, c.end) \
+                and _HAPPENED_BEFORE_RE.search(key, c.start - 14 if c.start > 14 else 0, c.start):
+            actor = _OTHER  # 'xảy ra 1 cuộc ngừng việc tập thể … với khoảng 450 lao động tham gia'
+            m_end = _CLAUSE_OR_SENTENCE_END_RE.search(key, c.end)
+            firms_clause_end = m_end.start() if m_end else len(key)
+        elif c.unit == "%" and _MEMBERS_SHARE_AFTER_RE.match(key, c.end) and attributor.default in ORG_CODES \
+                and actor.org != attributor.default:
+            actor = Actor(attributor.default, None, "default")  # '…, trong đó 98% là đoàn viên công đoàn'
         elif c.unit_category == "person" and "từ " in key[c.start - 5 if c.start > 5 else 0:c.start] \
                 and _FIRM_SIZE_BEFORE_RE.search(key, c.start - 60, c.start):
             actor = _NOBODY  # 'doanh nghiệp sử dụng từ 25 lao động trở lên': the size that makes a firm count
@@ -520,7 +567,17 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # '… Quỹ Hỗ trợ nông dân đạt 96,5 tỷ đồng; đang hỗ trợ 2.140 hộ vay vốn': a clause with
             # no subject of its own goes on with the one before the semicolon.
             ctx_start = attributor.sentences[i - 1][0]
-        indicator, context = _indicator(t, key, c, s_start, s_end, breaks, next_start, ctx_start)
+        own_end = next_start
+        if c.unit in _MEMBER_UNITS and next_start < s_end and candidates[ci + 1].unit == c.unit \
+                and (gap := _OWN_VERB_GAP_RE.fullmatch(key, c.end, next_start)) is not None:
+            # 'kết nạp 27 đoàn viên mới và giới thiệu 5 đoàn viên ưu tú cho Đảng': the verb after 'và'
+            # is the next figure's, not this one's …
+            own_end = gap.start(1)
+        if c.unit in _MEMBER_UNITS and ctx_start == s_start and previous and previous[-1].end > s_start \
+                and previous[-1].unit == c.unit \
+                and (gap := _OWN_VERB_GAP_RE.fullmatch(key, previous[-1].end, c.start)) is not None:
+            ctx_start = gap.start(1)  # … and the verb before the first figure is not the second one's
+        indicator, context = _indicator(t, key, c, s_start, s_end, breaks, own_end, ctx_start)
         if pair_tail:
             context += " " + pair_tail
         j = bisect.bisect_left(breaks, c.start) - 1
@@ -959,6 +1016,9 @@ def _elided_code(key: str, c: Candidate, actor: Actor,
 
 # Two counts of one thing done two ways, the thing named after the second only: 'xây mới 22 căn và
 # sửa chữa 3 căn nhà "Mái ấm Công đoàn"', 'tổ chức 4 buổi và phối hợp tổ chức 6 buổi tuyên truyền'.
+# Two counts of members, each with its own verb ('kết nạp 27 đoàn viên mới và giới thiệu 5 đoàn viên ưu
+# tú'): the words around 'và' are cut between them (the second's clause is cut so at the match too).
+_OWN_VERB_GAP_RE = re.compile(r"(?: [^\W\d_]+){0,3}?( và (?:[^\W\d_]+ ){1,4}?)(?:(?:thêm|được|mới|hơn|trên|gần|khoảng) )?")
 _BARE_MEASURES = {match_key(w) for w in ("căn", "ngôi", "cái", "chiếc", "buổi", "cuộc", "lớp", "đợt", "suất", "phần")}
 _AND_VERB_GAP_RE = re.compile(r" và (?:[^\W\d_]+ ){1,4}?(?:(?:thêm|được|mới) )?")
 
@@ -1596,6 +1656,11 @@ _MEMBERS_HOUSEHOLD_RE = re.compile(r" (?:hội viên|đoàn viên|phụ nữ|nô
 # ('Toàn tỉnh có 410.000 hộ nông dân': the farm households of a place are its population, not members
 # as 'hộ hội viên nông dân' are)
 _FARM_HOUSEHOLDS = "hộ nông dân"
+
+
+def _sentence_start(sentence_starts: list[int], pos: int) -> int:
+    i = bisect.bisect_right(sentence_starts, pos) - 1
+    return sentence_starts[i] if i >= 0 else 0
 
 
 def _population_of_place(key: str, c: Candidate, sentence_starts: list[int], breaks: list[int],
