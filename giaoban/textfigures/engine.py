@@ -1684,6 +1684,9 @@ def _population_of_place(key: str, c: Candidate, sentence_starts: list[int], bre
     clause_start = max(s_start, breaks[j] + 1) if j >= 0 else s_start
     if _PLACE_SUBJECT_HAS_RE.fullmatch(key, clause_start, c.start):
         return True
+    told = max(key.rfind(" cho biết ", clause_start, c.start), key.rfind(" cho hay ", clause_start, c.start))
+    if told >= 0 and _PLACE_SUBJECT_HAS_RE.fullmatch(key, key.index(" ", told + 5) + 1, c.start):
+        return True  # 'Báo cáo của Ban Công tác Mặt trận thôn cho biết thôn có 193 hộ': who tells owns nothing
     if farms:
         return False
     before = key[max(s_start, c.start - 40):c.start]

@@ -37,6 +37,9 @@ CASES: list[tuple[str, list]] = [
      "b) Chăm lo hội viên: trao 25 suất quà cho hội viên nghèo.", ["nongdan", "phunu"]),
     ("ỦY BAN MTTQ PHƯỜNG 5\nc) Hội Cựu chiến binh phường thăm 14 hội viên ốm đau.\n"
      "d) Giám sát: tổ chức 3 cuộc giám sát việc xây nhà.", ["ccb", "mttq"]),
+    # … also when someone tells them ('X cho biết thôn có …'): who tells owns nothing.
+    ("Báo cáo của Ban Công tác Mặt trận khu phố cho biết khu phố có 412 hộ với 1.730 nhân khẩu.", [None, None]),
+    ("Đại diện Ủy ban MTTQ xã cho hay thôn hiện có 156 hộ, 640 nhân khẩu.", [None, None]),
 ]
 
 # What the classes must leave alone: the members' own households, what a body did for them.
@@ -44,6 +47,7 @@ KEPT: list[tuple[str, list]] = [
     ("Hội Nông dân xã có 850 hội viên. Xã có 1.200 hộ hội viên nông dân.", ["nongdan", "nongdan"]),
     ("Hội Nông dân xã vận động 640 hộ nông dân đăng ký thi đua sản xuất, kinh doanh giỏi.", ["nongdan"]),
     ("Hội Nông dân huyện hỗ trợ 45 hộ nông dân nghèo vay vốn.", ["nongdan"]),
+    ("Chủ tịch Hội LHPN huyện cho biết Hội đã hỗ trợ 45 hộ vay vốn.", ["phunu"]),
 ]
 
 
