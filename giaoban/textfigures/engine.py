@@ -34,7 +34,8 @@ _AFTER_STEPS = 6  # (at most)
 # Not the comma of '12,6 tỷ đồng' (a digit on both sides: the look-behind sees only a comma). One
 # character set first, which the regex engine scans for in C (an alternation whose first branch
 # is a set is tried at every position, 40× slower; tests/textfigures/test_scan_prefixes.py).
-_CLAUSE_BREAK_RE = re.compile(r"[;:(\n,](?!(?<=\d,)\d)")
+# (not the comma of a list of ordinals: 'trước và sau kỳ họp thứ 9, thứ 10 Quốc hội cho 2.917 cử tri')
+_CLAUSE_BREAK_RE = re.compile(r"[;:(\n,](?!(?<=\d,)\d)(?!(?<=\d,) thứ \d)")
 # (what _TAIL_RE starts with: asked first, in C; tests/textfigures/test_prechecks.py holds them in step)
 _TAIL_WORDS = (" cho ", " tới ", " đến ")
 _TAIL_RE = re.compile("(?:" + "|".join(_TAIL_WORDS) + r")([^,;:.()\n\d]+)")
@@ -243,7 +244,8 @@ _HOUSE_PURPOSE_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,2}? (?:để )?(?:làm|x
                                      r" (?:mới |lại )?(?:\d+ )?(?:căn |ngôi )?nhà(?![^\W\d_])")
 # 'Trong tháng có 3 doanh nghiệp …', 'có 12 doanh nghiệp …': 'there are' before the subject of the clause.
 _THERE_ARE_RE = re.compile(r"(?:(?:trong (?:tháng|quý|năm|kỳ)|hiện nay|hiện|đến nay)(?: này)?,? )?có(?: (?:gần|khoảng|hơn|trên))?")
-_RAISED_TOTAL_BEFORE_RE = re.compile(r"(?:nâng|đưa) tổng số (?:lên )?$")  # (the noun left out: 'nâng tổng số lên 340 mô hình')
+# (the noun left out: 'nâng tổng số lên 340 mô hình', 'nâng tổng số từ đầu đợt lên 1,04 tỷ đồng')
+_RAISED_TOTAL_BEFORE_RE = re.compile(r"(?:nâng|đưa) tổng số(?: (?:từ|kể từ|trong|của) [^\W\d_]+(?: [^\W\d_]+){0,2})? (?:lên )?$")
 _DREW_WORD = "thu hút"  # (what every match says, right after the clause mark's space: asked first)
 _DREW_OPENS_RE = re.compile(r" ?thu hút (?!mới)")
 _CLAUSE_OR_SENTENCE_END_RE = re.compile(r"[,;:(\n]|\.(?!\d)")
@@ -830,7 +832,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         if ("tổng số" in before and figures and figures[-1]["start"] >= s_start and figures[-1]["unit"] == c.unit
                 and figures[-1]["indicator_code"] is not None and figures[-1]["kind"] == c.kind
                 and _RAISED_TOTAL_BEFORE_RE.search(before) and key[c.end:clause_end].strip(" .") == ""
-                and _kind_named_after(key, figures[-1]["end"])):
+                and (_kind_named_after(key, figures[-1]["end"]) or figures[-1]["indicator_code"] in _FUNDS_RAISED)):
             # '25 mô hình khởi nghiệp, nâng tổng số lên 340 mô hình': a running total whose noun is
             # left out counts the kind of thing the figure it adds to names, not what the bare measure
             # word names alone ('300 hội viên mới, nâng tổng số lên 12.400 hội viên' names no kind).
@@ -1334,9 +1336,12 @@ def _qualifier_tail_start(head: str) -> int:
 
 def _beside(key: str, word: str, start: int, end: int) -> bool:
     """Whether ``word`` stands right before ``start`` (qualifiers between) or right after ``end``."""
-    head = key[max(0, start - len(word) - 40):start]
-    if head.endswith(word, 0, _qualifier_tail_start(head)):
+    head = key[max(0, start - len(word) - 44):start]
+    tail = _qualifier_tail_start(head)
+    if head.endswith(word, 0, tail):
         return True
+    if head.endswith(" với", 0, tail) and head[:tail - 4].rstrip("\"”'").endswith(word):
+        return True  # 'phong trào "Thanh niên tình nguyện" với trên 224.600 lượt đoàn viên tham gia'
     after = end + 1 + len(word)
     return key.startswith(word, end + 1) and key[end:end + 1].isspace() and (after >= len(key) or not key[after].isalpha())
 

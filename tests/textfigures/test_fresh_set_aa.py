@@ -85,3 +85,67 @@ MEMBERS_POOR: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", MEMBERS_POOR, ids=[c[0][:60] for c in MEMBERS_POOR])
 def test_members_poor(text: str, expected: list) -> None:
     assert orgs(text) == expected
+
+
+def codes(text: str) -> list:
+    return [(f["text"], f["indicator_code"]) for f in extract_text(text)["figures"]]
+
+
+CODES: list[tuple[str, list]] = [
+    # The comma of a list of ordinals ('kỳ họp thứ 9, thứ 10') does not end the clause whose words say
+    # what is counted.
+    ("ỦY BAN MTTQ TỈNH\nMặt trận tổ chức tiếp xúc cử tri trước và sau kỳ họp thứ 9, thứ 10 cho 2.917 cử tri.\n",
+     [("2.917 cử tri", "luot_cu_tri")]),
+    ("ỦY BAN MTTQ XÃ\nCác thôn tổ chức hội nghị tiếp xúc cử tri trước kỳ họp thứ 4, thứ 5 với 860 cử tri.\n",
+     [("860 cử tri", "luot_cu_tri")]),
+    # Guards: the same comma before another clause; a list of ordinals already read.
+    ("ỦY BAN MTTQ TỈNH\nMặt trận tổ chức tiếp xúc cử tri sau kỳ họp thứ 5, thứ 6 HĐND tỉnh, ghi nhận 140 ý kiến, "
+     "kiến nghị.\n", [("140 ý kiến, kiến nghị", "y_kien_kien_nghi")]),
+    ("HỘI LHPN TỈNH\nHội tổ chức tập huấn cho cán bộ chi hội trong các đợt thứ 2, thứ 3 với 640 lượt học viên.\n",
+     [("640 lượt học viên", "luot_tap_huan")]),
+    # A fund's running total ('nâng tổng số (từ đầu năm) lên …') is raised into the fund the amount before
+    # it went to.
+    ("ỦY BAN MTTQ PHƯỜNG\nTháng 11, Ban Thường trực vận động Quỹ \"Vì người nghèo\" được 86 triệu đồng, nâng tổng số "
+     "lên 420 triệu đồng.\n", [("86 triệu đồng", "quy_vi_nguoi_ngheo"), ("420 triệu đồng", "quy_vi_nguoi_ngheo")]),
+    ("ỦY BAN MTTQ PHƯỜNG\nCác khu dân cư nộp 45 triệu đồng ủng hộ Quỹ \"Đền ơn đáp nghĩa\", nâng tổng số trong năm lên "
+     "230 triệu đồng.\n", [("45 triệu đồng", "quy_den_on_dap_nghia"), ("230 triệu đồng", "quy_den_on_dap_nghia")]),
+    ("ỦY BAN MTTQ XÃ\nMặt trận xã tiếp nhận 64 triệu đồng ủng hộ Quỹ \"Vì người nghèo\", nâng tổng số từ đầu năm lên "
+     "515 triệu đồng.\n", [("64 triệu đồng", "quy_vi_nguoi_ngheo"), ("515 triệu đồng", "quy_vi_nguoi_ngheo")]),
+    # Guard: members' running total keeps its own indicator.
+    ("HỘI NÔNG DÂN XÃ\nTrong quý kết nạp 300 hội viên mới, nâng tổng số lên 12.400 hội viên.\n",
+     [("300 hội viên", "ket_nap_moi"), ("12.400 hội viên", "tong_hoi_vien")]),
+    # The activity named right before 'với N người tham gia' says what the people took part in.
+    ("TỈNH ĐOÀN\nTỉnh đoàn đẩy mạnh phong trào \"Thanh niên tình nguyện\" với trên 224.600 lượt đoàn viên tham gia.\n",
+     [("trên 224.600 lượt đoàn viên", "luot_dvtn_tinh_nguyen")]),
+    ("ĐOÀN XÃ\nĐoàn xã phát động phong trào \"Tuổi trẻ tình nguyện\" với 1.350 lượt đoàn viên tham gia.\n",
+     [("1.350 lượt đoàn viên", "luot_dvtn_tinh_nguyen")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CODES, ids=[c[0][:60] for c in CODES])
+def test_codes(text: str, expected: list) -> None:
+    assert codes(text) == expected
+
+
+def tasks(text: str) -> list:
+    from giaoban.textfigures.meetings import parse_meeting
+    return [t["text"] for t in parse_meeting(text)["tasks"]]
+
+
+TASKS: list[tuple[str, list]] = [
+    # A directive word inside a later item of a semicolon list ('Ban Thường vụ rà soát, đề nghị hỗ trợ …')
+    # is that item's verb, not the lead of the sentence: the items before it are tasks too.
+    ("HỘI NÔNG DÂN XÃ AN PHÚ\nTHÔNG BÁO KẾT LUẬN\nĐồng chí chủ trì kết luận:\n1. Quý III, Hội kết nạp 12 hội viên.\n"
+     "2. Nhiệm vụ quý IV: các chi hội tổ chức hội thi nông dân giỏi; Ban Thường vụ rà soát, đề nghị hỗ trợ vốn cho 3 "
+     "hộ trước ngày 15/12/2025; phối hợp ngân hàng rà soát nợ quá hạn.\n",
+     "Các chi hội tổ chức hội thi nông dân giỏi."),
+    ("HỘI LHPN PHƯỜNG AN KHÊ\nTHÔNG BÁO KẾT LUẬN\nĐồng chí Chủ tịch Hội kết luận:\n1. Tháng 5, Hội trao 20 suất quà.\n"
+     "2. Nhiệm vụ tháng 6: các chi hội tổ chức ngày hội gia đình; Ban Thường vụ kiểm tra, yêu cầu 4 chi hội hoàn thiện "
+     "sổ sách trước ngày 25/6.\n",
+     "Các chi hội tổ chức ngày hội gia đình."),
+]
+
+
+@pytest.mark.parametrize("text,expected", TASKS, ids=[c[0][:60] for c in TASKS])
+def test_tasks(text: str, expected: str) -> None:
+    assert expected in tasks(text)

@@ -265,6 +265,10 @@ def candidates(
         for s_start, s_end in _sentences(text, body_start, p.end):
             sentence_folded = folded[s_start:s_end]
             directive = _DIRECTIVE.search(sentence_folded)
+            if directive and ";" in sentence_folded[: directive.start()]:
+                # '…: các chi hội tổ chức …; Ban Thường vụ rà soát, đề nghị hỗ trợ …': a directive word
+                # inside a later item of the list is that item's verb, not the sentence's lead.
+                directive = None
             is_task_sentence = (
                 p.kind == "tasks"
                 or bullet
