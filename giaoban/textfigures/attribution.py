@@ -178,6 +178,9 @@ def _with_committees(key: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + refs, key=lambda m: m.start) if refs else mentions
 
 
+# The verb of a purpose clause's body, after the rest of its name ('để Hội LHPN tỉnh xây tặng …').
+_PURPOSE_VERB_RE = re.compile(r"(?: (?:tỉnh|huyện|xã|phường|thị xã|thành phố|cơ sở|các cấp))? (?:xây|xây dựng|làm|sửa chữa|"
+                              r"trao|tặng|hỗ trợ|tổ chức|mua|thực hiện|triển khai)(?![^\W\d_])")
 _AGENT_BEFORE_RE = re.compile(r"(?<![^\W\d_])do $")
 _VERB_AFTER_RE = re.compile(r" (?:[^\W\d_]+ ){0,2}?(?:sửa chữa|làm|xây dựng|xây|thực hiện|đảm nhận|đảm nhiệm|trồng|"
                             r"quản lý|làm chủ|nuôi|góp|đóng góp|vận động|tặng|trao|hỗ trợ)(?![^\W\d_])")
@@ -668,6 +671,11 @@ class Attributor:
                     joint = sorted(lead_orgs | {org})
                     subjects.append(_Subject(m.start, joint[0] if len(joint) == 1 else None,
                                              joint if len(joint) > 1 else None, m.end, joined=True))
+                elif subjects and m.kind == "name" and org in ORG_CODES and prefix.endswith(" để ") \
+                        and _PURPOSE_VERB_RE.match(key, m.end, e):
+                    # 'Ban Thường trực … phân bổ khoản này để Hội LHPN tỉnh xây tặng 10 căn nhà': the body of
+                    # the purpose clause does what follows.
+                    subjects.append(_Subject(m.start, org, orgs, m.end))
                 elif intro:
                     speaker = _tells_after(key, m.end, e) or \
                         (opening.endswith(_SPEAKER_WORD) and _SPEAKER_BEFORE_RE.search(opening) is not None)

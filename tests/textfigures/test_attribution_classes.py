@@ -2,8 +2,9 @@
 
 Each row is a wording of our own for a class, not a sentence of the corpus: the farm households,
 families and people an area has (its statistics, CONVENTIONS.md 5, even when farmers' words name
-them); households that register for the cultured-family title (the Front's campaign, 10); the
-lettered items of a report, each a section of its own.
+them, or someone tells them); households that register for the cultured-family title (the Front's
+campaign, 10); the lettered items of a report, each a section of its own; the body of a purpose
+clause.
 """
 
 from __future__ import annotations
@@ -40,6 +41,11 @@ CASES: list[tuple[str, list]] = [
     # … also when someone tells them ('X cho biết thôn có …'): who tells owns nothing.
     ("Báo cáo của Ban Công tác Mặt trận khu phố cho biết khu phố có 412 hộ với 1.730 nhân khẩu.", [None, None]),
     ("Đại diện Ủy ban MTTQ xã cho hay thôn hiện có 156 hộ, 640 nhân khẩu.", [None, None]),
+    # The body of a purpose clause ('… để Hội LHPN tỉnh xây tặng …') does what follows it.
+    ("Ủy ban MTTQ tỉnh phân bổ 600 triệu đồng để Hội LHPN tỉnh xây tặng 12 căn nhà cho hội viên nghèo.",
+     ["mttq", "phunu"]),
+    ("Mặt trận huyện giao 80 triệu đồng để Hội Nông dân huyện hỗ trợ 16 hộ nuôi bò. Mỗi hộ nhận 5 triệu đồng.",
+     ["mttq", "nongdan", "nongdan"]),
 ]
 
 # What the classes must leave alone: the members' own households, what a body did for them.
@@ -48,6 +54,7 @@ KEPT: list[tuple[str, list]] = [
     ("Hội Nông dân xã vận động 640 hộ nông dân đăng ký thi đua sản xuất, kinh doanh giỏi.", ["nongdan"]),
     ("Hội Nông dân huyện hỗ trợ 45 hộ nông dân nghèo vay vốn.", ["nongdan"]),
     ("Chủ tịch Hội LHPN huyện cho biết Hội đã hỗ trợ 45 hộ vay vốn.", ["phunu"]),
+    ("Tỉnh đoàn vận động 300 triệu đồng để xây 3 điểm trường.", ["doan", "doan"]),
 ]
 
 
