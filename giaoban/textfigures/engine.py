@@ -462,6 +462,9 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             where_end = c.end
             if c.qualifier_start is not None and key.startswith("trên", c.qualifier_start):
                 c.qualifier, c.qualifier_start = "exact", None
+        elif c.unit == "%" and _MEMBERS_SHARE_AFTER_RE.match(key, c.end) and attributor.default in ORG_CODES \
+                and actor.org != attributor.default:
+            actor = Actor(attributor.default, None, "default")  # '…, trong đó 98% là đoàn viên công đoàn'
         elif (c.unit in _POPULATION_UNITS or (area_figures and c.unit == "%")) and actor.source != "owner" and _population_of_place(
                 key, c, sentence_starts, breaks, figures, area_figures):
             actor = _NOBODY  # 'tổ dân phố hiện có 402 hộ với 1.911 nhân khẩu': the place's population
@@ -506,9 +509,6 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             actor = _OTHER  # 'xảy ra 1 cuộc ngừng việc tập thể … với khoảng 450 lao động tham gia'
             m_end = _CLAUSE_OR_SENTENCE_END_RE.search(key, c.end)
             firms_clause_end = m_end.start() if m_end else len(key)
-        elif c.unit == "%" and _MEMBERS_SHARE_AFTER_RE.match(key, c.end) and attributor.default in ORG_CODES \
-                and actor.org != attributor.default:
-            actor = Actor(attributor.default, None, "default")  # '…, trong đó 98% là đoàn viên công đoàn'
         elif c.unit_category == "person" and "từ " in key[c.start - 5 if c.start > 5 else 0:c.start] \
                 and _FIRM_SIZE_BEFORE_RE.search(key, c.start - 60, c.start):
             actor = _NOBODY  # 'doanh nghiệp sử dụng từ 25 lao động trở lên': the size that makes a firm count
@@ -772,6 +772,10 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 inherited = attended
             if inherited is not None:
                 code, code_conf, code_from = inherited, 0.5, "item before"
+        if code is None and c.unit == "%" and _MEMBERS_SHARE_AFTER_RE.match(key, c.end) \
+                and actor.org in ORG_CODES and matcher.reported_by("ty_le_tap_hop", actor.org, actor.orgs):
+            # '…, trong đó 98% là đoàn viên công đoàn': the share of the workforce the union gathers
+            code, code_conf, code_from = "ty_le_tap_hop", 0.5, "words"
         if (c.unit_category == "money" and thing is None and c.kind == "level" and actor.org != "other"
                 and code in (None, *_MONEY_CODES.values()) and not _EACH_RE.search(key, s_start, c.start)
                 and key.find("trong đó", clause_start, c.start) < 0):

@@ -74,6 +74,20 @@ def test_members_share(text: str, expected: list) -> None:
     assert orgs(text) == expected
 
 
+MEMBERS_SHARE_CODES: list[tuple[str, list]] = [
+    # … and it is the rate at which the union gathers the workers.
+    ("CÔNG ĐOÀN CÔNG TY TNHH CHANGSHIN\nCông ty hiện có 18.000 lao động, trong đó 96,5% là đoàn viên.\n",
+     [("18.000 lao động", None), ("96,5%", "ty_le_tap_hop")]),
+    ("CÔNG ĐOÀN KHU CÔNG NGHIỆP\nCông ty may Tiền Tiến có 2.300 công nhân, 91% đã là đoàn viên công đoàn.\n",
+     [("2.300 công nhân", None), ("91%", "ty_le_tap_hop")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", MEMBERS_SHARE_CODES, ids=[c[0][:60] for c in MEMBERS_SHARE_CODES])
+def test_members_share_codes(text: str, expected: list) -> None:
+    assert codes(text) == expected
+
+
 OFFICIAL_OPENS: list[tuple[str, list]] = [
     # An official's title opening the sentence, then the body and the name: the official acts for the
     # body, whoever the people helped work for.
