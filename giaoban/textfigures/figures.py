@@ -14,7 +14,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from . import lexicon as lx
-from .normalize import WORD_START, prefix_alternation, trie_alternation
+from .normalize import WORD_START, WORD_START_2, prefix_alternation, trie_alternation
 from .numbers import LITERAL_RE, SCALE_WORDS, SCALES, WORD_PARTS, Literal, parse_literal, read_scales, read_word_run, space_grouped_end, words_value
 
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
@@ -32,7 +32,7 @@ _CHANGE_BEFORE_RE = re.compile(
 )
 _SHARE_AFTER_RE = re.compile(r" ?(?:so với )?(chỉ tiêu|kế hoạch|kh\b|nghị quyết|tổng|mục tiêu|cùng kỳ)")
 _WORD_NUMBER_START_RE = re.compile(trie_alternation(  # (no word is another's prefix: the same matches)
-    "một hai ba bốn năm sáu bảy bẩy tám chín mười trăm nghìn ngàn triệu tỷ tỉ".split(), WORD_START) + r"(?![^\W_])")
+    "một hai ba bốn năm sáu bảy bẩy tám chín mười trăm nghìn ngàn triệu tỷ tỉ".split(), after_second=WORD_START_2) + r"(?![^\W_])")
 _ABBREV_IDENT = {"covid", "sars"}
 # Prefixes of a non-figure kept as a phrase, checked on the two words before the number.
 # … and on the three words before it: places named by their number ('khu phố 3 báo cáo …', 'Khu vực 2

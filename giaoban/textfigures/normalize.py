@@ -76,6 +76,9 @@ _CHAR_MAP = {
 # every position of the text, while a pattern that starts with a literal or a character set is
 # scanned for in C (5–50× faster on long texts). Same matches.
 WORD_START = r"(?<![^\W_].)"
+# The same checked after the second character: a position inside a word fails at the second
+# character's literal before the look-behind is tried (for words of two characters or more).
+WORD_START_2 = r"(?<![^\W_]..)"
 
 
 def word_alternation(words: Iterable[str]) -> str:
@@ -119,22 +122,23 @@ def prefix_alternation(words: Iterable[str], after_first: str = "") -> str:
     return "(" + "|".join(re.escape(c) + after_first + "(?:" + "|".join(rest) + ")" for c, rest in groups.items()) + ")"
 
 
-def trie_alternation(words: Iterable[str], after_first: str = "") -> str:
+def trie_alternation(words: Iterable[str], after_first: str = "", after_second: str = "") -> str:
     """'(…)' matching the longest of ``words`` that the rest of the pattern allows, as a trie:
     at each character one test per next character instead of one per word (an alternation of
     several hundred names is tried word by word at every place it could start). The same
     matches as ``prefix_alternation`` of the words sorted longest first; ``after_first`` goes
-    after the first character."""
+    after the first character, ``after_second`` after the second (every word has two)."""
     trie: dict[str, dict] = {}
     for w in words:
+        assert not after_second or len(w) >= 2, w
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, dict], first: bool) -> str:
-        branches = [re.escape(ch) + (after_first if first else "") + emit(child, False)
-                    for ch, child in node.items() if ch != ""]
+    def emit(node: dict[str, dict], depth: int) -> str:
+        branches = [re.escape(ch) + (after_first if depth == 1 else after_second if depth == 2 else "")
+                    + emit(child, depth + 1) for ch, child in node.items() if ch != ""]
         if not branches:
             return ""
         if len(branches) == 1 and "" not in node:
@@ -142,7 +146,7 @@ def trie_alternation(words: Iterable[str], after_first: str = "") -> str:
         body = "(?:" + "|".join(branches) + ")"
         return body + "?" if "" in node else body  # greedy: the longer word first
 
-    return "(" + emit(trie, True) + ")"
+    return "(" + emit(trie, 1) + ")"
 
 
 def lower_first(text: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .normalize import WORD_START, canonical, match_key, nfc, trie_alternation
+from .normalize import WORD_START_2, canonical, match_key, nfc, trie_alternation
 
 ORG_CODES = ("mttq", "congdoan", "phunu", "doan", "nongdan", "ccb")
 
@@ -221,7 +221,7 @@ def _compile() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
         table.setdefault(canonical(surface), (org, "people" if kind == "member" else kind))
     for surface, org in _BACKREFS:
         table.setdefault(canonical(surface), (org, "backref"))
-    return re.compile(trie_alternation(table, WORD_START) + r"(?![^\W_])"), table  # longest name first
+    return re.compile(trie_alternation(table, after_second=WORD_START_2) + r"(?![^\W_])"), table  # longest name first
 
 
 _MENTION_RE, _TABLE = _compile()
