@@ -1177,9 +1177,10 @@ _MEMBER_UNITS = frozenset({"hội viên", "đoàn viên"})
 _ACTIVITY_MODEL_AFTER_RE = re.compile(r" (?:[\"“])?(?:học tập và làm theo|chi hội|chi đoàn|tổ hội|tổ phụ nữ|tự quản)(?![^\W\d_])")
 # Sessions or classes, and the attendance their people count.
 _ATTENDANCE_CODES = {"tuyen_truyen_buoi": "tuyen_truyen_luot_nguoi", "lop_tap_huan": "luot_tap_huan"}
-# Between the sessions and the people they were for: what the sessions were about ('nhân kỷ niệm 81
-# năm Ngày thành lập …'), then 'cho' or 'với' (no clause break; no figure between: they are the next one).
-_ATTENDED_GAP_RE = re.compile(r"[^;:()\n]{0,160}? (?:cho|với)(?: (?:hơn|trên|gần|khoảng))? ")
+# Between the sessions and the people they were for or drew: what the sessions were about ('nhân kỷ
+# niệm 81 năm Ngày thành lập …'), then 'cho', 'với' or 'thu hút' ('…, thu hút gần 1.200 đại biểu')
+# (no clause break; no figure between: they are the next one).
+_ATTENDED_GAP_RE = re.compile(r"[^;:()\n]{0,160}? (?:cho|với|thu hút(?: được)?)(?: (?:hơn|trên|gần|khoảng))? ")
 _MEMBERS_AFTER_UNITS_RE = re.compile(r"(?: [^\W\d_]+){0,2}(?:,? (?:và|với) |, )")  # ('9 chi hội nghề nghiệp, …')
 _UNITS_FOUNDED_RE = re.compile(r"(?<![^\W\d_])(?:thành lập|kết nạp|giải thể|ra mắt|mới|thêm|tăng|giảm)(?![^\W\d_])")
 
