@@ -78,6 +78,10 @@ _PEOPLE_OF_RE = re.compile(r"(?<![^\W\d_])(?:công nhân|người lao động|la
 _BODY_AT_RE = re.compile(r"(?<![^\W\d_])(?:mặt trận|nhân dân|sinh hoạt|(?<!xã )hội|đoàn|chi bộ|đảng bộ) (?:tại|ở)(?: [^\W\d_]+)? $")
 _PAIR_FIRST_RE = re.compile(r"\d[\d.,]*/$")
 _WHERE_LIST_GAP_RE = re.compile(r"[^.;:!?\n\d]{0,40}?(?:, | và |, và )(?:(?:các|cả|hơn|trên|gần|khoảng) )?")
+# … and after the areas the places belong to, however many are named ('tại 24 xã của thị xã A, huyện B,
+# huyện C và 41 xã của huyện D': the second count is where, as the first).
+_WHERE_OF_AREAS_GAP_RE = re.compile(r" (?:của|thuộc) (?:(?:thị xã|thành phố|huyện|quận|tỉnh) [^,.;:!?\n\d]{1,30}?(?:, | và |, và )){1,8}"
+                                    r"(?:(?:các|cả|hơn|trên|gần|khoảng) )?")
 # A gift sent through the body ('… gửi 8 suất gạo qua Hội đến hội viên', 'trao qua Mặt trận 500 suất'):
 # the body is the channel, the giver is whoever the clause names, never the body carried from before.
 _GIFT_VERB_RE = re.compile(r"(?<![^\W\d_])(?:trao|tặng|gửi|ủng hộ|quyên góp|đóng góp)(?![^\W\d_])")
@@ -1785,7 +1789,10 @@ def _where_place(key: str, c: Candidate, counted: Candidate, where_end: int) -> 
         return _BODY_AT_RE.search(before) is None
     if "của " in before[-16:] and _PEOPLE_OF_RE.search(before):
         return True
-    return 0 <= c.start - where_end <= 60 and _WHERE_LIST_GAP_RE.fullmatch(key, where_end, c.start) is not None
+    if not 0 <= c.start - where_end <= 240:
+        return False
+    return (c.start - where_end <= 60 and _WHERE_LIST_GAP_RE.fullmatch(key, where_end, c.start) is not None) \
+        or _WHERE_OF_AREAS_GAP_RE.fullmatch(key, where_end, c.start) is not None
 
 
 def _json_number(v: Decimal) -> int | float:

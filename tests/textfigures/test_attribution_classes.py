@@ -4,7 +4,7 @@ Each row is a wording of our own for a class, not a sentence of the corpus: the 
 families and people an area has (its statistics, CONVENTIONS.md 5, even when farmers' words name
 them, or someone tells them); households that register for the cultured-family title (the Front's
 campaign, 10); the lettered items of a report, each a section of its own; the body of a purpose
-clause.
+clause; places where the work was done, listed on after the areas the first ones belong to (9).
 """
 
 from __future__ import annotations
@@ -46,6 +46,14 @@ CASES: list[tuple[str, list]] = [
      ["mttq", "phunu"]),
     ("Mặt trận huyện giao 80 triệu đồng để Hội Nông dân huyện hỗ trợ 16 hộ nuôi bò. Mỗi hộ nhận 5 triệu đồng.",
      ["mttq", "nongdan", "nongdan"]),
+    # Where the work was done (convention 9), listed on after the areas the first places belong to,
+    # however many are named between: the second count is where, as the first.
+    ("Hội Nông dân tỉnh tổ chức tập huấn tại 15 xã của thị xã Sơn Tây, huyện Ba Vì, huyện Phúc Thọ và 8 xã "
+     "của huyện Thạch Thất.", [None, None]),
+    ("Hội Cựu chiến binh tỉnh kiểm tra tại 10 xã của thành phố Thanh Hóa, thị xã Bỉm Sơn, huyện Hoằng Hóa và "
+     "7 xã của huyện Quảng Xương.", [None, None]),
+    ("Liên đoàn Lao động tỉnh tuyên truyền pháp luật ở 9 phường thuộc thành phố Quy Nhơn, thị xã An Nhơn, "
+     "thị xã Hoài Nhơn và 12 xã thuộc huyện Tuy Phước, huyện Phù Cát.", [None, None]),
 ]
 
 # What the classes must leave alone: the members' own households, what a body did for them.
@@ -55,6 +63,8 @@ KEPT: list[tuple[str, list]] = [
     ("Hội Nông dân huyện hỗ trợ 45 hộ nông dân nghèo vay vốn.", ["nongdan"]),
     ("Chủ tịch Hội LHPN huyện cho biết Hội đã hỗ trợ 45 hộ vay vốn.", ["phunu"]),
     ("Tỉnh đoàn vận động 300 triệu đồng để xây 3 điểm trường.", ["doan", "doan"]),
+    ("Hội LHPN tỉnh khảo sát tại 20 xã của huyện Mường Tè, huyện Sìn Hồ, huyện Phong Thổ và trao 300 suất quà.",
+     [None, "phunu"]),
 ]
 
 
