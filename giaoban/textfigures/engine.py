@@ -75,6 +75,11 @@ _WHERE_AT_RE = re.compile(r"(?<![^\W\d_])(?:tại|ở|gồm)(?: (?:các|cả|hơ
 # nghiệp', '300 em là học sinh lớp 11 của 15 trường', 'cho 240 đoàn viên của 9 xã vùng cao'.
 _PEOPLE_OF_RE = re.compile(r"(?<![^\W\d_])(?:công nhân|người lao động|lao động|đoàn viên|hội viên|học sinh|sinh viên|"
                            r"giáo viên|cán bộ|thanh niên|thiếu nhi)(?: [^\s,.;:]+){0,3}? của (?:(?:các|cả|hơn|trên|gần|khoảng) )?$")
+# The organizations' own units an inspection went to ('kiểm tra việc thu, nộp đoàn phí ở 5 chi đoàn',
+# 'giám sát … tại 8 chi hội'): where the check took place (9), not a count of branches, which the
+# members' words say ('hội viên sinh hoạt ở 12 chi hội'), nor the units checked ('kiểm tra 7 chi đoàn').
+_CHECKED_UNITS = ("chi đoàn", "chi hội", "tổ hội", "công đoàn cơ sở", "cơ sở hội", "cơ sở đoàn", "đoàn cơ sở", "chi bộ")
+_CHECKED_AT_RE = re.compile(r"(?<![^\W\d_])(?<!ban )(?:kiểm tra|giám sát|khảo sát)(?![^\W\d_])[^.;:!?\n]{0,80}$")
 _BODY_AT_RE = re.compile(r"(?<![^\W\d_])(?:mặt trận|nhân dân|sinh hoạt|(?<!xã )hội|đoàn|chi bộ|đảng bộ) (?:tại|ở)(?: [^\W\d_]+)? $")
 _PAIR_FIRST_RE = re.compile(r"\d[\d.,]*/$")
 _WHERE_LIST_GAP_RE = re.compile(r"[^.;:!?\n\d]{0,40}?(?:, | và |, và )(?:(?:các|cả|hơn|trên|gần|khoảng) )?")
@@ -672,6 +677,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # (for the people drawn, the words of the work they came to are the evidence, away as they stand)
             code, code_conf, code_from = None, 0.0, None  # (the heading, the item before, a verb may still say it)
         previous.append(c)
+        if where and code is not None and c.unit_text and key.startswith(_CHECKED_UNITS, c.end - len(c.unit_text)):
+            code, code_conf, code_from = None, 0.0, None  # ('kiểm tra … ở 5 chi đoàn': where, no count of branches)
         if where and code is None:
             actor = _NOBODY  # 'tổ chức tại 127 doanh nghiệp': where, not what (see _where_place)
         if code is not None and actor.org == "other":
@@ -1779,6 +1786,10 @@ def _where_place(key: str, c: Candidate, counted: Candidate, where_end: int) -> 
     """Whether the figure counts the places where the work was done (see _WHERE_UNITS); ``counted``
     is the figure whose unit names them (the second of a pair, else the figure itself)."""
     u = counted.end - len(counted.unit_text) if counted.unit_text else counted.end
+    if key.startswith(_CHECKED_UNITS, u):
+        before = key[max(0, c.start - 100):c.start]
+        return _WHERE_AT_RE.search(before) is not None and "sinh hoạt" not in before \
+            and _CHECKED_AT_RE.search(before) is not None
     if not (key.startswith(_WHERE_UNITS, u) and _WHERE_UNIT_RE.match(key, u)):
         return False
     before = key[max(0, c.start - 40):c.start]  # (a qualifier before the number is in it: 'tại gần 20 tỉnh')

@@ -4,7 +4,8 @@ Each row is a wording of our own for a class, not a sentence of the corpus: the 
 families and people an area has (its statistics, CONVENTIONS.md 5, even when farmers' words name
 them, or someone tells them); households that register for the cultured-family title (the Front's
 campaign, 10); the lettered items of a report, each a section of its own; the body of a purpose
-clause; places where the work was done, listed on after the areas the first ones belong to (9).
+clause; places where the work was done, listed on after the areas the first ones belong to (9),
+and the organizations' own units an inspection went to (9).
 """
 
 from __future__ import annotations
@@ -54,6 +55,10 @@ CASES: list[tuple[str, list]] = [
      "7 xã của huyện Quảng Xương.", [None, None]),
     ("Liên đoàn Lao động tỉnh tuyên truyền pháp luật ở 9 phường thuộc thành phố Quy Nhơn, thị xã An Nhơn, "
      "thị xã Hoài Nhơn và 12 xã thuộc huyện Tuy Phước, huyện Phù Cát.", [None, None]),
+    # The organizations' own units an inspection went to are where it took place (9).
+    ("Ban Thường vụ Hội Nông dân huyện kiểm tra việc thu, nộp hội phí tại 8 chi hội.", [None]),
+    ("Đoàn xã giám sát việc thực hiện Nghị quyết ở 6 chi đoàn; kết nạp 25 đoàn viên.", [None, "doan"]),
+    ("Hội LHPN huyện khảo sát nhu cầu vay vốn của hội viên tại 9 chi hội.", [None]),
 ]
 
 # What the classes must leave alone: the members' own households, what a body did for them.
@@ -65,6 +70,8 @@ KEPT: list[tuple[str, list]] = [
     ("Tỉnh đoàn vận động 300 triệu đồng để xây 3 điểm trường.", ["doan", "doan"]),
     ("Hội LHPN tỉnh khảo sát tại 20 xã của huyện Mường Tè, huyện Sìn Hồ, huyện Phong Thổ và trao 300 suất quà.",
      [None, "phunu"]),
+    ("Hội Nông dân xã có 850 hội viên sinh hoạt ở 12 chi hội.", ["nongdan", "nongdan"]),
+    ("Đoàn phường kiểm tra 7 chi đoàn về công tác đoàn phí.", ["doan"]),
 ]
 
 
