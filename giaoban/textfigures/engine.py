@@ -56,6 +56,12 @@ _WHOLE_AREA_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:toàn|cả|trong số) (?:(
 # … ổn định: diện tích gieo sạ lúa trên 1.268 ha'): a statistic of the area, not work done.
 _LAND_UNITS = frozenset({"ha", "tấn", "tạ"})
 _AREA_ECONOMY_RE = re.compile(r"(?<![^\W\d_])(?:diện tích|sản lượng|năng suất)(?![^\W\d_])")
+# … and what the area's people sowed or reaped ('vụ đông, nông dân trong xã gieo trồng 410 ha ngô'): its
+# farming, not a body's work (one that has them plant, 'Hội vận động hội viên trồng 15 ha', keeps it).
+_AREA_PEOPLE_SOWED_RE = re.compile(r"(?<![^\W\d_])(?:nông dân|người dân|bà con|nhân dân) (?:trong|toàn|của|ở|trên địa bàn)"
+                                   r" (?:toàn )?(?:xã|phường|thị trấn|huyện|thị xã|thành phố|tỉnh|thôn|bản|ấp)(?![^\W\d_])"
+                                   r"[^,;.:\d\n]{0,30}? (?:đã )?(?:gieo trồng|gieo sạ|gieo cấy|xuống giống|thu hoạch|trồng|cấy)"
+                                   r"(?: (?:mới|được))? $")
 # An area's income per head ('thu nhập bình quân đầu người của xã') is a statistic of the area.
 _AREA_PER_HEAD_RE = re.compile(r"bình quân đầu người (?:của |toàn )(?:toàn )?(?:xã|phường|thị trấn|huyện|thị xã|tỉnh|thành phố)"
                                r"(?![^\W\d_])[^,;.\n]*$")
@@ -490,6 +496,9 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # 'sản xuất nông nghiệp của xã …: diện tích gieo sạ lúa trên 1.268 ha': the area's economy (not the
             # land of what a body's figure just before counts: '… 1.129 tổ hợp tác, với diện tích sản xuất …')
             actor = _NOBODY
+        elif c.unit in _LAND_UNITS and actor.source in ("carried", "default") \
+                and _AREA_PEOPLE_SOWED_RE.search(key, c.start - 90 if c.start > 90 else 0, c.start):
+            actor = _NOBODY  # 'nông dân trong xã gieo trồng 410 ha ngô': the area's farming
         elif "đầu người" in key[c.start - 60 if c.start > 60 else 0:c.start] and _AREA_PER_HEAD_RE.search(key, c.start - 60, c.start):
             actor = _NOBODY  # 'thu nhập bình quân đầu người của xã trên 67 triệu đồng': the area's statistic
         elif c.unit == "sản phẩm" and key.startswith(" ocop", c.end) and (

@@ -5,7 +5,7 @@ families and people an area has (its statistics, CONVENTIONS.md 5, even when far
 them, or someone tells them); households that register for the cultured-family title (the Front's
 campaign, 10); the lettered items of a report, each a section of its own; the body of a purpose
 clause; places where the work was done, listed on after the areas the first ones belong to (9),
-and the organizations' own units an inspection went to (9).
+the organizations' own units an inspection went to (9); what the area's people sowed or reaped (5).
 """
 
 from __future__ import annotations
@@ -59,6 +59,13 @@ CASES: list[tuple[str, list]] = [
     ("Ban Thường vụ Hội Nông dân huyện kiểm tra việc thu, nộp hội phí tại 8 chi hội.", [None]),
     ("Đoàn xã giám sát việc thực hiện Nghị quyết ở 6 chi đoàn; kết nạp 25 đoàn viên.", [None, "doan"]),
     ("Hội LHPN huyện khảo sát nhu cầu vay vốn của hội viên tại 9 chi hội.", [None]),
+    # What the area's people sowed or reaped is its farming (5), whichever body's report tells it.
+    ("Hội Nông dân xã kết nạp 12 hội viên. Vụ đông, nông dân trong xã gieo trồng 320 ha ngô.", ["nongdan", None]),
+    ("Hội Nông dân huyện tổ chức 8 lớp tập huấn. Vụ xuân, người dân toàn huyện gieo cấy 5.400 ha lúa.",
+     ["nongdan", None]),
+    ("Hội Nông dân xã tặng 20 tấn phân bón; bà con trong xã thu hoạch 1.250 tấn lúa.", ["nongdan", None]),
+    ("Hội Nông dân phường có 640 hội viên. Năm nay nông dân của phường xuống giống được 210 ha rau màu.",
+     ["nongdan", None]),
 ]
 
 # What the classes must leave alone: the members' own households, what a body did for them.
@@ -72,6 +79,7 @@ KEPT: list[tuple[str, list]] = [
      [None, "phunu"]),
     ("Hội Nông dân xã có 850 hội viên sinh hoạt ở 12 chi hội.", ["nongdan", "nongdan"]),
     ("Đoàn phường kiểm tra 7 chi đoàn về công tác đoàn phí.", ["doan"]),
+    ("Hội Nông dân xã vận động hội viên trồng mới 15 ha cây ăn quả.", ["nongdan"]),
 ]
 
 
