@@ -162,6 +162,9 @@ _NAMED_FUND_RE = re.compile(r"quỹ (?:hỗ trợ nông dân|htnd)(?![^\W\d_])")
 # 'các huyện, thành phố vận động hơn 6,2 tỷ đồng' after the fund's share of the province as money raised
 # for no fund): the gap between them names nothing the money went to or was for.
 _FUNDS_RAISED = frozenset({"quy_vi_nguoi_ngheo", "quy_den_on_dap_nghia"})
+# … or a new sentence that opens the split by level ('… trên 10 tỷ đồng. Phần của cấp tỉnh là hơn 2,74 tỷ
+# đồng; các huyện …', 'Cấp huyện vận động …').
+_LEVEL_SHARE_RE = re.compile(r"(?:phần (?:của|do) |riêng )?(?:cấp|các) (?:tỉnh|huyện|xã|cơ sở)(?![^\W\d_])")
 _OTHER_USE_RE = re.compile(r"(?<![^\W\d_])(?:chi|hỗ trợ|xây|sửa|trao|tặng|nhà|giúp|tăng|giảm|hơn|vượt|cho|tổng|"
                            r"chương trình|an sinh|còn|số dư|trong đó)(?![^\W\d_])")
 
@@ -170,7 +173,8 @@ def _fund_part(key: str, prior: dict[str, Any], c: Candidate) -> bool:
     """Whether money raised right after a fund's amount, as the next item of a list ('; ', ', '),
     is a part raised into the same fund (see above)."""
     gap = key[prior["end"]:c.start]
-    return prior["unit"] == c.unit and gap[:2] in ("; ", ", ") and len(gap) <= 70 \
+    return prior["unit"] == c.unit and (gap[:2] in ("; ", ", ") or (gap[:2] == ". " and _LEVEL_SHARE_RE.match(gap, 2) is not None)) \
+        and len(gap) <= 70 \
         and not any(map(str.isdigit, gap)) and _OTHER_USE_RE.search(gap) is None
 
 
@@ -811,10 +815,14 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                     money_code = _money_by_verb(key, max(0, prior.start - 120), prior.start, direct_only=False)
             if money_code is not None and matcher.reported_by(money_code, actor.org, actor.orgs):
                 code, code_conf, code_from = money_code, max(code_conf, 0.5), "verb"
-        if code == _MONEY_CODES["raised"] and figures and figures[-1]["indicator_code"] in _FUNDS_RAISED \
+        if c.unit_category == "money" and c.kind == "level" and thing is None \
+                and figures and figures[-1]["indicator_code"] in _FUNDS_RAISED \
+                and (code == _MONEY_CODES["raised"] or (code is None and _LEVEL_SHARE_RE.match(key, figures[-1]["end"] + 2))) \
                 and _fund_part(key, figures[-1], c) and matcher.reported_by(figures[-1]["indicator_code"], actor.org, actor.orgs):
             # 'Quỹ "Vì người nghèo" huyện vận động được 3,2 tỷ đồng; các xã vận động 1,4 tỷ đồng': the next
-            # item of the fund's list is raised into the same fund.
+            # item of the fund's list (with no verb of its own when it names a level: 'Phần của cấp tỉnh
+            # là 2,7 tỷ đồng'; not 'phần tiền mặt 23,9 tỷ đồng', the cash of the total) is raised into the
+            # same fund.
             code, code_conf, code_from = figures[-1]["indicator_code"], 0.5, "item before"
         if code == "ho_thoat_ngheo" and _GIVEN_TO_BEFORE_RE.search(before):
             # 'tặng bò giống cho 14 hộ mới thoát nghèo': the households the help went to, not

@@ -35,3 +35,34 @@ CODES: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", CODES, ids=[c[0][:60] for c in CODES])
 def test_codes(text: str, expected: list) -> None:
     assert codes(text) == expected
+
+
+# The split by level of a fund's amount, opened in the next sentence ('… được trên 10 tỷ đồng. Phần
+# của cấp tỉnh là hơn 2,7 tỷ đồng; các huyện …') or listed with no verb of its own: raised into the fund.
+FUNDS: list[tuple[str, list]] = [
+    ("ỦY BAN MTTQ VIỆT NAM TỈNH A\nNăm 2024, Mặt trận các cấp vận động Quỹ \"Vì người nghèo\" được 12 tỷ đồng. "
+     "Phần của cấp tỉnh là 3 tỷ đồng; các huyện vận động 7 tỷ đồng.\n",
+     [("12 tỷ đồng", "quy_vi_nguoi_ngheo"), ("3 tỷ đồng", "quy_vi_nguoi_ngheo"), ("7 tỷ đồng", "quy_vi_nguoi_ngheo")]),
+    ("ỦY BAN MTTQ VIỆT NAM HUYỆN B\nQuỹ \"Vì người nghèo\" huyện năm nay tiếp nhận 2,1 tỷ đồng. Cấp huyện vận động "
+     "900 triệu đồng, cấp xã 1,2 tỷ đồng.\n",
+     [("2,1 tỷ đồng", "quy_vi_nguoi_ngheo"), ("900 triệu đồng", "quy_vi_nguoi_ngheo"),
+      ("1,2 tỷ đồng", "quy_vi_nguoi_ngheo")]),
+    ("ỦY BAN MTTQ VIỆT NAM TỈNH C\nQuỹ \"Đền ơn đáp nghĩa\" vận động được 5 tỷ đồng. Các xã vận động 1,5 tỷ đồng.\n",
+     [("5 tỷ đồng", "quy_den_on_dap_nghia"), ("1,5 tỷ đồng", "quy_den_on_dap_nghia")]),
+    # A guard: the next sentence spends it.
+    ("ỦY BAN MTTQ VIỆT NAM TỈNH A\nMặt trận vận động Quỹ \"Vì người nghèo\" được 12 tỷ đồng. Các huyện đã chi 3 tỷ "
+     "đồng xây nhà.\n",
+     [("12 tỷ đồng", "quy_vi_nguoi_ngheo"), ("3 tỷ đồng", None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", FUNDS, ids=[c[0][:60] for c in FUNDS])
+def test_fund_split(text: str, expected: list) -> None:
+    assert codes(text) == expected
+
+
+def test_cash_part_is_no_fund_share() -> None:
+    # A guard: the split by kind ('phần tiền mặt …') of what the fund received.
+    text = ("ỦY BAN MTTQ VIỆT NAM TỈNH A\nQuỹ \"Vì người nghèo\" các cấp đã tiếp nhận 40 tỷ đồng; phần tiền mặt 18 tỷ "
+            "đồng.\n")
+    assert codes(text) == [("40 tỷ đồng", "quy_vi_nguoi_ngheo"), ("18 tỷ đồng", None)]
