@@ -334,10 +334,10 @@ _STOPPAGE_AFTER_RE = re.compile(r" (?:ngừng việc|đình công|lãn công)(?!
 # viên công đoàn'): the text's own body's, not the firm's.
 _MEMBERS_SHARE_AFTER_RE = re.compile(r" (?:là|đã là|đã trở thành|đã gia nhập) (?:đoàn viên|hội viên)(?![^\W\d_])")
 _FIRM_SIZE_BEFORE_RE = re.compile(r"(?<![^\W\d_])doanh nghiệp(?: [^\W\d_]+){0,4}? (?:sử dụng |có )?từ $")
-# Households still poor or in a makeshift house, as a survey finds them.
+# Households still poor or in a makeshift house, or in need of help with it, as a survey finds them.
 # (not the members' own: 'số hộ hội viên còn nghèo' is the organization's, as the corpus reads it)
-_STILL_LACKING_AFTER_RE = re.compile(r"(?: dân| gia đình)? (?:còn|vẫn còn|đang) (?:ở )?(?:nhà tạm|nhà dột nát|nghèo|cận nghèo)"
-                                     r"(?![^\W\d_])")
+_STILL_LACKING_AFTER_RE = re.compile(r"(?: dân| gia đình)? (?:(?:còn|vẫn còn|đang) (?:ở )?(?:nhà tạm|nhà dột nát|nghèo|cận nghèo)"
+                                     r"|cần (?:được )?(?:hỗ trợ|giúp đỡ)|(?:còn |đang )?khó khăn về nhà ở)(?![^\W\d_])")
 _FOUND_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:phát hiện|rà soát|thống kê|xác định|có|còn)(?: được| ra)? $")
 _DEBT_AFTER_RE = re.compile(r" (?:còn |đang |vẫn )?(?:nợ|chậm đóng|trốn đóng|chưa đóng)(?![^\W\d_])")
 _SENTENCE_BREAK_RE = re.compile(r"[;\n]|\.(?!\d)")

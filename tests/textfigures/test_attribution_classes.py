@@ -5,7 +5,8 @@ families and people an area has (its statistics, CONVENTIONS.md 5, even when far
 them, or someone tells them); households that register for the cultured-family title (the Front's
 campaign, 10); the lettered items of a report, each a section of its own; the body of a purpose
 clause; places where the work was done, listed on after the areas the first ones belong to (9),
-the organizations' own units an inspection went to (9); what the area's people sowed or reaped (5).
+the organizations' own units an inspection went to (9); what the area's people sowed or reaped (5);
+households a survey finds in need of help with their house (5).
 """
 
 from __future__ import annotations
@@ -66,6 +67,10 @@ CASES: list[tuple[str, list]] = [
     ("Hội Nông dân xã tặng 20 tấn phân bón; bà con trong xã thu hoạch 1.250 tấn lúa.", ["nongdan", None]),
     ("Hội Nông dân phường có 640 hội viên. Năm nay nông dân của phường xuống giống được 210 ha rau màu.",
      ["nongdan", None]),
+    # Households a survey finds in need of help are the area's (5), as those still in a makeshift house.
+    ("Ban Công tác Mặt trận các thôn rà soát, phát hiện 23 hộ cần hỗ trợ sửa nhà.", [None]),
+    ("Hội LHPN xã trao 15 suất quà; qua rà soát, xác định 9 hộ khó khăn về nhà ở.", ["phunu", None]),
+    ("Ủy ban MTTQ phường phối hợp rà soát, phát hiện 12 hộ dân cần được giúp đỡ.", [None]),
 ]
 
 # What the classes must leave alone: the members' own households, what a body did for them.
@@ -80,6 +85,7 @@ KEPT: list[tuple[str, list]] = [
     ("Hội Nông dân xã có 850 hội viên sinh hoạt ở 12 chi hội.", ["nongdan", "nongdan"]),
     ("Đoàn phường kiểm tra 7 chi đoàn về công tác đoàn phí.", ["doan"]),
     ("Hội Nông dân xã vận động hội viên trồng mới 15 ha cây ăn quả.", ["nongdan"]),
+    ("Mặt trận xã phối hợp khởi công nhà cho 17 hộ khó khăn về nhà ở.", ["mttq"]),
 ]
 
 
