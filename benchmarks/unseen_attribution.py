@@ -21,12 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from unseen_codes import CORPUS, old_figures  # noqa: E402
+from unseen_codes import CORPUS, SETS, old_figures  # noqa: E402
 
 from giaoban.textfigures import extract_text, scoring  # noqa: E402
-
-SETS = ("src_q", "src_r", "src_s", "src_s2", "src_t", "src_u", "src_v", "src_w2", "src_w3", "src_x", "src_y")
-
 
 def _sentence(text: str, start: int, end: int) -> str:
     a = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start)) + 1
