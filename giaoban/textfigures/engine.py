@@ -258,6 +258,7 @@ _MONEY_CODE_SET = frozenset(_MONEY_CODES.values())
 # ('trao kinh phí 200 triệu đồng', 'hỗ trợ kinh phí 30 triệu đồng': the money itself, named as such)
 _MONEY_DIRECT_RE = re.compile(r"(?: (?:thêm|được|tổng cộng|số tiền|tổng số tiền|kinh phí|với|trên|hơn|gần|khoảng|tổng))* ?$")
 _GIFT_CODES = {"tri_gia_qua", "suat_qua", "suat_ho_tro_doan_vien"}
+_ON_BEHALF_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:đại diện|thay mặt) cho (?:(?:trên|hơn|gần|khoảng) )?$")
 _GIVEN_TO_BEFORE_RE = re.compile(r"(?<!giúp )(?<![^\W\d_])cho (?:(?:trên|hơn|gần|khoảng) )?$")
 _HOUSE_PURPOSE_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,2}? (?:để )?(?:làm|xây|xây mới|xây dựng|sửa|sửa chữa|khởi công|dựng|cất)"
                                      r" (?:mới |lại )?(?:\d+ )?(?:căn |ngôi )?nhà(?![^\W\d_])")
@@ -715,6 +716,13 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         if code is not None and "thêm" in before and _ADDED_WORD_RE.search(before) and matcher.is_stock(code):
             # 'tín chấp thêm với Ngân hàng … 1 tỷ 345 triệu đồng', 'có thêm 2 chi hội': what is added to
             # a level held (a balance, the membership, the groups) is not that level.
+            code, code_conf = None, 0.0
+        if code is not None and code not in _LOAN_CODES and "cho" in before and _GIVEN_TO_BEFORE_RE.search(before) \
+                and not _ON_BEHALF_BEFORE_RE.search(before) and matcher.is_stock(code):
+            # Whom something was done for ('tuyên truyền cho 300 hộ về tiêu chí 5 không 3 sạch', 'tặng cờ
+            # cho 4 chi đoàn') is no level held (households recognized, the branches, the membership),
+            # unless they are the people a delegation speaks for ('đại diện cho hơn 1.700 hội viên') or
+            # those a loan went to ('… cho 212 hộ' with the balance).
             code, code_conf = None, 0.0
         if part and code is not None and (total := last_coded.get(c.unit)) is not None and total[1] == code \
                 and i - total[3] <= 2:
@@ -1476,6 +1484,17 @@ _RECEIVED_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:tiếp nhận|nhận được
 _BALANCE_CODES = frozenset({"du_no_uy_thac", "quy_ho_tro_nong_dan"})
 _SUM_BEFORE_RE = re.compile(prefix_alternation(("với tổng số tiền", "với số tiền", "tổng số tiền", "số tiền"), _LETTER_START)
                             + r" (?:(?:là|trên|hơn|gần|khoảng) )?$")  # (by first letter, as _SPENT_BEFORE_RE)
+# The organization's branches counted as its level (chi_hoi, a stock) stand where the clause holds them:
+# after a verb of having, of governing, of belonging or of where members are ('có', 'gồm', 'với', 'thuộc', 'quản lý', 'lãnh
+# đạo', 'sinh hoạt ở', 'nâng … lên', 'sáp nhập … thành', 'còn', 'là'), of putting all of them in order
+# ('kiện toàn 43 Hội Nông dân cấp xã'), or as a clause or a list's item of their own ('…: 38 chi hội',
+# '…, 2.498 chi hội'). After any other verb they are the branches it acted on ('kiểm tra 6 chi hội',
+# 'biểu dương 12 chi hội', 'chỉ đạo 8 chi đoàn tổ chức …'), which says nothing of how many there are.
+# Issue 15: such counts took the branches' level on texts no rule had seen (benchmarks/unseen_errors.py).
+_UNITS_HELD_BEFORE_RE = re.compile(
+    r"(?:(?<![^\W\d_])(?:có|gồm|với|ở|tại|trong|lên|thành|quản lý|lãnh đạo|phụ trách|kiện toàn(?: xong)?|còn|là|"
+    r"tổng số|tổng cộng|thuộc|của|và|hiện|toàn bộ|tất cả)|[,:;(\-–+•*]|^)\s*(?:(?:các|cả|hơn|trên|gần|khoảng|xấp xỉ|"
+    r"được|đã|có|là) )*$")
 # The officials of units ('bí thư 23 Đoàn xã, thị trấn và 14 chi đoàn'), right before the list the units are in.
 # ('lãnh đạo', 'đại diện' are verbs too: 'Huyện đoàn trực tiếp lãnh đạo 34 chi đoàn' counts the units.)
 _OFFICIALS_OF_RE = re.compile(r"(?<![^\W\d_])(?:bí thư|chủ tịch)(?: các| của| của các)? "
@@ -1630,6 +1649,8 @@ def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: 
         return _PLAN_AFTER_RE.match(key, c.end) is None
     if code in _UNIT_COUNT_CODES and _OFFICIALS_OF_RE.search(key, max(s_start, c.start - 70), c.start):
         return True  # 'cùng bí thư 23 Đoàn xã, thị trấn và 14 chi đoàn': the units whose officials came
+    if code in _UNIT_COUNT_CODES and not _UNITS_HELD_BEFORE_RE.search(before):
+        return True  # 'kiểm tra 6 chi hội', 'chỉ đạo 8 chi đoàn tổ chức …': the branches acted on, not how many there are
     if code in _UNIT_COUNT_CODES and _NAMED_ONE_BY_ONE_RE.match(t, c.end) \
             and match_key(t[c.end + 1:c.end + 12]).split(" ", 1)[0] not in _ORG_NAME_WORDS:
         return True  # 'Hai chi hội Nà Khum và Pắc Pạ được … trao 20 suất quà': those branches, not how many there are

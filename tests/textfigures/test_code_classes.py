@@ -158,6 +158,34 @@ WORKED_WITH: list[tuple[str, str, str | None]] = [
     ("Sau khi làm việc với Ủy ban nhân dân xã, Hội Phụ nữ thành lập 3 câu lạc bộ.", "3 câu lạc bộ", "mo_hinh_cau_lac_bo"),
 ]
 
-@pytest.mark.parametrize("text,figure,code", LENDERS + NO_GIFT + OTHER_THING + KINDS + FUND_PARTS + OWN_VERB + WORKED_WITH)
+# A level held (the branches, households recognized, groups, teams: a stock in the catalogue) is counted
+# where the clause holds it: the branches a verb acts on, and whom something was done for, are not how
+# many there are (benchmarks/unseen_errors.py: such counts took a stock's code set after set).
+ACTED_ON: list[tuple[str, str, str | None]] = [
+    ("Hội Nông dân xã phối hợp kiểm tra 6 chi hội về công tác thu hội phí.", "6 chi hội", None),
+    ("Đoàn xã chỉ đạo 8 chi đoàn tổ chức sinh hoạt chuyên đề về an toàn giao thông.", "8 chi đoàn", None),
+    ("Hội Cựu chiến binh phường hướng dẫn 5 chi hội rà soát hội viên khó khăn về nhà ở.", "5 chi hội", None),
+    ("Huyện đoàn tặng cờ thi đua cho 4 chi đoàn xuất sắc.", "4 chi đoàn", None),
+    ("Hội Phụ nữ xã tuyên truyền cho 300 hộ về tiêu chí 5 không 3 sạch.", "300 hộ", None),
+    ("Ban Công tác Mặt trận thôn trao giấy khen cho 45 hộ gia đình văn hóa tiêu biểu.", "45 hộ gia đình", None),
+    ("Hội Nông dân huyện cấp tài liệu cho 12 tổ hợp tác của hội viên.", "12 tổ hợp tác", None),
+    ("Đoàn xã trao cờ cho 3 đội hình thanh niên tình nguyện.", "3 đội hình thanh niên tình nguyện", None),
+    # guards: the level where the clause holds it
+    ("Hội Cựu chiến binh huyện hiện có 48 chi hội với 2.150 hội viên.", "48 chi hội", "chi_hoi"),
+    ("Hội Nông dân xã có 1.120 hội viên, sinh hoạt tại 14 chi hội.", "14 chi hội", "chi_hoi"),
+    ("Sau sắp xếp, Hội Phụ nữ phường gồm 12 chi hội, 1.860 hội viên.", "12 chi hội", "chi_hoi"),
+    ("Đoàn xã quản lý 19 chi đoàn trực thuộc.", "19 chi đoàn", "chi_hoi"),
+    ("Hội Phụ nữ tỉnh có 96 cơ sở Hội cấp xã, 1.430 chi hội.", "1.430 chi hội", "chi_hoi"),
+    ("Hội viên sinh hoạt ở 412 chi hội thuộc 38 cơ sở Hội của huyện.", "38 cơ sở Hội", "chi_hoi"),
+    ("Do sáp nhập thôn, Hội Nông dân xã giảm từ 15 xuống còn 11 chi hội.", "11 chi hội", "chi_hoi"),
+    ("Toàn huyện có 640 hộ đạt tiêu chí 5 không 3 sạch.", "640 hộ", "ho_5_khong_3_sach"),
+    ("Đại hội có 120 đại biểu, đại diện cho hơn 2.600 hội viên.", "hơn 2.600 hội viên", "tong_hoi_vien"),
+    ("Hội Phụ nữ huyện quản lý 38 tổ tiết kiệm và vay vốn, dư nợ 52 tỷ đồng cho 1.306 hộ.", "1.306 hộ", "ho_du_no"),
+    ("Năm 2024, toàn xã có 1.480 hộ đạt danh hiệu gia đình văn hóa.", "1.480 hộ", "gia_dinh_van_hoa"),
+]
+
+
+@pytest.mark.parametrize("text,figure,code", LENDERS + NO_GIFT + OTHER_THING + KINDS + FUND_PARTS + OWN_VERB + WORKED_WITH
+                         + ACTED_ON)
 def test_code_of_the_thing_counted(text: str, figure: str, code: str | None) -> None:
     assert code_of(text, figure) == code
