@@ -42,6 +42,8 @@ _INTRO_WORDS = (
     "sau đó là", "tiếp sau là", "trong đó", "đối với", "đồng thời", "bên cạnh đó", "ngoài ra", "riêng", "còn", "theo đó",
     "tiếp đó", "cùng với đó", "đặc biệt", "nổi bật", "đáng chú ý", "qua đó", "từ đó", "mặt khác", "tương tự", "sau đó",
     "cụ thể", "nhìn chung", "nhờ đó", "nhờ",
+    # ('Xếp sau về quy mô là Liên đoàn Lao động tỉnh, …', 'Tiếp theo trong bảng xếp hạng là Tỉnh đoàn')
+    r"(?:dẫn đầu|đứng đầu|xếp sau|tiếp đến|tiếp theo|kế đến|kế tiếp|tiếp sau) (?:về|trong|theo|ở) [^\W\d_]+(?: [^\W\d_]+){0,4} là",
     r"trong quý(?: [ivx\d]+)?(?:/\d+)?", r"trong năm(?: \d+)?", r"năm \d+", r"quý [ivx\d]+(?:/\d+)?", r"tháng \d+(?:/\d+)?",
     r"\d+ tháng(?: đầu năm| qua| cuối năm)?(?: \d+)?", "thời gian qua", "vừa qua", "(?:nhiệm kỳ|năm|quý|tháng|tuần) qua",
     r"nhiệm kỳ \d+ - \d+", "các cấp", "cấp", "ban thường vụ", "ban thường trực", "thường trực", "ban chấp hành", "ban chỉ đạo",
@@ -99,6 +101,10 @@ _PLACE_SUBJECT_RE = re.compile(r"(?:^|[,:;] |\n)[\s\-+•*–]*(?:toàn |cả )?
                                r" (?:vận động|quyên góp|huy động|tiếp nhận)(?![^\W\d_])")
 _LOCAL_ASIDE_RE = re.compile(r"[\s\-+•*–]*(?:ở|tại) (?:huyện|xã|phường|thị xã|thị trấn|thành phố|tỉnh|thôn|bản|ấp)(?![^\W\d_])")
 _PARTNER_BEFORE_RE = re.compile(r"phối hợp (?:với )?$")
+# An item of an enumeration ends before 'và' ('… Huyện đoàn 2 cuộc và'), and the next body is followed
+# by its own figure ('Liên đoàn Lao động huyện 1 cuộc').
+_ITEM_BEFORE_AND_RE = re.compile(r"\d(?: [^\W\d_]+){1,3} và$")
+_FIGURE_AFTER_NAME_RE = re.compile(_PLACE + r" (?:(?:hơn|trên|gần|khoảng) )?\d")
 _RESET_SUBJECT_RE = re.compile(
     r"[\s\-+•*–]*(nhân dân|người dân|cấp ủy|các cấp ủy|chính quyền|đồng chí|ông|bà|anh|chị)(?![^\W\d_])"
 )
@@ -111,6 +117,10 @@ _STORY_OPENING = (r"(?:(?:ở|tại) (?:xã|phường|thị trấn|thôn|bản|�
 _PERSON_SUBJECT_RE = re.compile(r"[\s\-+•*–]*" + _STORY_OPENING + r"(?:ông|bà(?! rịa)|anh|chị|cụ|em)(?= [^\W\d_])")  # (Bà Rịa, a province)
 _PEOPLE_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:nhân dân|người dân)(?: (?:trong|ở|tại|của|toàn|các)(?: [^\W\d_]+){1,3})?"
                                 r"(?= (?:đã |đóng góp|góp|hiến|ủng hộ))")
+# The state budget as the subject ('Ngân sách tỉnh hỗ trợ mỗi căn 60 triệu đồng', 'Ngân sách nhà nước cấp
+# cho mỗi tổ hòa giải 2 triệu đồng'): the state's money, another body's, not the text's body's.
+_BUDGET_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:nguồn )?ngân sách(?: (?:nhà nước|trung ương|tỉnh|huyện|xã|phường|thành phố|"
+                                r"địa phương|các cấp))*(?= (?:đã |cũng |còn )?(?:hỗ trợ|cấp|chi|bố trí|đầu tư|phân bổ)(?![^\W\d_]))")
 # Households as the subject ('Nhiều hộ trồng cam có thu nhập trên 1 tỷ đồng') and the area's
 # production ('Toàn huyện có 8.400 ha cam'): no organization's figure.
 # A statistic cited from its source ('theo số liệu của Công an huyện, khoảng 2.600 thanh niên …'): the
@@ -474,7 +484,11 @@ def _merge_chains(text: str, key: str, mentions: list[Mention]) -> list[Mention]
             # 'Hội LHPN phường X, tổ chức chính trị - xã hội trực thuộc …, đã kết nạp …': an
             # apposition says what the body is; the body stays the subject, alone.
             continue
-        if out and m.kind in ("name", "backref", "generic", "group") and out[-1].kind in ("name", "backref", "generic", "chain", "group"):
+        if out and m.kind in ("name", "backref", "generic", "group") and out[-1].kind in ("name", "backref", "generic", "chain", "group") \
+                and not (out[-1].kind == "name" and key[out[-1].start - 2:out[-1].start - 1].isdigit()
+                         and key[out[-1].start - 1:out[-1].start] == " "):
+            # ('ra mắt 5 đội hình tình nguyện; Hội Nông dân xã …': a figure's counted noun that names a
+            # youth team is the thing counted, no body of a list with the next clause's subject)
             gap = key[out[-1].end:m.start]
             sep = _CHAIN_SEP_RE.match(gap) if len(gap) < 40 and "\n" not in gap else None
             if (sep is not None and len(out[-1].orgs or [out[-1].org]) < 8
@@ -676,6 +690,11 @@ class Attributor:
                     # 'Ban Thường trực … phân bổ khoản này để Hội LHPN tỉnh xây tặng 10 căn nhà': the body of
                     # the purpose clause does what follows.
                     subjects.append(_Subject(m.start, org, orgs, m.end))
+                elif (subjects and m.kind in ("name", "backref") and org in ORG_CODES
+                      and _ITEM_BEFORE_AND_RE.search(opening) is not None and _FIGURE_AFTER_NAME_RE.match(key, m.end)):
+                    # 'Hội CCB huyện 3 cuộc, Huyện đoàn 2 cuộc và Liên đoàn Lao động huyện 1 cuộc': the
+                    # last item of an enumeration, after 'và', has its own body and its own figure.
+                    subjects.append(_Subject(m.start, org, orgs, m.end))
                 elif intro:
                     speaker = _tells_after(key, m.end, e) or \
                         (opening.endswith(_SPEAKER_WORD) and _SPEAKER_BEFORE_RE.search(opening) is not None)
@@ -792,7 +811,7 @@ class Attributor:
                 entry_carried = _NOBODY  # (for this sentence only: the text goes on with its body)
             elif person or (not subjects and _HOUSEHOLDS_SUBJECT_RE.match(key, s, e)):
                 entry_carried = carried = _NOBODY
-            elif not subjects and (_PEOPLE_SUBJECT_RE.match(key, s, e) or (
+            elif not subjects and (_PEOPLE_SUBJECT_RE.match(key, s, e) or _BUDGET_SUBJECT_RE.match(key, s, e) or (
                     _may_open_with(key, s, _OPENING_WORDS)
                     and (lead_in := _OPENING_PHRASE_RE.match(key, s, e)) and _PEOPLE_SUBJECT_RE.match(key, lead_in.end(), e))):
                 # ('Hưởng ứng lời kêu gọi của Mặt trận, nhân dân đã đóng góp …': the people after the opening)

@@ -303,6 +303,12 @@ _CULTURED_WORDS = "gia đình văn hóa"  # (what every match ends with: looked 
 _CULTURED_AFTER_RE = re.compile(r"[^.;:\n\d]{0,50}?(?:, (?:tức|tương đương|bằng) [\d.,]+ [^\W\d_]+,?)?[^.;:\n\d]{0,20}?"
                                 r"(?<![^\W\d_])đăng ký"
                                 r"(?: [^\W\d_]+){0,3}? [\"“']?gia đình văn hóa")
+# … and those recognized with the title, or residential areas with theirs ('Qua bình xét, 2.930 hộ đạt
+# danh hiệu gia đình văn hóa; 11 khu dân cư được công nhận khu dân cư văn hóa'), in a sentence that
+# names no body of its own (the split gold above is of bodies that count their own members so).
+_CULTURED_TITLE_AFTER_RE = re.compile(r"(?:/[\d.,]+)?(?: [^\W\d_,;.:]+){0,4}? (?:đạt|được công nhận)(?: danh hiệu| là)? (?:gia đình|"
+                                      r"hộ gia đình|khu dân cư|thôn|làng|buôn|bon|bản|ấp|khu phố|tổ dân phố|xóm) văn hóa"
+                                      r"(?![^\W\d_])")
 _CULTURED = Actor("mttq", None, "indicator")
 _MATCH_START = re.Match.start
 _OTHER = Actor("other", None, "subject")
@@ -566,6 +572,9 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # Front's campaign (CONVENTIONS.md 10), whichever body's report counts them, not the body
             # carried from before nor the area's statistics.
             actor = _CULTURED
+        elif actor.source in ("carried", "default", "none") and actor.org != "mttq" and "văn hóa" in key[c.end:c.end + 80] \
+                and _CULTURED_TITLE_AFTER_RE.match(key, c.end):
+            actor = _CULTURED
         if actor.source == "none" and actor is not _NOBODY and c.start < title_end:
             # A figure in the headline of a text that names no body there and has no owner of its own:
             # the headline speaks of the body the lead names.
@@ -641,6 +650,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # houses cost, so only the thing valued says which indicator (none for most things).
             first = thing
             for p in reversed(previous[:-1]):
+                if p.unit_category == "money" and p.end <= first.start and p.start >= s_start and thing.unit == "ngôi nhà":
+                    continue  # ('… 20 nhà Đại đoàn kết, trị giá 1 tỷ đồng, và sửa chữa 6 căn, trị giá …': the cost before)
                 if p.end > first.start or p.start < s_start or p.unit != thing.unit or any(
                         ch in ".;\n" for ch in key[p.end:first.start]):
                     break
@@ -1163,6 +1174,9 @@ def _valued_thing(key: str, c: Candidate, previous: list[Candidate], s_start: in
     if c.unit_category != "money" or not previous or not _value_before(before):
         return None
     p = previous[-1]
+    if len(previous) > 1 and p.unit_text and key.startswith(_ADMIN_UNITS, p.end - len(p.unit_text)) \
+            and previous[-2].unit == "ngôi nhà" and previous[-2].start >= s_start:
+        p = previous[-2]  # ('16 nhà Đại đoàn kết ở 2 huyện …, với tổng số tiền …': the houses, not where they are)
     # (houses are valued anywhere in their sentence: 'trao 1 căn nhà … cho đoàn viên …, công nhân Công ty
     # …, với kinh phí hỗ trợ 50 triệu đồng' is what the house cost)
     if p.start < s_start or (c.start - p.end > 80 and (p.unit != "ngôi nhà" or c.start - p.end > 240)) \
@@ -1186,7 +1200,7 @@ _NOT_DONE_AFTER_RE = re.compile(prefix_alternation(
 _NOT_DOING_BEFORE_RE = re.compile(prefix_alternation(
     ("khảo sát", "giải thể", "thống kê", "điều tra", "xác minh", "tuyên dương", "biểu dương", "khen thưởng",
      "kiến nghị xử lý"), _LETTER_START) + r" (?:(?:trên|hơn|gần|khoảng) )?$")
-_REGISTERED_AFTER_RE = re.compile(r"(?:,? [^\W\d_]+){0,3} đăng ký(?![^\W\d_])")
+_REGISTERED_AFTER_RE = re.compile(r"(?:/[\d.,]+)?(?:,? [^\W\d_]+){0,3} đăng ký(?![^\W\d_])")  # ('418/425 khu dân cư đăng ký …')
 
 
 def _registered(key: str, before: str, end: int) -> bool:
@@ -1702,15 +1716,17 @@ def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: 
 # households or hamlets that nothing more is said of (no 'đạt', 'đăng ký', 'tham gia' after them,
 # which make them a campaign's result: convention 10). Issue 15: such figures took the body carried
 # from the sentence before on texts no rule had seen (src_y: 7 of its 17 wrong bodies).
-_POPULATION_UNITS = frozenset({"hộ", "người", "nhân", "nhân khẩu", "thôn", "bản", "ấp", "khóm", "khu phố", "tổ dân phố"})
+_POPULATION_UNITS = frozenset({"hộ", "người", "nhân", "nhân khẩu", "khẩu", "thôn", "bản", "ấp", "khóm", "khu phố", "tổ dân phố"})
 _PLACE_SUBJECT_HAS_RE = re.compile(
     r"[\s\-+•*–]*(?:(?:hiện nay|hiện|đến nay|năm \d+|cuối năm(?: \d+)?|sau (?:hợp nhất|sáp nhập|sắp xếp)),? )?"
     r"(?:toàn |cả |trên )?(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|khu phố|tổ dân phố|khu dân cư|thôn|bản|ấp|khóm|"
+    # (the villages of the Central Highlands' peoples: 'Làng Ring Rai có 307 hộ', 'Buôn Ea Kmar có …')
+    r"làng|buôn|bon|plei|sóc|xóm|"
     r"địa bàn)(?: [^\W\d_]+){0,4}? (?:hiện nay |hiện |vẫn |nay |hiện đang )?(?:có|còn)(?: (?:hơn|trên|gần|khoảng|xấp xỉ))? ?")
-_POPULATION_JOINT_RE = re.compile(r"(?: [^\W\d_]+| \d+ tuổi){0,5}?(?:,? (?:với|và) |, (?:chiếm |trong đó |trong số đó )?|; (?:còn |có )?)"
+_POPULATION_JOINT_RE = re.compile(r"(?:,? [^\W\d_]+| \d+ tuổi){0,5}?(?:,? (?:với|và) |, (?:chiếm |trong đó |trong số đó )?|; (?:còn |có )?)"
                                   r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ) )?")  # (the rest of the noun phrase before)
 # (not the households something was done to: 'toàn tỉnh có 10.335 hộ nghèo được tặng quà với …')
-_BARE_COUNT_AFTER_RE = re.compile(r"(?: (?!được(?![^\W\d_]))[^\W\d_]+){0,3}?(?:\s*$|\s*[,;.:()\n]| với | và | trong (?:độ tuổi|tổng)| từ \d+ tuổi| chiếm )")
+_BARE_COUNT_AFTER_RE = re.compile(r"(?: (?:đồng bào|dân tộc|người))?(?: (?!được(?![^\W\d_]))[^\W\d_]+){0,3}?(?:\s*$|\s*[,;.:()\n]| với | và | trong (?:độ tuổi|tổng)| từ \d+ tuổi| chiếm )")
 _MEMBERS_HOUSEHOLD_RE = re.compile(r" (?:hội viên|đoàn viên|phụ nữ|nông dân|ccb|cựu chiến binh|công nhân)(?![^\W\d_])")
 # ('Toàn tỉnh có 410.000 hộ nông dân': the farm households of a place are its population, not members
 # as 'hộ hội viên nông dân' are)

@@ -69,7 +69,7 @@ COUNT_WORDS = [
     "đội", "hoạt động", "tin", "bài", "tin bài", "tin, bài", "tin, bài viết", "tin, bài viết, phóng sự",
     "tin, bài, phóng sự", "tin bài, phóng sự", "bài viết", "phóng sự", "ngôi nhà", "căn nhà", "nhà",
     "căn", "chi hội", "chi đoàn", "cơ sở hội", "hội cơ sở", "cơ sở đoàn", "tổ hội", "xã", "phường", "thị trấn",
-    "thôn", "bản", "tổ dân phố", "khu dân cư", "KDC", "điểm", "điểm cầu", "điểm thi", "địa bàn", "mô hình", "câu lạc bộ",
+    "thôn", "bản", "tổ dân phố", "khu dân cư", "KDC", "khu phố", "ấp", "khóm", "xóm", "làng", "buôn", "bon", "điểm", "điểm cầu", "điểm thi", "địa bàn", "mô hình", "câu lạc bộ",
     "CLB", "tổ", "nhóm", "tổ hợp tác", "hợp tác xã", "HTX", "dự án", "suất", "suất quà", "phần quà",
     "xuất", "công trình", "phần việc", "công trình, phần việc", "ngày công", "ngày lương", "cây", "cây xanh", "con",
     "lớp", "lớp học", "ý kiến", "kiến nghị", "ý kiến, kiến nghị", "vụ", "vụ việc", "việc", "thẻ",
