@@ -235,6 +235,7 @@ class Matcher:
         entries = index.entries
         unit_itself = index.unit
         best_score, best_i, second = -1.0, -1, 0.0
+        here_best, here_i, here_second = -1.0, -1, 0.0  # (the same among the entries named in the own clause)
         for i in sorted(hits) if len(hits) > 1 else hits:  # catalogue order: the first of equal scores wins
             en, syns = entries[i], hits[i]
             if (stock_only and not en.stock) or (en.requires and not any(map(acted.__contains__, en.requires))) \
@@ -249,12 +250,14 @@ class Matcher:
                 score = 1.0 + (2.0 + len(syns[0]) / 10)  # (the sums in this order: equal scores stay equal)
             else:
                 score = 1.0 + (2.0 + max(map(len, syns)) / 10 + 0.3 * (len(syns) - 1))
+            here = False
             if clause is not None:
                 for w in syns:  # (a loop, not any() over a generator: most entries have one or two)
                     if w != unit_itself and w in clause:
                         # named in the figure's own clause, not only in an earlier one (the figure's
                         # own unit, '2.412 mô hình', names nothing more there)
                         score += 1.0
+                        here = True
                         break
             if owners and en.orgs:
                 theirs = owners <= en.orgs
@@ -274,6 +277,19 @@ class Matcher:
                 best_score, best_i = score, i
             elif score > second:
                 second = score
+            if here:
+                if score > here_best:
+                    if here_i >= 0 and here_best > here_second:
+                        here_second = here_best
+                    here_best, here_i = score, i
+                elif score > here_second:
+                    here_second = score
+        # Named in the figure's own clause beats words of an earlier clause, another figure's ('… đạt danh
+        # hiệu sản xuất, kinh doanh giỏi các cấp, 350 hộ thoát nghèo'), except for money
+        if here_i >= 0 and here_best >= 3.0 and not index.money:
+            # (an amount's fund or programme is often named before its clause: 'Quỹ … tiếp nhận …, trong đó
+            # vận động được 2,35 tỷ đồng')
+            best_score, best_i, second = here_best, here_i, here_second
         if best_i < 0 or best_score < 3.0:
             return _NO_MATCH
         return CodeMatch(entries[best_i].code, best_score / 6 if best_score < 6 else 1.0, tuple(hits[best_i]),

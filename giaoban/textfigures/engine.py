@@ -1204,7 +1204,12 @@ _REGISTERED_AFTER_RE = re.compile(r"(?:/[\d.,]+)?(?:,? [^\W\d_]+){0,3} đăng k�
 
 
 def _registered(key: str, before: str, end: int) -> bool:
-    """'đăng ký 2.870 mô hình', '1.240 hộ đăng ký thực hiện …': a pledge, not the thing done."""
+    """'đăng ký 2.870 mô hình', '1.240 hộ đăng ký thực hiện …': a pledge, not the thing done. An item
+    after 'và' with a verb of its own is not the pledge of the item before it ('… hộ đăng ký thi đua
+    sản xuất, kinh doanh giỏi và cả nhiệm kỳ kết nạp 10.000 hội viên mới')."""
+    cut = before.rfind(" và ")
+    if cut >= 0 and _LETTER_WORD_RE.search(before, cut + 4) is not None:
+        before = before[cut + 4:]
     return "đăng ký" in before or (key.find("đăng ký", end, end + 30) >= 0 and _REGISTERED_AFTER_RE.match(key, end) is not None)
 
 
@@ -1940,7 +1945,10 @@ def _predicate_after(key: str, pos: int, limit: int) -> str:
         rest = ext[i + 1:]
         # A headline or a list line ends at its line break, which the look-ahead may stop at.
         ended = m is not None or limit == len(key) or key.startswith("\n", limit)
-        if not ended or "," in rest or len(rest.split()) > 4 or any(map(str.isdigit, rest)):
+        words = rest.split()
+        if words[-2:] == ["các", "cấp"]:
+            words = words[:-2]  # ('đạt danh hiệu sản xuất, kinh doanh giỏi các cấp': the levels, no next clause)
+        if not ended or "," in rest or len(words) > 4 or any(map(str.isdigit, rest)):
             ext = ext[:i]  # the clause goes on to another figure or past the look-ahead
     return ext
 

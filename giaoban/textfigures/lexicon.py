@@ -92,6 +92,8 @@ COUNT_WORDS = [
     # Two-syllable nouns whose first syllable alone is no counted noun ('12 gian hàng', not '12 gian').
     "gian hàng", "phiên chợ", "chiến dịch", "mục tiêu", "dự thảo", "vị trí", "chuyên mục", "chung cư",
     "chủ thể", "cây cầu",
+    # (farms, and a body's bases without 'hội' / 'đoàn': '16 trang trại', not '16 trang'; 'Hội có 122 cơ sở')
+    "trang trại", "gia trại", "cơ sở",
 ]
 _COUNT_UNIT = {
     "hộ gia đình": "hộ", "hộ hội viên": "hộ", "hộ vay": "hộ", "tin bài": "tin bài", "tin, bài": "tin bài",
