@@ -459,7 +459,8 @@ _PERIOD_NUMERAL_RE = re.compile(r"(?<![^\W_])(?:quý|khóa|khoá|giai đoạn|ph
 _APPOSITION_GAP_RE = re.compile(_PLACE + r", ")
 # A phrase that opens a sentence before its subject ('Theo Ủy ban MTTQ huyện, …', 'Hưởng ứng lời kêu
 # gọi của Ủy ban MTTQ tỉnh, …', 'Nhờ sự hỗ trợ của …, …'): its comma closes it.
-_OPENING_WORDS = ("theo", "hưởng ứng", "thực hiện", "nhờ", "với sự", "được sự", "dưới sự", "căn cứ", "nhân dịp", "dịp")
+_OPENING_WORDS = ("theo", "hưởng ứng", "thực hiện", "nhờ", "với sự", "được sự", "dưới sự", "căn cứ", "nhân dịp", "dịp",
+                  "thông qua")
 _OPENING_PHRASE_RE = re.compile(r"[\s\-+•*–]*(?:" + "|".join(_OPENING_WORDS) + ")"
                                 r"(?![^\W\d_])[^,.;:\n]*, ")
 
@@ -470,6 +471,29 @@ def _closes_opening(key: str, first: int, nxt: int) -> bool:
     start = max(key.rfind(".", 0, first), key.rfind(";", 0, first), key.rfind("\n", 0, first), key.rfind(":", 0, first)) + 1
     opening = _OPENING_PHRASE_RE.match(key, start, nxt)
     return opening is not None and opening.end() == nxt
+
+
+# 'Mặt trận và các tổ chức trực thuộc (Hội LHPN, Đoàn Thanh niên, Hội CCB phường) chăm lo …': the list in
+# brackets spells out the organizations joined with the body named first; all of them act (src_af).
+_JOINED_GROUP_GAP_RE = re.compile(r" (?:và|cùng|cùng với) (?:các |những )?(?:tổ chức|đoàn thể|hội)[^()\d.;:\n]{0,40}? ?\(")
+
+
+def _joined_by_list(key: str, here: list[Mention], m: Mention, cs: int, last_hoi: str | None,
+                    default: str | None) -> tuple[str | None, list[str] | None] | None:
+    """The body before 'và các tổ chức … (' with the bodies the bracket lists, or None."""
+    before = [x for x in here if x.end < cs and x.start < m.start]
+    if not before:
+        return None
+    p = before[-1]
+    if not _JOINED_GROUP_GAP_RE.fullmatch(key, p.end, cs):
+        return None
+    p_org, p_orgs = _resolve(p, last_hoi, default)
+    m_org, m_orgs = _resolve(m, last_hoi, default)
+    named = [*(p_orgs or []), *(m_orgs or []), *(o for o in (p_org, m_org) if o is not None)]
+    uniq = sorted({o for o in named if o in ORG_CODES})
+    if len(uniq) < 2 or not (p_org in ORG_CODES or p_orgs):
+        return None
+    return None, uniq
 
 
 def _merge_chains(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
@@ -699,6 +723,9 @@ class Attributor:
                     speaker = _tells_after(key, m.end, e) or \
                         (opening.endswith(_SPEAKER_WORD) and _SPEAKER_BEFORE_RE.search(opening) is not None)
                     part = opening.startswith("trong đó") or (cs != starts[0] and opening == "còn")
+                    joined = _joined_by_list(key, here, m, cs, last_hoi, self.default) if cs > 0 and key[cs - 1] == "(" else None
+                    if joined is not None:
+                        org, orgs = joined
                     subjects.append(_Subject(m.start, org, orgs, m.end, speaker, part=part))
                 elif key.startswith(" (", m.end) or key.startswith("(", m.end):
                     # 'chỉ sau Hội LHPN (0,21%)': the figure in brackets after a name is that body's.

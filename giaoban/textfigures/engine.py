@@ -199,7 +199,9 @@ def _antecedent(key: str, pos: int, context: str) -> str:
     return " | " + names[-1] if names else ""
 
 
-_EACH_APPOSITION_RE = re.compile(r"(?: [^\W\d_]+){0,3}, mỗi [^\W\d_]+(?: [^\W\d_]+)? ")
+# (the items' givers may stand between: '320 phần quà của các doanh nghiệp, nhà hảo tâm, mỗi phần …')
+_EACH_APPOSITION_RE = re.compile(r"(?: [^\W\d_]+){0,3}(?: (?:của|do)(?: [^\W\d_]+){1,5}(?:, [^\W\d_]+(?: [^\W\d_]+){0,4}){0,3})?"
+                                 r", mỗi [^\W\d_]+(?: [^\W\d_]+)? ")
 _RISE_TO_AFTER_RE = re.compile(r" ?(?:lên|xuống) \d")
 _PAST_PERIOD_AFTER_RE = re.compile(r" ?so với (?:cùng kỳ|năm|quý|tháng|kỳ)(?![^\W\d_])")
 # 'sửa chữa 6 nhà khác': not the indicator's houses (asked only of a text that says ' khác')
@@ -1533,6 +1535,14 @@ _OTHER_LENDER_RE = re.compile(r"(?:[^\W\d_]*bank|bidv|quỹ tín dụng|tổ ch�
 _FUND_LENDS_RE = re.compile(r"quỹ(?![^\W\d_])[^,;:.\n]{0,60}? (?:cho vay|giải ngân)(?![^\W\d_])")
 _ENTRUSTED_RE = re.compile(r"(?:ngân hàng chính sách|nhcsxh|chính sách xã hội|tín dụng chính sách|vốn chính sách|quỹ quốc gia)(?![^\W\d_])")
 _ALL_SOURCES_RE = re.compile(r"(?:các|nhiều|mọi) nguồn(?: vốn)?(?![^\W\d_])")
+# Not the Bank's entrusted balance either (src_af): a body's own money ('ký hợp đồng ủy thác nguồn vốn
+# riêng của Hội với tổng số vốn hơn 10 tỷ đồng'), or the capital of several sources named after the sum,
+# one of them another lender or a fund ('… 3.000 tỷ đồng vốn từ Ngân hàng Chính sách xã hội, Agribank và
+# Quỹ hỗ trợ phụ nữ …').
+_OWN_CAPITAL_RE = re.compile(r"(?<![^\W\d_])(?:vốn riêng|nguồn riêng|vốn tự có|quỹ riêng)(?![^\W\d_])")
+_SOURCES_AFTER_RE = re.compile(r" (?:nguồn )?vốn (?:từ|của) ")
+_SENTENCE_MARK_RE = re.compile(r"[.;\n](?!\d)")
+_FUND_WORD_RE = re.compile(r"(?<![^\W\d_])quỹ(?![^\W\d_])")
 _BANK_CHANNEL_RE = re.compile(r"(?:ủy thác|uỷ thác|tổ tiết kiệm|tổ tk|qua \d[\d.]* tổ)(?![^\W\d_])")
 
 
@@ -1605,6 +1615,17 @@ def _another_lenders_or_kind(key: str, c: Candidate, code: str, clause_start: in
                              units: Candidate | None) -> bool:
     """Whether the figure is of another kind than the indicator ``code`` counts (see above)."""
     if code == "du_no_uy_thac":
+        own = None
+        for own in _OWN_CAPITAL_RE.finditer(before):
+            pass
+        if own is not None and "dư nợ" not in before[own.end():]:
+            return True  # 'nguồn vốn riêng của Hội với tổng số vốn hơn 10 tỷ đồng': the body's own money
+        sources = _SOURCES_AFTER_RE.match(key, c.end)
+        if sources is not None:
+            end = _SENTENCE_MARK_RE.search(key, sources.end())
+            tail = key[sources.end():end.start() if end else len(key)]
+            if _OTHER_LENDER_RE.search(tail) or _FUND_WORD_RE.search(tail):
+                return True  # '3.000 tỷ đồng vốn từ Ngân hàng Chính sách xã hội, Agribank và Quỹ …': several sources
         # ('ủy thác cho vay 2.814 tỷ đồng': the entrusted lending, the balance itself)
         return "dư nợ" not in before and "thác" not in before and _LENT_BEFORE_RE.search(before) is not None
     if code == "hoa_giai_thanh":
@@ -1721,17 +1742,24 @@ def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: 
 # households or hamlets that nothing more is said of (no 'đạt', 'đăng ký', 'tham gia' after them,
 # which make them a campaign's result: convention 10). Issue 15: such figures took the body carried
 # from the sentence before on texts no rule had seen (src_y: 7 of its 17 wrong bodies).
-_POPULATION_UNITS = frozenset({"hộ", "người", "nhân", "nhân khẩu", "khẩu", "thôn", "bản", "ấp", "khóm", "khu phố", "tổ dân phố"})
+_POPULATION_UNITS = frozenset({"hộ", "người", "nhân", "nhân khẩu", "khẩu", "thôn", "bản", "ấp", "khóm", "khu phố", "tổ dân phố",
+                               "trẻ"})  # ('Toàn tỉnh hiện có 487 trẻ mồ côi thuộc diện khó khăn', src_af)
 _PLACE_SUBJECT_HAS_RE = re.compile(
     r"[\s\-+•*–]*(?:(?:hiện nay|hiện|đến nay|năm \d+|cuối năm(?: \d+)?|sau (?:hợp nhất|sáp nhập|sắp xếp)),? )?"
     r"(?:toàn |cả |trên )?(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|khu phố|tổ dân phố|khu dân cư|thôn|bản|ấp|khóm|"
     # (the villages of the Central Highlands' peoples: 'Làng Ring Rai có 307 hộ', 'Buôn Ea Kmar có …')
     r"làng|buôn|bon|plei|sóc|xóm|"
     r"địa bàn)(?: [^\W\d_]+){0,4}? (?:hiện nay |hiện |vẫn |nay |hiện đang )?(?:có|còn)(?: (?:hơn|trên|gần|khoảng|xấp xỉ))? ?")
-_POPULATION_JOINT_RE = re.compile(r"(?:,? [^\W\d_]+| \d+ tuổi){0,5}?(?:,? (?:với|và) |, (?:chiếm |trong đó |trong số đó )?|; (?:còn |có )?)"
+_POPULATION_JOINT_RE = re.compile(r"(?:,? [^\W\d_]+| \d+ tuổi){0,5}?(?:,? (?:với|và) |, (?:chiếm |trong đó |trong số đó |còn )?|; (?:còn |có )?)"
                                   r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ) )?")  # (the rest of the noun phrase before)
+# … and a rate of the place's people said next ('… còn 11 hộ nghèo; tỷ lệ người dân tham gia bảo hiểm y tế
+# trên 95%'), as the place's statistics (src_af).
+_PEOPLES_RATE_JOINT_RE = re.compile(r"(?: [^\W\d_]+){0,5}?[,;] tỷ lệ (?:người dân|hộ dân|hộ|dân số|nhân dân)(?: [^\W\d_]+){0,8}? "
+                                    r"(?:(?:đạt|là|chiếm) )?(?:(?:hơn|trên|gần|khoảng|xấp xỉ) )?")
+_SHARE_ACHIEVED_AFTER_RE = re.compile(r"[^.;:\n\d]{0,30}?(?<![^\W\d_])(?:đạt|được công nhận|đăng ký)(?![^\W\d_])")
 # (not the households something was done to: 'toàn tỉnh có 10.335 hộ nghèo được tặng quà với …')
-_BARE_COUNT_AFTER_RE = re.compile(r"(?: (?:đồng bào|dân tộc|người))?(?: (?!được(?![^\W\d_]))[^\W\d_]+){0,3}?(?:\s*$|\s*[,;.:()\n]| với | và | trong (?:độ tuổi|tổng)| từ \d+ tuổi| chiếm )")
+_BARE_COUNT_AFTER_RE = re.compile(r"(?: (?:đồng bào|dân tộc|người))?(?: (?!được(?![^\W\d_]))[^\W\d_]+){0,3}?(?:\s*$|\s*[,;.:()\n]| với | và | trong (?:độ tuổi|tổng)| từ \d+ tuổi| chiếm "
+                                  r"| thuộc diện )")
 _MEMBERS_HOUSEHOLD_RE = re.compile(r" (?:hội viên|đoàn viên|phụ nữ|nông dân|ccb|cựu chiến binh|công nhân)(?![^\W\d_])")
 # ('Toàn tỉnh có 410.000 hộ nông dân': the farm households of a place are its population, not members
 # as 'hộ hội viên nông dân' are)
@@ -1748,8 +1776,11 @@ def _population_of_place(key: str, c: Candidate, sentence_starts: list[int], bre
     """Whether the figure counts the population of a place (see above)."""
     unit_end = c.end
     if c.unit == "%":  # ('…, chiếm 19% dân số': only as the next figure of the list)
+        if _SHARE_ACHIEVED_AFTER_RE.match(key, c.end):
+            return False  # ('…; hơn 98% hộ của ấp đạt danh hiệu …': a campaign's result, convention 10)
         return bool(figures and figures[-1]["end"] == area_figures[-1]
-                    and _POPULATION_JOINT_RE.fullmatch(key, figures[-1]["end"], c.start))
+                    and (_POPULATION_JOINT_RE.fullmatch(key, figures[-1]["end"], c.start)
+                         or _PEOPLES_RATE_JOINT_RE.fullmatch(key, figures[-1]["end"], c.start)))
     farms = False
     if c.unit == "hộ" and (_MEMBERS_HOUSEHOLD_RE.match(key, unit_end)
                            or _MEMBERS_HOUSEHOLD_RE.search(key, c.start, unit_end)):

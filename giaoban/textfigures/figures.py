@@ -133,6 +133,28 @@ def _next_is_number_word(key: str, end: int) -> bool:
 _QUOTED_NAME_AFTER_RE = re.compile(r"(?: [^\W\d_]+){1,5}[\"”]")
 
 
+# The nouns that a quoted name follows ('mô hình "…"', 'phong trào "…"'), before the opening quote.
+_NAME_HEAD_BEFORE_QUOTE_RE = re.compile(
+    r"(?<![^\W\d_])(?:mô hình|chương trình|phong trào|cuộc vận động|câu lạc bộ|clb|đề án|chủ đề|khẩu hiệu|"
+    r"cuộc thi|hội thi|chiến dịch|dự án|ngày hội|phiên chợ|công trình|đội hình|tủ sách|sân chơi)[ \t]*$")
+
+
+def _inside_quoted_name(key: str, s: int, e: int) -> bool:
+    """Whether the number at ``s:e`` stands inside a short quoted name after a noun that names one."""
+    if '"' not in key[max(0, s - 60):s] and "“" not in key[max(0, s - 60):s]:
+        return False  # (most numbers: no quote just before)
+    line = key.rfind("\n", 0, s) + 1
+    q = max(key.rfind('"', line, s), key.rfind("“", line, s))
+    if q < 0 or s - q > 60 or key[q + 1:s].count(" ") > 6:
+        return False
+    if key[q] == '"' and key.count('"', line, q) % 2:
+        return False  # a closing quote: the number stands after a quoted name, not inside it
+    close = min((i for i in (key.find('"', e, e + 60), key.find("”", e, e + 60)) if i >= 0), default=-1)
+    if close < 0 or "\n" in key[e:close] or key[e:close].count(" ") > 8:
+        return False
+    return _NAME_HEAD_BEFORE_QUOTE_RE.search(key, max(0, q - 24), q) is not None
+
+
 def _judge_literal(text: str, key: str, s: int, e: int) -> tuple[list[Candidate], int] | None:
     raw = key[s:e]
     prev = key[s - 1] if s > 0 else ""
@@ -154,6 +176,10 @@ def _judge_literal(text: str, key: str, s: int, e: int) -> tuple[list[Candidate]
             and (lit.value == 0 or not lx.UNIT_RE.match(key, e + 1)):
         # 'theo nguyên tắc "3 chung"', 'Phiên chợ "0 đồng"': a number opening a short quoted name
         # (unless it counts a thing: '"120 suất quà"').
+        return None
+    if prev not in ('"', "“") and _inside_quoted_name(key, s, e):
+        # 'mô hình "Mỗi chi hội có 1 địa chỉ vì phụ nữ nghèo"': a number inside a short quoted name
+        # of a model, a movement or a programme counts nothing.
         return None
     if _is_identifier(text, key, s) and not _SCALED_MONEY_AFTER_RE.match(key, e) \
             and not (key.endswith(_BODY_WORDS_BEFORE, 0, s - 1) and lx.UNIT_RE.match(key, e + 1)):
@@ -557,6 +583,8 @@ def _is_identifier(text: str, key: str, s: int) -> bool:
         return True
     if w in lx.IDENTIFIER_BEFORE or w in _ABBREV_IDENT:
         return True
+    if w in _NUMBERED_PLACE_WORDS and _named_by_number(key, w, s):
+        return True
     # 'Vùng 3', 'Khu 5', 'Chỉ thị 05': a capitalized noun right before names the thing.
     orig = text[ws:ws + len(w)]
     if orig[:1].isupper() and ws > 1 and not orig.isupper() and len(words) == 2 and key[ws - 1:ws] == " " \
@@ -570,6 +598,23 @@ def _is_identifier(text: str, key: str, s: int) -> bool:
             return False  # all-caps abbreviations ('ĐVTN') are subjects, not names
         return w not in lx.NOT_A_UNIT and w not in _QUALIFIER_WORDS
     return False
+
+
+# Units that old wards and communes were named by number ('phường 6', the southern cities' wards
+# before 2025), and a count may follow as well ('Hội Nông dân phường 26 hội viên'): the number is
+# the place's name when the text names the place so somewhere, the number closed by a mark, the
+# line's end or 'lần thứ' ('Đại hội … phường 6\n', 'phường 6 lần thứ V'); then every 'phường 6'
+# of the text is that place ('UBND phường 6 tổ chức …').
+_NUMBERED_PLACE_WORDS = {"phường", "xã"}
+_SMALL_NUMBER_RE = re.compile(r"\d{1,2}(?![\d]|[.,]\d)")
+
+
+def _named_by_number(key: str, word: str, s: int) -> bool:
+    m = _SMALL_NUMBER_RE.match(key, s)
+    if m is None:
+        return False
+    name = re.escape(word + " " + m.group())
+    return re.search(r"(?<![^\W\d_])" + name + r"(?:[ \t]*(?:[,.;:)](?!\d)|\n|$)| lần thứ)", key) is not None
 
 
 _QUALIFIER_WORDS = {q for q, _ in lx.QUALIFIERS}
