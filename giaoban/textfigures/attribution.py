@@ -188,6 +188,55 @@ def _with_committees(key: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + refs, key=lambda m: m.start) if refs else mentions
 
 
+# A body that is none of the six, named by what kind of body it is rather than by a name the table
+# knows ('Một nhóm thiện nguyện ở thị trấn gửi tặng …', 'Các nhà chùa trong xã góp …', 'Hợp tác xã
+# rau sạch … bao tiêu …', 'Nhà trường hỗ trợ thêm …'), as the subject of a verb of giving or doing:
+# the giver is another body (not the text's body carried on). Groups and clubs are the
+# organizations' own models unless they say they are a charity's or business people's.
+_OTHER_HEADS = (r"(?:nhóm|câu lạc bộ|clb)(?= (?:thiện nguyện|từ thiện|nhân ái|nhân đạo|doanh nhân|doanh nghiệp|phật tử)"
+                r"(?![^\W\d_]))|hợp tác xã|htx|nhà chùa|chùa|nhà thờ|giáo xứ|giáo họ|hội thánh|tịnh xá|thánh thất|"
+                r"nhà trường|cửa hàng|siêu thị|hộ kinh doanh|cơ sở sản xuất|cơ sở kinh doanh|tiểu thương|thương lái|"
+                r"đơn vị tài trợ|tổ chức từ thiện|quỹ từ thiện|hiệp hội|doanh nhân|chủ doanh nghiệp|đoàn từ thiện|"
+                r"đoàn thiện nguyện")
+_GIVING_VERBS = (r"tặng|trao|trao tặng|gửi|gửi tặng|ủng hộ|hỗ trợ|tài trợ|góp|đóng góp|quyên góp|hiến|bao tiêu|"
+                 r"thu mua|xây|xây dựng|sửa chữa|cấp|cho vay|nhận đỡ đầu|đỡ đầu|khám|phát|mua|chi")
+_OTHER_SUBJECT_RE = re.compile(
+    r"[\s\-+•*–]*(?:[^,;:.\d\n]{1,40}, )?(?:(?:một|các|nhiều|những|một số|\d+) )?"
+    r"(?P<head>" + _OTHER_HEADS + r")(?![^\W\d_])(?P<rest>[^,;:.()\d\n]{0,60}?) "
+    r"(?:(?:cũng|đã|còn|tiếp tục|đều|thường xuyên|đều đặn|vừa|mỗi tháng|hằng tháng|hàng tháng|thêm) )*"
+    r"(?P<verb>" + _GIVING_VERBS + r")(?![^\W\d_])")
+# … and as the agent of a passive ('20 tấn gạo do Chùa Phước Hưng trao tặng'), where 'do' names who gave.
+_OTHER_AGENT_RE = re.compile(r"(?<![^\W\d_])do (?P<head>(?:(?:một|các|những) )?(?:" + _OTHER_HEADS + r"))(?![^\W\d_])"
+                             r"(?P<rest>[^,;:.()\d\n]{0,60}?) (?:(?:cũng|đã|trực tiếp) )*(?P<verb>" + _GIVING_VERBS + r")(?![^\W\d_])")
+# (what the organizations' people and members are called: a body so named is theirs)
+_OURS_IN_NAME_RE = re.compile(r"(?<![^\W\d_])(?:hội viên|đoàn viên|hội|đoàn|phụ nữ|nông dân|thanh niên|cựu chiến binh|ccb|"
+                              r"công đoàn|mặt trận)(?![^\W\d_])")
+
+
+def _with_other_subjects(text: str, key: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
+    """The mentions with a body of another kind added where it opens a sentence as the subject of a
+    verb of giving or doing (see _OTHER_SUBJECT_RE), unless a mention is already there."""
+    added: list[Mention] = []
+    starts = [m.start for m in mentions]
+    for s, e in sentences:
+        m = _OTHER_SUBJECT_RE.match(key, s, e)
+        if m is None or text[m.start("verb")].isupper() or _OURS_IN_NAME_RE.search(key, m.start("head"), m.end("rest")):
+            # (a capitalized 'verb' is a word of the body's own name: 'Hợp tác xã Tân Phát')
+            continue
+        i = bisect.bisect_left(starts, s)
+        if i < len(mentions) and mentions[i].start < m.end("rest"):
+            continue  # (a body the table knows is named there: it decides)
+        added.append(Mention(m.start("head"), m.end("head"), "other", "name"))
+    if " do " in key:
+        for m in _OTHER_AGENT_RE.finditer(key):
+            i = bisect.bisect_left(starts, m.start("head"))
+            if text[m.start("verb")].isupper() or _OURS_IN_NAME_RE.search(key, m.start("head"), m.end("rest")) or (
+                    i < len(mentions) and mentions[i].start < m.end("rest")):
+                continue
+            added.append(Mention(m.start("head"), m.end("head"), "other", "name"))
+    return sorted(mentions + added, key=lambda x: x.start) if added else mentions
+
+
 # The verb of a purpose clause's body, after the rest of its name ('để Hội LHPN tỉnh xây tặng …').
 _PURPOSE_VERB_RE = re.compile(r"(?: (?:tỉnh|huyện|xã|phường|thị xã|thành phố|cơ sở|các cấp))? (?:xây|xây dựng|làm|sửa chữa|"
                               r"trao|tặng|hỗ trợ|tổ chức|mua|thực hiện|triển khai)(?![^\W\d_])")
@@ -637,6 +686,7 @@ class Attributor:
         self.sentences = split_sentences(text, key)
         raw = _with_congresses(text, key, _with_committees(key, _with_funds(text, key, find_mentions(text, key))),
                                self.sentences)
+        raw = _with_other_subjects(text, key, self.sentences, raw)
         # Numbers inside a group's name ('4 tổ chức hội') are no figures.
         self.name_spans = [(m.start, m.end) for m in raw if m.kind == "group" and key[m.start:m.start + 1].isdigit()]
         self.mentions = _merge_chains(text, key, raw)
