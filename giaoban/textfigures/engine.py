@@ -493,7 +493,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         elif c.unit == "%" and _MEMBERS_SHARE_AFTER_RE.match(key, c.end) and attributor.default in ORG_CODES \
                 and actor.org != attributor.default:
             actor = Actor(attributor.default, None, "default")  # '…, trong đó 98% là đoàn viên công đoàn'
-        elif (c.unit in _POPULATION_UNITS or (area_figures and c.unit == "%")) and actor.source != "owner" and _population_of_place(
+        elif (c.unit in _POPULATION_UNITS or (area_figures and c.unit == "%") or _what_a_place_has(key, c)) \
+                and actor.source != "owner" and _population_of_place(
                 key, c, sentence_starts, breaks, figures, area_figures):
             actor = _NOBODY  # 'tổ dân phố hiện có 402 hộ với 1.911 nhân khẩu': the place's population
             area_figures.append(c.end)
@@ -1750,7 +1751,7 @@ _PLACE_SUBJECT_HAS_RE = re.compile(
     # (the villages of the Central Highlands' peoples: 'Làng Ring Rai có 307 hộ', 'Buôn Ea Kmar có …')
     r"làng|buôn|bon|plei|sóc|xóm|"
     r"địa bàn)(?: [^\W\d_]+){0,4}? (?:hiện nay |hiện |vẫn |nay |hiện đang )?(?:có|còn)(?: (?:hơn|trên|gần|khoảng|xấp xỉ))? ?")
-_POPULATION_JOINT_RE = re.compile(r"(?:,? [^\W\d_]+| \d+ tuổi){0,5}?(?:,? (?:với|và) |, (?:chiếm |trong đó |trong số đó |còn )?|; (?:còn |có )?)"
+_POPULATION_JOINT_RE = re.compile(r"(?:,? [^\W\d_]+| \d+ tuổi){0,5}?(?:,? (?:với|và|gồm|chia thành|chia làm) |, (?:chiếm |trong đó |trong số đó |còn )?|; (?:còn |có )?)"
                                   r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ) )?")  # (the rest of the noun phrase before)
 # … and a rate of the place's people said next ('… còn 11 hộ nghèo; tỷ lệ người dân tham gia bảo hiểm y tế
 # trên 95%'), as the place's statistics (src_af).
@@ -1764,6 +1765,25 @@ _MEMBERS_HOUSEHOLD_RE = re.compile(r" (?:hội viên|đoàn viên|phụ nữ|nô
 # ('Toàn tỉnh có 410.000 hộ nông dân': the farm households of a place are its population, not members
 # as 'hộ hội viên nông dân' are)
 _FARM_HOUSEHOLDS = "hộ nông dân"
+
+
+# Whatever else a place has, not only its people ('Xã có 9 thôn, 1.240 hộ, chia thành 36 tổ liên gia', 'Toàn
+# huyện có 35 trường học với 18.000 học sinh', 'Cả xã có 2.300 con trâu, bò và 410 ha lúa', '…, gồm 3 dân
+# tộc'): the place's too (convention 5), unless it is what the organizations count as their own work or
+# units (members, branches, models and groups, their members' businesses, works, gifts, houses, money)
+# or a product the authorities certify (OCOP: another body's, read below).
+_OWN_THINGS_RE = re.compile(r"(?:hội viên|đoàn viên|đội viên|cựu chiến binh|ccb|chi hội|chi đoàn|tổ hội|cơ sở|hội cơ sở|"
+                            r"công đoàn|mô hình|câu lạc bộ|clb|tổ hợp tác|hợp tác xã|htx|doanh nghiệp|hộ kinh doanh|"
+                            r"trang trại|tổ tiết kiệm|tổ vay vốn|nhóm|đội|đội hình|công trình|phần việc|sản phẩm|nhà|căn|"
+                            r"suất|phần|lượt|buổi|cuộc|lớp|hội nghị|đơn vị|tuyến|điểm|dự án|sáng kiến|ngày công|kiến nghị|"
+                            r"đơn thư|vụ việc|gia đình|tập thể|cá nhân)(?![^\W\d_])")
+
+
+def _what_a_place_has(key: str, c: Candidate) -> bool:
+    """Whether the figure counts a thing a place may have (see _OWN_THINGS_RE), not money or a share."""
+    if c.unit_category == "money" or c.unit == "%" or not c.unit_text:
+        return False
+    return _OWN_THINGS_RE.match(key, c.end - len(c.unit_text)) is None
 
 
 def _sentence_start(sentence_starts: list[int], pos: int) -> int:

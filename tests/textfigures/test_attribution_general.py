@@ -7,6 +7,12 @@ subject of a verb of giving or doing, or as the agent after 'do': the figure is 
 (`other`), not the body the text carried on. The organizations' own groups and clubs (savings
 groups, a women's club) and a capitalized word of a body's name ('Hợp tác xã Tân Phát') are no
 such giver.
+
+What a place has (convention 5), whatever it counts, not only its people: after a place as the
+subject of 'có' / 'còn' ('Xã có …', 'Toàn huyện có …', 'Cả xã có …') its hamlets' groups, schools,
+pupils, livestock, land and peoples, and the next items of the same list ('…, chia thành 36 tổ', '…,
+gồm 3 dân tộc'), are nobody's; what the organizations count as their own (members, branches, models,
+teams, their members' households' titles) and the products the authorities certify keep their owner.
 """
 
 from __future__ import annotations
@@ -56,10 +62,38 @@ KEPT: list[tuple[str, list]] = [
 ]
 
 
+PLACE_HAS: list[tuple[str, list]] = [
+    (
+        "Hội Nông dân xã tổ chức 4 lớp tập huấn. Xã có 9 thôn, 1.240 hộ, chia thành 36 tổ liên gia.",
+        ["nongdan", None, None, None],
+    ),
+    ("Mặt trận xã trao 50 suất quà. Bản Phiêng có 86 hộ, 402 nhân khẩu, gồm 3 dân tộc.", ["mttq", None, None, None]),
+    ("Huyện đoàn kết nạp 120 đoàn viên. Toàn huyện có 35 trường học với khoảng 18.000 học sinh.", ["doan", None, None]),
+    (
+        "Hội Nông dân xã vận động 30 hộ làm chuồng trại. Cả xã có 2.300 con trâu, bò và 410 ha lúa.",
+        ["nongdan", None, None],
+    ),
+    (
+        "Hội LHPN phường thăm 15 hội viên. Phường có 7 khu phố với 2.600 hộ, chia thành 48 tổ tự quản.",
+        ["phunu", None, None, None],
+    ),
+]
+
+PLACE_HAS_KEPT: list[tuple[str, list]] = [
+    (
+        "Liên đoàn Lao động huyện trao 60 suất quà. Toàn huyện có 184 công đoàn cơ sở với 52.380 đoàn viên.",
+        ["congdoan", "congdoan", "congdoan"],
+    ),
+    ("Huyện đoàn ra quân hè. Toàn huyện có 54 đội hình tình nguyện với 1.300 đoàn viên.", ["doan", "doan"]),
+    ("Hội Nông dân tỉnh tập huấn 2.000 hội viên. Toàn tỉnh có 212 sản phẩm OCOP.", ["nongdan", "other"]),
+    ('Hội LHPN xã trao 10 suất quà. Toàn xã có 46 hộ đạt tiêu chí "5 không 3 sạch".', ["phunu", "phunu"]),
+]
+
+
 def _owners(text: str) -> list:
     return [f["orgs"] or f["org"] for f in extract_text(text)["figures"]]
 
 
-@pytest.mark.parametrize("text,owners", CASES + KEPT)
+@pytest.mark.parametrize("text,owners", CASES + KEPT + PLACE_HAS + PLACE_HAS_KEPT)
 def test_owner_by_general_rule(text: str, owners: list) -> None:
     assert _owners(text) == owners
