@@ -297,9 +297,14 @@ def main():
 
         da, da_c, db_, db_c = duck_a("v"), duck_a("va"), duck_b("v"), duck_b("vb")
         best_a, best_b = min(da["p50_ms"], da_c["p50_ms"]), min(db_["p50_ms"], db_c["p50_ms"])
+        best_b95 = min(db_["p95_ms"], db_c["p95_ms"])
         duck = {"a_dashboard": da, "a_dashboard_clustered": da_c, "b_pivot": db_, "b_pivot_clustered": db_c,
                 "ratio_a": round(results["a_dashboard"]["p50_ms"] / max(best_a, 0.01), 1),
-                "ratio_b": round(results["b_pivot"]["p50_ms"] / max(best_b, 0.01), 1)}
+                # ratio_b: the pivot asked again (the engine's answer cache); the honest one is
+                # ratio_b_uncached, the pivot computed afresh (the first after an approval), p50 and p95
+                "ratio_b": round(results["b_pivot"]["p50_ms"] / max(best_b, 0.01), 1),
+                "ratio_b_uncached": round(results["b_pivot_uncached"]["p50_ms"] / max(best_b, 0.01), 2),
+                "ratio_b_uncached_p95": round(results["b_pivot_uncached"]["p95_ms"] / max(best_b95, 0.01), 2)}
     out = {"benchmark": "analytics", "database": connection.vendor, "values": n_values, "facts": facts,
            "communes": communes, "units": len(commune_units) + len(orgs) * len(provinces),
            "load_s": round(load_s, 1) if load_s is not None else "reused", "rebuild_s": round(rebuild_s, 1) if rebuild_s is not None else "not rebuilt", **results, "duckdb": duck,

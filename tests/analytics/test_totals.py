@@ -132,3 +132,88 @@ def test_rebuild_leaves_every_index_of_fact(world):
     row.pop("id")
     with pytest.raises(IntegrityError), transaction.atomic():
         Fact.objects.create(**row)
+
+
+# ---- the stored cells' fast path (issue 21): the same cells as the general path, from FactTotal's
+# covering index -------------------------------------------------------------------------------
+
+def _targets(w):
+    return [("nation", [("nation", engine.NATION)]),
+            ("areas", [(a.code, engine.Node.of(a)) for a in (w.P, w.D)]),
+            ("units", [(u.code, engine.Node.of(u)) for u in (w.UP, w.UD, w.DP)]),
+            ("commune (Fact)", [("C1", engine.Node.of(w.C1))]),
+            ("two levels", [("P", engine.Node.of(w.P)), ("D", engine.Node.of(w.D)), ("UP", engine.Node.of(w.UP))])]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [8, 9, 10])
+def test_fast_path_cells_equal_the_general_path(world, seed, monkeypatch):
+    """Every stored quarter, every target shape, with and without submitted reports, by
+    organization or not, one organization, an access scope: the fast path's cells (FactTotal's own
+    rows added up in Python, or Fact's GROUP BY) equal the general path's (the SQL sums), down to
+    the Decimal's exponent; the fast path is taken every time."""
+    from django.db.models import Count
+
+    from giaoban.analytics.engine import computing
+
+    w = world
+    _fill(w, seed, steps=45)
+    # groups of several FactTotal rows (a parent and its children, other flags) to add up
+    assert FactTotal.objects.values("scope", "scope_id", "indicator_id", "period", "org_id").annotate(
+        rows=Count("id")).filter(rows__gt=1).exists()
+    taken = []
+    real = computing._stored_cells
+    monkeypatch.setattr(computing, "_stored_cells", lambda *a: taken.append(1) or real(*a))
+    inds = list(Indicator.objects.all())
+    quarters = [Period.parse(p) for p in PERIODS]
+    compared = 0
+    for label, targets in _targets(w):
+        for sub in (False, True):
+            for by_org, org_ids in ((False, None), (True, None), (True, [w.phunu.pk])):
+                for within in (None, [engine.Node.of(w.P)]):
+                    before = len(taken)
+                    fast = engine.compute(targets, inds, quarters, sub, by_org, org_ids, within)
+                    assert len(taken) == before + 1, label
+                    reference = engine.compute(targets, inds, quarters, sub, by_org, org_ids, within, fast=False)
+                    assert len(taken) == before + 1, label
+                    assert fast == reference, (label, sub, by_org, org_ids, within)
+                    assert {k: str(c.total) for k, c in fast.items()} == {k: str(c.total) for k, c in reference.items()}
+                    compared += sum(c.total is not None for c in fast.values())
+    assert compared > 100
+
+
+def test_the_national_pivot_reads_facttotal_covering_index_in_order(world):
+    """The pivot's shape (level-1 nodes by organization over stored quarters) is one statement over
+    FactTotal that reads its rows as stored, no GROUP BY: on SQLite from the covering index
+    fact_total_read alone, in its order (no sort, no lookup of each table row); on PostgreSQL an
+    index-only scan can answer it. Fails if the engine went back to summing or the index lost a
+    column."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from giaoban.analytics.summary import ensure_built
+
+    w = world
+    for unit, period in ((w.U1, "2024-Q1"), (w.U2, "2024-Q2"), (w.DP, "2024-Q1")):
+        w.put(unit, period, {"buoi": 5, "ty_le": 40})
+    ensure_built()
+    targets = [(a.code, engine.Node.of(a)) for a in (w.P,)]
+    quarters = [Period.parse(p) for p in PERIODS]
+    with CaptureQueriesContext(connection) as ctx:
+        cells = engine.compute(targets, list(Indicator.objects.filter(code__in=["buoi", "ty_le"])), quarters, by_org=True)
+    assert cells["P", w.phunu.pk, "buoi", "2024-Q1"].total == 5
+    reads = [q["sql"] for q in ctx.captured_queries if FactTotal._meta.db_table in q["sql"] and "EXISTS" not in q["sql"]]
+    assert len(reads) == 1 and "GROUP BY" not in reads[0] and "SUM(" not in reads[0], reads
+    with connection.cursor() as cur:
+        if connection.vendor == "sqlite":
+            cur.execute("ANALYZE")
+            # the captured SQL has its parameters inlined: the plan of that very statement
+            plan = " ".join(str(r[-1]) for r in cur.execute("EXPLAIN QUERY PLAN " + reads[0]).fetchall())
+            assert "COVERING INDEX fact_total_read" in plan and "TEMP B-TREE" not in plan, plan
+        else:  # a few rows here, not all visible yet: the plan is asked for an index-only read (which
+            # exists only if an index holds every column the statement reads)
+            for kind in ("seqscan", "bitmapscan", "indexscan"):
+                cur.execute(f"SET LOCAL enable_{kind} = off")
+            cur.execute("EXPLAIN " + reads[0])
+            plan = " ".join(r[0] for r in cur.fetchall())
+            assert "Index Only Scan" in plan, plan

@@ -52,14 +52,23 @@ def _totals_answer(col: str | None, within) -> bool:
     return USE_TOTALS and within is None and (col is None or col in TOTAL_SCOPES)
 
 
-def _fetch(nodes: list[Node], indicators: list[Indicator], periods: list[str], include_submitted: bool,
-           by_org: bool, org_ids: list[int] | None, within: list[Node] | None) -> dict:
-    """(node, org_id|None, indicator_id, period) -> (sum, count, {qualifier: n}) for nodes of one level/kind.
+def _fetch_sql(nodes: list[Node], indicators: list[Indicator], periods: list[str], include_submitted: bool,
+               by_org: bool, org_ids: list[int] | None, within: list[Node] | None,
+               packed: bool = False) -> tuple[str, list]:
+    """The statement of :func:`_fetch` for nodes of one level/kind (``nodes``, ``periods`` and
+    ``indicators`` not empty): rows of (node id or 0, org_id or 0, indicator_id, period, sum,
+    count, approx, over, under), one per group.
 
     One GROUP BY: over FactTotal when it can answer (nation or a level-1/2 ancestor, no access
-    scope), else over Fact. Both carry the same flag columns, so the filters are the same SQL."""
-    if not nodes or not periods or not indicators:
-        return {}
+    scope), else over Fact. Both carry the same flag columns, so the filters are the same SQL.
+
+    ``packed`` (the engine's fast path, computing._stored_cells): the three qualifier counts as
+    one column, NULL when all are 0 (nearly always: a value less to read per row), else
+    'approx over under'; and by organization over FactTotal, its own rows instead of their sums,
+    ordered by the group so that the rows of one group (differing in their flags only: rare) come
+    one after the other for the caller to add up. SQLite reads those from the covering index
+    fact_total_read in its order, with no sort, no lookup of each table row and no aggregates
+    (issue 21: the national pivot's statement at 1 M values 4.2 -> 2.2 ms of CPU)."""
     node = nodes[0]
     col = node.column()
     totals = _totals_answer(col, within)
@@ -93,25 +102,49 @@ def _fetch(nodes: list[Node], indicators: list[Indicator], periods: list[str], i
     key_col = ("scope_id" if totals else col) if col else None
     group = ", ".join(c for c in (key_col, "org_id" if by_org else None, "indicator_id", "period") if c)
     org = "org_id" if by_org else "0"
+    where_sql = " AND ".join(where)
     if totals:
-        measures = "SUM(total), SUM(n), SUM(n_approx), SUM(n_over), SUM(n_under)"
+        measures = ["SUM(total)", "SUM(n)", "SUM(n_approx)", "SUM(n_over)", "SUM(n_under)"]
         table = TT
     else:
-        measures = ("SUM(value), COUNT(*), SUM(CASE WHEN qualifier = 1 THEN 1 ELSE 0 END), "
-                    "SUM(CASE WHEN qualifier = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN qualifier = 3 THEN 1 ELSE 0 END)")
+        measures = ["SUM(value)", "COUNT(*)", "SUM(CASE WHEN qualifier = 1 THEN 1 ELSE 0 END)",
+                    "SUM(CASE WHEN qualifier = 2 THEN 1 ELSE 0 END)", "SUM(CASE WHEN qualifier = 3 THEN 1 ELSE 0 END)"]
         table = T
-    sql = f"SELECT {key_col or '0'}, {org}, indicator_id, period, {measures} FROM {table} WHERE {' AND '.join(where)} GROUP BY {group}"
-    by_id = {n.id: n for n in nodes}
+    tail = f"GROUP BY {group}"
+    if packed:
+        if totals and by_org:  # FactTotal's own rows, in its covering index's order
+            measures = ["total", "n", "n_approx", "n_over", "n_under"]
+            tail = "ORDER BY " + ", ".join(c for c in (key_col, "indicator_id", "period", "org_id") if c)
+        text = "TEXT" if connection.vendor == "sqlite" else "varchar"
+        a, o, u = measures[2:]
+        measures[2:] = [f"CASE WHEN {a} = 0 AND {o} = 0 AND {u} = 0 THEN NULL "
+                        f"ELSE CAST({a} AS {text}) || ' ' || CAST({o} AS {text}) || ' ' || CAST({u} AS {text}) END"]
+    return f"SELECT {key_col or '0'}, {org}, indicator_id, period, {', '.join(measures)} FROM {table} WHERE {where_sql} {tail}", params
+
+
+def exact_total(total) -> Decimal:
+    """A summed value as the engine keeps it. Values have 4 decimals: a sum has too (SQLite sums
+    them as floats, this drops the noise; PostgreSQL returns Decimals, an int is exact: no detour
+    through str for those)."""
+    return (total if total.__class__ is Decimal else Decimal(total if total.__class__ is int else str(total))).quantize(FOUR)
+
+
+def _fetch(nodes: list[Node], indicators: list[Indicator], periods: list[str], include_submitted: bool,
+           by_org: bool, org_ids: list[int] | None, within: list[Node] | None) -> dict:
+    """(node, org_id|None, indicator_id, period) -> (sum, count, approx, over, under) for nodes of
+    one level/kind: one GROUP BY (:func:`_fetch_sql`)."""
+    if not nodes or not periods or not indicators:
+        return {}
+    sql, params = _fetch_sql(nodes, indicators, periods, include_submitted, by_org, org_ids, within)
+    node = nodes[0]
+    by_id = {n.id: n for n in nodes} if node.column() else None
     out = {}
     with read_connection().cursor() as cur:
         cur.execute(sql, params)
         rows = cur.fetchall()
     for k, o, ind, per, total, count, approx, over, under in rows:
-        # values have 4 decimals: a sum has too (SQLite sums them as floats, this drops the noise;
-        # PostgreSQL returns Decimals, an int is exact: no detour through str for those)
-        if total is not None:
-            total = (total if total.__class__ is Decimal else Decimal(total if total.__class__ is int else str(total))).quantize(FOUR)
-        out[by_id.get(k) if col else node, o or None, ind, per] = (total, count, approx, over, under)
+        out[by_id.get(k) if by_id is not None else node, o or None, ind, per] = (
+            None if total is None else exact_total(total), count, approx, over, under)
     return out
 
 
