@@ -85,7 +85,18 @@ def _fetch_sql(nodes: list[Node], indicators: list[Indicator], periods: list[str
         params += [n.id for n in nodes]
     where.append(rule)
     params += rule_params
-    where.append(f"period IN ({','.join(['%s'] * len(periods))})")
+    unsummed = packed and totals and by_org
+    if unsummed and connection.vendor == "postgresql":
+        # PostgreSQL (15) descends a B-tree once per combination of the IN lists of its columns: FactTotal's
+        # own rows by organization (the national pivot: 34 nodes x 12 quarters x 3 year partitions = 1,224
+        # descents, 3,742 pages for 2,448 rows) are read with the list of periods as a filter instead
+        # (an expression: no index condition), one descent per node (380 pages); the range keeps the
+        # partitions pruned (by period) and bounds each node's scan
+        where.append("period BETWEEN %s AND %s")
+        params += [min(periods), max(periods)]
+        where.append(f"(period || '') IN ({','.join(['%s'] * len(periods))})")
+    else:
+        where.append(f"period IN ({','.join(['%s'] * len(periods))})")
     params += periods
     if not include_submitted:
         where.append("approved" + (" = 1" if connection.vendor == "sqlite" else ""))
@@ -112,7 +123,7 @@ def _fetch_sql(nodes: list[Node], indicators: list[Indicator], periods: list[str
         table = T
     tail = f"GROUP BY {group}"
     if packed:
-        if totals and by_org:  # FactTotal's own rows, in its covering index's order
+        if unsummed:  # FactTotal's own rows, in its covering index's order
             measures = ["total", "n", "n_approx", "n_over", "n_under"]
             tail = "ORDER BY " + ", ".join(c for c in (key_col, "indicator_id", "period", "org_id") if c)
         text = "TEXT" if connection.vendor == "sqlite" else "varchar"
