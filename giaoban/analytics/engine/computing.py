@@ -101,8 +101,13 @@ def _stored_cells(targets, indicators, periods, include_submitted, by_org, org_i
                     seen, last_row = orgs_of.setdefault(row_key, set()), row_key
                 seen.add(org)
                 key = (row_key, org, code, per)
-                if total is not None:  # exact_total(), SQLite's whole numbers without its tests
-                    total = Decimal(total).quantize(FOUR) if total.__class__ is int else ZERO + exact_total(total)
+                if total is not None:  # exact_total() with its usual cases first (as the general path: ZERO + it)
+                    if total.__class__ is int:  # SQLite's whole numbers
+                        total = Decimal(total).quantize(FOUR)
+                    elif total.__class__ is Decimal:  # PostgreSQL's numeric: never -0, ZERO + adds nothing
+                        total = total.quantize(FOUR)
+                    else:
+                        total = ZERO + exact_total(total)
                 if key == last:  # unsummed: the same group's next row (other flags): add up, as SUM() would
                     total = ptotal if total is None else total if ptotal is None else ptotal + total
                     count += pcount
