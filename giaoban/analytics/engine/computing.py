@@ -86,45 +86,46 @@ def _stored_cells(targets, indicators, periods, include_submitted, by_org, org_i
     by_level: dict[tuple, list] = defaultdict(list)
     for row_key, node in targets:
         by_level[node.kind, node.level].append((row_key, node))
-    with _gc_paused(), read_connection().cursor() as cur:
+    with read_connection().cursor() as cur:
         for pairs in by_level.values():  # one statement per (kind, level)
             nodes = [n for _, n in pairs]
             row_of = {n.id: rk for rk, n in pairs} if nodes[0].column() else {0: pairs[0][0]}  # the nation: 0
             # FactTotal's own rows when it answers by organization (one after the other per group),
             # else one row per group (a GROUP BY): a key never comes twice but in a run
             cur.execute(*_fetch_sql(nodes, indicators, codes, include_submitted, by_org, org_ids, within, packed=True))
-            last = last_row = seen = ptotal = pcount = pquals = None
-            for k, o, ind, per, total, count, quals in cur.fetchall():
-                code, unit_rule = ind_info[ind]
-                row_key, org = row_of[k], o or None
-                if row_key is not last_row:  # rows come node by node
-                    seen, last_row = orgs_of.setdefault(row_key, set()), row_key
-                seen.add(org)
-                key = (row_key, org, code, per)
-                if total is not None:  # exact_total() with its usual cases first (as the general path: ZERO + it)
-                    if total.__class__ is int:  # SQLite's whole numbers
-                        total = Decimal(total).quantize(FOUR)
-                    elif total.__class__ is Decimal:  # PostgreSQL's numeric: never -0, ZERO + adds nothing
-                        total = total.quantize(FOUR)
+            with _gc_paused():  # the SQL above with the collector on: it may take long
+                last = last_row = seen = ptotal = pcount = pquals = None
+                for k, o, ind, per, total, count, quals in cur.fetchall():
+                    code, unit_rule = ind_info[ind]
+                    row_key, org = row_of[k], o or None
+                    if row_key is not last_row:  # rows come node by node
+                        seen, last_row = orgs_of.setdefault(row_key, set()), row_key
+                    seen.add(org)
+                    key = (row_key, org, code, per)
+                    if total is not None:  # exact_total() with its usual cases first (as the general path: ZERO + it)
+                        if total.__class__ is int:  # SQLite's whole numbers
+                            total = Decimal(total).quantize(FOUR)
+                        elif total.__class__ is Decimal:  # PostgreSQL's numeric: never -0, ZERO + adds nothing
+                            total = total.quantize(FOUR)
+                        else:
+                            total = ZERO + exact_total(total)
+                    if key == last:  # unsummed: the same group's next row (other flags): add up, as SUM() would
+                        total = ptotal if total is None else total if ptotal is None else ptotal + total
+                        count += pcount
+                        quals = " ".join(str(int(x) + int(y)) for x, y in zip((pquals or "0 0 0").split(), (quals or "0 0 0").split(), strict=True))
+                    last, ptotal, pcount, pquals = key, total, count, quals
+                    value = ZERO if total is None else total
+                    if unit_rule:
+                        if unit_rule == 1:
+                            value = value / count if count else None
+                        else:
+                            value = value if count == 1 else None
+                    if quals is None:
+                        qual = NO_QUAL
                     else:
-                        total = ZERO + exact_total(total)
-                if key == last:  # unsummed: the same group's next row (other flags): add up, as SUM() would
-                    total = ptotal if total is None else total if ptotal is None else ptotal + total
-                    count += pcount
-                    quals = " ".join(str(int(x) + int(y)) for x, y in zip((pquals or "0 0 0").split(), (quals or "0 0 0").split(), strict=True))
-                last, ptotal, pcount, pquals = key, total, count, quals
-                value = ZERO if total is None else total
-                if unit_rule:
-                    if unit_rule == 1:
-                        value = value / count if count else None
-                    else:
-                        value = value if count == 1 else None
-                if quals is None:
-                    qual = NO_QUAL
-                else:
-                    qual = {kind: int(n) for kind, n in zip(QUAL_KINDS, quals.split(), strict=True) if n != "0"}
-                    qual = qual or NO_QUAL
-                result[key] = Cell(value, count, qual, False)  # one stored period: its own figure
+                        qual = {kind: int(n) for kind, n in zip(QUAL_KINDS, quals.split(), strict=True) if n != "0"}
+                        qual = qual or NO_QUAL
+                    result[key] = Cell(value, count, qual, False)  # one stored period: its own figure
         if not by_org:
             for row_key, _ in targets:
                 orgs_of.setdefault(row_key, set()).add(None)
