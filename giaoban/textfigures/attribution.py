@@ -237,6 +237,48 @@ def _with_other_subjects(text: str, key: str, sentences: list[tuple[int, int]], 
     return sorted(mentions + added, key=lambda x: x.start) if added else mentions
 
 
+# Each organization's own campaigns and programmes, named as the subject that opens a sentence
+# ('Chiến dịch Mùa hè xanh có 18 đội hình …', 'Chương trình "Mái ấm Công đoàn" năm nay xây mới 6 nhà',
+# 'Phong trào "5 không, 3 sạch" có 420 hộ đạt …', 'Ngày hội Đại đoàn kết …'): the figures are the
+# organization whose campaign it is, as a fund's are its body's (_FUND_ORG), whatever body the text
+# named before. (As the object of another body's verb a campaign names no owner: 'Hội LHPN hưởng ứng
+# Tháng Thanh niên, trao …'.)
+_CAMPAIGNS = (
+    ("mttq", r"ngày hội đại đoàn kết(?: toàn dân tộc)?|(?:ngày|tháng cao điểm) vì người nghèo|"
+             r"toàn dân đoàn kết xây dựng (?:đời sống văn hóa|nông thôn mới)|người việt nam ưu tiên dùng hàng việt nam"),
+    ("congdoan", r"mái ấm công đoàn|tết sum vầy|bữa cơm công đoàn|tháng công nhân|chuyến xe công đoàn|"
+                 r"chợ tết công đoàn|phiên chợ công đoàn"),
+    ("phunu", r"5 không,? 3 sạch|năm không,? ba sạch|mẹ đỡ đầu|phụ nữ khởi nghiệp|mái ấm tình thương|"
+              r"tiết kiệm vì phụ nữ nghèo"),
+    ("doan", r"mùa hè xanh|tiếp sức mùa thi|tháng thanh niên|thanh niên tình nguyện hè|hoa phượng đỏ|xuân tình nguyện|"
+             r"kỳ nghỉ hồng|thắp sáng đường quê|ngày chủ nhật xanh|hành quân xanh|gia sư áo xanh|"
+             r"tình nguyện hè"),
+    ("nongdan", r"nông dân (?:thi đua )?sản xuất,? kinh doanh giỏi"),
+    ("ccb", r"nghĩa tình đồng đội|cựu chiến binh giúp nhau giảm nghèo,? làm kinh tế giỏi|cựu chiến binh gương mẫu"),
+)
+_CAMPAIGN_ORG = {f"c{i}": org for i, (org, _) in enumerate(_CAMPAIGNS)}
+_CAMPAIGN_SUBJECT_RE = re.compile(
+    r"[\s\-+•*–]*(?:[^,;:.\d\n]{1,40}, )?(?P<name>(?:(?:chương trình|chiến dịch|phong trào|cuộc vận động|hoạt động|đợt)"
+    r"(?: [^\W\d_\"“']+){0,2}? )?[\"“']?(?:" + "|".join(f"(?P<c{i}>{words})" for i, (_, words) in enumerate(_CAMPAIGNS))
+    + r")[\"”']?)(?![^\W\d_])")
+
+
+def _with_campaign_subjects(key: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
+    """The mentions with each campaign that opens a sentence (see _CAMPAIGNS) added as its organization's
+    name; the words of an organization inside the campaign's name ('Mái ấm Công đoàn') give way to it."""
+    found: list[Mention] = []
+    for s, e in sentences:
+        m = _CAMPAIGN_SUBJECT_RE.match(key, s, e)
+        if m is None:
+            continue
+        org = next(_CAMPAIGN_ORG[g] for g, v in m.groupdict().items() if v and g in _CAMPAIGN_ORG)
+        found.append(Mention(m.start("name"), m.end("name"), org, "name"))
+    if not found:
+        return mentions
+    kept = [x for x in mentions if not any(f.start <= x.start < f.end or x.start <= f.start < x.end for f in found)]
+    return sorted(kept + found, key=lambda x: x.start)
+
+
 # The verb of a purpose clause's body, after the rest of its name ('để Hội LHPN tỉnh xây tặng …').
 _PURPOSE_VERB_RE = re.compile(r"(?: (?:tỉnh|huyện|xã|phường|thị xã|thành phố|cơ sở|các cấp))? (?:xây|xây dựng|làm|sửa chữa|"
                               r"trao|tặng|hỗ trợ|tổ chức|mua|thực hiện|triển khai)(?![^\W\d_])")
@@ -686,7 +728,7 @@ class Attributor:
         self.sentences = split_sentences(text, key)
         raw = _with_congresses(text, key, _with_committees(key, _with_funds(text, key, find_mentions(text, key))),
                                self.sentences)
-        raw = _with_other_subjects(text, key, self.sentences, raw)
+        raw = _with_campaign_subjects(key, self.sentences, _with_other_subjects(text, key, self.sentences, raw))
         # Numbers inside a group's name ('4 tổ chức hội') are no figures.
         self.name_spans = [(m.start, m.end) for m in raw if m.kind == "group" and key[m.start:m.start + 1].isdigit()]
         self.mentions = _merge_chains(text, key, raw)
