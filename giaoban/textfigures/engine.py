@@ -45,6 +45,15 @@ _ADMIN_UNIT_RE = re.compile("(?:" + "|".join(_ADMIN_UNITS) + r")(?![^\W\d_])")  
 # 'có 21 ấp', 'sáp nhập 3 xã', 'mới có 64 xã, phường', 'trên địa bàn ba phường' (but 'có 12/12 bản
 # tổ chức Ngày hội' is work done).
 _AREA_HAS_RE = re.compile(r"(?<![^\W\d_])(?:có|gồm|còn|(?:sáp nhập|hợp nhất|sắp xếp)(?: từ)?|thành|phụ trách|địa bàn) $")
+# Communes, wards and districts an organization chose, reached, guided or worked for ('chọn 5 huyện làm
+# điểm', 'lan rộng ra 14 xã', 'hướng dẫn 3 huyện tổ chức …') are the area's units (convention 5 and 9),
+# not a result of the organization, unless they do something themselves ('12/14 xã hoàn thành …': see
+# _UNITS_ACT_RE) or name its own bodies there ('Hội Nông dân 89/99 xã', 'Mặt trận 45 xã'). Issue 15:
+# places taken for the organization's were the largest class of wrong bodies after donors on texts no
+# rule had seen (benchmarks/unseen_errors.py).
+_COMMUNES_RE = re.compile(r"(?:xã|phường|thị trấn|đặc khu|huyện)(?![^\W\d_])")
+_ORG_OF_AREA_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:hội|mặt trận|mttq|đoàn|công đoàn|ccb|lhpn|nông dân|phụ nữ|cựu chiến binh|"
+                                    r"thanh niên|liên đoàn lao động)(?: (?:các|cơ sở|cấp))? (?:(?:hơn|trên|gần|khoảng|cả|các) )?$")
 # 'tại 99 xã, phường', 'với Mặt trận 45 xã, phường', 'của 4 xã cũ': a list of levels or the former
 # units say where, not what was done.
 _ADMIN_LIST_AFTER_RE = re.compile(r"(?:,? (?:xã|phường|thị trấn|đặc khu|thôn|bản|ấp|khu phố|tổ dân phố)(?![^\W\d_])| cũ(?![^\W\d_]))")
@@ -479,7 +488,9 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 and not _UNITS_ACT_RE.match(key, c.end)
                 and (_AREA_HAS_RE.search(key, max(0, c.start - 14), c.start)
                      or (actor.org != "other" and _ADMIN_LIST_AFTER_RE.match(key, c.end))
-                     or _units_named_after(t, c.end))):
+                     or _units_named_after(t, c.end)
+                     or (actor.org not in (None, "other") and _COMMUNES_RE.match(key, c.end - len(c.unit_text))
+                         and not _ORG_OF_AREA_BEFORE_RE.search(key, max(0, c.start - 40), c.start)))):
             actor = _NOBODY  # '64 xã, phường', '21 ấp': the area's units, not what an organization did
             area_figures.append(c.end)
             where_end = c.end

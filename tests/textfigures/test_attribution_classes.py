@@ -6,7 +6,8 @@ them, or someone tells them); households that register for the cultured-family t
 campaign, 10); the lettered items of a report, each a section of its own; the body of a purpose
 clause; places where the work was done, listed on after the areas the first ones belong to (9),
 the organizations' own units an inspection went to (9); what the area's people sowed or reaped (5);
-households a survey finds in need of help with their house (5).
+households a survey finds in need of help with their house (5); communes and districts an organization
+chose, reached or worked for (5, 9).
 """
 
 from __future__ import annotations
@@ -71,6 +72,11 @@ CASES: list[tuple[str, list]] = [
     ("Ban Công tác Mặt trận các thôn rà soát, phát hiện 23 hộ cần hỗ trợ sửa nhà.", [None]),
     ("Hội LHPN xã trao 15 suất quà; qua rà soát, xác định 9 hộ khó khăn về nhà ở.", ["phunu", None]),
     ("Ủy ban MTTQ phường phối hợp rà soát, phát hiện 12 hộ dân cần được giúp đỡ.", [None]),
+    # Communes and districts an organization chose, reached or worked for are the area's units (5, 9).
+    ("Hội Nông dân tỉnh chọn 5 huyện để làm điểm mô hình liên kết chuỗi giá trị.", [None]),
+    ("Phong trào do Hội Phụ nữ huyện phát động đã lan rộng ra 14 xã.", [None]),
+    ("Công đoàn ngành phối hợp tổ chức giải bóng đá cho công nhân 8 phường.", [None]),
+    ("Năm nay, Đoàn Thanh niên huyện nhận đỡ đầu 4 xã vùng sâu.", [None]),
 ]
 
 # What the classes must leave alone: the members' own households, what a body did for them.
@@ -86,6 +92,9 @@ KEPT: list[tuple[str, list]] = [
     ("Đoàn phường kiểm tra 7 chi đoàn về công tác đoàn phí.", ["doan"]),
     ("Hội Nông dân xã vận động hội viên trồng mới 15 ha cây ăn quả.", ["nongdan"]),
     ("Mặt trận xã phối hợp khởi công nhà cho 17 hộ khó khăn về nhà ở.", ["mttq"]),
+    ("Hiện Hội Nông dân 26/30 xã, thị trấn đã lập Quỹ hỗ trợ nông dân.", ["nongdan", None]),
+    ("Hội Phụ nữ 8 xã vùng biên đã nhận đỡ đầu 40 trẻ mồ côi.", ["phunu", "phunu"]),
+    ("Hội Nông dân huyện đã có 12/14 xã hoàn thành chỉ tiêu kết nạp hội viên.", ["nongdan", "nongdan"]),
 ]
 
 
