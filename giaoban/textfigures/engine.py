@@ -463,6 +463,12 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # 'Công ty … ủng hộ 10 triệu đồng. Số hộ cựu chiến binh nghèo còn 9 hộ, giảm 3 hộ': the
             # members' poor households are their association's, whoever the sentence before spoke of.
             actor = poor
+        if actor.source == "carried" and c.unit in _MEMBERS_OF and actor.org in ORG_CODES \
+                and actor.org not in _MEMBERS_OF[c.unit] and attributor.default in _MEMBERS_OF[c.unit] \
+                and not _HELPED_PEOPLE_BEFORE_RE.search(key, c.start - 30 if c.start > 30 else 0, c.start):
+            # 'LIÊN ĐOÀN LAO ĐỘNG HUYỆN … Hội Nông dân huyện phối hợp tổ chức 2 lớp. Trong quý, kết nạp 230
+            # đoàn viên': members and branches the body carried on cannot have are the report's body's.
+            actor = Actor(attributor.default, None, "default")
         if c.unit_text and c.unit_text.lower() in _FIRM_UNITS and _DEBT_AFTER_RE.match(key, c.end):
             # 'phát hiện 4 doanh nghiệp còn nợ bảo hiểm xã hội với số tiền 1,7 tỷ đồng': the firms
             # in debt, and what they owe, are theirs, not the union's that found them.
@@ -1795,6 +1801,16 @@ def _what_a_place_has(key: str, c: Candidate) -> bool:
     if c.unit_category == "money" or c.unit == "%" or not c.unit_text:
         return False
     return _OWN_THINGS_RE.match(key, c.end - len(c.unit_text)) is None
+
+
+# Whose members and branches each word counts ('hội viên': the associations', and the Youth Union's
+# Hội LHTN's; 'đoàn viên': the Youth Union's or the trade union's; 'chi đoàn': the Youth Union's …).
+_ASSOCIATIONS = frozenset({"phunu", "nongdan", "ccb"})
+_MEMBERS_OF = {"hội viên": _ASSOCIATIONS | {"doan"}, "đoàn viên": frozenset({"doan", "congdoan"}), "chi hội": _ASSOCIATIONS,
+               "tổ hội": _ASSOCIATIONS, "cơ sở hội": _ASSOCIATIONS, "chi đoàn": frozenset({"doan"}),
+               "cơ sở đoàn": frozenset({"doan"}), "công đoàn cơ sở": frozenset({"congdoan"})}
+# (the people a body helped, whoever's members they are: 'trao quà cho 20 hội viên nghèo')
+_HELPED_PEOPLE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:cho|tặng|thăm|hỗ trợ|trao|giúp|đỡ đầu|khám)(?: [^\W\d_]+){0,3} $")
 
 
 def _sentence_start(sentence_starts: list[int], pos: int) -> int:
