@@ -76,6 +76,12 @@ _AREA_PER_HEAD_RE = re.compile(r"bình quân đầu người (?:của |toàn )(?
                                r"(?![^\W\d_])[^,;.\n]*$")
 _OF_AREA_AFTER_RE = re.compile(r" (?:của|trên địa bàn|toàn) (?:toàn )?(?:tỉnh|huyện|thị xã|thành phố|xã|phường)(?![^\W\d_])")
 _ORGS_COUNTED_RE = re.compile(r" (?:chính trị - xã hội|chính trị xã hội|thành viên|hội|đoàn thể|ct-xh)(?![^\W\d_])")
+# … but the standard of the state's programmes a place reaches ('18 xã đã đạt chuẩn nông thôn mới', '5 huyện
+# đạt chuẩn nông thôn mới nâng cao', '3 phường được công nhận đạt chuẩn đô thị văn minh') is the place's
+# (convention 5), not work an organization did ('16/16 thôn tổ chức Ngày hội', '14 thôn được công nhận thôn
+# văn hóa': the Front's campaign, stay as they were).
+_STATE_STANDARD_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,3}? (?:đã |được )?(?:công nhận )?(?:đạt|về đích) (?:chuẩn |tiêu chí )?"
+                                      r"(?:nông thôn mới|đô thị văn minh|chuẩn quốc gia)(?![^\W\d_])")
 _UNITS_ACT_RE = re.compile(r"[^.;\n]{0,12}?(?:tổ chức|đạt|hoàn thành|thực hiện|ra mắt|xây dựng|triển khai)")
 # Where the work was done (CONVENTIONS.md 9): places counted after 'tại', 'ở', 'gồm' ('tổ chức tại
 # 127 doanh nghiệp', 'triển khai tại 168 phường, xã'; areas, 'trên 07 địa bàn', are _AREA_WORDS) and
@@ -491,7 +497,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         if where:
             where_end = c.end
         if (key.startswith(_ADMIN_UNITS, c.end - len(c.unit_text)) and _ADMIN_UNIT_RE.match(key, c.end - len(c.unit_text))
-                and not _UNITS_ACT_RE.match(key, c.end)
+                and (not _UNITS_ACT_RE.match(key, c.end) or _STATE_STANDARD_AFTER_RE.match(key, c.end))
                 and (_AREA_HAS_RE.search(key, max(0, c.start - 14), c.start)
                      or (actor.org != "other" and _ADMIN_LIST_AFTER_RE.match(key, c.end))
                      or _units_named_after(t, c.end)
