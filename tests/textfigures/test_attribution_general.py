@@ -153,7 +153,27 @@ MEMBERS: list[tuple[str, list]] = [
     ),
 ]
 
+MEMBERS_JOINT: list[tuple[str, list]] = [
+    (
+        "Hội LHPN xã cùng Ủy ban MTTQ xã xây 2 nhà tình thương. Trong năm kết nạp 46 hội viên mới.",
+        [["mttq", "phunu"], "phunu"],
+    ),
+    (
+        "Huyện đoàn và Hội Nông dân huyện phối hợp tổ chức 3 lớp dạy nghề. Quý này phát triển thêm 2 chi đoàn.",
+        [["doan", "nongdan"], "doan"],
+    ),
+    (
+        "Liên đoàn Lao động tỉnh cùng Ủy ban MTTQ tỉnh trao 500 suất quà. Trong quý thành lập 6 công đoàn cơ sở, "
+        "kết nạp 1.200 đoàn viên.",
+        [["congdoan", "mttq"], "congdoan", "congdoan"],
+    ),
+]
+
 MEMBERS_KEPT: list[tuple[str, list]] = [
+    (
+        "Hội Cựu chiến binh và Hội Nông dân xã tặng 30 suất quà. Trong năm kết nạp 12 hội viên.",
+        [["ccb", "nongdan"], ["ccb", "nongdan"]],
+    ),
     (
         "ỦY BAN MTTQ XÃ AN PHÚ\nHội Nông dân xã tổ chức 2 lớp tập huấn. Trong quý kết nạp 30 hội viên.",
         ["nongdan", "nongdan"],
@@ -180,7 +200,7 @@ STANDARD_KEPT: list[tuple[str, list]] = [
 
 
 def _owners(text: str) -> list:
-    return [f["orgs"] or f["org"] for f in extract_text(text)["figures"]]
+    return [sorted(f["orgs"]) if f["orgs"] else f["org"] for f in extract_text(text)["figures"]]
 
 
 @pytest.mark.parametrize(
@@ -192,6 +212,7 @@ def _owners(text: str) -> list:
     + CAMPAIGN
     + CAMPAIGN_KEPT
     + MEMBERS
+    + MEMBERS_JOINT
     + MEMBERS_KEPT
     + STANDARD
     + STANDARD_KEPT,
