@@ -77,6 +77,13 @@ def _by_first_letter(alternatives: tuple[str, ...]) -> str:
 
 
 _INTRO_RE = re.compile(r"^(?:(?:" + _by_first_letter(_INTRO_WORDS) + r")[\s,:]*)*$")
+# 'Xếp sau Hội Nông dân về dư nợ là Hội LHPN với 498 tỷ đồng': the body after 'xếp sau' is the one
+# ranked above, the subject is the body after 'là'.
+_RANKED_AFTER_RE = re.compile(r"(?:[\-+•*–]\s*)?(?:xếp|đứng) (?:ngay )?sau")
+# The openings that bring in another body for a contrast ('…, còn Hội CCB tỉnh quản lý 231 tỷ đồng'): in
+# a report of one association, a bare 'Hội' opening the next paragraph is again the report's own.
+_CONTRAST_OPENINGS = frozenset(("còn", "riêng", "tiếp đến", "tiếp đến là", "xếp sau là", "kế đến là", "tiếp theo là"))
+_RANKED_SUBJECT_RE = re.compile(r"(?:[\-+•*–]\s*)?(?:xếp|đứng) (?:ngay )?sau [^,;:]{1,120}? là")
 # An official's title opening the sentence, then the body and the person's name ('Phó Bí thư Thành
 # Đoàn Nguyễn Tư Thiện trao 20 phần quà cho công nhân của Công ty …'): the official acts for the body.
 _OFFICIAL_FIRST = frozenset("-+•*–đpbctg")  # (the first letters it may open with: asked first)
@@ -750,7 +757,10 @@ class Attributor:
         # Every statement of the area's own statistics says 'hộ nghèo', or 'toàn' and ' có ' (scans in C first).
         area_words = "hộ nghèo" in key or (" có " in key and "toàn " in key)
         attending = False  # inside a list of who attended ('Dự lễ có các đồng chí: …; …; đại diện …')
+        contrast_hoi = False  # the association in focus was brought in for a contrast (see _CONTRAST_OPENINGS)
         for s, e in self.sentences:
+            if contrast_hoi and s > 0 and key[s - 1] == "\n":
+                last_hoi, contrast_hoi = self.default, False
             attending = (attending and key[s - 1] == ";") or _ATTENDANCE_RE.match(key, s, e) is not None
             mi = bisect.bisect_left(mention_starts, s, mi)
             j = bisect.bisect_left(mention_starts, e, mi)
@@ -778,6 +788,12 @@ class Attributor:
                 opening = prefix.strip()
                 intro = not opening or _INTRO_RE.match(opening) is not None or (  # (nothing before it: a match, no call)
                     cs == s and opening[:1] in _OFFICIAL_FIRST and _OFFICIAL_OPENING_RE.fullmatch(opening) is not None)
+                if intro and opening[-3:] == "sau" and _RANKED_AFTER_RE.fullmatch(opening) \
+                        and key.find(" là ", m.end, e) >= 0:
+                    continue  # (the body ranked above: the subject is named after 'là')
+                ranked = not intro and opening[-2:] == "là" and _RANKED_SUBJECT_RE.fullmatch(opening) is not None
+                if ranked:
+                    intro = True
                 if _PLACE_BEFORE_RE.search(prefix[-8:]) or (
                         place is not None and _PLACE_LIST_GAP_RE.fullmatch(key, place.end, m.start)):
                     # 'thành lập 4 công đoàn cơ sở tại Công ty A, Công ty B và …, kết nạp 13 đoàn
@@ -830,6 +846,8 @@ class Attributor:
                 elif m.org == "other" and _LENDER_RE.match(key, m.start) and _VIA_BEFORE_RE.search(prefix[-12:]):
                     # 'dư nợ ủy thác qua ngân hàng đạt 52 tỷ đồng': the bank the loans go through holds nothing.
                     pass
+                elif m.org == "other" and prefix.endswith("vốn do ") and key.startswith("ngân sách", m.start):
+                    pass  # 'vốn do ngân sách tỉnh cấp chiếm 246 tỷ đồng': a kind of the fund's capital, no giver acting
                 elif (ob := _OWNER_BEFORE_RE.search(prefix[-30:])) and not (
                         ob.group(1) == "của" and _LEAVE_OF_RE.search(prefix, 0, len(prefix) - len(ob.group(0)))):
                     # ('xin chủ trương của Tỉnh ủy vận động …': who approves or directs owns nothing)
@@ -849,6 +867,8 @@ class Attributor:
                         # ('Hội phối hợp Hội Nông dân xã …': the association's partner is not what its
                         # report then calls 'Hội')
                         last_hoi = org
+                        contrast_hoi = org != self.default and self.default in HOI_ORGS and (
+                            ranked or opening in _CONTRAST_OPENINGS)
                 elif orgs and len(assoc := [o for o in orgs if o in HOI_ORGS]) == 1:
                     last_hoi = assoc[0]  # 'Hội LHPN cùng Ủy ban MTTQ …; … qua Hội': the one association named
                 elif m.kind == "name" and m.org == "other" and "hội" in key[m.start:m.start + 4]:

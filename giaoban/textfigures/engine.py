@@ -56,7 +56,8 @@ _ORG_OF_AREA_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:hội|mặt trận|mttq|đ
                                     r"thanh niên|liên đoàn lao động)(?: (?:các|cơ sở|cấp))? (?:(?:hơn|trên|gần|khoảng|cả|các) )?$")
 # 'tại 99 xã, phường', 'với Mặt trận 45 xã, phường', 'của 4 xã cũ': a list of levels or the former
 # units say where, not what was done.
-_ADMIN_LIST_AFTER_RE = re.compile(r"(?:,? (?:xã|phường|thị trấn|đặc khu|thôn|bản|ấp|khu phố|tổ dân phố)(?![^\W\d_])| cũ(?![^\W\d_]))")
+_ADMIN_LIST_AFTER_RE = re.compile(r"(?:,? (?:xã|phường|thị trấn|đặc khu|thôn|bản|ấp|khu phố|tổ dân phố|thị xã|thành phố|huyện|quận)"
+                                  r"(?![^\W\d_])| cũ(?![^\W\d_]))")  # (… and the district level: 'Mặt trận 10 huyện, thị xã, thành phố')
 # '5 tổ chức chính trị - xã hội trực thuộc': how the front is made up, not work done.
 # The OCOP products of a whole area ('toàn tỉnh có 212 sản phẩm OCOP', '11 sản phẩm OCOP của thị xã')
 # are the authorities' programme's, not what an organization's members make ('hội viên làm chủ 88 sản phẩm').

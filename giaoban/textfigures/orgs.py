@@ -122,6 +122,10 @@ _NAMES: list[tuple[str, str, str]] = [
     ("tổ chức tôn giáo", "other", "name"), ("các tổ chức tôn giáo", "other", "name"),
     ("các nhà hảo tâm", "other", "name"), ("nhà tài trợ", "other", "name"),
     ("ngân sách nhà nước", "other", "name"), ("Sở Nông nghiệp", "other", "name"),
+    # The state budget of any level gives as a donor does ('ngân sách tỉnh cấp bổ sung 60 tỷ đồng').
+    ("ngân sách tỉnh", "other", "name"), ("ngân sách huyện", "other", "name"), ("ngân sách xã", "other", "name"),
+    ("ngân sách Trung ương", "other", "name"), ("ngân sách địa phương", "other", "name"),
+    ("ngân sách các cấp", "other", "name"), ("ngân sách thành phố", "other", "name"),
     ("ngành nông nghiệp", "other", "name"), ("ngành chức năng", "other", "name"),
     ("cơ quan chức năng", "other", "name"), ("lực lượng chức năng", "other", "name"),
     ("cơ quan có thẩm quyền", "other", "name"), ("cơ quan chuyên môn", "other", "name"),

@@ -89,3 +89,71 @@ POOR_MEMBERS_RATE: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", POOR_MEMBERS_RATE, ids=[c[0][:60] for c in POOR_MEMBERS_RATE])
 def test_poor_members_rate(text: str, expected: list) -> None:
     assert codes(text) == expected
+
+
+RANKED_AND_CONTRAST: list[tuple[str, list]] = [
+    # 'Xếp sau X … là Y với N': the body after 'là' holds N, not the one ranked above it.
+    (
+        "HỘI NÔNG DÂN TỈNH\nHội Nông dân tỉnh nhận ủy thác 410 tỷ đồng. Xếp sau Hội Nông dân về quy mô dư nợ là Hội "
+        "LHPN tỉnh với 372 tỷ đồng.\n",
+        [("410 tỷ đồng", "nongdan"), ("372 tỷ đồng", "phunu")],
+    ),
+    # An association brought in for a contrast ('còn Hội …') does not own the next paragraph's bare 'Hội' in
+    # the report of another association.
+    (
+        "HỘI NÔNG DÂN TỈNH\nHội Nông dân quản lý 300 tỷ đồng, còn Hội Cựu chiến binh tỉnh quản lý 96 tỷ đồng.\n"
+        "Năm tới, Hội phấn đấu kết nạp 1.800 hội viên.\n",
+        [("300 tỷ đồng", "nongdan"), ("96 tỷ đồng", "ccb"), ("1.800 hội viên", "nongdan")],
+    ),
+    # Guards: 'xếp sau là Y' names Y at once, as the body after 'là' with a clause of its own; a bare 'Hội' in
+    # the same paragraph goes on with the last named.
+    (
+        "HỘI CỰU CHIẾN BINH TỈNH\nĐứng sau Hội LHPN là Hội Cựu chiến binh, quản lý 185 tỷ đồng.\n",
+        [("185 tỷ đồng", "ccb")],
+    ),
+    (
+        "HỘI NÔNG DÂN TỈNH\nDẫn đầu là Hội Nông dân với 300 tỷ đồng; xếp sau là Hội LHPN với 250 tỷ đồng.\n",
+        [("300 tỷ đồng", "nongdan"), ("250 tỷ đồng", "phunu")],
+    ),
+    (
+        'HỘI NÔNG DÂN TỈNH\nRiêng Hội Cựu chiến binh huyện tặng 30 suất quà; Hội còn trao 4 nhà "Nghĩa tình đồng '
+        'đội".\n',
+        [("30 suất quà", "ccb"), ("4 nhà", "ccb")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", RANKED_AND_CONTRAST, ids=[c[0][:60] for c in RANKED_AND_CONTRAST])
+def test_ranked_and_contrast(text: str, expected: list) -> None:
+    assert orgs(text) == expected
+
+
+PLACES_AND_BUDGET: list[tuple[str, list]] = [
+    # The district level listed after a body's name says which bodies met, one in each place: nobody's
+    # figure (CONVENTIONS.md 9), as 'với Mặt trận 45 xã, phường'.
+    (
+        "ỦY BAN MTTQ VIỆT NAM TỈNH\nBan Thường trực tổ chức giao ban quý II với Mặt trận 11 huyện, thị xã, thành phố "
+        "và các đoàn thể tỉnh.\n",
+        [("11 huyện", None)],
+    ),
+    (
+        "HỘI CỰU CHIẾN BINH TỈNH\nThường trực Hội giao ban với Hội Cựu chiến binh 7 huyện, thành phố.\n",
+        [("7 huyện", None)],
+    ),
+    # The state budget of a level gives as another body does …
+    (
+        "HỘI NÔNG DÂN TỈNH\nQuỹ Hỗ trợ nông dân tỉnh có 48 tỷ đồng, trong đó ngân sách tỉnh cấp 31 tỷ đồng.\n",
+        [("48 tỷ đồng", "nongdan"), ("31 tỷ đồng", "other")],
+    ),
+    # … but capital 'do ngân sách cấp' is a part of the fund (a guard).
+    (
+        "HỘI NÔNG DÂN TỈNH\nTổng nguồn vốn của Quỹ đạt 120 tỷ đồng; trong đó vốn do ngân sách tỉnh cấp chiếm 84 tỷ "
+        "đồng.\n",
+        [("120 tỷ đồng", "nongdan"), ("84 tỷ đồng", "nongdan")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", PLACES_AND_BUDGET, ids=[c[0][:60] for c in PLACES_AND_BUDGET])
+def test_places_and_budget(text: str, expected: list) -> None:
+    assert orgs(text) == expected
