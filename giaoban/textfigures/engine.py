@@ -525,7 +525,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             actor = Actor(attributor.default, None, "default")  # '…, trong đó 98% là đoàn viên công đoàn'
         elif (c.unit in _POPULATION_UNITS or (area_figures and c.unit == "%") or _what_a_place_has(key, c)) \
                 and actor.source != "owner" and _population_of_place(
-                key, c, sentence_starts, breaks, figures, area_figures):
+                key, c, sentence_starts, breaks, figures, area_figures, t):
             actor = _NOBODY  # 'tổ dân phố hiện có 402 hộ với 1.911 nhân khẩu': the place's population
             area_figures.append(c.end)
         elif "tổng số" in key[c.start - 24 if c.start > 24 else 0:c.start] and _WHOLE_PEOPLE_BEFORE_RE.search(key, c.start - 24, c.start) \
@@ -1856,13 +1856,42 @@ _MEMBERS_OF = {"hội viên": _ASSOCIATIONS | {"doan"}, "đoàn viên": frozense
 _HELPED_PEOPLE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:cho|tặng|thăm|hỗ trợ|trao|giúp|đỡ đầu|khám)(?: [^\W\d_]+){0,3} $")
 
 
+# A place named by its own name, as the subject that opens the sentence ('Tả Van hiện có 320 hộ', 'Bắc Ninh
+# hiện có khoảng 420.000 lao động', 'Mường Tè còn 1.240 hộ nghèo'): one to three capitalized words, none
+# the head of a body's name ('Hợp tác xã …', 'Công ty …') nor a person's surname ('Nguyễn Văn An có 3 ha').
+_NAMED_PLACE_HAS_RE = re.compile(r"[\s\-+•*–]*(?:(?:hiện nay|hiện|đến nay|năm \d+|cuối năm(?: \d+)?),? )?"
+                                 r"(?P<name>[^\W\d_]+(?: [^\W\d_]+){0,2}?) (?:hiện nay |hiện |vẫn |nay |hiện đang )?(?:có|còn)"
+                                 r"(?: (?:hơn|trên|gần|khoảng|xấp xỉ))? ?")
+_NOT_PLACE_FIRST = frozenset(("hội", "đoàn", "công", "ủy", "mặt", "ban", "liên", "chi", "tổ", "trường", "hợp", "quỹ", "ngân",
+                              "sở", "phòng", "trung", "bệnh", "nhà", "cửa", "doanh", "tập", "tổng", "câu", "clb", "đội",
+                              "nhóm", "chương", "phong", "chiến", "cuộc", "gia", "ông", "bà", "anh", "chị", "em", "cụ",
+                              "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ",
+                              "hồ", "ngô", "dương", "lý", "đinh", "trương", "lương", "mai", "lò", "cầm", "hà", "tòng",
+                              "tỉnh", "huyện", "xã", "phường", "thôn", "bản", "làng", "ấp", "khu", "thị", "thành", "toàn",
+                              "cả", "số", "tỷ", "tổng", "các", "những", "nhiều", "mỗi", "trong", "năm", "tháng", "quý"))
+
+
+def _named_place_has(t: str, key: str, s: int, end: int) -> bool:
+    """Whether the sentence at ``s`` opens with a place's own name as the subject of 'có'/'còn' right
+    before ``end`` (see _NAMED_PLACE_HAS_RE)."""
+    m = _NAMED_PLACE_HAS_RE.fullmatch(key, s, end)
+    if m is None or key[m.start("name"):m.end("name")].split(" ", 1)[0] in _NOT_PLACE_FIRST:
+        return False
+    at = m.start("name")
+    for w in key[at:m.end("name")].split(" "):
+        if not t[at:at + 1].isupper():
+            return False
+        at += len(w) + 1
+    return True
+
+
 def _sentence_start(sentence_starts: list[int], pos: int) -> int:
     i = bisect.bisect_right(sentence_starts, pos) - 1
     return sentence_starts[i] if i >= 0 else 0
 
 
 def _population_of_place(key: str, c: Candidate, sentence_starts: list[int], breaks: list[int],
-                         figures: list[dict[str, Any]], area_figures: list[int]) -> bool:
+                         figures: list[dict[str, Any]], area_figures: list[int], t: str = "") -> bool:
     """Whether the figure counts the population of a place (see above)."""
     unit_end = c.end
     if c.unit == "%":  # ('…, chiếm 19% dân số': only as the next figure of the list)
@@ -1885,6 +1914,8 @@ def _population_of_place(key: str, c: Candidate, sentence_starts: list[int], bre
     clause_start = max(s_start, breaks[j] + 1) if j >= 0 else s_start
     if _PLACE_SUBJECT_HAS_RE.fullmatch(key, clause_start, c.start):
         return True
+    if t and clause_start == s_start and _named_place_has(t, key, s_start, c.start):
+        return True  # 'Tả Van hiện có 320 hộ', 'Mường Tè còn 1.240 hộ nghèo': the place named by its name
     told = max(key.rfind(" cho biết ", clause_start, c.start), key.rfind(" cho hay ", clause_start, c.start))
     if told >= 0 and _PLACE_SUBJECT_HAS_RE.fullmatch(key, key.index(" ", told + 5) + 1, c.start):
         return True  # 'Báo cáo của Ban Công tác Mặt trận thôn cho biết thôn có 193 hộ': who tells owns nothing

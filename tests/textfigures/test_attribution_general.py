@@ -29,6 +29,10 @@ The standard of the state's programmes that communes or districts reach ('11 xã
 mới', '5 huyện đạt chuẩn nông thôn mới nâng cao') is the places' (convention 5), though places that do
 the organizations' work ('16/16 thôn tổ chức Ngày hội', '4 xã hoàn thành chỉ tiêu kết nạp hội viên') stay
 the organization's.
+
+A place named by its own name as the subject that opens a sentence ('Tả Van hiện có 320 hộ', 'Mường Tè
+còn 1.240 hộ nghèo') has its population as a place named by 'xã', 'thôn' does; a person's name ('Nguyễn
+Văn An có 3 ha') and a body's ('Hợp tác xã Đông Hòa có …') are no place.
 """
 
 from __future__ import annotations
@@ -199,6 +203,22 @@ STANDARD_KEPT: list[tuple[str, list]] = [
 ]
 
 
+NAMED_PLACE: list[tuple[str, list]] = [
+    ("Ban Công tác Mặt trận thôn tổ chức Ngày hội. Tả Van hiện có 320 hộ, phần lớn là đồng bào Dao.", [None]),
+    ("Hội Nông dân xã tập huấn cho 50 hội viên. Đông Sơn có 2.100 hộ với 8.400 nhân khẩu.", ["nongdan", None, None]),
+    (
+        "Liên đoàn Lao động tỉnh trao 200 suất quà. Bắc Ninh hiện có khoảng 420.000 lao động, phần lớn ở các khu công nghiệp.",
+        ["congdoan", None],
+    ),
+    ("Hội LHPN huyện thăm 12 hội viên. Mường Tè còn 1.240 hộ nghèo, chiếm 28%.", ["phunu", None, None]),
+]
+
+NAMED_PLACE_KEPT: list[tuple[str, list]] = [
+    ("Hội Nông dân xã kết nạp 20 hội viên. Hợp tác xã Đông Hòa có 45 thành viên.", ["nongdan", "nongdan"]),
+    ("Hội Cựu chiến binh tỉnh có 52.000 hội viên. Hội còn 1.200 hộ hội viên nghèo.", ["ccb", "ccb"]),
+]
+
+
 def _owners(text: str) -> list:
     return [sorted(f["orgs"]) if f["orgs"] else f["org"] for f in extract_text(text)["figures"]]
 
@@ -215,7 +235,9 @@ def _owners(text: str) -> list:
     + MEMBERS_JOINT
     + MEMBERS_KEPT
     + STANDARD
-    + STANDARD_KEPT,
+    + STANDARD_KEPT
+    + NAMED_PLACE
+    + NAMED_PLACE_KEPT,
 )
 def test_owner_by_general_rule(text: str, owners: list) -> None:
     assert _owners(text) == owners
