@@ -1740,12 +1740,37 @@ def _gifts_valued(key: str, c: Candidate, s_start: int, before: str) -> bool:
     return _GIFT_WORD_RE.search(key, verb.end() if verb else s_start, c.start) is not None
 
 
+# What each item holds, listed on after a clause about each one ('…, mỗi suất gồm gạo, dầu ăn và 300.000
+# đồng tiền mặt', '…, mỗi phần có 10 kg gạo, nước mắm và 500.000 đồng'): the figure's clause is an item
+# of that list (a few words and 'và', or nothing, before it; no number between), not a total ('…, tổng
+# trị giá 6 triệu đồng' starts with its own words).
+_EACH_CLAUSE_RE = re.compile(r"(?:^|[,:(])\s*mỗi (?!(?:năm|tháng|quý|tuần|kỳ|nhiệm kỳ|ngày)(?![^\W\d_]))[^,;:()\n]*$")
+_HELD_ITEM_BEFORE_RE = re.compile(r"\s*(?:(?!tổng |với |trị giá |giá trị )[^\W\d_]+(?: [^\W\d_]+){0,5} (?:và|cùng) )?"
+                                  r"(?:(?:hơn|trên|gần|khoảng) )?")
+
+
+def _held_by_each(key: str, s_start: int, clause_start: int, start: int) -> bool:
+    if not _HELD_ITEM_BEFORE_RE.fullmatch(key, clause_start + 1, start):
+        return False
+    pos = clause_start  # (back over the list's items, none with a number, to the clause about each one)
+    for _ in range(6):
+        prev = max(key.rfind(",", s_start, pos), key.rfind(":", s_start, pos), key.rfind("(", s_start, pos), s_start - 1)
+        if _EACH_CLAUSE_RE.search(key, max(prev, s_start), pos) is not None:
+            return True
+        if prev < s_start or any(ch.isdigit() for ch in key[prev:pos]):
+            return False
+        pos = prev
+    return False
+
+
 def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: Actor, s_start: int, clause_start: int,
                               clause_end: int, before: str, units: Candidate | None) -> bool:
     """Whether the figure counts another thing than the indicator ``code`` does (see above); ``units``
     is the figure right before it in the same sentence, if any."""
     if key.startswith("mỗi", clause_start + 1) and _CLAUSE_PER_ITEM_RE.match(key, clause_start + 1):
         return True
+    if "mỗi" in key[s_start:clause_start] and _held_by_each(key, s_start, clause_start, c.start):
+        return True  # '…, mỗi suất gồm gạo, dầu ăn và 300.000 đồng tiền mặt': what each item holds
     if code == "chi_tieu_dat":
         return _PLAN_AFTER_RE.match(key, c.end) is None
     if code in _UNIT_COUNT_CODES and _OFFICIALS_OF_RE.search(key, max(s_start, c.start - 70), c.start):

@@ -205,8 +205,19 @@ NAMED_EARLIER: list[tuple[str, str, str | None]] = [
     ("Mặt trận phường xây 6 căn nhà Đại đoàn kết, đã bàn giao 4 căn; 2 căn còn lại đang làm.", "2 căn", None),
 ]
 
+# What each item holds, listed on after a clause about each one: a part of each gift, not their value.
+EACH_HOLDS: list[tuple[str, str, str | None]] = [
+    ("Hội Phụ nữ xã tặng 20 suất quà cho hội viên nghèo, mỗi suất gồm gạo, dầu ăn và 300.000 đồng tiền mặt.",
+     "300.000 đồng", None),
+    ("Công đoàn trao 50 phần quà, mỗi phần có 10 kg gạo, nước mắm và 500.000 đồng.", "500.000 đồng", None),
+    # guards: a total after the clause about each one, a new sentence after ';'
+    ("Hội Phụ nữ xã trao 20 suất quà, mỗi suất 300.000 đồng, tổng trị giá 6 triệu đồng.", "6 triệu đồng", "tri_gia_qua"),
+    ("Mặt trận xã trao 40 suất quà, mỗi suất 500.000 đồng; Hội Phụ nữ xã trao 25 suất quà.", "25 suất quà", "suat_qua"),
+    ("Hội CCB huyện trao 12 suất quà cho hội viên nghèo, tổng trị giá 6 triệu đồng.", "6 triệu đồng", "tri_gia_qua"),
+]
+
 
 @pytest.mark.parametrize("text,figure,code", LENDERS + NO_GIFT + OTHER_THING + KINDS + FUND_PARTS + OWN_VERB + WORKED_WITH
-                         + ACTED_ON + NAMED_EARLIER)
+                         + ACTED_ON + NAMED_EARLIER + EACH_HOLDS)
 def test_code_of_the_thing_counted(text: str, figure: str, code: str | None) -> None:
     assert code_of(text, figure) == code
