@@ -482,13 +482,14 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # 'Hội LHPN xã cùng Ủy ban MTTQ xã xây 2 nhà. Trong năm kết nạp 46 hội viên': of the bodies that
             # worked jointly, the one whose members or branches they are.
             actor = Actor(own[0], None, "carried", actor.named_at)
-        if c.unit_text and c.unit_text.lower() in _FIRM_UNITS and _DEBT_AFTER_RE.match(key, c.end):
+        ut = c.unit_text.lower()  # (the counted noun as written, in lower case: asked by several rules below)
+        if ut and ut in _FIRM_UNITS and _DEBT_AFTER_RE.match(key, c.end):
             # 'phát hiện 4 doanh nghiệp còn nợ bảo hiểm xã hội với số tiền 1,7 tỷ đồng': the firms
             # in debt, and what they owe, are theirs, not the union's that found them.
             actor, debtors_end = _OTHER, c.end
         elif debtors_end and c.unit_category == "money" and not _SENTENCE_BREAK_RE.search(key, debtors_end, c.start):
             actor = _OTHER
-        elif c.unit == "hộ" and (c.unit_text or "").lower() in ("hộ", "hộ dân", "hộ gia đình") \
+        elif c.unit == "hộ" and ut in ("hộ", "hộ dân", "hộ gia đình") \
                 and _STILL_LACKING_AFTER_RE.match(key, c.end) \
                 and _FOUND_BEFORE_RE.search(key, max(0, c.start - 24), c.start):
             # 'rà soát, phát hiện 27 hộ còn nhà tạm': the households the area still has (convention 5),
@@ -513,7 +514,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             actor = _NOBODY  # '64 xã, phường', '21 ấp': the area's units, not what an organization did
             area_figures.append(c.end)
             where_end = c.end
-        elif c.unit_text and c.unit_text.lower() in _AREA_WORDS:
+        elif ut and ut in _AREA_WORDS:
             # 'trên 07 địa bàn', 'tại 27 điểm thi': where the work was done, nobody's (CONVENTIONS.md 9);
             # 'trên' before places is 'on', not 'more than'.
             actor = _NOBODY
@@ -548,7 +549,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         elif c.unit == "sản phẩm" and key.startswith(" ocop", c.end) and (
                 _WHOLE_AREA_BEFORE_RE.search(key, max(0, c.start - 30), c.start) or _OF_AREA_AFTER_RE.match(key, c.end + 5)):
             actor = _OTHER  # 'toàn tỉnh có 212 sản phẩm OCOP': the area's, certified by the authorities' programme
-        elif c.unit_text and ((ut := c.unit_text.lower()) in _AREA_FIRM_UNITS or ut in _AREA_WORKER_UNITS) \
+        elif ut and (ut in _AREA_FIRM_UNITS or ut in _AREA_WORKER_UNITS) \
                 and actor.source != "owner" and (
                     (ut in _AREA_FIRM_UNITS and _WHOLE_AREA_BEFORE_RE.search(key, max(0, c.start - 30), c.start))
                     or _ZONE_HAS_BEFORE_RE.search(key, c.start - 90 if c.start > 90 else 0, c.start)
@@ -858,7 +859,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # '…, trong đó 98% là đoàn viên công đoàn': the share of the workforce the union gathers
             code, code_conf, code_from = "ty_le_tap_hop", 0.5, "words"
         if (c.unit_category == "money" and thing is None and c.kind == "level" and actor.org != "other"
-                and code in (None, *_MONEY_CODES.values()) and not _EACH_RE.search(key, s_start, c.start)
+                and (code is None or code in _MONEY_CODE_SET) and not _EACH_RE.search(key, s_start, c.start)
                 and key.find("trong đó", clause_start, c.start) < 0):
             # ('trong đó tiền mặt 9 tỷ đồng', '… tổng chi phí 250 triệu đồng; trong đó Quỹ … hỗ trợ 40 triệu
             # đồng': a part of a total, by its own words, not by the verb of a gift)

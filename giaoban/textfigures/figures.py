@@ -252,8 +252,9 @@ def _read_figure(text: str, key: str, s: int, e: int, lit: Literal | None) -> Ca
     pos = e
     # '19 136 hộ': space-grouped thousands.
     # (space_grouped_end returns at once unless 1–3 digits and a space follow)
-    grouped_end, extra = space_grouped_end(key, e, e - s) if lit.plain_digits and e - s <= 3 and key.startswith(" ", e) \
-        else (e, "")
+    # (a group needs a digit after the space: most numbers have a word there, looked at first)
+    grouped_end, extra = space_grouped_end(key, e, e - s) \
+        if lit.plain_digits and e - s <= 3 and key[e + 1:e + 2].isdecimal() and key.startswith(" ", e) else (e, "")
     value = lit.value
     if extra and lx.UNIT_RE.match(key, grouped_end):
         value = Decimal(key[s:e] + extra)
@@ -296,9 +297,9 @@ def _read_figure(text: str, key: str, s: int, e: int, lit: Literal | None) -> Ca
 
 
 def _read_unit(text: str, key: str, c: Candidate, pos: int, has_scale: bool) -> None:
-    lm = lx.LUOT_RE.match(key, pos) if key.startswith("lượt", pos + (key[pos:pos + 1] == " ")) else None
-    um = lx.UNIT_RE.match(key, pos)
     q = pos + (key[pos:pos + 1] == " ")
+    lm = lx.LUOT_RE.match(key, pos) if key.startswith("lượt", q) else None
+    um = lx.UNIT_RE.match(key, pos)
     if um is None and lm is None and key[q:q + 1] in ('"', "“"):
         um = lx.UNIT_RE.match(key, q + 1)  # 'xây 9 "nhà nhân ái"': the counted noun opens a quoted name
     if lm and (not um or lm.end() >= um.end()):
@@ -563,9 +564,8 @@ _VAGUE_WORDS = {"hàng", "vài", "mấy", "dăm", "gấp"}
 
 
 def _is_identifier(text: str, key: str, s: int) -> bool:
-    words, starts, colon, stop = _words_back(key, s)  # (_last_words(key, s), inlined: once per number)
-    three = " ".join(words) if len(words) == 3 else ""
-    words = words[-2:]
+    three_words, starts, colon, stop = _words_back(key, s)  # (_last_words(key, s), inlined: once per number)
+    words = three_words[-2:]
     ws = starts[-1] if starts else stop
     if not words:
         return False
@@ -578,8 +578,8 @@ def _is_identifier(text: str, key: str, s: int) -> bool:
     if two in _NOT_IDENT_TWO_WORDS or (len(words) == 2 and words[0] == "mỗi"):
         return False  # 'mỗi phần 500.000 đồng', 'mỗi tổ 30 hội viên': each one's amount, no name
     if two in _IDENT_PHRASES:
-        return not three.startswith(tuple(e + " " for e in _EACH_WORDS))
-    if three in _IDENT_PHRASES:
+        return not (len(three_words) == 3 and three_words[0] in _EACH_WORDS)
+    if len(three_words) == 3 and " ".join(three_words) in _IDENT_PHRASES:
         return True
     if w in lx.IDENTIFIER_BEFORE or w in _ABBREV_IDENT:
         return True
@@ -667,6 +667,7 @@ MET_AND_EXCEEDED_RE = re.compile(r"(?<![^\W\d_])(?:đạt|hoàn thành)(?: và|,
 _EXCEEDED_BY_AFTER_RE = re.compile(r" ?(?:so với|so|chỉ tiêu|kế hoạch|mục tiêu)(?![^\W\d_])")
 _CHANGE_WORDS = {"tăng", "giảm", "thêm", "trưởng"}
 _CHANGE_PAIRS = {"tăng thêm", "giảm thêm", "tăng được", "giảm được", "giảm đi", "tăng trưởng", "nhiều hơn", "ít hơn"}
+_CHANGE_PAIR_LAST = {p.rsplit(" ", 1)[1] for p in _CHANGE_PAIRS}  # (asked before the words are joined)
 
 
 # A comparison, with the time compared with between ('cao hơn Tết năm trước khoảng 400 triệu
@@ -683,7 +684,8 @@ def _kind(key: str, c: Candidate) -> str:
     words = _words_back(key, c.start)[0]  # (the three words before, as _last_words(…, 3) gives them)
     if words and words[-1] in _QUALIFIER_WORDS:
         words = words[:-1]  # 'tăng hơn 12%'
-    if words and (words[-1] in ("tăng", "giảm") or " ".join(words[-2:]) in _CHANGE_PAIRS):
+    if words and (words[-1] in ("tăng", "giảm") or (
+            words[-1] in _CHANGE_PAIR_LAST and " ".join(words[-2:]) in _CHANGE_PAIRS)):
         return "change"
     lo = c.start - 60 if c.start > 60 else 0
     window = key[lo:c.start]
