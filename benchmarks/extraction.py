@@ -180,7 +180,9 @@ def speed(texts: list[str], rounds: int) -> dict:
     somewhere, so a pass's total varies by a third from run to run; a text's best time of several
     rounds hardly does. Wall clock (as the issue measures it) and the CPU time of this process."""
     chars = sum(len(t) for t in texts)
-    result: dict = {"chars_per_pass": chars, "passes": rounds}
+    # (which engine ran: the Python modules, or those compiled by benchmarks/extraction_compiled.py)
+    build = "mypyc" if sys.modules[extract_text.__module__].__file__.endswith(".so") else "python"
+    result: dict = {"chars_per_pass": chars, "passes": rounds, "engine_build": build}
     try:
         from underthesea import word_tokenize
     except ImportError:
@@ -336,7 +338,7 @@ def main(argv: list[str]) -> int:
                   f"underthesea {seg['multiword_units_kept_whole']}")
     if "speedup" in summary["speed"]:
         sp = summary["speed"]
-        print(f"speed: {sp['speedup_cpu']} x underthesea word_tokenize in CPU time, {sp['speedup']} x in wall-clock "
+        print(f"speed ({sp['engine_build']} engine): {sp['speedup_cpu']} x underthesea word_tokenize in CPU time, {sp['speedup']} x in wall-clock "
               f"time (each text's best of {sp['passes']} passes; on a busy machine the wall clock favours the faster "
               f"tool, whose texts more often run uninterrupted: read the CPU figure)")
     print(json.dumps(summary, ensure_ascii=False))
