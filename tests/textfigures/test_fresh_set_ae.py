@@ -157,3 +157,31 @@ PLACES_AND_BUDGET: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", PLACES_AND_BUDGET, ids=[c[0][:60] for c in PLACES_AND_BUDGET])
 def test_places_and_budget(text: str, expected: list) -> None:
     assert orgs(text) == expected
+
+
+FARMERS_VOCABULARY: list[tuple[str, list]] = [
+    # The farmers' association's words: technology transferred to members is their training; producers'
+    # interest groups founded are cooperative groups, models (CONVENTIONS.md 6).
+    (
+        "HỘI NÔNG DÂN TỈNH\nNăm 2023, Hội chuyển giao khoa học kỹ thuật cho 12.400 lượt hội viên.\n",
+        [("12.400 lượt hội viên", "luot_tap_huan")],
+    ),
+    (
+        "HỘI NÔNG DÂN HUYỆN\nHội phối hợp chuyển giao tiến bộ kỹ thuật cho 860 hội viên, nông dân.\n",
+        [("860 hội viên, nông dân", "luot_tap_huan")],
+    ),
+    (
+        "HỘI NÔNG DÂN TỈNH\nCác cấp Hội hỗ trợ thành lập 36 nhóm sở thích chăn nuôi.\n",
+        [("36 nhóm", "mo_hinh_cau_lac_bo")],
+    ),
+    # Guard: savings groups are no models.
+    (
+        "HỘI LIÊN HIỆP PHỤ NỮ HUYỆN\nCác cấp Hội duy trì 42 nhóm tiết kiệm với 610 thành viên.\n",
+        [("42 nhóm", None), ("610 thành viên", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", FARMERS_VOCABULARY, ids=[c[0][:60] for c in FARMERS_VOCABULARY])
+def test_farmers_vocabulary(text: str, expected: list) -> None:
+    assert codes(text) == expected
