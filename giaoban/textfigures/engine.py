@@ -477,11 +477,11 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # đoàn viên': members and branches the body carried on cannot have are the report's body's.
             actor = Actor(attributor.default, None, "default")
         elif actor.source == "carried" and actor.orgs and c.unit in _MEMBERS_OF \
-                and len(own := [o for o in actor.orgs if o in _MEMBERS_OF[c.unit]]) == 1 \
+                and len(counting := [o for o in actor.orgs if o in _MEMBERS_OF[c.unit]]) == 1 \
                 and not _HELPED_PEOPLE_BEFORE_RE.search(key, c.start - 30 if c.start > 30 else 0, c.start):
             # 'Hội LHPN xã cùng Ủy ban MTTQ xã xây 2 nhà. Trong năm kết nạp 46 hội viên': of the bodies that
             # worked jointly, the one whose members or branches they are.
-            actor = Actor(own[0], None, "carried", actor.named_at)
+            actor = Actor(counting[0], None, "carried", actor.named_at)
         ut = c.unit_text.lower()  # (the counted noun as written, in lower case: asked by several rules below)
         if ut and ut in _FIRM_UNITS and _DEBT_AFTER_RE.match(key, c.end):
             # 'phát hiện 4 doanh nghiệp còn nợ bảo hiểm xã hội với số tiền 1,7 tỷ đồng': the firms
