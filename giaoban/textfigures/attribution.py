@@ -106,6 +106,12 @@ _PLACE_SUBJECT_RE = re.compile(r"(?:^|[,:;] |\n)[\s\-+•*–]*(?:toàn |cả )?
                                # ('…; toàn xã vận động Quỹ "Vì người nghèo" được …': the whole place raised it)
                                r"|(?<![^\W\d_])(?:toàn|cả) (?:xã|huyện|phường|thị xã|thị trấn|tỉnh|thành phố)"
                                r" (?:vận động|quyên góp|huy động|tiếp nhận)(?![^\W\d_])")
+# … and the same place, or the body's congress or conference, opening the sentence ('Huyện đã xây mới 30 nhà',
+# 'Đại hội bầu 41 ủy viên', 'Hội nghị hiệp thương cử 35 ủy viên'): '^' above is the text's start only, since
+# the search starts inside the text.
+_LEADER_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:(?:toàn |cả )?(?:xã|huyện|phường|thị xã|thị trấn|tỉnh|thành phố)"
+                              r" (?:đã|còn|cũng|tiếp tục|đang|vừa)|(?:đại hội|hội nghị)(?! (?:đảng|toàn quốc|thể dục|thể thao)))"
+                              r"(?![^\W\d_])")
 _LOCAL_ASIDE_RE = re.compile(r"[\s\-+•*–]*(?:ở|tại) (?:huyện|xã|phường|thị xã|thị trấn|thành phố|tỉnh|thôn|bản|ấp)(?![^\W\d_])")
 _PARTNER_BEFORE_RE = re.compile(r"phối hợp (?:với )?$")
 # An item of an enumeration ends before 'và' ('… Huyện đoàn 2 cuộc và'), and the next body is followed
@@ -862,7 +868,10 @@ class Attributor:
                         # ('giải thể 6 công đoàn cơ sở do doanh nghiệp ngừng hoạt động': 'do' gives the
                         # cause there, not who gave the figure)
                         owners.append(_Subject(m.start, org, orgs, m.end, agent=ob.group(1) == "do"))
-                if org in HOI_ORGS and m.kind in ("name", "backref", "people") and m.org != "other":
+                if (org in HOI_ORGS or (org == "doan" and m.kind == "name" and key.startswith("hội ", m.start))) \
+                        and m.kind in ("name", "backref", "people") and m.org != "other":
+                    # ('Hội LHTN Việt Nam tỉnh …; các cấp Hội kết nạp …': the Youth Union's association is
+                    # an association too, and what its report calls 'Hội')
                     if not (subjects and subjects[-1].org in HOI_ORGS and _PARTNER_BEFORE_RE.search(prefix[-16:])):
                         # ('Hội phối hợp Hội Nông dân xã …': the association's partner is not what its
                         # report then calls 'Hội')
@@ -924,7 +933,7 @@ class Attributor:
                 # back to one of the bodies that worked jointly, and goes on with it.
                 carried = Actor(member.org, None, "carried", (member.pos, member.end))
             if (not subjects and entry_carried is not None and entry_carried.orgs and "mttq" in entry_carried.orgs
-                    and _PLACE_SUBJECT_RE.search(key, s, e)):
+                    and (_PLACE_SUBJECT_RE.search(key, s, e) or _LEADER_OPENS_RE.match(key, s, e))):
                 # 'Ủy ban MTTQ xã cùng các tổ chức … vận động được 860 triệu đồng. Với nguồn lực này,
                 # xã đã bàn giao 9 căn nhà': the place acts through the body that leads the joint work.
                 entry_carried = Actor("mttq", None, "carried", entry_carried.named_at)
