@@ -1537,6 +1537,7 @@ def _names_another_thing(t: str, key: str, c: Candidate, vocabulary: frozenset[s
 # - goods valued in money ('quyên góp hàng hóa, nhu yếu phẩm trị giá 20 tỷ đồng'), no money raised.
 _MEMBERS_NOUN = {"doan": "đoàn viên", "congdoan": "đoàn viên", "phunu": "hội viên", "nongdan": "hội viên", "ccb": "hội viên"}
 _MEMBERSHIP_COUNTS = frozenset({"tong_hoi_vien", "ket_nap_moi"})
+_HOI_BACKREFS = frozenset({"hội", "các cấp hội", "cấp hội", "toàn hội", "cơ sở hội"})
 _GROUP_HAS_RE = re.compile(r"[\s\-+•*–]*(?:câu lạc bộ|clb|tổ hợp tác|hợp tác xã|tổ(?! (?:chức|hội|dân phố|trưởng|quốc))|nhóm|đội)(?![^\W\d_])"
                            r"[^,;:.\n]*?(?<![^\W\d_])(?:có|với) (?:(?:trên|hơn|gần|khoảng) )?$")
 _PROFESSIONAL_UNITS_RE = re.compile(r" nghề nghiệp(?![^\W\d_])")
@@ -1787,6 +1788,11 @@ def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: 
         # (only of a body its own sentence names: a body carried from before that counts members by
         # another noun is more likely not the figure's body than its members another organization's)
         own_noun = _MEMBERS_NOUN.get(actor.org or "") if actor.source == "subject" else None
+        if own_noun == "đoàn viên" and actor.org == "doan" and actor.named_at is not None \
+                and key[actor.named_at[0]:actor.named_at[1]] in _HOI_BACKREFS:
+            # ('Hội LHTN tỉnh tổng kết …; các cấp Hội kết nạp 1.750 hội viên': the association the text is
+            # about counts its own; 'Hội LHTN tỉnh có 243.977 hội viên' in the Youth Union's report is not its total)
+            own_noun = "hội viên"
         if own_noun is not None and not actor.orgs and c.unit in _MEMBERS_NOUN.values() and c.unit != own_noun:
             return True
         if _GROUP_HAS_RE.match(key[clause_start:c.start]):

@@ -71,3 +71,18 @@ def _owners(text: str) -> list:
 @pytest.mark.parametrize("text,owners", FRONT_LEADS + FRONT_LEADS_KEPT + LEVELS_OF_HOI + LEVELS_OF_HOI_KEPT)
 def test_owner_by_general_rule(text: str, owners: list) -> None:
     assert _owners(text) == owners
+
+
+# The association the text is about counts its members by its own noun: 'các cấp Hội' of the Hội LHTN
+# admit 'hội viên' (ket_nap_moi), while the Hội LHTN named in the Youth Union's own report keeps no code
+# for its 'hội viên' (the Youth Union counts 'đoàn viên').
+MEMBERS_CODE: list[tuple[str, str | None]] = [
+    ("Hội LHTN Việt Nam thị xã tổng kết năm. Trong năm, các cấp Hội kết nạp 940 hội viên.", "ket_nap_moi"),
+    ("Tỉnh đoàn tổ chức 5 lớp. Tổ chức Đoàn có 8.200 đoàn viên; Hội LHTN tỉnh có 11.400 hội viên.", None),
+    ("Huyện đoàn kết nạp 270 hội viên.", None),
+]
+
+
+@pytest.mark.parametrize("text,code", MEMBERS_CODE)
+def test_members_code_of_the_association(text: str, code: str | None) -> None:
+    assert extract_text(text)["figures"][-1]["indicator_code"] == code
