@@ -344,6 +344,15 @@ _MEMBERS_OWN_AFTER_RE = re.compile(r"[^.;\n]{0,80}?(?<![^\W\d_])(?:do [^.;\n]{0,
 _ZONE_HAS_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:trên địa bàn|(?:khu|cụm) (?:công nghiệp|kinh tế|chế xuất)|kcn|kkt|kcx)"
                                  r"[^.,;:()\n\d]{0,60}? (?:hiện |đang |hiện đang |hiện nay )?(?:có|thu hút|thu hút được)"
                                  r" (?:(?:hơn|trên|gần|khoảng|xấp xỉ) )?$")
+# … and those a place or a zone has as the subject of its clause, whatever words name it ('Tỉnh hiện có 1.250
+# doanh nghiệp', 'Huyện có 320 doanh nghiệp', 'Khu kinh tế hiện có 180 doanh nghiệp', 'Các khu công nghiệp có
+# khoảng 45.000 lao động', 'Bắc Giang hiện có 1.100 doanh nghiệp'): the area's economy (convention 5).
+_PLACE_OR_ZONE_HAS_RE = re.compile(
+    r"[\s\-+•*–]*(?:(?:hiện nay|hiện|đến nay|năm \d+|cuối năm(?: \d+)?|sau (?:hợp nhất|sáp nhập|sắp xếp)),? )?"
+    r"(?:toàn |cả |trên |các )?(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|đặc khu|địa bàn|"
+    r"khu công nghiệp|khu kinh tế|khu chế xuất|cụm công nghiệp|kcn|kkt|kcx)"
+    r"(?: [^\W\d_]+){0,4}? (?:hiện nay |hiện |nay |hiện đang |đang )?(?:có|thu hút|thu hút được)"
+    r"(?: (?:hơn|trên|gần|khoảng|xấp xỉ))? ?")
 _AREA_WORKER_UNITS = frozenset({"lao động", "công nhân", "người lao động", "công nhân lao động"})
 _FIRMS_WORKERS_JOINT_RE = re.compile(r"(?: [^\W\d_]+){0,3}?,? (?:sử dụng|với|thu hút|tạo việc làm cho|giải quyết việc làm cho)"
                                      r" (?:(?:hơn|trên|gần|khoảng|xấp xỉ) )?")
@@ -552,6 +561,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         elif ut and (ut in _AREA_FIRM_UNITS or ut in _AREA_WORKER_UNITS) \
                 and actor.source != "owner" and (
                     (ut in _AREA_FIRM_UNITS and _WHOLE_AREA_BEFORE_RE.search(key, max(0, c.start - 30), c.start))
+                    or _place_has_firms(t, key, c, sentence_starts, breaks)
                     or _ZONE_HAS_BEFORE_RE.search(key, c.start - 90 if c.start > 90 else 0, c.start)
                     or (ut in _AREA_WORKER_UNITS and area_firms_end >= 0
                         and _FIRMS_WORKERS_JOINT_RE.fullmatch(key, area_firms_end, c.start))) \
@@ -1915,6 +1925,17 @@ def _named_place_has(t: str, key: str, s: int, end: int) -> bool:
             return False
         at += len(w) + 1
     return True
+
+
+def _place_has_firms(t: str, key: str, c: Candidate, sentence_starts: list[int], breaks: list[int]) -> bool:
+    """Whether the figure's clause opens with a place or a zone as the subject that has it (see
+    _PLACE_OR_ZONE_HAS_RE), or with a place's own name ('Bắc Giang hiện có …')."""
+    s_start = _sentence_start(sentence_starts, c.start)
+    j = bisect.bisect_left(breaks, c.start) - 1
+    clause_start = max(s_start, breaks[j] + 1) if j >= 0 else s_start
+    if _PLACE_OR_ZONE_HAS_RE.fullmatch(key, clause_start, c.start):
+        return True
+    return bool(t) and clause_start == s_start and _named_place_has(t, key, s_start, c.start)
 
 
 def _sentence_start(sentence_starts: list[int], pos: int) -> int:

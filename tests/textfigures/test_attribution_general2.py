@@ -9,6 +9,11 @@ goes on with the bodies jointly, and a joint subject of associations alone keeps
 
 'Các cấp Hội', 'cấp Hội' mean the association in focus at all its levels, the Youth Union's association
 (Hội LHTN) as much as the Women's, Farmers' and Veterans' ones.
+
+An area's economy (convention 5): the firms and workers a province, a district, a commune or an industrial
+or economic zone has, as the subject of its clause ('Tỉnh hiện có … doanh nghiệp … lao động', 'Huyện có …',
+a place's own name), are nobody's; the members' own businesses ('do thanh niên làm chủ', 'của hội viên') stay
+the organization's.
 """
 
 from __future__ import annotations
@@ -63,12 +68,50 @@ LEVELS_OF_HOI_KEPT: list[tuple[str, list]] = [
     ("HỘI LHPN HUYỆN\nTỉnh đoàn tổ chức 5 lớp. Các cấp Hội giúp 36 hội viên.", ["doan", "phunu"]),
 ]
 
+# An area's economy (convention 5): the firms and workers a province, a district or a zone has, as the
+# subject of its clause, whatever words name the place; the members' own businesses stay theirs.
+AREA_ECONOMY: list[tuple[str, list]] = [
+    (
+        "Liên đoàn Lao động tỉnh thăm 35 đoàn viên. Tỉnh hiện có 2.140 doanh nghiệp với khoảng 118.000 lao động.",
+        ["congdoan", None, None],
+    ),
+    (
+        "Liên đoàn Lao động huyện trao 70 suất quà. Huyện có 410 doanh nghiệp, sử dụng 16.500 lao động.",
+        ["congdoan", None, None],
+    ),
+    ("Công đoàn ngành Công Thương thăm 20 công nhân. Thái Nguyên hiện có 3.600 doanh nghiệp.", ["congdoan", None]),
+]
+
+AREA_ECONOMY_KEPT: list[tuple[str, list]] = [
+    ("Huyện đoàn tổ chức diễn đàn khởi nghiệp. Toàn huyện có 38 doanh nghiệp do thanh niên làm chủ.", ["doan"]),
+    (
+        "Hội Nông dân tỉnh tập huấn 150 hội viên. Toàn tỉnh có 74 doanh nghiệp của hội viên nông dân.",
+        ["nongdan", "nongdan"],
+    ),
+    (
+        "Liên đoàn Lao động tỉnh trao 80 suất quà. Toàn tỉnh có 210 công đoàn cơ sở với 61.000 đoàn viên.",
+        ["congdoan", "congdoan", "congdoan"],
+    ),
+    (
+        "Hội Cựu chiến binh tỉnh tổng kết. Toàn tỉnh có 260 doanh nghiệp, hợp tác xã do hội viên CCB làm chủ, "
+        "thu hút 7.300 lao động.",
+        ["ccb", "ccb"],
+    ),
+    (
+        "Công đoàn Khu kinh tế tổ chức Tết Sum vầy. Khu kinh tế hiện có 175 doanh nghiệp với 49.000 lao động.",
+        [None, None],
+    ),
+]
+
 
 def _owners(text: str) -> list:
     return [sorted(f["orgs"]) if f["orgs"] else f["org"] for f in extract_text(text)["figures"]]
 
 
-@pytest.mark.parametrize("text,owners", FRONT_LEADS + FRONT_LEADS_KEPT + LEVELS_OF_HOI + LEVELS_OF_HOI_KEPT)
+@pytest.mark.parametrize(
+    "text,owners",
+    FRONT_LEADS + FRONT_LEADS_KEPT + LEVELS_OF_HOI + LEVELS_OF_HOI_KEPT + AREA_ECONOMY + AREA_ECONOMY_KEPT,
+)
 def test_owner_by_general_rule(text: str, owners: list) -> None:
     assert _owners(text) == owners
 
