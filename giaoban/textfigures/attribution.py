@@ -50,7 +50,7 @@ _INTRO_WORDS = (
     "cơ quan", "lãnh đạo", "đại diện", "các đơn vị", "các", "toàn thể", "toàn", "mỗi", "nhiều", "một số", "một",
     # a body's branch ('Theo Chi nhánh Ngân hàng Chính sách xã hội tỉnh, …', 'Chi nhánh NHCSXH huyện giải ngân …')
     "chi nhánh",
-    "ban tổ chức (?:gồm|bao gồm|là)", "theo báo cáo của", "báo cáo của", "theo", "tại hội nghị", "tại buổi làm việc",
+    "ban tổ chức,? (?:gồm|bao gồm|là)", "theo báo cáo của", "báo cáo của", "theo", "tại hội nghị", "tại buổi làm việc",
     "về phía", "phía",
     # an emulation cluster, then the bodies in it ('Cụm thi đua Khối An ninh Công an tỉnh, Agribank …')
     r"(?:cụm|khối) thi đua(?: (?:khối|cụm) [^\W\d_]+(?: [^\W\d_]+)?)?",
@@ -188,9 +188,10 @@ _FUND_ORG = {"vì người nghèo": "mttq", "đền ơn đáp nghĩa": "mttq", "
 
 # An organizing committee of several organizations ('Ban tổ chức gồm Ủy ban MTTQ phường, Hội LHPN
 # phường và Đoàn phường') is those organizations jointly, and so is 'Ban tổ chức' later on.
-_COMMITTEE_RE = re.compile(r"ban tổ chức(?! (?:gồm|bao gồm|là)(?![^\W\d_]))(?![^\W\d_])")
+# ('Ban Tổ chức, gồm LĐLĐ tỉnh, Tỉnh đoàn và Hội LHPN tỉnh, dựng …': the apposition names it too.)
+_COMMITTEE_RE = re.compile(r"ban tổ chức(?!,? (?:gồm|bao gồm|là)(?![^\W\d_]))(?![^\W\d_])")
 _COMMITTEE_WORDS = "ban tổ chức"  # (what every naming of a committee says: looked for once per text)
-_COMMITTEE_NAMED_RE = re.compile(_COMMITTEE_WORDS + r" (?:gồm|bao gồm|là) $")
+_COMMITTEE_NAMED_RE = re.compile(_COMMITTEE_WORDS + r",? (?:gồm|bao gồm|là) $")
 
 
 def _with_committees(key: str, mentions: list[Mention]) -> list[Mention]:
@@ -614,9 +615,11 @@ def _merge_chains(text: str, key: str, mentions: list[Mention]) -> list[Mention]
             continue
         if out and m.kind in ("name", "backref", "generic", "group") and out[-1].kind in ("name", "backref", "generic", "chain", "group") \
                 and not (out[-1].kind == "name" and key[out[-1].start - 2:out[-1].start - 1].isdigit()
-                         and key[out[-1].start - 1:out[-1].start] == " "):
+                         and key[out[-1].start - 1:out[-1].start] == " ") \
+                and not (key.startswith("quỹ", out[-1].start) and ";" in key[out[-1].end:m.start]):
             # ('ra mắt 5 đội hình tình nguyện; Hội Nông dân xã …': a figure's counted noun that names a
             # youth team is the thing counted, no body of a list with the next clause's subject)
+            # ('… ủng hộ Quỹ "Vì người nghèo"; Mặt trận xã phối hợp …': a fund ends its clause; no list)
             gap = key[out[-1].end:m.start]
             sep = _CHAIN_SEP_RE.match(gap) if len(gap) < 40 and "\n" not in gap else None
             if (sep is not None and len(out[-1].orgs or [out[-1].org]) < 8
@@ -762,11 +765,17 @@ class Attributor:
         mention_starts = [m.start for m in ms]  # (sorted: a sentence's mentions found by bisection)
         # Every statement of the area's own statistics says 'hộ nghèo', or 'toàn' and ' có ' (scans in C first).
         area_words = "hộ nghèo" in key or (" có " in key and "toàn " in key)
+        # The association that owns the text ('Hội LHPN tỉnh …', 'Hội Liên hiệp Thanh niên …'): a new
+        # paragraph's 'Hội' is it again, not the partner association the last paragraph named.
+        own_hoi = next((m.org for m in ms if m.kind == "name" and m.org == self.default
+                        and key.startswith("hội", m.start)), None)
         attending = False  # inside a list of who attended ('Dự lễ có các đồng chí: …; …; đại diện …')
         contrast_hoi = False  # the association in focus was brought in for a contrast (see _CONTRAST_OPENINGS)
         for s, e in self.sentences:
             if contrast_hoi and s > 0 and key[s - 1] == "\n":
                 last_hoi, contrast_hoi = self.default, False
+            if own_hoi is not None and s > 0 and key[s - 1] == "\n":
+                last_hoi = own_hoi
             attending = (attending and key[s - 1] == ";") or _ATTENDANCE_RE.match(key, s, e) is not None
             mi = bisect.bisect_left(mention_starts, s, mi)
             j = bisect.bisect_left(mention_starts, e, mi)
@@ -793,7 +802,9 @@ class Attributor:
                 prefix = key[m.start - 160 if m.start - 160 > cs else cs:m.start]
                 opening = prefix.strip()
                 intro = not opening or _INTRO_RE.match(opening) is not None or (  # (nothing before it: a match, no call)
-                    cs == s and opening[:1] in _OFFICIAL_FIRST and _OFFICIAL_OPENING_RE.fullmatch(opening) is not None)
+                    cs == s and opening[:1] in _OFFICIAL_FIRST and _OFFICIAL_OPENING_RE.fullmatch(opening) is not None) or (
+                    # ('Ban Tổ chức, gồm LĐLĐ tỉnh, Tỉnh đoàn …, dựng …': the committee's members in apposition)
+                    committees_named and opening in ("gồm", "bao gồm") and _COMMITTEE_NAMED_RE.search(key, max(s, m.start - 24), m.start) is not None)
                 if intro and opening[-3:] == "sau" and _RANKED_AFTER_RE.fullmatch(opening) \
                         and key.find(" là ", m.end, e) >= 0:
                     continue  # (the body ranked above: the subject is named after 'là')
@@ -878,6 +889,10 @@ class Attributor:
                         last_hoi = org
                         contrast_hoi = org != self.default and self.default in HOI_ORGS and (
                             ranked or opening in _CONTRAST_OPENINGS)
+                elif org == "doan" and m.kind == "name" and key.startswith("hội", m.start):
+                    # 'Hội Liên hiệp Thanh niên Việt Nam tỉnh …; … các cấp Hội phát triển mới …': the
+                    # youth federation (the Youth Union's) is the association its report calls 'Hội'.
+                    last_hoi = org
                 elif orgs and len(assoc := [o for o in orgs if o in HOI_ORGS]) == 1:
                     last_hoi = assoc[0]  # 'Hội LHPN cùng Ủy ban MTTQ …; … qua Hội': the one association named
                 elif m.kind == "name" and m.org == "other" and "hội" in key[m.start:m.start + 4]:

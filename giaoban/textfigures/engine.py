@@ -14,7 +14,7 @@ from .catalogue import NEAR_ONLY, Matcher
 from .figures import MET_AND_EXCEEDED_RE, Candidate, find_candidates
 from .lexicon import QUALIFIERS, UNIT_BY_KEY, UNIT_RE
 from .normalize import WORD_START, LinePattern, canonical, match_key, nfc, prefix_alternation
-from .orgs import ORG_CODES
+from .orgs import ORG_CODES, orgs_named
 from .period import detect_period
 from .sections import target_ranges
 from .readers import read_file
@@ -353,15 +353,32 @@ _PLACE_OR_ZONE_HAS_RE = re.compile(
     r"khu công nghiệp|khu kinh tế|khu chế xuất|cụm công nghiệp|kcn|kkt|kcx)"
     r"(?: [^\W\d_]+){0,4}? (?:hiện nay |hiện |nay |hiện đang |đang )?(?:có|thu hút|thu hút được)"
     r"(?: (?:hơn|trên|gần|khoảng|xấp xỉ))? ?")
+# … a province or city named as the subject of its firms ('Hưng Yên hiện có hơn 1.200 doanh nghiệp
+# FDI'): one to four capitalised words opening the sentence, none an organization (see _place_has).
+_PLACE_NAME_HAS_RE = re.compile(r"[\s\-+•*–]*((?:[A-ZĐÀ-Ỹ][^\W\d_]*\.? ){1,4})(?:hiện |hiện nay |hiện đang |đang )?(?:có|thu hút)"
+                                r" (?:(?:hơn|trên|gần|khoảng|xấp xỉ) )?")
+# The zones an area has ('6 khu công nghiệp đang hoạt động có 412 doanh nghiệp', 'tại 39 khu công
+# nghiệp'): a count of the area's units, never a body's result.
+_ZONE_COUNTED_AFTER_RE = re.compile(r" (?:công nghiệp|kinh tế|chế xuất)(?![^\W\d_])")
 _AREA_WORKER_UNITS = frozenset({"lao động", "công nhân", "người lao động", "công nhân lao động"})
-_FIRMS_WORKERS_JOINT_RE = re.compile(r"(?: [^\W\d_]+){0,3}?,? (?:sử dụng|với|thu hút|tạo việc làm cho|giải quyết việc làm cho)"
+# … the part of those workers named right after them ('…, trong đó có 4.300 lao động nước ngoài') and
+# how they changed ('…, tăng 12.600 lao động so với cùng kỳ').
+_WORKERS_PART_JOINT_RE = re.compile(r",? (?:trong đó (?:có )?|(?:tăng|giảm)(?: thêm)? )(?:(?:hơn|trên|gần|khoảng) )?")
+_FIRMS_WORKERS_JOINT_RE = re.compile(r"(?: [^\W\d_]+){0,6}?,? (?:sử dụng|với|thu hút|tạo việc làm cho|giải quyết việc làm cho)"
                                      r" (?:(?:hơn|trên|gần|khoảng|xấp xỉ) )?")
-_WORKERS_SHARE_JOINT_RE = re.compile(r", trong đó (?:lao động|công nhân|người lao động) nữ (?:chiếm|là) (?:(?:hơn|trên|gần|khoảng) )?")
-_WAGE_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:[^,.;\n\d]{0,30}, )?thu nhập bình quân (?:của )?(?:người lao động|công nhân|lao động)"
+_WORKERS_SHARE_JOINT_RE = re.compile(r", (?:trong đó )?(?:lao động|công nhân|người lao động) nữ (?:chiếm|là) (?:(?:hơn|trên|gần|khoảng) )?")
+_WAGE_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:[^,.;\n\d]{0,30}, )?(?:(?:thu nhập|tiền lương|mức lương|lương) bình quân (?:của )?"
+                            r"(?:người lao động|công nhân|lao động)|(?:mức )?thưởng (?:tết )?bình quân(?! của))"
                             r"(?![^\W\d_])")
 # A stoppage that happened ('Trong quý xảy ra 1 cuộc ngừng việc tập thể … với khoảng 450 lao động
 # tham gia'): the workers' of a firm, not the union's work (as the firms' clause, '3 doanh nghiệp cắt
 # giảm …'); the union settling one ('giải quyết 2 cuộc ngừng việc') keeps it.
+# People visited by the country's or the province's leaders ('được lãnh đạo Đảng, Nhà nước và lãnh đạo
+# tỉnh đến thăm, tặng quà'): the visitors', not the report's body's (unless its own leaders are named).
+_VISITED_BY_AFTER_RE = re.compile(r"[^.;\n\d]{0,40}? được (lãnh đạo[^.;\n\d]{0,80}?) (?:đến |về |tới )?(?:thăm|tặng|trao|chúc)(?![^\W\d_])")
+# Workers taken into an organization ('được trao quyết định kết nạp vào tổ chức Công đoàn', 'làm đơn
+# gia nhập công đoàn').
+_JOINS_BODY_AFTER_RE = re.compile(r"[^.;\n\d]{0,50}?(?<![^\W\d_])(?:kết nạp vào|gia nhập) ((?:tổ chức )?[^.;,\n\d]{2,40})")
 _HAPPENED_BEFORE_RE = re.compile(r"(?<![^\W\d_])xảy ra (?:(?:hơn|trên|gần|khoảng) )?$")
 _STOPPAGE_AFTER_RE = re.compile(r" (?:ngừng việc|đình công|lãn công)(?![^\W\d_])")
 # The share of a workforce that is in the union ('Công ty có 30.000 lao động, trong đó 98% là đoàn
@@ -563,11 +580,16 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                     (ut in _AREA_FIRM_UNITS and _WHOLE_AREA_BEFORE_RE.search(key, max(0, c.start - 30), c.start))
                     or _place_has_firms(t, key, c, sentence_starts, breaks)
                     or _ZONE_HAS_BEFORE_RE.search(key, c.start - 90 if c.start > 90 else 0, c.start)
+                    or (ut in _AREA_FIRM_UNITS and _place_has(t, sentence_starts, c.start))
                     or (ut in _AREA_WORKER_UNITS and area_firms_end >= 0
-                        and _FIRMS_WORKERS_JOINT_RE.fullmatch(key, area_firms_end, c.start))) \
+                        and (_FIRMS_WORKERS_JOINT_RE.fullmatch(key, area_firms_end, c.start)
+                             or _WORKERS_PART_JOINT_RE.fullmatch(key, area_firms_end, c.start)))) \
                 and not _MEMBERS_OWN_AFTER_RE.match(key, c.end):
             actor = _NOBODY  # 'hiện toàn tỉnh có khoảng 1.200 doanh nghiệp ngoài nhà nước': the area's firms (5)
             area_firms_end = c.end
+        elif c.unit_text and c.unit_text.lower() in ("khu", "cụm") and actor.source != "owner" \
+                and _ZONE_COUNTED_AFTER_RE.match(key, c.end):
+            actor = _NOBODY  # '6 khu công nghiệp đang hoạt động có …': the area's zones (5)
         elif c.unit == "%" and area_firms_end >= 0 and _WORKERS_SHARE_JOINT_RE.fullmatch(key, area_firms_end, c.start):
             actor = _NOBODY  # '…, trong đó lao động nữ chiếm 68%'
         elif area_firms_end >= 0 and (c.unit == "%" or c.unit_category == "money") \
@@ -585,6 +607,15 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         elif c.unit_category == "person" and "từ " in key[c.start - 5 if c.start > 5 else 0:c.start] \
                 and _FIRM_SIZE_BEFORE_RE.search(key, c.start - 60, c.start):
             actor = _NOBODY  # 'doanh nghiệp sử dụng từ 25 lao động trở lên': the size that makes a firm count
+        elif c.unit_category == "person" and " được lãnh đạo " in key[c.end:c.end + 60] \
+                and (visit := _VISITED_BY_AFTER_RE.match(key, c.end)) is not None \
+                and not orgs_named(t[visit.start(1):visit.end(1)]):
+            actor = _OTHER  # '1.500 đoàn viên khó khăn được lãnh đạo Đảng, Nhà nước đến thăm, tặng quà': the visitors'
+        elif c.unit_category == "person" and actor.org == "other" and (joined := _JOINS_BODY_AFTER_RE.match(key, c.end)) is not None \
+                and (joined_orgs := orgs_named(t[joined.start(1):joined.end(1)])):
+            # 'Công ty có 120 lao động; 70 lao động được kết nạp vào Công đoàn', '30 công nhân của công ty làm
+            # đơn gia nhập công đoàn': the workers the body took in are its result, not the firm's.
+            actor = Actor(joined_orgs[0], None, "subject", (joined.start(1), joined.end(1)))
         elif donors_named and (donor := _DONOR_AFTER_RE.match(key, c.end)) and not _CAUSE_AFTER_RE.match(key, donor.end()):
             actor = _OTHER  # '1.240 suất quà của các doanh nghiệp, nhà hảo tâm': the givers'
         elif actor.source in ("carried", "default", "owner") and _VIA_WORD in key[c.start - 60 if c.start > 60 else 0:c.end + 60] \
@@ -1775,6 +1806,11 @@ def _held_by_each(key: str, s_start: int, clause_start: int, start: int) -> bool
     return False
 
 
+_MAI_AM_RE = re.compile(r"mái ấm công đoàn")
+_FUND_WORD_BEFORE_RE = re.compile(r"(?<![^\W\d_])quỹ [\"“']?$")
+_WITH_BEFORE_RE = re.compile(r"(?<![^\W\d_])với (?:(?:hơn|trên|gần|khoảng) )?$")
+
+
 def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: Actor, s_start: int, clause_start: int,
                               clause_end: int, before: str, units: Candidate | None) -> bool:
     """Whether the figure counts another thing than the indicator ``code`` does (see above); ``units``
@@ -1785,6 +1821,12 @@ def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: 
         return True  # '…, mỗi suất gồm gạo, dầu ăn và 300.000 đồng tiền mặt': what each item holds
     if code == "chi_tieu_dat":
         return _PLAN_AFTER_RE.match(key, c.end) is None
+    if code == "nha_mai_am_cong_doan" and c.unit == "đoàn viên" and _MAI_AM_RE.search(key, s_start, clause_end) \
+            and all(_FUND_WORD_BEFORE_RE.search(key, max(0, m.start() - 8), m.start())
+                    for m in _MAI_AM_RE.finditer(key, s_start, clause_end)):
+        return True  # 'Từ Quỹ "Mái ấm Công đoàn", công đoàn hỗ trợ 5 đoàn viên xây, sửa nhà': the fund, no house named
+    if code == "cdcs_thanh_lap" and _WITH_BEFORE_RE.search(key, max(0, c.start - 12), c.start):
+        return True  # 'Công đoàn xã được thành lập … với 21 công đoàn cơ sở trực thuộc': what the new body has
     if code in _UNIT_COUNT_CODES and _OFFICIALS_OF_RE.search(key, max(s_start, c.start - 70), c.start):
         return True  # 'cùng bí thư 23 Đoàn xã, thị trấn và 14 chi đoàn': the units whose officials came
     if code in _UNIT_COUNT_CODES and not _UNITS_HELD_BEFORE_RE.search(before):
@@ -1936,6 +1978,17 @@ def _place_has_firms(t: str, key: str, c: Candidate, sentence_starts: list[int],
     if _PLACE_OR_ZONE_HAS_RE.fullmatch(key, clause_start, c.start):
         return True
     return bool(t) and clause_start == s_start and _named_place_has(t, key, s_start, c.start)
+
+
+def _place_has(t: str, sentence_starts: list[int], pos: int) -> bool:
+    """'Hưng Yên hiện có hơn 1.200 doanh nghiệp …': a place's name, no organization's, opens the
+    sentence as the subject of its firms (``t`` is the text with its capitals)."""
+    start = _sentence_start(sentence_starts, pos)
+    m = _PLACE_NAME_HAS_RE.fullmatch(t, start, pos)
+    return m is not None and not orgs_named(m.group(1)) and not _NOT_PLACE_WORD_RE.match(m.group(1))
+
+
+_NOT_PLACE_WORD_RE = re.compile(r"(?:Công|Tổng|Tập|Ngân|Hợp|Trường|Bệnh|Ban|Ủy|Sở|Phòng|Chi|Tổ|Câu|Nhà|Trung|Văn|Cơ)\s")
 
 
 def _sentence_start(sentence_starts: list[int], pos: int) -> int:

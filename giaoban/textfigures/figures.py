@@ -83,6 +83,10 @@ class Candidate:
     qualifier_start: int | None = None  # the span starts at the qualifier ('gần 3.000 tỷ đồng')
 
 
+_TIERS_RE = re.compile(r" cấp(?![^\W\d_])")
+_GOVERNMENT_BEFORE_RE = re.compile(r"(?<![^\W\d_])chính quyền(?: địa phương)? $")
+
+
 def find_candidates(text: str, key: str) -> list[Candidate]:
     out: list[Candidate] = []
     consumed_until = -1
@@ -181,6 +185,8 @@ def _judge_literal(text: str, key: str, s: int, e: int) -> tuple[list[Candidate]
         # 'mô hình "Mỗi chi hội có 1 địa chỉ vì phụ nữ nghèo"': a number inside a short quoted name
         # of a model, a movement or a programme counts nothing.
         return None
+    if key.startswith(" cấp", e) and _TIERS_RE.match(key, e) and _GOVERNMENT_BEFORE_RE.search(key, max(0, s - 30), s):
+        return None  # 'vận hành chính quyền địa phương 2 cấp': the kind of government, no count
     if _is_identifier(text, key, s) and not _SCALED_MONEY_AFTER_RE.match(key, e) \
             and not (key.endswith(_BODY_WORDS_BEFORE, 0, s - 1) and lx.UNIT_RE.match(key, e + 1)):
         # (a name's number is never followed by millions of đồng: 'hỗ trợ các tổ 120 triệu đồng',
@@ -629,6 +635,9 @@ _QUALIFIER_MAP = dict(lx.QUALIFIERS)
 _QUALIFIER_LAST = {q.rsplit(" ", 1)[-1] for q in _QUALIFIER_MAP}  # the last word of each qualifier
 
 
+_COMPARED_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:cao|thấp|lớn|nhỏ) $")
+
+
 def qualifier_span(key: str, s: int) -> tuple[str, int | None]:
     """('approx', start of 'gần') for 'gần 3.000'; longest words first ('trên dưới' is approx)."""
     words, starts, colon, _ = _words_back(key, s)
@@ -638,6 +647,9 @@ def qualifier_span(key: str, s: int) -> tuple[str, int | None]:
     for start in starts:  # longest phrase first
         q = _QUALIFIER_MAP.get(key[start:end])
         if q is not None:
+            if key[start:end] == "hơn" and _COMPARED_BEFORE_RE.search(key, max(0, start - 6), start):
+                # 'thấp hơn 9% so với …', 'cao hơn 2 bậc': by how much the comparison goes, exact.
+                return "exact", None
             if key.startswith("vượt", start) and MET_AND_EXCEEDED_RE.search(key, max(0, start - 16), end + 1):
                 # 'đạt và vượt 15 chỉ tiêu', 'hoàn thành và vượt 8/10 chỉ tiêu': 'vượt' is the verb (met
                 # and exceeded); the number of targets is exact.

@@ -71,7 +71,7 @@ COUNT_WORDS = [
     "căn", "chi hội", "chi đoàn", "cơ sở hội", "hội cơ sở", "cơ sở đoàn", "tổ hội", "xã", "phường", "thị trấn",
     "thôn", "bản", "tổ dân phố", "khu dân cư", "KDC", "khu phố", "ấp", "khóm", "xóm", "làng", "buôn", "bon", "điểm", "điểm cầu", "điểm thi", "địa bàn", "mô hình", "câu lạc bộ",
     "CLB", "tổ", "nhóm", "tổ hợp tác", "hợp tác xã", "HTX", "dự án", "suất", "suất quà", "phần quà",
-    "xuất", "công trình", "phần việc", "công trình, phần việc", "ngày công", "ngày lương", "cây", "cây xanh", "con",
+    "xuất", "công trình", "phần việc", "công trình, phần việc", "ngày công", "ngày lương", "tháng lương", "cây", "cây xanh", "con",
     "lớp", "lớp học", "ý kiến", "kiến nghị", "ý kiến, kiến nghị", "vụ", "vụ việc", "việc", "thẻ",
     "sổ", "đợt", "lần", "chương trình", "cuộc thi", "giải", "đơn", "đơn thư", "trường hợp",
     "bằng khen", "giấy khen", "chiếc", "xe", "bộ", "tủ sách", "cuốn", "quyển", "hồ sơ", "văn bản",

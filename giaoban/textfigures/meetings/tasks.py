@@ -24,10 +24,11 @@ VERB_LEADS = (
     "phát huy|chỉ đạo|đổi mới|triển khai|thực hiện|tổ chức|vận động|tuyên truyền|hướng dẫn|theo dõi|"
     "kiểm tra|giám sát|chuẩn bị|hoàn thành|củng cố|phấn đấu|đôn đốc|nắm bắt|nắm chắc|bám sát|nghiên cứu|"
     "xây dựng|tham mưu|tham gia|đánh giá|hỗ trợ|giúp đỡ|khẩn trương|quyết liệt|chủ động|kịp thời|sớm|"
-    "cần|phải|nghiêm túc|thường xuyên|đặc biệt|ưu tiên|cụ thể hóa|phát động|lựa chọn|biểu dương|khen thưởng"
+    "cần|phải|nghiêm túc|thường xuyên|đặc biệt|ưu tiên|cụ thể hóa|phát động|lựa chọn|biểu dương|khen thưởng|tổng hợp"
 )
 _VERB_AT_START = re.compile(rf"^(?:{VERB_LEADS})\b")
-_VERB_ANYWHERE = re.compile(rf"(?<![^\W\d_])(?<!các )(?<!những )(?<!công tác )(?:{VERB_LEADS})\b")
+# (not inside a body's name: 'Ban Kiểm tra Hội huyện giám sát …', 'Ban Tổ chức - Kiểm tra Huyện đoàn hướng dẫn …')
+_VERB_ANYWHERE = re.compile(rf"(?<![^\W\d_])(?<!các )(?<!những )(?<!công tác )(?<!ban )(?<!- )(?:{VERB_LEADS})\b")
 _TASK_LEAD = re.compile(
     r"phương hướng|nhiệm vụ|thời gian tới|kế hoạch|trọng tâm|\btới\b|sắp tới|tiếp theo"
 )
@@ -42,6 +43,14 @@ _TRAILING = " \t.;:,…-–"
 # 'Đồng chí Lò Văn Pọm đề nghị …', 'Đồng chí Chủ tịch đề nghị, trong 6 tháng cuối năm, …': the one
 # who chairs asks for things; the paragraph holds tasks even without the word 'kết luận'.
 # So do 'Đồng chí Bí thư Huyện đoàn giao: …', '… giao nhiệm vụ …', '… giao cho …' (not 'giao lưu').
+# After the chair's 'đề nghị …; …' in a conclusion paragraph, a further sentence whose subject is a
+# body ('Ban Tổ chức - Kiểm tra Huyện đoàn hướng dẫn …', 'Công đoàn xã phối hợp …') is one more task
+# of the same list, though it repeats no directive word; a report of what was done ('… đã …') is not.
+_BODY_SUBJECT = re.compile(
+    r"^(?:các |những |mỗi )?(?:ban|văn phòng|thường trực|ủy ban|ủy viên|hội(?! nghị| thảo| thi)|đoàn|công đoàn|mặt trận|"
+    r"liên đoàn|cơ quan|chi hội|chi đoàn|cơ sở|cấp ủy|cấp hội|tổ|câu lạc bộ)\b"
+)
+_DONE_BEFORE_VERB = re.compile(r"(?<![^\W\d_])(?:đã|đang|vừa|được|bị)$")
 _SPEAKER_ASKS = re.compile(r"^(?:[^.;]{0,40}, )?(?:đồng chí|đ/c|ông|bà)\b[^.;:]{0,60}?(?<![^\W\d_])"
                            r"(?:đề nghị|yêu cầu|giao(?= ?:| nhiệm vụ| cho))\b")
 
@@ -214,6 +223,20 @@ def _split_subject(text: str, folded: str, pos: int, end: int) -> tuple[str, int
     return subject, verb.start()
 
 
+def _body_acts(text: str, folded: str, start: int, end: int) -> bool:
+    """A sentence whose own subject is a body and whose verb is a task's ('Văn phòng Hội hướng dẫn …')."""
+    pos = start
+    while pos < end and text[pos] in " ,":
+        pos += 1
+    subject, pred = _split_subject(text, folded, pos, end)
+    if not subject or pred <= pos:
+        return False
+    key = match_key(subject)
+    if _DONE_BEFORE_VERB.search(key.rstrip()):
+        return False
+    return bool(orgs_of_subject(subject) or _BODY_SUBJECT.match(key))
+
+
 def _sentence_case(s: str) -> str:
     s = re.sub(r"\s+", " ", s).strip(_TRAILING)
     s = re.sub(r"\.{2,}$|…$", "", s).strip(_TRAILING)
@@ -262,6 +285,7 @@ def candidates(
                 subject, due = "", due_default
         previous_kind = p.kind
         body_start = p.start + (bullet.end() if bullet else 0)
+        asked = False  # a directive sentence has opened this paragraph's list of tasks
         for s_start, s_end in _sentences(text, body_start, p.end):
             sentence_folded = folded[s_start:s_end]
             directive = _DIRECTIVE.search(sentence_folded)
@@ -269,13 +293,16 @@ def candidates(
                 # '…: các chi hội tổ chức …; Ban Thường vụ rà soát, đề nghị hỗ trợ …': a directive word
                 # inside a later item of the list is that item's verb, not the sentence's lead.
                 directive = None
-            is_task_sentence = (
+            is_task_sentence = bool(
                 p.kind == "tasks"
                 or bullet
                 or directive
                 or _NEEDS.search(sentence_folded)
                 or _VERB_AT_START.match(sentence_folded.lstrip())
             )
+            if not is_task_sentence and asked and p.kind == "conclusion":
+                is_task_sentence = _body_acts(text, folded, s_start, s_end)
+            asked = asked or bool(directive)
             if not is_task_sentence:
                 continue
             lead_end = s_start + directive.end() if directive else s_start
