@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
+from .lexicon import measure_kin
 from .normalize import canonical
 
 CATALOGUE_PATH = Path(__file__).with_name("catalogue.json")
@@ -90,6 +91,11 @@ class Matcher:
             unit = canonical(str(ind.get("unit") or ""))
             units = {canonical(u) for u in ind.get("units") or []} | ({unit} if unit else set())
             syn = [canonical(s) for s in ind.get("synonyms") or []] + [canonical(str(ind.get("name") or ""))]
+            # The thing counted in any measure word of its class: 'buổi sinh hoạt' is also a 'cuộc
+            # sinh hoạt' counted in 'cuộc' (lexicon.MEASURE_CLASSES, one table for every indicator).
+            units |= {k for u in units for k in measure_kin(u)}
+            syn += [v for s in syn if " " in s for k in measure_kin(s.split(" ", 1)[0])
+                    if (v := k + " " + s.split(" ", 1)[1]) not in syn]
             self.entries.append(_Entry(
                 code=str(ind["code"]), units=frozenset(units), synonyms=tuple(s for s in syn if s),
                 orgs=frozenset(ind.get("orgs") or []), money=ind.get("value_type") == "money" or unit == "đồng",

@@ -12,7 +12,7 @@ from .attribution import Actor, Attributor
 from .boilerplate import boilerplate_ranges, inside
 from .catalogue import NEAR_ONLY, Matcher
 from .figures import MET_AND_EXCEEDED_RE, Candidate, find_candidates
-from .lexicon import QUALIFIERS, UNIT_BY_KEY, UNIT_RE
+from .lexicon import QUALIFIERS, UNIT_BY_KEY, UNIT_RE, measure_kin
 from .normalize import WORD_START, LinePattern, canonical, match_key, nfc, prefix_alternation
 from .orgs import ORG_CODES, orgs_named
 from .period import detect_period
@@ -810,7 +810,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # unless they are the people a delegation speaks for ('đại diện cho hơn 1.700 hội viên') or
             # those a loan went to ('… cho 212 hộ' with the balance).
             code, code_conf = None, 0.0
-        if part and code is not None and (total := last_coded.get(c.unit)) is not None and total[1] == code \
+        if part and code is not None and (total := last_coded.get(c.unit) or next(
+                (last_coded[k] for k in measure_kin(c.unit or "") if k in last_coded), None)) is not None and total[1] == code \
                 and i - total[3] <= 2:
             # '… trao 150 suất quà … Trong số đó, 10 suất quà được trao cho trẻ mồ côi': a part of a
             # total already counted is not counted again.
