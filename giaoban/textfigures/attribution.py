@@ -110,7 +110,9 @@ _PLACE_SUBJECT_RE = re.compile(r"(?:^|[,:;] |\n)[\s\-+•*–]*(?:toàn |cả )?
 # 'Đại hội bầu 41 ủy viên', 'Hội nghị hiệp thương cử 35 ủy viên'): '^' above is the text's start only, since
 # the search starts inside the text.
 _LEADER_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:(?:toàn |cả )?(?:xã|huyện|phường|thị xã|thị trấn|tỉnh|thành phố)"
-                              r" (?:đã|còn|cũng|tiếp tục|đang|vừa)|(?:đại hội|hội nghị)(?! (?:đảng|toàn quốc|thể dục|thể thao)))"
+                              r" (?:đã|còn|cũng|tiếp tục|đang|vừa)|(?:đại hội|hội nghị)(?! (?:đảng|toàn quốc|thể dục|thể thao))"
+                              # (its standing board, bare: 'Thường trực Ủy ban đã tiếp 9 lượt công dân')
+                              r"|(?:ban )?thường trực(?: ủy ban)?)"
                               r"(?![^\W\d_])")
 _LOCAL_ASIDE_RE = re.compile(r"[\s\-+•*–]*(?:ở|tại) (?:huyện|xã|phường|thị xã|thị trấn|thành phố|tỉnh|thôn|bản|ấp)(?![^\W\d_])")
 _PARTNER_BEFORE_RE = re.compile(r"phối hợp (?:với )?$")

@@ -367,6 +367,10 @@ _WORKERS_PART_JOINT_RE = re.compile(r",? (?:trong đó (?:có )?|(?:tăng|giảm
 _FIRMS_WORKERS_JOINT_RE = re.compile(r"(?: [^\W\d_]+){0,6}?,? (?:sử dụng|với|thu hút|tạo việc làm cho|giải quyết việc làm cho)"
                                      r" (?:(?:hơn|trên|gần|khoảng|xấp xỉ) )?")
 _WORKERS_SHARE_JOINT_RE = re.compile(r", (?:trong đó )?(?:lao động|công nhân|người lao động) nữ (?:chiếm|là) (?:(?:hơn|trên|gần|khoảng) )?")
+# … or said after the share ('…, trong đó 70% là nữ', '…, trong đó 62% là lao động ngoại tỉnh')
+_PART_JOINT_RE = re.compile(r", (?:trong đó|trong số đó) (?:(?:hơn|trên|gần|khoảng|xấp xỉ) )?")
+_WORKERS_KIND_AFTER_RE = re.compile(r" (?:là )?(?:lao động |công nhân |người lao động )?(?:nữ|phụ nữ|ngoại tỉnh|người ngoại tỉnh|"
+                                    r"người dân tộc thiểu số|đồng bào dân tộc thiểu số)(?![^\W\d_])")
 _WAGE_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:[^,.;\n\d]{0,30}, )?(?:(?:thu nhập|tiền lương|mức lương|lương) bình quân (?:của )?"
                             r"(?:người lao động|công nhân|lao động)|(?:mức )?thưởng (?:tết )?bình quân(?! của))"
                             r"(?![^\W\d_])")
@@ -590,7 +594,9 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         elif c.unit_text and c.unit_text.lower() in ("khu", "cụm") and actor.source != "owner" \
                 and _ZONE_COUNTED_AFTER_RE.match(key, c.end):
             actor = _NOBODY  # '6 khu công nghiệp đang hoạt động có …': the area's zones (5)
-        elif c.unit == "%" and area_firms_end >= 0 and _WORKERS_SHARE_JOINT_RE.fullmatch(key, area_firms_end, c.start):
+        elif c.unit == "%" and area_firms_end >= 0 and (
+                _WORKERS_SHARE_JOINT_RE.fullmatch(key, area_firms_end, c.start)
+                or (_PART_JOINT_RE.fullmatch(key, area_firms_end, c.start) and _WORKERS_KIND_AFTER_RE.match(key, c.end))):
             actor = _NOBODY  # '…, trong đó lao động nữ chiếm 68%'
         elif area_firms_end >= 0 and (c.unit == "%" or c.unit_category == "money") \
                 and "bình quân" in key[c.start - 200 if c.start > 200 else 0:c.start] \

@@ -35,6 +35,10 @@ FRONT_LEADS: list[tuple[str, list]] = [
         [ALL, "mttq"],
     ),
     ("Mặt trận và các đoàn thể xã thăm 25 gia đình chính sách. Đại hội bầu 39 ủy viên Ủy ban.", [ALL, "mttq"]),
+    (
+        "Ủy ban MTTQ phường cùng các tổ chức chính trị - xã hội mở 5 hội nghị. Thường trực Ủy ban đã tiếp 14 lượt công dân.",
+        [ALL, "mttq"],
+    ),
 ]
 
 FRONT_LEADS_KEPT: list[tuple[str, list]] = [
@@ -82,7 +86,19 @@ AREA_ECONOMY: list[tuple[str, list]] = [
     ("Công đoàn ngành Công Thương thăm 20 công nhân. Thái Nguyên hiện có 3.600 doanh nghiệp.", ["congdoan", None]),
 ]
 
+AREA_ECONOMY += [
+    # … and the share of those workers said after it.
+    (
+        "Công đoàn các khu công nghiệp trao 250 suất quà. Các khu công nghiệp hiện có khoảng 38.000 lao động, trong đó 66% là nữ.",
+        ["congdoan", None, None],
+    ),
+]
+
 AREA_ECONOMY_KEPT: list[tuple[str, list]] = [
+    (
+        "Liên đoàn Lao động huyện thăm 30 công nhân. Huyện có 500 doanh nghiệp, sử dụng 21.000 lao động, trong đó 58% là đoàn viên.",
+        ["congdoan", None, None, "congdoan"],
+    ),
     ("Huyện đoàn tổ chức diễn đàn khởi nghiệp. Toàn huyện có 38 doanh nghiệp do thanh niên làm chủ.", ["doan"]),
     (
         "Hội Nông dân tỉnh tập huấn 150 hội viên. Toàn tỉnh có 74 doanh nghiệp của hội viên nông dân.",
