@@ -165,6 +165,8 @@ _MIXED_UNITS = {"hội, đoàn viên", "hội viên, đoàn viên", "đoàn viê
 _AGENT_AFTER_REACH = 48
 _AGENT_AFTER_GAP_RE = re.compile(r"[\d.,]+(?: [^\W\d_]+| [\"“][^\"”\n]{1,30}[\"”]){0,4} (?:đều |được )?do ")
 _ITEM_MARK_RE = re.compile(r"[ \t]*([ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+")
+# A dash item of a list ('- Quỹ "Vì người nghèo": …', '+ Tuần tới: …'), as a week's figures are sent.
+_BULLET_MARK_RE = re.compile(r"[ \t]*([-+•–*])[ \t]+")
 
 
 def _mark_kind(mark: str) -> str:
@@ -1023,6 +1025,12 @@ class Attributor:
         the item whose body (not its title line) named the carried body at ``named``."""
         key = self.key
         start = key.rfind("\n", 0, s) + 1
+        if s - start <= 4 and (dash := _BULLET_MARK_RE.match(key, start)) is not None and s <= dash.end():
+            # '- Các tổ chức: … Hội Nông dân xã lập 1 câu lạc bộ. / - Ý kiến cử tri: tiếp nhận 7 ý kiến':
+            # the next dash item of the same list is an item of its own.
+            n_start = key.rfind("\n", 0, named) + 1
+            there = _BULLET_MARK_RE.match(key, n_start)
+            return named < start and there is not None and there.group(1) == dash.group(1)
         if s - start > 8 or (here := _ITEM_MARK_RE.match(key, start)) is None or s > start + here.end() - here.start():
             return False
         if named < start:

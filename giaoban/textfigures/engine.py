@@ -35,7 +35,9 @@ _AFTER_STEPS = 6  # (at most)
 # character set first, which the regex engine scans for in C (an alternation whose first branch
 # is a set is tried at every position, 40× slower; tests/textfigures/test_scan_prefixes.py).
 # (not the comma of a list of ordinals: 'trước và sau kỳ họp thứ 9, thứ 10 Quốc hội cho 2.917 cử tri')
-_CLAUSE_BREAK_RE = re.compile(r"[;:(\n,](?!(?<=\d,)\d)(?!(?<=\d,) thứ \d)")
+# (nor the comma inside a title of two words: 'trong sạch, vững mạnh', 'sản xuất, kinh doanh giỏi')
+_CLAUSE_BREAK_RE = re.compile(r"[;:(\n,](?!(?<=\d,)\d)(?!(?<=\d,) thứ \d)"
+                              r"(?!(?<=trong sạch,) vững mạnh)(?!(?<=sản xuất,) kinh doanh)")
 # (what _TAIL_RE starts with: asked first, in C; tests/textfigures/test_prechecks.py holds them in step)
 _TAIL_WORDS = (" cho ", " tới ", " đến ")
 _TAIL_RE = re.compile("(?:" + "|".join(_TAIL_WORDS) + r")([^,;:.()\n\d]+)")
@@ -306,6 +308,9 @@ _SHARE_OF_BASES_RE = re.compile(r"[^.;:\n\d]{0,60}?(?:vững mạnh|hoàn thành
 _PLACE_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:toàn |cả )?(?:xã|huyện|phường|thị xã|thị trấn|tỉnh|thành phố)"
                              r" (?:đã|cũng|tiếp tục|đang|vừa)(?![^\W\d_])")
 _VERB_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:(?:trong năm|trong quý|trong kỳ|hiện|hiện nay|đến nay),? )?(?:đang|đã|còn|và|cùng|cho)(?![^\W\d_])")
+# A running total after a semicolon ('nhận 46 triệu đồng trong tuần; lũy kế từ đầu năm 318 triệu đồng',
+# '…; cộng dồn cả năm 52 hội viên') totals what the clause before counted.
+_RUNNING_TOTAL_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:lũy kế|cộng dồn|cộng lũy kế)(?![^\W\d_])")
 # Bodies that are not the organizations: counted at the head of a clause, they are its subject.
 _BODY_UNITS = {"doanh nghiệp"}
 # … followed by their own verb, not by a list or an owner ('86 doanh nghiệp, hợp tác xã … do cựu
@@ -678,7 +683,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         if i > 0 and c.unit_category == "money" and _TOTAL_OPENS_RE.match(key, s_start):
             ctx_start = attributor.sentences[i - 1][0]  # 'Tổng kinh phí …' totals the sentence before
         elif i > 0 and _after_semicolon(key, s_start) and (_VERB_OPENS_RE.match(key, s_start)
-                                                          or _PLACE_OPENS_RE.match(key, s_start)):
+                                                          or _PLACE_OPENS_RE.match(key, s_start)
+                                                          or _RUNNING_TOTAL_OPENS_RE.match(key, s_start)):
             # '… Quỹ Hỗ trợ nông dân đạt 96,5 tỷ đồng; đang hỗ trợ 2.140 hộ vay vốn': a clause with
             # no subject of its own goes on with the one before the semicolon.
             ctx_start = attributor.sentences[i - 1][0]
@@ -2191,6 +2197,12 @@ def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int, breaks:
 
 
 _PREDICATE_END_RE = re.compile(r"[;.\n]")
+# A title of two words joined by a comma is one phrase, whose comma ends nothing (as in _CLAUSE_BREAK_RE).
+_PAIRED_TITLE_RE = re.compile(r"(?<![^\W\d_])(?:trong sạch, vững mạnh|sản xuất, kinh doanh)(?![^\W\d_])")
+
+
+def _title_comma_hidden(m: re.Match[str]) -> str:
+    return m.group().replace(",", " ")  # (same length: offsets hold)
 _PURPOSE_WORDS = ("để", "nhằm", "hướng tới", "với mục tiêu", "phấn đấu")  # (asked first, in C: most clauses say none)
 _PURPOSE_RE = re.compile(r" (?:" + "|".join(_PURPOSE_WORDS) + r")(?![^\W\d_])")
 
@@ -2205,9 +2217,12 @@ def _predicate_after(key: str, pos: int, limit: int) -> str:
     purpose = _PURPOSE_RE.search(ext) if any(map(ext.__contains__, _PURPOSE_WORDS)) else None
     if purpose:
         ext = ext[:purpose.start()]  # '264 hộ vay vốn | để thoát nghèo': an aim, not what they reached
-    i = _comma_outside_quotes(ext)
+    # (the title may have begun before ``pos``: '… hộ nông dân sản xuất| , kinh doanh giỏi')
+    lo = pos - 12 if pos > 12 else 0
+    seen = _PAIRED_TITLE_RE.sub(_title_comma_hidden, key[lo:pos + len(ext)])[pos - lo:] if ", " in ext else ext
+    i = _comma_outside_quotes(seen)
     if i >= 0:
-        rest = ext[i + 1:]
+        rest = seen[i + 1:]
         # A headline or a list line ends at its line break, which the look-ahead may stop at.
         ended = m is not None or limit == len(key) or key.startswith("\n", limit)
         words = rest.split()

@@ -23,7 +23,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 # (name, fast pattern, its plain form, the groups its callers read)
 PAIRS: list[tuple[str, re.Pattern[str], re.Pattern[str], tuple[int, ...]]] = [
-    ("engine._CLAUSE_BREAK_RE", engine._CLAUSE_BREAK_RE, re.compile(r"[;:(\n]|,(?!(?<=\d,)\d)(?!(?<=\d,) thứ \d)"), ()),
+    ("engine._CLAUSE_BREAK_RE", engine._CLAUSE_BREAK_RE, re.compile(
+        r"[;:(\n]|,(?!(?<=\d,)\d)(?!(?<=\d,) thứ \d)(?!(?<=trong sạch,) vững mạnh)(?!(?<=sản xuất,) kinh doanh)"), ()),
     ("engine._CLAUSE_MARK_RE", engine._CLAUSE_MARK_RE, re.compile(r"[,;:()]| - "), ()),
     ("engine._COUNTED_PHRASE_END_RE", engine._COUNTED_PHRASE_END_RE, re.compile(
         r"[,;:()\n.\d]| (?:cho|với|của|tại|để|từ|ở|do|nhằm|qua|trong|trên|thuộc|đã|được|là|và|về)(?![^\W\d_])"), ()),
