@@ -21,7 +21,8 @@ from decimal import Decimal
 from django.db import connection, transaction
 
 from giaoban.analytics.cache import renew_data_stamp
-from giaoban.analytics.models import NATION_SCOPE, TOTAL_KEY, TOTAL_SCOPES, Fact, FactTotal, ReportingLevel, UnitLevels
+from giaoban.analytics.models import (NATION_SCOPE, PACKED_KEY, TOTAL_KEY, TOTAL_SCOPES, Fact, FactPacked, FactTotal,
+                                      ReportingLevel, UnitLevels)
 from giaoban.collection import partitions
 from giaoban.collection.models import DataValue, Report
 from giaoban.org.models import Area, Unit
@@ -32,6 +33,7 @@ QUALIFIER_CODES = {"exact": 0, "approx": 1, "over": 2, "under": 3}
 QUALIFIER_NAMES = {v: k for k, v in QUALIFIER_CODES.items()}
 T = Fact._meta.db_table
 TT = FactTotal._meta.db_table
+PT = FactPacked._meta.db_table
 
 
 def _path_ids(path: str) -> list[int]:
@@ -214,6 +216,55 @@ def _apply_deltas(before: dict, after: dict, period: str, inds: list[int]) -> No
             # the covering index too, on each approval)
             cur.execute(f"UPDATE {TT} SET total = ROUND(total, 4) WHERE period = %s AND indicator_id IN ({marks}) "
                         "AND total <> ROUND(total, 4)", [period, *inds])
+    # the packed level of the groups these rows belong to (one year: one period), from FactTotal as it now is
+    groups = {(key[0], key[1]) for key in (r[:2] for r in rows)}
+    orgs = sorted({r[4] for r in rows})
+    repack(f"year = %s AND indicator_id IN ({marks}) AND org_id IN ({','.join(['%s'] * len(orgs))}) AND ("
+           + " OR ".join(["(scope = %s AND scope_id = %s)"] * len(groups)) + ")",
+           [int(period[:4]), *inds, *orgs, *(x for g in sorted(groups) for x in g)])
+
+
+FOUR = Decimal("0.0001")  # values have 4 decimals (the engine's FOUR)
+
+
+def exact_total(total) -> Decimal:
+    """A summed value as the engine keeps it. Values have 4 decimals: a sum has too (SQLite sums
+    them as floats, this drops the noise; PostgreSQL returns Decimals, an int is exact: no detour
+    through str for those)."""
+    return (total if total.__class__ is Decimal else Decimal(total if total.__class__ is int else str(total))).quantize(FOUR)
+
+
+_PACK_GROUP = ["scope", "scope_id", *PACKED_KEY]
+
+
+def repack(where: str = "", params: list | tuple = ()) -> int:
+    """FactPacked's rows of the groups whose FactTotal rows match ``where`` (on columns both tables
+    have: scope, scope_id, indicator_id, org_id, year, the flags), made again from FactTotal; every row
+    without ``where``. A total is packed as ``str`` of the Decimal the engine makes of it
+    (engine.sql.exact_total, without -0), so that reading it back gives the very same Decimal."""
+    cond = f" WHERE {where}" if where else ""
+    zero = Decimal(0)
+    out: list = []
+    with connection.cursor() as cur:
+        cur.execute(f"DELETE FROM {PT}{cond}", params)
+        cur.execute(f"SELECT {', '.join(_PACK_GROUP)}, period, total, n, n_approx, n_over, n_under FROM {TT}{cond} "
+                    f"ORDER BY {', '.join(_PACK_GROUP)}, period", params)  # the periods in order: the same text every time
+        last = None
+        for row in cur.fetchall():
+            group, (period, total, n, a, o, u) = row[:-6], row[-6:]
+            if group != last:
+                last = group
+                periods, totals, ns, quals = [], [], [], False
+                out.append((group, periods, totals, ns, [quals]))
+            periods.append(period)
+            totals.append(str(zero + exact_total(total)))
+            ns.append(str(n))
+            if a or o or u:
+                out[-1][4][0] = True
+        cols = [*_PACK_GROUP, "periods", "totals", "ns", "quals"]
+        cur.executemany(f"INSERT INTO {PT} ({', '.join(cols)}) VALUES ({', '.join(['%s'] * len(cols))})",
+                        [[*g, ",".join(p), ",".join(t), ",".join(n), bool(q[0])] for g, p, t, n, q in out])
+    return len(out)
 
 
 def refresh_for_report(report: Report) -> int:
@@ -408,22 +459,26 @@ def rebuild_totals() -> int:
                         f"FROM {tmp}{where} GROUP BY {'' if scope == NATION_SCOPE else sid + ', '}{key}")
             total += cur.rowcount
         cur.execute(f"DROP TABLE {tmp}")
+    repack()
     return total
 
 
 # ensure_built()'s probe: both tables have rows (nothing to do then)
-BUILT_SQL = f"EXISTS (SELECT 1 FROM {T}), EXISTS (SELECT 1 FROM {TT})"
+BUILT_SQL = f"EXISTS (SELECT 1 FROM {T}), EXISTS (SELECT 1 FROM {TT}), EXISTS (SELECT 1 FROM {PT})"
 
 
 def ensure_built() -> None:
     """Build the tables once if reports were loaded in bulk (without signals) and they are empty."""
     with connection.cursor() as cur:  # both tables in one round trip (called by every compute)
         cur.execute(f"SELECT {BUILT_SQL}")
-        has_facts, has_totals = cur.fetchone()
+        has_facts, has_totals, has_packed = cur.fetchone()
     if not has_facts:
         if DataValue.objects.filter(report__status__in=COUNTED).exists():
             rebuild()
     elif not has_totals:
         with transaction.atomic():
             rebuild_totals()
+    elif not has_packed:  # FactTotal from before the packed level (migration 0007)
+        with transaction.atomic():
+            repack()
 

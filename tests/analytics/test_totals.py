@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from giaoban.analytics import engine
-from giaoban.analytics.models import Fact, FactTotal
+from giaoban.analytics.models import Fact, FactPacked, FactTotal
 from giaoban.analytics.summary import rebuild, rebuild_flags, rebuild_totals, update_flags
 from giaoban.collection.models import Report
 from giaoban.core import aggregation as rules
@@ -20,9 +20,9 @@ CODES = ["buoi", "du_no", "ty_le", "pf", "sa"]
 FLAGS = ("unit_id", "indicator_id", "period", "approved", "desc_appr", "desc_any", "anc_appr", "anc_any")
 
 
-def _fill(w, seed: int, steps: int = 35):
+def _fill(w, seed: int, steps: int = 35, exact: bool = False):
     """Random reports (with later status changes and edits) through the workflow's save: the
-    signals keep Fact and FactTotal current incrementally."""
+    signals keep Fact and FactTotal current incrementally (``exact``: no qualifiers)."""
     rng = random.Random(seed)
     units = [w.UP, w.UD, w.U1, w.U2, w.U3, w.DP]
     for _ in range(steps):
@@ -30,6 +30,7 @@ def _fill(w, seed: int, steps: int = 35):
         values = {c: rng.choice([rng.randint(0, 90), Decimal(rng.randint(0, 9000)) / 100]) for c in rng.sample(CODES, rng.randint(1, 3))}
         status = rng.choice(["approved", "approved", "submitted", "draft"])
         qual = rng.choice(["exact", "exact", "approx", "over", "under"])
+        qual = "exact" if exact else qual
         w.put(unit, period, values, status=status, qualifier=qual)
         if rng.random() < 0.3:  # a later status change of some report (returned, approved again...)
             report = rng.choice(list(Report.objects.all()))
@@ -42,6 +43,12 @@ def _totals():
         (t.scope, t.scope_id, t.indicator_id, t.period, t.org_id, t.approved, t.desc_appr, t.desc_any,
          t.anc_appr, t.anc_any, t.year, Decimal(str(t.total)).quantize(Decimal("0.0001")), t.n, t.n_approx, t.n_over, t.n_under)
         for t in FactTotal.objects.all())
+
+
+def _packed():
+    return sorted(FactPacked.objects.values_list(
+        "scope", "scope_id", "indicator_id", "org_id", "year", "approved", "desc_appr", "desc_any", "anc_appr",
+        "anc_any", "periods", "totals", "ns", "quals"))
 
 
 def _answers(w, within=None):
@@ -75,11 +82,12 @@ def test_totals_path_agrees_with_fact_path(world, seed, monkeypatch):
 @pytest.mark.parametrize("seed", [4, 5])
 def test_incremental_totals_equal_the_rebuild(world, seed):
     _fill(world, seed)
-    incremental = _totals()
+    incremental, packed = _totals(), _packed()
     flags = sorted(Fact.objects.values_list(*FLAGS))
-    assert incremental
+    assert incremental and packed
     rebuild()
     assert _totals() == incremental
+    assert _packed() == packed  # the packed level kept by each approval as rebuilt from FactTotal
     assert sorted(Fact.objects.values_list(*FLAGS)) == flags
 
 
@@ -182,7 +190,7 @@ def test_fast_path_cells_equal_the_general_path(world, seed, monkeypatch):
     assert compared > 100
 
 
-def test_the_national_pivot_reads_facttotal_covering_index_in_order(world):
+def test_the_national_pivot_reads_facttotal_covering_index_in_order(world, monkeypatch):
     """The pivot's shape (level-1 nodes by organization over stored quarters) is one statement over
     FactTotal that reads its rows as stored, no GROUP BY: on SQLite from the covering index
     fact_total_read alone, in its order (no sort, no lookup of each table row); on PostgreSQL an
@@ -199,6 +207,10 @@ def test_the_national_pivot_reads_facttotal_covering_index_in_order(world):
     ensure_built()
     targets = [(a.code, engine.Node.of(a)) for a in (w.P,)]
     quarters = [Period.parse(p) for p in PERIODS]
+    from giaoban.analytics.engine import computing
+
+    # FactTotal's path: the packed level not asked (its own test is below)
+    monkeypatch.setattr(computing, "_packed_cells", lambda *a: None)
     with CaptureQueriesContext(connection) as ctx:
         cells = engine.compute(targets, list(Indicator.objects.filter(code__in=["buoi", "ty_le"])), quarters, by_org=True)
     assert cells["P", w.phunu.pk, "buoi", "2024-Q1"].total == 5
@@ -217,3 +229,58 @@ def test_the_national_pivot_reads_facttotal_covering_index_in_order(world):
             cur.execute("EXPLAIN " + reads[0])
             plan = " ".join(r[0] for r in cur.fetchall())
             assert "Index Only Scan" in plan, plan
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("seed", "exact"), [(11, True), (12, True), (13, False)])
+def test_packed_level_cells_equal_the_general_path(world, seed, exact, monkeypatch):
+    """The packed level (FactPacked, issue 21) answers the fast path by organization: its cells
+    equal the general path's for every target shape, with and without submitted reports, one
+    organization, each indicator alone and all together, all the year's quarters or some (then
+    FactTotal's rows); it is read at least once when no value has a qualifier."""
+    from giaoban.analytics.engine import computing
+
+    w = world
+    _fill(w, seed, steps=45, exact=exact)
+    answered = []
+    real = computing._packed_cells
+    monkeypatch.setattr(computing, "_packed_cells", lambda *a: answered.append(real(*a)) or answered[-1])
+    all_inds = list(Indicator.objects.all())
+    compared = 0
+    for label, targets in _targets(w):
+        for sub in (False, True):
+            for org_ids in (None, [w.phunu.pk]):
+                for inds in (all_inds, *([i] for i in all_inds)):
+                    for codes in (PERIODS, PERIODS[:2]):
+                        quarters = [Period.parse(p) for p in codes]
+                        fast = engine.compute(targets, inds, quarters, sub, True, org_ids)
+                        reference = engine.compute(targets, inds, quarters, sub, True, org_ids, fast=False)
+                        assert fast == reference, (label, sub, org_ids, [i.code for i in inds], codes)
+                        assert {k: str(c.total) for k, c in fast.items()} == {k: str(c.total) for k, c in reference.items()}
+                        compared += sum(c.total is not None for c in fast.values())
+    assert compared > 100
+    if exact:
+        assert any(a is not None and a[0] for a in answered)
+
+
+def test_the_national_pivot_reads_the_packed_level(world):
+    """The pivot's shape (level-1 nodes by organization, every quarter of a year, an indicator
+    summed over units, no qualifiers) is one statement over FactPacked and none over FactTotal:
+    fails if the engine reads the totals' rows again (2,448 of them at 1 M values: issue 21)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from giaoban.analytics.summary import ensure_built
+
+    w = world
+    for unit, period in ((w.U1, "2024-Q1"), (w.U2, "2024-Q2"), (w.DP, "2024-Q1")):
+        w.put(unit, period, {"buoi": 5})
+    ensure_built()
+    targets = [(a.code, engine.Node.of(a)) for a in (w.P, w.D)]
+    quarters = [Period.parse(p) for p in PERIODS]
+    with CaptureQueriesContext(connection) as ctx:
+        cells = engine.compute(targets, list(Indicator.objects.filter(code="buoi")), quarters, by_org=True)
+    assert cells["P", w.phunu.pk, "buoi", "2024-Q1"].total == 5
+    assert str(cells["P", w.phunu.pk, "buoi", "2024-Q1"].total) == "5.0000"
+    sqls = [q["sql"] for q in ctx.captured_queries if "EXISTS" not in q["sql"]]
+    assert [s for s in sqls if FactPacked._meta.db_table in s] and not [s for s in sqls if FactTotal._meta.db_table in s], sqls
