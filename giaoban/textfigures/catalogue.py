@@ -22,6 +22,11 @@ from .normalize import canonical
 
 CATALOGUE_PATH = Path(__file__).with_name("catalogue.json")
 # Weak words: they say what is counted only right before the number, and only of a bare count.
+# Times of people ('19.375 lượt hội viên', '1.272 lượt cá nhân'): what a household's members reach again
+# year after year (a title) is counted so as well as in 'hộ', so an indicator of households that is a
+# flow may have them; not one of persons only (admitted or introduced once). Not 'lượt hộ': '2.538 lượt
+# hộ nghèo' helped are the poor households, which the unit's own words do not keep from a title.
+_TIMES_OF_HOLDERS = frozenset({canonical("lượt người")})
 NEAR_ONLY = {canonical(w) for w in ("có", "tổng số", "hiện có", "với", "toàn huyện có", "toàn xã có", "toàn tỉnh có")}
 
 
@@ -157,8 +162,9 @@ class Matcher:
             elif u == "%":
                 entries = [en for en in self.entries if "%" in en.units and (en.percent or not en.money)]
             else:
-                entries = [en for en in self.entries if not en.money and u in en.units
-                           and not (en.stock and u.startswith("lượt"))]  # times done are a flow, never a level held
+                entries = [en for en in self.entries if not en.money and (u in en.units or (
+                    u in _TIMES_OF_HOLDERS and "hộ" in en.units)) and not (en.stock and u.startswith("lượt"))]
+                # (times done are a flow, never a level held)
             by_synonym: dict[str, list[int]] = {}
             for i, en in enumerate(entries):
                 for s in en.synonyms:  # a synonym listed twice counts twice, as it always did

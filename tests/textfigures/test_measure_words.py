@@ -59,7 +59,35 @@ ROWS: list[tuple[str, str, str | None]] = [
 ]
 
 
-@pytest.mark.parametrize("text,figure,code", ROWS)
+# Times of people ('lượt hội viên', 'lượt cá nhân') count what households' members reach again year after
+# year (a title), as 'hộ' does; not what a person does once.
+TIMES: list[tuple[str, str, str | None]] = [
+    (
+        "Nhờ vậy, Hội Nông dân huyện có 8.300 lượt hội viên đạt danh hiệu sản xuất, kinh doanh giỏi các cấp.",
+        "8.300 lượt hội viên",
+        "ho_sxkd_gioi",
+    ),
+    (
+        "Trong nhiệm kỳ, Hội Cựu chiến binh tỉnh có 2.140 lượt cá nhân được công nhận sản xuất, kinh doanh giỏi.",
+        "2.140 lượt cá nhân",
+        "ho_sxkd_gioi",
+    ),
+    # guards: people introduced to jobs (no Party introduction), trainees, a loan's households (a level held),
+    # households helped counted in times
+    ("Công đoàn tỉnh tư vấn, giới thiệu việc làm cho 1.200 lượt người lao động.", "1.200 lượt người lao động", None),
+    ("Đoàn xã giới thiệu 45 lượt đoàn viên tham gia lớp học nghề.", "45 lượt đoàn viên", None),
+    ("Hội Nông dân huyện tổ chức tập huấn cho 2.300 lượt hội viên.", "2.300 lượt hội viên", "luot_tap_huan"),
+    ("Hội Nông dân xã có 1.100 lượt hộ vay vốn Ngân hàng Chính sách xã hội.", "1.100 lượt hộ vay", None),
+    ("Hội Nông dân huyện có 640 hộ đạt danh hiệu sản xuất, kinh doanh giỏi.", "640 hộ", "ho_sxkd_gioi"),
+    (
+        "Các hộ sản xuất, kinh doanh giỏi trong xã đã giúp đỡ 930 lượt hộ nghèo về giống, vốn.",
+        "930 lượt hộ nghèo",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("text,figure,code", ROWS + TIMES)
 def test_code_in_any_measure_word_of_the_class(text: str, figure: str, code: str | None) -> None:
     assert code_of(text, figure) == code
 
