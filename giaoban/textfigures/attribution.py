@@ -80,9 +80,6 @@ _INTRO_RE = re.compile(r"^(?:(?:" + _by_first_letter(_INTRO_WORDS) + r")[\s,:]*)
 # 'Xếp sau Hội Nông dân về dư nợ là Hội LHPN với 498 tỷ đồng': the body after 'xếp sau' is the one
 # ranked above, the subject is the body after 'là'.
 _RANKED_AFTER_RE = re.compile(r"(?:[\-+•*–]\s*)?(?:xếp|đứng) (?:ngay )?sau")
-# The openings that bring in another body for a contrast ('…, còn Hội CCB tỉnh quản lý 231 tỷ đồng'): in
-# a report of one association, a bare 'Hội' opening the next paragraph is again the report's own.
-_CONTRAST_OPENINGS = frozenset(("còn", "riêng", "tiếp đến", "tiếp đến là", "xếp sau là", "kế đến là", "tiếp theo là"))
 _RANKED_SUBJECT_RE = re.compile(r"(?:[\-+•*–]\s*)?(?:xếp|đứng) (?:ngay )?sau [^,;:]{1,120}? là")
 # An official's title opening the sentence, then the body and the person's name ('Phó Bí thư Thành
 # Đoàn Nguyễn Tư Thiện trao 20 phần quà cho công nhân của Công ty …'): the official acts for the body.
@@ -770,14 +767,12 @@ class Attributor:
         # Every statement of the area's own statistics says 'hộ nghèo', or 'toàn' and ' có ' (scans in C first).
         area_words = "hộ nghèo" in key or (" có " in key and "toàn " in key)
         # The association that owns the text ('Hội LHPN tỉnh …', 'Hội Liên hiệp Thanh niên …'): a new
-        # paragraph's 'Hội' is it again, not the partner association the last paragraph named.
+        # paragraph's 'Hội' is it again, not the partner association the last paragraph named nor one brought
+        # in for a contrast ('…, còn Hội CCB tỉnh quản lý 231 tỷ đồng').
         own_hoi = next((m.org for m in ms if m.kind == "name" and m.org == self.default
                         and key.startswith("hội", m.start)), None)
         attending = False  # inside a list of who attended ('Dự lễ có các đồng chí: …; …; đại diện …')
-        contrast_hoi = False  # the association in focus was brought in for a contrast (see _CONTRAST_OPENINGS)
         for s, e in self.sentences:
-            if contrast_hoi and s > 0 and key[s - 1] == "\n":
-                last_hoi, contrast_hoi = self.default, False
             if own_hoi is not None and s > 0 and key[s - 1] == "\n":
                 last_hoi = own_hoi
             attending = (attending and key[s - 1] == ";") or _ATTENDANCE_RE.match(key, s, e) is not None
@@ -891,8 +886,6 @@ class Attributor:
                         # ('Hội phối hợp Hội Nông dân xã …': the association's partner is not what its
                         # report then calls 'Hội')
                         last_hoi = org
-                        contrast_hoi = org != self.default and self.default in HOI_ORGS and (
-                            ranked or opening in _CONTRAST_OPENINGS)
                 elif org == "doan" and m.kind == "name" and key.startswith("hội", m.start):
                     # 'Hội Liên hiệp Thanh niên Việt Nam tỉnh …; … các cấp Hội phát triển mới …': the
                     # youth federation (the Youth Union's) is the association its report calls 'Hội'.
