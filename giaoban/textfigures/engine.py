@@ -350,18 +350,7 @@ _ZONE_HAS_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:trên địa bàn|(?:khu|cụ
                                  r"[^.,;:()\n\d]{0,60}? (?:hiện |đang |hiện đang |hiện nay )?(?:có|thu hút|thu hút được)"
                                  r" (?:(?:hơn|trên|gần|khoảng|xấp xỉ) )?$")
 # … and those a place or a zone has as the subject of its clause, whatever words name it ('Tỉnh hiện có 1.250
-# doanh nghiệp', 'Huyện có 320 doanh nghiệp', 'Khu kinh tế hiện có 180 doanh nghiệp', 'Các khu công nghiệp có
-# khoảng 45.000 lao động', 'Bắc Giang hiện có 1.100 doanh nghiệp'): the area's economy (convention 5).
-_PLACE_OR_ZONE_HAS_RE = re.compile(
-    r"[\s\-+•*–]*(?:(?:hiện nay|hiện|đến nay|năm \d+|cuối năm(?: \d+)?|sau (?:hợp nhất|sáp nhập|sắp xếp)),? )?"
-    r"(?:toàn |cả |trên |các )?(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|đặc khu|địa bàn|"
-    r"khu công nghiệp|khu kinh tế|khu chế xuất|cụm công nghiệp|kcn|kkt|kcx)"
-    r"(?: [^\W\d_]+){0,4}? (?:hiện nay |hiện |nay |hiện đang |đang )?(?:có|thu hút|thu hút được)"
-    r"(?: (?:hơn|trên|gần|khoảng|xấp xỉ))? ?")
-# … a province or city named as the subject of its firms ('Hưng Yên hiện có hơn 1.200 doanh nghiệp
-# FDI'): one to four capitalised words opening the sentence, none an organization (see _place_has).
-_PLACE_NAME_HAS_RE = re.compile(r"[\s\-+•*–]*((?:[A-ZĐÀ-Ỹ][^\W\d_]*\.? ){1,4})(?:hiện |hiện nay |hiện đang |đang )?(?:có|thu hút)"
-                                r" (?:(?:hơn|trên|gần|khoảng|xấp xỉ) )?")
+# doanh nghiệp', 'Khu kinh tế hiện có 180 doanh nghiệp', 'Bắc Giang hiện có 1.100 doanh nghiệp'): see _place_has.
 # The zones an area has ('6 khu công nghiệp đang hoạt động có 412 doanh nghiệp', 'tại 39 khu công
 # nghiệp'): a count of the area's units, never a body's result.
 _ZONE_COUNTED_AFTER_RE = re.compile(r" (?:công nghiệp|kinh tế|chế xuất)(?![^\W\d_])")
@@ -587,9 +576,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         elif ut and (ut in _AREA_FIRM_UNITS or ut in _AREA_WORKER_UNITS) \
                 and actor.source != "owner" and (
                     (ut in _AREA_FIRM_UNITS and _WHOLE_AREA_BEFORE_RE.search(key, max(0, c.start - 30), c.start))
-                    or _place_has_firms(t, key, c, sentence_starts, breaks)
+                    or _place_has(t, key, *_clause_start(sentence_starts, breaks, c.start), c.start)
                     or _ZONE_HAS_BEFORE_RE.search(key, c.start - 90 if c.start > 90 else 0, c.start)
-                    or (ut in _AREA_FIRM_UNITS and _place_has(t, sentence_starts, c.start))
                     or (ut in _AREA_WORKER_UNITS and area_firms_end >= 0
                         and (_FIRMS_WORKERS_JOINT_RE.fullmatch(key, area_firms_end, c.start)
                              or _WORKERS_PART_JOINT_RE.fullmatch(key, area_firms_end, c.start)))) \
@@ -1902,12 +1890,6 @@ def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: 
 # from the sentence before on texts no rule had seen (src_y: 7 of its 17 wrong bodies).
 _POPULATION_UNITS = frozenset({"hộ", "người", "nhân", "nhân khẩu", "khẩu", "thôn", "bản", "ấp", "khóm", "khu phố", "tổ dân phố",
                                "trẻ"})  # ('Toàn tỉnh hiện có 487 trẻ mồ côi thuộc diện khó khăn', src_af)
-_PLACE_SUBJECT_HAS_RE = re.compile(
-    r"[\s\-+•*–]*(?:(?:hiện nay|hiện|đến nay|năm \d+|cuối năm(?: \d+)?|sau (?:hợp nhất|sáp nhập|sắp xếp)),? )?"
-    r"(?:toàn |cả |trên )?(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|khu phố|tổ dân phố|khu dân cư|thôn|bản|ấp|khóm|"
-    # (the villages of the Central Highlands' peoples: 'Làng Ring Rai có 307 hộ', 'Buôn Ea Kmar có …')
-    r"làng|buôn|bon|plei|sóc|xóm|"
-    r"địa bàn)(?: [^\W\d_]+){0,4}? (?:hiện nay |hiện |vẫn |nay |hiện đang )?(?:có|còn)(?: (?:hơn|trên|gần|khoảng|xấp xỉ))? ?")
 _POPULATION_JOINT_RE = re.compile(r"(?:,? [^\W\d_]+| \d+ tuổi){0,5}?(?:,? (?:với|và|gồm|chia thành|chia làm) |, (?:chiếm |trong đó |trong số đó |còn )?|; (?:còn |có )?)"
                                   r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ) )?")  # (the rest of the noun phrase before)
 # … and a rate of the place's people said next ('… còn 11 hộ nghèo; tỷ lệ người dân tham gia bảo hiểm y tế
@@ -1953,55 +1935,55 @@ _MEMBERS_OF = {"hội viên": _ASSOCIATIONS | {"doan"}, "đoàn viên": frozense
 _HELPED_PEOPLE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:cho|tặng|thăm|hỗ trợ|trao|giúp|đỡ đầu|khám)(?: [^\W\d_]+){0,3} $")
 
 
-# A place named by its own name, as the subject that opens the sentence ('Tả Van hiện có 320 hộ', 'Bắc Ninh
-# hiện có khoảng 420.000 lao động', 'Mường Tè còn 1.240 hộ nghèo'): one to three capitalized words, none
-# the head of a body's name ('Hợp tác xã …', 'Công ty …') nor a person's surname ('Nguyễn Văn An có 3 ha').
-_NAMED_PLACE_HAS_RE = re.compile(r"[\s\-+•*–]*(?:(?:hiện nay|hiện|đến nay|năm \d+|cuối năm(?: \d+)?),? )?"
-                                 r"(?P<name>[^\W\d_]+(?: [^\W\d_]+){0,2}?) (?:hiện nay |hiện |vẫn |nay |hiện đang )?(?:có|còn)"
-                                 r"(?: (?:hơn|trên|gần|khoảng|xấp xỉ))? ?")
+# A place as the subject of the clause that has what it counts (convention 5: the area's statistics, its
+# people, firms and workers): named by its level or as a zone ('Toàn xã có 3.860 phụ nữ', 'tổ dân phố hiện có
+# 402 hộ', 'Huyện có 410 doanh nghiệp', 'Các khu công nghiệp thu hút 45.000 lao động') opening the clause, or
+# by its own name ('Tả Van hiện có 320 hộ', 'Mường Tè còn 1.240 hộ nghèo', 'Hưng Yên hiện có hơn 1.200
+# doanh nghiệp FDI', 'TP. Hồ Chí Minh có …') opening the sentence: one to four capitalized words, no
+# organization ('Hợp tác xã …', 'Công ty …') nor a person ('Nguyễn Văn An có 3 ha').
+_PLACE_HAS_OPENING = r"[\s\-+•*–]*(?:(?:hiện nay|hiện|đến nay|năm \d+|cuối năm(?: \d+)?|sau (?:hợp nhất|sáp nhập|sắp xếp)),? )?"
+_PLACE_HAS_VERB = (r" (?:hiện nay |hiện |vẫn |nay |hiện đang |đang )?(?:có|còn|thu hút|thu hút được)"
+                   r"(?: (?:hơn|trên|gần|khoảng|xấp xỉ))? ?")
+_PLACE_LEVEL_HAS_RE = re.compile(
+    _PLACE_HAS_OPENING + r"(?:toàn |cả |trên |các )?(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|đặc khu|khu phố|"
+    r"tổ dân phố|khu dân cư|thôn|bản|ấp|khóm|"
+    # (the villages of the Central Highlands' peoples: 'Làng Ring Rai có 307 hộ', 'Buôn Ea Kmar có …')
+    r"làng|buôn|bon|plei|sóc|xóm|địa bàn|"
+    r"(?P<zone>khu công nghiệp|khu kinh tế|khu chế xuất|cụm công nghiệp|kcn|kkt|kcx))(?: [^\W\d_]+){0,4}?" + _PLACE_HAS_VERB)
+_PLACE_NAME_HAS_RE = re.compile(_PLACE_HAS_OPENING + r"(?P<name>[^\W\d_]+\.?(?: [^\W\d_]+\.?){0,3}?)" + _PLACE_HAS_VERB)
+# (the first words of a name that make it no place's: a body, a person, a level or a quantity)
 _NOT_PLACE_FIRST = frozenset(("hội", "đoàn", "công", "ủy", "mặt", "ban", "liên", "chi", "tổ", "trường", "hợp", "quỹ", "ngân",
                               "sở", "phòng", "trung", "bệnh", "nhà", "cửa", "doanh", "tập", "tổng", "câu", "clb", "đội",
-                              "nhóm", "chương", "phong", "chiến", "cuộc", "gia", "ông", "bà", "anh", "chị", "em", "cụ",
-                              "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ",
-                              "hồ", "ngô", "dương", "lý", "đinh", "trương", "lương", "mai", "lò", "cầm", "hà", "tòng",
-                              "tỉnh", "huyện", "xã", "phường", "thôn", "bản", "làng", "ấp", "khu", "thị", "thành", "toàn",
-                              "cả", "số", "tỷ", "tổng", "các", "những", "nhiều", "mỗi", "trong", "năm", "tháng", "quý"))
+                              "nhóm", "chương", "phong", "chiến", "cuộc", "gia", "văn", "cơ", "ông", "bà", "anh", "chị",
+                              "em", "cụ", "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng",
+                              "bùi", "đỗ", "hồ", "ngô", "dương", "lý", "đinh", "trương", "lương", "mai", "lò", "cầm", "hà",
+                              "tòng", "tỉnh", "huyện", "xã", "phường", "thôn", "bản", "làng", "ấp", "khu", "thị", "thành",
+                              "toàn", "cả", "số", "tỷ", "các", "những", "nhiều", "mỗi", "trong", "năm", "tháng", "quý"))
 
 
-def _named_place_has(t: str, key: str, s: int, end: int) -> bool:
-    """Whether the sentence at ``s`` opens with a place's own name as the subject of 'có'/'còn' right
-    before ``end`` (see _NAMED_PLACE_HAS_RE)."""
-    m = _NAMED_PLACE_HAS_RE.fullmatch(key, s, end)
-    if m is None or key[m.start("name"):m.end("name")].split(" ", 1)[0] in _NOT_PLACE_FIRST:
+def _clause_start(sentence_starts: list[int], breaks: list[int], pos: int) -> tuple[int, int]:
+    """The start of the sentence and of the clause ``pos`` stands in."""
+    s_start = _sentence_start(sentence_starts, pos)
+    j = bisect.bisect_left(breaks, pos) - 1
+    return s_start, (max(s_start, breaks[j] + 1) if j >= 0 else s_start)
+
+
+def _place_has(t: str, key: str, s_start: int, clause_start: int, end: int, zones: bool = True) -> bool:
+    """Whether the clause before ``end`` opens with a place (or, with ``zones``, an industrial zone) as the
+    subject that has what it counts (see _PLACE_LEVEL_HAS_RE; a place's own name only with ``t``, the
+    text with its capitals)."""
+    if (m := _PLACE_LEVEL_HAS_RE.fullmatch(key, clause_start, end)) is not None and (zones or m.group("zone") is None):
+        return True
+    if not t or clause_start != s_start or (m := _PLACE_NAME_HAS_RE.fullmatch(key, s_start, end)) is None:
         return False
-    at = m.start("name")
-    for w in key[at:m.end("name")].split(" "):
+    at, name_end = m.start("name"), m.end("name")
+    if key[at:name_end].split(" ", 1)[0] in _NOT_PLACE_FIRST or orgs_named(t[at:name_end]):
+        return False
+    for w in key[at:name_end].split(" "):
         if not t[at:at + 1].isupper():
             return False
         at += len(w) + 1
     return True
-
-
-def _place_has_firms(t: str, key: str, c: Candidate, sentence_starts: list[int], breaks: list[int]) -> bool:
-    """Whether the figure's clause opens with a place or a zone as the subject that has it (see
-    _PLACE_OR_ZONE_HAS_RE), or with a place's own name ('Bắc Giang hiện có …')."""
-    s_start = _sentence_start(sentence_starts, c.start)
-    j = bisect.bisect_left(breaks, c.start) - 1
-    clause_start = max(s_start, breaks[j] + 1) if j >= 0 else s_start
-    if _PLACE_OR_ZONE_HAS_RE.fullmatch(key, clause_start, c.start):
-        return True
-    return bool(t) and clause_start == s_start and _named_place_has(t, key, s_start, c.start)
-
-
-def _place_has(t: str, sentence_starts: list[int], pos: int) -> bool:
-    """'Hưng Yên hiện có hơn 1.200 doanh nghiệp …': a place's name, no organization's, opens the
-    sentence as the subject of its firms (``t`` is the text with its capitals)."""
-    start = _sentence_start(sentence_starts, pos)
-    m = _PLACE_NAME_HAS_RE.fullmatch(t, start, pos)
-    return m is not None and not orgs_named(m.group(1)) and not _NOT_PLACE_WORD_RE.match(m.group(1))
-
-
-_NOT_PLACE_WORD_RE = re.compile(r"(?:Công|Tổng|Tập|Ngân|Hợp|Trường|Bệnh|Ban|Ủy|Sở|Phòng|Chi|Tổ|Câu|Nhà|Trung|Văn|Cơ)\s")
 
 
 def _sentence_start(sentence_starts: list[int], pos: int) -> int:
@@ -2027,16 +2009,11 @@ def _population_of_place(key: str, c: Candidate, sentence_starts: list[int], bre
         farms = True  # (the farm households: only as what a place has)
     if not _BARE_COUNT_AFTER_RE.match(key, unit_end):
         return False
-    i = bisect.bisect_right(sentence_starts, c.start) - 1
-    s_start = sentence_starts[i] if i >= 0 else 0
-    j = bisect.bisect_left(breaks, c.start) - 1
-    clause_start = max(s_start, breaks[j] + 1) if j >= 0 else s_start
-    if _PLACE_SUBJECT_HAS_RE.fullmatch(key, clause_start, c.start):
-        return True
-    if t and clause_start == s_start and _named_place_has(t, key, s_start, c.start):
-        return True  # 'Tả Van hiện có 320 hộ', 'Mường Tè còn 1.240 hộ nghèo': the place named by its name
+    s_start, clause_start = _clause_start(sentence_starts, breaks, c.start)
+    if _place_has(t, key, s_start, clause_start, c.start, zones=False):
+        return True  # 'tổ dân phố hiện có 402 hộ', 'Tả Van hiện có 320 hộ' (a zone's workers: read as its firms')
     told = max(key.rfind(" cho biết ", clause_start, c.start), key.rfind(" cho hay ", clause_start, c.start))
-    if told >= 0 and _PLACE_SUBJECT_HAS_RE.fullmatch(key, key.index(" ", told + 5) + 1, c.start):
+    if told >= 0 and _place_has("", key, (at := key.index(" ", told + 5) + 1), at, c.start, zones=False):
         return True  # 'Báo cáo của Ban Công tác Mặt trận thôn cho biết thôn có 193 hộ': who tells owns nothing
     if farms:
         return False
