@@ -27,7 +27,8 @@ CATALOGUE_PATH = Path(__file__).with_name("catalogue.json")
 # flow may have them; not one of persons only (admitted or introduced once). Not 'lượt hộ': '2.538 lượt
 # hộ nghèo' helped are the poor households, which the unit's own words do not keep from a title.
 _TIMES_OF_HOLDERS = frozenset({canonical("lượt người")})
-NEAR_ONLY = {canonical(w) for w in ("có", "tổng số", "hiện có", "với", "toàn huyện có", "toàn xã có", "toàn tỉnh có")}
+NEAR_ONLY = {canonical(w) for w in ("có", "tổng số", "hiện có", "với", "toàn huyện có", "toàn xã có", "toàn tỉnh có",
+                                    "số hội viên", "số đoàn viên")}
 
 
 def _as_words(text: str, phrase: str) -> bool:

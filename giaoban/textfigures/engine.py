@@ -258,7 +258,10 @@ _TOTAL_OPENS_RE = re.compile(r"[\s\-+•*–]*tổng (?:kinh phí|trị giá|gi�
 # thing of their own; a bare amount is coded only when the verb governs it directly.
 _MONEY_VERB_RE = re.compile(prefix_alternation((  # (by first letter, the word start after it: scanned for in C)
     "vận động", "quyên góp", "huy động", "tiếp nhận", "nhận được", "đóng góp", "ủng hộ", "xã hội hóa",
-    "trao tặng", "trao", "tặng", "hỗ trợ", "thăm hỏi", "trợ cấp"), _LETTER_START) + r"(?![^\W\d_])")
+    "trao tặng", "trao", "tặng", "hỗ trợ", "thăm hỏi", "trợ cấp",
+    # ('hội viên còn góp 59 tỷ đồng và 184.360 ngày công': money put in as 'đóng góp'; 'đến thăm 241 hội
+    # viên với số tiền 60 triệu đồng': given as 'thăm hỏi', which is tried first)
+    "góp", "thăm"), _LETTER_START) + r"(?![^\W\d_])")
 # Counts of the organizations' own units, and the words that make such a count a place.
 _UNIT_COUNT_CODES = frozenset({"chi_hoi"})
 _AREA_WORDS = frozenset({"địa bàn", "điểm thi"})  # (places whatever word stands before: see _where_place too)
@@ -271,7 +274,10 @@ _OTHER_MONEY_RE = re.compile(prefix_alternation(
      "quay vòng", "góp vốn"),
     _LETTER_START) + r"(?![^\W\d_])")
 _EACH_RE = re.compile(r"m(?<![^\W\d_].)ỗi(?![^\W\d_])")  # 'Mỗi căn nhà … được hỗ trợ 60 triệu đồng': per item
-_MONEY_RAISED = {"vận động", "quyên góp", "huy động", "tiếp nhận", "nhận được", "đóng góp", "ủng hộ", "xã hội hóa"}
+# The members or the people as the subject of 'góp' ('hội viên còn góp …', 'Cựu chiến binh … góp …').
+_MEMBERS_PUT_IN_RE = re.compile(r"(?<![^\W\d_])(?:hội viên|đoàn viên|cựu chiến binh|nhân dân|người dân|cán bộ|"
+                                r"phụ nữ|nông dân|thanh niên)(?: [^\W\d_]+){0,3} $")
+_MONEY_RAISED = {"vận động", "quyên góp", "huy động", "tiếp nhận", "nhận được", "đóng góp", "góp", "ủng hộ", "xã hội hóa"}
 _MONEY_CODES = {"raised": "ho_tro_kinh_phi", "given": "tri_gia_qua"}
 _MONEY_CODE_SET = frozenset(_MONEY_CODES.values())
 # Between the verb and a bare amount: only words that do not name another thing.
@@ -649,6 +655,13 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         elif actor.source in ("carried", "default", "none") and actor.org != "mttq" and "văn hóa" in key[c.end:c.end + 80] \
                 and _CULTURED_TITLE_AFTER_RE.match(key, c.end):
             actor = _CULTURED
+        elif (c.unit == "%" or c.kind == "change") and actor.source in ("carried", "default") and figures \
+                and (figures[-1]["org"] or figures[-1]["orgs"]) \
+                and (figures[-1]["org"], figures[-1]["orgs"]) != (actor.org, actor.orgs) \
+                and _SHARE_OF_PREVIOUS_RE.fullmatch(key, figures[-1]["end"], c.start):
+            # '2.316/2.420 hộ đạt danh hiệu gia đình văn hóa, chiếm 95,7%, tăng 1,2 điểm phần trăm':
+            # the share of a count, and its change, are the count's body's, not the body carried on.
+            actor = Actor(figures[-1]["org"], figures[-1]["orgs"], "carried")
         if actor.source == "none" and actor is not _NOBODY and c.start < title_end:
             # A figure in the headline of a text that names no body there and has no owner of its own:
             # the headline speaks of the body the lead names.
@@ -1325,7 +1338,17 @@ def _registered(key: str, before: str, end: int) -> bool:
 _WEAK_TAIL_RE = re.compile(r"\s*(?:$|[,;.)/\n]|(?:sinh hoạt|trực thuộc|thuộc|ở|tại|trên|toàn)(?![^\W\d_]))")
 # The weak word right before the number, and for 'với' the organization's own units before it
 # ('27 cơ sở Hội với 18.620 hội viên'; not '58 câu lạc bộ dưỡng sinh với 900 hội viên', a club's).
-_WEAK_HEAD_RE = re.compile(r"(?<![^\W\d_])(có|với|tổng số) (?:(?:trên|hơn|gần|khoảng|dưới) )?$")
+# Between a count and its share or change in the same clause ('… hộ đạt danh hiệu …, chiếm 95,7%', '…, tăng 1,2 …').
+_SHARE_OF_PREVIOUS_RE = re.compile(r"(?: [^\W\d_]+){0,8}?,? (?:chiếm|đạt|bằng|tăng|giảm)(?: tỷ lệ| thêm)? "
+                                   r"(?:(?:hơn|trên|gần|khoảng) )?")
+_WEAK_HEAD_RE = re.compile(r"(?<![^\W\d_])(có|với|tổng số|số hội viên|số đoàn viên) (?:(?:trên|hơn|gần|khoảng|dưới) )?$")
+# The places the organization's units are in, between them and the members ('34 chi hội ở 34 tổ dân
+# phố với 6.215 hội viên'), and the words that name the members' count right before it ('Số hội viên
+# 10.554 chị').
+_UNITS_PLACES = frozenset({"tổ dân phố", "khu phố", "khu dân cư", "thôn", "bản", "ấp", "khóm", "xóm", "làng",
+                           "buôn", "bon", "xã", "phường", "địa bàn"})
+_UNITS_IN_PLACES_RE = re.compile(r" (?:ở|tại|thuộc|trên) $")
+_MEMBERS_COUNT_HEADS = ("số hội viên", "số đoàn viên")
 _ORG_UNITS = {"chi hội", "cơ sở hội", "chi đoàn", "tổ hội", "công đoàn cơ sở", "xã", "phường", "cơ sở đoàn"}
 _FOUNDED_BEFORE_RE = re.compile(r"(?:thành lập|ra mắt|thành lập mới)(?: mới| thêm)? $")
 # An organization's make-up as a list ('gồm 9 chi hội, 612 hội viên'): the members right after its
@@ -1352,8 +1375,13 @@ def _weak_not_the_thing(key: str, c: Candidate, previous: list[Candidate], claus
     if not _WEAK_TAIL_RE.match(key[c.end:clause_end]):
         return True
     prior = previous[-2] if len(previous) > 1 else None
+    if prior is not None and prior.unit in _UNITS_PLACES and len(previous) > 2 \
+            and previous[-3].unit in _GRASSROOTS_UNITS and _UNITS_IN_PLACES_RE.fullmatch(key, previous[-3].end, prior.start):
+        prior = previous[-3]  # ('34 chi hội ở 34 tổ dân phố với …': the units, then where they are)
     units_before = prior is not None and prior.unit in _ORG_UNITS and c.start - prior.end < 80
-    head = _WEAK_HEAD_RE.search(key, max(0, c.start - 16), c.start)
+    head = _WEAK_HEAD_RE.search(key, max(0, c.start - 24), c.start)
+    if head is not None and head.group(1) in _MEMBERS_COUNT_HEADS:
+        return False
     if head is None:
         # 'có 64 công đoàn cơ sở và 5.318 đoàn viên' goes on from the units; 'doanh nghiệp chưa có
         # tổ chức công đoàn còn 8.200 người' has no weak word as its verb.
@@ -1463,6 +1491,8 @@ def _money_by_verb(key: str, s_start: int, pos: int, direct_only: bool) -> str |
         return None
     if _OTHER_MONEY_RE.search(key, last.end(), pos):
         return None  # 'vận động hội viên cho nhau mượn 1,2 tỷ đồng': a loan or a sale, neither raised nor given
+    if last.group(1) == "góp" and not _MEMBERS_PUT_IN_RE.search(key, max(s_start, last.start() - 40), last.start()):
+        return None  # 'Quỹ Xã hội Công đoàn góp thêm 40 triệu đồng': a body's share of a cost, not money raised
     return _MONEY_CODES["raised" if last.group(1) in _MONEY_RAISED else "given"]
 
 

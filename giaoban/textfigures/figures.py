@@ -44,7 +44,10 @@ _EACH_WORDS = {"mỗi", "từng", "các", "những"}
 # A body's short name ends the words before a number that counts what it got or gave ('tặng Hội 30 suất
 # quà'): no name with a number ('Khu 5'), whatever its capital letter says.
 _BODY_WORDS_BEFORE = (" hội", " đoàn", " mặt trận", " công đoàn")
-_NOT_IDENT_TWO_WORDS = {"tổng số", "số lượng", "trong số"}  # ('trong số 45 hộ đăng ký': among so many)
+_NOT_IDENT_TWO_WORDS = {"tổng số", "số lượng", "trong số"}
+# The kinds of document and programme named by a number ('Đề án 03', 'Kế hoạch 12', 'Chỉ thị 05').
+_DOCUMENT_NOUNS = {"đề án", "nghị quyết", "chỉ thị", "quyết định", "kết luận", "thông tư", "công văn", "kế hoạch",
+                   "chương trình", "nghị định", "quy định", "tờ trình", "thông báo"}  # ('trong số 45 hộ đăng ký': among so many)
 
 # Shapes checked right after a number (compiled once: this runs for every number).
 _MARK_CHARS = {".", ")"}
@@ -586,6 +589,10 @@ def _is_identifier(text: str, key: str, s: int) -> bool:
     if two in _IDENT_PHRASES:
         return not (len(three_words) == 3 and three_words[0] in _EACH_WORDS)
     if len(three_words) == 3 and " ".join(three_words) in _IDENT_PHRASES:
+        return True
+    if two in _DOCUMENT_NOUNS and text[ws - 1 - len(words[0]):ws - len(words[0])].isupper():
+        # 'theo Đề án 03', 'Nghị quyết 57', 'Chương trình 135': a document or a programme named by
+        # its number (written as a name: capitalized; 'thực hiện kế hoạch 3 …' may count).
         return True
     if w in lx.IDENTIFIER_BEFORE or w in _ABBREV_IDENT:
         return True

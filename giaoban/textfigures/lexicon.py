@@ -62,6 +62,10 @@ _PERSON_UNIT = {
     "ủy viên": "ủy viên", "thành viên": "thành viên", "đội viên": "đội viên", "thí sinh": "thí sinh",
     "giáo viên": "giáo viên", "nhân viên": "nhân viên", "phóng viên": "phóng viên", "bác sĩ": "bác sĩ",
     "y, bác sĩ": "bác sĩ", "đối tượng": "đối tượng", "nhân khẩu": "nhân khẩu",
+    # The volunteers of a campaign ('hơn 300 tình nguyện viên trực tiếp làm việc ở cơ sở'): counted
+    # as such, so that the youth union's volunteering may count them (and nothing counted in plain
+    # people does).
+    "tình nguyện viên": "tình nguyện viên",
 }
 
 COUNT_WORDS = [

@@ -90,6 +90,8 @@ _NAMES: list[tuple[str, str, str]] = [
     ("Câu lạc bộ Doanh nghiệp", "other", "name"), ("CLB Doanh nghiệp", "other", "name"),
     ("Hiệp hội Doanh nghiệp", "other", "name"),
     ("Hội Nạn nhân chất độc da cam", "other", "name"), ("Hội Bảo trợ", "other", "name"),
+    # Associations of people from one home province, and of the blind: their own members and gifts.
+    ("Hội đồng hương", "other", "name"), ("Hội Đồng hương", "other", "name"), ("Hội Người mù", "other", "name"),
     ("Liên minh Hợp tác xã", "other", "name"), ("Bộ đội Biên phòng", "other", "name"),
     ("Bộ Chỉ huy", "other", "name"), ("Đồn Biên phòng", "other", "name"), ("Công an", "other", "name"),
     ("Ban Dân vận", "other", "name"), ("Ban Tuyên giáo", "other", "name"), ("Tỉnh ủy", "other", "name"),
