@@ -288,6 +288,11 @@ def _with_campaign_subjects(key: str, sentences: list[tuple[int, int]], mentions
             continue
         org = next(_CAMPAIGN_ORG[g] for g, v in m.groupdict().items() if v and g in _CAMPAIGN_ORG)
         found.append(Mention(m.start("name"), m.end("name"), org, "name"))
+    return _put_in(mentions, found)
+
+
+def _put_in(mentions: list[Mention], found: list[Mention]) -> list[Mention]:
+    """The mentions with those ``found`` in the place of the ones they overlap, in order of start."""
     if not found:
         return mentions
     kept = [x for x in mentions if not any(f.start <= x.start < f.end or x.start <= f.start < x.end for f in found)]
@@ -386,10 +391,7 @@ def _with_funds(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
             continue
         last = org
         funds.append(Mention(m.start(), m.end(), org, "name"))
-    if not funds:
-        return mentions
-    kept = [m for m in mentions if not any(f.start <= m.start < f.end or m.start <= f.start < m.end for f in funds)]
-    return sorted(kept + funds, key=lambda m: m.start)
+    return _put_in(mentions, funds)
 
 
 # A congress acts for the body whose congress it is: a bare 'Đại hội' ('Đại hội đề ra 9 mục tiêu')
