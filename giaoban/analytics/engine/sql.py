@@ -53,6 +53,16 @@ def _totals_answer(col: str | None, within) -> bool:
     return USE_TOTALS and within is None and (col is None or col in TOTAL_SCOPES)
 
 
+def _approved_and_orgs(where: list[str], params: list, include_submitted: bool, org_ids: list[int] | None) -> None:
+    """The filters every statement over the facts ends with (Fact, FactTotal and FactPacked carry the same
+    columns): approved values only unless ``include_submitted``, and the organizations asked for."""
+    if not include_submitted:
+        where.append("approved" + (" = 1" if connection.vendor == "sqlite" else ""))
+    if org_ids:
+        where.append(f"org_id IN ({','.join(['%s'] * len(org_ids))})")
+        params += org_ids
+
+
 def _fetch_sql(nodes: list[Node], indicators: list[Indicator], periods: list[str], include_submitted: bool,
                by_org: bool, org_ids: list[int] | None, within: list[Node] | None,
                packed: bool = False) -> tuple[str, list]:
@@ -99,11 +109,7 @@ def _fetch_sql(nodes: list[Node], indicators: list[Indicator], periods: list[str
     else:
         where.append(f"period IN ({','.join(['%s'] * len(periods))})")
     params += periods
-    if not include_submitted:
-        where.append("approved" + (" = 1" if connection.vendor == "sqlite" else ""))
-    if org_ids:
-        where.append(f"org_id IN ({','.join(['%s'] * len(org_ids))})")
-        params += org_ids
+    _approved_and_orgs(where, params, include_submitted, org_ids)
     if within is not None:
         conds = [f"{w.column()} = %s" for w in within if w.column()]
         if len(conds) < len(within):  # a country-wide grant
@@ -150,11 +156,7 @@ def _packed_sql(nodes: list[Node], indicators: list[Indicator], years: list[int]
     params += rule_params
     where.append(f"year IN ({','.join(['%s'] * len(years))})")
     params += years
-    if not include_submitted:
-        where.append("approved" + (" = 1" if connection.vendor == "sqlite" else ""))
-    if org_ids:
-        where.append(f"org_id IN ({','.join(['%s'] * len(org_ids))})")
-        params += org_ids
+    _approved_and_orgs(where, params, include_submitted, org_ids)
     return (f"SELECT {'scope_id' if col else '0'}, org_id, indicator_id, periods, totals, ns, quals FROM {PT} "
             f"WHERE {' AND '.join(where)}"), params
 
