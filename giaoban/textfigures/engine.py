@@ -357,8 +357,9 @@ _MEMBERS_OWN_AFTER_RE = re.compile(r"[^.;\n]{0,80}?(?<![^\W\d_])(?:do [^.;\n]{0,
 _ZONE_HAS_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:trên địa bàn|(?:khu|cụm) (?:công nghiệp|kinh tế|chế xuất)|kcn|kkt|kcx)"
                                  r"[^.,;:()\n\d]{0,60}? (?:hiện |đang |hiện đang |hiện nay )?(?:có|thu hút|thu hút được)"
                                  r" (?:(?:hơn|trên|gần|khoảng|xấp xỉ) )?$")
-# … and those a place or a zone has as the subject of its clause, whatever words name it ('Tỉnh hiện có 1.250
-# doanh nghiệp', 'Khu kinh tế hiện có 180 doanh nghiệp', 'Bắc Giang hiện có 1.100 doanh nghiệp'): see _place_has.
+# (a zone as the subject of its clause too: 'Khu kinh tế hiện có 180 doanh nghiệp', 'Các khu công nghiệp có
+# khoảng 45.000 lao động'); and those a place has, whatever words name it ('Tỉnh hiện có 1.250 doanh
+# nghiệp', 'Bắc Giang hiện có 1.100 doanh nghiệp'): see _place_has.
 # The zones an area has ('6 khu công nghiệp đang hoạt động có 412 doanh nghiệp', 'tại 39 khu công
 # nghiệp'): a count of the area's units, never a body's result.
 _ZONE_COUNTED_AFTER_RE = re.compile(r" (?:công nghiệp|kinh tế|chế xuất)(?![^\W\d_])")
@@ -1969,8 +1970,8 @@ _HELPED_PEOPLE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:cho|tặng|thăm|hỗ tr
 
 
 # A place as the subject of the clause that has what it counts (convention 5: the area's statistics, its
-# people, firms and workers): named by its level or as a zone ('Toàn xã có 3.860 phụ nữ', 'tổ dân phố hiện có
-# 402 hộ', 'Huyện có 410 doanh nghiệp', 'Các khu công nghiệp thu hút 45.000 lao động') opening the clause, or
+# people, firms and workers): named by its level ('Toàn xã có 3.860 phụ nữ', 'tổ dân phố hiện có 402 hộ',
+# 'Huyện có 410 doanh nghiệp', 'Thành phố thu hút 45.000 lao động') opening the clause, or
 # by its own name ('Tả Van hiện có 320 hộ', 'Mường Tè còn 1.240 hộ nghèo', 'Hưng Yên hiện có hơn 1.200
 # doanh nghiệp FDI', 'TP. Hồ Chí Minh có …') opening the sentence: one to four capitalized words, no
 # organization ('Hợp tác xã …', 'Công ty …') nor a person ('Nguyễn Văn An có 3 ha').
@@ -1981,8 +1982,7 @@ _PLACE_LEVEL_HAS_RE = re.compile(
     _PLACE_HAS_OPENING + r"(?:toàn |cả |trên |các )?(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|đặc khu|khu phố|"
     r"tổ dân phố|khu dân cư|thôn|bản|ấp|khóm|"
     # (the villages of the Central Highlands' peoples: 'Làng Ring Rai có 307 hộ', 'Buôn Ea Kmar có …')
-    r"làng|buôn|bon|plei|sóc|xóm|địa bàn|"
-    r"(?P<zone>khu công nghiệp|khu kinh tế|khu chế xuất|cụm công nghiệp|kcn|kkt|kcx))(?: [^\W\d_]+){0,4}?" + _PLACE_HAS_VERB)
+    r"làng|buôn|bon|plei|sóc|xóm|địa bàn)(?: [^\W\d_]+){0,4}?" + _PLACE_HAS_VERB)
 _PLACE_NAME_HAS_RE = re.compile(_PLACE_HAS_OPENING + r"(?P<name>[^\W\d_]+\.?(?: [^\W\d_]+\.?){0,3}?)" + _PLACE_HAS_VERB)
 # (the first words of a name that make it no place's: a body, a person, a level or a quantity)
 _NOT_PLACE_FIRST = frozenset(("hội", "đoàn", "công", "ủy", "mặt", "ban", "liên", "chi", "tổ", "trường", "hợp", "quỹ", "ngân",
@@ -2001,11 +2001,10 @@ def _clause_start(sentence_starts: list[int], breaks: list[int], pos: int) -> tu
     return s_start, (max(s_start, breaks[j] + 1) if j >= 0 else s_start)
 
 
-def _place_has(t: str, key: str, s_start: int, clause_start: int, end: int, zones: bool = True) -> bool:
-    """Whether the clause before ``end`` opens with a place (or, with ``zones``, an industrial zone) as the
-    subject that has what it counts (see _PLACE_LEVEL_HAS_RE; a place's own name only with ``t``, the
-    text with its capitals)."""
-    if (m := _PLACE_LEVEL_HAS_RE.fullmatch(key, clause_start, end)) is not None and (zones or m.group("zone") is None):
+def _place_has(t: str, key: str, s_start: int, clause_start: int, end: int) -> bool:
+    """Whether the clause before ``end`` opens with a place as the subject that has what it counts (see
+    _PLACE_LEVEL_HAS_RE; a place's own name only with ``t``, the text with its capitals)."""
+    if _PLACE_LEVEL_HAS_RE.fullmatch(key, clause_start, end):
         return True
     if not t or clause_start != s_start or (m := _PLACE_NAME_HAS_RE.fullmatch(key, s_start, end)) is None:
         return False
@@ -2043,10 +2042,10 @@ def _population_of_place(key: str, c: Candidate, sentence_starts: list[int], bre
     if not _BARE_COUNT_AFTER_RE.match(key, unit_end):
         return False
     s_start, clause_start = _clause_start(sentence_starts, breaks, c.start)
-    if _place_has(t, key, s_start, clause_start, c.start, zones=False):
-        return True  # 'tổ dân phố hiện có 402 hộ', 'Tả Van hiện có 320 hộ' (a zone's workers: read as its firms')
+    if _place_has(t, key, s_start, clause_start, c.start):
+        return True  # 'tổ dân phố hiện có 402 hộ', 'Tả Van hiện có 320 hộ'
     told = max(key.rfind(" cho biết ", clause_start, c.start), key.rfind(" cho hay ", clause_start, c.start))
-    if told >= 0 and _place_has("", key, (at := key.index(" ", told + 5) + 1), at, c.start, zones=False):
+    if told >= 0 and _place_has("", key, (at := key.index(" ", told + 5) + 1), at, c.start):
         return True  # 'Báo cáo của Ban Công tác Mặt trận thôn cho biết thôn có 193 hộ': who tells owns nothing
     if farms:
         return False
