@@ -93,6 +93,9 @@ KEPT: list[tuple[str, list]] = [
     ("Hội Nông dân xã vận động hội viên trồng mới 15 ha cây ăn quả.", ["nongdan"]),
     ("Mặt trận xã phối hợp khởi công nhà cho 17 hộ khó khăn về nhà ở.", ["mttq"]),
     ("Hiện Hội Nông dân 26/30 xã, thị trấn đã lập Quỹ hỗ trợ nông dân.", ["nongdan", None]),
+    # The communes a body's work reached, said with 'tại' and no list of levels after them, stay its
+    # figure, as the shared seed's gold reads them (80de553; failed on a840ce7: None).
+    ("Ủy ban MTTQ huyện tuyên truyền chính sách giảm nghèo bền vững tại 6 xã thuộc huyện Nậm Nhùn.", ["mttq"]),
     ("Hội Phụ nữ 8 xã vùng biên đã nhận đỡ đầu 40 trẻ mồ côi.", ["phunu", "phunu"]),
     ("Hội Nông dân huyện đã có 12/14 xã hoàn thành chỉ tiêu kết nạp hội viên.", ["nongdan", "nongdan"]),
 ]
