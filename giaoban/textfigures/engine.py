@@ -921,6 +921,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 look = attributor.sentences[i - 1][0] if i > 0 and key.rfind(";", 0, s_start) >= s_start - 2 else s_start
                 if clause_start > look and not any(p.unit == c.unit and look <= p.start < c.start for p in previous[-8:]):
                     inherited = _named_earlier_code(key, c, actor, look, clause_start, matcher)
+            if inherited is None and c.unit == "ngôi nhà" and not part:
+                inherited = _house_kind_named_before(key, c, actor, s_start, clause_start, matcher)
             if inherited is None and (whole := last_coded.get(c.unit)) is not None:
                 inherited = _part_code(t, key, c, actor, whole, attributor.sentences[whole[3]][0], i, matcher)
             if inherited is None and c.unit == "mô hình" and _ACTIVITY_MODEL_AFTER_RE.match(key, c.end) \
@@ -1269,6 +1271,41 @@ def _house_step_code(key: str, c: Candidate, actor: Actor,
     if not _HOUSE_STEP_BEFORE_RE.search(key, max(0, c.start - 40), c.start) or not _HOUSE_BARE_AFTER_RE.match(key, c.end):
         return None
     return code if matcher.reported_by(code, actor.org, actor.orgs) else None
+
+
+# Houses counted by a bare measure word ('xây mới 8 nhà', 'sửa chữa 19 nhà; huyện Lệ Thủy 17 nhà'), in a
+# text that named the kind of house it speaks of earlier, maybe paragraphs before ('nhà "Đại đoàn kết"',
+# 'Mái ấm tình thương', 'nhà tạm, nhà dột nát'): the houses of the kind last named, when that is the
+# body's own indicator. Not houses said to be other ones ('sửa chữa 6 nhà khác'), named after the number
+# ('1 nhà khăn quàng đỏ'), left to finish ('2 căn còn lại', see _house_step_code), per item ('mỗi nơi
+# nhận 2 căn'), built with another scheme's money ('lồng ghép với vốn chương trình 30a …') or since a
+# programme began ('Từ khi phát động đến nay, chương trình đã trao 412 nhà'), nor after another programme was
+# named (a fund's name aside). Issue 15, class 'code
+# missing: vocabulary' (src_ah's, src_al's MTTQ and Women's Union house articles).
+_HOUSE_KIND_NAMED_RE = re.compile(r"(?<![^\W\d_])(?:(?:nhà|căn|ngôi) [\"“]?(?:đại đoàn kết|nghĩa tình đồng đội|đồng đội|tình thương|"
+                                  r"nhân ái|tình nghĩa)|nhà tạm|mái ấm(?: tình thương| công đoàn)?)(?![^\W\d_])")
+_HOUSE_KIND_AFTER_RE = re.compile(r"(?:[,;.:)\n]|$| (?:cho|trước|trong|vào|đúng|kịp|với|tại|ở|và|do|để)(?![^\W\d_]))")
+_OTHER_SCHEME_RE = re.compile(r"(?<![^\W\d_])lồng ghép(?![^\W\d_])")
+
+
+def _house_kind_named_before(key: str, c: Candidate, actor: Actor, s_start: int, clause_start: int,
+                             matcher: Matcher) -> str | None:
+    """The code of houses counted by a bare measure word, by the kind of house the text named last
+    before them (see above), or None."""
+    if match_key(c.unit_text or "") not in _HOUSE_MEASURES or key.startswith(_REMAINING_WORDS, c.end) \
+            or not _HOUSE_KIND_AFTER_RE.match(key, c.end):
+        return None
+    if _STOCK_OR_WHOLE_BEFORE_RE.search(key, max(0, c.start - 24), c.start) or _EACH_RE.search(key, clause_start, c.start) \
+            or _OTHER_SCHEME_RE.search(key, s_start, c.start) or _CUMULATIVE_RE.search(key, s_start, c.start):
+        return None
+    last = None
+    for last in _HOUSE_KIND_NAMED_RE.finditer(key, 0, c.start):
+        pass
+    if last is None or any(not _FUND_WORD_BEFORE_RE.search(key, max(0, q.start() - 6), q.start())
+                           for q in _QUOTED_NAME_RE.finditer(key, last.end() + 1, c.start)):
+        return None  # (another programme named since: 'chương trình "Xuân đoàn kết …"'; a fund pays for houses)
+    code = matcher.explain(last.group(), c.unit, actor.org, actor.orgs).code
+    return code if code in _HOUSE_CODES and matcher.reported_by(code, actor.org, actor.orgs) else None
 
 
 _PART_OPEN_RE = re.compile(r"(?:^|[;,.] |\n)riêng $")

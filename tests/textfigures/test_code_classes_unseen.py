@@ -50,3 +50,34 @@ FUND_RAISED: list[tuple[str, str, str | None]] = [
 @pytest.mark.parametrize(("text", "figure", "code"), FUND_RAISED)
 def test_fund_raised(text: str, figure: str, code: str | None) -> None:
     assert code_of(text, figure) == code
+
+
+# Houses counted by a bare measure word ('xây mới 9 nhà', 'sửa chữa 4 căn') in a text that named the
+# kind of house earlier, paragraphs before maybe: houses of the kind last named, when that is the
+# body's own indicator; not other houses, houses of another scheme's money, a total since a programme
+# began, or houses after another programme was named.
+HOUSE_KIND: list[tuple[str, str, str | None]] = [
+    ("Năm 2022, Ủy ban MTTQ huyện Tuần Giáo bàn giao 36 nhà \"Đại đoàn kết\" cho hộ nghèo.\n" + _FILLER
+     + "Cụ thể, Ủy ban MTTQ xã Quài Nưa xây mới 9 nhà; xã Mường Mùn 6 nhà.", "9 nhà", "nha_dai_doan_ket"),
+    ("Năm 2022, Ủy ban MTTQ huyện Tuần Giáo bàn giao 36 nhà \"Đại đoàn kết\" cho hộ nghèo.\n" + _FILLER
+     + "Cụ thể, Ủy ban MTTQ xã Quài Nưa xây mới 9 nhà; xã Mường Mùn 6 nhà.", "6 nhà", "nha_dai_doan_ket"),
+    ("Hội LHPN thành phố tiếp tục duy trì chương trình \"Mái ấm tình thương\".\n"
+     "Năm 2024, các cấp Hội xây mới 15 căn cho hội viên nghèo.", "15 căn", "nha_mai_am"),
+    ("Thị xã phát động phong trào chung tay xóa nhà tạm, nhà dột nát.\n"
+     "Đến cuối tháng 9, Ủy ban MTTQ thị xã đã hỗ trợ 57 căn, vượt kế hoạch.", "57 căn", "nha_tam_xoa"),
+    # guards: other houses, after another programme, another scheme's money, since the programme began,
+    # a kind the body does not report
+    ("Hội CCB huyện bàn giao 5 nhà \"Nghĩa tình đồng đội\".\nHội còn sửa chữa 12 nhà khác cho hội viên.", "12 nhà", None),
+    ("Hội CCB quận sửa 10 nhà \"Nghĩa tình đồng đội\".\nDịp Tết, Hội tổ chức chương trình \"Xuân ấm áp\" tặng 120 phần "
+     "quà.\nNăm tới, Hội phấn đấu sửa chữa 30 nhà cho hội viên.", "30 nhà", None),
+    ("Ủy ban MTTQ huyện xây 20 nhà Đại đoàn kết.\nLồng ghép với vốn Chương trình 135, Mặt trận hỗ trợ làm thêm 14 căn "
+     "nhà cho hộ nghèo.", "14 căn nhà", None),
+    ("Chương trình \"Mái ấm Công đoàn\" của Công đoàn ngành Giáo dục tiếp tục được duy trì.\n"
+     "Từ năm 2015 đến nay, Công đoàn ngành đã trao 96 nhà cho đoàn viên.", "96 nhà", None),
+    ("Hội Nông dân xã phối hợp xây 3 nhà \"Đại đoàn kết\".\nHội Nông dân huyện sửa chữa 7 nhà cho hội viên.", "7 nhà", None),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), HOUSE_KIND)
+def test_house_kind_named_before(text: str, figure: str, code: str | None) -> None:
+    assert code_of(text, figure) == code
