@@ -36,14 +36,21 @@ def _place_named(text: str, key: str, start: int, end: int) -> bool:
 
 
 _WORD_RE = re.compile(r"[^\s,;]+")
+# A rank in a ranking of bodies ('dẫn đầu', 'xếp sau', 'xếp thứ hai', 'đứng hạng ba', 'xếp vị trí thứ hai', 'tiếp theo').
+_RANK_ORDINAL = r"(?:hai|ba|tư|năm|sáu|bảy|tám|chín|mười|nhì|\d+)"
+_RANK = (r"(?:dẫn đầu|đứng đầu|xếp đầu|tiếp đến|tiếp theo|kế đến|kế tiếp|tiếp sau|(?:xếp|đứng) (?:ngay )?sau|"
+         r"(?:xếp|đứng) (?:ở )?(?:vị trí |hạng )?(?:thứ )?" + _RANK_ORDINAL + ")")
 # Words that may stand before the subject of a clause (regexes).
 _INTRO_WORDS = (
-    "dẫn đầu là", "đứng đầu là", "xếp sau là", "xếp sau", "tiếp đến là", "tiếp đến", "tiếp theo là", "kế đến là", "kế tiếp là",
-    "sau đó là", "tiếp sau là", "trong đó", "đối với", "đồng thời", "bên cạnh đó", "ngoài ra", "riêng", "còn", "theo đó",
+    "tiếp đến", "sau đó là", "trong đó", "đối với", "đồng thời", "bên cạnh đó", "ngoài ra", "riêng", "còn", "theo đó",
     "tiếp đó", "cùng với đó", "đặc biệt", "nổi bật", "đáng chú ý", "qua đó", "từ đó", "mặt khác", "tương tự", "sau đó",
     "cụ thể", "nhìn chung", "nhờ đó", "nhờ",
-    # ('Xếp sau về quy mô là Liên đoàn Lao động tỉnh, …', 'Tiếp theo trong bảng xếp hạng là Tỉnh đoàn')
-    r"(?:dẫn đầu|đứng đầu|xếp sau|tiếp đến|tiếp theo|kế đến|kế tiếp|tiếp sau) (?:về|trong|theo|ở) [^\W\d_]+(?: [^\W\d_]+){0,4} là",
+    # A ranking, whatever rank it names ('Dẫn đầu là …', 'xếp sau là …', 'xếp thứ hai là …', 'đứng hạng ba là …',
+    # 'Xếp sau về quy mô là Liên đoàn Lao động tỉnh, …', 'Tiếp theo trong bảng xếp hạng là Tỉnh đoàn'): the body
+    # named after it is the subject of what follows.
+    _RANK + r"(?: (?:về|trong|theo|ở) [^\W\d_]+(?: [^\W\d_]+){0,4})? là",
+    r"(?:xếp|đứng)(?: (?:ở )?(?:vị trí |hạng )?thứ " + _RANK_ORDINAL + r")? (?:ngay )?sau",
+    r"(?:xếp|đứng) (?:ở )?(?:vị trí |hạng )?thứ " + _RANK_ORDINAL,
     r"trong quý(?: [ivx\d]+)?(?:/\d+)?", r"trong năm(?: \d+)?", r"năm \d+", r"quý [ivx\d]+(?:/\d+)?", r"tháng \d+(?:/\d+)?",
     r"\d+ tháng(?: đầu năm| qua| cuối năm)?(?: \d+)?", "thời gian qua", "vừa qua", "(?:nhiệm kỳ|năm|quý|tháng|tuần) qua",
     r"nhiệm kỳ \d+ - \d+", "các cấp", "cấp", "ban thường vụ", "ban thường trực", "thường trực", "ban chấp hành", "ban chỉ đạo",
@@ -79,8 +86,9 @@ def _by_first_letter(alternatives: tuple[str, ...]) -> str:
 _INTRO_RE = re.compile(r"^(?:(?:" + _by_first_letter(_INTRO_WORDS) + r")[\s,:]*)*$")
 # 'Xếp sau Hội Nông dân về dư nợ là Hội LHPN với 498 tỷ đồng': the body after 'xếp sau' is the one
 # ranked above, the subject is the body after 'là'.
-_RANKED_AFTER_RE = re.compile(r"(?:[\-+•*–]\s*)?(?:xếp|đứng) (?:ngay )?sau")
-_RANKED_SUBJECT_RE = re.compile(r"(?:[\-+•*–]\s*)?(?:xếp|đứng) (?:ngay )?sau [^,;:]{1,120}? là")
+_RANKED_AFTER = r"(?:[\-+•*–]\s*)?(?:xếp|đứng)(?: (?:ở )?(?:vị trí |hạng )?thứ " + _RANK_ORDINAL + ")? (?:ngay )?sau"
+_RANKED_AFTER_RE = re.compile(_RANKED_AFTER)  # ('Đứng thứ hai sau Hội LHPN về dư nợ là Hội CCB …')
+_RANKED_SUBJECT_RE = re.compile(_RANKED_AFTER + r" [^,;:]{1,120}? là")
 # An official's title opening the sentence, then the body and the person's name ('Phó Bí thư Thành
 # Đoàn Nguyễn Tư Thiện trao 20 phần quà cho công nhân của Công ty …'): the official acts for the body.
 _OFFICIAL_FIRST = frozenset("-+•*–đpbctg")  # (the first letters it may open with: asked first)
