@@ -939,6 +939,13 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 inherited = attended
             if inherited is not None:
                 code, code_conf, code_from = inherited, 0.5, "item before"
+        elif code in _ATTENDED_CODES and figures and figures[-1]["start"] >= s_start \
+                and (attended := _ATTENDANCE_CODES.get(figures[-1]["indicator_code"])) not in (None, code) \
+                and _ATTENDED_GAP_RE.fullmatch(key, figures[-1]["end"], c.start) and matcher.reported_by(attended, actor.org, actor.orgs):
+            # '2.314 buổi sinh hoạt chính trị, học tập chuyên đề cho 186.000 lượt đoàn viên': the people
+            # came to the sessions counted right before them, whatever words the two share ('học tập
+            # chuyên đề' is a session of study or a course).
+            code, code_conf, code_from = attended, 0.5, "item before"
         if code is None and c.unit == "%" and _MEMBERS_SHARE_AFTER_RE.match(key, c.end) \
                 and actor.org in ORG_CODES and matcher.reported_by("ty_le_tap_hop", actor.org, actor.orgs):
             # '…, trong đó 98% là đoàn viên công đoàn': the share of the workforce the union gathers
@@ -1431,6 +1438,7 @@ _MEMBER_UNITS = frozenset({"hội viên", "đoàn viên"})
 _ACTIVITY_MODEL_AFTER_RE = re.compile(r" (?:[\"“])?(?:học tập và làm theo|chi hội|chi đoàn|tổ hội|tổ phụ nữ|tự quản)(?![^\W\d_])")
 # Sessions or classes, and the attendance their people count.
 _ATTENDANCE_CODES = {"tuyen_truyen_buoi": "tuyen_truyen_luot_nguoi", "lop_tap_huan": "luot_tap_huan"}
+_ATTENDED_CODES = frozenset(_ATTENDANCE_CODES.values())
 # Between the sessions and the people they were for or drew: what the sessions were about ('nhân kỷ
 # niệm 81 năm Ngày thành lập …'), then 'cho', 'với' or 'thu hút' ('…, thu hút gần 1.200 đại biểu')
 # (no clause break; no figure between: they are the next one).

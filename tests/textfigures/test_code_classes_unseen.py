@@ -81,3 +81,25 @@ HOUSE_KIND: list[tuple[str, str, str | None]] = [
 @pytest.mark.parametrize(("text", "figure", "code"), HOUSE_KIND)
 def test_house_kind_named_before(text: str, figure: str, code: str | None) -> None:
     assert code_of(text, figure) == code
+
+
+# Sessions and attendance in each organization's words: a talk or an exchange ('tọa đàm', 'giao lưu')
+# is a session of propaganda and education, members taken through the year's thematic study ('học tập
+# chuyên đề') attended a course; people drawn to sessions counted right before them attended those
+# sessions, whatever words the two share.
+SESSION_WORDS: list[tuple[str, str, str | None]] = [
+    ("Hội CCB phường tổ chức 14 buổi tọa đàm về truyền thống cách mạng.", "14 buổi", "tuyen_truyen_buoi"),
+    ("Đoàn xã tổ chức 6 buổi giao lưu với cựu thanh niên xung phong cho 450 đoàn viên.", "6 buổi", "tuyen_truyen_buoi"),
+    ("Đoàn xã tổ chức 6 buổi giao lưu với cựu thanh niên xung phong cho 450 đoàn viên.", "450 đoàn viên",
+     "tuyen_truyen_luot_nguoi"),
+    ("Hội Nông dân xã tổ chức cho 520 hội viên học tập chuyên đề năm 2024.", "520 hội viên", "luot_tap_huan"),
+    # guards: sessions of study before their people, a match
+    ("Công đoàn trường tổ chức 9 buổi sinh hoạt, học tập chuyên đề cho 640 lượt đoàn viên.", "640 lượt đoàn viên",
+     "tuyen_truyen_luot_nguoi"),
+    ("Đoàn phường tổ chức 4 buổi giao lưu bóng đá giữa các chi đoàn.", "4 buổi", None),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), SESSION_WORDS)
+def test_session_words(text: str, figure: str, code: str | None) -> None:
+    assert code_of(text, figure) == code
