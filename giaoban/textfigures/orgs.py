@@ -139,6 +139,19 @@ _NAMES: list[tuple[str, str, str]] = [
     ("Trung tâm", "other", "name"), ("Trường", "other", "name"), ("Viện", "other", "name"),
     ("Sở", "other", "name"), ("Phòng", "other", "name"), ("Cục", "other", "name"), ("Chi cục", "other", "name"),
     ("Trạm", "other", "name"), ("Ban Quản lý", "other", "name"), ("Bộ", "other", "name"),  # 'Bộ Quốc phòng'
+    # … and the press, factories, academies, courts by the same rule ('Báo Tiền Phong', 'Đài Phát thanh …',
+    # 'Nhà máy Xi măng …', 'Học viện Phụ nữ Việt Nam', 'Điện lực Điện Biên', 'Tòa án Nhân dân …').
+    ("Báo", "other", "name"), ("Đài", "other", "name"), ("Nhà máy", "other", "name"), ("Xí nghiệp", "other", "name"),
+    ("Học viện", "other", "name"), ("Đại học", "other", "name"), ("Điện lực", "other", "name"),
+    ("Tòa án", "other", "name"), ("Viện kiểm sát", "other", "name"),
+    # The army's units by their level, whatever their number or name ('Lữ đoàn Công binh 299', 'Sư đoàn 304').
+    ("Quân khu", "other", "name"), ("Quân đoàn", "other", "name"), ("Binh đoàn", "other", "name"),
+    ("Sư đoàn", "other", "name"), ("Lữ đoàn", "other", "name"), ("Trung đoàn", "other", "name"),
+    ("Tiểu đoàn", "other", "name"), ("Hải đoàn", "other", "name"), ("Bộ Tư lệnh", "other", "name"),
+    # The state's local administration by its common noun ('Chính quyền địa phương hỗ trợ thêm …').
+    ("chính quyền địa phương", "other", "name"), ("chính quyền các cấp", "other", "name"),
+    ("chính quyền cơ sở", "other", "name"), ("chính quyền xã", "other", "name"), ("chính quyền phường", "other", "name"),
+    ("chính quyền huyện", "other", "name"), ("chính quyền tỉnh", "other", "name"),
     ("Trung ương Hội", "other", "name"), ("Tổng Liên đoàn Lao động", "congdoan", "name"),
     # Branches in a residential area, written with a small 'hội' / 'đoàn' ('Chi hội Phụ nữ bản').
     ("Chi hội Phụ nữ", "phunu", "name"), ("Chi hội Nông dân", "nongdan", "name"),
@@ -205,6 +218,9 @@ _NOT_DOAN_NEXT = re.compile(
     r"(?:đã )?(?:đi|tới|về thăm|về làm việc|đến(?! nay| cuối| hết| năm| tháng| thời)))(?![^\W\d_])"
 )
 
+# The words after 'Hội' that make it a meeting or an event, not an association ('Hội nghị', 'Hội Thi …').
+_HOI_EVENT_NEXT = re.compile(r" ?(?:nghị|thi|thao|diễn|chợ|trại|đồng|viên|thảo|sách|quán|trường|khỏe|xuân|làng)(?![^\W\d_])")
+
 # A delegation ('đoàn công tác', 'Đoàn giám sát của …'): a bare 'Đoàn' after it is that delegation.
 _DELEGATION_RE = re.compile(r"đoàn (?:công tác|giám sát|kiểm tra|khảo sát)(?: của)? ?")
 
@@ -232,7 +248,8 @@ def _compile() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
 
 _MENTION_RE, _TABLE = _compile()
 _INSTITUTION_HEADS = frozenset(canonical(w) for w in ("Trung tâm", "Trường", "Viện", "Sở", "Phòng", "Cục", "Chi cục",
-                                                       "Trạm", "Ban Quản lý", "Bộ"))
+                                                       "Trạm", "Ban Quản lý", "Bộ", "Báo", "Đài", "Nhà máy", "Xí nghiệp",
+                                                       "Học viện", "Đại học", "Điện lực", "Tòa án", "Viện kiểm sát"))
 _MEMBER_KEYS = {canonical(surface) for surface, _org, kind in _NAMES if kind == "member"}
 _CAPITALIZED = {canonical(s) for s, _ in _BACKREFS} | {"phụ nữ", "mặt trận"}
 
@@ -282,6 +299,13 @@ def find_mentions(text: str, key: str) -> list[Mention]:
                 # 'các cấp hội' in lower case still refers to the association.
                 if k not in ("các cấp hội", "cấp hội", "toàn hội", "cơ sở hội"):
                     continue
+            if k == "hội" and key[e:e + 1] == " " and not text[s + 1:s + 2].isupper() and not _HOI_EVENT_NEXT.match(key, e) \
+                    and ((text[e + 1:e + 2].isupper() and text[e + 2:e + 3].islower()) or key.startswith("người ", e + 1)):
+                # 'Hội Người khuyết tật', 'Hội người Hoa', 'Hội Sinh vật cảnh', 'Hội Truyền thống Trường Sơn': an
+                # association by a name of its own that is none of the six's (those are read whole above), unless
+                # the word after 'Hội' makes it a meeting or an event ('Hội nghị', 'Hội Thi …', 'Hội trại').
+                out.append(Mention(s, e, "other", "name"))
+                continue
             if k.endswith("hội") and _NOT_HOI_NEXT.match(key, e):
                 continue
             if k.endswith("đoàn") and _NOT_DOAN_NEXT.match(key, e):
@@ -305,11 +329,6 @@ def find_mentions(text: str, key: str) -> list[Mention]:
                 if prior is not None:
                     out.append(Mention(s, e, prior.org, prior.kind))
                     continue
-            elif text[e + 1:e + 2].isupper() and text[e + 2:e + 3].islower() and not text[s + 1:s + 2].isupper():
-                # 'Hội Truyền thống Trường Sơn', 'Hội Chiến sĩ thành cổ Quảng Trị': an association by
-                # a name of its own that is none of the six's (those are read whole above).
-                out.append(Mention(s, e, "other", "name"))
-                continue
         if k == "phụ nữ" and kind == "people":
             # 'Hội viên phụ nữ' is handled above; a bare 'phụ nữ' is people only as a subject.
             pass
