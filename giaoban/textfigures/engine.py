@@ -1777,9 +1777,21 @@ _PERIOD_END_RE = re.compile(r"[.\n](?!\d)")
 _HELPED_WITH_RE = re.compile(r"h" + _LETTER_START + r"ỗ trợ(?: thêm)? (?:(?:hơn|trên|gần|khoảng) )?$")
 
 
+# … nor is money for public works ('500 triệu đồng làm công trình nước sạch', '… để bê tông hóa 320 m đường'),
+# shared out to places ('hỗ trợ 30,2 tỷ đồng cho 25 xã, phường') or put into a fund ('trao 20 triệu đồng cho
+# quỹ khuyến học'): no person or household got it (issue 15, class 'code false: counted thing differs', src_ah's
+# and src_al's dev texts).
+_WORKS_AFTER_RE = re.compile(r" (?:[^,;:.\n\d]{0,40}? )?(?:làm|xây|xây dựng|sửa|sửa chữa|nâng cấp|lắp đặt|khởi công|bê tông hóa|"
+                             r"đổ bê tông)(?: mới| lại)? (?:[^,;:.\n]{0,20}? )?(?:công trình|đường|cầu|giếng|cống|kênh|mương|"
+                             r"nhà văn hóa|hệ thống điện|điện chiếu sáng|nước sạch)(?![^\W\d_])")
+_TO_PLACES_OR_FUND_AFTER_RE = re.compile(r" (?:cho|vào) (?:(?:(?:hơn|trên|gần|khoảng) )?(?:\d[\d.]* |các )(?:xã|phường|thị trấn|"
+                                         r"huyện|thị xã|tỉnh|địa phương)|(?:các )?quỹ)(?![^\W\d_])")
+
+
 def _no_gift(key: str, c: Candidate, actor: Actor, s_start: int, clause_end: int, before: str) -> bool:
     """Whether money a body gave is not the value of gifts or support (see above)."""
-    if _HOUSE_WORK_AFTER_RE.match(key, c.end, clause_end) or _CAPITAL_AFTER_RE.match(key, c.end, clause_end):
+    if _HOUSE_WORK_AFTER_RE.match(key, c.end, clause_end) or _CAPITAL_AFTER_RE.match(key, c.end, clause_end) \
+            or _WORKS_AFTER_RE.match(key, c.end, clause_end) or _TO_PLACES_OR_FUND_AFTER_RE.match(key, c.end, clause_end):
         return True
     received = _RECEIVED_MONEY_RE.search(before) if "được" in before else None
     if received is not None and actor.named_at is not None \

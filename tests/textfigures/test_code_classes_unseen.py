@@ -103,3 +103,21 @@ SESSION_WORDS: list[tuple[str, str, str | None]] = [
 @pytest.mark.parametrize(("text", "figure", "code"), SESSION_WORDS)
 def test_session_words(text: str, figure: str, code: str | None) -> None:
     assert code_of(text, figure) == code
+
+
+# Money a body gave that no person or household got: for public works, shared out to places, put into
+# a fund; no gift's value.
+MONEY_NOT_GIVEN_TO_PEOPLE: list[tuple[str, str, str | None]] = [
+    ("Hội Nông dân huyện hỗ trợ 80 triệu đồng làm cầu dân sinh ở thôn Khe Mạ.", "80 triệu đồng", None),
+    ("Ủy ban MTTQ xã trao 25 triệu đồng để đổ bê tông 200 m đường thôn.", "25 triệu đồng", None),
+    ("Ủy ban MTTQ tỉnh hỗ trợ 12 tỷ đồng cho 40 xã vùng lũ.", "12 tỷ đồng", None),
+    ("Hội LHPN huyện trao 15 triệu đồng cho quỹ khuyến học của xã.", "15 triệu đồng", None),
+    # guards: money given to households and families
+    ("Hội LHPN huyện trao 15 triệu đồng cho 30 hộ nghèo.", "15 triệu đồng", "tri_gia_qua"),
+    ("Ủy ban MTTQ huyện hỗ trợ 60 triệu đồng cho các gia đình bị thiệt hại.", "60 triệu đồng", "tri_gia_qua"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), MONEY_NOT_GIVEN_TO_PEOPLE)
+def test_money_not_given_to_people(text: str, figure: str, code: str | None) -> None:
+    assert code_of(text, figure) == code
