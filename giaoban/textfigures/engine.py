@@ -138,7 +138,8 @@ _LETTER_START = r"(?<![^\W\d_].)"
 # _denominator_before; tests/textfigures/test_prechecks.py fails when a match lacks them)
 _COMPARED_BEFORE_RE = re.compile(  # (every match says 'hơn', 'tăng', 'giảm' or 'vượt')
     prefix_alternation(("cao hơn", "thấp hơn", "nhiều hơn", "ít hơn", "tăng", "giảm", "vượt"), _LETTER_START)
-    + r"(?: (?:so với )?(?:năm|cùng kỳ|kỳ|quý|đầu năm|cuối năm)(?: [\w/]+){0,2})? (?:trên |hơn |gần |khoảng )?$"
+    # ('nhiều hơn cùng kỳ năm 2024 là 120 đoàn viên': the period compared with, then 'là')
+    + r"(?: (?:so với )?(?:năm|cùng kỳ|kỳ|quý|tháng|đầu năm|cuối năm)(?: [\w/]+){0,2})? (?:là )?(?:trên |hơn |gần |khoảng )?$"
 )
 _COMPARED_AFTER_RE = re.compile(r"[^,;.()\n]{0,25}? so với (?!tổng)")
 # 'tăng Quỹ Hỗ trợ nông dân thêm 3 tỷ đồng', 'trong quý bổ sung 1,2 tỷ đồng, nâng tổng nguồn vốn lên …': what

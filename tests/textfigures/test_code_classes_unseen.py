@@ -121,3 +121,20 @@ MONEY_NOT_GIVEN_TO_PEOPLE: list[tuple[str, str, str | None]] = [
 @pytest.mark.parametrize(("text", "figure", "code"), MONEY_NOT_GIVEN_TO_PEOPLE)
 def test_money_not_given_to_people(text: str, figure: str, code: str | None) -> None:
     assert code_of(text, figure) == code
+
+
+# A comparison with a past period says the difference after 'là' too: a change, never the level.
+COMPARED_IS: list[tuple[str, str, str | None]] = [
+    ("Trong tháng, Đoàn xã kết nạp 96 đoàn viên mới, nhiều hơn cùng kỳ năm 2023 là 21 đoàn viên; giới thiệu 8 đoàn "
+     "viên ưu tú cho Đảng.", "21 đoàn viên", None),
+    ("Hội CCB huyện vận động 210 triệu đồng, cao hơn cùng kỳ năm 2022 là 35 triệu đồng.", "35 triệu đồng", None),
+    # guards: the level said first; the difference without 'là'
+    ("Trong tháng, Đoàn xã kết nạp 96 đoàn viên mới, nhiều hơn cùng kỳ năm 2023 là 21 đoàn viên; giới thiệu 8 đoàn "
+     "viên ưu tú cho Đảng.", "96 đoàn viên", "ket_nap_moi"),
+    ("Hội Nông dân tỉnh kết nạp 2.310 hội viên, ít hơn năm trước 190 hội viên.", "190 hội viên", None),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), COMPARED_IS)
+def test_compared_is(text: str, figure: str, code: str | None) -> None:
+    assert code_of(text, figure) == code
