@@ -380,6 +380,10 @@ def _with_funds(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
             org: str | None = _FUND_ORG[m.group(1)]
         elif text[m.end():m.end() + 1] == " " and text[m.end() + 1:m.end() + 2].isupper():
             named = _named_after(key, mentions, m.end())
+            if named is None and any(x.start == m.end() + 1 and x.kind == "backref" for x in mentions):
+                # 'Quỹ Hội đạt 312 triệu đồng', 'Quỹ Hội các cấp …': the association's own fund, the
+                # association 'Hội' speaks of; no other body's.
+                continue
             if named is None:
                 owner = _people_named_after(key, m.end()) or _runner_before(key, mentions, m.start())
                 # ('Quỹ Hỗ trợ phụ nữ phát triển', 'Quỹ Nghĩa tình đồng đội': the fund of the body
@@ -1039,6 +1043,12 @@ class Attributor:
         if named < start:
             n_start = key.rfind("\n", 0, named) + 1
             there = _ITEM_MARK_RE.match(key, n_start)
+            while there is None and n_start > 0 and _BULLET_MARK_RE.match(key, n_start) is not None:
+                # '5. Các tổ chức: / - Hội Cựu chiến binh phường có 12 hội viên … / 6. Tiếp nhận phản
+                # ánh: …': a dash item belongs to the numbered item its list stands under, and the
+                # next numbered item is an item of its own.
+                n_start = key.rfind("\n", 0, n_start - 1) + 1
+                there = _ITEM_MARK_RE.match(key, n_start)
             return (there is not None and _mark_kind(there.group(1)) == _mark_kind(here.group(1))
                     and not self._in_numbered_heading(named))
         return False

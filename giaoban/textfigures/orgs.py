@@ -169,6 +169,9 @@ _NAMES: list[tuple[str, str, str]] = [
     ("các tổ chức thành viên của Mặt trận", "ctxh", "group"), ("các tổ chức đoàn thể", "ctxh", "group"),
     ("các hội, đoàn thể", "ctxh", "group"), ("các hội đoàn thể", "ctxh", "group"),
     ("các tổ chức chính trị - xã hội trực thuộc", "ctxh", "group"),
+    # … and, right after the Front and 'cùng' or 'và', its organizations by the bare word ('Mặt trận
+    # xã cùng các tổ chức vận động …'; see find_mentions).
+    ("các tổ chức", "ctxh", "group"),
     ("các tổ chức hội", "hoi4", "group"), ("4 tổ chức hội", "hoi4", "group"), ("bốn tổ chức hội", "hoi4", "group"),
     ("4 tổ chức hội, đoàn thể", "hoi4", "group"), ("các tổ chức hội, đoàn thể", "hoi4", "group"),
     ("4 tổ chức chính trị - xã hội", "hoi4", "group"), ("các tổ chức nhận ủy thác", "hoi4", "group"),
@@ -224,6 +227,12 @@ _HOI_EVENT_NEXT = re.compile(r" ?(?:nghị|thi|thao|diễn|chợ|trại|đồng|
 # A delegation ('đoàn công tác', 'Đoàn giám sát của …'): a bare 'Đoàn' after it is that delegation.
 _DELEGATION_RE = re.compile(r"đoàn (?:công tác|giám sát|kiểm tra|khảo sát)(?: của)? ?")
 
+# Between the Front and its organizations said by the bare word: its level at most, then 'cùng' or
+# 'và' ('Mặt trận xã cùng các tổ chức …', 'Ủy ban MTTQ phường và các tổ chức …').
+_WITH_FRONT_RE = re.compile(r"(?: [^\W\d_]+){0,2} (?:cùng|và) ")
+# (… not when donors follow, nor when the organizations are listed right after: '… và các tổ chức trực
+# thuộc (Hội LHPN, Đoàn Thanh niên …)' names them itself)
+_DONORS_AFTER_RE = re.compile(r",? (?:và )?cá nhân(?![^\W\d_])|(?: trực thuộc| thành viên)?:? ?\(")
 _THIS_AFTER_RE = re.compile(r" (?:này|đó|ấy|nói trên)(?![^\W\d_])")
 _ASSOCIATIONS = ("phunu", "nongdan", "ccb")
 
@@ -275,6 +284,10 @@ def find_mentions(text: str, key: str) -> list[Mention]:
             org = last_steering  # 'Ban Chỉ đạo trao …' after 'Ban Chỉ đạo Chiến dịch Thanh niên tình nguyện …'
         elif k.startswith(("ban chỉ đạo ", "ban chỉ huy chiến dịch")):
             last_steering = org
+        if k == "các tổ chức" and not (
+                out and out[-1].org == "mttq" and _WITH_FRONT_RE.fullmatch(key, out[-1].end, s)
+                and not _DONORS_AFTER_RE.match(key, e)):
+            continue  # 'các tổ chức, cá nhân ủng hộ …', 'các tổ chức trong tỉnh': donors, or anyone
         if kind == "name" and k.startswith("ban "):
             last_ban = org
         if k == "ban thường trực" and text[e + 1:e + 2].isupper():
