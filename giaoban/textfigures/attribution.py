@@ -524,7 +524,7 @@ _SPEAKER_REACH = 41 + max(map(len, _SPEAKER_VERBS))
 # before the verb and none after it ('Bà …, Phó Chủ tịch Ủy ban MTTQ thành phố, Chủ tịch LĐLĐ thành
 # phố, cho biết dịp Tết này …').
 _OFFICE_TELLS_RE = re.compile(r"[^,.;:\n]{0,40}?(?: (?:" + "|".join(_SPEAKER_VERBS) + r")[ \t]*[,:]"
-                              r"|,? (?:cho biết|cho hay) )")
+                              r"|,? (?:cho biết|cho hay)(?: |[ \t]*:))")
 _SPEAKER_WORD = "theo"  # (what every match ends with: asked first, by str.endswith)
 _SPEAKER_BEFORE_RE = re.compile(r"(?:^|[\s,])" + _SPEAKER_WORD + "$")
 

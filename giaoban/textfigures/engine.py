@@ -98,7 +98,7 @@ _UNITS_ACT_RE = re.compile(r"(?:,? (?:xã|phường|thị trấn|đặc khu|thô
 # the work itself ('tiếp xúc cử tri tại 64 điểm') or a body stands in them ('Ban Thanh tra nhân dân
 # ở 124 xã': the committees of those places, 'sinh hoạt ở 17 cơ sở Hội').
 _WHERE_UNITS = (*_ADMIN_UNITS, "quận", "tỉnh", "thị xã", "thành phố", "điểm", "địa bàn", "địa điểm", "doanh nghiệp",
-                "trường", "khu vực")
+                "trường", "khu vực", "nghĩa trang", "di tích")  # ('dâng hương tại 3 nghĩa trang liệt sĩ')
 _WHERE_UNIT_RE = re.compile("(?:" + "|".join(_WHERE_UNITS) + r")(?![^\W\d_])")  # (asked after str.startswith)
 # The turnout of an election (convention 5: the area's, whoever organized the vote).
 _TURNOUT_BEFORE_RE = re.compile(r"(?<![^\W\d_])cử tri (?:đi bầu|đi bỏ phiếu|tham gia bỏ phiếu|tham gia bầu cử)(?![^\W\d_])"
@@ -282,6 +282,7 @@ _SUBTOTAL_BEFORE_RE = re.compile(_SUBTOTAL_WORD + r"(?:đó|số đó|số này)
 _ASSOCIATIONS_COUNTED = {match_key(w) for w in ("Hội CCB", "Hội Cựu chiến binh", "Hội Nông dân", "Hội LHPN", "Hội Phụ nữ",
                                                "Hội Liên hiệp Phụ nữ")}
 # … or opening its sentence: 'Trong số đó, 10 suất quà được trao cho trẻ mồ côi.'
+_SUBTOTAL_SENTENCE_RE = re.compile(r"[\s\-+•*–]*trong (?:đó|số đó|số này)(?![^\W\d_])")  # ('Trong đó, LĐLĐ tỉnh trao …')
 _SUBTOTAL_OPENS_RE = re.compile(r"[\s\-+•*–]*trong (?:đó|số đó|số này),? (?:có )?$")
 # After the second of a pair, up to the clause's end: '/118 thôn, làng, tổ dân phố | tổ chức Ngày hội'.
 _PAIR_TAIL_RE = re.compile(r"[^;.\n\d]+")
@@ -953,8 +954,9 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 # models of the organization's own work (kept, as its clubs are), no economic model.
                 inherited = "mo_hinh_cau_lac_bo"
             if inherited is None and c.unit_category in ("person", "times") and figures \
-                    and (attended := _ATTENDANCE_CODES.get(figures[-1]["indicator_code"])) is not None \
-                    and figures[-1]["start"] >= s_start and _ATTENDED_GAP_RE.fullmatch(key, figures[-1]["end"], c.start) \
+                    and (held := _attended_figure(figures, s_start)) is not None \
+                    and (attended := _ATTENDANCE_CODES.get(held["indicator_code"])) is not None \
+                    and held["start"] >= s_start and _ATTENDED_GAP_RE.fullmatch(key, held["end"], c.start) \
                     and matcher.reported_by(attended, actor.org, actor.orgs):
                 # '2 buổi nói chuyện truyền thống … cho 380 đoàn viên, học sinh', 'mở 3 lớp cho 85 hội
                 # viên': the people the sessions or classes were held for attended them.
@@ -968,6 +970,15 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # came to the sessions counted right before them, whatever words the two share ('học tập
             # chuyên đề' is a session of study or a course).
             code, code_conf, code_from = attended, 0.5, "item before"
+        if (part or _SUBTOTAL_SENTENCE_RE.match(key, s_start)) and code_from == "words" and c.kind == "level" \
+                and (whole := last_coded.get(c.unit)) is not None \
+                and whole[1] != code and i - whole[3] <= 1 and whole[0].end <= c.start \
+                and _said_by_whole(key, cm.words, attributor.sentences[whole[3]][0], whole[0].end) \
+                and matcher.reported_by(whole[1], actor.org, actor.orgs):
+            # 'trao 285 suất quà cho công nhân khó khăn. Trong đó, Liên đoàn Lao động tỉnh trao 200 suất':
+            # a part of a total whose own words only repeat what the total's sentence said counts the
+            # total's thing, not what those words alone would name.
+            code, code_conf, code_from = whole[1], 0.5, "item before"
         if code is None and c.unit == "%" and _MEMBERS_SHARE_AFTER_RE.match(key, c.end) \
                 and actor.org in ORG_CODES and matcher.reported_by("ty_le_tap_hop", actor.org, actor.orgs):
             # '…, trong đó 98% là đoàn viên công đoàn': the share of the workforce the union gathers
@@ -1345,6 +1356,13 @@ def _house_kind_named_before(key: str, c: Candidate, actor: Actor, s_start: int,
     return code if code in _HOUSE_CODES and matcher.reported_by(code, actor.org, actor.orgs) else None
 
 
+def _said_by_whole(key: str, words: Iterable[str], start: int, end: int) -> bool:
+    """Whether every word that named a part's indicator was said by its total's sentence, up to the
+    total's figure (then the part names nothing of its own)."""
+    said = key[start:end]
+    return bool(words) and all(w in said for w in words)
+
+
 _PART_OPEN_RE = re.compile(r"(?:^|[;,.] |\n)riêng $")
 _PART_FILLER = _LIST_FILLER | {match_key(w) for w in "chi hội đoàn tổ thôn bản ấp khu phố hơn trên gần khoảng qua cho".split()}
 
@@ -1468,8 +1486,23 @@ _MANAGES_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:đang |trực tiếp )?quản 
 # hình chi hội phụ nữ …', 'mô hình "Chi hội …"').
 _ACTIVITY_MODEL_AFTER_RE = re.compile(r" (?:[\"“])?(?:học tập và làm theo|chi hội|chi đoàn|tổ hội|tổ phụ nữ|tự quản)(?![^\W\d_])")
 # Sessions or classes, and the attendance their people count.
-_ATTENDANCE_CODES = {"tuyen_truyen_buoi": "tuyen_truyen_luot_nguoi", "lop_tap_huan": "luot_tap_huan"}
-_ATTENDED_CODES = frozenset(_ATTENDANCE_CODES.values())
+_ATTENDANCE_CODES = {"tuyen_truyen_buoi": "tuyen_truyen_luot_nguoi", "lop_tap_huan": "luot_tap_huan",
+                     # the people the youth's works drew took part in them as volunteers ('650 công trình,
+                     # phần việc thanh niên, …, thu hút 32.000 lượt đoàn viên tham gia'); not the members of
+                     # a volunteer team ('3 đội hình với 85 chiến sĩ': the corpus counts those apart)
+                     "cong_trinh_thanh_nien": "luot_dvtn_tinh_nguyen"}
+_ATTENDED_CODES = frozenset({"tuyen_truyen_luot_nguoi", "luot_tap_huan"})  # (of sessions and classes)
+
+
+def _attended_figure(figures: list[dict[str, Any]], s_start: int) -> dict[str, Any] | None:
+    """The figure of what people were drawn to: the figure before, or the one before it when that one
+    is what the thing cost ('650 công trình, tổng trị giá trên 4,5 tỷ đồng, thu hút …')."""
+    held = figures[-1]
+    if held["unit"] == "đồng" and held["indicator_code"] is None and len(figures) > 1 and figures[-2]["start"] >= s_start:
+        held = figures[-2]
+    return held
+
+
 # Between the sessions and the people they were for or drew: what the sessions were about ('nhân kỷ
 # niệm 81 năm Ngày thành lập …'), then 'cho', 'với' or 'thu hút' ('…, thu hút gần 1.200 đại biểu')
 # (no clause break; no figure between: they are the next one).

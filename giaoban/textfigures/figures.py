@@ -570,6 +570,7 @@ def _last_words(key: str, s: int, n: int = 2) -> tuple[tuple[str, ...], int, boo
 
 
 _VAGUE_WORDS = {"hàng", "vài", "mấy", "dăm", "gấp"}
+_YEAR_AT_RE = re.compile(r"(?:19|20)\d\d(?![\d.,])")  # ('cùng kỳ 2024': the period's year)
 
 
 def _is_identifier(text: str, key: str, s: int) -> bool:
@@ -586,6 +587,8 @@ def _is_identifier(text: str, key: str, s: int) -> bool:
     two = " ".join(words) if len(words) == 2 else ""
     if two in _NOT_IDENT_TWO_WORDS or (len(words) == 2 and words[0] == "mỗi"):
         return False  # 'mỗi phần 500.000 đồng', 'mỗi tổ 30 hội viên': each one's amount, no name
+    if two == "cùng kỳ" and not _YEAR_AT_RE.match(key, s):
+        return False  # 'cao hơn cùng kỳ 310 đoàn viên': the same period compared with, no session named
     if two in _IDENT_PHRASES:
         return not (len(three_words) == 3 and three_words[0] in _EACH_WORDS)
     if len(three_words) == 3 and " ".join(three_words) in _IDENT_PHRASES:
