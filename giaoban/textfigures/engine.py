@@ -220,8 +220,9 @@ _FROM_PROGRAMME = "programme named before"
 
 def _fund_raised_into(key: str, c: Candidate, s_start: int, clause_end: int, actor: Actor, matcher: Matcher) -> str | None:
     """The fund money raised at ``c`` went into, as its code (see above), or None."""
-    verb = _last_money_verb(key, s_start, c.start)
-    if verb is None or _PURPOSE_AFTER_RE.search(key, verb, c.start) or _PURPOSE_AFTER_RE.search(key, c.end, clause_end):
+    # (from the first money verb: 'vận động ủng hộ đồng bào … bị thiệt hại do bão được 186 triệu đồng' says for whom)
+    verb = _MONEY_VERB_RE.search(key, max(s_start, c.start - 120), c.start)
+    if verb is None or _PURPOSE_AFTER_RE.search(key, verb.end(), c.start) or _PURPOSE_AFTER_RE.search(key, c.end, clause_end):
         return None
     names = _QUOTED_NAME_RE.findall(key, 0, c.start)
     if not names:

@@ -41,6 +41,8 @@ FUND_RAISED: list[tuple[str, str, str | None]] = [
     ("Ủy ban MTTQ tỉnh phát động Tháng cao điểm \"Vì người nghèo\" năm 2020.\n"
      "Mặt trận các cấp vận động 120 tỷ đồng cho các chương trình an sinh xã hội.", "120 tỷ đồng", "ho_tro_kinh_phi"),
     ("Ủy ban MTTQ tỉnh phát động Tháng cao điểm \"Vì người nghèo\" năm 2020.\n"
+     "Ủy ban MTTQ xã vận động ủng hộ đồng bào vùng lũ được 74 triệu đồng.", "74 triệu đồng", "ho_tro_kinh_phi"),
+    ("Ủy ban MTTQ tỉnh phát động Tháng cao điểm \"Vì người nghèo\" năm 2020.\n"
      "Hội Liên hiệp Phụ nữ huyện vận động được 210 triệu đồng.", "210 triệu đồng", "ho_tro_kinh_phi"),
     ("Ủy ban MTTQ tỉnh phát động Tháng cao điểm \"Vì người nghèo\" năm 2020. Dịp Tết, chương trình \"Xuân sẻ chia\" "
      "của Ủy ban MTTQ tỉnh đã huy động 3,1 tỷ đồng.", "3,1 tỷ đồng", "ho_tro_kinh_phi"),
