@@ -327,7 +327,9 @@ _HOUSE_PURPOSE_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,2}? (?:để )?(?:làm|x
 # 'Trong tháng có 3 doanh nghiệp …', 'có 12 doanh nghiệp …': 'there are' before the subject of the clause.
 _THERE_ARE_RE = re.compile(r"(?:(?:trong (?:tháng|quý|năm|kỳ)|hiện nay|hiện|đến nay)(?: này)?,? )?có(?: (?:gần|khoảng|hơn|trên))?")
 # (the noun left out: 'nâng tổng số lên 340 mô hình', 'nâng tổng số từ đầu đợt lên 1,04 tỷ đồng')
-_RAISED_TOTAL_BEFORE_RE = re.compile(r"(?:nâng|đưa) tổng số(?: (?:từ|kể từ|trong|của) [^\W\d_]+(?: [^\W\d_]+){0,2})? (?:lên )?$")
+# (the time it covers may follow: 'nâng tổng số cả năm lên', 'đưa tổng số 9 tháng lên')
+_RAISED_TOTAL_BEFORE_RE = re.compile(r"(?:nâng|đưa) tổng số(?: (?:từ|kể từ|trong|của) [^\W\d_]+(?: [^\W\d_]+){0,2}"
+                                     r"| cả (?:năm|quý)| \d{1,2} tháng(?: (?:đầu|cuối) năm)?)? (?:lên )?$")
 _DREW_WORD = "thu hút"  # (what every match says, right after the clause mark's space: asked first)
 _DREW_OPENS_RE = re.compile(r" ?thu hút (?!mới)")
 _CLAUSE_OR_SENTENCE_END_RE = re.compile(r"[,;:(\n]|\.(?!\d)")
@@ -934,6 +936,11 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                     code_from = "heading"
         if code is None and c.kind == "level" and actor.org not in (None, "other"):
             inherited = _enumerated_code(t, key, c, actor, last_coded.get(c.unit), i, matcher)
+            if inherited is None and c.unit in _MEMBER_UNITS:
+                # 'Hội LHPN kết nạp 50 hội viên; Đoàn phường 40 đoàn viên': each body's members by its own noun
+                kin = max((last_coded[u] for u in _MEMBER_UNITS if u in last_coded), key=lambda e: e[0].start, default=None)
+                if kin is not None and kin[0].unit != c.unit and kin[1] in _ENUMERATED_MEMBER_CODES:
+                    inherited = _enumerated_code(t, key, c, actor, kin, i, matcher, kin=True)
             if inherited is None:
                 inherited = _listed_code(t, key, c, actor, last_coded.get(c.unit), i, attributor.mentions, matcher)
             if inherited is None:
@@ -1015,7 +1022,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # 'tặng bò giống cho 14 hộ mới thoát nghèo': the households the help went to, not
             # households that left poverty ('giúp 9 hộ thoát nghèo', 'giúp cho 9 hộ …' are).
             code, code_conf = None, 0.0
-        if code in _MONEY_CODE_SET and thing is None and (verb := _last_money_verb(key, s_start, c.start)) is not None \
+        if code in _MONEY_CODE_SET and thing is None and (verb := _last_money_verb(key, s_start, c.start, start=True)) is not None \
                 and matcher.excluded(code, key[verb:c.start]):
             # 'trao 180 suất học bổng cho con đoàn viên, tổng trị giá 540 triệu đồng': what the verb
             # gave, said between it and the amount, is not the indicator's thing.
@@ -1135,15 +1142,17 @@ _ENUM_FILLER = {match_key(w) for w in (
 
 def _enumerated_code(t: str, key: str, c: Candidate, actor: Actor,
                      last: tuple[Candidate, str, tuple[int, int] | None, int] | None,
-                     sentence: int, matcher: Matcher) -> str | None:
+                     sentence: int, matcher: Matcher, kin: bool = False) -> str | None:
     """The code of an item of an enumeration that names only its organization and its figure
     ('Hội Nông dân kết nạp 1.420 hội viên; Hội LHPN 1.860 hội viên; Hội CCB 312 hội viên'): the
-    indicator of the item before, in the same or the previous sentence, counted in the same unit,
-    whose organization was named elsewhere, and reported by this organization too."""
+    indicator of the item before, in the same or the previous sentence, counted in the same unit (or,
+    ``kin``, in the other member noun: 'Đoàn xã 40 đoàn viên'), whose organization was named
+    elsewhere, and reported by this organization too."""
     if last is None or actor.named_at is None or actor.source not in ("subject", "owner"):
         return None
     prev, code, prev_named, prev_sentence = last
-    if sentence - prev_sentence > 1 or prev.unit != c.unit or prev_named == actor.named_at or actor.named_at[1] > c.start:
+    if sentence - prev_sentence > 1 or (prev.unit != c.unit and not kin) or prev_named == actor.named_at \
+            or actor.named_at[1] > c.start:
         return None
     between = key[actor.named_at[1]:c.start]
     # (a colon may end it: 'Hội LHPN giữ vị trí dẫn đầu: 1.640 tỷ đồng')
@@ -1483,6 +1492,8 @@ _FOUNDED_BEFORE_RE = re.compile(r"(?:thành lập|ra mắt|thành lập mới)(?
 _GRASSROOTS_UNITS = frozenset({"chi hội", "cơ sở hội", "chi đoàn", "tổ hội", "công đoàn cơ sở", "cơ sở đoàn"})
 _MEMBER_UNITS = frozenset({"hội viên", "đoàn viên"})
 _MANAGES_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:đang |trực tiếp )?quản lý (?:(?:hơn|trên|gần|khoảng|cả) )?$")
+# Counts of members an enumeration's items share whatever each body calls its members.
+_ENUMERATED_MEMBER_CODES = frozenset({"ket_nap_moi", "tong_hoi_vien", "gioi_thieu_dang"})
 # What a model of the organization's own work is named after ('mô hình học tập và làm theo Bác', 'mô
 # hình chi hội phụ nữ …', 'mô hình "Chi hội …"').
 _ACTIVITY_MODEL_AFTER_RE = re.compile(r" (?:[\"“])?(?:học tập và làm theo|chi hội|chi đoàn|tổ hội|tổ phụ nữ|tự quản)(?![^\W\d_])")
@@ -1613,12 +1624,12 @@ def _last_lent(key: str, s_start: int, pos: int) -> int | None:
     return last.end() if last is not None else None
 
 
-def _last_money_verb(key: str, s_start: int, pos: int) -> int | None:
-    """Where the money verb nearest before ``pos`` in its sentence ends, or None."""
+def _last_money_verb(key: str, s_start: int, pos: int, start: bool = False) -> int | None:
+    """Where the money verb nearest before ``pos`` in its sentence ends (``start``: begins), or None."""
     last = None
     for last in _MONEY_VERB_RE.finditer(key, max(s_start, pos - 120), pos):
         pass
-    return last.end() if last is not None else None
+    return (last.start() if start else last.end()) if last is not None else None
 
 
 def _money_by_verb(key: str, s_start: int, pos: int, direct_only: bool) -> str | None:

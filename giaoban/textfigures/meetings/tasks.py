@@ -121,11 +121,26 @@ def _lead_period(lead: str, reviewed: Period | None, year: int | None) -> Period
     return None
 
 
+def _opens_with_body_acting(p: Paragraph, folded: str) -> bool:
+    """The paragraph's first sentence has a body for subject and a task's verb ('Huyện đoàn tổ chức …')."""
+    spans = _sentences(p.text, 0, len(p.text))
+    return bool(spans) and _body_acts(p.text, folded, *spans[0])
+
+
 def classify(paras: list[Paragraph], reviewed: Period | None, year: int | None) -> None:
     """Mark task, conclusion and caption paragraphs (in place)."""
     section = None  # a heading or a conclusion sets the kind of the paragraphs after it
+    asked = False  # the paragraph before was the chair's request ('Đồng chí đề nghị …; …') or a task after it
     for p in paras:
         folded = match_key(p.text)
+        was_asked, asked = asked, False
+        # After the chair's request, a line of its own whose subject is a body acting ('Tỉnh đoàn
+        # chuẩn bị …', 'Hội Nông dân tỉnh phối hợp … rà soát …') is one more task of the same list.
+        if (was_asked and section == "conclusion" and not _BULLET.match(p.text) and not _HEADING.match(p.text)
+                and _opens_with_body_acting(p, folded)):
+            p.kind = "tasks"
+            asked = True
+            continue
         if _BULLET.match(p.text) and not _HEADING.match(p.text) or (_BULLET.match(p.text) and section):
             if section:
                 p.kind = section
@@ -146,6 +161,7 @@ def classify(paras: list[Paragraph], reviewed: Period | None, year: int | None) 
             continue
         if (_CONCLUSION.search(folded[:200]) or _SPEAKER_ASKS.search(folded)) and not folded.startswith(("thảo luận", "đại biểu")):
             p.kind = section = "conclusion"
+            asked = bool(_DIRECTIVE.search(folded))
             continue
         if heading and re.search(r"nhiệm vụ|phương hướng|kết luận|đề nghị|kiến nghị", folded) and "kết quả" not in folded:
             p.kind = section = "conclusion" if "kết luận" in folded else "tasks"
