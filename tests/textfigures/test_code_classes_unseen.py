@@ -140,3 +140,24 @@ COMPARED_IS: list[tuple[str, str, str | None]] = [
 @pytest.mark.parametrize(("text", "figure", "code"), COMPARED_IS)
 def test_compared_is(text: str, figure: str, code: str | None) -> None:
     assert code_of(text, figure) == code
+
+
+# The members or households a body's entrusted loans went to, said with the balance they hold, are the
+# households in debt, whatever word each organization counts them by; not new loans, times lent, or a
+# fund's loans.
+BORROWERS: list[tuple[str, str, str | None]] = [
+    ("Hội LHPN xã phối hợp Ngân hàng Chính sách xã hội huyện cho 214 hội viên vay, dư nợ ủy thác 9,6 tỷ đồng.",
+     "214 hội viên", "ho_du_no"),
+    ("Hội CCB phường nhận ủy thác cho 96 hội viên vay vốn ưu đãi, dư nợ đến nay 4,1 tỷ đồng.", "96 hội viên", "ho_du_no"),
+    ("Hội Nông dân xã quản lý vốn Ngân hàng Chính sách xã hội qua 6 tổ tiết kiệm và vay vốn, tạo điều kiện cho 318 hộ "
+     "hội viên vay, dư nợ trên 15 tỷ đồng.", "318 hộ hội viên", "ho_du_no"),
+    # guards: new loans disbursed, times lent by a fund
+    ("Hội CCB xã phối hợp Ngân hàng Chính sách xã hội giải ngân cho 7 hộ hội viên vay 350 triệu đồng, dư nợ ủy thác "
+     "đạt 12 tỷ đồng.", "7 hộ hội viên", None),
+    ("Quỹ Hỗ trợ nông dân xã cho 120 lượt hội viên vay, dư nợ 2,4 tỷ đồng.", "120 lượt hội viên", None),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), BORROWERS)
+def test_borrowers(text: str, figure: str, code: str | None) -> None:
+    assert code_of(text, figure) == code
