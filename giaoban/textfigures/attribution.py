@@ -522,9 +522,12 @@ _SPEAKER_AFTER_RE = re.compile(r"[^,.;:\n]{0,40}? (?:" + "|".join(_SPEAKER_VERBS
 _SPEAKER_REACH = 41 + max(map(len, _SPEAKER_VERBS))
 # An official's office, last in the apposition, before what the official tells: also with a comma
 # before the verb and none after it ('Bà …, Phó Chủ tịch Ủy ban MTTQ thành phố, Chủ tịch LĐLĐ thành
-# phố, cho biết dịp Tết này …').
-_OFFICE_TELLS_RE = re.compile(r"[^,.;:\n]{0,40}?(?: (?:" + "|".join(_SPEAKER_VERBS) + r")[ \t]*[,:]"
-                              r"|,? (?:cho biết|cho hay)(?: |[ \t]*:))")
+# phố, cho biết dịp Tết này …'), with a comma and a colon ('Ông …, Chủ tịch Hội Nông dân huyện, cho biết: …'),
+# the office's place in apposition ('…, Chủ tịch Hội Nông dân huyện Tiên Lữ, tỉnh Hưng Yên, cho biết: …') and
+# 'thêm' after the verb ('…, thông tin thêm: …').
+_OFFICE_TELLS_RE = re.compile(r"[^,.;:\n]{0,40}?(?:, (?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường)(?: [^\W\d_,;:.]+){1,4})*"
+                              r"(?:,? (?:" + "|".join(_SPEAKER_VERBS) + r")(?: thêm)?[ \t]*[,:]"
+                              r"|,? (?:cho biết|cho hay)(?: thêm)? )")
 _SPEAKER_WORD = "theo"  # (what every match ends with: asked first, by str.endswith)
 _SPEAKER_BEFORE_RE = re.compile(r"(?:^|[\s,])" + _SPEAKER_WORD + "$")
 

@@ -72,3 +72,32 @@ OTHER_KINDS_KEPT: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,owners", OTHER_KINDS + OTHER_KINDS_KEPT)
 def test_other_body_by_its_kind(text: str, owners: list) -> None:
     assert _owners(text) == owners
+
+
+# An official tells for the body of the office named last in the apposition, however the apposition
+# closes before the verb: a comma and a colon ('Ông …, Chủ tịch Hội Nông dân huyện, cho biết: …'), the
+# office's place in apposition ('…, huyện X, tỉnh Y, cho biết: …'), 'thêm' after the verb; the rule knew
+# a comma-less office or 'cho biết' followed by a space. What is told ('toàn huyện có … cơ sở hội …', the
+# body's own units and members) is that body's, not nobody's.
+OFFICIAL_TELLS: list[tuple[str, list]] = [
+    ("Bà Vi Thị Lan, Chủ tịch Hội LHPN huyện, cho biết: toàn huyện có 19 cơ sở hội với 11.400 hội viên.",
+     ["phunu", "phunu"]),
+    ("Ông Đỗ Minh Khải, Chủ tịch Hội Nông dân xã Quảng Lạc, huyện Nho Quan, cho biết: năm nay xã kết nạp "
+     "65 hội viên.", ["nongdan"]),
+    ("Anh Hà Văn Tiến, Bí thư Huyện đoàn, thông tin thêm: các chi đoàn đã làm 14 công trình thanh niên.", ["doan"]),
+    ("Ông Ngô Quang Vinh, Chủ tịch Hội Cựu chiến binh phường, chia sẻ: sau sắp xếp, phường có 11 chi hội.",
+     ["ccb"]),
+    ("Ông Đỗ Minh Khải, Giám đốc Sở Lao động tỉnh, cho biết: năm qua đã giải quyết việc làm cho 21.000 lao động.",
+     ["other"]),
+]
+
+OFFICIAL_TELLS_KEPT: list[tuple[str, list]] = [
+    ("Bà Vi Thị Lan, Chủ tịch Hội LHPN huyện cho biết, Hội đã giúp 37 hộ thoát nghèo.", ["phunu"]),
+    ("Bà Vi Thị Lan, Chủ tịch Hội LHPN huyện, cho biết: Ngân hàng Chính sách xã hội huyện đã cho 120 hội viên vay vốn.",
+     ["other"]),
+]
+
+
+@pytest.mark.parametrize("text,owners", OFFICIAL_TELLS + OFFICIAL_TELLS_KEPT)
+def test_official_tells_for_the_office(text: str, owners: list) -> None:
+    assert _owners(text) == owners
