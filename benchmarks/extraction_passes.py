@@ -5,7 +5,8 @@ engine), so that callgrind collects only those:
 
     PYTHONHASHSEED=0 valgrind --tool=callgrind --collect-atstart=no --toggle-collect=functools_reduce \\
         --callgrind-out-file=/tmp/cg.out .venv/bin/python benchmarks/extraction_passes.py 2
-    # 'Collected : X' / 2 = instructions per pass (about 2.6e9 for 426 texts without the seed, 2026-12-06)
+    # 'Collected : X' / 2 = instructions per pass (about 4.8e9 for the 570 texts of 2026-12-06 evening,
+    # the shared seed included with GIAOBAN_SHARED=/work/shared; 2.6e9 for the 426 texts of that morning)
 
 Without valgrind it prints the CPU time of the N passes.
 """

@@ -536,6 +536,7 @@ _SPEAKER_BEFORE_RE = re.compile(r"(?:^|[\s,])" + _SPEAKER_WORD + "$")
 # trì: …', 'Có mặt …'; its items run on after each ';'.
 _ATTENDANCE_RE = re.compile(r"[\s\-+•*–]*(?:(?:đến |về |tới )?(?:tham )?dự(?: và chỉ đạo)?(?: [^\n:;,.]{0,40}?)? (?:có|còn có)"
                             r"|chủ trì|đồng chủ trì|có mặt|thành phần(?: tham dự| dự)?)(?![^\W\d_])")
+_ATTENDANCE_WORDS = ("dự", "tham ", "đến ", "về ", "tới ", "chủ trì", "đồng chủ trì", "có mặt", "thành phần")
 
 
 # A line break, or a mark before spaces and the next sentence's first character (group 1). One
@@ -792,7 +793,8 @@ class Attributor:
         for s, e in self.sentences:
             if own_hoi is not None and s > 0 and key[s - 1] == "\n":
                 last_hoi = own_hoi
-            attending = (attending and key[s - 1] == ";") or _ATTENDANCE_RE.match(key, s, e) is not None
+            attending = (attending and key[s - 1] == ";") or (
+                _may_open_with(key, s, _ATTENDANCE_WORDS) and _ATTENDANCE_RE.match(key, s, e) is not None)
             mi = bisect.bisect_left(mention_starts, s, mi)
             j = bisect.bisect_left(mention_starts, e, mi)
             here = ms[mi:j]
@@ -1070,7 +1072,8 @@ class Attributor:
         for s, e, subjects, owners, carried in (self._by_sentence[i],) if i >= 0 else ():  # (the sentence of pos)
             if not (s <= pos < e):
                 continue
-            if (right := next((o for o in owners if o.agent and pos < o.pos <= pos + _AGENT_AFTER_REACH), None)) \
+            # (most sentences have no owner: no generator made for them)
+            if owners and (right := next((o for o in owners if o.agent and pos < o.pos <= pos + _AGENT_AFTER_REACH), None)) \
                     is not None and _AGENT_AFTER_GAP_RE.fullmatch(self.key, pos, right.pos):
                 # '20 căn do Công ty Xổ số tài trợ, 1 căn do Mặt trận huyện hỗ trợ': the agent of the
                 # passive right after a figure gave it, whoever the sentence's subject or first agent is.

@@ -2384,11 +2384,14 @@ def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int, breaks:
     # ... and who received it, up to the clause's end ('suất quà cho đoàn viên').
     tail = _TAIL_RE.match(key, pos, pos + 40 if pos + 40 < s_end else s_end) if key.startswith(_TAIL_WORDS, pos) else None
     # The verb before the number and the noun after it make one phrase ('phát triển [2.140] đoàn viên').
-    bridge = key[c.start - 16 if c.start - 16 > s_start else s_start:c.start].rstrip() + " " + key[c.end - len(c.unit_text):c.end]
+    verb_before = key[c.start - 16 if c.start - 16 > s_start else s_start:c.start].rstrip()
+    unit_start = c.end - len(c.unit_text)
     reach = c.start - 120 - (s_start - ctx_start)
     limit = pos + 60 if pos + 60 < s_end else s_end
-    context = bridge + " || " + key[reach if reach > ctx_start else ctx_start:c.start] + " | " + key[c.end - len(c.unit_text):pos] + (
-        tail.group(0) + " " if tail else "") + _predicate_after(key, pos, next_start if next_start < limit else limit)
+    # (one f-string: the parts joined once, not a new string per '+')
+    context = f"{verb_before} {key[unit_start:c.end]} || {key[reach if reach > ctx_start else ctx_start:c.start]} | " \
+        f"{key[unit_start:pos]}{tail.group(0) + ' ' if tail else ''}" \
+        f"{_predicate_after(key, pos, next_start if next_start < limit else limit)}"
     # (without a tail the predicate goes on from the same place: 'sản xuất| , kinh doanh giỏi' is
     # one phrase, 'sản xuất, kinh doanh giỏi')
     return phrase.strip(), context
@@ -2397,6 +2400,7 @@ def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int, breaks:
 _PREDICATE_END_RE = re.compile(r"[;.\n]")
 # A title of two words joined by a comma is one phrase, whose comma ends nothing (as in _CLAUSE_BREAK_RE).
 _PAIRED_TITLE_RE = re.compile(r"(?<![^\W\d_])(?:trong sạch, vững mạnh|sản xuất, kinh doanh)(?![^\W\d_])")
+_PAIRED_TITLE_TAILS = (", vững mạnh", ", kinh doanh")  # (what each title says from its comma on)
 
 
 def _title_comma_hidden(m: re.Match[str]) -> str:
@@ -2415,9 +2419,11 @@ def _predicate_after(key: str, pos: int, limit: int) -> str:
     purpose = _PURPOSE_RE.search(ext) if any(map(ext.__contains__, _PURPOSE_WORDS)) else None
     if purpose:
         ext = ext[:purpose.start()]  # '264 hộ vay vốn | để thoát nghèo': an aim, not what they reached
-    # (the title may have begun before ``pos``: '… hộ nông dân sản xuất| , kinh doanh giỏi')
+    # (the title may have begun before ``pos``: '… hộ nông dân sản xuất| , kinh doanh giỏi'; only a
+    # comma inside ``ext`` is hidden, so its words after the comma are there: asked first, in C)
     lo = pos - 12 if pos > 12 else 0
-    seen = _PAIRED_TITLE_RE.sub(_title_comma_hidden, key[lo:pos + len(ext)])[pos - lo:] if ", " in ext else ext
+    seen = _PAIRED_TITLE_RE.sub(_title_comma_hidden, key[lo:pos + len(ext)])[pos - lo:] \
+        if ", " in ext and any(map(ext.__contains__, _PAIRED_TITLE_TAILS)) else ext
     i = _comma_outside_quotes(seen)
     if i >= 0:
         rest = seen[i + 1:]

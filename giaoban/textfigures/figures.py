@@ -148,7 +148,8 @@ _NAME_HEAD_BEFORE_QUOTE_RE = re.compile(
 
 def _inside_quoted_name(key: str, s: int, e: int) -> bool:
     """Whether the number at ``s:e`` stands inside a short quoted name after a noun that names one."""
-    if '"' not in key[max(0, s - 60):s] and "“" not in key[max(0, s - 60):s]:
+    window = key[s - 60 if s > 60 else 0:s]  # (one copy for both quotes)
+    if '"' not in window and "“" not in window:
         return False  # (most numbers: no quote just before)
     line = key.rfind("\n", 0, s) + 1
     q = max(key.rfind('"', line, s), key.rfind("“", line, s))

@@ -112,9 +112,16 @@ def space_grouped_end(key: str, end: int, first_len: int) -> tuple[int, str]:
     return pos, digits
 
 
+_ONE = Decimal(1)
+
+
 def words_value(words: Sequence[str | Decimal]) -> Decimal | None:
     """Value of a sequence of number words and digit values: 'ba nghìn' → 3000,
     'hai mươi lăm' → 25, [Decimal('1.5'), 'tỷ'] → 1 500 000 000, '2 tỷ 500 triệu'."""
+    if len(words) == 2 and isinstance(words[0], Decimal) and isinstance(scale := words[1], str) and scale in SCALES:
+        # '1,5 tỷ', '300 triệu': most amounts, the loop's result without its sums (a zero before a
+        # scale counts as one there, as below)
+        return (words[0] or _ONE) * SCALES[scale]
     parts: list[tuple[Decimal, Decimal]] = []  # (scale, value already multiplied)
     group = Decimal(0)
     pending: Decimal | None = None
