@@ -125,6 +125,8 @@ _PARTNER_BEFORE_RE = re.compile(r"phối hợp (?:với )?$")
 # by its own figure ('Liên đoàn Lao động huyện 1 cuộc').
 _ITEM_BEFORE_AND_RE = re.compile(r"\d(?: [^\W\d_]+){1,3} và$")
 _FIGURE_AFTER_NAME_RE = re.compile(_PLACE + r" (?:(?:hơn|trên|gần|khoảng) )?\d")
+# An item that opens with the partner it works with ('- Phối hợp Ủy ban MTTQ tỉnh trao …').
+_PARTNER_OPENS_RE = re.compile(r"[\s\-+•*–]*phối hợp(?![^\W\d_])")
 _RESET_SUBJECT_RE = re.compile(
     r"[\s\-+•*–]*(nhân dân|người dân|cấp ủy|các cấp ủy|chính quyền|đồng chí|ông|bà|anh|chị)(?![^\W\d_])"
 )
@@ -790,6 +792,9 @@ class Attributor:
         own_hoi = next((m.org for m in ms if m.kind == "name" and m.org == self.default
                         and key.startswith("hội", m.start)), None)
         attending = False  # inside a list of who attended ('Dự lễ có các đồng chí: …; …; đại diện …')
+        # The one body a numbered heading of a report names ('2. Phối hợp với Liên đoàn Lao động tỉnh',
+        # '3. Hội Cựu chiến binh'): the section's items without a subject of their own are its results.
+        section: Actor | None = None
         for s, e in self.sentences:
             if own_hoi is not None and s > 0 and key[s - 1] == "\n":
                 last_hoi = own_hoi
@@ -798,6 +803,9 @@ class Attributor:
             mi = bisect.bisect_left(mention_starts, s, mi)
             j = bisect.bisect_left(mention_starts, e, mi)
             here = ms[mi:j]
+            heading = self._in_numbered_heading(s)
+            if heading:
+                section = self._section_named(here, last_hoi)
             subjects: list[_Subject] = []
             owners: list[_Subject] = []
             if here:
@@ -919,8 +927,9 @@ class Attributor:
             if carried is not None and carried.named_at is not None and not subjects \
                     and self._opens_sibling_item(s, carried.named_at[0]):
                 # '5. … Hội Cựu chiến binh xã tặng 25 suất quà. / 6. Phương hướng …: vận động Quỹ …': a
-                # body named inside one numbered item does not carry into the next item of the list.
-                carried = None
+                # body named inside one numbered item does not carry into the next item of the list; under
+                # a heading that named a body, the next item is that body's again.
+                carried = section
             entry_carried = carried
             before_guests = carried
             if subjects and all(x.org not in (None, "other") and not x.orgs for x in subjects):
@@ -956,7 +965,9 @@ class Attributor:
                 # 'Hoạt động của Hội Cựu chiến binh', 'Công tác vận động Quỹ "Vì người nghèo"': a heading that
                 # names another body than the text had opens that body's section.
                 entry_carried = carried = named
-            elif _RESET_SUBJECT_RE.match(key, s, e) or self._in_numbered_heading(s):
+            elif heading:
+                carried = section
+            elif _RESET_SUBJECT_RE.match(key, s, e):
                 carried = None
             elif carried is not None and carried.orgs and (
                     member := next((x for x in owners if x.org in carried.orgs), None)) is not None:
@@ -968,6 +979,10 @@ class Attributor:
                 # 'Ủy ban MTTQ xã cùng các tổ chức … vận động được 860 triệu đồng. Với nguồn lực này,
                 # xã đã bàn giao 9 căn nhà': the place acts through the body that leads the joint work.
                 entry_carried = Actor("mttq", None, "carried", entry_carried.named_at)
+            if not subjects and section is not None and entry_carried is section and _PARTNER_OPENS_RE.match(key, s, e):
+                # '6. Phối hợp với Ủy ban MTTQ tỉnh / - Phối hợp Ủy ban MTTQ tỉnh trao 12 nhà …': an item that
+                # opens with its partner is the work of the report's own body (convention 8).
+                entry_carried = None
             person = not subjects and (bool(member_named) or (
                 (pm := _PERSON_SUBJECT_RE.match(key, s, e)) is not None
                 # ('Gia đình anh Lý A Pao … là một trong những hộ được hỗ trợ': a household the text's body
@@ -1022,6 +1037,18 @@ class Attributor:
         org, orgs = next(iter(named))
         m = bodies[-1]
         return Actor(org, list(orgs) if orgs else None, "carried", (m.start, m.end)) if org or orgs else None
+
+    def _section_named(self, here: list[Mention], last_hoi: str | None) -> Actor | None:
+        """The one of the six bodies a numbered heading names, if it names one and no other body."""
+        bodies = [m for m in here if m.kind not in ("people", "committee")]
+        named = {(org, tuple(orgs or ())) for org, orgs in (_resolve(m, last_hoi, self.default) for m in bodies)}
+        if len(named) != 1:
+            return None
+        org, orgs = next(iter(named))
+        if orgs or org not in ORG_CODES or org == self.default:
+            return None  # (the report's own body's section goes on as the report does)
+        m = bodies[-1]
+        return Actor(org, None, "carried", (m.start, m.end))
 
     def _in_numbered_heading(self, s: int) -> bool:
         """Whether the sentence at ``s`` is (part of) a numbered heading line: 'III. Phương hướng
