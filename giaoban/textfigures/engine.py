@@ -309,6 +309,13 @@ _OTHER_MONEY_RE = re.compile(prefix_alternation(
     ("mượn", "vay", "cho vay", "tiêu thụ", "bán", "doanh thu", "thu nhập", "lợi nhuận", "lãi", "đã chi", "chi trả", "giải chi",
      "quay vòng", "góp vốn"),
     _LETTER_START) + r"(?![^\W\d_])")
+# After the verb of raising, a work done and then its cost ('vận động nhân dân cùng Nhà nước làm 3 km
+# đường, kinh phí 2,1 tỷ đồng', 'vận động xây, sửa 37 mái ấm với kinh phí 1,48 tỷ đồng'): the amount is
+# what the work cost, whoever paid; the verb raised people or work, not that money (issue 15, class
+# 'code false: counted thing differs').
+_COST_OF_WORK_RE = re.compile(r"(?<![^\W\d_])(?:làm|xây|sửa|nâng cấp|bê tông|lắp|đào|dựng|cải tạo|tu bổ|trồng|khởi công)"
+                              r"(?![^\W\d_])[^.;:\n]*?(?:,|\(|(?<![^\W\d_])với) ?(?:tổng )?(?:kinh phí|chi phí)"
+                              r"(?: (?:xây dựng|đầu tư|thực hiện|là|khoảng|hơn|trên|gần|trên|dưới|được))* ?$")
 _EACH_RE = re.compile(r"m(?<![^\W\d_].)ỗi(?![^\W\d_])")  # 'Mỗi căn nhà … được hỗ trợ 60 triệu đồng': per item
 # The members or the people as the subject of 'góp' ('hội viên còn góp …', 'Cựu chiến binh … góp …').
 _MEMBERS_PUT_IN_RE = re.compile(r"(?<![^\W\d_])(?:hội viên|đoàn viên|cựu chiến binh|nhân dân|người dân|cán bộ|"
@@ -1028,6 +1035,10 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 and matcher.excluded(code, key[verb:c.start]):
             # 'trao 180 suất học bổng cho con đoàn viên, tổng trị giá 540 triệu đồng': what the verb
             # gave, said between it and the amount, is not the indicator's thing.
+            code, code_conf = None, 0.0
+        if code == _MONEY_CODES["raised"] and thing is None \
+                and (verb := _last_money_verb(key, s_start, c.start)) is not None and _COST_OF_WORK_RE.search(key, verb, c.start):
+            # 'vận động nhân dân làm 5 km đường, kinh phí 3,9 tỷ đồng': the cost of the work, not money raised
             code, code_conf = None, 0.0
         if (code is None and c.unit == "%" and figures and figures[-1]["indicator_code"] == "tong_hoi_vien"
                 and _SHARE_OF_MEMBERS_RE.fullmatch(key, figures[-1]["end"], c.start)

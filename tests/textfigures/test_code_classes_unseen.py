@@ -161,3 +161,25 @@ BORROWERS: list[tuple[str, str, str | None]] = [
 @pytest.mark.parametrize(("text", "figure", "code"), BORROWERS)
 def test_borrowers(text: str, figure: str, code: str | None) -> None:
     assert code_of(text, figure) == code
+
+
+# The cost of a work done after the verb that raised people for it ('vận động nhân dân … làm …, kinh
+# phí …'): what the work cost, whoever paid, is not money raised (issue 15, benchmarks/unseen_errors.py
+# 'code false: counted thing differs', src_af). Guards: money the verb raises itself, named as such.
+COST_OF_WORK: list[tuple[str, str, str | None]] = [
+    ("Năm qua, Ủy ban MTTQ xã vận động nhân dân cùng Nhà nước làm 3 km đường bê tông nội đồng, kinh phí trên "
+     "2,1 tỷ đồng.", "trên 2,1 tỷ đồng", None),
+    ("Mặt trận xã vận động nhân dân sửa chữa 2 cây cầu dân sinh, chi phí hơn 300 triệu đồng.", "hơn 300 triệu đồng", None),
+    ("Ủy ban MTTQ phường vận động nhân dân cùng Nhà nước bê tông hóa 1,2 km ngõ xóm, kinh phí 800 triệu đồng.",
+     "800 triệu đồng", None),
+    ("Mặt trận xã vận động bà con đào 3 km kênh nội đồng, kinh phí gần 400 triệu đồng.", "gần 400 triệu đồng", None),
+    # guards
+    ("Ủy ban MTTQ xã vận động kinh phí 200 triệu đồng cho Quỹ khuyến học.", "200 triệu đồng", "ho_tro_kinh_phi"),
+    ("Mặt trận xã vận động các nhà hảo tâm ủng hộ đồng bào vùng lũ với tổng kinh phí 90 triệu đồng.",
+     "90 triệu đồng", "ho_tro_kinh_phi"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), COST_OF_WORK)
+def test_cost_of_work(text: str, figure: str, code: str | None) -> None:
+    assert code_of(text, figure) == code
