@@ -80,6 +80,20 @@ _AREA_PEOPLE_SOWED_RE = re.compile(r"(?<![^\W\d_])(?:nông dân|người dân|b�
 # An area's income per head ('thu nhập bình quân đầu người của xã') is a statistic of the area.
 _AREA_PER_HEAD_RE = re.compile(r"bình quân đầu người (?:của |toàn )(?:toàn )?(?:xã|phường|thị trấn|huyện|thị xã|tỉnh|thành phố)"
                                r"(?![^\W\d_])[^,;.\n]*$")
+# … and any statistic of a place or its people named as the subject of its clause (convention 5): those only
+# a place has ('Dân số toàn huyện là …', 'Diện tích tự nhiên của xã khoảng …', '…; tỷ lệ hộ nghèo còn 1,3%'), and
+# those that say the place ('Tổng số phụ nữ từ 18 tuổi trở lên của phường là …', 'Năm 2025, thu nhập bình quân
+# toàn xã đạt …'): nobody's, whichever body the text carried on with; not the members' own ('thu nhập bình quân
+# của hội viên'; 'tổng số hội viên' is no such subject), nor a total a body's work counts ('Tổng số hộ được vay …')
+# or a firm's workers' pay its union tells ('Thu nhập bình quân của người lao động đạt …'): these say no place.
+_STAT_SUBJECT_RE = re.compile(
+    r"[\s\-+•*–]*(?:(?:hiện nay|hiện|đến nay|năm nay|năm \d+|cuối năm(?: \d+)?),? )?"
+    r"(?:(?P<place>tỷ lệ hộ (?:cận )?nghèo|dân số|diện tích tự nhiên|mật độ dân số)|thu nhập bình quân(?: đầu người)?|số dân|"
+    r"tổng số (?:phụ nữ|thanh niên|lao động|người lao động|hộ|hộ dân|dân|người|nhân khẩu|công nhân|nông dân))"
+    r"(?![^\W\d_])[^,;:.\n]{0,80}")
+_STAT_PLACE_RE = re.compile(r"(?<![^\W\d_])(?:của|toàn|trên địa bàn|cả) (?:toàn )?(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|quận|"
+                            r"thành phố|thôn|bản|làng|ấp|khu phố|tổ dân phố)(?![^\W\d_])")
+_MEMBERS_NAMED_RE = re.compile(r"(?<![^\W\d_])(?:hội viên|đoàn viên|cựu chiến binh|ccb)(?![^\W\d_])")
 _OF_AREA_AFTER_RE = re.compile(r" (?:của|trên địa bàn|toàn) (?:toàn )?(?:tỉnh|huyện|thị xã|thành phố|xã|phường)(?![^\W\d_])")
 _ORGS_COUNTED_RE = re.compile(r" (?:chính trị - xã hội|chính trị xã hội|thành viên|hội|đoàn thể|ct-xh)(?![^\W\d_])")
 # … but the standard of the state's programmes a place reaches ('18 xã đã đạt chuẩn nông thôn mới', '5 huyện
@@ -632,6 +646,11 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             actor = _NOBODY  # 'nông dân trong xã gieo trồng 410 ha ngô': the area's farming
         elif "đầu người" in key[c.start - 60 if c.start > 60 else 0:c.start] and _AREA_PER_HEAD_RE.search(key, c.start - 60, c.start):
             actor = _NOBODY  # 'thu nhập bình quân đầu người của xã trên 67 triệu đồng': the area's statistic
+        elif actor.source != "owner" and (actor.org is not None or actor.orgs) \
+                and (stat := _STAT_SUBJECT_RE.fullmatch(key, (cl := _clause_start(sentence_starts, breaks, c.start)[1]), c.start)) \
+                and not _MEMBERS_NAMED_RE.search(key, cl, c.start) \
+                and (stat.group("place") or _STAT_PLACE_RE.search(key, cl, c.start)):
+            actor = _NOBODY  # 'Dân số toàn huyện là 61.200 người', '…; tỷ lệ hộ nghèo còn 1,3%': the area's statistic
         elif c.unit == "sản phẩm" and key.startswith(" ocop", c.end) and (
                 _WHOLE_AREA_BEFORE_RE.search(key, max(0, c.start - 30), c.start) or _OF_AREA_AFTER_RE.match(key, c.end + 5)):
             actor = _OTHER  # 'toàn tỉnh có 212 sản phẩm OCOP': the area's, certified by the authorities' programme

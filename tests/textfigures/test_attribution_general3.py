@@ -101,3 +101,31 @@ OFFICIAL_TELLS_KEPT: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,owners", OFFICIAL_TELLS + OFFICIAL_TELLS_KEPT)
 def test_official_tells_for_the_office(text: str, owners: list) -> None:
     assert _owners(text) == owners
+
+
+# A statistic of a place or its people named as the subject of its clause ('Dân số toàn huyện là …',
+# 'Diện tích tự nhiên của xã …', 'Tổng số phụ nữ từ 18 tuổi của phường là …', 'tỷ lệ hộ nghèo còn …',
+# 'thu nhập bình quân toàn xã đạt …'): nobody's (convention 5), whichever body the text carried on with; the rules
+# knew it for 'tỷ lệ hộ nghèo' and income 'bình quân đầu người' followed by a level word only. A body's
+# own members and what it made stay its own ('Tổng số hội viên …', 'thu nhập bình quân của hội viên …'), and a firm's workers' pay its union tells.
+STATISTIC_SUBJECT: list[tuple[str, list]] = [
+    ("Hội Nông dân huyện có 9.300 hội viên. Dân số toàn huyện là 61.200 người.", ["nongdan", None]),
+    ("Mặt trận xã trao 150 suất quà. Diện tích tự nhiên của xã khoảng 84 km2.", ["mttq", None]),
+    ("Hội LHPN phường kết nạp 40 hội viên. Tổng số phụ nữ từ 18 tuổi trở lên của phường là 5.120 người.",
+     ["phunu", None]),
+    ("Ủy ban MTTQ xã trao 60 suất quà. Bản Nà Sản đã đạt chuẩn nông thôn mới; tỷ lệ hộ nghèo còn 2,1%.",
+     ["mttq", None]),
+    ("Đoàn xã làm 3 công trình. Năm 2025, thu nhập bình quân toàn xã đạt 52 triệu đồng/người/năm.", ["doan", None]),
+]
+
+STATISTIC_SUBJECT_KEPT: list[tuple[str, list]] = [
+    ("Hội Nông dân huyện vận động 120 hội viên vào Hội. Tổng số hội viên là 9.420 người.", ["nongdan", "nongdan"]),
+    ("Hội LHPN xã hỗ trợ 12 chị vay vốn; thu nhập bình quân của hội viên đạt 6 triệu đồng/tháng.",
+     ["phunu", "phunu"]),
+    ("Hội Cựu chiến binh xã giúp 4 hộ thoát nghèo; tỷ lệ hộ hội viên nghèo còn 0,8%.", ["ccb", "ccb"]),
+]
+
+
+@pytest.mark.parametrize("text,owners", STATISTIC_SUBJECT + STATISTIC_SUBJECT_KEPT)
+def test_statistic_of_a_place_is_nobodys(text: str, owners: list) -> None:
+    assert _owners(text) == owners
