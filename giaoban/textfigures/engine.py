@@ -2065,6 +2065,15 @@ _FUND_WORD_BEFORE_RE = re.compile(r"(?<![^\W\d_])quỹ [\"“']?$")
 _WITH_BEFORE_RE = re.compile(r"(?<![^\W\d_])với (?:(?:hơn|trên|gần|khoảng) )?$")
 
 
+# The branches or members a clause goes on to say have or lack something ('hiện 20 chi hội có quỹ trên
+# 50 triệu đồng', '11/12 cơ sở Hội không còn hộ nghèo', 'còn 3/11 Hội LHPN huyện, thị xã có kết quả kết nạp
+# thấp'): the ones that do, a part, not how many there are (issue 15, 'code false: counted thing differs',
+# src_ae, src_an). Not 'có tổng số …', 'có 800 hội viên': what all of them hold.
+_SUBSET_HAVING_AFTER_RE = re.compile(r"(?:/\d+)?(?: [^\W\d_]+){0,4}?(?:,? (?:huyện|thị xã|thành phố|quận|xã|phường|thị trấn))*"
+                                     r",? (?:đều có|chưa có|có|không có|không còn|vẫn còn) (?!(?:tổng|gần|hơn|trên|khoảng|từ)(?![^\W\d_]))"
+                                     r"(?=[^\W\d_])")
+
+
 def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: Actor, s_start: int, clause_start: int,
                               clause_end: int, before: str, units: Candidate | None) -> bool:
     """Whether the figure counts another thing than the indicator ``code`` does (see above); ``units``
@@ -2088,6 +2097,8 @@ def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: 
     if code in _UNIT_COUNT_CODES and _NAMED_ONE_BY_ONE_RE.match(t, c.end) \
             and match_key(t[c.end + 1:c.end + 12]).split(" ", 1)[0] not in _ORG_NAME_WORDS:
         return True  # 'Hai chi hội Nà Khum và Pắc Pạ được … trao 20 suất quà': those branches, not how many there are
+    if code in _UNIT_COUNT_CODES | _MEMBERSHIP_COUNTS and _SUBSET_HAVING_AFTER_RE.match(key, c.end):
+        return True  # 'hiện 20 chi hội có quỹ trên 50 triệu đồng', '3/11 Hội LHPN huyện có kết quả …': those that have it, a part
     if units is not None and units.unit == c.unit and _PART_OF_BEFORE_RE.search(key, max(s_start, units.start - 16), units.start):
         return True  # 'Trong 200 suất quà đã trao, có 40 suất quà cho trẻ em mồ côi': a part of the figure before
     if code in _MEMBERSHIP_COUNTS:
