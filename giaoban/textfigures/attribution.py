@@ -130,6 +130,12 @@ _PARTNER_OPENS_RE = re.compile(r"[\s\-+•*–]*phối hợp(?![^\W\d_])")
 _RESET_SUBJECT_RE = re.compile(
     r"[\s\-+•*–]*(nhân dân|người dân|cấp ủy|các cấp ủy|chính quyền|đồng chí|ông|bà|anh|chị)(?![^\W\d_])"
 )
+# A line that opens with an assessment label ('Hạn chế: …', 'Tồn tại: …', 'Khó khăn, hạn chế: …') sums
+# up the report's own work: the body of the line before does not carry into it.
+_ASSESSMENT_WORDS = r"(?:hạn chế|tồn tại|khó khăn|bất cập|vướng mắc)"
+_ASSESSMENT_LABEL_RE = re.compile(
+    rf"[\s\-+•*–]*(?:\d{{1,2}}[.)] )?(?:những |một số )?{_ASSESSMENT_WORDS}(?:,? (?:và )?{_ASSESSMENT_WORDS})*:"
+)
 # A sentence about one person ('Ông Nông Văn Thắng … nuôi 120 con lợn', 'Anh Võ Văn Tư cho biết …')
 # or the people at large ('Nhân dân đóng góp 4,6 tỷ đồng'): no organization's figure.
 # … also after where it happens and as a household ('Ở xóm Trung Thành, gia đình bà Trần Thị Thảo vay …').
@@ -967,6 +973,8 @@ class Attributor:
                 entry_carried = carried = named
             elif heading:
                 carried = section
+            elif (s == 0 or key[s - 1] == "\n") and _ASSESSMENT_LABEL_RE.match(key, s, e):
+                entry_carried = carried = None  # 'Hạn chế: …': the report's own work, from this line on
             elif _RESET_SUBJECT_RE.match(key, s, e):
                 carried = None
             elif carried is not None and carried.orgs and (

@@ -117,6 +117,7 @@ _WHERE_UNIT_RE = re.compile("(?:" + "|".join(_WHERE_UNITS) + r")(?![^\W\d_])")  
 # The turnout of an election (convention 5: the area's, whoever organized the vote).
 _TURNOUT_BEFORE_RE = re.compile(r"(?<![^\W\d_])cử tri (?:đi bầu|đi bỏ phiếu|tham gia bỏ phiếu|tham gia bầu cử)(?![^\W\d_])"
                                 r"[^.;:!?\n\d]{0,30}$")
+_TURNOUT_AFTER_RE = re.compile(r" cử tri (?:đi bầu|đi bỏ phiếu|tham gia bỏ phiếu|tham gia bầu cử)(?![^\W\d_])")
 _WHERE_AT_RE = re.compile(r"(?<![^\W\d_])(?:tại|ở|gồm)(?: (?:các|cả|hơn|trên|gần|khoảng))? $")
 # The places the people counted come from say where they belong: 'cho 800 công nhân của 12 doanh
 # nghiệp', '300 em là học sinh lớp 11 của 15 trường', 'cho 240 đoàn viên của 9 xã vùng cao'.
@@ -618,9 +619,11 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             where_end = c.end
             if c.qualifier_start is not None and key.startswith("trên", c.qualifier_start):
                 c.qualifier, c.qualifier_start = "exact", None
-        elif c.unit == "%" and "cử tri" in key[max(0, c.start - 60):c.start] \
-                and _TURNOUT_BEFORE_RE.search(key, max(0, c.start - 60), c.start):
-            actor = _NOBODY  # 'tỷ lệ cử tri đi bầu đạt 99,6%': the election's turnout, the area's (5)
+        elif c.unit == "%" and ("cử tri" in key[max(0, c.start - 60):c.start]
+                                and _TURNOUT_BEFORE_RE.search(key, max(0, c.start - 60), c.start)
+                                or _TURNOUT_AFTER_RE.match(key, c.end)):
+            # 'tỷ lệ cử tri đi bầu đạt 99,6%', '… với 99,6% cử tri đi bầu': the election's turnout, the area's (5)
+            actor = _NOBODY
         elif c.unit == "%" and _MEMBERS_SHARE_AFTER_RE.match(key, c.end) and attributor.default in ORG_CODES \
                 and actor.org != attributor.default:
             actor = Actor(attributor.default, None, "default")  # '…, trong đó 98% là đoàn viên công đoàn'

@@ -98,6 +98,8 @@ COUNT_WORDS = [
     "chủ thể", "cây cầu",
     # (farms, and a body's bases without 'hội' / 'đoàn': '16 trang trại', not '16 trang'; 'Hội có 122 cơ sở')
     "trang trại", "gia trại", "cơ sở",
+    # The Front's committees in the residential areas ('kiện toàn 26 Ban Công tác Mặt trận ấp').
+    "Ban Công tác Mặt trận",
 ]
 _COUNT_UNIT = {
     "hộ gia đình": "hộ", "hộ hội viên": "hộ", "hộ vay": "hộ", "tin bài": "tin bài", "tin, bài": "tin bài",

@@ -176,6 +176,10 @@ _NAMES: list[tuple[str, str, str]] = [
     ("4 tổ chức hội, đoàn thể", "hoi4", "group"), ("các tổ chức hội, đoàn thể", "hoi4", "group"),
     ("4 tổ chức chính trị - xã hội", "hoi4", "group"), ("các tổ chức nhận ủy thác", "hoi4", "group"),
     ("4 hội, đoàn thể", "hoi4", "group"),
+    # … each of them ('mỗi tổ chức hội xây dựng ít nhất 2 mô hình'): the same bodies, each.
+    ("mỗi tổ chức hội", "hoi4", "group"), ("từng tổ chức hội", "hoi4", "group"),
+    ("mỗi tổ chức thành viên", "ctxh", "group"), ("từng tổ chức thành viên", "ctxh", "group"),
+    ("mỗi tổ chức chính trị - xã hội", "ctxh", "group"), ("mỗi đoàn thể", "ctxh", "group"),
     # The front and the organizations under it together ('khối Mặt trận, đoàn thể huyện đã phối hợp …').
     ("khối Mặt trận, đoàn thể", "all", "group"), ("khối Mặt trận và các đoàn thể", "all", "group"),
     ("khối Mặt trận và đoàn thể", "all", "group"), ("Mặt trận, đoàn thể", "all", "group"),

@@ -12,7 +12,8 @@ from giaoban.textfigures.meetings import parse_meeting
 
 
 def found(text: str) -> list:
-    return [(f["text"], f.get("orgs") or f["org"], f["indicator_code"]) for f in extract_text(text)["figures"]]
+    return [(f["text"], sorted(f["orgs"]) if f.get("orgs") else f["org"], f["indicator_code"])
+            for f in extract_text(text)["figures"]]
 
 
 def task_texts(text: str) -> list[str]:
@@ -199,4 +200,98 @@ GIFTS_SUMMED: list[tuple[str, list]] = [
 
 @pytest.mark.parametrize("text,expected", GIFTS_SUMMED, ids=[c[0][-40:] for c in GIFTS_SUMMED])
 def test_gifts_summed(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+TURNOUT_SAID_AFTER: list[tuple[str, list]] = [
+    # The turnout said after its share ('với 98,7% cử tri đi bầu') is the election's, the area's
+    # (convention 5), as 'tỷ lệ cử tri đi bầu đạt 98,7%' is.
+    (
+        "ỦY BAN MTTQ PHƯỜNG 5\nMặt trận phường phối hợp tổ chức tốt cuộc bầu cử với 98,7% cử tri đi bầu; tổ chức "
+        "9 hội nghị tiếp xúc cử tri.\n",
+        [("98,7%", None, None), ("9 hội nghị", "mttq", "diem_tiep_xuc_cu_tri")],
+    ),
+    (
+        "ỦY BAN MTTQ XÃ ĐÔNG HÒA\nCuộc bầu cử ở xã thành công, có 99,2% cử tri tham gia bỏ phiếu.\n",
+        [("99,2%", None, None)],
+    ),
+    # Guard: the voters the Front met are its own figure.
+    (
+        "ỦY BAN MTTQ PHƯỜNG 5\nMặt trận phường tổ chức 4 hội nghị tiếp xúc cử tri, có 95% cử tri được mời tham dự.\n",
+        [("4 hội nghị", "mttq", "diem_tiep_xuc_cu_tri"), ("95%", "mttq", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", TURNOUT_SAID_AFTER, ids=[c[0][-40:] for c in TURNOUT_SAID_AFTER])
+def test_turnout_said_after(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+EACH_ASSOCIATION: list[tuple[str, list]] = [
+    # 'mỗi tổ chức hội', 'mỗi tổ chức thành viên' after a clause of the Front and the organizations: the
+    # associations (the organizations) each, so jointly, not the Front with them.
+    (
+        "ỦY BAN MTTQ HUYỆN\nNăm tới, Mặt trận và các đoàn thể huyện phấn đấu xây mới 15 căn nhà Đại đoàn kết; "
+        "mỗi tổ chức hội xây dựng ít nhất 3 mô hình.\n",
+        [("15 căn nhà", ["ccb", "congdoan", "doan", "mttq", "nongdan", "phunu"], "nha_dai_doan_ket"),
+         ("ít nhất 3 mô hình", ["ccb", "doan", "nongdan", "phunu"], None)],
+    ),
+    (
+        "ỦY BAN MTTQ XÃ\nMặt trận và các đoàn thể xã trao 120 suất quà; mỗi tổ chức thành viên nhận đỡ đầu 2 "
+        "học sinh nghèo.\n",
+        [("120 suất quà", ["ccb", "congdoan", "doan", "mttq", "nongdan", "phunu"], "suat_qua"),
+         ("2 học sinh", ["ccb", "congdoan", "doan", "nongdan", "phunu"], None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", EACH_ASSOCIATION, ids=[c[0][-40:] for c in EACH_ASSOCIATION])
+def test_each_association(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+FRONT_COMMITTEES_COUNTED: list[tuple[str, list]] = [
+    # The Front's committees in the residential areas counted by their name ('kiện toàn 19 Ban Công tác
+    # Mặt trận ấp') are a figure, the Front's (convention 3).
+    (
+        "ỦY BAN MTTQ XÃ TÂN LỢI\nSau sắp xếp, Ban Thường trực đã kiện toàn 19 Ban Công tác Mặt trận ấp.\n",
+        [("19 Ban Công tác Mặt trận", "mttq", None)],
+    ),
+    (
+        "ỦY BAN MTTQ PHƯỜNG\nTrong tháng, 27 Ban Công tác Mặt trận khu phố gửi báo cáo đúng hạn.\n",
+        [("27 Ban Công tác Mặt trận", "mttq", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", FRONT_COMMITTEES_COUNTED, ids=[c[0][-40:] for c in FRONT_COMMITTEES_COUNTED])
+def test_front_committees_counted(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+ASSESSMENT_LABELS: list[tuple[str, list]] = [
+    # A line that opens with an assessment label ('Hạn chế:', 'Tồn tại:', 'Khó khăn, hạn chế:') sums up
+    # the report's own work: the body of the line before does not carry into it.
+    (
+        "ỦY BAN MTTQ TỈNH\nKết luận giao ban quý II\nLiên đoàn Lao động tỉnh tổ chức 20 cuộc đối thoại.\n"
+        "Tồn tại: 3 cuộc giám sát chậm tiến độ.\n",
+        [("20 cuộc đối thoại", "congdoan", "hoi_nghi_doi_thoai"), ("3 cuộc", "mttq", "cuoc_giam_sat")],
+    ),
+    (
+        "ỦY BAN MTTQ HUYỆN\nHội Nông dân huyện kết nạp 120 hội viên.\n"
+        "Khó khăn, hạn chế: 2 xã chưa tổ chức hội nghị sơ kết.\n",
+        [("120 hội viên", "nongdan", "ket_nap_moi"), ("2 xã", "mttq", None)],
+    ),
+    # Guard: a label that names its body keeps it.
+    (
+        "ỦY BAN MTTQ HUYỆN\nHội Nông dân huyện kết nạp 120 hội viên.\n"
+        "Hạn chế: Hội LHPN huyện còn 4 chi hội hoạt động yếu.\n",
+        [("120 hội viên", "nongdan", "ket_nap_moi"), ("4 chi hội", "phunu", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", ASSESSMENT_LABELS, ids=[c[0][-40:] for c in ASSESSMENT_LABELS])
+def test_assessment_labels(text: str, expected: list) -> None:
     assert found(text) == expected
