@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 from collections import defaultdict
 from contextlib import contextmanager
-from itertools import chain, repeat
+from itertools import chain, islice, repeat
 from decimal import Decimal
 
 
@@ -71,14 +71,38 @@ def _gc_paused():
 
 NO_QUAL: dict = {}  # the qualifiers of most cells, one dict for them all (callers never mutate a Cell)
 
+# The cells of each packed row read, kept by the row's own text (exact: a FactPacked row's periods,
+# totals and counts are its cells, and its text changes exactly when they do) and the caller's row
+# key and indicator code (the cells' keys): the first pivot after an approval makes the cells of the
+# few rows the approval rewrote and takes the others' as they were (issue 21). Bounded: past
+# PACKED_CELLS_SIZE rows the memo starts over. False: the cells made from every row every time.
+USE_PACKED_CELLS = True
+PACKED_CELLS_SIZE = 8192  # ~1.8 KB a row of 4 quarters (tracemalloc): ~15 MB a process at most
+_packed_memo: dict = {}
+
+
+def _make_packed(rows: list[tuple]) -> list[dict]:
+    """The cells of each (row_key, org, indicator code, periods, totals, ns) row, a dict per row,
+    made column by column (the texts joined and split once, keys by zip/repeat, Decimals by map: no
+    Python loop per cell but Cell.__init__)."""
+    row_keys, o, codes, pers, tots, ns = zip(*rows)
+    sizes = [n + 1 for n in map(str.count, pers, repeat(","), repeat(0))]
+    each = chain.from_iterable
+    keys = zip(each(map(repeat, row_keys, sizes)), each(map(repeat, o, sizes)), each(map(repeat, codes, sizes)),
+               ",".join(pers).split(","))
+    with _gc_paused():
+        pairs = iter(zip(keys, map(Cell, map(Decimal, ",".join(tots).split(",")), map(int, ",".join(ns).split(",")),
+                                   repeat(NO_QUAL), repeat(False))))
+        return [dict(islice(pairs, n)) for n in sizes]
+
 
 def _packed_cells(cur, nodes, row_of, indicators, ind_info, codes, include_submitted, org_ids) -> tuple[dict, dict] | None:
     """:func:`_stored_cells`' cells of one level by organization from the packed level (FactPacked:
     a row per node, organization, indicator, year and flags, its periods' totals as text): the
-    national pivot reads 612 rows instead of 2,448 and makes its cells column by column (issue 21).
-    (cells, row_key -> organizations), or None when FactTotal's rows must be added up instead: a
-    period with qualifier counts, an indicator not summed over units, or a cell in two rows (other
-    flags); the same cells as the general path (tests compare both)."""
+    national pivot reads 612 rows instead of 2,448, and makes the cells of the rows it has not read
+    before (the memo above). (cells, row_key -> organizations), or None when FactTotal's rows must
+    be added up instead: a period with qualifier counts, an indicator not summed over units, or a
+    cell in two rows (other flags); the same cells as the general path (tests compare both)."""
     cur.execute(*_packed_sql(nodes, indicators, sorted({int(c[:4]) for c in codes}), include_submitted, org_ids))
     rows = cur.fetchall()
     if not rows:
@@ -87,24 +111,27 @@ def _packed_cells(cur, nodes, row_of, indicators, ind_info, codes, include_submi
     del rows
     if any(quals) or any(ind_info[i][1] for i in set(ind)) or 0 in o:
         return None
-    # every row's periods, totals and counts at once (C-level joins and splits), each row's key
-    # columns repeated as many times as it has periods
-    pl = ",".join(pers).split(",")
-    if not set(codes).issuperset(pl):  # other periods of a year than the asked ones: FactTotal's path
+    asked = set(codes)
+    if not all(asked.issuperset(p.split(",")) for p in set(pers)):  # other periods of a year: FactTotal's path
         return None
-    sizes = list(map(str.count, pers, repeat(","), repeat(0)))
-    sizes = [n + 1 for n in sizes]
     code_of = {i: c for i, (c, _) in ind_info.items()}
-    each = chain.from_iterable
-    keys = zip(each(map(repeat, map(row_of.__getitem__, k), sizes)), each(map(repeat, o, sizes)),
-               each(map(repeat, map(code_of.__getitem__, ind), sizes)), pl)
-    with _gc_paused():
-        cells = dict(zip(keys, map(Cell, map(Decimal, ",".join(tots).split(",")), map(int, ",".join(ns).split(",")),
-                                   repeat(NO_QUAL), repeat(False))))
-    if len(cells) != len(pl):  # a cell in two rows (other flags): FactTotal's path adds them up
+    row_keys = list(map(row_of.__getitem__, k))
+    keys = list(zip(row_keys, o, map(code_of.__getitem__, ind), pers, tots, ns))
+    memo = _packed_memo if USE_PACKED_CELLS else {}
+    got = list(map(memo.get, keys))
+    if None in got:  # rows not read before, or rewritten since
+        new = [key for key, pairs in zip(keys, got) if pairs is None]
+        made = iter(_make_packed(new))
+        if len(memo) + len(new) > PACKED_CELLS_SIZE:
+            memo.clear()
+        got = [pairs if pairs is not None else memo.setdefault(key, next(made)) for key, pairs in zip(keys, got)]
+    cells: dict = {}
+    for part in got:  # each row's dict keeps its keys' hashes: no tuple hashed again
+        cells.update(part)
+    if len(cells) != sum(map(len, got)):  # a cell in two rows (other flags): FactTotal's path adds them up
         return None
     orgs: dict = defaultdict(set)
-    for row_key, org in set(zip(map(row_of.__getitem__, k), o)):
+    for row_key, org in set(zip(row_keys, o)):
         orgs[row_key].add(org)
     return cells, orgs
 

@@ -154,7 +154,15 @@ def _packed_sql(nodes: list[Node], indicators: list[Indicator], years: list[int]
         params += [n.id for n in nodes]
     where.append(rule)
     params += rule_params
-    where.append(f"year IN ({','.join(['%s'] * len(years))})")
+    if connection.vendor == "postgresql":
+        # one descent of fact_packed_key_uniq per node, not one per node and year (year comes after
+        # org_id in the key; as with FactTotal's periods in _fetch_sql): the years as a filter, the
+        # range bounding each node's scan (the national pivot at 1 M values: 401 -> 148 buffers)
+        where.append("year BETWEEN %s AND %s")
+        params += [min(years), max(years)]
+        where.append(f"(year + 0) IN ({','.join(['%s'] * len(years))})")
+    else:
+        where.append(f"year IN ({','.join(['%s'] * len(years))})")
     params += years
     _approved_and_orgs(where, params, include_submitted, org_ids)
     return (f"SELECT {'scope_id' if col else '0'}, org_id, indicator_id, periods, totals, ns, quals FROM {PT} "
