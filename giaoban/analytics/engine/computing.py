@@ -11,7 +11,7 @@ from decimal import Decimal
 
 
 from giaoban.analytics import cache
-from giaoban.analytics.summary import BUILT_SQL, ensure_built
+from giaoban.analytics.summary import PACKED_BUILT_SQL, ensure_built
 from giaoban.core import aggregation as rules
 from giaoban.core.periods import Period
 from giaoban.org.models import (Indicator, ReportingSchedule)
@@ -33,11 +33,12 @@ def _base_periods(period: Period, kinds: frozenset = frozenset()) -> list[Period
     return sorted(base + extra) if extra else base
 
 
-def scheduled_kinds(indicators: list[Indicator] | None = None) -> frozenset:
+def scheduled_kinds(indicators: list[Indicator] | None = None, entries: dict | None = None) -> frozenset:
     """The kinds of period shorter than a quarter that an active reporting regime asks for
     ('W', 'M'), of ``indicators`` when given; none without regimes, and then quarters are read
     alone, as before regimes. A quarter of indicators no weekly or monthly regime asks for is
-    thus one stored period (the fast path) even when the working groups report weekly."""
+    thus one stored period (the fast path) even when the working groups report weekly.
+    ``entries``: the catalogue's cache as the caller read it (compute's), else read here."""
     def load():
         out: dict[int | None, set[str]] = defaultdict(set)
         through = ReportingSchedule.indicators.through.objects.filter(reportingschedule__is_active=True).exclude(
@@ -46,7 +47,7 @@ def scheduled_kinds(indicators: list[Indicator] | None = None) -> frozenset:
             out[None].add(frequency)
             out[ind_id].add(frequency)
         return {k: frozenset(v) for k, v in out.items()}
-    by_indicator = _memoized(cache.entries(), ("scheduled_kinds",), load)
+    by_indicator = _memoized(cache.entries() if entries is None else entries, ("scheduled_kinds",), load)
     if indicators is None:
         return by_indicator.get(None, frozenset())
     return frozenset().union(*(by_indicator.get(i.pk, frozenset()) for i in indicators))
@@ -257,33 +258,31 @@ def compute(targets: list[tuple[object, Node]], indicators: list[Indicator], per
     costs one statement (the stamps) until a report is approved, returned or edited."""
     slot = None
     key = _result_key(targets, indicators, periods, include_submitted, by_org, org_ids, within, fast) if USE_RESULT_CACHE else None
-    if key is None:
-        if check_built:
-            ensure_built()
-    else:
-        # the two stamps and ensure_built()'s probe in one round trip (a cached answer costs this
-        # only), once a request: the probe is asked for even when not checked, so that every call
-        # of the request reads the same columns
-        memo, (stamp, *built) = cache.entries_and_once(f"{cache.DATA_STAMP_SQL}, {BUILT_SQL}")
-        if check_built and not all(built):
-            ensure_built()  # builds the tables (a bulk load without signals): this answer is not kept
-            stamp = None
-        if stamp is not None:
-            slot = memo.get(("results",))
-            if slot is None or slot[0] != stamp or len(slot[1]) >= RESULT_CACHE_SIZE:
-                slot = memo[("results",)] = (stamp, {})
-            hit = slot[1].get(key)
-            if hit is not None:
-                return dict(hit)
-    result = _compute(targets, indicators, periods, include_submitted, by_org, org_ids, within, fast)
+    # the two stamps and the summary's probe in one round trip (a cached answer costs this only),
+    # once a request: the probe is asked for even when not checked, so that every call of the
+    # request reads the same columns; the catalogue's entries found are the ones the answer is made
+    # with (not read again: outside a request, a round trip less)
+    memo: dict | None
+    memo, (stamp, built) = cache.entries_and_once(f"{cache.DATA_STAMP_SQL}, {PACKED_BUILT_SQL}")
+    if check_built and not built:
+        ensure_built()  # builds the tables (a bulk load without signals): this answer is not kept
+        stamp = memo = None  # and the catalogue's entries read again
+    if key is not None and stamp is not None and memo is not None:
+        slot = memo.get(("results",))
+        if slot is None or slot[0] != stamp or len(slot[1]) >= RESULT_CACHE_SIZE:
+            slot = memo[("results",)] = (stamp, {})
+        hit = slot[1].get(key)
+        if hit is not None:
+            return dict(hit)
+    result = _compute(targets, indicators, periods, include_submitted, by_org, org_ids, within, fast, memo)
     if slot is not None:
         slot[1][key] = result
         return dict(result)
     return result
 
 
-def _compute(targets, indicators, periods, include_submitted, by_org, org_ids, within, fast) -> dict:
-    kinds = scheduled_kinds(indicators)
+def _compute(targets, indicators, periods, include_submitted, by_org, org_ids, within, fast, entries=None) -> dict:
+    kinds = scheduled_kinds(indicators, entries)
     base = {p: _base_periods(p, kinds) for p in periods}
     quarters = sorted({q for p in periods for q in base[p]})
     if fast and quarters and indicators and all(len(base[p]) == 1 and base[p][0] == p for p in periods):
@@ -305,7 +304,7 @@ def _compute(targets, indicators, periods, include_submitted, by_org, org_ids, w
                 plan[node.kind, node.level].append((node, qcode))
                 continue
             if memo is None:
-                memo = cache.entries()  # the successions, read once per node for every quarter
+                memo = entries if entries is not None else cache.entries()  # the successions, read once for every node
             expansion = expand(node, qend, memo=memo)
             recon = expansion != [(node, ONE)]
             for sub, weight in expansion:
