@@ -799,6 +799,14 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # 'giới thiệu 140 cán bộ, hội viên ưu tú để Đảng xem xét kết nạp': the comma goes on
             # with the counted nouns, not with another clause; the clause ends after them.
             clause_end = min(s_end, breaks[k + 1]) if k + 1 < len(breaks) else s_end
+        if not drawn and clause_start > s_start and key[clause_start - 1] == ":" \
+                and not key[clause_start:c.start].strip() and not key[c.end:clause_end].strip(" ."):
+            # '- Cơ sở Hội xếp loại vững mạnh: 78%.': a line of a report's main targets ('Một số chỉ tiêu
+            # chủ yếu') names its indicator before the colon and gives only the value after it, so the
+            # label, back to the line's start, is the figure's own clause.
+            line_start = max(s_start, key.rfind("\n", 0, clause_start) + 1)
+            if not any(ch in key[line_start:clause_start - 1] for ch in ":;"):
+                clause_start = line_start
         clause = key[clause_start:clause_end]
         part = (_SUBTOTAL_WORD in before and _SUBTOTAL_BEFORE_RE.search(before) is not None) or (
             c.start - s_start < 24 and _SUBTOTAL_OPENS_RE.fullmatch(key, s_start, c.start) is not None) or (
