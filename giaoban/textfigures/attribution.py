@@ -372,12 +372,16 @@ def _runner_before(key: str, mentions: list[Mention], at: int) -> str | None:
                      and _RUNS_RE.fullmatch(key, x.end, at) is not None) else None
 
 
+_SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
+
+
 def _with_funds(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions with the funds' names added (an organization's words inside a fund's name,
     'nông dân' in 'Quỹ Hỗ trợ nông dân', give way to the fund). A fund of another name ('Quỹ
     Thiện Tâm thuộc Tập đoàn …') is another body's, not the fund last named."""
     funds: list[Mention] = []
     last: str | None = None
+    last_end = 0  # (where the fund that named ``last`` ends)
     at = key.find("quỹ")
     while at >= 0:
         m = _FUND_RE.match(key, at) if at == 0 or not key[at - 1].isalnum() else None
@@ -398,18 +402,25 @@ def _with_funds(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
                 # whose people its name speaks of)
                 funds.append(Mention(m.start(), m.end(), owner or "other", "name"))
                 if owner is not None:
-                    last = owner
+                    last, last_end = owner, m.end()
                 continue
             # 'Quỹ Xã hội công đoàn tỉnh', 'Quỹ Nhà ở "Mái ấm Công đoàn"': the fund of the body its
             # name names.
-            last = named.org
+            last, last_end = named.org, named.end
             funds.append(Mention(m.start(), named.end, named.org, "name"))
             continue
         else:
             org = last
+            if org is not None and any(x.kind == "name" and x.org in ORG_CODES and x.org != org and last_end <= x.start < m.start()
+                                       and _SENTENCE_END_RE.search(key, x.end, m.start()) is None for x in mentions):
+                # '- Hội Nông dân xã: … Quỹ Hỗ trợ nông dân đạt 1,1 tỷ đồng.\n- Hội Cựu chiến binh xã: …; quỹ
+                # hội đạt 845 triệu đồng': another body, named in the bare fund's own sentence since the fund
+                # was named, speaks of its own fund ('… Hội LHPN tổ chức 3 hội nghị. Quỹ đã giải ngân …' is
+                # still the fund named before).
+                continue
         if org is None:
             continue
-        last = org
+        last, last_end = org, m.end()
         funds.append(Mention(m.start(), m.end(), org, "name"))
     return _put_in(mentions, funds)
 
