@@ -607,12 +607,18 @@ _OPENING_WORDS = ("theo", "hưởng ứng", "thực hiện", "nhờ", "với s�
 _OPENING_PHRASE_RE = re.compile(r"[\s\-+•*–]*(?:" + "|".join(_OPENING_WORDS) + ")"
                                 r"(?![^\W\d_])[^,.;:\n]*, ")
 
+# … and any phrase a preposition opens before the subject, which may hold a body ('Trong các tổ chức nhận ủy
+# thác của NHCSXH, Hội CCB đứng đầu …', 'Từ nguồn vốn của X, …', 'Tại hội nghị của X, …'): its comma closes it.
+_CLOSED_OPENING_RE = re.compile(r"[\s\-+•*–]*(?:" + "|".join(_OPENING_WORDS + ("trong", "ngoài", "bên cạnh", "từ", "qua",
+                                                                                  "tại", "sau", "về")) + ")"
+                                r"(?![^\W\d_])[^,.;:\n]*, ")
+
 
 def _closes_opening(key: str, first: int, nxt: int) -> bool:
     """Whether the comma before ``nxt`` closes an opening phrase that holds the name at ``first``
     ('Theo Ủy ban MTTQ huyện, các tổ chức thành viên đã …': the two are no list; the subject follows)."""
     start = max(key.rfind(".", 0, first), key.rfind(";", 0, first), key.rfind("\n", 0, first), key.rfind(":", 0, first)) + 1
-    opening = _OPENING_PHRASE_RE.match(key, start, nxt)
+    opening = _CLOSED_OPENING_RE.match(key, start, nxt)
     return opening is not None and opening.end() == nxt
 
 

@@ -129,3 +129,27 @@ STATISTIC_SUBJECT_KEPT: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,owners", STATISTIC_SUBJECT + STATISTIC_SUBJECT_KEPT)
 def test_statistic_of_a_place_is_nobodys(text: str, owners: list) -> None:
     assert _owners(text) == owners
+
+
+# A body named inside a sentence's opening phrase ('Trong các tổ chức nhận ủy thác của X, …', 'Ngoài phần
+# quà của X, …', 'Từ nguồn vốn của X, …', 'Tại hội nghị của X, …') is no item of a list with the subject
+# after the comma that closes the phrase: the subject acts alone (the rule knew 'Theo', 'Thực hiện',
+# 'Hưởng ứng' … only, and read 'X, Y' as the two bodies jointly or X as the owner).
+OPENING_CLOSED: list[tuple[str, list]] = [
+    ("Trong các tổ chức nhận ủy thác của Ngân hàng Chính sách xã hội huyện, Hội Cựu chiến binh đứng đầu với "
+     "dư nợ 215 tỷ đồng.", ["ccb"]),
+    ("Trong các chương trình của Ủy ban MTTQ tỉnh, Hội LHPN tỉnh trao 640 suất quà.", ["phunu"]),
+    ("Ngoài phần quà của Liên đoàn Lao động tỉnh, Công đoàn cơ sở tặng thêm 90 suất quà.", ["congdoan"]),
+    ("Từ nguồn vốn của Ngân hàng Chính sách xã hội, Hội Nông dân xã giúp 27 hộ vay làm kinh tế.", ["nongdan"]),
+    ("Tại hội nghị sơ kết của Ủy ban MTTQ huyện, Huyện đoàn báo cáo 18 công trình thanh niên.", ["doan"]),
+]
+
+OPENING_CLOSED_KEPT: list[tuple[str, list]] = [
+    ("Hội LHPN, Hội Nông dân xã cùng trao 40 suất quà.", [["phunu", "nongdan"]]),
+    ("Theo Ủy ban MTTQ huyện, Hội Cựu chiến binh đã giúp 12 hộ xóa nhà tạm.", ["ccb"]),
+]
+
+
+@pytest.mark.parametrize("text,owners", OPENING_CLOSED + OPENING_CLOSED_KEPT)
+def test_opening_phrase_closes_before_the_subject(text: str, owners: list) -> None:
+    assert _owners(text) == owners
