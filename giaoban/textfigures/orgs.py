@@ -119,6 +119,9 @@ _NAMES: list[tuple[str, str, str]] = [
     ("Agribank", "other", "name"), ("Vietcombank", "other", "name"), ("VietinBank", "other", "name"),
     ("BIDV", "other", "name"), ("Viettel", "other", "name"), ("VNPT", "other", "name"),
     ("các doanh nghiệp", "other", "name"), ("nhà hảo tâm", "other", "name"),
+    # Credit institutions lend or give as banks do ('vận động tổ chức tín dụng, doanh nghiệp hỗ trợ …':
+    # the donors the body called on, a list after its verb, not a subject of their own).
+    ("tổ chức tín dụng", "other", "name"), ("các tổ chức tín dụng", "other", "name"),
     ("mạnh thường quân", "other", "name"), ("các mạnh thường quân", "other", "name"),
     ("cơ sở tôn giáo", "other", "name"), ("các cơ sở tôn giáo", "other", "name"),
     ("tổ chức tôn giáo", "other", "name"), ("các tổ chức tôn giáo", "other", "name"),

@@ -49,3 +49,31 @@ LABEL_THEN_VALUE: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", LABEL_THEN_VALUE, ids=[c[0][-40:] for c in LABEL_THEN_VALUE])
 def test_label_then_value(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+CREDIT_INSTITUTIONS_CALLED_ON: list[tuple[str, list]] = [
+    # Credit institutions named after the body's verb are the donors it called on, a list with the others
+    # after them, not a subject of their own: the body keeps the clause and the next one.
+    (
+        "Năm 2024, Hội LHPN huyện Krông Búk vận động tổ chức tín dụng, nhà hảo tâm giúp 38 chị em khởi "
+        "nghiệp; mở 4 lớp tập huấn quản lý tài chính gia đình.\n",
+        [("38 chị em", "phunu", None), ("4 lớp", "phunu", "lop_tap_huan")],
+    ),
+    (
+        "Hội Nông dân xã Hòa Phong vận động các tổ chức tín dụng, doanh nghiệp cho 52 hội viên vay ưu đãi; "
+        "phối hợp mở 2 lớp tập huấn kỹ thuật trồng sầu riêng.\n",
+        [("52 hội viên", "nongdan", None), ("2 lớp", "nongdan", "lop_tap_huan")],
+    ),
+    # The institutions as the subject lend on their own: a body of their own, not the organizations'
+    # 'các tổ chức' (on main the words read as all six jointly).
+    (
+        "Các tổ chức tín dụng trên địa bàn huyện đã cho 410 hộ vay.\n",
+        [("410 hộ vay", "other", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", CREDIT_INSTITUTIONS_CALLED_ON,
+                         ids=[c[0][:40] for c in CREDIT_INSTITUTIONS_CALLED_ON])
+def test_credit_institutions_called_on(text: str, expected: list) -> None:
+    assert found(text) == expected
