@@ -1841,6 +1841,11 @@ _INTO_FUND_CODES = frozenset({"quy_vi_nguoi_ngheo", "quy_den_on_dap_nghia", "quy
 _OUT_OF_FUND_RE = re.compile(r"t" + _LETTER_START + r"(?:ừ|rích)(?: nguồn)? quỹ(?![^\W\d_])")
 _SPENT_BEFORE_RE = re.compile(prefix_alternation(("chi", "trích", "sử dụng", "dùng", "xuất"), _LETTER_START)
                               + r"(?: (?:hỗ trợ|thêm|tổng cộng|số tiền))* (?:(?:trên|hơn|gần|khoảng) )?$")
+# The fund as the giver of the amount ('nhà của hộ ông A được Quỹ "Vì người nghèo" huyện hỗ trợ 50 triệu
+# đồng', 'Quỹ "Nghĩa tình đồng đội" của Hội hỗ trợ …'): money out of the fund, not raised into it (issue 15,
+# 'code false: counted thing differs', src_ah; in the dev gold every such amount is uncoded).
+_FUND_GAVE_BEFORE_RE = re.compile(r"(?<![^\W\d_])quỹ(?: [^\W\d_]+| [\"“][^\"“”\n]{1,60}[\"”]){0,6} (?:hỗ trợ|tặng|trao tặng|trao|cấp)"
+                                  r"(?: (?:thêm|số tiền|kinh phí))? (?:(?:trên|hơn|gần|khoảng) )?$")
 _VALUED_BEFORE_RE = re.compile(r"t" + _LETTER_START + r"rị giá (?:(?:trên|hơn|gần|khoảng|ước|là) )*$")
 _RAISING_VERB_RE = re.compile(r"(?<![^\W\d_])(?:vận động|quyên góp|huy động|tiếp nhận|nhận được|đóng góp|ủng hộ)(?![^\W\d_])")
 _GIFT_WORD_RE = re.compile(r"(?<![^\W\d_])quà(?![^\W\d_])")
@@ -2147,7 +2152,7 @@ def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: 
         return True  # 'tín chấp với Ngân hàng TMCP … cho 45 hội viên vay, dư nợ 3,2 tỷ đồng'
     if code in _INTO_FUND_CODES and c.unit_category == "money":
         if _OUT_OF_FUND_RE.search(key, s_start, c.start) or _OUT_OF_FUND_RE.search(key, c.end, clause_end) \
-                or _SPENT_BEFORE_RE.search(before):
+                or _SPENT_BEFORE_RE.search(before) or _FUND_GAVE_BEFORE_RE.search(key, max(s_start, c.start - 120), c.start):
             return True
         valued = _VALUED_BEFORE_RE.search(before)
         if valued is not None:
