@@ -155,6 +155,8 @@ _BUDGET_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:nguồn )?ngân sách(?: (?:
 # figures no body in the sentence claims are the area's (convention 5), not the body carried before.
 _CITED_OPEN_RE = re.compile(r"[\s\-+•*–]*theo (?:số liệu|thống kê)(?: [^,;:\n]{1,60})?, ")
 _HOUSEHOLDS_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:nhiều|các|một số) (?:hộ|gia đình)(?![^\W\d_])")
+# The words the two openings above start with (asked in C first: see _opening_at).
+_CITED_WORD, _HOUSEHOLDS_WORDS = "theo ", ("nhiều ", "các ", "một số ")
 # The area's own statistics ('Hiện huyện còn 1.208 hộ nghèo, chiếm 38,2%', 'số hộ nghèo toàn tỉnh còn
 # 24.512 hộ', 'Xã … mới có 36 thôn, bản'): no organization's figure.
 _AREA_STAT_RE = re.compile(
@@ -502,14 +504,20 @@ _MEMBER_WORD_RE = re.compile(r"[\s\-+•*–]*(?:" + "|".join(_MEMBER_WORDS) + "
 _BULLET_OR_SPACE = frozenset("-+•*–" + "".join(chr(i) for i in range(0x3001) if chr(i).isspace()))
 
 
-def _may_open_with(key: str, s: int, words: tuple[str, ...]) -> bool:
-    """Whether the sentence at ``s`` may open with one of ``words`` after bullets and spaces, as a
-    regex '[\\s\\-+•*–]*(?:words)' asks: in C, before the regex (most sentences open with one space)."""
-    if key.startswith(words, s):
-        return True
+def _opening_at(key: str, s: int) -> int | None:
+    """Where the sentence at ``s`` opens as a regex '[\\s\\-+•*–]*(?:words)' reads it: ``s``, or past one
+    bullet or space (most sentences open with one space); None past more (then the regex decides)."""
     if key[s:s + 1] not in _BULLET_OR_SPACE:
-        return False
-    return key[s + 1:s + 2] in _BULLET_OR_SPACE or key.startswith(words, s + 1)  # (more than one: the regex decides)
+        return s
+    return s + 1 if key[s + 1:s + 2] not in _BULLET_OR_SPACE else None
+
+
+def _may_open_with(key: str, s: int, words: tuple[str, ...] | str) -> bool:
+    """Whether the sentence at ``s`` may open with one of ``words`` after bullets and spaces, as a
+    regex '[\\s\\-+•*–]*(?:words)' asks: in C, before the regex (``_build`` asks ``_opening_at`` once
+    a sentence and each regex's words there)."""
+    at = _opening_at(key, s)
+    return at is None or key.startswith(words, at)
 
 
 # (capitalized words that open a body's or a place's name, not a person's)
@@ -821,8 +829,11 @@ class Attributor:
         for s, e in self.sentences:
             if own_hoi is not None and s > 0 and key[s - 1] == "\n":
                 last_hoi = own_hoi
+            # Where the sentence opens past a bullet or a space (None: past more): a regex of an
+            # opening is asked only when the sentence opens with one of its words there (in C).
+            opens_at = _opening_at(key, s)
             attending = (attending and key[s - 1] == ";") or (
-                _may_open_with(key, s, _ATTENDANCE_WORDS) and _ATTENDANCE_RE.match(key, s, e) is not None)
+                (opens_at is None or key.startswith(_ATTENDANCE_WORDS, opens_at)) and _ATTENDANCE_RE.match(key, s, e) is not None)
             mi = bisect.bisect_left(mention_starts, s, mi)
             j = bisect.bisect_left(mention_starts, e, mi)
             here = ms[mi:j]
@@ -835,7 +846,8 @@ class Attributor:
                 # (only the clause starts up to the last mention are ever looked up)
                 starts = _clause_starts(key, s, here[-1].start, [m for m in here if m.kind == "chain"])
             place: Mention | None = None  # the last body named as a place ('… tại Công ty A, Công ty B')
-            member_named = _named_member(self.text, key, s, e) if _may_open_with(key, s, _MEMBER_WORDS) else 0
+            member_named = _named_member(self.text, key, s, e) \
+                if opens_at is None or key.startswith(_MEMBER_WORDS, opens_at) else 0
             for m in here:
                 if member_named and m.kind == "people" and m.start < member_named:
                     continue  # 'Cựu chiến binh Nguyễn Văn Hùng …': one person, no subject
@@ -1026,12 +1038,14 @@ class Attributor:
                 # person's own work or business, told as a story, is another's (convention 2), and so
                 # is what the story goes on with ('Sau ba năm, cơ sở của chị bán ra …').
                 entry_carried = carried = _A_PERSON
-            elif not subjects and not person and _CITED_OPEN_RE.match(key, s, e):
+            elif not subjects and not person and (opens_at is None or key.startswith(_CITED_WORD, opens_at)) \
+                    and _CITED_OPEN_RE.match(key, s, e):
                 entry_carried = _NOBODY  # (for this sentence only: the text goes on with its body)
-            elif person or (not subjects and _HOUSEHOLDS_SUBJECT_RE.match(key, s, e)):
+            elif person or (not subjects and (opens_at is None or key.startswith(_HOUSEHOLDS_WORDS, opens_at))
+                            and _HOUSEHOLDS_SUBJECT_RE.match(key, s, e)):
                 entry_carried = carried = _NOBODY
             elif not subjects and (_PEOPLE_SUBJECT_RE.match(key, s, e) or _BUDGET_SUBJECT_RE.match(key, s, e) or (
-                    _may_open_with(key, s, _OPENING_WORDS)
+                    (opens_at is None or key.startswith(_OPENING_WORDS, opens_at))
                     and (lead_in := _OPENING_PHRASE_RE.match(key, s, e)) and _PEOPLE_SUBJECT_RE.match(key, lead_in.end(), e))):
                 # ('Hưởng ứng lời kêu gọi của Mặt trận, nhân dân đã đóng góp …': the people after the opening)
                 entry_carried = Actor("other", None, "carried")
