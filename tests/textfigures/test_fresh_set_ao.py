@@ -77,3 +77,27 @@ CREDIT_INSTITUTIONS_CALLED_ON: list[tuple[str, list]] = [
                          ids=[c[0][:40] for c in CREDIT_INSTITUTIONS_CALLED_ON])
 def test_credit_institutions_called_on(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+COMRADES_HOUSE_SHORT_NAME: list[tuple[str, list]] = [
+    # The veterans' house is often called by the short name 'Tình đồng đội' (without 'Nghĩa'): the same
+    # indicator.
+    (
+        "Năm 2022, Hội CCB thị xã Ninh Hòa khánh thành 6 căn nhà \"Tình đồng đội\" cho hội viên khó khăn.\n",
+        [("6 căn nhà", "ccb", "nha_nghia_tinh_dong_doi")],
+    ),
+    (
+        "Hội Cựu chiến binh huyện Đắk Mil bàn giao 2 nhà tình đồng đội trước Tết.\n",
+        [("2 nhà", "ccb", "nha_nghia_tinh_dong_doi")],
+    ),
+    # Guard: the veterans' fund of that name is money, no house.
+    (
+        "Quỹ \"Tình đồng đội\" của Hội CCB xã Ea Tiêu có 85 triệu đồng.\n",
+        [("85 triệu đồng", "ccb", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", COMRADES_HOUSE_SHORT_NAME, ids=[c[0][:40] for c in COMRADES_HOUSE_SHORT_NAME])
+def test_comrades_house_short_name(text: str, expected: list) -> None:
+    assert found(text) == expected
