@@ -1070,6 +1070,12 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 and (verb := _last_money_verb(key, s_start, c.start)) is not None and _COST_OF_WORK_RE.search(key, verb, c.start):
             # 'vận động nhân dân làm 5 km đường, kinh phí 3,9 tỷ đồng': the cost of the work, not money raised
             code, code_conf = None, 0.0
+        if code == _MONEY_CODES["raised"] and thing is None \
+                and (verb := _last_money_verb(key, s_start, c.start, start=True)) is not None \
+                and _GAVE_INTO_FUND_RE.match(key, verb) and not _RAISING_VERB_RE.search(key, s_start, verb):
+            # 'Hội … ủng hộ quỹ xóa nhà dột nát tổng cộng 20,5 triệu đồng': the body's own gift into a fund,
+            # not money it raised ('vận động hội viên ủng hộ Quỹ …' is)
+            code, code_conf = None, 0.0
         if (code is None and c.unit == "%" and figures and figures[-1]["indicator_code"] == "tong_hoi_vien"
                 and _SHARE_OF_MEMBERS_RE.fullmatch(key, figures[-1]["end"], c.start)
                 and matcher.reported_by("ty_le_tap_hop", actor.org, actor.orgs)):
@@ -1846,6 +1852,9 @@ _SPENT_BEFORE_RE = re.compile(prefix_alternation(("chi", "trích", "sử dụng"
 # 'code false: counted thing differs', src_ah; in the dev gold every such amount is uncoded).
 _FUND_GAVE_BEFORE_RE = re.compile(r"(?<![^\W\d_])quỹ(?: [^\W\d_]+| [\"“][^\"“”\n]{1,60}[\"”]){0,6} (?:hỗ trợ|tặng|trao tặng|trao|cấp)"
                                   r"(?: (?:thêm|số tiền|kinh phí))? (?:(?:trên|hơn|gần|khoảng) )?$")
+# A body's own gift into a fund: 'ủng hộ quỹ …' with no verb of raising before it in the sentence (issue 15,
+# 'code false: counted thing differs', src_ai).
+_GAVE_INTO_FUND_RE = re.compile(r"(?:ủng hộ|đóng góp|góp) (?:vào |cho )?quỹ(?![^\W\d_])")
 _VALUED_BEFORE_RE = re.compile(r"t" + _LETTER_START + r"rị giá (?:(?:trên|hơn|gần|khoảng|ước|là) )*$")
 _RAISING_VERB_RE = re.compile(r"(?<![^\W\d_])(?:vận động|quyên góp|huy động|tiếp nhận|nhận được|đóng góp|ủng hộ)(?![^\W\d_])")
 _GIFT_WORD_RE = re.compile(r"(?<![^\W\d_])quà(?![^\W\d_])")
