@@ -269,3 +269,20 @@ GAVE_INTO_FUND: list[tuple[str, str, str | None]] = [
 @pytest.mark.parametrize(("text", "figure", "code"), GAVE_INTO_FUND)
 def test_gave_into_fund(text: str, figure: str, code: str | None) -> None:
     assert code_of(text, figure) == code
+
+
+# Groups the members take part in ('Hội viên tham gia 186 tổ tự quản về an ninh, trật tự'): the area's or
+# another body's groups, not models the body founded or runs (issue 15, benchmarks/unseen_errors.py 'code
+# false: counted thing differs', src_ae). Guards: groups the body keeps or founds.
+JOINED_GROUPS: list[tuple[str, str, str | None]] = [
+    ("Hội viên cựu chiến binh tham gia 74 tổ tự quản giữ gìn an ninh, trật tự ở khu dân cư.", "74 tổ", None),
+    ("Đoàn viên, thanh niên tham gia hơn 30 tổ tự quản bảo vệ môi trường tại các thôn.", "hơn 30 tổ", None),
+    # guards
+    ("Hội Cựu chiến binh xã duy trì 6 tổ tự quản an ninh, trật tự.", "6 tổ", "mo_hinh_cau_lac_bo"),
+    ("Hội Nông dân xã thành lập 3 câu lạc bộ nông dân sản xuất giỏi.", "3 câu lạc bộ", "mo_hinh_cau_lac_bo"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), JOINED_GROUPS)
+def test_joined_groups(text: str, figure: str, code: str | None) -> None:
+    assert code_of(text, figure) == code
