@@ -884,7 +884,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # Another body's figure (a company's gifts, the bank's loans, the Red Cross's) is no
             # indicator value of the organizations.
             code, code_conf = None, 0.0
-        if code is not None and ((c.kind == "change" and not (matcher.counts_change(code) and (actor.org or actor.orgs))) or _per_item_before(before) or (others_named and _OTHER_THAN_RE.match(key, c.end))
+        if code is not None and ((c.kind == "change" and not (matcher.counts_change(code) and (actor.org or actor.orgs))) or "sub_item" in c.flags or _per_item_before(before) or (others_named and _OTHER_THAN_RE.match(key, c.end))
                                  or _opens_per_item(key, s_start, c.start)
                                  or (c.unit == "%" and "mỗi" in before and _PER_PERIOD_BEFORE_RE.search(before))
                                  or _per_item_after(key, c.end) or _denominator_before(before) or "/" in (c.unit or "")
@@ -961,7 +961,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 and (stepped := _house_step_code(key, c, actor, last_coded.get(c.unit), i, matcher)) is not None:
             # (before the section's heading: the houses of a step are those the figure before named)
             code, code_conf, code_from = stepped, 0.5, "item before"
-        if code is None and c.kind == "level" and headings and actor.org != "other" and thing is None:
+        if code is None and c.kind == "level" and headings and actor.org != "other" and thing is None \
+                and "sub_item" not in c.flags:
             # 'II. Vận động Quỹ "Vì người nghèo" / Tiếp nhận 6,8 tỷ đồng': the section's heading
             # says what the first figures under it count when their own sentence does not.
             h = bisect.bisect_right(heading_starts, c.start) - 1
@@ -971,7 +972,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 if hm.code is not None and any(w in key[headings[h][0]:headings[h][1]] for w in hm.words):
                     cm, code, code_conf = hm, hm.code, hm.score * 0.8
                     code_from = "heading"
-        if code is None and c.kind == "level" and actor.org not in (None, "other"):
+        if code is None and c.kind == "level" and actor.org not in (None, "other") and "sub_item" not in c.flags:
             inherited = _enumerated_code(t, key, c, actor, last_coded.get(c.unit), i, matcher)
             if inherited is None and c.unit in _MEMBER_UNITS:
                 # 'Hội LHPN kết nạp 50 hội viên; Đoàn phường 40 đoàn viên': each body's members by its own noun

@@ -103,6 +103,8 @@ def find_candidates(text: str, key: str) -> list[Candidate]:
         out.extend(cands)
         if consumed > consumed_until:
             consumed_until = consumed
+    if "trong đó" in key:
+        out.extend(_sub_items(key, out))
     taken = bytearray(len(key) + 1)  # positions already inside a digit figure
     for c in out:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
@@ -123,6 +125,36 @@ def find_candidates(text: str, key: str) -> list[Candidate]:
 
 
 _ALONE_NO_FIGURE = {"năm", "một"}
+# A figure split by sub-item: '6.840 đoàn viên (trong đó: nữ 4.120, dân tộc thiểu số 215)'. Each item is
+# a label of a few words and a bare number, ending the list or followed by the next item.
+_SUB_LIST_RE = re.compile(r" \(?trong đó:? ")
+_SUB_ITEM_RE = re.compile(r"((?:[^\W\d_]+ ){1,5})(\d{1,3}(?:\.\d{3})*)(?=,(?!\d)|[;)]|\.(?!\d)| và )")
+_SUB_ITEM_SEP_RE = re.compile(r"(?:, | và |; )")
+
+
+def _sub_items(key: str, found: list[Candidate]) -> list[Candidate]:
+    """The bare numbers of a sub-item list after a counted figure, counted in the figure's unit."""
+    out: list[Candidate] = []
+    for m in _SUB_LIST_RE.finditer(key):
+        # (the total right before, or after the words that end its noun: '146 hội viên mới (trong đó: …')
+        total = next((c for c in found if 0 <= m.start() - c.end <= 12 and not any(
+            ch.isdigit() or ch in ";.:" for ch in key[c.end:m.start()])), None)
+        if total is None or total.unit is None or total.unit_category in ("money", "percent") or total.unit == "%":
+            continue
+        pos = m.end()
+        while (item := _SUB_ITEM_RE.match(key, pos)) is not None:
+            s, e = item.start(2), item.end(2)
+            if (lit := parse_literal(key[s:e])) is None:
+                break
+            out.append(Candidate(s, e, lit.value, total.unit, total.unit_category,
+                                 total.unit_text, flags={"sub_item"}, unit_end=e))
+            sep = _SUB_ITEM_SEP_RE.match(key, e)
+            if sep is None:
+                break
+            pos = sep.end()
+    return out
+
+
 _START = attrgetter("start")  # (the sort key, called in C)
 
 
@@ -574,6 +606,9 @@ _VAGUE_WORDS = {"hàng", "vài", "mấy", "dăm", "gấp"}
 _YEAR_AT_RE = re.compile(r"(?:19|20)\d\d(?![\d.,])")  # ('cùng kỳ 2024': the period's year)
 
 
+_GROUPED_COUNT_AT_RE = re.compile(r"\d{1,3}(?:\.\d{3})+ [^\W\d_]")
+
+
 def _is_identifier(text: str, key: str, s: int) -> bool:
     three_words, starts, colon, stop = _words_back(key, s)  # (_last_words(key, s), inlined: once per number)
     words = three_words[-2:]
@@ -598,6 +633,8 @@ def _is_identifier(text: str, key: str, s: int) -> bool:
         # 'theo Đề án 03', 'Nghị quyết 57', 'Chương trình 135': a document or a programme named by
         # its number (written as a name: capitalized; 'thực hiện kế hoạch 3 …' may count).
         return True
+    if w == "năm" and _GROUPED_COUNT_AT_RE.match(key, s):
+        return False  # 'chỉ tiêu năm 24.000 đoàn viên': a year is never written with a thousands dot
     if w in lx.IDENTIFIER_BEFORE or w in _ABBREV_IDENT:
         return True
     if w in _NUMBERED_PLACE_WORDS and _named_by_number(key, w, s):

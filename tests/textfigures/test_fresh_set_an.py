@@ -75,3 +75,42 @@ SECTION_HEADINGS: list[tuple[str, str, object]] = [
 @pytest.mark.parametrize("text,span,org", SECTION_HEADINGS, ids=[c[1] + "-" + str(c[2]) for c in SECTION_HEADINGS])
 def test_section_headings(text: str, span: str, org: object) -> None:
     assert owner_of(text, span) == org
+
+
+SUB_ITEMS: list[tuple[str, list]] = [
+    # A figure split by sub-item after 'trong đó' ('(trong đó: nữ 4.120, dân tộc thiểu số 215)'): each bare
+    # number is counted in the total's unit, a part of the total counted before (no code of its own).
+    (
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH\nTrong quý, các cấp công đoàn kết nạp 2.310 đoàn viên (trong đó: lao động nữ 1.406, "
+        "người dân tộc Khmer 92).\n",
+        [("2.310 đoàn viên", "congdoan", "ket_nap_moi"), ("1.406", "congdoan", None), ("92", "congdoan", None)],
+    ),
+    (
+        "HỘI NÔNG DÂN HUYỆN\nHội kết nạp 87 hội viên mới, trong đó: nữ 31 và thanh niên 12.\n",
+        [("87 hội viên", "nongdan", "ket_nap_moi"), ("31", "nongdan", None), ("12", "nongdan", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", SUB_ITEMS, ids=[c[0][-40:] for c in SUB_ITEMS])
+def test_sub_items(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+# A number with a thousands dot after 'năm' is a count, not a year ('chỉ tiêu năm 3.200 hội viên').
+YEAR_WORD: list[tuple[str, list]] = [
+    (
+        "HỘI CỰU CHIẾN BINH TỈNH\nQuý IV, Hội phấn đấu kết nạp 450 hội viên để đạt kế hoạch năm 1.800 hội viên.\n",
+        [("450 hội viên", "ccb", "ket_nap_moi"), ("1.800 hội viên", "ccb", "ket_nap_moi")],
+    ),
+    # Guard: a year stays a year.
+    (
+        "HỘI CỰU CHIẾN BINH TỈNH\nNăm 2024, Hội kết nạp 450 hội viên.\n",
+        [("450 hội viên", "ccb", "ket_nap_moi")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", YEAR_WORD, ids=[c[0][-40:] for c in YEAR_WORD])
+def test_year_word(text: str, expected: list) -> None:
+    assert [(t, o, c) for t, o, c in found(text)] == expected
