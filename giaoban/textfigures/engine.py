@@ -1071,6 +1071,13 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 and (verb := _last_money_verb(key, s_start, c.start)) is not None and _COST_OF_WORK_RE.search(key, verb, c.start):
             # 'vận động nhân dân làm 5 km đường, kinh phí 3,9 tỷ đồng': the cost of the work, not money raised
             code, code_conf = None, 0.0
+        if code == _MONEY_CODES["raised"] and thing is None and (part_at := key.rfind("trong đó", s_start, c.start)) >= 0 \
+                and (cost := next((p for p in reversed(previous[:-1]) if p.unit_category == "money" and s_start <= p.start
+                                    and p.end <= part_at), None)) is not None \
+                and (verb := _last_money_verb(key, s_start, cost.start)) is not None \
+                and _COST_OF_WORK_RE.search(key, verb, cost.start):
+            # '…, kinh phí 3,9 tỷ đồng, trong đó người dân đóng góp 630 triệu đồng': a share of the work's cost
+            code, code_conf = None, 0.0
         if code == _MONEY_CODES["raised"] and thing is None \
                 and (verb := _last_money_verb(key, s_start, c.start, start=True)) is not None \
                 and _GAVE_INTO_FUND_RE.match(key, verb) and not _RAISING_VERB_RE.search(key, s_start, verb):

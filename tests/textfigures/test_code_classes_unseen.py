@@ -173,7 +173,13 @@ COST_OF_WORK: list[tuple[str, str, str | None]] = [
     ("Ủy ban MTTQ phường vận động nhân dân cùng Nhà nước bê tông hóa 1,2 km ngõ xóm, kinh phí 800 triệu đồng.",
      "800 triệu đồng", None),
     ("Mặt trận xã vận động bà con đào 3 km kênh nội đồng, kinh phí gần 400 triệu đồng.", "gần 400 triệu đồng", None),
+    # and its share put in by the people ('…, trong đó nhân dân đóng góp …'): a part of that cost
+    ("Năm qua, Ủy ban MTTQ xã vận động nhân dân cùng Nhà nước làm 3 km đường bê tông nội đồng, kinh phí trên 2,1 tỷ đồng, "
+     "trong đó nhân dân đóng góp 400 triệu đồng.", "400 triệu đồng", None),
+    ("Mặt trận xã vận động bà con đào 3 km kênh nội đồng, kinh phí gần 400 triệu đồng, trong đó các hộ hưởng lợi đóng góp "
+     "90 triệu đồng.", "90 triệu đồng", None),
     # guards
+    ("Mặt trận xã vận động được 300 triệu đồng, trong đó nhân dân đóng góp 120 triệu đồng.", "120 triệu đồng", "ho_tro_kinh_phi"),
     ("Ủy ban MTTQ xã vận động kinh phí 200 triệu đồng cho Quỹ khuyến học.", "200 triệu đồng", "ho_tro_kinh_phi"),
     ("Mặt trận xã vận động các nhà hảo tâm ủng hộ đồng bào vùng lũ với tổng kinh phí 90 triệu đồng.",
      "90 triệu đồng", "ho_tro_kinh_phi"),
