@@ -2102,6 +2102,13 @@ _WITH_BEFORE_RE = re.compile(r"(?<![^\W\d_])với (?:(?:hơn|trên|gần|khoản
 # 412 tổ Covid cộng đồng'): the area's or another body's groups, not models the body founded or runs
 # (issue 15, 'code false: counted thing differs', src_ae; in the dev gold no such count is coded).
 _JOINED_BEFORE_RE = re.compile(r"(?<![^\W\d_])tham gia (?:(?:các|vào|vào các) )?(?:(?:hơn|trên|gần|khoảng) )?$")
+# Branches or groups that take part in an activity, as the subject of 'tham gia' ('… đoàn viên của 12 chi
+# đoàn tham gia dọn vệ sinh', '13 hợp tác xã đã tham gia liên kết chuỗi'): the participants counted, not how
+# many branches the body has nor models it founded or runs (issue 15, 'code false: counted thing differs',
+# src_ao; in the dev gold no branch or group right before 'tham gia' is coded). Not '9 câu lạc bộ, thu hút
+# 240 hội viên tham gia' nor '… với 300 hội viên tham gia': the members take part in the body's groups.
+_TAKING_PART_AFTER_RE = re.compile(r"(?: (?!(?:có|với|thu|cho|để|và|của|được|gồm|thành|vận)(?![^\W\d_]))[^\W\d_]+){0,3}?"
+                                   r" (?:(?:đã|cùng|đều|cũng|đã cùng|cùng nhau) )?tham gia(?![^\W\d_])")
 # The branches or members a clause goes on to say have or lack something ('hiện 20 chi hội có quỹ trên
 # 50 triệu đồng', '11/12 cơ sở Hội không còn hộ nghèo', 'còn 3/11 Hội LHPN huyện, thị xã có kết quả kết nạp
 # thấp'): the ones that do, a part, not how many there are (issue 15, 'code false: counted thing differs',
@@ -2136,6 +2143,8 @@ def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: 
         return True  # 'Hai chi hội Nà Khum và Pắc Pạ được … trao 20 suất quà': those branches, not how many there are
     if code == "mo_hinh_cau_lac_bo" and _JOINED_BEFORE_RE.search(before):
         return True  # 'Hội viên tham gia 186 tổ tự quản về an ninh': groups the members take part in, not the body's models
+    if code in _UNIT_COUNT_CODES | {"mo_hinh_cau_lac_bo"} and _TAKING_PART_AFTER_RE.match(key, c.end):
+        return True  # '12 chi đoàn tham gia dọn vệ sinh', '13 hợp tác xã đã tham gia liên kết chuỗi': participants
     if code in _UNIT_COUNT_CODES | _MEMBERSHIP_COUNTS and _SUBSET_HAVING_AFTER_RE.match(key, c.end):
         return True  # 'hiện 20 chi hội có quỹ trên 50 triệu đồng', '3/11 Hội LHPN huyện có kết quả …': those that have it, a part
     if units is not None and units.unit == c.unit and _PART_OF_BEFORE_RE.search(key, max(s_start, units.start - 16), units.start):

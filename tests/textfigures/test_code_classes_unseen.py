@@ -292,3 +292,22 @@ JOINED_GROUPS: list[tuple[str, str, str | None]] = [
 @pytest.mark.parametrize(("text", "figure", "code"), JOINED_GROUPS)
 def test_joined_groups(text: str, figure: str, code: str | None) -> None:
     assert code_of(text, figure) == code
+
+
+# Units or bodies that take part in an activity, as the subject of 'tham gia' ('8 chi hội … tham gia
+# trồng cây', '9 tổ hợp tác đã tham gia …'): the participants counted, not how many branches the body
+# has nor models it founded or runs (issue 15, 'code false: counted thing differs', src_ao; in the dev
+# gold no branch or group counted right before 'tham gia' is coded, only a volunteer team's own count).
+UNITS_TAKING_PART: list[tuple[str, str, str | None]] = [
+    ("Ngày hội thu hút gần 300 đoàn viên của 9 chi đoàn khối trường học tham gia trồng cây ven sông.", "9 chi đoàn", None),
+    ("Sau hội nghị, 7 tổ hợp tác đã tham gia chuỗi cung ứng rau an toàn cho siêu thị.", "7 tổ hợp tác", None),
+    ("Năm nay có 11 câu lạc bộ nông dân cùng tham gia hội thi nhà nông đua tài cấp huyện.", "11 câu lạc bộ", None),
+    # guards
+    ("Toàn huyện hiện có 14 chi đoàn với 520 đoàn viên.", "14 chi đoàn", "chi_hoi"),
+    ("Hội Nông dân xã duy trì 9 câu lạc bộ, thu hút 240 hội viên tham gia.", "9 câu lạc bộ", "mo_hinh_cau_lac_bo"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), UNITS_TAKING_PART)
+def test_units_taking_part(text: str, figure: str, code: str | None) -> None:
+    assert code_of(text, figure) == code
