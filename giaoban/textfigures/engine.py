@@ -536,6 +536,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     debtors_end = 0  # where the last count of firms in debt ends ('4 doanh nghiệp còn nợ …')
     where_end = -1  # where the last figure of a place the work was done at ends (_where_place)
     firms_clause_end = -1  # the end of a clause whose subject is a number of firms ('3 doanh nghiệp cắt giảm …')
+    firms_at = -1  # … and where that number of firms starts
     # By unit: the last figure given a code, with where its organization was named.
     last_coded: dict[str | None, tuple[Candidate, str, tuple[int, int] | None, int]] = {}
     headings = _section_headings(key)
@@ -707,9 +708,12 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         elif c.unit in _BODY_UNITS and _opens_clause(key, breaks, c.start) and _BODY_ACTS_RE.match(key, c.end):
             actor = _OTHER  # '…; 94 doanh nghiệp ký thỏa ước lao động tập thể': the firms acted
             m_end = _CLAUSE_OR_SENTENCE_END_RE.search(key, c.end)
-            firms_clause_end = m_end.start() if m_end else len(key)
-        elif c.start < firms_clause_end and actor.source not in ("subject", "owner"):
-            actor = _OTHER  # '… có 3 doanh nghiệp cắt giảm 214 lao động': the firms' clause goes on
+            firms_clause_end, firms_at = (m_end.start() if m_end else len(key)), c.start
+        elif c.start < firms_clause_end and (actor.source not in ("subject", "owner") or (
+                actor.source == "subject" and actor.named_at is not None and actor.named_at[1] <= firms_at)):
+            # '… có 3 doanh nghiệp cắt giảm 214 lao động': the firms' clause goes on; a body named before the
+            # firms ('Theo Công đoàn ngành, 6 doanh nghiệp đã chi thưởng …') is the source, not the subject.
+            actor = _OTHER
         elif actor.source in ("default", "carried") and ci + 1 < len(candidates) \
                 and _EACH_APPOSITION_RE.fullmatch(key, c.end, candidates[ci + 1].start):
             # 'trao 45 suất học bổng, mỗi suất 1 triệu đồng do Agribank … tài trợ': the items and what
@@ -878,7 +882,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         previous.append(c)
         if where and code is not None and c.unit_text and key.startswith(_CHECKED_UNITS, c.end - len(c.unit_text)):
             code, code_conf, code_from = None, 0.0, None  # ('kiểm tra … ở 5 chi đoàn': where, no count of branches)
-        if where and code is None:
+        if where and code is None and c.start != firms_at:  # (firms that act are the subject, not where)
             actor = _NOBODY  # 'tổ chức tại 127 doanh nghiệp': where, not what (see _where_place)
         if code is not None and actor.org == "other":
             # Another body's figure (a company's gifts, the bank's loans, the Red Cross's) is no

@@ -153,3 +153,28 @@ OPENING_CLOSED_KEPT: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,owners", OPENING_CLOSED + OPENING_CLOSED_KEPT)
 def test_opening_phrase_closes_before_the_subject(text: str, owners: list) -> None:
     assert _owners(text) == owners
+
+
+# Firms counted at the head of their own clause ('9 doanh nghiệp đã giảm …', '4 công ty chậm đóng …')
+# are its subject: what the clause goes on to count is the firms' ('other'), even where an opening
+# phrase named a body as the source ('Theo Công đoàn …, …', 'Qua nắm bắt của LĐLĐ …, …'); the rule knew
+# it only where no body had been named as the subject before them in the sentence.
+FIRMS_SUBJECT: list[tuple[str, list]] = [
+    ("Theo số liệu của Công đoàn các khu công nghiệp, 9 doanh nghiệp đã giảm giờ làm của 2.150 công nhân.",
+     ["other", "other"]),
+    ("Qua nắm bắt của Liên đoàn Lao động huyện, 4 doanh nghiệp còn nợ 1,7 tỷ đồng tiền bảo hiểm xã hội.",
+     ["other", "other"]),
+    ("Theo Công đoàn ngành Dệt may, 6 doanh nghiệp đã chi thưởng Tết bình quân 7,5 triệu đồng một người.",
+     ["other", "other"]),
+]
+
+FIRMS_SUBJECT_KEPT: list[tuple[str, list]] = [
+    ("Theo Liên đoàn Lao động tỉnh, công đoàn các cấp đã thăm 640 đoàn viên ốm đau.", ["congdoan"]),
+    ("Liên đoàn Lao động huyện làm việc với 8 doanh nghiệp, thăm hỏi 210 công nhân khó khăn.",
+     ["congdoan", "congdoan"]),
+]
+
+
+@pytest.mark.parametrize("text,owners", FIRMS_SUBJECT + FIRMS_SUBJECT_KEPT)
+def test_firms_subject_of_their_clause(text: str, owners: list) -> None:
+    assert _owners(text) == owners
