@@ -1005,14 +1005,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 # '995 mô hình học tập và làm theo Bác', '199 mô hình chi hội phụ nữ "5 không, 3 sạch"':
                 # models of the organization's own work (kept, as its clubs are), no economic model.
                 inherited = "mo_hinh_cau_lac_bo"
-            if inherited is None and c.unit_category in ("person", "times") and figures \
-                    and (held := _attended_figure(figures, s_start)) is not None \
-                    and (attended := _ATTENDANCE_CODES.get(held["indicator_code"])) is not None \
-                    and held["start"] >= s_start and _ATTENDED_GAP_RE.fullmatch(key, held["end"], c.start) \
-                    and matcher.reported_by(attended, actor.org, actor.orgs):
-                # '2 buổi nói chuyện truyền thống … cho 380 đoàn viên, học sinh', 'mở 3 lớp cho 85 hội
-                # viên': the people the sessions or classes were held for attended them.
-                inherited = attended
+            if inherited is None:
+                inherited = _attended_code(key, c, actor, figures, s_start, matcher)
             if inherited is not None:
                 code, code_conf, code_from = inherited, 0.5, "item before"
         elif code in _ATTENDED_CODES and figures and figures[-1]["start"] >= s_start \
@@ -1021,6 +1015,11 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # '2.314 buổi sinh hoạt chính trị, học tập chuyên đề cho 186.000 lượt đoàn viên': the people
             # came to the sessions counted right before them, whatever words the two share ('học tập
             # chuyên đề' is a session of study or a course).
+            code, code_conf, code_from = attended, 0.5, "item before"
+        if code is None and c.kind == "level" and actor.org is None and actor.orgs and "sub_item" not in c.flags \
+                and (attended := _attended_code(key, c, actor, figures, s_start, matcher)) is not None:
+            # ('Đoàn phường và Hội Cựu chiến binh phường cùng tổ chức 4 buổi nói chuyện … cho 640 lượt
+            # đoàn viên': the bodies that held the sessions jointly, their attendance as one body's)
             code, code_conf, code_from = attended, 0.5, "item before"
         if (part or _SUBTOTAL_SENTENCE_RE.match(key, s_start)) and code_from == "words" and c.kind == "level" \
                 and (whole := last_coded.get(c.unit)) is not None \
@@ -1590,6 +1589,20 @@ _ATTENDANCE_CODES = {"tuyen_truyen_buoi": "tuyen_truyen_luot_nguoi", "lop_tap_hu
                      # a volunteer team ('3 đội hình với 85 chiến sĩ': the corpus counts those apart)
                      "cong_trinh_thanh_nien": "luot_dvtn_tinh_nguyen"}
 _ATTENDED_CODES = frozenset({"tuyen_truyen_luot_nguoi", "luot_tap_huan"})  # (of sessions and classes)
+
+
+def _attended_code(key: str, c: Candidate, actor: Actor, figures: list[dict[str, Any]], s_start: int,
+                   matcher: Matcher) -> str | None:
+    """'2 buổi nói chuyện truyền thống … cho 380 đoàn viên, học sinh', 'mở 3 lớp cho 85 hội viên': the people
+    the sessions or classes counted right before them were held for attended them."""
+    if c.unit_category not in ("person", "times") or not figures:
+        return None
+    held = _attended_figure(figures, s_start)
+    attended = _ATTENDANCE_CODES.get(held["indicator_code"]) if held is not None else None
+    if held is None or attended is None or held["start"] < s_start or not _ATTENDED_GAP_RE.fullmatch(key, held["end"], c.start) \
+            or not matcher.reported_by(attended, actor.org, actor.orgs):
+        return None
+    return attended
 
 
 def _attended_figure(figures: list[dict[str, Any]], s_start: int) -> dict[str, Any] | None:

@@ -311,3 +311,21 @@ UNITS_TAKING_PART: list[tuple[str, str, str | None]] = [
 @pytest.mark.parametrize(("text", "figure", "code"), UNITS_TAKING_PART)
 def test_units_taking_part(text: str, figure: str, code: str | None) -> None:
     assert code_of(text, figure) == code
+
+
+# The attendance of sessions or classes two bodies held together ('Hội Nông dân và Hội Phụ nữ xã cùng tổ
+# chức 5 buổi nói chuyện … cho 420 lượt hội viên'): the people they were held for attended them, as when one
+# body holds them (issue 15, 'code missing', src_an's dev texts: the item before was read for one body only).
+JOINT_ATTENDANCE: list[tuple[str, str, str | None]] = [
+    ("Huyện đoàn và Hội Cựu chiến binh huyện phối hợp tổ chức 3 buổi nói chuyện về biển đảo quê hương cho 510 lượt đoàn viên.",
+     "510 lượt đoàn viên", "tuyen_truyen_luot_nguoi"),
+    ("Công đoàn và Đoàn Thanh niên công ty phối hợp tổ chức 2 buổi tọa đàm về an toàn lao động với 260 công nhân.",
+     "260 công nhân", "tuyen_truyen_luot_nguoi"),
+    # guard: a figure that is no one's attendance
+    ("Hội Nông dân và Hội Phụ nữ xã cùng tổ chức 2 buổi nói chuyện; 35 hội viên được tặng giấy khen.", "35 hội viên", None),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), JOINT_ATTENDANCE)
+def test_joint_attendance(text: str, figure: str, code: str | None) -> None:
+    assert code_of(text, figure) == code
