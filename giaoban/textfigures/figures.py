@@ -41,6 +41,8 @@ _ABBREV_IDENT = {"covid", "sars"}
 _IDENT_PHRASES = {"lần thứ", "tổ dân", "giai đoạn", "nhiệm kỳ", "tiểu khu", "quốc lộ", "tỉnh lộ", "hội nghị",
                   "khu phố", "khu vực", "khu dân cư", "tổ dân phố", "liên tổ"}
 _EACH_WORDS = {"mỗi", "từng", "các", "những"}
+# The units of a place, before its name ('huyện', 'thị xã', 'thành phố', 'thị trấn': their last word).
+_PLACE_UNIT_WORDS = {"huyện", "xã", "phường", "quận", "tỉnh", "phố", "trấn"}
 # A body's short name ends the words before a number that counts what it got or gave ('tặng Hội 30 suất
 # quà'): no name with a number ('Khu 5'), whatever its capital letter says.
 _BODY_WORDS_BEFORE = (" hội", " đoàn", " mặt trận", " công đoàn")
@@ -363,7 +365,11 @@ def _read_unit(text: str, key: str, c: Candidate, pos: int, has_scale: bool) -> 
             c.unit = None
     else:
         nm = _NEXT_WORD_RE.match(key, pos)
-        if nm and nm.group(1) not in lx.NOT_A_UNIT and not text[nm.start(1)].isupper():
+        if nm and nm.group(1) == "ban" and text[nm.start(1)].isupper() and not _YEAR_AT_RE.fullmatch(key, c.start, pos):
+            # 'thành lập 7 Ban Điều hành …': committees counted, whatever their name ('2022 Ban
+            # Thường trực …' is a year).
+            c.unit, c.unit_category, c.unit_end = "ban", "count", nm.end()
+        elif nm and nm.group(1) not in lx.NOT_A_UNIT and not text[nm.start(1)].isupper():
             if nm.group(1) in lx.NON_FIGURE_UNITS:
                 c.unit, c.unit_category, c.unit_end = nm.group(1), "time", nm.end()
             else:
@@ -627,6 +633,14 @@ def _is_identifier(text: str, key: str, s: int) -> bool:
         return False  # 'cao hơn cùng kỳ 310 đoàn viên': the same period compared with, no session named
     if two in _IDENT_PHRASES:
         return not (len(three_words) == 3 and three_words[0] in _EACH_WORDS)
+    if two in lx.UNIT_NAME_BEFORE:
+        return True  # 'Sư đoàn 304 tặng …', 'Trung đoàn 5 trao …': a unit named by its number
+    if len(three_words) == 3 and three_words[0] in _PLACE_UNIT_WORDS and text[ws:ws + 1].isupper() \
+            and text[starts[-2]:starts[-2] + 1].isupper() and key[starts[-2] - 1:starts[-2]] == " ":
+        # 'huyện Kỳ Sơn 22 nhà', 'huyện Tân Kỳ 140 hội viên', 'quận Ô Môn 45 suất': a place of two
+        # capitalized syllables after its unit, then its figure, whatever word (a marker as 'kỳ',
+        # 'cửa', 'năm', 'ô' elsewhere) the name is made of.
+        return False
     if len(three_words) == 3 and " ".join(three_words) in _IDENT_PHRASES:
         return True
     if two in _DOCUMENT_NOUNS and text[ws - 1 - len(words[0]):ws - len(words[0])].isupper():

@@ -100,6 +100,11 @@ COUNT_WORDS = [
     "trang trại", "gia trại", "cơ sở",
     # The Front's committees in the residential areas ('kiện toàn 26 Ban Công tác Mặt trận ấp').
     "Ban Công tác Mặt trận",
+    # … and the residents' committees it guides, counted as 'ban' (CONVENTIONS.md: '172 Ban Thanh tra
+    # nhân dân'); any other 'N Ban …' is 'ban' as well (figures._read_unit).
+    "Ban Thanh tra nhân dân", "Ban TTND", "Ban Giám sát đầu tư của cộng đồng", "Ban GSĐTCCĐ",
+    # Peoples counted ('3 dân tộc cùng sinh sống'), not people ('dân').
+    "dân tộc",
 ]
 _COUNT_UNIT = {
     "hộ gia đình": "hộ", "hộ hội viên": "hộ", "hộ vay": "hộ", "tin bài": "tin bài", "tin, bài": "tin bài",
@@ -115,7 +120,8 @@ _COUNT_UNIT = {
     "thẻ bhyt": "thẻ bảo hiểm y tế", "hội ccb": "cơ sở hội", "hội cựu chiến binh": "cơ sở hội",
     "đoàn xã": "đoàn", "đoàn phường": "đoàn", "đoàn thị trấn": "đoàn", "đoàn xã, phường": "đoàn",
     "đoàn xã, thị trấn": "đoàn", "đoàn xã, phường, thị trấn": "đoàn",
-    "cây cầu": "cầu", "hội nông dân": "cơ sở hội", "hội lhpn": "cơ sở hội", "hội phụ nữ": "cơ sở hội", "hội liên hiệp phụ nữ": "cơ sở hội", "hội cơ sở": "cơ sở hội",  # (the veterans' word after 2025)
+    "cây cầu": "cầu", "ban thanh tra nhân dân": "ban", "ban ttnd": "ban", "ban giám sát đầu tư của cộng đồng": "ban",
+    "ban gsđtccđ": "ban", "hội nông dân": "cơ sở hội", "hội lhpn": "cơ sở hội", "hội phụ nữ": "cơ sở hội", "hội liên hiệp phụ nữ": "cơ sở hội", "hội cơ sở": "cơ sở hội",  # (the veterans' word after 2025)
 }
 # Measure words that count one thing, shared by every indicator: organizations name the thing an
 # indicator counts with any of its class ('1.500 phần' of gifts are 'suất', '28.168 cuộc sinh hoạt' are
@@ -197,8 +203,15 @@ IDENTIFIER_BEFORE = {
         "nhóm", "lần", "đợt", "giai đoạn", "nhiệm kỳ", "hạng", "khối", "ban", "mẫu", "biểu",
         "phụ lục", "hội nghị lần", "đại hội", "ấp", "cụm", "bảng", "hình", "tổ dân phố", "mã",
         "lô", "xe", "điện thoại", "sđt", "hotline", "ô", "cửa", "dãy", "đoạn", "tiểu đội", "trung đội",
-        "tiểu đoàn", "trung đoàn", "sư đoàn", "quân khu", "quân đoàn", "hải đoàn", "đồn", "cột mốc", "mốc",
+        "quân khu", "đồn", "cột mốc", "mốc",
         "khóm",  # (a place named by its number: 'khóm 3 vận động …')
+    ]
+}
+# Military and other units named by their number, two words before it ('Sư đoàn 304 tặng …',
+# 'Trung đoàn 5'): 'đoàn' alone is the Youth Union, whose figures follow it ('Đoàn 30 công trình').
+UNIT_NAME_BEFORE = {
+    canonical(w) for w in [
+        "sư đoàn", "trung đoàn", "lữ đoàn", "tiểu đoàn", "quân đoàn", "binh đoàn", "hải đoàn",
     ]
 }
 # Phrases (ending right before the number) that make it an anniversary, a duration or an age.

@@ -77,3 +77,58 @@ CODES: list[tuple[str, str, str | None]] = [
 @pytest.mark.parametrize("text,figure,expected", CODES, ids=[c[0][:40] for c in CODES])
 def test_party_introduction(text: str, figure: str, expected: str | None) -> None:
     assert code_of(text, figure) == expected
+
+
+# A place whose first (or last) syllable is a word that names things by number ('Kỳ', 'Cửa', 'Năm',
+# 'Ô', 'Chương', 'Tuần'), after the unit of the place: the number after it still counts.
+PLACE_MARKER_WORDS: list[tuple[str, str]] = [
+    ("Mặt trận huyện Kỳ Sơn 17 căn nhà Đại đoàn kết đã được khởi công.", "17 căn nhà"),
+    ("Riêng xã Kỳ Lạc 9 hộ được hỗ trợ sửa chữa nhà ở.", "9 hộ"),
+    ("Hội Nông dân huyện Tân Kỳ 140 hội viên mới được kết nạp.", "140 hội viên"),
+    ("Trong đợt này, phường Cửa Ông 26 hộ nhận quà Tết.", "26 hộ"),
+    ("Còn huyện Năm Căn 31 hộ thoát nghèo bền vững.", "31 hộ"),
+    ("Ở quận Ô Môn 45 suất học bổng được trao tận tay học sinh.", "45 suất"),
+]
+
+
+@pytest.mark.parametrize("text,span", PLACE_MARKER_WORDS, ids=[s[0][:40] for s in PLACE_MARKER_WORDS])
+def test_place_marker_word_keeps_figure(text: str, span: str) -> None:
+    assert any(f.startswith(span) for f in texts_of(text)), texts_of(text)
+
+
+# A military or other unit named by its number is no figure; the figures after it are.
+UNIT_NAMES: list[tuple[str, str, list[str]]] = [
+    ("Lữ đoàn 96 trao 30 suất quà cho gia đình chính sách.", "96", ["30 suất quà"]),
+    ("Sư đoàn 330 phối hợp xây 2 căn nhà tình nghĩa.", "330", ["2 căn nhà"]),
+    ("Trung đoàn 9 cùng Đoàn xã tổ chức 3 buổi khám bệnh miễn phí.", "9 ", ["3 buổi"]),
+    ("Binh đoàn 16 hỗ trợ 70 triệu đồng làm đường giao thông.", "16", ["70 triệu đồng"]),
+    ("Tiểu đoàn 2 giúp 11 hộ thu hoạch lúa.", "2 ", ["11 hộ"]),
+]
+
+
+@pytest.mark.parametrize("text,name,figures", UNIT_NAMES, ids=[n[0][:40] for n in UNIT_NAMES])
+def test_unit_number_is_a_name(text: str, name: str, figures: list[str]) -> None:
+    found = texts_of(text)
+    assert not [f for f in found if f.startswith(name)], found
+    assert all(any(f.startswith(x) for f in found) for x in figures), found
+
+
+def unit_of(text: str, figure: str) -> str | None:
+    found = [f for f in extract_text(text)["figures"] if f["text"] == figure]
+    assert len(found) == 1, [f["text"] for f in extract_text(text)["figures"]]
+    return found[0]["unit"]
+
+
+# Counted nouns of two syllables that begin with one ('dân tộc', not 'dân'); committees named 'Ban …'.
+UNITS: list[tuple[str, str, str]] = [
+    ("Thôn có 5 dân tộc anh em chung sống hòa thuận.", "5 dân tộc", "dân tộc"),
+    # (the residents' committees are counted as 'ban', CONVENTIONS.md; the span holds the whole name)
+    ("Mặt trận xã kiện toàn 14 Ban Thanh tra nhân dân ở các thôn.", "14 Ban Thanh tra nhân dân", "ban"),
+    ("Củng cố 21 Ban Giám sát đầu tư của cộng đồng trong năm.", "21 Ban Giám sát đầu tư của cộng đồng", "ban"),
+    ("Huyện đã thành lập 7 Ban Điều hành tổ hợp tác.", "7 Ban", "ban"),
+]
+
+
+@pytest.mark.parametrize("text,figure,unit", UNITS, ids=[u[1] for u in UNITS])
+def test_counted_noun_unit(text: str, figure: str, unit: str) -> None:
+    assert unit_of(text, figure) == unit
