@@ -635,6 +635,8 @@ def _is_identifier(text: str, key: str, s: int) -> bool:
         return not (len(three_words) == 3 and three_words[0] in _EACH_WORDS)
     if two in lx.UNIT_NAME_BEFORE:
         return True  # 'Sư đoàn 304 tặng …', 'Trung đoàn 5 trao …': a unit named by its number
+    if two in lx.BODY_NAME_BEFORE and text[starts[-2]:starts[-2] + 1].isupper():
+        return True  # 'Bệnh viện 108 tặng …', 'Công ty 28 trao …'
     if len(three_words) == 3 and three_words[0] in _PLACE_UNIT_WORDS and text[ws:ws + 1].isupper() \
             and text[starts[-2]:starts[-2] + 1].isupper() and key[starts[-2] - 1:starts[-2]] == " ":
         # 'huyện Kỳ Sơn 22 nhà', 'huyện Tân Kỳ 140 hội viên', 'quận Ô Môn 45 suất': a place of two

@@ -214,6 +214,9 @@ UNIT_NAME_BEFORE = {
         "sư đoàn", "trung đoàn", "lữ đoàn", "tiểu đoàn", "quân đoàn", "binh đoàn", "hải đoàn",
     ]
 }
+# Bodies named by their number when written as a name ('Bệnh viện 108 tặng …', 'Công ty 28 trao …');
+# in lower case they may be given a count ('giới thiệu cho công ty 25 lao động').
+BODY_NAME_BEFORE = {canonical(w) for w in ["bệnh viện", "công ty", "nhà máy", "xí nghiệp"]}
 # Phrases (ending right before the number) that make it an anniversary, a duration or an age.
 NON_FIGURE_BEFORE_RE = re.compile(
     r"(kỷ niệm|kỉ niệm|chào mừng|lần thứ|thứ|hàng|vài|mấy|gấp|độ tuổi|từ|đủ|dưới|trên|trong|sau|"

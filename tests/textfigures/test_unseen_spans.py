@@ -103,7 +103,15 @@ UNIT_NAMES: list[tuple[str, str, list[str]]] = [
     ("Trung đoàn 9 cùng Đoàn xã tổ chức 3 buổi khám bệnh miễn phí.", "9 ", ["3 buổi"]),
     ("Binh đoàn 16 hỗ trợ 70 triệu đồng làm đường giao thông.", "16", ["70 triệu đồng"]),
     ("Tiểu đoàn 2 giúp 11 hộ thu hoạch lúa.", "2 ", ["11 hộ"]),
+    # bodies written as a name with their number
+    ("Bệnh viện 115 phối hợp khám cho 260 người cao tuổi.", "115", ["260 người"]),
+    ("Hội Phụ nữ cùng Công ty 36 trao 25 suất học bổng.", "36", ["25 suất"]),
 ]
+
+
+def test_body_in_lower_case_may_count() -> None:
+    # 'công ty 40 lao động': what the firm took, no name
+    assert "40 lao động" in texts_of("Hội Nông dân giới thiệu cho công ty 40 lao động trong quý.")
 
 
 @pytest.mark.parametrize("text,name,figures", UNIT_NAMES, ids=[n[0][:40] for n in UNIT_NAMES])
