@@ -653,6 +653,17 @@ def _joined_by_list(key: str, here: list[Mention], m: Mention, cs: int, last_hoi
     return None, uniq
 
 
+# What a clause says before a body it names as the object of its verb ('Hội Nông dân tỉnh phối hợp với
+# UBND tỉnh; UBND tỉnh hỗ trợ …'): a word of the clause's own, not a mark that opens a list item.
+_OBJECT_BEFORE_RE = re.compile(r"[^\W\d_]+ $")
+
+
+def _object_before(key: str, start: int) -> bool:
+    """Whether the body named at ``start`` follows a word of its own clause (the object of a verb: a
+    semicolon after it closes that clause, so the next body opens its own; no list of the two)."""
+    return _OBJECT_BEFORE_RE.search(key, max(0, start - 30), start) is not None
+
+
 def _merge_chains(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
     """'Hội Nông dân, Hội LHPN, Tỉnh đoàn' → one mention with orgs [nongdan, phunu, doan]."""
     out: list[Mention] = []
@@ -676,7 +687,8 @@ def _merge_chains(text: str, key: str, mentions: list[Mention]) -> list[Mention]
             sep = _CHAIN_SEP_RE.match(gap) if len(gap) < 40 and "\n" not in gap else None
             if (sep is not None and len(out[-1].orgs or [out[-1].org]) < 8
                     and (sep.end(1) == 0 or _place_named(text, key, out[-1].end, out[-1].end + sep.end(1)))
-                    and not (gap.endswith(", ") and _closes_opening(key, out[-1].start, m.start))):
+                    and not (gap.endswith(", ") and _closes_opening(key, out[-1].start, m.start))
+                    and not (gap.endswith("; ") and out[-1].kind != "chain" and _object_before(key, out[-1].start))):
                 prev = out[-1]
                 members = prev.orgs or [prev.org]
                 out[-1] = Mention(prev.start, m.end, "chain", "chain", members + (m.orgs or [m.org]))

@@ -178,3 +178,27 @@ FIRMS_SUBJECT_KEPT: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,owners", FIRMS_SUBJECT + FIRMS_SUBJECT_KEPT)
 def test_firms_subject_of_their_clause(text: str, owners: list) -> None:
     assert _owners(text) == owners
+
+
+# A body named as the object of a clause's verb ('… phối hợp với UBND huyện; UBND huyện cấp …', '… làm
+# việc với Sở Y tế; Sở Y tế cử …') is no list item with the body that opens the clause after the
+# semicolon: that body is the next clause's subject and takes its figures (the rule read the two names
+# as one list, so the semicolon ended no clause and the first clause's subject carried on).
+OBJECT_THEN_SUBJECT: list[tuple[str, list]] = [
+    ("Hội LHPN huyện phối hợp với UBND huyện; UBND huyện cấp 350 triệu đồng xây nhà cho hội viên.", ["other"]),
+    ("Huyện đoàn làm việc với Trung tâm Y tế huyện; Trung tâm Y tế huyện cử 12 bác sĩ khám cho thiếu nhi.",
+     ["other"]),
+    ("Hội Cựu chiến binh xã ký kết với Công ty Điện lực; Công ty Điện lực hỗ trợ 45 triệu đồng sửa nhà.", ["other"]),
+]
+
+OBJECT_THEN_SUBJECT_KEPT: list[tuple[str, list]] = [
+    ("Hội LHPN huyện phối hợp với UBND huyện trao 40 suất quà; Hội Nông dân huyện trao 25 suất quà.",
+     ["phunu", "nongdan"]),
+    ("Các tổ chức tham gia gồm: Hội LHPN; Hội Nông dân; Đoàn Thanh niên cùng trao 90 suất quà.",
+     [["phunu", "nongdan", "doan"]]),
+]
+
+
+@pytest.mark.parametrize("text,owners", OBJECT_THEN_SUBJECT + OBJECT_THEN_SUBJECT_KEPT)
+def test_object_then_subject_after_semicolon(text: str, owners: list) -> None:
+    assert _owners(text) == owners
