@@ -1005,6 +1005,12 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 # '995 mô hình học tập và làm theo Bác', '199 mô hình chi hội phụ nữ "5 không, 3 sạch"':
                 # models of the organization's own work (kept, as its clubs are), no economic model.
                 inherited = "mo_hinh_cau_lac_bo"
+            if inherited is None and c.unit == "mô hình" and _bare_models_kept(key, c, s_start, before, named) \
+                    and matcher.reported_by("mo_hinh_cau_lac_bo", actor.org, actor.orgs):
+                # 'các chi hội duy trì 41 mô hình, …', 'Hội đã xây dựng 17 mô hình;': models the body builds or
+                # keeps, no kind named after them and no word of the economy in the sentence, are models of
+                # its own work (the words 'mô hình' name economic models just as well: a tie).
+                inherited = "mo_hinh_cau_lac_bo"
             if inherited is None:
                 inherited = _attended_code(key, c, actor, figures, s_start, matcher)
             if inherited is not None:
@@ -1577,6 +1583,24 @@ _FOUNDED_BEFORE_RE = re.compile(r"(?:thành lập|ra mắt|thành lập mới)(?
 _GRASSROOTS_UNITS = frozenset({"chi hội", "cơ sở hội", "chi đoàn", "tổ hội", "công đoàn cơ sở", "cơ sở đoàn"})
 _MEMBER_UNITS = frozenset({"hội viên", "đoàn viên"})
 _MANAGES_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:đang |trực tiếp )?quản lý (?:(?:hơn|trên|gần|khoảng|cả) )?$")
+# A bare count of models ('duy trì 41 mô hình, …') and the verbs of a body that builds or keeps them; the
+# words of the economy or of loans in the sentence before make them possibly economic models.
+_MODELS_KEPT_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:xây dựng|duy trì|thực hiện|triển khai|thành lập|ra mắt|nhân rộng|"
+                                    r"củng cố|hình thành)(?: mới| được)? (?:(?:hơn|trên|gần|khoảng) )?$")
+_MODELS_BARE_AFTER_RE = re.compile(r"\s*(?:[,;.:()\n]|$|(?:trong|với|tại|ở|được|đã)(?![^\W\d_]))")
+_ECONOMY_WORDS_RE = re.compile(r"(?<![^\W\d_])(?:kinh tế|sản xuất|kinh doanh|khởi nghiệp|trang trại|gia trại|vay|vốn|"
+                               r"liên kết|thu nhập|chăn nuôi|trồng)(?![^\W\d_])")
+
+
+def _bare_models_kept(key: str, c: Candidate, s_start: int, before: str, named: str | None) -> bool:
+    """Whether a bare count of models ('xây dựng 17 mô hình;') is the body's own models of its work:
+    'mô hình' named the indicator and nothing else did (a tie of the same words), the verb right before
+    builds or keeps them, nothing after names their kind, and the sentence speaks of no economy."""
+    return named is not None and key[c.end - len(c.unit_text or ""):c.end] == "mô hình" \
+        and _MODELS_KEPT_BEFORE_RE.search(before) is not None and _MODELS_BARE_AFTER_RE.match(key, c.end) is not None \
+        and _ECONOMY_WORDS_RE.search(key, s_start, c.end) is None and not _per_item_before(before)
+
+
 # Counts of members an enumeration's items share whatever each body calls its members.
 _ENUMERATED_MEMBER_CODES = frozenset({"ket_nap_moi", "tong_hoi_vien", "gioi_thieu_dang"})
 # What a model of the organization's own work is named after ('mô hình học tập và làm theo Bác', 'mô
