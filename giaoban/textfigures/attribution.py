@@ -15,13 +15,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .lexicon import ADMIN_LEVELS
 from .normalize import WORD_START, prefix_alternation
 from .orgs import HOI_ORGS, ORG_CODES, Mention, find_mentions
 
 _ABBREVIATIONS = {"tp", "ths", "ts", "pgs", "gs", "bs", "ks", "th", "tt", "v.v", "st", "đ/c", "mr", "ms", "ông", "bà"}
 # A place after a name, never a number: in 'Hội Nông dân phường 26 hội viên; Hội CCB phường 12
 # hội viên' each item of the enumeration has its own organization.
-_PLACE = r"(?: (?:tỉnh|huyện|thành phố|tp\.?|xã|phường|thị trấn|thị xã|cơ sở|các cấp|việt nam|trường|khối)(?: [^\s\d,;.:()][^\s,;.:()]*){0,3})?"
+_PLACE = r"(?: (?:" + ADMIN_LEVELS + r"|tp\.?|cơ sở|các cấp|việt nam|trường|khối)(?: [^\s\d,;.:()][^\s,;.:()]*){0,3})?"
 _CHAIN_SEP_RE = re.compile("(" + _PLACE + r")(?:, | và |, và | cùng với | cùng |; )$")
 # The words of a place after a name are place nouns or the place's own capitalized name ('tỉnh Khánh
 # Hòa', 'Việt Nam tỉnh Bình Định'); a word in lower case is the clause going on ('Liên đoàn Lao động
@@ -106,20 +107,20 @@ _LEAVE_OF_RE = re.compile(r"(?<![^\W\d_])(?:chủ trương|sự chỉ đạo|ch�
                           r"lời kêu gọi|kêu gọi|lời phát động|"
                           # ('theo số liệu của UBND xã, toàn xã còn 318 hộ cận nghèo': the source cited owns nothing)
                           r"số liệu|thống kê|kết quả rà soát) *$")
-_PLACE_SUBJECT_RE = re.compile(r"(?:^|[,:;] |\n)[\s\-+•*–]*(?:toàn |cả )?(?:xã|huyện|phường|thị xã|thị trấn|tỉnh|thành phố)"
+_PLACE_SUBJECT_RE = re.compile(r"(?:^|[,:;] |\n)[\s\-+•*–]*(?:toàn |cả )?(?:" + ADMIN_LEVELS + r")"
                                r" (?:đã|còn|cũng|tiếp tục|đang|vừa)(?![^\W\d_])"
                                # ('…; toàn xã vận động Quỹ "Vì người nghèo" được …': the whole place raised it)
-                               r"|(?<![^\W\d_])(?:toàn|cả) (?:xã|huyện|phường|thị xã|thị trấn|tỉnh|thành phố)"
+                               r"|(?<![^\W\d_])(?:toàn|cả) (?:" + ADMIN_LEVELS + r")"
                                r" (?:vận động|quyên góp|huy động|tiếp nhận)(?![^\W\d_])")
 # … and the same place, or the body's congress or conference, opening the sentence ('Huyện đã xây mới 30 nhà',
 # 'Đại hội bầu 41 ủy viên', 'Hội nghị hiệp thương cử 35 ủy viên'): '^' above is the text's start only, since
 # the search starts inside the text.
-_LEADER_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:(?:toàn |cả )?(?:xã|huyện|phường|thị xã|thị trấn|tỉnh|thành phố)"
+_LEADER_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:(?:toàn |cả )?(?:" + ADMIN_LEVELS + r")"
                               r" (?:đã|còn|cũng|tiếp tục|đang|vừa)|(?:đại hội|hội nghị)(?! (?:đảng|toàn quốc|thể dục|thể thao))"
                               # (its standing board, bare: 'Thường trực Ủy ban đã tiếp 9 lượt công dân')
                               r"|(?:ban )?thường trực(?: ủy ban)?)"
                               r"(?![^\W\d_])")
-_LOCAL_ASIDE_RE = re.compile(r"[\s\-+•*–]*(?:ở|tại) (?:huyện|xã|phường|thị xã|thị trấn|thành phố|tỉnh|thôn|bản|ấp)(?![^\W\d_])")
+_LOCAL_ASIDE_RE = re.compile(r"[\s\-+•*–]*(?:ở|tại) (?:" + ADMIN_LEVELS + r"|thôn|bản|ấp)(?![^\W\d_])")
 _PARTNER_BEFORE_RE = re.compile(r"phối hợp (?:với )?$")
 # An item of an enumeration ends before 'và' ('… Huyện đoàn 2 cuộc và'), and the next body is followed
 # by its own figure ('Liên đoàn Lao động huyện 1 cuộc').
@@ -147,7 +148,7 @@ _PEOPLE_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:nhân dân|người dân)(?:
                                 r"(?= (?:đã |đóng góp|góp|hiến|ủng hộ))")
 # The state budget as the subject ('Ngân sách tỉnh hỗ trợ mỗi căn 60 triệu đồng', 'Ngân sách nhà nước cấp
 # cho mỗi tổ hòa giải 2 triệu đồng'): the state's money, another body's, not the text's body's.
-_BUDGET_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:nguồn )?ngân sách(?: (?:nhà nước|trung ương|tỉnh|huyện|xã|phường|thành phố|"
+_BUDGET_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:nguồn )?ngân sách(?: (?:nhà nước|trung ương|" + ADMIN_LEVELS + r"|"
                                 r"địa phương|các cấp))*(?= (?:đã |cũng |còn )?(?:hỗ trợ|cấp|chi|bố trí|đầu tư|phân bổ)(?![^\W\d_]))")
 # Households as the subject ('Nhiều hộ trồng cam có thu nhập trên 1 tỷ đồng') and the area's
 # production ('Toàn huyện có 8.400 ha cam'): no organization's figure.
@@ -160,14 +161,14 @@ _CITED_WORD, _HOUSEHOLDS_WORDS = "theo ", ("nhiều ", "các ", "một số ")
 # The area's own statistics ('Hiện huyện còn 1.208 hộ nghèo, chiếm 38,2%', 'số hộ nghèo toàn tỉnh còn
 # 24.512 hộ', 'Xã … mới có 36 thôn, bản'): no organization's figure.
 _AREA_STAT_RE = re.compile(
-    r"(?:(?:toàn |cả )?(?:tỉnh|huyện|xã|phường|thành phố|thị xã)(?: vẫn)? còn [\d.,]+ hộ nghèo|"
-    r"số hộ nghèo (?:toàn |của |cả )?(?:tỉnh|huyện|xã|phường|thành phố)|"
-    r"tỷ lệ hộ nghèo (?:toàn |của |cả )?(?:tỉnh|huyện|xã|phường|thành phố)|"
+    r"(?:(?:toàn |cả )?(?:" + ADMIN_LEVELS + r")(?: vẫn)? còn [\d.,]+ hộ nghèo|"
+    r"số hộ nghèo (?:toàn |của |cả )?(?:" + ADMIN_LEVELS + r")|"
+    r"tỷ lệ hộ nghèo (?:toàn |của |cả )?(?:" + ADMIN_LEVELS + r")|"
     # (not the organization's own units: 'Toàn tỉnh có 92,1% cơ sở Đoàn được xếp loại vững mạnh')
-    r"toàn (?:tỉnh|huyện|xã|phường|thành phố) có [\d.,]+ ?% (?!cơ sở (?:hội|đoàn)|chi hội|chi đoàn|tổ hội|hội viên|đoàn viên)|"
-    r"toàn (?:tỉnh|huyện|xã|phường|thành phố) có [\d.,]+ (?:ha|héc-ta|tấn|tạ|km2|con)(?![^\W\d_])|"
+    r"toàn (?:" + ADMIN_LEVELS + r") có [\d.,]+ ?% (?!cơ sở (?:hội|đoàn)|chi hội|chi đoàn|tổ hội|hội viên|đoàn viên)|"
+    r"toàn (?:" + ADMIN_LEVELS + r") có [\d.,]+ (?:ha|héc-ta|tấn|tạ|km2|con)(?![^\W\d_])|"
     # the Party's members in the area, whoever cites them ('Toàn huyện hiện có 9.860 đảng viên')
-    r"toàn (?:tỉnh|huyện|xã|phường|thành phố)(?: hiện)? có [\d.,]+ đảng viên(?![^\W\d_]))"
+    r"toàn (?:" + ADMIN_LEVELS + r")(?: hiện)? có [\d.,]+ đảng viên(?![^\W\d_]))"
 )
 # A sentence that sums up after an enumeration of organizations ('Hội LHPN …; Hội Nông dân …; Hội
 # CCB …; còn Đoàn Thanh niên …. So với đầu năm, dư nợ ủy thác tăng thêm 845 tỷ đồng') speaks of
@@ -318,7 +319,7 @@ def _put_in(mentions: list[Mention], found: list[Mention]) -> list[Mention]:
 
 
 # The verb of a purpose clause's body, after the rest of its name ('để Hội LHPN tỉnh xây tặng …').
-_PURPOSE_VERB_RE = re.compile(r"(?: (?:tỉnh|huyện|xã|phường|thị xã|thành phố|cơ sở|các cấp))? (?:xây|xây dựng|làm|sửa chữa|"
+_PURPOSE_VERB_RE = re.compile(r"(?: (?:" + ADMIN_LEVELS + r"|cơ sở|các cấp))? (?:xây|xây dựng|làm|sửa chữa|"
                               r"trao|tặng|hỗ trợ|tổ chức|mua|thực hiện|triển khai)(?![^\W\d_])")
 _AGENT_BEFORE_RE = re.compile(r"(?<![^\W\d_])do $")
 _VERB_AFTER_RE = re.compile(r" (?:[^\W\d_]+ ){0,2}?(?:sửa chữa|làm|xây dựng|xây|thực hiện|đảm nhận|đảm nhiệm|trồng|"
@@ -552,7 +553,7 @@ _SPEAKER_REACH = 41 + max(map(len, _SPEAKER_VERBS))
 # phố, cho biết dịp Tết này …'), with a comma and a colon ('Ông …, Chủ tịch Hội Nông dân huyện, cho biết: …'),
 # the office's place in apposition ('…, Chủ tịch Hội Nông dân huyện Tiên Lữ, tỉnh Hưng Yên, cho biết: …') and
 # 'thêm' after the verb ('…, thông tin thêm: …').
-_OFFICE_TELLS_RE = re.compile(r"[^,.;:\n]{0,40}?(?:, (?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường)(?: [^\W\d_,;:.]+){1,4})*"
+_OFFICE_TELLS_RE = re.compile(r"[^,.;:\n]{0,40}?(?:, (?:" + ADMIN_LEVELS + r"|quận)(?: [^\W\d_,;:.]+){1,4})*"
                               r"(?:,? (?:" + "|".join(_SPEAKER_VERBS) + r")(?: thêm)?[ \t]*[,:]"
                               r"|,? (?:cho biết|cho hay)(?: thêm)? )")
 _SPEAKER_WORD = "theo"  # (what every match ends with: asked first, by str.endswith)

@@ -12,7 +12,7 @@ from .attribution import Actor, Attributor
 from .boilerplate import boilerplate_ranges, inside
 from .catalogue import NEAR_ONLY, Matcher
 from .figures import MET_AND_EXCEEDED_RE, Candidate, find_candidates
-from .lexicon import QUALIFIERS, UNIT_BY_KEY, UNIT_RE, measure_kin
+from .lexicon import ADMIN_LEVELS, QUALIFIERS, UNIT_BY_KEY, UNIT_RE, measure_kin
 from .normalize import WORD_START, LinePattern, canonical, match_key, nfc, prefix_alternation
 from .orgs import ORG_CODES, orgs_named
 from .period import detect_period
@@ -61,12 +61,12 @@ _ORG_OF_AREA_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:hội|mặt trận|mttq|đ
                                     r"thanh niên|liên đoàn lao động)(?: (?:các|cơ sở|cấp))? (?:(?:hơn|trên|gần|khoảng|cả|các) )?$")
 # 'tại 99 xã, phường', 'với Mặt trận 45 xã, phường', 'của 4 xã cũ': a list of levels or the former
 # units say where, not what was done.
-_ADMIN_LIST_AFTER_RE = re.compile(r"(?:,? (?:xã|phường|thị trấn|đặc khu|thôn|bản|ấp|khu phố|tổ dân phố|thị xã|thành phố|huyện|quận)"
+_ADMIN_LIST_AFTER_RE = re.compile(r"(?:,? (?:" + ADMIN_LEVELS + r"|quận|đặc khu|thôn|bản|ấp|khu phố|tổ dân phố)"
                                   r"(?![^\W\d_])| cũ(?![^\W\d_]))")  # (… and the district level: 'Mặt trận 10 huyện, thị xã, thành phố')
 # '5 tổ chức chính trị - xã hội trực thuộc': how the front is made up, not work done.
 # The OCOP products of a whole area ('toàn tỉnh có 212 sản phẩm OCOP', '11 sản phẩm OCOP của thị xã')
 # are the authorities' programme's, not what an organization's members make ('hội viên làm chủ 88 sản phẩm').
-_WHOLE_AREA_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:toàn|cả|trong số) (?:(?:tỉnh|huyện|thị xã|thành phố|xã|phường|nước) )?(?:hiện )?(?:có |đã có )?(?:(?:hơn|trên|gần|khoảng) )?$")
+_WHOLE_AREA_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:toàn|cả|trong số) (?:(?:" + ADMIN_LEVELS + r"|nước) )?(?:hiện )?(?:có |đã có )?(?:(?:hơn|trên|gần|khoảng) )?$")
 # The area's land and crops, in a sentence that names no body ('Năm 2025, sản xuất nông nghiệp ở xã
 # … ổn định: diện tích gieo sạ lúa trên 1.268 ha'): a statistic of the area, not work done.
 _LAND_UNITS = frozenset({"ha", "tấn", "tạ"})
@@ -74,11 +74,11 @@ _AREA_ECONOMY_RE = re.compile(r"(?<![^\W\d_])(?:diện tích|sản lượng|năn
 # … and what the area's people sowed or reaped ('vụ đông, nông dân trong xã gieo trồng 410 ha ngô'): its
 # farming, not a body's work (one that has them plant, 'Hội vận động hội viên trồng 15 ha', keeps it).
 _AREA_PEOPLE_SOWED_RE = re.compile(r"(?<![^\W\d_])(?:nông dân|người dân|bà con|nhân dân) (?:trong|toàn|của|ở|trên địa bàn)"
-                                   r" (?:toàn )?(?:xã|phường|thị trấn|huyện|thị xã|thành phố|tỉnh|thôn|bản|ấp)(?![^\W\d_])"
+                                   r" (?:toàn )?(?:" + ADMIN_LEVELS + r"|thôn|bản|ấp)(?![^\W\d_])"
                                    r"[^,;.:\d\n]{0,30}? (?:đã )?(?:gieo trồng|gieo sạ|gieo cấy|xuống giống|thu hoạch|trồng|cấy)"
                                    r"(?: (?:mới|được))? $")
 # An area's income per head ('thu nhập bình quân đầu người của xã') is a statistic of the area.
-_AREA_PER_HEAD_RE = re.compile(r"bình quân đầu người (?:của |toàn )(?:toàn )?(?:xã|phường|thị trấn|huyện|thị xã|tỉnh|thành phố)"
+_AREA_PER_HEAD_RE = re.compile(r"bình quân đầu người (?:của |toàn )(?:toàn )?(?:" + ADMIN_LEVELS + r")"
                                r"(?![^\W\d_])[^,;.\n]*$")
 # … and any statistic of a place or its people named as the subject of its clause (convention 5): those only
 # a place has ('Dân số toàn huyện là …', 'Diện tích tự nhiên của xã khoảng …', '…; tỷ lệ hộ nghèo còn 1,3%'), and
@@ -91,10 +91,10 @@ _STAT_SUBJECT_RE = re.compile(
     r"(?:(?P<place>tỷ lệ hộ (?:cận )?nghèo|dân số|diện tích tự nhiên|mật độ dân số)|thu nhập bình quân(?: đầu người)?|số dân|"
     r"tổng số (?:phụ nữ|thanh niên|lao động|người lao động|hộ|hộ dân|dân|người|nhân khẩu|công nhân|nông dân))"
     r"(?![^\W\d_])[^,;:.\n]{0,80}")
-_STAT_PLACE_RE = re.compile(r"(?<![^\W\d_])(?:của|toàn|trên địa bàn|cả) (?:toàn )?(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|quận|"
-                            r"thành phố|thôn|bản|làng|ấp|khu phố|tổ dân phố)(?![^\W\d_])")
+_STAT_PLACE_RE = re.compile(r"(?<![^\W\d_])(?:của|toàn|trên địa bàn|cả) (?:toàn )?(?:" + ADMIN_LEVELS + r"|quận|"
+                            r"thôn|bản|làng|ấp|khu phố|tổ dân phố)(?![^\W\d_])")
 _MEMBERS_NAMED_RE = re.compile(r"(?<![^\W\d_])(?:hội viên|đoàn viên|cựu chiến binh|ccb)(?![^\W\d_])")
-_OF_AREA_AFTER_RE = re.compile(r" (?:của|trên địa bàn|toàn) (?:toàn )?(?:tỉnh|huyện|thị xã|thành phố|xã|phường)(?![^\W\d_])")
+_OF_AREA_AFTER_RE = re.compile(r" (?:của|trên địa bàn|toàn) (?:toàn )?(?:" + ADMIN_LEVELS + r")(?![^\W\d_])")
 _ORGS_COUNTED_RE = re.compile(r" (?:chính trị - xã hội|chính trị xã hội|thành viên|hội|đoàn thể|ct-xh)(?![^\W\d_])")
 # … but the standard of the state's programmes a place reaches ('18 xã đã đạt chuẩn nông thôn mới', '5 huyện
 # đạt chuẩn nông thôn mới nâng cao', '3 phường được công nhận đạt chuẩn đô thị văn minh') is the place's
@@ -133,7 +133,7 @@ _PAIR_FIRST_RE = re.compile(r"\d[\d.,]*/$")
 _WHERE_LIST_GAP_RE = re.compile(r"[^.;:!?\n\d]{0,40}?(?:, | và |, và )(?:(?:các|cả|hơn|trên|gần|khoảng) )?")
 # … and after the areas the places belong to, however many are named ('tại 24 xã của thị xã A, huyện B,
 # huyện C và 41 xã của huyện D': the second count is where, as the first).
-_WHERE_OF_AREAS_GAP_RE = re.compile(r" (?:của|thuộc) (?:(?:thị xã|thành phố|huyện|quận|tỉnh) [^,.;:!?\n\d]{1,30}?(?:, | và |, và )){1,8}"
+_WHERE_OF_AREAS_GAP_RE = re.compile(r" (?:của|thuộc) (?:(?:" + ADMIN_LEVELS + r"|quận) [^,.;:!?\n\d]{1,30}?(?:, | và |, và )){1,8}"
                                     r"(?:(?:các|cả|hơn|trên|gần|khoảng) )?")
 # A gift sent through the body ('… gửi 8 suất gạo qua Hội đến hội viên', 'trao qua Mặt trận 500 suất'):
 # the body is the channel, the giver is whoever the clause names, never the body carried from before.
@@ -371,7 +371,7 @@ _SHARE_OF_BASES_RE = re.compile(r"[^.;:\n\d]{0,60}?(?:vững mạnh|hoàn thành
                                 r"(?: [^\W\d_]+)?,? (?:đạt|chiếm|bằng)(?: tỷ lệ| tỉ lệ)? ")
 # A clause that opens with its place as the subject ('…; huyện đã hoàn thành 58 căn'): the body of the
 # clause before acts there (the metonymy attribution.py reads), so its words go on too.
-_PLACE_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:toàn |cả )?(?:xã|huyện|phường|thị xã|thị trấn|tỉnh|thành phố)"
+_PLACE_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:toàn |cả )?(?:" + ADMIN_LEVELS + r")"
                              r" (?:đã|cũng|tiếp tục|đang|vừa)(?![^\W\d_])")
 _VERB_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:(?:trong năm|trong quý|trong kỳ|hiện|hiện nay|đến nay),? )?(?:đang|đã|còn|và|cùng|cho)(?![^\W\d_])")
 # A running total after a semicolon ('nhận 46 triệu đồng trong tuần; lũy kế từ đầu năm 318 triệu đồng',
@@ -1991,8 +1991,8 @@ _HELPED_WITH_RE = re.compile(r"h" + _LETTER_START + r"ỗ trợ(?: thêm)? (?:(?
 _WORKS_AFTER_RE = re.compile(r" (?:[^,;:.\n\d]{0,40}? )?(?:làm|xây|xây dựng|sửa|sửa chữa|nâng cấp|lắp đặt|khởi công|bê tông hóa|"
                              r"đổ bê tông)(?: mới| lại)? (?:[^,;:.\n]{0,20}? )?(?:công trình|đường|cầu|giếng|cống|kênh|mương|"
                              r"nhà văn hóa|hệ thống điện|điện chiếu sáng|nước sạch)(?![^\W\d_])")
-_TO_PLACES_OR_FUND_AFTER_RE = re.compile(r" (?:cho|vào) (?:(?:(?:hơn|trên|gần|khoảng) )?(?:\d[\d.]* |các )(?:xã|phường|thị trấn|"
-                                         r"huyện|thị xã|tỉnh|địa phương)|(?:các )?quỹ)(?![^\W\d_])")
+_TO_PLACES_OR_FUND_AFTER_RE = re.compile(r" (?:cho|vào) (?:(?:(?:hơn|trên|gần|khoảng) )?(?:\d[\d.]* |các )(?:" + ADMIN_LEVELS + r"|"
+                                         r"địa phương)|(?:các )?quỹ)(?![^\W\d_])")
 
 
 def _no_gift(key: str, c: Candidate, actor: Actor, s_start: int, clause_end: int, before: str) -> bool:
@@ -2154,7 +2154,7 @@ _TAKING_PART_AFTER_RE = re.compile(r"(?: (?!(?:có|với|thu|cho|để|và|của
 # 50 triệu đồng', '11/12 cơ sở Hội không còn hộ nghèo', 'còn 3/11 Hội LHPN huyện, thị xã có kết quả kết nạp
 # thấp'): the ones that do, a part, not how many there are (issue 15, 'code false: counted thing differs',
 # src_ae, src_an). Not 'có tổng số …', 'có 800 hội viên': what all of them hold.
-_SUBSET_HAVING_AFTER_RE = re.compile(r"(?:/\d+)?(?: [^\W\d_]+){0,4}?(?:,? (?:huyện|thị xã|thành phố|quận|xã|phường|thị trấn))*"
+_SUBSET_HAVING_AFTER_RE = re.compile(r"(?:/\d+)?(?: [^\W\d_]+){0,4}?(?:,? (?:" + ADMIN_LEVELS + r"|quận))*"
                                      r",? (?:đều có|chưa có|có|không có|không còn|vẫn còn) (?!(?:tổng|gần|hơn|trên|khoảng|từ)(?![^\W\d_]))"
                                      r"(?=[^\W\d_])")
 
@@ -2298,7 +2298,7 @@ _PLACE_HAS_OPENING = r"[\s\-+•*–]*(?:(?:hiện nay|hiện|đến nay|năm \d
 _PLACE_HAS_VERB = (r" (?:hiện nay |hiện |vẫn |nay |hiện đang |đang )?(?:có|còn|thu hút|thu hút được)"
                    r"(?: (?:hơn|trên|gần|khoảng|xấp xỉ))? ?")
 _PLACE_LEVEL_HAS_RE = re.compile(
-    _PLACE_HAS_OPENING + r"(?:toàn |cả |trên |các )?(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|đặc khu|khu phố|"
+    _PLACE_HAS_OPENING + r"(?:toàn |cả |trên |các )?(?:" + ADMIN_LEVELS + r"|đặc khu|khu phố|"
     r"tổ dân phố|khu dân cư|thôn|bản|ấp|khóm|"
     # (the villages of the Central Highlands' peoples: 'Làng Ring Rai có 307 hộ', 'Buôn Ea Kmar có …')
     r"làng|buôn|bon|plei|sóc|xóm|địa bàn)(?: [^\W\d_]+){0,4}?" + _PLACE_HAS_VERB)

@@ -11,6 +11,13 @@ import re
 
 from .normalize import canonical, prefix_alternation, trie_alternation
 
+# --- administrative levels ---------------------------------------------------------------------
+# The levels a place is named by ('huyện Tân Kỳ', 'toàn xã', 'của thị trấn'), before and after the 2025
+# merger, as one bare alternation for the engine's and attribution's patterns to wrap in a group with
+# whatever a pattern adds ('(?:' + ADMIN_LEVELS + '|thôn|bản|ấp)'; the urban district, 'quận', only where
+# a pattern adds it). No word is the start of another, so the order never decides a match.
+ADMIN_LEVELS = "tỉnh|thành phố|thị xã|huyện|thị trấn|xã|phường"
+
 # --- qualifiers ---------------------------------------------------------------------------------
 # Longest first so that 'trên dưới' wins over 'trên' and 'chưa đến' over 'đến'.
 _QUALIFIERS_RAW = {
