@@ -70,6 +70,10 @@ _SCALE_WORD_LOOSE = re.compile(r" ?(" + SCALE_WORDS + ")")
 _WORD_END = re.compile(r"(?![^\W_])")
 _PER_UNIT = re.compile(r" ?/ ?([^\W\d_]+)")
 _TIME_NOUN = re.compile(r" ?(năm|tháng|ngày)")
+# A word of count right before 'x/y' with no unit after it: a part of a whole, never a day ('còn 2/8 Ủy ban
+# MTTQ xã chậm báo cáo', 'mới có 3/9 Ban Công tác Mặt trận …', 'đạt 5/7 …'); a date follows 'ngày', 'sáng', 'từ' …
+_COUNT_WORD_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:còn|có|đạt|chỉ)\s$")
+_DAY_ENDS_RE = re.compile(r"\s*(?:$|[,.;:)\n]|(?:là|và|năm|hằng năm)(?![^\W\d_]))")  # ('có 1/6 là …': a day after all)
 _DAY_NAMED_BEFORE = re.compile(r"(?<![^\W\d_])ngày(?![^\W\d_])[^.;:\n\d]*$")
 
 
@@ -460,8 +464,9 @@ def _judge_pair(text: str, key: str, s: int, e: int, lit: Literal, s2: int, e2: 
     if not has_unit:
         if lit2.plain_digits and 1900 <= lit2.value <= 2100:
             return [], e2  # 'tháng 9/2023', 'Quý III/2023'
-        if both_small and 1 <= lit.value <= 31 and 1 <= lit2.value <= 12:
-            return [], e2  # '19/10'
+        if both_small and 1 <= lit.value <= 31 and 1 <= lit2.value <= 12 \
+                and not (_COUNT_WORD_BEFORE_RE.search(key, max(0, s - 12), s) and not _DAY_ENDS_RE.match(key, e2)):
+            return [], e2  # '19/10' (but 'còn 2/8 Ủy ban MTTQ xã …': a part of a whole after a word of count)
         if second is None or lit.value > lit2.value:
             return [], e2
     elif both_small and 1 <= lit.value <= 31 and 1 <= lit2.value <= 12 and (

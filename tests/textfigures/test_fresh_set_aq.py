@@ -1,0 +1,46 @@
+"""Causes of the errors on the dev part of the fresh set src_aq (issue 15: unit reports, conclusions and
+minutes with the real structure, Mekong delta, south-east and north-west mountains), each in new wording.
+One row per case; every row failed before its fix, except the guards marked as such (wording that must
+keep its answer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from giaoban.textfigures import extract_text
+
+
+def found(text: str) -> list:
+    return [(f["text"], f.get("orgs") or f["org"], f["indicator_code"]) for f in extract_text(text)["figures"]]
+
+
+PART_OF_WHOLE_LIKE_A_DATE: list[tuple[str, list]] = [
+    # 'x/y' of two small numbers with no unit after it reads as a day ('2/8') unless a word of count stands
+    # right before it: then it is a part of a whole ('còn 3/9 Ủy ban MTTQ xã chưa …'), both figures.
+    (
+        "ỦY BAN MTTQ VIỆT NAM HUYỆN ĐIỆN BIÊN ĐÔNG\nĐến hết quý, còn 3/9 Ủy ban MTTQ xã chưa gửi báo cáo.\n",
+        [("3", "mttq", None), ("9", "mttq", None)],
+    ),
+    (
+        "ỦY BAN MTTQ VIỆT NAM HUYỆN PHONG THỔ\nHiện mới có 2/7 Ủy ban MTTQ xã ứng dụng phần mềm quản lý.\n",
+        [("2", "mttq", None), ("7", "mttq", None)],
+    ),
+    # Guards: a day after 'ngày', 'sáng', and a day after 'có' followed by 'là' stay days.
+    (
+        "ỦY BAN MTTQ VIỆT NAM HUYỆN PHONG THỔ\nNgày 2/8 Ủy ban MTTQ huyện trao 20 suất quà.\n",
+        [("20 suất quà", "mttq", "suat_qua")],
+    ),
+    (
+        "ỦY BAN MTTQ VIỆT NAM HUYỆN PHONG THỔ\nSáng 3/9 Ủy ban MTTQ huyện tổ chức 2 cuộc giám sát.\n",
+        [("2 cuộc", "mttq", "cuoc_giam_sat")],
+    ),
+    (
+        "HỘI LHPN HUYỆN PHONG THỔ\nTrong tháng có 1/6 là ngày Quốc tế Thiếu nhi.\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", PART_OF_WHOLE_LIKE_A_DATE, ids=[c[0][-40:] for c in PART_OF_WHOLE_LIKE_A_DATE])
+def test_part_of_whole_like_a_date(text: str, expected: list) -> None:
+    assert found(text) == expected
