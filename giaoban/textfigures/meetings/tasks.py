@@ -32,7 +32,9 @@ _VERB_ANYWHERE = re.compile(rf"(?<![^\W\d_])(?<!các )(?<!những )(?<!công tá
 _TASK_LEAD = re.compile(
     r"phương hướng|nhiệm vụ|thời gian tới|kế hoạch|trọng tâm|\btới\b|sắp tới|tiếp theo"
 )
-_DIRECTIVE = re.compile(r"(?<![^\W\d_])(?:đề nghị|yêu cầu|giao)\b")
+# (not the request a task follows nor the share a body was given, inside the task: 'giải quyết cho hội
+# viên vay vốn theo đề nghị của các chi hội', 'hoàn thành chỉ tiêu được giao')
+_DIRECTIVE = re.compile(r"(?<![^\W\d_])(?<!theo )(?<!được )(?:đề nghị|yêu cầu|giao)\b")
 _NEEDS = re.compile(r"\s(?:cần|phải)\s")
 _BULLET = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)]|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là,?)\s+", re.I)
 _HEADING = re.compile(r"^\s*(?:[IVX]+|[A-Z]|\d{1,2})[.)/]\s+\S")

@@ -1,0 +1,47 @@
+"""Causes of the errors on the dev part of the fresh set src_ap (issue 15: what arrives in 2026 after the
+2025 reform: week and month reports of communes, wards and residential areas, the commune Front with the
+organizations under it, commune trade unions, conclusions and minutes), each in new wording. One row per
+case; every row failed before its fix, except the guards marked as such (wording that must keep its
+answer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from giaoban.textfigures.meetings import parse_meeting
+
+
+def tasks(text: str) -> list[str]:
+    return [t["text"] for t in parse_meeting(text)["tasks"]]
+
+
+TASKS_WITH_A_REQUEST_WORD: list[tuple[str, str]] = [
+    # A directive word inside a task as the request it follows ('theo đề nghị của …', 'theo yêu cầu của
+    # …') or the share a body was given ('chỉ tiêu được giao') is no directive: the task is whole, not cut
+    # after the word.
+    ("HỘI NÔNG DÂN XÃ ĐỒNG TÂM\nBIÊN BẢN\nHội nghị Ban Chấp hành tháng 4 năm 2026\nI. Kết quả tháng 4\n"
+     "Hội kết nạp 9 hội viên.\nII. Kết luận\nĐồng chí chủ trì kết luận, nhiệm vụ tháng 5:\n"
+     "- Ban Thường vụ kiểm tra các tổ hội nghề nghiệp trước ngày 20/5/2026.\n"
+     "- Hướng dẫn các chi hội bình xét hộ sản xuất giỏi theo yêu cầu của Hội Nông dân tỉnh.\n",
+     "bình xét hộ sản xuất giỏi theo yêu cầu của Hội Nông dân tỉnh."),
+    ("ĐOÀN XÃ MINH TIẾN\nTHÔNG BÁO KẾT LUẬN\nĐồng chí Bí thư Đoàn xã kết luận:\n1. Tháng 2, Đoàn xã kết nạp 14 "
+     "đoàn viên.\n2. Nhiệm vụ tháng 3:\n- Các chi đoàn tổ chức ra quân Tháng Thanh niên.\n"
+     "- Rà soát, chuyển sinh hoạt cho đoàn viên đi làm ăn xa theo đề nghị của chi đoàn nơi cư trú.\n",
+     "chuyển sinh hoạt cho đoàn viên đi làm ăn xa theo đề nghị của chi đoàn nơi cư trú."),
+    ("ĐOÀN XÃ MINH TIẾN\nTHÔNG BÁO KẾT LUẬN\nĐồng chí Bí thư Đoàn xã kết luận:\n1. Tháng 2, Đoàn xã kết nạp 14 "
+     "đoàn viên.\n2. Nhiệm vụ tháng 3:\n- Các chi đoàn tổ chức ra quân Tháng Thanh niên.\n"
+     "- Các chi đoàn hoàn thành chỉ tiêu được giao về kết nạp đoàn viên.\n",
+     "Các chi đoàn hoàn thành chỉ tiêu được giao về kết nạp đoàn viên."),
+]
+
+
+@pytest.mark.parametrize("text,expected", TASKS_WITH_A_REQUEST_WORD, ids=[c[1][:50] for c in TASKS_WITH_A_REQUEST_WORD])
+def test_tasks_with_a_request_word(text: str, expected: str) -> None:
+    assert any(t.endswith(expected) for t in tasks(text)), tasks(text)
+
+
+def test_directive_guard() -> None:
+    # A guard: the chair's own request still opens the list of tasks after it.
+    text = ("HỘI LHPN XÃ AN BÌNH\nTHÔNG BÁO KẾT LUẬN\nĐồng chí Chủ tịch Hội kết luận, đề nghị các chi hội tổ chức "
+            "kỷ niệm ngày 8/3; Ban Thường vụ rà soát hội viên nghèo trước ngày 15/3/2026.\n")
+    assert any(t.endswith("tổ chức kỷ niệm ngày 8/3.") for t in tasks(text)), tasks(text)
