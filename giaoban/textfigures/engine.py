@@ -313,6 +313,7 @@ _MONEY_VERB_RE = re.compile(prefix_alternation((  # (by first letter, the word s
     # ('hội viên còn góp 59 tỷ đồng và 184.360 ngày công': money put in as 'đóng góp'; 'đến thăm 241 hội
     # viên với số tiền 60 triệu đồng': given as 'thăm hỏi', which is tried first)
     "góp", "thăm"), _LETTER_START) + r"(?![^\W\d_])")
+_FUND_WORD = "quỹ "  # (before a verb of money: the verb is a word of the fund's name, 'Quỹ Hỗ trợ nông dân')
 # Counts of the organizations' own units, and the words that make such a count a place.
 _UNIT_COUNT_CODES = frozenset({"chi_hoi"})
 _AREA_WORDS = frozenset({"địa bàn", "điểm thi"})  # (places whatever word stands before: see _where_place too)
@@ -1760,8 +1761,9 @@ def _money_by_verb(key: str, s_start: int, pos: int, direct_only: bool) -> str |
     (ho_tro_kinh_phi) or given (tri_gia_qua); with ``direct_only``, only a verb that governs the
     amount itself ('Hội tiếp nhận 1,4 tỷ đồng', 'hỗ trợ thêm 1,1 tỷ đồng')."""
     last = None
-    for last in _MONEY_VERB_RE.finditer(key, max(s_start, pos - 120), pos):
-        pass
+    for m in _MONEY_VERB_RE.finditer(key, max(s_start, pos - 120), pos):
+        if not key.endswith(_FUND_WORD, 0, m.start()):  # ('Quỹ Hỗ trợ nông dân': a fund's name, no verb)
+            last = m
     if last is None or (direct_only and not _MONEY_DIRECT_RE.fullmatch(key, last.end(), pos)
                         and not _MONEY_TO_WHOM_RE.fullmatch(key, last.end(), pos)
                         and not _MONEY_TO_PEOPLE_RE.fullmatch(key, last.end(), pos)):

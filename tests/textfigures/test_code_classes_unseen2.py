@@ -42,3 +42,22 @@ BARE_MODELS: list[tuple[str, str, str | None]] = [
 @pytest.mark.parametrize(("text", "figure", "code"), BARE_MODELS)
 def test_bare_models(text: str, figure: str, code: str | None) -> None:
     assert code_of(text, figure) == code
+
+
+# A verb of money inside a fund's name ('Quỹ Hỗ trợ nông dân', 'Quỹ Hỗ trợ phụ nữ …') is no verb of
+# the amount: the fund grown by an amount is neither money given (tri_gia_qua) nor raised.
+FUND_NAME_VERB: list[tuple[str, str, str | None]] = [
+    ("Hội Nông dân xã phát triển Quỹ Hỗ trợ nông dân thêm 300 triệu đồng.", "300 triệu đồng", None),
+    ("C. NHIỆM VỤ NĂM 2027\n- Tăng trưởng nguồn Quỹ Hỗ trợ nông dân của tỉnh thêm 7 tỷ đồng.\n- Kết nạp 900 hội viên.",
+     "7 tỷ đồng", None),
+    # guards: a verb of its own before the fund's name, the fund's balance by its words
+    ("Hội Nông dân huyện vận động hội viên đóng góp Quỹ Hỗ trợ nông dân được 250 triệu đồng.", "250 triệu đồng",
+     "quy_ho_tro_nong_dan"),
+    ("Quỹ Hỗ trợ phụ nữ nghèo của Hội tiếp nhận 80 triệu đồng.", "80 triệu đồng", "ho_tro_kinh_phi"),
+    ("Quỹ Hỗ trợ nông dân các cấp đạt 41 tỷ đồng.", "41 tỷ đồng", "quy_ho_tro_nong_dan"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), FUND_NAME_VERB)
+def test_fund_name_verb(text: str, figure: str, code: str | None) -> None:
+    assert code_of(text, figure) == code
