@@ -648,6 +648,13 @@ def _is_identifier(text: str, key: str, s: int) -> bool:
         # capitalized syllables after its unit, then its figure, whatever word (a marker as 'kỳ',
         # 'cửa', 'năm', 'ô' elsewhere) the name is made of.
         return False
+    if len(words) == 2 and (words[0] in lx.IDENTIFIER_BEFORE or w in lx.IDENTIFIER_BEFORE) \
+            and text[ws:ws + 1].isupper() and text[starts[-2]:starts[-2] + 1].isupper() \
+            and key[ws - 1:ws] == " " and _named_as_place(key, two, starts[-2]):
+        # 'Kỳ Sơn 22 nhà, Tân Kỳ 14 nhà' after 'các huyện Kỳ Sơn, Tân Kỳ …': a place of two capitalized
+        # syllables the text names after its level, then its figure, with no level word before it here
+        # (a marker as 'kỳ', 'năm', 'ô', 'cửa' is part of the name; 'Kỳ Họp 3' names no place).
+        return False
     if len(three_words) == 3 and " ".join(three_words) in _IDENT_PHRASES:
         return True
     if two in _DOCUMENT_NOUNS and text[ws - 1 - len(words[0]):ws - len(words[0])].isupper():
@@ -672,6 +679,22 @@ def _is_identifier(text: str, key: str, s: int) -> bool:
         if orig.isupper() and len(orig) >= 2:
             return False  # all-caps abbreviations ('ĐVTN') are subjects, not names
         return w not in lx.NOT_A_UNIT and w not in _QUALIFIER_WORDS
+    return False
+
+
+# A level's word before a name in the same sentence: the name right after it ('thị xã Cửa Lò') or an item
+# of the list it opens ('các huyện Kỳ Sơn, Tân Kỳ và Quỳ Hợp'); 'quận' too.
+_LEVEL_BEFORE_NAME_RE = re.compile(r"(?<![^\W\d_])(?:" + lx.ADMIN_LEVELS + r"|quận)(?![^\W\d_])[^.;:!?\n\d]{0,120}$")
+
+
+def _named_as_place(key: str, name: str, at: int) -> bool:
+    """Whether the text names ``name`` after a level's word somewhere but at ``at`` (the number's name)."""
+    i = key.find(name)
+    while i >= 0:
+        if i != at and (i == 0 or not key[i - 1].isalpha()) and not key[i + len(name):i + len(name) + 1].isalpha() \
+                and _LEVEL_BEFORE_NAME_RE.search(key, max(0, i - 140), i) is not None:
+            return True
+        i = key.find(name, i + 1)
     return False
 
 
