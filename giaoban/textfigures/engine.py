@@ -168,6 +168,8 @@ _COMPARED_AFTER_RE = re.compile(r"[^,;.()\n]{0,25}? so với (?!tổng)")
 # was added to a level is a change of it.
 _ADDED_BEFORE_RE = re.compile(r"(?:t" + _LETTER_START + r"ăng(?: trưởng)?(?: [^\W\d_\"“”]+){1,6}[\"”]? thêm|b" + _LETTER_START
                               + r"ổ sung(?: thêm)?) (?:trên |hơn |gần |khoảng )?$")
+_GROWN_FUND_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:tăng trưởng|phát triển|tăng)(?: [^\W\d_\"“”]+){1,10}[\"”]? thêm "
+                                   r"(?:trên |hơn |gần |khoảng |ít nhất )?$")  # (a fund grown: see the engine's 'grown')
 _ACTIVITIES_VALUED_RE = re.compile(r"(?:giá trị|trị giá)(?: của)? (?:các |những |toàn bộ )?(?:hoạt động|chương trình|"
                                    r"công trình|phần việc)(?![^\W\d_])[^.;:]*$")
 _ADDED_WORD_RE = re.compile(r"(?<![^\W\d_])thêm(?![^\W\d_])")
@@ -794,7 +796,11 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # clauses before it in the sentence say to what, and their words (not 'thu hút') say which
             # indicator.
             clause_start = s_start
-        if c.kind == "level" and c.unit != "%" and (_compared_before(before) or _compared_after(key, c.end)
+        # 'Tăng trưởng Quỹ Hỗ trợ nông dân các cấp thêm 4 tỷ đồng', 'phát triển Quỹ … thêm 3 tỷ đồng': the
+        # growth of a fund or a balance, however long its name, is a change of it, not its level.
+        grown = c.unit_category == "money" and "thêm" in before \
+            and _GROWN_FUND_BEFORE_RE.search(key, max(clause_start, c.start - 90), c.start) is not None
+        if c.kind == "level" and c.unit != "%" and (_compared_before(before) or _compared_after(key, c.end) or grown
                                                      or (("thêm" in before or "bổ sung" in before) and _ADDED_BEFORE_RE.search(before))):
             c.kind = "change"  # 'cao hơn năm 2018 trên 9 tỷ đồng', 'vượt 312 căn so với kế hoạch'
         k = bisect.bisect_left(breaks, c.end)  # (a comma right after the figure ends its clause)
@@ -889,7 +895,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # Another body's figure (a company's gifts, the bank's loans, the Red Cross's) is no
             # indicator value of the organizations.
             code, code_conf = None, 0.0
-        if code is not None and ((c.kind == "change" and not (matcher.counts_change(code) and (actor.org or actor.orgs))) or "sub_item" in c.flags or _per_item_before(before) or (others_named and _OTHER_THAN_RE.match(key, c.end))
+        if code is not None and ((c.kind == "change" and not (matcher.counts_change(code) and (actor.org or actor.orgs))) or grown or "sub_item" in c.flags or _per_item_before(before) or (others_named and _OTHER_THAN_RE.match(key, c.end))
                                  or _opens_per_item(key, s_start, c.start)
                                  or (c.unit == "%" and "mỗi" in before and _PER_PERIOD_BEFORE_RE.search(before))
                                  or _per_item_after(key, c.end) or _denominator_before(before) or "/" in (c.unit or "")

@@ -44,3 +44,34 @@ PART_OF_WHOLE_LIKE_A_DATE: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", PART_OF_WHOLE_LIKE_A_DATE, ids=[c[0][-40:] for c in PART_OF_WHOLE_LIKE_A_DATE])
 def test_part_of_whole_like_a_date(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+FUND_GROWN_BY: list[tuple[str, list]] = [
+    # A fund or a balance grown 'thêm' N, however long its name between the verb and 'thêm', is a change of
+    # it: no level code, as a result (a change) or as a target of the next period.
+    (
+        "HỘI NÔNG DÂN HUYỆN BÙ ĐĂNG\nIII. PHƯƠNG HƯỚNG NĂM 2025\n"
+        "- Tăng trưởng nguồn vốn Quỹ Hỗ trợ nông dân các cấp thêm 1,2 tỷ đồng.\n",
+        [("1,2 tỷ đồng", "nongdan", None)],
+    ),
+    (
+        "HỘI NÔNG DÂN HUYỆN BÙ ĐĂNG\nNăm 2024, Hội phát triển Quỹ Hỗ trợ nông dân của huyện thêm 650 triệu đồng, "
+        "nâng tổng nguồn vốn lên 5,4 tỷ đồng.\n",
+        [("650 triệu đồng", "nongdan", None), ("5,4 tỷ đồng", "nongdan", "quy_ho_tro_nong_dan")],
+    ),
+    # Guards: members recruited 'thêm' are new members all the same; money raised 'thêm' is money raised.
+    (
+        "HỘI NÔNG DÂN HUYỆN BÙ ĐĂNG\nTrong quý, Hội kết nạp thêm 300 hội viên mới.\n",
+        [("300 hội viên", "nongdan", "ket_nap_moi")],
+    ),
+    (
+        "ỦY BAN MTTQ HUYỆN BÙ ĐĂNG\nQuỹ \"Vì người nghèo\" huyện vận động thêm 200 triệu đồng trong tháng cao điểm.\n",
+        [("200 triệu đồng", "mttq", "quy_vi_nguoi_ngheo")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", FUND_GROWN_BY, ids=[c[0][-40:] for c in FUND_GROWN_BY])
+def test_fund_grown_by(text: str, expected: list) -> None:
+    assert found(text) == expected
+
