@@ -284,11 +284,30 @@ def _judge_literal(text: str, key: str, s: int, e: int) -> tuple[list[Candidate]
         # 'Hội Nông dân xã Hòa Tú 1 tặng 120 bình', 'Đoàn Phường 3 trồng 200 cây': a place's name ends with
         # its number, then the verb of the figure that follows; no count of a thing called 'tặng'.
         return None
+    if "unknown_unit" in c.flags and lit.plain_digits and e - s <= 3 and _NAME_NUMBER_AFTER_RE.match(key, c.end) \
+            and _body_name_before(text, s):
+        # 'Bệnh viện Quân y 175 khám cho 300 người', 'Trung tâm Y tế Quân dân y 12 cấp 500 suất thuốc': a body's
+        # name of several words, capitalized after its head noun, ends with its number, then the verb of
+        # the figure that follows ('Công ty May Việt Tiến 300 công nhân' counts: a counted noun follows).
+        return None
     if "unknown_unit" in c.flags and lit.plain_digits and e - s == 4 and c.value == lit.value and 1900 <= lit.value <= 2100:
         # 'Tháng Công nhân 2023 mang …', 'Xuân Giáp Thìn 2024 ấm áp': four bare digits before a word
         # that counts nothing are a year (a count that large is written '2.023').
         return None
     return [c], c.end
+
+
+# (a body's head noun, capitalized, then a name of one to five words opening with a capital)
+_BODY_NAME_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(lx.BODY_NAME_HEADS, key=len, reverse=True))
+                                  + r") (?P<name>[^\W\d_]+(?: [^\W\d_]+){0,4}) $")
+_LEVEL_WORDS = frozenset((*lx.ADMIN_LEVELS.split("|"), "quận"))
+
+
+def _body_name_before(text: str, s: int) -> bool:
+    """A body's name ends right before ``s`` ('Bệnh viện Quân y ', 'Trung tâm Y tế Quân dân y '), no level
+    word last ('Bệnh viện Đa khoa tỉnh 200 ca' counts)."""
+    m = _BODY_NAME_BEFORE_RE.search(text, max(0, s - 60), s)
+    return m is not None and m.group("name")[:1].isupper() and m.group("name").rsplit(" ", 1)[-1].lower() not in _LEVEL_WORDS
 
 
 _NAME_NUMBER_AFTER_RE = re.compile(r"[^\d.;:\n]{0,60}?\d")  # (after the name's number and its verb: the figure's number)

@@ -224,6 +224,10 @@ UNIT_NAME_BEFORE = {
 # Bodies named by their number when written as a name ('Bệnh viện 108 tặng …', 'Công ty 28 trao …');
 # in lower case they may be given a count ('giới thiệu cho công ty 25 lao động').
 BODY_NAME_BEFORE = {canonical(w) for w in ["bệnh viện", "công ty", "nhà máy", "xí nghiệp"]}
+# … and the head nouns of bodies whose name is several words after them, capitalized ('Bệnh viện Quân y
+# 175', 'Trung tâm Y tế Quân dân y 12', 'Trường Trung cấp nghề 9'), as people write them.
+BODY_NAME_HEADS = {"Bệnh viện", "Công ty", "Nhà máy", "Xí nghiệp", "Trường", "Trung tâm", "Viện", "Học viện", "Bệnh xá",
+                   "Tập đoàn", "Tổng công ty"}
 # Phrases (ending right before the number) that make it an anniversary, a duration or an age.
 NON_FIGURE_BEFORE_RE = re.compile(
     r"(kỷ niệm|kỉ niệm|chào mừng|lần thứ|thứ|hàng|vài|mấy|gấp|độ tuổi|từ|đủ|dưới|trên|trong|sau|"

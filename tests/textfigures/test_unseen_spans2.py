@@ -42,3 +42,31 @@ def test_a_name_never_given_a_level_stays_a_name() -> None:
     # 'Kỳ Họp 3': a session named by its number; no level names 'Kỳ Họp' anywhere
     assert [t for t, _ in figures_of("Hội đồng nhân dân xã Kỳ Họp 3 thông qua 5 nghị quyết.")
             if t.startswith("3")] == []
+
+
+# A body's name of several words, capitalized after its head noun, then its number and the verb of the
+# figure that follows.
+BODY_NAMES: list[tuple[str, str, str]] = [
+    ("Đoàn Thanh niên phối hợp với Bệnh viện Quân y 211 khám bệnh, phát thuốc cho 420 người dân.",
+     "211", "420 người dân"),
+    ("Hội Phụ nữ cùng Trung tâm Y tế Quân dân y 15 tư vấn sức khỏe cho 180 chị em.", "15", "180 chị em"),
+    ("Công đoàn ngành làm việc với Tổng công ty Xây dựng 4 trao 60 suất quà cho công nhân.", "4", "60 suất quà"),
+    ("Hội Nông dân phối hợp Viện Cây ăn quả 3 hướng dẫn kỹ thuật cho 95 hội viên.", "3", "95 hội viên"),
+]
+
+
+@pytest.mark.parametrize("text,name_number,figure", BODY_NAMES, ids=[b[1] + " " + b[2] for b in BODY_NAMES])
+def test_number_ending_a_body_name_is_no_figure(text: str, name_number: str, figure: str) -> None:
+    found = [t for t, _ in figures_of(text)]
+    assert not [t for t in found if t.split(" ")[0] == name_number], found
+    assert figure in found, found
+
+
+@pytest.mark.parametrize("text,figure", [
+    # a counted noun after the name: the firm's figure, an enumeration item
+    ("Công đoàn thăm Công ty May Hòa Thọ 320 công nhân, Công ty Dệt Phú Bài 210 công nhân.", "320 công nhân"),
+    # a level word last: the hospital of the province, then its count
+    ("Bệnh viện Đa khoa tỉnh 240 ca phẫu thuật, trong đó 60 ca cấp cứu.", "240 ca"),
+])
+def test_a_body_name_then_a_count_stays_a_figure(text: str, figure: str) -> None:
+    assert figure in [t for t, _ in figures_of(text)]
