@@ -1064,8 +1064,15 @@ class Attributor:
                 entry_carried = Actor("other", None, "carried")
                 carried = None
             if area_words and (key.find("hộ nghèo", s, e) >= 0 or (key.find(" có ", s, e) >= 0 and key.find("toàn ", s, e) >= 0)) \
-                    and _AREA_STAT_RE.search(key, s, e):
-                subjects, owners, entry_carried = [], [], _NOBODY
+                    and (stat := _AREA_STAT_RE.search(key, s, e)):
+                kept = [x for x in subjects if x.pos < stat.start()]
+                if kept and _CLAUSE_BREAK_RE.search(key, kept[-1].end, stat.start()):
+                    # 'Hội Nông dân huyện giúp 56 hộ thoát nghèo, song tỷ lệ hộ nghèo của huyện vẫn …': the
+                    # body's clause before the statistic keeps its figures; the statistic on is nobody's.
+                    subjects = [*kept, _Subject(stat.start(), None, None, stat.start())]
+                    owners = [x for x in owners if x.pos < stat.start()]
+                else:
+                    subjects, owners, entry_carried = [], [], _NOBODY
             if attending:
                 # The bodies of the guests ('Dự lễ có …; đại diện lãnh đạo Ủy ban MTTQ tỉnh') are not
                 # who acts in what follows: the text goes on with the body it had before …

@@ -95,6 +95,10 @@ _STAT_PLACE_RE = re.compile(r"(?<![^\W\d_])(?:của|toàn|trên địa bàn|cả
                             r"thôn|bản|làng|ấp|khu phố|tổ dân phố)(?![^\W\d_])")
 _MEMBERS_NAMED_RE = re.compile(r"(?<![^\W\d_])(?:hội viên|đoàn viên|cựu chiến binh|ccb)(?![^\W\d_])")
 _OF_AREA_AFTER_RE = re.compile(r" (?:của|trên địa bàn|toàn) (?:toàn )?(?:" + ADMIN_LEVELS + r")(?![^\W\d_])")
+# … and the poverty rate named right before its value inside a clause that opens with other words ('…, song tỷ
+# lệ hộ nghèo của huyện vẫn ở mức 4,7%', '…, trong khi tỷ lệ hộ cận nghèo chung của thị xã là 3,2%', 'nơi tỷ lệ hộ
+# nghèo bình quân còn 12,3%'): only a place has it, not the members' ('tỷ lệ hộ nghèo trong hội viên còn 0,9%').
+_POOR_RATE_BEFORE_RE = re.compile(r"(?<![^\W\d_])tỷ lệ hộ (?:cận )?nghèo(?![^\W\d_])[^,;:.\n\d%]{0,40}$")
 _ORGS_COUNTED_RE = re.compile(r" (?:chính trị - xã hội|chính trị xã hội|thành viên|hội|đoàn thể|ct-xh)(?![^\W\d_])")
 # … but the standard of the state's programmes a place reaches ('18 xã đã đạt chuẩn nông thôn mới', '5 huyện
 # đạt chuẩn nông thôn mới nâng cao', '3 phường được công nhận đạt chuẩn đô thị văn minh') is the place's
@@ -653,6 +657,10 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             actor = _NOBODY  # 'nông dân trong xã gieo trồng 410 ha ngô': the area's farming
         elif "đầu người" in key[c.start - 60 if c.start > 60 else 0:c.start] and _AREA_PER_HEAD_RE.search(key, c.start - 60, c.start):
             actor = _NOBODY  # 'thu nhập bình quân đầu người của xã trên 67 triệu đồng': the area's statistic
+        elif (actor.org is not None or actor.orgs) and "nghèo" in key[c.start - 60 if c.start > 60 else 0:c.start] \
+                and (rate := _POOR_RATE_BEFORE_RE.search(key, max(0, c.start - 60), c.start)) \
+                and not _MEMBERS_NAMED_RE.search(key, rate.start(), c.start):
+            actor = _NOBODY  # '…, trong khi tỷ lệ hộ nghèo chung của tỉnh là 2,1%': the area's statistic
         elif actor.source != "owner" and (actor.org is not None or actor.orgs) \
                 and (stat := _STAT_SUBJECT_RE.fullmatch(key, (cl := _clause_start(sentence_starts, breaks, c.start)[1]), c.start)) \
                 and not _MEMBERS_NAMED_RE.search(key, cl, c.start) \
