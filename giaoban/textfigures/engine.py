@@ -145,11 +145,8 @@ _GIFT_VERB_RE = re.compile(r"(?<![^\W\d_])(?:trao|tặng|gửi|ủng hộ|quyên
 _VIA_BODY_RE = re.compile(r"[^.;:!?\n]{0,50}?(?<![^\W\d_])(?:thông )?qua (?:các cấp )?(?:hội(?! viên| cơ sở)|mặt trận|ủy ban mặt trận"
                           r"|ủy ban mttq|mttq|công đoàn(?! cơ sở)|liên đoàn lao động|tỉnh đoàn|huyện đoàn|đoàn(?! viên))(?![^\W\d_])")
 _VIA_WORD = "qua "  # (what every match of _VIA_BODY_RE says: looked for first)
-# The whole people of an area that a body's members are counted among (convention 5): 'trong tổng số
-# 155.107 thiếu niên, nhi đồng', 'trên tổng số 16.684 phụ nữ' (the members themselves are the body's).
-_WHOLE_PEOPLE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:trên|trong|so với) tổng số (?:(?:hơn|trên|gần|khoảng) )?$")
-_PEOPLE_RE = re.compile(r"(?:phụ nữ|thanh niên|thanh thiếu niên|thiếu niên|thiếu nhi|nhi đồng|cựu chiến binh|nông dân|công nhân|"
-                        r"người lao động|lao động|học sinh|sinh viên|người|nhân khẩu)(?![^\W\d_])")
+# (The whole a body's members or results are counted out of, 'trong tổng số 155.107 thiếu niên', 'trên
+# tổng số 16.684 phụ nữ', is that body's base, not the area's people: CONVENTIONS.md 13.)
 # (each match of _DONOR_AFTER_RE ends with one of these, looked for once per text: one list for both)
 _DONORS = ("doanh nghiệp", "nhà hảo tâm", "công ty", "tập đoàn", "nhà tài trợ", "mạnh thường quân")
 _DONOR_AFTER_RE = re.compile(r"[^\W\d_ ]*(?: [^\W\d_]+){0,2} (?:của|do) (?:các |những )?(?:" + "|".join(_DONORS) + ")")
@@ -640,9 +637,6 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 key, c, sentence_starts, breaks, figures, area_figures, t):
             actor = _NOBODY  # 'tổ dân phố hiện có 402 hộ với 1.911 nhân khẩu': the place's population
             area_figures.append(c.end)
-        elif "tổng số" in key[c.start - 24 if c.start > 24 else 0:c.start] and _WHOLE_PEOPLE_BEFORE_RE.search(key, c.start - 24, c.start) \
-                and _PEOPLE_RE.match(key, c.end - len(c.unit_text) if c.unit_text else c.end):
-            actor = _NOBODY  # 'có 113.353 đội viên trong tổng số 155.107 thiếu niên': the people of the area
         elif c.unit == "tổ chức" and _ORGS_COUNTED_RE.match(key, c.end):
             actor = _NOBODY
         elif c.unit in _LAND_UNITS and actor.source in ("carried", "default") and _AREA_ECONOMY_RE.search(
@@ -2253,7 +2247,8 @@ def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: 
 
 # The population of a place (convention 5: an area's statistics are nobody's): a clause whose subject
 # is the place ('Toàn xã có 3.860 phụ nữ từ 18 tuổi', 'tổ dân phố hiện có 402 hộ với 1.911 nhân khẩu;
-# còn 1 hộ nghèo'), or the whole a part is taken from ('trên tổng số 16.684 phụ nữ'), counting people,
+# còn 1 hộ nghèo'; not the whole a body's result is taken from, 'trên tổng số 16.684 phụ nữ', which goes
+# with its numerator: convention 13), counting people,
 # households or hamlets that nothing more is said of (no 'đạt', 'đăng ký', 'tham gia' after them,
 # which make them a campaign's result: convention 10). Issue 15: such figures took the body carried
 # from the sentence before on texts no rule had seen (src_y: 7 of its 17 wrong bodies).
@@ -2384,9 +2379,6 @@ def _population_of_place(key: str, c: Candidate, sentence_starts: list[int], bre
         return True  # 'Báo cáo của Ban Công tác Mặt trận thôn cho biết thôn có 193 hộ': who tells owns nothing
     if farms:
         return False
-    before = key[max(s_start, c.start - 40):c.start]
-    if c.unit in ("hộ", "người", "nhân", "nhân khẩu") and _denominator_before(before):
-        return True  # 'trên tổng số 16.684 phụ nữ', 'trong tổng số 155.107 thiếu niên'
     # … and the next figure of the same list: '402 hộ với 1.911 nhân khẩu', '; còn 1 hộ nghèo và 13 hộ'
     return bool(area_figures and figures and figures[-1]["end"] == area_figures[-1]
                 and _POPULATION_JOINT_RE.fullmatch(key, figures[-1]["end"], c.start))

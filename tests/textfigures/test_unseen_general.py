@@ -131,9 +131,9 @@ BODIES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("Hội Phụ nữ xã báo cáo sơ kết. Toàn xã có 3.860 phụ nữ từ 18 tuổi trở lên, chiếm 51% dân số.",
      [("3.860", None), ("51%", None)]),
     ("Đoàn xã tổng kết năm. Toàn xã hiện có 2.140 thanh niên trong độ tuổi đoàn viên.", [("2.140", None)]),
-    # … and so is the whole of the people a part is counted among.
+    # … but the whole of the people a body's members are counted among is its base (convention 13).
     ("Hội Phụ nữ huyện có 14.212 hội viên trên tổng số 16.684 phụ nữ từ 18 tuổi trở lên.",
-     [("14.212", "phunu"), ("16.684", None)]),
+     [("14.212", "phunu"), ("16.684", "phunu")]),
     # What is said of them makes them a result of the work ('đạt danh hiệu', 'đăng ký'), and the
     # members' own households are the body's.
     ("Mặt trận xã tổng kết năm. Xã có 12 thôn với 1.950 hộ, trong đó 1.640 hộ đạt danh hiệu gia đình văn hóa.",
@@ -195,12 +195,13 @@ BODIES: list[tuple[str, list[tuple[str, str | None]]]] = [
      [("36", "other")]),
     ("Hội Nông dân xã tổng kết năm. Trao 40 suất quà cho hội viên nghèo qua các chi hội.", [("40", "nongdan")]),
     ("Hội Cựu chiến binh huyện trao 25 suất quà qua Hội cơ sở cho hội viên khó khăn.", [("25", "ccb")]),
-    # … and so are the people of the area, of any name, that the members are counted among ('trong tổng
-    # số N thanh niên', 'thiếu niên', 'cựu chiến binh'); the residential areas the work reached are not.
+    # The people of the area, of any name, that the members are counted among ('trong tổng số N thanh
+    # niên', 'cựu chiến binh') are the body's base, as the residential areas the work reached are
+    # (convention 13: a denominator goes with its numerator).
     ("Huyện đoàn tổng kết năm. Huyện đoàn kết nạp 1.240 đoàn viên, nâng tổng số đoàn viên lên 9.800 người trong tổng "
-     "số 26.500 thanh niên.", [("9.800", "doan"), ("26.500", None)]),
+     "số 26.500 thanh niên.", [("9.800", "doan"), ("26.500", "doan")]),
     ("Hội Cựu chiến binh tỉnh tổng kết năm. Hội có 42.000 hội viên, trong tổng số 48.500 cựu chiến binh trên địa bàn.",
-     [("42.000", "ccb"), ("48.500", None)]),
+     [("42.000", "ccb"), ("48.500", "ccb")]),
     ("Ủy ban MTTQ tỉnh tổng kết năm. Có 2.010 khu dân cư tổ chức Ngày hội Đại đoàn kết trên tổng số 2.087 khu dân cư.",
      [("2.087", "mttq")]),
     # … not a common noun that shares the word ('trường hợp', 'phòng chống').
