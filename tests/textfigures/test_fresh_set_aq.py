@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from giaoban.textfigures import extract_text
+from giaoban.textfigures.meetings import parse_meeting
 
 
 def found(text: str) -> list:
@@ -75,3 +76,28 @@ FUND_GROWN_BY: list[tuple[str, list]] = [
 def test_fund_grown_by(text: str, expected: list) -> None:
     assert found(text) == expected
 
+
+NAME_AFTER_A_TITLED_VERB: list[tuple[str, list]] = [
+    # A title, then a verb, then a name: the name is the verb's object (the member helped, the child given a
+    # gift), not an attendee holding the title.
+    (
+        "BIÊN BẢN\nHội nghị giao ban quý III năm 2023\nChủ trì: đồng chí Lường Văn Pâng, Chủ tịch Hội Nông dân huyện.\n"
+        "II. Ý kiến thảo luận: Chủ tịch Hội Nông dân xã Chiềng Ơn đề nghị huyện hỗ trợ giống cho hội viên Lò Văn "
+        "Xôm bị thiệt hại do lũ.\n",
+        [("Lường Văn Pâng", "Chủ tịch Hội Nông dân huyện")],
+    ),
+    (
+        "BIÊN BẢN\nHội nghị giao ban quý III năm 2023\nBí thư Huyện đoàn tặng quà cho em Lò Thị Hoa ở bản Nà Hẩu.\n",
+        [],
+    ),
+    # Guard: a title right before the name is the name's own.
+    (
+        "BIÊN BẢN\nHội nghị giao ban quý III năm 2023\nPhó Chủ tịch Ủy ban MTTQ tỉnh Nguyễn Thị Mai chủ trì hội nghị.\n",
+        [("Nguyễn Thị Mai", "Phó Chủ tịch Ủy ban MTTQ tỉnh")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", NAME_AFTER_A_TITLED_VERB, ids=[c[0][-40:] for c in NAME_AFTER_A_TITLED_VERB])
+def test_name_after_a_titled_verb(text: str, expected: list) -> None:
+    assert [(p["name"], p["position"]) for p in parse_meeting(text)["people"]] == expected

@@ -122,6 +122,11 @@ def _candidates(text: str):
         if not head or not clause.endswith(" "):
             continue
         position = clause[head.start() :].strip(" ,-–")
+        if _POSITION_END.search(position):
+            # 'Chủ tịch Hội CCB xã đề nghị hỗ trợ xây nhà cho hội viên Nguyễn Văn …': a verb between the
+            # title and the name makes the name the verb's object (who is helped, given, named), not the
+            # title's holder.
+            continue
         yield name, position, _role(text, max(0, m.start() - len(clause)), name_end), m.start()
 
 
