@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import pytest
 
+from giaoban.textfigures import extract_text
 from giaoban.textfigures.meetings import parse_meeting
+
+
+def found(text: str) -> list:
+    return [(f["text"], f.get("orgs") or f["org"], f["indicator_code"]) for f in extract_text(text)["figures"]]
 
 
 def tasks(text: str) -> list[str]:
@@ -45,3 +50,26 @@ def test_directive_guard() -> None:
     text = ("HỘI LHPN XÃ AN BÌNH\nTHÔNG BÁO KẾT LUẬN\nĐồng chí Chủ tịch Hội kết luận, đề nghị các chi hội tổ chức "
             "kỷ niệm ngày 8/3; Ban Thường vụ rà soát hội viên nghèo trước ngày 15/3/2026.\n")
     assert any(t.endswith("tổ chức kỷ niệm ngày 8/3.") for t in tasks(text)), tasks(text)
+
+
+VOTERS_ON_CANDIDATES: list[tuple[str, list]] = [
+    # The conference of voters where they live, held to give their opinion of the people standing for
+    # election ('hội nghị cử tri nơi cư trú', 'lấy ý kiến cử tri … đối với người ứng cử'), is no meeting
+    # of voters with deputies: its attendance and the opinions said there are neither luot_cu_tri nor the
+    # voters' petitions forwarded (y_kien_kien_nghi; CONVENTIONS.md 18: opinions on a person or a draft).
+    ("Ủy ban MTTQ xã báo cáo tuần. Ban Công tác Mặt trận thôn Nà Sản phối hợp tổ chức hội nghị cử tri nơi cư "
+     "trú lấy ý kiến nhận xét đối với 2 người ứng cử đại biểu HĐND xã, có 118 cử tri tham dự, 4 ý kiến phát biểu.",
+     [("2 người", "mttq", None), ("118 cử tri", "mttq", None), ("4 ý kiến", "mttq", None)]),
+    ("Mặt trận phường tổ chức 6 hội nghị lấy ý kiến cử tri nơi cư trú về người ứng cử với 640 lượt cử tri tham dự.",
+     [("6 hội nghị", "mttq", None), ("640 lượt cử tri", "mttq", None)]),
+    # A guard: the candidates meeting the voters in the campaign is a meeting with voters.
+    ("Mặt trận xã phối hợp tổ chức 3 hội nghị tiếp xúc cử tri với người ứng cử đại biểu Quốc hội, thu hút 520 "
+     "lượt cử tri, tổng hợp 14 ý kiến, kiến nghị.",
+     [("3 hội nghị", "mttq", "diem_tiep_xuc_cu_tri"), ("520 lượt cử tri", "mttq", "luot_cu_tri"),
+      ("14 ý kiến, kiến nghị", "mttq", "y_kien_kien_nghi")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", VOTERS_ON_CANDIDATES, ids=[c[0][:60] for c in VOTERS_ON_CANDIDATES])
+def test_voters_on_candidates(text: str, expected: list) -> None:
+    assert found(text) == expected
