@@ -1122,6 +1122,11 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # 'hỗ trợ 80 triệu đồng khởi công nhà', 'trao 2 suất hỗ trợ làm nhà': help to build a
             # house is no gift (the houses have indicators of their own).
             code, code_conf = None, 0.0
+        if code_from == "verb" and code in _MONEY_CODE_SET and _house_share(key, c, s_start, attributor.sentences[i - 1][0] if i > 0 else s_start):
+            # 'Hội … khởi công xây nhà "Nghĩa tình đồng đội" cho hội viên … . Hội CCB tỉnh, huyện hỗ trợ 30 triệu
+            # đồng', 'bàn giao 1 nhà "Mái ấm …"; công đoàn các cấp hỗ trợ gia đình chị 60 triệu đồng': a body's share
+            # of the house's cost, neither a gift's value nor money raised (the houses have indicators of their own).
+            code, code_conf = None, 0.0
         if actor.source == "none" and actor is not _NOBODY and code is not None and matcher.sole_org(code):
             # 'Năm 2023, toàn phường có 1.230/1.286 hộ đạt danh hiệu gia đình văn hóa': no body
             # named, but only one organization reports what is counted.
@@ -1373,6 +1378,30 @@ def _named_by_next(key: str, c: Candidate, n: Candidate, s_end: int, actor: Acto
     named = key[n.start:stop.start() if stop else s_end]
     cm = matcher.explain(named, c.unit, actor.org, actor.orgs, clause=named)
     return cm.code if cm.code is not None and matcher.reported_by(cm.code, actor.org, actor.orgs) else None
+
+
+# A house being built or handed over, named before an amount a body puts in ('khởi công xây nhà …', 'bàn giao 1
+# nhà …'), and the verb of that share ('hỗ trợ', 'góp') governing the amount with only its receiver between.
+_HOUSE_WORK_RE = re.compile(r"(?<![^\W\d_])(?:khởi công|bàn giao|khánh thành|hoàn thành|xây|xây mới|xây dựng|dựng)"
+                            r"(?: [^\W\d_]+){0,2}? (?:\d+ )?(?:căn |ngôi )?nhà(?![^\W\d_])")
+_HOUSE_SHARE_VERBS = frozenset({"hỗ trợ", "góp", "đóng góp"})
+_HOUSE_SHARE_REACH = 60  # (between the verb and the amount: the receiver, 'gia đình chị', and qualifiers)
+
+
+def _house_share(key: str, c: Candidate, s_start: int, look: int) -> bool:
+    """Whether an amount is a body's share of a house's cost: 'hỗ trợ' or 'góp' governs it with no number
+    between, and a house being built or handed over is named before the verb, in its sentence or the one
+    before, with no number between the two (the house's own count aside)."""
+    verb = None
+    for verb in _MONEY_VERB_RE.finditer(key, max(s_start, c.start - _HOUSE_SHARE_REACH), c.start):
+        pass
+    if verb is None or verb.group(1) not in _HOUSE_SHARE_VERBS or _DIGIT_RE.search(key, verb.end(), c.start) \
+            or key.endswith("kinh phí ", 0, verb.start()) or key.startswith(" cho ", c.end):
+        return False  # ('tổng kinh phí hỗ trợ gần 200 triệu đồng': the total of a list of help; '… cho 15 hộ bị lũ': others')
+    house = None
+    for house in _HOUSE_WORK_RE.finditer(key, look, verb.start()):
+        pass
+    return house is not None and _DIGIT_RE.search(key, house.end(), verb.start()) is None
 
 
 _HOLDING_WORDS = frozenset(match_key(w) for w in "quản lý đạt có hiện đang".split())
