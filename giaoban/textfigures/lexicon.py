@@ -112,6 +112,11 @@ COUNT_WORDS = [
     "Ban Thanh tra nhân dân", "Ban TTND", "Ban Giám sát đầu tư của cộng đồng", "Ban GSĐTCCĐ",
     # Peoples counted ('3 dân tộc cùng sinh sống'), not people ('dân').
     "dân tộc",
+    # Nouns whose first syllable is another counted noun or none ('5 công ty', not '5 công'; '4 nhà máy', not
+    # houses; '12 hộ kinh doanh', firms, not households; '3 nghị quyết', not '3 nghị'): each in its own noun.
+    "công ty", "cửa hàng", "nhà máy", "nhà xưởng", "nhà hàng", "nhà trọ", "nhà nghỉ", "nhà khách", "nhà kho",
+    "nhà thuốc", "nhà trẻ", "nhà thờ", "hộ kinh doanh", "nghị quyết", "quyết định", "công văn", "chỉ thị",
+    "báo cáo", "thông báo", "tờ trình",
 ]
 _COUNT_UNIT = {
     "hộ gia đình": "hộ", "hộ hội viên": "hộ", "hộ vay": "hộ", "tin bài": "tin bài", "tin, bài": "tin bài",

@@ -70,3 +70,26 @@ def test_number_ending_a_body_name_is_no_figure(text: str, name_number: str, fig
 ])
 def test_a_body_name_then_a_count_stays_a_figure(text: str, figure: str) -> None:
     assert figure in [t for t, _ in figures_of(text)]
+
+
+# A counted noun whose first syllable is another noun or none: read whole, in its own noun.
+COMPOUND_NOUNS: list[tuple[str, str, str]] = [
+    ("Liên đoàn Lao động huyện đối thoại với 6 công ty về tiền lương.", "6 công ty", "công ty"),
+    ("Công đoàn khu kinh tế làm việc với 9 nhà máy về thưởng cuối năm.", "9 nhà máy", "nhà máy"),
+    ("Công đoàn phường rà soát 14 nhà trọ có đông công nhân thuê.", "14 nhà trọ", "nhà trọ"),
+    ("Hội LHPN hướng dẫn 52 hộ kinh doanh nhỏ mở tài khoản bán hàng trực tuyến.", "52 hộ kinh doanh",
+     "hộ kinh doanh"),
+    ("Ban Thường vụ ban hành 4 nghị quyết chuyên đề trong nhiệm kỳ.", "4 nghị quyết", "nghị quyết"),
+    ("Hội Phụ nữ vận động 7 cửa hàng tham gia bán hàng không dùng túi ni lông.", "7 cửa hàng", "cửa hàng"),
+]
+
+
+@pytest.mark.parametrize("text,span,unit", COMPOUND_NOUNS, ids=[c[1] for c in COMPOUND_NOUNS])
+def test_compound_noun_read_whole(text: str, span: str, unit: str) -> None:
+    assert (span, unit) in figures_of(text), figures_of(text)
+
+
+def test_houses_keep_their_unit() -> None:
+    # 'nhà ở', 'nhà tạm' are houses: the first syllable counts them
+    assert figures_of("Mặt trận xã xây mới 18 nhà ở và sửa chữa 5 nhà tạm cho hộ nghèo.") == [
+        ("18 nhà", "ngôi nhà"), ("5 nhà", "ngôi nhà")]
