@@ -1929,6 +1929,9 @@ _HOI_BACKREFS = frozenset({"hội", "các cấp hội", "cấp hội", "toàn h�
 _GROUP_HAS_RE = re.compile(r"[\s\-+•*–]*(?:câu lạc bộ|clb|tổ hợp tác|hợp tác xã|tổ(?! (?:chức|hội|dân phố|trưởng|quốc))|nhóm|đội)(?![^\W\d_])"
                            r"[^,;:.\n]*?(?<![^\W\d_])(?:có|với) (?:(?:trên|hơn|gần|khoảng) )?$")
 _PROFESSIONAL_UNITS_RE = re.compile(r" nghề nghiệp(?![^\W\d_])")
+# Children counted ('nâng tổng số lên 19 cháu', '… lên 75 em', '1.120 đội viên'): whom a body looks after or
+# the Pioneers' members, never the body's own members (not 'chị em'; pupils may join the Youth Union).
+_CHILDREN_COUNTED_RE = re.compile(r"(?<!chị) (?:em|cháu|trẻ|trẻ em|thiếu nhi|đội viên)$")
 # Money into a fund (raised, given to it, its capital), and words that take money out of one.
 _INTO_FUND_CODES = frozenset({"quy_vi_nguoi_ngheo", "quy_den_on_dap_nghia", "quy_ho_tro_nong_dan", "ho_tro_kinh_phi"})
 # (these look-backs are searched: written by first letter, see tests/textfigures/test_scan_prefixes.py)
@@ -2242,6 +2245,8 @@ def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: 
             return True
         if _GROUP_HAS_RE.match(key[clause_start:c.start]):
             return True
+        if _CHILDREN_COUNTED_RE.search(key, c.start, c.end):
+            return True  # 'nhận đỡ đầu 12 em, nâng tổng số em được đỡ đầu lên 75 em': children, not members
         return units is not None and units.unit in _GRASSROOTS_UNITS and units.end < c.start \
             and _PROFESSIONAL_UNITS_RE.match(key, units.end) is not None and c.start - units.end < 40
     if code in _GIFTS_COUNTED and ("nhận" in before or "được" in before) and _RECEIVED_BEFORE_RE.search(before):

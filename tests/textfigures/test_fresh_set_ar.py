@@ -43,3 +43,31 @@ AREA_POVERTY_RATE_INSIDE: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", AREA_POVERTY_RATE_INSIDE, ids=[c[0][-40:] for c in AREA_POVERTY_RATE_INSIDE])
 def test_area_poverty_rate_inside(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+CHILDREN_RUNNING_TOTAL: list[tuple[str, list]] = [
+    # A running total of the children a body looks after ('nâng tổng số … lên N em / cháu') counts children,
+    # not the body's members: no tong_hoi_vien, whatever words of a total stand before it.
+    (
+        "Chi hội phụ nữ thôn Đông nhận nuôi thêm 4 cháu mồ côi, nâng tổng số lên 19 cháu.\n",
+        [("4 cháu", "phunu", None), ("19 cháu", "phunu", None)],
+    ),
+    (
+        "Đoàn phường nhận đỡ đầu 12 em có hoàn cảnh khó khăn, nâng tổng số em được đỡ đầu lên 75 em.\n",
+        [("12 em", "doan", None), ("75 em", "doan", None)],
+    ),
+    # Guards: members counted as people, and pupils admitted to the Youth Union, keep their codes.
+    (
+        "Hội Nông dân xã kết nạp 45 hội viên, nâng tổng số lên 1.320 người.\n",
+        [("45 hội viên", "nongdan", "ket_nap_moi"), ("1.320 người", "nongdan", "tong_hoi_vien")],
+    ),
+    (
+        "Đoàn trường kết nạp 85 học sinh ưu tú vào Đoàn.\n",
+        [("85 học sinh", "doan", "ket_nap_moi")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", CHILDREN_RUNNING_TOTAL, ids=[c[0][-40:] for c in CHILDREN_RUNNING_TOTAL])
+def test_children_running_total(text: str, expected: list) -> None:
+    assert found(text) == expected
