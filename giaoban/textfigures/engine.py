@@ -2346,7 +2346,9 @@ _PLACE_LEVEL_HAS_RE = re.compile(
     _PLACE_HAS_OPENING + r"(?:toàn |cả |trên |các )?(?:" + ADMIN_LEVELS + r"|đặc khu|khu phố|"
     r"tổ dân phố|khu dân cư|thôn|bản|ấp|khóm|"
     # (the villages of the Central Highlands' peoples: 'Làng Ring Rai có 307 hộ', 'Buôn Ea Kmar có …')
-    r"làng|buôn|bon|plei|sóc|xóm|địa bàn)(?: [^\W\d_]+){0,4}?" + _PLACE_HAS_VERB)
+    # (not the Youth Union's committee of a level, 'Tỉnh đoàn có 75 Đoàn xã, phường', 'Huyện đoàn hiện có …';
+    # a place named 'Đoàn Kết' is one: 'phường Đoàn Kết có 1.200 hộ')
+    r"làng|buôn|bon|plei|sóc|xóm|địa bàn)(?! đoàn(?![^\W\d_])(?! kết))(?: [^\W\d_]+){0,4}?" + _PLACE_HAS_VERB)
 _PLACE_NAME_HAS_RE = re.compile(_PLACE_HAS_OPENING + r"(?P<name>[^\W\d_]+\.?(?: [^\W\d_]+\.?){0,3}?)" + _PLACE_HAS_VERB)
 # (the first words of a name that make it no place's: a body, a person, a level or a quantity)
 _NOT_PLACE_FIRST = frozenset(("hội", "đoàn", "công", "ủy", "mặt", "ban", "liên", "chi", "tổ", "trường", "hợp", "quỹ", "ngân",

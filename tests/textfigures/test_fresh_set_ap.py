@@ -73,3 +73,21 @@ VOTERS_ON_CANDIDATES: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", VOTERS_ON_CANDIDATES, ids=[c[0][:60] for c in VOTERS_ON_CANDIDATES])
 def test_voters_on_candidates(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+YOUTH_UNION_COMMITTEE_IS_NO_PLACE: list[tuple[str, list]] = [
+    # 'Tỉnh đoàn', 'Huyện đoàn' are the Youth Union's committees of a level, not a province or a district
+    # named 'Đoàn' that has what it counts (convention 5): the bodies under it are the Youth Union's.
+    ("Huyện đoàn Mường La tổng kết năm. Huyện đoàn hiện có 16 Đoàn xã, thị trấn trực thuộc.",
+     [("16 Đoàn xã, thị trấn", "doan", None)]),
+    ("Tỉnh đoàn Lai Châu sơ kết. Sau sắp xếp, Tỉnh đoàn có 38 Đoàn xã, phường.",
+     [("38 Đoàn xã, phường", "doan", None)]),
+    # A guard: a place named 'Đoàn Kết' is a place, whose households are its own.
+    ("Mặt trận phường tổng kết. Phường Đoàn Kết có 1.450 hộ.", [("1.450 hộ", None, None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", YOUTH_UNION_COMMITTEE_IS_NO_PLACE,
+                         ids=[c[0][:60] for c in YOUTH_UNION_COMMITTEE_IS_NO_PLACE])
+def test_youth_union_committee_is_no_place(text: str, expected: list) -> None:
+    assert found(text) == expected
