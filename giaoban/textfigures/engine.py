@@ -2201,6 +2201,13 @@ _SUBSET_HAVING_AFTER_RE = re.compile(r"(?:/\d+)?(?: [^\W\d_]+){0,4}?(?:,? (?:" +
                                      r"(?=[^\W\d_])")
 
 
+# Voters' contacts with their deputies and what they gather, against a consultation ('lấy ý kiến' of the people
+# on a draft or a plan) said in the sentence before the figure with no contact after it.
+_VOTER_CONTACT_CODES = frozenset({"y_kien_kien_nghi", "luot_cu_tri"})
+_CONSULTED_WORDS = "lấy ý kiến"
+_CONTACT_WORDS = "tiếp xúc"
+
+
 def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: Actor, s_start: int, clause_start: int,
                               clause_end: int, before: str, units: Candidate | None) -> bool:
     """Whether the figure counts another thing than the indicator ``code`` does (see above); ``units``
@@ -2211,6 +2218,11 @@ def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: 
         return True  # '…, mỗi suất gồm gạo, dầu ăn và 300.000 đồng tiền mặt': what each item holds
     if code == "chi_tieu_dat":
         return _PLAN_AFTER_RE.match(key, c.end) is None
+    if code in _VOTER_CONTACT_CODES and (asked := key.rfind(_CONSULTED_WORDS, s_start, c.start)) >= 0 \
+            and key.find(_CONTACT_WORDS, asked, c.start) < 0:
+        # 'họp dân lấy ý kiến về dự thảo phương án …, tổng hợp 64 ý kiến': the people consulted on a draft or a
+        # plan, not voters meeting their deputies nor the petitions such a meeting gathers
+        return True
     if code == "nha_mai_am_cong_doan" and c.unit == "đoàn viên" and _MAI_AM_RE.search(key, s_start, clause_end) \
             and all(_FUND_WORD_BEFORE_RE.search(key, max(0, m.start() - 8), m.start())
                     for m in _MAI_AM_RE.finditer(key, s_start, clause_end)):

@@ -85,3 +85,24 @@ HOUSE_SHARE: list[tuple[str, str, str | None]] = [
 @pytest.mark.parametrize(("text", "figure", "code"), HOUSE_SHARE)
 def test_house_share(text: str, figure: str, code: str | None) -> None:
     assert code_of(text, figure) == code
+
+
+# The people consulted ('lấy ý kiến' on a draft, a plan, a scheme) say opinions that are not the voters'
+# petitions gathered at a meeting with their deputies (y_kien_kien_nghi), and come to no such meeting
+# (luot_cu_tri), unless a voters' contact ('tiếp xúc') is named after the consultation.
+CONSULTED: list[tuple[str, str, str | None]] = [
+    ("Ban Công tác Mặt trận thôn tổ chức họp dân lấy ý kiến về phương án dồn điền đổi thửa, ghi nhận 23 ý kiến.",
+     "23 ý kiến", None),
+    ("Ủy ban MTTQ phường phối hợp lấy ý kiến nhân dân vào quy hoạch khu tái định cư, tổng hợp được 41 ý kiến gửi "
+     "chính quyền.", "41 ý kiến", None),
+    # guards: a voters' contact after the consultation, voters' petitions with no consultation
+    ("Mặt trận huyện tổ chức lấy ý kiến nhân dân về dự thảo, đồng thời phối hợp tổ chức 6 hội nghị tiếp xúc cử tri "
+     "với 820 cử tri, tổng hợp 54 ý kiến, kiến nghị.", "820 cử tri", "luot_cu_tri"),
+    ("Ủy ban MTTQ xã phối hợp tổ chức 2 điểm tiếp xúc cử tri, tổng hợp 19 ý kiến gửi Hội đồng nhân dân huyện.",
+     "19 ý kiến", "y_kien_kien_nghi"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), CONSULTED)
+def test_consulted(text: str, figure: str, code: str | None) -> None:
+    assert code_of(text, figure) == code
