@@ -101,3 +101,53 @@ NAME_AFTER_A_TITLED_VERB: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", NAME_AFTER_A_TITLED_VERB, ids=[c[0][-40:] for c in NAME_AFTER_A_TITLED_VERB])
 def test_name_after_a_titled_verb(text: str, expected: list) -> None:
     assert [(p["name"], p["position"]) for p in parse_meeting(text)["people"]] == expected
+
+
+DIRECTIVE_WORD_INSIDE_A_TASK: list[tuple[str, list]] = [
+    # 'đề nghị', 'giao' inside a task as part of a thing ('hồ sơ đề nghị khen thưởng') or of another verb
+    # ('bàn giao', 'chuyển giao') is no directive that opens a new list: the task keeps its own subject and words.
+    (
+        "BIÊN BẢN\nHội nghị giao ban công tác Hội quý I năm 2021\nIII. KẾT LUẬN\n"
+        "Đồng chí chủ trì kết luận, giao nhiệm vụ quý II năm 2021:\n"
+        "1. Các chi hội hoàn thành thu hội phí trước ngày 30/4/2021.\n"
+        "2. Văn phòng Hội hoàn thiện hồ sơ đề nghị khen thưởng năm 2021 trước ngày 15/6/2021.\n",
+        ["Các chi hội hoàn thành thu hội phí trước ngày 30/4/2021.",
+         "Văn phòng Hội hoàn thiện hồ sơ đề nghị khen thưởng năm 2021 trước ngày 15/6/2021."],
+    ),
+    (
+        "THÔNG BÁO KẾT LUẬN\nhội nghị giao ban 6 tháng đầu năm 2022\n3. Nhiệm vụ 6 tháng cuối năm 2022\n"
+        "Đồng chí đề nghị, trong thời gian tới, Mặt trận và các đoàn thể huyện tập trung:\n"
+        "- Hoàn thành kế hoạch vận động Quỹ \"Vì người nghèo\" năm 2022, bàn giao 10 căn nhà Đại đoàn kết trước ngày "
+        "31/12/2022.\n- Rà soát hội viên thuộc hộ nghèo.\n",
+        ["Mặt trận và các đoàn thể huyện hoàn thành kế hoạch vận động Quỹ \"Vì người nghèo\" năm 2022, bàn giao 10 "
+         "căn nhà Đại đoàn kết trước ngày 31/12/2022.",
+         "Mặt trận và các đoàn thể huyện rà soát hội viên thuộc hộ nghèo."],
+    ),
+    # The standing body asking in its own name ('Thường trực … yêu cầu: …; …') opens a list of tasks as a
+    # chair does ('hội nghị giao ban' in the title was what opened it before, being read as 'giao').
+    (
+        "HỘI CỰU CHIẾN BINH TỈNH ĐIỆN BIÊN\nTHÔNG BÁO\nKết luận của Thường trực Hội tại hội nghị sơ kết 6 tháng "
+        "đầu năm 2024\n6 tháng, các cấp Hội kết nạp 310 hội viên.\nThường trực Hội Cựu chiến binh tỉnh yêu cầu: "
+        "trong 6 tháng cuối năm, các cơ sở Hội rà soát hộ hội viên nghèo; chuẩn bị kỷ niệm ngày thành lập Hội.\n",
+        ["Các cơ sở Hội rà soát hộ hội viên nghèo.", "Các cơ sở Hội chuẩn bị kỷ niệm ngày thành lập Hội."],
+    ),
+    # The same after 'hội nghị giao ban', without the title's 'giao ban' read as tasks ('Ban quý II năm 2025').
+    (
+        "HỘI NÔNG DÂN TỈNH SƠN LA\nTHÔNG BÁO\nKết luận của Thường trực Hội Nông dân tỉnh tại hội nghị giao ban "
+        "quý II năm 2025\nQuý II, các cấp Hội kết nạp 1.240 hội viên.\nThường trực Hội Nông dân tỉnh yêu cầu: "
+        "trong quý III, các cấp Hội hoàn thành thu hội phí; tổ chức tập huấn trồng cà phê cho hội viên.\n",
+        ["Các cấp Hội hoàn thành thu hội phí.", "Các cấp Hội tổ chức tập huấn trồng cà phê cho hội viên."],
+    ),
+    # Guard: the chair's 'đề nghị' still opens the list.
+    (
+        "BIÊN BẢN\nHội nghị giao ban tháng 5 năm 2024\nĐồng chí Bí thư Đoàn xã đề nghị các chi đoàn tổ chức ra quân "
+        "dọn vệ sinh kênh mương.\n",
+        ["Các chi đoàn tổ chức ra quân dọn vệ sinh kênh mương."],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", DIRECTIVE_WORD_INSIDE_A_TASK,
+                         ids=[c[0][-40:] for c in DIRECTIVE_WORD_INSIDE_A_TASK])
+def test_directive_word_inside_a_task(text: str, expected: list) -> None:
+    assert [t["text"] for t in parse_meeting(text)["tasks"]] == expected

@@ -34,7 +34,10 @@ _TASK_LEAD = re.compile(
 )
 # (not the request a task follows nor the share a body was given, inside the task: 'giải quyết cho hội
 # viên vay vốn theo đề nghị của các chi hội', 'hoàn thành chỉ tiêu được giao')
-_DIRECTIVE = re.compile(r"(?<![^\W\d_])(?<!theo )(?<!được )(?:đề nghị|yêu cầu|giao)\b")
+# Nor a word of a thing or of another verb: 'hoàn thiện hồ sơ đề nghị khen thưởng', 'danh sách đề nghị',
+# 'bàn giao 15 căn nhà', 'chuyển giao kỹ thuật', 'giao ban', 'giao lưu'.
+_DIRECTIVE = re.compile(r"(?<![^\W\d_])(?<!theo )(?<!được )(?<!hồ sơ )(?<!danh sách )(?<!tờ trình )(?<!bàn )(?<!chuyển )"
+                        r"(?:đề nghị|yêu cầu|giao(?! ban| lưu| thông| dịch| nhận))\b")
 _NEEDS = re.compile(r"\s(?:cần|phải)\s")
 _BULLET = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)]|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là,?)\s+", re.I)
 _HEADING = re.compile(r"^\s*(?:[IVX]+|[A-Z]|\d{1,2})[.)/]\s+\S")
@@ -53,7 +56,9 @@ _BODY_SUBJECT = re.compile(
     r"liên đoàn|cơ quan|chi hội|chi đoàn|cơ sở|cấp ủy|cấp hội|tổ|câu lạc bộ)\b"
 )
 _DONE_BEFORE_VERB = re.compile(r"(?<![^\W\d_])(?:đã|đang|vừa|được|bị)$")
-_SPEAKER_ASKS = re.compile(r"^(?:[^.;]{0,40}, )?(?:đồng chí|đ/c|ông|bà)\b[^.;:]{0,60}?(?<![^\W\d_])"
+# (or the standing body itself: 'Thường trực Ủy ban MTTQ tỉnh yêu cầu: …', 'Ban Thường vụ Hội đề nghị …')
+_SPEAKER_ASKS = re.compile(r"^(?:[^.;]{0,40}, )?(?:đồng chí|đ/c|ông|bà|thường trực|ban thường trực|ban thường vụ)\b"
+                           r"[^.;:]{0,60}?(?<![^\W\d_])"
                            r"(?:đề nghị|yêu cầu|giao(?= ?:| nhiệm vụ| cho))\b")
 
 
