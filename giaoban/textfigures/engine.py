@@ -59,6 +59,13 @@ _FRONT_PLATFORM_AFTER_RE = re.compile(r"[^.;:!?\n]{0,100}?(?:nhập|cập nhật
 _COMMUNES_RE = re.compile(r"(?:xã|phường|thị trấn|đặc khu|huyện)(?![^\W\d_])")
 _ORG_OF_AREA_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:hội|mặt trận|mttq|đoàn|công đoàn|ccb|lhpn|nông dân|phụ nữ|cựu chiến binh|"
                                     r"thanh niên|liên đoàn lao động)(?: (?:các|cơ sở|cấp))? (?:(?:hơn|trên|gần|khoảng|cả|các) )?$")
+# The bodies of the places, one in each, as the subject that opens the sentence ('Ủy ban MTTQ của 69 xã,
+# phường đã đưa nền tảng vào vận hành', 'Hội Nông dân của 12 xã …'): those bodies, as 'Ban Công tác Mặt
+# trận ở 24 tổ dân phố' (convention 4), not where the work was done nor the area's units; not the
+# bodies a clause's verb met ('giao ban với Mặt trận 148 xã, phường': no 'của' opening the sentence).
+_BODIES_OF_PLACES_RE = re.compile(r"[\s\-+•*–]*(?:[\divx]+[.)]\s+)?(?:(?:các|cả) )?(?:ủy ban (?:mttq|mặt trận)|mặt trận|"
+                                  r"ban công tác mặt trận|hội (?:nông dân|lhpn|liên hiệp phụ nữ|phụ nữ|cựu chiến binh|ccb)|"
+                                  r"đoàn thanh niên|công đoàn)(?: [^\W\d_]+){0,4}? của (?:(?:các|cả|hơn|trên|gần|khoảng) )?")
 # 'tại 99 xã, phường', 'với Mặt trận 45 xã, phường', 'của 4 xã cũ': a list of levels or the former
 # units say where, not what was done.
 _ADMIN_LIST_AFTER_RE = re.compile(r"(?:,? (?:" + ADMIN_LEVELS + r"|quận|đặc khu|thôn|bản|ấp|khu phố|tổ dân phố)"
@@ -608,6 +615,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             actor = Actor("mttq", None, "owner")
         if (key.startswith(_ADMIN_UNITS, c.end - len(c.unit_text)) and _ADMIN_UNIT_RE.match(key, c.end - len(c.unit_text))
                 and (not _UNITS_ACT_RE.match(key, c.end) or _STATE_STANDARD_AFTER_RE.match(key, c.end))
+                and not (actor.org is not None and "của " in key[c.start - 14 if c.start > 14 else 0:c.start]
+                         and _BODIES_OF_PLACES_RE.fullmatch(key, _sentence_start(sentence_starts, c.start), c.start))
                 and (_AREA_HAS_RE.search(key, max(0, c.start - 14), c.start)
                      or (actor.org != "other" and _ADMIN_LIST_AFTER_RE.match(key, c.end))
                      or _units_named_after(t, c.end)

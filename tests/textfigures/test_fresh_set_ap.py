@@ -91,3 +91,21 @@ YOUTH_UNION_COMMITTEE_IS_NO_PLACE: list[tuple[str, list]] = [
                          ids=[c[0][:60] for c in YOUTH_UNION_COMMITTEE_IS_NO_PLACE])
 def test_youth_union_committee_is_no_place(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+BODIES_OF_PLACES_AS_SUBJECT: list[tuple[str, list]] = [
+    # The bodies of the places, one in each, opening the sentence as its subject ('Ủy ban MTTQ của 52 xã,
+    # phường đã …') are those bodies, as 'Ban Công tác Mặt trận ở 24 tổ dân phố' (convention 4): not the
+    # area's units nor where the work was done.
+    ("Ủy ban MTTQ tỉnh giao ban tháng 3. 3. Ủy ban MTTQ của 52 xã, phường đã kiện toàn xong Ban Thường trực.",
+     [("52 xã", "mttq", None)]),
+    ("Hội LHPN tỉnh sơ kết quý I. Hội Nông dân của 14 xã, thị trấn đã đưa mô hình tổ hợp tác vào hoạt động.",
+     [("14 xã", "nongdan", None)]),
+    # A guard: the bodies met, after the verb, say where (9).
+    ("Ủy ban MTTQ tỉnh giao ban trực tuyến với Ủy ban MTTQ của 148 xã, phường.", [("148 xã", None, None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", BODIES_OF_PLACES_AS_SUBJECT, ids=[c[0][:60] for c in BODIES_OF_PLACES_AS_SUBJECT])
+def test_bodies_of_places_as_subject(text: str, expected: list) -> None:
+    assert found(text) == expected
