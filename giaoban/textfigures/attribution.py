@@ -780,6 +780,12 @@ def document_default(text: str, key: str, mentions: list[Mention]) -> str | None
         letters = list(filter(str.isalpha, line))
         if letters and sum(map(str.isupper, letters)) / len(letters) > 0.8 and len(line) < 120:
             return m.org
+    # A news item's headline, a short first line, that names one organization only ('Hội LHPN tỉnh Nam Định:
+    # dư nợ ủy thác đạt …'): the item is that body's, whatever partners or comparisons its body names.
+    first_end = key.find("\n", 0, 200)
+    title = [m for m in found if m.start < first_end] if first_end > 0 else []
+    if title and len({m.org for m in title}) == 1 and key[:first_end].strip():
+        return title[0].org
     tm = _MOVEMENT_RE.search(head)
     if tm and _REPORT_WORDS_RE.search(head):
         return {"phụ nữ": "phunu", "nông dân": "nongdan", "thanh niên": "doan", "thanh thiếu nhi": "doan",

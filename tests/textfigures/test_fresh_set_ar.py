@@ -71,3 +71,31 @@ CHILDREN_RUNNING_TOTAL: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", CHILDREN_RUNNING_TOTAL, ids=[c[0][-40:] for c in CHILDREN_RUNNING_TOTAL])
 def test_children_running_total(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+HEADLINE_OWNER: list[tuple[str, list]] = [
+    # A news item whose headline, its short first line, names one organization is that body's: a bare 'Hội'
+    # in a later paragraph is it again, not the last association its body named in a comparison.
+    (
+        "Hội Nông dân huyện Tiên Lữ: Quỹ Hỗ trợ nông dân đạt 9,4 tỷ đồng\n"
+        "Năm 2022, nguồn vốn Quỹ Hỗ trợ nông dân của huyện tăng 1,1 tỷ đồng. Trong các tổ chức nhận ủy thác, "
+        "Hội LHPN huyện quản lý 312 tỷ đồng, Hội CCB huyện 205 tỷ đồng.\n"
+        "Cũng trong năm, Hội mở 6 lớp tập huấn kỹ thuật cho 420 hội viên.\n",
+        [("9,4 tỷ đồng", "nongdan", "quy_ho_tro_nong_dan"), ("1,1 tỷ đồng", "nongdan", None),
+         ("312 tỷ đồng", "phunu", "du_no_uy_thac"), ("205 tỷ đồng", "ccb", "du_no_uy_thac"),
+         ("6 lớp", "nongdan", "lop_tap_huan"), ("420 hội viên", "nongdan", "luot_tap_huan")],
+    ),
+    (
+        "Hội LHPN thị xã Hồng Lĩnh trao 30 suất quà cho phụ nữ nghèo\n"
+        "Chiều 10/1, cùng với Hội Nông dân và Hội Cựu chiến binh thị xã, Hội LHPN thị xã Hồng Lĩnh tổ chức "
+        "chương trình Tết cho hội viên khó khăn. Hội Cựu chiến binh thị xã trao 15 suất quà cho hội viên.\n"
+        "Dịp này, Hội vận động các nhà hảo tâm ủng hộ 42 triệu đồng.\n",
+        [("30 suất quà", "phunu", "suat_qua"), ("15 suất quà", "ccb", "suat_qua"),
+         ("42 triệu đồng", "phunu", "ho_tro_kinh_phi")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", HEADLINE_OWNER, ids=[c[0][:40] for c in HEADLINE_OWNER])
+def test_headline_owner(text: str, expected: list) -> None:
+    assert found(text) == expected
