@@ -688,6 +688,8 @@ def _is_identifier(text: str, key: str, s: int) -> bool:
         return True
     # 'Vùng 3', 'Khu 5', 'Chỉ thị 05': a capitalized noun right before names the thing.
     orig = text[ws:ws + len(w)]
+    if orig[:1].isupper() and key.endswith(" ", 0, ws) and _person_named_before(text, ws + len(w) + 1):
+        return False  # 'tặng gia đình bà Bình 2 con bò': a person's name, then what was given; no one is numbered
     if orig[:1].isupper() and ws > 1 and not orig.isupper() and len(words) == 2 and key[ws - 1:ws] == " " \
             and text[ws - 1 - len(words[0])].isupper() and words[0] not in lx.IDENTIFIER_BEFORE:
         # 'Chợ Mới 118 tỷ đồng', 'Huyện đoàn Mỹ Xuyên 28 công trình': a place of two capitalized
@@ -714,6 +716,22 @@ def _named_as_place(key: str, name: str, at: int) -> bool:
                 and _LEVEL_BEFORE_NAME_RE.search(key, max(0, i - 140), i) is not None:
             return True
         i = key.find(name, i + 1)
+    return False
+
+
+# A person's title, then the person's name ('bà Bình', 'ông Hà Văn Tư', 'anh Lò Văn Pọm'), ending at the
+# capitalized word right before a number.
+_PERSON_TITLES = frozenset(("ông", "bà", "anh", "chị", "cụ", "chú", "cô", "bác", "cháu", "em"))
+
+
+def _person_named_before(text: str, end: int) -> bool:
+    """Whether a title and a name of one to four capitalized words end at ``end`` (the space before the number)."""
+    words = text[max(0, end - 40):end - 1].split(" ")
+    for i in range(1, min(5, len(words) - 1) + 1):
+        if not words[-i][:1].isupper():
+            return False
+        if words[-i - 1].lower() in _PERSON_TITLES:
+            return True
     return False
 
 

@@ -93,3 +93,18 @@ def test_houses_keep_their_unit() -> None:
     # 'nhà ở', 'nhà tạm' are houses: the first syllable counts them
     assert figures_of("Mặt trận xã xây mới 18 nhà ở và sửa chữa 5 nhà tạm cho hộ nghèo.") == [
         ("18 nhà", "ngôi nhà"), ("5 nhà", "ngôi nhà")]
+
+
+# A person's title and a one-word name before a number ('chị Mai 2 con lợn'): no person is named by a
+# number, the figure is what the person was given (a capitalized word right before a number otherwise
+# names the thing: 'Khu 5').
+PERSON_NAMED: list[tuple[str, str]] = [
+    ("Chi hội vận động bà con giúp cụ Hoàng 6 ngày công dựng lại nhà.", "6 ngày công"),
+    ("Hội Phụ nữ xã hỗ trợ chị Mai 2 con lợn giống để tăng gia.", "2 con"),
+    ("Ban Chỉ huy Quân sự xã trao cho ông Páo 8 bao xi măng.", "8 bao"),
+]
+
+
+@pytest.mark.parametrize("text,figure", PERSON_NAMED, ids=[f for _, f in PERSON_NAMED])
+def test_person_named_before_a_figure(text: str, figure: str) -> None:
+    assert figure in [t for t, _ in figures_of(text)]
