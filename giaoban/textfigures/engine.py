@@ -821,11 +821,20 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # 'giới thiệu 140 cán bộ, hội viên ưu tú để Đảng xem xét kết nạp': the comma goes on
             # with the counted nouns, not with another clause; the clause ends after them.
             clause_end = min(s_end, breaks[k + 1]) if k + 1 < len(breaks) else s_end
-        if not drawn and clause_start > s_start and key[clause_start - 1] == ":" \
-                and not key[clause_start:c.start].strip() and not key[c.end:clause_end].strip(" ."):
+        label_end, label_start = clause_start, -1
+        if not drawn and clause_start > s_start and key[clause_start - 1] == "," and previous \
+                and previous[-1].start >= s_start and not key[clause_start:c.start].strip():
+            # '- Tập huấn khoa học kỹ thuật: 420 lớp, 16.800 lượt hội viên.': the later bare values of a
+            # label's list are the label's as its first one is (back over the bare values before).
+            label_end = _label_list_start(key, previous, s_start, clause_start)
+        if not drawn and label_end > s_start and key[label_end - 1] == ":" \
+                and (label_end < clause_start or not key[clause_start:c.start].strip()) \
+                and not key[c.end:clause_end].strip(" ."):
             # '- Cơ sở Hội xếp loại vững mạnh: 78%.': a line of a report's main targets ('Một số chỉ tiêu
             # chủ yếu') names its indicator before the colon and gives only the value after it, so the
             # label, back to the line's start, is the figure's own clause.
+            clause_start = label_end
+            label_start = max(s_start, key.rfind("\n", 0, clause_start) + 1)
             line_start = max(s_start, key.rfind("\n", 0, clause_start) + 1)
             if not any(ch in key[line_start:clause_start - 1] for ch in ":;"):
                 clause_start = line_start
@@ -894,7 +903,10 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             code, code_conf = cm.code, min(cm.score, 0.5)
         code_from = "words" if code is not None else None
         named = code  # (what the words named, even when too weakly to code it: a money verb may confirm it)
-        if code is not None and (cm.lead <= 0 if drawn else _unreliable_words(key, c, cm, s_start, list_start, figures)):
+        if code is not None and (cm.lead <= 0 if drawn else (
+                _unreliable_words(key, c, cm, s_start, list_start, figures)
+                # ('- Quà Tết: 4.320 suất, …': the label before the colon is the value's own name)
+                and not (label_start >= 0 and any(w in key[label_start:label_end] for w in cm.words)))):
             # (for the people drawn, the words of the work they came to are the evidence, away as they stand)
             code, code_conf, code_from = None, 0.0, None  # (the heading, the item before, a verb may still say it)
         previous.append(c)
@@ -1762,6 +1774,23 @@ def _per_item_after(key: str, end: int) -> bool:
     """'… 1 triệu đồng mỗi suất', '700.000 đồng/suất': 'mỗi' or '/' within 14 characters (in C first)."""
     return (key.find("/", end, end + 15) >= 0 or key.find("mỗi", end, end + 17) >= 0) \
         and _PER_ITEM_AFTER_RE.match(key, end) is not None
+
+
+def _label_list_start(key: str, previous: list, s_start: int, at: int) -> int:
+    """Where a list of bare values ('…: 420 lớp, 16.800 lượt hội viên') starts, right after its label's
+    colon, walking back from ``at`` over the figures before, each alone between commas; ``at`` when the
+    words before are not such a list."""
+    pos = at
+    for p in reversed(previous):
+        if p.start < s_start or key[p.end:pos].strip(" ,") or key[pos - 1:pos] not in (",", ""):
+            break
+        head = key[:p.start].rstrip()
+        if head.endswith(":"):
+            return len(head)
+        if not head.endswith(","):
+            break
+        pos = len(head)
+    return at
 
 
 def _after_semicolon(key: str, pos: int) -> bool:

@@ -151,3 +151,37 @@ DIRECTIVE_WORD_INSIDE_A_TASK: list[tuple[str, list]] = [
                          ids=[c[0][-40:] for c in DIRECTIVE_WORD_INSIDE_A_TASK])
 def test_directive_word_inside_a_task(text: str, expected: list) -> None:
     assert [t["text"] for t in parse_meeting(text)["tasks"]] == expected
+
+
+LABEL_THEN_VALUES: list[tuple[str, list]] = [
+    # A line 'Label: value, value' of a report: every bare value of the list after the colon is the label's,
+    # not only the first (its indicator, and the label's exclusions: professional groups are no branches).
+    (
+        "HỘI NÔNG DÂN HUYỆN MƯỜNG LA\n- Tập huấn chuyển giao kỹ thuật: 28 lớp, 1.650 lượt hội viên.\n",
+        [("28 lớp", "nongdan", "lop_tap_huan"), ("1.650 lượt hội viên", "nongdan", "luot_tap_huan")],
+    ),
+    (
+        "HỘI NÔNG DÂN HUYỆN MƯỜNG LA\n- Chi hội, tổ hội nghề nghiệp: 9 chi hội, 22 tổ hội.\n",
+        [("9 chi hội", "nongdan", None), ("22 tổ hội", "nongdan", None)],
+    ),
+    # A loose word of the label ('quà') names the value after the colon as it would right beside it.
+    (
+        "ỦY BAN MTTQ VIỆT NAM HUYỆN THỚI BÌNH\n- Quà tặng hộ nghèo: 2.150 suất, tổng trị giá 860 triệu đồng.\n",
+        [("2.150 suất", "mttq", "suat_qua"), ("860 triệu đồng", "mttq", "tri_gia_qua")],
+    ),
+    # Guards: a sentence after the label keeps its own words; the fund's borrowers are not the bank's.
+    (
+        "HỘI NÔNG DÂN HUYỆN MƯỜNG LA\n3. Giúp nhau làm kinh tế: 46 hộ hội viên đang vay vốn, 2 tổ tiết kiệm và "
+        "vay vốn.\n",
+        [("46 hộ hội viên", "nongdan", "ho_du_no"), ("2 tổ tiết kiệm và vay vốn", "nongdan", "to_tk_vv")],
+    ),
+    (
+        "HỘI NÔNG DÂN HUYỆN MƯỜNG LA\n- Quỹ Hỗ trợ nông dân: 4,2 tỷ đồng, 96 hộ vay.\n",
+        [("4,2 tỷ đồng", "nongdan", "quy_ho_tro_nong_dan"), ("96 hộ vay", "nongdan", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", LABEL_THEN_VALUES, ids=[c[0][-40:] for c in LABEL_THEN_VALUES])
+def test_label_then_values(text: str, expected: list) -> None:
+    assert found(text) == expected
