@@ -389,7 +389,7 @@ _VERB_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:(?:trong năm|trong quý|trong k
 # '…; cộng dồn cả năm 52 hội viên') totals what the clause before counted.
 _RUNNING_TOTAL_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:lũy kế|cộng dồn|cộng lũy kế)(?![^\W\d_])")
 # Bodies that are not the organizations: counted at the head of a clause, they are its subject.
-_BODY_UNITS = {"doanh nghiệp"}
+_BODY_UNITS = {"doanh nghiệp", "công ty", "nhà máy", "ngân hàng"}  # (firms and banks, counted in their own noun)
 # … followed by their own verb, not by a list or an owner ('86 doanh nghiệp, hợp tác xã … do cựu
 # chiến binh làm chủ' are the members' firms).
 _BODY_ACTS_RE = re.compile(r" (?!do |của |thuộc |của |trong )[^\W\d_]")

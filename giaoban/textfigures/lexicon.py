@@ -116,7 +116,7 @@ COUNT_WORDS = [
     # houses; '12 hộ kinh doanh', firms, not households; '3 nghị quyết', not '3 nghị'): each in its own noun.
     "công ty", "cửa hàng", "nhà máy", "nhà xưởng", "nhà hàng", "nhà trọ", "nhà nghỉ", "nhà khách", "nhà kho",
     "nhà thuốc", "nhà trẻ", "nhà thờ", "hộ kinh doanh", "nghị quyết", "quyết định", "công văn", "chỉ thị",
-    "báo cáo", "thông báo", "tờ trình",
+    "báo cáo", "thông báo", "tờ trình", "ngân hàng",
 ]
 _COUNT_UNIT = {
     "hộ gia đình": "hộ", "hộ hội viên": "hộ", "hộ vay": "hộ", "tin bài": "tin bài", "tin, bài": "tin bài",

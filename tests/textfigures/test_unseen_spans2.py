@@ -108,3 +108,31 @@ PERSON_NAMED: list[tuple[str, str]] = [
 @pytest.mark.parametrize("text,figure", PERSON_NAMED, ids=[f for _, f in PERSON_NAMED])
 def test_person_named_before_a_figure(text: str, figure: str) -> None:
     assert figure in [t for t, _ in figures_of(text)]
+
+
+def test_banks_counted_whole() -> None:
+    # ('ngân hàng' whole, not '2 ngân'; a written number as well)
+    assert ("hai ngân hàng", "ngân hàng") in figures_of(
+        "Hội viên được hai ngân hàng thương mại cho vay ưu đãi; 2 ngân hàng khác tài trợ 100 triệu đồng.")
+
+
+# Banks and firms counted in their own noun at the head of their own clause are its subject, as firms
+# counted as 'doanh nghiệp' are: what the clause goes on to count is theirs ('other'), not the body's
+# named before.
+FIRMS_AND_BANKS_SUBJECT: list[tuple[str, str]] = [
+    ("Hội Phụ nữ xã hỗ trợ 15 triệu đồng, ba ngân hàng góp 40 triệu đồng vào quỹ.", "40 triệu đồng"),
+    ("Hội Cựu chiến binh huyện trao 20 suất quà; 2 công ty trên địa bàn tặng thêm 30 suất quà.", "30 suất quà"),
+    ("Liên đoàn Lao động tỉnh nắm tình hình, 3 nhà máy đã chi thưởng Tết bình quân 8 triệu đồng.", "8 triệu đồng"),
+]
+
+
+@pytest.mark.parametrize("text,figure", FIRMS_AND_BANKS_SUBJECT, ids=[f for _, f in FIRMS_AND_BANKS_SUBJECT])
+def test_firms_and_banks_subject_of_their_clause(text: str, figure: str) -> None:
+    found = [f for f in extract_text(text)["figures"] if f["text"] == figure]
+    assert [f["org"] for f in found] == ["other"], found
+
+
+def test_firms_visited_stay_the_bodys() -> None:
+    # the firms as the object of the body's verb: its own work
+    figures = extract_text("Công đoàn khu công nghiệp thăm 4 nhà máy, tặng 200 suất quà cho công nhân.")["figures"]
+    assert [f["org"] for f in figures] == ["congdoan", "congdoan"]
