@@ -538,6 +538,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     breaks = list(map(_MATCH_START, _CLAUSE_BREAK_RE.finditer(key)))
     donors_named = any(map(key.__contains__, _DONORS))  # (most texts name none: once, not per figure)
     others_named = _OTHER_THAN_WORD in key  # (what every match of _OTHER_THAN_RE says)
+    names_a_body = any(m.org in ORG_CODES for m in attributor.mentions)  # (one of the six organizations, anywhere)
     figures: list[dict[str, Any]] = []
     previous: list[Candidate] = []  # the figures read so far
     list_near = ""  # the words before the first figure of a list of figures ('có 28 chi hội, 2.425 hội viên')
@@ -1181,6 +1182,13 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         if code is not None and c.unit in _CLASSIFIER_UNITS and _names_another_thing(t, key, c, matcher.vocabulary(code), clause_end):
             # '242 suất học bổng', '2 suất trợ cấp', '77 hộ CCB cận nghèo': the noun after the measure word
             # says what is counted, and it is not the indicator's thing (whatever the words around named).
+            code, code_conf = None, 0.0
+        if code is not None and actor is _NOBODY and names_a_body:
+            # 'Theo Ngân hàng …, cả tỉnh có 18.400 hộ còn dư nợ': a figure read as no organization's (the area's
+            # statistic, a place) is no organization's indicator value, whatever its words name (no such figure
+            # is coded in the corpus); in a text that names none of the organizations ('Qua rà soát, toàn xã có
+            # 31 hộ thoát nghèo'), or a figure whose own body is only not named, the code stays: the review takes
+            # such figures as the uploading unit's own (intake.service.proposed).
             code, code_conf = None, 0.0
         if code is not None:
             last_coded[c.unit] = (c, code, actor.named_at, i)

@@ -106,3 +106,23 @@ CONSULTED: list[tuple[str, str, str | None]] = [
 @pytest.mark.parametrize(("text", "figure", "code"), CONSULTED)
 def test_consulted(text: str, figure: str, code: str | None) -> None:
     assert code_of(text, figure) == code
+
+
+# A figure read as no organization's (the area's statistic, a place) is no organization's indicator
+# value, whatever its words name; a figure whose text names no body at all keeps its code (the uploading
+# unit's own in the review), and an indicator only one organization reports gives it that organization.
+NO_ORGANIZATION: list[tuple[str, str, str | None]] = [
+    ("Hội Cựu chiến binh tỉnh tổng kết năm. Theo Ngân hàng Chính sách xã hội, cả tỉnh có 18.400 hộ còn dư nợ.",
+     "18.400 hộ", None),
+    ("Hội Phụ nữ huyện tổng kết năm. Theo Phòng giao dịch Ngân hàng Chính sách xã hội huyện, toàn huyện có 7.350 hộ "
+     "đang vay vốn.", "7.350 hộ", None),
+    # guards: no body named in the text, the Front's own indicator
+    ("Dư nợ ủy thác của các tổ đạt 23,5 tỷ đồng.", "23,5 tỷ đồng", "du_no_uy_thac"),
+    ("Ủy ban MTTQ huyện tổng kết năm. Toàn huyện có 52.400 hộ đạt danh hiệu gia đình văn hóa.", "52.400 hộ",
+     "gia_dinh_van_hoa"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), NO_ORGANIZATION)
+def test_no_organization(text: str, figure: str, code: str | None) -> None:
+    assert code_of(text, figure) == code
