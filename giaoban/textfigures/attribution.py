@@ -45,7 +45,7 @@ _RANK = (r"(?:dẫn đầu|đứng đầu|xếp đầu|tiếp đến|tiếp theo
 _INTRO_WORDS = (
     "tiếp đến", "sau đó là", "trong đó", "đối với", "đồng thời", "bên cạnh đó", "ngoài ra", "riêng", "còn", "theo đó",
     "tiếp đó", "cùng với đó", "đặc biệt", "nổi bật", "đáng chú ý", "qua đó", "từ đó", "mặt khác", "tương tự", "sau đó",
-    "cụ thể", "nhìn chung", "nhờ đó", "nhờ",
+    "cụ thể", "nhìn chung", "nhờ đó", "nhờ", "rồi đến", "rồi",
     # A ranking, whatever rank it names ('Dẫn đầu là …', 'xếp sau là …', 'xếp thứ hai là …', 'đứng hạng ba là …',
     # 'Xếp sau về quy mô là Liên đoàn Lao động tỉnh, …', 'Tiếp theo trong bảng xếp hạng là Tỉnh đoàn'): the body
     # named after it is the subject of what follows.
@@ -125,7 +125,7 @@ _PARTNER_BEFORE_RE = re.compile(r"phối hợp (?:với )?$")
 # An item of an enumeration ends before 'và' ('… Huyện đoàn 2 cuộc và'), and the next body is followed
 # by its own figure ('Liên đoàn Lao động huyện 1 cuộc').
 _ITEM_BEFORE_AND_RE = re.compile(r"\d(?: [^\W\d_]+){1,3} và$")
-_FIGURE_AFTER_NAME_RE = re.compile(_PLACE + r" (?:(?:hơn|trên|gần|khoảng) )?\d")
+_FIGURE_AFTER_NAME_RE = re.compile(_PLACE + r" (?:với )?(?:(?:hơn|trên|gần|khoảng) )?\d")
 # An item that opens with the partner it works with ('- Phối hợp Ủy ban MTTQ tỉnh trao …').
 _PARTNER_OPENS_RE = re.compile(r"[\s\-+•*–]*phối hợp(?![^\W\d_])")
 _RESET_SUBJECT_RE = re.compile(

@@ -99,3 +99,25 @@ HEADLINE_OWNER: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", HEADLINE_OWNER, ids=[c[0][:40] for c in HEADLINE_OWNER])
 def test_headline_owner(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+RANKED_THEN: list[tuple[str, list]] = [
+    # A ranking that goes on with 'rồi (đến)' and a last item 'và X với N' gives each body named its own
+    # figure, as 'tiếp đến là X' and 'X 3 cuộc và Y 1 cuộc' do; the measure ranked carries on.
+    (
+        "Dư nợ ủy thác qua Hội Nông dân huyện đạt 420 tỷ đồng, cao nhất huyện; tiếp đến là Hội LHPN, rồi Hội "
+        "CCB với 198 tỷ đồng và Huyện đoàn với 87 tỷ đồng.\n",
+        [("420 tỷ đồng", "nongdan", "du_no_uy_thac"), ("198 tỷ đồng", "ccb", "du_no_uy_thac"),
+         ("87 tỷ đồng", "doan", "du_no_uy_thac")],
+    ),
+    (
+        "Năm 2023, Hội LHPN xã kết nạp 64 hội viên, nhiều nhất trong các đoàn thể; rồi đến Hội Nông dân xã "
+        "với 38 hội viên.\n",
+        [("64 hội viên", "phunu", "ket_nap_moi"), ("38 hội viên", "nongdan", "ket_nap_moi")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", RANKED_THEN, ids=[c[0][:40] for c in RANKED_THEN])
+def test_ranked_then(text: str, expected: list) -> None:
+    assert found(text) == expected
