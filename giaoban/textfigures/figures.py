@@ -185,7 +185,8 @@ _NAME_HEAD_BEFORE_QUOTE_RE = re.compile(
 
 
 def _inside_quoted_name(key: str, s: int, e: int) -> bool:
-    """Whether the number at ``s:e`` stands inside a short quoted name after a noun that names one."""
+    """Whether the number at ``s:e`` stands inside a quoted name (up to sixteen words after it, issue 15: the
+    campaigns' long names) after a noun that names one."""
     window = key[s - 60 if s > 60 else 0:s]  # (one copy for both quotes)
     if '"' not in window and "“" not in window:
         return False  # (most numbers: no quote just before)
@@ -195,8 +196,8 @@ def _inside_quoted_name(key: str, s: int, e: int) -> bool:
         return False
     if key[q] == '"' and key.count('"', line, q) % 2:
         return False  # a closing quote: the number stands after a quoted name, not inside it
-    close = min((i for i in (key.find('"', e, e + 60), key.find("”", e, e + 60)) if i >= 0), default=-1)
-    if close < 0 or "\n" in key[e:close] or key[e:close].count(" ") > 8:
+    close = min((i for i in (key.find('"', e, e + 110), key.find("”", e, e + 110)) if i >= 0), default=-1)
+    if close < 0 or "\n" in key[e:close] or key[e:close].count(" ") > 16:
         return False
     return _NAME_HEAD_BEFORE_QUOTE_RE.search(key, max(0, q - 24), q) is not None
 

@@ -136,3 +136,27 @@ def test_firms_visited_stay_the_bodys() -> None:
     # the firms as the object of the body's verb: its own work
     figures = extract_text("Công đoàn khu công nghiệp thăm 4 nhà máy, tặng 200 suất quà cho công nhân.")["figures"]
     assert [f["org"] for f in figures] == ["congdoan", "congdoan"]
+
+
+# A number inside a quoted programme's or campaign's name of up to sixteen words after it ('phong trào "Góp
+# 2.000 ngày công giúp các gia đình chính sách sửa chữa nhà ở và chuồng trại"') is the name's target, no
+# figure; the figures after the name count.
+LONG_QUOTED_NAMES: list[tuple[str, str, str]] = [
+    ('Hưởng ứng cuộc vận động "Chung tay xây 500 ngôi nhà tình thương cho hộ nghèo và gia đình chính sách", '
+     'Mặt trận huyện đã bàn giao 36 nhà.', "500", "36 nhà"),
+    ('Hội Nông dân triển khai phong trào "Góp 2.000 ngày công giúp các gia đình chính sách sửa chữa nhà ở và '
+     'chuồng trại", hội viên đã góp 640 ngày công.', "2.000", "640 ngày công"),
+]
+
+
+@pytest.mark.parametrize("text,inside,figure", LONG_QUOTED_NAMES, ids=[n[1] for n in LONG_QUOTED_NAMES])
+def test_number_inside_a_long_quoted_name(text: str, inside: str, figure: str) -> None:
+    found = [t for t, _ in figures_of(text)]
+    assert not [t for t in found if t.split(" ")[0] == inside], found
+    assert figure in found, found
+
+
+def test_a_quote_after_the_figure_is_no_name_around_it() -> None:
+    # the number stands before the quoted name, outside it
+    assert "45 hộ" in [t for t, _ in figures_of(
+        'Chi hội đã giúp 45 hộ tham gia mô hình "Nuôi gà thả vườn theo hướng an toàn sinh học" của Hội.')]
