@@ -333,7 +333,7 @@ _WHERE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:tại|ở) (?:(?:các|cả|hơn|
 # Money that moves by another verb than raising or giving, between that verb and the amount.
 _OTHER_MONEY_RE = re.compile(prefix_alternation(
     ("mượn", "vay", "cho vay", "tiêu thụ", "bán", "doanh thu", "thu nhập", "lợi nhuận", "lãi", "đã chi", "chi trả", "giải chi",
-     "quay vòng", "góp vốn"),
+     "quay vòng", "góp vốn", "tiết kiệm"),
     _LETTER_START) + r"(?![^\W\d_])")
 # After the verb of raising, a work done and then its cost ('vận động nhân dân cùng Nhà nước làm 3 km
 # đường, kinh phí 2,1 tỷ đồng', 'vận động xây, sửa 37 mái ấm với kinh phí 1,48 tỷ đồng'): the amount is
@@ -1852,7 +1852,9 @@ def _money_by_verb(key: str, s_start: int, pos: int, direct_only: bool) -> str |
                         and not _MONEY_TO_PEOPLE_RE.fullmatch(key, last.end(), pos)):
         return None
     if _OTHER_MONEY_RE.search(key, last.end(), pos):
-        return None  # 'vận động hội viên cho nhau mượn 1,2 tỷ đồng': a loan or a sale, neither raised nor given
+        # 'vận động hội viên cho nhau mượn 1,2 tỷ đồng': a loan or a sale, neither raised nor given; 'vận động hội
+        # viên tiết kiệm được 3,6 tỷ đồng': the members' own savings
+        return None
     if last.group(1) == "góp" and not _MEMBERS_PUT_IN_RE.search(key, max(s_start, last.start() - 40), last.start()):
         return None  # 'Quỹ Xã hội Công đoàn góp thêm 40 triệu đồng': a body's share of a cost, not money raised
     return _MONEY_CODES["raised" if last.group(1) in _MONEY_RAISED else "given"]

@@ -126,3 +126,19 @@ NO_ORGANIZATION: list[tuple[str, str, str | None]] = [
 @pytest.mark.parametrize(("text", "figure", "code"), NO_ORGANIZATION)
 def test_no_organization(text: str, figure: str, code: str | None) -> None:
     assert code_of(text, figure) == code
+
+
+# Savings the members are called on to keep ('vận động chị em tiết kiệm được …') are their own money, neither
+# raised by the body (ho_tro_kinh_phi) nor given.
+MEMBERS_SAVINGS: list[tuple[str, str, str | None]] = [
+    ("Các chi hội phụ nữ vận động chị em tiết kiệm được 1,9 tỷ đồng, giúp nhau vay không lãi.", "1,9 tỷ đồng", None),
+    ("Trong quý, Hội Nông dân xã vận động hội viên gửi tiết kiệm được 520 triệu đồng.", "520 triệu đồng", None),
+    # guards: money raised, money given
+    ("Hội Nông dân xã vận động hội viên ủng hộ Quỹ Khuyến học 35 triệu đồng.", "35 triệu đồng", "ho_tro_kinh_phi"),
+    ("Hội LHPN huyện vận động hỗ trợ 24 phụ nữ nghèo với số tiền 48 triệu đồng.", "48 triệu đồng", "tri_gia_qua"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), MEMBERS_SAVINGS)
+def test_members_savings(text: str, figure: str, code: str | None) -> None:
+    assert code_of(text, figure) == code
