@@ -1029,6 +1029,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 inherited = _borrowers_code(key, c, actor, s_start, before, matcher)
             if inherited is None and c.unit == "ngôi nhà" and not part:
                 inherited = _house_kind_named_before(key, c, actor, s_start, clause_start, matcher)
+            if inherited is None and thing is not None and not part and not _per_item_before(before):
+                inherited = _house_cost_code(thing, figures, actor, matcher)
             if inherited is None and (whole := last_coded.get(c.unit)) is not None:
                 inherited = _part_code(t, key, c, actor, whole, attributor.sentences[whole[3]][0], i, matcher)
             if inherited is None and c.unit == "mô hình" and _ACTIVITY_MODEL_AFTER_RE.match(key, c.end) \
@@ -1477,6 +1479,22 @@ _HOUSE_KIND_NAMED_RE = re.compile(r"(?<![^\W\d_])(?:(?:nhà|căn|ngôi) [\"“]?
                                   r"nhân ái|tình nghĩa)|nhà tạm|mái ấm(?: tình thương| công đoàn)?)(?![^\W\d_])")
 _HOUSE_KIND_AFTER_RE = re.compile(r"(?:[,;.:)\n]|$| (?:cho|trước|trong|vào|đúng|kịp|với|tại|ở|và|do|để)(?![^\W\d_]))")
 _OTHER_SCHEME_RE = re.compile(r"(?<![^\W\d_])lồng ghép(?![^\W\d_])")
+
+
+# The cost of Đại đoàn kết houses counted just before ('- Nhà Đại đoàn kết: xây mới 11 căn, sửa chữa 4 căn,
+# tổng kinh phí 620 triệu đồng'): the houses' code, by whatever words it came (a label, the kind named
+# earlier), says the amount is their cost. Issue 15, src_aq ('code missing: vocabulary').
+_HOUSE_COST_CODES = {"nha_dai_doan_ket": "kinh_phi_nha_dai_doan_ket"}
+
+
+def _house_cost_code(thing: Candidate, figures: list[dict[str, Any]], actor: Actor, matcher: Matcher) -> str | None:
+    """The code of an amount valuing houses whose figure (``thing``) was coded as houses with a cost
+    indicator of their own, or None."""
+    for f in reversed(figures[-6:]):
+        if f["end"] == thing.end:
+            cost = _HOUSE_COST_CODES.get(f["indicator_code"])
+            return cost if cost is not None and matcher.reported_by(cost, actor.org, actor.orgs) else None
+    return None
 
 
 def _house_kind_named_before(key: str, c: Candidate, actor: Actor, s_start: int, clause_start: int,

@@ -185,3 +185,30 @@ LABEL_THEN_VALUES: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", LABEL_THEN_VALUES, ids=[c[0][-40:] for c in LABEL_THEN_VALUES])
 def test_label_then_values(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+COST_OF_HOUSES_COUNTED_BEFORE: list[tuple[str, list]] = [
+    # The total cost after Đại đoàn kết houses counted by a bare measure word (their kind named by the line's
+    # label) is their cost, as it is after 'N căn nhà Đại đoàn kết'.
+    (
+        "ỦY BAN MTTQ VIỆT NAM HUYỆN CÁI NƯỚC\n- Nhà Đại đoàn kết: xây mới 9 căn, sửa chữa 3 căn, tổng kinh phí "
+        "410 triệu đồng.\n",
+        [("9 căn", "mttq", "nha_dai_doan_ket"), ("3 căn", "mttq", "nha_dai_doan_ket"),
+         ("410 triệu đồng", "mttq", "kinh_phi_nha_dai_doan_ket")],
+    ),
+    # Guards: the amount per house is none; other houses have no cost indicator.
+    (
+        "ỦY BAN MTTQ VIỆT NAM HUYỆN CÁI NƯỚC\n- Nhà Đại đoàn kết: xây mới 9 căn, mỗi căn trị giá 50 triệu đồng.\n",
+        [("9 căn", "mttq", "nha_dai_doan_ket"), ("50 triệu đồng", "mttq", None)],
+    ),
+    (
+        "HỘI LHPN HUYỆN CÁI NƯỚC\n- Nhà \"Mái ấm tình thương\": xây mới 4 căn, tổng kinh phí 200 triệu đồng.\n",
+        [("4 căn", "phunu", "nha_mai_am"), ("200 triệu đồng", "phunu", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", COST_OF_HOUSES_COUNTED_BEFORE,
+                         ids=[c[0][-40:] for c in COST_OF_HOUSES_COUNTED_BEFORE])
+def test_cost_of_houses_counted_before(text: str, expected: list) -> None:
+    assert found(text) == expected
