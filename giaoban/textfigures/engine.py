@@ -1219,7 +1219,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             "qualifier": c.qualifier,
             "org": actor.org,
             "orgs": actor.orgs,
-            "kind": "target" if targets and inside(targets, c.start) else c.kind,
+            # (the count of targets set, '12 chỉ tiêu', is itself no target)
+            "kind": "target" if targets and inside(targets, c.start) and c.unit != "chỉ tiêu" else c.kind,
             "indicator": indicator,
             "indicator_code": code,
             "confidence": conf,

@@ -41,12 +41,30 @@ def _is_heading(line: str, raw: str) -> bool:
 
 # Every match of _TARGET_HEAD holds one of these (most texts hold none: scans in C, then no line by line).
 _TARGET_WORDS = ("hướng", "nhiệm vụ", "giải pháp", "kế hoạch", "chương trình công tác", "chỉ tiêu", "mục tiêu")
+# A body's aim stated inside a sentence of results ('Năm 2020, Hội phấn đấu giảm thêm 150 hộ …', '…; phấn đấu trồng
+# 150.000 cây xanh', 'Hội đặt mục tiêu giúp 1.200 hộ …'): what follows, to the end of its sentence, is a target.
+# Not the effort behind a result ('Nhờ nỗ lực phấn đấu, …', 'tấm gương phấn đấu vươn lên', 'phấn đấu học tập').
+_AIM_RE = re.compile(r"(?<![^\W\d_])(?<!nỗ lực )(?<!sự )(?<!trình )(?<!thần )(?<!gương )(?<!ý chí )"
+                     r"(?:phấn đấu(?! (?:vươn lên|rèn luyện|học tập|không ngừng))|đặt (?:ra )?mục tiêu)(?![^\W\d_])")
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def _aim_ranges(key: str, out: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stated aims of sentences outside the target sections ``out``, added to them."""
+    added = []
+    for m in _AIM_RE.finditer(key):
+        if any(s <= m.start() < e for s, e in out):
+            continue
+        end = _SENTENCE_END_RE.search(key, m.end())
+        added.append((m.start(), end.start() if end else len(key)))
+    return sorted(out + added) if added else out
 
 
 def target_ranges(text: str, key: str) -> list[tuple[int, int]]:
     """(start, end) ranges of the text that state targets or plans."""
+    aims = "phấn đấu" in key or "mục tiêu" in key
     if not any(map(key.__contains__, _TARGET_WORDS)):
-        return []
+        return _aim_ranges(key, []) if aims else []
     out: list[tuple[int, int]] = []
     open_at: int | None = None
     for m in _LINE_RE.finditer(key):
@@ -74,4 +92,4 @@ def target_ranges(text: str, key: str) -> list[tuple[int, int]]:
                     break
     if open_at is not None:
         out.append((open_at, len(key)))
-    return out
+    return _aim_ranges(key, out) if aims else out

@@ -121,3 +121,38 @@ RANKED_THEN: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", RANKED_THEN, ids=[c[0][:40] for c in RANKED_THEN])
 def test_ranked_then(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+def kinds(text: str) -> list:
+    return [(f["text"], f["kind"]) for f in extract_text(text)["figures"]]
+
+
+AIM_IN_A_SENTENCE: list[tuple[str, list]] = [
+    # A body's aim stated inside a sentence of results ('phấn đấu …', 'đặt mục tiêu …') makes what follows, to
+    # the end of its sentence, a target, whatever kind its words say ('thêm', a share), not a result.
+    (
+        "Quý I, Hội kết nạp 12 hội viên. Năm 2027, Hội Nông dân xã phấn đấu kết nạp thêm 60 hội viên và thành "
+        "lập 2 tổ hợp tác.\n",
+        [("12 hội viên", "level"), ("60 hội viên", "target"), ("2 tổ hợp tác", "target")],
+    ),
+    (
+        "Công đoàn phường đã ký 3 thỏa ước; đặt mục tiêu đến cuối năm có 95% đoàn viên được ký hợp đồng và giảm "
+        "thêm 5 hộ đoàn viên nghèo.\n",
+        [("3 thỏa ước", "level"), ("95%", "target"), ("5 hộ", "target")],
+    ),
+    # Guards: the effort behind a result, and the count of targets set.
+    (
+        "Nhờ nỗ lực phấn đấu, năm qua Hội kết nạp 120 hội viên; nhiều hội viên phấn đấu vươn lên, 35 hộ đã "
+        "thoát nghèo.\n",
+        [("120 hội viên", "level"), ("35 hộ", "level")],
+    ),
+    (
+        "Đại hội Hội CCB xã đặt mục tiêu hoàn thành 9 chỉ tiêu của nhiệm kỳ.\n",
+        [("9 chỉ tiêu", "level")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", AIM_IN_A_SENTENCE, ids=[c[0][:40] for c in AIM_IN_A_SENTENCE])
+def test_aim_in_a_sentence(text: str, expected: list) -> None:
+    assert kinds(text) == expected
