@@ -106,7 +106,12 @@ _OWNER_BEFORE_RE = re.compile(  # (first letters first: scanned for in C, see WO
 _LEAVE_OF_RE = re.compile(r"(?<![^\W\d_])(?:chủ trương|sự chỉ đạo|chỉ đạo|sự lãnh đạo|ý kiến chỉ đạo|sự đồng ý|phê duyệt|"
                           r"lời kêu gọi|kêu gọi|lời phát động|"
                           # ('theo số liệu của UBND xã, toàn xã còn 318 hộ cận nghèo': the source cited owns nothing)
-                          r"số liệu|thống kê|kết quả rà soát) *$")
+                          r"số liệu|thống kê|kết quả rà soát|"
+                          # A body's act or document ('góp ý dự thảo quyết định của UBND huyện', 'quán triệt Chỉ thị
+                          # của Ban Bí thư', 'phản biện dự thảo nghị quyết của HĐND tỉnh'): the body owns the
+                          # document the clause's verb acts on, not what the clause's own subject does.
+                          r"dự thảo|(?:nghị quyết|quyết định|chỉ thị|kết luận|nghị định|thông tư|luật|công văn|văn bản|"
+                          r"quy định|tờ trình)(?: (?:số )?\d[\w/.\-]*)?) *$")
 _PLACE_SUBJECT_RE = re.compile(r"(?:^|[,:;] |\n)[\s\-+•*–]*(?:toàn |cả )?(?:" + ADMIN_LEVELS + r")"
                                r" (?:đã|còn|cũng|tiếp tục|đang|vừa)(?![^\W\d_])"
                                # ('…; toàn xã vận động Quỹ "Vì người nghèo" được …': the whole place raised it)

@@ -2290,6 +2290,11 @@ def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: 
         # 'họp dân lấy ý kiến về dự thảo phương án …, tổng hợp 64 ý kiến': the people consulted on a draft or a
         # plan, not voters meeting their deputies nor the petitions such a meeting gathers
         return True
+    if code == "y_kien_kien_nghi" and key.find("dự thảo", s_start, c.start) >= 0 \
+            and key.find("cử tri", clause_start, c.end + 50) < 0:
+        # 'phản biện dự thảo nghị quyết của HĐND tỉnh, tổng hợp 58 ý kiến gửi cơ quan soạn thảo': comments on
+        # a draft the sentence named, not voters' petitions ('… và tổng hợp 126 ý kiến, kiến nghị của cử tri' are)
+        return True
     if code == "nha_mai_am_cong_doan" and c.unit == "đoàn viên" and _MAI_AM_RE.search(key, s_start, clause_end) \
             and all(_FUND_WORD_BEFORE_RE.search(key, max(0, m.start() - 8), m.start())
                     for m in _MAI_AM_RE.finditer(key, s_start, clause_end)):
