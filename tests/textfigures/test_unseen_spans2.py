@@ -160,3 +160,21 @@ def test_a_quote_after_the_figure_is_no_name_around_it() -> None:
     # the number stands before the quoted name, outside it
     assert "45 hộ" in [t for t, _ in figures_of(
         'Chi hội đã giúp 45 hộ tham gia mô hình "Nuôi gà thả vườn theo hướng an toàn sinh học" của Hội.')]
+
+
+# A bare number whose noun a label before it names ('số … là N', 'nâng số … lên N'), however many words of
+# the label's own clause stand between (up to 60 characters, no sentence or clause end).
+LABELLED_BARE: list[tuple[str, int, str]] = [
+    ("Số đoàn viên tham gia hiến máu tình nguyện đợt này là 126.", 126, "đoàn viên"),
+    ("Hội Nông dân huyện vận động, nâng số chi hội có quỹ trợ vốn xoay vòng lên 58.", 58, "chi hội"),
+]
+
+
+@pytest.mark.parametrize("text,value,unit", LABELLED_BARE, ids=[str(v) for _, v, _ in LABELLED_BARE])
+def test_bare_number_takes_the_labels_noun(text: str, value: int, unit: str) -> None:
+    assert [(f["value"], f["unit"]) for f in extract_text(text)["figures"]] == [(value, unit)]
+
+
+def test_a_clause_end_stops_the_label() -> None:
+    # the fund's balance is no count of members: the label's clause ended at the semicolon
+    assert [f["unit"] for f in extract_text("Số hội viên mới tăng; quỹ hội lên 58.")["figures"]] != ["hội viên"]
