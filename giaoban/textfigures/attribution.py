@@ -179,6 +179,13 @@ _AREA_STAT_RE = re.compile(
 # CCB …; còn Đoàn Thanh niên …. So với đầu năm, dư nợ ủy thác tăng thêm 845 tỷ đồng') speaks of
 # them all.
 _SUMMARY_OPEN_RE = re.compile(r"[\s\-+•*–]*(?:so với|tổng cộng|tính chung|nhìn chung|như vậy|cộng chung|chung cả)(?![^\W\d_])")
+# An event or a programme as the subject that opens a sentence naming no body ('Ngày hội hiến máu … tiếp
+# nhận 1.180 đơn vị máu', 'Chương trình … thu hút 640 lượt người', 'Hội thi … có 24 đội tham gia'): the
+# event is the text's own body's, which organized it, not the partners named together in the sentence
+# before ('Đoàn Thanh niên và Hội LHPN xã cùng ra mắt …') nor a donor or a person carried from it.
+_EVENT_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:ngày hội|chương trình|hội thi|cuộc thi|hội diễn|hội trại|liên hoan|"
+                               r"lễ|buổi lễ|lễ hội|đêm|chuyến|đợt|phiên|hội chợ|tuần lễ|giải (?:đấu|bóng|chạy|thể thao)|"
+                               r"chiến dịch|cuộc vận động|hoạt động)(?![^\W\d_])")
 _MIXED_UNITS = {"hội, đoàn viên", "hội viên, đoàn viên", "đoàn viên, hội viên"}
 # A numbered heading ('III. PHƯƠNG HƯỚNG QUÝ II', '2. Chăm lo Tết'): the subject of the paragraph
 # before it does not carry into the section it opens.
@@ -1074,6 +1081,13 @@ class Attributor:
                 # ('Hưởng ứng lời kêu gọi của Mặt trận, nhân dân đã đóng góp …': the people after the opening)
                 entry_carried = Actor("other", None, "carried")
                 carried = None
+            if (not subjects and not owners and entry_carried is not None and entry_carried is not _NOBODY
+                    and self.default in ORG_CODES and (entry_carried.org == "other" or (
+                        entry_carried.orgs is not None and self.default in entry_carried.orgs))
+                    and _EVENT_SUBJECT_RE.match(key, s, e)):
+                # 'Đoàn Thanh niên và Hội LHPN xã cùng ra mắt 1 câu lạc bộ. Ngày hội hiến máu … tiếp nhận
+                # 1.180 đơn vị máu': the event is the text's body's (see _EVENT_SUBJECT_RE).
+                entry_carried = carried = Actor(self.default, None, "carried")
             if area_words and (key.find("hộ nghèo", s, e) >= 0 or (key.find(" có ", s, e) >= 0 and key.find("toàn ", s, e) >= 0)) \
                     and (stat := _AREA_STAT_RE.search(key, s, e)):
                 kept = [x for x in subjects if x.pos < stat.start()]

@@ -1,0 +1,51 @@
+"""What carries from one sentence to the next (issue 15): the subject a sentence that names no body takes
+from the sentences before it, and where that ends. One row per case, in wording of its own; every row
+failed before its fix, except the guards marked as such (wording that must keep its answer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from giaoban.textfigures import extract_text
+
+
+def owners(text: str, wanted: tuple[str, ...]) -> list:
+    """The organization (or organizations) of each figure whose words are among ``wanted``."""
+    return [(f["text"], f.get("orgs") or f["org"]) for f in extract_text(text)["figures"] if f["text"] in wanted]
+
+
+EVENT_AS_SUBJECT: list[tuple[str, list]] = [
+    # An event or a programme opening a sentence that names no body is the text's own body's (it organized
+    # it), not the partners named together in the sentence before, nor a donor carried from it.
+    (
+        "Huyện đoàn Mai Sơn: sôi nổi Tháng Thanh niên\n"
+        "Huyện đoàn Mai Sơn ra quân Tháng Thanh niên năm 2025 tại xã Chiềng Mung. Đoàn Thanh niên và Hội Nông "
+        "dân xã Chiềng Mung cùng đổ bê tông 2 km đường nội đồng. Ngày hội việc làm thanh niên thu hút 850 lượt "
+        "người tham gia.\n",
+        [("850 lượt người tham gia", "doan")],
+    ),
+    (
+        "Hội LHPN huyện Bắc Yên: ấm áp Tết vùng cao\n"
+        "Hội LHPN huyện Bắc Yên trao 40 suất quà cho phụ nữ nghèo. Một doanh nghiệp xây dựng ở thị trấn "
+        "tài trợ 25 triệu đồng. Chương trình \"Tết ấm cho phụ nữ vùng cao\" năm nay đến với 320 hội viên.\n",
+        [("320 hội viên", "phunu")],
+    ),
+    (
+        "HỘI CỰU CHIẾN BINH HUYỆN LỤC NGẠN\n"
+        "Hội CCB huyện tổ chức kỷ niệm ngày thành lập Quân đội nhân dân Việt Nam. Hội CCB và Hội Nông dân "
+        "xã Kiên Thành cùng trồng 3 ha vải thiều. Hội thi \"Cựu chiến binh với văn hóa cơ sở\" có 16 đội tham dự.\n",
+        [("16 đội", "ccb")],
+    ),
+    # Guards: another body of the six carried alone keeps the event; an event whose giver is named keeps it.
+    (
+        "Ủy ban MTTQ huyện Bắc Yên: ấm áp Tết vùng cao\n"
+        "Ủy ban MTTQ huyện Bắc Yên trao 60 suất quà. Hội LHPN xã Hồng Ngài tổ chức phiên chợ cho phụ nữ. "
+        "Phiên chợ thu hút 400 lượt người đến mua sắm.\n",
+        [("400 lượt người", "phunu")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", EVENT_AS_SUBJECT, ids=[c[0][-40:] for c in EVENT_AS_SUBJECT])
+def test_event_as_subject(text: str, expected: list) -> None:
+    assert owners(text, tuple(w for w, _ in expected)) == expected
