@@ -374,6 +374,9 @@ _MONEY_TO_WHOM_RE = re.compile(r" (?:cho |thêm )?[\d.]+ [^\W\d_]+(?: [^\W\d_]+)
 _MONEY_TO_PEOPLE_RE = re.compile(r" (?:cho )?(?:phụ nữ|hội viên|đoàn viên|hộ|gia đình|người|công nhân|người lao động|học sinh|"
                                  r"trẻ em|nông dân|cựu chiến binh|thanh niên)(?: [^\W\d_]+){0,3}"
                                  r"(?: (?:số tiền|tổng số tiền|với số tiền|tổng cộng))? (?:(?:trên|hơn|gần|khoảng) )?")
+# … not a share of a past period ('bằng 98,5% so với cùng kỳ') nor of the whole population ('chiếm 2,3% dân số'),
+# which no organization gathers.
+_NOT_GATHERED_AFTER_RE = re.compile(r" ?(?:so với (?:cùng kỳ|năm|quý|tháng|kỳ|đầu năm|cuối năm)|(?:tổng )?dân số)(?![^\W\d_])")
 _SHARE_OF_MEMBERS_RE = re.compile(r"(?: [^\W\d_]+)?,? (?:đạt|chiếm|bằng)(?: tỷ lệ| tỉ lệ)? ")
 # The body's own units that reached the grade, then their share ('16/18 cơ sở Hội được đánh giá trong
 # sạch, vững mạnh, chiếm 88,9%'): the rate the catalogue tracks, said after the count.
@@ -1127,7 +1130,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # not money it raised ('vận động hội viên ủng hộ Quỹ …' is)
             code, code_conf = None, 0.0
         if (code is None and c.unit == "%" and figures and figures[-1]["indicator_code"] == "tong_hoi_vien"
-                and _SHARE_OF_MEMBERS_RE.fullmatch(key, figures[-1]["end"], c.start)
+                and _SHARE_OF_MEMBERS_RE.fullmatch(key, figures[-1]["end"], c.start) and not _NOT_GATHERED_AFTER_RE.match(key, c.end)
                 and matcher.reported_by("ty_le_tap_hop", actor.org, actor.orgs)):
             # 'tổng số hội viên là 3.184, đạt 78,6% số phụ nữ từ 18 tuổi': the members' share of
             # those who may join is the rate of gathering.

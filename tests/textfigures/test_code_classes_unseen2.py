@@ -142,3 +142,21 @@ MEMBERS_SAVINGS: list[tuple[str, str, str | None]] = [
 @pytest.mark.parametrize(("text", "figure", "code"), MEMBERS_SAVINGS)
 def test_members_savings(text: str, figure: str, code: str | None) -> None:
     assert code_of(text, figure) == code
+
+
+# A share said right after the membership is its rate of gathering (ty_le_tap_hop) only when it is a share of
+# those the organization may gather: not a share of a past period ('bằng … so với cùng kỳ') nor of the whole
+# population ('chiếm … dân số').
+SHARE_AFTER_MEMBERS: list[tuple[str, str, str | None]] = [
+    ("Hội Nông dân tỉnh có 182.400 hội viên, bằng 98,5% so với cùng kỳ.", "98,5%", None),
+    ("Hội LHPN huyện có 14.260 hội viên, đạt 103% so với năm 2024.", "103%", None),
+    ("Hội CCB tỉnh có 46.800 hội viên, chiếm 2,3% dân số toàn tỉnh.", "2,3%", None),
+    # guards: shares of those who may join
+    ("Hội LHPN huyện có 14.260 hội viên, đạt 86,4% số phụ nữ từ 18 tuổi trở lên.", "86,4%", "ty_le_tap_hop"),
+    ("Công đoàn cơ sở có 86 đoàn viên, bằng 100% số lao động của công ty.", "100%", "ty_le_tap_hop"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), SHARE_AFTER_MEMBERS)
+def test_share_after_members(text: str, figure: str, code: str | None) -> None:
+    assert code_of(text, figure) == code
