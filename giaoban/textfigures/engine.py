@@ -1601,6 +1601,11 @@ def _comma_outside_quotes(s: str) -> int:
 _QUOTE_OR_COMMA_RE = re.compile(r"[\"“”,]")
 
 
+# Gifts given to what is counted next ('thăm, tặng quà 58 chùa Khmer và 32 vị sư cả', 'trao quà cho 12 trường'):
+# those given them, whatever noun counts them; an amount valued after them is the gifts' value.
+_GIFTS_TO_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:tặng|trao) quà(?: cho)? (?:[^,;.:]*\d[^,;.:]* và )?$")
+
+
 def _valued_thing(key: str, c: Candidate, previous: list[Candidate], s_start: int, before: str) -> Candidate | None:
     """The counted thing (not a gift) whose value an amount gives: '38 công trình thanh niên, trị
     giá 420 triệu đồng', '12 dự án, tổng số vốn 1,8 tỷ đồng'. None for gifts ('640 suất quà trị
@@ -1616,6 +1621,8 @@ def _valued_thing(key: str, c: Candidate, previous: list[Candidate], s_start: in
     if p.start < s_start or (c.start - p.end > 80 and (p.unit != "ngôi nhà" or c.start - p.end > 240)) \
             or p.unit_category != "count" or p.unit in _GIFT_UNITS:
         return None
+    if _GIFTS_TO_BEFORE_RE.search(key, max(s_start, p.start - 80), p.start):
+        return None  # ('tặng quà 58 chùa Khmer và 32 vị sư cả, tổng trị giá …': those given gifts, the gifts valued)
     gap = key[p.end:c.start]
     if "." in gap or ";" in gap or "\n" in gap:
         return None

@@ -212,3 +212,28 @@ COST_OF_HOUSES_COUNTED_BEFORE: list[tuple[str, list]] = [
                          ids=[c[0][-40:] for c in COST_OF_HOUSES_COUNTED_BEFORE])
 def test_cost_of_houses_counted_before(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+GIFTS_TO_WHAT_IS_COUNTED: list[tuple[str, list]] = [
+    # Gifts given to what is counted next, by any noun ('chùa', 'vị sư cả', 'điểm trường'): those given them,
+    # so the total after them values the gifts.
+    (
+        "ỦY BAN MTTQ HUYỆN CẦU KÈ\nBan Thường trực thăm, tặng quà 30 chùa Khmer và 24 vị sư cả, tổng trị giá "
+        "90 triệu đồng.\n",
+        [("30 chùa", "mttq", None), ("24 vị", "mttq", None), ("90 triệu đồng", "mttq", "tri_gia_qua")],
+    ),
+    (
+        "ỦY BAN MTTQ HUYỆN CẦU KÈ\nBan Thường trực tặng quà 30 chùa Khmer, tổng trị giá 90 triệu đồng.\n",
+        [("30 chùa", "mttq", None), ("90 triệu đồng", "mttq", "tri_gia_qua")],
+    ),
+    # Guard: works valued are the works' value, no gifts.
+    (
+        "HUYỆN ĐOÀN CẦU KÈ\nHuyện đoàn thực hiện 12 công trình thanh niên, tổng trị giá 300 triệu đồng.\n",
+        [("12 công trình thanh niên", "doan", "cong_trinh_thanh_nien"), ("300 triệu đồng", "doan", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", GIFTS_TO_WHAT_IS_COUNTED, ids=[c[0][-40:] for c in GIFTS_TO_WHAT_IS_COUNTED])
+def test_gifts_to_what_is_counted(text: str, expected: list) -> None:
+    assert found(text) == expected
