@@ -656,6 +656,8 @@ def _is_identifier(text: str, key: str, s: int) -> bool:
         return False  # 'mỗi phần 500.000 đồng', 'mỗi tổ 30 hội viên': each one's amount, no name
     if two == "cùng kỳ" and not _YEAR_AT_RE.match(key, s):
         return False  # 'cao hơn cùng kỳ 310 đoàn viên': the same period compared with, no session named
+    if two == "nhiệm kỳ" and len(three_words) == 3 and three_words[0] in ("đầu", "cuối") and not _YEAR_AT_RE.match(key, s):
+        return False  # 'ít hơn đầu nhiệm kỳ 90 chi hội': the time compared with, no term named by a number
     if two in _IDENT_PHRASES:
         return not (len(three_words) == 3 and three_words[0] in _EACH_WORDS)
     if two in lx.UNIT_NAME_BEFORE:

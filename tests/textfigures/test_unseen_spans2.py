@@ -178,3 +178,20 @@ def test_bare_number_takes_the_labels_noun(text: str, value: int, unit: str) -> 
 def test_a_clause_end_stops_the_label() -> None:
     # the fund's balance is no count of members: the label's clause ended at the semicolon
     assert [f["unit"] for f in extract_text("Số hội viên mới tăng; quỹ hội lên 58.")["figures"]] != ["hội viên"]
+
+
+# A count right after 'đầu nhiệm kỳ' / 'cuối nhiệm kỳ' (not a year) compares with the term's start or end,
+# as 'cùng kỳ' does: no term is named by that number.
+TERM_COMPARED: list[tuple[str, str]] = [
+    ("Số tổ hội hiện còn 840, ít hơn đầu nhiệm kỳ 65 tổ hội do sáp nhập thôn.", "65 tổ hội"),
+    ("Tổng số hội viên tăng so với đầu nhiệm kỳ 1.240 người.", "1.240 người"),
+]
+
+
+@pytest.mark.parametrize("text,figure", TERM_COMPARED, ids=[f for _, f in TERM_COMPARED])
+def test_count_after_the_terms_start(text: str, figure: str) -> None:
+    assert figure in [t for t, _ in figures_of(text)]
+
+
+def test_the_terms_years_stay_a_term() -> None:
+    assert [t for t, _ in figures_of("So với đầu nhiệm kỳ 2022, số hội viên tăng 12%.")] == ["12%"]
