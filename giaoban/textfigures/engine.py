@@ -357,6 +357,10 @@ _ON_BEHALF_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:đại diện|thay mặt) ch
 _GIVEN_TO_BEFORE_RE = re.compile(r"(?<!giúp )(?<![^\W\d_])cho (?:(?:trên|hơn|gần|khoảng) )?$")
 _HOUSE_PURPOSE_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,2}? (?:để )?(?:làm|xây|xây mới|xây dựng|sửa|sửa chữa|khởi công|dựng|cất)"
                                      r" (?:mới |lại )?(?:\d+ )?(?:căn |ngôi )?nhà(?![^\W\d_])")
+# … or between the verb and the amount, after the people helped ('hỗ trợ 3 hộ làm nhà với số tiền 120 triệu đồng').
+_HOUSE_PURPOSE_BETWEEN_RE = re.compile(r" (?:cho )?[\d.]+ [^\W\d_]+(?: [^\W\d_]+){0,4}? (?:làm|xây|xây mới|xây dựng|sửa|sửa chữa|dựng|cất)"
+                                       r"(?: mới| lại)?(?: (?:căn |ngôi )?nhà(?: ở)?)(?![^\W\d_]),? (?:với |tổng )?(?:số tiền |tổng số tiền |kinh phí )?"
+                                       r"(?:(?:là|hơn|trên|gần|khoảng) )?")
 # 'Trong tháng có 3 doanh nghiệp …', 'có 12 doanh nghiệp …': 'there are' before the subject of the clause.
 _THERE_ARE_RE = re.compile(r"(?:(?:trong (?:tháng|quý|năm|kỳ)|hiện nay|hiện|đến nay)(?: này)?,? )?có(?: (?:gần|khoảng|hơn|trên))?")
 # (the noun left out: 'nâng tổng số lên 340 mô hình', 'nâng tổng số từ đầu đợt lên 1,04 tỷ đồng')
@@ -1145,9 +1149,11 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # The same veto for codes found after it (by the verb of an amount, the item before …):
             # 'với mức hỗ trợ 40 triệu đồng mỗi nhà' is no total.
             code, code_conf = None, 0.0
-        if code in _GIFT_CODES and _HOUSE_PURPOSE_AFTER_RE.match(key, c.end):
-            # 'hỗ trợ 80 triệu đồng khởi công nhà', 'trao 2 suất hỗ trợ làm nhà': help to build a
-            # house is no gift (the houses have indicators of their own).
+        if code in _GIFT_CODES and (_HOUSE_PURPOSE_AFTER_RE.match(key, c.end) or (
+                c.unit_category == "money" and (verb := _last_money_verb(key, s_start, c.start)) is not None
+                and _HOUSE_PURPOSE_BETWEEN_RE.fullmatch(key, verb, c.start))):
+            # 'hỗ trợ 80 triệu đồng khởi công nhà', 'trao 2 suất hỗ trợ làm nhà', 'hỗ trợ 3 hộ làm nhà với số tiền
+            # 120 triệu đồng': help to build a house is no gift (the houses have indicators of their own).
             code, code_conf = None, 0.0
         if code_from == "verb" and code in _MONEY_CODE_SET and _house_share(key, c, s_start, attributor.sentences[i - 1][0] if i > 0 else s_start):
             # 'Hội … khởi công xây nhà "Nghĩa tình đồng đội" cho hội viên … . Hội CCB tỉnh, huyện hỗ trợ 30 triệu

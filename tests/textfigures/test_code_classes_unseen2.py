@@ -160,3 +160,21 @@ SHARE_AFTER_MEMBERS: list[tuple[str, str, str | None]] = [
 @pytest.mark.parametrize(("text", "figure", "code"), SHARE_AFTER_MEMBERS)
 def test_share_after_members(text: str, figure: str, code: str | None) -> None:
     assert code_of(text, figure) == code
+
+
+# Money to people to build or mend their houses, the house work said between the verb and the amount ('hỗ trợ
+# 3 hộ làm nhà với số tiền …'), is no gift's value, as when the purpose follows the amount ('hỗ trợ 80 triệu
+# đồng khởi công nhà'): the houses have indicators of their own.
+HOUSE_HELP_BETWEEN: list[tuple[str, str, str | None]] = [
+    ("Mặt trận xã hỗ trợ 3 hộ làm nhà với số tiền 120 triệu đồng.", "120 triệu đồng", None),
+    ("Công đoàn huyện hỗ trợ 6 đoàn viên sửa chữa nhà ở, tổng số tiền 90 triệu đồng.", "90 triệu đồng", None),
+    # guards: help for another purpose, a gift after the house work
+    ("Công đoàn huyện hỗ trợ 6 đoàn viên mắc bệnh hiểm nghèo, tổng số tiền 30 triệu đồng.", "30 triệu đồng",
+     "tri_gia_qua"),
+    ("Hội CCB huyện thăm 9 hội viên ốm đau với số tiền 4,5 triệu đồng.", "4,5 triệu đồng", "tri_gia_qua"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), HOUSE_HELP_BETWEEN)
+def test_house_help_between(text: str, figure: str, code: str | None) -> None:
+    assert code_of(text, figure) == code
