@@ -492,10 +492,23 @@ class _Subject:
     agent: bool = False  # an owner named as the agent of a passive ('Quỹ do UBND tỉnh cấp …')
     part: bool = False  # a part or a contrast inside the sentence ('…, trong đó Công đoàn xã …', '…, còn Huyện đoàn …')
     joined: bool = False  # a body that joins the subject for one clause ('…, cùng Ủy ban MTTQ xã làm 1 nhà')
+    local: bool = False  # a place's authority acting in this sentence only ('Theo báo cáo của xã, xã đã tiếp nhận …')
 
 
 # The bank lends through the organizations ('vốn ủy thác Ngân hàng Chính sách xã hội qua Hội'): it
 # gives nothing, so the body it lends through holds the loans.
+# A bare place as the subject of a verb of doing ('Theo báo cáo của xã, xã đã tiếp nhận 64 đơn thư', 'Đoàn đề
+# nghị huyện sớm bàn giao 26 căn'): where the body in focus is named with a place of another level ('Ủy ban MTTQ
+# huyện' supervising a commune), the place is that place's authority, another body; of the body's own level
+# ('Ủy ban MTTQ huyện … Huyện đã dựng mới 53 ngôi nhà') it is the body itself, as before.
+_PLACE_LEVELS = ADMIN_LEVELS + "|quận"
+_PLACE_ACTS_RE = re.compile(r"(?<![^\W\d_])(?P<place>" + _PLACE_LEVELS + r") (?:(?:đã|cũng|đang|vừa|tiếp tục|mới|sớm|"
+                            r"khẩn trương|kịp thời|chưa) )*(?:tiếp nhận|giải quyết|xử lý|trả lời|tiếp thu|rà soát|"
+                            r"hoàn thành|bàn giao|xây dựng|xây mới|xây|dựng|sửa chữa|cấp|chi|bố trí|phân bổ|đầu tư|"
+                            r"huy động|triển khai|thực hiện|ban hành|phê duyệt|tổ chức|hỗ trợ|trao|tặng|thành lập)(?![^\W\d_])")
+_ASKS_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:đề nghị|yêu cầu|kiến nghị|đôn đốc|giao)$")
+_LEVEL_AFTER_RE = re.compile(r" (" + _PLACE_LEVELS + r")(?![^\W\d_])")
+_LEVEL_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:" + _PLACE_LEVELS + r"),$")  # (a list of places before the comma)
 _CAUSE_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,3}? (?:ngừng|dừng|giải thể|phá sản|đóng cửa|thu hẹp|cắt giảm|"
                              r"gặp khó khăn|không còn|chuyển đi|di dời)(?![^\W\d_])")
 _LENDER_RE = re.compile(r"ngân hàng|nhcsxh|phòng giao dịch")
@@ -987,6 +1000,8 @@ class Attributor:
                     last_hoi = assoc[0]  # 'Hội LHPN cùng Ủy ban MTTQ …; … qua Hội': the one association named
                 elif m.kind == "name" and m.org == "other" and "hội" in key[m.start:m.start + 4]:
                     last_hoi = None
+            if (acts := self._place_subjects(s, e, subjects, carried)):
+                subjects = sorted(subjects + acts, key=lambda x: x.pos)
             if carried is not None and (carried.org == "other" or carried is _NOBODY) and s > 0 and key[s - 1] == "\n":
                 # Another body's sentence does not carry into the next paragraph of a report.
                 carried = None
@@ -1020,6 +1035,8 @@ class Attributor:
                     # 'Huyện đoàn tổng kết … Ủy ban MTTQ huyện tặng Hội 5 máy tính. Trong năm, đã kết nạp …':
                     # a guest that gives to the text's body (or its people) does not take the text over.
                     carried = aside
+                elif last.local:
+                    carried = aside  # (the place's authority acted in this sentence; the text goes on with its body)
                 elif last.part:
                     # '… 386 triệu đồng, trong đó Công đoàn xã vận động được 142 triệu đồng. Có 46 khu
                     # dân cư …': a part or a contrast holds for its own sentence only; the next one
@@ -1107,6 +1124,32 @@ class Attributor:
                     # the host's, whose congress or meeting it is.
                     subjects, owners, entry_carried = [], [], before_guests
             self._by_sentence.append((s, e, subjects, owners, entry_carried))
+
+    def _place_subjects(self, s: int, e: int, subjects: list[_Subject], carried: Actor | None) -> list[_Subject]:
+        """The bare places that act as a clause's subject in the sentence s..e (see _PLACE_ACTS_RE) where the
+        body in focus there (the sentence's last subject before, else the body carried, else the text's) is
+        one of the six last named with a place of another level: each the place's authority, for this sentence."""
+        key = self.key
+        out: list[_Subject] = []
+        for m in _PLACE_ACTS_RE.finditer(key, s, e):
+            at = m.start()
+            cs = max(key.rfind(",", s, at), key.rfind(";", s, at), key.rfind(":", s, at), s - 1) + 1
+            before = key[cs:at].strip()
+            if (before and (_INTRO_RE.match(before) is None or before.endswith("cấp"))
+                    and _ASKS_BEFORE_RE.search(before) is None) or _LEVEL_BEFORE_RE.search(key, s, cs):
+                continue  # ('Mặt trận các xã, thị trấn tổ chức …', 'cấp huyện, cấp xã tổ chức …': the places' bodies)
+            ref = next((x for x in reversed(subjects) if x.pos < at), None)
+            org, orgs = (ref.org, ref.orgs) if ref is not None else (carried.org, carried.orgs) if carried is not None \
+                else (self.default, None)
+            if orgs or org not in ORG_CODES:
+                continue
+            # (the level of the body's last naming with a place after it: 'Ủy ban MTTQ huyện', not 'Đoàn giám sát')
+            level = next((lv for x in reversed(self.mentions) if x.start < at and x.org == org and x.kind == "name"
+                          and (lv := _LEVEL_AFTER_RE.match(key, x.end)) is not None), None)
+            if level is None or level.group(1) == m.group("place"):
+                continue
+            out.append(_Subject(at, "other", None, m.end("place"), local=True))
+        return out
 
     def _heading_names(self, s: int, e: int, here: list[Mention], last_hoi: str | None) -> Actor | None:
         """The one body a heading line names (a line of its own, short, with no final stop), if any."""

@@ -58,3 +58,34 @@ DRAFT_COMMENTS: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", DRAFT_COMMENTS)
 def test_comments_on_a_draft_are_no_petitions(text: str, expected: list) -> None:
     assert [(f["org"], f["indicator_code"]) for f in extract_text(text)["figures"]] == expected
+
+
+# A bare place as the subject of a verb of doing, where the body in focus is named with a place of another level
+# ('Ủy ban MTTQ huyện' supervising a commune: 'Theo báo cáo của xã, …, xã đã tiếp nhận …', 'Đoàn đề nghị huyện sớm
+# bàn giao …'), is that place's authority, another body ('other'), for its sentence; of the body's own level
+# ('Ủy ban MTTQ huyện … Huyện đã dựng mới …') it is the body itself (attribution._PLACE_ACTS_RE).
+PLACE_AUTHORITY: list[tuple[str, list]] = [
+    ("Ủy ban MTTQ huyện giám sát việc giải quyết kiến nghị cử tri tại xã Tân Hòa. Theo báo cáo của xã, trong năm "
+     "2024, xã đã tiếp nhận 52 đơn thư, giải quyết xong 48 đơn.", ["other", "other"]),
+    ("Đoàn giám sát của Ủy ban MTTQ tỉnh làm việc với UBND huyện Mường La. Huyện đã hoàn thành 310 căn nhà, đạt 92% "
+     "kế hoạch. Đoàn đề nghị huyện sớm bàn giao 26 căn còn lại.", ["other", "other", "other"]),
+    ("Ban Thường trực Ủy ban MTTQ huyện làm việc tại phường An Lạc; phường đã tiếp nhận 18 ý kiến cử tri. Cũng "
+     "trong quý, tổ chức 3 hội nghị phản biện.", ["other", "mttq"]),
+    ("Liên đoàn Lao động huyện kiểm tra tại thị trấn Phong Điền. Đoàn kiểm tra yêu cầu thị trấn kịp thời chi trả "
+     "14 suất trợ cấp còn chậm.", ["other"]),
+]
+
+# What the class must leave alone: the place of the body's own level, and a body named with its place.
+PLACE_AUTHORITY_KEPT: list[tuple[str, list]] = [
+    ("Ủy ban MTTQ huyện phát động ủng hộ người nghèo. Huyện đã dựng mới 53 ngôi nhà Đại đoàn kết.", ["mttq"]),
+    ("Mặt trận huyện vận động được 2 tỷ đồng. Năm nay huyện tiếp tục xây 40 nhà cho hộ nghèo.", ["mttq", "mttq"]),
+    ("Hội CCB tỉnh làm việc tại xã Phú Lộc; Hội CCB xã đã tổ chức 5 buổi nói chuyện truyền thống.", ["ccb"]),
+    # (places listed after a body's name: the bodies of those places)
+    ("Ủy ban MTTQ huyện chủ trì 4 cuộc giám sát; Mặt trận các xã, thị trấn tổ chức 27 cuộc.", ["mttq", "mttq"]),
+    ("Hội CCB tỉnh, huyện hỗ trợ 25 triệu đồng.", ["ccb"]),
+]
+
+
+@pytest.mark.parametrize("text,owners", PLACE_AUTHORITY + PLACE_AUTHORITY_KEPT)
+def test_a_place_of_another_level_acts_for_itself(text: str, owners: list) -> None:
+    assert _owners(text) == owners
