@@ -424,6 +424,13 @@ _FIRM_UNITS = frozenset({"doanh nghiệp", "công ty"})
 # The firms an area has ('toàn tỉnh có khoảng 1.200 doanh nghiệp'), unless they are the members' own
 # ('… 46 doanh nghiệp do hội viên làm chủ', convention 2), and the size that makes one count.
 _AREA_FIRM_UNITS = frozenset({"doanh nghiệp", "công ty", "hợp tác xã"})
+# Givers counted as the agent of a passive gift ('… trị giá gần 49 tỷ đồng do 220 cơ quan, đơn vị ủng hộ', 'nguồn quà
+# chủ yếu do 38 doanh nghiệp, nhà hảo tâm ủng hộ qua Ban Vận động'): the donors, another body than the one that
+# received (not the body's own units: 'do 6 chi hội thực hiện').
+_GIVER_UNITS = frozenset({"doanh nghiệp", "cơ quan", "đơn vị", "công ty", "tập đoàn", "nhà hảo tâm", "nhà tài trợ",
+                          "mạnh thường quân", "cá nhân"})
+_AGENT_DO_BEFORE_RE = re.compile(r"(?<![^\W\d_])do (?:(?:hơn|trên|gần|khoảng|gần|ít nhất) )?$")
+_GAVE_AFTER_RE = re.compile(r"[^.;:\n]{0,80}?(?<![^\W\d_])(?:ủng hộ|tài trợ|trao tặng|tặng|trao|đóng góp|quyên góp|hỗ trợ)(?![^\W\d_])")
 _MEMBERS_OWN_AFTER_RE = re.compile(r"[^.;\n]{0,80}?(?<![^\W\d_])(?:do [^.;\n]{0,40}?làm chủ|của (?:các )?(?:hội viên|đoàn viên))")
 # … and those of an area or an industrial zone said without 'toàn' ('trên địa bàn có 246 doanh nghiệp',
 # 'các khu công nghiệp VSIP có 212 doanh nghiệp', 'các KCN của thành phố thu hút khoảng 320.000 lao
@@ -677,6 +684,9 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 and not _MEMBERS_NAMED_RE.search(key, cl, c.start) \
                 and (stat.group("place") or _STAT_PLACE_RE.search(key, cl, c.start)):
             actor = _NOBODY  # 'Dân số toàn huyện là 61.200 người', '…; tỷ lệ hộ nghèo còn 1,3%': the area's statistic
+        elif c.unit in _GIVER_UNITS and actor.org != "other" and _AGENT_DO_BEFORE_RE.search(key, max(0, c.start - 16), c.start) \
+                and _GAVE_AFTER_RE.match(key, c.end):
+            actor = _OTHER  # '… do 220 cơ quan, đơn vị, doanh nghiệp ủng hộ': the givers
         elif c.unit == "sản phẩm" and key.startswith(" ocop", c.end) and (
                 _WHOLE_AREA_BEFORE_RE.search(key, max(0, c.start - 30), c.start) or _OF_AREA_AFTER_RE.match(key, c.end + 5)):
             actor = _OTHER  # 'toàn tỉnh có 212 sản phẩm OCOP': the area's, certified by the authorities' programme

@@ -156,3 +156,27 @@ AIM_IN_A_SENTENCE: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", AIM_IN_A_SENTENCE, ids=[c[0][:40] for c in AIM_IN_A_SENTENCE])
 def test_aim_in_a_sentence(text: str, expected: list) -> None:
     assert kinds(text) == expected
+
+
+GIVERS_AS_AGENT: list[tuple[str, list]] = [
+    # Givers counted as the agent of a passive gift ('… do 27 doanh nghiệp, nhà hảo tâm ủng hộ') are the donors
+    # ('other'), not the body that received or handed out what they gave.
+    (
+        "Hội Nông dân huyện trao 80 suất quà, do 27 doanh nghiệp, nhà hảo tâm tài trợ.\n",
+        [("80 suất quà", "nongdan", "suat_qua"), ("27 doanh nghiệp", "other", None)],
+    ),
+    (
+        "Quỹ cứu trợ của Ủy ban MTTQ thị xã tiếp nhận 3,4 tỷ đồng do hơn 150 cơ quan, đơn vị và cá nhân ủng hộ.\n",
+        [("3,4 tỷ đồng", "mttq", "ho_tro_kinh_phi"), ("hơn 150 cơ quan", "other", None)],
+    ),
+    # Guard: the body's own units doing the work keep the body.
+    (
+        "Hội LHPN huyện bàn giao 6 công trình do 6 chi hội thực hiện.\n",
+        [("6 công trình", "phunu", "cong_trinh_thanh_nien"), ("6 chi hội", "phunu", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", GIVERS_AS_AGENT, ids=[c[0][:40] for c in GIVERS_AS_AGENT])
+def test_givers_as_agent(text: str, expected: list) -> None:
+    assert found(text) == expected
