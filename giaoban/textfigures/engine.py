@@ -944,6 +944,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                                  or (key.startswith(_FORMER_WORD, c.end) and _FORMER_AFTER_RE.match(key, c.end))
                                  or _registered(key, before, c.end)
                                  or _not_done_after(key, c.end, clause_end) or _NOT_DOING_BEFORE_RE.search(before)
+                                 or (c.unit not in _INSPECTION_UNITS and _INSPECTED_BEFORE_RE.search(before))
                                  or (key.endswith("từ ", 0, c.start) and _RISE_TO_AFTER_RE.match(key, c.end))):
             # A change, an amount per item ('mỗi suất 1 triệu đồng'), a denominator ('trên tổng số
             # 2.087 khu dân cư'), a share of a past period ('bằng 108% so với cùng kỳ'), units before a
@@ -1657,6 +1658,10 @@ _NOT_DONE_AFTER_RE = re.compile(prefix_alternation(
 _NOT_DOING_BEFORE_RE = re.compile(prefix_alternation(
     ("khảo sát", "giải thể", "thống kê", "điều tra", "xác minh", "tuyên dương", "biểu dương", "khen thưởng",
      "kiến nghị xử lý"), _LETTER_START) + r" (?:(?:trên|hơn|gần|khoảng) )?$")
+# Things inspected ('kiểm tra 41 tổ tiết kiệm và vay vốn', 'kiểm tra 7 mô hình kinh tế'): looked at, not
+# founded, kept or done, so never the count of them; the inspections themselves ('kiểm tra 6 cuộc') still count.
+_INSPECTED_BEFORE_RE = re.compile(r"(?<![^\W\d_])kiểm tra (?:(?:trên|hơn|gần|khoảng|lại) )?$")
+_INSPECTION_UNITS = frozenset({"cuộc", "đợt", "lượt"})
 _REGISTERED_AFTER_RE = re.compile(r"(?:/[\d.,]+)?(?:,? [^\W\d_]+){0,3} đăng ký(?![^\W\d_])")  # ('418/425 khu dân cư đăng ký …')
 
 

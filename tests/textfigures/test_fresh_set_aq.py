@@ -237,3 +237,27 @@ GIFTS_TO_WHAT_IS_COUNTED: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", GIFTS_TO_WHAT_IS_COUNTED, ids=[c[0][-40:] for c in GIFTS_TO_WHAT_IS_COUNTED])
 def test_gifts_to_what_is_counted(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+THINGS_INSPECTED: list[tuple[str, list]] = [
+    # Things inspected are looked at, not founded, kept or done: no count of them.
+    (
+        "HỘI NÔNG DÂN HUYỆN TÂN UYÊN\n- Phối hợp Phòng giao dịch Ngân hàng Chính sách xã hội kiểm tra 18 tổ tiết "
+        "kiệm và vay vốn.\n",
+        [("18 tổ tiết kiệm và vay vốn", "nongdan", None)],
+    ),
+    (
+        "HỘI LHPN HUYỆN TÂN UYÊN\nBan Thường vụ Hội kiểm tra 7 mô hình kinh tế của hội viên.\n",
+        [("7 mô hình", "phunu", None)],
+    ),
+    # Guard: the inspections themselves still count.
+    (
+        "ỦY BAN MTTQ HUYỆN TÂN UYÊN\nMặt trận huyện giám sát, kiểm tra 6 cuộc về chính sách bảo hiểm y tế.\n",
+        [("6 cuộc", "mttq", "cuoc_giam_sat")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", THINGS_INSPECTED, ids=[c[0][-40:] for c in THINGS_INSPECTED])
+def test_things_inspected(text: str, expected: list) -> None:
+    assert found(text) == expected
