@@ -178,3 +178,23 @@ HOUSE_HELP_BETWEEN: list[tuple[str, str, str | None]] = [
 @pytest.mark.parametrize(("text", "figure", "code"), HOUSE_HELP_BETWEEN)
 def test_house_help_between(text: str, figure: str, code: str | None) -> None:
     assert code_of(text, figure) == code
+
+
+# Savings and loan groups a body inspects ('kiểm tra 26 tổ tiết kiệm và vay vốn', 'giám sát hoạt động của 14
+# tổ …') are the groups acted on, not how many groups it holds (to_tk_vv, a level), as branches inspected
+# are not the branches (chi_hoi).
+GROUPS_INSPECTED: list[tuple[str, str, str | None]] = [
+    ("Hội Nông dân huyện phối hợp Phòng giao dịch Ngân hàng Chính sách xã hội kiểm tra 26 tổ tiết kiệm và vay vốn.",
+     "26 tổ tiết kiệm và vay vốn", None),
+    ("Ban Thường vụ Hội LHPN huyện giám sát hoạt động của 14 tổ tiết kiệm và vay vốn.", "14 tổ tiết kiệm và vay vốn",
+     None),
+    # guards: groups held, an inspection after the count
+    ("Hội LHPN huyện quản lý 26 tổ tiết kiệm và vay vốn.", "26 tổ tiết kiệm và vay vốn", "to_tk_vv"),
+    ("Hội CCB huyện duy trì 9 tổ tiết kiệm và vay vốn, kiểm tra định kỳ hằng quý.", "9 tổ tiết kiệm và vay vốn",
+     "to_tk_vv"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), GROUPS_INSPECTED)
+def test_groups_inspected(text: str, figure: str, code: str | None) -> None:
+    assert code_of(text, figure) == code
