@@ -251,6 +251,14 @@ _OTHER_SUBJECT_RE = re.compile(
     r"(?P<head>" + _OTHER_HEADS + r")(?![^\W\d_])(?P<rest>[^,;:.()\d\n]{0,60}?) "
     r"(?:(?:cũng|đã|còn|tiếp tục|đều|thường xuyên|đều đặn|vừa|mỗi tháng|hằng tháng|hàng tháng|thêm) )*"
     r"(?P<verb>" + _GIVING_VERBS + r")(?![^\W\d_])")
+# The policy bank's credit as the subject ('Trong năm, vốn chính sách đã đến với 4.200 lượt hộ nghèo', 'nguồn vốn
+# tín dụng chính sách giúp 900 hộ thoát nghèo'): the bank's lending, another body's, not the association the text
+# carried on with (the credit entrusted through a body names it: 'Vốn chính sách ủy thác qua Hội …').
+_CREDIT_WORDS = "chính sách"  # (what every match says: looked for first)
+_CREDIT_SUBJECT_RE = re.compile(
+    r"[\s\-+•*–]*(?:[^,;:.\d\n]{1,40}, )?(?P<head>(?:nguồn )?vốn (?:tín dụng |vay )?chính sách|tín dụng chính sách)"
+    r"(?P<rest>[^,;:.()\d\n]{0,60}?) (?:(?:cũng|đã|còn|tiếp tục|đều) )*"
+    r"(?P<verb>đến với|đến tay|giúp|giúp cho|cho vay|hỗ trợ|tạo|giải ngân|góp phần)(?![^\W\d_])")
 # … and as the agent of a passive ('20 tấn gạo do Chùa Phước Hưng trao tặng'), where 'do' names who gave.
 _OTHER_AGENT_RE = re.compile(r"(?<![^\W\d_])do (?P<head>(?:(?:một|các|những) )?(?:" + _OTHER_HEADS + r"))(?![^\W\d_])"
                              r"(?P<rest>[^,;:.()\d\n]{0,60}?) (?:(?:cũng|đã|trực tiếp) )*(?P<verb>" + _GIVING_VERBS + r")(?![^\W\d_])")
@@ -266,6 +274,8 @@ def _with_other_subjects(text: str, key: str, sentences: list[tuple[int, int]], 
     starts = [m.start for m in mentions]
     for s, e in sentences:
         m = _OTHER_SUBJECT_RE.match(key, s, e)
+        if m is None and key.find(_CREDIT_WORDS, s, e) >= 0:
+            m = _CREDIT_SUBJECT_RE.match(key, s, e)
         if m is None or text[m.start("verb")].isupper() or _OURS_IN_NAME_RE.search(key, m.start("head"), m.end("rest")):
             # (a capitalized 'verb' is a word of the body's own name: 'Hợp tác xã Tân Phát')
             continue

@@ -89,3 +89,25 @@ PLACE_AUTHORITY_KEPT: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,owners", PLACE_AUTHORITY + PLACE_AUTHORITY_KEPT)
 def test_a_place_of_another_level_acts_for_itself(text: str, owners: list) -> None:
     assert _owners(text) == owners
+
+
+# The policy bank's credit as the subject of its clause ('Trong quý, nguồn vốn chính sách đã giúp 1.120 hộ nghèo
+# …', 'vốn tín dụng chính sách đến với 2.480 lượt hộ vay'): the bank's lending, another body's ('other'), not the
+# association the text carried on with; credit entrusted through a body names that body
+# (attribution._CREDIT_SUBJECT_RE).
+POLICY_CREDIT: list[tuple[str, list]] = [
+    ("Hội Nông dân huyện giúp 40 hội viên làm hồ sơ vay. Trong quý, nguồn vốn chính sách đã giúp 1.120 hộ nghèo và "
+     "640 hộ cận nghèo có vốn sản xuất; nhờ đó 310 lao động có việc làm.", ["nongdan", "other", "other", "other"]),
+    ("Hội LHPN tỉnh tổ chức 12 buổi tuyên truyền. Năm qua, vốn tín dụng chính sách đến với 2.480 lượt hộ vay, giúp "
+     "95 học sinh được vay vốn đi học.", ["phunu", "other", "other"]),
+]
+
+POLICY_CREDIT_KEPT: list[tuple[str, list]] = [
+    ("Vốn chính sách ủy thác qua Hội Nông dân huyện đã đến với 2.300 hộ.", ["nongdan"]),
+    ("Hội LHPN tỉnh quản lý 500 tỷ đồng vốn chính sách, giúp 8.000 hộ vay.", ["phunu", "phunu"]),
+]
+
+
+@pytest.mark.parametrize("text,owners", POLICY_CREDIT + POLICY_CREDIT_KEPT)
+def test_the_policy_banks_credit_is_the_banks(text: str, owners: list) -> None:
+    assert _owners(text) == owners
