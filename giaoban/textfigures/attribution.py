@@ -853,6 +853,8 @@ class Attributor:
         raw = _with_campaign_subjects(key, self.sentences, _with_other_subjects(text, key, self.sentences, raw))
         # Numbers inside a group's name ('4 tổ chức hội') are no figures.
         self.name_spans = [(m.start, m.end) for m in raw if m.kind == "group" and key[m.start:m.start + 1].isdigit()]
+        # … and where a group's name opens with its count ('4 tổ chức hội', 'bốn tổ chức hội'): which group.
+        self.group_at = {m.start: m.org for m in raw if m.kind == "group"}
         self.mentions = _merge_chains(text, key, raw)
         self.default = document_default(text, key, raw)
         self._by_sentence: list[tuple[int, int, list[_Subject], list[_Subject], Actor | None]] = []

@@ -14,7 +14,7 @@ from .catalogue import NEAR_ONLY, Matcher
 from .figures import MET_AND_EXCEEDED_RE, Candidate, find_candidates
 from .lexicon import ADMIN_LEVELS, QUALIFIERS, UNIT_BY_KEY, UNIT_RE, measure_kin
 from .normalize import WORD_START, LinePattern, canonical, match_key, nfc, prefix_alternation
-from .orgs import ORG_CODES, orgs_named
+from .orgs import GROUPS, ORG_CODES, orgs_named
 from .period import detect_period
 from .sections import target_ranges
 from .readers import read_file
@@ -661,6 +661,10 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 key, c, sentence_starts, breaks, figures, area_figures, t):
             actor = _NOBODY  # 'tổ dân phố hiện có 402 hộ với 1.911 nhân khẩu': the place's population
             area_figures.append(c.end)
+        elif c.unit == "tổ chức" and attributor.group_at.get(c.start) == "hoi4":
+            # '4 tổ chức hội, đoàn thể', 'bốn tổ chức hội': the four bodies counted are the figure's, jointly
+            # (CONVENTIONS.md, src_am), not the front's make-up
+            actor = Actor(None, list(GROUPS["hoi4"]), "subject", None)
         elif c.unit == "tổ chức" and _ORGS_COUNTED_RE.match(key, c.end):
             actor = _NOBODY
         elif c.unit in _LAND_UNITS and actor.source in ("carried", "default") and _AREA_ECONOMY_RE.search(

@@ -195,3 +195,22 @@ def test_count_after_the_terms_start(text: str, figure: str) -> None:
 
 def test_the_terms_years_stay_a_term() -> None:
     assert [t for t, _ in figures_of("So với đầu nhiệm kỳ 2022, số hội viên tăng 12%.")] == ["12%"]
+
+
+# The four associations counted in words ('bốn tổ chức hội, đoàn thể của xã') are the four, jointly
+# (CONVENTIONS.md, src_am), not nobody's as the front's make-up ('5 tổ chức chính trị - xã hội') is.
+FOUR_BODIES_COUNTED: list[str] = [
+    "Năm nay, bốn tổ chức hội của phường đã kết nạp 95 hội viên mới.",
+    "Ủy ban MTTQ xã giao bốn tổ chức hội, đoàn thể rà soát hộ cận nghèo trước ngày 15/11.",
+]
+
+
+@pytest.mark.parametrize("text", FOUR_BODIES_COUNTED, ids=[t[:30] for t in FOUR_BODIES_COUNTED])
+def test_four_bodies_counted_are_theirs(text: str) -> None:
+    found = [f for f in extract_text(text)["figures"] if f["text"].lower() == "bốn tổ chức"]
+    assert [(f["org"], f["orgs"]) for f in found] == [(None, ["ccb", "doan", "nongdan", "phunu"])], found
+
+
+def test_the_fronts_make_up_is_nobodys() -> None:
+    figures = extract_text("Ủy ban MTTQ phường có 5 tổ chức chính trị - xã hội trực thuộc.")["figures"]
+    assert [(f["org"], f["orgs"]) for f in figures if f["value"] == 5] in ([], [(None, None)])
