@@ -2305,8 +2305,8 @@ _SUBSET_HAVING_AFTER_RE = re.compile(r"(?:/\d+)?(?: [^\W\d_]+){0,4}?(?:,? (?:" +
 
 # Groups a body holds (a level: the savings and loan groups), and the verbs of an inspection right before a count.
 _GROUPS_HELD_CODES = frozenset({"to_tk_vv"})
-_INSPECTED_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:kiểm tra|giám sát|khảo sát|thẩm định)(?: (?:hoạt động|việc|tình hình)"
-                                  r"(?: [^\W\d_]+){0,3}?)?(?: của)? (?:(?:hơn|trên|gần|khoảng|các) )?$")
+_GROUPS_INSPECTED_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:kiểm tra|giám sát|khảo sát|thẩm định)(?: (?:hoạt động|việc|tình hình)"
+                                         r"(?: [^\W\d_]+){0,3}?)?(?: của)? (?:(?:hơn|trên|gần|khoảng|các) )?$")
 # Voters' contacts with their deputies and what they gather, against a consultation ('lấy ý kiến' of the people
 # on a draft or a plan) said in the sentence before the figure with no contact after it.
 _VOTER_CONTACT_CODES = frozenset({"y_kien_kien_nghi", "luot_cu_tri"})
@@ -2342,7 +2342,7 @@ def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: 
         return True  # 'Công đoàn xã được thành lập … với 21 công đoàn cơ sở trực thuộc': what the new body has
     if code in _UNIT_COUNT_CODES and _OFFICIALS_OF_RE.search(key, max(s_start, c.start - 70), c.start):
         return True  # 'cùng bí thư 23 Đoàn xã, thị trấn và 14 chi đoàn': the units whose officials came
-    if code in _GROUPS_HELD_CODES and _INSPECTED_BEFORE_RE.search(before):
+    if code in _GROUPS_HELD_CODES and _GROUPS_INSPECTED_BEFORE_RE.search(before):
         return True  # 'phối hợp Ngân hàng … kiểm tra 41 tổ tiết kiệm và vay vốn': the groups inspected, not how many are held
     if code in _UNIT_COUNT_CODES and not _UNITS_HELD_BEFORE_RE.search(before):
         return True  # 'kiểm tra 6 chi hội', 'chỉ đạo 8 chi đoàn tổ chức …': the branches acted on, not how many there are
