@@ -186,6 +186,10 @@ _SUMMARY_OPEN_RE = re.compile(r"[\s\-+•*–]*(?:so với|tổng cộng|tính c
 _EVENT_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:ngày hội|chương trình|hội thi|cuộc thi|hội diễn|hội trại|liên hoan|"
                                r"lễ|buổi lễ|lễ hội|đêm|chuyến|đợt|phiên|hội chợ|tuần lễ|giải (?:đấu|bóng|chạy|thể thao)|"
                                r"chiến dịch|cuộc vận động|hoạt động)(?![^\W\d_])")
+# … and so is the house it built or handed over, as the subject after a donor's or a person's sentence
+# ('Gia đình ông … ở trong căn nhà dột nát. Ngôi nhà mới rộng 80 m2, trị giá 80 triệu đồng', '… góp 640 ngày
+# công. Mỗi ngôi nhà mới có diện tích 45 m2').
+_HOUSE_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:mỗi |các |những )?(?:ngôi|căn) nhà(?![^\W\d_])")
 _MIXED_UNITS = {"hội, đoàn viên", "hội viên, đoàn viên", "đoàn viên, hội viên"}
 # A numbered heading ('III. PHƯƠNG HƯỚNG QUÝ II', '2. Chăm lo Tết'): the subject of the paragraph
 # before it does not carry into the section it opens.
@@ -1110,13 +1114,17 @@ class Attributor:
                 # ('Hưởng ứng lời kêu gọi của Mặt trận, nhân dân đã đóng góp …': the people after the opening)
                 entry_carried = Actor("other", None, "carried")
                 carried = None
-            if (not subjects and not owners and entry_carried is not None and entry_carried is not _NOBODY
-                    and self.default in ORG_CODES and (entry_carried.org == "other" or (
-                        entry_carried.orgs is not None and self.default in entry_carried.orgs))
-                    and _EVENT_SUBJECT_RE.match(key, s, e)):
+            if (entry_carried is not None and entry_carried is not _NOBODY and self.default in ORG_CODES
+                    and (entry_carried.org == "other" or (entry_carried.orgs is not None and self.default in entry_carried.orgs))
+                    and (made := _EVENT_SUBJECT_RE.match(key, s, e) or _HOUSE_SUBJECT_RE.match(key, s, e)) is not None
+                    and not any(x.pos < (b.start() if (b := _CLAUSE_BREAK_RE.search(key, made.end(), e)) else e)
+                                for x in (*subjects, *owners))):
                 # 'Đoàn Thanh niên và Hội LHPN xã cùng ra mắt 1 câu lạc bộ. Ngày hội hiến máu … tiếp nhận
-                # 1.180 đơn vị máu': the event is the text's body's (see _EVENT_SUBJECT_RE).
-                entry_carried = carried = Actor(self.default, None, "carried")
+                # 1.180 đơn vị máu', '… Bộ đội Biên phòng góp 640 ngày công. Mỗi ngôi nhà mới rộng 45 m2': the
+                # event, the house, is the text's body's (see _EVENT_SUBJECT_RE), up to the body a later clause names.
+                entry_carried = Actor(self.default, None, "carried")
+                if not subjects:
+                    carried = entry_carried
             if area_words and (key.find("hộ nghèo", s, e) >= 0 or (key.find(" có ", s, e) >= 0 and key.find("toàn ", s, e) >= 0)) \
                     and (stat := _AREA_STAT_RE.search(key, s, e)):
                 kept = [x for x in subjects if x.pos < stat.start()]

@@ -49,3 +49,27 @@ EVENT_AS_SUBJECT: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", EVENT_AS_SUBJECT, ids=[c[0][-40:] for c in EVENT_AS_SUBJECT])
 def test_event_as_subject(text: str, expected: list) -> None:
     assert owners(text, tuple(w for w, _ in expected)) == expected
+
+
+HOUSE_AS_SUBJECT: list[tuple[str, list]] = [
+    # The house the text's body built or handed over, opening a sentence after a donor's or a person's
+    # sentence, is the text's body's work (up to a body a later clause of the sentence names).
+    (
+        "Hội Nông dân huyện Mường Lát bàn giao nhà cho hội viên\n"
+        "Hội Nông dân huyện Mường Lát vừa bàn giao nhà cho hội viên Hà Văn Sinh ở bản Pù Quăn. Anh Sinh "
+        "nhiều năm sống trong túp lều tạm. Căn nhà mới xây cấp bốn, rộng 60 m2, trị giá 95 triệu đồng; một "
+        "doanh nghiệp ở thị trấn góp 20 triệu đồng.\n",
+        [("60 m2", "nongdan"), ("95 triệu đồng", "nongdan"), ("20 triệu đồng", "other")],
+    ),
+    (
+        "Ủy ban MTTQ huyện Nậm Pồ: 30 nhà Đại đoàn kết cho hộ nghèo\n"
+        "Năm 2023, Ủy ban MTTQ huyện Nậm Pồ vận động được 1,8 tỷ đồng làm nhà cho hộ nghèo. Đồn Biên phòng "
+        "Si Pa Phìn góp 300 ngày công san nền. Mỗi căn nhà có diện tích chừng 50 m2.\n",
+        [("chừng 50 m2", "mttq")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", HOUSE_AS_SUBJECT, ids=[c[0][-40:] for c in HOUSE_AS_SUBJECT])
+def test_house_as_subject(text: str, expected: list) -> None:
+    assert owners(text, tuple(w for w, _ in expected)) == expected
