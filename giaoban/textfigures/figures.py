@@ -419,15 +419,6 @@ def _read_unit(text: str, key: str, c: Candidate, pos: int, has_scale: bool) -> 
                         and not text[nm2.start(1)].isupper():
                     c.unit, c.unit_category = nm2.group(1), "count"
                     c.flags.update(("unit_from_pair", "unknown_unit"))
-            elif _ITEM_ENDS_RE.match(key, pos) and c.start > 1 and key[c.start - 1] == " " \
-                    and text[_letters_start(key, c.start - 1):c.start - 1][:1].isupper() \
-                    and not _body_name_before(text, c.start) and (um3 := _unit_of_item_before(key, c.start)) is not None:
-                # '… Đoàn phường A với 64 công trình; tiếp theo là Đoàn xã B 51 và Đoàn phường C 47': a name, then
-                # a bare number that ends its item, counts what the sentence's counted figure before it counts
-                # (not a school's or a firm's name with its number: 'Trường Tiểu học Tiền Phong 1, …').
-                entry = lx.UNIT_BY_KEY[um3.group(1)]
-                c.unit, c.unit_category = entry[1], entry[2]
-                c.flags.add("unit_from_item")
     if c.unit is None:
         return
     # Money per unit '700.000 đồng/suất'; a share of a total '0,19%/tổng dư nợ'.
@@ -469,32 +460,6 @@ def _unit_from_label(key: str, s: int) -> str | None:
     for k, unit, _cat in lx.UNIT_ENTRIES:
         if words == k or words.startswith(k + " "):
             return unit
-    return None
-
-
-# (a bare number that ends an item: a mark or 'và' after it)
-_ITEM_ENDS_RE = re.compile(r"[ \t]*(?:[,;.]|$| và )", re.MULTILINE)
-# (the last counted figure before, in the same sentence: a number, then its counted noun)
-_COUNTED_BEFORE_RE = re.compile(r"\d(?:[\d.,]*\d)? (?=[^\W\d_])")
-
-
-# (the item the bare number ends: after a list's mark, no digit in it, its first word)
-_ITEM_OPENS_RE = re.compile(r"(?:[,;:] | và )(?:(?:tiếp theo|tiếp đến|kế đến|sau đó|thứ hai|thứ ba) là )?([^\W\d_]+)[^\d,;:.]*$")
-
-
-def _unit_of_item_before(key: str, s: int) -> re.Match[str] | None:
-    """The counted noun of the last figure before ``s`` in its sentence, as UNIT_RE reads it there."""
-    start = max(key.rfind(".", 0, s - 1), key.rfind("\n", 0, s), s - 200) + 1
-    item = _ITEM_OPENS_RE.search(key, start, s)
-    if item is None or not key.startswith(item.group(1) + " ", start):
-        # (an item of a list whose first item opens the sentence with the same word: 'Đoàn …; tiếp theo
-        # là Đoàn …', 'huyện …, huyện …'; not any name's number: 'cho học sinh Trường Tiểu học Tiền Phong 1, …')
-        if item is None or re.search(r"(?<![^\W\d_])" + item.group(1) + " ", key[start:item.start()]) is None:
-            return None
-    for m in reversed(list(_COUNTED_BEFORE_RE.finditer(key, start, s))):  # (the items before may be bare too)
-        um = lx.UNIT_RE.match(key, m.end() - 1)
-        if um is not None:
-            return um if lx.UNIT_BY_KEY[um.group(1)][2] in ("count", "person") else None
     return None
 
 

@@ -214,24 +214,3 @@ def test_four_bodies_counted_are_theirs(text: str) -> None:
 def test_the_fronts_make_up_is_nobodys() -> None:
     figures = extract_text("Ủy ban MTTQ phường có 5 tổ chức chính trị - xã hội trực thuộc.")["figures"]
     assert [(f["org"], f["orgs"]) for f in figures if f["value"] == 5] in ([], [(None, None)])
-
-
-# A list whose later items give a name and a bare number ('…, huyện Sìn Hồ 86, huyện Tam Đường 54'): each
-# number counts what the first item's figure counts, when its item opens with the first item's word.
-ELLIPTIC_ITEMS: list[tuple[str, list[tuple[str, str]]]] = [
-    ("Hội Phụ nữ huyện Mường Tè kết nạp 120 hội viên, huyện Sìn Hồ 86, huyện Tam Đường 54.",
-     [("120 hội viên", "hội viên"), ("86", "hội viên"), ("54", "hội viên")]),
-    ("Nhiều nhất là Chi đoàn thôn Nà Hẩu với 17 công trình; tiếp theo là Chi đoàn thôn Khe Vải 12 và Chi đoàn "
-     "thôn Pà Cò 9.", [("17 công trình", "công trình"), ("12", "công trình"), ("9", "công trình")]),
-]
-
-
-@pytest.mark.parametrize("text,figures", ELLIPTIC_ITEMS, ids=[t[:30] for t, _ in ELLIPTIC_ITEMS])
-def test_elliptic_items_take_the_first_items_noun(text: str, figures: list[tuple[str, str]]) -> None:
-    assert figures_of(text) == figures
-
-
-def test_a_name_ending_an_item_of_another_list_stays_a_name() -> None:
-    # the item opens with its own count: the school's number is its name's
-    assert figures_of("Tỉnh đoàn trao 40 thùng sữa cho học sinh Trường Tiểu học Nậm Cha 2, 12 suất quà cho "
-                      "giáo viên.") == [("40 thùng", "thùng"), ("12 suất quà", "suất")]
