@@ -955,9 +955,12 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # merger, a pledge or the former level of 'tăng từ 402 lên 468' is never the level the
             # indicator counts.
             code, code_conf = None, 0.0
-        if code is not None and "thêm" in before and _ADDED_WORD_RE.search(before) and matcher.is_stock(code):
+        if code is not None and "thêm" in before and _ADDED_WORD_RE.search(before) and matcher.is_stock(code) \
+                and not (code == "mo_hinh_cau_lac_bo" and _FOUNDED_BEFORE_RE.search(before)):
             # 'tín chấp thêm với Ngân hàng … 1 tỷ 345 triệu đồng', 'có thêm 2 chi hội': what is added to
-            # a level held (a balance, the membership, the groups) is not that level.
+            # a level held (a balance, the membership, the groups) is not that level; but the models a body
+            # founds ('thành lập thêm 1 tổ hợp tác', 'phấn đấu thành lập thêm 10 câu lạc bộ') are what the
+            # indicator counts ('duy trì, thành lập'), as 'thành lập mới 7 tổ hợp tác' (CONVENTIONS.md 6).
             code, code_conf = None, 0.0
         if code is not None and code not in _LOAN_CODES and "cho" in before and _GIVEN_TO_BEFORE_RE.search(before) \
                 and not _ON_BEHALF_BEFORE_RE.search(before) and matcher.is_stock(code):

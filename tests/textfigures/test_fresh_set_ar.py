@@ -180,3 +180,27 @@ GIVERS_AS_AGENT: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", GIVERS_AS_AGENT, ids=[c[0][:40] for c in GIVERS_AS_AGENT])
 def test_givers_as_agent(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+MODELS_FOUNDED_MORE: list[tuple[str, list]] = [
+    # Models a body founds 'thêm' (more of them) are the models the indicator counts ('duy trì, thành lập'),
+    # not an increase of a level held; what is only added to a level keeps no code.
+    (
+        "Quý II, Hội LHPN phường thành lập thêm 2 câu lạc bộ dân vũ cho hội viên cao tuổi.\n",
+        [("2 câu lạc bộ", "phunu", "mo_hinh_cau_lac_bo")],
+    ),
+    (
+        "Năm 2027, Hội Nông dân xã phấn đấu ra mắt thêm 3 tổ hợp tác trồng rau an toàn.\n",
+        [("3 tổ hợp tác", "nongdan", "mo_hinh_cau_lac_bo")],
+    ),
+    # Guard: a level held that grows.
+    (
+        "Hội CCB huyện có thêm 2 chi hội sau khi sáp nhập.\n",
+        [("2 chi hội", "ccb", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", MODELS_FOUNDED_MORE, ids=[c[0][:40] for c in MODELS_FOUNDED_MORE])
+def test_models_founded_more(text: str, expected: list) -> None:
+    assert found(text) == expected
