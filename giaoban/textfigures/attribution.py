@@ -190,6 +190,11 @@ _EVENT_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:ngày hội|chương trình|h
 # ('Gia đình ông … ở trong căn nhà dột nát. Ngôi nhà mới rộng 80 m2, trị giá 80 triệu đồng', '… góp 640 ngày
 # công. Mỗi ngôi nhà mới có diện tích 45 m2').
 _HOUSE_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:mỗi |các |những )?(?:ngôi|căn) nhà(?![^\W\d_])")
+# … and one that states a figure of the whole after such an enumeration, a noun qualified by the whole
+# area before its first number ('Tỷ lệ nợ quá hạn toàn tỉnh chỉ còn 0,18%', 'Tổng dư nợ chung của cả huyện
+# đạt …'): the bodies listed hold it jointly (an area's own statistic stays nobody's: _AREA_STAT_RE).
+_WHOLE_OF_LIST_RE = re.compile(r"[\s\-+•*–]*[^\W\d_]+(?: [^\W\d_]+){0,7}? (?:(?:của )?(?:toàn|cả) (?:" + ADMIN_LEVELS
+                               + r")|chung(?: (?:của )?(?:toàn|cả) (?:" + ADMIN_LEVELS + r"))?)(?![^\W\d_])[^\d,;:\n]{0,30}?\d")
 _MIXED_UNITS = {"hội, đoàn viên", "hội viên, đoàn viên", "đoàn viên, hội viên"}
 # A numbered heading ('III. PHƯƠNG HƯỚNG QUÝ II', '2. Chăm lo Tết'): the subject of the paragraph
 # before it does not carry into the section it opens.
@@ -1031,7 +1036,8 @@ class Attributor:
             before_guests = carried
             if subjects and all(x.org not in (None, "other") and not x.orgs for x in subjects):
                 run_orgs.extend(x.org for x in subjects if x.org is not None)
-            elif not subjects and len(run_orgs) >= 3 and len(set(run_orgs)) >= 3 and _SUMMARY_OPEN_RE.match(key, s, e):
+            elif not subjects and len(run_orgs) >= 3 and len(set(run_orgs)) >= 3 and (
+                    _SUMMARY_OPEN_RE.match(key, s, e) or _WHOLE_OF_LIST_RE.match(key, s, e)):
                 entry_carried = carried = Actor(None, sorted(set(run_orgs)), "carried")
                 run_orgs = []
             else:

@@ -73,3 +73,37 @@ HOUSE_AS_SUBJECT: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", HOUSE_AS_SUBJECT, ids=[c[0][-40:] for c in HOUSE_AS_SUBJECT])
 def test_house_as_subject(text: str, expected: list) -> None:
     assert owners(text, tuple(w for w, _ in expected)) == expected
+
+
+WHOLE_AFTER_A_LIST: list[tuple[str, list]] = [
+    # A figure of the whole, a noun qualified by the whole area, right after an enumeration of three bodies
+    # or more (each the subject of its own sentence) is theirs jointly, not the last one's.
+    (
+        "Vốn ủy thác tại huyện Cầu Ngang\n"
+        "Hội Nông dân huyện quản lý 412 tỷ đồng. Hội LHPN huyện 398 tỷ đồng. Hội CCB huyện quản lý 205 tỷ đồng.\n"
+        "Nợ quá hạn chung của cả huyện ở mức 0,09%.\n",
+        [("0,09%", ["ccb", "nongdan", "phunu"])],
+    ),
+    (
+        "Hội Nông dân tỉnh giữ vị trí đầu với 880 tỷ đồng dư nợ. Hội CCB tỉnh đạt 530 tỷ đồng. Riêng Tỉnh "
+        "đoàn, dư nợ đạt 260 tỷ đồng.\n"
+        "Số tổ tiết kiệm và vay vốn toàn tỉnh là 1.740 tổ.\n",
+        [("1.740 tổ", ["ccb", "doan", "nongdan"])],
+    ),
+    # Guards: the area's own statistic stays nobody's; one body alone before keeps it.
+    (
+        "Hội Nông dân huyện quản lý 412 tỷ đồng. Hội LHPN huyện 398 tỷ đồng. Hội CCB huyện quản lý 205 tỷ đồng.\n"
+        "Tỷ lệ hộ nghèo toàn huyện còn 4,1%.\n",
+        [("4,1%", None)],
+    ),
+    (
+        "Hội LHPN huyện quản lý 398 tỷ đồng, tăng 12 tỷ đồng so với đầu năm.\n"
+        "Nợ quá hạn chung của cả huyện ở mức 0,09%.\n",
+        [("0,09%", "phunu")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", WHOLE_AFTER_A_LIST, ids=[c[0][-40:] for c in WHOLE_AFTER_A_LIST])
+def test_whole_after_a_list(text: str, expected: list) -> None:
+    assert owners(text, tuple(w for w, _ in expected)) == expected
