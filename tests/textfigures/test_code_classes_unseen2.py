@@ -198,3 +198,20 @@ GROUPS_INSPECTED: list[tuple[str, str, str | None]] = [
 @pytest.mark.parametrize(("text", "figure", "code"), GROUPS_INSPECTED)
 def test_groups_inspected(text: str, figure: str, code: str | None) -> None:
     assert code_of(text, figure) == code
+
+
+# Members who became Party members ('… đã trở thành đảng viên', 'được công nhận đảng viên chính thức') are not
+# the members introduced to the Party (gioi_thieu_dang), whose words the list's first item said.
+BECAME_PARTY_MEMBERS: list[tuple[str, str, str | None]] = [
+    ("Đoàn huyện giới thiệu 64 đoàn viên ưu tú cho Đảng xem xét kết nạp, 21 đoàn viên đã trở thành đảng viên.",
+     "21 đoàn viên", None),
+    ("Hội LHPN tỉnh giới thiệu 310 hội viên ưu tú cho Đảng, trong năm có 126 chị trở thành đảng viên.", "126 chị", None),
+    # guard: the members introduced
+    ("Đoàn huyện giới thiệu 64 đoàn viên ưu tú cho Đảng xem xét kết nạp, 21 đoàn viên đã trở thành đảng viên.",
+     "64 đoàn viên", "gioi_thieu_dang"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), BECAME_PARTY_MEMBERS)
+def test_became_party_members(text: str, figure: str, code: str | None) -> None:
+    assert code_of(text, figure) == code
