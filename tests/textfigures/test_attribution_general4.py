@@ -111,3 +111,24 @@ POLICY_CREDIT_KEPT: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,owners", POLICY_CREDIT + POLICY_CREDIT_KEPT)
 def test_the_policy_banks_credit_is_the_banks(text: str, owners: list) -> None:
     assert _owners(text) == owners
+
+
+# The organizations counted in a number written out ('bốn tổ chức hội, đoàn thể của phường …') as the subject of
+# their clause are those organizations jointly, the figure of their count too (CONVENTIONS.md, src_am), in each
+# written-out form of the four's groups ('bốn tổ chức chính trị - xã hội', 'bốn hội, đoàn thể' as the digits'); the
+# five under the front counted in digits after a verb of having are its make-up, nobody's.
+_HOI4 = ["ccb", "doan", "nongdan", "phunu"]
+ORGS_WRITTEN_OUT: list[tuple[str, list]] = [
+    ("Bốn tổ chức hội, đoàn thể của phường đã giới thiệu 210 hội viên, đoàn viên vay vốn.", [_HOI4, _HOI4]),
+    ("Kết quả phối hợp: bốn tổ chức chính trị - xã hội của xã cùng ra quân, nạo vét 3 km kênh mương.", [_HOI4, _HOI4]),
+    ("Các tổ chức thành viên: bốn hội, đoàn thể của thị trấn kết nạp 95 hội viên, đoàn viên mới.", [_HOI4]),
+]
+
+ORGS_WRITTEN_OUT_KEPT: list[tuple[str, list]] = [
+    ("Ủy ban MTTQ phường có 5 tổ chức chính trị - xã hội trực thuộc.", [None]),
+]
+
+
+@pytest.mark.parametrize("text,owners", ORGS_WRITTEN_OUT + ORGS_WRITTEN_OUT_KEPT)
+def test_organizations_counted_in_words_as_subject(text: str, owners: list) -> None:
+    assert _owners(text) == owners
