@@ -691,8 +691,9 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         elif c.unit in _GIVER_UNITS and actor.org != "other" and _AGENT_DO_BEFORE_RE.search(key, max(0, c.start - 16), c.start) \
                 and _GAVE_AFTER_RE.match(key, c.end):
             actor = _OTHER  # '… do 220 cơ quan, đơn vị, doanh nghiệp ủng hộ': the givers
-        elif c.unit == "sản phẩm" and key.startswith(" ocop", c.end) and (
+        elif c.unit == "sản phẩm" and key.startswith((" ocop", " đạt chuẩn", " được công nhận"), c.end) and (
                 _WHOLE_AREA_BEFORE_RE.search(key, max(0, c.start - 30), c.start) or _OF_AREA_AFTER_RE.match(key, c.end + 5)):
+            # ('toàn tỉnh có 178 sản phẩm đạt chuẩn': the same, the programme left unnamed)
             actor = _OTHER  # 'toàn tỉnh có 212 sản phẩm OCOP': the area's, certified by the authorities' programme
         elif ut and (ut in _AREA_FIRM_UNITS or ut in _AREA_WORKER_UNITS) \
                 and actor.source != "owner" and (

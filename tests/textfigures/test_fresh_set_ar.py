@@ -204,3 +204,22 @@ MODELS_FOUNDED_MORE: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", MODELS_FOUNDED_MORE, ids=[c[0][:40] for c in MODELS_FOUNDED_MORE])
 def test_models_founded_more(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+AREA_PRODUCTS_CERTIFIED: list[tuple[str, list]] = [
+    # The products of the whole area certified by the authorities' programme are the area's ('other',
+    # convention 5) also when the programme is left unnamed ('… đạt chuẩn', '… được công nhận').
+    (
+        "Hội viên nông dân làm chủ 31 sản phẩm OCOP, trong khi toàn huyện có 64 sản phẩm đạt chuẩn 3 sao trở lên.\n",
+        [("31 sản phẩm", "nongdan", None), ("64 sản phẩm", "other", None)],
+    ),
+    (
+        "Hội LHPN tỉnh hỗ trợ hội viên hoàn thiện hồ sơ; đến nay toàn tỉnh có 305 sản phẩm được công nhận.\n",
+        [("305 sản phẩm", "other", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", AREA_PRODUCTS_CERTIFIED, ids=[c[0][:40] for c in AREA_PRODUCTS_CERTIFIED])
+def test_area_products_certified(text: str, expected: list) -> None:
+    assert found(text) == expected
