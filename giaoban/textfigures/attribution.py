@@ -600,6 +600,14 @@ _SPEAKER_REACH = 41 + max(map(len, _SPEAKER_VERBS))
 _OFFICE_TELLS_RE = re.compile(r"[^,.;:\n]{0,40}?(?:, (?:" + ADMIN_LEVELS + r"|quận)(?: [^\W\d_,;:.]+){1,4})*"
                               r"(?:,? (?:" + "|".join(_SPEAKER_VERBS) + r")(?: thêm)?[ \t]*[,:]"
                               r"|,? (?:cho biết|cho hay)(?: thêm)? )")
+# An official named by a title of trade or rank, or after 'Theo' ('Bác sĩ Lê Văn An, Giám đốc Trung tâm Y tế
+# huyện cho biết, …', 'Thượng tá …, Chỉ huy trưởng … cho biết, …', 'Theo ông …, Giám đốc …, đơn vị đã …'), as
+# 'Ông …' is: what the official tells is the office's body's (see _OFFICE_TELLS_RE); group 1: 'theo'.
+_TITLED_OPENING_RE = re.compile(r"[\s\-+•*–]*(theo )?(?:bác sĩ|y sĩ|dược sĩ|thầy giáo|cô giáo|thầy|cô|kỹ sư|luật sư|"
+                                r"nhà giáo|tiến sĩ|thạc sĩ|(?:đại|thượng|trung|thiếu) (?:tướng|tá|úy)|ông|bà|anh|chị)"
+                                r"(?= [^\W\d_])")
+# … after 'Theo', the office's words (its place in apposition) up to the comma that closes the opening phrase.
+_OFFICE_THEN_CLAUSE_RE = re.compile(r"[^,.;:\n]{0,40}?(?:, (?:" + ADMIN_LEVELS + r"|quận)(?: [^\W\d_,;:.]+){1,4})*, ")
 _SPEAKER_WORD = "theo"  # (what every match ends with: asked first, by str.endswith)
 _SPEAKER_BEFORE_RE = re.compile(r"(?:^|[\s,])" + _SPEAKER_WORD + "$")
 
@@ -1095,9 +1103,19 @@ class Attributor:
                 # ('Gia đình anh Lý A Pao … là một trong những hộ được hỗ trợ': a household the text's body
                 # helped, not one's own story; the text goes on with its body)
                 and not ("gia đình" in pm.group() and _HELPED_RE.search(key, s, e))))
-            if person and (office := next(
+            tm = _TITLED_OPENING_RE.match(key, s, e) if not subjects and not person else None
+            titled = tm is not None and self.text[tm.end() + 1:tm.end() + 2].isupper()
+            after_theo = tm is not None and tm.group(1) is not None
+            if (person or titled) and (office := next(
                     (x for x in here if x.org != "" and x.kind == "name"
-                     and _OFFICE_TELLS_RE.match(key, x.end, e)), None)) is not None:
+                     and (_OFFICE_TELLS_RE.match(key, x.end, e) or (
+                         after_theo and (oc := _OFFICE_THEN_CLAUSE_RE.match(key, x.end, e)) is not None
+                         # (the last office of the apposition: 'Phó Chủ tịch Ủy ban MTTQ phường, Chủ tịch Hội LHPN
+                         # phường, dịp Tết hội đã …' speaks as the second)
+                         and self.text[oc.end():oc.end() + 1].islower()))),
+                    None)) is not None:
+                # (also an official named by another title or after 'Theo': 'Bác sĩ Lê Văn An, Giám đốc Trung tâm
+                # Y tế huyện cho biết, …', 'Theo thượng tá …, Chỉ huy trưởng Ban Chỉ huy Quân sự huyện, đơn vị …')
                 # 'Ông Trần Văn Lực, Phó Chủ tịch LĐLĐ tỉnh cho biết, đơn vị đã kết nạp …': the
                 # official speaks for the body whose office the apposition names (another body's
                 # too: 'Ông …, Giám đốc Sở Lao động tỉnh cho biết, đã giải quyết việc làm cho …').

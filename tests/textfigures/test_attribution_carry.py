@@ -107,3 +107,41 @@ WHOLE_AFTER_A_LIST: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", WHOLE_AFTER_A_LIST, ids=[c[0][-40:] for c in WHOLE_AFTER_A_LIST])
 def test_whole_after_a_list(text: str, expected: list) -> None:
     assert owners(text, tuple(w for w, _ in expected)) == expected
+
+
+OFFICIAL_OF_ANOTHER_BODY: list[tuple[str, list]] = [
+    # An official of another body introduced by a title of trade or rank, or after 'Theo', speaks for the body
+    # of the office in apposition, as 'Ông …, Giám đốc …' does: the text's body does not carry into it.
+    (
+        "HỘI NÔNG DÂN HUYỆN ĐỨC PHỔ\nHội Nông dân huyện phối hợp khám bệnh cho hội viên. Bác sĩ Trần Thị Kim, "
+        "Giám đốc Trung tâm Y tế huyện cho biết, trung tâm đã cấp thuốc cho 275 người.\n",
+        [("275 người", "other")],
+    ),
+    (
+        "HỘI CỰU CHIẾN BINH HUYỆN MƯỜNG TÈ\nHội CCB huyện cùng lực lượng vũ trang làm đường. Thượng tá Lò Văn "
+        "Pản, Chỉ huy trưởng Ban Chỉ huy Quân sự huyện cho biết, đơn vị đã góp 410 ngày công.\n",
+        [("410 ngày công", "other")],
+    ),
+    (
+        "Đoàn xã Nậm Xe: tiếp sức học sinh vùng cao\nĐoàn xã Nậm Xe tặng sách vở cho học sinh. Theo thầy Vàng "
+        "A Sử, Hiệu trưởng Trường Tiểu học Nậm Xe, nhà trường đã miễn tiền ăn trưa cho 96 học sinh.\n",
+        [("96 học sinh", "other")],
+    ),
+    # Guards: the text's own official with a rank keeps the body; in an apposition of two offices the last
+    # speaks.
+    (
+        "HỘI CỰU CHIẾN BINH TỈNH\nĐại tá Hà Văn Lâm, Chủ tịch Hội CCB tỉnh cho biết, năm qua Hội kết nạp "
+        "640 hội viên.\n",
+        [("640 hội viên", "ccb")],
+    ),
+    (
+        "Hội LHPN phường An Lạc mừng xuân\nTheo bà Lý Ngọc Hân, Phó Chủ tịch Ủy ban MTTQ Việt Nam phường, "
+        "Chủ tịch Hội LHPN phường, dịp Tết hội đã trao 150 suất quà.\n",
+        [("150 suất quà", "phunu")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", OFFICIAL_OF_ANOTHER_BODY, ids=[c[0][-40:] for c in OFFICIAL_OF_ANOTHER_BODY])
+def test_official_of_another_body(text: str, expected: list) -> None:
+    assert owners(text, tuple(w for w, _ in expected)) == expected
