@@ -46,7 +46,10 @@ _PLACE_UNIT_WORDS = {"huyện", "xã", "phường", "quận", "tỉnh", "phố",
 # A body's short name ends the words before a number that counts what it got or gave ('tặng Hội 30 suất
 # quà'): no name with a number ('Khu 5'), whatever its capital letter says.
 _BODY_WORDS_BEFORE = (" hội", " đoàn", " mặt trận", " công đoàn")
-_NOT_IDENT_TWO_WORDS = {"tổng số", "số lượng", "trong số"}
+# Two words before a number that name nothing numbered ('tổng số 120 hội viên'); 'thiểu số' and 'đa số' end
+# in 'số' without being the 'số' of a numbered name ('Số 5'): 'giúp đồng bào dân tộc thiểu số 240 ngày công',
+# 'được đa số 68 hội viên tín nhiệm' (who was helped or agreed, then the figure).
+_NOT_IDENT_TWO_WORDS = {"tổng số", "số lượng", "trong số", "thiểu số", "đa số"}
 # The kinds of document and programme named by a number ('Đề án 03', 'Kế hoạch 12', 'Chỉ thị 05').
 _DOCUMENT_NOUNS = {"đề án", "nghị quyết", "chỉ thị", "quyết định", "kết luận", "thông tư", "công văn", "kế hoạch",
                    "chương trình", "nghị định", "quy định", "tờ trình", "thông báo"}  # ('trong số 45 hộ đăng ký': among so many)

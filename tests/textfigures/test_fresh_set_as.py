@@ -1,0 +1,40 @@
+"""Causes of the errors on the dev part of the fresh set src_as (issue 15: unit reports of 2018 and 2020 and
+giao ban conclusions, all six organizations in their own words), each in new wording. One row per case;
+every row failed before its fix, except the guards marked as such (wording that must keep its answer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from giaoban.textfigures import extract_text
+
+
+def found(text: str) -> list:
+    return [(f["text"], f.get("orgs") or f["org"], f["indicator_code"]) for f in extract_text(text)["figures"]]
+
+
+MINORITY_BEFORE_NUMBER: list[tuple[str, list]] = [
+    # 'thiểu số' / 'đa số' before a number end in 'số' but name nothing numbered: the number is a figure.
+    (
+        "Chi hội phụ nữ thôn 4 giúp các hộ đồng bào thiểu số 240 ngày công thu hoạch cà phê.\n",
+        [("240 ngày công", "phunu", "ngay_cong")],
+    ),
+    (
+        "Dịp Tết, Hội CCB xã tặng đồng bào dân tộc thiểu số 35 suất quà.\n",
+        [("35 suất quà", "ccb", "suat_qua")],
+    ),
+    (
+        "Hội Nông dân xã được đa số 68 hội viên tín nhiệm.\n",
+        [("68 hội viên", "nongdan", None)],
+    ),
+    # Guard: a document's number stays a name.
+    (
+        "Theo Thông báo số 12, Hội LHPN xã trao 20 suất quà cho phụ nữ đơn thân.\n",
+        [("20 suất quà", "phunu", "suat_qua")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", MINORITY_BEFORE_NUMBER, ids=[c[0][-40:] for c in MINORITY_BEFORE_NUMBER])
+def test_minority_before_number(text: str, expected: list) -> None:
+    assert found(text) == expected
