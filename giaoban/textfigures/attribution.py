@@ -126,6 +126,10 @@ _LEADER_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:(?:toàn |cả )?(?:" + ADMIN_
                               r"|(?:ban )?thường trực(?: ủy ban)?)"
                               r"(?![^\W\d_])")
 _LOCAL_ASIDE_RE = re.compile(r"[\s\-+•*–]*(?:ở|tại) (?:" + ADMIN_LEVELS + r"|thôn|bản|ấp)(?![^\W\d_])")
+# A verb of raising with those it calls on, then a comma ('vận động hội viên, doanh nghiệp …', 'kêu gọi
+# các nhà hảo tâm, …'): the body after the comma is one more of them.
+_CALLED_ON_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:vận động|kêu gọi|huy động|động viên)(?: [^\W\d_]+){1,4}"
+                                  r"(?:, [^\W\d_]+(?: [^\W\d_]+){0,3})*, $")
 _PARTNER_BEFORE_RE = re.compile(r"phối hợp (?:với )?$")
 # An item of an enumeration ends before 'và' ('… Huyện đoàn 2 cuộc và'), and the next body is followed
 # by its own figure ('Liên đoàn Lao động huyện 1 cuộc').
@@ -978,6 +982,11 @@ class Attributor:
                     # 'Hội CCB huyện 3 cuộc, Huyện đoàn 2 cuộc và Liên đoàn Lao động huyện 1 cuộc': the
                     # last item of an enumeration, after 'và', has its own body and its own figure.
                     subjects.append(_Subject(m.start, org, orgs, m.end))
+                elif intro and m.org == "other" and cs != starts[0] and key[cs - 2:cs] == ", " \
+                        and _CALLED_ON_BEFORE_RE.search(key, max(s, cs - 90), cs) is not None:
+                    # 'các cấp Hội đã vận động hội viên, doanh nghiệp đóng góp được 13,2 tỷ đồng': one more of
+                    # those the subject's verb of raising calls on, no new subject (the raiser holds what it raised)
+                    continue
                 elif intro:
                     speaker = _tells_after(key, m.end, e) or \
                         (opening.endswith(_SPEAKER_WORD) and _SPEAKER_BEFORE_RE.search(opening) is not None)
