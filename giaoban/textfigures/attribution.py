@@ -52,6 +52,10 @@ _INTRO_WORDS = (
     _RANK + r"(?: (?:về|trong|theo|ở) [^\W\d_]+(?: [^\W\d_]+){0,4})? là",
     r"(?:xếp|đứng)(?: (?:ở )?(?:vị trí |hạng )?thứ " + _RANK_ORDINAL + r")? (?:ngay )?sau",
     r"(?:xếp|đứng) (?:ở )?(?:vị trí |hạng )?thứ " + _RANK_ORDINAL,
+    # the last of a ranking or a list ('Sau cùng là Hội CCB huyện với 5 lớp', 'kế đó là …', 'Đứng cuối là …')
+    "sau cùng là", "cuối cùng là", "kế đó là", r"(?:xếp|đứng) cuối(?: cùng)?(?: bảng)? là",
+    # the body a sentence turns to ('Với Hội Nông dân huyện, năm nay đã mở 5 lớp', 'Còn với Hội CCB, …')
+    "còn với", "với",
     r"trong quý(?: [ivx\d]+)?(?:/\d+)?", r"trong năm(?: \d+)?", r"năm \d+", r"quý [ivx\d]+(?:/\d+)?", r"tháng \d+(?:/\d+)?",
     r"\d+ tháng(?: đầu năm| qua| cuối năm)?(?: \d+)?", "thời gian qua", "vừa qua", "(?:nhiệm kỳ|năm|quý|tháng|tuần) qua",
     r"nhiệm kỳ \d+ - \d+", "các cấp", "cấp", "ban thường vụ", "ban thường trực", "thường trực", "ban chấp hành", "ban chỉ đạo",

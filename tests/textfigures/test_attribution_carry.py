@@ -145,3 +145,38 @@ OFFICIAL_OF_ANOTHER_BODY: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", OFFICIAL_OF_ANOTHER_BODY, ids=[c[0][-40:] for c in OFFICIAL_OF_ANOTHER_BODY])
 def test_official_of_another_body(text: str, expected: list) -> None:
     assert owners(text, tuple(w for w, _ in expected)) == expected
+
+
+DISCOURSE_SWITCH: list[tuple[str, list]] = [
+    # The body a sentence turns to ('Với …,', 'Còn với …,') or the last of a ranking ('Sau cùng là …', 'kế đó
+    # là …', 'Đứng cuối là …') takes over at once from the body of the sentence before.
+    (
+        "Huyện đoàn Than Uyên tổ chức 8 buổi sinh hoạt chuyên đề. Với Hội LHPN huyện, quý này đã thành lập "
+        "3 tổ hợp tác.\n",
+        [("8 buổi", "doan"), ("3 tổ hợp tác", "phunu")],
+    ),
+    (
+        "Hội CCB thị xã vận động được 46 triệu đồng. Còn với Liên đoàn Lao động thị xã, đã thăm hỏi 70 "
+        "công nhân ốm đau.\n",
+        [("46 triệu đồng", "ccb"), ("70 công nhân", "congdoan")],
+    ),
+    (
+        "Về số mô hình, Hội Nông dân tỉnh có 64 mô hình; kế đó là Hội LHPN tỉnh với 41 mô hình. Sau cùng là "
+        "Tỉnh đoàn với 18 mô hình.\n",
+        [("64 mô hình", "nongdan"), ("41 mô hình", "phunu"), ("18 mô hình", "doan")],
+    ),
+    (
+        "Hội Nông dân huyện giải ngân 5,2 tỷ đồng. Đứng cuối là Hội CCB huyện với 1,1 tỷ đồng.\n",
+        [("5,2 tỷ đồng", "nongdan"), ("1,1 tỷ đồng", "ccb")],
+    ),
+    # Guard: 'với' after a verb names the partner, not the subject.
+    (
+        "Hội LHPN xã phối hợp với Hội Nông dân xã mở 2 lớp dạy nghề.\n",
+        [("2 lớp", "phunu")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", DISCOURSE_SWITCH, ids=[c[0][-40:] for c in DISCOURSE_SWITCH])
+def test_discourse_switch(text: str, expected: list) -> None:
+    assert owners(text, tuple(w for w, _ in expected)) == expected
