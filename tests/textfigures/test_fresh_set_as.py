@@ -38,3 +38,33 @@ MINORITY_BEFORE_NUMBER: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", MINORITY_BEFORE_NUMBER, ids=[c[0][-40:] for c in MINORITY_BEFORE_NUMBER])
 def test_minority_before_number(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+BECAME_PARTY_MEMBERS: list[tuple[str, list]] = [
+    # Those the Party admitted after they were introduced, said as 'đứng vào hàng ngũ của Đảng' (f2db6fe read
+    # 'trở thành đảng viên'), are the Party's decision: neither gioi_thieu_dang nor ket_nap_moi.
+    (
+        "Năm qua, Hội LHPN phường giới thiệu 30 hội viên ưu tú để chi bộ xem xét kết nạp, 12 hội viên đã vinh dự "
+        "đứng vào hàng ngũ của Đảng.\n",
+        [("30 hội viên", "phunu", "gioi_thieu_dang"), ("12 hội viên", "phunu", None)],
+    ),
+    (
+        "Đoàn trường giới thiệu 22 đoàn viên ưu tú để chi bộ xem xét, 14 đồng chí đã được đứng vào hàng ngũ của "
+        "Đảng Cộng sản Việt Nam.\n",
+        [("22 đoàn viên", "doan", "gioi_thieu_dang"), ("14 đồng chí", "doan", None)],
+    ),
+    # Guards: 'trở thành đảng viên' (f2db6fe); members admitted and members introduced in one sentence.
+    (
+        "Đoàn xã giới thiệu 31 đoàn viên ưu tú cho Đảng xem xét kết nạp, 17 đoàn viên đã trở thành đảng viên.\n",
+        [("31 đoàn viên", "doan", "gioi_thieu_dang"), ("17 đoàn viên", "doan", None)],
+    ),
+    (
+        "Hội Nông dân xã kết nạp 40 hội viên, giới thiệu 6 hội viên ưu tú cho Đảng.\n",
+        [("40 hội viên", "nongdan", "ket_nap_moi"), ("6 hội viên", "nongdan", "gioi_thieu_dang")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", BECAME_PARTY_MEMBERS, ids=[c[0][-40:] for c in BECAME_PARTY_MEMBERS])
+def test_became_party_members(text: str, expected: list) -> None:
+    assert found(text) == expected
