@@ -68,3 +68,27 @@ BECAME_PARTY_MEMBERS: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", BECAME_PARTY_MEMBERS, ids=[c[0][-40:] for c in BECAME_PARTY_MEMBERS])
 def test_became_party_members(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+STUDY_SESSIONS: list[tuple[str, list]] = [
+    # Sessions where the members study and take in a resolution ('buổi học tập', 'quán triệt') are sessions
+    # of political education, the section of tuyen_truyen_buoi and its attendance.
+    (
+        "Các chi đoàn tổ chức 86 buổi học tập, quán triệt nghị quyết cho 3.150 lượt đoàn viên.\n",
+        [("86 buổi", "doan", "tuyen_truyen_buoi"), ("3.150 lượt đoàn viên", "doan", "tuyen_truyen_luot_nguoi")],
+    ),
+    (
+        "Hội Nông dân huyện tổ chức 12 hội nghị quán triệt Chỉ thị của Tỉnh ủy cho 940 cán bộ, hội viên.\n",
+        [("12 hội nghị", "nongdan", "tuyen_truyen_buoi"), ("940 cán bộ", "nongdan", "tuyen_truyen_luot_nguoi")],
+    ),
+    # Guard: classes stay training.
+    (
+        "Hội LHPN tỉnh mở 5 lớp học tập, quán triệt nghị quyết cho 420 cán bộ Hội.\n",
+        [("5 lớp học", "phunu", "lop_tap_huan"), ("420 cán bộ", "phunu", "luot_tap_huan")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", STUDY_SESSIONS, ids=[c[0][-40:] for c in STUDY_SESSIONS])
+def test_study_sessions(text: str, expected: list) -> None:
+    assert found(text) == expected
