@@ -181,7 +181,8 @@ _NAMES: list[tuple[str, str, str]] = [
     ("4 hội, đoàn thể", "hoi4", "group"),
     # (the number written out, as the digit: 'bốn tổ chức hội, đoàn thể của xã kết nạp …')
     ("bốn tổ chức hội, đoàn thể", "hoi4", "group"), ("bốn tổ chức chính trị - xã hội", "hoi4", "group"),
-    ("bốn hội, đoàn thể", "hoi4", "group"),
+    ("bốn hội, đoàn thể", "hoi4", "group"), ("bốn tổ chức nhận ủy thác", "hoi4", "group"),
+    ("bốn tổ chức hội nhận ủy thác", "hoi4", "group"),
     # … each of them ('mỗi tổ chức hội xây dựng ít nhất 2 mô hình'): the same bodies, each.
     ("mỗi tổ chức hội", "hoi4", "group"), ("từng tổ chức hội", "hoi4", "group"),
     ("mỗi tổ chức thành viên", "ctxh", "group"), ("từng tổ chức thành viên", "ctxh", "group"),

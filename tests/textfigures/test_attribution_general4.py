@@ -122,6 +122,9 @@ ORGS_WRITTEN_OUT: list[tuple[str, list]] = [
     ("Bốn tổ chức hội, đoàn thể của phường đã giới thiệu 210 hội viên, đoàn viên vay vốn.", [_HOI4, _HOI4]),
     ("Kết quả phối hợp: bốn tổ chức chính trị - xã hội của xã cùng ra quân, nạo vét 3 km kênh mương.", [_HOI4, _HOI4]),
     ("Các tổ chức thành viên: bốn hội, đoàn thể của thị trấn kết nạp 95 hội viên, đoàn viên mới.", [_HOI4]),
+    # (the four that take entrusted loans, counted in words as the digits' group: 'các tổ chức nhận ủy thác')
+    ("Hội Nông dân huyện đứng thứ hai về dư nợ trong bốn tổ chức nhận ủy thác của huyện.", [_HOI4]),
+    ("Trong bốn tổ chức nhận ủy thác, Hội CCB xã có dư nợ thấp nhất, 41 tỷ đồng.", [_HOI4, "ccb"]),
 ]
 
 ORGS_WRITTEN_OUT_KEPT: list[tuple[str, list]] = [
