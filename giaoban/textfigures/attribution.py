@@ -933,9 +933,12 @@ class Attributor:
                 if member_named and m.kind == "people" and m.start < member_named:
                     continue  # 'Cựu chiến binh Nguyễn Văn Hùng …': one person, no subject
                 if m.kind == "committee":
-                    if committee is None:
+                    if committee is None and self.default not in ORG_CODES:
                         continue
-                    org, orgs = committee
+                    # A committee whose members the text never names, in a body's own text ('Ban Tổ chức trao 30
+                    # suất học bổng', 'Tổng kinh phí Ban Tổ chức huy động đạt 85 triệu đồng'): the body organized
+                    # it, not the partner named last.
+                    org, orgs = committee if committee is not None else (self.default, None)
                 else:
                     org, orgs = _resolve(m, last_hoi, self.default)
                     if orgs and committees_named and _COMMITTEE_NAMED_RE.search(key, max(s, m.start - 24), m.start):
@@ -959,7 +962,9 @@ class Attributor:
                     # viên': the bodies listed where the work was done do not act.
                     place = m
                     continue
-                if m.kind == "people" and (cs != starts[0] or not intro):
+                if m.kind == "committee" and committee is None and not intro and not subjects:
+                    owners.append(_Subject(m.start, org, orgs, m.end))  # (named inside its clause: its figures)
+                elif m.kind == "people" and (cs != starts[0] or not intro):
                     # Members ('đoàn viên thanh niên', 'chị em') are the subject only when they
                     # open the sentence; after a comma they are usually the people counted …
                     if _AGENT_BEFORE_RE.search(prefix[-6:]) and _VERB_AFTER_RE.match(key, m.end):

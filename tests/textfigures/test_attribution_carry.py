@@ -180,3 +180,30 @@ DISCOURSE_SWITCH: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", DISCOURSE_SWITCH, ids=[c[0][-40:] for c in DISCOURSE_SWITCH])
 def test_discourse_switch(text: str, expected: list) -> None:
     assert owners(text, tuple(w for w, _ in expected)) == expected
+
+
+UNNAMED_COMMITTEE: list[tuple[str, list]] = [
+    # An organizing committee whose members the text never names, in a body's own text, is that body (it
+    # organized the event), not the partner named last in the sentence before.
+    (
+        "Huyện đoàn Văn Chấn: khai mạc Tháng Thanh niên\nHuyện đoàn Văn Chấn khai mạc Tháng Thanh niên 2025. "
+        "Hội LHPN xã Sơn Thịnh tặng 10 suất quà. Ban Tổ chức trao 30 suất học bổng cho học sinh nghèo.\n",
+        [("10 suất quà", "phunu"), ("30 suất", "doan")],
+    ),
+    (
+        "Huyện đoàn Văn Chấn: khai mạc Tháng Thanh niên\nHuyện đoàn Văn Chấn khai mạc Tháng Thanh niên 2025. "
+        "Hội LHPN xã Sơn Thịnh tặng 10 suất quà. Tổng kinh phí Ban Tổ chức huy động đạt 85 triệu đồng.\n",
+        [("85 triệu đồng", "doan")],
+    ),
+    # Guard: a committee whose members are named is those members jointly.
+    (
+        "Ban Tổ chức gồm Ủy ban MTTQ xã, Hội LHPN xã và Đoàn xã. Hội LHPN xã tặng 10 suất quà. Ban Tổ chức "
+        "trao 30 suất học bổng.\n",
+        [("10 suất quà", "phunu"), ("30 suất", ["mttq", "phunu", "doan"])],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", UNNAMED_COMMITTEE, ids=[c[0][-40:] for c in UNNAMED_COMMITTEE])
+def test_unnamed_committee(text: str, expected: list) -> None:
+    assert owners(text, tuple(w for w, _ in expected)) == expected
