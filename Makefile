@@ -11,12 +11,19 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
+# The install compiles the extraction engine with mypyc (setup.py, its ENGINE modules): an edit of
+# one of them reinstalls, so that `make test` tests the compiled engine of the current sources.
+ENGINE_SOURCES := $(shell sed -n 's/^ENGINE_FILES = "\(.*\)"$$/\1/p' setup.py)
+ENGINE_CHECK := $(BIN)/python -c 'import giaoban.textfigures as t; t.ENGINE_BUILD == "mypyc" or print("WARNING: the extraction engine was not compiled (see `$(BIN)/pip install -v -e .`): it runs as Python, slower")'
+
+$(STAMP): pyproject.toml setup.py $(ENGINE_SOURCES) | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
+	@$(ENGINE_CHECK)
 	touch $@
 
-$(DEVSTAMP): pyproject.toml | $(BIN)/python
+$(DEVSTAMP): pyproject.toml setup.py $(ENGINE_SOURCES) | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
+	@$(ENGINE_CHECK)
 	touch $@ $(STAMP)
 
 setup: $(STAMP)

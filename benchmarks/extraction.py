@@ -4,7 +4,8 @@ Accuracy: the project's scorer (giaoban.textfigures.scoring: the shared scorer's
 indicator accuracy, false-code rate and meetings) on the annotated corpus
 (tests/fixtures/corpus), its development part and its test part printed separately; on the
 older fixtures (tests/fixtures/extraction) and the shared seed (when ../shared is present). Speed: characters per second of `extract_text` and, in
-the same run over the same texts, of underthesea's `word_tokenize` (install the `bench` extra).
+the same run over the same texts, of underthesea's `word_tokenize` (install the `bench` extra), for the
+engine as installed (compiled with mypyc by setup.py; `GIAOBAN_ENGINE=python` runs the Python engine).
 Segmentation: figure detection by the engine's own chunker next to detection from underthesea's
 word segmentation and POS tags, on the corpus (which serves the engine better, issue #15).
 
@@ -180,7 +181,8 @@ def speed(texts: list[str], rounds: int) -> dict:
     somewhere, so a pass's total varies by a third from run to run; a text's best time of several
     rounds hardly does. Wall clock (as the issue measures it) and the CPU time of this process."""
     chars = sum(len(t) for t in texts)
-    # (which engine ran: the Python modules, or those compiled by benchmarks/extraction_compiled.py)
+    # (which engine ran: the modules compiled at install by setup.py, or the Python ones: no build,
+    # sources edited since, or GIAOBAN_ENGINE=python)
     build = "mypyc" if sys.modules[extract_text.__module__].__file__.endswith(".so") else "python"
     result: dict = {"chars_per_pass": chars, "passes": rounds, "engine_build": build}
     try:

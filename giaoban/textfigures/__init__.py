@@ -12,8 +12,64 @@ people, tasks) on the same core: one normalizer, one table of organization names
 readers and the period words of ``giaoban.core.periods``.
 """
 
-from .catalogue import default_catalogue
-from .engine import PRETICK_CLASSES, extract_file, extract_text
-from .readers import ReadError, read_file
+import hashlib
+import importlib.machinery
+import importlib.util
+import json
+import os
+import sys
+from pathlib import Path
 
-__all__ = ["PRETICK_CLASSES", "extract_text", "extract_file", "read_file", "ReadError", "default_catalogue"]
+
+def _engine_build() -> str:
+    """'mypyc' when the engine's compiled modules (made by setup.py at install, next to their .py)
+    are those of the current sources; else 'python', having made every one of them load from its .py.
+
+    An engine edit after the build would otherwise run the old compiled code (the import prefers an
+    extension module to a source file): when any compiled module's source differs from the one
+    setup.py recorded, or GIAOBAN_ENGINE=python, all of them load as Python (all or none: compiled
+    modules call each other natively). This module stays Python, so it always runs first."""
+    here = Path(__file__).resolve().parent
+    compiled = {path.name.split(".")[0] for suffix in importlib.machinery.EXTENSION_SUFFIXES
+                for path in here.glob(f"*{suffix}")}
+    compiled = {name for name in compiled if (here / f"{name}.py").is_file()}  # (not the shared library)
+    if not compiled:
+        return "python"
+    try:
+        recorded: dict[str, str] = json.loads((here / "_compiled.json").read_text())["sources"]
+    except (OSError, ValueError, KeyError, TypeError):
+        recorded = {}
+    stale = set(recorded) != compiled or any(
+        hashlib.sha256((here / f"{name}.py").read_bytes()).hexdigest() != digest for name, digest in recorded.items())
+    if not stale and os.environ.get("GIAOBAN_ENGINE", "") != "python":
+        return "mypyc"
+    if stale and os.environ.get("GIAOBAN_ENGINE", "") != "python":
+        print(f"giaoban: the compiled extraction engine in {here} is older than its sources: running the Python "
+              "engine (slower; `make test` or `pip install -e .` rebuilds it)", file=sys.stderr)
+    names = {f"{__name__}.{name}" for name in compiled | set(recorded)}
+    if not any(isinstance(finder, _FromSource) and finder.names == names for finder in sys.meta_path):
+        sys.meta_path.insert(0, _FromSource(names, here))
+    return "python"
+
+
+class _FromSource:
+    """A meta path finder that loads the named modules of this package from their .py."""
+
+    def __init__(self, names: set[str], here: Path):
+        self.names = names
+        self.here = here
+
+    def find_spec(self, fullname: str, path: object = None, target: object = None):
+        if fullname not in self.names:
+            return None
+        return importlib.util.spec_from_file_location(fullname, self.here / f"{fullname.rpartition('.')[2]}.py")
+
+
+# 'mypyc' or 'python': which engine runs (benchmarks/extraction.py prints it; CI requires 'mypyc').
+ENGINE_BUILD = _engine_build()
+
+from .catalogue import default_catalogue  # noqa: E402
+from .engine import PRETICK_CLASSES, extract_file, extract_text  # noqa: E402
+from .readers import ReadError, read_file  # noqa: E402
+
+__all__ = ["ENGINE_BUILD", "PRETICK_CLASSES", "extract_text", "extract_file", "read_file", "ReadError", "default_catalogue"]
