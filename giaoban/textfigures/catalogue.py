@@ -147,6 +147,12 @@ class Matcher:
             words = self._vocabulary[code] = frozenset(w for s in (en.synonyms if en else ()) for w in s.split())
         return words
 
+    def counts_times(self, code: str) -> bool:
+        """Whether the indicator counts times of people ('lượt người' among its units): the people who
+        take part in what it counts ('5.400 lượt đoàn viên tham gia')."""
+        en = self._by_code.get(code)
+        return en is not None and not _TIMES_OF_HOLDERS.isdisjoint(en.units)
+
     def counts_change(self, code: str) -> bool:
         """Whether the indicator counts a change ('số hộ CCB nghèo giảm 128 hộ'), so that a
         figure of kind change may have it."""

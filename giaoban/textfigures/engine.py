@@ -1004,8 +1004,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             code, code_conf = (cm.code, cm.score) if cm.code is not None and cm.code != code else (None, 0.0)
         if c.unit in _MEMBER_UNITS and len(previous) > 1 and c.kind == "level" and code in (None, "tong_hoi_vien"):
             units = previous[-2]
-            if units.unit in _GRASSROOTS_UNITS and units.start >= s_start \
-                    and _MEMBERS_AFTER_UNITS_RE.fullmatch(key, units.end, c.start):
+            if (units.unit in _GRASSROOTS_UNITS or (units.unit == _UNIONS_NAMED_UNIT and "unknown_unit" not in units.flags)) \
+                    and units.start >= s_start and _MEMBERS_AFTER_UNITS_RE.fullmatch(key, units.end, c.start):
                 u = bisect.bisect_left(breaks, units.start) - 1
                 units_clause_start = max(s_start, breaks[u] + 1) if u >= 0 else s_start
                 if _UNITS_FOUNDED_RE.search(key, units_clause_start, units.start):
@@ -1072,6 +1072,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 inherited = "mo_hinh_cau_lac_bo"
             if inherited is None:
                 inherited = _attended_code(key, c, actor, figures, s_start, matcher)
+            if inherited is None and not part:
+                inherited = _taking_part_code(key, c, actor, attributor.sentences, i, matcher)
             if inherited is not None:
                 code, code_conf, code_from = inherited, 0.5, "item before"
         elif code in _ATTENDED_CODES and figures and figures[-1]["start"] >= s_start \
@@ -1706,6 +1708,10 @@ _FOUNDED_BEFORE_RE = re.compile(r"(?:thành lập|ra mắt|thành lập mới)(?
 # own grassroots units, joined by nothing but a comma, 'và' or 'với', are its membership; the
 # members of units just founded ('thành lập 4 chi hội với 86 hội viên') are not.
 _GRASSROOTS_UNITS = frozenset({"chi hội", "cơ sở hội", "chi đoàn", "tổ hội", "công đoàn cơ sở", "cơ sở đoàn"})
+# … and the Youth Union's grassroots unions counted by their names ('23 Đoàn xã, thị trấn với gần 9.400 đoàn viên',
+# lexicon: 'Đoàn xã', 'Đoàn phường' …), for the members counted right after them (not 'đoàn' of another noun,
+# an unknown unit: '4 đoàn giám sát').
+_UNIONS_NAMED_UNIT = "đoàn"
 _MEMBER_UNITS = frozenset({"hội viên", "đoàn viên"})
 _MANAGES_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:đang |trực tiếp )?quản lý (?:(?:hơn|trên|gần|khoảng|cả) )?$")
 # A bare count of models ('duy trì 41 mô hình, …') and the verbs of a body that builds or keeps them; the
@@ -1738,6 +1744,37 @@ _ATTENDANCE_CODES = {"tuyen_truyen_buoi": "tuyen_truyen_luot_nguoi", "lop_tap_hu
                      # a volunteer team ('3 đội hình với 85 chiến sĩ': the corpus counts those apart)
                      "cong_trinh_thanh_nien": "luot_dvtn_tinh_nguyen"}
 _ATTENDED_CODES = frozenset({"tuyen_truyen_luot_nguoi", "luot_tap_huan"})  # (of sessions and classes)
+
+
+# People who take part ('vận động 90 đoàn viên, thanh niên tham gia', 'thu hút 5.400 lượt đoàn viên … tham
+# gia', 'Hơn 80 đoàn viên … tham gia dọn vệ sinh'): what they took part in is what their sentence names, before
+# them (a clause, the campaign's name as the subject) or after 'tham gia', or else the sentence before in the
+# paragraph ('Đoàn phường ra quân Ngày Chủ nhật xanh … . Hơn 80 đoàn viên … tham gia'); the indicator that
+# counts times of people there (Matcher.counts_times), by the words of that text; loose ones too when the
+# indicator is one organization's own: for its people who take part, 'tình nguyện' says in what, as 'hiến máu'. Issue 15, 'code missing: vocabulary' on the
+# fresh sets' dev texts (src_q2, src_ad, src_an, src_ao, src_ar: the volunteers counted after their campaign).
+_TAKE_PART_AFTER_RE = re.compile(r"[^.;:\n]{0,48}?(?<![^\W\d_])tham gia(?![^\W\d_])")
+_PEOPLE_CATEGORIES = frozenset({"person", "times"})
+
+
+def _taking_part_code(key: str, c: Candidate, actor: Actor, sentences: list[tuple[int, int]], i: int,
+                      matcher: Matcher) -> str | None:
+    if c.unit_category not in _PEOPLE_CATEGORIES or i < 0 or not _TAKE_PART_AFTER_RE.match(key, c.end):
+        return None
+    s_start, s_end = sentences[i]
+    looks = [s_start]
+    if i > 0 and "\n" not in key[sentences[i - 1][0]:s_start]:
+        looks.append(sentences[i - 1][0])
+    for look in looks:
+        text = key[look:c.start] + " " + key[c.end:s_end]  # (the figure's own words left out)
+        m = matcher.explain(text, c.unit, actor.org, actor.orgs, clause=text)
+        if m.code is not None:
+            # (loose words only when they name one organization's own indicator: 'tình nguyện' of the Youth
+            # Union's people, not 'lớp' of any body's, which may be another's class: 'giới thiệu 45 lượt
+            # đoàn viên tham gia lớp học nghề')
+            return m.code if m.lead > 0 and matcher.counts_times(m.code) and (
+                not _LOOSE_WORDS.issuperset(m.words) or matcher.sole_org(m.code) is not None) else None
+    return None
 
 
 def _attended_code(key: str, c: Candidate, actor: Actor, figures: list[dict[str, Any]], s_start: int,

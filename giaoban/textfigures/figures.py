@@ -418,6 +418,10 @@ def _read_unit(text: str, key: str, c: Candidate, pos: int, has_scale: bool) -> 
                     entry = lx.UNIT_BY_KEY[um2.group(1)]
                     c.unit, c.unit_category = entry[1], entry[2]
                     c.flags.add("unit_from_pair")
+                    if not has_scale and (scale_m := _SCALE_WORD.match(key, fm.end())) is not None:
+                        # 'tăng từ 1,2 lên 1,8 tỷ đồng': the second's scale word is the first's too, as
+                        # in a range ('từ 30 đến 100 triệu đồng').
+                        c.value = c.value * SCALES[scale_m.group(1)]
                 elif nm2 and nm2.group(1) not in lx.NOT_A_UNIT and nm2.group(1) not in lx.NON_FIGURE_UNITS \
                         and not text[nm2.start(1)].isupper():
                     c.unit, c.unit_category = nm2.group(1), "count"
@@ -828,6 +832,8 @@ _COMPARE_BEFORE_RE = re.compile(  # (its words' first letters first: scanned for
 
 
 def _kind(key: str, c: Candidate) -> str:
+    if c.unit == "điểm phần trăm":
+        return "change"  # the difference of two shares, whatever word says how it moved
     words = _words_back(key, c.start)[0]  # (the three words before, as _last_words(…, 3) gives them)
     if words and words[-1] in _QUALIFIER_WORDS:
         words = words[:-1]  # 'tăng hơn 12%'

@@ -36,6 +36,9 @@ QUALIFIERS_AFTER = [(canonical("trở lên"), "over"), (canonical("trở xuống
 
 # --- units --------------------------------------------------------------------------------------
 # category: person (heads), times (lượt), count, money, percent, measure.
+# (not 'nhà nông', 'nhà văn': the houses '3 "Nhà nông dân"', the halls 'nhà văn hóa' start so)
+_PEOPLE_CALLED_NHA = ["nhà hảo tâm", "mạnh thường quân", "nhà tài trợ", "nhà khoa học", "nhà báo", "nhà giáo",
+                      "nhà đầu tư", "nhà doanh nghiệp", "nhà thơ", "nhà sư", "nhà quản lý"]
 PERSON_WORDS = [
     "người", "hội viên", "đoàn viên", "cử tri", "đại biểu", "chị em", "phụ nữ", "thanh niên",
     "đoàn viên thanh niên", "ĐVTN", "ĐVTN", "hội viên phụ nữ", "hội viên nông dân", "nông dân",
@@ -54,6 +57,8 @@ PERSON_WORDS = [
     # branches or groups whose name the office carries.
     "bí thư", "bí thư chi đoàn", "bí thư đoàn cơ sở", "chi hội trưởng", "chi hội phó", "tổ trưởng", "tổ phó",
     "trưởng thôn", "trưởng bản", "trưởng ấp", "chủ tịch", "chủ tịch công đoàn cơ sở",
+    # People called 'nhà …' ('14 nhà hảo tâm', '25 nhà khoa học'), not houses ('nhà'), and the benefactors' other name.
+    *_PEOPLE_CALLED_NHA,
 ]
 # Normalized unit of a person word ('ĐVTN' → 'đoàn viên').
 _PERSON_UNIT = {
@@ -73,6 +78,8 @@ _PERSON_UNIT = {
     # as such, so that the youth union's volunteering may count them (and nothing counted in plain
     # people does).
     "tình nguyện viên": "tình nguyện viên",
+    # (each in its own noun, as the committee members above: no indicator counts them)
+    **{canonical(w): canonical(w) for w in _PEOPLE_CALLED_NHA},
 }
 
 COUNT_WORDS = [
@@ -117,6 +124,9 @@ COUNT_WORDS = [
     "công ty", "cửa hàng", "nhà máy", "nhà xưởng", "nhà hàng", "nhà trọ", "nhà nghỉ", "nhà khách", "nhà kho",
     "nhà thuốc", "nhà trẻ", "nhà thờ", "hộ kinh doanh", "nghị quyết", "quyết định", "công văn", "chỉ thị",
     "báo cáo", "thông báo", "tờ trình", "ngân hàng",
+    # A rate's change in points of a percent ('tăng 1,8 điểm phần trăm', 'nhích 2,5 điểm %'): not 'điểm', the
+    # places counted (where voters are met); always a change (figures._kind).
+    "điểm phần trăm", "điểm %",
 ]
 _COUNT_UNIT = {
     "hộ gia đình": "hộ", "hộ hội viên": "hộ", "hộ vay": "hộ", "tin bài": "tin bài", "tin, bài": "tin bài",
@@ -133,7 +143,7 @@ _COUNT_UNIT = {
     "đoàn xã": "đoàn", "đoàn phường": "đoàn", "đoàn thị trấn": "đoàn", "đoàn xã, phường": "đoàn",
     "đoàn xã, thị trấn": "đoàn", "đoàn xã, phường, thị trấn": "đoàn",
     "cây cầu": "cầu", "ban thanh tra nhân dân": "ban", "ban ttnd": "ban", "ban giám sát đầu tư của cộng đồng": "ban",
-    "ban gsđtccđ": "ban", "hội nông dân": "cơ sở hội", "hội lhpn": "cơ sở hội", "hội phụ nữ": "cơ sở hội", "hội liên hiệp phụ nữ": "cơ sở hội", "hội cơ sở": "cơ sở hội",  # (the veterans' word after 2025)
+    "ban gsđtccđ": "ban", "điểm %": "điểm phần trăm", "hội nông dân": "cơ sở hội", "hội lhpn": "cơ sở hội", "hội phụ nữ": "cơ sở hội", "hội liên hiệp phụ nữ": "cơ sở hội", "hội cơ sở": "cơ sở hội",  # (the veterans' word after 2025)
 }
 # Measure words that count one thing, shared by every indicator: organizations name the thing an
 # indicator counts with any of its class ('1.500 phần' of gifts are 'suất', '28.168 cuộc sinh hoạt' are

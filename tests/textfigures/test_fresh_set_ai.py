@@ -131,7 +131,7 @@ SHARE_OF_A_COUNT: list[tuple[str, list]] = [
      "Năm 2023, toàn phường có 1.800/1.900 hộ đạt danh hiệu gia đình văn hóa, chiếm 94,7%, tăng 0,8 điểm phần trăm "
      "so với năm 2022.\n",
      [("20 suất quà", ["mttq", "phunu"]), ("1.800", "mttq"), ("1.900 hộ", "mttq"), ("94,7%", "mttq"),
-      ("0,8 điểm", "mttq")]),
+      ("0,8 điểm phần trăm", "mttq")]),
     # Guard: a share with its own body named.
     ("HỘI LHPN XÃ\nHội LHPN xã có 1.200 hội viên; Hội Nông dân xã có 900 hội viên, chiếm 75%.\n",
      [("1.200 hội viên", "phunu"), ("900 hội viên", "nongdan"), ("75%", "nongdan")]),
