@@ -353,6 +353,10 @@ _MONEY_CODE_SET = frozenset(_MONEY_CODES.values())
 # ('trao kinh phí 200 triệu đồng', 'hỗ trợ kinh phí 30 triệu đồng': the money itself, named as such)
 _MONEY_DIRECT_RE = re.compile(r"(?: (?:thêm|được|tổng cộng|số tiền|tổng số tiền|kinh phí|với|trên|hơn|gần|khoảng|tổng))* ?$")
 _GIFT_CODES = {"tri_gia_qua", "suat_qua", "suat_ho_tro_doan_vien"}
+# Gifts as the purpose said right after an amount ('180 triệu đồng thăm hỏi, tặng quà Tết', '35 triệu đồng thăm,
+# tặng quà', '42 triệu đồng để tặng quà'). Issue 15, 'code missing: vocabulary' of gift values on the fresh sets' dev
+# texts (src_ac, src_al: the amounts a fund or a body shared out, each with its purpose after it).
+_GIFT_PURPOSE_AFTER_RE = re.compile(r" (?:để |dùng để )?(?:(?:thăm hỏi|thăm|chúc tết),? )?(?:tặng|trao tặng|trao|mua|làm) quà(?![^\W\d_])")
 _ON_BEHALF_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:đại diện|thay mặt) cho (?:(?:trên|hơn|gần|khoảng) )?$")
 _GIVEN_TO_BEFORE_RE = re.compile(r"(?<!giúp )(?<![^\W\d_])cho (?:(?:trên|hơn|gần|khoảng) )?$")
 _HOUSE_PURPOSE_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,2}? (?:để )?(?:làm|xây|xây mới|xây dựng|sửa|sửa chữa|khởi công|dựng|cất)"
@@ -818,12 +822,22 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 and previous[-1].unit == c.unit \
                 and (gap := _OWN_VERB_GAP_RE.fullmatch(key, previous[-1].end, c.start)) is not None:
             ctx_start = gap.start(1)  # … and the verb before the first figure is not the second one's
-        indicator, context = _indicator(t, key, c, s_start, s_end, breaks, own_end, ctx_start)
+        phrase_of = c
+        if "range_first" in c.flags and c.unit_end > c.end and ci + 1 < len(candidates) and "range_second" in candidates[ci + 1].flags:
+            # 'trao từ 300 đến 350 suất quà cho hội viên': the first end of a range, whose unit is the second's, is
+            # named by the range's words, the second's (its own stop at the second number)
+            phrase_of = candidates[ci + 1]
+            own_end = candidates[ci + 2].start if ci + 2 < len(candidates) else len(t)
+        indicator, context = _indicator(t, key, phrase_of, s_start, s_end, breaks, own_end, ctx_start)
         if pair_tail:
             context += " " + pair_tail
         j = bisect.bisect_left(breaks, c.start) - 1
         clause_start = breaks[j] + 1 if j >= 0 and breaks[j] >= s_start else s_start
         before = key[c.start - 40 if c.start - 40 > clause_start else clause_start:c.start]
+        if "range_second" in c.flags and previous and "range_first" in previous[-1].flags and previous[-1].start >= clause_start:
+            # 'mỗi suất trị giá từ 500.000 đến 700.000 đồng', 'đã trao từ 300 đến 350 suất quà': the words before a
+            # range are its second end's as its first's (an amount per item, a change, a denominator, whom for).
+            before = key[max(clause_start, previous[-1].start - 40):previous[-1].start]
         drawn = j >= 0 and before.startswith(_DREW_WORD, 1) and _DREW_OPENS_RE.match(key, clause_start) is not None
         if drawn:
             # '5 lớp tập huấn, thu hút 420 lượt hội viên': 'thu hút' says only that people came; the
@@ -1116,6 +1130,16 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                     money_code = _money_by_verb(key, max(0, prior.start - 120), prior.start, direct_only=False)
             if money_code is not None and matcher.reported_by(money_code, actor.org, actor.orgs):
                 code, code_conf, code_from = money_code, max(code_conf, 0.5), "verb"
+        if (c.unit_category == "money" and thing is None and c.kind == "level" and actor.org not in (None, "other")
+                and code != _MONEY_CODES["given"] and _GIFT_PURPOSE_AFTER_RE.match(key, c.end)
+                and _money_by_verb(key, s_start, c.start, direct_only=False) != _MONEY_CODES["raised"]
+                and matcher.reported_by(_MONEY_CODES["given"], actor.org, actor.orgs)):
+            # 'phân bổ 180 triệu đồng thăm hỏi, tặng quà Tết cho hộ nghèo', '…, 38 triệu đồng thăm, tặng quà hộ khó
+            # khăn': the amount's own purpose said right after it, gifts, is what it was given as (not the words of
+            # another item of its sentence: '120 triệu đồng hỗ trợ làm 2 căn nhà Đại đoàn kết, …'); money raised for
+            # gifts, a verb of raising the last of its sentence before it ('vận động doanh nghiệp, hội viên … được 65
+            # triệu đồng để thăm hỏi, tặng quà'), stays raised.
+            code, code_conf, code_from = _MONEY_CODES["given"], max(code_conf, 0.5), "verb"
         if c.unit_category == "money" and c.kind == "level" and thing is None \
                 and figures and figures[-1]["indicator_code"] in _FUNDS_RAISED \
                 and (code == _MONEY_CODES["raised"] or (code is None and _LEVEL_SHARE_RE.match(key, figures[-1]["end"] + 2))) \
@@ -2009,9 +2033,10 @@ def _unreliable_words(key: str, c: Candidate, cm: Any, s_start: int, list_start:
     words = cm.words
     if not _LOOSE_WORDS.issuperset(words):
         return False
-    own = key[c.start:c.end]
+    end = c.unit_end if "range_first" in c.flags and c.unit_end > c.end else c.end  # (a range's first end: up to its unit)
+    own = key[c.start:end]
     for w in words:
-        if w in own or _beside(key, w, c.start, c.end) or (list_start < c.start and _beside(key, w, list_start, list_start)):
+        if w in own or _beside(key, w, c.start, end) or (list_start < c.start and _beside(key, w, list_start, list_start)):
             return False
     if figures and figures[-1]["start"] >= s_start and figures[-1]["indicator_code"] is not None:
         prior = key[max(s_start, figures[-1]["start"] - 40):min(c.start, figures[-1]["end"] + 40)]

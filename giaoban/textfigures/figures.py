@@ -279,6 +279,9 @@ def _judge_literal(text: str, key: str, s: int, e: int) -> tuple[list[Candidate]
             if _non_figure_unit(second) or _non_figure_unit(first):
                 return [], e2
             second.qualifier = "exact"
+            # (the two ends of a range count one thing and are read alike: engine, the gate and the words before)
+            first.flags.add("range_first")
+            second.flags.add("range_second")
             return [first, second], e2
     c = _read_figure(text, key, s, e, lit)
     if c is None or c.unit is None or _non_figure_unit(c):

@@ -131,3 +131,47 @@ FROM_TO_SCALE: list[tuple[str, str, float]] = [
 @pytest.mark.parametrize(("text", "figure", "value"), FROM_TO_SCALE)
 def test_from_to_scale(text: str, figure: str, value: float) -> None:
     assert figure_of(text, figure)["value"] == value
+
+
+# An amount whose own purpose, gifts, is said right after it ('phân bổ 180 triệu đồng thăm hỏi, tặng quà Tết
+# …', '…, 35 triệu đồng thăm, tặng quà người cao tuổi'): the value of the gifts given (tri_gia_qua), not
+# what the words of another item of its sentence name, nor nothing; money raised for gifts stays raised,
+# another body's stays uncoded.
+GIFT_PURPOSE_AFTER: list[tuple[str, str, str | None]] = [
+    ("Ban Thường trực Ủy ban MTTQ huyện phân bổ 180 triệu đồng thăm hỏi, tặng quà Tết cho hộ nghèo.", "180 triệu đồng",
+     "tri_gia_qua"),
+    ("Hội Nông dân xã dành 42 triệu đồng tặng quà cho hội viên ốm đau.", "42 triệu đồng", "tri_gia_qua"),
+    ("Ủy ban MTTQ xã chi 95 triệu đồng, trong đó 60 triệu đồng hỗ trợ làm 1 nhà Đại đoàn kết, 35 triệu đồng thăm, "
+     "tặng quà người cao tuổi neo đơn.", "35 triệu đồng", "tri_gia_qua"),
+    # guards: raised for gifts, another body's, the house's share
+    ("Hội CCB huyện vận động hội viên được 65 triệu đồng để thăm hỏi, tặng quà đồng đội.", "65 triệu đồng",
+     "ho_tro_kinh_phi"),
+    ("Tại buổi lễ, Công ty May Hòa Bình chi 50 triệu đồng tặng quà công nhân.", "50 triệu đồng", None),
+    ("Ủy ban MTTQ xã chi 95 triệu đồng, trong đó 60 triệu đồng hỗ trợ làm 1 nhà Đại đoàn kết, 35 triệu đồng thăm, "
+     "tặng quà người cao tuổi neo đơn.", "60 triệu đồng", "kinh_phi_nha_dai_doan_ket"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), GIFT_PURPOSE_AFTER)
+def test_gift_purpose_after(text: str, figure: str, code: str | None) -> None:
+    assert figure_of(text, figure)["indicator_code"] == code
+
+
+# The two ends of a range ('từ 300 đến 350 suất quà', 'mỗi suất trị giá từ 500.000 đến 700.000 đồng') count one
+# thing and are read alike, as the gold reads them (two figures, one code or none: 'kết nạp từ 8.000 đến 11.000
+# đoàn viên'): the first end is named by the range's words (its unit is the second's), the second by the words
+# before the range (an amount per item, whom for).
+RANGES: list[tuple[str, str, str | None]] = [
+    ("Các cấp Hội đã trao từ 300 đến 350 suất quà cho hội viên khó khăn.", "300", "suat_qua"),
+    ("Mỗi suất quà trị giá từ 500.000 đến 700.000 đồng.", "700.000 đồng", None),
+    # guards: the second end, the first end per item, a target with its words before
+    ("Các cấp Hội đã trao từ 300 đến 350 suất quà cho hội viên khó khăn.", "350 suất quà", "suat_qua"),
+    ("Mỗi suất quà trị giá từ 500.000 đến 700.000 đồng.", "500.000", None),
+    ("Hội phấn đấu mỗi năm kết nạp từ 1.200 đến 1.500 hội viên mới.", "1.200", "ket_nap_moi"),
+    ("Hội phấn đấu mỗi năm kết nạp từ 1.200 đến 1.500 hội viên mới.", "1.500 hội viên", "ket_nap_moi"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), RANGES)
+def test_ranges(text: str, figure: str, code: str | None) -> None:
+    assert figure_of(text, figure)["indicator_code"] == code
