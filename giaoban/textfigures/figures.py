@@ -78,6 +78,9 @@ _TIME_NOUN = re.compile(r" ?(năm|tháng|ngày)")
 _COUNT_WORD_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:còn|có|đạt|chỉ)\s$")
 _DAY_ENDS_RE = re.compile(r"\s*(?:$|[,.;:)\n]|(?:là|và|năm|hằng năm)(?![^\W\d_]))")  # ('có 1/6 là …': a day after all)
 _DAY_NAMED_BEFORE = re.compile(r"(?<![^\W\d_])ngày(?![^\W\d_])[^.;:\n\d]*$")
+# A time of the day right before a day/month ('Sáng 15/8 Đoàn xã tổ chức …', 'Chiều 20/10 Hội LHPN huyện trao …'):
+# a date, whatever counted noun a body's name after it makes ('Đoàn xã', 'Hội LHPN'); not the light of 'thắp sáng'.
+_TIME_OF_DAY_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?<!thắp )(?<!chiếu )(?:sáng|chiều|tối|trưa|đêm|hôm)(?: (?:ngày|nay|qua))? $")
 
 
 @dataclass(slots=True)
@@ -114,6 +117,8 @@ def find_candidates(text: str, key: str) -> list[Candidate]:
             consumed_until = consumed
     if "trong đó" in key:
         out.extend(_sub_items(key, out))
+    if " so " in key:
+        out.extend(_elided_changes(key, out))
     taken = bytearray(len(key) + 1)  # positions already inside a digit figure
     for c in out:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
@@ -161,6 +166,34 @@ def _sub_items(key: str, found: list[Candidate]) -> list[Candidate]:
             if sep is None:
                 break
             pos = sep.end()
+    return out
+
+
+# A change with its comparison base and its noun left out ('số đoàn viên được giới thiệu … là 37, tăng 9 so với
+# quý I', '… kết nạp 64 hội viên, giảm 5 so với cùng kỳ'): a figure of kind change counted in the noun of the
+# figure right before it in its sentence (a count of people or things; not money or a share, whose bare
+# number may be of another scale). Issue 15, detection misses of the dev part (danang_congdoan_vienchuc_q2_2023).
+_ELIDED_CHANGE_RE = re.compile(r"(?:tăng|giảm)(?: thêm)? (\d{1,3}(?:\.\d{3})*) so (?:với|cùng)(?![^\W\d_])")
+_SENTENCE_BREAK_RE = re.compile(r"[;:\n]|\.(?!\d)")
+_ELIDED_CATEGORIES = frozenset({"person", "count", "times"})
+
+
+def _elided_changes(key: str, found: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in _ELIDED_CHANGE_RE.finditer(key):
+        if m.start() > 0 and key[m.start() - 1].isalpha():
+            continue  # (a word ending in the letters)
+        s, e = m.span(1)
+        if any(c.start <= s < c.end for c in found):
+            continue
+        prior = max((c for c in found if c.end <= m.start()), key=_START, default=None)
+        if prior is None or prior.unit is None or prior.unit_category not in _ELIDED_CATEGORIES \
+                or _SENTENCE_BREAK_RE.search(key, prior.end, m.start()) is not None:
+            continue
+        if (lit := parse_literal(key[s:e])) is None:
+            continue
+        out.append(Candidate(s, e, lit.value, prior.unit, prior.unit_category, prior.unit_text, kind="change",
+                             flags={"unit_from_change"}, unit_end=e))
     return out
 
 
@@ -501,6 +534,8 @@ def _judge_pair(text: str, key: str, s: int, e: int, lit: Literal, s2: int, e2: 
             return [], e2
     elif both_small and 1 <= lit.value <= 31 and 1 <= lit2.value <= 12 and (
             _TIME_NOUN.match(key[e2:e2 + 6])
+            # (a time of the day before it; or a part larger than its whole, no pair: '… 15/8 Đoàn xã tổ chức …')
+            or _TIME_OF_DAY_BEFORE_RE.search(key, max(0, s - 16), s) or lit.value > lit2.value
             or (second is not None and "unknown_unit" in second.flags and _DAY_NAMED_BEFORE.search(key, max(0, s - 48), s))):
         # 'Ngày Quốc tế Lao động 1/5 thiết thực', 'ngày sinh Bác 19/5 trang trọng': a day named
         # before a day/month, the word after it no unit.

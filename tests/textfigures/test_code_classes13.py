@@ -175,3 +175,42 @@ RANGES: list[tuple[str, str, str | None]] = [
 @pytest.mark.parametrize(("text", "figure", "code"), RANGES)
 def test_ranges(text: str, figure: str, code: str | None) -> None:
     assert figure_of(text, figure)["indicator_code"] == code
+
+
+# A day/month right after a time of the day, then a body's name ('Sáng 15/8 Đoàn xã tổ chức …', 'Chiều 20/10
+# Hội LHPN huyện trao …'), or a 'part' larger than its 'whole' ('15/8 Đoàn xã'): a date, no pair of figures
+# counted in the body's name ('Đoàn xã', 'Hội LHPN' are counted nouns of the lexicon). Not the light of
+# 'thắp sáng', nor a part of a whole.
+DATE_BEFORE_A_BODY: list[tuple[str, list[str]]] = [
+    ("Sáng 15/8 Đoàn xã tổ chức ra quân làm sạch môi trường.", []),
+    ("Tối 2/9 Đoàn phường tổ chức đêm văn nghệ chào mừng Quốc khánh.", []),
+    ("Chiều 20/10 Hội LHPN huyện trao 40 suất quà cho hội viên.", ["40 suất quà"]),
+    # guards
+    ("Đến nay có 8/12 Đoàn xã hoàn thành đại hội.", ["8", "12 Đoàn xã"]),
+    ("Năm nay Hội thắp sáng 3/5 tuyến đường.", ["3", "5 tuyến đường"]),
+]
+
+
+@pytest.mark.parametrize(("text", "figures"), DATE_BEFORE_A_BODY)
+def test_date_before_a_body(text: str, figures: list[str]) -> None:
+    assert [f["text"] for f in extract_text(text)["figures"]] == figures
+
+
+# A change with its comparison base and its noun left out ('… kết nạp 64 hội viên, tăng 9 so với quý I', '… là
+# 37, giảm 3 so với cùng kỳ'): a figure, of kind change, counted in the noun of the figure right before it in
+# its sentence, uncoded; not after money or a share (another scale), nor across a sentence.
+ELIDED_CHANGE: list[tuple[str, list[tuple[str, str | None, str]]]] = [
+    ("Trong quý II, Hội LHPN huyện kết nạp 64 hội viên, tăng 9 so với quý I.",
+     [("64 hội viên", "hội viên", "level"), ("9", "hội viên", "change")]),
+    ("Toàn huyện có 112 tổ hòa giải, giảm 4 so với năm 2023.", [("112 tổ", "tổ", "level"), ("4", "tổ", "change")]),
+    # guards
+    ("Hội vận động được 45 triệu đồng, tăng 12 so với cùng kỳ.", [("45 triệu đồng", "đồng", "level")]),
+    ("Hội có 640 hội viên. Tăng 12 so với năm trước là nhờ công tác vận động.", [("640 hội viên", "hội viên", "level")]),
+]
+
+
+@pytest.mark.parametrize(("text", "figures"), ELIDED_CHANGE)
+def test_elided_change(text: str, figures: list[tuple[str, str | None, str]]) -> None:
+    found = extract_text(text)["figures"]
+    assert [(f["text"], f["unit"], f["kind"]) for f in found] == figures
+    assert all(f["indicator_code"] is None for f in found if f["kind"] == "change")
