@@ -864,6 +864,9 @@ _CHANGE_PAIR_LAST = {p.rsplit(" ", 1)[1] for p in _CHANGE_PAIRS}  # (asked befor
 _COMPARE_BEFORE_RE = re.compile(  # (its words' first letters first: scanned for in C, see WORD_START)
     prefix_alternation(("cao hơn", "thấp hơn", "nhiều hơn", "ít hơn", "lớn hơn", "tăng trưởng thêm", "tăng trưởng",
                         "tăng thêm", "giảm thêm"), WORD_START)
+    # (what is compared named before its time: 'cao hơn số vận động được năm 2021 gần 600 triệu đồng', 'thấp hơn
+    # mức của cùng kỳ 2 điểm')
+    + r"(?: (?:số|mức|kết quả)(?: [^\W\d_]+){0,3}(?= (?:năm|cùng|quý|tháng|đầu|cuối|tết)(?![^\W\d_])))?"
     + r"(?: (?:so với|so|với|năm|trước|ngoái|cùng|kỳ|tết|đầu|cuối|quý|tháng|[ivx]+|\d{4}))*"
     r" (?:(?:gần|khoảng|hơn|trên|dưới|xấp xỉ) )?$"
 )

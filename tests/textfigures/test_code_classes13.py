@@ -214,3 +214,24 @@ def test_elided_change(text: str, figures: list[tuple[str, str | None, str]]) ->
     found = extract_text(text)["figures"]
     assert [(f["text"], f["unit"], f["kind"]) for f in found] == figures
     assert all(f["indicator_code"] is None for f in found if f["kind"] == "change")
+
+
+# A comparison that names what is compared before its time ('cao hơn số vận động được năm 2021 gần 600 triệu
+# đồng', 'nhiều hơn kết quả cùng kỳ năm trước 45 hội viên'): the figure is the difference, a change, not the
+# level the words of its sentence name.
+COMPARED_NAMED: list[tuple[str, str, str, str | None]] = [
+    ("Năm 2022, Mặt trận tỉnh vận động Quỹ \"Vì người nghèo\" được 9,5 tỷ đồng, cao hơn số vận động được năm 2021 "
+     "gần 600 triệu đồng.", "gần 600 triệu đồng", "change", None),
+    ("Hội LHPN huyện kết nạp 320 hội viên, nhiều hơn kết quả cùng kỳ năm trước 45 hội viên.", "45 hội viên", "change",
+     None),
+    # guards: the level itself, a comparison of the time alone
+    ("Năm 2022, Mặt trận tỉnh vận động Quỹ \"Vì người nghèo\" được 9,5 tỷ đồng, cao hơn số vận động được năm 2021 "
+     "gần 600 triệu đồng.", "9,5 tỷ đồng", "level", "quy_vi_nguoi_ngheo"),
+    ("Quỹ Hỗ trợ nông dân đạt 12 tỷ đồng, cao hơn năm 2023 gần 2 tỷ đồng.", "gần 2 tỷ đồng", "change", None),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "kind", "code"), COMPARED_NAMED)
+def test_compared_named(text: str, figure: str, kind: str, code: str | None) -> None:
+    f = figure_of(text, figure)
+    assert (f["kind"], f["indicator_code"]) == (kind, code)
