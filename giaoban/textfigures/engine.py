@@ -1209,10 +1209,14 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # 'Năm 2023, toàn phường có 1.230/1.286 hộ đạt danh hiệu gia đình văn hóa': no body
             # named, but only one organization reports what is counted.
             actor = Actor(matcher.sole_org(code), None, "indicator")
-        elif (actor.source == "none" and actor is not _NOBODY and "pair" in c.flags and figures
-              and 0 <= c.start - figures[-1]["end"] <= 2 and (figures[-1]["org"] or figures[-1]["orgs"])):
-            # … and the whole of a pair 'a/b' is the first's body's.
-            actor = Actor(figures[-1]["org"], figures[-1]["orgs"], "indicator")
+        elif ("pair" in c.flags and figures and ci > 0 and "pair" in candidates[ci - 1].flags
+              and figures[-1]["start"] == candidates[ci - 1].start and 0 <= c.start - figures[-1]["end"] <= 2
+              and (figures[-1]["org"], figures[-1]["orgs"]) != (actor.org, actor.orgs)):
+            # … and the whole of a pair 'a/b' is the first's body's (CONVENTIONS.md 13: a denominator goes
+            # with its numerator), whatever its own words would say: '116/116 thôn, tổ dân phố', '5/12
+            # huyện, thị xã gửi báo cáo chậm' are not the area's units once the first number is a body's.
+            actor = Actor(figures[-1]["org"], figures[-1]["orgs"], "indicator") if (figures[-1]["org"] or figures[-1]["orgs"]) \
+                else _NOBODY
         if ("tổng số" in before and figures and figures[-1]["start"] >= s_start and figures[-1]["unit"] == c.unit
                 and figures[-1]["indicator_code"] is not None and figures[-1]["kind"] == c.kind
                 and _RAISED_TOTAL_BEFORE_RE.search(before) and key[c.end:clause_end].strip(" .") == ""

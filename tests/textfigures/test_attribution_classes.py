@@ -92,7 +92,8 @@ KEPT: list[tuple[str, list]] = [
     ("Đoàn phường kiểm tra 7 chi đoàn về công tác đoàn phí.", ["doan"]),
     ("Hội Nông dân xã vận động hội viên trồng mới 15 ha cây ăn quả.", ["nongdan"]),
     ("Mặt trận xã phối hợp khởi công nhà cho 17 hộ khó khăn về nhà ở.", ["mttq"]),
-    ("Hiện Hội Nông dân 26/30 xã, thị trấn đã lập Quỹ hỗ trợ nông dân.", ["nongdan", None]),
+    # (the base of the pair goes with its first number, CONVENTIONS.md 13: test_attribution_classes13.py)
+    ("Hiện Hội Nông dân 26/30 xã, thị trấn đã lập Quỹ hỗ trợ nông dân.", ["nongdan", "nongdan"]),
     # The communes a body's work reached, said with 'tại' and no list of levels after them, stay its
     # figure, as the shared seed's gold reads them (80de553; failed on a840ce7: None).
     ("Ủy ban MTTQ huyện tuyên truyền chính sách giảm nghèo bền vững tại 6 xã thuộc huyện Nậm Nhùn.", ["mttq"]),
