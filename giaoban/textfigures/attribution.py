@@ -361,6 +361,14 @@ def _put_in(mentions: list[Mention], found: list[Mention]) -> list[Mention]:
 _PURPOSE_VERB_RE = re.compile(r"(?: (?:" + ADMIN_LEVELS + r"|cơ sở|các cấp))? (?:xây|xây dựng|làm|sửa chữa|"
                               r"trao|tặng|hỗ trợ|tổ chức|mua|thực hiện|triển khai)(?![^\W\d_])")
 _AGENT_BEFORE_RE = re.compile(r"(?<![^\W\d_])do $")
+# The verb of giving after the agent of a passive ('… được Công ty Điện lực tỉnh trao tặng …', '… được Quỹ
+# "Vì người nghèo" huyện hỗ trợ …'): the rest of the agent's name, no clause mark, then the verb, not of an award.
+_PASSIVE_GIVER_VERB_RE = re.compile(r"[^,;:.()\d\n]{0,50}? (?:(?:cũng|đã|trực tiếp|tiếp tục|đến) )*(?:trao tặng|trao|tặng|"
+                                    r"gửi tặng|gửi|ủng hộ|hỗ trợ|tài trợ|đóng góp|góp|hiến|cấp|xây dựng|xây|sửa chữa|"
+                                    r"bàn giao)(?![^\W\d_])"
+                                    # (an award a body receives is its own result: 'được Trung ương Hội tặng 1 cờ thi đua')
+                                    r"(?! [^,;:.\n]{0,12}?(?:cờ|bằng khen|giấy khen|huân chương|huy chương|kỷ niệm chương|"
+                                    r"danh hiệu)(?![^\W\d_]))")
 _VERB_AFTER_RE = re.compile(r" (?:[^\W\d_]+ ){0,2}?(?:sửa chữa|làm|xây dựng|xây|thực hiện|đảm nhận|đảm nhiệm|trồng|"
                             r"quản lý|làm chủ|nuôi|góp|đóng góp|vận động|tặng|trao|hỗ trợ)(?![^\W\d_])")
 # A body named as the place of the work ('tại Công ty …', 'ở Trường …'), and the gap to the next body
@@ -1030,7 +1038,10 @@ class Attributor:
                             and not (ob.group(1) == "do" and _CAUSE_AFTER_RE.match(key, m.end)):
                         # ('giải thể 6 công đoàn cơ sở do doanh nghiệp ngừng hoạt động': 'do' gives the
                         # cause there, not who gave the figure)
-                        owners.append(_Subject(m.start, org, orgs, m.end, agent=ob.group(1) == "do"))
+                        # ('Hội Nông dân tỉnh được Ngân hàng Agribank hỗ trợ 200 triệu đồng': the agent of a passive of
+                        # giving, named between the subject and the figure, gave it, as 'do X hỗ trợ' does)
+                        owners.append(_Subject(m.start, org, orgs, m.end, agent=ob.group(1) == "do" or (
+                            ob.group(1) == "được" and _PASSIVE_GIVER_VERB_RE.match(key, m.end, e) is not None)))
                 if (org in HOI_ORGS or (org == "doan" and m.kind == "name" and key.startswith("hội ", m.start))) \
                         and m.kind in ("name", "backref", "people") and m.org != "other":
                     # ('Hội LHTN Việt Nam tỉnh …; các cấp Hội kết nạp …': the Youth Union's association is
