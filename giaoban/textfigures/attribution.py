@@ -46,6 +46,8 @@ _INTRO_WORDS = (
     "tiếp đến", "sau đó là", "trong đó", "đối với", "đồng thời", "bên cạnh đó", "ngoài ra", "riêng", "còn", "theo đó",
     "tiếp đó", "cùng với đó", "đặc biệt", "nổi bật", "đáng chú ý", "qua đó", "từ đó", "mặt khác", "tương tự", "sau đó",
     "cụ thể", "nhìn chung", "nhờ đó", "nhờ", "rồi đến", "rồi",
+    # the body an official acts for ('Thay mặt Hội CCB huyện, ông … trao 12 suất quà', 'Ông …, thay mặt Ủy ban MTTQ tỉnh trao …')
+    "thay mặt",
     # A ranking, whatever rank it names ('Dẫn đầu là …', 'xếp sau là …', 'xếp thứ hai là …', 'đứng hạng ba là …',
     # 'Xếp sau về quy mô là Liên đoàn Lao động tỉnh, …', 'Tiếp theo trong bảng xếp hạng là Tỉnh đoàn'): the body
     # named after it is the subject of what follows.
@@ -620,10 +622,17 @@ _OFFICE_TELLS_RE = re.compile(r"[^,.;:\n]{0,40}?(?:, (?:" + ADMIN_LEVELS + r"|qu
 # huyện cho biết, …', 'Thượng tá …, Chỉ huy trưởng … cho biết, …', 'Theo ông …, Giám đốc …, đơn vị đã …'), as
 # 'Ông …' is: what the official tells is the office's body's (see _OFFICE_TELLS_RE); group 1: 'theo'.
 _TITLED_OPENING_RE = re.compile(r"[\s\-+•*–]*(theo )?(?:bác sĩ|y sĩ|dược sĩ|thầy giáo|cô giáo|thầy|cô|kỹ sư|luật sư|"
-                                r"nhà giáo|tiến sĩ|thạc sĩ|(?:đại|thượng|trung|thiếu) (?:tướng|tá|úy)|ông|bà|anh|chị)"
+                                r"nhà giáo|tiến sĩ|thạc sĩ|(?:đại|thượng|trung|thiếu) (?:tướng|tá|úy)|đồng chí|ông|bà|anh|chị)"
                                 r"(?= [^\W\d_])")
 # … after 'Theo', the office's words (its place in apposition) up to the comma that closes the opening phrase.
 _OFFICE_THEN_CLAUSE_RE = re.compile(r"[^,.;:\n]{0,40}?(?:, (?:" + ADMIN_LEVELS + r"|quận)(?: [^\W\d_,;:.]+){1,4})*, ")
+# … and an official whose office the apposition names, then acting for it ('Bà …, Chủ tịch Hội LHPN huyện, đã trao
+# 15 suất quà', 'Đồng chí …, Bí thư Huyện đoàn, trao …'): the office's title right before its body, the apposition
+# closed by its comma, then a verb of the body's work (not a former office: 'Ông …, nguyên Chủ tịch …, hiến …').
+_OFFICE_TITLE_BEFORE_RE = re.compile(r", (?:phó )?(?:chủ tịch|bí thư|trưởng ban|giám đốc)(?: thường trực)? $")
+_OFFICE_ACTS_RE = re.compile(r"[^,.;:\n]{0,40}?(?:, (?:" + ADMIN_LEVELS + r"|quận)(?: [^\W\d_,;:.]+){1,4})*, "
+                             r"(?:(?:đã|cũng|trực tiếp|đến|tới|về) )*(?:trao tặng|trao|tặng|gửi tặng|thăm|hỗ trợ|bàn giao|"
+                             r"phát|ủng hộ|chủ trì|phát động|khởi công)(?![^\W\d_])")
 _SPEAKER_WORD = "theo"  # (what every match ends with: asked first, by str.endswith)
 _SPEAKER_BEFORE_RE = re.compile(r"(?:^|[\s,])" + _SPEAKER_WORD + "$")
 
@@ -1138,11 +1147,15 @@ class Attributor:
             if (person or titled) and (office := next(
                     (x for x in here if x.org != "" and x.kind == "name"
                      and (_OFFICE_TELLS_RE.match(key, x.end, e) or (
+                         _OFFICE_ACTS_RE.match(key, x.end, e) is not None
+                         and _OFFICE_TITLE_BEFORE_RE.search(key, max(s, x.start - 30), x.start) is not None) or (
                          after_theo and (oc := _OFFICE_THEN_CLAUSE_RE.match(key, x.end, e)) is not None
                          # (the last office of the apposition: 'Phó Chủ tịch Ủy ban MTTQ phường, Chủ tịch Hội LHPN
                          # phường, dịp Tết hội đã …' speaks as the second)
                          and self.text[oc.end():oc.end() + 1].islower()))),
                     None)) is not None:
+                # ('Bà …, Chủ tịch Hội LHPN huyện, đã trao 15 suất quà …': the official acts for the office's body, as one
+                # who tells speaks for it)
                 # (also an official named by another title or after 'Theo': 'Bác sĩ Lê Văn An, Giám đốc Trung tâm
                 # Y tế huyện cho biết, …', 'Theo thượng tá …, Chỉ huy trưởng Ban Chỉ huy Quân sự huyện, đơn vị …')
                 # 'Ông Trần Văn Lực, Phó Chủ tịch LĐLĐ tỉnh cho biết, đơn vị đã kết nạp …': the
