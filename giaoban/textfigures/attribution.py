@@ -175,10 +175,12 @@ _HOUSEHOLDS_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:nhiều|các|một số)
 _CITED_WORD, _HOUSEHOLDS_WORDS = "theo ", ("nhiều ", "các ", "một số ")
 # The area's own statistics ('Hiện huyện còn 1.208 hộ nghèo, chiếm 38,2%', 'số hộ nghèo toàn tỉnh còn
 # 24.512 hộ', 'Xã … mới có 36 thôn, bản'): no organization's figure.
+_AREA_LEVELS = ADMIN_LEVELS + "|quận|thôn|bản|làng|ấp|buôn|khóm|xóm|khu phố|tổ dân phố|khu dân cư"
 _AREA_STAT_RE = re.compile(
     r"(?:(?:toàn |cả )?(?:" + ADMIN_LEVELS + r")(?: vẫn)? còn [\d.,]+ hộ nghèo|"
-    r"số hộ nghèo (?:toàn |của |cả )?(?:" + ADMIN_LEVELS + r")|"
-    r"tỷ lệ hộ nghèo (?:toàn |của |cả )?(?:" + ADMIN_LEVELS + r")|"
+    # (… of a village too: 'số hộ nghèo của thôn giảm còn 32 hộ', 'tỷ lệ hộ cận nghèo của bản còn 4,6%')
+    r"số hộ (?:cận )?nghèo (?:toàn |của |cả )?(?:" + _AREA_LEVELS + r")(?![^\W\d_])|"
+    r"tỷ lệ hộ (?:cận )?nghèo (?:toàn |của |cả )?(?:" + _AREA_LEVELS + r")(?![^\W\d_])|"
     # (not the organization's own units: 'Toàn tỉnh có 92,1% cơ sở Đoàn được xếp loại vững mạnh')
     r"toàn (?:" + ADMIN_LEVELS + r") có [\d.,]+ ?% (?!cơ sở (?:hội|đoàn)|chi hội|chi đoàn|tổ hội|hội viên|đoàn viên)|"
     r"toàn (?:" + ADMIN_LEVELS + r") có [\d.,]+ (?:ha|héc-ta|tấn|tạ|km2|con)(?![^\W\d_])|"
@@ -913,8 +915,8 @@ class Attributor:
         ms = self.mentions
         committees_named = _COMMITTEE_WORDS in key  # (what every committee's naming says, looked for once)
         mention_starts = [m.start for m in ms]  # (sorted: a sentence's mentions found by bisection)
-        # Every statement of the area's own statistics says 'hộ nghèo', or 'toàn' and ' có ' (scans in C first).
-        area_words = "hộ nghèo" in key or (" có " in key and "toàn " in key)
+        # Every statement of the area's own statistics says 'hộ nghèo' or 'hộ cận nghèo', or 'toàn' and ' có ' (scans in C first).
+        area_words = " nghèo" in key or (" có " in key and "toàn " in key)
         # The association that owns the text ('Hội LHPN tỉnh …', 'Hội Liên hiệp Thanh niên …'): a new
         # paragraph's 'Hội' is it again, not the partner association the last paragraph named nor one brought
         # in for a contrast ('…, còn Hội CCB tỉnh quản lý 231 tỷ đồng').
@@ -1191,7 +1193,7 @@ class Attributor:
                 entry_carried = Actor(self.default, None, "carried")
                 if not subjects:
                     carried = entry_carried
-            if area_words and (key.find("hộ nghèo", s, e) >= 0 or (key.find(" có ", s, e) >= 0 and key.find("toàn ", s, e) >= 0)) \
+            if area_words and (key.find(" nghèo", s, e) >= 0 or (key.find(" có ", s, e) >= 0 and key.find("toàn ", s, e) >= 0)) \
                     and (stat := _AREA_STAT_RE.search(key, s, e)):
                 kept = [x for x in subjects if x.pos < stat.start()]
                 if kept and _CLAUSE_BREAK_RE.search(key, kept[-1].end, stat.start()):

@@ -15,6 +15,9 @@ người nghèo" huyện hỗ trợ 50 triệu đồng' mttq), not the subject t
 
 An official named with the office of a body in apposition and then acting ('Bà …, Chủ tịch Hội LHPN huyện, đã
 trao 15 suất quà'), or acting on its behalf ('Thay mặt Hội CCB huyện, ông … trao …'), acts for that body.
+
+A village's statistics, as a commune's ('số hộ nghèo của thôn còn 12 hộ', 'tỷ lệ hộ nghèo của làng còn 6,8%'), are
+the area's (CONVENTIONS.md 5), whichever body the text carried on with.
 """
 
 from __future__ import annotations
@@ -100,4 +103,30 @@ OFFICIAL_ACTS_KEPT: list[tuple[str, list]] = [
 
 @pytest.mark.parametrize("text,owners", OFFICIAL_ACTS + OFFICIAL_ACTS_KEPT)
 def test_an_official_acts_for_the_office_the_apposition_names(text: str, owners: list) -> None:
+    assert _owners(text) == owners
+
+
+# The statistics of a village, as of a commune ('số hộ nghèo của thôn còn 12 hộ', 'tỷ lệ hộ nghèo của làng còn
+# 6,8%', 'số hộ cận nghèo của buôn giảm còn 11 hộ'), are the area's (CONVENTIONS.md 5): nobody's, whichever body the
+# text carried on with (a village's Front committee, whose Ngày hội reports them).
+VILLAGE_STATS: list[tuple[str, list]] = [
+    ("Ban Công tác Mặt trận thôn Nà Hin tổ chức Ngày hội. Hiện số hộ nghèo của thôn còn 12 hộ, giảm 4 hộ so với năm "
+     "trước.", [None, None]),
+    ("Ban Công tác Mặt trận buôn Đôn tổ chức Ngày hội. Tại ngày hội, bà con nghe báo cáo: 95% hộ có nước sạch, số hộ "
+     "cận nghèo của buôn giảm còn 11 hộ.", [None, None]),
+    ("Ban Công tác Mặt trận làng Plei Ốp tổ chức Ngày hội. Tỷ lệ hộ nghèo của làng còn 6,8%, giảm 2,3% so với năm "
+     "trước.", [None, None]),
+    ("Chi hội Phụ nữ thôn 3 giúp 5 hội viên thoát nghèo, song số hộ nghèo của thôn vẫn còn 7 hộ.", ["phunu", None]),
+]
+
+# What the class must leave alone: the poor households a body helps, and the members' own.
+VILLAGE_STATS_KEPT: list[tuple[str, list]] = [
+    ("Dịp này, Ủy ban MTTQ xã trao 15 suất quà cho hộ nghèo của thôn, mỗi suất 400.000 đồng.", ["mttq", "mttq"]),
+    ("Hội Cựu chiến binh xã tổng kết. Số hộ cựu chiến binh nghèo của xã còn 6 hộ.", ["ccb"]),
+    ("Hội LHPN xã giúp 14 hộ cận nghèo vay vốn.", ["phunu"]),
+]
+
+
+@pytest.mark.parametrize("text,owners", VILLAGE_STATS + VILLAGE_STATS_KEPT)
+def test_a_villages_statistics_are_the_areas(text: str, owners: list) -> None:
     assert _owners(text) == owners
