@@ -1310,6 +1310,9 @@ _ENUM_FILLER = {match_key(w) for w in (
     "ủy thác dư nợ tổng số đứng đầu dẫn đầu tiếp theo xếp sau kế đến tiếp đến sau đó giữ vị trí").split()}
 
 
+_OWNED_FILLER = frozenset({"của", "thuộc", "do", "riêng", "còn", "và"})
+
+
 def _enumerated_code(t: str, key: str, c: Candidate, actor: Actor,
                      last: tuple[Candidate, str, tuple[int, int] | None, int] | None,
                      sentence: int, matcher: Matcher, kin: bool = False) -> str | None:
@@ -1329,6 +1332,14 @@ def _enumerated_code(t: str, key: str, c: Candidate, actor: Actor,
     if between.count(",") > 1 or any(ch in between.rstrip().removesuffix(":") for ch in ";:.\n"):
         return None
     prev_words = set(key[max(0, prev.start - 40):prev.start].split())
+    if actor.source == "owner":
+        # 'dư nợ 212 tỷ đồng …; quỹ nội bộ của các cấp Hội đạt 41 tỷ đồng': what the owner has, named before it, is
+        # the item's thing (not 'dư nợ của Hội Nông dân …', words of the first item)
+        lo = max(key.rfind(";", 0, actor.named_at[0]), key.rfind(",", 0, actor.named_at[0]), key.rfind("\n", 0, actor.named_at[0]))
+        for m in _LETTER_WORD_RE.finditer(key, max(lo + 1, actor.named_at[0] - 60), actor.named_at[0]):
+            if m.group() not in _OWNED_FILLER and m.group() not in _ENUM_FILLER and m.group() not in prev_words \
+                    and not t[m.start()].isupper():
+                return None
     capital_before = False
     for m in _LETTER_WORD_RE.finditer(key, actor.named_at[1], c.start):
         w = m.group()

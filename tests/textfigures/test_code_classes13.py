@@ -235,3 +235,27 @@ COMPARED_NAMED: list[tuple[str, str, str, str | None]] = [
 def test_compared_named(text: str, figure: str, kind: str, code: str | None) -> None:
     f = figure_of(text, figure)
     assert (f["kind"], f["indicator_code"]) == (kind, code)
+
+
+# The members' own money beside the entrusted loans: the savings of the women's groups ('số tiền tiết kiệm 3,2
+# tỷ đồng' after 'Bên cạnh vốn chính sách, …') and a body's internal fund ('quỹ nội bộ của các cấp Hội đạt 41 tỷ
+# đồng' after the entrusted balance) are not the Social Policy Bank's balance (du_no_uy_thac), neither by the
+# words of the sentence (catalogue excludes) nor as the next item of an enumeration (what the owner has, named
+# before it, is the item's thing).
+OWN_MONEY_BESIDE_LOANS: list[tuple[str, str, str | None]] = [
+    ("Bên cạnh vốn chính sách, Hội LHPN huyện duy trì 64 tổ phụ nữ tiết kiệm với 1.200 thành viên, số tiền tiết "
+     "kiệm 3,2 tỷ đồng.", "3,2 tỷ đồng", None),
+    ("Ngoài nguồn vốn ủy thác, Hội CCB huyện còn có quỹ nội bộ đạt 3,6 tỷ đồng.", "3,6 tỷ đồng", None),
+    ("Hội CCB tỉnh nhận ủy thác với dư nợ 212 tỷ đồng, hơn 8.400 hộ đang vay; quỹ nội bộ của các cấp Hội đạt 41 tỷ "
+     "đồng, cho 980 lượt hội viên vay.", "41 tỷ đồng", None),
+    # guards: the balance, the next body's balance in an enumeration
+    ("Hội CCB tỉnh nhận ủy thác với dư nợ 212 tỷ đồng, hơn 8.400 hộ đang vay; quỹ nội bộ của các cấp Hội đạt 41 tỷ "
+     "đồng, cho 980 lượt hội viên vay.", "212 tỷ đồng", "du_no_uy_thac"),
+    ("Dư nợ ủy thác của Hội LHPN tỉnh đạt 1.640 tỷ đồng; của Hội Nông dân tỉnh 1.280 tỷ đồng.", "1.280 tỷ đồng",
+     "du_no_uy_thac"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), OWN_MONEY_BESIDE_LOANS)
+def test_own_money_beside_loans(text: str, figure: str, code: str | None) -> None:
+    assert figure_of(text, figure)["indicator_code"] == code
