@@ -56,6 +56,11 @@ _INTRO_WORDS = (
     r"(?:xếp|đứng) (?:ở )?(?:vị trí |hạng )?thứ " + _RANK_ORDINAL,
     # the last of a ranking or a list ('Sau cùng là Hội CCB huyện với 5 lớp', 'kế đó là …', 'Đứng cuối là …')
     "sau cùng là", "cuối cùng là", "kế đó là", r"(?:xếp|đứng) cuối(?: cùng)?(?: bảng)? là",
+    # the next of a ranking or a list ('kế đến Hội LHPN tỉnh 986 tỷ đồng', 'Kế tiếp là Tỉnh đoàn với …')
+    "kế đến(?: là)?", "kế tiếp(?: là)?",
+    # the body a paragraph is about, as its topic ('Ở Hội Phụ nữ, các cấp Hội kết nạp …', 'Về Hội Nông dân xã:
+    # …', 'Ở Tỉnh đoàn, các cơ sở Đoàn …'), as 'Đối với …' and 'Về phía …'
+    "ở", "về",
     # the body a sentence turns to ('Với Hội Nông dân huyện, năm nay đã mở 5 lớp', 'Còn với Hội CCB, …')
     "còn với", "với",
     r"trong quý(?: [ivx\d]+)?(?:/\d+)?", r"trong năm(?: \d+)?", r"năm \d+", r"quý [ivx\d]+(?:/\d+)?", r"tháng \d+(?:/\d+)?",
@@ -379,6 +384,10 @@ _VERB_AFTER_RE = re.compile(r" (?:[^\W\d_]+ ){0,2}?(?:sửa chữa|làm|xây d�
 # of the same list (the rest of a name, no number, no clause of its own).
 _PLACE_BEFORE_RE = re.compile(r"(?:t(?<![^\W\d_].)ại|ở(?<![^\W\d_].)) $")  # (the word start after its letter: see WORD_START)
 _PLACE_LIST_GAP_RE = re.compile(r"[^\d;:()\n]{0,70}?(?:, | và |, và )")
+# 'Ở Hội Phụ nữ, các cấp Hội kết nạp …', 'Ở Tỉnh đoàn: …': the body opening its sentence after 'ở', set off by a
+# mark, is the topic of what follows, not a place where the work was done (so is the body with its own
+# 'các cấp Hội' after the mark, one chain of mentions).
+_TOPIC_END_RE = re.compile(r" ?[,:]")
 
 
 _NAME_END_RE = re.compile(r"[,;:.()]| (?:của|thuộc|do|đã|đang|vừa|hỗ trợ|trao|tặng|chi|cấp)(?![^\W\d_])")
@@ -975,7 +984,8 @@ class Attributor:
                 ranked = not intro and opening[-2:] == "là" and _RANKED_SUBJECT_RE.fullmatch(opening) is not None
                 if ranked:
                     intro = True
-                if _PLACE_BEFORE_RE.search(prefix[-8:]) or (
+                if (_PLACE_BEFORE_RE.search(prefix[-8:]) and not (intro and (_TOPIC_END_RE.match(key, m.end) or (
+                        m.kind == "chain" and "," in key[m.start:m.end])))) or (
                         place is not None and _PLACE_LIST_GAP_RE.fullmatch(key, place.end, m.start)):
                     # 'thành lập 4 công đoàn cơ sở tại Công ty A, Công ty B và …, kết nạp 13 đoàn
                     # viên': the bodies listed where the work was done do not act.
