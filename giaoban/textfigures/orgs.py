@@ -179,6 +179,9 @@ _NAMES: list[tuple[str, str, str]] = [
     ("4 tổ chức hội, đoàn thể", "hoi4", "group"), ("các tổ chức hội, đoàn thể", "hoi4", "group"),
     ("4 tổ chức chính trị - xã hội", "hoi4", "group"), ("các tổ chức nhận ủy thác", "hoi4", "group"),
     ("4 hội, đoàn thể", "hoi4", "group"),
+    # (the associations and unions said by what they take: 'Dư nợ ủy thác qua các hội, đoàn thể nhận ủy thác …')
+    ("các hội, đoàn thể nhận ủy thác", "hoi4", "group"), ("các tổ chức hội, đoàn thể nhận ủy thác", "hoi4", "group"),
+    ("các đoàn thể nhận ủy thác", "hoi4", "group"),
     # (the number written out, as the digit: 'bốn tổ chức hội, đoàn thể của xã kết nạp …')
     ("bốn tổ chức hội, đoàn thể", "hoi4", "group"), ("bốn tổ chức chính trị - xã hội", "hoi4", "group"),
     ("bốn hội, đoàn thể", "hoi4", "group"), ("bốn tổ chức nhận ủy thác", "hoi4", "group"),

@@ -55,3 +55,29 @@ TOPIC_OPENING: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", TOPIC_OPENING, ids=[c[0][-40:] for c in TOPIC_OPENING])
 def test_topic_opening(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+ENTRUSTED_BY_WHAT_THEY_TAKE: list[tuple[str, list]] = [
+    # The associations named by the entrusted loans they take ('các hội, đoàn thể nhận ủy thác') are the four
+    # that take them, as 'các tổ chức nhận ủy thác' already was, not the five organizations.
+    (
+        "Đến cuối quý, các hội, đoàn thể nhận ủy thác của huyện quản lý 418 tỷ đồng với 9.120 hộ vay.\n",
+        [("418 tỷ đồng", ["ccb", "doan", "nongdan", "phunu"], "du_no_uy_thac"),
+         ("9.120 hộ vay", ["ccb", "doan", "nongdan", "phunu"], "ho_du_no")],
+    ),
+    (
+        "Dư nợ của các hội, đoàn thể nhận ủy thác trên địa bàn thị xã đạt 1.204 tỷ đồng.\n",
+        [("1.204 tỷ đồng", ["ccb", "doan", "nongdan", "phunu"], "du_no_uy_thac")],
+    ),
+    # Guard: the organizations without the words of entrusted lending stay the five.
+    (
+        "Các hội, đoàn thể của xã vận động hội viên ủng hộ 45 triệu đồng.\n",
+        [("45 triệu đồng", ["ccb", "congdoan", "doan", "nongdan", "phunu"], "ho_tro_kinh_phi")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", ENTRUSTED_BY_WHAT_THEY_TAKE,
+                         ids=[c[0][-40:] for c in ENTRUSTED_BY_WHAT_THEY_TAKE])
+def test_entrusted_by_what_they_take(text: str, expected: list) -> None:
+    assert found(text) == expected
