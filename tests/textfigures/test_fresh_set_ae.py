@@ -129,16 +129,16 @@ def test_ranked_and_contrast(text: str, expected: list) -> None:
 
 
 PLACES_AND_BUDGET: list[tuple[str, list]] = [
-    # The district level listed after a body's name says which bodies met, one in each place: nobody's
-    # figure (CONVENTIONS.md 9), as 'với Mặt trận 45 xã, phường'.
+    # The district level listed after a body's name says which bodies met, one in each place: the body's
+    # own units, its figure (CONVENTIONS.md 9 as decided again in issue 15; nobody's before), as 'với Mặt trận 45 xã, phường'.
     (
         "ỦY BAN MTTQ VIỆT NAM TỈNH\nBan Thường trực tổ chức giao ban quý II với Mặt trận 11 huyện, thị xã, thành phố "
         "và các đoàn thể tỉnh.\n",
-        [("11 huyện", None)],
+        [("11 huyện", "mttq")],
     ),
     (
         "HỘI CỰU CHIẾN BINH TỈNH\nThường trực Hội giao ban với Hội Cựu chiến binh 7 huyện, thành phố.\n",
-        [("7 huyện", None)],
+        [("7 huyện", "ccb")],
     ),
     # The state budget of a level gives as another body does …
     (

@@ -153,14 +153,14 @@ def test_drawn_to_works(text: str, expected: list) -> None:
 
 
 WHERE_MEMORIALS: list[tuple[str, list]] = [
-    # Memorials where the work took place are where, nobody's (CONVENTIONS.md 9).
+    # Memorials where the work took place are the body's figure (CONVENTIONS.md 9 as decided again in issue 15; nobody's before).
     (
         "HỘI CỰU CHIẾN BINH HUYỆN\nHội đưa 30 hội viên về thăm chiến trường xưa, thắp hương tại 4 nghĩa trang liệt sĩ.\n",
-        [("30 hội viên", "ccb", None), ("4 nghĩa", None, None)],
+        [("30 hội viên", "ccb", None), ("4 nghĩa", "ccb", None)],
     ),
     (
         "HUYỆN ĐOÀN\nĐoàn viên ra quân dọn vệ sinh tại 6 di tích lịch sử, thu hút 240 lượt đoàn viên.\n",
-        [("6 di", None, None), ("240 lượt đoàn viên", "doan", "luot_dvtn_tinh_nguyen")],
+        [("6 di", "doan", None), ("240 lượt đoàn viên", "doan", "luot_dvtn_tinh_nguyen")],
     ),
 ]
 

@@ -116,7 +116,7 @@ ELECTION_PLACES_AND_TURNOUT: list[tuple[str, list]] = [
     ),
     (
         "Mặt trận xã cùng các tổ chức tham gia phục vụ bầu cử ở 14 khu vực bỏ phiếu.\n",
-        [("14 khu", None, None)],
+        [("14 khu", ["mttq", "ccb", "congdoan", "doan", "nongdan", "phunu"], None)],
     ),
     # Guard: voters who came to meet the deputies are the Front's work.
     (
@@ -140,10 +140,10 @@ PLATFORM_UNITS: list[tuple[str, list]] = [
         "3. Tồn tại: 11/135 xã, phường chưa cập nhật số liệu hằng tuần lên nền tảng \"Mặt trận số\".\n",
         [("11", "mttq", None), ("135 xã", "mttq", None)],
     ),
-    # Guard: where a body worked, with a list of levels, stays nobody's.
+    # Where a body worked, with a list of levels, is its figure (CONVENTIONS.md 9 as decided again in issue 15; nobody's before).
     (
         "Hội Nông dân tỉnh triển khai mô hình tại 40 xã, phường, đạt kết quả tốt.\n",
-        [("40 xã", None, None)],
+        [("40 xã", "nongdan", None)],
     ),
 ]
 

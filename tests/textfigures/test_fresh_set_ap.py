@@ -101,8 +101,8 @@ BODIES_OF_PLACES_AS_SUBJECT: list[tuple[str, list]] = [
      [("52 xã", "mttq", None)]),
     ("Hội LHPN tỉnh sơ kết quý I. Hội Nông dân của 14 xã, thị trấn đã đưa mô hình tổ hợp tác vào hoạt động.",
      [("14 xã", "nongdan", None)]),
-    # A guard: the bodies met, after the verb, say where (9).
-    ("Ủy ban MTTQ tỉnh giao ban trực tuyến với Ủy ban MTTQ của 148 xã, phường.", [("148 xã", None, None)]),
+    # The bodies met, after the verb, are the body's own units, one in each place (CONVENTIONS.md 9 as decided again in issue 15; nobody's before).
+    ("Ủy ban MTTQ tỉnh giao ban trực tuyến với Ủy ban MTTQ của 148 xã, phường.", [("148 xã", "mttq", None)]),
 ]
 
 

@@ -25,7 +25,7 @@ AREA_POVERTY_RATE_INSIDE: list[tuple[str, list]] = [
     (
         "Hội LHPN tỉnh tập trung hỗ trợ phụ nữ ở 5 huyện vùng cao, nơi tỷ lệ hộ nghèo bình quân còn "
         "12,3%.\n",
-        [("5 huyện", None, None), ("12,3%", None, None)],
+        [("5 huyện", "phunu", None), ("12,3%", None, None)],
     ),
     (
         "Năm 2022, Hội CCB thị xã còn 18 hộ hội viên nghèo, chiếm 0,6%, trong khi tỷ lệ hộ cận nghèo "

@@ -20,13 +20,13 @@ def orgs(text: str) -> list:
 
 ORGS: list[tuple[str, list]] = [
     # The places the people counted come from ('công nhân của 12 doanh nghiệp', 'học sinh … của 15
-    # trường') say where they belong, not what the body did (CONVENTIONS.md 9).
+    # trường') are those the body's work reached: its figure (CONVENTIONS.md 9 as decided again in issue 15; nobody's before).
     ("LĐLĐ tỉnh tổ chức ngày hội cho 800 công nhân của 12 doanh nghiệp trong khu công nghiệp.",
-     [("800 công nhân", "congdoan"), ("12 doanh nghiệp", None)]),
+     [("800 công nhân", "congdoan"), ("12 doanh nghiệp", "congdoan")]),
     ("Tỉnh đoàn kết nạp 900 đoàn viên, trong đó 300 em là học sinh lớp 11 của 15 trường trung học phổ thông.",
-     [("900 đoàn viên", "doan"), ("300 em", "doan"), ("15 trường", None)]),
+     [("900 đoàn viên", "doan"), ("300 em", "doan"), ("15 trường", "doan")]),
     ("Huyện đoàn tập huấn cho 240 đoàn viên của 9 xã vùng cao.",
-     [("240 đoàn viên", "doan"), ("9 xã", None)]),
+     [("240 đoàn viên", "doan"), ("9 xã", "doan")]),
     # The Youth Union's grassroots unions counted by name ('23 Đoàn xã, thị trấn') are figures, as
     # '56 Hội CCB cấp xã' are: the capital 'Đoàn' opens no other body's name here.
     ("Huyện đoàn tổ chức hội nghị. Dự hội nghị có bí thư 23 Đoàn xã, thị trấn và 14 chi đoàn trực thuộc.",
@@ -42,8 +42,8 @@ ORGS: list[tuple[str, list]] = [
      [("20 lao động", None)]),
     ("Hội CCB tỉnh cho biết, toàn tỉnh có 46 doanh nghiệp do hội viên làm chủ, tạo việc làm cho 2.300 lao động.",
      [("46 doanh nghiệp", "ccb"), ("2.300 lao động", "ccb")]),
-    # Schools where the work was done are nobody's too; a guard: a body's own branches stay its own.
-    ("Đoàn trường tổ chức tuyên truyền tại 6 trường trung học cơ sở.", [("6 trường", None)]),
+    # Schools where the work was done are the body's too (9); a body's own branches stay its own.
+    ("Đoàn trường tổ chức tuyên truyền tại 6 trường trung học cơ sở.", [("6 trường", "doan")]),
     ("Hội LHPN huyện thăm 30 hội viên của 5 chi hội.", [("30 hội viên", "phunu"), ("5 chi hội", "phunu")]),
 ]
 

@@ -167,17 +167,17 @@ BODIES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("Hội Phụ nữ phường trao học bổng. Em Lê Thị Mai, học sinh lớp 4, mồ côi cha; mẹ em nuôi ba con nhỏ.",
      [("ba con", None)]),
     ("Hội LHPN xã tổng kết năm. Chị em các thôn góp 1,2 tấn gạo giúp hội viên nghèo.", [("1,2 tấn", "phunu")]),
-    # Where the work was done (convention 9): places counted after 'tại', 'ở', 'gồm', areas ('trên N
-    # địa bàn') and the places listed on after them are nobody's; the places a body stands in, and
-    # places the catalogue counts as the work itself, stay the body's.
+    # Where the work was done (convention 9 as decided again in issue 15): places counted after 'tại', 'ở',
+    # 'gồm', areas ('trên N địa bàn') and the places listed on after them are the body's figure, as are
+    # the places a body stands in and places the catalogue counts as the work itself.
     ("Liên đoàn Lao động huyện tổ chức chương trình \"Tết Công đoàn\" tại 42 doanh nghiệp với 9.300 công nhân.",
-     [("42", None), ("9.300", "congdoan")]),
+     [("42", "congdoan"), ("9.300", "congdoan")]),
     ("Huyện đoàn ra quân chiến dịch tình nguyện với 3 đội hình, làm các phần việc trên 05 địa bàn của huyện.",
-     [("3 đội", "doan"), ("05", None)]),
+     [("3 đội", "doan"), ("05", "doan")]),
     ("Thành đoàn triển khai chiến dịch tại 36 xã, phường của Thành phố, gần 12 tỉnh miền núi và 2 nước bạn.",
-     [("36", None), ("gần 12", None)]),
+     [("36", "doan"), ("gần 12", "doan")]),
     ("Hội Sinh viên thành phố tổng kết chiến dịch. Địa bàn hoạt động gồm 9 quận, huyện của thành phố và 4 tỉnh "
-     "lân cận.", [("9", None), ("4", None)]),
+     "lân cận.", [("9", "doan"), ("4", "doan")]),
     ("Hội Nông dân xã hiện có 1.240 hội viên sinh hoạt ở 11 chi hội.", [("11", "nongdan")]),
     ("Mặt trận huyện tổng kết năm. Ban Công tác Mặt trận ở 31 tổ dân phố đã tổ chức họp dân.", [("31", "mttq")]),
     ("Mặt trận huyện phối hợp tổ chức 17 hội nghị tiếp xúc cử tri tại 17 điểm với 2.100 lượt cử tri.",
@@ -185,8 +185,8 @@ BODIES: list[tuple[str, list[tuple[str, str | None]]]] = [
     # … both numbers of a pair ('tại 7/9 xã'), and after a name that ends in 'hội' ('Ngân hàng Chính sách
     # xã hội ở 6 xã'), which is no association standing in them.
     ("Hội Nông dân huyện tổng kết năm. Hội đã kiểm tra việc sử dụng vốn vay tại 7/9 xã, thị trấn. Hội có 12/12 "
-     "chi hội đạt vững mạnh.", [("7", None), ("9", None), ("12 chi hội", "nongdan")]),
-    ("Hội Phụ nữ huyện kiểm tra 40 tổ vay vốn Ngân hàng Chính sách xã hội ở 6 xã vùng sâu.", [("40", "phunu"), ("6", None)]),
+     "chi hội đạt vững mạnh.", [("7", "nongdan"), ("9", "nongdan"), ("12 chi hội", "nongdan")]),
+    ("Hội Phụ nữ huyện kiểm tra 40 tổ vay vốn Ngân hàng Chính sách xã hội ở 6 xã vùng sâu.", [("40", "phunu"), ("6", "phunu")]),
     # A gift sent through the body ('qua Hội', 'thông qua Mặt trận') is the giver's, whoever the clause
     # names, not the body's carried from before; the body's own gifts through its branches stay its own.
     ("Hội LHPN phường tổng kết quý. Một câu lạc bộ thiện nguyện mỗi quý gửi 15 thùng sữa, gạo qua Hội đến "
