@@ -19,10 +19,11 @@ def codes(text: str) -> list:
 
 
 CODES: list[tuple[str, list]] = [
-    # A tie: 'mô hình' alone names a club or group and an economic model alike for the associations
-    # that report both; catalogue order is no evidence.
-    ("Hội Phụ nữ huyện duy trì 26 mô hình nuôi ong.", [None]),
-    ("Hội Nông dân xã xây dựng 9 mô hình trồng nấm.", [None]),
+    # 'mô hình' alone names a club or group and an economic model alike for the associations that
+    # report both; a model named by what it grows or raises is an economic one (CONVENTIONS.md 20,
+    # issue 15; these two were kept uncoded as a tie before).
+    ("Hội Phụ nữ huyện duy trì 26 mô hình nuôi ong.", ["du_an_mo_hinh_kinh_te"]),
+    ("Hội Nông dân xã xây dựng 9 mô hình trồng nấm.", ["du_an_mo_hinh_kinh_te"]),
     # … not a tie where only one of them is the organization's, or the words name one.
     ("Ủy ban MTTQ huyện duy trì 14 mô hình.", ["mo_hinh_cau_lac_bo"]),
     ("Hội LHPN xã thành lập 12 câu lạc bộ dân vũ.", ["mo_hinh_cau_lac_bo"]),

@@ -92,3 +92,35 @@ STUDY_SESSIONS: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", STUDY_SESSIONS, ids=[c[0][-40:] for c in STUDY_SESSIONS])
 def test_study_sessions(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+PRODUCTION_MODELS: list[tuple[str, list]] = [
+    # A model named by what it grows or raises ('mô hình trồng …', 'mô hình nuôi …', 'mô hình "Cánh đồng
+    # lớn"') is an economic model of production (du_an_mo_hinh_kinh_te), as 'mô hình kinh tế'.
+    (
+        "Hội Nông dân xã giúp hội viên xây dựng 7 mô hình trồng bưởi da xanh.\n",
+        [("7 mô hình", "nongdan", "du_an_mo_hinh_kinh_te")],
+    ),
+    (
+        "Hội CCB huyện duy trì 9 mô hình nuôi bò vỗ béo.\n",
+        [("9 mô hình", "ccb", "du_an_mo_hinh_kinh_te")],
+    ),
+    (
+        "Hội Nông dân huyện hỗ trợ hội viên làm 5 mô hình \"Cánh đồng lớn\" sản xuất lúa thơm.\n",
+        [("5 mô hình", "nongdan", "du_an_mo_hinh_kinh_te")],
+    ),
+    # Guards: clubs, savings models and cooperative groups stay mo_hinh_cau_lac_bo.
+    (
+        "Hội LHPN xã ra mắt 3 câu lạc bộ và 2 mô hình \"Phụ nữ tiết kiệm\".\n",
+        [("3 câu lạc bộ", "phunu", "mo_hinh_cau_lac_bo"), ("2 mô hình", "phunu", "mo_hinh_cau_lac_bo")],
+    ),
+    (
+        "Hội Nông dân xã thành lập 2 tổ hợp tác sản xuất rau.\n",
+        [("2 tổ hợp tác", "nongdan", "mo_hinh_cau_lac_bo")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", PRODUCTION_MODELS, ids=[c[0][-40:] for c in PRODUCTION_MODELS])
+def test_production_models(text: str, expected: list) -> None:
+    assert found(text) == expected
