@@ -559,6 +559,16 @@ _LEVEL_AFTER_RE = re.compile(r" (" + _PLACE_LEVELS + r")(?![^\W\d_])")
 _LEVEL_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:" + _PLACE_LEVELS + r"),$")  # (a list of places before the comma)
 _CAUSE_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,3}? (?:ngừng|dừng|giải thể|phá sản|đóng cửa|thu hẹp|cắt giảm|"
                              r"gặp khó khăn|không còn|chuyển đi|di dời)(?![^\W\d_])")
+# The body that launched a movement or a campaign ('phong trào do Mặt trận xã phát động', 'cuộc vận động do Ủy ban
+# MTTQ phường khởi xướng'): those who answer it act, not the body after 'do'.
+_LAUNCHED_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,4}? (?:phát động|khởi xướng|phát khởi)(?![^\W\d_])")
+# An association's own branches opening a clause as its subject ('…, các chi hội góp 260 ngày công', '; các tổ
+# hội vận động …'): the branches of the association in focus, never of the Front or another body before them.
+_BRANCHES_ACT = (r"[\s\-+•*–]*(?:các |nhiều |một số )?(?:chi hội|tổ hội)(?! nghề nghiệp)(?: [^\W\d_]+){0,3}? "
+                 r"(?:(?:đã|cũng|còn|tiếp tục) )?(?:góp|đóng góp|hiến|ủng hộ|quyên góp|vận động|huy động|tặng|trao|hỗ trợ|"
+                 r"giúp|tổ chức|thực hiện|làm|xây|trồng)(?![^\W\d_])")
+_BRANCHES_ACT_RE = re.compile(r"[,;:] " + _BRANCHES_ACT)  # (after a clause's mark; at a sentence's start: below)
+_BRANCHES_OPEN_RE = re.compile(_BRANCHES_ACT)
 _LENDER_RE = re.compile(r"ngân hàng|nhcsxh|phòng giao dịch")
 _VIA_BEFORE_RE = re.compile(r"(?<![^\W\d_])qua *$")
 _GIVES_RE = re.compile(r"(?<![^\W\d_])(?:tặng|trao|hỗ trợ|ủng hộ|gửi)(?![^\W\d_])")
@@ -1056,9 +1066,11 @@ class Attributor:
                     if ob.group(1) == "qua" and giver:
                         owners.append(_Subject(giver[-1].start, "other", None, giver[-1].end))
                     elif not (ob.group(1) == "qua" and owners and key[max(cs, m.start - 60):m.start].find("do ") >= 0) \
-                            and not (ob.group(1) == "do" and _CAUSE_AFTER_RE.match(key, m.end)):
+                            and not (ob.group(1) == "do" and (_CAUSE_AFTER_RE.match(key, m.end)
+                                                              or _LAUNCHED_AFTER_RE.match(key, m.end))):
                         # ('giải thể 6 công đoàn cơ sở do doanh nghiệp ngừng hoạt động': 'do' gives the
-                        # cause there, not who gave the figure)
+                        # cause there, not who gave the figure; 'phong trào do Mặt trận xã phát động': who
+                        # launched the movement, not who then gives)
                         # ('Hội Nông dân tỉnh được Ngân hàng Agribank hỗ trợ 200 triệu đồng': the agent of a passive of
                         # giving, named between the subject and the figure, gave it, as 'do X hỗ trợ' does)
                         owners.append(_Subject(m.start, org, orgs, m.end, agent=ob.group(1) == "do" or (
@@ -1081,6 +1093,9 @@ class Attributor:
                     last_hoi = None
             if (acts := self._place_subjects(s, e, subjects, carried)):
                 subjects = sorted(subjects + acts, key=lambda x: x.pos)
+            if last_hoi in HOI_ORGS and (key.find("chi hội", s, e) >= 0 or key.find("tổ hội", s, e) >= 0):
+                if (units := self._branch_subjects(s, e, subjects, carried, last_hoi)):
+                    subjects = sorted(subjects + units, key=lambda x: x.pos)
             if carried is not None and (carried.org == "other" or carried is _NOBODY) and s > 0 and key[s - 1] == "\n":
                 # Another body's sentence does not carry into the next paragraph of a report.
                 carried = None
@@ -1247,6 +1262,24 @@ class Attributor:
             if level is None or level.group(1) == m.group("place"):
                 continue
             out.append(_Subject(at, "other", None, m.end("place"), local=True))
+        return out
+
+    def _branch_subjects(self, s: int, e: int, subjects: list[_Subject], carried: Actor | None,
+                         last_hoi: str | None) -> list[_Subject]:
+        """The association's branches that open a clause of the sentence s..e as its subject (see _BRANCHES_ACT_RE)
+        where the body in force there (the sentence's last subject before, else the body carried) is none of the
+        associations: each the association in focus (``last_hoi``), for its clause."""
+        out: list[_Subject] = []
+        if last_hoi not in HOI_ORGS:
+            return out
+        opening = _BRANCHES_OPEN_RE.match(self.key, s, e)
+        for at in ([s] if opening is not None else []) + [m.start() + 2 for m in _BRANCHES_ACT_RE.finditer(self.key, s, e)]:
+            ref = next((x for x in subjects[::-1] if x.pos < at), None)
+            org, orgs = (ref.org, ref.orgs) if ref is not None else (carried.org, carried.orgs) if carried is not None \
+                else (self.default, None)
+            if orgs or org is None or org in HOI_ORGS:
+                continue  # (an association's own branches, or joint work: as it was)
+            out.append(_Subject(at, last_hoi, None, at))
         return out
 
     def _heading_names(self, s: int, e: int, here: list[Mention], last_hoi: str | None) -> Actor | None:
