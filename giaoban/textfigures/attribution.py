@@ -137,6 +137,25 @@ _LEADER_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:(?:toàn |cả )?(?:" + ADMIN_
                               r"|(?:ban )?thường trực(?: ủy ban)?)"
                               r"(?![^\W\d_])")
 _LOCAL_ASIDE_RE = re.compile(r"[\s\-+•*–]*(?:ở|tại) (?:" + ADMIN_LEVELS + r"|thôn|bản|ấp)(?![^\W\d_])")
+# A topic phrase that opens a sentence and names one of the six ('Ở Hội Nông dân huyện, …', 'Tại Hội LHPN xã,
+# …', 'Về công tác Đoàn, …', 'Về phong trào phụ nữ, …'): the body it names owns the sentence, as after 'Về
+# phía …' or 'Đối với …' (not a place where the work was done: the name closes the phrase, with its place).
+_TOPIC_OPENING_RE = re.compile(r"(?:[\-+•*–]\s*)?(?:ở|tại|về(?: (?:công tác|phong trào|hoạt động(?: của)?))?)")
+_TOPIC_CLOSE_RE = re.compile(_PLACE + ",")
+# A paragraph that opens with a label of its own ('Tiếp nhận ý kiến cử tri: …', 'Phương hướng tháng tới: …')
+# or a topic ('Về công tác tuyên truyền, …'): an item of the report (see Attributor._label_ends).
+_LABEL_OPEN_RE = re.compile(r"[ \t]*[^\W\d_][^,.;:()\"“\n]{1,60}:(?:[ \t]|$)|[ \t]*về(?: [^\W\d_]+){1,6}, ")
+# A period's number in a heading ('tháng 11', 'quý III/2025', 'năm 2026', '6 tháng đầu năm'): no count.
+_PERIOD_NUMBER_RE = re.compile(r"(?:\d+ tháng|(?:tháng|quý|năm|tuần|khóa|nhiệm kỳ|giai đoạn|đợt|lần thứ|ngày) [\divx]+)"
+                               r"(?:[/.\-–]\d+)*(?: - \d+)?")
+# Another body's verb of giving right after its name ('Công ty May Tiến Thành tặng …', 'Bộ Chỉ huy Quân sự tỉnh
+# trao tặng …'), and what says more of the gift at the next sentence's start ('Mỗi suất trị giá …').
+_DONOR_GIVES_RE = re.compile(r"[^,;:.\d\n]{0,60}? (?:(?:cũng|đã|còn|vừa|tiếp tục|trực tiếp) )*(?:trao tặng|tặng|trao|"
+                             r"ủng hộ|hỗ trợ|gửi tặng|tài trợ)(?![^\W\d_])")
+_GIFT_VALUE_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:mỗi|tổng trị giá|trị giá|tổng giá trị|giá trị|tổng số tiền|số quà|"
+                                  r"các suất|mỗi suất|phần quà|suất quà)(?![^\W\d_])")
+# A body named right after a verb of working with another ('Tỉnh đoàn phối hợp với Hội tổ chức …').
+_WITH_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:phối hợp(?: với)?|cùng(?: với)?|với) $")
 # A verb of raising with those it calls on, then a comma ('vận động hội viên, doanh nghiệp …', 'kêu gọi
 # các nhà hảo tâm, …'): the body after the comma is one more of them.
 _CALLED_ON_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:vận động|kêu gọi|huy động|động viên)(?: [^\W\d_]+){1,4}"
@@ -945,6 +964,8 @@ class Attributor:
         # The one body a numbered heading of a report names ('2. Phối hợp với Liên đoàn Lao động tỉnh',
         # '3. Hội Cựu chiến binh'): the section's items without a subject of their own are its results.
         section: Actor | None = None
+        headed: Actor | None = None  # … and the one a heading line of its own names ('Hoạt động của Hội CCB xã')
+        donor_aside: Actor | None = None  # the body a donor's sentence interrupted, for the next sentence
         for s, e in self.sentences:
             if own_hoi is not None and s > 0 and key[s - 1] == "\n":
                 last_hoi = own_hoi
@@ -994,7 +1015,12 @@ class Attributor:
                 ranked = not intro and opening[-2:] == "là" and _RANKED_SUBJECT_RE.fullmatch(opening) is not None
                 if ranked:
                     intro = True
-                if (_PLACE_BEFORE_RE.search(prefix[-8:]) and not (intro and (_TOPIC_END_RE.match(key, m.end) or (
+                topic = cs == starts[0] and opening[:1] in "ởtv-+•*–" and org in ORG_CODES \
+                    and m.kind in ("name", "backref", "people") and _TOPIC_OPENING_RE.fullmatch(opening) is not None \
+                    and _TOPIC_CLOSE_RE.match(key, m.end) is not None
+                if topic:
+                    intro = True  # 'Tại Hội LHPN xã, …', 'Về công tác Đoàn, …': the topic's body, no place of the work
+                elif (_PLACE_BEFORE_RE.search(prefix[-8:]) and not (intro and (_TOPIC_END_RE.match(key, m.end) or (
                         m.kind == "chain" and "," in key[m.start:m.end])))) or (
                         place is not None and _PLACE_LIST_GAP_RE.fullmatch(key, place.end, m.start)):
                     # 'thành lập 4 công đoàn cơ sở tại Công ty A, Công ty B và …, kết nạp 13 đoàn
@@ -1079,9 +1105,13 @@ class Attributor:
                         and m.kind in ("name", "backref", "people") and m.org != "other":
                     # ('Hội LHTN Việt Nam tỉnh …; các cấp Hội kết nạp …': the Youth Union's association is
                     # an association too, and what its report calls 'Hội')
-                    if not (subjects and subjects[-1].org in HOI_ORGS and _PARTNER_BEFORE_RE.search(prefix[-16:])):
+                    if not (subjects and subjects[-1].org in HOI_ORGS and _PARTNER_BEFORE_RE.search(prefix[-16:])) \
+                            and not (own_hoi is not None and org != own_hoi and m.kind != "backref"
+                                     and not any(x.pos == m.start for x in (*subjects[-1:], *owners[-1:]))):
                         # ('Hội phối hợp Hội Nông dân xã …': the association's partner is not what its
-                        # report then calls 'Hội')
+                        # report then calls 'Hội'; nor, in an association's own text, another association named
+                        # as no subject nor owner: a partner, a recipient, a comparison ('Hội tặng Hội LHPN huyện
+                        # 2 máy tính. Trong quý, Hội kết nạp …', '… hơn Hội Nông dân tỉnh 300 tỷ đồng. Hội duy trì …'))
                         last_hoi = org
                 elif org == "doan" and m.kind == "name" and key.startswith("hội", m.start):
                     # 'Hội Liên hiệp Thanh niên Việt Nam tỉnh …; … các cấp Hội phát triển mới …': the
@@ -1091,6 +1121,11 @@ class Attributor:
                     last_hoi = assoc[0]  # 'Hội LHPN cùng Ủy ban MTTQ …; … qua Hội': the one association named
                 elif m.kind == "name" and m.org == "other" and "hội" in key[m.start:m.start + 4]:
                     last_hoi = None
+            if donor_aside is not None and key[s - 1] != ";":
+                if subjects or not _GIFT_VALUE_OPENS_RE.match(key, s, e):
+                    if not subjects:
+                        carried = donor_aside
+                    donor_aside = None
             if (acts := self._place_subjects(s, e, subjects, carried)):
                 subjects = sorted(subjects + acts, key=lambda x: x.pos)
             if last_hoi in HOI_ORGS and (key.find("chi hội", s, e) >= 0 or key.find("tổ hội", s, e) >= 0):
@@ -1105,6 +1140,15 @@ class Attributor:
                 # body named inside one numbered item does not carry into the next item of the list; under
                 # a heading that named a body, the next item is that body's again.
                 carried = section
+            elif (carried is not None and not subjects and s > 0 and key[s - 1] == "\n" and self.default in ORG_CODES
+                  and carried.named_at is not None and carried.org in ORG_CODES and not carried.orgs
+                  and carried.org != self.default and (section is None or section.org != carried.org)
+                  and (headed is None or headed.org != carried.org)
+                  and self._label_ends(s, e, here, carried.named_at[0])):
+                # (under a heading that named the body, its items are that body's: '2. Phối hợp với LĐLĐ tỉnh')
+                # 'ỦY BAN MTTQ XÃ … / Hội Cựu chiến binh xã thăm 12 hội viên. / Tiếp nhận ý kiến cử tri: ghi nhận
+                # 9 ý kiến': a paragraph that opens with a label of its own is an item of the report, its body's.
+                carried = None
             entry_carried = carried
             before_guests = carried
             if subjects and all(x.org not in (None, "other") and not x.orgs for x in subjects):
@@ -1126,12 +1170,22 @@ class Attributor:
                     carried = aside
                 elif (aside is not None and aside.org in ORG_CODES and last.org not in (None, aside.org)
                       and any(x.start > last.end and _resolve(x, last_hoi, self.default)[0] == aside.org
-                              and _GIVES_RE.search(key, last.end, x.start) for x in here)):
+                              and (_GIVES_RE.search(key, last.end, x.start)
+                                   or _WITH_BEFORE_RE.search(key, max(last.end, x.start - 16), x.start))
+                              for x in here)):
                     # 'Huyện đoàn tổng kết … Ủy ban MTTQ huyện tặng Hội 5 máy tính. Trong năm, đã kết nạp …':
-                    # a guest that gives to the text's body (or its people) does not take the text over.
+                    # a guest that gives to the text's body (or its people) does not take the text over, nor
+                    # one that works with it ('Tỉnh đoàn phối hợp với Hội tổ chức 3 lớp. Cũng trong năm, kết nạp …').
                     carried = aside
                 elif last.local:
                     carried = aside  # (the place's authority acted in this sentence; the text goes on with its body)
+                elif (aside is not None and aside.org in ORG_CODES and not aside.orgs and last.org == "other"
+                      and len(subjects) == 1 and _DONOR_GIVES_RE.match(key, last.end, e) is not None):
+                    # 'Hội LHPN tỉnh tổ chức chương trình. Công ty May Tiến Thành tặng 100 suất quà. Cũng tại
+                    # chương trình, trao 50 suất học bổng': a donor that gives in a body's text owns its gift, not
+                    # the text: the next sentence goes on with the body (the gift's own words after it, 'Mỗi suất
+                    # trị giá …', and a ';' that goes on with the donor's list, stay the donor's).
+                    donor_aside = aside
                 elif last.part:
                     # '… 386 triệu đồng, trong đó Công đoàn xã vận động được 142 triệu đồng. Có 46 khu
                     # dân cư …': a part or a contrast holds for its own sentence only; the next one
@@ -1142,7 +1196,7 @@ class Attributor:
                     and (carried.org, carried.orgs) != (named.org, named.orgs):
                 # 'Hoạt động của Hội Cựu chiến binh', 'Công tác vận động Quỹ "Vì người nghèo"': a heading that
                 # names another body than the text had opens that body's section.
-                entry_carried = carried = named
+                entry_carried = carried = headed = named
             elif heading:
                 carried = section
             elif (s == 0 or key[s - 1] == "\n") and _ASSESSMENT_LABEL_RE.match(key, s, e):
@@ -1316,6 +1370,24 @@ class Attributor:
         end = key.find("\n", s)
         end = len(key) if end < 0 else end
         return key[end - 1:end] != "." and _NUMBERED_HEADING_RE.match(key, start, end) is not None
+
+    def _label_ends(self, s: int, e: int, here: list[Mention], named: int) -> bool:
+        """Whether the paragraph at ``s`` opens with a label or a topic that names no body ('Tiếp nhận phản
+        ánh: …', 'Phương hướng tháng tới: …', 'Về công tác hội viên, …') after a paragraph of body text (a line
+        closed by its stop, not a heading nor a label over this one) that named the body at ``named``."""
+        key = self.key
+        lab = _LABEL_OPEN_RE.match(key, s, e)
+        if lab is None:
+            # … or a heading line of its own that names no body and counts nothing ('Công tác giám sát, phản
+            # biện xã hội', 'PHƯƠNG HƯỚNG THÁNG 11'): no final stop, and no number but a period's.
+            line = key[s:e].strip()
+            if here or key[e:e + 1] != "\n" or not line[:1].isalpha() or len(line) > 100 \
+                    or line[-1:] in ".;:!?…," or any(map(str.isdigit, _PERIOD_NUMBER_RE.sub("", line))):
+                return False
+        elif here and here[0].start < lab.end():
+            return False
+        n_end = key.find("\n", named, s)
+        return n_end >= 0 and key[key.rfind("\n", 0, named) + 1:n_end].rstrip()[-1:] in (".", ";", "!", "?", "…")
 
     def _opens_sibling_item(self, s: int, named: int) -> bool:
         """Whether the sentence at ``s`` opens a numbered item ('6. …', 'III. …') of the same list as

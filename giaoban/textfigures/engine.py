@@ -431,6 +431,17 @@ _CULTURED_TITLE_AFTER_RE = re.compile(r"(?:/[\d.,]+)?(?: [^\W\d_,;.:]+){0,4}? (?
                                       r"hộ gia đình|khu dân cư|thôn|làng|buôn|bon|bản|ấp|khu phố|tổ dân phố|xóm) văn hóa"
                                       r"(?![^\W\d_])")
 _CULTURED = Actor("mttq", None, "indicator")
+# Residential units that hold the Front's Day of Great Unity ('Có 46 khu dân cư đăng ký tổ chức Ngày hội Đại
+# đoàn kết toàn dân tộc', '19/20 thôn đã tổ chức xong Ngày hội Đại đoàn kết', '100% khu phố tổ chức Ngày hội Đại
+# đoàn kết'): the Front's campaign (its own, _CAMPAIGNS in attribution.py), whichever body the sentence before
+# named, as the cultured families of convention 10 are; the words after the count reach the campaign within
+# the clause. (Not in a sentence of its own subject or owner, nor under bodies that work jointly.)
+_RESIDENTIAL_UNITS = frozenset({"khu dân cư", "thôn", "ấp", "bản", "làng", "buôn", "khu phố", "tổ dân phố", "xóm", "khóm", "%"})
+_RESIDENTIAL_AFTER_RE = re.compile(r" (?:khu dân cư|thôn|ấp|bản|làng|buôn|khu phố|tổ dân phố|xóm|khóm)(?![^\W\d_])")
+_FRONT_DAY_WORDS = "đại đoàn kết"  # (what every match ends with: looked for first)
+_FRONT_DAY_AFTER_RE = re.compile(r"(?:/[\d.,]+)?(?: (?:khu dân cư|thôn|ấp|bản|làng|buôn|khu phố|tổ dân phố|xóm|khóm)"
+                                 r"(?![^\W\d_]))?(?: [^\W\d_,;.:()]+){0,6}? tổ chức(?: [^\W\d_,;.:()]+){0,3}? "
+                                 r"[\"“']?ngày hội [\"“']?đại đoàn kết(?![^\W\d_])")
 _MATCH_START = re.Match.start
 _OTHER = Actor("other", None, "subject")
 # Firms that owe ('4 doanh nghiệp còn nợ bảo hiểm xã hội', '12 công ty chậm đóng kinh phí công đoàn').
@@ -796,6 +807,10 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         elif actor.source in ("carried", "default", "none") and actor.org != "mttq" and "văn hóa" in key[c.end:c.end + 80] \
                 and _CULTURED_TITLE_AFTER_RE.match(key, c.end):
             actor = _CULTURED
+        elif c.unit in _RESIDENTIAL_UNITS and actor.source in ("carried", "default", "none") and actor.org != "mttq" \
+                and not actor.orgs and _FRONT_DAY_WORDS in key[c.end:c.end + 110] and _FRONT_DAY_AFTER_RE.match(key, c.end) \
+                and (c.unit != "%" or _RESIDENTIAL_AFTER_RE.match(key, c.end)):
+            actor = _CULTURED  # 'Có 46 khu dân cư đăng ký tổ chức Ngày hội Đại đoàn kết …': the Front's campaign
         elif (c.unit == "%" or c.kind == "change") and actor.source in ("carried", "default") and figures \
                 and (figures[-1]["org"] or figures[-1]["orgs"]) \
                 and (figures[-1]["org"], figures[-1]["orgs"]) != (actor.org, actor.orgs) \
