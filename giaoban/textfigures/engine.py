@@ -120,6 +120,9 @@ _ORGS_COUNTED_RE = re.compile(r" (?:chính trị - xã hội|chính trị xã h�
 # đạt chuẩn nông thôn mới nâng cao', '3 phường được công nhận đạt chuẩn đô thị văn minh') is the place's
 # (convention 5), not work an organization did ('16/16 thôn tổ chức Ngày hội', '14 thôn được công nhận thôn
 # văn hóa': the Front's campaign, stay as they were).
+# … and the criteria of such a standard a place meets, counted ('Xã đã đạt 17/19 tiêu chí nông thôn mới'; the
+# number's unit is read as 'tiêu', the first of a pair has the second's): the place's, as the standard is.
+_CRITERIA_MET_AFTER_RE = re.compile(r"(?:/[\d.]+ tiêu)? chí(?: [^\W\d_]+){0,3}? (?:nông thôn mới|đô thị văn minh)(?![^\W\d_])")
 _STATE_STANDARD_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,3}? (?:đã |được )?(?:công nhận )?(?:đạt|về đích) (?:chuẩn |tiêu chí )?"
                                       r"(?:nông thôn mới|đô thị văn minh|chuẩn quốc gia)(?![^\W\d_])")
 # (after the other levels of a list: '17/124 xã, phường chưa nhập đủ số liệu tuần trên "Mặt trận số"':
@@ -719,8 +722,13 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         elif actor.source != "owner" and (actor.org is not None or actor.orgs) \
                 and (stat := _STAT_SUBJECT_RE.fullmatch(key, (cl := _clause_start(sentence_starts, breaks, c.start)[1]), c.start)) \
                 and not _MEMBERS_NAMED_RE.search(key, cl, c.start) \
-                and (stat.group("place") or _STAT_PLACE_RE.search(key, cl, c.start)):
+                and (stat.group("place") or _STAT_PLACE_RE.search(key, cl, c.start)
+                     or (c.unit == "đồng/người" and key.find(" của ", cl, c.start) < 0)):
+            # ('Thu nhập bình quân đạt 46 triệu đồng/người/năm': an income per head whose people are not named is the
+            # place's; a firm's union telling its workers' pay names them: 'của người lao động', its own work)
             actor = _NOBODY  # 'Dân số toàn huyện là 61.200 người', '…; tỷ lệ hộ nghèo còn 1,3%': the area's statistic
+        elif c.unit == "tiêu" and actor.source != "owner" and _CRITERIA_MET_AFTER_RE.match(key, c.end):
+            actor = _NOBODY  # 'Làng hiện đạt 16/19 tiêu chí nông thôn mới': the state's standard a place reaches (5)
         elif c.unit in _GIVER_UNITS and actor.org != "other" and _AGENT_DO_BEFORE_RE.search(key, max(0, c.start - 16), c.start) \
                 and _GAVE_AFTER_RE.match(key, c.end):
             actor = _OTHER  # '… do 220 cơ quan, đơn vị, doanh nghiệp ủng hộ': the givers
