@@ -2543,7 +2543,8 @@ _PEOPLES_RATE_JOINT_RE = re.compile(r"(?: [^\W\d_]+){0,5}?[,;] tỷ lệ (?:ngư
                                     r"(?:(?:đạt|là|chiếm) )?(?:(?:hơn|trên|gần|khoảng|xấp xỉ) )?")
 _SHARE_ACHIEVED_AFTER_RE = re.compile(r"[^.;:\n\d]{0,30}?(?<![^\W\d_])(?:đạt|được công nhận|đăng ký)(?![^\W\d_])")
 # (not the households something was done to: 'toàn tỉnh có 10.335 hộ nghèo được tặng quà với …')
-_BARE_COUNT_AFTER_RE = re.compile(r"(?: (?:đồng bào|dân tộc|người))?(?: (?!được(?![^\W\d_]))[^\W\d_]+){0,3}?(?:\s*$|\s*[,;.:()\n]| với | và | trong (?:độ tuổi|tổng)| từ \d+ tuổi| chiếm "
+# (a people's or a place's name may hold an apostrophe: 'đồng bào M'nông', 'K'Ho', 'buôn K'Dră')
+_BARE_COUNT_AFTER_RE = re.compile(r"(?: (?:đồng bào|dân tộc|người))?(?: (?!được(?![^\W\d_]))[^\W\d_]+(?:['’][^\W\d_]+)?){0,3}?(?:\s*$|\s*[,;.:()\n]| với | và | trong (?:độ tuổi|tổng)| từ \d+ tuổi| chiếm "
                                   r"| thuộc diện )")
 _MEMBERS_HOUSEHOLD_RE = re.compile(r" (?:hội viên|đoàn viên|phụ nữ|nông dân|ccb|cựu chiến binh|công nhân)(?![^\W\d_])")
 # ('Toàn tỉnh có 410.000 hộ nông dân': the farm households of a place are its population, not members

@@ -485,7 +485,8 @@ _REMAINING_LABEL_RE = re.compile(r"([^\W\d_](?<![^\W\d_].)[^\W\d_]*(?: [^\W\d_]+
 
 # 'Tổng số hội viên: 12.345', 'Số lượng đoàn viên là …' (every match says 'số ': asked first, in C).
 _LABEL_WORD = "số "
-_LABEL_RE = re.compile(r"(?:tổng )?số (?:lượng )?([^\W\d_]+(?: [^\W\d_]+)?)[^.;\n]{0,60}?(?::|là|đạt|lên) *$")
+# (the noun of up to four words: 'câu lạc bộ', 'hợp tác xã', 'công đoàn cơ sở' are units of three words or more)
+_LABEL_RE = re.compile(r"(?:tổng )?số (?:lượng )?([^\W\d_]+(?: [^\W\d_]+){0,3})[^.;\n]{0,60}?(?::|là|đạt|lên) *$")
 _REMAINING_ENDS = (" còn ", " còn \n")  # (how a match of _REMAINING_LABEL_RE ends its string: asked first)
 
 
