@@ -826,6 +826,16 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # '2.316/2.420 hộ đạt danh hiệu gia đình văn hóa, chiếm 95,7%, tăng 1,2 điểm phần trăm':
             # the share of a count, and its change, are the count's body's, not the body carried on.
             actor = Actor(figures[-1]["org"], figures[-1]["orgs"], "carried")
+        if actor.source in ("carried", "default") and c.unit in ("hộ", "người") and figures \
+                and figures[-1]["org"] is None and not figures[-1]["orgs"] and figures[-1]["unit"] in ("hộ", "%") \
+                and (gap := _AREA_STAT_ON_GAP_RE.fullmatch(key, figures[-1]["end"], c.start if c.qualifier_start is None
+                                                            else c.qualifier_start)) is not None \
+                and (gap.group("label") or _AREA_STAT_ON_STATE_RE.match(key, c.end)):
+            # 'toàn tỉnh còn 5.810 hộ nghèo, chiếm 1,74%; khoảng 1.200 hộ đang khó khăn về nhà ở', 'Tỷ lệ hộ nghèo
+            # toàn tỉnh là 7,56%; số hộ nghèo đồng bào dân tộc thiểu số còn 3.214 hộ': the area's statistic goes
+            # on after ';' in a clause of its own that names no body (convention 5), not the body carried before it
+            # ('…; 14 hộ được hỗ trợ làm nhà', '…; năm qua Hội giúp 12 hộ thoát nghèo' stay the body's).
+            actor = _NOBODY
         if actor.source == "none" and actor is not _NOBODY and c.start < title_end:
             # A figure in the headline of a text that names no body there and has no owner of its own:
             # the headline speaks of the body the lead names.
@@ -2543,6 +2553,12 @@ _PEOPLES_RATE_JOINT_RE = re.compile(r"(?: [^\W\d_]+){0,5}?[,;] tỷ lệ (?:ngư
                                     r"(?:(?:đạt|là|chiếm) )?(?:(?:hơn|trên|gần|khoảng|xấp xỉ) )?")
 _SHARE_ACHIEVED_AFTER_RE = re.compile(r"[^.;:\n\d]{0,30}?(?<![^\W\d_])(?:đạt|được công nhận|đăng ký)(?![^\W\d_])")
 # (not the households something was done to: 'toàn tỉnh có 10.335 hộ nghèo được tặng quà với …')
+# An area's statistic going on after ';' (see the engine's loop): the gap from the statistic before to the
+# figure, a label of the area's poor households at most ('; số hộ cận nghèo còn …'), and, with no label, the
+# state the households are in after the figure ('khoảng 1.200 hộ đang khó khăn …').
+_AREA_STAT_ON_GAP_RE = re.compile(r"[^.;:\n\d]{0,40}; (?:(?P<label>(?:tổng )?số hộ (?:cận )?nghèo(?: [^\W\d_]+(?:['’][^\W\d_]+)?){0,8} "
+                                  r"(?:còn|là|có) )|(?:hiện |vẫn )?)")
+_AREA_STAT_ON_STATE_RE = re.compile(r" (?:đang|còn|chưa|vẫn|sống|thuộc diện)(?![^\W\d_])")
 # (a people's or a place's name may hold an apostrophe: 'đồng bào M'nông', 'K'Ho', 'buôn K'Dră')
 _BARE_COUNT_AFTER_RE = re.compile(r"(?: (?:đồng bào|dân tộc|người))?(?: (?!được(?![^\W\d_]))[^\W\d_]+(?:['’][^\W\d_]+)?){0,3}?(?:\s*$|\s*[,;.:()\n]| với | và | trong (?:độ tuổi|tổng)| từ \d+ tuổi| chiếm "
                                   r"| thuộc diện )")

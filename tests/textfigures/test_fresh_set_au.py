@@ -68,3 +68,37 @@ APOSTROPHE_NAMES: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", APOSTROPHE_NAMES, ids=[c[0][-40:] for c in APOSTROPHE_NAMES])
 def test_apostrophe_names(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+AREA_STATISTIC_GOES_ON: list[tuple[str, list]] = [
+    # An area's statistic that goes on after ';' in a clause of its own naming no body, a number of households
+    # in a state ('…; khoảng 30 hộ đang ở nhà tạm') or a label of the area's poor households ('…; số hộ cận
+    # nghèo còn 1.120 hộ'), is the area's too (convention 5), not the body carried from the sentence before.
+    (
+        "Hội Nông dân xã giúp 12 hộ vay vốn. Theo rà soát, toàn xã còn 86 hộ nghèo, chiếm 2,4%; khoảng 30 hộ đang "
+        "ở nhà tạm.\n",
+        [("12 hộ vay", "nongdan", None), ("86 hộ nghèo", None, None), ("2,4%", None, None), ("khoảng 30 hộ", None, None)],
+    ),
+    (
+        "Hội CCB huyện trao 40 suất quà.\nTỷ lệ hộ nghèo toàn huyện là 3,8%; số hộ cận nghèo còn 1.120 hộ.\n",
+        [("40 suất quà", "ccb", "suat_qua"), ("3,8%", None, None), ("1.120 hộ", None, None)],
+    ),
+    # Guards: a body's work after the statistic; the members' poor households; households helped.
+    (
+        "Toàn xã còn 40 hộ nghèo; năm qua Hội Nông dân xã giúp 12 hộ thoát nghèo.\n",
+        [("40 hộ nghèo", None, None), ("12 hộ", "nongdan", "ho_thoat_ngheo")],
+    ),
+    (
+        "Hội CCB huyện trao 40 suất quà. Toàn huyện còn 212 hộ nghèo; số hộ CCB nghèo còn 9 hộ.\n",
+        [("40 suất quà", "ccb", "suat_qua"), ("212 hộ nghèo", None, None), ("9 hộ", "ccb", None)],
+    ),
+    (
+        "Mặt trận xã trao 30 suất quà. Toàn xã còn 52 hộ nghèo; 14 hộ được hỗ trợ làm nhà.\n",
+        [("30 suất quà", "mttq", "suat_qua"), ("52 hộ nghèo", None, None), ("14 hộ", "mttq", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", AREA_STATISTIC_GOES_ON, ids=[c[0][-40:] for c in AREA_STATISTIC_GOES_ON])
+def test_area_statistic_goes_on(text: str, expected: list) -> None:
+    assert found(text) == expected
