@@ -948,6 +948,7 @@ class Attributor:
         last_hoi: str | None = self.default if self.default in HOI_ORGS else None
         carried: Actor | None = None
         run_orgs: list[str] = []  # the organizations of an enumeration running over the last sentences
+        run_group: set[str] = set()  # … and the group its sentences name ('Trong bốn tổ chức nhận ủy thác, …')
         committee: tuple[str | None, list[str] | None] | None = None  # 'Ban tổ chức gồm …
         mi = 0
         ms = self.mentions
@@ -1152,10 +1153,17 @@ class Attributor:
             entry_carried = carried
             before_guests = carried
             if subjects and all(x.org not in (None, "other") and not x.orgs for x in subjects):
+                if not run_orgs:
+                    run_group = set()
                 run_orgs.extend(x.org for x in subjects if x.org is not None)
+                run_group.update(o for m in here if m.kind == "group" for o in m.orgs)
             elif not subjects and len(run_orgs) >= 3 and len(set(run_orgs)) >= 3 and (
                     _SUMMARY_OPEN_RE.match(key, s, e) or _WHOLE_OF_LIST_RE.match(key, s, e)):
-                entry_carried = carried = Actor(None, sorted(set(run_orgs)), "carried")
+                # ('Trong bốn tổ chức nhận ủy thác, Hội Nông dân …, kế đến là Hội CCB …; Tỉnh đoàn …. Tính chung, dư
+                # nợ ủy thác toàn tỉnh đạt …': the whole of the group the list was drawn from, the text's own
+                # association, left unnamed in the list, among them)
+                listed = set(run_orgs)
+                entry_carried = carried = Actor(None, sorted(run_group if listed <= run_group else listed), "carried")
                 run_orgs = []
             else:
                 run_orgs = []

@@ -102,3 +102,34 @@ AREA_STATISTIC_GOES_ON: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", AREA_STATISTIC_GOES_ON, ids=[c[0][-40:] for c in AREA_STATISTIC_GOES_ON])
 def test_area_statistic_goes_on(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+WHOLE_OF_A_NAMED_GROUP: list[tuple[str, list]] = [
+    # A figure of the whole after an enumeration drawn from a group the list names ('Trong bốn tổ chức nhận ủy
+    # thác, Hội Nông dân …, kế đến là Hội CCB …; Tỉnh đoàn …. Tính chung, … toàn tỉnh đạt …') is the whole
+    # group's, the text's own association (left out of the list, it leads the article) among them, not only
+    # the bodies listed (7440353's rule for a list with no group named).
+    (
+        "Hội LHPN tỉnh quản lý dư nợ ủy thác 2.140 tỷ đồng. Bà Lê Thị Hoa, Phó Chủ tịch Hội LHPN tỉnh, cho biết "
+        "các chi hội duy trì 640 tổ tiết kiệm và vay vốn. Trong bốn tổ chức nhận ủy thác, Hội Nông dân tỉnh đứng "
+        "thứ hai với 1.310 tỷ đồng, kế đến là Hội CCB tỉnh 960 tỷ đồng; Tỉnh đoàn quản lý 402 tỷ đồng. Tính chung, "
+        "dư nợ ủy thác toàn tỉnh đạt 4.812 tỷ đồng.\n",
+        [("2.140 tỷ đồng", "phunu", "du_no_uy_thac"), ("640 tổ tiết kiệm và vay vốn", "phunu", "to_tk_vv"),
+         ("bốn tổ chức", ["ccb", "doan", "nongdan", "phunu"], None), ("1.310 tỷ đồng", "nongdan", "du_no_uy_thac"),
+         ("960 tỷ đồng", "ccb", "du_no_uy_thac"), ("402 tỷ đồng", "doan", "du_no_uy_thac"),
+         ("4.812 tỷ đồng", ["ccb", "doan", "nongdan", "phunu"], "du_no_uy_thac")],
+    ),
+    # Guard: no group named, the bodies listed.
+    (
+        "Năm 2023, dư nợ chính sách của tỉnh tăng 6%. Hội Nông dân tỉnh quản lý dư nợ ủy thác 1.310 tỷ đồng. Hội CCB "
+        "tỉnh quản lý 960 tỷ đồng. Tỉnh đoàn quản lý 402 tỷ đồng. Tính chung, dư nợ ủy thác toàn tỉnh đạt 2.672 tỷ "
+        "đồng.\n",
+        [("6%", None, None), ("1.310 tỷ đồng", "nongdan", "du_no_uy_thac"), ("960 tỷ đồng", "ccb", "du_no_uy_thac"),
+         ("402 tỷ đồng", "doan", "du_no_uy_thac"), ("2.672 tỷ đồng", ["ccb", "doan", "nongdan"], "du_no_uy_thac")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", WHOLE_OF_A_NAMED_GROUP, ids=[c[0][-40:] for c in WHOLE_OF_A_NAMED_GROUP])
+def test_whole_of_a_named_group(text: str, expected: list) -> None:
+    assert found(text) == expected
