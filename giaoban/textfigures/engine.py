@@ -362,6 +362,9 @@ _MEMBERS_PUT_IN_RE = re.compile(r"(?<![^\W\d_])(?:hội viên|đoàn viên|cựu
 _MONEY_RAISED = {"vận động", "quyên góp", "huy động", "tiếp nhận", "nhận được", "đóng góp", "góp", "ủng hộ", "xã hội hóa"}
 _MONEY_CODES = {"raised": "ho_tro_kinh_phi", "given": "tri_gia_qua"}
 _MONEY_CODE_SET = frozenset(_MONEY_CODES.values())
+# An amount raised said in the passive after it ('500 triệu đồng do cơ quan Hội CCB tỉnh vận động', '… do các chi hội
+# quyên góp được'): its agent, a few words, then the verb of raising.
+_RAISED_BY_AFTER_RE = re.compile(r" do(?: [^\W\d_]+){1,8}? (?:vận động|quyên góp|huy động|kêu gọi)(?![^\W\d_])")
 # Between the verb and a bare amount: only words that do not name another thing.
 # ('trao kinh phí 200 triệu đồng', 'hỗ trợ kinh phí 30 triệu đồng': the money itself, named as such)
 _MONEY_DIRECT_RE = re.compile(r"(?: (?:thêm|được|tổng cộng|số tiền|tổng số tiền|kinh phí|với|trên|hơn|gần|khoảng|tổng))* ?$")
@@ -1179,6 +1182,11 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 prior = next((p for p in reversed(previous[:-1]) if p.unit_category == "money"), None)
                 if prior is not None and prior.start >= (attributor.sentences[i - 1][0] if i > 0 else s_start):
                     money_code = _money_by_verb(key, max(0, prior.start - 120), prior.start, direct_only=False)
+            if money_code is None and code is None \
+                    and _RAISED_BY_AFTER_RE.match(key, c.end, clause_end) is not None:
+                # 'Nguồn kinh phí 500 triệu đồng do cơ quan Hội CCB tỉnh vận động': the passive's verb after the
+                # amount says it was raised, as 'Hội … vận động được 500 triệu đồng' does before it.
+                money_code = _MONEY_CODES["raised"]
             if money_code is not None and matcher.reported_by(money_code, actor.org, actor.orgs):
                 code, code_conf, code_from = money_code, max(code_conf, 0.5), "verb"
         if (c.unit_category == "money" and thing is None and c.kind == "level" and actor.org not in (None, "other")

@@ -133,3 +133,30 @@ WHOLE_OF_A_NAMED_GROUP: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", WHOLE_OF_A_NAMED_GROUP, ids=[c[0][-40:] for c in WHOLE_OF_A_NAMED_GROUP])
 def test_whole_of_a_named_group(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+RAISED_IN_THE_PASSIVE: list[tuple[str, list]] = [
+    # An amount said to be raised in the passive after it ('… 320 triệu đồng do Hội CCB huyện vận động', '… do
+    # Ban Thường vụ Đoàn phường kêu gọi …') is money raised (convention 16), as with the verb before it.
+    (
+        "Hội CCB huyện khánh thành 6 nhà \"Nghĩa tình đồng đội\". Kinh phí 320 triệu đồng do Hội CCB huyện vận động "
+        "từ hội viên và các nhà hảo tâm.\n",
+        [("6 nhà", "ccb", "nha_nghia_tinh_dong_doi"), ("320 triệu đồng", "ccb", "ho_tro_kinh_phi")],
+    ),
+    (
+        "Đoàn phường trao 40 suất học bổng cho học sinh nghèo. Nguồn quỹ 75 triệu đồng do Ban Thường vụ Đoàn phường "
+        "kêu gọi các doanh nghiệp.\n",
+        [("40 suất", "doan", None), ("75 triệu đồng", "doan", "ho_tro_kinh_phi")],
+    ),
+    # Guard: a sponsor's gift in the passive is the sponsor's, with no code.
+    (
+        "Hội Nông dân xã trao 12 con bò giống cho hộ nghèo. Tổng kinh phí 180 triệu đồng do Công ty Điện lực tỉnh tài "
+        "trợ.\n",
+        [("12 con", "nongdan", None), ("180 triệu đồng", "other", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", RAISED_IN_THE_PASSIVE, ids=[c[0][-40:] for c in RAISED_IN_THE_PASSIVE])
+def test_raised_in_the_passive(text: str, expected: list) -> None:
+    assert found(text) == expected
