@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .lexicon import ADMIN_LEVELS
+from .lexicon import ADMIN_LEVELS, RESIDENTIAL_USUAL, alternation
 from .normalize import WORD_START, prefix_alternation
 from .orgs import HOI_ORGS, ORG_CODES, Mention, find_mentions
 
@@ -199,7 +199,7 @@ _HOUSEHOLDS_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:nhiều|các|một số)
 _CITED_WORD, _HOUSEHOLDS_WORDS = "theo ", ("nhiều ", "các ", "một số ")
 # The area's own statistics ('Hiện huyện còn 1.208 hộ nghèo, chiếm 38,2%', 'số hộ nghèo toàn tỉnh còn
 # 24.512 hộ', 'Xã … mới có 36 thôn, bản'): no organization's figure.
-_AREA_LEVELS = ADMIN_LEVELS + "|quận|thôn|bản|làng|ấp|buôn|khóm|xóm|khu phố|tổ dân phố|khu dân cư"
+_AREA_LEVELS = ADMIN_LEVELS + "|quận|" + alternation(RESIDENTIAL_USUAL)
 _AREA_STAT_RE = re.compile(
     r"(?:(?:toàn |cả )?(?:" + ADMIN_LEVELS + r")(?: vẫn)? còn [\d.,]+ hộ nghèo|"
     # (… of a village too: 'số hộ nghèo của thôn giảm còn 32 hộ', 'tỷ lệ hộ cận nghèo của bản còn 4,6%')

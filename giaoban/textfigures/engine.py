@@ -12,7 +12,8 @@ from .attribution import Actor, Attributor
 from .boilerplate import boilerplate_ranges, inside
 from .catalogue import NEAR_ONLY, Matcher
 from .figures import MET_AND_EXCEEDED_RE, Candidate, find_candidates
-from .lexicon import ADMIN_LEVELS, QUALIFIERS, UNIT_BY_KEY, UNIT_RE, measure_kin
+from .lexicon import (ADMIN_LEVELS, QUALIFIERS, RESIDENTIAL_LEVELS, RESIDENTIAL_LISTED, RESIDENTIAL_USUAL, UNIT_BY_KEY,
+                      UNIT_RE, alternation, measure_kin, residential_levels)
 from .normalize import WORD_START, LinePattern, canonical, match_key, nfc, prefix_alternation
 from .orgs import GROUPS, ORG_CODES, orgs_named
 from .period import detect_period
@@ -41,7 +42,7 @@ _CLAUSE_BREAK_RE = re.compile(r"[;:(\n,](?!(?<=\d,)\d)(?!(?<=\d,) thứ \d)"
 # (what _TAIL_RE starts with: asked first, in C; tests/textfigures/test_prechecks.py holds them in step)
 _TAIL_WORDS = (" cho ", " tới ", " đến ")
 _TAIL_RE = re.compile("(?:" + "|".join(_TAIL_WORDS) + r")([^,;:.()\n\d]+)")
-_ADMIN_UNITS = ("xã", "phường", "thôn", "bản", "ấp", "khu phố", "tổ dân phố", "thị trấn", "đặc khu", "huyện",
+_ADMIN_UNITS = ("xã", "phường", *RESIDENTIAL_LISTED, "thị trấn", "đặc khu", "huyện",
                 "đơn vị hành chính")  # ('sau khi hợp nhất 3 đơn vị hành chính cũ')
 _ADMIN_UNIT_RE = re.compile("(?:" + "|".join(_ADMIN_UNITS) + r")(?![^\W\d_])")  # (asked after str.startswith)
 # 'có 21 ấp', 'sáp nhập 3 xã', 'mới có 64 xã, phường', 'trên địa bàn ba phường' (but 'có 12/12 bản
@@ -74,10 +75,11 @@ _BODIES_OF_PLACES_RE = re.compile(r"[\s\-+•*–]*(?:[\divx]+[.)]\s+)?(?:(?:cá
                                   r"đoàn thanh niên|công đoàn)(?: [^\W\d_]+){0,4}? của (?:(?:các|cả|hơn|trên|gần|khoảng) )?")
 # 'tỉnh có 64 xã, phường', 'của 4 xã cũ': a list of levels or the former units, said of the area (not
 # after a word of where the work reached, 'tại 99 xã, phường', nor its bodies, 'với Mặt trận 45 xã, phường').
-_ADMIN_LIST_AFTER_RE = re.compile(r"(?:,? (?:" + ADMIN_LEVELS + r"|quận|đặc khu|thôn|bản|ấp|khu phố|tổ dân phố)"
+_LISTED_LEVELS = ADMIN_LEVELS + "|quận|đặc khu|" + alternation(RESIDENTIAL_LISTED)  # (the levels of such a list)
+_ADMIN_LIST_AFTER_RE = re.compile(r"(?:,? (?:" + _LISTED_LEVELS + r")"
                                   r"(?![^\W\d_])| cũ(?![^\W\d_]))")  # (… and the district level: 'Mặt trận 10 huyện, thị xã, thành phố')
 # (the former units, after the levels listed: 'của 4 phường cũ', '3 xã, thị trấn cũ': what a unit was made of, 5)
-_FORMER_UNITS_AFTER_RE = re.compile(r"(?:,? (?:" + ADMIN_LEVELS + r"|quận|đặc khu|thôn|bản|ấp|khu phố|tổ dân phố)(?![^\W\d_]))*"
+_FORMER_UNITS_AFTER_RE = re.compile(r"(?:,? (?:" + _LISTED_LEVELS + r")(?![^\W\d_]))*"
                                     r" cũ(?![^\W\d_])")
 # '5 tổ chức chính trị - xã hội trực thuộc': how the front is made up, not work done.
 # The OCOP products of a whole area ('toàn tỉnh có 212 sản phẩm OCOP', '11 sản phẩm OCOP của thị xã')
@@ -89,8 +91,9 @@ _LAND_UNITS = frozenset({"ha", "tấn", "tạ"})
 _AREA_ECONOMY_RE = re.compile(r"(?<![^\W\d_])(?:diện tích|sản lượng|năng suất)(?![^\W\d_])")
 # … and what the area's people sowed or reaped ('vụ đông, nông dân trong xã gieo trồng 410 ha ngô'): its
 # farming, not a body's work (one that has them plant, 'Hội vận động hội viên trồng 15 ha', keeps it).
+_RURAL_LISTED = tuple(w for w in RESIDENTIAL_LISTED if w not in ("tổ dân phố", "khu phố"))  # (farmed: no ward's streets)
 _AREA_PEOPLE_SOWED_RE = re.compile(r"(?<![^\W\d_])(?:nông dân|người dân|bà con|nhân dân) (?:trong|toàn|của|ở|trên địa bàn)"
-                                   r" (?:toàn )?(?:" + ADMIN_LEVELS + r"|thôn|bản|ấp)(?![^\W\d_])"
+                                   r" (?:toàn )?(?:" + ADMIN_LEVELS + "|" + alternation(_RURAL_LISTED) + r")(?![^\W\d_])"
                                    r"[^,;.:\d\n]{0,30}? (?:đã )?(?:gieo trồng|gieo sạ|gieo cấy|xuống giống|thu hoạch|trồng|cấy)"
                                    r"(?: (?:mới|được))? $")
 # An area's income per head ('thu nhập bình quân đầu người của xã') is a statistic of the area.
@@ -108,7 +111,8 @@ _STAT_SUBJECT_RE = re.compile(
     r"tổng số (?:phụ nữ|thanh niên|lao động|người lao động|hộ|hộ dân|dân|người|nhân khẩu|công nhân|nông dân))"
     r"(?![^\W\d_])[^,;:.\n]{0,80}")
 _STAT_PLACE_RE = re.compile(r"(?<![^\W\d_])(?:của|toàn|trên địa bàn|cả) (?:toàn )?(?:" + ADMIN_LEVELS + r"|quận|"
-                            r"thôn|bản|làng|ấp|khu phố|tổ dân phố)(?![^\W\d_])")
+                            # (the listed five and 'làng', as the site was written)
+                            + alternation((*RESIDENTIAL_LISTED, "làng")) + r")(?![^\W\d_])")
 _MEMBERS_NAMED_RE = re.compile(r"(?<![^\W\d_])(?:hội viên|đoàn viên|cựu chiến binh|ccb)(?![^\W\d_])")
 _OF_AREA_AFTER_RE = re.compile(r" (?:của|trên địa bàn|toàn) (?:toàn )?(?:" + ADMIN_LEVELS + r")(?![^\W\d_])")
 # … and the poverty rate named right before its value inside a clause that opens with other words ('…, song tỷ
@@ -127,7 +131,7 @@ _STATE_STANDARD_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,3}? (?:đã |được )
                                       r"(?:nông thôn mới|đô thị văn minh|chuẩn quốc gia)(?![^\W\d_])")
 # (after the other levels of a list: '17/124 xã, phường chưa nhập đủ số liệu tuần trên "Mặt trận số"':
 # the units that report, or fail to, on the Front's platform act themselves)
-_UNITS_ACT_RE = re.compile(r"(?:,? (?:xã|phường|thị trấn|đặc khu|thôn|bản|ấp|khu phố|tổ dân phố)(?![^\W\d_]))*"
+_UNITS_ACT_RE = re.compile(r"(?:,? (?:xã|phường|thị trấn|đặc khu|" + alternation(RESIDENTIAL_LISTED) + r")(?![^\W\d_]))*"
                            r"[^.;\n]{0,12}?(?:tổ chức|đạt|hoàn thành|thực hiện|ra mắt|xây dựng|triển khai|nhập|cập nhật)")
 # Where the work was done (CONVENTIONS.md 9): places counted after 'tại', 'ở', 'gồm' ('tổ chức tại
 # 127 doanh nghiệp', 'triển khai tại 168 phường, xã'; areas, 'trên 07 địa bàn', are _AREA_WORDS) and
@@ -434,7 +438,9 @@ _CULTURED_AFTER_RE = re.compile(r"[^.;:\n\d]{0,50}?(?:, (?:tức|tương đươn
 # danh hiệu gia đình văn hóa; 11 khu dân cư được công nhận khu dân cư văn hóa'), in a sentence that
 # names no body of its own (the split gold above is of bodies that count their own members so).
 _CULTURED_TITLE_AFTER_RE = re.compile(r"(?:/[\d.,]+)?(?: [^\W\d_,;.:]+){0,4}? (?:đạt|được công nhận)(?: danh hiệu| là)? (?:gia đình|"
-                                      r"hộ gia đình|khu dân cư|thôn|làng|buôn|bon|bản|ấp|khu phố|tổ dân phố|xóm) văn hóa"
+                                      # (no 'khóm', 'plei', 'sóc': never among the titles as written)
+                                      r"hộ gia đình|" + alternation(residential_levels(without=("khóm", "plei", "sóc")))
+                                      + r") văn hóa"
                                       r"(?![^\W\d_])")
 _CULTURED = Actor("mttq", None, "indicator")
 # Residential units that hold the Front's Day of Great Unity ('Có 46 khu dân cư đăng ký tổ chức Ngày hội Đại
@@ -442,10 +448,10 @@ _CULTURED = Actor("mttq", None, "indicator")
 # đoàn kết'): the Front's campaign (its own, _CAMPAIGNS in attribution.py), whichever body the sentence before
 # named, as the cultured families of convention 10 are; the words after the count reach the campaign within
 # the clause. (Not in a sentence of its own subject or owner, nor under bodies that work jointly.)
-_RESIDENTIAL_UNITS = frozenset({"khu dân cư", "thôn", "ấp", "bản", "làng", "buôn", "khu phố", "tổ dân phố", "xóm", "khóm", "%"})
-_RESIDENTIAL_AFTER_RE = re.compile(r" (?:khu dân cư|thôn|ấp|bản|làng|buôn|khu phố|tổ dân phố|xóm|khóm)(?![^\W\d_])")
+_RESIDENTIAL_UNITS = frozenset({*RESIDENTIAL_USUAL, "%"})
+_RESIDENTIAL_AFTER_RE = re.compile(r" (?:" + alternation(RESIDENTIAL_USUAL) + r")(?![^\W\d_])")
 _FRONT_DAY_WORDS = "đại đoàn kết"  # (what every match ends with: looked for first)
-_FRONT_DAY_AFTER_RE = re.compile(r"(?:/[\d.,]+)?(?: (?:khu dân cư|thôn|ấp|bản|làng|buôn|khu phố|tổ dân phố|xóm|khóm)"
+_FRONT_DAY_AFTER_RE = re.compile(r"(?:/[\d.,]+)?(?: (?:" + alternation(RESIDENTIAL_USUAL) + r")"
                                  r"(?![^\W\d_]))?(?: [^\W\d_,;.:()]+){0,6}? tổ chức(?: [^\W\d_,;.:()]+){0,3}? "
                                  r"[\"“']?ngày hội [\"“']?đại đoàn kết(?![^\W\d_])")
 _MATCH_START = re.Match.start
@@ -1796,8 +1802,8 @@ _WEAK_HEAD_RE = re.compile(r"(?<![^\W\d_])(có|với|tổng số|số hội viê
 # The places the organization's units are in, between them and the members ('34 chi hội ở 34 tổ dân
 # phố với 6.215 hội viên'), and the words that name the members' count right before it ('Số hội viên
 # 10.554 chị').
-_UNITS_PLACES = frozenset({"tổ dân phố", "khu phố", "khu dân cư", "thôn", "bản", "ấp", "khóm", "xóm", "làng",
-                           "buôn", "bon", "xã", "phường", "địa bàn"})
+# (of the peoples' villages only 'bon', as written)
+_UNITS_PLACES = frozenset({*residential_levels(without=("plei", "sóc")), "xã", "phường", "địa bàn"})
 _UNITS_IN_PLACES_RE = re.compile(r" (?:ở|tại|thuộc|trên) $")
 _MEMBERS_COUNT_HEADS = ("số hội viên", "số đoàn viên")
 _ORG_UNITS = {"chi hội", "cơ sở hội", "chi đoàn", "tổ hội", "công đoàn cơ sở", "xã", "phường", "cơ sở đoàn"}
@@ -2551,7 +2557,7 @@ def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: 
 # households or hamlets that nothing more is said of (no 'đạt', 'đăng ký', 'tham gia' after them,
 # which make them a campaign's result: convention 10). Issue 15: such figures took the body carried
 # from the sentence before on texts no rule had seen (src_y: 7 of its 17 wrong bodies).
-_POPULATION_UNITS = frozenset({"hộ", "người", "nhân", "nhân khẩu", "khẩu", "thôn", "bản", "ấp", "khóm", "khu phố", "tổ dân phố",
+_POPULATION_UNITS = frozenset({"hộ", "người", "nhân", "nhân khẩu", "khẩu", *RESIDENTIAL_LISTED, "khóm",  # (the listed, and 'khóm')
                                "trẻ"})  # ('Toàn tỉnh hiện có 487 trẻ mồ côi thuộc diện khó khăn', src_af)
 _POPULATION_JOINT_RE = re.compile(r"(?:,? [^\W\d_]+| \d+ tuổi){0,5}?(?:,? (?:với|và|gồm|chia thành|chia làm) |, (?:chiếm |trong đó |trong số đó |còn )?|; (?:còn |có )?)"
                                   r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ) )?")  # (the rest of the noun phrase before)
@@ -2615,12 +2621,13 @@ _PLACE_HAS_OPENING = r"[\s\-+•*–]*(?:(?:hiện nay|hiện|đến nay|năm \d
 _PLACE_HAS_VERB = (r" (?:hiện nay |hiện |vẫn |nay |hiện đang |đang )?(?:có|còn|thu hút|thu hút được)"
                    r"(?: (?:hơn|trên|gần|khoảng|xấp xỉ))? ?")
 _PLACE_LEVEL_HAS_RE = re.compile(
-    _PLACE_HAS_OPENING + r"(?:toàn |cả |trên |các )?(?:" + ADMIN_LEVELS + r"|đặc khu|khu phố|"
-    r"tổ dân phố|khu dân cư|thôn|bản|ấp|khóm|"
-    # (the villages of the Central Highlands' peoples: 'Làng Ring Rai có 307 hộ', 'Buôn Ea Kmar có …')
+    _PLACE_HAS_OPENING + r"(?:toàn |cả |trên |các )?(?:" + ADMIN_LEVELS + r"|đặc khu|"
+    # (all the residential levels, the villages of the Central Highlands' peoples too: 'Làng Ring Rai có 307 hộ',
+    # 'Buôn Ea Kmar có …')
+    + alternation(RESIDENTIAL_LEVELS) + r"|"
     # (not the Youth Union's committee of a level, 'Tỉnh đoàn có 75 Đoàn xã, phường', 'Huyện đoàn hiện có …';
     # a place named 'Đoàn Kết' is one: 'phường Đoàn Kết có 1.200 hộ')
-    r"làng|buôn|bon|plei|sóc|xóm|địa bàn)(?! đoàn(?![^\W\d_])(?! kết))(?: [^\W\d_]+){0,4}?" + _PLACE_HAS_VERB)
+    r"địa bàn)(?! đoàn(?![^\W\d_])(?! kết))(?: [^\W\d_]+){0,4}?" + _PLACE_HAS_VERB)
 _PLACE_NAME_HAS_RE = re.compile(_PLACE_HAS_OPENING + r"(?P<name>[^\W\d_]+\.?(?: [^\W\d_]+\.?){0,3}?)" + _PLACE_HAS_VERB)
 # (the first words of a name that make it no place's: a body, a person, a level or a quantity)
 _NOT_PLACE_FIRST = frozenset(("hội", "đoàn", "công", "ủy", "mặt", "ban", "liên", "chi", "tổ", "trường", "hợp", "quỹ", "ngân",

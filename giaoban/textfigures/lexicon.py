@@ -18,6 +18,36 @@ from .normalize import canonical, prefix_alternation, trie_alternation
 # a pattern adds it). No word is the start of another, so the order never decides a match.
 ADMIN_LEVELS = "tỉnh|thành phố|thị xã|huyện|thị trấn|xã|phường"
 
+# The levels below the commune, the residential areas ('thôn Đông', '46 khu dân cư', 'tổ dân phố 5'): the
+# law's 'thôn' and 'tổ dân phố' by all their local names, the villages of the Central Highlands' and the
+# Khmer peoples among them ('bon', 'plei', 'sóc'). The one list every pattern and set of them is built from,
+# longest first (no word is the start of another, so the order never decides a match); a site that takes
+# fewer says which it leaves out and why (residential_levels(without=…)).
+RESIDENTIAL_LEVELS = ("khu dân cư", "tổ dân phố", "khu phố", "thôn", "khóm", "làng", "buôn", "plei", "bản", "xóm",
+                      "bon", "sóc", "ấp")
+# The five the texts list beside the communes and wards ('các xã, phường, thôn, bản, ấp, khu phố, tổ dân phố'),
+# the only ones the sites of such lists were written with (to widen one is an engine change, for the snapshot).
+RESIDENTIAL_LISTED = ("tổ dân phố", "khu phố", "thôn", "bản", "ấp")
+# The villages of the Central Highlands' and the Khmer peoples, rare in the texts: only the sites written
+# with them take them.
+PEOPLES_VILLAGES = ("bon", "plei", "sóc")
+
+
+def residential_levels(without: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """RESIDENTIAL_LEVELS, longest first, less the words ``without`` (each one of them)."""
+    assert all(w in RESIDENTIAL_LEVELS for w in without), without
+    return tuple(w for w in RESIDENTIAL_LEVELS if w not in without)
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """The bare alternation 'w1|w2|…' of plain words, longest first, for a pattern to wrap in its group."""
+    assert all(re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)*", w) for w in words), words  # (nothing to escape)
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+# The residential levels of most of the country: all but the peoples' villages.
+RESIDENTIAL_USUAL = residential_levels(without=PEOPLES_VILLAGES)
+
 # --- qualifiers ---------------------------------------------------------------------------------
 # Longest first so that 'trên dưới' wins over 'trên' and 'chưa đến' over 'đến'.
 _QUALIFIERS_RAW = {
@@ -87,7 +117,8 @@ COUNT_WORDS = [
     "đội", "hoạt động", "tin", "bài", "tin bài", "tin, bài", "tin, bài viết", "tin, bài viết, phóng sự",
     "tin, bài, phóng sự", "tin bài, phóng sự", "bài viết", "phóng sự", "ngôi nhà", "căn nhà", "nhà",
     "căn", "chi hội", "chi đoàn", "cơ sở hội", "hội cơ sở", "cơ sở đoàn", "tổ hội", "xã", "phường", "thị trấn",
-    "thôn", "bản", "tổ dân phố", "khu dân cư", "KDC", "khu phố", "ấp", "khóm", "xóm", "làng", "buôn", "bon", "điểm", "điểm cầu", "điểm thi", "địa bàn", "mô hình", "câu lạc bộ",
+    # (the residential levels, counted: not 'plei', 'sóc', never units of this list)
+    *residential_levels(without=("plei", "sóc")), "KDC", "điểm", "điểm cầu", "điểm thi", "địa bàn", "mô hình", "câu lạc bộ",
     "CLB", "tổ", "nhóm", "tổ hợp tác", "hợp tác xã", "HTX", "dự án", "suất", "suất quà", "phần quà",
     "xuất", "công trình", "phần việc", "công trình, phần việc", "ngày công", "ngày lương", "tháng lương", "cây", "cây xanh", "con",
     "lớp", "lớp học", "ý kiến", "kiến nghị", "ý kiến, kiến nghị", "vụ", "vụ việc", "việc", "thẻ",
