@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .lexicon import ADMIN_LEVELS, RESIDENTIAL_USUAL, alternation
 from .normalize import WORD_START, prefix_alternation
+from .meetings.people import speaker_spans
 from .orgs import HOI_ORGS, ORG_CODES, Mention, find_mentions
 
 _ABBREVIATIONS = {"tp", "ths", "ts", "pgs", "gs", "bs", "ks", "th", "tt", "v.v", "st", "đ/c", "mr", "ms", "ông", "bà"}
@@ -374,6 +375,18 @@ def _with_campaign_subjects(key: str, sentences: list[tuple[int, int]], mentions
             continue
         org = next(_CAMPAIGN_ORG[g] for g, v in m.groupdict().items() if v and g in _CAMPAIGN_ORG)
         found.append(Mention(m.start("name"), m.end("name"), org, "name"))
+    return _put_in(mentions, found)
+
+
+_SPEAKER_HONORIFICS = ("đồng chí", "đ/c", " ông ", " bà ", "\nông ", "\nbà ")
+
+
+def _with_speakers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with each person named again after the position was given ('Đồng chí Đinh Văn Khải
+    báo cáo: các cấp Hội …' after 'Đinh Văn Khải, Chủ tịch Hội Nông dân huyện' in the list of who attended)
+    added as the name of the body of that person's office (meetings.people.speaker_spans: the meeting
+    parser's people, the one resolver of organization names)."""
+    found = [Mention(s, e, org, "name") for s, e, org in speaker_spans(text)]
     return _put_in(mentions, found)
 
 
@@ -933,6 +946,8 @@ class Attributor:
         raw = _with_congresses(text, key, _with_committees(key, _with_funds(text, key, find_mentions(text, key))),
                                self.sentences)
         raw = _with_campaign_subjects(key, self.sentences, _with_other_subjects(text, key, self.sentences, raw))
+        if any(map(key.__contains__, _SPEAKER_HONORIFICS)):  # (a person named again says 'ông', 'bà', 'đồng chí')
+            raw = _with_speakers(text, raw)
         # Numbers inside a group's name ('4 tổ chức hội') are no figures.
         self.name_spans = [(m.start, m.end) for m in raw if m.kind == "group" and key[m.start:m.start + 1].isdigit()]
         # … and where a group's name opens with its count ('4 tổ chức hội', 'bốn tổ chức hội'): which group.

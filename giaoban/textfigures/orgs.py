@@ -413,3 +413,16 @@ def orgs_of_subject(subject: str) -> list[str]:
     """Assignees of a task from its subject: all six for the collective phrases, else those named."""
     orgs, everyone = _named(subject)
     return list(ORG_CODES) if everyone else [code for code in ORG_CODES if code in orgs]
+
+
+def org_of_position(position: str) -> str | None:
+    """The organization of a person's office, from the position written with the name: the last of the
+    six it names ('Ủy viên Ban Thường vụ Huyện ủy, Chủ tịch Ủy ban MTTQ Việt Nam huyện' → 'mttq', 'Chủ tịch
+    Hội Nông dân huyện' → 'nongdan', 'Bí thư Huyện đoàn' → 'doan'); None when it names none of them
+    ('Trưởng Ban Dân vận Huyện ủy') or only 'Hội' with no name."""
+    text = nfc(position)
+    last: str | None = None
+    for m in find_mentions(text, match_key(text)):
+        if m.kind == "name" and m.org in ORG_CODES:
+            last = m.org
+    return last

@@ -11,7 +11,7 @@ A person named twice keeps the longest position. Text must be `normalize()`d alr
 import re
 
 from ..normalize import match_key
-from ..orgs import find_mentions
+from ..orgs import find_mentions, org_of_position
 
 SURNAMES = set(
     "Nguyễn Trần Lê Đèo Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lò Lường Tòng Giàng "
@@ -208,3 +208,39 @@ def find_people(text: str) -> list[dict]:
         if role == "chair" or (role == "conclusion" and entry["role"] == "attendee"):
             entry["role"] = role
     return list(people.values())
+
+
+# A person named again in the text by name, after the list of who attended gave the position
+# ('Đồng chí Đinh Văn Khải báo cáo: …', 'Bà Thoa cho biết …', 'ông Khải', 'đ/c Tuấn'): the honorific,
+# then the full name, the given name (its last word) or the family name (its first word).
+_SPEAKER_HONORIFIC = r"(?<![^\W\d_])(?i:đồng chí|đ/c|ông|bà)\s+"
+# … not where the position is written with it again ('đồng chí Hà Văn Lâm, Ủy viên …': the engine reads
+# an apposition itself) nor inside a longer name ('ông Khải' is not 'ông Khải Hoàn').
+_APPOSITION_AFTER = re.compile(r"\s*(?:[,(–—-]\s*|\s)[A-ZĐÀ-Ỹ]")
+
+
+def speaker_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, org) of each later mention of a person whose position (read by `find_people`)
+    names one of the six organizations: the honorific and the name, and the organization of the
+    position (orgs.org_of_position). A name shared by people of different organizations is left out.
+    Text must be `normalize()`d already."""
+    aliases: dict[str, str | None] = {}
+    for person in find_people(text):
+        org = org_of_position(person["position"]) if person["position"] else None
+        if org is None:
+            continue
+        words = person["name"].split()
+        for alias in {person["name"], words[-1], words[0]}:
+            aliases[alias] = org if aliases.get(alias, org) == org else None
+    known = sorted((a for a, o in aliases.items() if o is not None), key=len, reverse=True)
+    if not known:
+        return []
+    pattern = re.compile(_SPEAKER_HONORIFIC + "(" + "|".join(map(re.escape, known)) + r")(?![^\W\d_])")
+    out = []
+    for m in pattern.finditer(text):
+        if _APPOSITION_AFTER.match(text, m.end()) or text[m.end():m.end() + 1] in ("'", "’"):
+            continue
+        org = aliases[m.group(1)]
+        if org is not None:
+            out.append((m.start(), m.end(), org))
+    return out
