@@ -1051,15 +1051,21 @@ class Attributor:
                     if _AGENT_BEFORE_RE.search(prefix[-6:]) and _VERB_AFTER_RE.match(key, m.end):
                         # … but the agent of a passive ('50 cây cầu do thanh niên sửa chữa') did it.
                         owners.append(_Subject(m.start, org, orgs, m.end, agent=True))
-                elif (subjects and cs != starts[0] and org in ORG_CODES and m.kind in ("name", "backref")
-                      and opening in ("cùng", "cùng với")):
+                elif opening in ("cùng", "cùng với") and (org in ORG_CODES and m.kind in ("name", "backref")
+                                                           or (m.kind == "group" and orgs)) \
+                        and ((subjects and cs != starts[0]) or (
+                            not subjects and cs == starts[0] and key[s - 1:s] == ";" and carried is not None
+                            and carried.source != "none" and (carried.org in ORG_CODES or carried.orgs))):
                     # 'Các cấp Hội vận động hội viên góp 86 triệu đồng, cùng Ủy ban MTTQ xã làm 1 nhà': the
-                    # body named with 'cùng' after the subject's clause does that clause's work with it.
-                    lead = subjects[-1]
-                    lead_orgs = {o for o in (lead.orgs or ([lead.org] if lead.org else [])) if o != "other"}
-                    if org in lead_orgs:
+                    # body named with 'cùng' after the subject's clause does that clause's work with it; so does
+                    # a group ('…, cùng các đoàn thể giúp xóa 126 nhà tạm'), and after ';' the subject carried
+                    # into the clause ('Mặt trận xã tổ chức …; cùng Hội LHPN xã vận động …').
+                    lead_org, lead_list = (subjects[-1].org, subjects[-1].orgs) if subjects else \
+                        (carried.org, carried.orgs) if carried is not None else (None, None)
+                    lead_orgs = {o for o in (lead_list or ([lead_org] if lead_org else [])) if o != "other"}
+                    if org in lead_orgs or (orgs and m.kind == "group" and (not lead_orgs or set(orgs) <= lead_orgs)):
                         continue  # (the subject's own body again: nothing joins)
-                    joint = sorted(lead_orgs | {org})
+                    joint = sorted(lead_orgs | (set(orgs) if m.kind == "group" and orgs else {org} if org else set()))
                     subjects.append(_Subject(m.start, joint[0] if len(joint) == 1 else None,
                                              joint if len(joint) > 1 else None, m.end, joined=True))
                 elif subjects and m.kind == "name" and org in ORG_CODES and prefix.endswith(" để ") \
@@ -1182,8 +1188,9 @@ class Attributor:
                 run_orgs = []
             else:
                 run_orgs = []
-            if subjects:
-                # (a body that joined for one clause leaves the subject to the text that goes on)
+            if subjects and not (subjects[-1].joined and all(x.joined for x in subjects)):
+                # (a body that joined for one clause leaves the subject to the text that goes on; one that joined
+                # the subject carried into the clause after ';' leaves the carried one)
                 last = subjects[-1] if not subjects[-1].joined else next(x for x in reversed(subjects) if not x.joined)
                 aside = carried
                 carried = Actor(last.org, last.orgs, "carried", (last.pos, last.end))
