@@ -132,7 +132,8 @@ _STATE_STANDARD_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,3}? (?:đã |được )
 # (after the other levels of a list: '17/124 xã, phường chưa nhập đủ số liệu tuần trên "Mặt trận số"':
 # the units that report, or fail to, on the Front's platform act themselves)
 _UNITS_ACT_RE = re.compile(r"(?:,? (?:xã|phường|thị trấn|đặc khu|" + alternation(RESIDENTIAL_LISTED) + r")(?![^\W\d_]))*"
-                           r"[^.;\n]{0,12}?(?:tổ chức|đạt|hoàn thành|thực hiện|ra mắt|xây dựng|triển khai|nhập|cập nhật)")
+                           r"[^.;\n]{0,12}?(?:tổ chức(?! chính trị)|đạt|hoàn thành|thực hiện|ra mắt|xây dựng|triển khai|nhập|cập nhật)")
+# (not the noun: '… hợp nhất Đoàn thị trấn … và 2 xã cũ, là tổ chức chính trị - xã hội trực thuộc …' says what the body is)
 # Where the work was done (CONVENTIONS.md 9): places counted after 'tại', 'ở', 'gồm' ('tổ chức tại
 # 127 doanh nghiệp', 'triển khai tại 168 phường, xã'; areas, 'trên 07 địa bàn', are _AREA_WORDS) and
 # the places listed on after them ('…, gần 20 tỉnh miền Trung'): the body's figure whose work it was

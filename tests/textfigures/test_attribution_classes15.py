@@ -11,6 +11,10 @@ clause is the one it joins ('Mặt trận xã tổ chức …; cùng các đoàn
 An area that lowers its poor households, as the subject ('năm 2023 toàn tỉnh giảm 1.940 hộ nghèo', 'năm tới, huyện
 phấn đấu giảm thêm 180 hộ nghèo'), states a statistic of the area (CONVENTIONS.md 5), not the result of the body the
 text carried on with; a body whose name ends with its level ('Hội Nông dân xã giảm 12 hộ nghèo') keeps it.
+
+The former units a body was made of stay nobody's (CONVENTIONS.md 5) when an apposition then says what the body is
+('… hợp nhất Đoàn thị trấn … và 2 xã cũ, là tổ chức chính trị - xã hội …'): 'tổ chức' there is a noun, no work the
+communes did.
 """
 
 from __future__ import annotations
@@ -85,4 +89,28 @@ AREA_LOWERS_POOR_KEPT: list[tuple[str, list]] = [
 
 @pytest.mark.parametrize("text,owners", AREA_LOWERS_POOR + AREA_LOWERS_POOR_KEPT)
 def test_an_area_that_lowers_its_poor_households_states_a_statistic(text: str, owners: list) -> None:
+    assert _owners(text) == owners
+
+
+FORMER_UNITS_THEN_APPOSITION: list[tuple[str, list]] = [
+    (
+        "Đoàn phường Nam Hà được thành lập trên cơ sở hợp nhất Đoàn phường Bắc Hà và 3 phường cũ, là tổ chức chính trị "
+        "- xã hội của phường; hiện có 31 chi đoàn.",
+        [None, "doan"],
+    ),
+    (
+        "Hội LHPN xã Tân Phú ra đời từ việc hợp nhất Hội LHPN xã Phú An và 2 xã cũ, là tổ chức chính trị - xã hội "
+        "trực thuộc Ủy ban MTTQ xã.",
+        [None],
+    ),
+]
+
+FORMER_UNITS_THEN_APPOSITION_KEPT: list[tuple[str, list]] = [
+    ("Hội Nông dân huyện chỉ đạo 12 xã, thị trấn tổ chức hội nghị điểm.", ["nongdan"]),
+    ("Đoàn xã hợp nhất 3 xã cũ. Đoàn có 22 chi đoàn.", [None, "doan"]),
+]
+
+
+@pytest.mark.parametrize("text,owners", FORMER_UNITS_THEN_APPOSITION + FORMER_UNITS_THEN_APPOSITION_KEPT)
+def test_former_units_stay_the_areas_before_an_apposition(text: str, owners: list) -> None:
     assert _owners(text) == owners
