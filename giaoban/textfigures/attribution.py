@@ -201,6 +201,9 @@ _CITED_WORD, _HOUSEHOLDS_WORDS = "theo ", ("nhiều ", "các ", "một số ")
 # The area's own statistics ('Hiện huyện còn 1.208 hộ nghèo, chiếm 38,2%', 'số hộ nghèo toàn tỉnh còn
 # 24.512 hộ', 'Xã … mới có 36 thôn, bản'): no organization's figure.
 _AREA_LEVELS = ADMIN_LEVELS + "|quận|" + alternation(RESIDENTIAL_USUAL)
+# … but not the members' poor households, said as a share of the members' ('toàn tỉnh còn 52 hộ nghèo, chiếm 0,21% số
+# hộ hội viên'): the body's result (asked after 'số hộ ' is found after the statistic)
+MEMBERS_BASE_RE = re.compile(r"(?<![^\W\d_])số hộ (?:hội viên|đoàn viên|cựu chiến binh|ccb)(?![^\W\d_])")
 _AREA_STAT_RE = re.compile(
     r"(?:(?:toàn |cả )?(?:" + ADMIN_LEVELS + r")(?: vẫn)? còn [\d.,]+ hộ nghèo|"
     # (the area that lowers its poor households, as its subject: 'năm 2022 toàn tỉnh giảm 2.860 hộ nghèo', 'năm tới,
@@ -1308,7 +1311,8 @@ class Attributor:
                 if not subjects:
                     carried = entry_carried
             if area_words and (key.find(" nghèo", s, e) >= 0 or (key.find(" có ", s, e) >= 0 and key.find("toàn ", s, e) >= 0)) \
-                    and (stat := _AREA_STAT_RE.search(key, s, e)):
+                    and (stat := _AREA_STAT_RE.search(key, s, e)) \
+                    and not (key.find("số hộ ", stat.end(), e) >= 0 and MEMBERS_BASE_RE.search(key, stat.end(), e)):
                 kept = [x for x in subjects if x.pos < stat.start()]
                 if kept and _CLAUSE_BREAK_RE.search(key, kept[-1].end, stat.start()):
                     # 'Hội Nông dân huyện giúp 56 hộ thoát nghèo, song tỷ lệ hộ nghèo của huyện vẫn …': the
