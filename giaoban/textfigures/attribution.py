@@ -217,6 +217,10 @@ _AREA_STAT_RE = re.compile(
     # (not the organization's own units: 'Toàn tỉnh có 92,1% cơ sở Đoàn được xếp loại vững mạnh')
     r"toàn (?:" + ADMIN_LEVELS + r") có [\d.,]+ ?% (?!cơ sở (?:hội|đoàn)|chi hội|chi đoàn|tổ hội|hội viên|đoàn viên)|"
     r"toàn (?:" + ADMIN_LEVELS + r") có [\d.,]+ (?:ha|héc-ta|tấn|tạ|km2|con)(?![^\W\d_])|"
+    # (the size of a place, whoever cites it: 'Theo Ủy ban nhân dân xã …, xã có diện tích tự nhiên rộng nhất cả nước với
+    # hơn 1.100 km2', 'Xã có diện tích tự nhiên 212 km2 với 9.800 nhân khẩu')
+    r"(?<![^\W\d_])(?:" + _AREA_LEVELS + r")(?: [^\W\d_]+){0,4}? (?:hiện )?có (?:tổng )?diện tích(?: tự nhiên)?"
+    r"[^.;:\d\n]{0,50}?[\d.,]+ ?(?:km2|km²|ha|héc-ta)(?![^\W\d_])|"
     # the Party's members in the area, whoever cites them ('Toàn huyện hiện có 9.860 đảng viên')
     r"toàn (?:" + ADMIN_LEVELS + r")(?: hiện)? có [\d.,]+ đảng viên(?![^\W\d_]))"
 )
@@ -978,7 +982,7 @@ class Attributor:
         committees_named = _COMMITTEE_WORDS in key  # (what every committee's naming says, looked for once)
         mention_starts = [m.start for m in ms]  # (sorted: a sentence's mentions found by bisection)
         # Every statement of the area's own statistics says 'hộ nghèo' or 'hộ cận nghèo', or 'toàn' and ' có ' (scans in C first).
-        area_words = " nghèo" in key or (" có " in key and "toàn " in key)
+        area_words = " nghèo" in key or (" có " in key and ("toàn " in key or "diện tích" in key))
         # The association that owns the text ('Hội LHPN tỉnh …', 'Hội Liên hiệp Thanh niên …'): a new
         # paragraph's 'Hội' is it again, not the partner association the last paragraph named nor one brought
         # in for a contrast ('…, còn Hội CCB tỉnh quản lý 231 tỷ đồng').
@@ -1310,7 +1314,8 @@ class Attributor:
                 entry_carried = Actor(self.default, None, "carried")
                 if not subjects:
                     carried = entry_carried
-            if area_words and (key.find(" nghèo", s, e) >= 0 or (key.find(" có ", s, e) >= 0 and key.find("toàn ", s, e) >= 0)) \
+            if area_words and (key.find(" nghèo", s, e) >= 0 or (key.find(" có ", s, e) >= 0 and (
+                    key.find("toàn ", s, e) >= 0 or key.find("diện tích", s, e) >= 0))) \
                     and (stat := _AREA_STAT_RE.search(key, s, e)) \
                     and not (key.find("số hộ ", stat.end(), e) >= 0 and MEMBERS_BASE_RE.search(key, stat.end(), e)):
                 kept = [x for x in subjects if x.pos < stat.start()]

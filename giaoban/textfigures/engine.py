@@ -349,6 +349,9 @@ _MONEY_VERB_RE = re.compile(prefix_alternation((  # (by first letter, the word s
 _FUND_WORD = "quỹ "  # (before a verb of money: the verb is a word of the fund's name, 'Quỹ Hỗ trợ nông dân')
 # Counts of the organizations' own units, and the words that make such a count a place.
 _UNIT_COUNT_CODES = frozenset({"chi_hoi"})
+# The peoples that live in a place ('nơi sinh sống của đồng bào 2 dân tộc', '5 dân tộc anh em cùng sinh sống').
+_PEOPLES_LIVE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:sinh sống|chung sống|cư trú) của (?:(?:đồng bào|các|cộng đồng) )?$")
+_PEOPLES_LIVE_AFTER_RE = re.compile(r"(?: anh em)?(?: (?:đang|cùng))* (?:sinh sống|chung sống|cư trú)(?![^\W\d_])")
 _AREA_WORDS = frozenset({"địa bàn", "điểm thi"})  # (places whatever word stands before: see _where_place too)
 # Between the membership and the branches it is in: '2.318 hội viên ở 44 chi hội'.
 _MEMBERS_AT_RE = re.compile(r"(?: [^\W\d_]+){0,2} (?:tại|ở) (?:(?:các|cả|hơn|trên|gần) )?")
@@ -700,6 +703,12 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             where_end = c.end
             if c.qualifier_start is not None and key.startswith("trên", c.qualifier_start):
                 c.qualifier, c.qualifier_start = "exact", None
+        elif c.unit == "dân tộc" and "sống" in key[c.start - 40 if c.start > 40 else 0:c.end + 30] \
+                and (_PEOPLES_LIVE_BEFORE_RE.search(key, c.start - 40 if c.start > 40 else 0, c.start)
+                     or _PEOPLES_LIVE_AFTER_RE.match(key, c.end)):
+            # 'là nơi sinh sống của đồng bào 2 dân tộc', 'có 5 dân tộc anh em cùng sinh sống': the peoples of a place
+            # are a fact of the area (convention 5), whoever tells them
+            actor = _NOBODY
         elif c.unit == "%" and ("cử tri" in key[max(0, c.start - 60):c.start]
                                 and _TURNOUT_BEFORE_RE.search(key, max(0, c.start - 60), c.start)
                                 or _TURNOUT_AFTER_RE.match(key, c.end)):
@@ -2564,7 +2573,9 @@ def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: 
 # households or hamlets that nothing more is said of (no 'đạt', 'đăng ký', 'tham gia' after them,
 # which make them a campaign's result: convention 10). Issue 15: such figures took the body carried
 # from the sentence before on texts no rule had seen (src_y: 7 of its 17 wrong bodies).
-_POPULATION_UNITS = frozenset({"hộ", "người", "nhân", "nhân khẩu", "khẩu", *RESIDENTIAL_LISTED, "khóm",  # (the listed, and 'khóm')
+# (every residential level but the residential area: the villages of the Central Highlands' and the Mekong's peoples
+# as 'thôn', 'bản': 'Toàn tỉnh có 2.640 thôn, làng, tổ dân phố, trong đó 1.120 làng đồng bào dân tộc thiểu số')
+_POPULATION_UNITS = frozenset({"hộ", "người", "nhân", "nhân khẩu", "khẩu", *residential_levels(without=("khu dân cư",)),
                                "trẻ"})  # ('Toàn tỉnh hiện có 487 trẻ mồ côi thuộc diện khó khăn', src_af)
 _POPULATION_JOINT_RE = re.compile(r"(?:,? [^\W\d_]+| \d+ tuổi){0,5}?(?:,? (?:với|và|gồm|chia thành|chia làm) |, (?:chiếm |trong đó |trong số đó |còn )?|; (?:còn |có )?)"
                                   r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ) )?")  # (the rest of the noun phrase before)
@@ -2581,7 +2592,7 @@ _AREA_STAT_ON_GAP_RE = re.compile(r"[^.;:\n\d]{0,40}; (?:(?P<label>(?:tổng )?s
                                   r"(?:còn|là|có) )|(?:hiện |vẫn )?)")
 _AREA_STAT_ON_STATE_RE = re.compile(r" (?:đang|còn|chưa|vẫn|sống|thuộc diện)(?![^\W\d_])")
 # (a people's or a place's name may hold an apostrophe: 'đồng bào M'nông', 'K'Ho', 'buôn K'Dră')
-_BARE_COUNT_AFTER_RE = re.compile(r"(?: (?:đồng bào|dân tộc|người))?(?: (?!được(?![^\W\d_]))[^\W\d_]+(?:['’][^\W\d_]+)?){0,3}?(?:\s*$|\s*[,;.:()\n]| với | và | trong (?:độ tuổi|tổng)| từ \d+ tuổi| chiếm "
+_BARE_COUNT_AFTER_RE = re.compile(r"(?: (?:đồng bào|người))?(?: dân tộc)?(?: (?!được(?![^\W\d_]))[^\W\d_]+(?:['’][^\W\d_]+)?){0,3}?(?:\s*$|\s*[,;.:()\n]| với | và | trong (?:độ tuổi|tổng)| từ \d+ tuổi| chiếm "
                                   r"| thuộc diện )")
 _MEMBERS_HOUSEHOLD_RE = re.compile(r" (?:hội viên|đoàn viên|phụ nữ|nông dân|ccb|cựu chiến binh|công nhân)(?![^\W\d_])")
 # ('Toàn tỉnh có 410.000 hộ nông dân': the farm households of a place are its population, not members

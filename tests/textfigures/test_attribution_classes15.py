@@ -20,6 +20,11 @@ The members' poor households said in an area's words are the body's result: a sh
 ('toàn tỉnh còn 52 hộ nghèo, chiếm 0,21% số hộ hội viên') and the places where no member's household is poor any
 more ('84 xã, phường … không còn hộ hội viên nghèo', an indicator of the domain notes, 'Xã hết hộ hội viên nghèo';
 CONVENTIONS.md 9), not the area's statistic nor its units.
+
+What a place is made of is a fact of the area (CONVENTIONS.md 5), whoever tells it and whichever body the text carried
+on with: the villages of its peoples listed after its units ('…, trong đó 1.120 làng đồng bào dân tộc thiểu số'), its
+size ('xã có diện tích tự nhiên hơn 640 km2', even after 'Theo Ủy ban nhân dân xã …,') and the peoples that live there
+('là nơi sinh sống của đồng bào 3 dân tộc', '5 dân tộc anh em cùng sinh sống').
 """
 
 from __future__ import annotations
@@ -154,4 +159,40 @@ MEMBERS_POOR_IN_AREA_WORDS_KEPT: list[tuple[str, list]] = [
 
 @pytest.mark.parametrize("text,owners", MEMBERS_POOR_IN_AREA_WORDS + MEMBERS_POOR_IN_AREA_WORDS_KEPT)
 def test_the_members_poor_households_are_the_bodys_in_an_areas_words(text: str, owners: list) -> None:
+    assert _owners(text) == owners
+
+
+WHAT_A_PLACE_IS: list[tuple[str, list]] = [
+    (
+        "Ủy ban MTTQ tỉnh giao ban quý I. Toàn tỉnh có 2.640 thôn, làng, tổ dân phố, trong đó 1.120 làng đồng bào dân "
+        "tộc thiểu số.",
+        [None, None],
+    ),
+    (
+        "Hội LHPN tỉnh giao ban quý I. Toàn tỉnh có 2.640 thôn, bản, trong đó 1.120 bản đồng bào dân tộc thiểu số.",
+        [None, None],
+    ),
+    (
+        "Ủy ban MTTQ xã tổ chức Ngày hội. Theo Ủy ban nhân dân xã Ea Súp, xã có diện tích tự nhiên hơn 640 km2.",
+        [None],
+    ),
+    ("Ủy ban MTTQ xã tổ chức Ngày hội. Xã có diện tích tự nhiên 212 km2 với 9.800 nhân khẩu.", [None, None]),
+    (
+        "Mặt trận xã tổ chức Ngày hội ở thôn 4. Thôn có 210 hộ, 960 nhân khẩu, là nơi sinh sống của đồng bào 3 dân tộc.",
+        [None, None, None],
+    ),
+    ("Mặt trận xã tổ chức Ngày hội ở thôn 4. Trên địa bàn thôn có 5 dân tộc anh em cùng sinh sống.", [None]),
+]
+
+# A body's work in villages, or for the peoples' women, stays the body's (CONVENTIONS.md 9).
+WHAT_A_PLACE_IS_KEPT: list[tuple[str, list]] = [
+    ("Ủy ban MTTQ huyện tổ chức Ngày hội ở 12 làng.", ["mttq"]),
+    ("Hội LHPN huyện tặng quà cho 30 hộ ở 6 làng đồng bào Ba Na.", ["phunu", "phunu"]),
+    ("Hội LHPN huyện tổ chức lớp học tiếng Việt cho phụ nữ 4 dân tộc.", ["phunu"]),
+    ("Hội Nông dân xã vận động hội viên chuyển đổi 40 ha lúa sang trồng rau.", ["nongdan"]),
+]
+
+
+@pytest.mark.parametrize("text,owners", WHAT_A_PLACE_IS + WHAT_A_PLACE_IS_KEPT)
+def test_what_a_place_is_made_of_is_the_areas(text: str, owners: list) -> None:
     assert _owners(text) == owners
