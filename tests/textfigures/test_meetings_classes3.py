@@ -10,6 +10,14 @@ Each row is a text of our own for a class, not a sentence of the corpus:
   the meeting parser's people; the office's body by orgs.org_of_position, the one resolver of names).
 - SPEAKER_KEPT (guards): an office of none of the six, a given name two people of different bodies
   share, a body the paragraph names itself, an office written again in apposition.
+- CONCLUSION_LIST: a conclusion's lead up to its colon ('Đồng chí chủ trì kết luận: 6 tháng cuối năm,
+  Mặt trận …; Hội Nông dân …; Huyện đoàn …', 'Kết luận hội nghị, đồng chí … nêu: …') opens a list of
+  tasks split on ';', though no directive word ('đề nghị', 'yêu cầu', 'cần') is said; an item with a
+  body of its own for subject is that body's task.
+- HEADED_TASKS: a heading that opens tasks ('III. Nhiệm vụ tháng 10') starts a new list: the subject of
+  the items before it does not carry into tasks that have none of their own.
+- CONCLUSION_KEPT (guards): a conclusion that only assesses ('… đã hoàn thành …; … được đẩy mạnh') gives
+  no task; dashed lines after 'kết luận:' stay tasks, as before.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from __future__ import annotations
 import pytest
 
 from giaoban.textfigures import extract_text
+from giaoban.textfigures.meetings import parse_meeting
 from giaoban.textfigures.orgs import org_of_position
 
 
@@ -91,3 +100,73 @@ def test_speaker_kept(text: str, owners: list) -> None:
 def test_org_of_position(position: str, org: str | None) -> None:
     assert org_of_position(position) == org
 
+
+CONCLUSION_LIST: list[tuple[str, list[tuple[str, list[str]]]]] = [
+    ("Biên bản giao ban 9 tháng năm 2023 của Mặt trận và các đoàn thể xã Nghĩa Đồng.\n"
+     "Đồng chí chủ trì kết luận: quý IV, các đoàn thể xã tập trung vận động hội viên đóng Quỹ \"Vì người nghèo\"; "
+     "Hội Nông dân xã hướng dẫn bà con làm vụ đông; Đoàn xã ra quân dọn vệ sinh đường làng.",
+     [("Các đoàn thể xã tập trung vận động hội viên đóng Quỹ \"Vì người nghèo\".",
+       ["mttq", "congdoan", "phunu", "doan", "nongdan", "ccb"]),
+      ("Hội Nông dân xã hướng dẫn bà con làm vụ đông.", ["nongdan"]),
+      ("Đoàn xã ra quân dọn vệ sinh đường làng.", ["doan"])]),
+    ("Giao ban quý I năm 2026 khối Mặt trận phường Hưng Phú.\n"
+     "Kết luận hội nghị, đồng chí Chủ tịch Ủy ban MTTQ phường nêu: Ban Công tác Mặt trận các khu phố rà soát "
+     "hộ khó khăn về nhà ở; Hội Cựu chiến binh phường hòa giải mâu thuẫn trong khu dân cư.",
+     [("Ban Công tác Mặt trận các khu phố rà soát hộ khó khăn về nhà ở.", ["mttq"]),
+      ("Hội Cựu chiến binh phường hòa giải mâu thuẫn trong khu dân cư.", ["ccb"])]),
+    ("Biên bản giao ban 6 tháng đầu năm 2024 của Ủy ban MTTQ thị trấn Phố Lu.\n"
+     "Kết luận: 6 tháng cuối năm, các tổ chức thành viên bám sát địa bàn; Liên đoàn Lao động thị trấn chuẩn bị "
+     "Tháng Công nhân; các đoàn thể tuyên truyền bảo hiểm xã hội tự nguyện.",
+     [("Các tổ chức thành viên bám sát địa bàn.", ["mttq", "congdoan", "phunu", "doan", "nongdan", "ccb"]),
+      ("Liên đoàn Lao động thị trấn chuẩn bị Tháng Công nhân.", ["congdoan"]),
+      ("Các đoàn thể tuyên truyền bảo hiểm xã hội tự nguyện.", ["mttq", "congdoan", "phunu", "doan", "nongdan", "ccb"])]),
+]
+
+
+@pytest.mark.parametrize(("text", "tasks"), CONCLUSION_LIST)
+def test_conclusion_list(text: str, tasks: list[tuple[str, list[str]]]) -> None:
+    got = [(t["text"], t["orgs"]) for t in parse_meeting(text)["tasks"]]
+    assert got == tasks
+
+
+CONCLUSION_KEPT: list[tuple[str, list[str]]] = [
+    ("Biên bản giao ban quý II năm 2024 của Mặt trận xã Ea Tu.\n"
+     "Đồng chí Chủ tịch Ủy ban MTTQ xã kết luận: quý II, các đoàn thể đã hoàn thành tốt nhiệm vụ; "
+     "công tác tuyên truyền được đẩy mạnh; Hội Nông dân xã đã kết nạp 40 hội viên.", []),
+    ("Giao ban tháng 7 năm 2025 khối dân vận xã Mường Chà.\n"
+     "Đồng chí Bí thư Đảng ủy xã kết luận:\n- Hội Phụ nữ xã vận động chị em tham gia bảo hiểm y tế;\n"
+     "- Đoàn xã tổ chức sinh hoạt hè cho thiếu nhi.",
+     ["Hội Phụ nữ xã vận động chị em tham gia bảo hiểm y tế.", "Đoàn xã tổ chức sinh hoạt hè cho thiếu nhi."]),
+]
+
+
+@pytest.mark.parametrize(("text", "tasks"), CONCLUSION_KEPT)
+def test_conclusion_kept(text: str, tasks: list[str]) -> None:
+    assert [t["text"] for t in parse_meeting(text)["tasks"]] == tasks
+
+
+# A heading that opens the tasks ('III. Nhiệm vụ tháng 10') starts a new list: the subject of the items
+# before it (a body's report in a bullet) does not carry into the tasks without a subject of their own.
+HEADED_TASKS: list[tuple[str, list[tuple[str, list[str]]]]] = [
+    (
+        "Giao ban tháng 8 năm 2025 của Ủy ban MTTQ xã Na Rì.\nPhương hướng tháng 9:\n"
+        "- Hội Cựu chiến binh xã vận động hội viên giữ gìn vệ sinh môi trường.\nIII. Nhiệm vụ tháng 10\n"
+        "- Hướng dẫn các thôn chuẩn bị Ngày hội Đại đoàn kết toàn dân tộc.",
+        [("Hội Cựu chiến binh xã vận động hội viên giữ gìn vệ sinh môi trường.", ["ccb"]),
+         ("Hướng dẫn các thôn chuẩn bị Ngày hội Đại đoàn kết toàn dân tộc.", ["mttq", "ccb"])],
+    ),
+    (
+        "Giao ban tháng 8 năm 2025 của Ủy ban MTTQ xã Na Rì.\n2. Nhiệm vụ của các đoàn thể:\n"
+        "- Hội Cựu chiến binh xã vận động hội viên giữ gìn vệ sinh môi trường.\n3. Nhiệm vụ tháng 9\n"
+        "- Hướng dẫn các thôn chuẩn bị Ngày hội Đại đoàn kết toàn dân tộc.",
+        [("Hội Cựu chiến binh xã vận động hội viên giữ gìn vệ sinh môi trường.", ["ccb"]),
+         ("Hướng dẫn các thôn chuẩn bị Ngày hội Đại đoàn kết toàn dân tộc.",
+          ["mttq", "congdoan", "phunu", "doan", "nongdan", "ccb"])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "tasks"), HEADED_TASKS)
+def test_heading_starts_a_new_list(text: str, tasks: list[tuple[str, list[str]]]) -> None:
+    got = [(t["text"], t["orgs"]) for t in parse_meeting(text)["tasks"]]
+    assert got == tasks

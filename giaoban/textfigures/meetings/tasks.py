@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from giaoban.core.periods import Period
 
 from ..normalize import match_key
-from ..orgs import orgs_named, orgs_of_subject
+from ..orgs import ORG_CODES, orgs_named, orgs_of_subject
+from ..orgs import find_mentions as find_org_mentions
 from .periods import find_mentions, is_after
 
 VERB_LEADS = (
@@ -24,7 +25,8 @@ VERB_LEADS = (
     "phát huy|chỉ đạo|đổi mới|triển khai|thực hiện|tổ chức|vận động|tuyên truyền|hướng dẫn|theo dõi|"
     "kiểm tra|giám sát|chuẩn bị|hoàn thành|củng cố|phấn đấu|đôn đốc|nắm bắt|nắm chắc|bám sát|nghiên cứu|"
     "xây dựng|tham mưu|tham gia|đánh giá|hỗ trợ|giúp đỡ|khẩn trương|quyết liệt|chủ động|kịp thời|sớm|"
-    "cần|phải|nghiêm túc|thường xuyên|đặc biệt|ưu tiên|cụ thể hóa|phát động|lựa chọn|biểu dương|khen thưởng|tổng hợp"
+    "cần|phải|nghiêm túc|thường xuyên|đặc biệt|ưu tiên|cụ thể hóa|phát động|lựa chọn|biểu dương|khen thưởng|tổng hợp|"
+    "ra quân|hòa giải"
 )
 _VERB_AT_START = re.compile(rf"^(?:{VERB_LEADS})\b")
 # (not inside a body's name: 'Ban Kiểm tra Hội huyện giám sát …', 'Ban Tổ chức - Kiểm tra Huyện đoàn hướng dẫn …')
@@ -55,6 +57,13 @@ _BODY_SUBJECT = re.compile(
     r"^(?:các |những |mỗi )?(?:ban|văn phòng|thường trực|ủy ban|ủy viên|hội(?! nghị| thảo| thi)|đoàn|công đoàn|mặt trận|"
     r"liên đoàn|cơ quan|chi hội|chi đoàn|cơ sở|cấp ủy|cấp hội|tổ|câu lạc bộ)\b"
 )
+# The lead of a conclusion up to its colon ('Đồng chí chủ trì kết luận: …', 'Kết luận hội nghị, đồng chí Chủ
+# tịch nêu: …', 'Kết luận: …', 'Phát biểu chỉ đạo, đồng chí … lưu ý: …'): what follows, split on ';', is the
+# list of what the chair asks, each item one task when it has a task's verb (a report of what was done,
+# '… đã …', is none), though no directive word ('đề nghị', 'yêu cầu', 'cần') is said.
+_CONCLUSION_LEAD = re.compile(r"[^;:]{0,120}?(?:kết luận|chỉ đạo)[^;:]{0,80}:")
+_WITH_OPENINGS = ("cùng ", "với ", "và ", "phối hợp ")
+_DONE_NEAR_START = re.compile(r"(?<![^\W\d_])(?:đã|vừa|được|(?<!chuẩn )bị)(?![^\W\d_])")
 _DONE_BEFORE_VERB = re.compile(r"(?<![^\W\d_])(?:đã|đang|vừa|được|bị)$")
 # (or the standing body itself: 'Thường trực Ủy ban MTTQ tỉnh yêu cầu: …', 'Ban Thường vụ Hội đề nghị …')
 _SPEAKER_ASKS = re.compile(r"^(?:[^.;]{0,40}, )?(?:đồng chí|đ/c|ông|bà|thường trực|ban thường trực|ban thường vụ)\b"
@@ -260,6 +269,15 @@ def _body_acts(text: str, folded: str, start: int, end: int) -> bool:
     return bool(orgs_of_subject(subject) or _BODY_SUBJECT.match(key))
 
 
+def _named_opening(item: str) -> list[str]:
+    """The one of the six whose name opens ``item`` ('Công đoàn xã thăm …', 'Còn Đoàn xã …'), else []."""
+    key = match_key(item)
+    first = next(iter(find_org_mentions(item, key)), None)
+    if first is None or first.kind != "name" or first.org not in ORG_CODES:
+        return []
+    return [first.org] if key[: first.start].strip() in ("", "còn") else []
+
+
 def _sentence_case(s: str) -> str:
     s = re.sub(r"\s+", " ", s).strip(_TRAILING)
     s = re.sub(r"\.{2,}$|…$", "", s).strip(_TRAILING)
@@ -302,6 +320,7 @@ def candidates(
         bullet = _BULLET.match(p.text)
         if (_HEADING.match(p.text) and len(p.text.split()) <= 14 and _TASK_LEAD.search(match_key(p.text))
                 and not _VERB_ANYWHERE.search(match_key(p.text)) and not _DIRECTIVE.search(match_key(p.text))):
+            subject = ""  # (a new list: the subject of the items before it does not carry into it)
             continue  # the heading 'Nhiệm vụ tháng 3' opens the tasks; it is none itself
         if not bullet or previous_kind != p.kind:
             if not bullet:
@@ -323,13 +342,26 @@ def candidates(
                 or _NEEDS.search(sentence_folded)
                 or _VERB_AT_START.match(sentence_folded.lstrip())
             )
+            concluded = None  # the colon that ends a conclusion's lead, when the items after it are the tasks
+            if not is_task_sentence and p.kind == "conclusion" and ";" in sentence_folded \
+                    and ("kết luận" in sentence_folded or "chỉ đạo" in sentence_folded):
+                concluded = _CONCLUSION_LEAD.match(folded, s_start, s_end)
+                if concluded is not None:
+                    # (the list holds tasks when it is said for a period ahead or its first item asks for work)
+                    first = _skip_time_leads(text, folded, concluded.end(), s_end)
+                    first_end = text.find(";", first, s_end)
+                    if not (_lead_period(folded[concluded.end():first], reviewed, year)
+                            or _VERB_AT_START.match(folded, first) or _body_acts(text, folded, first, first_end)):
+                        concluded = None
+                is_task_sentence = concluded is not None
             if not is_task_sentence and asked and p.kind == "conclusion":
                 is_task_sentence = _body_acts(text, folded, s_start, s_end)
             asked = asked or bool(directive)
             if not is_task_sentence:
                 continue
-            lead_end = s_start + directive.end() if directive else s_start
-            lead_due = _lead_period(folded[s_start : lead_end + 60], reviewed, year) if directive or p.kind == "tasks" else None
+            lead_end = s_start + directive.end() if directive else concluded.end() if concluded else s_start
+            lead_due = _lead_period(folded[s_start : lead_end + 60], reviewed, year) \
+                if directive or concluded or p.kind == "tasks" else None
             pos = _skip_time_leads(text, folded, lead_end, s_end)
             if lead_due and not bullet:
                 due = lead_due
@@ -357,9 +389,20 @@ def candidates(
                 item = text[i_start:i_end]
                 if len(item.split()) < 3:
                     continue
-                sentence = _compose(subject, item)
+                if concluded and _DONE_NEAR_START.search(folded, i_start, min(i_end, i_start + 50)):
+                    continue  # (after a conclusion's lead, a report of what was done is no task)
+                # '…: Hội Cựu chiến binh xã vận động …; các đoàn thể phường tuyên truyền …': a later item with one
+                # of the six for its own subject is that body's task, not the first item's subject's ('cùng các
+                # đoàn thể vận động …' is the subject's work with them).
+                own_orgs: list[str] = []
+                if i_start != pos_item and not folded.startswith(_WITH_OPENINGS, i_start):
+                    if _body_acts(text, folded, i_start, i_end):
+                        own_orgs = orgs_of_subject(_split_subject(text, folded, i_start, i_end)[0])
+                    else:  # ('…; Công đoàn xã thăm đoàn viên ốm đau': its name opens the item, whatever the verb)
+                        own_orgs = _named_opening(item)
+                sentence = _sentence_case(item) if own_orgs else _compose(subject, item)
                 span_start = pos if (own_subject and i_start == pred and not directive) else i_start
-                orgs = orgs_of_subject(subject) if subject else []
+                orgs = own_orgs or (orgs_of_subject(subject) if subject else [])
                 if not orgs:
                     orgs = orgs_named(item) or list(default_orgs)
                 out.append(Candidate(sentence, orgs, due, "conclusion" if p.kind == "conclusion" else "tasks", span_start, i_end))
