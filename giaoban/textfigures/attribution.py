@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from .lexicon import ADMIN_LEVELS, RESIDENTIAL_USUAL, alternation
 from .normalize import WORD_START, prefix_alternation
 from .meetings.people import speaker_spans
-from .orgs import HOI_ORGS, ORG_CODES, Mention, find_mentions
+from .numbers import DIGIT_WORDS
+from .orgs import GROUPS, HOI_ORGS, ORG_CODES, Mention, find_mentions
 
 _ABBREVIATIONS = {"tp", "ths", "ts", "pgs", "gs", "bs", "ks", "th", "tt", "v.v", "st", "đ/c", "mr", "ms", "ông", "bà"}
 # A place after a name, never a number: in 'Hội Nông dân phường 26 hội viên; Hội CCB phường 12
@@ -204,6 +205,12 @@ _AREA_LEVELS = ADMIN_LEVELS + "|quận|" + alternation(RESIDENTIAL_USUAL)
 # … but not the members' poor households, said as a share of the members' ('toàn tỉnh còn 52 hộ nghèo, chiếm 0,21% số
 # hộ hội viên'): the body's result (asked after 'số hộ ' is found after the statistic)
 MEMBERS_BASE_RE = re.compile(r"(?<![^\W\d_])số hộ (?:hội viên|đoàn viên|cựu chiến binh|ccb)(?![^\W\d_])")
+# The Front and its organizations as one subject also past the Front's committee of a residential area
+# and a body outside the six between them ('Ban Công tác Mặt trận làng cùng Ban Nhân dân làng và các đoàn
+# thể vận động …', 'Ban Công tác Mặt trận thôn cùng các đoàn thể …'): the six jointly, the outside body
+# left out (CONVENTIONS.md 22, 1, 8). Asked only between the Front and a group of its organizations.
+_FRONT_AND_GROUP_GAP_RE = re.compile(r"(?: (?:" + _AREA_LEVELS + r")(?: (?!cùng |và )[^\s\d,;.:()][^\s,;.:()]*){0,3})?"
+                                     r" (?:cùng(?: với)?(?: [^\d,;.:()\n]{1,40}? và)?|và)(?: cả)? ")
 _AREA_STAT_RE = re.compile(
     r"(?:(?:toàn |cả )?(?:" + ADMIN_LEVELS + r")(?: vẫn)? còn [\d.,]+ hộ nghèo|"
     # (the area that lowers its poor households, as its subject: 'năm 2022 toàn tỉnh giảm 2.860 hộ nghèo', 'năm tới,
@@ -828,6 +835,11 @@ def _merge_chains(text: str, key: str, mentions: list[Mention]) -> list[Mention]
             # ('… ủng hộ Quỹ "Vì người nghèo"; Mặt trận xã phối hợp …': a fund ends its clause; no list)
             gap = key[out[-1].end:m.start]
             sep = _CHAIN_SEP_RE.match(gap) if len(gap) < 40 and "\n" not in gap else None
+            if sep is None and m.org == "ctxh" and m.kind == "group" and out[-1].org == "mttq" and len(gap) < 70 \
+                    and _FRONT_AND_GROUP_GAP_RE.fullmatch(gap):
+                prev = out[-1]
+                out[-1] = Mention(prev.start, m.end, "all", "group", list(GROUPS["all"]))  # (as 'Mặt trận và các đoàn thể')
+                continue
             if (sep is not None and len(out[-1].orgs or [out[-1].org]) < 8
                     and (sep.end(1) == 0 or _place_named(text, key, out[-1].end, out[-1].end + sep.end(1)))
                     and not (gap.endswith(", ") and _closes_opening(key, out[-1].start, m.start))
@@ -961,7 +973,9 @@ class Attributor:
         if any(map(key.__contains__, _SPEAKER_HONORIFICS)):  # (a person named again says 'ông', 'bà', 'đồng chí')
             raw = _with_speakers(text, raw)
         # Numbers inside a group's name ('4 tổ chức hội') are no figures.
-        self.name_spans = [(m.start, m.end) for m in raw if m.kind == "group" and key[m.start:m.start + 1].isdigit()]
+        # (written out as well: 'Bốn tổ chức hội, đoàn thể nhận ủy thác giữ …', CONVENTIONS.md 23)
+        self.name_spans = [(m.start, m.end) for m in raw if m.kind == "group"
+                           and (key[m.start:m.start + 1].isdigit() or key[m.start:m.start + 5].split(" ", 1)[0] in DIGIT_WORDS)]
         # … and where a group's name opens with its count ('4 tổ chức hội', 'bốn tổ chức hội'): which group.
         self.group_at = {m.start: m.org for m in raw if m.kind == "group"}
         self.mentions = _merge_chains(text, key, raw)

@@ -42,7 +42,7 @@ _CLAUSE_BREAK_RE = re.compile(r"[;:(\n,](?!(?<=\d,)\d)(?!(?<=\d,) thứ \d)"
 # (what _TAIL_RE starts with: asked first, in C; tests/textfigures/test_prechecks.py holds them in step)
 _TAIL_WORDS = (" cho ", " tới ", " đến ")
 _TAIL_RE = re.compile("(?:" + "|".join(_TAIL_WORDS) + r")([^,;:.()\n\d]+)")
-_ADMIN_UNITS = ("xã", "phường", *RESIDENTIAL_LISTED, "thị trấn", "đặc khu", "huyện",
+_ADMIN_UNITS = ("xã", "phường", *RESIDENTIAL_LISTED, "thị trấn", "đặc khu", "huyện", "tỉnh",
                 "đơn vị hành chính")  # ('sau khi hợp nhất 3 đơn vị hành chính cũ')
 _ADMIN_UNIT_RE = re.compile("(?:" + "|".join(_ADMIN_UNITS) + r")(?![^\W\d_])")  # (asked after str.startswith)
 # 'có 21 ấp', 'sáp nhập 3 xã', 'mới có 64 xã, phường', 'trên địa bàn ba phường' (but 'có 12/12 bản
@@ -832,6 +832,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # '… trao qua Mặt trận 200 phần quà, mỗi phần 400.000 đồng': what each item is worth is the
             # giver's of the items (CONVENTIONS.md 11), not the channel's or the text's body's.
             actor = Actor(figures[-1]["org"], figures[-1]["orgs"], "carried")
+        if actor.org == "other" and c.unit == "đồng" and _front_receipts(key, c):
+            actor = _FRONT_RECEIPTS  # CONVENTIONS.md 21: the Front's fund took it in, the givers named all together
         if c.unit in _CULTURED_UNITS and _CULTURED_WORDS in key[c.end:c.end + 110] and _CULTURED_AFTER_RE.match(key, c.end):
             # '100% hộ hội viên đăng ký xây dựng gia đình văn hóa', 'toàn xã có 1.640 hộ đăng ký …': the
             # Front's campaign (CONVENTIONS.md 10), whichever body's report counts them, not the body
@@ -2750,6 +2752,46 @@ def _kind_named_after(key: str, end: int) -> bool:
     counted, not whose it is or when ('300 hội viên | mới')."""
     m = _LETTER_WORD_RE.match(key, end + 1) if key[end:end + 1] == " " else None
     return m is not None and m.group() not in _WHOSE_WORDS and m.group() not in _STOP_AFTER
+
+
+# CONVENTIONS.md 21: money a fund of the Front, or the Front, took in as a whole is the Front's receipts,
+# its givers named all together being where it came from, not its owner ('Quỹ đã tiếp nhận hơn 38 tỷ đồng
+# do các cơ quan, doanh nghiệp … ủng hộ', 'Ủy ban MTTQ tỉnh tiếp nhận 26,8 tỷ đồng do doanh nghiệp, nhà hảo
+# tâm ủng hộ', '19 cơ quan, doanh nghiệp đã ủng hộ Quỹ "Vì người nghèo" … với tổng số tiền …'); what one
+# giver gave, a part set apart ('trong đó …', 'riêng Công ty …') and a gift passed on through the Front stay
+# the givers'. Asked only of money read as 'other'.
+_FRONT_RECEIVER_RE = re.compile(r"(?<![^\W\d_])(?:ủy ban mttq|ủy ban mặt trận|mặt trận|mttq|ban vận động|ban thường trực"
+                                r"|quỹ [\"“]?vì người nghèo|quỹ cứu trợ|quỹ(?= (?:đã |cũng |còn )?(?:tiếp nhận|nhận)))(?![^\W\d_])")
+_RECEIVED_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:tiếp nhận|nhận)(?: ủng hộ)?(?: [^\W\d_\"“”]+){0,6} "
+                                 r"(?:trên |hơn |gần |khoảng )?$")
+_TOTAL_INTO_FUND_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:ủng hộ|đóng góp)(?: qua ban vận động)? quỹ [\"“]vì người nghèo[\"”]"
+                                        r"[^.;:!?\n]{0,60}?(?<![^\W\d_])tổng số(?: tiền)? (?:là )?(?:trên |hơn |gần |khoảng )?$")
+_PART_SET_APART_RE = re.compile(r"(?<![^\W\d_])(?:trong đó|riêng|ngoài ra)(?![^\W\d_])")
+# ('Ủy ban MTTQ tỉnh nhận 2 tỷ đồng ủng hộ của Công ty Điện lực tỉnh': one giver named, its gift)
+_ONE_GIVER_AFTER_RE = re.compile(r"[^.;:!?\n]{0,30}?(?<![^\W\d_])(?:của|do|từ) (?:công ty|tổng công ty|tập đoàn|ngân hàng"
+                                 r"|chi nhánh|hội doanh|câu lạc bộ doanh)(?![^\W\d_])")
+_OTHER_FUNDS_RE = re.compile(r"quỹ (?:hỗ trợ nông dân|xã hội công đoàn|hội|[\"“](?:nghĩa tình|mái ấm|vì đồng đội|đền ơn))")
+_FRONT_RECEIPTS = Actor("mttq", None, "subject")
+
+
+def _front_receipts(key: str, c: Candidate) -> bool:
+    """Whether money read as a giver's is what the Front or its fund took in as a whole (see above)."""
+    lo = max(key.rfind(". ", 0, c.start), key.rfind(";", 0, c.start), key.rfind("\n", 0, c.start), c.start - 200) + 1
+    before = key[lo:c.start]
+    if _PART_SET_APART_RE.search(before) or _ONE_GIVER_AFTER_RE.match(key, c.end):
+        return False  # ('trong đó 128 tỷ đồng do các doanh nghiệp …': some givers' part)
+    if _TOTAL_INTO_FUND_BEFORE_RE.search(before) is not None:
+        return True
+    if (m := _RECEIVED_BEFORE_RE.search(before)) is None or (r := _FRONT_RECEIVER_RE.search(before, 0, m.end())) is None \
+            or r.start() >= m.start():
+        return False
+    if r.group() != "quỹ":
+        return True
+    # a fund named by its word alone: the Front's when the text spoke of the Front just before and the
+    # last fund it named is no other body's
+    prior = key[max(0, lo - 400):lo]
+    funds = list(_OTHER_FUNDS_RE.finditer(key, 0, lo))
+    return ("mặt trận" in prior or "mttq" in prior) and not (funds and funds[-1].start() > lo - 400)
 
 
 def _sent_via_body(key: str, c: Candidate, breaks: list[int], after: bool) -> bool:

@@ -564,6 +564,9 @@ def _judge_pair(text: str, key: str, s: int, e: int, lit: Literal, s2: int, e2: 
 
 # --- numbers in words --------------------------------------------------------------------------------
 
+_ADMIN_LEVEL_WORDS = frozenset(lx.ADMIN_LEVELS.split("|"))  # (the places a number in words may count)
+
+
 def _judge_words(text: str, key: str, s: int, run: tuple[int, list[str]]) -> Candidate | None:
     end, words = run  # read_word_run(key, s)
     if not words or words[0] in ("không", "lăm", "mốt", "tư", "linh", "lẻ", "nhăm", "mươi"):
@@ -585,8 +588,8 @@ def _judge_words(text: str, key: str, s: int, run: tuple[int, list[str]]) -> Can
     c = Candidate(s, end, value, None, None)
     c.unit_end = end
     _read_unit(text, key, c, end, has_scale=bool(set(words) & {"nghìn", "ngàn", "triệu", "tỷ", "tỉ"}))
-    if c.unit is None or _non_figure_unit(c) or "unknown_unit" in c.flags:
-        return None
+    if c.unit is None or _non_figure_unit(c) or ("unknown_unit" in c.flags and c.unit not in _ADMIN_LEVEL_WORDS):
+        return None  # ('ba tỉnh', 'hai huyện' count places as '3 tỉnh' does: CONVENTIONS.md 23)
     if len(words) == 1 and c.unit_category not in ("count", "person", "times"):
         return None
     if text[s].isupper() and len(words) == 1 and key[:s].rstrip(" \t")[-1:] not in ("", ".", "!", "?", "\n", ":"):

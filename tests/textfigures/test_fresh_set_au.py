@@ -115,7 +115,7 @@ WHOLE_OF_A_NAMED_GROUP: list[tuple[str, list]] = [
         "thứ hai với 1.310 tỷ đồng, kế đến là Hội CCB tỉnh 960 tỷ đồng; Tỉnh đoàn quản lý 402 tỷ đồng. Tính chung, "
         "dư nợ ủy thác toàn tỉnh đạt 4.812 tỷ đồng.\n",
         [("2.140 tỷ đồng", "phunu", "du_no_uy_thac"), ("640 tổ tiết kiệm và vay vốn", "phunu", "to_tk_vv"),
-         ("bốn tổ chức", ["ccb", "doan", "nongdan", "phunu"], None), ("1.310 tỷ đồng", "nongdan", "du_no_uy_thac"),
+         ("1.310 tỷ đồng", "nongdan", "du_no_uy_thac"),  # ('bốn tổ chức' names the group: no figure, 23)
          ("960 tỷ đồng", "ccb", "du_no_uy_thac"), ("402 tỷ đồng", "doan", "du_no_uy_thac"),
          ("4.812 tỷ đồng", ["ccb", "doan", "nongdan", "phunu"], "du_no_uy_thac")],
     ),

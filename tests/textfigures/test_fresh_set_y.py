@@ -54,10 +54,10 @@ CODES: list[tuple[str, list]] = [
     # A bare 'Quỹ' in the figure's clause is the fund named last (here unquoted): its capital is the
     # farmers' fund.
     ("Hội Nông dân tỉnh vừa hợp nhất Quỹ Hỗ trợ nông dân của hai huyện cũ. Sau hợp nhất, tổng nguồn vốn của "
-     "Quỹ đạt 84 tỷ đồng.", [("84 tỷ đồng", "quy_ho_tro_nong_dan")]),
+     "Quỹ đạt 84 tỷ đồng.", [("hai huyện", None), ("84 tỷ đồng", "quy_ho_tro_nong_dan")]),
     # ... and what it has lent out is neither its capital nor the bank's entrusted balance.
     ("Hội Nông dân tỉnh vừa hợp nhất Quỹ Hỗ trợ nông dân của hai huyện cũ. Sau hợp nhất, dư nợ của Quỹ đạt "
-     "79 tỷ đồng.", [("79 tỷ đồng", None)]),
+     "79 tỷ đồng.", [("hai huyện", None), ("79 tỷ đồng", None)]),
     # A guard: the balance of the savings-and-loan groups stays the entrusted balance.
     ("Hội LHPN tỉnh quản lý 120 tổ tiết kiệm và vay vốn, tổng dư nợ 79 tỷ đồng.",
      [("120 tổ tiết kiệm và vay vốn", "to_tk_vv"), ("79 tỷ đồng", "du_no_uy_thac")]),
