@@ -1136,6 +1136,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 inherited = _listed_code(t, key, c, actor, last_coded.get(c.unit), i, attributor.mentions, matcher)
             if inherited is None:
                 inherited = _elided_code(key, c, actor, last_coded.get(c.unit), i, matcher)
+            if inherited is None and i > 0 and key[s_start - 1] == ";":
+                inherited = _elided_item_code(t, key, c, actor, attributor.sentences, i, previous, matcher)
             if inherited is None and ci + 1 < len(candidates):
                 inherited = _named_by_next(key, c, candidates[ci + 1], s_end, actor, matcher)
             if inherited is None and not part and match_key(c.unit_text or "") in _NAMED_EARLIER_MEASURES:
@@ -1492,6 +1494,50 @@ def _listed_code(t: str, key: str, c: Candidate, actor: Actor,
             if m.group() not in _LIST_FILLER and not t[m.start()].isupper():
                 return None
     return code if matcher.reported_by(code, actor.org, actor.orgs) else None
+
+
+# Words that open what an elided item was about, where or for whom ('Hội LHPN tỉnh 4 cuộc về …').
+_ELIDED_TAIL_OPENERS = frozenset(match_key(w) for w in ("về", "tại", "ở", "cho", "với", "đối", "trong", "theo", "trên"))
+
+
+def _elided_item_code(t: str, key: str, c: Candidate, actor: Actor, sentences: list[tuple[int, int]], i: int,
+                      previous: list[Candidate], matcher: Matcher) -> str | None:
+    """The code of a later item of an enumeration of bodies that names only its body, its figure and
+    what the figure is about ('Các tổ chức thành viên chủ trì giám sát: Liên đoàn Lao động giám sát …
+    tại 32 doanh nghiệp; Hội LHPN tỉnh 4 cuộc về …; Hội Nông dân tỉnh 3 cuộc'): the verb is left out
+    after the first item, whose words (and the lead before the list's colon) say what each item does,
+    so they name the indicator with the item's own counted noun, when the first item counted another
+    thing (the same thing counted is the first item's code, _enumerated_code) or nothing. Issue 15:
+    enumeration items after the first were left uncoded."""
+    if actor.named_at is None or actor.source not in ("subject", "owner") or actor.org not in ORG_CODES:
+        return None
+    a, b = actor.named_at
+    if a < sentences[i][0] or b > c.start or key[sentences[i][0]:a].strip(" -–+•*"):
+        return None  # (the item opens with its body's name, right after a ';')
+    j = i  # (the ';' ends a sentence of the attributor: back to the first item's)
+    while j > 0 and key[sentences[j - 1][1] - 1] == ";":
+        j -= 1
+    s_start, semi = sentences[j][0], sentences[i][0] - 1
+    capital_before = False
+    for m in _LETTER_WORD_RE.finditer(key, b, c.start):
+        w, capital = m.group(), t[m.start()].isupper()
+        if w not in _ENUM_FILLER and not capital and not capital_before:
+            return None  # a verb of its own: the item says what it counts
+        capital_before = capital
+    tail = _LETTER_WORD_RE.search(key, c.end, _item_end(key, c.end))
+    if tail is not None and tail.group() not in _ELIDED_TAIL_OPENERS and any(
+            m.group() not in _LIST_FILLER and m.group() not in _WHEN_WORDS and not t[m.start()].isupper()
+            for m in _LETTER_WORD_RE.finditer(key, c.end, _item_end(key, c.end))):
+        return None  # ('Đoàn xã 60 đoàn viên được khen thưởng': a predicate of its own; '4 cuộc về …' says what about)
+    first_end = key.find(";", s_start, semi + 1)
+    if any(p.unit == c.unit and s_start <= p.start < first_end for p in previous):
+        return None  # (the first item counted the same thing: its own reading decides)
+    first = key[s_start:first_end]
+    context = first + " | " + key[c.start:_item_end(key, c.end)]
+    cm = matcher.explain(context, c.unit, actor.org, actor.orgs, clause=context)
+    if cm.code is None or not any(w in first for w in cm.words):
+        return None
+    return cm.code if matcher.reported_by(cm.code, actor.org, actor.orgs) else None
 
 
 # Measure words that stand for an act counted ('6 cuộc giám sát …; … tổ chức 412 cuộc').
