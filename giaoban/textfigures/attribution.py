@@ -729,6 +729,14 @@ def _tells_after(key: str, pos: int, end: int) -> bool:
 _BOUNDARY_RE = re.compile(r"[\n.!?…;](?:(?<=\n)|(?=[ \t]+(\S)))")
 
 
+# The socio-political organizations named as a group by their count ('Tổng số tiền do 5 tổ chức chính trị - xã
+# hội vận động', 'Mặt trận cùng 5 tổ chức chính trị - xã hội …') are the bodies themselves, not how many there
+# are (as '4 tổ chức hội'); a statement of what the front is made of counts them ('có 5 tổ chức chính trị - xã
+# hội trực thuộc', a figure of nobody, CONVENTIONS.md 5), and so does a count of grassroots bodies ('… cơ sở').
+_MADE_UP_OF_AFTER_RE = re.compile(r" (?:trực thuộc|cơ sở|cấp cơ sở)(?![^\W\d_])")
+_MADE_UP_OF_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:có|gồm|gồm có|bao gồm|là) (?:(?:tất cả|cả|đủ) )?$")
+
+
 def split_sentences(text: str, key: str) -> list[tuple[int, int]]:
     """Sentence ranges: a line break always ends one; '.', '!', '?', '…' end one before a capital."""
     out: list[tuple[int, int]] = []
@@ -973,9 +981,12 @@ class Attributor:
         if any(map(key.__contains__, _SPEAKER_HONORIFICS)):  # (a person named again says 'ông', 'bà', 'đồng chí')
             raw = _with_speakers(text, raw)
         # Numbers inside a group's name ('4 tổ chức hội') are no figures.
-        # (written out as well: 'Bốn tổ chức hội, đoàn thể nhận ủy thác giữ …', CONVENTIONS.md 23)
+        # (written out as well: 'Bốn tổ chức hội, đoàn thể nhận ủy thác giữ …', CONVENTIONS.md 23; not where the
+        # text says what the front is made of: 'có 5 tổ chức chính trị - xã hội trực thuộc' counts them)
         self.name_spans = [(m.start, m.end) for m in raw if m.kind == "group"
-                           and (key[m.start:m.start + 1].isdigit() or key[m.start:m.start + 5].split(" ", 1)[0] in DIGIT_WORDS)]
+                           and (key[m.start:m.start + 1].isdigit() or key[m.start:m.start + 5].split(" ", 1)[0] in DIGIT_WORDS)
+                           and not (m.org == "ctxh" and (_MADE_UP_OF_AFTER_RE.match(key, m.end) or _MADE_UP_OF_BEFORE_RE.search(
+                               key, m.start - 16 if m.start > 16 else 0, m.start)))]
         # … and where a group's name opens with its count ('4 tổ chức hội', 'bốn tổ chức hội'): which group.
         self.group_at = {m.start: m.org for m in raw if m.kind == "group"}
         self.mentions = _merge_chains(text, key, raw)

@@ -178,6 +178,7 @@ _NAMES: list[tuple[str, str, str]] = [
     ("các tổ chức hội", "hoi4", "group"), ("4 tổ chức hội", "hoi4", "group"), ("bốn tổ chức hội", "hoi4", "group"),
     ("4 tổ chức hội, đoàn thể", "hoi4", "group"), ("các tổ chức hội, đoàn thể", "hoi4", "group"),
     ("4 tổ chức chính trị - xã hội", "hoi4", "group"), ("các tổ chức nhận ủy thác", "hoi4", "group"),
+    ("5 tổ chức chính trị - xã hội", "ctxh", "group"), ("5 đoàn thể chính trị - xã hội", "ctxh", "group"),
     ("4 hội, đoàn thể", "hoi4", "group"),
     # (the associations and unions said by what they take: 'Dư nợ ủy thác qua các hội, đoàn thể nhận ủy thác …')
     ("các hội, đoàn thể nhận ủy thác", "hoi4", "group"), ("các tổ chức hội, đoàn thể nhận ủy thác", "hoi4", "group"),

@@ -70,3 +70,51 @@ ELIDED_ITEMS: list[tuple[str, str, str | None]] = [
 def test_elided_items(text: str, figure: str, code: str | None) -> None:
     f = figures_of(text)[figure]
     assert f["indicator_code"] == code
+
+
+# The socio-political organizations named as a group by their count ('do 5 tổ chức chính trị - xã hội vận
+# động', 'cùng 5 tổ chức chính trị - xã hội'): the bodies themselves, jointly, as '4 tổ chức hội' of the four
+# associations; the digits are part of the group's name, no figure. A statement of what the front is made of
+# ('có 5 tổ chức chính trị - xã hội trực thuộc') and a count of grassroots bodies ('… cơ sở') stay figures.
+GROUP_NAMED_BY_COUNT: list[tuple[str, str, str | None, list[str] | None]] = [
+    # (text, figure expected or "-" + the count that must not be a figure, its orgs)
+    ("Tổng số tiền do 5 tổ chức chính trị - xã hội của huyện vận động được là 3,2 tỷ đồng.", "-5 tổ chức", None, None),
+    (
+        "Tổng số tiền do 5 tổ chức chính trị - xã hội của huyện vận động được là 3,2 tỷ đồng.",
+        "3,2 tỷ đồng",
+        "ho_tro_kinh_phi",
+        ["ccb", "congdoan", "doan", "nongdan", "phunu"],
+    ),
+    (
+        "Năm 2024, 5 tổ chức chính trị - xã hội của thị xã vận động hội viên ủng hộ 420 triệu đồng.",
+        "-5 tổ chức",
+        None,
+        None,
+    ),
+    (
+        "Năm 2024, 5 tổ chức chính trị - xã hội của thị xã vận động hội viên ủng hộ 420 triệu đồng.",
+        "420 triệu đồng",
+        "ho_tro_kinh_phi",
+        ["ccb", "congdoan", "doan", "nongdan", "phunu"],
+    ),
+    # guards: the front's make-up, grassroots bodies counted
+    ("Ủy ban MTTQ xã có 5 tổ chức chính trị - xã hội trực thuộc.", "5 tổ chức", None, None),
+    (
+        "Sau sắp xếp, 5 tổ chức chính trị - xã hội trực thuộc Ủy ban MTTQ phường đã kiện toàn bộ máy.",
+        "5 tổ chức",
+        None,
+        None,
+    ),
+    ("Toàn huyện có 15 tổ chức chính trị - xã hội cơ sở.", "15 tổ chức", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code", "orgs"), GROUP_NAMED_BY_COUNT)
+def test_group_named_by_count(text: str, figure: str, code: str | None, orgs: list[str] | None) -> None:
+    found = figures_of(text)
+    if figure.startswith("-"):
+        assert figure[1:] not in found
+        return
+    f = found[figure]
+    assert f["indicator_code"] == code
+    assert sorted(f.get("orgs") or ([f["org"]] if f.get("org") else [])) == sorted(orgs or [])
