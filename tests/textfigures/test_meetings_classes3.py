@@ -170,3 +170,54 @@ HEADED_TASKS: list[tuple[str, list[tuple[str, list[str]]]]] = [
 def test_heading_starts_a_new_list(text: str, tasks: list[tuple[str, list[str]]]) -> None:
     got = [(t["text"], t["orgs"]) for t in parse_meeting(text)["tasks"]]
     assert got == tasks
+
+
+# ASSESSED: inside a conclusion, the part that assesses the period reviewed (a heading 'I. KẾT QUẢ 6 THÁNG ĐẦU
+# NĂM 2025', an item labelled 'Kết quả tháng 5: …', 'Hạn chế: …', 'Tồn tại: …', or led by the period reviewed
+# itself, '1. Năm 2024, các cấp Hội đã …. Cụ thể:') and its items are no tasks; a heading or a lead of
+# tasks opens them again. ASSESSED_KEPT (guard): items of the period ahead.
+ASSESSED: list[tuple[str, list[str]]] = [
+    (
+        "THÔNG BÁO KẾT LUẬN giao ban 6 tháng đầu năm 2025 của Hội Cựu chiến binh huyện Ba Tơ\n"
+        "Đồng chí Chủ tịch Hội kết luận như sau:\nI. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2025\n"
+        "1. Các cơ sở Hội kết nạp 86 hội viên.\n2. Hội vận động xây 3 nhà \"Nghĩa tình đồng đội\".\n"
+        "II. NHIỆM VỤ 6 THÁNG CUỐI NĂM 2025\n- Các cơ sở Hội rà soát hội viên nghèo;\n- Văn phòng chuẩn bị tổng kết năm.",
+        ["Các cơ sở Hội rà soát hội viên nghèo.", "Văn phòng chuẩn bị tổng kết năm."],
+    ),
+    (
+        "Thông báo kết luận giao ban tháng 5 năm 2024 của Mặt trận xã Sơn Kim.\n"
+        "Sau khi nghe báo cáo, đồng chí chủ trì kết luận:\n"
+        "1. Kết quả tháng 5: các đoàn thể tổ chức 12 buổi tuyên truyền, Hội Nông dân xã mở 2 lớp tập huấn.\n"
+        "2. Hạn chế: một số chi hội sinh hoạt chưa đều.\n"
+        "3. Nhiệm vụ tháng 6: đề nghị các đoàn thể tuyên truyền phòng, chống đuối nước cho trẻ em.",
+        ["Các đoàn thể tuyên truyền phòng, chống đuối nước cho trẻ em."],
+    ),
+    (
+        "Kết luận giao ban năm 2024 của Hội Nông dân huyện Mèo Vạc.\nĐồng chí Chủ tịch Hội Nông dân huyện kết luận:\n"
+        "1. Năm 2024, các cấp Hội đã hoàn thành các chỉ tiêu. Cụ thể:\n- Kết nạp 540 hội viên mới.\n"
+        "- Thành lập 12 tổ hợp tác.\n2. Nhiệm vụ năm 2025, đồng chí Chủ tịch đề nghị:\n"
+        "- Các cấp Hội đẩy mạnh phát triển hội viên.",
+        ["Các cấp Hội đẩy mạnh phát triển hội viên."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "tasks"), ASSESSED)
+def test_assessment_is_no_task(text: str, tasks: list[str]) -> None:
+    assert [t["text"] for t in parse_meeting(text)["tasks"]] == tasks
+
+
+ASSESSED_KEPT: list[tuple[str, list[str]]] = [
+    (
+        "Kết luận giao ban quý III năm 2024 của Ủy ban MTTQ xã Đạo Trù.\nĐồng chí Chủ tịch kết luận:\n"
+        "1. Quý IV, các đoàn thể cần vận động hội viên đóng góp Quỹ \"Vì người nghèo\".\n"
+        "2. Hội Nông dân xã hướng dẫn nông dân gieo trồng vụ đông.",
+        ["Các đoàn thể cần vận động hội viên đóng góp Quỹ \"Vì người nghèo\".",
+         "Hội Nông dân xã hướng dẫn nông dân gieo trồng vụ đông."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "tasks"), ASSESSED_KEPT)
+def test_assessment_kept(text: str, tasks: list[str]) -> None:
+    assert [t["text"] for t in parse_meeting(text)["tasks"]] == tasks

@@ -45,6 +45,12 @@ _BULLET = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)]|(?:một|hai|b
 _HEADING = re.compile(r"^\s*(?:[IVX]+|[A-Z]|\d{1,2})[.)/]\s+\S")
 _SENTENCE_END = re.compile(r"(?:\.{3}|…|\.)(?=\s+[^\W\d_]*[A-ZĐÀ-Ỹ]|\s*$)|(?<=[:])\s*$")
 _CAPTION_MAX_WORDS = 30
+_RESULTS_HEADING = re.compile(r"\s*(?:[ivx]+[.)/]\s+|\d{1,2}[.)/]\s+|[a-zđ][.)]\s+)?(?:kết quả|hạn chế|tồn tại|tình hình|đánh giá)"
+                              r"(?![^\W\d_])")
+_RESULTS_LABEL = re.compile(r"\s*(?:[ivx]+[.)/]\s+|\d{1,2}[.)/]\s+|[a-zđ][.)]\s+)?(?:kết quả|hạn chế|tồn tại)"
+                            r"(?![^\W\d_])[^:.;]{0,40}:")
+_NUMBERED = re.compile(r"\s*(?:[ivx]+|\d{1,2})[.)/]\s+")
+_TASK_HEADING_WORDS = re.compile(r"nhiệm vụ|phương hướng|kế hoạch|đề nghị|yêu cầu|giải pháp")
 _CONCLUSION = re.compile(r"kết luận|phát biểu chỉ đạo|chỉ đạo hội nghị")
 _TRAILING = " \t.;:,…-–"
 # 'Đồng chí Lò Văn Pọm đề nghị …', 'Đồng chí Chủ tịch đề nghị, trong 6 tháng cuối năm, …': the one
@@ -143,6 +149,20 @@ def _opens_with_body_acting(p: Paragraph, folded: str) -> bool:
     return bool(spans) and _body_acts(p.text, folded, *spans[0])
 
 
+def _assesses(text: str, folded: str, reviewed: Period | None, year: int | None) -> bool:
+    """A heading or a labelled item of the assessment of the period reviewed (see classify), asking nothing."""
+    if _DIRECTIVE.search(folded) or _NEEDS.search(folded) or _TASK_HEADING_WORDS.search(folded[:60]):
+        return False
+    if _RESULTS_LABEL.match(folded) or (len(text.split()) <= 14 and _RESULTS_HEADING.match(folded)):
+        return True
+    number = _NUMBERED.match(folded)
+    if number is None:
+        return False
+    lead = _lead(folded[number.end():])
+    periods = [m.period(year) for m in find_mentions(lead)] if lead else []
+    return bool(periods) and all(c == reviewed for c in periods)
+
+
 def classify(paras: list[Paragraph], reviewed: Period | None, year: int | None) -> None:
     """Mark task, conclusion and caption paragraphs (in place)."""
     section = None  # a heading or a conclusion sets the kind of the paragraphs after it
@@ -150,6 +170,13 @@ def classify(paras: list[Paragraph], reviewed: Period | None, year: int | None) 
     for p in paras:
         folded = match_key(p.text)
         was_asked, asked = asked, False
+        if _assesses(p.text, folded, reviewed, year):
+            # 'I. KẾT QUẢ 9 THÁNG NĂM 2024', 'Kết quả quý I.', 'II. Hạn chế', '1. Kết quả quý III: …', '2. Tồn tại:
+            # …', '1. Quý I năm 2024, các cấp Hội đã hoàn thành tốt nhiệm vụ. Cụ thể:' inside a conclusion: the part
+            # that assesses the period reviewed, not what is asked; it and its items are no tasks (up to a heading or
+            # a lead of tasks).
+            section = None
+            continue
         # After the chair's request, a line of its own whose subject is a body acting ('Tỉnh đoàn
         # chuẩn bị …', 'Hội Nông dân tỉnh phối hợp … rà soát …') is one more task of the same list.
         if (was_asked and section == "conclusion" and not _BULLET.match(p.text) and not _HEADING.match(p.text)
