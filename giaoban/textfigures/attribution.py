@@ -776,7 +776,8 @@ _OPENING_PHRASE_RE = re.compile(r"[\s\-+•*–]*(?:" + "|".join(_OPENING_WORDS)
 # … and any phrase a preposition opens before the subject, which may hold a body ('Trong các tổ chức nhận ủy
 # thác của NHCSXH, Hội CCB đứng đầu …', 'Từ nguồn vốn của X, …', 'Tại hội nghị của X, …'): its comma closes it.
 _CLOSED_OPENING_RE = re.compile(r"[\s\-+•*–]*(?:" + "|".join(_OPENING_WORDS + ("trong", "ngoài", "bên cạnh", "từ", "qua",
-                                                                                  "tại", "sau", "về")) + ")"
+                                                                                  "tại", "sau", "về", "là",
+                                                                                  "với vai trò")) + ")"
                                 r"(?![^\W\d_])[^,.;:\n]*, ")
 
 

@@ -397,9 +397,19 @@ _HOUSE_PURPOSE_BETWEEN_RE = re.compile(r" (?:cho )?[\d.]+ [^\W\d_]+(?: [^\W\d_]+
 # 'Trong tháng có 3 doanh nghiệp …', 'có 12 doanh nghiệp …': 'there are' before the subject of the clause.
 _THERE_ARE_RE = re.compile(r"(?:(?:trong (?:tháng|quý|năm|kỳ)|hiện nay|hiện|đến nay)(?: này)?,? )?có(?: (?:gần|khoảng|hơn|trên))?")
 # (the noun left out: 'nâng tổng số lên 340 mô hình', 'nâng tổng số từ đầu đợt lên 1,04 tỷ đồng')
-# (the time it covers may follow: 'nâng tổng số cả năm lên', 'đưa tổng số 9 tháng lên')
-_RAISED_TOTAL_BEFORE_RE = re.compile(r"(?:nâng|đưa) tổng số(?: (?:từ|kể từ|trong|của) [^\W\d_]+(?: [^\W\d_]+){0,2}"
-                                     r"| cả (?:năm|quý)| \d{1,2} tháng(?: (?:đầu|cuối) năm)?)? (?:lên )?$")
+# (the time it covers may follow: 'nâng tổng số cả năm lên', 'đưa tổng số 9 tháng lên', 'năm 2026')
+# (and, before it, the raising the total counts: 'nâng tổng số (tiền) vận động từ đầu năm lên', 'đưa tổng số
+# quyên góp cả năm lên'; not 'tổng số tiền hỗ trợ', money given)
+_RAISED_TOTAL_BEFORE_RE = re.compile(r"(?:nâng|đưa) tổng số(?: tiền)?(?: (?:vận động|quyên góp|huy động|ủng hộ|tiếp nhận)"
+                                     r"(?: được)?)?(?: (?:từ|kể từ|trong|của) [^\W\d_]+(?: [^\W\d_]+){0,2}"
+                                     r"| cả (?:năm|quý)| \d{1,2} tháng(?: (?:đầu|cuối) năm)?| năm \d{4})? (?:lên )?$")
+# A total of members raised to, named by the members' noun with no 'tổng' ('nâng số hội viên của Hội lên 486
+# hội viên', 'đưa số đoàn viên toàn xã lên 612', 'nâng số đoàn viên do Công đoàn xã quản lý lên 1.508 đoàn
+# viên'): the membership held, as 'nâng tổng số hội viên lên' is (only the body's own scope between the noun and
+# 'lên': 'số hội viên mới', 'số hội viên được vay vốn' count other things).
+_MEMBERS_RAISED_TO_RE = re.compile(r"(?<![^\W\d_])(?:nâng|đưa) (?:tổng )?số (?:hội viên|đoàn viên|hội, đoàn viên)"
+                                   r"(?: (?:của|toàn|do|trực thuộc|trong)(?: [^\W\d_,;.]+){1,5}?)? lên "
+                                   r"(?:trên |hơn |gần |khoảng )?$")
 _DREW_WORD = "thu hút"  # (what every match says, right after the clause mark's space: asked first)
 _DREW_OPENS_RE = re.compile(r" ?thu hút (?!mới)")
 _CLAUSE_OR_SENTENCE_END_RE = re.compile(r"[,;:(\n]|\.(?!\d)")
@@ -467,6 +477,17 @@ _MATCH_START = re.Match.start
 _OTHER = Actor("other", None, "subject")
 # Firms that owe ('4 doanh nghiệp còn nợ bảo hiểm xã hội', '12 công ty chậm đóng kinh phí công đoàn').
 _FIRM_UNITS = frozenset({"doanh nghiệp", "công ty"})
+# Committees whose name says whose they are, counted ('5 Ban Công tác Mặt trận', '15 Ban Thanh tra nhân dân'): the
+# Front's own (CONVENTIONS.md 3) and the residents' boards the Front guides (4).
+_COMMITTEE_BODIES = (("ban công tác mặt trận", "mttq"), ("ban thanh tra nhân dân", "other"), ("ban ttnd", "other"),
+                     ("ban giám sát đầu tư của cộng đồng", "other"), ("ban gsđtccđ", "other"))
+# An actor no word of the figure's own sentence named (carried on from before, the text's owner, nobody).
+_NOT_NAMED_HERE = frozenset({"carried", "default", "none"})
+
+
+def _committee_body(noun: str) -> str | None:
+    """The body a counted committee's name says it is of, or None."""
+    return next((body for name, body in _COMMITTEE_BODIES if noun.startswith(name)), None)
 # The firms an area has ('toàn tỉnh có khoảng 1.200 doanh nghiệp'), unless they are the members' own
 # ('… 46 doanh nghiệp do hội viên làm chủ', convention 2), and the size that makes one count.
 _AREA_FIRM_UNITS = frozenset({"doanh nghiệp", "công ty", "hợp tác xã"})
@@ -606,6 +627,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     area_figures: list[int] = []  # where figures of a place's population end (_population_of_place)
     area_firms_end = -1  # where the last figure of an area's firms or workers ends (_ZONE_HAS_BEFORE_RE)
     debtors_end = 0  # where the last count of firms in debt ends ('4 doanh nghiệp còn nợ …')
+    committees: tuple[int, Actor] | None = None  # the last count of committees that named their body (see below)
     where_end = -1  # where the last figure of a place the work was done at ends (_where_place)
     firms_clause_end = -1  # the end of a clause whose subject is a number of firms ('3 doanh nghiệp cắt giảm …')
     firms_at = -1  # … and where that number of firms starts
@@ -653,6 +675,16 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             actor, debtors_end = _OTHER, c.end
         elif debtors_end and c.unit_category == "money" and not _SENTENCE_BREAK_RE.search(key, debtors_end, c.start):
             actor = _OTHER
+        elif actor.source in _NOT_NAMED_HERE and ut.startswith("ban ") and (body := _committee_body(ut)) is not None:
+            # '… Bên cạnh đó, còn 5 Ban Công tác Mặt trận chưa nhập báo cáo tuần', '15 Ban Thanh tra nhân dân đã
+            # tiếp nhận 9 đơn thư': committees counted as the subject of their clause are their own body's, the
+            # Front's committees in the residential areas (CONVENTIONS.md 3) or the residents' boards (4), not the
+            # body the sentence before spoke of; and so is what they did, in the same sentence.
+            actor = Actor(body, None, "subject")
+            committees = (c.end, actor)
+        elif committees is not None and actor.source in _NOT_NAMED_HERE \
+                and not _SENTENCE_BREAK_RE.search(key, committees[0], c.start):
+            actor = committees[1]
         elif c.unit == "hộ" and ut in ("hộ", "hộ dân", "hộ gia đình") \
                 and _STILL_LACKING_AFTER_RE.match(key, c.end) \
                 and _FOUND_BEFORE_RE.search(key, max(0, c.start - 24), c.start):
@@ -1310,6 +1342,12 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # left out counts the kind of thing the figure it adds to names, not what the bare measure
             # word names alone ('300 hội viên mới, nâng tổng số lên 12.400 hội viên' names no kind).
             code, code_conf, code_from = figures[-1]["indicator_code"], 0.5, "item before"
+        if code in (None, "ket_nap_moi") and c.unit in _MEMBER_UNITS and c.kind == "level" and "lên" in before \
+                and _MEMBERS_RAISED_TO_RE.search(key, c.start - 120 if c.start - 120 > s_start else s_start, c.start) \
+                and matcher.reported_by("tong_hoi_vien", actor.org, actor.orgs):
+            # 'kết nạp 12 hội viên, nâng số hội viên của Hội lên 486 hội viên': the members held after those
+            # admitted, not more admitted (whatever a heading 'Phát triển hội viên' or the verb before named).
+            code, code_conf, code_from = "tong_hoi_vien", 0.5, "words"
         if code in _MEMBERSHIP_CODES and _OTHER_PEOPLE_AFTER_RE.match(key, c.end):
             # 'hơn 3.000 đoàn viên, người lao động': members counted together with people who are not
             # (as 'hội, đoàn viên' counts two bodies' members) are no membership.
