@@ -361,6 +361,20 @@ _OTHER_MONEY_RE = re.compile(prefix_alternation(
     ("mượn", "vay", "cho vay", "tiêu thụ", "bán", "doanh thu", "thu nhập", "lợi nhuận", "lãi", "đã chi", "chi trả", "giải chi",
      "quay vòng", "góp vốn", "tiết kiệm"),
     _LETTER_START) + r"(?![^\W\d_])")
+
+
+def _other_money(text: str, pos: int = 0, end: int | None = None) -> bool:
+    """Whether a word of money that is neither raised nor given (a loan, a sale, income, savings) is in
+    ``text[pos:end]``; income said lost describes the people helped ('hỗ trợ 1.340 đoàn viên, người lao động bị
+    mất việc, giảm thu nhập với tổng số tiền …'), no money of theirs."""
+    end = len(text) if end is None else end
+    while (m := _OTHER_MONEY_RE.search(text, pos, end)) is not None:
+        if not (text.startswith("thu nhập", m.start()) and text.endswith(("giảm ", "mất ", "không có "), 0, m.start())):
+            return True
+        pos = m.end()
+    return False
+
+
 # After the verb of raising, a work done and then its cost ('vận động nhân dân cùng Nhà nước làm 3 km
 # đường, kinh phí 2,1 tỷ đồng', 'vận động xây, sửa 37 mái ấm với kinh phí 1,48 tỷ đồng'): the amount is
 # what the work cost, whoever paid; the verb raised people or work, not that money (issue 15, class
@@ -1111,7 +1125,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # 'triển khai mô hình tại 12 chi hội' says where the work was done, not how many branches
             # there are (which 'hội viên sinh hoạt ở 17 cơ sở Hội', '2.318 hội viên ở 44 chi hội' do say).
             code, code_conf = None, 0.0
-        if code in _MONEY_CODE_SET and _OTHER_MONEY_RE.search(before):
+        if code in _MONEY_CODE_SET and _other_money(before):
             code, code_conf = None, 0.0  # 'vận động hội viên cho nhau mượn 1,2 tỷ đồng': lent, neither raised nor given
         if code in _MONEY_CODE_SET and clause_start > s_start and _TOTAL_CLAUSE_RE.fullmatch(key, clause_start, c.start) \
                 and (lent := _last_lent(key, s_start, clause_start)) is not None \
@@ -1272,6 +1286,13 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         if code == "ho_thoat_ngheo" and _GIVEN_TO_BEFORE_RE.search(before):
             # 'tặng bò giống cho 14 hộ mới thoát nghèo': the households the help went to, not
             # households that left poverty ('giúp 9 hộ thoát nghèo', 'giúp cho 9 hộ …' are).
+            code, code_conf = None, 0.0
+        if code in _HOUSEHOLD_TITLE_CODES and c.unit == "hộ" and (
+                ut.endswith(" vay") or _BORROW_AFTER_RE.match(key, c.end) is not None
+                or (_GIVEN_TO_BEFORE_RE.search(before) is not None and _LENT_RE.search(key, clause_start, c.start) is not None)):
+            # 'có 212 hộ đạt danh hiệu sản xuất, kinh doanh giỏi, giải ngân 300 triệu đồng … cho 10 hộ', '…, cho 25
+            # hộ vay vốn': the households a loan went to are the fund's borrowers, not households of a title the
+            # figure before counted (whatever its words, said earlier in the sentence, named).
             code, code_conf = None, 0.0
         if code in _MONEY_CODE_SET and thing is None and (verb := _last_money_verb(key, s_start, c.start, start=True)) is not None \
                 and matcher.excluded(code, key[verb:c.start]):
@@ -1933,9 +1954,20 @@ def _bare_models_kept(key: str, c: Candidate, s_start: int, before: str, named: 
     """Whether a bare count of models ('xây dựng 17 mô hình;') is the body's own models of its work:
     'mô hình' named the indicator and nothing else did (a tie of the same words), the verb right before
     builds or keeps them, nothing after names their kind, and the sentence speaks of no economy."""
-    return named is not None and key[c.end - len(c.unit_text or ""):c.end] == "mô hình" \
-        and _MODELS_KEPT_BEFORE_RE.search(before) is not None and _MODELS_BARE_AFTER_RE.match(key, c.end) is not None \
-        and _ECONOMY_WORDS_RE.search(key, s_start, c.end) is None and not _per_item_before(before)
+    if named is None or key[c.end - len(c.unit_text or ""):c.end] != "mô hình" or _MODELS_KEPT_BEFORE_RE.search(before) is None \
+            or _ECONOMY_WORDS_RE.search(key, s_start, c.end) is not None or _per_item_before(before):
+        return False
+    if _MODELS_BARE_AFTER_RE.match(key, c.end) is not None:
+        return True
+    # … or named by a quoted name of its own that says nothing of production ('xây dựng 3 mô hình "Tiếng kẻng an
+    # toàn"', 'ra mắt 6 mô hình "Nhà sạch, vườn đẹp"'; not 'mô hình "Cánh đồng lớn"', '"Nuôi gà thả vườn"')
+    q = _MODEL_NAME_AFTER_RE.match(key, c.end)
+    return q is not None and _MODELS_BARE_AFTER_RE.match(key, q.end()) is not None \
+        and _ECONOMY_WORDS_RE.search(key, q.start(), q.end()) is None and _FARMING_WORDS_RE.search(key, q.start(), q.end()) is None
+
+
+_MODEL_NAME_AFTER_RE = re.compile(r" [\"“][^\"”\n]{1,60}[\"”]")
+_FARMING_WORDS_RE = re.compile(r"(?<![^\W\d_])(?:cánh đồng|nuôi|lúa|cây|tôm|cá|bò|gà|heo|lợn|rau|vườn cây|nông sản|ocop)(?![^\W\d_])")
 
 
 # Counts of members an enumeration's items share whatever each body calls its members.
@@ -2122,6 +2154,10 @@ def _opens_clause(key: str, breaks: list[int], pos: int) -> bool:
 # Lending, before a clause that sums it up ('…, tổng số tiền 12 tỷ đồng'), and that clause.
 _LENT_RE = re.compile(prefix_alternation(("giải ngân", "cho vay", "vay vốn", "được vay"), _LETTER_START) + r"(?![^\W\d_])")
 _TOTAL_CLAUSE_RE = re.compile(r"\s*(?:với )?(?:tổng )?(?:số tiền|kinh phí|số vốn)(?: là)? (?:(?:trên|hơn|gần|khoảng) )?")
+# Households that are recognized for a title or counted as leaving poverty, and the words of borrowing right after a
+# count of households ('25 hộ vay vốn', '8 hộ được vay'): see the rule in the loop.
+_HOUSEHOLD_TITLE_CODES = frozenset({"ho_sxkd_gioi", "ho_thoat_ngheo", "ho_5_khong_3_sach", "gia_dinh_van_hoa"})
+_BORROW_AFTER_RE = re.compile(r" (?:hội viên |nông dân |phụ nữ )?(?:được )?vay(?![^\W\d_])")
 
 
 def _last_lent(key: str, s_start: int, pos: int) -> int | None:
@@ -2152,7 +2188,7 @@ def _money_by_verb(key: str, s_start: int, pos: int, direct_only: bool) -> str |
                         and not _MONEY_TO_WHOM_RE.fullmatch(key, last.end(), pos)
                         and not _MONEY_TO_PEOPLE_RE.fullmatch(key, last.end(), pos)):
         return None
-    if _OTHER_MONEY_RE.search(key, last.end(), pos):
+    if _other_money(key, last.end(), pos):
         # 'vận động hội viên cho nhau mượn 1,2 tỷ đồng': a loan or a sale, neither raised nor given; 'vận động hội
         # viên tiết kiệm được 3,6 tỷ đồng': the members' own savings
         return None

@@ -144,3 +144,91 @@ COMMITTEES_COUNTED: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", COMMITTEES_COUNTED, ids=[c[0][-40:] for c in COMMITTEES_COUNTED])
 def test_committees_counted(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+INCOME_LOST: list[tuple[str, list]] = [
+    # Income said lost ('bị mất việc, giảm thu nhập', 'không có thu nhập') describes the people helped, between the
+    # verb of giving and the sum: the sum is still the value of the help given (tri_gia_qua), not income.
+    (
+        "Công đoàn các cấp hỗ trợ 1.340 đoàn viên, người lao động bị mất việc, giảm thu nhập với tổng số tiền 670 "
+        "triệu đồng.\n",
+        [("1.340 đoàn viên", "congdoan", None), ("670 triệu đồng", "congdoan", "tri_gia_qua")],
+    ),
+    (
+        "Liên đoàn Lao động tỉnh thăm hỏi 210 công nhân mất việc, không có thu nhập với tổng số tiền 105 triệu đồng.\n",
+        [("210 công nhân", "congdoan", None), ("105 triệu đồng", "congdoan", "tri_gia_qua")],
+    ),
+    # Guard: income gained is no help given.
+    (
+        "Hội Nông dân xã hướng dẫn 40 hộ nuôi tôm, tăng thu nhập với tổng số tiền 900 triệu đồng.\n",
+        [("40 hộ", "nongdan", None), ("900 triệu đồng", "nongdan", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", INCOME_LOST, ids=[c[0][-40:] for c in INCOME_LOST])
+def test_income_lost(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+BORROWERS_AFTER_A_TITLE: list[tuple[str, list]] = [
+    # Households a loan went to ('giải ngân … cho N hộ', 'cho N hộ vay vốn') are the fund's borrowers, not
+    # households of the title (sản xuất, kinh doanh giỏi) the figure before them in the sentence counted.
+    (
+        "Hội Nông dân huyện có 640 hộ đạt danh hiệu sản xuất, kinh doanh giỏi, cho 25 hộ vay vốn Quỹ Hỗ trợ nông "
+        "dân.\n",
+        [("640 hộ", "nongdan", "ho_sxkd_gioi"), ("25 hộ vay", "nongdan", None)],
+    ),
+    (
+        "Năm nay Hội Nông dân huyện có 118 hộ hội viên đạt danh hiệu sản xuất, kinh doanh giỏi cấp huyện, giải ngân "
+        "450 triệu đồng cho 15 hộ.\n",
+        [
+            ("118 hộ hội viên", "nongdan", "ho_sxkd_gioi"),
+            ("450 triệu đồng", "nongdan", None),
+            ("15 hộ", "nongdan", None),
+        ],
+    ),
+    # Guards: households helped out of poverty after a loan said before them, and the title alone.
+    (
+        "Nhờ vay vốn ưu đãi, Hội Nông dân xã giúp 12 hộ thoát nghèo.\n",
+        [("12 hộ", "nongdan", "ho_thoat_ngheo")],
+    ),
+    (
+        "Hội Nông dân xã có 340 hộ đạt danh hiệu sản xuất, kinh doanh giỏi các cấp.\n",
+        [("340 hộ", "nongdan", "ho_sxkd_gioi")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", BORROWERS_AFTER_A_TITLE, ids=[c[0][-40:] for c in BORROWERS_AFTER_A_TITLE])
+def test_borrowers_after_a_title(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+MODELS_NAMED_IN_QUOTES: list[tuple[str, list]] = [
+    # Models a body builds or keeps, named by a quoted name of their own that says nothing of production ('mô
+    # hình "Tiếng kẻng an toàn"', '"Camera an ninh"', '"Nhà sạch, vườn đẹp"'), are the models of its own work
+    # (mo_hinh_cau_lac_bo, convention 20), as the bare 'xây dựng 17 mô hình' already were.
+    (
+        'Hội CCB xã xây dựng 2 mô hình "Camera an ninh" tại các thôn.\n',
+        [("2 mô hình", "ccb", "mo_hinh_cau_lac_bo")],
+    ),
+    (
+        'Hội LHPN huyện ra mắt 6 mô hình "Nhà sạch, vườn đẹp".\n',
+        [("6 mô hình", "phunu", "mo_hinh_cau_lac_bo")],
+    ),
+    # Guards: a name of production keeps its reading ('Cánh đồng lớn' economic; 'Nuôi gà thả vườn' not a club).
+    (
+        'Hội Nông dân xã xây dựng 5 mô hình "Cánh đồng lớn".\n',
+        [("5 mô hình", "nongdan", "du_an_mo_hinh_kinh_te")],
+    ),
+    (
+        'Hội Nông dân xã duy trì 7 mô hình "Nuôi gà thả vườn".\n',
+        [("7 mô hình", "nongdan", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", MODELS_NAMED_IN_QUOTES, ids=[c[0][-40:] for c in MODELS_NAMED_IN_QUOTES])
+def test_models_named_in_quotes(text: str, expected: list) -> None:
+    assert found(text) == expected
