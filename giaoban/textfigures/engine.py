@@ -1184,6 +1184,8 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 inherited = _elided_code(key, c, actor, last_coded.get(c.unit), i, matcher)
             if inherited is None and i > 0 and key[s_start - 1] == ";":
                 inherited = _elided_item_code(t, key, c, actor, attributor.sentences, i, previous, matcher)
+            if inherited is None and i > 0 and c.start - s_start < 80 and _RANKED_NEXT_OPENS_RE.match(key, s_start):
+                inherited = _ranked_next_code(t, key, c, actor, attributor.sentences, i, matcher)
             if inherited is None and ci + 1 < len(candidates):
                 inherited = _named_by_next(key, c, candidates[ci + 1], s_end, actor, matcher)
             if inherited is None and not part and match_key(c.unit_text or "") in _NAMED_EARLIER_MEASURES:
@@ -1592,6 +1594,44 @@ def _elided_item_code(t: str, key: str, c: Candidate, actor: Actor, sentences: l
     if any(p.unit == c.unit and s_start <= p.start < first_end for p in previous):
         return None  # (the first item counted the same thing: its own reading decides)
     first = key[s_start:first_end]
+    context = first + " | " + key[c.start:_item_end(key, c.end)]
+    cm = matcher.explain(context, c.unit, actor.org, actor.orgs, clause=context)
+    if cm.code is None or not any(w in first for w in cm.words):
+        return None
+    return cm.code if matcher.reported_by(cm.code, actor.org, actor.orgs) else None
+
+
+# The next places of a ranking ('Xếp sau là Hội Nông dân tỉnh với 1.905 tỷ đồng', 'Tiếp theo là …', 'Kế đến
+# là …', 'Đứng thứ hai là …') and the words of its first place in the sentence before ('Hội LHPN đứng đầu về dư
+# nợ', 'Về kết nạp hội viên, Hội Nông dân dẫn đầu', 'cao nhất').
+_RANKED_NEXT_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:xếp (?:sau|tiếp theo|thứ (?:hai|ba|tư|nhì|2|3|4))|tiếp (?:theo|đến|sau)|"
+                                   r"kế (?:đến|tiếp|sau)|đứng (?:sau|thứ (?:hai|ba|tư|nhì|2|3|4)))(?![^\W\d_])(?: (?:đó|là|lần lượt là))?")
+_RANKED_FIRST_WORDS = ("đứng đầu", "dẫn đầu", "cao nhất", "nhiều nhất", "lớn nhất", "thứ nhất")
+
+
+def _ranked_next_code(t: str, key: str, c: Candidate, actor: Actor, sentences: list[tuple[int, int]], i: int,
+                      matcher: Matcher) -> str | None:
+    """The code of the next place of a ranking whose sentence names only the body and its figure ('Hội LHPN
+    tỉnh đứng đầu về dư nợ ủy thác. Xếp sau là Hội Nông dân tỉnh với 1.905 tỷ đồng; Hội CCB tỉnh …'): what is
+    ranked is said with the first place, in the sentence before, whose words name the indicator with the
+    figure's own counted noun (the places after it in the list then take the code of this one,
+    _enumerated_code). Issue 15: enumeration items left uncoded."""
+    if actor.named_at is None or actor.source not in ("subject", "owner") or actor.org not in ORG_CODES:
+        return None
+    a, b = actor.named_at
+    s_start = sentences[i][0]
+    opener = _RANKED_NEXT_OPENS_RE.match(key, s_start)
+    if opener is None or a < opener.end() or b > c.start or key[opener.end():a].strip(" ,:"):
+        return None  # (the body right after the ranking's words)
+    for m in _LETTER_WORD_RE.finditer(key, b, c.start):
+        if m.group() not in _ENUM_FILLER and not t[m.start()].isupper():
+            return None  # a verb of its own: the item says what it counts
+    if any(m.group() not in _LIST_FILLER and m.group() not in _WHEN_WORDS and not t[m.start()].isupper()
+           for m in _LETTER_WORD_RE.finditer(key, c.end, _item_end(key, c.end))):
+        return None  # ('Tiếp theo là Hội LHPN với 412 hội viên tham gia hiến máu': its own thing)
+    first = key[sentences[i - 1][0]:sentences[i - 1][1]]
+    if not any(w in first for w in _RANKED_FIRST_WORDS):
+        return None
     context = first + " | " + key[c.start:_item_end(key, c.end)]
     cm = matcher.explain(context, c.unit, actor.org, actor.orgs, clause=context)
     if cm.code is None or not any(w in first for w in cm.words):

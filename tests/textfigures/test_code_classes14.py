@@ -118,3 +118,50 @@ def test_group_named_by_count(text: str, figure: str, code: str | None, orgs: li
     f = found[figure]
     assert f["indicator_code"] == code
     assert sorted(f.get("orgs") or ([f["org"]] if f.get("org") else [])) == sorted(orgs or [])
+
+
+# The next places of a ranking whose sentence names only the body and its figure ('Hội LHPN tỉnh đứng đầu về
+# dư nợ ủy thác. Xếp sau là Hội Nông dân tỉnh với 1.905 tỷ đồng; Hội CCB tỉnh 1.276 tỷ đồng'): what is ranked
+# is said with the first place, in the sentence before; each place after takes that indicator.
+RANKED_NEXT: list[tuple[str, str, str | None]] = [
+    (
+        "Hội LHPN tỉnh dẫn đầu về dư nợ ủy thác. Xếp sau là Hội Nông dân tỉnh với 1.320 tỷ đồng; Hội CCB tỉnh "
+        "870 tỷ đồng; Tỉnh đoàn 260 tỷ đồng.",
+        "1.320 tỷ đồng",
+        "du_no_uy_thac",
+    ),
+    (
+        "Hội LHPN tỉnh dẫn đầu về dư nợ ủy thác. Xếp sau là Hội Nông dân tỉnh với 1.320 tỷ đồng; Hội CCB tỉnh "
+        "870 tỷ đồng; Tỉnh đoàn 260 tỷ đồng.",
+        "260 tỷ đồng",
+        "du_no_uy_thac",
+    ),
+    (
+        "Về kết nạp hội viên, Hội Nông dân huyện đứng đầu. Tiếp theo là Hội LHPN huyện với 412 hội viên; "
+        "Hội CCB huyện 96 hội viên.",
+        "96 hội viên",
+        "ket_nap_moi",
+    ),
+    (
+        "Hội Nông dân huyện dẫn đầu về số hội viên mới kết nạp. Kế đến là Hội LHPN huyện với 412 hội viên.",
+        "412 hội viên",
+        "ket_nap_moi",
+    ),
+    # guards: a place with a thing of its own; a ranking whose first place names no thing of an indicator
+    (
+        "Hội Nông dân huyện dẫn đầu về số hội viên mới kết nạp. Kế đến là Hội LHPN huyện với 412 hội viên "
+        "tham gia hiến máu.",
+        "412 hội viên",
+        None,
+    ),
+    (
+        "Hội Nông dân huyện dẫn đầu phong trào thi đua. Tiếp theo là Hội LHPN huyện với 412 hội viên.",
+        "412 hội viên",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "code"), RANKED_NEXT)
+def test_ranked_next(text: str, figure: str, code: str | None) -> None:
+    assert figures_of(text)[figure]["indicator_code"] == code
