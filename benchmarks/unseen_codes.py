@@ -152,19 +152,55 @@ def _close_names(path: Path, mine: str) -> None:
         if not missing:
             return
         head = "".join(imports[n] + "\n" for n in missing if n in imports and n not in defs)
+        for n in missing:  # (a name imported from a sibling module the old one lacks: carried into that module)
+            if n in imports and n not in defs and imports[n].startswith("from ."):
+                _carry_into_module(path.parent, imports[n])
         const = [n for n in missing if n in defs and not defs[n].startswith(("def ", "class ", "@"))]
         for n in const:  # (with the constants each uses, even those the old engine defines further down)
             const += [m for m in sorted({x.id for x in ast.walk(ast.parse(defs[n])) if isinstance(x, ast.Name)})
                       if m in defs and m not in const and not defs[m].startswith(("def ", "class ", "@"))]
         consts = "".join(defs[n] + "\n" for n in sorted(const, key=order.get))
         funcs = "".join(defs[n] + "\n\n\n" for n in missing if n in defs and defs[n].startswith(("def ", "class ", "@")))
-        at = s.index("def _json_number")
+        at = s.index("def _json_number") if "def _json_number" in s else len(s)
         s = s[:at] + funcs + s[at:]
         last_import = max((n.end_lineno or n.lineno for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))), default=0)
         lines = s.split("\n")
         s = "\n".join(lines[:last_import] + [head + consts] + lines[last_import:])
         path.write_text(s, encoding="utf-8")
     raise SystemExit(f"{path}: names still missing after 50 rounds")
+
+
+def _carry_into_module(package: Path, line: str) -> None:
+    """Make the old sibling module that ``line`` (``from .lexicon import ADMIN_LEVELS``) imports from
+    define the name: this checkout's definition is appended to it, with what that uses, when the old
+    module lacks it (ADMIN_LEVELS, which the ported gate's helpers ask and old lexicons lack)."""
+    m = re.match(r"from \.(\w+) import (\w+)(?: as \w+)?$", line)
+    if m is None:
+        return
+    module, name = m.groups()
+    old = package / f"{module}.py"
+    if not old.exists():
+        return
+    s = old.read_text(encoding="utf-8")
+    tree = ast.parse(s)
+    have = {a.asname or a.name.split(".")[0] for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
+    for n in tree.body:
+        if isinstance(n, (ast.FunctionDef, ast.ClassDef)):
+            have.add(n.name)
+        elif isinstance(n, (ast.Assign, ast.AnnAssign)):
+            have |= {t.id for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
+    if name in have:
+        return
+    mine = (ROOT / "giaoban" / "textfigures" / f"{module}.py").read_text(encoding="utf-8")
+    for node in ast.parse(mine).body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        names = [node.name] if isinstance(node, (ast.FunctionDef, ast.ClassDef)) else \
+            [t.id for t in targets if isinstance(t, ast.Name)]
+        if name in names:
+            seg = ast.get_source_segment(mine, node) or ""
+            old.write_text(s.rstrip("\n") + "\n\n\n" + seg + "\n", encoding="utf-8")
+            _close_names(old, mine)
+            return
 
 
 def old_figures(name: str, gate: bool) -> tuple[str, dict[str, list[dict]]]:
