@@ -221,3 +221,30 @@ ASSESSED_KEPT: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "tasks"), ASSESSED_KEPT)
 def test_assessment_kept(text: str, tasks: list[str]) -> None:
     assert [t["text"] for t in parse_meeting(text)["tasks"]] == tasks
+
+
+# REPORTED: an item of a conclusion that tells what was done, led by the period reviewed ('Trong tháng, …',
+# 'Từ đầu năm đến nay, …', 'Quý I năm 2023, …') or saying 'đã' / 'được' before its verb, is no task.
+# REPORTED_KEPT (guard): 'đã' later in a task ('phát huy kết quả đã đạt được').
+REPORTED: list[tuple[str, list[str]]] = [
+    (
+        "Kết luận giao ban tháng 3 năm 2025 của Mặt trận xã Tà Xùa.\nĐồng chí Chủ tịch Ủy ban MTTQ xã kết luận:\n"
+        "- Trong tháng, các chi hội kết nạp 27 hội viên mới.\n- Đoàn xã đã tổ chức 2 buổi sinh hoạt chuyên đề.\n"
+        "- Tháng 4, Hội Nông dân xã hướng dẫn bà con trồng ngô.",
+        ["Hội Nông dân xã hướng dẫn bà con trồng ngô."],
+    ),
+]
+REPORTED_KEPT: list[tuple[str, list[str]]] = [
+    (
+        "Kết luận giao ban quý I năm 2023 của Hội LHPN huyện Cờ Đỏ.\nĐồng chí Chủ tịch Hội kết luận:\n"
+        "- Hội LHPN các xã tiếp tục phát huy kết quả đã đạt được, đẩy mạnh phong trào tiết kiệm.\n"
+        "- Văn phòng chuẩn bị hội nghị sơ kết 6 tháng.",
+        ["Hội LHPN các xã tiếp tục phát huy kết quả đã đạt được, đẩy mạnh phong trào tiết kiệm.",
+         "Văn phòng chuẩn bị hội nghị sơ kết 6 tháng."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "tasks"), REPORTED + REPORTED_KEPT)
+def test_reported_is_no_task(text: str, tasks: list[str]) -> None:
+    assert [t["text"] for t in parse_meeting(text)["tasks"]] == tasks

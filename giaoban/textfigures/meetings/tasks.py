@@ -151,16 +151,32 @@ def _opens_with_body_acting(p: Paragraph, folded: str) -> bool:
 
 def _assesses(text: str, folded: str, reviewed: Period | None, year: int | None) -> bool:
     """A heading or a labelled item of the assessment of the period reviewed (see classify), asking nothing."""
-    if _DIRECTIVE.search(folded) or _NEEDS.search(folded) or _TASK_HEADING_WORDS.search(folded[:60]):
+    if _DIRECTIVE.search(folded) or _NEEDS.search(folded):
         return False
-    if _RESULTS_LABEL.match(folded) or (len(text.split()) <= 14 and _RESULTS_HEADING.match(folded)):
+    if (_RESULTS_LABEL.match(folded) or (len(text.split()) <= 14 and _RESULTS_HEADING.match(folded))) \
+            and not _TASK_HEADING_WORDS.search(folded[:60]):
         return True
     number = _NUMBERED.match(folded)
-    if number is None:
+    if number is None or reviewed is None:
         return False
     lead = _lead(folded[number.end():])
     periods = [m.period(year) for m in find_mentions(lead)] if lead else []
-    return bool(periods) and all(c == reviewed for c in periods)
+    return reviewed is not None and bool(periods) and all(c == reviewed for c in periods)
+
+
+_DONE_OPENS = re.compile(r"(?<![^\W\d_])(?:đã|vừa)(?![^\W\d_])")  # (not 'được': 'chỉ tiêu được giao')
+_REVIEWED_LEAD = re.compile(r"\s*(?:[-+•*–]\s*)?(?:trong (?:tháng|quý|tuần|năm|kỳ)(?: qua)?|từ đầu năm(?: đến nay)?|"
+                            r"đến nay|đến hết|giai đoạn \d{4}|thời gian qua|vừa qua)(?![^\W\d_])")
+
+
+def _reports(folded: str, reviewed: Period | None, year: int | None) -> bool:
+    """A sentence of a conclusion that tells what was done: led by the period reviewed ('Trong tháng, …',
+    'Quý I năm 2024, …', 'Từ đầu năm đến nay, …') or saying 'đã' / 'vừa' before its verb."""
+    if _REVIEWED_LEAD.match(folded) or _DONE_OPENS.search(folded, 0, 40):
+        return True
+    lead = _lead(folded.lstrip(" -+•*–"))
+    periods = [m.period(year) for m in find_mentions(lead)] if lead else []
+    return reviewed is not None and bool(periods) and all(c == reviewed for c in periods)
 
 
 def classify(paras: list[Paragraph], reviewed: Period | None, year: int | None) -> None:
@@ -383,6 +399,9 @@ def candidates(
                 is_task_sentence = concluded is not None
             if not is_task_sentence and asked and p.kind == "conclusion":
                 is_task_sentence = _body_acts(text, folded, s_start, s_end)
+            if is_task_sentence and p.kind == "conclusion" and not directive and not _NEEDS.search(sentence_folded) \
+                    and _reports(sentence_folded, reviewed, year):
+                continue  # ('Trong tháng, các cơ sở Hội kết nạp 412 hội viên', 'Hội đã trao …': what was done)
             asked = asked or bool(directive)
             if not is_task_sentence:
                 continue
