@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .lexicon import ADMIN_LEVELS, RESIDENTIAL_USUAL, alternation
-from .normalize import WORD_START, prefix_alternation
+from .normalize import LETTER_START, WORD_START, prefix_alternation
 from .meetings.people import speaker_spans
 from .numbers import DIGIT_WORDS
 from .orgs import GROUPS, HOI_ORGS, ORG_CODES, Mention, find_mentions
@@ -325,7 +325,7 @@ _CREDIT_SUBJECT_RE = re.compile(
     r"(?P<rest>[^,;:.()\d\n]{0,60}?) (?:(?:cũng|đã|còn|tiếp tục|đều) )*"
     r"(?P<verb>đến với|đến tay|giúp|giúp cho|cho vay|hỗ trợ|tạo|giải ngân|góp phần)(?![^\W\d_])")
 # … and as the agent of a passive ('20 tấn gạo do Chùa Phước Hưng trao tặng'), where 'do' names who gave.
-_OTHER_AGENT_RE = re.compile(r"(?<![^\W\d_])do (?P<head>(?:(?:một|các|những) )?(?:" + _OTHER_HEADS + r"))(?![^\W\d_])"
+_OTHER_AGENT_RE = re.compile(r"d" + LETTER_START + r"o (?P<head>(?:(?:một|các|những) )?(?:" + _OTHER_HEADS + r"))(?![^\W\d_])"
                              r"(?P<rest>[^,;:.()\d\n]{0,60}?) (?:(?:cũng|đã|trực tiếp) )*(?P<verb>" + _GIVING_VERBS + r")(?![^\W\d_])")
 # (what the organizations' people and members are called: a body so named is theirs)
 _OURS_IN_NAME_RE = re.compile(r"(?<![^\W\d_])(?:hội viên|đoàn viên|hội|đoàn|phụ nữ|nông dân|thanh niên|cựu chiến binh|ccb|"
@@ -601,7 +601,7 @@ class _Subject:
 # huyện' supervising a commune), the place is that place's authority, another body; of the body's own level
 # ('Ủy ban MTTQ huyện … Huyện đã dựng mới 53 ngôi nhà') it is the body itself, as before.
 _PLACE_LEVELS = ADMIN_LEVELS + "|quận"
-_PLACE_ACTS_RE = re.compile(r"(?<![^\W\d_])(?P<place>" + _PLACE_LEVELS + r") (?:(?:đã|cũng|đang|vừa|tiếp tục|mới|sớm|"
+_PLACE_ACTS_RE = re.compile(r"(?P<place>" + prefix_alternation(_PLACE_LEVELS.split("|"), LETTER_START) + r") (?:(?:đã|cũng|đang|vừa|tiếp tục|mới|sớm|"
                             r"khẩn trương|kịp thời|chưa) )*(?:tiếp nhận|giải quyết|xử lý|trả lời|tiếp thu|rà soát|"
                             r"hoàn thành|bàn giao|xây dựng|xây mới|xây|dựng|sửa chữa|cấp|chi|bố trí|phân bổ|đầu tư|"
                             r"huy động|triển khai|thực hiện|ban hành|phê duyệt|tổ chức|hỗ trợ|trao|tặng|thành lập)(?![^\W\d_])")

@@ -14,7 +14,7 @@ from .catalogue import NEAR_ONLY, Matcher
 from .figures import MET_AND_EXCEEDED_RE, Candidate, find_candidates
 from .lexicon import (ADMIN_LEVELS, QUALIFIERS, RESIDENTIAL_LEVELS, RESIDENTIAL_LISTED, RESIDENTIAL_USUAL, UNIT_BY_KEY,
                       UNIT_RE, alternation, measure_kin, residential_levels)
-from .normalize import WORD_START, LinePattern, canonical, match_key, nfc, prefix_alternation
+from .normalize import LETTER_START, WORD_START, LinePattern, canonical, match_key, nfc, prefix_alternation
 from .orgs import GROUPS, ORG_CODES, orgs_named
 from .period import detect_period
 from .sections import target_ranges
@@ -152,7 +152,7 @@ _WHERE_UNIT_RE = re.compile("(?:" + "|".join(_WHERE_UNITS) + r")(?![^\W\d_])")  
 _TURNOUT_BEFORE_RE = re.compile(r"(?<![^\W\d_])cử tri (?:đi bầu|đi bỏ phiếu|tham gia bỏ phiếu|tham gia bầu cử)(?![^\W\d_])"
                                 r"[^.;:!?\n\d]{0,30}$")
 _TURNOUT_AFTER_RE = re.compile(r" cử tri (?:đi bầu|đi bỏ phiếu|tham gia bỏ phiếu|tham gia bầu cử)(?![^\W\d_])")
-_WHERE_AT_RE = re.compile(r"(?<![^\W\d_])(?:tại|ở|gồm)(?: (?:các|cả|hơn|trên|gần|khoảng))? $")
+_WHERE_AT_RE = re.compile(prefix_alternation(("tại", "ở", "gồm"), LETTER_START) + r"(?: (?:các|cả|hơn|trên|gần|khoảng))? $")
 # The places the people counted come from say where they belong: 'cho 800 công nhân của 12 doanh
 # nghiệp', '300 em là học sinh lớp 11 của 15 trường', 'cho 240 đoàn viên của 9 xã vùng cao'.
 _PEOPLE_OF_RE = re.compile(r"(?<![^\W\d_])(?:công nhân|người lao động|lao động|đoàn viên|hội viên|học sinh|sinh viên|"
@@ -2367,7 +2367,7 @@ _SPENT_BEFORE_RE = re.compile(prefix_alternation(("chi", "trích", "sử dụng"
 # The fund as the giver of the amount ('nhà của hộ ông A được Quỹ "Vì người nghèo" huyện hỗ trợ 50 triệu
 # đồng', 'Quỹ "Nghĩa tình đồng đội" của Hội hỗ trợ …'): money out of the fund, not raised into it (issue 15,
 # 'code false: counted thing differs', src_ah; in the dev gold every such amount is uncoded).
-_FUND_GAVE_BEFORE_RE = re.compile(r"(?<![^\W\d_])quỹ(?: [^\W\d_]+| [\"“][^\"“”\n]{1,60}[\"”]){0,6} (?:hỗ trợ|tặng|trao tặng|trao|cấp)"
+_FUND_GAVE_BEFORE_RE = re.compile(r"q" + LETTER_START + r"uỹ(?: [^\W\d_]+| [\"“][^\"“”\n]{1,60}[\"”]){0,6} (?:hỗ trợ|tặng|trao tặng|trao|cấp)"
                                   r"(?: (?:thêm|số tiền|kinh phí))? (?:(?:trên|hơn|gần|khoảng) )?$")
 # A body's own gift into a fund: 'ủng hộ quỹ …' with no verb of raising before it in the sentence (issue 15,
 # 'code false: counted thing differs', src_ai).
@@ -2427,7 +2427,8 @@ _ALL_SOURCES_RE = re.compile(r"(?:các|nhiều|mọi) nguồn(?: vốn)?(?![^\W\
 # riêng của Hội với tổng số vốn hơn 10 tỷ đồng'), or the capital of several sources named after the sum,
 # one of them another lender or a fund ('… 3.000 tỷ đồng vốn từ Ngân hàng Chính sách xã hội, Agribank và
 # Quỹ hỗ trợ phụ nữ …').
-_OWN_CAPITAL_RE = re.compile(r"(?<![^\W\d_])(?:vốn riêng|nguồn riêng|vốn tự có|quỹ riêng)(?![^\W\d_])")
+_OWN_CAPITAL_RE = re.compile(prefix_alternation(("vốn riêng", "nguồn riêng", "vốn tự có", "quỹ riêng"), LETTER_START)
+                             + r"(?![^\W\d_])")
 _SOURCES_AFTER_RE = re.compile(r" (?:nguồn )?vốn (?:từ|của) ")
 _SENTENCE_MARK_RE = re.compile(r"[.;\n](?!\d)")
 _FUND_WORD_RE = re.compile(r"(?<![^\W\d_])quỹ(?![^\W\d_])")

@@ -79,6 +79,8 @@ WORD_START = r"(?<![^\W_].)"
 # The same checked after the second character: a position inside a word fails at the second
 # character's literal before the look-behind is tried (for words of two characters or more).
 WORD_START_2 = r"(?<![^\W_]..)"
+# WORD_START for a word that may follow a digit ('(?<![^\W\d_])word', checked after the first letter).
+LETTER_START = r"(?<![^\W\d_].)"
 
 
 def word_alternation(words: Iterable[str]) -> str:

@@ -44,8 +44,10 @@ _TARGET_WORDS = ("hướng", "nhiệm vụ", "giải pháp", "kế hoạch", "ch
 # A body's aim stated inside a sentence of results ('Năm 2020, Hội phấn đấu giảm thêm 150 hộ …', '…; phấn đấu trồng
 # 150.000 cây xanh', 'Hội đặt mục tiêu giúp 1.200 hộ …'): what follows, to the end of its sentence, is a target.
 # Not the effort behind a result ('Nhờ nỗ lực phấn đấu, …', 'tấm gương phấn đấu vươn lên', 'phấn đấu học tập').
-_AIM_RE = re.compile(r"(?<![^\W\d_])(?<!nỗ lực )(?<!sự )(?<!trình )(?<!thần )(?<!gương )(?<!ý chí )"
-                     r"(?:phấn đấu(?! (?:vươn lên|rèn luyện|học tập|không ngừng))|đặt (?:ra )?mục tiêu)(?![^\W\d_])")
+# (the checks before the word made after its first letter: a pattern that opens with a letter is scanned for in C)
+_NOT_AN_AIM_BEFORE = r"(?<![^\W\d_].)(?<!nỗ lực .)(?<!sự .)(?<!trình .)(?<!thần .)(?<!gương .)(?<!ý chí .)"
+_AIM_RE = re.compile(r"(?:p" + _NOT_AN_AIM_BEFORE + r"hấn đấu(?! (?:vươn lên|rèn luyện|học tập|không ngừng))|"
+                     r"đ" + _NOT_AN_AIM_BEFORE + r"ặt (?:ra )?mục tiêu)(?![^\W\d_])")
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
 
 

@@ -217,6 +217,11 @@ _SPEAKER_HONORIFIC = r"(?<![^\W\d_])(?i:đồng chí|đ/c|ông|bà)\s+"
 # … not where the position is written with it again ('đồng chí Hà Văn Lâm, Ủy viên …': the engine reads
 # an apposition itself) nor inside a longer name ('ông Khải' is not 'ông Khải Hoàn').
 _APPOSITION_AFTER = re.compile(r"\s*(?:[,(–—-]\s*|\s)[A-ZĐÀ-Ỹ]")
+# The form any such mention has: the honorific, then the whole run of words that open with a capital (a name
+# is one; within a longer run the name is followed by a capital, _APPOSITION_AFTER, and skipped), a run
+# written elsewhere too (where the person's position was given).
+_NAME_WORD = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:['’][^\W\d_]*)*"  # ('Điểu K'Ré', 'K' Điểu')
+_HONORIFIC_AND_NAME = re.compile(_SPEAKER_HONORIFIC + "(" + _NAME_WORD + "(?: " + _NAME_WORD + r")*)(?![^\W\d_])")
 
 
 def speaker_spans(text: str) -> list[tuple[int, int, str]]:
@@ -224,6 +229,9 @@ def speaker_spans(text: str) -> list[tuple[int, int, str]]:
     names one of the six organizations: the honorific and the name, and the organization of the
     position (orgs.org_of_position). A name shared by people of different organizations is left out.
     Text must be `normalize()`d already."""
+    if not any(not _APPOSITION_AFTER.match(text, m.end()) and text[m.end():m.end() + 1] not in ("'", "’")
+               and text.count(m.group(1)) > 1 for m in _HONORIFIC_AND_NAME.finditer(text)):
+        return []  # (no mention of that form: the people need not be read, the costly part)
     aliases: dict[str, str | None] = {}
     for person in find_people(text):
         org = org_of_position(person["position"]) if person["position"] else None
