@@ -224,7 +224,7 @@ def test_assessment_kept(text: str, tasks: list[str]) -> None:
 
 
 # REPORTED: an item of a conclusion that tells what was done, led by the period reviewed ('Trong tháng, …',
-# 'Từ đầu năm đến nay, …', 'Quý I năm 2023, …') or saying 'đã' / 'được' before its verb, is no task.
+# 'Từ đầu năm đến nay, …', 'Quý I năm 2023, …') or saying 'đã' / 'vừa' in its first words, is no task.
 # REPORTED_KEPT (guard): 'đã' later in a task ('phát huy kết quả đã đạt được').
 REPORTED: list[tuple[str, list[str]]] = [
     (
@@ -247,4 +247,29 @@ REPORTED_KEPT: list[tuple[str, list[str]]] = [
 
 @pytest.mark.parametrize(("text", "tasks"), REPORTED + REPORTED_KEPT)
 def test_reported_is_no_task(text: str, tasks: list[str]) -> None:
+    assert [t["text"] for t in parse_meeting(text)["tasks"]] == tasks
+
+
+# BEFORE_THE_TASKS_ITEM: in a conclusion's numbered list with an item labelled for the tasks ('4. Nhiệm vụ tháng
+# 7: …'), the numbered items before it that ask nothing tell the period reviewed: no tasks. Guard: an item
+# before it that asks ('đề nghị') stays a task.
+BEFORE_THE_TASKS_ITEM: list[tuple[str, list[str]]] = [
+    (
+        "Thông báo kết luận giao ban tháng 6 năm 2025 của Hội Nông dân xã Quảng Hòa.\nĐồng chí Chủ tịch Hội kết luận:\n"
+        "1. Hội có 942 hội viên ở 18 chi hội; trong tháng kết nạp 11 hội viên.\n"
+        "2. Các chi hội duy trì 6 tổ hợp tác trồng dưa, dư nợ Quỹ Hỗ trợ nông dân 1,2 tỷ đồng.\n"
+        "3. Nhiệm vụ tháng 7: các chi hội hướng dẫn hội viên chăm sóc lúa mùa; Văn phòng tổng hợp báo cáo 6 tháng.",
+        ["Các chi hội hướng dẫn hội viên chăm sóc lúa mùa.", "Văn phòng tổng hợp báo cáo 6 tháng."],
+    ),
+    (
+        "Thông báo kết luận giao ban tháng 6 năm 2025 của Hội Nông dân xã Quảng Hòa.\nĐồng chí Chủ tịch Hội kết luận:\n"
+        "1. Đề nghị các chi hội rà soát hộ hội viên nghèo.\n"
+        "2. Nhiệm vụ tháng 7: các chi hội hướng dẫn hội viên chăm sóc lúa mùa.",
+        ["Các chi hội rà soát hộ hội viên nghèo.", "Các chi hội hướng dẫn hội viên chăm sóc lúa mùa."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "tasks"), BEFORE_THE_TASKS_ITEM)
+def test_before_the_tasks_item(text: str, tasks: list[str]) -> None:
     assert [t["text"] for t in parse_meeting(text)["tasks"]] == tasks

@@ -49,6 +49,7 @@ _RESULTS_HEADING = re.compile(r"\s*(?:[ivx]+[.)/]\s+|\d{1,2}[.)/]\s+|[a-zđ][.)]
                               r"(?![^\W\d_])")
 _RESULTS_LABEL = re.compile(r"\s*(?:[ivx]+[.)/]\s+|\d{1,2}[.)/]\s+|[a-zđ][.)]\s+)?(?:kết quả|hạn chế|tồn tại)"
                             r"(?![^\W\d_])[^:.;]{0,40}:")
+_TASKS_LABEL = re.compile(r"\s*(?:[ivx]+|\d{1,2})[.)/]\s+(?:nhiệm vụ|phương hướng)(?![^\W\d_])[^:.;]{0,60}:")
 _NUMBERED = re.compile(r"\s*(?:[ivx]+|\d{1,2})[.)/]\s+")
 _TASK_HEADING_WORDS = re.compile(r"nhiệm vụ|phương hướng|kế hoạch|đề nghị|yêu cầu|giải pháp")
 _CONCLUSION = re.compile(r"kết luận|phát biểu chỉ đạo|chỉ đạo hội nghị")
@@ -235,6 +236,25 @@ def classify(paras: list[Paragraph], reviewed: Period | None, year: int | None) 
         if section and not heading and p.kind == "other" and section == "tasks" and (
                 _VERB_AT_START.match(folded) or _DIRECTIVE.match(folded)):
             p.kind = "tasks"  # '2. Nhiệm vụ tháng 3 / Đề nghị các tổ chức tiếp tục …; …'
+    _before_the_tasks_item(paras)
+
+
+def _before_the_tasks_item(paras: list[Paragraph]) -> None:
+    """'1. Hội có 1.186 hội viên …; trong quý kết nạp 14 hội viên mới. / … / 5. Nhiệm vụ quý IV: các chi hội …':
+    in a conclusion whose numbered list has an item labelled for the tasks, the numbered items before it that
+    ask nothing are the assessment of the period reviewed, no tasks (in place)."""
+    label_at = None
+    for i in range(len(paras) - 1, -1, -1):
+        p = paras[i]
+        if p.kind != "conclusion" or not _NUMBERED.match(p.text):
+            if p.kind not in ("conclusion", "tasks"):
+                label_at = None
+            continue
+        folded = match_key(p.text)
+        if _TASKS_LABEL.match(folded):
+            label_at = i
+        elif label_at is not None and not (_DIRECTIVE.search(folded) or _NEEDS.search(folded)):
+            p.kind = "other"
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
