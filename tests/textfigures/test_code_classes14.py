@@ -165,3 +165,20 @@ RANKED_NEXT: list[tuple[str, str, str | None]] = [
 @pytest.mark.parametrize(("text", "figure", "code"), RANKED_NEXT)
 def test_ranked_next(text: str, figure: str, code: str | None) -> None:
     assert figures_of(text)[figure]["indicator_code"] == code
+
+
+# The four bodies that take the entrusted loans named short by their count in a sentence about those loans
+# ('Dư nợ ủy thác … qua 4 tổ chức đạt …', 'của 4 tổ chức nhận ủy thác'): the group's name, no figure
+# (CONVENTIONS.md 23, as '4 tổ chức hội'); four bodies of another kind, or made, stay counted.
+FOUR_BODIES_SHORT: list[tuple[str, str, bool]] = [
+    ("Đến cuối quý, dư nợ ủy thác qua 4 tổ chức đạt 236 tỷ đồng, tăng 12 tỷ đồng so với đầu năm.", "4 tổ chức", False),
+    ("Tổng dư nợ của 4 tổ chức nhận ủy thác là 1.450 tỷ đồng.", "4 tổ chức", False),
+    # guards
+    ("Dư nợ ủy thác qua các hội, đoàn thể đạt 520 tỷ đồng; xã có 4 tổ chức tín dụng.", "4 tổ chức", True),
+    ("Năm qua, Hội LHPN huyện vận động thành lập 4 tổ chức đạt chuẩn.", "4 tổ chức", True),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "is_figure"), FOUR_BODIES_SHORT)
+def test_four_bodies_short(text: str, figure: str, is_figure: bool) -> None:
+    assert (figure in figures_of(text)) == is_figure
