@@ -606,7 +606,12 @@ _PLACE_ACTS_RE = re.compile(r"(?P<place>" + prefix_alternation(_PLACE_LEVELS.spl
                             r"hoàn thành|bàn giao|xây dựng|xây mới|xây|dựng|sửa chữa|cấp|chi|bố trí|phân bổ|đầu tư|"
                             r"huy động|triển khai|thực hiện|ban hành|phê duyệt|tổ chức|hỗ trợ|trao|tặng|thành lập)(?![^\W\d_])")
 _ASKS_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:đề nghị|yêu cầu|kiến nghị|đôn đốc|giao)$")
+_ASKS_ENDINGS = frozenset(("nghị", " cầu", "giao", " đốc"))  # (the last four letters of those verbs: asked first)
 _LEVEL_AFTER_RE = re.compile(r" (" + _PLACE_LEVELS + r")(?![^\W\d_])")
+# A lead that asks bodies to carry out a list of tasks ('Đồng chí Trưởng Ban đề nghị Ủy ban MTTQ xã và các tổ
+# chức chính trị - xã hội tập trung: - …; - …', 'Hội nghị yêu cầu Hội LHPN huyện thực hiện các nhiệm vụ sau:'):
+# the bodies asked are the subject of the items after the colon (CONVENTIONS.md 22), not the one who asks.
+_ASKED_LEAD_RE = re.compile(r"[^,;.:()]{0,80}:")
 _LEVEL_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:" + _PLACE_LEVELS + r"),$")  # (a list of places before the comma)
 _CAUSE_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,3}? (?:ngừng|dừng|giải thể|phá sản|đóng cửa|thu hẹp|cắt giảm|"
                              r"gặp khó khăn|không còn|chuyển đi|di dời)(?![^\W\d_])")
@@ -1063,6 +1068,11 @@ class Attributor:
                     cs == s and opening[:1] in _OFFICIAL_FIRST and _OFFICIAL_OPENING_RE.fullmatch(opening) is not None) or (
                     # ('Ban Tổ chức, gồm LĐLĐ tỉnh, Tỉnh đoàn …, dựng …': the committee's members in apposition)
                     committees_named and opening in ("gồm", "bao gồm") and _COMMITTEE_NAMED_RE.search(key, max(s, m.start - 24), m.start) is not None)
+                if not intro and opening[-4:] in _ASKS_ENDINGS and _ASKS_BEFORE_RE.search(opening) is not None \
+                        and not opening.endswith(("bàn giao", "chuyển giao")) and (org is not None or orgs) \
+                        and _ASKED_LEAD_RE.match(key, m.end, e) is not None:
+                    subjects.append(_Subject(m.start, org, orgs, m.end))  # (the bodies a task list's lead asks)
+                    continue
                 if intro and opening[-3:] == "sau" and _RANKED_AFTER_RE.fullmatch(opening) \
                         and key.find(" là ", m.end, e) >= 0:
                     continue  # (the body ranked above: the subject is named after 'là')
