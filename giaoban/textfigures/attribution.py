@@ -400,12 +400,12 @@ def _with_campaign_subjects(key: str, sentences: list[tuple[int, int]], mentions
 _SPEAKER_HONORIFICS = ("đồng chí", "đ/c", " ông ", " bà ", "\nông ", "\nbà ")
 
 
-def _with_speakers(text: str, mentions: list[Mention]) -> list[Mention]:
+def _with_speakers(text: str, mentions: list[Mention], names: list[Mention]) -> list[Mention]:
     """The mentions with each person named again after the position was given ('Đồng chí Đinh Văn Khải
     báo cáo: các cấp Hội …' after 'Đinh Văn Khải, Chủ tịch Hội Nông dân huyện' in the list of who attended)
     added as the name of the body of that person's office (meetings.people.speaker_spans: the meeting
     parser's people, the one resolver of organization names)."""
-    found = [Mention(s, e, org, "name") for s, e, org in speaker_spans(text)]
+    found = [Mention(s, e, org, "name") for s, e, org in speaker_spans(text, names)]
     return _put_in(mentions, found)
 
 
@@ -981,11 +981,11 @@ class Attributor:
     def __init__(self, text: str, key: str) -> None:
         self.text, self.key = text, key
         self.sentences = split_sentences(text, key)
-        raw = _with_congresses(text, key, _with_committees(key, _with_funds(text, key, find_mentions(text, key))),
-                               self.sentences)
+        named = find_mentions(text, key)
+        raw = _with_congresses(text, key, _with_committees(key, _with_funds(text, key, named)), self.sentences)
         raw = _with_campaign_subjects(key, self.sentences, _with_other_subjects(text, key, self.sentences, raw))
         if any(map(key.__contains__, _SPEAKER_HONORIFICS)):  # (a person named again says 'ông', 'bà', 'đồng chí')
-            raw = _with_speakers(text, raw)
+            raw = _with_speakers(text, raw, named)
         # Numbers inside a group's name ('4 tổ chức hội') are no figures.
         # (written out as well: 'Bốn tổ chức hội, đoàn thể nhận ủy thác giữ …', CONVENTIONS.md 23; not where the
         # text says what the front is made of: 'có 5 tổ chức chính trị - xã hội trực thuộc' counts them)

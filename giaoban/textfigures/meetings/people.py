@@ -10,8 +10,8 @@ A person named twice keeps the longest position. Text must be `normalize()`d alr
 
 import re
 
-from ..normalize import match_key
-from ..orgs import find_mentions, org_of_position
+from ..normalize import LETTER_START, match_key, prefix_alternation
+from ..orgs import Mention, find_mentions, org_of_position
 
 SURNAMES = set(
     "Nguyễn Trần Lê Đèo Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lò Lường Tòng Giàng "
@@ -21,6 +21,8 @@ SURNAMES = set(
 )
 _HONORIFIC = re.compile(r"(?<![^\W\d_])(?:đồng chí|Đồng chí|ĐỒNG CHÍ|đ/c|Đ/c|ông|Ông|bà|Bà)\s+")
 _WORD = re.compile(r"[^\W\d_]+")
+# A word that is a family name, found in C (not each word of the text tested in Python).
+_SURNAME_RE = re.compile(prefix_alternation(sorted(SURNAMES), LETTER_START) + r"(?![^\W\d_])")
 _SEPARATOR = re.compile(r"\s*(?:[-–—:,]|\()\s*")
 _TITLE_HEAD = re.compile(
     r"(?:Phó |Nguyên )?(?:Ủy viên|Chủ tịch|Bí thư|Trưởng [Bb]an|Trưởng [Pp]hòng|Trưởng|Giám đốc|Chánh|"
@@ -104,9 +106,7 @@ def _candidates(text: str):
         position = _position_after(text, sep.end()) if sep else ""
         end = text.find(position, name_end) + len(position) if position else name_end
         yield name, position, _role(text, m.start(), end), m.start()
-    for m in _WORD.finditer(text):
-        if m.group(0) not in SURNAMES:
-            continue
+    for m in _SURNAME_RE.finditer(text):
         name, name_end = _name_after(text, m.start(), max_words=4)
         if len(name.split()) < 2 or name.split()[0] != m.group(0):
             continue
@@ -190,12 +190,14 @@ _INSIDE_A_NAME = re.compile(
 _PROVINCE_BEFORE = re.compile(r"(?<![^\W\d_])(?:tỉnh|Tỉnh)\s+$")
 
 
-def find_people(text: str) -> list[dict]:
-    """[{'name', 'position', 'role'}] in order of first mention, one entry per name."""
+def find_people(text: str, mentions: "list[Mention] | None" = None) -> list[dict]:
+    """[{'name', 'position', 'role'}] in order of first mention, one entry per name (``mentions``: the
+    text's orgs.find_mentions, when the caller has them)."""
     people: dict[str, dict] = {}
     found = [*_candidates(text), *_listed(text), *_ranked(text)]
     # 'Đoàn Thanh niên' in a position starts an organization's name, not a person called Đoàn.
-    org_starts = {m.start for m in find_mentions(text, match_key(text)) if m.kind == "name"}
+    org_starts = {m.start for m in (find_mentions(text, match_key(text)) if mentions is None else mentions)
+                  if m.kind == "name"}
     for name, position, role, start in sorted(found, key=lambda c: c[3]):
         if name == "Hồ Chí Minh" or start in org_starts or _INSIDE_A_NAME.search(text, max(0, start - 20), start):
             continue
@@ -224,7 +226,7 @@ _NAME_WORD = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:['’][^\W\d_]*)*"  # ('Điểu K'Ré', 
 _HONORIFIC_AND_NAME = re.compile(_SPEAKER_HONORIFIC + "(" + _NAME_WORD + "(?: " + _NAME_WORD + r")*)(?![^\W\d_])")
 
 
-def speaker_spans(text: str) -> list[tuple[int, int, str]]:
+def speaker_spans(text: str, mentions: "list[Mention] | None" = None) -> list[tuple[int, int, str]]:
     """(start, end, org) of each later mention of a person whose position (read by `find_people`)
     names one of the six organizations: the honorific and the name, and the organization of the
     position (orgs.org_of_position). A name shared by people of different organizations is left out.
@@ -233,7 +235,7 @@ def speaker_spans(text: str) -> list[tuple[int, int, str]]:
                and text.count(m.group(1)) > 1 for m in _HONORIFIC_AND_NAME.finditer(text)):
         return []  # (no mention of that form: the people need not be read, the costly part)
     aliases: dict[str, str | None] = {}
-    for person in find_people(text):
+    for person in find_people(text, mentions):
         org = org_of_position(person["position"]) if person["position"] else None
         if org is None:
             continue
