@@ -138,12 +138,7 @@ def _close_names(path: Path, mine: str) -> None:
     for _ in range(50):
         s = path.read_text(encoding="utf-8")
         tree = ast.parse(s)
-        have = {a.asname or a.name.split(".")[0] for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
-        for n in tree.body:
-            if isinstance(n, (ast.FunctionDef, ast.ClassDef)):
-                have.add(n.name)
-            elif isinstance(n, (ast.Assign, ast.AnnAssign)):
-                have |= {t.id for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
+        have = _module_names(tree)
         used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
         local = {a.arg for n in ast.walk(tree) if isinstance(n, ast.arguments) for a in (*n.args, *n.kwonlyargs)} \
             | {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)} \
@@ -170,6 +165,17 @@ def _close_names(path: Path, mine: str) -> None:
     raise SystemExit(f"{path}: names still missing after 50 rounds")
 
 
+def _module_names(tree: ast.Module) -> set[str]:
+    """The names a module's top level imports, defines or assigns."""
+    have = {a.asname or a.name.split(".")[0] for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
+    for n in tree.body:
+        if isinstance(n, (ast.FunctionDef, ast.ClassDef)):
+            have.add(n.name)
+        elif isinstance(n, (ast.Assign, ast.AnnAssign)):
+            have |= {t.id for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
+    return have
+
+
 def _carry_into_module(package: Path, line: str) -> None:
     """Make the old sibling module that ``line`` (``from .lexicon import ADMIN_LEVELS``) imports from
     define the name: this checkout's definition is appended to it, with what that uses, when the old
@@ -182,14 +188,7 @@ def _carry_into_module(package: Path, line: str) -> None:
     if not old.exists():
         return
     s = old.read_text(encoding="utf-8")
-    tree = ast.parse(s)
-    have = {a.asname or a.name.split(".")[0] for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
-    for n in tree.body:
-        if isinstance(n, (ast.FunctionDef, ast.ClassDef)):
-            have.add(n.name)
-        elif isinstance(n, (ast.Assign, ast.AnnAssign)):
-            have |= {t.id for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
-    if name in have:
+    if name in _module_names(ast.parse(s)):
         return
     mine = (ROOT / "giaoban" / "textfigures" / f"{module}.py").read_text(encoding="utf-8")
     for node in ast.parse(mine).body:
