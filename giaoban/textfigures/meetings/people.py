@@ -231,8 +231,10 @@ def speaker_spans(text: str, mentions: "list[Mention] | None" = None) -> list[tu
     names one of the six organizations: the honorific and the name, and the organization of the
     position (orgs.org_of_position). A name shared by people of different organizations is left out.
     Text must be `normalize()`d already."""
-    if not any(not _APPOSITION_AFTER.match(text, m.end()) and text[m.end():m.end() + 1] not in ("'", "’")
-               and text.count(m.group(1)) > 1 for m in _HONORIFIC_AND_NAME.finditer(text)):
+    named = [(m.start(), m.end(), m.group(1)) for m in _HONORIFIC_AND_NAME.finditer(text)
+             if not _APPOSITION_AFTER.match(text, m.end()) and text[m.end():m.end() + 1] not in ("'", "’")
+             and text.count(m.group(1)) > 1]
+    if not named:
         return []  # (no mention of that form: the people need not be read, the costly part)
     aliases: dict[str, str | None] = {}
     for person in find_people(text, mentions):
@@ -242,15 +244,5 @@ def speaker_spans(text: str, mentions: "list[Mention] | None" = None) -> list[tu
         words = person["name"].split()
         for alias in {person["name"], words[-1], words[0]}:
             aliases[alias] = org if aliases.get(alias, org) == org else None
-    known = sorted((a for a, o in aliases.items() if o is not None), key=len, reverse=True)
-    if not known:
-        return []
-    pattern = re.compile(_SPEAKER_HONORIFIC + "(" + "|".join(map(re.escape, known)) + r")(?![^\W\d_])")
-    out = []
-    for m in pattern.finditer(text):
-        if _APPOSITION_AFTER.match(text, m.end()) or text[m.end():m.end() + 1] in ("'", "’"):
-            continue
-        org = aliases[m.group(1)]
-        if org is not None:
-            out.append((m.start(), m.end(), org))
-    return out
+    # (the name of such a mention is its whole run of capitalized words: the alias itself, looked up)
+    return [(start, end, org) for start, end, name in named if (org := aliases.get(name)) is not None]
