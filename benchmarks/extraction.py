@@ -12,6 +12,11 @@ word segmentation and POS tags, on the corpus (which serves the engine better, i
     .venv/bin/python benchmarks/extraction.py [--verbose]
     .venv/bin/python benchmarks/extraction.py --set src_n [--verbose]   # one authoring set only
     .venv/bin/python benchmarks/extraction.py --composition   # texts per province, organization, genre, year
+    .venv/bin/python benchmarks/extraction.py --speed [--engine ../other-checkout]   # speed alone
+
+``--speed`` times the engine and underthesea on the texts the whole run times (corpus, seed, fixtures), and
+stops there. ``--engine DIR`` runs the engine of another checkout (compiled there or not) on this
+checkout's texts: a change's before and after on the same texts, in the same run of the machine.
 
 ``--set NAME`` scores only the texts of tests/fixtures/corpus/NAME.py (e.g. a set written fresh,
 before any rule saw it: the honest figure on unseen texts), per part and together, and stops there.
@@ -32,6 +37,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+if "--engine" in sys.argv:  # (first on the path: its giaoban is imported instead of this checkout's)
+    sys.path.insert(0, str(Path(sys.argv[sys.argv.index("--engine") + 1]).resolve()))
 
 from giaoban.textfigures import extract_text, scoring  # noqa: E402
 from giaoban.textfigures.normalize import match_key  # noqa: E402
@@ -86,6 +93,16 @@ def verbose_report(scorer, items: list[tuple[str, dict, dict]]) -> None:  # type
             pp.write_text(json.dumps(pred, ensure_ascii=False), encoding="utf-8")
             args += [str(gp), str(pp)]
         scorer.main(args + ["--verbose"])
+
+
+def timed_texts() -> list[str]:
+    """The texts the speed is measured on, NFC: the corpus, the shared seed (when present), the fixtures."""
+    out = [text for _name, text, _gold in scoring.load_corpus(CORPUS)]
+    seed = SHARED / "seeds" / "lai-chau-2023-q3.txt"
+    if seed.exists():
+        out.append(seed.read_text(encoding="utf-8"))
+    out += [text for _name, text, _gold in fixture_texts()]
+    return [unicodedata.normalize("NFC", t) for t in out]
 
 
 def fixture_texts() -> list[tuple[str, str, dict]]:
@@ -280,6 +297,14 @@ def main(argv: list[str]) -> int:
             print(f"{facet} ({len(rows)}): " + "; ".join(
                 f"{k} {v['dev']}+{v['test']}" for k, v in sorted(rows.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))))
         print(json.dumps(table, ensure_ascii=False))
+        return 0
+    if "--speed" in argv:
+        with contextlib.redirect_stderr(io.StringIO()):
+            sp = speed(timed_texts(), rounds=7)
+        print(f"speed ({sp['engine_build']} engine, {extract_text.__module__} from "
+              f"{Path(sys.modules[extract_text.__module__].__file__ or '').parent}): {sp.get('speedup_cpu')} x underthesea "
+              f"word_tokenize in CPU time, {sp.get('speedup')} x in wall-clock time")
+        print(json.dumps(sp, ensure_ascii=False))
         return 0
     if "--set" in argv:
         name = argv[argv.index("--set") + 1]

@@ -8,7 +8,8 @@ engine), so that callgrind collects only those:
     # 'Collected : X' / 2 = instructions per pass (about 4.8e9 for the 570 texts of 2026-12-06 evening,
     # the shared seed included with GIAOBAN_SHARED=/work/shared; 2.6e9 for the 426 texts of that morning)
 
-Without valgrind it prints the CPU time of the N passes.
+Without valgrind it prints the CPU time of the N passes. ``--engine DIR`` (as in extraction.py) counts another
+checkout's engine on this checkout's texts.
 """
 
 from __future__ import annotations
@@ -16,24 +17,13 @@ from __future__ import annotations
 import functools
 import sys
 import time
-import unicodedata
 
-from extraction import CORPUS, SHARED, extract_text, fixture_texts, scoring
-
-
-def texts() -> list[str]:
-    """The corpus, the shared seed (when present) and the fixtures, NFC, as the speed test reads them."""
-    out = [text for _name, text, _gold in scoring.load_corpus(CORPUS)]
-    seed = SHARED / "seeds" / "lai-chau-2023-q3.txt"
-    if seed.exists():
-        out.append(seed.read_text(encoding="utf-8"))
-    out += [text for _name, text, _gold in fixture_texts()]
-    return [unicodedata.normalize("NFC", t) for t in out]
+from extraction import extract_text, timed_texts
 
 
 def main(argv: list[str]) -> int:
-    n = int(argv[0]) if argv else 2
-    corpus = texts()
+    n = next((int(a) for a in argv if a.isdigit()), 2)
+    corpus = timed_texts()
     for t in corpus:
         extract_text(t)  # warm: compiled patterns, caches
     cpu = time.process_time()
