@@ -127,6 +127,9 @@ _LEAVE_OF_RE = re.compile(r"(?<![^\W\d_])(?:chủ trương|sự chỉ đạo|ch�
                           r"quy định|tờ trình)(?: (?:số )?\d[\w/.\-]*)?) *$")
 _PLACE_SUBJECT_RE = re.compile(r"(?:^|[,:;] |\n)[\s\-+•*–]*(?:toàn |cả )?(?:" + ADMIN_LEVELS + r")"
                                r" (?:đã|còn|cũng|tiếp tục|đang|vừa)(?![^\W\d_])"
+                               # ('Từ nguồn Quỹ, xã khởi công 3 căn nhà': the place's own verb of building or giving)
+                               r"|(?:[,;] |\n)[\s\-+•*–]*(?:" + ADMIN_LEVELS + r") (?:khởi công|bàn giao|xây mới|xây dựng|làm mới|"
+                               r"sửa chữa|hỗ trợ|trao|tặng)(?![^\W\d_])"
                                # ('…; toàn xã vận động Quỹ "Vì người nghèo" được …': the whole place raised it)
                                r"|(?<![^\W\d_])(?:toàn|cả) (?:" + ADMIN_LEVELS + r")"
                                r" (?:vận động|quyên góp|huy động|tiếp nhận)(?![^\W\d_])")
@@ -1025,6 +1028,7 @@ class Attributor:
         section: Actor | None = None
         headed: Actor | None = None  # … and the one a heading line of its own names ('Hoạt động của Hội CCB xã')
         donor_aside: Actor | None = None  # the body a donor's sentence interrupted, for the next sentence
+        place_front = False  # a bare place acted for the Front after its joint lead in the last sentence (CONVENTIONS.md 24)
         for s, e in self.sentences:
             if own_hoi is not None and s > 0 and key[s - 1] == "\n":
                 last_hoi = own_hoi
@@ -1287,10 +1291,16 @@ class Attributor:
                 # back to one of the bodies that worked jointly, and goes on with it.
                 carried = Actor(member.org, None, "carried", (member.pos, member.end))
             if (not subjects and entry_carried is not None and entry_carried.orgs and "mttq" in entry_carried.orgs
-                    and (_PLACE_SUBJECT_RE.search(key, s, e) or _LEADER_OPENS_RE.match(key, s, e))):
+                    and ((place_front and key[s - 1] == ";")
+                         or _PLACE_SUBJECT_RE.search(key, s, e) or _LEADER_OPENS_RE.match(key, s, e))):
                 # 'Ủy ban MTTQ xã cùng các tổ chức … vận động được 860 triệu đồng. Với nguồn lực này,
-                # xã đã bàn giao 9 căn nhà': the place acts through the body that leads the joint work.
+                # xã đã bàn giao 9 căn nhà': the place acts through the body that leads the joint work
+                # (CONVENTIONS.md 24), on past ';' to its sentence's end ('Phường đã vận động Quỹ …; hỗ trợ
+                # sửa chữa 4 nhà Đại đoàn kết') while no body is named.
                 entry_carried = Actor("mttq", None, "carried", entry_carried.named_at)
+                place_front = True
+            else:
+                place_front = False
             if not subjects and section is not None and entry_carried is section and _PARTNER_OPENS_RE.match(key, s, e):
                 # '6. Phối hợp với Ủy ban MTTQ tỉnh / - Phối hợp Ủy ban MTTQ tỉnh trao 12 nhà …': an item that
                 # opens with its partner is the work of the report's own body (convention 8).
