@@ -189,6 +189,20 @@ _DONOR_AFTER_RE = re.compile(r"[^\W\d_ ]*(?: [^\W\d_]+){0,2} (?:của|do) (?:cá
 # … unless what follows says why, not who gave ('giải thể 6 công đoàn cơ sở do doanh nghiệp ngừng hoạt động').
 _CAUSE_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,3}? (?:ngừng|dừng|giải thể|phá sản|đóng cửa|thu hẹp|cắt giảm|"
                              r"gặp khó khăn|không còn|chuyển đi|di dời)(?![^\W\d_])")
+# The people of the area, or the household helped and its kin, as the subject of their own share in a clause of a
+# body's sentence after a comma ('…, tổng kinh phí 2,1 tỷ đồng, trong đó nhân dân đóng góp 700 triệu đồng', '…, gia
+# đình tự có 25 triệu đồng', '…, riêng bà con góp 150 triệu đồng'): theirs (`other`), as 'Nhân dân đóng góp …' opening
+# a sentence is (attribution._PEOPLE_SUBJECT_RE); not the members, the body's own people ('…, hội viên góp …'), nor
+# the people a body called on ('vận động nhân dân đóng góp …': no comma before them).
+_PEOPLE_GAVE_OPENS_RE = re.compile(
+    r" (?:(?:trong đó|trong số đó|riêng|còn),? )?(?:các |những )?(?:nhân dân|người dân|bà con|hộ dân|gia đình|người thân|"
+    r"con em|dòng họ|anh em)(?! (?:hội viên|đoàn viên|cựu chiến binh|ccb))(?: [^\W\d_]+){0,5}? (?:(?:đã|cũng|tự|còn) )?"
+    r"(?:đóng góp|góp|hiến|đối ứng|tự có|bỏ ra|ủng hộ)(?![^\W\d_])")
+_CLAUSE_OPENER = ","  # (the mark such a clause opens after: asked first)
+# … unless the whole they give a part of is money the body raised ('Mặt trận xã vận động được 300 triệu đồng, trong đó
+# nhân dân đóng góp 120 triệu đồng': the body's raising, the people among its givers), not the cost of a work.
+_RAISED_WHOLE_RE = re.compile(prefix_alternation(("vận động", "huy động", "quyên góp", "tiếp nhận"), LETTER_START)
+                              + r"(?: được)? (?:(?:hơn|trên|gần|khoảng) )?\d")
 # Kind and what is counted: comparisons are changes; amounts per item and denominators are no levels.
 # The patterns below are only asked whether they match, at the end of the words before a figure;
 # each starts with its words' first letters (a look-behind first is tried at every position).
@@ -859,6 +873,12 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # 'Công ty có 120 lao động; 70 lao động được kết nạp vào Công đoàn', '30 công nhân của công ty làm
             # đơn gia nhập công đoàn': the workers the body took in are its result, not the firm's.
             actor = Actor(joined_orgs[0], None, "subject", (joined.start(1), joined.end(1)))
+        elif actor.source != "owner" and actor.org != "other" \
+                and key[(cl := _clause_start(sentence_starts, breaks, c.start)[1]) - 1:cl] == _CLAUSE_OPENER \
+                and (gave := _PEOPLE_GAVE_OPENS_RE.match(key, cl, c.start)) is not None \
+                and not _MEMBERS_NAMED_RE.search(key, cl, gave.end()) \
+                and not _RAISED_WHOLE_RE.search(key, _sentence_start(sentence_starts, cl), cl):
+            actor = _OTHER  # '…, trong đó nhân dân đóng góp 700 triệu đồng': the people's own share
         elif donors_named and (donor := _DONOR_AFTER_RE.match(key, c.end)) and not _CAUSE_AFTER_RE.match(key, donor.end()):
             actor = _OTHER  # '1.240 suất quà của các doanh nghiệp, nhà hảo tâm': the givers'
         elif actor.source in ("carried", "default", "owner") and _VIA_WORD in key[c.start - 60 if c.start > 60 else 0:c.end + 60] \

@@ -1,0 +1,85 @@
+"""Whose figure, decided inside one sentence: classes of wording that recur on texts no rule had seen (issue 15;
+benchmarks/unseen_errors.py --verbose, benchmarks/unseen_attribution.py --now, dev part only). Each row is a wording
+of our own, not a sentence of the corpus; the rows of a class failed on main before its fix (the commit says how
+many), the guards passed and must keep passing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from giaoban.textfigures import extract_text
+
+
+def _owners(text: str) -> list:
+    return [f["orgs"] or f["org"] for f in extract_text(text)["figures"]]
+
+
+# The people of the area (or the household helped, its kin) as the subject of their own share, in a clause of a
+# body's sentence after a comma ('…, kinh phí 2,1 tỷ đồng, trong đó nhân dân đóng góp 700 triệu đồng', '…, gia đình
+# tự có 25 triệu đồng'): their contribution is theirs, `other`, as 'Nhân dân đóng góp 4,6 tỷ đồng' opening a sentence
+# is; not the body's that raised the rest (CONVENTIONS.md 2, 5).
+PEOPLE_GAVE_IN_A_CLAUSE: list[tuple[str, list]] = [
+    (
+        "Ủy ban MTTQ xã báo cáo năm 2025.\nMặt trận xã vận động làm 3,2 km đường bê tông, tổng kinh phí 2,1 tỷ đồng, "
+        "trong đó nhân dân đóng góp 700 triệu đồng.",
+        ["mttq", "mttq", "other"],
+    ),
+    (
+        "Hội Cựu chiến binh huyện báo cáo.\nHội hỗ trợ xây 4 nhà nghĩa tình, mỗi nhà 60 triệu đồng, trong đó gia "
+        "đình tự có 25 triệu đồng.",
+        ["ccb", "ccb", "other"],
+    ),
+    (
+        "Ủy ban MTTQ phường báo cáo quý III.\nMặt trận phường vận động nâng cấp 2 tuyến hẻm, kinh phí 450 triệu "
+        "đồng, trong đó bà con trong khu phố góp 150 triệu đồng.",
+        ["mttq", "mttq", "other"],
+    ),
+    (
+        "Hội Nông dân xã báo cáo.\nHội vận động hội viên làm 2 km kênh mương, trong đó các hộ dân hiến 1.200 m2 đất.",
+        ["nongdan", "other"],
+    ),
+    (
+        "Hội LHPN huyện báo cáo.\nHội trao 5 mái ấm tình thương, trị giá 300 triệu đồng, trong đó người thân của các "
+        "gia đình góp 80 triệu đồng.",
+        ["phunu", "phunu", "other"],
+    ),
+    (
+        "Ủy ban MTTQ huyện báo cáo.\nỦy ban MTTQ huyện vận động xây 12 cầu dân sinh với kinh phí 3,6 tỷ đồng, riêng "
+        "nhân dân đóng góp 1,2 tỷ đồng và 2.400 ngày công.",
+        ["mttq", "mttq", "other", "other"],
+    ),
+    (
+        "Đoàn xã báo cáo.\nĐoàn xã làm 1 tuyến đường hoa dài 800 m, người dân góp 15 triệu đồng mua cây giống.",
+        ["doan", "doan", "other"],
+    ),
+]
+
+PEOPLE_GAVE_IN_A_CLAUSE_KEPT: list[tuple[str, list]] = [
+    (  # (the body called on the people: what they gave is the body's raising)
+        "Ủy ban MTTQ xã báo cáo.\nMặt trận xã vận động nhân dân đóng góp 700 triệu đồng làm đường.",
+        ["mttq"],
+    ),
+    (  # (the people opening the sentence: theirs, as before)
+        "Ủy ban MTTQ xã báo cáo.\nNhân dân đóng góp 900 triệu đồng và 3.000 ngày công làm đường.",
+        ["other", "other"],
+    ),
+    (  # (the members are the body's people: their share stays the body's)
+        "Hội Cựu chiến binh xã báo cáo.\nHội xây 1 nhà đồng đội, kinh phí 70 triệu đồng, trong đó hội viên góp 20 "
+        "triệu đồng.",
+        ["ccb", "ccb", "ccb"],
+    ),
+    (  # (a part of the money the body raised: its raising, the people among its givers)
+        "Ủy ban MTTQ xã báo cáo.\nMặt trận xã vận động được 450 triệu đồng, trong đó bà con đóng góp 200 triệu đồng.",
+        ["mttq", "mttq"],
+    ),
+    (  # (the people helped, counted: the body's work)
+        "Hội LHPN xã báo cáo.\nHội tặng quà, trong đó người dân nghèo nhận 30 suất quà.",
+        ["phunu"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,owners", PEOPLE_GAVE_IN_A_CLAUSE + PEOPLE_GAVE_IN_A_CLAUSE_KEPT)
+def test_the_people_s_share_in_a_clause_is_theirs(text: str, owners: list) -> None:
+    assert _owners(text) == owners
