@@ -100,14 +100,17 @@ _AREA_PEOPLE_SOWED_RE = re.compile(r"(?<![^\W\d_])(?:nông dân|người dân|b�
 _AREA_PER_HEAD_RE = re.compile(r"bình quân đầu người (?:của |toàn )(?:toàn )?(?:" + ADMIN_LEVELS + r")"
                                r"(?![^\W\d_])[^,;.\n]*$")
 # … and any statistic of a place or its people named as the subject of its clause (convention 5): those only
-# a place has ('Dân số toàn huyện là …', 'Diện tích tự nhiên của xã khoảng …', '…; tỷ lệ hộ nghèo còn 1,3%'), and
-# those that say the place ('Tổng số phụ nữ từ 18 tuổi trở lên của phường là …', 'Năm 2025, thu nhập bình quân
-# toàn xã đạt …'): nobody's, whichever body the text carried on with; not the members' own ('thu nhập bình quân
+# a place has ('Dân số toàn huyện là …', 'Diện tích tự nhiên của xã khoảng …', '…; tỷ lệ hộ nghèo còn 1,3%', '…;
+# thu nhập bình quân đầu người 52 triệu đồng', 'Tỷ lệ người dân tham gia bảo hiểm y tế đạt …'), and those that say
+# the place ('Tổng số phụ nữ từ 18 tuổi trở lên của phường là …', 'Năm 2025, thu nhập bình quân toàn xã đạt …', 'tổng
+# giá trị sản xuất trên địa bàn xã đạt …', 'Tổng đàn gia súc của xã có …'): nobody's, whichever body the text carried on with; not the members' own ('thu nhập bình quân
 # của hội viên'; 'tổng số hội viên' is no such subject), nor a total a body's work counts ('Tổng số hộ được vay …')
 # or a firm's workers' pay its union tells ('Thu nhập bình quân của người lao động đạt …'): these say no place.
 _STAT_SUBJECT_RE = re.compile(
     r"[\s\-+•*–]*(?:(?:hiện nay|hiện|đến nay|năm nay|năm \d+|cuối năm(?: \d+)?),? )?"
-    r"(?:(?P<place>tỷ lệ hộ (?:cận )?nghèo|dân số|diện tích tự nhiên|mật độ dân số)|thu nhập bình quân(?: đầu người)?|số dân|"
+    r"(?:(?P<place>tỷ lệ hộ (?:cận )?nghèo|dân số|diện tích tự nhiên|mật độ dân số|thu nhập bình quân đầu người|"
+    r"tỷ lệ bao phủ bảo hiểm y tế|tỷ lệ (?:người dân|dân số|nhân dân) tham gia bảo hiểm (?:y tế|xã hội))|thu nhập bình quân|"
+    r"số dân|(?:tổng )?giá trị sản xuất|tổng đàn|"
     r"tổng số (?:phụ nữ|thanh niên|lao động|người lao động|hộ|hộ dân|dân|người|nhân khẩu|công nhân|nông dân))"
     r"(?![^\W\d_])[^,;:.\n]{0,80}")
 _STAT_PLACE_RE = re.compile(r"(?<![^\W\d_])(?:của|toàn|trên địa bàn|cả) (?:toàn )?(?:" + ADMIN_LEVELS + r"|quận|"

@@ -83,3 +83,46 @@ PEOPLE_GAVE_IN_A_CLAUSE_KEPT: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,owners", PEOPLE_GAVE_IN_A_CLAUSE + PEOPLE_GAVE_IN_A_CLAUSE_KEPT)
 def test_the_people_s_share_in_a_clause_is_theirs(text: str, owners: list) -> None:
     assert _owners(text) == owners
+
+
+# A statistic of the area's economy or people named as the subject of its clause (CONVENTIONS.md 5), by a noun only a
+# place has ('thu nhập bình quân đầu người', 'tỷ lệ người dân tham gia bảo hiểm y tế') or by one that says the place
+# after it ('tổng giá trị sản xuất trên địa bàn xã', 'Tổng đàn gia súc của xã'): nobody's, whichever body's report
+# tells it; not the members' own ('… của hội viên').
+AREA_STATISTIC_SUBJECT: list[tuple[str, list]] = [
+    (
+        "Ủy ban MTTQ xã báo cáo.\nNăm 2025, tổng giá trị sản xuất trên địa bàn xã đạt 1.240 tỷ đồng.",
+        [None],
+    ),
+    ("Hội Nông dân xã báo cáo.\nTổng đàn gia súc của xã có 3.200 con.", [None]),
+    ("Ủy ban MTTQ xã báo cáo.\nTỷ lệ người dân tham gia bảo hiểm y tế đạt 94,5%.", [None]),
+    (
+        "Hội Nông dân xã Yên Bình tổng kết năm 2025.\nNăm 2025, tổng sản lượng lương thực của xã đạt 6.200 tấn; thu nhập "
+        "bình quân đầu người 52 triệu đồng.",
+        [None, None],
+    ),
+    ("Hội LHPN phường báo cáo.\nNăm nay, giá trị sản xuất công nghiệp của phường ước đạt 860 tỷ đồng.", [None]),
+    ("Ủy ban MTTQ xã báo cáo.\nTỷ lệ bao phủ bảo hiểm y tế toàn xã đạt 93%.", [None]),
+]
+
+AREA_STATISTIC_SUBJECT_KEPT: list[tuple[str, list]] = [
+    (  # (the members' own income)
+        "Hội Cựu chiến binh xã báo cáo.\nHội giúp 5 hộ thoát nghèo; thu nhập bình quân đầu người của hội viên đạt 58 "
+        "triệu đồng.",
+        ["ccb", "ccb"],
+    ),
+    ("Hội Nông dân xã báo cáo.\nTổng đàn lợn của hội viên có 1.200 con.", ["nongdan"]),
+    (  # (the value of a body's works: its own)
+        "Đoàn xã báo cáo.\nĐoàn xã thực hiện 12 công trình thanh niên, tổng giá trị 180 triệu đồng.",
+        ["doan", "doan"],
+    ),
+    (  # (a share the body reached among its members)
+        "Công đoàn huyện báo cáo.\nTỷ lệ đoàn viên tham gia bảo hiểm y tế đạt 98%.",
+        ["congdoan"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,owners", AREA_STATISTIC_SUBJECT + AREA_STATISTIC_SUBJECT_KEPT)
+def test_an_area_statistic_as_the_clause_s_subject_is_nobody_s(text: str, owners: list) -> None:
+    assert _owners(text) == owners
