@@ -122,12 +122,6 @@ _OF_AREA_AFTER_RE = re.compile(r" (?:của|trên địa bàn|toàn) (?:toàn )?(
 # lệ hộ nghèo của huyện vẫn ở mức 4,7%', '…, trong khi tỷ lệ hộ cận nghèo chung của thị xã là 3,2%', 'nơi tỷ lệ hộ
 # nghèo bình quân còn 12,3%'): only a place has it, not the members' ('tỷ lệ hộ nghèo trong hội viên còn 0,9%').
 _POOR_RATE_BEFORE_RE = re.compile(r"(?<![^\W\d_])tỷ lệ hộ (?:cận )?nghèo(?![^\W\d_])[^,;:.\n\d%]{0,40}$")
-# The four bodies that take the Social Policy Bank's entrusted loans named short, by their count ('Dư nợ ủy thác
-# qua 4 tổ chức đạt …', 'của 4 tổ chức nhận ủy thác'): the group's name, as '4 tổ chức hội' (no figure, CONVENTIONS.md
-# 23); the noun ends there (a verb, 'nhận ủy thác' or a stop after it), the sentence or the one before is about
-# entrusted loans, and a word of 'through whom' stands before.
-_FOUR_BODIES_RE = re.compile(r"(?:[,.;:)]| (?:đạt|nhận|đang|quản lý|là|tăng|giảm|chiếm|với|trên|tại|của)(?![^\W\d_])|$)")
-_THROUGH_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:qua|của|trong|giữa|cho) (?:cả )?$")
 _ORGS_COUNTED_RE = re.compile(r" (?:chính trị - xã hội|chính trị xã hội|thành viên|hội|đoàn thể|ct-xh)(?![^\W\d_])")
 # … but the standard of the state's programmes a place reaches ('18 xã đã đạt chuẩn nông thôn mới', '5 huyện
 # đạt chuẩn nông thôn mới nâng cao', '3 phường được công nhận đạt chuẩn đô thị văn minh') is the place's
@@ -687,10 +681,6 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             continue
         if c.unit == "đồng" and c.value == 0:
             continue  # 'Phiên chợ 0 đồng', 'Trang phục 0 đồng': a programme's name, never an amount
-        if c.unit == "tổ chức" and c.value == 4 and _FOUR_BODIES_RE.match(key, c.end) \
-                and _THROUGH_BEFORE_RE.search(key, c.start - 12 if c.start > 12 else 0, c.start) \
-                and "ủy thác" in key[c.start - 200 if c.start > 200 else 0:c.end + 60]:
-            continue  # 'Dư nợ ủy thác … qua 4 tổ chức đạt 142,6 tỷ đồng': the four associations by name (CONVENTIONS.md 23)
         actor = attributor.actor_at(c.start, key[c.end - len(c.unit_text):c.end] if c.unit_text else c.unit)
         if c.unit == "hộ" and actor.source in ("carried", "default") and "nghèo" in key[c.start - 80 if c.start > 80 else 0:c.start] \
                 and (poor := _members_poor_before(key, sentence_starts, c.start, attributor.default)) is not None:
