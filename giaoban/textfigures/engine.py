@@ -1923,6 +1923,13 @@ _QUOTE_OR_COMMA_RE = re.compile(r"[\"“”,]")
 _GIFTS_TO_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:tặng|trao) quà(?: cho)? (?:[^,;.:]*\d[^,;.:]* và )?$")
 
 
+# Things given ('trao 3 máy lọc nước', 'tặng 120 thẻ bảo hiểm y tế'): gifts in kind whatever noun counts them
+# (CONVENTIONS.md 25); not a house (what it cost), a contest's prize (a reward, no support) nor scholarships
+# (the catalogue excludes them: '300 phần học bổng, quà tặng, trị giá …').
+_GIVEN_BEFORE_RE = re.compile(r"(?:^|[^\w])(?:trao|tặng|trao tặng|biếu)(?: thêm)? (?:(?:trên|hơn|gần|khoảng) )?$")
+_NOT_GIFT_UNITS = frozenset({"ngôi nhà", "giải", "công trình"})
+
+
 def _valued_thing(key: str, c: Candidate, previous: list[Candidate], s_start: int, before: str) -> Candidate | None:
     """The counted thing (not a gift) whose value an amount gives: '38 công trình thanh niên, trị
     giá 420 triệu đồng', '12 dự án, tổng số vốn 1,8 tỷ đồng'. None for gifts ('640 suất quà trị
@@ -1940,6 +1947,10 @@ def _valued_thing(key: str, c: Candidate, previous: list[Candidate], s_start: in
         return None
     if _GIFTS_TO_BEFORE_RE.search(key, max(s_start, p.start - 80), p.start):
         return None  # ('tặng quà 58 chùa Khmer và 32 vị sư cả, tổng trị giá …': those given gifts, the gifts valued)
+    given = key[p.start - 24 if p.start - 24 > s_start else s_start:p.start]
+    if p.unit not in _NOT_GIFT_UNITS and ("trao" in given or "tặng" in given or "biếu" in given) \
+            and _GIVEN_BEFORE_RE.search(given) and "học bổng" not in key[p.start:c.start]:
+        return None  # ('Tỉnh đoàn trao 3 máy lọc nước trị giá …': a thing given is a gift, the amount its value, CONVENTIONS.md 25)
     gap = key[p.end:c.start]
     if "." in gap or ";" in gap or "\n" in gap:
         return None
