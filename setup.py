@@ -2,9 +2,10 @@
 
 Everything else is in pyproject.toml; this file only adds the compiled engine. `pip install -e .`
 (what `make run`, `make test` and .ci/run do) and `pip install .` compile the engine's modules
-(ENGINE below; the meeting parser, the readers and the scorer stay Python) with mypyc, mypy's
-compiler: the same code, type annotations included, as C extensions that run it several times
-faster than the interpreter (benchmarks/extraction.py prints which engine ran and its speed).
+(ENGINE below, meetings/people.py included: the engine reads the speakers of minutes with it; the rest
+of the meeting parser, the readers and the scorer stay Python) with mypyc, mypy's compiler: the same
+code, type annotations included, as C extensions that run it several times faster than the interpreter
+(benchmarks/extraction.py prints which engine ran and its speed).
 
 - The compiled modules sit next to their .py (an editable install builds in place) and share one
   library, the top-level module <hash>__mypyc (mypyc's default place for it: there a compiled module's
@@ -33,10 +34,17 @@ from setuptools.dist import Distribution
 
 ROOT = Path(__file__).resolve().parent
 PACKAGE = "giaoban/textfigures"
-# The engine's modules, compiled (on one line: the Makefile reads it to rebuild after an edit).
-ENGINE_FILES = "giaoban/textfigures/engine.py giaoban/textfigures/attribution.py giaoban/textfigures/figures.py giaoban/textfigures/catalogue.py giaoban/textfigures/orgs.py giaoban/textfigures/numbers.py giaoban/textfigures/normalize.py giaoban/textfigures/period.py giaoban/textfigures/sections.py giaoban/textfigures/boilerplate.py giaoban/textfigures/lexicon.py"
-ENGINE = tuple(Path(path).stem for path in ENGINE_FILES.split())
+# The engine's modules, compiled (on one line: the Makefile reads it to rebuild after an edit), with
+# meetings/people.py, whose speakers the engine reads in minutes (attribution._with_speakers).
+ENGINE_FILES = "giaoban/textfigures/engine.py giaoban/textfigures/attribution.py giaoban/textfigures/figures.py giaoban/textfigures/catalogue.py giaoban/textfigures/orgs.py giaoban/textfigures/numbers.py giaoban/textfigures/normalize.py giaoban/textfigures/period.py giaoban/textfigures/sections.py giaoban/textfigures/boilerplate.py giaoban/textfigures/lexicon.py giaoban/textfigures/meetings/people.py"
+# Their names in the package ('engine', 'meetings.people'): the keys of MANIFEST.
+ENGINE = tuple(".".join(Path(path).relative_to(PACKAGE).with_suffix("").parts) for path in ENGINE_FILES.split())
 MANIFEST = "_compiled.json"  # (read by giaoban/textfigures/__init__.py)
+
+
+def source_of(name: str) -> Path:
+    """The .py of an ENGINE module ('meetings.people' -> giaoban/textfigures/meetings/people.py)."""
+    return ROOT / PACKAGE / f"{name.replace('.', '/')}.py"
 
 
 def source_hash(path: Path) -> str:
@@ -63,14 +71,14 @@ class BuildEngine(build_ext):
     def finalize_options(self) -> None:
         self.engine_sources: dict[str, str] = {}
         # mypyc's C is generated here from the sources as they are now: their hashes are what is compiled.
-        sources = {name: source_hash(ROOT / PACKAGE / f"{name}.py") for name in ENGINE}
+        sources = {name: source_hash(source_of(name)) for name in ENGINE}
         try:
             from mypyc.build import mypycify
 
             cwd = os.getcwd()
             os.chdir(ROOT)  # (mypyc takes paths relative to the project and writes its C under build/)
             try:
-                extensions = mypycify([f"{PACKAGE}/{name}.py" for name in ENGINE],
+                extensions = mypycify(ENGINE_FILES.split(),
                                       opt_level=os.environ.get("MYPYC_OPT_LEVEL", "3"))
             finally:
                 os.chdir(cwd)
@@ -107,7 +115,8 @@ class BuildEngine(build_ext):
 
     @staticmethod
     def _remove_compiled(package: Path) -> None:
-        for path in [package / MANIFEST, *package.glob("*.so"), *package.glob("*.pyd"), *ROOT.glob("*__mypyc.*")]:
+        # (the subpackages' too: meetings/people)
+        for path in [package / MANIFEST, *package.rglob("*.so"), *package.rglob("*.pyd"), *ROOT.glob("*__mypyc.*")]:
             path.unlink(missing_ok=True)
 
 

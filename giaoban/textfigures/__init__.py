@@ -28,11 +28,13 @@ def _engine_build() -> str:
     An engine edit after the build would otherwise run the old compiled code (the import prefers an
     extension module to a source file): when any compiled module's source differs from the one
     setup.py recorded, or GIAOBAN_ENGINE=python, all of them load as Python (all or none: compiled
-    modules call each other natively). This module stays Python, so it always runs first."""
+    modules call each other natively). The compiled modules are this package's and its subpackages'
+    (meetings/people), named as setup.py records them ('engine', 'meetings.people'). This module stays
+    Python, so it always runs first."""
     here = Path(__file__).resolve().parent
-    compiled = {path.name.split(".")[0] for suffix in importlib.machinery.EXTENSION_SUFFIXES
-                for path in here.glob(f"*{suffix}")}
-    compiled = {name for name in compiled if (here / f"{name}.py").is_file()}  # (not the shared library)
+    compiled = {".".join(path.relative_to(here).parts)[: -len(suffix)]
+                for suffix in importlib.machinery.EXTENSION_SUFFIXES for path in here.rglob(f"*{suffix}")}
+    compiled = {name for name in compiled if _source(here, name).is_file()}  # (not the shared library)
     if not compiled:
         return "python"
     try:
@@ -40,7 +42,8 @@ def _engine_build() -> str:
     except (OSError, ValueError, KeyError, TypeError):
         recorded = {}
     stale = set(recorded) != compiled or any(
-        hashlib.sha256((here / f"{name}.py").read_bytes()).hexdigest() != digest for name, digest in recorded.items())
+        not _source(here, name).is_file() or hashlib.sha256(_source(here, name).read_bytes()).hexdigest() != digest
+        for name, digest in recorded.items())
     if not stale and os.environ.get("GIAOBAN_ENGINE", "") != "python":
         return "mypyc"
     if stale and os.environ.get("GIAOBAN_ENGINE", "") != "python":
@@ -52,8 +55,13 @@ def _engine_build() -> str:
     return "python"
 
 
+def _source(here: Path, name: str) -> Path:
+    """The .py of a module of this package by its name in it ('meetings.people': meetings/people.py)."""
+    return here.joinpath(*name.split(".")[:-1], name.split(".")[-1] + ".py")
+
+
 class _FromSource:
-    """A meta path finder that loads the named modules of this package from their .py."""
+    """A meta path finder that loads the named modules of this package (and its subpackages) from their .py."""
 
     def __init__(self, names: set[str], here: Path):
         self.names = names
@@ -62,7 +70,7 @@ class _FromSource:
     def find_spec(self, fullname: str, path: object = None, target: object = None):
         if fullname not in self.names:
             return None
-        return importlib.util.spec_from_file_location(fullname, self.here / f"{fullname.rpartition('.')[2]}.py")
+        return importlib.util.spec_from_file_location(fullname, _source(self.here, fullname[len(__name__) + 1:]))
 
 
 # 'mypyc' or 'python': which engine runs (benchmarks/extraction.py prints it; CI requires 'mypyc').

@@ -5,9 +5,9 @@
   development part, the Python engine run in a subprocess with GIAOBAN_ENGINE=python). Without a
   compiled build (outside CI) both runs are the Python engine and must agree all the same.
 - The guard of giaoban/textfigures/__init__.py: compiled modules whose sources changed since the
-  build (or GIAOBAN_ENGINE=python) are not imported, all engine modules load from their .py. Shown
-  on a copy of the package whose "compiled modules" are files no import could load: the package
-  imports only if the guard kept them out.
+  build (or GIAOBAN_ENGINE=python) are not imported, all engine modules load from their .py, a
+  subpackage's as well (meetings/people.py, compiled since 2026-12-07). Shown on a copy of the package
+  whose "compiled modules" are files no import could load: the package imports only if the guard kept them out.
 """
 
 from __future__ import annotations
@@ -31,15 +31,21 @@ from tests.conftest import IN_CI
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
-# setup.py's list of the modules it compiles
-ENGINE = tuple(Path(path).stem for path in re.search(r'^ENGINE_FILES = "(.*)"$', (ROOT / "setup.py").read_text(
-    encoding="utf-8"), re.M).group(1).split())
+PACKAGE = ROOT / "giaoban" / "textfigures"
+# setup.py's list of the modules it compiles, by their names in the package ('engine', 'meetings.people')
+ENGINE = tuple(".".join((ROOT / path).relative_to(PACKAGE).with_suffix("").parts) for path in re.search(
+    r'^ENGINE_FILES = "(.*)"$', (ROOT / "setup.py").read_text(encoding="utf-8"), re.M).group(1).split())
 SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
 
 
+def _source(package: Path, name: str) -> Path:
+    return package.joinpath(*name.split(".")[:-1], name.split(".")[-1] + ".py")
+
+
 def test_setup_compiles_the_engine_modules():
-    assert {"engine", "attribution", "figures", "numbers", "normalize"} <= set(ENGINE)
-    assert all((ROOT / "giaoban" / "textfigures" / f"{name}.py").is_file() for name in ENGINE)
+    # (meetings.people: the speakers of minutes, read by attribution._with_speakers)
+    assert {"engine", "attribution", "figures", "numbers", "normalize", "meetings.people"} <= set(ENGINE)
+    assert all(_source(PACKAGE, name).is_file() for name in ENGINE)
 
 
 def test_ci_runs_the_compiled_engine():
@@ -80,10 +86,10 @@ def test_compiled_and_python_engines_give_the_same_outputs():
         assert here == line, f"{path.name}: the {textfigures.ENGINE_BUILD} engine differs from the Python engine"
 
 
-def _package_copy(tmp_path: Path, *, edited: bool, record: bool = True) -> Path:
+def _package_copy(tmp_path: Path, *, edited: str | None, record: bool = True) -> Path:
     """giaoban (the parts textfigures imports) copied under tmp_path, with a file that no import can
-    load in place of each engine module's compiled module, and their sources' hashes recorded as
-    setup.py records them; `edited`: one source changed after that."""
+    load in place of each engine module's compiled module (a subpackage's in its folder), and their
+    sources' hashes recorded as setup.py records them; `edited`: the module whose source changed after that."""
     skip = shutil.ignore_patterns("__pycache__", "*.so", "*.pyd", "_compiled.json")
     dest = tmp_path / "giaoban"
     dest.mkdir()
@@ -93,13 +99,14 @@ def _package_copy(tmp_path: Path, *, edited: bool, record: bool = True) -> Path:
     package = dest / "textfigures"
     hashes = {}
     for name in ENGINE:
-        (package / f"{name}{SUFFIX}").write_bytes(b"not a shared library")
-        hashes[name] = hashlib.sha256((package / f"{name}.py").read_bytes()).hexdigest()
+        source = _source(package, name)
+        source.with_name(f"{source.stem}{SUFFIX}").write_bytes(b"not a shared library")
+        hashes[name] = hashlib.sha256(source.read_bytes()).hexdigest()
     (tmp_path / f"0123456789abcdef0123__mypyc{SUFFIX}").write_bytes(b"not a shared library")
     if record:
         (package / "_compiled.json").write_text(json.dumps({"sources": hashes}))
     if edited:
-        with open(package / "numbers.py", "a", encoding="utf-8") as f:
+        with open(_source(package, edited), "a", encoding="utf-8") as f:
             f.write("\n# edited after the build\n")
     return tmp_path
 
@@ -119,7 +126,8 @@ def _import(root: Path, **env: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
-@pytest.mark.parametrize("edited, record", [(True, True), (False, False)], ids=["source-edited", "no-record"])
+@pytest.mark.parametrize("edited, record", [("numbers", True), ("meetings.people", True), (None, False)],
+                         ids=["source-edited", "subpackage-source-edited", "no-record"])
 def test_stale_compiled_modules_are_not_imported(tmp_path, edited, record):
     run = _import(_package_copy(tmp_path, edited=edited, record=record))
     assert run.returncode == 0, run.stderr
@@ -128,7 +136,7 @@ def test_stale_compiled_modules_are_not_imported(tmp_path, edited, record):
 
 
 def test_giaoban_engine_python_keeps_current_compiled_modules_out(tmp_path):
-    root = _package_copy(tmp_path, edited=False)
+    root = _package_copy(tmp_path, edited=None)
     run = _import(root, GIAOBAN_ENGINE="python")
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == ["python", "[]"]

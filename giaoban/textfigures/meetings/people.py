@@ -9,6 +9,7 @@ A person named twice keeps the longest position. Text must be `normalize()`d alr
 """
 
 import re
+from collections.abc import Iterator
 
 from ..normalize import LETTER_START, match_key, prefix_alternation
 from ..orgs import Mention, find_mentions, org_of_position
@@ -19,7 +20,10 @@ SURNAMES = set(
     "Đoàn Triệu Thào Chẻo Mùa Lầu Pờ Lỳ Hạng Cầm Lừ Bạc Khoàng Nông Vi Lục Ma Đàm Lại Văn Tô Thái "
     "Trương Quách Đồng Doãn Kim Lưu Mạc Tăng Từ Viên Âu Giáp Khúc Tào Hứa Ninh La Sầm Hầu".split()
 )
-_HONORIFIC = re.compile(r"(?<![^\W\d_])(?:đồng chí|Đồng chí|ĐỒNG CHÍ|đ/c|Đ/c|ông|Ông|bà|Bà)\s+")
+# (The patterns that open a word open with its first letter, the word's start checked after it, LETTER_START:
+# the regex engine scans for those letters in C instead of trying a look-behind at every position.)
+_HONORIFIC = re.compile(prefix_alternation("đồng chí|Đồng chí|ĐỒNG CHÍ|đ/c|Đ/c|ông|Ông|bà|Bà".split("|"), LETTER_START)
+                        + r"\s+")
 _WORD = re.compile(r"[^\W\d_]+")
 # A word that is a family name, found in C (not each word of the text tested in Python).
 _SURNAME_RE = re.compile(prefix_alternation(sorted(SURNAMES), LETTER_START) + r"(?![^\W\d_])")
@@ -97,7 +101,7 @@ def _role(text: str, start: int, end: int) -> str:
     return "attendee"
 
 
-def _candidates(text: str):
+def _candidates(text: str) -> Iterator[tuple[str, str, str, int]]:
     for m in _HONORIFIC.finditer(text):
         name, name_end = _name_after(text, m.end())
         if len(name.split()) < 2 or name.split()[0] in _TITLE_WORDS:
@@ -132,16 +136,18 @@ def _candidates(text: str):
 
 # An attendee list: 'Dự hội nghị có các đồng chí: Name, position; Name, position; …', 'Thành phần
 # gồm các đồng chí: …', 'Dự hội nghị có các ông: …' (a newspaper's 'ông', 'bà'), 'Thư ký: Name.'
-_LIST_HEAD = re.compile(r"(?:các|những) (?:đồng chí|ông, bà|ông bà|ông|bà|vị)\s*:\s*|(?<![^\W\d_])(?:Thư ký|Chủ trì)\s*:\s*(?=[A-ZĐ][^\W\d_]* [A-ZĐ])")
+# (each alternative opens with its letter: see _HONORIFIC)
+_LIST_HEAD = re.compile("|".join(
+    [f"{w} (?:đồng chí|ông, bà|ông bà|ông|bà|vị)\\s*:\\s*" for w in ("các", "những")]
+    + [f"{w[0]}{LETTER_START}{w[1:]}\\s*:\\s*(?=[A-ZĐ][^\\W\\d_]* [A-ZĐ])" for w in ("Thư ký", "Chủ trì")]))
 # Military and police ranks written before a name ('Thượng tướng Nguyễn Văn Thành, Thứ trưởng …').
-_RANK = re.compile(
-    r"(?<![^\W\d_])(?:Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Chuẩn Đô đốc|Phó Đô đốc|Đại tá|"
-    r"Thượng tá|Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu úy)\s+"
-)
+_RANK = re.compile(prefix_alternation(
+    "Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Chuẩn Đô đốc|Phó Đô đốc|Đại tá|"
+    "Thượng tá|Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu úy".split("|"), LETTER_START) + r"\s+")
 _ITEM_END = re.compile(r";|\.(?=\s|$)|\n")
 
 
-def _listed(text: str):
+def _listed(text: str) -> Iterator[tuple[str, str, str, int]]:
     """People of attendee lists: each item 'Name, position' up to ';' (the list ends at '.')."""
     for head in _LIST_HEAD.finditer(text):
         pos = head.end()
@@ -169,7 +175,7 @@ def _listed(text: str):
                 pos += 1
 
 
-def _ranked(text: str):
+def _ranked(text: str) -> Iterator[tuple[str, str, str, int]]:
     for m in _RANK.finditer(text):
         name, name_end = _name_after(text, m.end())
         if len(name.split()) < 2 or name.split()[0] in _TITLE_WORDS:
@@ -215,7 +221,9 @@ def find_people(text: str, mentions: "list[Mention] | None" = None) -> list[dict
 # A person named again in the text by name, after the list of who attended gave the position
 # ('Đồng chí Đinh Văn Khải báo cáo: …', 'Bà Thoa cho biết …', 'ông Khải', 'đ/c Tuấn'): the honorific,
 # then the full name, the given name (its last word) or the family name (its first word).
-_SPEAKER_HONORIFIC = r"(?<![^\W\d_])(?i:đồng chí|đ/c|ông|bà)\s+"
+# (as 'đồng chí', 'đ/c', 'ông', 'bà' in any case, each opening with its letter in either case: see _HONORIFIC)
+_SPEAKER_HONORIFIC = "(?:" + "|".join(f"{c}{LETTER_START}(?i:{rest})" for c, rest in (
+    ("đ", "ồng chí|/c"), ("Đ", "ồng chí|/c"), ("ô", "ng"), ("Ô", "ng"), ("b", "à"), ("B", "à"))) + r")\s+"
 # … not where the position is written with it again ('đồng chí Hà Văn Lâm, Ủy viên …': the engine reads
 # an apposition itself) nor inside a longer name ('ông Khải' is not 'ông Khải Hoàn').
 _APPOSITION_AFTER = re.compile(r"\s*(?:[,(–—-]\s*|\s)[A-ZĐÀ-Ỹ]")
