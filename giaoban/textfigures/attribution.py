@@ -118,6 +118,9 @@ _OWNER_BEFORE_RE = re.compile(  # (first letters first: scanned for in C, see WO
 # answers it gives.
 _LEAVE_OF_RE = re.compile(r"(?<![^\W\d_])(?:chủ trương|sự chỉ đạo|chỉ đạo|sự lãnh đạo|ý kiến chỉ đạo|sự đồng ý|phê duyệt|"
                           r"lời kêu gọi|kêu gọi|lời phát động|"
+                          # (a body's proposal, opinion or request: 'theo đề nghị của Ủy ban MTTQ xã', 'như ý kiến của bà
+                          # …', 'theo yêu cầu của UBND xã': who asked owns nothing of what the text's body then does)
+                          r"ý kiến|đề nghị|kiến nghị|đề xuất|yêu cầu|"
                           # ('theo số liệu của UBND xã, toàn xã còn 318 hộ cận nghèo': the source cited owns nothing)
                           r"số liệu|thống kê|kết quả rà soát|"
                           # A body's act or document ('góp ý dự thảo quyết định của UBND huyện', 'quán triệt Chỉ thị
