@@ -514,6 +514,8 @@ _COMMITTEE_BODIES = (("ban công tác mặt trận", "mttq"), ("ban thanh tra nh
                      ("ban giám sát đầu tư của cộng đồng", "other"), ("ban gsđtccđ", "other"))
 # An actor no word of the figure's own sentence named (carried on from before, the text's owner, nobody).
 _NOT_NAMED_HERE = frozenset({"carried", "default", "none"})
+# The Front's committee in the residential areas named right before a count of places (see its use).
+_FRONT_COMMITTEES_BEFORE_RE = re.compile(r"(?<![^\W\d_])ban công tác (?:mặt trận|mttq)(?: (?:ở|tại|của))?(?: (?:cả|các))? $")
 
 
 def _committee_body(noun: str) -> str | None:
@@ -716,6 +718,12 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
         elif committees is not None and actor.source in _NOT_NAMED_HERE \
                 and not _SENTENCE_BREAK_RE.search(key, committees[0], c.start):
             actor = committees[1]
+        elif c.unit in _ADMIN_UNITS and "mặt trận" in key[c.start - 34 if c.start > 34 else 0:c.start] \
+                and _FRONT_COMMITTEES_BEFORE_RE.search(key, c.start - 34 if c.start > 34 else 0, c.start):
+            # 'Trưởng Ban Công tác Mặt trận 21 thôn', 'Ban công tác Mặt trận của 32 khóm': the places name the
+            # Front's committees there, one in each (CONVENTIONS.md 3, 4): the Front's count, whichever body the
+            # text carried on with (the heading's group, the association whose report it is).
+            actor = Actor("mttq", None, "subject")
         elif c.unit == "hộ" and ut in ("hộ", "hộ dân", "hộ gia đình") \
                 and _STILL_LACKING_AFTER_RE.match(key, c.end) \
                 and _FOUND_BEFORE_RE.search(key, max(0, c.start - 24), c.start):

@@ -65,3 +65,43 @@ PROPOSERS: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", PROPOSERS, ids=[c[0][-40:] for c in PROPOSERS])
 def test_proposers_own_nothing(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+FRONT_COMMITTEES_BY_PLACE: list[tuple[str, list]] = [
+    # A count of places right after the name of the Front's committee in the residential areas ('Trưởng Ban Công
+    # tác Mặt trận 9 thôn', 'Ban công tác Mặt trận của 8 ấp') names those committees, one in each: the Front's
+    # (CONVENTIONS.md 3, 4), whichever body the text carried on with (a heading's group, an attendee list, the
+    # association whose report it is).
+    (
+        "BIÊN BẢN GIAO BAN MẶT TRẬN VÀ CÁC ĐOÀN THỂ XÃ TÂN LẬP\nThành phần: Chủ tịch Ủy ban MTTQ xã; Chủ tịch Hội Nông "
+        "dân xã; Trưởng Ban Công tác Mặt trận 9 thôn.\n",
+        [("9 thôn", "mttq", None)],
+    ),
+    (
+        "HỘI NÔNG DÂN XÃ AN PHÚ\nDự hội nghị có các chi hội trưởng và Trưởng Ban Công tác Mặt trận 14 ấp.\n",
+        [("14 ấp", "mttq", None)],
+    ),
+    (
+        "HỘI LIÊN HIỆP PHỤ NỮ XÃ AN PHÚ\nHội làm việc với Ban Công tác Mặt trận của 8 ấp về danh sách hộ nghèo.\n",
+        [("8 ấp", "mttq", None)],
+    ),
+    (
+        "CÔNG ĐOÀN XÃ AN PHÚ\nHội nghị có Chủ tịch công đoàn cơ sở và Trưởng Ban công tác Mặt trận 5 khu phố dự.\n",
+        [("5 khu phố", "mttq", None)],
+    ),
+    # Guards: the places where a body's work took place after the committee's name and a verb keep that body
+    # (9); the places of the area keep nobody (5).
+    (
+        "HỘI NÔNG DÂN XÃ AN PHÚ\nHội Nông dân xã phối hợp Ban Công tác Mặt trận tổ chức họp dân ở 7 ấp.\n",
+        [("7 ấp", "nongdan", None)],
+    ),
+    (
+        "ỦY BAN MTTQ XÃ AN PHÚ\nXã có 12 ấp với 3.400 hộ.\n",
+        [("12 ấp", None, None), ("3.400 hộ", None, None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", FRONT_COMMITTEES_BY_PLACE, ids=[c[0][-40:] for c in FRONT_COMMITTEES_BY_PLACE])
+def test_front_committees_by_place(text: str, expected: list) -> None:
+    assert found(text) == expected
