@@ -2681,6 +2681,12 @@ _CONSULTED_WORDS = "lấy ý kiến"
 _CONTACT_WORDS = "tiếp xúc"
 
 
+def _sentence_end(key: str, start: int, end: int) -> int:
+    """Where the sentence that goes on at ``start`` ends, looked for up to ``end`` (``end`` if it goes on)."""
+    b = _SENTENCE_BREAK_RE.search(key, start, end)
+    return b.start() if b is not None else end
+
+
 def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: Actor, s_start: int, clause_start: int,
                               clause_end: int, before: str, units: Candidate | None) -> bool:
     """Whether the figure counts another thing than the indicator ``code`` does (see above); ``units``
@@ -2697,9 +2703,10 @@ def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: 
         # plan, not voters meeting their deputies nor the petitions such a meeting gathers
         return True
     if code == "y_kien_kien_nghi" and key.find("dự thảo", s_start, c.start) >= 0 \
-            and key.find("cử tri", clause_start, c.end + 50) < 0:
+            and key.find("cử tri", clause_start, _sentence_end(key, c.end, c.end + 50)) < 0:
         # 'phản biện dự thảo nghị quyết của HĐND tỉnh, tổng hợp 58 ý kiến gửi cơ quan soạn thảo': comments on
-        # a draft the sentence named, not voters' petitions ('… và tổng hợp 126 ý kiến, kiến nghị của cử tri' are)
+        # a draft the sentence named, not voters' petitions ('… và tổng hợp 126 ý kiến, kiến nghị của cử tri' are);
+        # the voters of the next sentence ('… gửi cơ quan soạn thảo. Qua tiếp xúc cử tri, …') are not its own.
         return True
     if code == "nha_mai_am_cong_doan" and c.unit == "đoàn viên" and _MAI_AM_RE.search(key, s_start, clause_end) \
             and all(_FUND_WORD_BEFORE_RE.search(key, max(0, m.start() - 8), m.start())

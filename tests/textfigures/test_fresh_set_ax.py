@@ -105,3 +105,39 @@ FRONT_COMMITTEES_BY_PLACE: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", FRONT_COMMITTEES_BY_PLACE, ids=[c[0][-40:] for c in FRONT_COMMITTEES_BY_PLACE])
 def test_front_committees_by_place(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+NEXT_SENTENCE_VOTERS: list[tuple[str, list]] = [
+    # Opinions gathered on a draft the sentence named are no voters' petitions (CONVENTIONS.md 18) unless its own
+    # words name the voters ('… ý kiến, kiến nghị của cử tri'); the voters of the next sentence ('… gửi cơ quan
+    # soạn thảo. Cử tri …', '…; cử tri các thôn …') are not the draft's.
+    (
+        "ỦY BAN MTTQ XÃ HÒA BÌNH\nỦy ban MTTQ xã góp ý dự thảo phương án sắp xếp thôn, tổng hợp 15 ý kiến gửi cơ quan "
+        "soạn thảo; cử tri các thôn được thông báo kết quả.\n",
+        [("15 ý kiến", "mttq", None)],
+    ),
+    (
+        "ỦY BAN MTTQ XÃ HÒA BÌNH\nỦy ban MTTQ xã chủ trì hội nghị phản biện dự thảo nghị quyết, tổng hợp 22 ý kiến gửi "
+        "Thường trực HĐND xã.\nCử tri gửi thêm 11 ý kiến, kiến nghị qua Ban Công tác Mặt trận các thôn.\n",
+        [("22 ý kiến", "mttq", None), ("11 ý kiến, kiến nghị", "mttq", "y_kien_kien_nghi")],
+    ),
+    # Guards: the voters named in the sentence itself, and a draft's comments with the voters' petitions in a
+    # sentence of their own.
+    (
+        "ỦY BAN MTTQ XÃ HÒA BÌNH\nSau khi thông tin dự thảo nghị quyết của HĐND xã, Mặt trận xã tổng hợp 31 ý kiến, "
+        "kiến nghị của cử tri gửi kỳ họp.\n",
+        [("31 ý kiến, kiến nghị", "mttq", "y_kien_kien_nghi")],
+    ),
+    (
+        "ỦY BAN MTTQ PHƯỜNG AN LẠC\nMặt trận phường tổ chức 2 hội nghị phản biện dự thảo quy chế dân chủ ở cơ sở, tổng "
+        "hợp 27 ý kiến gửi Ủy ban nhân dân phường. Tại 6 điểm tiếp xúc cử tri, Mặt trận phường tổng hợp 40 ý kiến, "
+        "kiến nghị.\n",
+        [("2 hội nghị", "mttq", "hoi_nghi_phan_bien"), ("27 ý kiến", "mttq", None),
+         ("6 điểm", "mttq", "diem_tiep_xuc_cu_tri"), ("40 ý kiến, kiến nghị", "mttq", "y_kien_kien_nghi")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", NEXT_SENTENCE_VOTERS, ids=[c[0][-40:] for c in NEXT_SENTENCE_VOTERS])
+def test_next_sentence_voters(text: str, expected: list) -> None:
+    assert found(text) == expected
