@@ -109,6 +109,9 @@ _NAMES: list[tuple[str, str, str]] = [
     ("Ban Chỉ huy Chiến dịch", "doan", "name"),
     ("Ban Chỉ huy Quân sự", "other", "name"), ("Ban CHQS", "other", "name"),
     ("Ban Thanh tra nhân dân", "other", "name"), ("Ban TTND", "other", "name"),
+    # … and the residents' board that supervises public works (CONVENTIONS.md 4), in full or short.
+    ("Ban Giám sát đầu tư của cộng đồng", "other", "name"), ("Ban Giám sát đầu tư cộng đồng", "other", "name"),
+    ("Ban GSĐTCĐ", "other", "name"), ("Ban GSĐTCCĐ", "other", "name"),
     ("Trạm Y tế", "other", "name"), ("Bệnh viện", "other", "name"), ("Sở Tư pháp", "other", "name"),
     ("Phòng Tư pháp", "other", "name"), ("Trạm Khuyến nông", "other", "name"),
     ("Ban Giám đốc", "other", "name"), ("Ban Giám hiệu", "other", "name"),

@@ -126,3 +126,39 @@ AREA_STATISTIC_SUBJECT_KEPT: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,owners", AREA_STATISTIC_SUBJECT + AREA_STATISTIC_SUBJECT_KEPT)
 def test_an_area_statistic_as_the_clause_s_subject_is_nobody_s(text: str, owners: list) -> None:
     assert _owners(text) == owners
+
+
+# The residents' investment-supervision board named in full or short ('Ban Giám sát đầu tư của cộng đồng', 'Ban
+# GSĐTCĐ'), as the subject of its clause: what it supervised is its own, `other` (CONVENTIONS.md 4), as the
+# residents' inspection board's is; not the Front's that guides it, nor the text's body carried on.
+SUPERVISION_BOARD: list[tuple[str, list]] = [
+    ("Ủy ban MTTQ xã báo cáo.\nBan Giám sát đầu tư của cộng đồng đã giám sát 4 công trình trên địa bàn.", ["other"]),
+    (
+        "Ủy ban MTTQ phường báo cáo quý II.\nTrong quý, Ban Giám sát đầu tư của cộng đồng phường giám sát 2 công trình, "
+        "kiến nghị khắc phục 3 tồn tại.",
+        ["other", "other"],
+    ),
+    ("Ủy ban MTTQ xã báo cáo.\nBan GSĐTCĐ xã giám sát 3 dự án.", ["other"]),
+    ("Ủy ban MTTQ xã báo cáo.\nBan Giám sát đầu tư cộng đồng xã đã giám sát 5 công trình xây dựng.", ["other"]),
+    (
+        "Ủy ban MTTQ huyện báo cáo.\nỦy ban MTTQ huyện tổ chức 4 cuộc giám sát; Ban Giám sát đầu tư của cộng đồng các "
+        "xã giám sát 28 công trình.",
+        ["mttq", "other"],
+    ),
+]
+
+SUPERVISION_BOARD_KEPT: list[tuple[str, list]] = [
+    (  # (the Front that works with it owns the work, CONVENTIONS.md 8)
+        "Ủy ban MTTQ xã báo cáo.\nỦy ban MTTQ xã phối hợp Ban Giám sát đầu tư của cộng đồng giám sát 3 công trình.",
+        ["mttq"],
+    ),
+    (  # (the Front's own department for supervision is the Front)
+        "Ủy ban MTTQ tỉnh báo cáo.\nBan Dân chủ - Giám sát và phản biện xã hội tổ chức 6 cuộc giám sát.",
+        ["mttq"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,owners", SUPERVISION_BOARD + SUPERVISION_BOARD_KEPT)
+def test_the_residents_supervision_board_s_work_is_its_own(text: str, owners: list) -> None:
+    assert _owners(text) == owners
