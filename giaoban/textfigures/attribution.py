@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .lexicon import ADMIN_LEVELS, RESIDENTIAL_USUAL, alternation
-from .normalize import LETTER_START, WORD_START, prefix_alternation
+from .normalize import LETTER_START, WORD_START, by_first_letter, prefix_alternation
 from .meetings.people import speaker_spans
 from .numbers import DIGIT_WORDS
 from .orgs import GROUPS, HOI_ORGS, ORG_CODES, Mention, find_mentions
@@ -116,7 +116,7 @@ _OWNER_BEFORE_RE = re.compile(  # (first letters first: scanned for in C, see WO
 # body is not the owner of what the sentence's subject then does.
 # The call of a body ('Hưởng ứng lời kêu gọi của Ủy ban MTTQ tỉnh, các doanh nghiệp ủng hộ …') too: who
 # answers it gives.
-_LEAVE_OF_RE = re.compile(r"(?<![^\W\d_])(?:chủ trương|sự chỉ đạo|chỉ đạo|sự lãnh đạo|ý kiến chỉ đạo|sự đồng ý|phê duyệt|"
+_LEAVE_OF_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:chủ trương|sự chỉ đạo|chỉ đạo|sự lãnh đạo|ý kiến chỉ đạo|sự đồng ý|phê duyệt|"
                           r"lời kêu gọi|kêu gọi|lời phát động|"
                           # (a body's proposal, opinion or request: 'theo đề nghị của Ủy ban MTTQ xã', 'như ý kiến của bà
                           # …', 'theo yêu cầu của UBND xã': who asked owns nothing of what the text's body then does)
@@ -127,7 +127,7 @@ _LEAVE_OF_RE = re.compile(r"(?<![^\W\d_])(?:chủ trương|sự chỉ đạo|ch�
                           # của Ban Bí thư', 'phản biện dự thảo nghị quyết của HĐND tỉnh'): the body owns the
                           # document the clause's verb acts on, not what the clause's own subject does.
                           r"dự thảo|(?:nghị quyết|quyết định|chỉ thị|kết luận|nghị định|thông tư|luật|công văn|văn bản|"
-                          r"quy định|tờ trình)(?: (?:số )?\d[\w/.\-]*)?) *$")
+                          r"quy định|tờ trình)(?: (?:số )?\d[\w/.\-]*)?) *$"))
 _PLACE_SUBJECT_RE = re.compile(r"(?:^|[,:;] |\n)[\s\-+•*–]*(?:toàn |cả )?(?:" + ADMIN_LEVELS + r")"
                                r" (?:đã|còn|cũng|tiếp tục|đang|vừa)(?![^\W\d_])"
                                # ('Từ nguồn Quỹ, xã khởi công 3 căn nhà': the place's own verb of building or giving)
@@ -163,11 +163,11 @@ _DONOR_GIVES_RE = re.compile(r"[^,;:.\d\n]{0,60}? (?:(?:cũng|đã|còn|vừa|ti
 _GIFT_VALUE_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:mỗi|tổng trị giá|trị giá|tổng giá trị|giá trị|tổng số tiền|số quà|"
                                   r"các suất|mỗi suất|phần quà|suất quà)(?![^\W\d_])")
 # A body named right after a verb of working with another ('Tỉnh đoàn phối hợp với Hội tổ chức …').
-_WITH_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:phối hợp(?: với)?|cùng(?: với)?|với) $")
+_WITH_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:phối hợp(?: với)?|cùng(?: với)?|với) $"))
 # A verb of raising with those it calls on, then a comma ('vận động hội viên, doanh nghiệp …', 'kêu gọi
 # các nhà hảo tâm, …'): the body after the comma is one more of them.
-_CALLED_ON_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:vận động|kêu gọi|huy động|động viên)(?: [^\W\d_]+){1,4}"
-                                  r"(?:, [^\W\d_]+(?: [^\W\d_]+){0,3})*, $")
+_CALLED_ON_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:vận động|kêu gọi|huy động|động viên)(?: [^\W\d_]+){1,4}"
+                                  r"(?:, [^\W\d_]+(?: [^\W\d_]+){0,3})*, $"))
 _PARTNER_BEFORE_RE = re.compile(r"phối hợp (?:với )?$")
 # An item of an enumeration ends before 'và' ('… Huyện đoàn 2 cuộc và'), and the next body is followed
 # by its own figure ('Liên đoàn Lao động huyện 1 cuộc').
@@ -210,7 +210,7 @@ _CITED_WORD, _HOUSEHOLDS_WORDS = "theo ", ("nhiều ", "các ", "một số ")
 _AREA_LEVELS = ADMIN_LEVELS + "|quận|" + alternation(RESIDENTIAL_USUAL)
 # … but not the members' poor households, said as a share of the members' ('toàn tỉnh còn 52 hộ nghèo, chiếm 0,21% số
 # hộ hội viên'): the body's result (asked after 'số hộ ' is found after the statistic)
-MEMBERS_BASE_RE = re.compile(r"(?<![^\W\d_])số hộ (?:hội viên|đoàn viên|cựu chiến binh|ccb)(?![^\W\d_])")
+MEMBERS_BASE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])số hộ (?:hội viên|đoàn viên|cựu chiến binh|ccb)(?![^\W\d_])"))
 # The Front and its organizations as one subject also past the Front's committee of a residential area
 # and a body outside the six between them ('Ban Công tác Mặt trận làng cùng Ban Nhân dân làng và các đoàn
 # thể vận động …', 'Ban Công tác Mặt trận thôn cùng các đoàn thể …'): the six jointly, the outside body
@@ -334,8 +334,8 @@ _CREDIT_SUBJECT_RE = re.compile(
 _OTHER_AGENT_RE = re.compile(r"d" + LETTER_START + r"o (?P<head>(?:(?:một|các|những) )?(?:" + _OTHER_HEADS + r"))(?![^\W\d_])"
                              r"(?P<rest>[^,;:.()\d\n]{0,60}?) (?:(?:cũng|đã|trực tiếp) )*(?P<verb>" + _GIVING_VERBS + r")(?![^\W\d_])")
 # (what the organizations' people and members are called: a body so named is theirs)
-_OURS_IN_NAME_RE = re.compile(r"(?<![^\W\d_])(?:hội viên|đoàn viên|hội|đoàn|phụ nữ|nông dân|thanh niên|cựu chiến binh|ccb|"
-                              r"công đoàn|mặt trận)(?![^\W\d_])")
+_OURS_IN_NAME_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:hội viên|đoàn viên|hội|đoàn|phụ nữ|nông dân|thanh niên|cựu chiến binh|ccb|"
+                              r"công đoàn|mặt trận)(?![^\W\d_])"))
 
 
 def _with_other_subjects(text: str, key: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
@@ -426,7 +426,7 @@ def _put_in(mentions: list[Mention], found: list[Mention]) -> list[Mention]:
 # The verb of a purpose clause's body, after the rest of its name ('để Hội LHPN tỉnh xây tặng …').
 _PURPOSE_VERB_RE = re.compile(r"(?: (?:" + ADMIN_LEVELS + r"|cơ sở|các cấp))? (?:xây|xây dựng|làm|sửa chữa|"
                               r"trao|tặng|hỗ trợ|tổ chức|mua|thực hiện|triển khai)(?![^\W\d_])")
-_AGENT_BEFORE_RE = re.compile(r"(?<![^\W\d_])do $")
+_AGENT_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])do $"))
 # The verb of giving after the agent of a passive ('… được Công ty Điện lực tỉnh trao tặng …', '… được Quỹ
 # "Vì người nghèo" huyện hỗ trợ …'): the rest of the agent's name, no clause mark, then the verb, not of an award.
 _PASSIVE_GIVER_VERB_RE = re.compile(r"[^,;:.()\d\n]{0,50}? (?:(?:cũng|đã|trực tiếp|tiếp tục|đến) )*(?:trao tặng|trao|tặng|"
@@ -611,14 +611,14 @@ _PLACE_ACTS_RE = re.compile(r"(?P<place>" + prefix_alternation(_PLACE_LEVELS.spl
                             r"khẩn trương|kịp thời|chưa) )*(?:tiếp nhận|giải quyết|xử lý|trả lời|tiếp thu|rà soát|"
                             r"hoàn thành|bàn giao|xây dựng|xây mới|xây|dựng|sửa chữa|cấp|chi|bố trí|phân bổ|đầu tư|"
                             r"huy động|triển khai|thực hiện|ban hành|phê duyệt|tổ chức|hỗ trợ|trao|tặng|thành lập)(?![^\W\d_])")
-_ASKS_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:đề nghị|yêu cầu|kiến nghị|đôn đốc|giao)$")
+_ASKS_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:đề nghị|yêu cầu|kiến nghị|đôn đốc|giao)$"))
 _ASKS_ENDINGS = frozenset(("nghị", " cầu", "giao", " đốc"))  # (the last four letters of those verbs: asked first)
 _LEVEL_AFTER_RE = re.compile(r" (" + _PLACE_LEVELS + r")(?![^\W\d_])")
 # A lead that asks bodies to carry out a list of tasks ('Đồng chí Trưởng Ban đề nghị Ủy ban MTTQ xã và các tổ
 # chức chính trị - xã hội tập trung: - …; - …', 'Hội nghị yêu cầu Hội LHPN huyện thực hiện các nhiệm vụ sau:'):
 # the bodies asked are the subject of the items after the colon (CONVENTIONS.md 22), not the one who asks.
 _ASKED_LEAD_RE = re.compile(r"[^,;.:()]{0,80}:")
-_LEVEL_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:" + _PLACE_LEVELS + r"),$")  # (a list of places before the comma)
+_LEVEL_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:" + _PLACE_LEVELS + r"),$"))  # (a list of places before the comma)
 _CAUSE_AFTER_RE = re.compile(r"(?: [^\W\d_]+){0,3}? (?:ngừng|dừng|giải thể|phá sản|đóng cửa|thu hẹp|cắt giảm|"
                              r"gặp khó khăn|không còn|chuyển đi|di dời)(?![^\W\d_])")
 # The body that launched a movement or a campaign ('phong trào do Mặt trận xã phát động', 'cuộc vận động do Ủy ban
@@ -632,14 +632,14 @@ _BRANCHES_ACT = (r"[\s\-+•*–]*(?:các |nhiều |một số )?(?:chi hội|t�
 _BRANCHES_ACT_RE = re.compile(r"[,;:] " + _BRANCHES_ACT)  # (after a clause's mark; at a sentence's start: below)
 _BRANCHES_OPEN_RE = re.compile(_BRANCHES_ACT)
 _LENDER_RE = re.compile(r"ngân hàng|nhcsxh|phòng giao dịch")
-_VIA_BEFORE_RE = re.compile(r"(?<![^\W\d_])qua *$")
-_GIVES_RE = re.compile(r"(?<![^\W\d_])(?:tặng|trao|hỗ trợ|ủng hộ|gửi)(?![^\W\d_])")
-_HELD_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:số dư|nguồn vốn|vốn|dư nợ|số tiền|quy mô) $")
+_VIA_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])qua *$"))
+_GIVES_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:tặng|trao|hỗ trợ|ủng hộ|gửi)(?![^\W\d_])"))
+_HELD_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:số dư|nguồn vốn|vốn|dư nợ|số tiền|quy mô) $"))
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]|\.(?!\d)")  # not the dot of '10.400
 _NOBODY = Actor(None, None, "none")  # a sentence that is no organization's: nothing carries over
 _A_PERSON = Actor("other", None, "carried")  # a person's own story (see _build)
 # An adult named as the subject (not 'Em …', a child helped, nor 'Chị em các bản', the members).
-_HELPED_RE = re.compile(r"(?<![^\W\d_])được (?:[^\W\d_]+ ){0,4}?(?:hỗ trợ|tặng|trao|giúp|xây|sửa chữa|bàn giao)(?![^\W\d_])")
+_HELPED_RE = re.compile(by_first_letter(r"(?<![^\W\d_])được (?:[^\W\d_]+ ){0,4}?(?:hỗ trợ|tặng|trao|giúp|xây|sửa chữa|bàn giao)(?![^\W\d_])"))
 _GROWN_UP_RE = re.compile(r"[\s\-+•*–]*" + _STORY_OPENING + r"(?:ông|bà|anh|chị(?! em))(?= [^\W\d_])")
 # A member named by name ('Hội viên Đỗ Văn Tuấn ở xã Tân Linh vay 100 triệu đồng …', 'Cựu chiến binh
 # Nguyễn Văn Hùng nuôi 300 con gà'): one person, as 'Ông …' is, not the members at large.
@@ -745,7 +745,7 @@ _BOUNDARY_RE = re.compile(r"[\n.!?…;](?:(?<=\n)|(?=[ \t]+(\S)))")
 # are (as '4 tổ chức hội'); a statement of what the front is made of counts them ('có 5 tổ chức chính trị - xã
 # hội trực thuộc', a figure of nobody, CONVENTIONS.md 5), and so does a count of grassroots bodies ('… cơ sở').
 _MADE_UP_OF_AFTER_RE = re.compile(r" (?:trực thuộc|cơ sở|cấp cơ sở)(?![^\W\d_])")
-_MADE_UP_OF_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:có|gồm|gồm có|bao gồm|là) (?:(?:tất cả|cả|đủ) )?$")
+_MADE_UP_OF_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:có|gồm|gồm có|bao gồm|là) (?:(?:tất cả|cả|đủ) )?$"))
 
 
 def split_sentences(text: str, key: str) -> list[tuple[int, int]]:
@@ -773,7 +773,7 @@ def split_sentences(text: str, key: str) -> list[tuple[int, int]]:
 
 
 _WORD_BEFORE_DOT_RE = re.compile(r"([\w/.]+)$")
-_PERIOD_NUMERAL_RE = re.compile(r"(?<![^\W_])(?:quý|khóa|khoá|giai đoạn|phần|mục|lần thứ) [ivx]$")
+_PERIOD_NUMERAL_RE = re.compile(by_first_letter(r"(?<![^\W_])(?:quý|khóa|khoá|giai đoạn|phần|mục|lần thứ) [ivx]$"))
 
 
 _APPOSITION_GAP_RE = re.compile(_PLACE + r", ")

@@ -14,7 +14,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from . import lexicon as lx
-from .normalize import WORD_START, WORD_START_2, prefix_alternation, trie_alternation
+from .normalize import WORD_START, WORD_START_2, by_first_letter, prefix_alternation, trie_alternation
 from .numbers import LITERAL_RE, SCALE_WORDS, SCALES, WORD_PARTS, Literal, parse_literal, read_scales, read_word_run, space_grouped_end, words_value
 
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
@@ -25,10 +25,10 @@ _NEXT_WORD_RE = re.compile(r" ?([^\W\d_]+)")
 # The rest of a noun of people not in the lexicon, after its first syllable: one more syllable at most, then 'viên'.
 _AGENT_SUFFIX_RE = re.compile(r"(?: [^\W\d_]+)? viên(?![^\W_])")
 _DOC_NUMBER_AFTER_RE = re.compile(r"(?:[-/]\s?[^\W\d_]*[A-ZĐ]|/\d{2,4}/)")
-_VAGUE_BEFORE_RE = re.compile(r"(?<![^\W_])(hàng|vài|mấy|dăm|một vài|gấp|hàng chục|hàng trăm|hàng nghìn|hàng ngàn) *$")
+_VAGUE_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W_])(hàng|vài|mấy|dăm|một vài|gấp|hàng chục|hàng trăm|hàng nghìn|hàng ngàn) *$"))
 _CHANGE_BEFORE_RE = re.compile(
-    r"(?<![^\W_])(tăng|giảm|tăng thêm|giảm thêm|tăng được|giảm được|giảm đi|tăng trưởng|nhiều hơn|ít hơn)"
-    r"(?: (?:gần|khoảng|hơn|trên|dưới|xấp xỉ))? *$"
+    by_first_letter(r"(?<![^\W_])(tăng|giảm|tăng thêm|giảm thêm|tăng được|giảm được|giảm đi|tăng trưởng|nhiều hơn|ít hơn)"
+    r"(?: (?:gần|khoảng|hơn|trên|dưới|xấp xỉ))? *$")
 )
 _SHARE_AFTER_RE = re.compile(r" ?(?:so với )?(chỉ tiêu|kế hoạch|kh\b|nghị quyết|tổng|mục tiêu|cùng kỳ)")
 _WORD_NUMBER_START_RE = re.compile(trie_alternation(  # (no word is another's prefix: the same matches)
@@ -75,12 +75,12 @@ _PER_UNIT = re.compile(r" ?/ ?([^\W\d_]+)")
 _TIME_NOUN = re.compile(r" ?(năm|tháng|ngày)")
 # A word of count right before 'x/y' with no unit after it: a part of a whole, never a day ('còn 2/8 Ủy ban
 # MTTQ xã chậm báo cáo', 'mới có 3/9 Ban Công tác Mặt trận …', 'đạt 5/7 …'); a date follows 'ngày', 'sáng', 'từ' …
-_COUNT_WORD_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:còn|có|đạt|chỉ)\s$")
+_COUNT_WORD_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:còn|có|đạt|chỉ)\s$"))
 _DAY_ENDS_RE = re.compile(r"\s*(?:$|[,.;:)\n]|(?:là|và|năm|hằng năm)(?![^\W\d_]))")  # ('có 1/6 là …': a day after all)
-_DAY_NAMED_BEFORE = re.compile(r"(?<![^\W\d_])ngày(?![^\W\d_])[^.;:\n\d]*$")
+_DAY_NAMED_BEFORE = re.compile(by_first_letter(r"(?<![^\W\d_])ngày(?![^\W\d_])[^.;:\n\d]*$"))
 # A time of the day right before a day/month ('Sáng 15/8 Đoàn xã tổ chức …', 'Chiều 20/10 Hội LHPN huyện trao …'):
 # a date, whatever counted noun a body's name after it makes ('Đoàn xã', 'Hội LHPN'); not the light of 'thắp sáng'.
-_TIME_OF_DAY_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?<!thắp )(?<!chiếu )(?:sáng|chiều|tối|trưa|đêm|hôm)(?: (?:ngày|nay|qua))? $")
+_TIME_OF_DAY_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?<!thắp )(?<!chiếu )(?:sáng|chiều|tối|trưa|đêm|hôm)(?: (?:ngày|nay|qua))? $"))
 
 
 @dataclass(slots=True)
@@ -99,7 +99,7 @@ class Candidate:
 
 
 _TIERS_RE = re.compile(r" cấp(?![^\W\d_])")
-_GOVERNMENT_BEFORE_RE = re.compile(r"(?<![^\W\d_])chính quyền(?: địa phương)? $")
+_GOVERNMENT_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])chính quyền(?: địa phương)? $"))
 
 
 def find_candidates(text: str, key: str) -> list[Candidate]:
@@ -216,8 +216,8 @@ _QUOTED_NAME_AFTER_RE = re.compile(r"(?: [^\W\d_]+){1,5}[\"”]")
 
 # The nouns that a quoted name follows ('mô hình "…"', 'phong trào "…"'), before the opening quote.
 _NAME_HEAD_BEFORE_QUOTE_RE = re.compile(
-    r"(?<![^\W\d_])(?:mô hình|chương trình|phong trào|cuộc vận động|câu lạc bộ|clb|đề án|chủ đề|khẩu hiệu|"
-    r"cuộc thi|hội thi|chiến dịch|dự án|ngày hội|phiên chợ|công trình|đội hình|tủ sách|sân chơi)[ \t]*$")
+    by_first_letter(r"(?<![^\W\d_])(?:mô hình|chương trình|phong trào|cuộc vận động|câu lạc bộ|clb|đề án|chủ đề|khẩu hiệu|"
+    r"cuộc thi|hội thi|chiến dịch|dự án|ngày hội|phiên chợ|công trình|đội hình|tủ sách|sân chơi)[ \t]*$"))
 
 
 def _inside_quoted_name(key: str, s: int, e: int) -> bool:
@@ -338,8 +338,8 @@ def _judge_literal(text: str, key: str, s: int, e: int) -> tuple[list[Candidate]
 
 
 # (a body's head noun, capitalized, then a name of one to five words opening with a capital)
-_BODY_NAME_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(lx.BODY_NAME_HEADS, key=len, reverse=True))
-                                  + r") (?P<name>[^\W\d_]+(?: [^\W\d_]+){0,4}) $")
+_BODY_NAME_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:" + "|".join(sorted(lx.BODY_NAME_HEADS, key=len, reverse=True))
+                                  + r") (?P<name>[^\W\d_]+(?: [^\W\d_]+){0,4}) $"))
 _LEVEL_WORDS = frozenset((*lx.ADMIN_LEVELS.split("|"), "quận"))
 
 
@@ -757,7 +757,7 @@ def _is_identifier(text: str, key: str, s: int) -> bool:
 
 # A level's word before a name in the same sentence: the name right after it ('thị xã Cửa Lò') or an item
 # of the list it opens ('các huyện Kỳ Sơn, Tân Kỳ và Quỳ Hợp'); 'quận' too.
-_LEVEL_BEFORE_NAME_RE = re.compile(r"(?<![^\W\d_])(?:" + lx.ADMIN_LEVELS + r"|quận)(?![^\W\d_])[^.;:!?\n\d]{0,120}$")
+_LEVEL_BEFORE_NAME_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:" + lx.ADMIN_LEVELS + r"|quận)(?![^\W\d_])[^.;:!?\n\d]{0,120}$"))
 
 
 def _named_as_place(key: str, name: str, at: int) -> bool:
@@ -816,7 +816,7 @@ _QUALIFIER_MAP = dict(lx.QUALIFIERS)
 _QUALIFIER_LAST = {q.rsplit(" ", 1)[-1] for q in _QUALIFIER_MAP}  # the last word of each qualifier
 
 
-_COMPARED_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:cao|thấp|lớn|nhỏ) $")
+_COMPARED_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:cao|thấp|lớn|nhỏ) $"))
 
 
 def qualifier_span(key: str, s: int) -> tuple[str, int | None]:
@@ -856,7 +856,7 @@ def _qualifier_after(key: str, pos: int) -> str | None:
 
 _SCALED_MONEY_AFTER_RE = re.compile(r" (?:triệu|tỷ|tỉ) (?:đồng|đ)(?![^\W\d_])")
 # 'đạt và vượt' right before a number: met and exceeded (a verb), not 'more than' nor a difference.
-MET_AND_EXCEEDED_RE = re.compile(r"(?<![^\W\d_])(?:đạt|hoàn thành)(?: và|,| hoặc) vượt $")
+MET_AND_EXCEEDED_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:đạt|hoàn thành)(?: và|,| hoặc) vượt $"))
 _EXCEEDED_BY_AFTER_RE = re.compile(r" ?(?:so với|so|chỉ tiêu|kế hoạch|mục tiêu)(?![^\W\d_])")
 _CHANGE_WORDS = {"tăng", "giảm", "thêm", "trưởng"}
 _CHANGE_PAIRS = {"tăng thêm", "giảm thêm", "tăng được", "giảm được", "giảm đi", "tăng trưởng", "nhiều hơn", "ít hơn"}

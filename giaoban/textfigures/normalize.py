@@ -151,6 +151,150 @@ def trie_alternation(words: Iterable[str], after_first: str = "", after_second: 
     return "(" + emit(trie, 1) + ")"
 
 
+# Each pattern written by ``by_first_letter``: its fast form -> its plain form (the reference
+# tests/textfigures/test_first_letter_forms.py holds it to).
+FIRST_LETTER_FORMS: dict[str, str] = {}
+
+
+def by_first_letter(plain: str) -> str:
+    """A pattern that opens with look-behinds ('(?<![^\\W\\d_])(?:tặng|trao) …') written to open with
+    its first letters instead ('(?:t(?<![^\\W\\d_].)(?:ặng|rao)) …'): the same matches and groups, but
+    the regex engine scans for the first letters in C instead of trying the look-behinds at every
+    position (see WORD_START). Each look-behind is checked after the first character, which it then
+    covers ('.'); the branches are grouped by first character in their order, a leading optional or
+    alternative group spelt out ('(?:với )?số tiền' -> 'với số tiền|số tiền'). Raises ValueError
+    when the pattern is not of that shape (a branch opening with no literal, a capture to copy)."""
+    behinds: list[str] = []
+    i = 0
+    while plain.startswith("(?<!", i) or plain.startswith("(?<=", i):
+        j = _group_end(plain, i)
+        behinds.append(plain[i:j + 1])
+        i = j + 1
+    rest = plain[i:]
+    if not behinds or len(_split_top(rest)) != 1:
+        raise ValueError(f"no look-behind first, or several branches: {plain!r}")
+    opener, tail = "", ""
+    if rest.startswith("(") and not rest.startswith("(?<"):
+        j = _group_end(rest, 0)
+        if rest[j + 1:j + 2] not in ("?", "*", "+", "{"):
+            opener = "(" if rest[1] != "?" else "(?:" if rest.startswith("(?:") else rest[:rest.index(">") + 1]
+            if not opener.startswith(("(?:", "(?P<")) and opener != "(":
+                raise ValueError(f"an unknown group first: {plain!r}")
+            rest, tail = rest[len(opener):j], rest[j + 1:]
+    branches = [b for part in _split_top(rest) for b in _literal_first(part)]
+    groups: dict[str, list[str]] = {}
+    for b in branches:
+        if _captures(b) and len(branches) > 1:  # (regrouped, its number could change)
+            raise ValueError(f"a capture in a branch: {plain!r}")
+        groups.setdefault(b[0], []).append(b[1:])
+    after_first = "".join(map(_after_first, behinds))
+    body = "|".join(re.escape(c) + after_first + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
+                    for c, rests in groups.items())
+    fast = ("(" if opener == "(" else opener or "(?:") + body + ")" + tail
+    FIRST_LETTER_FORMS[fast] = plain
+    return fast
+
+
+def _after_first(behind: str) -> str:
+    """A look-behind checked one character later: '(?<!xã )' -> '(?<!xã .)'."""
+    return behind[:4] + (f"(?:{behind[4:-1]})" if "|" in behind else behind[4:-1]) + ".)"
+
+
+def _literal_first(branch: str) -> list[str]:
+    """The branch as branches that each open with a literal character (its leading groups spelt out,
+    its leading look-behinds moved after that character)."""
+    if branch.startswith(("(?<!", "(?<=")):
+        j = _group_end(branch, 0)
+        return [b[0] + _after_first(branch[:j + 1]) + b[1:] for b in _literal_first(branch[j + 1:])]
+    if branch.startswith("(?:"):
+        j = _group_end(branch, 0)
+        inner, after = branch[3:j], branch[j + 1:]
+        if after.startswith("?") and not after.startswith(("??", "?+")):  # (greedy: with the group, then without)
+            if _captures(after[1:]):
+                raise ValueError(f"a capture to copy: {branch!r}")
+            return [b for part in _split_top(inner) for b in _literal_first(part + after[1:])] + _literal_first(after[1:])
+        if after[:1] not in ("*", "+", "{"):
+            if len(_split_top(inner)) > 1 and _captures(after):
+                raise ValueError(f"a capture to copy: {branch!r}")
+            return [b for part in _split_top(inner) for b in _literal_first(part + after)]
+    if not branch or branch[0] in "\\.^$*+?{}[]|()\n" or branch[1:2] in ("*", "+", "?", "{"):
+        raise ValueError(f"a branch opening with no literal: {branch!r}")
+    return [branch]
+
+
+def _captures(pattern: str) -> bool:
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(pattern, i) + 1
+            continue
+        if ch == "(" and (not pattern.startswith("(?", i) or pattern.startswith("(?P<", i)):
+            return True
+        i += 1
+    return False
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """The index of the ']' closing the character class opened at ``i``."""
+    j = i + 1
+    if pattern[j:j + 1] == "^":
+        j += 1
+    if pattern[j:j + 1] == "]":
+        j += 1
+    while pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """The index of the ')' closing the group opened at ``i``."""
+    depth = 0
+    j = i
+    while True:
+        ch = pattern[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "[":
+            j = _class_end(pattern, j) + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
+
+
+def _split_top(pattern: str) -> list[str]:
+    """The pattern's top-level branches."""
+    parts: list[str] = []
+    depth = start = j = 0
+    while j < len(pattern):
+        ch = pattern[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "[":
+            j = _class_end(pattern, j) + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:j])
+            start = j + 1
+        j += 1
+    parts.append(pattern[start:])
+    return parts
+
+
 def lower_first(text: str) -> str:
     """The text as written inside a sentence: its first letter in lower case ('Quý III/2023' →
     'quý III/2023', 'Xã Bum Nưa' → 'xã Bum Nưa'), unless its first word is an acronym or a name

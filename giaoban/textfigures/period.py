@@ -15,6 +15,8 @@ from typing import Any
 
 from giaoban.core.periods import PeriodWords, find_period_words
 
+from .normalize import by_first_letter
+
 _KIND_NAMES = {"Q": "quarter", "9M": "9m", "H": "half", "Y": "year"}
 _RANK = {"Q": 0, "9M": 1, "H": 2}
 _TERM_RE = re.compile(r"n(?<![^\W_].)hiệm kỳ ((?:19|20)\d\d) ?[-–] ?((?:19|20)\d\d)")
@@ -33,7 +35,7 @@ def _future(before: str) -> bool:
     return any(map(before.__contains__, _FUTURE_WORDS)) and _FUTURE_RE.search(before) is not None
 
 
-_ANY_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_ANY_YEAR_RE = re.compile(by_first_letter(r"(?<!\d)((?:19|20)\d\d)(?!\d)"))
 
 
 def detect_period(key: str) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from giaoban.core.periods import Period
 
-from ..normalize import match_key
+from ..normalize import by_first_letter, match_key
 from ..orgs import ORG_CODES, orgs_named, orgs_of_subject
 from ..orgs import find_mentions as find_org_mentions
 from .periods import find_mentions, is_after
@@ -30,7 +30,7 @@ VERB_LEADS = (
 )
 _VERB_AT_START = re.compile(rf"^(?:{VERB_LEADS})\b")
 # (not inside a body's name: 'Ban Kiểm tra Hội huyện giám sát …', 'Ban Tổ chức - Kiểm tra Huyện đoàn hướng dẫn …')
-_VERB_ANYWHERE = re.compile(rf"(?<![^\W\d_])(?<!các )(?<!những )(?<!công tác )(?<!ban )(?<!- )(?:{VERB_LEADS})\b")
+_VERB_ANYWHERE = re.compile(by_first_letter(rf"(?<![^\W\d_])(?<!các )(?<!những )(?<!công tác )(?<!ban )(?<!- )(?:{VERB_LEADS})\b"))
 _TASK_LEAD = re.compile(
     r"phương hướng|nhiệm vụ|thời gian tới|kế hoạch|trọng tâm|\btới\b|sắp tới|tiếp theo"
 )
@@ -38,8 +38,8 @@ _TASK_LEAD = re.compile(
 # viên vay vốn theo đề nghị của các chi hội', 'hoàn thành chỉ tiêu được giao')
 # Nor a word of a thing or of another verb: 'hoàn thiện hồ sơ đề nghị khen thưởng', 'danh sách đề nghị',
 # 'bàn giao 15 căn nhà', 'chuyển giao kỹ thuật', 'giao ban', 'giao lưu'.
-_DIRECTIVE = re.compile(r"(?<![^\W\d_])(?<!theo )(?<!được )(?<!hồ sơ )(?<!danh sách )(?<!tờ trình )(?<!bàn )(?<!chuyển )"
-                        r"(?:đề nghị|yêu cầu|giao(?! ban| lưu| thông| dịch| nhận))\b")
+_DIRECTIVE = re.compile(by_first_letter(r"(?<![^\W\d_])(?<!theo )(?<!được )(?<!hồ sơ )(?<!danh sách )(?<!tờ trình )(?<!bàn )(?<!chuyển )"
+                        r"(?:đề nghị|yêu cầu|giao(?! ban| lưu| thông| dịch| nhận))\b"))
 _NEEDS = re.compile(r"\s(?:cần|phải)\s")
 _BULLET = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)]|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là,?)\s+", re.I)
 _HEADING = re.compile(r"^\s*(?:[IVX]+|[A-Z]|\d{1,2})[.)/]\s+\S")
@@ -70,8 +70,8 @@ _BODY_SUBJECT = re.compile(
 # '… đã …', is none), though no directive word ('đề nghị', 'yêu cầu', 'cần') is said.
 _CONCLUSION_LEAD = re.compile(r"[^;:]{0,120}?(?:kết luận|chỉ đạo)[^;:]{0,80}:")
 _WITH_OPENINGS = ("cùng ", "với ", "và ", "phối hợp ")
-_DONE_NEAR_START = re.compile(r"(?<![^\W\d_])(?:đã|vừa|được|(?<!chuẩn )bị)(?![^\W\d_])")
-_DONE_BEFORE_VERB = re.compile(r"(?<![^\W\d_])(?:đã|đang|vừa|được|bị)$")
+_DONE_NEAR_START = re.compile(by_first_letter(r"(?<![^\W\d_])(?:đã|vừa|được|(?<!chuẩn )bị)(?![^\W\d_])"))
+_DONE_BEFORE_VERB = re.compile(by_first_letter(r"(?<![^\W\d_])(?:đã|đang|vừa|được|bị)$"))
 # (or the standing body itself: 'Thường trực Ủy ban MTTQ tỉnh yêu cầu: …', 'Ban Thường vụ Hội đề nghị …')
 _SPEAKER_ASKS = re.compile(r"^(?:[^.;]{0,40}, )?(?:đồng chí|đ/c|ông|bà|thường trực|ban thường trực|ban thường vụ)\b"
                            r"[^.;:]{0,60}?(?<![^\W\d_])"
@@ -165,7 +165,7 @@ def _assesses(text: str, folded: str, reviewed: Period | None, year: int | None)
     return reviewed is not None and bool(periods) and all(c == reviewed for c in periods)
 
 
-_DONE_OPENS = re.compile(r"(?<![^\W\d_])(?:đã|vừa)(?![^\W\d_])")  # (not 'được': 'chỉ tiêu được giao')
+_DONE_OPENS = re.compile(by_first_letter(r"(?<![^\W\d_])(?:đã|vừa)(?![^\W\d_])"))  # (not 'được': 'chỉ tiêu được giao')
 _REVIEWED_LEAD = re.compile(r"\s*(?:[-+•*–]\s*)?(?:trong (?:tháng|quý|tuần|năm|kỳ)(?: qua)?|từ đầu năm(?: đến nay)?|"
                             r"đến nay|đến hết|giai đoạn \d{4}|thời gian qua|vừa qua)(?![^\W\d_])")
 
