@@ -447,7 +447,7 @@ _PLACE_LIST_GAP_RE = re.compile(r"[^\d;:()\n]{0,70}?(?:, | và |, và )")
 _TOPIC_END_RE = re.compile(r" ?[,:]")
 
 
-_NAME_END_RE = re.compile(r"[,;:.()]| (?:của|thuộc|do|đã|đang|vừa|hỗ trợ|trao|tặng|chi|cấp)(?![^\W\d_])")
+_NAME_END_RE = re.compile(r"[,;:.() ](?:(?<! )|(?:của|thuộc|do|đã|đang|vừa|hỗ trợ|trao|tặng|chi|cấp)(?![^\W\d_]))")  # (a set first)
 
 
 def _named_after(key: str, mentions: list[Mention], at: int) -> Mention | None:
@@ -492,7 +492,7 @@ def _runner_before(key: str, mentions: list[Mention], at: int) -> str | None:
                      and _RUNS_RE.fullmatch(key, x.end, at) is not None) else None
 
 
-_SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
+_SENTENCE_END_RE = re.compile(r"[.!?\n](?:(?<=\n)|\s|$)")  # ('[.!?](?:\s|$)|\n', a set first)
 
 
 def _with_funds(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
@@ -635,7 +635,7 @@ _LENDER_RE = re.compile(r"ngân hàng|nhcsxh|phòng giao dịch")
 _VIA_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])qua *$"))
 _GIVES_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:tặng|trao|hỗ trợ|ủng hộ|gửi)(?![^\W\d_])"))
 _HELD_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:số dư|nguồn vốn|vốn|dư nợ|số tiền|quy mô) $"))
-_CLAUSE_BREAK_RE = re.compile(r"[,;:]|\.(?!\d)")  # not the dot of '10.400
+_CLAUSE_BREAK_RE = re.compile(r"[,;:.](?!(?<=\.)\d)")  # not the dot of '10.400
 _NOBODY = Actor(None, None, "none")  # a sentence that is no organization's: nothing carries over
 _A_PERSON = Actor("other", None, "carried")  # a person's own story (see _build)
 # An adult named as the subject (not 'Em …', a child helped, nor 'Chị em các bản', the members).

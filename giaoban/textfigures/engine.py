@@ -443,7 +443,7 @@ _MEMBERS_RAISED_TO_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:nâng|đưa
                                    r"(?:trên |hơn |gần |khoảng )?$"))
 _DREW_WORD = "thu hút"  # (what every match says, right after the clause mark's space: asked first)
 _DREW_OPENS_RE = re.compile(r" ?thu hút (?!mới)")
-_CLAUSE_OR_SENTENCE_END_RE = re.compile(r"[,;:(\n]|\.(?!\d)")
+_CLAUSE_OR_SENTENCE_END_RE = re.compile(r"[,;:(\n.](?!(?<=\.)\d)")  # ('[,;:(\n]|\.(?!\d)', a set first)
 _LIST_JOINT_RE = re.compile(r",? và |, ")  # between two figures of one list, nothing else
 # … or the people helped and then the sum: 'hỗ trợ 120 hộ nghèo với số tiền 600 triệu đồng'.
 # (the people with what they suffer: 'hỗ trợ 17 đoàn viên mắc bệnh hiểm nghèo với số tiền 68 triệu đồng')
@@ -581,7 +581,7 @@ _STILL_LACKING_AFTER_RE = re.compile(r"(?: dân| gia đình)? (?:(?:còn|vẫn c
                                      r"|cần (?:được )?(?:hỗ trợ|giúp đỡ)|(?:còn |đang )?khó khăn về nhà ở)(?![^\W\d_])")
 _FOUND_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:phát hiện|rà soát|thống kê|xác định|có|còn)(?: được| ra)? $"))
 _DEBT_AFTER_RE = re.compile(r" (?:còn |đang |vẫn )?(?:nợ|chậm đóng|trốn đóng|chưa đóng)(?![^\W\d_])")
-_SENTENCE_BREAK_RE = re.compile(r"[;\n]|\.(?!\d)")
+_SENTENCE_BREAK_RE = re.compile(r"[;\n.](?!(?<=\.)\d)")  # ('[;\n]|\.(?!\d)', a set first)
 _MATCHERS: dict[Any, Matcher] = {}  # by the catalogue's content: callers pass a new list each time
 _MATCHERS_MAX = 16
 

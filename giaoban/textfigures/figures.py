@@ -174,7 +174,7 @@ def _sub_items(key: str, found: list[Candidate]) -> list[Candidate]:
 # figure right before it in its sentence (a count of people or things; not money or a share, whose bare
 # number may be of another scale). Issue 15, detection misses of the dev part (danang_congdoan_vienchuc_q2_2023).
 _ELIDED_CHANGE_RE = re.compile(r"(?:tăng|giảm)(?: thêm)? (\d{1,3}(?:\.\d{3})*) so (?:với|cùng)(?![^\W\d_])")
-_SENTENCE_BREAK_RE = re.compile(r"[;:\n]|\.(?!\d)")
+_SENTENCE_BREAK_RE = re.compile(r"[;:\n.](?!(?<=\.)\d)")  # ('[;:\n]|\.(?!\d)', a set first)
 _ELIDED_CATEGORIES = frozenset({"person", "count", "times"})
 
 

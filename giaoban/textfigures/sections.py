@@ -48,7 +48,7 @@ _TARGET_WORDS = ("hướng", "nhiệm vụ", "giải pháp", "kế hoạch", "ch
 _NOT_AN_AIM_BEFORE = r"(?<![^\W\d_].)(?<!nỗ lực .)(?<!sự .)(?<!trình .)(?<!thần .)(?<!gương .)(?<!ý chí .)"
 _AIM_RE = re.compile(r"(?:p" + _NOT_AN_AIM_BEFORE + r"hấn đấu(?! (?:vươn lên|rèn luyện|học tập|không ngừng))|"
                      r"đ" + _NOT_AN_AIM_BEFORE + r"ặt (?:ra )?mục tiêu)(?![^\W\d_])")
-_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
+_SENTENCE_END_RE = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s|$))")  # ('[.!?](?=\s|$)|\n', a set first)
 
 
 def _aim_ranges(key: str, out: list[tuple[int, int]]) -> list[tuple[int, int]]:

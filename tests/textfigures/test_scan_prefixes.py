@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from giaoban.textfigures import attribution, boilerplate, engine, figures
+from giaoban.textfigures import attribution, boilerplate, engine, figures, sections
 from giaoban.textfigures.normalize import LinePattern, match_key, nfc
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -37,6 +37,14 @@ PAIRS: list[tuple[str, re.Pattern[str], re.Pattern[str], tuple[int, ...]]] = [
      re.compile(r"(?<![^\W\d_])trị giá (?:(?:trên|hơn|gần|khoảng|ước|là) )*$"), ()),
     ("engine._SUM_BEFORE_RE", engine._SUM_BEFORE_RE,
      re.compile(r"(?<![^\W\d_])(?:với )?(?:tổng )?số tiền (?:(?:là|trên|hơn|gần|khoảng) )?$"), ()),
+    ("engine._CLAUSE_OR_SENTENCE_END_RE", engine._CLAUSE_OR_SENTENCE_END_RE, re.compile(r"[,;:(\n]|\.(?!\d)"), ()),
+    ("engine._SENTENCE_BREAK_RE", engine._SENTENCE_BREAK_RE, re.compile(r"[;\n]|\.(?!\d)"), ()),
+    ("figures._SENTENCE_BREAK_RE", figures._SENTENCE_BREAK_RE, re.compile(r"[;:\n]|\.(?!\d)"), ()),
+    ("sections._SENTENCE_END_RE", sections._SENTENCE_END_RE, re.compile(r"[.!?](?=\s|$)|\n"), ()),
+    ("attribution._CLAUSE_BREAK_RE", attribution._CLAUSE_BREAK_RE, re.compile(r"[,;:]|\.(?!\d)"), ()),
+    ("attribution._SENTENCE_END_RE", attribution._SENTENCE_END_RE, re.compile(r"[.!?](?:\s|$)|\n"), ()),
+    ("attribution._NAME_END_RE", attribution._NAME_END_RE,
+     re.compile(r"[,;:.()]| (?:của|thuộc|do|đã|đang|vừa|hỗ trợ|trao|tặng|chi|cấp)(?![^\W\d_])"), ()),
     ("attribution._BOUNDARY_RE", attribution._BOUNDARY_RE, re.compile(r"\n|[.!?…;](?=[ \t]+(\S))"), (1,)),
     ("attribution._CLAUSE_MARK_RE", attribution._CLAUSE_MARK_RE, re.compile(r"[,;:] |\(|\)| - "), ()),
     ("attribution._PLACE_BEFORE_RE", attribution._PLACE_BEFORE_RE, re.compile(r"(?<![^\W\d_])(?:tại|ở) $"), ()),
@@ -110,7 +118,7 @@ def test_lines_found_by_their_break_are_the_plain_patterns_in_every_fixture(
 _PIECES = st.sampled_from([
     "\n", " ", "  ", "\t", ",", ", ", "; ", ": ", ".", ". ", "…", "!", "?", "(", ")", " - ", "-", "12,6", "1.234", "5",
     "Hội", "hội", "tổng số hộ ", " còn ", "giúp ", "hỗ trợ cho ", "hướng dẫn", "gần ", " cho ", " của ", "và",
-    "II. ", "1.2) ", "a) ", "iv. ", "Phương hướng", "x", "đ", "_", "²", "tin đọc nhiều", "chia sẻ", "# ", "…",
+    "II. ", "1.2) ", "a) ", "iv. ", "Phương hướng", "x", "đ", "_", "²", "tin đọc nhiều", "chia sẻ", "# ", "…", " do", "trao ", ".5", "?\n",
 ])
 _TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=4)), max_size=50).map("".join)
 
