@@ -159,7 +159,7 @@ _PERIOD_NUMBER_RE = re.compile(r"(?:\d+ tháng|(?:tháng|quý|năm|tuần|khóa|
 # Another body's verb of giving right after its name ('Công ty May Tiến Thành tặng …', 'Bộ Chỉ huy Quân sự tỉnh
 # trao tặng …'), and what says more of the gift at the next sentence's start ('Mỗi suất trị giá …').
 _DONOR_GIVES_RE = re.compile(r"[^,;:.\d\n]{0,60}? (?:(?:cũng|đã|còn|vừa|tiếp tục|trực tiếp) )*(?:trao tặng|tặng|trao|"
-                             r"ủng hộ|hỗ trợ|gửi tặng|tài trợ)(?![^\W\d_])")
+                             r"ủng hộ|hỗ trợ|gửi tặng|tài trợ|góp|đóng góp)(?P<more> thêm)?(?![^\W\d_])")
 _GIFT_VALUE_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:mỗi|tổng trị giá|trị giá|tổng giá trị|giá trị|tổng số tiền|số quà|"
                                   r"các suất|mỗi suất|phần quà|suất quà)(?![^\W\d_])")
 # A body named right after a verb of working with another ('Tỉnh đoàn phối hợp với Hội tổ chức …').
@@ -1035,6 +1035,7 @@ class Attributor:
         for s, e in self.sentences:
             if own_hoi is not None and s > 0 and key[s - 1] == "\n":
                 last_hoi = own_hoi
+            hoi_before = last_hoi  # (the association 'Hội' spoke of before this sentence)
             # Where the sentence opens past a bullet or a space (None: past more): a regex of an
             # opening is asked only when the sentence opens with one of its words there (in C).
             opens_at = _opening_at(key, s)
@@ -1271,6 +1272,14 @@ class Attributor:
                     # the text: the next sentence goes on with the body (the gift's own words after it, 'Mỗi suất
                     # trị giá …', and a ';' that goes on with the donor's list, stay the donor's).
                     donor_aside = aside
+                elif (aside is not None and aside.org in ORG_CODES and not aside.orgs and last.org in ORG_CODES
+                      and last.org != aside.org and len(subjects) == 1 and key.find(" thêm", last.end, e) >= 0
+                      and (gives := _DONOR_GIVES_RE.match(key, last.end, e)) is not None and gives.group("more")):
+                    # 'Hội trao 40 suất quà; Hội Nông dân xã góp thêm 12 suất. Hội cũng nhận đỡ đầu 6 trẻ em': another
+                    # of the six that gives more after the text's body owns what it adds, as a donor does, but the
+                    # text goes on with its body, and a bare 'Hội' speaks of the association it spoke of before.
+                    donor_aside = aside
+                    last_hoi = hoi_before
                 elif last.part:
                     # '… 386 triệu đồng, trong đó Công đoàn xã vận động được 142 triệu đồng. Có 46 khu
                     # dân cư …': a part or a contrast holds for its own sentence only; the next one
