@@ -697,9 +697,11 @@ _SPEAKER_REACH = 41 + max(map(len, _SPEAKER_VERBS))
 # before the verb and none after it ('Bà …, Phó Chủ tịch Ủy ban MTTQ thành phố, Chủ tịch LĐLĐ thành
 # phố, cho biết dịp Tết này …'), with a comma and a colon ('Ông …, Chủ tịch Hội Nông dân huyện, cho biết: …'),
 # the office's place in apposition ('…, Chủ tịch Hội Nông dân huyện Tiên Lữ, tỉnh Hưng Yên, cho biết: …') and
-# 'thêm' after the verb ('…, thông tin thêm: …').
+# 'thêm' after the verb ('…, thông tin thêm: …'); and one who tells about a group or a model of the body's ('Bà …,
+# Chủ tịch Hội LHPN xã, kể về tổ tiết kiệm ở thôn 3: tổ có 30 thành viên', '…, giới thiệu về đội hình …: đội có …').
 _OFFICE_TELLS_RE = re.compile(r"[^,.;:\n]{0,40}?(?:, (?:" + ADMIN_LEVELS + r"|quận)(?: [^\W\d_,;:.]+){1,4})*"
-                              r"(?:,? (?:" + "|".join(_SPEAKER_VERBS) + r")(?: thêm)?[ \t]*[,:]"
+                              r"(?:,? (?:" + "|".join(_SPEAKER_VERBS) + r"|(?<!đáng )kể|giới thiệu)"
+                              r"(?: thêm| về [^,.;:\n]{1,80}?)?[ \t]*[,:]"
                               r"|,? (?:cho biết|cho hay)(?: thêm)? )")
 # An official named by a title of trade or rank, or after 'Theo' ('Bác sĩ Lê Văn An, Giám đốc Trung tâm Y tế
 # huyện cho biết, …', 'Thượng tá …, Chỉ huy trưởng … cho biết, …', 'Theo ông …, Giám đốc …, đơn vị đã …'), as

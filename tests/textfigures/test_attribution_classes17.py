@@ -6,6 +6,10 @@ the guards passed and must keep passing.
 - GUEST ADDS: another of the six that gives more after the text's body has given ('Hội trao 40 suất quà; Hội Nông
   dân xã góp thêm 12 suất', 'Hội LHPN xã tặng thêm 20 suất') owns what it adds, as a donor does, but does not take
   the text over: the next sentence without a subject goes on with the text's body, and so does a bare 'Hội'.
+- AN OFFICE TELLS ABOUT: an official whose office the apposition names, telling about a group or a model of the
+  body's ('Bà …, Chủ tịch Hội LHPN xã, kể về tổ tiết kiệm ở thôn 3: tổ có 30 thành viên', '…, chia sẻ về mô hình …:',
+  '…, giới thiệu về đội hình …:'), speaks for the office's body, as one who 'cho biết' does; not a member telling
+  her own story.
 """
 
 from __future__ import annotations
@@ -77,3 +81,49 @@ GUEST_ADDS_KEPT: list[tuple[str, list[tuple[str, object]]]] = [
 def test_a_guest_that_adds_does_not_take_the_text_over(text: str, owners: list) -> None:
     assert _owners(text) == owners
 
+
+OFFICE_TELLS_ABOUT: list[tuple[str, list[tuple[str, object]]]] = [
+    (
+        "Hội LHPN xã Phú Hòa vừa tổ chức ngày hội.\nBà Lê Thị Mai, Chủ tịch Hội LHPN xã, kể về tổ tiết kiệm ở thôn 3: tổ "
+        "có 30 thành viên, mỗi tháng góp 100.000 đồng.",
+        [("30 thành viên", "phunu"), ("100.000 đồng", "phunu")],
+    ),
+    (
+        "Ủy ban MTTQ xã Tam Hiệp sơ kết quý.\nÔng Trần Văn Nam, Chủ tịch Hội Nông dân xã, chia sẻ về mô hình liên kết ở "
+        "thôn Đông: nhóm có 12 hộ, nuôi 3.000 con gà.",
+        [("12 hộ", "nongdan"), ("3.000 con", "nongdan")],
+    ),
+    (
+        "Ủy ban MTTQ xã Tam Hiệp sơ kết quý.\nÔng Trần Văn Nam, Chủ tịch Hội Nông dân xã, kể: năm nay 12 hộ hội viên đã "
+        "thoát nghèo.",
+        [("12 hộ hội viên", "nongdan")],
+    ),
+    (
+        "Đoàn phường An Phú tổ chức tuyên dương.\nAnh Lê Văn Tài, Bí thư Đoàn phường, giới thiệu về đội hình tình nguyện: "
+        "đội có 25 đoàn viên, mỗi tuần dọn 2 tuyến đường.",
+        [("25 đoàn viên", "doan"), ("2 tuyến đường", "doan")],
+    ),
+]
+
+OFFICE_TELLS_ABOUT_KEPT: list[tuple[str, list[tuple[str, object]]]] = [
+    (  # (a member telling her own story: no office speaks)
+        "Hội LHPN xã Phú Hòa vừa tổ chức ngày hội.\nBà Lê Thị Mai, hội viên ở thôn 3, kể về tổ tiết kiệm: tổ có 30 "
+        "thành viên.",
+        [("30 thành viên", None)],
+    ),
+    (  # (the office that tells, as before)
+        "Hội Nông dân xã Tam Hiệp sơ kết quý.\nÔng Trần Văn Nam, Chủ tịch Hội Nông dân xã, cho biết: quý này Hội giúp 12 "
+        "hội viên vay vốn.",
+        [("12 hội viên", "nongdan")],
+    ),
+    (  # (a body's result that grew markedly: 'đáng kể' tells nothing)
+        "Ủy ban MTTQ xã Tam Hiệp sơ kết quý.\nÔng Trần Văn Nam, Chủ tịch Hội Nông dân xã, tăng đáng kể, 12 hộ thoát "
+        "nghèo.",
+        [("12 hộ", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,owners", OFFICE_TELLS_ABOUT + OFFICE_TELLS_ABOUT_KEPT)
+def test_an_office_that_tells_about_a_group_speaks_for_its_body(text: str, owners: list) -> None:
+    assert _owners(text) == owners
