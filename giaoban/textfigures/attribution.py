@@ -929,6 +929,8 @@ def _clause_starts(key: str, s: int, e: int, chains: list[Mention]) -> list[int]
     return starts
 
 
+# The place a headline may open with before its colon ('Hà Tĩnh: …', 'TP. Cần Thơ: …').
+_HEADLINE_PLACE_RE = re.compile(r"[^\W\d_][^:\n\d]{0,40}: ")
 _MOVEMENT_RE = re.compile(r"(phong trào|công tác) (phụ nữ|nông dân|thanh niên|thanh thiếu nhi|cựu chiến binh|"
                           r"công nhân|mặt trận|công đoàn|đoàn|hội ccb)")
 _REPORT_WORDS_RE = re.compile(r"báo cáo|kết quả")
@@ -975,6 +977,15 @@ def document_default(text: str, key: str, mentions: list[Mention]) -> str | None
         org, n = counts.most_common(1)[0]
         if n / total >= 0.75:
             return org
+    # A headline that names no body and opens with the people of one organization as its subject ('Phụ nữ xã Bù Đăng
+    # nhân rộng mô hình sinh kế', 'Hà Tĩnh: Cựu chiến binh xã … giúp nhau làm kinh tế'): the item is that
+    # organization's, when its body names several bodies and none by far the most.
+    if first_end > 0 and not title:
+        lead = _HEADLINE_PLACE_RE.match(key, 0, first_end)
+        at = lead.end() if lead is not None else 0
+        opening = next((m for m in mentions if m.start < first_end), None)
+        if opening is not None and opening.start == at and opening.kind == "people" and opening.org in ORG_CODES:
+            return opening.org
     return None
 
 

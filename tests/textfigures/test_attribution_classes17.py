@@ -10,6 +10,10 @@ the guards passed and must keep passing.
   body's ('Bà …, Chủ tịch Hội LHPN xã, kể về tổ tiết kiệm ở thôn 3: tổ có 30 thành viên', '…, chia sẻ về mô hình …:',
   '…, giới thiệu về đội hình …:'), speaks for the office's body, as one who 'cho biết' does; not a member telling
   her own story.
+- A HEADLINE OPENS WITH THE PEOPLE: a news item whose headline, naming no body, opens with the people of one
+  organization as its subject ('Nông dân xã Tân Hòa chung tay làm đường', 'Hà Tĩnh: Phụ nữ xã … làm kinh tế giỏi')
+  is that organization's item when its body names several bodies and none by far the most: a new paragraph's bare
+  'Hội' is that organization's association again, not the partner the last paragraph named.
 """
 
 from __future__ import annotations
@@ -126,4 +130,43 @@ OFFICE_TELLS_ABOUT_KEPT: list[tuple[str, list[tuple[str, object]]]] = [
 
 @pytest.mark.parametrize("text,owners", OFFICE_TELLS_ABOUT + OFFICE_TELLS_ABOUT_KEPT)
 def test_an_office_that_tells_about_a_group_speaks_for_its_body(text: str, owners: list) -> None:
+    assert _owners(text) == owners
+
+
+HEADLINE_PEOPLE: list[tuple[str, list[tuple[str, object]]]] = [
+    (
+        "Nông dân xã Tân Hòa chung tay làm đường\nQuý I, Hội Nông dân xã vận động hội viên hiến 1.200 m2 đất. Hội Cựu "
+        "chiến binh xã góp 80 ngày công; Đoàn xã huy động 45 đoàn viên tham gia.\nDịp này, Hội còn trao 20 suất quà cho "
+        "hội viên nghèo.",
+        [("1.200 m2", "nongdan"), ("80 ngày công", "ccb"), ("45 đoàn viên", "doan"), ("20 suất quà", "nongdan")],
+    ),
+    (
+        "Cựu chiến binh phường Long Biên giúp nhau làm kinh tế\nHội Cựu chiến binh phường có 14 chi hội. Hội LHPN phường "
+        "phối hợp tổ chức 2 lớp tập huấn; Hội Nông dân phường giúp 6 hộ vay vốn.\nHội còn vận động 35 hội viên làm kinh "
+        "tế giỏi.",
+        [("14 chi hội", "ccb"), ("2 lớp", "phunu"), ("6 hộ vay", "nongdan"), ("35 hội viên", "ccb")],
+    ),
+    (
+        "Quảng Trị: Phụ nữ xã Cam Hiếu giữ nghề đan lát\nHội Liên hiệp Phụ nữ xã mở 2 lớp dạy nghề; Hội Nông dân xã "
+        "hỗ trợ 10 hộ vay vốn.\nHội cũng thành lập 3 tổ hợp tác.",
+        [("2 lớp", "phunu"), ("10 hộ vay", "nongdan"), ("3 tổ hợp tác", "phunu")],
+    ),
+]
+
+HEADLINE_PEOPLE_KEPT: list[tuple[str, list[tuple[str, object]]]] = [
+    (  # (the people as those helped, not opening the headline: no owner of the text)
+        "Khởi công nhà cho cựu chiến binh xã Thạch Lạc\nỦy ban MTTQ xã phối hợp Hội Cựu chiến binh xã khởi công 2 căn nhà. "
+        "Hội Nông dân xã góp 30 ngày công.\nHội còn tặng 5 suất quà.",
+        [("2 căn nhà", "mttq"), ("30 ngày công", "nongdan"), ("5 suất quà", "nongdan")],
+    ),
+    (  # (a headline that names a body: that body's, as before)
+        "Hội Doanh nhân trẻ tỉnh: thanh niên khởi nghiệp\nHội Nông dân tỉnh hỗ trợ 10 hộ vay vốn; Tỉnh đoàn mở 2 lớp.\n"
+        "Hội còn tặng 5 suất quà.",
+        [("10 hộ vay", "nongdan"), ("2 lớp", "doan"), ("5 suất quà", "nongdan")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,owners", HEADLINE_PEOPLE + HEADLINE_PEOPLE_KEPT)
+def test_a_headline_that_opens_with_the_people_names_the_text_s_organization(text: str, owners: list) -> None:
     assert _owners(text) == owners
