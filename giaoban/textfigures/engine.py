@@ -1187,6 +1187,14 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 and matcher.reported_by("tong_hoi_vien", actor.org, actor.orgs):
             # 'Liên đoàn Lao động tỉnh trực tiếp quản lý 42.266 đoàn viên': the members a body holds.
             code, code_conf, code_from = "tong_hoi_vien", 0.5, "members managed"
+        if code is None and c.unit_category == "money" and c.kind == "level" and actor.org in ORG_CODES \
+                and _MANAGES_BEFORE_RE.search(key, c.start - 24 if c.start > 24 else 0, c.start) \
+                and _LOAN_GROUPS_AFTER_RE.search(key, c.end, clause_end) \
+                and matcher.reported_by("du_no_uy_thac", actor.org, actor.orgs):
+            # 'Hội Nông dân xã quản lý 102,8 tỷ đồng qua 38 tổ tiết kiệm và vay vốn': the money a body manages
+            # through the Bank's savings-and-loan groups is its entrusted balance, as its members managed are its
+            # membership.
+            code, code_conf, code_from = "du_no_uy_thac", 0.5, "balance managed"
         if code is None and c.unit == "ngôi nhà" and c.kind == "level" and actor.org not in (None, "other") \
                 and (stepped := _house_step_code(key, c, actor, last_coded.get(c.unit), i, matcher)) is not None:
             # (before the section's heading: the houses of a step are those the figure before named)
@@ -2023,6 +2031,8 @@ _GRASSROOTS_UNITS = frozenset({"chi hội", "cơ sở hội", "chi đoàn", "t�
 _UNIONS_NAMED_UNIT = "đoàn"
 _MEMBER_UNITS = frozenset({"hội viên", "đoàn viên"})
 _MANAGES_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:đang |trực tiếp )?quản lý (?:(?:hơn|trên|gần|khoảng|cả) )?$"))
+# … and the Bank's savings-and-loan groups (convention 14) named in the clause after an amount managed.
+_LOAN_GROUPS_AFTER_RE = re.compile(r"tổ (?:tiết kiệm và vay vốn|tk ?& ?vv|tk và vv)(?![^\W\d_])")
 # A bare count of models ('duy trì 41 mô hình, …') and the verbs of a body that builds or keeps them; the
 # words of the economy or of loans in the sentence before make them possibly economic models.
 _MODELS_KEPT_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:xây dựng|duy trì|thực hiện|triển khai|thành lập|ra mắt|nhân rộng|"
