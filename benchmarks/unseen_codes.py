@@ -40,7 +40,7 @@ SETS = ("src_q", "src_q2", "src_r", "src_s", "src_s2", "src_t", "src_u", "src_v"
         "src_w5", "src_x", "src_y", "src_z", "src_aa", "src_ab", "src_ac", "src_ad", "src_ae", "src_af", "src_ag",
         "src_ah", "src_ai", "src_aj", "src_al", "src_am", "src_ak", "src_an", "src_ao", "src_aq",
         "src_ap", "src_ar", "src_as", "src_au", "src_av", "src_at",
-        "src_aw", "src_ay", "src_ax", "src_ba")
+        "src_aw", "src_ay", "src_ax", "src_ba", "src_az")
 
 # Run in the old checkout: its engine over the named texts of today's corpus, figures as JSON.
 _DUMP = """
