@@ -44,7 +44,12 @@ _TAIL_WORDS = (" cho ", " tới ", " đến ")
 _TAIL_RE = re.compile("(?:" + "|".join(_TAIL_WORDS) + r")([^,;:.()\n\d]+)")
 _ADMIN_UNITS = ("xã", "phường", *RESIDENTIAL_LISTED, "thị trấn", "đặc khu", "huyện", "tỉnh",
                 "đơn vị hành chính")  # ('sau khi hợp nhất 3 đơn vị hành chính cũ')
-_ADMIN_UNIT_RE = re.compile("(?:" + "|".join(_ADMIN_UNITS) + r")(?![^\W\d_])")  # (asked after str.startswith)
+# ('bản' before the name of a document counts documents, not villages: '3 bản thỏa ước lao động tập thể', '120 bản
+# cam kết', 'ký 2 bản ghi nhớ')
+_DOCUMENT_NOUNS = (r"(?:thỏa ước|cam kết|ghi nhớ|giao ước|hương ước|quy ước|hợp đồng|kiến nghị|đăng ký|báo cáo|kế hoạch|"
+                   r"quy chế|nghị quyết|tham luận|đề án|tin|sao)(?![^\W\d_])")
+_ADMIN_UNIT_RE = re.compile("(?:" + "|".join(u if u != "bản" else "bản(?! " + _DOCUMENT_NOUNS + ")" for u in _ADMIN_UNITS)
+                            + r")(?![^\W\d_])")  # (asked after str.startswith)
 # 'có 21 ấp', 'sáp nhập 3 xã', 'mới có 64 xã, phường', 'trên địa bàn ba phường' (but 'có 12/12 bản
 # tổ chức Ngày hội' is work done).
 _AREA_HAS_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:có|gồm|còn|(?:sáp nhập|hợp nhất|sắp xếp)(?: từ)?|thành|phụ trách|địa bàn) $"))
