@@ -258,9 +258,12 @@ _THIS_AFTER_RE = re.compile(r" (?:này|đó|ấy|nói trên)(?![^\W\d_])")
 _ASSOCIATIONS = ("phunu", "nongdan", "ccb")
 # The four bodies that take the Social Policy Bank's entrusted loans named short, by their count ('Dư nợ ủy thác
 # qua 4 tổ chức đạt …', 'của 4 tổ chức nhận ủy thác'): the group's name, as '4 tổ chức hội' (no figure, CONVENTIONS.md
-# 23), where the noun ends there (a verb, 'nhận ủy thác' or a stop after it), a word of 'through whom' stands before
-# and the text around is about entrusted loans; '4 tổ chức tín dụng', 'thành lập 4 tổ chức đạt chuẩn' are counts.
-_FOUR_BODIES_AFTER_RE = re.compile(r"(?:[,.;:)]| (?:đạt|nhận|đang|quản lý|là|tăng|giảm|chiếm|với|trên|tại|của)(?![^\W\d_])|$)")
+# 23), where the noun ends there (a verb, 'nhận ủy thác', 'chỉ' or a stop after it), a word of 'through whom' stands
+# before and the text around is about entrusted loans ('Tỷ lệ nợ quá hạn qua bốn tổ chức chỉ 0,12%'); '4 tổ chức tín dụng', 'thành lập 4 tổ chức đạt chuẩn' are counts.
+_FOUR_BODIES_AFTER_RE = re.compile(r"(?:[,.;:)]| (?:đạt|nhận|đang|quản lý|là|tăng|giảm|chiếm|chỉ|còn|với|trên|tại|của)"
+                                   r"(?![^\W\d_])|$)")
+# (the words of entrusted lending: the trust itself, its balance, its overdue debt, its groups)
+_ENTRUSTED_WORDS = ("ủy thác", "dư nợ", "nợ quá hạn", "vay vốn")
 _THROUGH_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:qua|của|trong|giữa|cho) (?:cả )?$")
 
 
@@ -313,7 +316,7 @@ def find_mentions(text: str, key: str) -> list[Mention]:
             last_steering = org
         if k in ("4 tổ chức", "bốn tổ chức") and not (
                 _FOUR_BODIES_AFTER_RE.match(key, e) and _THROUGH_BEFORE_RE.search(key, s - 12 if s > 12 else 0, s)
-                and "ủy thác" in key[s - 200 if s > 200 else 0:e + 60]):
+                and any(w in key[s - 200 if s > 200 else 0:e + 60] for w in _ENTRUSTED_WORDS)):
             continue  # a count of bodies, no name
         if k == "các tổ chức" and not (
                 out and out[-1].org == "mttq" and _WITH_FRONT_RE.fullmatch(key, out[-1].end, s)
