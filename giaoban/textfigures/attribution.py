@@ -144,7 +144,8 @@ _LEADER_OPENS_RE = re.compile(r"[\s\-+•*–]*(?:(?:toàn |cả )?(?:" + ADMIN_
                               # (its standing board, bare: 'Thường trực Ủy ban đã tiếp 9 lượt công dân')
                               r"|(?:ban )?thường trực(?: ủy ban)?)"
                               r"(?![^\W\d_])")
-_LOCAL_ASIDE_RE = re.compile(r"[\s\-+•*–]*(?:ở|tại) (?:" + ADMIN_LEVELS + r"|thôn|bản|ấp)(?![^\W\d_])")
+# (not the Youth Union's committee of a level, named by it: 'Ở Tỉnh đoàn, …', 'Tại Huyện đoàn, …' name a body)
+_LOCAL_ASIDE_RE = re.compile(r"[\s\-+•*–]*(?:ở|tại) (?:" + ADMIN_LEVELS + r"|thôn|bản|ấp)(?![^\W\d_])(?! đoàn(?![^\W\d_]))")
 # A topic phrase that opens a sentence and names one of the six ('Ở Hội Nông dân huyện, …', 'Tại Hội LHPN xã,
 # …', 'Về công tác Đoàn, …', 'Về phong trào phụ nữ, …'): the body it names owns the sentence, as after 'Về
 # phía …' or 'Đối với …' (not a place where the work was done: the name closes the phrase, with its place).

@@ -94,3 +94,53 @@ FOUR_BODIES_SHORT_KEPT: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,owners", FOUR_BODIES_SHORT + FOUR_BODIES_SHORT_KEPT)
 def test_the_four_bodies_named_short_are_no_figure(text: str, owners: list) -> None:
     assert _owners(text) == owners
+
+
+# 'Ở Tỉnh đoàn, …', 'Tại Huyện đoàn, …': the Youth Union's committee of a level, named by the level's word, opens a
+# topic (the body), not an aside about a place ('Ở huyện Tiên Lữ, …', after which the text goes on with the body it
+# had): the clauses after its ';' go on with the Youth Union, not with the body of the sentence before (the
+# veterans' members named 'đoàn viên' were given to the veterans so).
+YOUTH_COMMITTEE_TOPIC: list[tuple[str, list]] = [
+    (
+        "Ban Dân vận huyện báo cáo.\nHội Cựu chiến binh huyện giúp 40 hộ hội viên thoát nghèo.\nỞ Huyện đoàn, các chi "
+        "đoàn trồng 2.000 cây xanh; kết nạp 240 đoàn viên mới.",
+        ["ccb", "doan", "doan"],
+    ),
+    (
+        "Ban Dân vận huyện báo cáo.\nHội Cựu chiến binh huyện giúp 40 hộ hội viên thoát nghèo.\nỞ Huyện đoàn, các chi "
+        "đoàn trồng 2.000 cây xanh; làm 3 km đường giao thông.",
+        ["ccb", "doan", "doan"],
+    ),
+    (
+        "Ban Dân vận tỉnh thông báo kết luận.\nHội Nông dân tỉnh hỗ trợ 60 hộ vay vốn.\nTại Tỉnh đoàn, các cơ sở Đoàn "
+        "tổ chức 45 buổi sinh hoạt chủ điểm; thực hiện 120 công trình thanh niên.",
+        ["nongdan", "doan", "doan"],
+    ),
+]
+
+YOUTH_COMMITTEE_TOPIC_KEPT: list[tuple[str, list]] = [
+    (
+        "Hội Cựu chiến binh tỉnh báo cáo.\nHội Cựu chiến binh tỉnh xây 14 nhà đồng đội.\nỞ Thành đoàn, các chi đoàn tổ "
+        "chức 20 buổi tuyên truyền; kết nạp 310 đoàn viên.",
+        ["ccb", "doan", "doan"],
+    ),
+    (  # (an aside about a place: the body goes on)
+        "Hội Nông dân huyện báo cáo.\nỞ huyện Tiên Lữ, Hội Nông dân huyện tổ chức 4 lớp tập huấn; trồng 600 cây.",
+        ["nongdan", "nongdan"],
+    ),
+    (
+        "Hội LHPN tỉnh báo cáo.\nHội LHPN tỉnh trao 300 suất quà.\nỞ tỉnh bạn, các chi hội tổ chức 6 buổi giao lưu; "
+        "tặng 80 suất quà.",
+        ["phunu", "phunu", "phunu"],
+    ),
+    (  # (the youth members the veterans' own work reached stay the veterans')
+        "Hội Cựu chiến binh xã báo cáo.\nHội Cựu chiến binh xã tổ chức 12 buổi nói chuyện truyền thống cho 600 đoàn "
+        "viên, thanh niên; giới thiệu 9 đoàn viên ưu tú cho Đảng.",
+        ["ccb", "ccb", "ccb"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,owners", YOUTH_COMMITTEE_TOPIC + YOUTH_COMMITTEE_TOPIC_KEPT)
+def test_the_youth_committee_of_a_level_opens_a_topic(text: str, owners: list) -> None:
+    assert _owners(text) == owners
