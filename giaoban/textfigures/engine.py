@@ -585,6 +585,15 @@ _FIRM_SIZE_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])doanh nghiệp(
 _STILL_LACKING_AFTER_RE = re.compile(r"(?: dân| gia đình)? (?:(?:còn|vẫn còn|đang) (?:ở )?(?:nhà tạm|nhà dột nát|nghèo|cận nghèo)"
                                      r"|cần (?:được )?(?:hỗ trợ|giúp đỡ)|(?:còn |đang )?khó khăn về nhà ở)(?![^\W\d_])")
 _FOUND_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:phát hiện|rà soát|thống kê|xác định|có|còn)(?: được| ra)? $"))
+# Poor or near-poor households a body or the place came to know of ('phường nắm được 126 hộ cận nghèo và 38 hộ nghèo
+# theo chuẩn của thành phố', 'qua rà soát, xã xác định 42 hộ nghèo'): the area's stock (convention 5), not what a body
+# did for them (households reviewed for a loan, 'rà soát 36 hộ nghèo chưa được vay vốn', stay the body's), nor the
+# members' own ('nắm được 30 hộ hội viên nghèo').
+_KNOWN_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:nắm được|nắm bắt được|nắm|xác định(?: được)?|thống kê(?: được)?|"
+                                              r"phát hiện)(?: (?:có|thêm))?(?: (?:hơn|trên|gần|khoảng))? $"))
+_POOR_STATE_AFTER_RE = re.compile(r" (?:cận nghèo|nghèo)(?![^\W\d_])")
+_POOR_HOUSEHOLD_UNITS = frozenset({"hộ nghèo", "hộ cận nghèo"})
+_KNOWN_POOR_JOINT_RE = re.compile(r"(?: cận nghèo| nghèo)?(?:,| và|, và) ")
 _DEBT_AFTER_RE = re.compile(r" (?:còn |đang |vẫn )?(?:nợ|chậm đóng|trốn đóng|chưa đóng)(?![^\W\d_])")
 _SENTENCE_BREAK_RE = re.compile(r"[;\n.](?!(?<=\.)\d)")  # ('[;\n]|\.(?!\d)', a set first)
 _MATCHERS: dict[Any, Matcher] = {}  # by the catalogue's content: callers pass a new list each time
@@ -665,6 +674,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     area_figures: list[int] = []  # where figures of a place's population end (_population_of_place)
     area_firms_end = -1  # where the last figure of an area's firms or workers ends (_ZONE_HAS_BEFORE_RE)
     debtors_end = 0  # where the last count of firms in debt ends ('4 doanh nghiệp còn nợ …')
+    known_poor_end = -1  # where the last count of poor households a body came to know of ends (_KNOWN_BEFORE_RE)
     committees: tuple[int, Actor] | None = None  # the last count of committees that named their body (see below)
     where_end = -1  # where the last figure of a place the work was done at ends (_where_place)
     firms_clause_end = -1  # the end of a clause whose subject is a number of firms ('3 doanh nghiệp cắt giảm …')
@@ -735,6 +745,11 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
             # 'rà soát, phát hiện 27 hộ còn nhà tạm': the households the area still has (convention 5),
             # not what the body that found them did ('hỗ trợ 19 hộ còn nhà tạm' stays the helper's).
             actor = _NOBODY
+        elif c.unit == "hộ" and (ut in _POOR_HOUSEHOLD_UNITS or (ut in ("hộ", "hộ dân", "hộ gia đình")
+                                                                  and _POOR_STATE_AFTER_RE.match(key, c.end))) \
+                and (_KNOWN_BEFORE_RE.search(key, c.start - 30 if c.start > 30 else 0, c.start)
+                     or (known_poor_end >= 0 and _KNOWN_POOR_JOINT_RE.fullmatch(key, known_poor_end, c.start))):
+            actor, known_poor_end = _NOBODY, c.end  # 'phường nắm được 126 hộ cận nghèo và 38 hộ nghèo': the area's stock
         if (actor.org is not None or actor.orgs) and actor.source != "owner":
             # ('ở 10/10 xã': the first number of a pair counts the places its second one names; bodies
             # that worked jointly did it somewhere too: '… cùng các tổ chức … ở 19 khu vực bỏ phiếu')

@@ -144,3 +144,30 @@ YOUTH_COMMITTEE_TOPIC_KEPT: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,owners", YOUTH_COMMITTEE_TOPIC + YOUTH_COMMITTEE_TOPIC_KEPT)
 def test_the_youth_committee_of_a_level_opens_a_topic(text: str, owners: list) -> None:
     assert _owners(text) == owners
+
+
+# Poor or near-poor households a body or the place came to know of ('nắm được', 'xác định', 'thống kê được', 'phát
+# hiện'), and the next item of the same list: the area's stock (convention 5), nobody's; not households a body
+# reviewed to act for them ('rà soát 36 hộ nghèo chưa được vay vốn'), those it helped, nor its members' own.
+KNOWN_POOR_HOUSEHOLDS: list[tuple[str, list]] = [
+    (
+        "Ủy ban MTTQ xã báo cáo quý I.\nQua phần mềm, xã nắm được 84 hộ cận nghèo và 22 hộ nghèo cần quan tâm.",
+        [None, None],
+    ),
+    ("Hội LHPN phường báo cáo.\nQua rà soát, phường xác định 31 hộ nghèo theo chuẩn mới.", [None]),
+    ("Ủy ban MTTQ xã báo cáo.\nBan Công tác Mặt trận các thôn thống kê được 57 hộ cận nghèo, 19 hộ nghèo.", [None, None]),
+]
+
+KNOWN_POOR_HOUSEHOLDS_KEPT: list[tuple[str, list]] = [
+    (
+        "Hội Nông dân xã báo cáo.\nHội rà soát 36 hộ nghèo chưa được vay vốn, lập hồ sơ cho vay 1,5 tỷ đồng.",
+        ["nongdan", "nongdan"],
+    ),
+    ("Hội Cựu chiến binh xã báo cáo.\nHội nắm được 12 hộ hội viên nghèo và giúp 5 hộ thoát nghèo.", ["ccb", "ccb"]),
+    ("Ủy ban MTTQ xã báo cáo.\nMặt trận xã trao 40 suất quà cho 40 hộ nghèo.", ["mttq", "mttq"]),
+]
+
+
+@pytest.mark.parametrize("text,owners", KNOWN_POOR_HOUSEHOLDS + KNOWN_POOR_HOUSEHOLDS_KEPT)
+def test_poor_households_a_body_knows_of_are_the_area_s(text: str, owners: list) -> None:
+    assert _owners(text) == owners
