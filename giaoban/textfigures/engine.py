@@ -551,6 +551,13 @@ _ZONE_HAS_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:trên địa 
 # The zones an area has ('6 khu công nghiệp đang hoạt động có 412 doanh nghiệp', 'tại 39 khu công
 # nghiệp'): a count of the area's units, never a body's result.
 _ZONE_COUNTED_AFTER_RE = re.compile(r" (?:công nghiệp|kinh tế|chế xuất)(?![^\W\d_])")
+# Firms as the subject of their clause ('… có 412/438 doanh nghiệp trong các khu công nghiệp hoạt động trở lại', '; còn
+# 26 doanh nghiệp chưa đủ điều kiện sản xuất'), said by where they are or how their business goes: the area's firms
+# (convention 5), not a body's work with them ('Công đoàn kiểm tra 20 doanh nghiệp trong khu công nghiệp').
+_FIRMS_SUBJECT_BEFORE_RE = re.compile(r"(?:[^,;:.\n]{0,60}? )?(?:có|còn|vẫn còn)(?: (?:hơn|trên|gần|khoảng))? ")
+_FIRMS_STATE_AFTER_RE = re.compile(r" (?:(?:trong|tại|ở|thuộc) (?:các )?(?:khu|cụm) (?:công nghiệp|kinh tế|chế xuất)|(?:đã |đang |vẫn )?"
+                                   r"(?:hoạt động trở lại|phục hồi sản xuất|chưa (?:đủ điều kiện )?(?:sản xuất|hoạt động)|"
+                                   r"ngừng hoạt động|tạm ngừng (?:sản xuất|hoạt động)))(?![^\W\d_])")
 _AREA_WORKER_UNITS = frozenset({"lao động", "công nhân", "người lao động", "công nhân lao động"})
 # … the part of those workers named right after them ('…, trong đó có 4.300 lao động nước ngoài') and
 # how they changed ('…, tăng 12.600 lao động so với cùng kỳ').
@@ -852,6 +859,12 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 _WHOLE_AREA_BEFORE_RE.search(key, max(0, c.start - 30), c.start) or _OF_AREA_AFTER_RE.match(key, c.end + 5)):
             # ('toàn tỉnh có 178 sản phẩm đạt chuẩn': the same, the programme left unnamed)
             actor = _OTHER  # 'toàn tỉnh có 212 sản phẩm OCOP': the area's, certified by the authorities' programme
+        elif actor.source != "owner" and (counted := candidates[ci + 1] if "pair" in c.flags and ci + 1 < len(candidates)
+                                          and "pair" in candidates[ci + 1].flags else c).unit_text \
+                and counted.unit_text.lower() in _AREA_FIRM_UNITS \
+                and (firms_state := _FIRMS_STATE_AFTER_RE.match(key, counted.end)) is not None \
+                and _FIRMS_SUBJECT_BEFORE_RE.fullmatch(key, _clause_start(sentence_starts, breaks, c.start)[1], c.start):
+            actor, area_firms_end = _NOBODY, firms_state.end()  # '… có 412/438 doanh nghiệp trong các khu công nghiệp …'
         elif ut and (ut in _AREA_FIRM_UNITS or ut in _AREA_WORKER_UNITS) \
                 and actor.source != "owner" and (
                     (ut in _AREA_FIRM_UNITS and _WHOLE_AREA_BEFORE_RE.search(key, max(0, c.start - 30), c.start))

@@ -171,3 +171,36 @@ KNOWN_POOR_HOUSEHOLDS_KEPT: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,owners", KNOWN_POOR_HOUSEHOLDS + KNOWN_POOR_HOUSEHOLDS_KEPT)
 def test_poor_households_a_body_knows_of_are_the_area_s(text: str, owners: list) -> None:
     assert _owners(text) == owners
+
+
+# Firms as the subject of their clause after 'có' / 'còn', said by where they are ('trong các khu công nghiệp') or how
+# their business goes ('hoạt động trở lại', 'chưa đủ điều kiện sản xuất', 'tạm ngừng sản xuất'), with the workers
+# they employ: the area's firms and workers (convention 5), the situation a union's report opens with, not its work;
+# a body's work with firms ('kiểm tra 20 doanh nghiệp trong khu công nghiệp') stays its own.
+AREA_FIRMS_STATE: list[tuple[str, list]] = [
+    (
+        "Liên đoàn Lao động huyện báo cáo tháng 5.\n1. Tình hình người lao động: đến cuối tháng có 58/61 doanh nghiệp "
+        "trong cụm công nghiệp hoạt động trở lại với 9.400 lao động; còn 3 doanh nghiệp chưa đủ điều kiện sản xuất.",
+        [None, None, None, None],
+    ),
+    ("Công đoàn Khu kinh tế báo cáo.\nSau bão, có 120 doanh nghiệp đã hoạt động trở lại.", [None]),
+    ("Liên đoàn Lao động tỉnh báo cáo.\nĐến nay vẫn còn 14 doanh nghiệp tạm ngừng sản xuất.", [None]),
+]
+
+AREA_FIRMS_STATE_KEPT: list[tuple[str, list]] = [
+    ("Công đoàn Khu công nghiệp báo cáo.\nCông đoàn kiểm tra 20 doanh nghiệp trong khu công nghiệp.", ["congdoan"]),
+    (
+        "Liên đoàn Lao động huyện báo cáo.\nLiên đoàn thành lập 5 công đoàn cơ sở tại các doanh nghiệp trong khu công "
+        "nghiệp, kết nạp 640 đoàn viên.",
+        ["congdoan", "congdoan"],
+    ),
+    (  # (the area's firms said as what the area has: as before)
+        "Liên đoàn Lao động tỉnh báo cáo.\nToàn tỉnh có 1.240 doanh nghiệp với 86.000 lao động.",
+        [None, None],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,owners", AREA_FIRMS_STATE + AREA_FIRMS_STATE_KEPT)
+def test_firms_said_by_their_state_are_the_area_s(text: str, owners: list) -> None:
+    assert _owners(text) == owners
