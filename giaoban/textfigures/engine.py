@@ -509,6 +509,16 @@ _FRONT_DAY_WORDS = "đại đoàn kết"  # (what every match ends with: looked 
 _FRONT_DAY_AFTER_RE = re.compile(r"(?:/[\d.,]+)?(?: (?:" + alternation(RESIDENTIAL_USUAL) + r")"
                                  r"(?![^\W\d_]))?(?: [^\W\d_,;.:()]+){0,6}? tổ chức(?: [^\W\d_,;.:()]+){0,3}? "
                                  r"[\"“']?ngày hội [\"“']?đại đoàn kết(?![^\W\d_])")
+# … and so are the parts of that Day the units hold ('Kết quả, 10/10 tổ dân phố tổ chức phần lễ; trong đó 8/10 tổ dân
+# phố tổ chức cả phần lễ và phần hội') or the Day named bare ('tổ chức ngày hội'), once the text has named the Front's
+# Day before them (its headline, its lead).
+_FRONT_DAY_NAMED_RE = re.compile(r"ngày hội [\"“']?đại đoàn kết(?![^\W\d_])")
+_DAY_PART_AFTER_RE = re.compile(r"(?:/[\d.,]+)?(?: (?:" + alternation(RESIDENTIAL_USUAL) + r")(?![^\W\d_]))?"
+                                r"(?: [^\W\d_,;.:()]+){0,6}? tổ chức(?: [^\W\d_,;.:()]+){0,2}? (?:phần lễ|phần hội|ngày hội)"
+                                r"(?![^\W\d_])")
+# The families of the Front's title counted as such ('khen thưởng 210 gia đình văn hóa tiêu biểu', 'biểu dương 1.240 hộ
+# gia đình văn hóa'): its campaign's (CONVENTIONS.md 10), as those recognized with it are.
+_TITLE_FAMILIES_AFTER_RE = re.compile(r"(?: gia đình)? văn hóa(?![^\W\d_])")
 _MATCH_START = re.Match.start
 _OTHER = Actor("other", None, "subject")
 # Firms that owe ('4 doanh nghiệp còn nợ bảo hiểm xã hội', '12 công ty chậm đóng kinh phí công đoàn').
@@ -681,6 +691,7 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
     area_figures: list[int] = []  # where figures of a place's population end (_population_of_place)
     area_firms_end = -1  # where the last figure of an area's firms or workers ends (_ZONE_HAS_BEFORE_RE)
     debtors_end = 0  # where the last count of firms in debt ends ('4 doanh nghiệp còn nợ …')
+    front_day_at = day.start() if (day := _FRONT_DAY_NAMED_RE.search(key)) else -1  # (the Front's Day named first)
     known_poor_end = -1  # where the last count of poor households a body came to know of ends (_KNOWN_BEFORE_RE)
     committees: tuple[int, Actor] | None = None  # the last count of committees that named their body (see below)
     where_end = -1  # where the last figure of a place the work was done at ends (_where_place)
@@ -956,6 +967,13 @@ def extract_text(text: str, catalogue: Iterable[dict[str, Any]] | dict[str, Any]
                 and not actor.orgs and _FRONT_DAY_WORDS in key[c.end:c.end + 110] and _FRONT_DAY_AFTER_RE.match(key, c.end) \
                 and (c.unit != "%" or _RESIDENTIAL_AFTER_RE.match(key, c.end)):
             actor = _CULTURED  # 'Có 46 khu dân cư đăng ký tổ chức Ngày hội Đại đoàn kết …': the Front's campaign
+        elif c.unit in _RESIDENTIAL_UNITS and actor.source in ("carried", "default", "none") and actor.org != "mttq" \
+                and not actor.orgs and 0 <= front_day_at < c.start and _DAY_PART_AFTER_RE.match(key, c.end) \
+                and (c.unit != "%" or _RESIDENTIAL_AFTER_RE.match(key, c.end)):
+            actor = _CULTURED  # '(… Ngày hội Đại đoàn kết …) Kết quả, 10/10 tổ dân phố tổ chức phần lễ': the same
+        elif c.unit in ("gia đình", "hộ") and actor.source in ("carried", "default", "none") and actor.org != "mttq" \
+                and not actor.orgs and _TITLE_FAMILIES_AFTER_RE.match(key, c.end):
+            actor = _CULTURED  # 'các tổ dân phố khen thưởng 210 gia đình văn hóa tiêu biểu': the Front's title
         elif (c.unit == "%" or c.kind == "change") and actor.source in ("carried", "default") and figures \
                 and (figures[-1]["org"] or figures[-1]["orgs"]) \
                 and (figures[-1]["org"], figures[-1]["orgs"]) != (actor.org, actor.orgs) \

@@ -204,3 +204,49 @@ AREA_FIRMS_STATE_KEPT: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,owners", AREA_FIRMS_STATE + AREA_FIRMS_STATE_KEPT)
 def test_firms_said_by_their_state_are_the_area_s(text: str, owners: list) -> None:
     assert _owners(text) == owners
+
+
+# Residential units that hold the Front's Day of Great Unity, named by its parts ('phần lễ', 'phần hội') or bare
+# ('ngày hội') once the text has named the Day before them (its headline, its lead), and the families of the Front's
+# title counted as such ('khen thưởng 86 gia đình văn hóa tiêu biểu'): the Front's campaign (CONVENTIONS.md 10), as
+# 'N khu dân cư tổ chức Ngày hội Đại đoàn kết' is, whichever body the text carried on or none.
+FRONT_DAY_PARTS: list[tuple[str, list]] = [
+    (
+        "Phường Hòa Bình vui Ngày hội Đại đoàn kết\n\nNăm nay, 11/11 khu phố tổ chức xong phần lễ, 6 khu phố tổ chức "
+        "thêm phần hội.",
+        ["mttq", "mttq", "mttq"],
+    ),
+    (
+        "Hội LHPN phường báo cáo.\nThực hiện hướng dẫn về Ngày hội Đại đoàn kết toàn dân tộc, Hội vận động hội viên "
+        "tham gia.\nĐến ngày 15/11, 15/15 khu phố tổ chức xong phần lễ.",
+        ["mttq", "mttq"],
+    ),
+    (
+        "Phường An Hòa đón Ngày hội Đại đoàn kết\n\nTối 16/11, các tổ dân phố biểu dương 86 gia đình văn hóa tiêu biểu.",
+        ["mttq"],
+    ),
+]
+
+FRONT_DAY_PARTS_KEPT: list[tuple[str, list]] = [
+    (
+        "Xã Mỹ Phước tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2023\n\nThực hiện kế hoạch của Ủy ban MTTQ xã Mỹ "
+        "Phước về Ngày hội Đại đoàn kết toàn dân tộc, các ấp trong xã đã tổ chức ngày hội.\nKết quả, 7/7 ấp tổ chức "
+        "phần lễ; trong đó 5/7 ấp tổ chức cả phần hội.",
+        ["mttq", "mttq", "mttq", "mttq"],
+    ),
+    (  # (a festival of another kind: no Front's Day named)
+        "Xã Tân Lập tổ chức lễ hội truyền thống\n\nKết quả, 8/8 thôn tổ chức phần lễ.",
+        [None, None],
+    ),
+    ("Đoàn xã báo cáo.\nĐoàn xã tổ chức 3 ngày hội thanh niên tại 3 thôn.", ["doan", "doan"]),
+    (  # (families a body named as the subject helped: its own)
+        "Ủy ban MTTQ xã báo cáo.\nỦy ban MTTQ xã tổ chức Ngày hội Đại đoàn kết; Hội LHPN xã trao 20 suất quà cho 20 hộ "
+        "gia đình văn hóa.",
+        ["phunu", "phunu"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,owners", FRONT_DAY_PARTS + FRONT_DAY_PARTS_KEPT)
+def test_the_front_s_day_held_in_parts_is_the_front_s(text: str, owners: list) -> None:
+    assert _owners(text) == owners
