@@ -116,6 +116,7 @@ _OWNER_BEFORE_RE = re.compile(  # (first letters first: scanned for in C, see WO
 # body is not the owner of what the sentence's subject then does.
 # The call of a body ('Hưởng ứng lời kêu gọi của Ủy ban MTTQ tỉnh, các doanh nghiệp ủng hộ …') too: who
 # answers it gives.
+_BORROWED_BEFORE_RE = re.compile(r"vay(?![^\W\d_])[^,;:.\n]*$")  # (a loan taken, earlier in the clause)
 _LEAVE_OF_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:chủ trương|sự chỉ đạo|chỉ đạo|sự lãnh đạo|ý kiến chỉ đạo|sự đồng ý|phê duyệt|"
                           r"lời kêu gọi|kêu gọi|lời phát động|"
                           # (a body's proposal, opinion or request: 'theo đề nghị của Ủy ban MTTQ xã', 'như ý kiến của bà
@@ -1175,7 +1176,12 @@ class Attributor:
                 elif m.org == "other" and prefix.endswith("vốn do ") and key.startswith("ngân sách", m.start):
                     pass  # 'vốn do ngân sách tỉnh cấp chiếm 246 tỷ đồng': a kind of the fund's capital, no giver acting
                 elif (ob := _OWNER_BEFORE_RE.search(prefix[-30:])) and not (
-                        ob.group(1) == "của" and _LEAVE_OF_RE.search(prefix, 0, len(prefix) - len(ob.group(0)))):
+                        ob.group(1) == "của" and _LEAVE_OF_RE.search(prefix, 0, len(prefix) - len(ob.group(0)))) and not (
+                        # ('Chị …, hội viên ở xã …, vay 50 triệu đồng từ tổ vay vốn của Hội', 'Ông …, hội viên …, vay 20
+                        # triệu đồng của Quỹ': the lender of one member's loan, told as the member's story, owns
+                        # nothing of it: the story is the member's, convention 2)
+                        ob.group(1) == "của" and _BORROWED_BEFORE_RE.search(prefix) is not None
+                        and (bool(member_named) or _PERSON_SUBJECT_RE.match(key, s, e) is not None)):
                     # ('xin chủ trương của Tỉnh ủy vận động …': who approves or directs owns nothing)
                     # 'quà do các nhà hảo tâm trao thông qua Mặt trận', 'doanh nghiệp trao thông
                     # qua Mặt trận 8.200 phần quà': the giver owns, the channel not.

@@ -250,3 +250,45 @@ FRONT_DAY_PARTS_KEPT: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,owners", FRONT_DAY_PARTS + FRONT_DAY_PARTS_KEPT)
 def test_the_front_s_day_held_in_parts_is_the_front_s(text: str, owners: list) -> None:
     assert _owners(text) == owners
+
+
+# One member's loan from the association's fund or group, told as the member's own story ('Chị …, hội viên ở xã …,
+# vay 40 triệu đồng từ tổ vay vốn của Hội …'): the story is the member's (convention 2, `other`), and the body named
+# after 'của' is the lender, no owner of the loan nor of what it bought or yields; the body's own lending stays its.
+MEMBER_S_LOAN_STORY: list[tuple[str, list]] = [
+    (
+        "Hội LHPN huyện báo cáo.\nChị Trần Thị Mai, hội viên ở xã Tân Phú, vay 40 triệu đồng từ tổ vay vốn của Hội để "
+        "nuôi heo, nay mỗi tháng bán khoảng 200 kg.",
+        ["other", "other"],
+    ),
+    (
+        "Hội Nông dân huyện báo cáo.\nQuỹ Hỗ trợ nông dân huyện đạt 5 tỷ đồng.\nÔng Đặng Văn Tám, hội viên thôn Bình An, "
+        "vay 25 triệu đồng của Quỹ Hỗ trợ nông dân mua 2 con bò giống.",
+        ["nongdan", "other", "other"],
+    ),
+    (
+        "Hội Nông dân huyện báo cáo.\nÔng Đặng Văn Tám, hội viên thôn Bình An, vay 25 triệu đồng của Hội Nông dân xã mua "
+        "2 con bò giống.",
+        ["other", "other"],
+    ),
+    (
+        "Hội Cựu chiến binh huyện báo cáo.\nÔng Nguyễn Văn Sáu, hội viên xã An Bình, vay 60 triệu đồng từ tổ vay vốn "
+        "của Hội mở tiệm sửa xe.",
+        ["other"],
+    ),
+]
+
+MEMBER_S_LOAN_STORY_KEPT: list[tuple[str, list]] = [
+    ("Hội Nông dân xã báo cáo.\nÔng Lê Văn Tư, hội viên ấp 3, vay 30 triệu đồng của Quỹ để mua 3 con bò giống.", ["other", "other"]),
+    ("Hội Nông dân xã báo cáo.\nHội giải ngân 500 triệu đồng của Quỹ cho 12 hộ vay.", ["nongdan", "nongdan"]),
+    ("Hội LHPN huyện báo cáo.\nChị Trần Thị Mai, hội viên ở xã Tân Phú, vay 40 triệu đồng để nuôi heo.", ["other"]),
+    (  # (an official telling of the fund speaks for it)
+        "Hội Nông dân tỉnh báo cáo.\nÔng Trần Văn Bảy, Phó Chủ tịch Hội Nông dân tỉnh, cho biết Quỹ đã cho 420 hộ vay.",
+        ["nongdan"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,owners", MEMBER_S_LOAN_STORY + MEMBER_S_LOAN_STORY_KEPT)
+def test_a_member_s_loan_told_as_her_story_is_hers(text: str, owners: list) -> None:
+    assert _owners(text) == owners
