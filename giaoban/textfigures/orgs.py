@@ -61,6 +61,7 @@ _NAMES: list[tuple[str, str, str]] = [
     ("Thị đoàn", "doan", "name"), ("Đoàn xã", "doan", "name"), ("Đoàn phường", "doan", "name"),
     ("Đoàn TN", "doan", "name"),  # not 'Xã đoàn', 'Phường đoàn': 'phường Đoàn Kết' is a place
     ("Đoàn thị trấn", "doan", "name"), ("Đoàn trường", "doan", "name"), ("Đoàn cơ sở", "doan", "name"),
+    ("cơ sở Đoàn", "doan", "name"),  # (the grassroots units, as "cơ sở Hội": "các cơ sở Đoàn kết nạp …")
     ("cấp bộ Đoàn", "doan", "name"), ("Đoàn khối", "doan", "name"),
     ("Hội Liên hiệp Thanh niên", "doan", "name"), ("Hội LHTN", "doan", "name"),
     ("Hội Sinh viên", "doan", "name"), ("Đội TNTP", "doan", "name"),
