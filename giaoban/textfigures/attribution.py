@@ -26,6 +26,10 @@ _ABBREVIATIONS = {"tp", "ths", "ts", "pgs", "gs", "bs", "ks", "th", "tt", "v.v",
 # hội viên' each item of the enumeration has its own organization.
 _PLACE = r"(?: (?:" + ADMIN_LEVELS + r"|tp\.?|cơ sở|các cấp|việt nam|trường|khối)(?: [^\s\d,;.:()][^\s,;.:()]*){0,3})?"
 _CHAIN_SEP_RE = re.compile("(" + _PLACE + r")(?:, | và |, và | cùng với | cùng |; )$")
+# The Youth Union's names that carry their level ('Huyện đoàn Đất Đỏ', 'Thành đoàn Vĩnh Yên') take the
+# place's own name right after them, with no level word before it.
+_LEVEL_IN_NAME = frozenset(("tỉnh đoàn", "huyện đoàn", "thành đoàn", "thị đoàn"))
+_NAMED_PLACE_SEP_RE = re.compile(r"((?: [^\s\d,;.:()][^\s,;.:()]*){1,3})(?:, | và |, và | cùng với | cùng |; )$")
 # The words of a place after a name are place nouns or the place's own capitalized name ('tỉnh Khánh
 # Hòa', 'Việt Nam tỉnh Bình Định'); a word in lower case is the clause going on ('Liên đoàn Lao động
 # tỉnh cho biết, Công ty …'): what follows the comma is no item of a list with the name.
@@ -859,6 +863,11 @@ def _merge_chains(text: str, key: str, mentions: list[Mention]) -> list[Mention]
             # ('… ủng hộ Quỹ "Vì người nghèo"; Mặt trận xã phối hợp …': a fund ends its clause; no list)
             gap = key[out[-1].end:m.start]
             sep = _CHAIN_SEP_RE.match(gap) if len(gap) < 40 and "\n" not in gap else None
+            if sep is None and len(gap) < 40 and "\n" not in gap and key[out[-1].start:out[-1].end] in _LEVEL_IN_NAME \
+                    and m.org != "doan":
+                # ('Huyện đoàn Đất Đỏ cùng Hội LHPN huyện trao …'; with the Youth Union's own federation, 'Huyện
+                # đoàn Đức Thọ cùng Hội LHTN huyện', nothing joins)
+                sep = _NAMED_PLACE_SEP_RE.match(gap)
             if sep is None and m.org == "ctxh" and m.kind == "group" and out[-1].org == "mttq" and len(gap) < 70 \
                     and _FRONT_AND_GROUP_GAP_RE.fullmatch(gap):
                 prev = out[-1]

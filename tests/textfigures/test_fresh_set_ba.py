@@ -35,3 +35,50 @@ GRASSROOTS_UNITS: list[tuple[str, list]] = [
 @pytest.mark.parametrize("text,expected", GRASSROOTS_UNITS, ids=[c[0][-40:] for c in GRASSROOTS_UNITS])
 def test_grassroots_units(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+LEVEL_NAME_WITH_PLACE: list[tuple[str, list]] = [
+    # The Youth Union's names that carry their level ('Huyện đoàn', 'Thành đoàn', 'Thị đoàn', 'Tỉnh đoàn') take
+    # the place's own name right after them; 'X <place> cùng / và / , Y' is then a joint subject as 'Đoàn xã
+    # cùng Hội LHPN xã' is (the table of CONVENTIONS.md: 'X cùng Y <verb>' with both among the six).
+    (
+        "Thành đoàn Vĩnh Yên cùng Hội Nông dân thành phố tặng 30 suất quà cho hộ nghèo.\n",
+        [("30 suất quà", ["doan", "nongdan"], "suat_qua")],
+    ),
+    (
+        "Thị đoàn Ba Đồn và Hội Cựu chiến binh thị xã trồng 600 cây xanh.\n",
+        [("600 cây xanh", ["doan", "ccb"], "cay_xanh")],
+    ),
+    (
+        "Ban Thường vụ Tỉnh đoàn tổ chức 9 buổi tuyên truyền; Huyện đoàn Mường Lát, Hội Nông dân huyện và Hội "
+        "LHPN huyện trao 45 suất quà.\n",
+        [("9 buổi", "doan", "tuyen_truyen_buoi"), ("45 suất quà", ["doan", "nongdan", "phunu"], "suat_qua")],
+    ),
+    # Guards: a partner after 'phối hợp' (convention 8), a body named after the figure, a firm beside the body
+    # (convention 1), the Youth Union's own federation, and the names with a level word before the place, already joint.
+    (
+        "Huyện đoàn Đất Đỏ phối hợp Hội Liên hiệp Phụ nữ huyện trao 70 phần quà.\n",
+        [("70 phần quà", "doan", "suat_qua")],
+    ),
+    (
+        "Thành đoàn Vĩnh Yên trao 25 suất quà cùng Hội Nông dân thành phố.\n",
+        [("25 suất quà", "doan", "suat_qua")],
+    ),
+    (
+        "Thành đoàn Cam Ranh cùng Hội LHTN thành phố sửa 4 cây cầu.\n",
+        [("4 cây cầu", "doan", None)],
+    ),
+    (
+        "Tỉnh đoàn Sóc Trăng cùng Công ty Điện lực tặng 20 suất quà.\n",
+        [("20 suất quà", "doan", "suat_qua")],
+    ),
+    (
+        "Đoàn xã cùng Hội LHPN xã trao 16 phần quà cho thiếu nhi.\n",
+        [("16 phần quà", ["doan", "phunu"], "suat_qua")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", LEVEL_NAME_WITH_PLACE, ids=[c[0][-40:] for c in LEVEL_NAME_WITH_PLACE])
+def test_level_name_with_place(text: str, expected: list) -> None:
+    assert found(text) == expected
