@@ -1754,11 +1754,13 @@ def _elided_code(key: str, c: Candidate, actor: Actor,
 
 
 # Two counts of one thing done two ways, the thing named after the second only: 'xây mới 22 căn và
-# sửa chữa 3 căn nhà "Mái ấm Công đoàn"', 'tổ chức 4 buổi và phối hợp tổ chức 6 buổi tuyên truyền'.
+# sửa chữa 3 căn nhà "Mái ấm Công đoàn"', 'tổ chức 4 buổi và phối hợp tổ chức 6 buổi tuyên truyền', and
+# two lengths of it ('làm mới 3,8 km và sửa chữa 6,5 km đường giao thông nông thôn').
 # Two counts of members, each with its own verb ('kết nạp 27 đoàn viên mới và giới thiệu 5 đoàn viên ưu
 # tú'): the words around 'và' are cut between them (the second's clause is cut so at the match too).
 _OWN_VERB_GAP_RE = re.compile(r"(?: [^\W\d_]+){0,3}?( và (?:[^\W\d_]+ ){1,4}?)(?:(?:thêm|được|mới|hơn|trên|gần|khoảng) )?")
-_BARE_MEASURES = {match_key(w) for w in ("căn", "ngôi", "nhà", "cái", "chiếc", "buổi", "cuộc", "lớp", "đợt", "suất", "phần")}
+_BARE_MEASURES = {match_key(w) for w in ("căn", "ngôi", "nhà", "cái", "chiếc", "buổi", "cuộc", "lớp", "đợt", "suất", "phần",
+                                          "km", "m")}
 _AND_VERB_GAP_RE = re.compile(r" và (?:[^\W\d_]+ ){1,4}?(?:(?:thêm|được|mới) )?")
 
 
