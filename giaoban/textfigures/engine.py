@@ -3039,6 +3039,13 @@ _RECEIVED_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:tiếp nhận
                                  r"(?:trên |hơn |gần |khoảng )?$"))
 _TOTAL_INTO_FUND_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:ủng hộ|đóng góp)(?: qua ban vận động)? quỹ [\"“]vì người nghèo[\"”]"
                                         r"[^.;:!?\n]{0,60}?(?<![^\W\d_])tổng số(?: tiền)? (?:là )?(?:trên |hơn |gần |khoảng )?$"))
+# ('các cơ quan, doanh nghiệp và cán bộ, công chức trong huyện ủng hộ Quỹ 386 triệu đồng': the givers named all
+# together, as a kind and not one by one, give what the fund took in)
+_GIVERS_INTO_FUND_BEFORE_RE = re.compile(by_first_letter(
+    r"(?<![^\W\d_])(?:các|những|nhiều) (?:cơ quan|đơn vị|doanh nghiệp|nhà hảo tâm|mạnh thường quân|tổ chức|cá nhân|tập thể"
+    r"|cán bộ)(?![^\W\d_])[^.;:!?\n]{0,80}?(?<![^\W\d_])(?:đã |cũng )?(?:ủng hộ|đóng góp)(?: vào)? (?P<fund>quỹ"
+    r"(?: [\"“]vì người nghèo[\"”])?)(?: (?:xã|phường|thị trấn|huyện|thị xã|thành phố|tỉnh))?"
+    r"(?: được| với(?: số tiền| tổng số(?: tiền)?)?| số tiền)? (?:trên |hơn |gần |khoảng )?$"))
 _PART_SET_APART_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:trong đó|riêng|ngoài ra)(?![^\W\d_])"))
 # ('Ủy ban MTTQ tỉnh nhận 2 tỷ đồng ủng hộ của Công ty Điện lực tỉnh': one giver named, its gift)
 _ONE_GIVER_AFTER_RE = re.compile(r"[^.;:!?\n]{0,30}?(?<![^\W\d_])(?:của|do|từ) (?:công ty|tổng công ty|tập đoàn|ngân hàng"
@@ -3055,10 +3062,19 @@ def _front_receipts(key: str, c: Candidate) -> bool:
         return False  # ('trong đó 128 tỷ đồng do các doanh nghiệp …': some givers' part)
     if _TOTAL_INTO_FUND_BEFORE_RE.search(before) is not None:
         return True
-    if (m := _RECEIVED_BEFORE_RE.search(before)) is None or (r := _FRONT_RECEIVER_RE.search(before, 0, m.end())) is None \
+    if "quỹ" in before and (g := _GIVERS_INTO_FUND_BEFORE_RE.search(before)) is not None:
+        if g.group("fund") != "quỹ":
+            return True  # (the 'Vì người nghèo' fund named)
+        # a fund named by its word alone: the Front's when the text spoke just before of the Front, its
+        # campaign committee or its fund (convention 3), and named no other body's fund since
+        prior = key[max(0, lo - 400):lo]
+        funds = list(_OTHER_FUNDS_RE.finditer(key, 0, lo))
+        return any(w in prior for w in ("mặt trận", "mttq", "ban vận động", "vì người nghèo")) \
+            and not (funds and funds[-1].start() > lo - 400)
+    elif (m := _RECEIVED_BEFORE_RE.search(before)) is None or (r := _FRONT_RECEIVER_RE.search(before, 0, m.end())) is None \
             or r.start() >= m.start():
         return False
-    if r.group() != "quỹ":
+    elif r.group() != "quỹ":
         return True
     # a fund named by its word alone: the Front's when the text spoke of the Front just before and the
     # last fund it named is no other body's
