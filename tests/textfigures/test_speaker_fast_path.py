@@ -76,3 +76,17 @@ def test_family_names_found_as_each_word_was() -> None:
     for text in _texts():
         by_word = [m.start() for m in people._WORD.finditer(text) if m.group(0) in people.SURNAMES]
         assert [m.start() for m in people._SURNAME_RE.finditer(text)] == by_word
+
+
+def test_people_read_for_the_names_mentioned_are_those_people_of_all() -> None:
+    """speaker_spans hands find_people the names its mentions give: the people one of whose names (whole,
+    first word, last word) is among them, with the same positions and roles as when all are read."""
+    subsets = 0
+    for text in _texts():
+        named = {m.group(1) for m in people._HONORIFIC_AND_NAME.finditer(text)}
+        everyone = people.find_people(text)
+        asked = [p for p in everyone if p["name"] in named or p["name"].split()[0] in named
+                 or p["name"].split()[-1] in named]
+        assert people.find_people(text, named=named) == asked, text[:60]
+        subsets += 0 < len(asked) < len(everyone)
+    assert subsets >= 5  # (the names mentioned leave people out: the filter is tried)

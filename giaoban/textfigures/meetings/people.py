@@ -101,18 +101,28 @@ def _role(text: str, start: int, end: int) -> str:
     return "attendee"
 
 
-def _candidates(text: str) -> Iterator[tuple[str, str, str, int]]:
+def _asked(name: str, named: "set[str] | None") -> bool:
+    """Whether ``name`` is among the names ``named`` (None: all) as a whole, by its first word or by its last."""
+    if named is None:
+        return True
+    words = name.split()
+    return name in named or words[0] in named or words[-1] in named
+
+
+def _candidates(text: str, named: "set[str] | None") -> Iterator[tuple[str, str, str, int]]:
     for m in _HONORIFIC.finditer(text):
         name, name_end = _name_after(text, m.end())
         if len(name.split()) < 2 or name.split()[0] in _TITLE_WORDS:
             continue  # 'đồng chí Phó Chủ tịch' names a position, not a person
+        if not _asked(name, named):
+            continue
         sep = _SEPARATOR.match(text, name_end)
         position = _position_after(text, sep.end()) if sep else ""
         end = text.find(position, name_end) + len(position) if position else name_end
         yield name, position, _role(text, m.start(), end), m.start()
     for m in _SURNAME_RE.finditer(text):
         name, name_end = _name_after(text, m.start(), max_words=4)
-        if len(name.split()) < 2 or name.split()[0] != m.group(0):
+        if len(name.split()) < 2 or name.split()[0] != m.group(0) or not _asked(name, named):
             continue
         before = text[max(0, m.start() - 160) : m.start()]
         if _HONORIFIC.search(before[-12:]):
@@ -147,7 +157,7 @@ _RANK = re.compile(prefix_alternation(
 _ITEM_END = re.compile(r";|\.(?=\s|$)|\n")
 
 
-def _listed(text: str) -> Iterator[tuple[str, str, str, int]]:
+def _listed(text: str, named: "set[str] | None") -> Iterator[tuple[str, str, str, int]]:
     """People of attendee lists: each item 'Name, position' up to ';' (the list ends at '.')."""
     for head in _LIST_HEAD.finditer(text):
         pos = head.end()
@@ -163,11 +173,12 @@ def _listed(text: str) -> Iterator[tuple[str, str, str, int]]:
                 break
             end_m = _ITEM_END.search(text, name_end)
             end = end_m.start() if end_m else len(text)
-            sep = _SEPARATOR.match(text, name_end, end)
-            position = _position_after(text[:end], sep.end()) if sep else ""
-            if head.group(0).startswith("Thư ký") and not position:
-                position = "Thư ký"
-            yield name, position, _role(text, head.start(), end), start
+            if _asked(name, named):
+                sep = _SEPARATOR.match(text, name_end, end)
+                position = _position_after(text[:end], sep.end()) if sep else ""
+                if head.group(0).startswith("Thư ký") and not position:
+                    position = "Thư ký"
+                yield name, position, _role(text, head.start(), end), start
             if single or not end_m or end_m.group(0) != ";":
                 break
             pos = end_m.end()
@@ -175,10 +186,10 @@ def _listed(text: str) -> Iterator[tuple[str, str, str, int]]:
                 pos += 1
 
 
-def _ranked(text: str) -> Iterator[tuple[str, str, str, int]]:
+def _ranked(text: str, named: "set[str] | None") -> Iterator[tuple[str, str, str, int]]:
     for m in _RANK.finditer(text):
         name, name_end = _name_after(text, m.end())
-        if len(name.split()) < 2 or name.split()[0] in _TITLE_WORDS:
+        if len(name.split()) < 2 or name.split()[0] in _TITLE_WORDS or not _asked(name, named):
             continue
         sep = _SEPARATOR.match(text, name_end)
         position = _position_after(text, sep.end()) if sep else ""
@@ -196,11 +207,12 @@ _INSIDE_A_NAME = re.compile(
 _PROVINCE_BEFORE = re.compile(r"(?<![^\W\d_])(?:tỉnh|Tỉnh)\s+$")
 
 
-def find_people(text: str, mentions: "list[Mention] | None" = None) -> list[dict]:
+def find_people(text: str, mentions: "list[Mention] | None" = None, named: "set[str] | None" = None) -> list[dict]:
     """[{'name', 'position', 'role'}] in order of first mention, one entry per name (``mentions``: the
-    text's orgs.find_mentions, when the caller has them)."""
+    text's orgs.find_mentions, when the caller has them; ``named``: when given, only the people one of
+    whose names, the whole, its first word or its last, is among these: the others' positions are not read)."""
     people: dict[str, dict] = {}
-    found = [*_candidates(text), *_listed(text), *_ranked(text)]
+    found = [*_candidates(text, named), *_listed(text, named), *_ranked(text, named)]
     # 'Đoàn Thanh niên' in a position starts an organization's name, not a person called Đoàn.
     org_starts = {m.start for m in (find_mentions(text, match_key(text)) if mentions is None else mentions)
                   if m.kind == "name"}
@@ -245,7 +257,8 @@ def speaker_spans(text: str, mentions: "list[Mention] | None" = None) -> list[tu
     if not named:
         return []  # (no mention of that form: the people need not be read, the costly part)
     aliases: dict[str, str | None] = {}
-    for person in find_people(text, mentions):
+    # (only the people one of these mentions can name: the aliases looked up below are these names)
+    for person in find_people(text, mentions, {name for _, _, name in named}):
         org = org_of_position(person["position"]) if person["position"] else None
         if org is None:
             continue
