@@ -622,8 +622,8 @@ class PeriodWords:
 _WORD_GRAMMAR = [
     ("Q", r"q{B}(?:uý|úy|uí{Q_LOOSE})\s*(iv|iii|ii|i|[1-4])(?![^\W_])"),
     # Not 'ngày 6 tháng 7': a date.
-    ("H", r"(?:6{B}|s{B}áu)\s+tháng(?!\s+\d{{1,2}}(?!\d))(?:\s+(đầu|cuối))?(?:\s+năm)?"),
-    ("9M", r"(?:9{B}|c{B}hín)\s+tháng(?!\s+\d{{1,2}}(?!\d))(?:\s+đầu)?(?:\s+năm)?"),
+    ("H", r"{OPEN}\s+tháng(?!\s+\d{{1,2}}(?!\d))(?:\s+(đầu|cuối))?(?:\s+năm)?"),
+    ("9M", r"{OPEN}\s+tháng(?!\s+\d{{1,2}}(?!\d))(?:\s+đầu)?(?:\s+năm)?"),
     ("M", r"t{B}(?:háng\s+{M_SHORT})(\d{{1,2}})(?!\d)"),  # 'T7/2023' only as a whole code
     ("W", r"t{B}uần\s*(\d{{1,2}})(?!\d)"),
     ("Y", r"năm(?<![^\W\d_]năm)\s+{Y}(?![\d/-])(?!\s*[-–]\s*\d{{4}})"),
@@ -632,6 +632,10 @@ _WORD_GRAMMAR = [
 # letter: a pattern that starts with a letter is scanned for in C, a look-behind first is tried
 # at every position of the text.
 _WORD_START = r"(?<![^\W\d_].)"
+# The words that open a kind ({OPEN}: any of them), each on its own for running text: a pattern that opens
+# with one character is found by a plain search for it, one that opens with a choice ('6' or 's', '9' or
+# 'c') by a test of a set of characters at every position of the text, several times slower.
+_OPENINGS = {"H": ("6{B}", "s{B}áu"), "9M": ("9{B}", "c{B}hín")}
 # The year written after the words: 'quý III năm 2023', 'quý 2/2024', 'Quý II - 2023', 'quý III, năm 2023'.
 _YEAR_TAIL = r"(?:(?:\s*,)?(?:\s+năm\s+|\s*[/.-]\s*|\s+){Y}(?![\d-]))?"
 
@@ -645,13 +649,18 @@ def _loose(pattern: str) -> str:
     return "".join(out)
 
 
-def _compile_words(whole: bool, kinds: Iterable[str]) -> re.Pattern[str]:
+def _compile_words(whole: bool, kinds: Iterable[str], opening: int | None = None) -> re.Pattern[str]:
+    """The pattern of the words of ``kinds``; ``opening``: only those that open with that one of the
+    kind's _OPENINGS."""
     year = r"(\d{4})" if whole else r"((?:19|20)\d\d)"
     parts = []
     for kind, body in _WORD_GRAMMAR:
         if kind not in kinds:
             continue
-        body = body.format(Y=year, Q_LOOSE="|" if whole else "", M_SHORT=r"|\s?" if whole else "", B=_WORD_START)
+        openings = [w.format(B=_WORD_START) for w in _OPENINGS.get(kind, ())]
+        first = "(?:" + "|".join(openings) + ")" if opening is None else openings[opening]
+        body = body.format(Y=year, Q_LOOSE="|" if whole else "", M_SHORT=r"|\s?" if whole else "", B=_WORD_START,
+                           OPEN=first)
         if kind != "Y":
             body += _YEAR_TAIL.format(Y=year)
         if whole:
@@ -663,10 +672,10 @@ def _compile_words(whole: bool, kinds: Iterable[str]) -> re.Pattern[str]:
 _GROUP = {"9M": "N9M", **{k: k for k in KINDS if k != "9M"}}  # a group's name cannot start with a digit
 _KIND = {group: kind for kind, group in _GROUP.items()}
 _WORDS_WHOLE = _compile_words(True, KINDS)
-# Running text: one pattern per kind, each scanned for by its first letters (an alternation of
-# all would be tried at every 'n', 's', 'c', … of the text).
-_SCANS = tuple((kind,) for kind in KINDS)
-_WORDS_TEXT = {kinds: _compile_words(False, kinds) for kinds in _SCANS}
+# Running text: one pattern per kind and opening, each scanned for by its first letter (an alternation of
+# all would be tried at every 'n', 's', 'c', … of the text): (kind, its opening or None) -> pattern.
+_SCANS = tuple((kind, i) for kind in KINDS for i in (range(len(_OPENINGS[kind])) if kind in _OPENINGS else (None,)))
+_WORDS_TEXT = {(kind, i): _compile_words(False, (kind,), i) for kind, i in _SCANS}
 # A word every match of a kind's pattern holds: a text without it is not scanned for that kind.
 _SCAN_NEEDS = {"Q": "q", "H": "tháng", "9M": "tháng", "M": "tháng", "W": "tuần", "Y": "năm"}
 _GRAMMAR_ORDER = {kind: i for i, (kind, _) in enumerate(_WORD_GRAMMAR)}
@@ -713,7 +722,7 @@ def find_period_words(key: str, kinds: Iterable[str] = ("Q", "H", "9M", "Y")) ->
     Months and weeks only when asked for (``kinds``): 'ngày 2 tháng 7 năm 2024' is a date."""
     wanted = set(kinds)
     found = sorted((m.start(), _GRAMMAR_ORDER[_KIND[str(m.lastgroup)]], m)
-                   for scan in _SCANS if wanted.intersection(scan) and _SCAN_NEEDS[scan[0]] in key
+                   for scan in _SCANS if scan[0] in wanted and _SCAN_NEEDS[scan[0]] in key
                    for m in _WORDS_TEXT[scan].finditer(key))
     out: list[PeriodWords] = []
     end = -1
