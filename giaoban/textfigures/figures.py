@@ -97,6 +97,23 @@ class Candidate:
     unit_end: int = 0  # end of the counted noun (the figure's span may stop earlier for x/y)
     qualifier_start: int | None = None  # the span starts at the qualifier ('gần 3.000 tỷ đồng')
 
+    # (written out, the fields' defaults as above: the dataclass's own __init__ is Python it generates,
+    # which the compiled engine would run, interpreted, for every number read; this one is compiled)
+    def __init__(self, start: int, end: int, value: Decimal, unit: str | None, unit_category: str | None,
+                 unit_text: str = "", qualifier: str = "exact", kind: str = "level", flags: set[str] | None = None,
+                 unit_end: int = 0, qualifier_start: int | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.unit = unit
+        self.unit_category = unit_category
+        self.unit_text = unit_text
+        self.qualifier = qualifier
+        self.kind = kind
+        self.flags = set() if flags is None else flags
+        self.unit_end = unit_end
+        self.qualifier_start = qualifier_start
+
 
 _TIERS_RE = re.compile(r" cấp(?![^\W\d_])")
 _GOVERNMENT_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])chính quyền(?: địa phương)? $"))
