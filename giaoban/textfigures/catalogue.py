@@ -137,7 +137,7 @@ class Matcher:
         """Whether one of the indicator's 'excludes' words is in ``text`` (canonical): what a
         verb gave ('trao 180 suất học bổng …, tổng trị giá …') is said between it and the amount."""
         en = self._by_code.get(code)
-        return en is not None and any(map(text.__contains__, en.excludes))
+        return en is not None and any(w in text for w in en.excludes)
 
     def vocabulary(self, code: str) -> frozenset[str]:
         """The words (syllables) of the indicator's name and synonyms, canonical."""
@@ -256,14 +256,15 @@ class Matcher:
         best_score, best_i, second = -1.0, -1, 0.0
         here_best, here_i, here_second = -1.0, -1, 0.0  # (the same among the entries named in the own clause)
         for i in sorted(hits) if len(hits) > 1 else hits:  # catalogue order: the first of equal scores wins
+            # (any() of generators, not of map(s.__contains__, …): compiled, loops of tests in C)
             en, syns = entries[i], hits[i]
-            if (stock_only and not en.stock) or (en.requires and not any(map(acted.__contains__, en.requires))) \
-                    or (en.excludes and any(map(excluded_in.__contains__, en.excludes))):
+            if (stock_only and not en.stock) or (en.requires and not any(w in acted for w in en.requires)) \
+                    or (en.excludes and any(w in excluded_in for w in en.excludes)):
                 continue
             if en.excludes_sentence:
                 if sentence_before is None:
                     sentence_before = context.partition(" | ")[0].rpartition(" || ")[2]
-                if any(map(sentence_before.__contains__, en.excludes_sentence)):
+                if any(w in sentence_before for w in en.excludes_sentence):
                     continue
             if len(syns) == 1:
                 score = 1.0 + (2.0 + len(syns[0]) / 10)  # (the sums in this order: equal scores stay equal)

@@ -273,7 +273,7 @@ def _fund_part(key: str, prior: dict[str, Any], c: Candidate) -> bool:
     gap = key[prior["end"]:c.start]
     return prior["unit"] == c.unit and (gap[:2] in ("; ", ", ") or (gap[:2] == ". " and _LEVEL_SHARE_RE.match(gap, 2) is not None)) \
         and len(gap) <= 70 \
-        and not any(map(str.isdigit, gap)) and _OTHER_USE_RE.search(gap) is None
+        and not any(ch.isdigit() for ch in gap) and _OTHER_USE_RE.search(gap) is None
 
 
 # Money raised with no purpose said after its verb ('Mặt trận huyện vận động được 2,3 tỷ đồng', not '…
@@ -2585,7 +2585,7 @@ def _no_gift(key: str, c: Candidate, actor: Actor, s_start: int, clause_end: int
         lo = m.end()  # (the sentence as the full stops end it: a ';' goes on with the same house)
     cost = _HOUSE_COST_RE.search(key, lo, c.start)
     # (the cost a figure of its own before this one: 'tổng kinh phí hỗ trợ 200 triệu đồng' is the help itself)
-    return cost is not None and any(map(str.isdigit, key[cost.end():c.start])) \
+    return cost is not None and any(ch.isdigit() for ch in key[cost.end():c.start]) \
         and _HOUSE_WORD_RE.search(key, lo, c.start) is not None
 
 
@@ -3163,7 +3163,7 @@ def _indicator(t: str, key: str, c: Candidate, s_start: int, s_end: int, breaks:
             break
         a, b = step.span(1)
         w = key[a:b]
-        if (not w.isalpha() and any(map(str.isdigit, w))) or w in _STOP_AFTER:
+        if (not w.isalpha() and any(ch.isdigit() for ch in w)) or w in _STOP_AFTER:
             break
         after_words.append(t[a:b])
         pos = at = b  # (a step ends with its word)
@@ -3224,14 +3224,16 @@ def _predicate_after(key: str, pos: int, limit: int) -> str:
     without a number ('sản xuất, kinh doanh giỏi'), not into the next clause."""
     m = _PREDICATE_END_RE.search(key, pos, limit)
     ext = key[pos:m.start() if m else limit]
-    purpose = _PURPOSE_RE.search(ext) if any(map(ext.__contains__, _PURPOSE_WORDS)) else None
+    # (any() of a generator, not of map(ext.__contains__, …): compiled, a loop of tests in C; map's
+    # calls go through Python's call machinery, ~10× the cost, for every figure)
+    purpose = _PURPOSE_RE.search(ext) if any(w in ext for w in _PURPOSE_WORDS) else None
     if purpose:
         ext = ext[:purpose.start()]  # '264 hộ vay vốn | để thoát nghèo': an aim, not what they reached
     # (the title may have begun before ``pos``: '… hộ nông dân sản xuất| , kinh doanh giỏi'; only a
     # comma inside ``ext`` is hidden, so its words after the comma are there: asked first, in C)
     lo = pos - 12 if pos > 12 else 0
     seen = _PAIRED_TITLE_RE.sub(_title_comma_hidden, key[lo:pos + len(ext)])[pos - lo:] \
-        if ", " in ext and any(map(ext.__contains__, _PAIRED_TITLE_TAILS)) else ext
+        if ", " in ext and any(w in ext for w in _PAIRED_TITLE_TAILS) else ext
     i = _comma_outside_quotes(seen)
     if i >= 0:
         rest = seen[i + 1:]
@@ -3240,7 +3242,7 @@ def _predicate_after(key: str, pos: int, limit: int) -> str:
         words = rest.split()
         if words[-2:] == ["các", "cấp"]:
             words = words[:-2]  # ('đạt danh hiệu sản xuất, kinh doanh giỏi các cấp': the levels, no next clause)
-        if not ended or "," in rest or len(words) > 4 or any(map(str.isdigit, rest)):
+        if not ended or "," in rest or len(words) > 4 or any(ch.isdigit() for ch in rest):
             ext = ext[:i]  # the clause goes on to another figure or past the look-ahead
     return ext
 
@@ -3358,7 +3360,7 @@ def _own_words(key: str, c: Candidate, before: str, previous_end: int, stock: bo
     m = _COUNTED_PHRASE_END_RE.search(key, c.end, c.end + 40)
     end = m.start() if m else min(len(key), c.end + 40)
     beyond = key[c.end:end]
-    return OwnWords(own_before, key[c.start:end], any(map(str.isalpha, beyond)),
+    return OwnWords(own_before, key[c.start:end], any(ch.isalpha() for ch in beyond),
                     stock and _HELPED_BEFORE_RE.search(own_before) is not None)
 
 

@@ -32,7 +32,7 @@ _FUTURE_WORDS = ("phương hướng", "tiếp theo", "sắp tới", "đề ngh�
 def _future(before: str) -> bool:
     """Whether the words before a period name the next period's tasks (every match of
     _FUTURE_RE holds one of its words: scans in C first, the regex tries every position)."""
-    return any(map(before.__contains__, _FUTURE_WORDS)) and _FUTURE_RE.search(before) is not None
+    return any(w in before for w in _FUTURE_WORDS) and _FUTURE_RE.search(before) is not None
 
 
 _ANY_YEAR_RE = re.compile(by_first_letter(r"(?<!\d)((?:19|20)\d\d)(?!\d)"))
