@@ -786,8 +786,10 @@ def _named_by_number(key: str, word: str, s: int) -> bool:
     m = _SMALL_NUMBER_RE.match(key, s)
     if m is None:
         return False
-    name = re.escape(word + " " + m.group())
-    return re.search(r"(?<![^\W\d_])" + name + r"(?:[ \t]*(?:[,.;:)](?!\d)|\n|$)| lần thứ)", key) is not None
+    # (the word start checked after the first letter: the regex engine scans for the letter in C, a
+    # look-behind first is tried at every position of the text)
+    name = word[0] + r"(?<![^\W\d_].)" + re.escape(word[1:] + " " + m.group())
+    return re.search(name + r"(?:[ \t]*(?:[,.;:)](?!\d)|\n|$)| lần thứ)", key) is not None
 
 
 _QUALIFIER_WORDS = {q for q, _ in lx.QUALIFIERS}
