@@ -243,6 +243,19 @@ _AREA_STAT_RE = re.compile(
     # the Party's members in the area, whoever cites them ('Toàn huyện hiện có 9.860 đảng viên')
     r"toàn (?:" + ADMIN_LEVELS + r")(?: hiện)? có [\d.,]+ đảng viên(?![^\W\d_]))"
 )
+
+
+def _may_state_area(key: str, s: int, e: int) -> bool:
+    """Whether the sentence s..e says the words every branch of _AREA_STAT_RE says: ' có ' with 'toàn ' or 'diện
+    tích', or 'nghèo' and ' hộ ' with ' còn ', ' giảm ', 'số hộ ' or 'tỷ lệ hộ ' (found in C; the regex tries its
+    branches at every position of the sentence, most of which open with no letter it could scan for)."""
+    if key.find(" có ", s, e) >= 0 and (key.find("toàn ", s, e) >= 0 or key.find("diện tích", s, e) >= 0):
+        return True
+    return key.find("nghèo", s, e) >= 0 and key.find(" hộ ", s, e) >= 0 and (
+        key.find(" còn ", s, e) >= 0 or key.find(" giảm ", s, e) >= 0 or key.find("số hộ ", s, e) >= 0
+        or key.find("tỷ lệ hộ ", s, e) >= 0)
+
+
 # A sentence that sums up after an enumeration of organizations ('Hội LHPN …; Hội Nông dân …; Hội
 # CCB …; còn Đoàn Thanh niên …. So với đầu năm, dư nợ ủy thác tăng thêm 845 tỷ đồng') speaks of
 # them all.
@@ -617,6 +630,29 @@ _PLACE_ACTS_RE = re.compile(r"(?P<place>" + prefix_alternation(_PLACE_LEVELS.spl
                             r"khẩn trương|kịp thời|chưa) )*(?:tiếp nhận|giải quyết|xử lý|trả lời|tiếp thu|rà soát|"
                             r"hoàn thành|bàn giao|xây dựng|xây mới|xây|dựng|sửa chữa|cấp|chi|bố trí|phân bổ|đầu tư|"
                             r"huy động|triển khai|thực hiện|ban hành|phê duyệt|tổ chức|hỗ trợ|trao|tặng|thành lập)(?![^\W\d_])")
+_PLACE_WORDS = tuple(_PLACE_LEVELS.split("|"))
+
+
+def place_acts(key: str) -> list[re.Match[str]]:
+    """The matches of _PLACE_ACTS_RE in the text, as its finditer gives them, tried only where one of its places
+    is written (found by str.find, in C): the regex engine would try its first letters (t, h, x, p, the commonest)
+    at every position. A match holds no mark that ends a sentence, so a sentence's are those that start in it."""
+    starts: list[int] = []
+    for word in _PLACE_WORDS:
+        at = key.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = key.find(word, at + 1)
+    starts.sort()
+    out: list[re.Match[str]] = []
+    end = 0
+    for at in starts:
+        if at >= end and (m := _PLACE_ACTS_RE.match(key, at)) is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
 _ASKS_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:đề nghị|yêu cầu|kiến nghị|đôn đốc|giao)$"))
 _ASKS_ENDINGS = frozenset(("nghị", " cầu", "giao", " đốc"))  # (the last four letters of those verbs: asked first)
 _LEVEL_AFTER_RE = re.compile(r" (" + _PLACE_LEVELS + r")(?![^\W\d_])")
@@ -1042,6 +1078,9 @@ class Attributor:
         ms = self.mentions
         committees_named = _COMMITTEE_WORDS in key  # (what every committee's naming says, looked for once)
         mention_starts = [m.start for m in ms]  # (sorted: a sentence's mentions found by bisection)
+        place_found = place_acts(key)  # (a sentence's bare places acting: found once, by bisection)
+        act_starts = [m.start() for m in place_found]
+        ai = 0
         # Every statement of the area's own statistics says 'hộ nghèo' or 'hộ cận nghèo', or 'toàn' and ' có ' (scans in C first).
         area_words = " nghèo" in key or (" có " in key and ("toàn " in key or "diện tích" in key))
         # The association that owns the text ('Hội LHPN tỉnh …', 'Hội Liên hiệp Thanh niên …'): a new
@@ -1233,7 +1272,9 @@ class Attributor:
                     if not subjects:
                         carried = donor_aside
                     donor_aside = None
-            if (acts := self._place_subjects(s, e, subjects, carried)):
+            ai = bisect.bisect_left(act_starts, s, ai)
+            aj = bisect.bisect_left(act_starts, e, ai)
+            if ai < aj and (acts := self._place_subjects(s, place_found[ai:aj], subjects, carried)):
                 subjects = sorted(subjects + acts, key=lambda x: x.pos)
             if last_hoi in HOI_ORGS and (key.find("chi hội", s, e) >= 0 or key.find("tổ hội", s, e) >= 0):
                 if (units := self._branch_subjects(s, e, subjects, carried, last_hoi)):
@@ -1401,9 +1442,7 @@ class Attributor:
                 entry_carried = Actor(self.default, None, "carried")
                 if not subjects:
                     carried = entry_carried
-            if area_words and (key.find(" nghèo", s, e) >= 0 or (key.find(" có ", s, e) >= 0 and (
-                    key.find("toàn ", s, e) >= 0 or key.find("diện tích", s, e) >= 0))) \
-                    and (stat := _AREA_STAT_RE.search(key, s, e)) \
+            if area_words and _may_state_area(key, s, e) and (stat := _AREA_STAT_RE.search(key, s, e)) \
                     and not (key.find("số hộ ", stat.end(), e) >= 0 and MEMBERS_BASE_RE.search(key, stat.end(), e)):
                 kept = [x for x in subjects if x.pos < stat.start()]
                 if kept and _CLAUSE_BREAK_RE.search(key, kept[-1].end, stat.start()):
@@ -1423,13 +1462,15 @@ class Attributor:
                     subjects, owners, entry_carried = [], [], before_guests
             self._by_sentence.append((s, e, subjects, owners, entry_carried))
 
-    def _place_subjects(self, s: int, e: int, subjects: list[_Subject], carried: Actor | None) -> list[_Subject]:
-        """The bare places that act as a clause's subject in the sentence s..e (see _PLACE_ACTS_RE) where the
-        body in focus there (the sentence's last subject before, else the body carried, else the text's) is
-        one of the six last named with a place of another level: each the place's authority, for this sentence."""
+    def _place_subjects(self, s: int, acts: list[re.Match[str]], subjects: list[_Subject],
+                        carried: Actor | None) -> list[_Subject]:
+        """The bare places that act as a clause's subject in the sentence at ``s`` (``acts``: its matches of
+        _PLACE_ACTS_RE, see place_acts) where the body in focus there (the sentence's last subject before, else
+        the body carried, else the text's) is one of the six last named with a place of another level: each the
+        place's authority, for this sentence."""
         key = self.key
         out: list[_Subject] = []
-        for m in _PLACE_ACTS_RE.finditer(key, s, e):
+        for m in acts:
             at = m.start()
             cs = max(key.rfind(",", s, at), key.rfind(";", s, at), key.rfind(":", s, at), s - 1) + 1
             before = key[cs:at].strip()
