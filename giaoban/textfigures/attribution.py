@@ -181,9 +181,8 @@ _ITEM_BEFORE_AND_RE = re.compile(r"\d(?: [^\W\d_]+){1,3} và$")
 _FIGURE_AFTER_NAME_RE = re.compile(_PLACE + r" (?:với )?(?:(?:hơn|trên|gần|khoảng) )?\d")
 # An item that opens with the partner it works with ('- Phối hợp Ủy ban MTTQ tỉnh trao …').
 _PARTNER_OPENS_RE = re.compile(r"[\s\-+•*–]*phối hợp(?![^\W\d_])")
-_RESET_SUBJECT_RE = re.compile(
-    r"[\s\-+•*–]*(nhân dân|người dân|cấp ủy|các cấp ủy|chính quyền|đồng chí|ông|bà|anh|chị)(?![^\W\d_])"
-)
+_RESET_WORDS = ("nhân dân", "người dân", "cấp ủy", "các cấp ủy", "chính quyền", "đồng chí", "ông", "bà", "anh", "chị")
+_RESET_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(" + "|".join(_RESET_WORDS) + r")(?![^\W\d_])")
 # A line that opens with an assessment label ('Hạn chế: …', 'Tồn tại: …', 'Khó khăn, hạn chế: …') sums
 # up the report's own work: the body of the line before does not carry into it.
 _ASSESSMENT_WORDS = r"(?:hạn chế|tồn tại|khó khăn|bất cập|vướng mắc)"
@@ -357,13 +356,38 @@ _OURS_IN_NAME_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:hội viên|đo�
                               r"công đoàn|mặt trận)(?![^\W\d_])"))
 
 
-def _with_other_subjects(text: str, key: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
+# The first words of the bodies above, as _OTHER_SUBJECT_RE's subject may open (with its count: 'các', 'một số', …).
+_OTHER_FIRST = frozenset(("một", "các", "nhiều", "những", "nhóm", "câu", "clb", "hợp", "htx", "nhà", "chùa", "giáo", "hội",
+                          "tịnh", "thánh", "cửa", "siêu", "hộ", "cơ", "tiểu", "thương", "đơn", "tổ", "quỹ", "hiệp", "doanh",
+                          "chủ", "đoàn"))
+
+
+def _subject_words(key: str, s: int, e: int) -> tuple[str | None, ...] | None:
+    """The words a subject may open with in the sentence s..e where a regex reads its opening as '[\\s\\-+•*–]*(?:
+    [^,;:.\\d\\n]{1,40}, )?' (_OTHER_SUBJECT_RE, _CAMPAIGN_SUBJECT_RE): the first word (see _first_word), and the
+    one after the sentence's first ', ' within 40 characters of it (a phrase set off before the subject). None where
+    _opening_at gives None; '' for a word with a character that is no letter (a digit, a quote): the regexes decide."""
+    at = _opening_at(key, s)
+    if at is None:
+        return None
+    c = key.find(", ", at, min(e, at + 42))  # (ending at most 40 characters past the opening's bullet or space)
+    return (_first_word(key, at, e), _first_word(key, c + 2, e)) if c >= 0 else (_first_word(key, at, e),)
+
+
+def _may_open_any(words: tuple[str | None, ...] | None, first: frozenset[str]) -> bool:
+    """Whether a subject that opens with one of ``words`` (see _subject_words) may open with one of ``first``."""
+    return words is None or any(w is None or w == "" or w in first for w in words)
+
+
+def _with_other_subjects(text: str, key: str, sentences: list[tuple[int, int]], mentions: list[Mention],
+                         subject_words: list[tuple[str | None, ...] | None]) -> list[Mention]:
     """The mentions with a body of another kind added where it opens a sentence as the subject of a
-    verb of giving or doing (see _OTHER_SUBJECT_RE), unless a mention is already there."""
+    verb of giving or doing (see _OTHER_SUBJECT_RE), unless a mention is already there (``subject_words``:
+    each sentence's, see _subject_words)."""
     added: list[Mention] = []
     starts = [m.start for m in mentions]
-    for s, e in sentences:
-        m = _OTHER_SUBJECT_RE.match(key, s, e)
+    for (s, e), words in zip(sentences, subject_words):
+        m = _OTHER_SUBJECT_RE.match(key, s, e) if _may_open_any(words, _OTHER_FIRST) else None
         if m is None and key.find(_CREDIT_WORDS, s, e) >= 0:
             m = _CREDIT_SUBJECT_RE.match(key, s, e)
         if m is None or text[m.start("verb")].isupper() or _OURS_IN_NAME_RE.search(key, m.start("head"), m.end("rest")):
@@ -409,11 +433,21 @@ _CAMPAIGN_SUBJECT_RE = re.compile(
     + r")[\"”']?)(?![^\W\d_])")
 
 
-def _with_campaign_subjects(key: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
+# The first words of the campaigns' names and of the words before them ('chương trình', …), as the subject may open.
+_CAMPAIGN_FIRST = frozenset(("chương", "chiến", "phong", "cuộc", "hoạt", "đợt", "ngày", "tháng", "toàn", "người", "mái",
+                             "tết", "bữa", "chuyến", "chợ", "phiên", "năm", "mẹ", "phụ", "tiết", "mùa", "tiếp", "thanh", "hoa",
+                             "xuân", "kỳ", "thắp", "hành", "gia", "tình", "nông", "nghĩa", "cựu"))
+
+
+def _with_campaign_subjects(key: str, sentences: list[tuple[int, int]], mentions: list[Mention],
+                            subject_words: list[tuple[str | None, ...] | None]) -> list[Mention]:
     """The mentions with each campaign that opens a sentence (see _CAMPAIGNS) added as its organization's
-    name; the words of an organization inside the campaign's name ('Mái ấm Công đoàn') give way to it."""
+    name; the words of an organization inside the campaign's name ('Mái ấm Công đoàn') give way to it
+    (``subject_words``: each sentence's, see _subject_words)."""
     found: list[Mention] = []
-    for s, e in sentences:
+    for (s, e), words in zip(sentences, subject_words):
+        if not _may_open_any(words, _CAMPAIGN_FIRST):
+            continue
         m = _CAMPAIGN_SUBJECT_RE.match(key, s, e)
         if m is None:
             continue
@@ -700,6 +734,33 @@ def _opening_at(key: str, s: int) -> int | None:
     return s + 1 if key[s + 1:s + 2] not in _BULLET_OR_SPACE else None
 
 
+# The first word of a sentence's opening, and the first words each regex of an opening below may open with: one
+# lookup in a set instead of a call of the regex, which most sentences fail.
+_RESET_FIRST = frozenset(w.split(" ", 1)[0] for w in _RESET_WORDS)
+_PERSON_FIRST = frozenset(("ở", "tại", "gia", "ông", "bà", "anh", "chị", "cụ", "em"))  # (_STORY_OPENING, then the person)
+_PEOPLE_FIRST = frozenset(("nhân", "người"))
+_BUDGET_FIRST = frozenset(("nguồn", "ngân"))
+_LOCAL_ASIDE_FIRST = frozenset(("ở", "tại"))
+
+
+def _first_word(key: str, at: int | None, e: int) -> str | None:
+    """The first word of the sentence that opens at ``at`` (see _opening_at) and ends at ``e``, up to a space
+    (no word of the sets above is longer than 11 letters); '' where it holds a character that is no letter
+    ('ông,', '12'), and None where _opening_at gave None: then each regex decides. (A word of letters up to a space
+    is the same word as the regexes' '[^\\W\\d_]+' reads: str.isalpha is true of no digit and no '_'.)"""
+    if at is None:
+        return None
+    stop = at + 12 if at + 12 < e else e
+    space = key.find(" ", at, stop)
+    word = key[at:space if space >= 0 else stop]
+    return word if word.isalpha() else ""
+
+
+def _may_open(first: str | None, words: frozenset[str]) -> bool:
+    """Whether a sentence whose first word is ``first`` (see _first_word) may open with one of ``words``."""
+    return first is None or first == "" or first in words
+
+
 def _may_open_with(key: str, s: int, words: tuple[str, ...] | str) -> bool:
     """Whether the sentence at ``s`` may open with one of ``words`` after bullets and spaces, as a
     regex '[\\s\\-+•*–]*(?:words)' asks: in C, before the regex (``_build`` asks ``_opening_at`` once
@@ -751,6 +812,8 @@ _OFFICE_TELLS_RE = re.compile(r"[^,.;:\n]{0,40}?(?:, (?:" + ADMIN_LEVELS + r"|qu
 _TITLED_OPENING_RE = re.compile(r"[\s\-+•*–]*(theo )?(?:bác sĩ|y sĩ|dược sĩ|thầy giáo|cô giáo|thầy|cô|kỹ sư|luật sư|"
                                 r"nhà giáo|tiến sĩ|thạc sĩ|(?:đại|thượng|trung|thiếu) (?:tướng|tá|úy)|đồng chí|ông|bà|anh|chị)"
                                 r"(?= [^\W\d_])")
+_TITLED_FIRST = frozenset(("theo", "bác", "y", "dược", "thầy", "cô", "kỹ", "luật", "nhà", "tiến", "thạc", "đại", "thượng",
+                           "trung", "thiếu", "đồng", "ông", "bà", "anh", "chị"))  # (its first words: see _first_word)
 # … after 'Theo', the office's words (its place in apposition) up to the comma that closes the opening phrase.
 _OFFICE_THEN_CLAUSE_RE = re.compile(r"[^,.;:\n]{0,40}?(?:, (?:" + ADMIN_LEVELS + r"|quận)(?: [^\W\d_,;:.]+){1,4})*, ")
 # … and an official whose office the apposition names, then acting for it ('Bà …, Chủ tịch Hội LHPN huyện, đã trao
@@ -1049,7 +1112,10 @@ class Attributor:
         self.sentences = split_sentences(text, key)
         named = find_mentions(text, key)
         raw = _with_congresses(text, key, _with_committees(key, _with_funds(text, key, named)), self.sentences)
-        raw = _with_campaign_subjects(key, self.sentences, _with_other_subjects(text, key, self.sentences, raw))
+        # (the words each sentence's subject may open with, asked before two regexes of a sentence's subject)
+        self.subject_words = subject_words = [_subject_words(key, s, e) for s, e in self.sentences]
+        raw = _with_campaign_subjects(key, self.sentences, _with_other_subjects(text, key, self.sentences, raw, subject_words),
+                                      subject_words)
         if any(map(key.__contains__, _SPEAKER_HONORIFICS)):  # (a person named again says 'ông', 'bà', 'đồng chí')
             raw = _with_speakers(text, raw, named)
         # Numbers inside a group's name ('4 tổ chức hội') are no figures.
@@ -1095,13 +1161,14 @@ class Attributor:
         headed: Actor | None = None  # … and the one a heading line of its own names ('Hoạt động của Hội CCB xã')
         donor_aside: Actor | None = None  # the body a donor's sentence interrupted, for the next sentence
         place_front = False  # a bare place acted for the Front after its joint lead in the last sentence (CONVENTIONS.md 24)
-        for s, e in self.sentences:
+        for (s, e), words in zip(self.sentences, self.subject_words):
             if own_hoi is not None and s > 0 and key[s - 1] == "\n":
                 last_hoi = own_hoi
             hoi_before = last_hoi  # (the association 'Hội' spoke of before this sentence)
             # Where the sentence opens past a bullet or a space (None: past more): a regex of an
             # opening is asked only when the sentence opens with one of its words there (in C).
             opens_at = _opening_at(key, s)
+            first = words[0] if words is not None else None  # (the sentence's first word: see _first_word)
             attending = (attending and key[s - 1] == ";") or (
                 (opens_at is None or key.startswith(_ATTENDANCE_WORDS, opens_at)) and _ATTENDANCE_RE.match(key, s, e) is not None)
             mi = bisect.bisect_left(mention_starts, s, mi)
@@ -1320,7 +1387,8 @@ class Attributor:
                 last = subjects[-1] if not subjects[-1].joined else next(x for x in reversed(subjects) if not x.joined)
                 aside = carried
                 carried = Actor(last.org, last.orgs, "carried", (last.pos, last.end))
-                if aside is not None and aside is not _NOBODY and _LOCAL_ASIDE_RE.match(key, s, e):
+                if aside is not None and aside is not _NOBODY and _may_open(first, _LOCAL_ASIDE_FIRST) \
+                        and _LOCAL_ASIDE_RE.match(key, s, e):
                     # 'Ở huyện Khoái Châu, Hội Nông dân huyện phối hợp …': an aside about one place;
                     # the text goes on with the subject it had before.
                     carried = aside
@@ -1365,7 +1433,7 @@ class Attributor:
                 carried = section
             elif (s == 0 or key[s - 1] == "\n") and _ASSESSMENT_LABEL_RE.match(key, s, e):
                 entry_carried = carried = None  # 'Hạn chế: …': the report's own work, from this line on
-            elif _RESET_SUBJECT_RE.match(key, s, e):
+            elif _may_open(first, _RESET_FIRST) and _RESET_SUBJECT_RE.match(key, s, e):
                 carried = None
             elif carried is not None and carried.orgs and (
                     member := next((x for x in owners if x.org in carried.orgs), None)) is not None:
@@ -1388,11 +1456,11 @@ class Attributor:
                 # opens with its partner is the work of the report's own body (convention 8).
                 entry_carried = None
             person = not subjects and (bool(member_named) or (
-                (pm := _PERSON_SUBJECT_RE.match(key, s, e)) is not None
+                _may_open(first, _PERSON_FIRST) and (pm := _PERSON_SUBJECT_RE.match(key, s, e)) is not None
                 # ('Gia đình anh Lý A Pao … là một trong những hộ được hỗ trợ': a household the text's body
                 # helped, not one's own story; the text goes on with its body)
                 and not ("gia đình" in pm.group() and _HELPED_RE.search(key, s, e))))
-            tm = _TITLED_OPENING_RE.match(key, s, e) if not subjects and not person else None
+            tm = _TITLED_OPENING_RE.match(key, s, e) if not subjects and not person and _may_open(first, _TITLED_FIRST) else None
             titled = tm is not None and self.text[tm.end() + 1:tm.end() + 2].isupper()
             after_theo = tm is not None and tm.group(1) is not None
             if (person or titled) and (office := next(
@@ -1425,7 +1493,8 @@ class Attributor:
             elif person or (not subjects and (opens_at is None or key.startswith(_HOUSEHOLDS_WORDS, opens_at))
                             and _HOUSEHOLDS_SUBJECT_RE.match(key, s, e)):
                 entry_carried = carried = _NOBODY
-            elif not subjects and (_PEOPLE_SUBJECT_RE.match(key, s, e) or _BUDGET_SUBJECT_RE.match(key, s, e) or (
+            elif not subjects and ((_may_open(first, _PEOPLE_FIRST) and _PEOPLE_SUBJECT_RE.match(key, s, e))
+                                   or (_may_open(first, _BUDGET_FIRST) and _BUDGET_SUBJECT_RE.match(key, s, e)) or (
                     (opens_at is None or key.startswith(_OPENING_WORDS, opens_at))
                     and (lead_in := _OPENING_PHRASE_RE.match(key, s, e)) and _PEOPLE_SUBJECT_RE.match(key, lead_in.end(), e))):
                 # ('Hưởng ứng lời kêu gọi của Mặt trận, nhân dân đã đóng góp …': the people after the opening)
