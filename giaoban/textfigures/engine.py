@@ -2360,7 +2360,6 @@ _QUALIFIER_TAIL_WORDS = ("hơn", "trên", "gần", "khoảng", "dưới", "đư�
                          "tổng cộng")
 _QUALIFIER_TAIL_RE = re.compile(r"(?:\s*(?<![^\W\d_])(?:" + "|".join(_QUALIFIER_TAIL_WORDS) + r"))*\s*$")
 _QUALIFIER_TAIL_LETTERS = "".join(sorted(set("".join(_QUALIFIER_TAIL_WORDS))))
-_LOOSE_WORDS: frozenset[str] = frozenset()  # (filled below, after _GENERIC_WORDS)
 
 
 def _qualifier_tail_start(head: str) -> int:
@@ -2492,8 +2491,8 @@ _NAMED_ONE_BY_ONE_RE = re.compile(r" [^\W\d_a-zđ][^\s,]*(?: [^\W\d_a-zđ][^\s,]
 _ORG_NAME_WORDS = frozenset(match_key(w) for w in "Phụ Nông Cựu CCB Thanh Công Đoàn Hội Liên LHPN Mặt MTTQ Cựu".split())
 # Gifts the body received, not gave: 'tiếp nhận N suất quà', 'được <the giver> trao N suất quà'.
 _GIFTS_COUNTED = frozenset({"suat_qua", "suat_ho_tro_doan_vien"})
-_RECEIVED_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:tiếp nhận|nhận được|nhận|được(?: [^\W\d_]+){1,8}? (?:trao tặng|trao|tặng))"
-                                 r"(?: thêm)? (?:(?:hơn|trên|gần|khoảng) )?$"))
+_GIFTS_RECEIVED_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:tiếp nhận|nhận được|nhận|được(?: [^\W\d_]+){1,8}? (?:trao tặng|trao|tặng))"
+                                       r"(?: thêm)? (?:(?:hơn|trên|gần|khoảng) )?$"))
 # A sum handed over ('… vay vốn, tổng số tiền 1,1 tỷ đồng') is no balance held ('dư nợ').
 _BALANCE_CODES = frozenset({"du_no_uy_thac", "quy_ho_tro_nong_dan"})
 _SUM_BEFORE_RE = re.compile(prefix_alternation(("với tổng số tiền", "với số tiền", "tổng số tiền", "số tiền"), _LETTER_START)
@@ -2811,7 +2810,7 @@ def _not_the_indicators_thing(t: str, key: str, c: Candidate, code: str, actor: 
             return True  # 'nhận đỡ đầu 12 em, nâng tổng số em được đỡ đầu lên 75 em': children, not members
         return units is not None and units.unit in _GRASSROOTS_UNITS and units.end < c.start \
             and _PROFESSIONAL_UNITS_RE.match(key, units.end) is not None and c.start - units.end < 40
-    if code in _GIFTS_COUNTED and ("nhận" in before or "được" in before) and _RECEIVED_BEFORE_RE.search(before):
+    if code in _GIFTS_COUNTED and ("nhận" in before or "được" in before) and _GIFTS_RECEIVED_BEFORE_RE.search(before):
         return True  # 'tiếp nhận 30 suất quà do Agribank trao tặng', 'được Công ty … tặng 200 suất quà': gifts received
     if code in _BALANCE_CODES and _SUM_BEFORE_RE.search(before):
         return True  # 'giới thiệu 14 hội viên vay vốn …, tổng số tiền 1,1 tỷ đồng': loans made, not the balance
@@ -3035,8 +3034,8 @@ def _kind_named_after(key: str, end: int) -> bool:
 # the givers'. Asked only of money read as 'other'.
 _FRONT_RECEIVER_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:ủy ban mttq|ủy ban mặt trận|mặt trận|mttq|ban vận động|ban thường trực"
                                 r"|quỹ [\"“]?vì người nghèo|quỹ cứu trợ|quỹ(?= (?:đã |cũng |còn )?(?:tiếp nhận|nhận)))(?![^\W\d_])"))
-_RECEIVED_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:tiếp nhận|nhận)(?: ủng hộ)?(?: [^\W\d_\"“”]+){0,6} "
-                                 r"(?:trên |hơn |gần |khoảng )?$"))
+_MONEY_RECEIVED_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:tiếp nhận|nhận)(?: ủng hộ)?(?: [^\W\d_\"“”]+){0,6} "
+                                       r"(?:trên |hơn |gần |khoảng )?$"))
 _TOTAL_INTO_FUND_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:ủng hộ|đóng góp)(?: qua ban vận động)? quỹ [\"“]vì người nghèo[\"”]"
                                         r"[^.;:!?\n]{0,60}?(?<![^\W\d_])tổng số(?: tiền)? (?:là )?(?:trên |hơn |gần |khoảng )?$"))
 # ('các cơ quan, doanh nghiệp và cán bộ, công chức trong huyện ủng hộ Quỹ 386 triệu đồng': the givers named all
@@ -3071,7 +3070,7 @@ def _front_receipts(key: str, c: Candidate) -> bool:
         funds = list(_OTHER_FUNDS_RE.finditer(key, 0, lo))
         return any(w in prior for w in ("mặt trận", "mttq", "ban vận động", "vì người nghèo")) \
             and not (funds and funds[-1].start() > lo - 400)
-    elif (m := _RECEIVED_BEFORE_RE.search(before)) is None or (r := _FRONT_RECEIVER_RE.search(before, 0, m.end())) is None \
+    elif (m := _MONEY_RECEIVED_BEFORE_RE.search(before)) is None or (r := _FRONT_RECEIVER_RE.search(before, 0, m.end())) is None \
             or r.start() >= m.start():
         return False
     elif r.group() != "quỹ":
@@ -3381,7 +3380,7 @@ _GENERIC_WORDS = {match_key(w) for w in (
     "đường", "trị giá", "tổng giá trị", "tổng trị giá", "quà", "trao", "tặng", "giúp", "tình nguyện", "cây",
     "lớp", "có", "với", "tổng số", "hiện có", "tham gia", "hỗ trợ", "vận động", "kinh phí", "thành lập",
     "tổ chức", "sinh hoạt", "mô hình", "giảm", "nguồn vốn")}
-_LOOSE_WORDS = frozenset(_GENERIC_WORDS | NEAR_ONLY)
+_LOOSE_WORDS: frozenset[str] = frozenset(_GENERIC_WORDS | NEAR_ONLY)  # (read by _unreliable_words above)
 
 
 def _confidence(c: Candidate, source: str, code_conf: float) -> float:

@@ -56,6 +56,14 @@ CODES: list[tuple[str, list]] = [
     ("Hội Nông dân xã tiếp nhận 30 suất quà do Ngân hàng Agribank trao tặng.", [None]),
     ("Hội Nông dân huyện được Công ty Phân bón Bình Điền tặng 200 suất quà cho nông dân khó khăn.", [None]),
     ("Hội Nông dân huyện trao 200 suất quà cho nông dân khó khăn.", ["suat_qua"]),
+    # … the giver named between 'được' and its verb, whoever it is; while a body that took in something else
+    # ('tiếp nhận hồ sơ', 'tiếp nhận đơn') and then gave gifts gave them (the fund-receipts pattern of the
+    # same name had taken the rule's place: engine._GIFTS_RECEIVED_BEFORE_RE).
+    ("Nhân dịp Tết, Hội Cựu chiến binh phường được một doanh nghiệp trên địa bàn trao 35 suất quà.", [None]),
+    ("Hội Nông dân xã tiếp nhận đơn của hội viên và trao 60 suất quà cho hội viên nghèo.", ["suat_qua"]),
+    ("Chi hội Phụ nữ ấp tiếp nhận hồ sơ và tặng 15 suất quà cho trẻ em.", ["suat_qua"]),
+    ("Hội Phụ nữ thị trấn được nhà hảo tâm tặng 18 phần quà.", [None]),
+    ("Hội Phụ nữ xã nhận được 50 suất quà từ các nhà hảo tâm.", [None]),
     # Capital support may be lent: no gift's value.
     ("Hội hỗ trợ vốn cho 15 hội viên khó khăn với tổng số tiền 150 triệu đồng.", [None, None]),
     ("Hội hỗ trợ 15 hội viên khó khăn với tổng số tiền 15 triệu đồng.", [None, "tri_gia_qua"]),
