@@ -222,8 +222,12 @@ def _literal_first(branch: str) -> list[str]:
     return [branch]
 
 
-def _captures(pattern: str) -> bool:
-    i = 0
+def _syntax(pattern: str, i: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, depth) of each character of ``pattern`` from ``i`` on that is regex syntax, not
+    escaped ('\\(') nor in a character class ('[(|]'); depth: how many groups opened from ``i`` on hold it, a
+    '(' counted inside the group it opens, a ')' outside the group it closes. The one walk of a pattern's
+    text that the three questions below ask (Python's parser, re._parser, keeps no places in the text)."""
+    depth = 0
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -232,10 +236,28 @@ def _captures(pattern: str) -> bool:
         if ch == "[":
             i = _class_end(pattern, i) + 1
             continue
-        if ch == "(" and (not pattern.startswith("(?", i) or pattern.startswith("(?P<", i)):
-            return True
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        yield i, ch, depth
         i += 1
-    return False
+
+
+def _captures(pattern: str) -> bool:
+    """Whether the pattern has a capturing group ('(…)', '(?P<name>…)')."""
+    return any(ch == "(" and (not pattern.startswith("(?", j) or pattern.startswith("(?P<", j)) for j, ch, _ in _syntax(pattern))
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """The index of the ')' closing the group opened at ``i``."""
+    return next(j for j, ch, depth in _syntax(pattern, i) if ch == ")" and depth == 0)
+
+
+def _split_top(pattern: str) -> list[str]:
+    """The pattern's top-level branches."""
+    bars = [j for j, ch, depth in _syntax(pattern) if ch == "|" and depth == 0]
+    return [pattern[a + 1:b] for a, b in zip([-1, *bars], [*bars, len(pattern)])]
 
 
 def _class_end(pattern: str, i: int) -> int:
@@ -248,51 +270,6 @@ def _class_end(pattern: str, i: int) -> int:
     while pattern[j] != "]":
         j += 2 if pattern[j] == "\\" else 1
     return j
-
-
-def _group_end(pattern: str, i: int) -> int:
-    """The index of the ')' closing the group opened at ``i``."""
-    depth = 0
-    j = i
-    while True:
-        ch = pattern[j]
-        if ch == "\\":
-            j += 2
-            continue
-        if ch == "[":
-            j = _class_end(pattern, j) + 1
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return j
-        j += 1
-
-
-def _split_top(pattern: str) -> list[str]:
-    """The pattern's top-level branches."""
-    parts: list[str] = []
-    depth = start = j = 0
-    while j < len(pattern):
-        ch = pattern[j]
-        if ch == "\\":
-            j += 2
-            continue
-        if ch == "[":
-            j = _class_end(pattern, j) + 1
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:j])
-            start = j + 1
-        j += 1
-    parts.append(pattern[start:])
-    return parts
 
 
 def lower_first(text: str) -> str:

@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import giaoban.textfigures as textfigures
-from giaoban.textfigures import scoring
+from giaoban.textfigures import normalize, scoring
 from giaoban.textfigures.normalize import FIRST_LETTER_FORMS, by_first_letter, match_key, nfc
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -136,3 +136,24 @@ def test_how_a_pattern_is_written_by_first_letter(plain: str, fast: str) -> None
 def test_what_is_not_written_by_first_letter(plain: str) -> None:
     with pytest.raises(ValueError):
         by_first_letter(plain)
+
+
+# The one walk over a pattern's text (normalize._syntax) skips escapes and character classes.
+@pytest.mark.parametrize("pattern,branches", [
+    (r"a|b(c|d)|[|(]x|\|y", ["a", "b(c|d)", "[|(]x", r"\|y"]),
+    (r"[]|)]|[^]|]|(?:a|b)|", ["[]|)]", "[^]|]", "(?:a|b)", ""]),
+    (r"(?<![^\W\d_])x", [r"(?<![^\W\d_])x"]),
+])
+def test_a_patterns_top_level_branches(pattern: str, branches: list[str]) -> None:
+    assert normalize._split_top(pattern) == branches
+
+
+@pytest.mark.parametrize("pattern,start,end", [(r"(a\)[)]b)c", 0, 8), (r"x(?:a(b)|[(])d", 1, 12), (r"((a)(b))", 4, 6), (r"((a)(b))", 0, 7)])
+def test_where_a_group_ends(pattern: str, start: int, end: int) -> None:
+    assert normalize._group_end(pattern, start) == end
+
+
+@pytest.mark.parametrize("pattern,captures", [
+    (r"(?:a)(?P<n>b)", True), (r"(?<=a)(b)", True), (r"(?:a)\(x[(]", False), (r"(?<![^\W\d_])(?!x)(?=y)", False)])
+def test_whether_a_pattern_captures(pattern: str, captures: bool) -> None:
+    assert normalize._captures(pattern) is captures
