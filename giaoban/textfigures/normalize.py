@@ -162,8 +162,10 @@ def by_first_letter(plain: str) -> str:
     the regex engine scans for the first letters in C instead of trying the look-behinds at every
     position (see WORD_START). Each look-behind is checked after the first character, which it then
     covers ('.'); the branches are grouped by first character in their order, a leading optional or
-    alternative group spelt out ('(?:với )?số tiền' -> 'với số tiền|số tiền'). Raises ValueError
-    when the pattern is not of that shape (a branch opening with no literal, a capture to copy)."""
+    alternative group spelt out ('(?:với )?số tiền' -> 'với số tiền|số tiền'). Branches with no
+    look-behind before them all are written so one by one, each with its own look-behinds if any
+    ('(?:các|những) …|(?<![^\\W\\d_])Thư ký …'). Raises ValueError when the pattern is not of that
+    shape (no look-behind, a branch opening with no literal, a capture to copy)."""
     behinds: list[str] = []
     i = 0
     while plain.startswith("(?<!", i) or plain.startswith("(?<=", i):
@@ -171,10 +173,11 @@ def by_first_letter(plain: str) -> str:
         behinds.append(plain[i:j + 1])
         i = j + 1
     rest = plain[i:]
-    if not behinds or len(_split_top(rest)) != 1:
-        raise ValueError(f"no look-behind first, or several branches: {plain!r}")
+    several = len(_split_top(rest)) > 1
+    if "(?<" not in plain or (behinds and several):
+        raise ValueError(f"no look-behind, or one before the first of several branches only: {plain!r}")
     opener, tail = "", ""
-    if rest.startswith("(") and not rest.startswith("(?<"):
+    if not several and rest.startswith("(") and not rest.startswith("(?<"):
         j = _group_end(rest, 0)
         if rest[j + 1:j + 2] not in ("?", "*", "+", "{"):
             opener = "(" if rest[1] != "?" else "(?:" if rest.startswith("(?:") else rest[:rest.index(">") + 1]

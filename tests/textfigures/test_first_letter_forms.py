@@ -120,13 +120,17 @@ def test_the_first_letter_forms_find_what_the_plain_forms_find_in_made_up_string
     (r"(?<![^\W_])(hàng|vài|hàng chục) *$", r"(h(?<![^\W_].)(?:àng|àng chục)|v(?<![^\W_].)ài) *$"),
     (r"(?<![^\W\d_])(?:mặt trận|(?<!xã )hội) (tại|ở)$", r"(?:m(?<![^\W\d_].)ặt trận|h(?<![^\W\d_].)(?<!xã .)ội) (tại|ở)$"),
     (r"(?<!\d)((?:19|20)\d\d)(?!\d)", r"(1(?<!\d.)9\d\d|2(?<!\d.)0\d\d)(?!\d)"),
+    # (branches with no look-behind before them all: each written on its own)
+    (r"(?:các|những) vị:|(?<![^\W\d_])(?:Thư ký|Chủ trì):", r"(?:các vị:|những vị:|T(?<![^\W\d_].)hư ký:|C(?<![^\W\d_].)hủ trì:)"),
+    (r"(?<![^\W\d_])(?:(?:đ|Đ)(?i:ồng chí|/c)|b(?i:à))\s+", r"(?:đ(?<![^\W\d_].)(?i:ồng chí|/c)|Đ(?<![^\W\d_].)(?i:ồng chí|/c)|b(?<![^\W\d_].)(?i:à))\s+"),
 ])
 def test_how_a_pattern_is_written_by_first_letter(plain: str, fast: str) -> None:
     assert by_first_letter(plain) == fast
 
 
 @pytest.mark.parametrize("plain", [
-    r"(?![^\W_])",  # no look-behind first
+    r"(?![^\W_])",  # no look-behind
+    r"(?:các|những) vị",  # no look-behind
     r"(?<![^\W\d_])\w+ $",  # no literal first
     r"(?<![^\W\d_])(?:a|b)* $",  # a repeated group first
     r"(?<![^\W\d_])(?:(x)|y)z",  # a capture regrouped

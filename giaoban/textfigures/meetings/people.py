@@ -11,7 +11,7 @@ A person named twice keeps the longest position. Text must be `normalize()`d alr
 import re
 from collections.abc import Iterator
 
-from ..normalize import LETTER_START, match_key, prefix_alternation
+from ..normalize import by_first_letter, match_key
 from ..orgs import Mention, find_mentions, org_of_position
 
 SURNAMES = set(
@@ -20,13 +20,12 @@ SURNAMES = set(
     "Đoàn Triệu Thào Chẻo Mùa Lầu Pờ Lỳ Hạng Cầm Lừ Bạc Khoàng Nông Vi Lục Ma Đàm Lại Văn Tô Thái "
     "Trương Quách Đồng Doãn Kim Lưu Mạc Tăng Từ Viên Âu Giáp Khúc Tào Hứa Ninh La Sầm Hầu".split()
 )
-# (The patterns that open a word open with its first letter, the word's start checked after it, LETTER_START:
-# the regex engine scans for those letters in C instead of trying a look-behind at every position.)
-_HONORIFIC = re.compile(prefix_alternation("đồng chí|Đồng chí|ĐỒNG CHÍ|đ/c|Đ/c|ông|Ông|bà|Bà".split("|"), LETTER_START)
-                        + r"\s+")
+# (The patterns that open a word are written by first letter, normalize.by_first_letter: the regex engine
+# scans for those letters in C instead of trying the look-behind at every position.)
+_HONORIFIC = re.compile(by_first_letter(r"(?<![^\W\d_])(?:đồng chí|Đồng chí|ĐỒNG CHÍ|đ/c|Đ/c|ông|Ông|bà|Bà)\s+"))
 _WORD = re.compile(r"[^\W\d_]+")
 # A word that is a family name, found in C (not each word of the text tested in Python).
-_SURNAME_RE = re.compile(prefix_alternation(sorted(SURNAMES), LETTER_START) + r"(?![^\W\d_])")
+_SURNAME_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:" + "|".join(sorted(SURNAMES)) + r")(?![^\W\d_])"))
 _SEPARATOR = re.compile(r"\s*(?:[-–—:,]|\()\s*")
 _TITLE_HEAD = re.compile(
     r"(?:Phó |Nguyên )?(?:Ủy viên|Chủ tịch|Bí thư|Trưởng [Bb]an|Trưởng [Pp]hòng|Trưởng|Giám đốc|Chánh|"
@@ -146,14 +145,12 @@ def _candidates(text: str, named: "set[str] | None") -> Iterator[tuple[str, str,
 
 # An attendee list: 'Dự hội nghị có các đồng chí: Name, position; Name, position; …', 'Thành phần
 # gồm các đồng chí: …', 'Dự hội nghị có các ông: …' (a newspaper's 'ông', 'bà'), 'Thư ký: Name.'
-# (each alternative opens with its letter: see _HONORIFIC)
-_LIST_HEAD = re.compile("|".join(
-    [f"{w} (?:đồng chí|ông, bà|ông bà|ông|bà|vị)\\s*:\\s*" for w in ("các", "những")]
-    + [f"{w[0]}{LETTER_START}{w[1:]}\\s*:\\s*(?=[A-ZĐ][^\\W\\d_]* [A-ZĐ])" for w in ("Thư ký", "Chủ trì")]))
+_LIST_HEAD = re.compile(by_first_letter(r"(?:các|những) (?:đồng chí|ông, bà|ông bà|ông|bà|vị)\s*:\s*"
+                                        r"|(?<![^\W\d_])(?:Thư ký|Chủ trì)\s*:\s*(?=[A-ZĐ][^\W\d_]* [A-ZĐ])"))
 # Military and police ranks written before a name ('Thượng tướng Nguyễn Văn Thành, Thứ trưởng …').
-_RANK = re.compile(prefix_alternation(
-    "Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Chuẩn Đô đốc|Phó Đô đốc|Đại tá|"
-    "Thượng tá|Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu úy".split("|"), LETTER_START) + r"\s+")
+_RANK = re.compile(by_first_letter(
+    r"(?<![^\W\d_])(?:Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Chuẩn Đô đốc|Phó Đô đốc|Đại tá|"
+    r"Thượng tá|Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu úy)\s+"))
 _ITEM_END = re.compile(r";|\.(?=\s|$)|\n")
 
 
@@ -233,9 +230,6 @@ def find_people(text: str, mentions: "list[Mention] | None" = None, named: "set[
 # A person named again in the text by name, after the list of who attended gave the position
 # ('Đồng chí Đinh Văn Khải báo cáo: …', 'Bà Thoa cho biết …', 'ông Khải', 'đ/c Tuấn'): the honorific,
 # then the full name, the given name (its last word) or the family name (its first word).
-# (as 'đồng chí', 'đ/c', 'ông', 'bà' in any case, each opening with its letter in either case: see _HONORIFIC)
-_SPEAKER_HONORIFIC = "(?:" + "|".join(f"{c}{LETTER_START}(?i:{rest})" for c, rest in (
-    ("đ", "ồng chí|/c"), ("Đ", "ồng chí|/c"), ("ô", "ng"), ("Ô", "ng"), ("b", "à"), ("B", "à"))) + r")\s+"
 # … not where the position is written with it again ('đồng chí Hà Văn Lâm, Ủy viên …': the engine reads
 # an apposition itself) nor inside a longer name ('ông Khải' is not 'ông Khải Hoàn').
 _APPOSITION_AFTER = re.compile(r"\s*(?:[,(–—-]\s*|\s)[A-ZĐÀ-Ỹ]")
@@ -243,6 +237,9 @@ _APPOSITION_AFTER = re.compile(r"\s*(?:[,(–—-]\s*|\s)[A-ZĐÀ-Ỹ]")
 # is one; within a longer run the name is followed by a capital, _APPOSITION_AFTER, and skipped), a run
 # written elsewhere too (where the person's position was given).
 _NAME_WORD = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:['’][^\W\d_]*)*"  # ('Điểu K'Ré', 'K' Điểu')
+# (The honorific: '(?i:đồng chí|đ/c|ông|bà)', in any case, its first letter spelt in both cases for
+# by_first_letter, which groups the branches by that letter.)
+_SPEAKER_HONORIFIC = by_first_letter(r"(?<![^\W\d_])(?:(?:đ|Đ)(?i:ồng chí|/c)|(?:ô|Ô)(?i:ng)|(?:b|B)(?i:à))\s+")
 _HONORIFIC_AND_NAME = re.compile(_SPEAKER_HONORIFIC + "(" + _NAME_WORD + "(?: " + _NAME_WORD + r")*)(?![^\W\d_])")
 
 
