@@ -500,7 +500,12 @@ _PLACE_LIST_GAP_RE = re.compile(r"[^\d;:()\n]{0,70}?(?:, | và |, và )")
 _TOPIC_END_RE = re.compile(r" ?[,:]")
 
 
-_NAME_END_RE = re.compile(r"[,;:.() ](?:(?<! )|(?:của|thuộc|do|đã|đang|vừa|hỗ trợ|trao|tặng|chi|cấp)(?![^\W\d_]))")  # (a set first)
+# Where a body's name ends: a mark, or a space before a word that goes on about the body ('của', 'do', 'trao' …).
+# In plain form '[,;:.()]| (?:của|…|cấp)(?![^\W\d_])'; written with the space in the marks' set ('[,;:.() ]',
+# then '(?<! )': a mark ends the name at once, a space only before one of the words), as a pattern that opens
+# with a set is scanned for in C where two branches are tried at every position (test_scan_prefixes.py
+# holds it to the plain form).
+_NAME_END_RE = re.compile(r"[,;:.() ](?:(?<! )|(?:của|thuộc|do|đã|đang|vừa|hỗ trợ|trao|tặng|chi|cấp)(?![^\W\d_]))")
 
 
 def _named_after(key: str, mentions: list[Mention], at: int) -> Mention | None:
@@ -545,7 +550,9 @@ def _runner_before(key: str, mentions: list[Mention], at: int) -> str | None:
                      and _RUNS_RE.fullmatch(key, x.end, at) is not None) else None
 
 
-_SENTENCE_END_RE = re.compile(r"[.!?\n](?:(?<=\n)|\s|$)")  # ('[.!?](?:\s|$)|\n', a set first)
+# A sentence's end, in plain form '[.!?](?:\s|$)|\n', written with the line break in the marks' set ('(?<=\n)':
+# a line break ends it at once, a mark only before a space or the end), to be scanned for in C as _NAME_END_RE.
+_SENTENCE_END_RE = re.compile(r"[.!?\n](?:(?<=\n)|\s|$)")
 
 
 def _with_funds(text: str, key: str, mentions: list[Mention]) -> list[Mention]:
