@@ -183,6 +183,9 @@ _NAMES: list[tuple[str, str, str]] = [
     ("4 tổ chức hội, đoàn thể", "hoi4", "group"), ("các tổ chức hội, đoàn thể", "hoi4", "group"),
     ("4 tổ chức chính trị - xã hội", "hoi4", "group"), ("các tổ chức nhận ủy thác", "hoi4", "group"),
     ("5 tổ chức chính trị - xã hội", "ctxh", "group"), ("5 đoàn thể chính trị - xã hội", "ctxh", "group"),
+    # (the number written out, the five under the Front after the 2025 reform: 'Mặt trận xã và năm tổ chức chính
+    # trị - xã hội trực thuộc …')
+    ("năm tổ chức chính trị - xã hội", "ctxh", "group"), ("năm đoàn thể chính trị - xã hội", "ctxh", "group"),
     ("4 hội, đoàn thể", "hoi4", "group"),
     # (the associations and unions said by what they take: 'Dư nợ ủy thác qua các hội, đoàn thể nhận ủy thác …')
     ("các hội, đoàn thể nhận ủy thác", "hoi4", "group"), ("các tổ chức hội, đoàn thể nhận ủy thác", "hoi4", "group"),
