@@ -3043,7 +3043,7 @@ _TOTAL_INTO_FUND_BEFORE_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:ủng 
 _GIVERS_INTO_FUND_BEFORE_RE = re.compile(by_first_letter(
     r"(?<![^\W\d_])(?:các|những|nhiều) (?:cơ quan|đơn vị|doanh nghiệp|nhà hảo tâm|mạnh thường quân|tổ chức|cá nhân|tập thể"
     r"|cán bộ)(?![^\W\d_])[^.;:!?\n]{0,80}?(?<![^\W\d_])(?:đã |cũng )?(?:ủng hộ|đóng góp)(?: vào)? (?P<fund>quỹ"
-    r"(?: [\"“]vì người nghèo[\"”])?)(?: (?:xã|phường|thị trấn|huyện|thị xã|thành phố|tỉnh))?"
+    r"(?: [\"“]vì người nghèo[\"”])?)(?: (?:" + ADMIN_LEVELS + r"))?"
     r"(?: được| với(?: số tiền| tổng số(?: tiền)?)?| số tiền)? (?:trên |hơn |gần |khoảng )?$"))
 _PART_SET_APART_RE = re.compile(by_first_letter(r"(?<![^\W\d_])(?:trong đó|riêng|ngoài ra)(?![^\W\d_])"))
 # ('Ủy ban MTTQ tỉnh nhận 2 tỷ đồng ủng hộ của Công ty Điện lực tỉnh': one giver named, its gift)
